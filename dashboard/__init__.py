@@ -1,0 +1,1 @@
+"""chibo dashboard: Dash + Mantine pages over the read-only DuckDB warehouse."""

@@ -1,0 +1,38 @@
+"""The app factory; `server` is the WSGI app for gunicorn (`gunicorn dashboard.app:server`).
+
+Nothing queries at import time: the warehouse is opened on the first request that needs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from dashboard import data
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE.parent / "assets"
+_app: dash.Dash | None = None
+
+
+def create_app(warehouse: str | Path | None = None) -> dash.Dash:
+    """Build the Dash app once per process (page modules register callbacks globally)."""
+    global _app
+    data.configure(warehouse)
+    if _app is not None:
+        return _app
+    app = dash.Dash(
+        __name__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
+        suppress_callback_exceptions=True, title="chibo", update_title=None,
+        serve_locally=True,
+    )
+    from dashboard.components import shell  # after Dash(): pages and callbacks need the app
+
+    app.layout = shell.layout
+    _app = app
+    return app
+
+
+app = create_app()
+server = app.server

@@ -1,0 +1,1 @@
+"""Reusable UI: shell, filter bar, chart card, KPI card (plain factory functions)."""

@@ -1,0 +1,206 @@
+"""The shared filter bar and its URL sync: controls ⇄ query string ⇄ the `state` store.
+
+The URL is the source of truth: loading, back/forward and pasted links set the controls; a control
+change rewrites the URL. Pages cross-filter by writing a dict to the `filter-patch` store.
+"""
+
+from __future__ import annotations
+
+import dash_mantine_components as dmc
+from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
+
+from dashboard import access, data, urlstate
+from dashboard.i18n import fmt_num, t
+
+URL = "url"
+STATE = "state"
+LANG = "lang"
+PATCH = "filter-patch"
+NOTICE = "filter-notice"
+PERIOD, DATES, ASOF = "filter-period", "filter-dates", "filter-asof"
+REGION, PROVINCE, OLD, SECTOR, ORG = ("filter-region", "filter-province", "filter-old",
+                                      "filter-sector", "filter-org")
+RESET = "filter-reset"
+PARAM = {"type": "url-param", "name": ALL}
+SELECTS = {REGION: "region", PROVINCE: "province", SECTOR: "sector", ORG: "org"}
+
+
+def stores() -> list:
+    """Location and stores the shell must contain once."""
+    return [dcc.Location(id=URL, refresh="callback-nav"), dcc.Store(id=STATE),
+            dcc.Store(id=LANG), dcc.Store(id=PATCH)]
+
+
+def filter_bar() -> dmc.Paper:
+    """The controls; labels, options and values are filled in by the callbacks below."""
+    sel = {"size": "sm", "clearable": True, "searchable": True, "w": 190}
+    return dmc.Paper(withBorder=True, p="xs", radius="md", mb="sm", children=dmc.Group(
+        gap="sm", align="flex-end", children=[
+            dmc.Select(id=PERIOD, w=150, size="sm", allowDeselect=False),
+            dmc.DatePickerInput(id=DATES, type="range", valueFormat="DD/MM/YYYY", w=230,
+                                size="sm"),
+            dmc.DatePickerInput(id=ASOF, valueFormat="DD/MM/YYYY", w=140, size="sm"),
+            dmc.Select(id=REGION, **sel),
+            dmc.Select(id=PROVINCE, **sel),
+            dmc.Switch(id=OLD, size="sm", mb=8),
+            dmc.Select(id=SECTOR, **sel),
+            dmc.Select(id=ORG, data=[], debounce=250, limit=50, size="sm", clearable=True,
+                       searchable=True, w=300),
+            dmc.Button(id=RESET, variant="subtle", size="sm"),
+        ]))
+
+
+@callback(Output(PERIOD, "label"), Output(DATES, "label"), Output(ASOF, "label"),
+          Output(REGION, "label"), Output(PROVINCE, "label"), Output(OLD, "label"),
+          Output(SECTOR, "label"), Output(ORG, "label"), Output(ORG, "placeholder"),
+          Output(RESET, "children"), Output(PERIOD, "data"), Output(REGION, "placeholder"),
+          Output(PROVINCE, "placeholder"), Output(SECTOR, "placeholder"),
+          Input(LANG, "data"))
+def translate_labels(lang):
+    """Filter labels in the chosen language."""
+    lang = lang or "vi"
+    keys = ["filter.period", "filter.dates", "filter.as_of", "filter.region", "filter.province",
+            "filter.old", "filter.sector", "filter.org", "filter.org_search", "filter.reset"]
+    periods = [{"value": p, "label": t(f"filter.preset.{p}", lang)}
+               for p in (*urlstate.PRESETS, "custom")]
+    every = t("filter.all", lang)
+    return (*[t(k, lang) for k in keys], periods, every, every, every)
+
+
+@callback(Output(REGION, "data"), Output(PROVINCE, "data"), Output(SECTOR, "data"),
+          Input(LANG, "data"), Input(STATE, "data"))
+def fill_options(lang, state):
+    """Region, province (63 old or 34 current, within the region) and sector options."""
+    if not state or data.signature() is None:
+        return [], [], []
+    lang = lang or "vi"
+    fc = data.filter_choices(access.current_scope())
+    reg = fc["regions"]
+    regions = [{"value": r, "label": reg_name} for r, reg_name in
+               zip(reg["region"], reg["name_en" if lang == "en" else "name_vi"])]
+    prov = fc["provinces"]
+    prov = prov[prov["is_current"] != bool(state.get("old"))]
+    if state.get("region"):
+        prov = prov[prov["region"] == state["region"]]
+    provinces = [{"value": c, "label": n} for c, n in zip(prov["province_code"], prov["name"])]
+    sectors = [{"value": s, "label": t(f"sector.{s}", lang)} for s in fc["sectors"]["sector"]]
+    return regions, provinces, sectors
+
+
+@callback(Output(ORG, "data"), Input(ORG, "searchValue"), State(ORG, "value"))
+def search_orgs(text, value):
+    """Organisation options matching the typed text, each labelled with its path."""
+    if data.signature() is None:
+        return []
+    scope = access.current_scope()
+    hits = data.search_orgs(scope, text or "", 50)
+    options = [{"value": i, "label": p} for i, p in zip(hits["org_id"], hits["path"])]
+    if value and value not in set(hits["org_id"]):
+        current = data.search_orgs(scope, value, 5)
+        options += [{"value": i, "label": p} for i, p in zip(current["org_id"], current["path"])
+                    if i == value]
+    return options
+
+
+def _notice(bad: list[str], lang: str):
+    if not bad:
+        return None
+    return dmc.Alert(f"{t('notice.ignored', lang)}: {', '.join(bad)}", color="yellow",
+                     withCloseButton=True, py=6, mb="sm")
+
+
+def state_from_controls(prev: dict, trigger, period, dates, asof, region, province, old,
+                        sector, org, params: dict, ch: urlstate.Choices) -> dict:
+    """The new state after one control changed (pure; unit-tested)."""
+    state = {**prev, "params": {**prev.get("params", {}), **params}}
+    state.update(region=region, province=province, sector=sector, org=org, old=bool(old))
+    if trigger == PERIOD and period in urlstate.PRESETS:
+        s, e = urlstate.preset_range(period, ch)
+        state.update(period=period, start=s.isoformat(), end=e.isoformat(), as_of=e.isoformat())
+    elif trigger == DATES and dates and all(dates):
+        state.update(period="custom", start=dates[0][:10], end=dates[1][:10],
+                     as_of=dates[1][:10])
+    elif trigger == ASOF and asof:
+        state["as_of"] = asof[:10]
+    if trigger == OLD and bool(old) != bool(prev.get("old")):
+        state["province"] = None
+    if trigger == REGION and region != prev.get("region"):
+        state["province"] = None
+    return state
+
+
+@callback(
+    Output(URL, "search"), Output(STATE, "data"), Output(LANG, "data"), Output(NOTICE, "children"),
+    Output(PERIOD, "value"), Output(DATES, "value"), Output(ASOF, "value"),
+    Output(REGION, "value"), Output(PROVINCE, "value"), Output(OLD, "checked"),
+    Output(SECTOR, "value"), Output(ORG, "value"), Output(PARAM, "value"),
+    Input(URL, "search"), Input(PERIOD, "value"), Input(DATES, "value"), Input(ASOF, "value"),
+    Input(REGION, "value"), Input(PROVINCE, "value"), Input(OLD, "checked"),
+    Input(SECTOR, "value"), Input(ORG, "value"), Input(PARAM, "value"), Input(PATCH, "data"),
+    Input(RESET, "n_clicks"), State(PARAM, "id"), State(STATE, "data"), State(LANG, "data"))
+def sync(search, period, dates, asof, region, province, old, sector, org, param_values, patch,
+         _reset, param_ids, prev, prev_lang):
+    """Keep URL, controls and the state store in step (see module docstring)."""
+    if data.signature() is None:
+        return (no_update, None, prev_lang or "vi", t("app.no_warehouse", prev_lang or "vi"),
+                *[no_update] * 8, [no_update] * len(param_ids))
+    ch = urlstate.choices_for(access.current_scope())
+    trigger = ctx.triggered_id
+    notice = no_update
+    if trigger in (None, URL) or not prev:
+        state, bad = urlstate.parse(search, ch)
+        notice = _notice(bad, state["lang"])
+    elif trigger == RESET:
+        state = urlstate.default_state(ch, prev.get("lang", "vi"))
+    elif trigger == PATCH:
+        state = {**prev, **{k: v for k, v in (patch or {}).items() if k in urlstate.FILTER_KEYS}}
+        if not urlstate.parse(urlstate.to_search(state), ch)[0] == state:
+            state = prev
+    else:
+        params = {i["name"]: v for i, v in zip(param_ids, param_values) if v is not None}
+        state = state_from_controls(prev, trigger if isinstance(trigger, str) else None, period,
+                                    dates, asof, region, province, old, sector, org, params, ch)
+    new_search = urlstate.to_search(state)
+    lang = state["lang"]
+    return (
+        new_search if new_search != (search or "") and trigger not in (None, URL) else no_update,
+        state if state != prev else no_update,
+        lang if lang != prev_lang else no_update,
+        notice,
+        state["period"], [state["start"], state["end"]], state["as_of"], state["region"],
+        state["province"], state["old"], state["sector"], state["org"],
+        [state["params"].get(i["name"], no_update) for i in param_ids],
+    )
+
+
+def describe(state: dict, lang: str) -> str:
+    """Subtitle naming the active filters: period, then region/province/sector/organisation."""
+    from dashboard.i18n import fmt_date
+
+    parts = [f"{t('chart.period', lang)} {fmt_date(state['start'])}–{fmt_date(state['end'])}"]
+    scope = access.current_scope()
+    fc = data.filter_choices(scope)
+    if state.get("region"):
+        reg = fc["regions"].set_index("region")
+        parts.append(reg.loc[state["region"], "name_en" if lang == "en" else "name_vi"])
+    if state.get("province"):
+        prov = fc["provinces"].set_index("province_code")["name"]
+        parts.append(str(prov.get(state["province"], state["province"])))
+    if state.get("sector"):
+        parts.append(t(f"sector.{state['sector']}", lang))
+    if state.get("org"):
+        hit = data.search_orgs(scope, state["org"], 5)
+        names = dict(zip(hit["org_id"], hit["name"]))
+        parts.append(names.get(state["org"], state["org"]))
+    if len(parts) == 1:
+        parts.append(t("chart.all_scope", lang))
+    return " · ".join(parts)
+
+
+def footnote(state: dict, lang: str) -> str:
+    """'as of' and source line under every chart."""
+    from dashboard.i18n import fmt_date
+
+    info = data.warehouse_info(access.current_scope())
+    return (f"{t('filter.as_of', lang)}: {fmt_date(state['as_of'])} · "
+            f"{t('chart.source', lang)} {fmt_num(info['generation'], lang)}")

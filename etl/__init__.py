@@ -1,0 +1,1 @@
+"""ETL: input files → validated, normalised rows → a new DuckDB warehouse, published atomically."""

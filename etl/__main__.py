@@ -1,0 +1,66 @@
+"""`python -m etl …`: template, load, demo, rebuild, documents. Exit 0 done, 1 input rejected, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from etl import commands
+from etl.warehouse import warehouse_path
+
+
+def _thresholds(text: str) -> tuple[float, float, float]:
+    try:
+        values = tuple(float(v) for v in text.replace("/", ",").split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 3 or not values[0] > values[1] > values[2]:
+        raise argparse.ArgumentTypeError("expected three falling scores, e.g. 90,70,50")
+    return values  # type: ignore[return-value]
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--warehouse", metavar="PATH",
+                        help="warehouse file (default: $CHIBO_WAREHOUSE or data/warehouse.duckdb)")
+    top = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("template", parents=[common], help="write input templates (CSV and XLSX)")
+    p.add_argument("directory", type=Path)
+
+    p = sub.add_parser("load", parents=[common], help="validate and load input files")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--accept-valid", action="store_true",
+                   help="load the valid rows and quarantine the rejected ones")
+    p.add_argument("--report", type=Path, help="where to write the CSV report of problems")
+    p.add_argument("--quality-thresholds", type=_thresholds, default=(90.0, 70.0, 50.0),
+                   metavar="G,F,A", help="scores for good, fair, average (default 90,70,50)")
+
+    p = sub.add_parser("demo", parents=[common], help="write synthetic inputs and load them")
+    p.add_argument("--scale", choices=("small", "province", "national"), default="small")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing warehouse and its raw store")
+
+    sub.add_parser("rebuild", parents=[common], help="rebuild the warehouse from the raw store")
+
+    p = sub.add_parser("documents", parents=[common],
+                       help="extract published figures from news and report text")
+    p.add_argument("paths", nargs="+", type=Path)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    console = Console(stderr=False)
+    warehouse = warehouse_path(args.warehouse)
+    handler = getattr(commands, args.command)
+    return handler(args, warehouse, console)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

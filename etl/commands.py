@@ -1,0 +1,118 @@
+"""The command-line handlers: each takes parsed arguments, the warehouse path and a console,
+prints a short summary table, and returns the exit code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from etl.load import LoadOutcome, load_files
+from etl.progress import Steps
+from etl.publish import previous_path
+from etl.rawstore import RawStore
+from etl.rebuild import rebuild as rebuild_warehouse
+from etl.template import write_templates
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+RESULT_WORDS = {
+    "loaded": "Đã nạp / loaded",
+    "partial": "Đã nạp các dòng hợp lệ / valid rows loaded, others quarantined",
+    "rejected": "Bị từ chối, không nạp gì / rejected, nothing loaded",
+    "unchanged": "Nội dung đã nạp trước đây, không thay đổi / already loaded, nothing changed",
+}
+
+
+def template(args, warehouse: Path, console: Console) -> int:
+    written = write_templates(args.directory)
+    table = Table("tệp / file", title="Mẫu nhập liệu / input templates")
+    for path in written:
+        table.add_row(str(path))
+    console.print(table)
+    return EXIT_OK
+
+
+def load(args, warehouse: Path, console: Console) -> int:
+    missing = [p for p in args.files if not p.is_file()]
+    if missing:
+        console.print(f"[red]Không tìm thấy tệp / file not found: {', '.join(map(str, missing))}")
+        return EXIT_USAGE
+    outcome = load_files(args.files, warehouse, accept_valid=args.accept_valid,
+                         thresholds=args.quality_thresholds, report=args.report, steps=Steps(console))
+    print_outcome(console, outcome, warehouse)
+    return EXIT_REJECTED if outcome.result == "rejected" else EXIT_OK
+
+
+def print_outcome(console: Console, outcome: LoadOutcome, warehouse: Path) -> None:
+    table = Table("tệp / file", "trang / sheet", "loại / input", "đọc / read", "nạp / loaded",
+                  "từ chối / rejected", title="Kết quả nạp / load summary")
+    for s in outcome.stats:
+        table.add_row(s.file, s.sheet or "", s.entity or "—", f"{s.rows_read:,}".replace(",", "."),
+                      f"{(0 if outcome.result == 'rejected' else s.rows_loaded):,}".replace(",", "."),
+                      f"{s.rows_rejected:,}".replace(",", "."))
+    if outcome.stats:
+        console.print(table)
+    if outcome.sample:
+        problems = Table("vị trí / where", "giá trị / value", "lý do", "reason",
+                         title=f"Lỗi / problems ({outcome.problems:,} — first {len(outcome.sample)})"
+                         .replace(",", "."))
+        for file, sheet, row, column, value, vi, en in outcome.sample:
+            where = " ".join(x for x in (file, f"[{sheet}]" if sheet else "",
+                                         f"dòng/row {row}" if row is not None else "",
+                                         f"cột/column {column}" if column else "") if x)
+            problems.add_row(where, "" if value is None else str(value)[:40], vi, en)
+        console.print(problems)
+    console.print(f"[bold]{RESULT_WORDS[outcome.result]}[/bold]")
+    if outcome.report:
+        console.print(f"Báo cáo lỗi / problem report: {outcome.report}")
+    if outcome.generation:
+        console.print(f"Kho dữ liệu / warehouse: {warehouse} (thế hệ / generation {outcome.generation})")
+
+
+def demo(args, warehouse: Path, console: Console) -> int:
+    from etl.demo import write_demo_inputs  # the generator is only needed here
+
+    if warehouse.exists():
+        if not args.force:
+            console.print(f"[red]Kho dữ liệu đã có / the warehouse exists: {warehouse}. "
+                          "Dùng --force để thay thế / use --force to replace it.")
+            return EXIT_USAGE
+        for path in (warehouse, previous_path(warehouse)):
+            path.unlink(missing_ok=True)
+        shutil.rmtree(RawStore(warehouse).root, ignore_errors=True)
+    out = warehouse.parent / "demo-inputs" / args.scale
+    shutil.rmtree(out, ignore_errors=True)
+    steps = Steps(console)
+    with steps.task(f"Tạo dữ liệu mẫu / generating demo inputs ({args.scale})", 1) as advance:
+        files = write_demo_inputs(out, scale=args.scale, seed=args.seed)
+        advance()
+    outcome = load_files(sorted(files), warehouse, steps=steps)
+    print_outcome(console, outcome, warehouse)
+    return EXIT_REJECTED if outcome.result == "rejected" else EXIT_OK
+
+
+def rebuild(args, warehouse: Path, console: Console) -> int:
+    outcomes = rebuild_warehouse(warehouse, Steps(console))
+    table = Table("lần nạp / load", "kết quả / result", title="Dựng lại / rebuild")
+    for load_id, outcome in outcomes:
+        table.add_row(str(load_id), outcome.result)
+    console.print(table)
+    if not outcomes:
+        console.print("[red]Kho tệp gốc trống / the raw store is empty: nothing to rebuild")
+        return EXIT_USAGE
+    return EXIT_REJECTED if any(o.result == "rejected" for _, o in outcomes) else EXIT_OK
+
+
+def documents(args, warehouse: Path, console: Console) -> int:
+    from etl.documents.load import load_documents, print_summary
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        console.print(f"[red]Không tìm thấy / not found: {', '.join(map(str, missing))}")
+        return EXIT_USAGE
+    result = load_documents(args.paths, warehouse, Steps(console))
+    print_summary(console, result)
+    return EXIT_OK
+

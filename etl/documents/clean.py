@@ -1,0 +1,183 @@
+"""Document text: decoding (UTF-8, BOM, Windows-1258) to NFC, HTML to text with the stdlib
+html.parser, Markdown markup removed, and page chrome stripped (menus, visitor counters,
+comment forms, link lists, "related articles" footers).
+"""
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# Elements never part of an article, and class/id words that mark chrome containers.
+SKIP_TAGS = {"script", "style", "nav", "footer", "form", "aside", "select", "button", "noscript",
+             "iframe", "svg", "template", "textarea", "input", "label", "menu"}
+CHROME_ATTR_RE = re.compile(
+    r"menu|navbar|(?<!sub)nav|sidebar|comment|footer|counter|thong-?ke|visitor|breadcrumb|share|"
+    r"related|widget|banner|advert|poll|binh-?chon|lien-?ket|social|tags?\b", re.I)
+BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+              "table", "section", "article", "header", "main", "blockquote", "figure",
+              "figcaption", "dd", "dt", "dl", "pre", "hr", "title", "time"}
+VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
+             "source", "track", "wbr"}
+
+# A line starting one of these ends the article: everything after it is page footer.
+FOOTER_RE = re.compile(
+    r"^\s*(?:\d+\s+)?(?:Thống kê truy cập|Ý KIẾN BẠN ĐỌC|Ý kiến bạn đọc|Bài cùng chuyên mục|"
+    r"Các tin mới|Các tin khác|Tin cùng chuyên mục|Tin liên quan|Bài viết liên quan|"
+    r"Có thể bạn quan tâm|Phản hồi\s*$|Thông tin người gửi|Liên kết website|LIÊN KẾT WEB|"
+    r"Xem nhiều nhất|Tin đọc nhiều|Go top|\[Trở về\]|Hiện tại không có bình chọn|"
+    r"Gửi bình luận|Bình luận\s*$|Viết bình luận)", re.I)
+# The same markers glued to the end of the last line ("Minh PhươngCó thể bạn quan tâm").
+FOOTER_TAIL_RE = re.compile(r"(?:Có thể bạn quan tâm|Tin liên quan|Các tin khác)\s*$")
+# Lines of page furniture dropped wherever they are.
+CHROME_LINE_RE = re.compile(
+    r"^\s*(?:Phiên bản mobile|Mode:.*|MENU|Trang chủ|Xem với cỡ chữ|In bài|Chia sẻ|"
+    r"Tra cứu .*|VIDEO CLIPS|select|Chọn cỡ chữ.*|Lượt xem:?\s*\d+|Số lượt xem.*)\s*$", re.I)
+COUNTER_RE = re.compile(r"\s*(?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.]+", re.I)
+MD_RES = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                 # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),             # links keep their text
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),              # headings
+    (re.compile(r"^\s*(?:[-*+]|>)\s+", re.M), ""),             # bullets, quotes
+    (re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # emphasis, code
+    (re.compile(r"^\s*(?:-{3,}|\*{3,}|```.*)\s*$", re.M), ""),  # rules, fences
+]
+
+
+class _Node:
+    def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list["_Node | str"] = []
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving element tree: unclosed tags are closed by their parent's end tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = self.current = _Node("#root", {}, None)
+
+    def handle_starttag(self, tag, attrs):
+        node = _Node(tag, dict(attrs), self.current)
+        self.current.children.append(node)
+        if tag not in VOID_TAGS:
+            self.current = node
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def _text_of(node: _Node) -> str:
+    return "".join(c if isinstance(c, str) else _text_of(c) for c in node.children)
+
+
+def _link_text(node: _Node) -> str:
+    if node.tag == "a":
+        return _text_of(node)
+    return "".join(_link_text(c) for c in node.children if not isinstance(c, str))
+
+
+def _is_chrome(node: _Node) -> bool:
+    if node.tag in SKIP_TAGS:
+        return True
+    marker = " ".join(str(node.attrs.get(k) or "") for k in ("class", "id", "role"))
+    if marker.strip() and CHROME_ATTR_RE.search(marker):
+        return True
+    if node.tag in ("ul", "ol", "table", "div"):  # link lists: (almost) all text is link text
+        text = re.sub(r"\s+", "", _text_of(node))
+        links = re.sub(r"\s+", "", _link_text(node))
+        return bool(text) and len(links) >= 0.8 * len(text) and len(text) > 0
+    return False
+
+
+def _render(node: _Node, out: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(re.sub(r"\s+", " ", child))
+        elif not _is_chrome(child):
+            block = child.tag in BLOCK_TAGS
+            if block:
+                out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
+            _render(child, out)
+            if block:
+                out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
+
+
+def html_to_text(html: str) -> str:
+    """Visible article text of an HTML page, one block per line, chrome elements left out."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    out: list[str] = []
+    _render(builder.root, out)
+    return "".join(out)
+
+
+def markdown_to_text(md: str) -> str:
+    """Plain text of Markdown: link texts kept, markup removed."""
+    for pattern, repl in MD_RES:
+        md = pattern.sub(repl, md)
+    return md
+
+
+def strip_chrome(text: str) -> str:
+    """Cut the page footer (counters, comment forms, related links) and drop furniture lines."""
+    lines = []
+    for line in text.splitlines():
+        if FOOTER_RE.match(line):
+            break
+        tail = FOOTER_TAIL_RE.search(line)
+        if tail:
+            lines.append(line[:tail.start()])
+            break
+        if CHROME_LINE_RE.match(line) or (line.isupper() and line.rstrip().endswith("!")):
+            continue  # furniture, or a banner slogan in capitals
+        lines.append(COUNTER_RE.sub("", line).rstrip())
+    text = "\n".join(lines)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to NFC text: UTF-8 (with or without BOM), else Windows-1258."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def read_document(path) -> str:
+    """Text of a .txt, .md or .html document: decoded, NFC, markup and page chrome stripped."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"Không đọc được loại tệp {suffix!r} (chỉ .txt, .md, .html) / "
+                         f"unsupported file type {suffix!r} (only .txt, .md, .html): {path}")
+    text = decode(path.read_bytes())
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    return unicodedata.normalize("NFC", strip_chrome(text))
+
+
+def document_paths(paths) -> list[Path]:
+    """The documents named: files as given, folders expanded to their readable files (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
+                              and f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,150 @@
+"""Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu",
+"hai nghìn", with their qualifier (over, nearly, approx, under, exact) and character span.
+Identifiers that look like numbers (dates, document numbers, plenums, ages, %) are masked first.
+"""
+import re
+from dataclasses import dataclass
+
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2}
+DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+               "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
+NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu",
+                                   "linh", "lẻ", "nửa"}
+
+# Qualifier phrases immediately before the number; longest first.
+QUALIFIER_WORDS = [
+    ("trên dưới", "approx"), ("ước tính khoảng", "approx"), ("ước tính", "approx"),
+    ("ước khoảng", "approx"), ("khoảng chừng", "approx"), ("khoảng", "approx"),
+    ("chừng", "approx"), ("xấp xỉ", "approx"), ("ước", "approx"),
+    ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
+    ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
+    ("hơn", "over"), ("trên", "over"), ("gần", "nearly"),
+]
+_QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(q for q, _ in QUALIFIER_WORDS) + r")\s+$",
+                      re.I)
+
+_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ))?"
+DIGITS_RE = re.compile(
+    r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
+    re.I)
+DOT_DECIMAL_RE = re.compile(  # "5.6 triệu": an English decimal point before a scale word
+    r"(?<![\w.,/-])(?P<num>\d+)\.(?P<dec>\d{1,2})\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ)", re.I)
+WORDS_RE = re.compile(
+    r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.I)
+ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.I)
+
+# Spans that are never quantities (replaced by spaces of equal length before scanning).
+MASKS = [
+    r"\d+[a-zA-Z]?(?:-[A-ZĐ][A-ZĐa-z]*)+(?:/[A-ZĐ][\wĐ-]*)+",                 # 171-QĐ/TW
+    r"(?:Nghị quyết|Quyết định|Quy định|Chỉ thị|Kết luận|Hướng dẫn|Thông tri|Công văn|"
+    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|Số|số)\s+(?:số\s+)?\d+",  # Nghị quyết số 18
+    r"(?:Hội nghị\s+)?Trung ương\s+\d+",                                      # Hội nghị TW 7
+    r"(?:lần|khóa|khoá|nhiệm kỳ|kỳ|thứ|Quý|quý|đợt|giai đoạn|tầng|phòng|câu)\s+(?:thứ\s+)?"
+    r"[\dIVXLC]+(?:\s*[-–/]\s*\d+)*",
+    r"\d{1,2}\s*(?:giờ|h|:)\s*\d{1,2}'?(?:\s*(?:AM|PM|phút))?",               # 16:30 PM
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",                                       # 27/6/2008
+    r"(?<![\d.,])\d{1,2}[/-]\d{1,2}(?![\d.,])",                              # 30-3, 07/10
+    r"(?:ngày|tháng|năm|Năm)\s+\d+(?:\s*(?:/|-|tháng|năm)\s*\d+)*",           # năm 2022
+    r"\d{4}\s*[-–]\s*\d{4}",                                                 # 2022 - 2025
+    r"\d+(?:[.,]\d+)?\s*(?:%|phần trăm)",                                    # 92,5%
+    r"\d+\s*(?:tuổi|năm tuổi)",                                               # 18 tuổi
+    r"\d+\s*(?:năm|tháng|ngày|giờ|phút|lượt|lần)(?!\w)",                      # 15 năm, 4710 lượt
+]
+MASK_RE = re.compile("|".join(f"(?:{m})" for m in MASKS))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int          # span of the whole phrase incl. the qualifier, within the text scanned
+    end: int
+    text: str
+    value: float
+    qualifier: str      # exact | over | nearly | approx | under
+    is_words: bool      # written in words (needs a metric noun right after to count)
+
+
+def mask(text: str) -> str:
+    """Blank out identifiers, dates and percentages, keeping every other offset unchanged."""
+    return MASK_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def parse_words(words: str) -> float | None:
+    """Value of a number written in Vietnamese words ("hai nghìn ba trăm", "nửa triệu")."""
+    tokens = words.lower().split()
+    total, group, last = 0.0, 0.0, None
+    for tok in tokens:
+        if tok in DIGIT_WORDS:
+            last = DIGIT_WORDS[tok]
+            group += last
+        elif tok == "mười":
+            group += 10
+            last = None
+        elif tok == "mươi":
+            if last is None:
+                return None
+            group += last * 9
+            last = None
+        elif tok == "trăm":
+            if last is None:
+                return None
+            group = group - last + last * 100
+            last = None
+        elif tok in ("linh", "lẻ"):
+            last = None
+        elif tok == "nửa":
+            group += 0.5
+            last = None
+        elif tok in SCALES:
+            total += (group or 1) * SCALES[tok]
+            group, last = 0.0, None
+    value = total + group
+    return value or None
+
+
+def _qualifier(text: str, start: int) -> tuple[int, str]:
+    """Start of the qualifier word right before a number, and its kind."""
+    window_start = max(0, start - 20)
+    m = _QUAL_RE.search(text[window_start:start])
+    if not m:
+        return start, "exact"
+    return window_start + m.start(1), dict(QUALIFIER_WORDS)[m.group(1).lower()]
+
+
+def _digits_value(num: str, dec: str | None, unit: str | None) -> float:
+    value = float(num.replace(".", "") + ("." + dec if dec else ""))
+    value = value * SCALES[unit.lower()] if unit else value
+    return float(round(value)) if abs(value - round(value)) < 1e-6 else value
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in text (masked identifiers excluded), in order of position."""
+    masked = mask(text)
+    found: dict[int, tuple[int, float, bool]] = {}
+    for m in DOT_DECIMAL_RE.finditer(masked):
+        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+    for m in DIGITS_RE.finditer(masked):
+        if any(s <= m.start() < e for s, (e, _, _) in found.items()):
+            continue
+        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+    for m in WORDS_RE.finditer(masked):
+        words = m["words"].split()
+        # a bare "một" is an article ("một số", "một chi bộ"), "nửa" needs a scale word
+        if words == ["một"] or words[0].lower() in SCALES or words[0].lower() in (
+                "mươi", "linh", "lẻ", "lăm", "mốt", "tư"):
+            continue
+        if any(s <= m.start() < e for s, (e, _, _) in found.items()):
+            continue
+        value = parse_words(m["words"])
+        if value is not None and value == int(value):
+            found[m.start()] = (m.end(), value, True)
+    for m in ZERO_RE.finditer(masked):
+        found[m.start()] = (m.end(), 0.0, True)
+    out = []
+    for start in sorted(found):
+        end, value, is_words = found[start]
+        if value != int(value):  # counts are whole: "5,6" alone is not one
+            continue
+        qstart, qual = _qualifier(masked, start) if value else (start, "exact")
+        out.append(Quantity(qstart, end, text[qstart:end], value, qual, is_words))
+    return out

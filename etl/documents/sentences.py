@@ -1,0 +1,35 @@
+"""Paragraphs and sentences of cleaned document text, and the title line."""
+import re
+
+_ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_DATE_LINE = re.compile(r"^[\d\s/:|'.,-]+(?:[AP]M)?$|^Ngày đăng|^Người đăng")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines of cleaned text (each line is a paragraph)."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; "TP. Hồ Chí Minh" and similar abbreviations do not end one."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        piece = paragraph[start:m.start()]
+        if _ABBREV.search(piece.rstrip("\"”)")):
+            continue
+        out.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def title(text: str) -> str | None:
+    """The headline: the first line of six or more words that is not all capitals or a date."""
+    for line in paragraphs(text)[:15]:
+        if len(line.split()) >= 6 and not line.isupper() and not _DATE_LINE.search(line):
+            return line
+    return None

@@ -1,0 +1,48 @@
+"""A problem found in input: where (file, sheet, row, column), the value, and why, in two languages."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPORT_COLUMNS = ("file", "sheet", "row", "column", "value", "reason_vi", "reason_en")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rejected cell, row or file. `row` and `column` are None when the whole file is at fault."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    reason_vi: str
+    reason_en: str
+
+    @classmethod
+    def for_file(cls, path: Path, sheet: str | None, reason_vi: str, reason_en: str,
+             value: str | None = None) -> Problem:
+        return cls(path.name, sheet, None, None, value, reason_vi, reason_en)
+
+    def where(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"[{self.sheet}]")
+        if self.row is not None:
+            parts.append(f"dòng/row {self.row}")
+        if self.column:
+            parts.append(f"cột/column {self.column}")
+        return " ".join(parts)
+
+
+def write_report(problems: list[Problem], path: Path) -> Path:
+    """Write every problem as CSV (UTF-8 with BOM so Excel shows the diacritics)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8-sig") as out:
+        writer = csv.DictWriter(out, fieldnames=REPORT_COLUMNS)
+        writer.writeheader()
+        for problem in problems:
+            writer.writerow(asdict(problem))
+    return path

@@ -1,0 +1,108 @@
+"""Atomic publication: build the next generation in a new file beside the warehouse, check it,
+checkpoint and close it, then swap it in with os.replace; the previous generation is kept.
+
+One writer at a time (an exclusive lock file). A load killed at any moment leaves the published
+warehouse untouched; its half-built file is removed by the next load.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from etl.warehouse import build_marts, ensure_schema, run_checks
+
+BUILDING_SUFFIX = ".building"
+
+
+def previous_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.stem + ".previous" + warehouse.suffix)
+
+
+class Publication:
+    """`with Publication(path) as pub:` work on `pub.con`, then `pub.publish()`.
+
+    Leaving the block without publishing discards the new file.
+    """
+
+    def __init__(self, warehouse: Path, fresh: bool = False, on_wait: Callable[[], None] | None = None):
+        self.warehouse = warehouse
+        self.fresh = fresh
+        self.on_wait = on_wait
+        self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.generation: int | None = None
+        self._lock = None
+
+    def __enter__(self) -> Publication:
+        self.warehouse.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.warehouse.with_name(self.warehouse.name + ".lock"), "w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.on_wait:
+                self.on_wait()
+            fcntl.flock(self._lock, fcntl.LOCK_EX)
+        for stale in self.warehouse.parent.glob(f".{self.warehouse.name}.*{BUILDING_SUFFIX}*"):
+            stale.unlink(missing_ok=True)  # left by a killed load; we hold the lock
+        if self.warehouse.exists() and not self.fresh:
+            shutil.copyfile(self.warehouse, self.building)
+        self.con = duckdb.connect(str(self.building))
+        self.con.execute("SET preserve_insertion_order = false")
+        ensure_schema(self.con)
+        return self
+
+    def current_generation(self) -> int:
+        return self.con.execute("SELECT coalesce(max(generation), 0) FROM meta.generation").fetchone()[0]
+
+    def publish(self, note: str = "", progress=None, before_swap: Callable[[], None] | None = None) -> int:
+        """Rebuild marts, run checks, then swap the new file in. Returns the new generation."""
+        con = self.con
+        build_marts(con, progress)
+        run_checks(con)
+        self.generation = self.current_generation() + 1
+        con.execute("INSERT INTO meta.generation VALUES (?, ?, ?)",
+                    [self.generation, time.strftime("%Y-%m-%d %H:%M:%S"), note])
+        con.execute("CHECKPOINT")
+        con.close()
+        self.con = None
+        _fsync(self.building)
+        if before_swap:
+            before_swap()
+        if self.warehouse.exists():
+            keep = previous_path(self.warehouse)
+            link = keep.with_name(keep.name + ".tmp")
+            link.unlink(missing_ok=True)
+            os.link(self.warehouse, link)  # same inode: the old generation, untouched by the swap
+            os.replace(link, keep)
+        os.replace(self.building, self.warehouse)
+        _fsync_dir(self.warehouse.parent)
+        return self.generation
+
+    def __exit__(self, *exc) -> None:
+        if self.con is not None:
+            self.con.close()
+        for leftover in (self.building, Path(str(self.building) + ".wal")):
+            leftover.unlink(missing_ok=True)
+        if self._lock:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,43 @@
+-- The accepted rows of every input (core) and the bookkeeping of loads (meta).
+-- Idempotent: run on every publication, so an older warehouse gains new tables and columns.
+CREATE SCHEMA IF NOT EXISTS core;
+CREATE SCHEMA IF NOT EXISTS meta;
+CREATE SCHEMA IF NOT EXISTS ref;
+CREATE SCHEMA IF NOT EXISTS marts;
+
+CREATE TABLE IF NOT EXISTS core.organisations (
+  org_id VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, parent_id VARCHAR,
+  sector VARCHAR, province_code VARCHAR, founded_on DATE, dissolved_on DATE, successor_id VARCHAR,
+  upper_powers BOOLEAN NOT NULL DEFAULT false, source_file VARCHAR NOT NULL, load_id BIGINT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS core.members (
+  member_id VARCHAR NOT NULL, org_id VARCHAR NOT NULL, gender VARCHAR, birth_year INTEGER,
+  admitted_on DATE NOT NULL, official_on DATE, joined_on DATE NOT NULL, left_on DATE,
+  leave_reason VARCHAR, source_file VARCHAR NOT NULL, load_id BIGINT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS core.meetings (
+  meeting_id VARCHAR NOT NULL, org_id VARCHAR NOT NULL, held_on DATE NOT NULL, kind VARCHAR NOT NULL,
+  format VARCHAR, expected INTEGER NOT NULL, present INTEGER NOT NULL, excused INTEGER,
+  score DOUBLE, quality TINYINT, duration_minutes INTEGER, source_file VARCHAR NOT NULL,
+  load_id BIGINT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS core.assessments (
+  subject_kind VARCHAR NOT NULL, subject_id VARCHAR NOT NULL, year INTEGER NOT NULL,
+  rating TINYINT NOT NULL, source_file VARCHAR NOT NULL, load_id BIGINT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS meta.load_ledger (
+  load_id BIGINT NOT NULL, loaded_at TIMESTAMP NOT NULL, file_name VARCHAR NOT NULL,
+  file_hash VARCHAR NOT NULL, entity VARCHAR, sheet VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
+  rows_rejected BIGINT, result VARCHAR NOT NULL);
+
+CREATE TABLE IF NOT EXISTS meta.raw_files (
+  file_hash VARCHAR NOT NULL, original_name VARCHAR NOT NULL, stored_as VARCHAR NOT NULL,
+  bytes BIGINT NOT NULL, first_loaded_at TIMESTAMP NOT NULL);
+
+CREATE TABLE IF NOT EXISTS meta.quarantine (
+  load_id BIGINT NOT NULL, file_name VARCHAR NOT NULL, sheet VARCHAR, row_number BIGINT,
+  column_name VARCHAR, value VARCHAR, reason_vi VARCHAR NOT NULL, reason_en VARCHAR NOT NULL,
+  record VARCHAR, result VARCHAR NOT NULL);
+
+CREATE TABLE IF NOT EXISTS meta.generation (
+  generation BIGINT NOT NULL, published_at TIMESTAMP NOT NULL, note VARCHAR);

@@ -1,0 +1,53 @@
+-- grain: one row per warning from the Party Charter checks (warnings, never rejections).
+-- rule codes: cell_few_full_members, base_cell_30_plus, probation_overdue, admission_age,
+-- missed_regular_meeting, excellent_share. month = the month the warning refers to.
+WITH last AS (SELECT max(month) AS month, max(month_end) AS month_end FROM marts.dim_month),
+latest AS (
+  SELECT f.*, o.kind FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
+  WHERE f.month = (SELECT month FROM last)
+),
+few_full AS (
+  SELECT 'cell_few_full_members' AS rule, org_id, NULL AS member_id, month,
+    'official=' || official AS detail FROM latest WHERE official < 3 AND official + probationary > 0
+),
+big_base_cell AS (
+  SELECT 'base_cell_30_plus', org_id, NULL, month, 'members=' || (official + probationary)
+  FROM latest WHERE kind = 'base_cell' AND official + probationary >= 30
+),
+probation AS (
+  SELECT 'probation_overdue', m.org_id, m.member_id, (SELECT month FROM last),
+    'admitted_on=' || strftime(m.admitted_on, '%d/%m/%Y')
+  FROM core.members m
+  WHERE m.official_on IS NULL AND m.left_on IS NULL
+    AND m.admitted_on < (SELECT month_end FROM last) - INTERVAL 13 MONTH
+),
+age AS (
+  SELECT 'admission_age', m.org_id, m.member_id, CAST(date_trunc('month', m.admitted_on) AS DATE),
+    'age=' || (year(m.admitted_on) - m.birth_year)
+  FROM core.members m
+  WHERE m.joined_on = m.admitted_on AND (year(m.admitted_on) - m.birth_year NOT BETWEEN 18 AND 60)
+),
+meeting_span AS (
+  SELECT org_id, min(month) AS first_month, max(month) AS last_month
+  FROM marts.fct_meetings_monthly GROUP BY org_id
+),
+missed AS (
+  SELECT 'missed_regular_meeting', g.org_id, NULL, g.month, 'regular_held=0'
+  FROM marts.fct_membership_monthly g
+  JOIN meeting_span s ON s.org_id = g.org_id AND g.month BETWEEN s.first_month AND s.last_month
+  LEFT JOIN marts.fct_meetings_monthly mm ON mm.org_id = g.org_id AND mm.month = g.month
+  WHERE coalesce(mm.regular_held, 0) = 0
+),
+excellent AS (
+  SELECT 'excellent_share', o.base_org_id, NULL, make_date(a.year, 12, 1),
+    'excellent=' || sum(a.members) FILTER (WHERE a.rating = 4) || ';good=' || coalesce(sum(a.members) FILTER (WHERE a.rating = 3), 0)
+  FROM marts.fct_member_assessment_yearly a JOIN marts.dim_org o USING (org_id)
+  WHERE o.base_org_id IS NOT NULL
+  GROUP BY o.base_org_id, a.year
+  HAVING sum(a.members) FILTER (WHERE a.rating = 4) > 0.2 * coalesce(sum(a.members) FILTER (WHERE a.rating = 3), 0)
+),
+final AS (
+  SELECT * FROM few_full UNION ALL SELECT * FROM big_base_cell UNION ALL SELECT * FROM probation
+  UNION ALL SELECT * FROM age UNION ALL SELECT * FROM missed UNION ALL SELECT * FROM excellent
+)
+SELECT rule, 'warning' AS severity, org_id, member_id, CAST(month AS DATE) AS month, detail FROM final

@@ -1,0 +1,212 @@
+"""Validation of a batch of sheets inside DuckDB: typed rows per entity plus every problem found.
+
+Each column's distinct values are parsed once in Python (etl.values); row rules, duplicate keys
+and referential integrity run as SQL over the whole batch together with the current warehouse.
+Every problem goes to the temp table `problems` (file, sheet, row, column, value, reasons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from etl import reference
+from etl.integrity import duplicate_checks, integrity_checks, report_cycles
+from etl.normalize import InvalidValue
+from etl.problems import Problem
+from etl.read import Sheet
+from etl.rules import ROW_RULES
+from etl.schema import CELL_KINDS, ENTITIES, LOAD_ORDER, Entity
+from etl.values import parser_for, sql_type
+
+MERGER_DATE = "2025-07-01"
+PROBLEM_COLUMNS = "file, sheet, row, column_name, value, reason_vi, reason_en"
+
+
+@dataclass
+class SheetInput:
+    """A validated sheet: its typed rows live in temp table `typed_<n>`."""
+
+    n: int
+    sheet: Sheet
+
+    @property
+    def typed(self) -> str:
+        return f"typed_{self.n}"
+
+
+def start(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the batch's problem table."""
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE problems (
+        file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR,
+        reason_vi VARCHAR, reason_en VARCHAR)""")
+    con.execute("CREATE OR REPLACE TEMP TABLE sheet_index (n INTEGER, file VARCHAR, sheet VARCHAR)")
+
+
+def add_problems(con: duckdb.DuckDBPyConnection, problems: list[Problem]) -> None:
+    if problems:
+        con.executemany(f"INSERT INTO problems ({PROBLEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [(p.file, p.sheet, p.row, p.column, p.value, p.reason_vi, p.reason_en)
+                         for p in problems])
+
+
+def validate_batch(con: duckdb.DuckDBPyConnection, sheets: list[Sheet],
+                   thresholds: tuple[float, float, float], progress=None) -> dict[str, str]:
+    """Validate all sheets; returns entity → temp view of its valid, typed rows.
+
+    Rows listed in `problems` are excluded from the views.
+    """
+    ordered = sorted(sheets, key=lambda s: LOAD_ORDER[s.entity.name])
+    inputs = []
+    for n, sheet in enumerate(ordered):
+        inputs.append(_type_sheet(con, n, sheet, thresholds))
+        if progress:
+            progress(n + 1, len(ordered))
+    for entity in ENTITIES:
+        _union(con, entity, [i for i in inputs if i.sheet.entity is entity])
+    _duplicates(con)
+    _integrity(con)
+    return {e.name: f"valid_{e.name}" for e in ENTITIES}
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
+    raw = f"in_{n}"
+    sheet.create_table(con, raw)
+    con.execute("INSERT INTO sheet_index VALUES (?, ?, ?)", [n, sheet.path.name, sheet.sheet])
+    entity = sheet.entity
+    file_sql, sheet_sql = _sql_literal(sheet.path.name), (
+        _sql_literal(sheet.sheet) if sheet.sheet else "NULL")
+    selects, joins = ["r._row"], []
+    for col in entity.columns:
+        if col.type in ("id", "text") :
+            selects.append(f"nullif(regexp_replace(trim(nfc_normalize(r.{col.name})), '\\s+', ' ', "
+                           f"'g'), '') AS {col.name}")
+            continue
+        if col.type == "province":
+            continue
+        mapping = f"map_{n}_{col.name}"
+        _map_distinct(con, raw, col.name, mapping, parser_for(entity, col), sql_type(entity, col))
+        joins.append(f"LEFT JOIN {mapping} ON {mapping}.raw = r.{col.name}")
+        selects.append(f"{mapping}.val AS {col.name}")
+        _map_problems(con, raw, col.name, mapping, file_sql, sheet_sql)
+    sql = f"CREATE OR REPLACE TEMP TABLE typed_{n} AS SELECT {', '.join(selects)} FROM {raw} r " + " ".join(joins)
+    con.execute(sql)
+    if any(c.type == "province" for c in entity.columns):
+        _resolve_provinces(con, n, file_sql, sheet_sql)
+    if entity.name == "meetings":
+        good, fair, average = thresholds
+        con.execute(f"""UPDATE typed_{n} SET quality = CASE
+            WHEN score >= ? THEN 4 WHEN score >= ? THEN 3 WHEN score >= ? THEN 2 ELSE 1 END
+            WHERE quality IS NULL AND score IS NOT NULL""", [good, fair, average])
+    if entity.name == "members":
+        con.execute(f"UPDATE typed_{n} SET joined_on = admitted_on WHERE joined_on IS NULL")
+    for col in entity.columns:
+        if col.required:
+            con.execute(f"""INSERT INTO problems SELECT {file_sql}, {sheet_sql}, t._row, '{col.name}',
+                NULL, 'Thiếu giá trị bắt buộc', 'Required value missing'
+                FROM typed_{n} t JOIN {raw} r USING (_row)
+                WHERE t.{col.name} IS NULL AND nullif(trim(r.{col.name}), '') IS NULL""")
+    for rule in ROW_RULES.get(entity.name, ()):
+        con.execute(f"""INSERT INTO problems SELECT {file_sql}, {sheet_sql}, _row, ?,
+            CAST({rule.value} AS VARCHAR), ?, ? FROM typed_{n} WHERE {rule.condition}""",
+                    [rule.column, rule.reason_vi, rule.reason_en])
+    return SheetInput(n, sheet)
+
+
+def _map_distinct(con, raw: str, column: str, mapping: str, parse, type_: str) -> None:
+    """Parse each distinct value once; store (raw, val, reason_vi, reason_en)."""
+    values = [v for (v,) in con.execute(
+        f"SELECT DISTINCT {column} FROM {raw} WHERE nullif(trim({column}), '') IS NOT NULL").fetchall()]
+    parsed, vi, en = [], [], []
+    for value in values:
+        try:
+            parsed.append(parse(value.strip()))
+            vi.append(None)
+            en.append(None)
+        except (InvalidValue, ValueError) as exc:
+            parsed.append(None)
+            vi.append(getattr(exc, "reason_vi", None) or str(exc))
+            en.append(getattr(exc, "reason_en", None) or str(exc))
+    table = pa.table({"raw": pa.array(values, pa.string()),
+                      "val": pa.array([None if p is None else str(p) if type_ == "VARCHAR" else p
+                                       for p in parsed]),
+                      "reason_vi": pa.array(vi, pa.string()), "reason_en": pa.array(en, pa.string())})
+    con.register("_map_input", table)
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {mapping} AS
+        SELECT raw, CAST(val AS {type_}) AS val, reason_vi, reason_en FROM _map_input""")
+    con.unregister("_map_input")
+
+
+def _map_problems(con, raw: str, column: str, mapping: str, file_sql: str, sheet_sql: str) -> None:
+    con.execute(f"""INSERT INTO problems SELECT {file_sql}, {sheet_sql}, r._row, '{column}', r.{column},
+        m.reason_vi, m.reason_en FROM {raw} r JOIN {mapping} m ON m.raw = r.{column}
+        WHERE m.reason_en IS NOT NULL""")
+
+
+def _resolve_provinces(con, n: int, file_sql: str, sheet_sql: str) -> None:
+    """Province names resolve by the organisation's founding date (old names before the merger)."""
+    pairs = con.execute(f"""SELECT DISTINCT r.province, coalesce(t.founded_on >= DATE '{MERGER_DATE}', false)
+        FROM in_{n} r JOIN typed_{n} t USING (_row)
+        WHERE nullif(trim(r.province), '') IS NOT NULL""").fetchall()
+    rows = []
+    for text, after in pairs:
+        try:
+            code = reference.resolve_province(text.strip(), _merger_day(after))
+            rows.append((text, after, code, None, None))
+        except (InvalidValue, ValueError) as exc:
+            rows.append((text, after, None, getattr(exc, "reason_vi", str(exc)),
+                         getattr(exc, "reason_en", str(exc))))
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE map_{n}_province (raw VARCHAR, after BOOLEAN,
+        val VARCHAR, reason_vi VARCHAR, reason_en VARCHAR)""")
+    if rows:
+        con.executemany(f"INSERT INTO map_{n}_province VALUES (?, ?, ?, ?, ?)", rows)
+    con.execute(f"ALTER TABLE typed_{n} ADD COLUMN province VARCHAR")
+    con.execute(f"""UPDATE typed_{n} t SET province = m.val FROM in_{n} r, map_{n}_province m
+        WHERE r._row = t._row AND m.raw = r.province
+          AND m.after = coalesce(t.founded_on >= DATE '{MERGER_DATE}', false)""")
+    con.execute(f"""INSERT INTO problems SELECT DISTINCT {file_sql}, {sheet_sql}, r._row, 'province',
+        r.province, m.reason_vi, m.reason_en FROM in_{n} r JOIN map_{n}_province m ON m.raw = r.province
+        WHERE m.reason_en IS NOT NULL""")
+
+
+def _merger_day(after: bool) -> dt.date | None:
+    return dt.date.fromisoformat(MERGER_DATE) if after else None
+
+
+def _union(con, entity: Entity, inputs: list[SheetInput]) -> None:
+    """All typed rows of one entity in the batch, with their source; `valid_*` drops problem rows."""
+    cols = ", ".join(c.name for c in entity.columns)
+    parts = [f"""SELECT {_sql_literal(i.sheet.path.name)} AS file, {_sql_literal(i.sheet.sheet)
+              if i.sheet.sheet else 'NULL'} AS sheet, {i.n} AS sheet_no, _row, {cols}
+              FROM typed_{i.n}""" for i in inputs]
+    if not parts:
+        types = ", ".join(f"NULL::{sql_type(entity, c)} AS {c.name}" for c in entity.columns)
+        parts = [f"SELECT NULL::VARCHAR AS file, NULL::VARCHAR AS sheet, 0 AS sheet_no, "
+                 f"0::BIGINT AS _row, {types} WHERE false"]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE batch_{entity.name} AS " + " UNION ALL ".join(parts))
+    con.execute(f"""CREATE OR REPLACE TEMP VIEW valid_{entity.name} AS SELECT * FROM batch_{entity.name} b
+        WHERE NOT EXISTS (SELECT 1 FROM problems p WHERE p.file = b.file
+              AND p.sheet IS NOT DISTINCT FROM b.sheet AND (p.row = b._row OR p.row IS NULL))""")
+
+
+def _duplicates(con) -> None:
+    """The same natural key twice in the batch, or already loaded from another file."""
+    for sql in duplicate_checks():
+        con.execute(sql)
+
+
+def _integrity(con) -> None:
+    for _ in range(5):  # a rejected organisation rejects what points at it; repeat to a fixpoint
+        before = con.execute("SELECT count(*) FROM problems").fetchone()[0]
+        for sql in integrity_checks(CELL_KINDS):
+            con.execute(sql)
+        report_cycles(con)
+        if con.execute("SELECT count(*) FROM problems").fetchone()[0] == before:
+            break

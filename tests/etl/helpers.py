@@ -1,0 +1,44 @@
+"""Helpers for ETL tests: the fixture inputs, a read-only warehouse query, the CLI, Windows-1258."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = ROOT / "tests" / "fixtures" / "inputs"
+FIXTURE_FILES = ["organisations.csv", "members.csv", "meetings.csv", "assessments.csv"]
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
+    """Run one query against the published warehouse, read-only, like the dashboard does."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def run_etl(*args: str, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=300)
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode Vietnamese as Windows-1258 does: precomposed vowels, tone marks combining."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+        out.append(base.encode("cp1258") + "".join(c for c in parts if c in TONES).encode("cp1258"))
+    return b"".join(out)

@@ -1,0 +1,122 @@
+"""Loading the hand-checkable fixture: the marts hold the totals computed by hand in the comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.load import load_files
+from tests.etl.helpers import FIXTURE_FILES, query
+
+JUNE = dt.date(2021, 6, 1)
+
+
+@pytest.fixture
+def loaded(inputs, warehouse):
+    outcome = load_files([inputs / f for f in FIXTURE_FILES], warehouse)
+    assert outcome.result == "loaded", outcome.sample
+    return warehouse
+
+
+def test_stocks_at_month_end(loaded):
+    """June 2021: C1 has DV01, DV02 and DV03 (transferred in on 30/06); BC1 has DV05 and DV06
+    (probationary); C2, left by DV03 on 30/06, has nobody."""
+    rows = query(loaded, """SELECT org_id, official, probationary, female FROM marts.fct_membership_monthly
+                            WHERE month = ? ORDER BY org_id""", [JUNE])
+    assert rows == [("HN-B1-C1", 3, 0, 2), ("HN-B1-C2", 0, 0, 0), ("HN-BC1", 1, 1, 1)]
+
+
+def test_flows_in_the_month(loaded):
+    """June 2021: DV06 admitted in BC1; DV03 transferred out of C2 (the move in is not an admission)."""
+    rows = query(loaded, """SELECT org_id, admitted, "left", left_transfer_out FROM marts.fct_membership_monthly
+                            WHERE month = ? ORDER BY org_id""", [JUNE])
+    assert rows == [("HN-B1-C1", 0, 0, 0), ("HN-B1-C2", 0, 1, 1), ("HN-BC1", 1, 0, 0)]
+
+
+def test_death_recorded_by_reason(loaded):
+    """DV04 died on 05/05/2019."""
+    assert query(loaded, """SELECT org_id, left_death FROM marts.fct_membership_monthly
+                            WHERE month = DATE '2019-05-01' AND left_death > 0""") == [("HN-B1-C2", 1)]
+
+
+def test_history_ends_with_the_last_loaded_month(loaded):
+    assert query(loaded, "SELECT min(month), max(month) FROM marts.dim_month") == [
+        (dt.date(2010, 1, 1), JUNE)]
+
+
+def test_dissolved_cell_has_no_rows_after_dissolution(loaded):
+    """C2 was dissolved on 30/06/2021, so June 2021 is its last month."""
+    assert query(loaded, "SELECT max(month) FROM marts.fct_membership_monthly WHERE org_id = 'HN-B1-C2'") == [(JUNE,)]
+
+
+def test_dim_org_inherits_sector_province_and_base_org(loaded):
+    rows = query(loaded, """SELECT org_id, sector, base_org_id, province_code, province_code_current, region
+                            FROM marts.dim_org ORDER BY org_id""")
+    assert rows == [
+        ("HN", None, None, "01", "N01", "red_river_delta"),
+        ("HN-B1", "mass_association", "HN-B1", "01", "N01", "red_river_delta"),
+        ("HN-B1-C1", "mass_association", "HN-B1", "01", "N01", "red_river_delta"),
+        ("HN-B1-C2", "mass_association", "HN-B1", "01", "N01", "red_river_delta"),
+        ("HN-BC1", "mass_association", "HN-BC1", "01", "N01", "red_river_delta"),
+    ]
+
+
+def test_bridge_lists_every_ancestor(loaded):
+    rows = query(loaded, "SELECT ancestor_id, depth FROM marts.bridge_org_ancestor WHERE org_id = 'HN-B1-C1' ORDER BY depth")
+    assert rows == [("HN-B1-C1", 0), ("HN-B1", 1), ("HN", 2)]
+
+
+def test_meetings_monthly(loaded):
+    """C1 in Feb 2021: a regular online meeting scored 75 (fair, derived) and a thematic one rated tốt."""
+    rows = query(loaded, """SELECT regular_held, thematic_held, online_held, expected, present, excused,
+                                   good, fair, average, poor, mean_score, scored
+                            FROM marts.fct_meetings_monthly WHERE org_id = 'HN-B1-C1' AND month = DATE '2021-02-01'""")
+    assert rows == [(1, 1, 1, 6, 5, 1, 1, 1, 0, 0, 75.0, 1)]
+
+
+def test_quality_derived_from_score_with_default_thresholds(loaded):
+    """Scores 95 → good (4), 75 → fair (3), 45 → poor (1)."""
+    rows = query(loaded, "SELECT meeting_id, quality FROM core.meetings WHERE score IS NOT NULL ORDER BY meeting_id")
+    assert rows == [("SH1", 4), ("SH2", 3), ("SH4", 1)]
+
+
+def test_vietnamese_meeting_words_are_normalised(loaded):
+    assert query(loaded, "SELECT kind, format FROM core.meetings WHERE meeting_id = 'SH4'") == [("regular", "in_person")]
+
+
+def test_assessments_harmonise_old_labels(loaded):
+    """'trong sạch vững mạnh' (before 2019) is mapped to the current level 'good' (3)."""
+    assert query(loaded, "SELECT org_id, rating FROM marts.fct_assessment_yearly ORDER BY org_id") == [
+        ("HN-B1", 3), ("HN-BC1", 3)]
+
+
+def test_member_assessments_counted_in_their_cell(loaded):
+    assert query(loaded, "SELECT org_id, rating, members FROM marts.fct_member_assessment_yearly ORDER BY rating") == [
+        ("HN-B1-C1", 3, 1), ("HN-B1-C1", 4, 1)]
+
+
+def test_charter_warnings(loaded):
+    """BC1 has 1 full member; BC1 missed its February meeting; HN-B1 rated 1 excellent for 1 good."""
+    rows = query(loaded, "SELECT rule, org_id, month FROM marts.data_quality ORDER BY rule, org_id")
+    assert rows == [
+        ("cell_few_full_members", "HN-BC1", JUNE),
+        ("excellent_share", "HN-B1", dt.date(2020, 12, 1)),
+        ("missed_regular_meeting", "HN-BC1", dt.date(2021, 2, 1)),
+    ]
+
+
+def test_age_structure_snapshot(loaded):
+    """31-12-2020: C1 holds DV01 (born 1980, 40) and DV02 (born 1990, 30); C2 holds DV03 (35)."""
+    rows = query(loaded, """SELECT org_id, gender, age_band, members FROM marts.fct_member_structure_yearly
+                            WHERE year = 2020 AND org_id LIKE 'HN-B1-%' ORDER BY org_id, age_band""")
+    assert rows == [("HN-B1-C1", "female", "18_30", 1), ("HN-B1-C1", "male", "31_40", 1),
+                    ("HN-B1-C2", "female", "31_40", 1)]
+
+
+def test_ledger_and_raw_store(loaded):
+    rows = query(loaded, "SELECT file_name, entity, rows_read, rows_loaded, result FROM meta.load_ledger ORDER BY file_name")
+    assert rows == [("assessments.csv", "assessments", 4, 4, "loaded"), ("meetings.csv", "meetings", 5, 5, "loaded"),
+                    ("members.csv", "members", 7, 7, "loaded"), ("organisations.csv", "organisations", 5, 5, "loaded")]
+    stored = sorted(p.name for p in (loaded.parent / "warehouse.raw").iterdir())
+    assert len([s for s in stored if s.endswith(".csv")]) == 4 and "manifest.jsonl" in stored
