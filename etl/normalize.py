@@ -214,7 +214,6 @@ _VNI_SINGLE.update({k.upper(): v.upper() for k, v in _VNI_SINGLE.items()})
 _VNI_PAIR = re.compile("([aeiouyAEIOUYôöÔÖ])([" + "".join(_VNI_MARKS) + "])")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _TONE_BYTES = {"\u0300": 0xCC, "\u0301": 0xEC, "\u0303": 0xDE, "\u0309": 0xD2, "\u0323": 0xF2}
-_VOWELS = "aăâeêioôơuưy"
 _OPEN = ("ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ua|ưa|iêu|yêu|oai|oao|oay|oeo|uây|"
          "uôi|ươi|ươu|uyu|uya|uê|uơ|a|e|ê|i|o|ô|ơ|u|ư|y|oa|oe|uy")
 _CLOSED = "a|ă|â|e|ê|i|o|ô|ơ|u|ư|y|iê|yê|oa|oă|oe|uâ|uê|uô|ươ|uy|uyê|oo"
@@ -246,12 +245,11 @@ def _legacy_bytes(token: str) -> list[bytes]:
         except UnicodeEncodeError:
             pass
     out = bytearray()
-    for ch in token:  # Windows-1258 keeps tones as combining bytes
-        try:
-            out += ch.encode("cp1258")
+    for ch in token:  # Windows-1258 keeps the five tones as combining bytes
+        if byte := ch.encode("cp1258", errors="ignore"):
+            out += byte
             continue
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
+        parts = unicodedata.normalize("NFD", ch)
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
         try:
             out += base.encode("cp1258") + bytes(_TONE_BYTES[c] for c in parts if c in _TONES)

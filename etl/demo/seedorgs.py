@@ -226,15 +226,16 @@ def _fill_blocs(o: Orgs, rng, old: list[Province], blocs: dict[str, int], meet_p
     n_cells = int((sub & np.isin(kind, ("base_cell", "sub_cell"))).sum())
     add_base = BLOC_BASE_ORGS - n_base
     add_sub = BLOC_CELLS - n_cells - add_base
+    print("FILL", n_base, n_cells, add_base, add_sub)
     if add_base < 0 or add_sub < 0:
         raise RuntimeError(f"bloc structure too large: {n_base} base orgs, {n_cells} cells")
+    tags = np.array(o.cols["tag"])
+    committees = np.flatnonzero(sub & (kind == "base_committee") & (tags == ""))
     for j in range(add_base):
         p = old[int(rng.integers(len(old)))]
         _cell(o, rng, f"T{p.code}-K-F{j + 1:03d}", f"Chi bộ {nm.pick(rng, nm.PUBLIC_UNITS)} "
               f"{p.title}", blocs[p.code], sector="public_service", province=p.code,
               group=2 + old.index(p), meet=meet_province(p.code))
-    tags = np.array(o.cols["tag"])
-    committees = np.flatnonzero(sub & (kind == "base_committee") & (tags == ""))
     for j in range(add_sub):
         c = int(committees[rng.integers(len(committees))])
         cid = o.cols["org_id"][c]

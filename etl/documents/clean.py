@@ -85,9 +85,20 @@ def _link_text(node: _Node) -> str:
     return "".join(_link_text(c) for c in node.children if not isinstance(c, str))
 
 
+def _inside(node: _Node, tags: set[str]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _is_chrome(node: _Node) -> bool:
     if node.tag in SKIP_TAGS:
         return True
+    if node.tag == "header" and not _inside(node, {"article"}):
+        return True  # the site's masthead; an article's own header is kept
     marker = " ".join(str(node.attrs.get(k) or "") for k in ("class", "id", "role"))
     if marker.strip() and CHROME_ATTR_RE.search(marker):
         return True
@@ -98,15 +109,19 @@ def _is_chrome(node: _Node) -> bool:
     return False
 
 
-def _render(node: _Node, out: list[str]) -> None:
+def _has(node: _Node, tag: str) -> bool:
+    return any(not isinstance(c, str) and (c.tag == tag or _has(c, tag)) for c in node.children)
+
+
+def _render(node: _Node, out: list[str], skip: frozenset = frozenset()) -> None:
     for child in node.children:
         if isinstance(child, str):
             out.append(re.sub(r"\s+", " ", child))
-        elif not _is_chrome(child):
+        elif child.tag not in skip and not _is_chrome(child):
             block = child.tag in BLOCK_TAGS
             if block:
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
-            _render(child, out)
+            _render(child, out, skip)
             if block:
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
 
@@ -117,12 +132,14 @@ def html_to_text(html: str) -> str:
     builder.feed(html)
     builder.close()
     out: list[str] = []
-    _render(builder.root, out)
+    # the page <title> repeats the headline (plus the site name) when there is an <h1>
+    _render(builder.root, out, frozenset({"title"}) if _has(builder.root, "h1") else frozenset())
     return "".join(out)
 
 
 def markdown_to_text(md: str) -> str:
-    """Plain text of Markdown: link texts kept, markup removed."""
+    """Plain text of Markdown: soft-wrapped lines joined, link texts kept, markup removed."""
+    md = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*[^\s#>*+\-|`\d])", " ", md)
     for pattern, repl in MD_RES:
         md = pattern.sub(repl, md)
     return md

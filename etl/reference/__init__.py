@@ -92,15 +92,19 @@ def _aliases() -> dict[str, dict[str, frozenset[str]]]:
     return {k: {p: frozenset(c) for p, c in v.items()} for k, v in index.items()}
 
 
-def _pick(candidates: dict[str, frozenset[str]], on: dt.date | None, text: str) -> str:
+def _pick(found: list[dict[str, frozenset[str]]], on: dt.date | None, text: str) -> str:
+    """The code for the period of `on`, else for the other period; the exact key before the
+    key without its Tỉnh / Thành phố prefix."""
     wanted, other = ("new", "old") if on is not None and on >= MERGER_DATE else ("old", "new")
     for period in (wanted, other):
-        codes = candidates.get(period, frozenset()) | candidates.get("any", frozenset())
-        if len(codes) == 1:
-            return next(iter(codes))
-        if len(codes) > 1:
-            raise UnknownValue(f"Tên tỉnh {text!r} không rõ ràng ({', '.join(sorted(codes))})",
-                               f"Ambiguous province name {text!r} ({', '.join(sorted(codes))})")
+        for candidates in found:
+            codes = candidates.get(period, frozenset()) | candidates.get("any", frozenset())
+            if len(codes) == 1:
+                return next(iter(codes))
+            if len(codes) > 1:
+                raise UnknownValue(
+                    f"Tên tỉnh {text!r} không rõ ràng ({', '.join(sorted(codes))})",
+                    f"Ambiguous province name {text!r} ({', '.join(sorted(codes))})")
     raise UnknownValue(f"Không nhận ra tỉnh {text!r}", f"Unknown province {text!r}")
 
 
@@ -121,14 +125,11 @@ def resolve_province(text: str, on: dt.date | None = None) -> str:
     if key.isdigit() and len(key) <= 2:
         key = key.zfill(2)
     aliases = _aliases()
-    if key not in aliases:
-        for prefix in _PREFIXES:
-            if key.startswith(prefix) and key[len(prefix):] in aliases:
-                key = key[len(prefix):]
-                break
-    if key not in aliases:
+    keys = [key] + [key[len(p):] for p in _PREFIXES if key.startswith(p) and len(key) > len(p)]
+    found = [aliases[k] for k in keys if k in aliases]
+    if not found:
         raise UnknownValue(f"Không nhận ra tỉnh {nfc(text)!r}", f"Unknown province {nfc(text)!r}")
-    return _pick(aliases[key], on, nfc(text))
+    return _pick(found, on, nfc(text))
 
 
 def regions() -> list[dict]:

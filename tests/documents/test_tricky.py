@@ -3,7 +3,7 @@ import pytest
 
 from etl.documents import extract
 
-from tricky_cases import CASES
+from .tricky_cases import CASES
 
 
 def _figures(text):

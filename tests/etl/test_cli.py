@@ -1,0 +1,50 @@
+"""The command line contract: subcommands with --help, exit codes 0/1/2, the warehouse from
+--warehouse or $CHIBO_WAREHOUSE, and templates whose headers are recognised."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from etl.read import read_file
+from tests.etl.helpers import FIXTURE_FILES, INPUTS, query, run_etl
+
+
+@pytest.mark.parametrize("command", ["template", "load", "demo", "rebuild", "documents"])
+def test_every_command_has_help(command):
+    result = run_etl(command, "--help")
+    assert result.returncode == 0 and "--warehouse" in result.stdout
+
+
+def test_usage_error_exits_2():
+    assert run_etl("load").returncode == 2
+    assert run_etl("frobnicate").returncode == 2
+
+
+def test_missing_file_is_a_usage_error(tmp_path):
+    result = run_etl("load", str(tmp_path / "nope.csv"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert result.returncode == 2
+
+
+def test_load_exit_codes_and_environment_variable(tmp_path):
+    env = {**os.environ, "CHIBO_WAREHOUSE": str(tmp_path / "env" / "w.duckdb")}
+    ok = run_etl("load", *[str(INPUTS / f) for f in FIXTURE_FILES], env=env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert query(tmp_path / "env" / "w.duckdb", "SELECT count(*) FROM core.members") == [(7,)]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("member_id,org_id,admitted_on\nZ1,NOWHERE,01/01/2020\n", encoding="utf-8")
+    rejected = run_etl("load", str(bad), env=env)
+    assert rejected.returncode == 1
+    assert "NOWHERE" in rejected.stdout and "Cell not found" in rejected.stdout
+
+
+def test_templates_are_recognised_as_their_input(tmp_path):
+    result = run_etl("template", str(tmp_path / "t"))
+    assert result.returncode == 0
+    files = sorted((tmp_path / "t").iterdir())
+    assert len(files) == 8
+    for path in files:
+        sheets = read_file(path).sheets
+        assert [s.entity.name for s in sheets] == [path.stem], path
+        assert sheets[0].n_rows == 1
