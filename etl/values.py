@@ -49,9 +49,9 @@ def _enum_index(entity: str, column: str) -> dict[str, str]:
     if (entity, column) in _SYNONYMS:
         return {fold(k): v for k, v in _SYNONYMS[(entity, column)].items()}
     if column == "kind":
-        return _from_table("kinds", "kind")
+        return _from_table("kinds", "kind", ("aliases",))
     if column == "sector":
-        return _from_table("sectors", "sector")
+        return _from_table("sectors", "sector", ("aliases",))
     if column == "leave_reason":
         return _from_table("leave_reasons", "reason", ("aliases",))
     raise KeyError((entity, column))

@@ -108,6 +108,8 @@ class Orgs:
             "group": np.array(c["group"], dtype=np.int64),
             "meet": np.array(c["meet"], dtype=bool),
             "tag": np.array(c["tag"]),
+            "resid": np.array([s == "residential" for s in c["sector"]], dtype=bool),
+            "prov": np.unique(np.array([p or "" for p in c["province"]]), return_inverse=True)[1],
         }
 
 

@@ -85,6 +85,8 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     c0 = np.repeat(cells, n0)
     seniority_mean = np.repeat(np.where(resid, 24.0, 13.0)[np.arange(len(cells))], n0)
     seniority = np.minimum(rng.exponential(seniority_mean), 55.0)
+    working0 = ~np.repeat(org["resid"][cells], n0)
+    seniority = np.where(working0, np.minimum(seniority, rng.uniform(0, 30, len(c0))), seniority)
     entry0 = np.repeat(start, n0)
     adm0 = (entry0 - seniority * 365.25 - rng.integers(0, 365, len(c0))).astype(np.int64)
     adm0 = np.maximum(adm0, -14_000)  # not before 1931
@@ -99,6 +101,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     n = len(cell)
     adm_year = year_of(admitted)
     age_adm = np.clip(rng.normal(28.0, 6.0, n), 18, 58).round().astype(np.int64)
+    age_adm[:len(c0)] = np.where(working0, np.minimum(age_adm[:len(c0)], 30), age_adm[:len(c0)])
     birth = adm_year - age_adm
     female_p = np.where(adm_year < 2010, 0.3, 0.38 + 0.008 * (adm_year - 2010))
     female = rng.random(n) < female_p
@@ -114,7 +117,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
                       rng.choice([3, 4, 5, 6], n, p=[0.45, 0.15, 0.2, 0.2]))
     failed = (admitted >= HISTORY_START) & (rng.random(n) < 0.008)
     fail_day = official + rng.integers(0, 60, n)
-    take = failed & (fail_day < exit_)
+    take = failed & (fail_day < exit_) & (fail_day > joined)
     exit_ = np.where(take, fail_day, exit_)
     reason = np.where(take, 3, reason)
     official = np.where(failed | (official >= exit_) | (official > END), NEVER, official)
@@ -131,22 +134,39 @@ def stable_cells(org: dict[str, np.ndarray]) -> np.ndarray:
                           & (org["dissolved"] == NEVER) & (org["size"] > 0))
 
 
-def _random_in_group(rng, org, stable: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """A random stable cell in each requested group (−1 where the group has none)."""
-    g_stable = org["group"][stable]
+def _key(org, cells: np.ndarray, by: str = "group") -> np.ndarray:
+    """Transfer pools: working cells move among working cells, residential among residential."""
+    return org[by][cells].astype(np.int64) * 2 + org["resid"][cells]
+
+
+def _random_in_group(rng, org, stable: np.ndarray, keys: np.ndarray, by: str = "group"
+                     ) -> np.ndarray:
+    """A random stable cell with each requested pool key (−1 where there is none)."""
+    g_stable = _key(org, stable, by)
     order = np.argsort(g_stable, kind="stable")
     sg = g_stable[order]
-    lo = np.searchsorted(sg, groups, side="left")
-    hi = np.searchsorted(sg, groups, side="right")
-    pick = lo + (rng.random(len(groups)) * np.maximum(hi - lo, 1)).astype(np.int64)
+    lo = np.searchsorted(sg, keys, side="left")
+    hi = np.searchsorted(sg, keys, side="right")
+    pick = lo + (rng.random(len(keys)) * np.maximum(hi - lo, 1)).astype(np.int64)
     return np.where(hi > lo, stable[order][np.minimum(pick, len(sg) - 1)], -1)
+
+
+def _year_start(years: np.ndarray) -> np.ndarray:
+    return (np.asarray(years) - 1970).astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
 
 
 def _transfers(rng, org, people, cell, joined, exit_, reason, entry) -> Spells:
     n = len(cell)
     stable = stable_cells(org)
+    # members of working cells retire (55-57 women, 60-61 men) to a residential cell of their
+    # province, or out of the data when the province has none here
+    ret_age = np.where(people.female, 55 + rng.integers(0, 3, n), 60 + rng.integers(0, 2, n))
+    retire = _year_start(people.birth + ret_age) + rng.integers(0, 365, n)
+    retiring = ~org["resid"][cell] & (retire > entry) & (retire < np.minimum(exit_, END + 1))
+    retiring &= people.official < retire
+    work_end = np.where(retiring, retire, exit_)
     lo = np.maximum(entry, np.where(people.official < NEVER, people.official, NEVER))
-    hi = np.minimum(exit_, END)
+    hi = np.minimum(work_end, END)
     years = np.maximum(hi - lo, 0) / 365.25
     age = year_of(np.minimum(lo, END)) - people.birth
     rate = np.where(age < 55, TRANSFER_RATE, 0.004)
@@ -155,18 +175,25 @@ def _transfers(rng, org, people, cell, joined, exit_, reason, entry) -> Spells:
     person = np.repeat(np.arange(n), k + 1)
     first = np.concatenate([[0], np.cumsum(k + 1)[:-1]])
     rank = np.arange(total) - np.repeat(first, k + 1)
-    # transfer days sorted within each person
     t = np.repeat(lo, k + 1) + (rng.random(total) * np.repeat(hi - lo, k + 1)).astype(np.int64)
     t = np.where(rank == 0, np.repeat(joined, k + 1), t)
     t = t[np.lexsort((t, person))]  # stable: the arrival spell stays first
     s_cell = np.repeat(cell, k + 1)
     moved = rank > 0
-    target = _random_in_group(rng, org, stable, org["group"][s_cell[moved]])
+    target = _random_in_group(rng, org, stable, _key(org, s_cell[moved]))
     s_cell[moved] = np.where(target >= 0, target, s_cell[moved])
     last = np.r_[person[1:] != person[:-1], True]
-    left = np.where(last, np.repeat(exit_, k + 1), np.r_[t[1:], 0])
-    why = np.where(last, np.repeat(reason, k + 1), TRANSFER)
-    spells = Spells(person, s_cell, t, left, why.astype(np.int8))
+    left = np.where(last, np.repeat(work_end, k + 1), np.r_[t[1:], 0])
+    why = np.where(last, np.repeat(np.where(retiring, TRANSFER, reason), k + 1), TRANSFER)
+    r = np.flatnonzero(retiring)
+    home = _random_in_group(rng, org, stable[org["resid"][stable]],
+                            org["prov"][cell[r]].astype(np.int64) * 2 + 1, by="prov")
+    r, home = r[home >= 0], home[home >= 0]
+    spells = Spells(np.r_[person, r], np.r_[s_cell, home], np.r_[t, retire[r]],
+                    np.r_[left, exit_[r]], np.r_[why, reason[r]].astype(np.int8))
+    order = np.lexsort((spells.joined, spells.person))
+    spells = Spells(*(a[order] for a in (spells.person, spells.cell, spells.joined, spells.left,
+                                         spells.reason)))
     spells = _dissolution_moves(rng, org, people, spells, stable)
     return _dedupe(rng, org, spells, stable)
 
@@ -205,7 +232,7 @@ def _heirs(rng, org, stable, cells: np.ndarray) -> np.ndarray:
     hi = np.searchsorted(sp, want, side="right")
     pick = lo + (rng.random(len(cells)) * np.maximum(hi - lo, 1)).astype(np.int64)
     sib = np.where(hi > lo, stable[order][np.minimum(pick, len(sp) - 1)], -1)
-    any_ = _random_in_group(rng, org, stable, org["group"][cells])
+    any_ = _random_in_group(rng, org, stable, _key(org, cells))
     return np.where(sib >= 0, sib, any_)
 
 
@@ -218,7 +245,8 @@ def _dedupe(rng, org, sp: Spells, stable) -> Spells:
         dup = order[dup_sorted]
         if len(dup) == 0:
             return sp
-        sp.cell[dup] = _random_in_group(rng, org, stable, org["group"][sp.cell[dup]])
+        redraw = _random_in_group(rng, org, stable, _key(org, sp.cell[dup]))
+        sp.cell[dup] = np.where(redraw >= 0, redraw, sp.cell[dup])
     # give up on the remaining repeats: merge them into the previous spell
     key = sp.person.astype(np.int64) * 10_000_000 + sp.cell
     order = np.argsort(key, kind="stable")

@@ -226,7 +226,7 @@ def _fill_blocs(o: Orgs, rng, old: list[Province], blocs: dict[str, int], meet_p
     n_cells = int((sub & np.isin(kind, ("base_cell", "sub_cell"))).sum())
     add_base = BLOC_BASE_ORGS - n_base
     add_sub = BLOC_CELLS - n_cells - add_base
-    print("FILL", n_base, n_cells, add_base, add_sub)
+
     if add_base < 0 or add_sub < 0:
         raise RuntimeError(f"bloc structure too large: {n_base} base orgs, {n_cells} cells")
     tags = np.array(o.cols["tag"])

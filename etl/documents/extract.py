@@ -80,8 +80,11 @@ def _sentence_figures(sentence: str, known: list[str], carried: Scope | None) ->
         if not voc.CUE_RE.search(sentence, 0, q.start) and not voc.HEAD_RE.search(
                 sentence, 0, q.start):
             continue
-        if metric in ("members_total", "members_female") and voc.ADMISSION_RE.search(clause):
+        admitted = voc.ADMISSION_RE.search(clause)
+        if metric in ("members_total", "members_female", "_candidates") and admitted:
             metric = "new_admissions"
+        elif metric == "_candidates":
+            continue
         qualifier = q.qualifier
         if voc.TARGET_RE.search(clause) or (out and out[-1]["qualifier"] == "target"
                                             and not _DONE_RE.search(clause)):
@@ -149,8 +152,10 @@ def extract(text: str, source_name: str) -> DocumentResult:
                 prev_sentence = sentence
                 continue
             _link_breakdowns(figs, prev_figs)
-            dating = _dating(sentence, figs, prev_sentence, published, seen)
+            restated = next((seen[k] for f in figs if (k := (f["metric"], f["value"])) in seen),
+                            None)
             for f in figs:
+                dating = _dating(sentence[:f["span_start"]], prev_sentence, published, restated)
                 f["as_of"], f["year"], f["as_of_source"] = dating
                 seen.setdefault((f["metric"], f["value"]), dating)
             figures.extend(figs)
@@ -158,17 +163,18 @@ def extract(text: str, source_name: str) -> DocumentResult:
     return DocumentResult(document, _finish(doc_id, figures))
 
 
-def _dating(sentence: str, figs: list[dict], prev_sentence: str, published: date | None,
-            seen: dict) -> tuple[date | None, int | None, str]:
-    """(as_of, year, source) of a sentence's figures, by the rule in the module docs."""
-    when, year, _ = explicit_as_of(sentence[:figs[0]["span_start"]], published)
+def _dating(prefix: str, prev_sentence: str, published: date | None, restated: tuple | None
+            ) -> tuple[date | None, int | None, str]:
+    """(as_of, year, source) of a figure: a date or year stated before it in its sentence (or
+    in the previous sentence when that one says "tính đến …"); else the dating of a figure the
+    sentence restates from earlier in the document; else the publication date; else unknown."""
+    when, year, _ = explicit_as_of(prefix, published)
     if year is None and carries_as_of(prev_sentence):
         when, year, _ = explicit_as_of(prev_sentence, published)
     if year is not None:
         return when, year, "explicit"
-    for f in figs:  # a figure restated from earlier in the document keeps its dating
-        if (f["metric"], f["value"]) in seen:
-            return seen[(f["metric"], f["value"])]
+    if restated:
+        return restated
     if published:
         return published, published.year, "publication"
     return None, None, "unknown"

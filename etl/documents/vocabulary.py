@@ -18,10 +18,14 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | cells_total | all cells (base cells + sub-cells) | chi bộ |
 | upper_committees | upper-level (district-level) committees | đảng bộ cấp trên cơ sở, đảng bộ cấp trên trực tiếp cơ sở |
 | partial_committees | partial committees | đảng bộ bộ phận |
+| sub_committees | committees directly under the scope's committee | đảng bộ trực thuộc |
 | bloc_committees | bloc committees | đảng ủy khối, đảng bộ khối |
 | province_committees | provincial party committees | đảng bộ tỉnh, thành phố |
 | fulltime_staff | full-time party staff (people) | cán bộ chuyên trách |
 
+"kết nạp N quần chúng ưu tú" counts as new_admissions (only after "kết nạp"). Not tracked, so
+never extracted: changes ("tăng/giảm N"), members sanctioned, awarded, attending or rated, cells
+inspected, dissolved or founded, delegates, hamlets, speeches, tasks.
 "N đồng chí" / "N người" take the metric named earlier in the clause ("Tổng số cán bộ chuyên
 trách ... có gần 1.300 đồng chí"); "không có <metric>" is the value 0.
 """
@@ -41,6 +45,7 @@ METRICS: dict[str, str] = {
     "cells_total": "all cells",
     "upper_committees": "upper-level committees",
     "partial_committees": "partial committees",
+    "sub_committees": "committees directly under the scope's committee",
     "bloc_committees": "bloc committees",
     "province_committees": "provincial party committees",
     "fulltime_staff": "full-time party staff",
@@ -54,6 +59,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng"),
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
+    ("sub_committees", r"đảng bộ trực thuộc"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
     ("province_committees", r"đảng bộ tỉnh, thành phố|đảng bộ tỉnh, thành|tỉnh ủy, thành ủy"),
     ("base_cells", r"chi bộ cơ sở"),
@@ -65,6 +71,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("new_admissions", r"đảng viên mới"),
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
+    ("_candidates", r"quần chúng ưu tú"),  # new_admissions after "kết nạp", else not a figure
 ]
 METRIC_RES = [(m, re.compile(r"(?:" + p + r")(?![\wđ])", re.I)) for m, p in METRIC_PHRASES]
 
@@ -85,7 +92,7 @@ POST_BLOCK_RE = re.compile(
 PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
-    r"hợp nhất|kiện toàn|củng cố|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|(?<!thay mặt )cho)"
+    r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|(?<!thay mặt )cho)"
     r"(?![\wđ])", re.I)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the

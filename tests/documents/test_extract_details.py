@@ -113,3 +113,17 @@ def test_figures_without_a_scope_of_their_own_inherit_the_sentence_scope():
     """Parts and list items carry the scope named before the first figure."""
     f = _by_number("Đảng bộ tỉnh Nghệ An có 1.205 tổ chức cơ sở đảng, gồm 430 đảng bộ cơ sở.")
     assert f["430"]["scope_text"] == f["1.205"]["scope_text"] == "Đảng bộ tỉnh Nghệ An"
+
+
+def test_each_figure_takes_the_nearest_date_before_it():
+    """In "… 3 chi bộ cơ sở; năm 2022 kết nạp 15 đảng viên" only the admissions are dated 2022."""
+    f = _by_number("Đảng bộ hiện có 3 chi bộ cơ sở; năm 2022 kết nạp 15 đảng viên.")
+    assert (f["3"]["year"], f["3"]["as_of_source"]) == (None, "unknown")
+    assert (f["15"]["year"], f["15"]["as_of_source"], f["15"]["metric"]) == (
+        2022, "explicit", "new_admissions")
+
+
+def test_a_sector_attached_to_the_noun_narrows_a_province_scope():
+    """"… tổ chức cơ sở đảng ở doanh nghiệp ngoài nhà nước" adds the sector to the province."""
+    f = _by_number("Đảng bộ tỉnh Bắc Ninh có 58 tổ chức cơ sở đảng ở doanh nghiệp ngoài nhà nước.")
+    assert (f["58"]["scope_kind"], f["58"]["sector"]) == ("province", "private_enterprise")

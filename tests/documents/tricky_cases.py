@@ -61,6 +61,14 @@ CASES = [
      [("200", "new_admissions", 200, "target"), ("215", "new_admissions", 215, "exact")]),
     ("target", "Năm 2023, toàn Đảng bộ tỉnh kết nạp được 3.150 đảng viên mới.",
      [("3.150", "new_admissions", 3150, "exact")]),
+    ("target", "Trong năm, Đảng bộ đã kết nạp 120 quần chúng ưu tú vào Đảng.",
+     [("120", "new_admissions", 120, "exact")]),
+    ("not", "Tổng số đảng viên của Đảng bộ là 1.532 đồng chí, tăng 45 đồng chí so với đầu nhiệm kỳ.",
+     [("1.532", "members_total", 1532, "exact")]),
+    ("not", "Sau sắp xếp, Đảng bộ giảm 12 chi bộ; Đảng ủy giới thiệu 30 quần chúng ưu tú.", []),
+    ("numbers", "Đảng ủy Khối Doanh nghiệp Trung ương có 39 đảng bộ trực thuộc với hơn 190.000 "
+                "đảng viên.",
+     [("39", "sub_committees", 39, "exact"), ("hơn 190.000", "members_total", 190_000, "over")]),
     # --- zero and counters
     ("counter", "Tổng số đảng viên nữ trong Đảng bộ là 1.234 người.",
      [("1.234", "members_female", 1234, "exact")]),

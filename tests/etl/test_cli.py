@@ -48,3 +48,14 @@ def test_templates_are_recognised_as_their_input(tmp_path):
         sheets = read_file(path).sheets
         assert [s.entity.name for s in sheets] == [path.stem], path
         assert sheets[0].n_rows == 1
+
+
+def test_readme_lists_every_accepted_header():
+    """The README is the staff's reference for headers; it must not fall behind the schema."""
+    from etl.schema import ENTITIES
+    from tests.etl.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [alias for e in ENTITIES for c in e.columns for alias in (c.name, c.label_vi, *c.aliases)
+               if alias and alias not in readme]
+    assert not missing

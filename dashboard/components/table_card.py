@@ -1,0 +1,140 @@
+"""Table cards: a registry of tables (data + columns) rendered with dash-ag-grid (sort, filter),
+refreshed on every filter change, exported server-side as CSV (UTF-8 with BOM) and XLSX."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Callable
+
+import dash_ag_grid as dag
+import dash_mantine_components as dmc
+import pandas as pd
+from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
+
+from dashboard import access, data, urlstate
+from dashboard.components.filter_bar import STATE
+from dashboard.i18n import fmt_date, t
+
+GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
+MAX_ROWS = 5000
+TABLES: dict[str, "Table"] = {}
+_FORMAT = {  # ag-grid valueFormatter per column kind; the locale follows the language
+    "int": "params.value == null ? '' : Number(params.value).toLocaleString('{loc}')",
+    "pct": "params.value == null ? '' : (100 * params.value).toLocaleString('{loc}',"
+           " {{maximumFractionDigits: 1}}) + '%'",
+    "date": "params.value ? String(params.value).slice(0, 10).split('-').reverse().join('/') : ''",
+    "datetime": "params.value ? String(params.value).slice(0, 10).split('-').reverse().join('/')"
+                " + ' ' + String(params.value).slice(11, 16) : ''",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """key: unique, prefixed by the page; title: i18n key; data(scope, filters) -> DataFrame;
+    columns: ((field, header i18n key, kind text|int|pct|date|datetime), ...)."""
+
+    key: str
+    title: str
+    data: Callable
+    columns: tuple[tuple[str, str, str], ...]
+    params: tuple[str, ...] = ()
+
+
+def register(table: Table) -> Table:
+    if table.key in TABLES and TABLES[table.key] != table:
+        raise KeyError(f"table key registered twice: {table.key}")
+    TABLES[table.key] = table
+    return table
+
+
+def column_defs(table: Table, lang: str) -> list[dict]:
+    loc = "en-GB" if lang == "en" else "vi-VN"
+    defs = []
+    for field, header, kind in table.columns:
+        d = {"field": field, "headerName": t(header, lang), "filter": True, "sortable": True}
+        if kind in _FORMAT:
+            d["valueFormatter"] = {"function": _FORMAT[kind].format(loc=loc)}
+        if kind in ("int", "pct"):
+            d["type"] = "rightAligned"
+            d["filter"] = "agNumberColumnFilter"
+        defs.append(d)
+    return defs
+
+
+def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
+    table = TABLES[key]
+    return dmc.Paper(withBorder=True, radius="md", p="sm", className="table-card", children=[
+        dmc.Group(justify="space-between", mb="xs", children=[
+            dmc.Text(t(table.title, lang), fw=700, size="lg"),
+            dmc.Group(gap="xs", children=[
+                dmc.Button("CSV", id={"type": CSV_BUTTON, "key": key}, variant="light",
+                           size="compact-sm"),
+                dmc.Button("XLSX", id={"type": XLSX_BUTTON, "key": key}, variant="light",
+                           size="compact-sm"),
+            ]),
+        ]),
+        dag.AgGrid(id={"type": GRID, "key": key}, columnDefs=column_defs(table, lang), rowData=[],
+                   defaultColDef={"resizable": True, "flex": 1, "minWidth": 110},
+                   dashGridOptions={"animateRows": False, "pagination": True,
+                                    "paginationPageSize": 50,
+                                    "overlayNoRowsTemplate": t("chart.empty", lang)},
+                   style={"height": f"{height}px"}),
+        dcc.Download(id={"type": DOWNLOAD, "key": key}),
+    ])
+
+
+def table_frame(key: str, state: dict) -> pd.DataFrame:
+    """The table's rows under `state` (plain function)."""
+    table = TABLES[key]
+    params = state.get("params") or {}
+    f = urlstate.to_filters(state, **{p: params.get(p, urlstate.param_default(p))
+                                      for p in table.params})
+    return table.data(access.current_scope(), f)
+
+
+def rows(key: str, state: dict | None) -> list[dict]:
+    if not state or data.signature() is None:
+        return []
+    df = table_frame(key, state).head(MAX_ROWS)
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]):
+            df[col] = df[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    return df.astype(object).where(df.notna(), None).to_dict("records")
+
+
+def export(key: str, state: dict, fmt: str) -> tuple[bytes, str]:
+    """(file content, file name) with headers in the state's language; fmt 'csv' or 'xlsx'."""
+    table = TABLES[key]
+    lang = state.get("lang", "vi")
+    df = table_frame(key, state)
+    df = df[[c for c, _h, _k in table.columns if c in df.columns]]
+    df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns})
+    name = f"{t(table.title, lang)} {fmt_date(state['end']).replace('/', '-')}.{fmt}"
+    if fmt == "csv":
+        return df.to_csv(index=False).encode("utf-8-sig"), name
+    buf = io.BytesIO()
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]) and getattr(df[col].dt, "tz", None):
+            df[col] = df[col].dt.tz_localize(None)
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as xw:
+        df.to_excel(xw, index=False, sheet_name=t(table.title, lang)[:31])
+    return buf.getvalue(), name
+
+
+@callback(Output({"type": GRID, "key": MATCH}, "rowData"), Input(STATE, "data"),
+          State({"type": GRID, "key": MATCH}, "id"))
+def render(state, grid_id):
+    return rows(grid_id["key"], state)
+
+
+@callback(Output({"type": DOWNLOAD, "key": MATCH}, "data"),
+          Input({"type": CSV_BUTTON, "key": MATCH}, "n_clicks"),
+          Input({"type": XLSX_BUTTON, "key": MATCH}, "n_clicks"), State(STATE, "data"),
+          prevent_initial_call=True)
+def download(_csv, _xlsx, state):
+    trig = ctx.triggered_id
+    if not state or not isinstance(trig, dict):
+        return no_update
+    content, name = export(trig["key"], state, "csv" if trig["type"] == CSV_BUTTON else "xlsx")
+    return dcc.send_bytes(content, name)
