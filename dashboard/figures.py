@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import plotly_separators, t
+from dashboard.i18n import fmt_num, plotly_separators, t
 
 FONT = "Inter, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif"
 COLORS = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f59f00", "#0ca678", "#e03131",
@@ -117,7 +117,10 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
             fig.add_trace(go.Scatter(
                 x=df[x], y=df[col], name=name, mode="lines", line={"color": color, "width": 2.5},
                 stackgroup="one" if (stacked or kind == "area") else None, hovertemplate=hover))
-    _layout(fig, ctx, legend=len(series) > 1 or kind == "area")
+    _layout(fig, ctx, legend=len(series) > 1 or kind == "area" or stacked)
+    top = max(float(df[c].max()) for c, _ in series if df[c].notna().any())
+    if not percent and top < 8:
+        fig.update_yaxes(dtick=1)
     if kind == "bar":
         fig.update_layout(barmode="stack" if stacked else "group", bargap=0.25)
         if period == "year":
@@ -149,9 +152,22 @@ def pyramid(df: pd.DataFrame, ctx: FigContext) -> go.Figure:
     fig.update_layout(barmode="relative", bargap=0.15, hovermode="closest")
     fig.update_yaxes(tickformat=None, type="category", rangemode=None)
     fig.update_xaxes(tickformat=",.0f")
-    limit = float(df.groupby("gender")["members"].sum().max() or 1)
-    fig.update_xaxes(range=[-limit * 1.05, limit * 1.05], tickvals=None)
+    limit = float(df.groupby(["gender", "age_band"])["members"].sum().max() or 1)
+    step = nice_step(limit / 3)
+    ticks = [i * step for i in range(-int(limit // step) - 1, int(limit // step) + 2)]
+    fig.update_xaxes(range=[-limit * 1.08, limit * 1.08], tickvals=ticks,
+                     ticktext=[fmt_num(abs(v), ctx.lang) for v in ticks])
     return fig
+
+
+def nice_step(raw: float) -> float:
+    """1, 2 or 5 times a power of ten, at least `raw`."""
+    import math
+
+    if raw <= 0:
+        return 1
+    p = 10 ** math.floor(math.log10(raw))
+    return next(m * p for m in (1, 2, 5, 10) if m * p >= raw)
 
 
 def sparkline(x, y, theme: str = "light") -> go.Figure:

@@ -19,20 +19,31 @@ from dashboard.i18n import fmt_date, t
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
 MAX_ROWS = 5000
 TABLES: dict[str, "Table"] = {}
-_FORMAT = {  # ag-grid valueFormatter per column kind; the locale follows the language
-    "int": "params.value == null ? '' : Number(params.value).toLocaleString('{loc}')",
+_FORMAT = {  # ag-grid valueFormatter per column kind (no globals: dash-ag-grid's parser)
+    "int": "params.value == null ? '' : params.value.toLocaleString('{loc}')",
     "pct": "params.value == null ? '' : (100 * params.value).toLocaleString('{loc}',"
            " {{maximumFractionDigits: 1}}) + '%'",
-    "date": "params.value ? String(params.value).slice(0, 10).split('-').reverse().join('/') : ''",
-    "datetime": "params.value ? String(params.value).slice(0, 10).split('-').reverse().join('/')"
-                " + ' ' + String(params.value).slice(11, 16) : ''",
+    "date": "params.value ? params.value.slice(0, 10).split('-').reverse().join('/') : ''",
+    "datetime": "params.value ? params.value.slice(0, 10).split('-').reverse().join('/')"
+                " + ' ' + params.value.slice(11, 16) : ''",
 }
+GRID_TEXT_VI = {"page": "Trang", "of": "trên", "to": "–", "more": "thêm",
+                "pageSizeSelectorLabel": "Số dòng:", "noRowsToShow": "Không có dữ liệu",
+                "filterOoo": "Lọc…", "equals": "Bằng", "notEqual": "Khác", "contains": "Chứa",
+                "notContains": "Không chứa", "startsWith": "Bắt đầu bằng",
+                "endsWith": "Kết thúc bằng", "blank": "Trống", "notBlank": "Không trống",
+                "lessThan": "Nhỏ hơn", "greaterThan": "Lớn hơn", "inRange": "Trong khoảng",
+                "andCondition": "VÀ", "orCondition": "HOẶC", "applyFilter": "Áp dụng",
+                "resetFilter": "Đặt lại", "clearFilter": "Xóa", "firstPage": "Trang đầu",
+                "lastPage": "Trang cuối", "nextPage": "Trang sau",
+                "previousPage": "Trang trước"}
 
 
 @dataclass(frozen=True)
 class Table:
     """key: unique, prefixed by the page; title: i18n key; data(scope, filters) -> DataFrame;
-    columns: ((field, header i18n key, kind text|int|pct|date|datetime), ...)."""
+    columns: ((field, header i18n key, kind text|int|pct|date|datetime), ...);
+    filters.extra always holds ('lang', …) so data may pick a language column."""
 
     key: str
     title: str
@@ -78,7 +89,8 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
                    defaultColDef={"resizable": True, "flex": 1, "minWidth": 110},
                    dashGridOptions={"animateRows": False, "pagination": True,
                                     "paginationPageSize": 50,
-                                    "overlayNoRowsTemplate": t("chart.empty", lang)},
+                                    "localeText": {**(GRID_TEXT_VI if lang == "vi" else {}),
+                                                   "noRowsToShow": t("chart.empty", lang)}},
                    style={"height": f"{height}px"}),
         dcc.Download(id={"type": DOWNLOAD, "key": key}),
     ])
@@ -88,8 +100,8 @@ def table_frame(key: str, state: dict) -> pd.DataFrame:
     """The table's rows under `state` (plain function)."""
     table = TABLES[key]
     params = state.get("params") or {}
-    f = urlstate.to_filters(state, **{p: params.get(p, urlstate.param_default(p))
-                                      for p in table.params})
+    f = urlstate.to_filters(state, lang=state.get("lang", "vi"),
+                            **{p: params.get(p, urlstate.param_default(p)) for p in table.params})
     return table.data(access.current_scope(), f)
 
 

@@ -65,7 +65,7 @@ register(Table(DATA_QUARANTINE, "data.quarantine", _quarantine, (
     ("load_id", "col.load_id", "int"), ("file_name", "col.file_name", "text"),
     ("sheet", "col.sheet", "text"), ("row_number", "col.row_number", "int"),
     ("column_name", "col.column_name", "text"), ("value", "col.value", "text"),
-    ("reason", "col.reason", "text")), params=("lang",)))
+    ("reason", "col.reason", "text"))))
 register(Table(DATA_QUALITY, "data.quality", data.data_quality, (
     ("rule", "col.rule", "text"), ("severity", "col.severity", "text"),
     ("org_id", "col.org_id", "text"), ("org_name", "col.org_name", "text"),

@@ -12,8 +12,8 @@ from etl.demo.common import END, HISTORY_START, N_MONTHS, NEVER, month_start, ye
 
 REASONS = ("", "transfer_out", "death", "struck_off", "expelled", "resigned", "other")
 TRANSFER, DEATH = 1, 2
-ADMISSION_RATE = 0.0036  # admissions per member of the 2018-level stock and month
-GOMPERTZ_A, GOMPERTZ_B = 2.9e-5, 0.097  # death hazard a·exp(b·age) per year
+ADMISSION_RATE = 0.0034  # admissions per member of the 2018-level stock and month
+GOMPERTZ_A, GOMPERTZ_B = 4.5e-5, 0.097  # death hazard a·exp(b·age) per year
 OTHER_EXIT = 0.0022  # struck off, expelled, resigned, other (per year)
 TRANSFER_RATE = 0.022  # moves between cells per year, members under 55
 
@@ -75,7 +75,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     """People and spells for every cell with a target size."""
     cells = np.flatnonzero(org["is_cell"] & (org["size"] > 0))
     f, d, size = org["founded"][cells], org["dissolved"][cells], org["size"][cells]
-    resid = np.isin(org["tag"][cells], ("",)) & (size > 20)  # big residential cells: older members
+    resid = org["resid"][cells]  # residential cells: older members
     start = np.maximum(f, HISTORY_START)
     stop = np.minimum(d, END + 1)
     # 1. the stock on 2010-01-01 (cells existing then) and arrivals into cells founded later
@@ -83,10 +83,10 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     n0 = np.where(old, rng.poisson(0.83 * size), rng.poisson(0.75 * size))
     n0 = np.where(stop > start, n0, 0)
     c0 = np.repeat(cells, n0)
-    seniority_mean = np.repeat(np.where(resid, 24.0, 13.0)[np.arange(len(cells))], n0)
+    seniority_mean = np.repeat(np.where(resid, 28.0, 13.0)[np.arange(len(cells))], n0)
     seniority = np.minimum(rng.exponential(seniority_mean), 55.0)
     working0 = ~np.repeat(org["resid"][cells], n0)
-    seniority = np.where(working0, np.minimum(seniority, rng.uniform(0, 30, len(c0))), seniority)
+    seniority = np.where(working0, rng.uniform(0, 30, len(c0)), seniority)
     entry0 = np.repeat(start, n0)
     adm0 = (entry0 - seniority * 365.25 - rng.integers(0, 365, len(c0))).astype(np.int64)
     adm0 = np.maximum(adm0, -14_000)  # not before 1931

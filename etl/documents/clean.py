@@ -14,7 +14,7 @@ SKIP_TAGS = {"script", "style", "nav", "footer", "form", "aside", "select", "but
              "iframe", "svg", "template", "textarea", "input", "label", "menu"}
 CHROME_ATTR_RE = re.compile(
     r"menu|navbar|(?<!sub)nav|sidebar|comment|footer|counter|thong-?ke|visitor|breadcrumb|share|"
-    r"related|widget|banner|advert|poll|binh-?chon|lien-?ket|social|tags?\b", re.I)
+    r"related|widget|banner|advert|poll|binh-?chon|lien-?ket|social|tags?\b", re.IGNORECASE)
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
               "table", "section", "article", "header", "main", "blockquote", "figure",
               "figcaption", "dd", "dt", "dl", "pre", "hr", "title", "time"}
@@ -27,28 +27,28 @@ FOOTER_RE = re.compile(
     r"Các tin mới|Các tin khác|Tin cùng chuyên mục|Tin liên quan|Bài viết liên quan|"
     r"Có thể bạn quan tâm|Phản hồi\s*$|Thông tin người gửi|Liên kết website|LIÊN KẾT WEB|"
     r"Xem nhiều nhất|Tin đọc nhiều|Go top|\[Trở về\]|Hiện tại không có bình chọn|"
-    r"Gửi bình luận|Bình luận\s*$|Viết bình luận)", re.I)
+    r"Gửi bình luận|Bình luận\s*$|Viết bình luận)", re.IGNORECASE)
 # The same markers glued to the end of the last line ("Minh PhươngCó thể bạn quan tâm").
 FOOTER_TAIL_RE = re.compile(r"(?:Có thể bạn quan tâm|Tin liên quan|Các tin khác)\s*$")
 # Lines of page furniture dropped wherever they are.
 CHROME_LINE_RE = re.compile(
     r"^\s*(?:Phiên bản mobile|Mode:.*|MENU|Trang chủ|Xem với cỡ chữ|In bài|Chia sẻ|"
-    r"Tra cứu .*|VIDEO CLIPS|select|Chọn cỡ chữ.*|Lượt xem:?\s*\d+|Số lượt xem.*)\s*$", re.I)
-COUNTER_RE = re.compile(r"\s*(?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.]+", re.I)
+    r"Tra cứu .*|VIDEO CLIPS|select|Chọn cỡ chữ.*|Lượt xem:?\s*\d+|Số lượt xem.*)\s*$", re.IGNORECASE)
+COUNTER_RE = re.compile(r"\s*(?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.]+", re.IGNORECASE)
 MD_RES = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                 # images
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),             # links keep their text
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),              # headings
-    (re.compile(r"^\s*(?:[-*+]|>)\s+", re.M), ""),             # bullets, quotes
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE), ""),              # headings
+    (re.compile(r"^\s*(?:[-*+]|>)\s+", re.MULTILINE), ""),             # bullets, quotes
     (re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # emphasis, code
-    (re.compile(r"^\s*(?:-{3,}|\*{3,}|```.*)\s*$", re.M), ""),  # rules, fences
+    (re.compile(r"^\s*(?:-{3,}|\*{3,}|```.*)\s*$", re.MULTILINE), ""),  # rules, fences
 ]
 
 
 class _Node:
     def __init__(self, tag: str, attrs: dict, parent: "_Node | None"):
         self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list["_Node | str"] = []
+        self.children: list[_Node | str] = []
 
 
 class _TreeBuilder(HTMLParser):

@@ -9,27 +9,27 @@ from datetime import date
 _D = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
 FULL_RE = re.compile(r"(?<![\d/.-])" + _D + r"\s*[/.-]\s*(?P<y>\d{4})(?![\d/])")
 WORDED_RE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
-                       re.I)
-MONTH_RE = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>\d{4})", re.I)
-YEAR_END_RE = re.compile(r"(?:cuối|hết)\s+năm\s+(?P<y>\d{4})", re.I)
-YEAR_RE = re.compile(r"(?<!kỳ )năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", re.I)
+                       re.IGNORECASE)
+MONTH_RE = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>\d{4})", re.IGNORECASE)
+YEAR_END_RE = re.compile(r"(?:cuối|hết)\s+năm\s+(?P<y>\d{4})", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<!kỳ )năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", re.IGNORECASE)
 NO_YEAR_RE = re.compile(r"(?:ngày|Ngày)\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/.-])")
 # A date right after a document reference is the document's date, not an as-of date.
 DOC_BEFORE_RE = re.compile(
     r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
     r"Thông tri|Công văn|ban hành)[^.;]{0,40}$")
-CARRY_RE = re.compile(r"tính (?:đến|tới)|đến (?:ngày|hết|cuối)|tại thời điểm", re.I)
+CARRY_RE = re.compile(r"tính (?:đến|tới)|đến (?:ngày|hết|cuối)|tại thời điểm", re.IGNORECASE)
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
 PUBLICATION_RES = [
     re.compile(r"Ngày đăng\s*:?\s*(?:\d{1,2}:\d{2}\s*\|?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})"
-               r"(?:/(?P<y>\d{4}))?", re.I),
-    re.compile(r"^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\|\s*\d{1,2}:\d{2}.*$", re.M),
-    re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*$", re.M),
+               r"(?:/(?P<y>\d{4}))?", re.IGNORECASE),
+    re.compile(r"^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\|\s*\d{1,2}:\d{2}.*$", re.MULTILINE),
+    re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*$", re.MULTILINE),
     re.compile(r"^[ \t]*(?:(?:Cập nhật|Đăng lúc|Đăng ngày|Thứ \w+|Chủ nhật)\s*:?,?\s*)?"
                r"(?:\d{1,2}:\d{2}\s*(?:,|\|)?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
-               r"(?:\s*(?:\||-|,)?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?)?[ \t]*$", re.M | re.I),
-    re.compile(r"^[ \t]*Ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.M),
+               r"(?:\s*(?:\||-|,)?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?)?[ \t]*$", re.MULTILINE | re.IGNORECASE),
+    re.compile(r"^[ \t]*Ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
 ]
 
 

@@ -13,7 +13,7 @@ from .scope import Scope, find_scope, known_organisations, with_attached_sector
 from .sentences import paragraphs, sentences, title
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_DONE_RE = re.compile(r"(?<!\w)(?:đã|hiện|đạt|có)(?!\w)", re.I)
+_DONE_RE = re.compile(r"(?<!\w)(?:đã|hiện|đạt|có)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -62,7 +62,8 @@ def _clause(sentence: str, start: int, floor: int) -> str:
     return sentence[max([floor] + seps):start]
 
 
-def _sentence_figures(sentence: str, known: list[str], carried: Scope | None) -> list[dict]:
+def _sentence_figures(sentence: str, known: list[str], carried: Scope | None,
+                      on: date | None = None) -> list[dict]:
     """Candidate figures of one sentence with metric, qualifier, scope and span."""
     out: list[dict] = []
     floor = 0  # end of the previous figure's phrase
@@ -89,7 +90,7 @@ def _sentence_figures(sentence: str, known: list[str], carried: Scope | None) ->
         if voc.TARGET_RE.search(clause) or (out and out[-1]["qualifier"] == "target"
                                             and not _DONE_RE.search(clause)):
             qualifier = "target"
-        own = find_scope(sentence[floor:q.start], known)
+        own = find_scope(sentence[floor:q.start], known, on)
         scope = own or scope or carried
         scope = with_attached_sector(scope, sentence[noun_end:])
         out.append({"metric": metric, "value": float(q.value), "qualifier": qualifier,
@@ -134,9 +135,10 @@ def _parts_ok(total: dict, parts: list[dict]) -> bool | None:
     return ok
 
 
-def extract(text: str, source_name: str) -> DocumentResult:
-    """Figures of party organisation and membership published in a document's text."""
-    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
+def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
+    """Figures of party organisation and membership published in a document's text. doc_id
+    defaults to the sha256 of text; pass the raw file's hash to key rows by the file instead."""
+    doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
     known = known_organisations(text)
     document = {"doc_id": doc_id, "source_name": source_name, "title": title(text),
@@ -147,7 +149,7 @@ def extract(text: str, source_name: str) -> DocumentResult:
     for para in paragraphs(text):
         carried_scope, prev_sentence, prev_figs = None, "", []
         for sentence in sentences(para):
-            figs = _sentence_figures(sentence, known, carried_scope)
+            figs = _sentence_figures(sentence, known, carried_scope, published)
             if not figs:
                 prev_sentence = sentence
                 continue

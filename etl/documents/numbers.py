@@ -21,27 +21,27 @@ QUALIFIER_WORDS = [
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"),
 ]
 _QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(q for q, _ in QUALIFIER_WORDS) + r")\s+$",
-                      re.I)
+                      re.IGNORECASE)
 
 _UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ))?"
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
-    re.I)
+    re.IGNORECASE)
 DOT_DECIMAL_RE = re.compile(  # "5.6 triệu": an English decimal point before a scale word
-    r"(?<![\w.,/-])(?P<num>\d+)\.(?P<dec>\d{1,2})\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ)", re.I)
+    r"(?<![\w.,/-])(?P<num>\d+)\.(?P<dec>\d{1,2})\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ)", re.IGNORECASE)
 WORDS_RE = re.compile(
     r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.I)
-ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.I)
+    + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
+ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
 
 # Spans that are never quantities (replaced by spaces of equal length before scanning).
 MASKS = [
     r"\d+[a-zA-Z]?(?:-[A-ZĐ][A-ZĐa-z]*)+(?:/[A-ZĐ][\wĐ-]*)+",                 # 171-QĐ/TW
-    r"(?:Nghị quyết|Quyết định|Quy định|Chỉ thị|Kết luận|Hướng dẫn|Thông tri|Công văn|"
-    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|Số|số)\s+(?:số\s+)?\d+",  # Nghị quyết số 18
+    (r"(?:Nghị quyết|Quyết định|Quy định|Chỉ thị|Kết luận|Hướng dẫn|Thông tri|Công văn|"
+    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|Số|số)\s+(?:số\s+)?\d+"),  # Nghị quyết số 18
     r"(?:Hội nghị\s+)?Trung ương\s+\d+",                                      # Hội nghị TW 7
-    r"(?:lần|khóa|khoá|nhiệm kỳ|kỳ|thứ|Quý|quý|đợt|giai đoạn|tầng|phòng|câu)\s+(?:thứ\s+)?"
-    r"[\dIVXLC]+(?:\s*[-–/]\s*\d+)*",
+    (r"(?:lần|khóa|khoá|nhiệm kỳ|kỳ|thứ|Quý|quý|đợt|giai đoạn|tầng|phòng|câu)\s+(?:thứ\s+)?"
+    r"[\dIVXLC]+(?:\s*[-–/]\s*\d+)*"),
     r"\d{1,2}\s*(?:giờ|h|:)\s*\d{1,2}'?(?:\s*(?:AM|PM|phút))?",               # 16:30 PM
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",                                       # 27/6/2008
     r"(?<![\d.,])\d{1,2}[/-]\d{1,2}(?![\d.,])",                              # 30-3, 07/10

@@ -11,7 +11,7 @@ except ImportError:  # pragma: no cover - depends on the reference package being
     _resolve_province = None
 
 COUNTRY_RE = re.compile(r"(?<!\w)(?:trên cả nước|trong cả nước|cả nước|toàn quốc|toàn Đảng)"
-                        r"(?!\w)", re.I)
+                        r"(?!\w)", re.IGNORECASE)
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
     ("commune", r"xã, phường, thị trấn|xã, phường|cấp xã"),
@@ -19,16 +19,16 @@ SECTORS: list[tuple[str, str]] = [
     ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
     ("public_service", r"đơn vị sự nghiệp(?: công lập)?"),
     ("state_enterprise", r"doanh nghiệp nhà nước"),
-    ("private_enterprise", r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
-                           r"doanh nghiệp có vốn đầu tư nước ngoài"),
+    ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
+                           r"doanh nghiệp có vốn đầu tư nước ngoài")),
     ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
 ]
-SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I)) for code, p in SECTORS]
+SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)) for code, p in SECTORS]
 # Groups of organisations named in lower case ("các đảng bộ khối cơ quan").
 GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? cơ quan"
-                                      r"(?! tỉnh| Trung ương)", re.I)),
+                                      r"(?! tỉnh| Trung ương)", re.IGNORECASE)),
           ("enterprise_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? "
-                                          r"doanh nghiệp", re.I))]
+                                          r"doanh nghiệp", re.IGNORECASE))]
 PROVINCE_RE = re.compile(
     r"(?<!\w)(?P<lead>Đảng bộ (?:tỉnh|thành phố|TP\.?)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"tỉnh|thành phố|TP\.)\s*(?P<name>[A-ZĐÂ][\w]*(?:\s+(?:-\s+)?[A-ZĐÂ][\w]*){0,3})?")
@@ -36,7 +36,7 @@ WHOLE_PROVINCE_RE = re.compile(r"(?<!\w)(?:toàn tỉnh|toàn thành phố|Đả
 ORG_PREFIX_RE = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Đảng đoàn|Ban Cán sự đảng)"
                            r"\s+(?=[A-ZĐ])")
 ATTACHED_RE = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,2}?(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
-                         re.I)
+                         re.IGNORECASE)
 _STOP_CHARS = ",.;:()“”\"!?"
 
 
@@ -56,7 +56,7 @@ def resolve_province(name: str, on=None) -> str | None:
         return None
     try:
         found = _resolve_province(name, on=on)
-    except Exception:  # an unknown name is not an error here: the scope stays as written
+    except ValueError:  # UnknownValue: not an error here, the scope stays as written
         return None
     if found is None or isinstance(found, str):
         return found
@@ -88,9 +88,7 @@ def _org_name(text: str, start: int) -> str:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if word == "Đảng" and nxt in ("ủy", "uỷ", "bộ", "đoàn"):
             break
-        if word[0].isupper():
-            taken.append(word)
-        elif taken and (taken[-1], word) in _TAILS:
+        if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
         elif word == "và":
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:

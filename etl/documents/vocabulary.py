@@ -73,19 +73,19 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     ("_candidates", r"quần chúng ưu tú"),  # new_admissions after "kết nạp", else not a figure
 ]
-METRIC_RES = [(m, re.compile(r"(?:" + p + r")(?![\wđ])", re.I)) for m, p in METRIC_PHRASES]
+METRIC_RES = [(m, re.compile(r"(?:" + p + r")(?![\wđ])", re.IGNORECASE)) for m, p in METRIC_PHRASES]
 
 # Counter nouns that take the metric from "(tổng) số <metric>" earlier in the clause.
-COUNTER_RE = re.compile(r"đồng chí|người(?![\wđ])", re.I)
+COUNTER_RE = re.compile(r"đồng chí|người(?![\wđ])", re.IGNORECASE)
 HEAD_RE = re.compile(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
-                     + r")", re.I)
+                     + r")", re.IGNORECASE)
 
 # A metric noun followed by one of these names a subset we do not track (sanctioned, awarded,
 # attending members ...): such numbers are counts of other things.
 POST_BLOCK_RE = re.compile(
     r"\s*(?:nào\s+)?(?:bị|vi phạm|được (?!giao quyền)|tham dự|tham gia|dự |hoàn thành|"
     r"không hoàn thành|xếp loại|đạt danh hiệu|có tuổi|từ \d|trên \d|dưới \d|ra khỏi|chuyển)",
-    re.I)
+    re.IGNORECASE)
 
 # Verbs that make the counted noun an object of some other action (checked in the clause
 # before the number): counts of inspections, awards, sanctions, dissolutions ...
@@ -93,18 +93,18 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|(?<!thay mặt )cho)"
-    r"(?![\wđ])", re.I)
+    r"(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho" ...).
 CUE_RE = re.compile(
     r"(?<![\wđ])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp)"
-    r"(?![\wđ])|:", re.I)
-ADMISSION_RE = re.compile(r"(?<![\wđ])kết nạp(?![\wđ])", re.I)
+    r"(?![\wđ])|:", re.IGNORECASE)
+ADMISSION_RE = re.compile(r"(?<![\wđ])kết nạp(?![\wđ])", re.IGNORECASE)
 TARGET_RE = re.compile(
-    r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.I)
+    r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.IGNORECASE)
 BREAKDOWN_RE = re.compile(r"(?<![\wđ])(?:trong đó|gồm có|bao gồm|gồm|chia ra|cụ thể)(?![\wđ])"
-                          r"|:", re.I)
+                          r"|:", re.IGNORECASE)
 
 # Breakdown rules: total -> (parts that partition it, parts that are subsets of it).
 PARTS: dict[str, tuple[frozenset, frozenset]] = {

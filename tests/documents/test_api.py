@@ -3,8 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from etl.documents import (DOCUMENT_COLUMNS, FIGURE_COLUMNS, QUALIFIER_TOLERANCE, QUALIFIERS,
-                           extract, read_document, within_tolerance)
+from etl.documents import (
+    DOCUMENT_COLUMNS,
+    FIGURE_COLUMNS,
+    QUALIFIER_TOLERANCE,
+    QUALIFIERS,
+    extract,
+    read_document,
+    within_tolerance,
+)
 from etl.documents.vocabulary import METRICS, PARTS
 
 SEED = Path(__file__).parent / "seeds" / "000_d58f63ce7d55c96b.txt"

@@ -5,8 +5,8 @@ CASES = [
     # --- numbers: thousands dots, decimal commas, scale words, number words, qualifiers
     ("numbers", "Toàn Đảng hiện có hơn 5,6 triệu đảng viên.",
      [("hơn 5,6 triệu", "members_total", 5_600_000, "over")]),
-    ("numbers", "Đến ngày 31/12/2017, cả nước có hơn 4,92 triệu đảng viên, sinh hoạt ở 270.046 "
-                "chi bộ.",
+    ("numbers", ("Đến ngày 31/12/2017, cả nước có hơn 4,92 triệu đảng viên, sinh hoạt ở 270.046 "
+                "chi bộ."),
      [("hơn 4,92 triệu", "members_total", 4_920_000, "over"),
       ("270.046", "cells_total", 270_046, "exact")]),
     ("numbers", "Sau hợp nhất, Đảng bộ Thành phố Hồ Chí Minh có gần nửa triệu đảng viên.",
@@ -24,33 +24,33 @@ CASES = [
     ("numbers", "Đảng bộ có 5.6 triệu đảng viên là con số sai, nhưng vẫn đọc được.",
      [("5.6 triệu", "members_total", 5_600_000, "exact")]),
     # --- breakdowns: parts linked to the total, sum checked
-    ("breakdown", "Đảng bộ tỉnh có 1.205 tổ chức cơ sở đảng, gồm 430 đảng bộ cơ sở và 775 chi bộ "
-                  "cơ sở.",
+    ("breakdown", ("Đảng bộ tỉnh có 1.205 tổ chức cơ sở đảng, gồm 430 đảng bộ cơ sở và 775 chi bộ "
+                  "cơ sở."),
      [("1.205", "base_orgs_total", 1205, "exact"), ("430", "base_party_committees", 430, "exact"),
       ("775", "base_cells", 775, "exact")]),
-    ("breakdown", "Toàn Đảng bộ có 120 tổ chức cơ sở đảng, trong đó 50 đảng bộ cơ sở, 60 chi bộ cơ "
-                  "sở.",
+    ("breakdown", ("Toàn Đảng bộ có 120 tổ chức cơ sở đảng, trong đó 50 đảng bộ cơ sở, 60 chi bộ cơ "
+                  "sở."),
      [("120", "base_orgs_total", 120, "exact"), ("50", "base_party_committees", 50, "exact"),
       ("60", "base_cells", 60, "exact")]),
-    ("breakdown", "Đảng bộ có 2.345 đảng viên, trong đó 2.100 đảng viên chính thức, 245 đảng viên "
-                  "dự bị; 1.020 đảng viên nữ.",
+    ("breakdown", ("Đảng bộ có 2.345 đảng viên, trong đó 2.100 đảng viên chính thức, 245 đảng viên "
+                  "dự bị; 1.020 đảng viên nữ."),
      [("2.345", "members_total", 2345, "exact"), ("2.100", "members_official", 2100, "exact"),
       ("245", "members_probationary", 245, "exact"), ("1.020", "members_female", 1020, "exact")]),
     ("breakdown", "Đảng bộ Khối có 15.200 đảng viên. Trong đó có 7.296 đảng viên nữ.",
      [("15.200", "members_total", 15200, "exact"), ("7.296", "members_female", 7296, "exact")]),
     # --- not figures: document numbers, dates, plenums, counters, ages, other things
-    ("not", "Thực hiện Quy định số 171-QĐ/TW và Hướng dẫn 12-HD/BTCTW ngày 06/7/2018, các chi bộ "
-            "đã đổi mới sinh hoạt.", []),
+    ("not", ("Thực hiện Quy định số 171-QĐ/TW và Hướng dẫn 12-HD/BTCTW ngày 06/7/2018, các chi bộ "
+            "đã đổi mới sinh hoạt."), []),
     ("not", "Hội nghị Trung ương 7 khóa XII ban hành Nghị quyết số 26-NQ/TW về cán bộ.", []),
     ("not", "Đại hội lần thứ 15 Đảng bộ tỉnh diễn ra trong 3 ngày.", []),
-    ("not", "Dự Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XIX có 450 đại biểu, thay mặt cho "
-            "hơn 236.000 đảng viên trong toàn Đảng bộ.",
+    ("not", ("Dự Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XIX có 450 đại biểu, thay mặt cho "
+            "hơn 236.000 đảng viên trong toàn Đảng bộ."),
      [("hơn 236.000", "members_total", 236_000, "over")]),
     ("not", "Đảng viên trẻ nhất 18 tuổi; Đảng bộ có 35 đảng viên trên 80 tuổi.", []),
-    ("not", "Toàn tỉnh có 1.215 thôn, tổ dân phố; hội nghị nghe 16 tham luận; Đảng ủy đề ra 07 "
-            "nhiệm vụ trọng tâm.", []),
-    ("not", "Năm 2023, Đảng bộ đã thi hành kỷ luật 12 đảng viên, trao Huy hiệu 30 năm tuổi Đảng "
-            "cho 45 đảng viên.", []),
+    ("not", ("Toàn tỉnh có 1.215 thôn, tổ dân phố; hội nghị nghe 16 tham luận; Đảng ủy đề ra 07 "
+            "nhiệm vụ trọng tâm."), []),
+    ("not", ("Năm 2023, Đảng bộ đã thi hành kỷ luật 12 đảng viên, trao Huy hiệu 30 năm tuổi Đảng "
+            "cho 45 đảng viên."), []),
     ("not", "Chi bộ không có đảng viên nào vi phạm; 92,5% đảng viên hoàn thành tốt nhiệm vụ.", []),
     ("not", "Đảng ủy đã kiểm tra 25 chi bộ và giám sát 40 đảng viên.", []),
     ("not", "Bài viết có 4.710 lượt xem và 12 bình luận.", []),
@@ -66,8 +66,8 @@ CASES = [
     ("not", "Tổng số đảng viên của Đảng bộ là 1.532 đồng chí, tăng 45 đồng chí so với đầu nhiệm kỳ.",
      [("1.532", "members_total", 1532, "exact")]),
     ("not", "Sau sắp xếp, Đảng bộ giảm 12 chi bộ; Đảng ủy giới thiệu 30 quần chúng ưu tú.", []),
-    ("numbers", "Đảng ủy Khối Doanh nghiệp Trung ương có 39 đảng bộ trực thuộc với hơn 190.000 "
-                "đảng viên.",
+    ("numbers", ("Đảng ủy Khối Doanh nghiệp Trung ương có 39 đảng bộ trực thuộc với hơn 190.000 "
+                "đảng viên."),
      [("39", "sub_committees", 39, "exact"), ("hơn 190.000", "members_total", 190_000, "over")]),
     # --- zero and counters
     ("counter", "Tổng số đảng viên nữ trong Đảng bộ là 1.234 người.",

@@ -16,10 +16,10 @@ PUBLISHED_ON = date(2018, 8, 24)
 PUBLISHED_ON_TEXT = "24/08/2018 | 16:30 PM"
 TITLE_STARTS = "Đảng ủy Khối các cơ quan Trung ương tổ chức Hội nghị toàn quốc"
 
-_DATED = dict(as_of=PUBLISHED_ON, as_of_source="publication", year=2018, parent=None,
-              parts_sum_ok=None)
-_BLOCS = dict(scope_kind="organisation", scope_value="agency_blocs",
-              scope_text="các đảng bộ khối cơ quan")
+_DATED = {"as_of": PUBLISHED_ON, "as_of_source": "publication", "year": 2018, "parent": None,
+          "parts_sum_ok": None}
+_BLOCS = {"scope_kind": "organisation", "scope_value": "agency_blocs",
+          "scope_text": "các đảng bộ khối cơ quan"}
 FIGURES = [
     dict(number_text="63", metric="bloc_committees", value=63, qualifier="exact",
          scope_kind="country", scope_value="VN", scope_text="cả nước", **_DATED),

@@ -13,9 +13,10 @@ PUBLISHED_ON = None
 PUBLISHED_ON_TEXT = None
 TITLE_STARTS = "Ban Thường vụ Đảng ủy Khối các cơ quan Trung ương làm việc với Đảng đoàn"
 
-_ORG = dict(scope_kind="organisation",
-            scope_value="Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
-            as_of=None, as_of_source="explicit", year=2022, parent=None, parts_sum_ok=None)
+_ORG = {"scope_kind": "organisation",
+        "scope_value": "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+        "as_of": None, "as_of_source": "explicit", "year": 2022, "parent": None,
+        "parts_sum_ok": None}
 FIGURES = [
     dict(number_text="58", metric="sub_cells", value=58, qualifier="exact",
          scope_text="Đảng ủy Liên hiệp Hội", **_ORG),

@@ -1,0 +1,28 @@
+"""Fixtures shared by every test folder. `demo_warehouse`: the small demo warehouse, built once
+per test run through the real CLI (shared by the xdist workers under a file lock)."""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory) -> Path:
+    shared = tmp_path_factory.getbasetemp().parent / "demo-small"
+    shared.mkdir(exist_ok=True)
+    warehouse = shared / "warehouse.duckdb"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not warehouse.exists():
+            result = subprocess.run(
+                [sys.executable, "-m", "etl", "demo", "--scale", "small", "--warehouse", str(warehouse)],
+                cwd=ROOT, capture_output=True, text=True, timeout=600)
+            assert result.returncode == 0, result.stdout + result.stderr
+    return warehouse
