@@ -23,7 +23,7 @@ def create_app(warehouse: str | Path | None = None) -> dash.Dash:
     if _app is not None:
         return _app
     app = dash.Dash(
-        __name__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
+        __package__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
         suppress_callback_exceptions=True, title="chibo", update_title=None,
         serve_locally=True,
     )

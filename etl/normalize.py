@@ -96,7 +96,7 @@ def parse_number(value) -> int | float:
         except (TypeError, ValueError):
             raise _bad(value, "Không phải số", "Not a number") from None
     text = " ".join(value.translate(_SPACES).split())
-    for pattern, thousands, decimal in _NUMBER_FORMS:
+    for pattern, thousands, _decimal in _NUMBER_FORMS:
         m = pattern.match(text)
         if m:
             digits = m["int"].replace(thousands, "") if thousands else m["int"]

@@ -100,7 +100,7 @@ def read_file(path: Path) -> ReadResult:
             return _read_xlsx(path)
         if suffix == ".parquet":
             return _read_parquet(path)
-    except (OSError, ValueError, pa.ArrowException, Exception) as exc:  # noqa: BLE001 - any unreadable file
+    except (OSError, ValueError, pa.ArrowException, Exception) as exc:
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         return ReadResult(path, [], [Problem.for_file(
@@ -143,12 +143,11 @@ def _read_csv(path: Path) -> ReadResult:
     records: list[list[str]] = []
     rows: list[int] = []
     header: list[str] | None = None
-    header_row = 0
     line = 1
     for record in reader:
         if header is None:
             if any(cell.strip() for cell in record):
-                header, header_row = record, reader.line_num
+                header = record
         elif any(cell.strip() for cell in record):
             records.append(record)
             rows.append(line)

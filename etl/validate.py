@@ -40,7 +40,7 @@ class SheetInput:
 
 def start(con: duckdb.DuckDBPyConnection) -> None:
     """Create the batch's problem table."""
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE problems (
+    con.execute("""CREATE OR REPLACE TEMP TABLE problems (
         file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR,
         reason_vi VARCHAR, reason_en VARCHAR)""")
     con.execute("CREATE OR REPLACE TEMP TABLE sheet_index (n INTEGER, file VARCHAR, sheet VARCHAR)")

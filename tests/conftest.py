@@ -4,6 +4,7 @@ per test run through the real CLI (shared by the xdist workers under a file lock
 from __future__ import annotations
 
 import fcntl
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory) -> Path:
-    shared = tmp_path_factory.getbasetemp().parent / "demo-small"
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "demo-small"
     shared.mkdir(exist_ok=True)
     warehouse = shared / "warehouse.duckdb"
     with open(shared / "build.lock", "w") as lock:
@@ -26,3 +28,22 @@ def demo_warehouse(tmp_path_factory) -> Path:
                 cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert result.returncode == 0, result.stdout + result.stderr
     return warehouse
+
+
+# ---- dashboard fixtures (owned by the dashboard helper) ----
+
+
+@pytest.fixture(scope="session")
+def fixture_warehouse(tmp_path_factory) -> Path:
+    """The tiny hand-computed warehouse of tests/dashboard/fixture_warehouse.py."""
+    from tests.dashboard.fixture_warehouse import build
+
+    return build(tmp_path_factory.mktemp("fixture") / "warehouse.duckdb")
+
+
+@pytest.fixture(scope="session")
+def dash_app(fixture_warehouse):
+    """The one Dash app of the test process, pointed at the fixture warehouse."""
+    from dashboard.app import create_app
+
+    return create_app(fixture_warehouse)

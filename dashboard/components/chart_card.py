@@ -7,8 +7,8 @@ in its layout; rendering on every filter change and the CSV download are handled
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import dash_mantine_components as dmc
 import pandas as pd
@@ -21,7 +21,7 @@ from dashboard.i18n import fmt_date, t
 log = logging.getLogger(__name__)
 THEME = "theme"
 GRAPH, CSV_BUTTON, DOWNLOAD = "chart-graph", "chart-csv", "chart-download"
-CHARTS: dict[str, "Chart"] = {}
+CHARTS: dict[str, Chart] = {}
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,7 @@ def sync(search, period, dates, asof, region, province, old, sector, org, param_
         state = urlstate.default_state(ch, prev.get("lang", "vi"))
     elif trigger == PATCH:
         state = {**prev, **{k: v for k, v in (patch or {}).items() if k in urlstate.FILTER_KEYS}}
-        if not urlstate.parse(urlstate.to_search(state), ch)[0] == state:
+        if urlstate.parse(urlstate.to_search(state), ch)[0] != state:
             state = prev
     else:
         params = {i["name"]: v for i, v in zip(param_ids, param_values) if v is not None}

@@ -4,8 +4,8 @@ refreshed on every filter change, exported server-side as CSV (UTF-8 with BOM) a
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
@@ -18,7 +18,7 @@ from dashboard.i18n import fmt_date, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
 MAX_ROWS = 5000
-TABLES: dict[str, "Table"] = {}
+TABLES: dict[str, Table] = {}
 _FORMAT = {  # ag-grid valueFormatter per column kind (no globals: dash-ag-grid's parser)
     "int": "params.value == null ? '' : params.value.toLocaleString('{loc}')",
     "pct": "params.value == null ? '' : (100 * params.value).toLocaleString('{loc}',"

@@ -13,6 +13,7 @@ from dashboard import access, data, i18n
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import Table, register, table_card
 from dashboard.i18n import fmt_date, fmt_num, t
+from dashboard.queries import meta
 
 dash.register_page(__name__, path="/du-lieu", name="Dữ liệu", order=9, nav_key="nav.data")
 
@@ -32,7 +33,7 @@ i18n.register({
     "data.freshness": ("Độ mới", "Freshness"),
     "data.days_ago": ("{n} ngày trước", "{n} days ago"),
     "data.ledger": ("Nhật ký nạp dữ liệu", "Load ledger"),
-    "data.quarantine": ("Dòng bị từ chối", "Rejected rows"),
+    "meta.quarantine": ("Dòng bị từ chối", "Rejected rows"),
     "data.quality": ("Cảnh báo chất lượng dữ liệu", "Data-quality warnings"),
     "col.load_id": ("Lần nạp", "Load"), "col.loaded_at": ("Thời điểm nạp", "Loaded at"),
     "col.file_name": ("Tệp", "File"), "col.entity": ("Loại dữ liệu", "Entity"),
@@ -47,7 +48,7 @@ i18n.register({
     "col.detail": ("Chi tiết", "Detail"),
 })
 
-register(Table(DATA_LEDGER, "data.ledger", lambda scope, f: data.load_ledger(scope), (
+register(Table(DATA_LEDGER, "data.ledger", lambda scope, f: meta.load_ledger(scope), (
     ("load_id", "col.load_id", "int"), ("loaded_at", "col.loaded_at", "datetime"),
     ("file_name", "col.file_name", "text"), ("entity", "col.entity", "text"),
     ("sheet", "col.sheet", "text"), ("rows_read", "col.rows_read", "int"),
@@ -56,17 +57,17 @@ register(Table(DATA_LEDGER, "data.ledger", lambda scope, f: data.load_ledger(sco
 
 
 def _quarantine(scope, f):
-    df = data.quarantine(scope)
+    df = meta.quarantine(scope)
     return df.assign(reason=df["reason_en"] if dict(f.extra).get("lang") == "en"
                      else df["reason_vi"])
 
 
-register(Table(DATA_QUARANTINE, "data.quarantine", _quarantine, (
+register(Table(DATA_QUARANTINE, "meta.quarantine", _quarantine, (
     ("load_id", "col.load_id", "int"), ("file_name", "col.file_name", "text"),
     ("sheet", "col.sheet", "text"), ("row_number", "col.row_number", "int"),
     ("column_name", "col.column_name", "text"), ("value", "col.value", "text"),
     ("reason", "col.reason", "text"))))
-register(Table(DATA_QUALITY, "data.quality", data.data_quality, (
+register(Table(DATA_QUALITY, "data.quality", meta.data_quality, (
     ("rule", "col.rule", "text"), ("severity", "col.severity", "text"),
     ("org_id", "col.org_id", "text"), ("org_name", "col.org_name", "text"),
     ("member_id", "col.member_id", "text"), ("month", "col.month", "date"),

@@ -10,6 +10,7 @@ from dash import html
 from dashboard import access, data, figures, i18n, urlstate
 from dashboard.components.chart_card import Chart, chart_card, register
 from dashboard.i18n import t
+from dashboard.queries import members as q
 
 dash.register_page(__name__, path="/dang-vien", name="Đảng viên", order=1, nav_key="nav.members")
 
@@ -47,7 +48,7 @@ def _grain(f) -> str:
 
 def _stock_data(scope, f):
     """month, official, probationary over the period."""
-    df = data.monthly_indicators(scope, f, f.start, f.end)
+    df = q.monthly_indicators(scope, f, f.start, f.end)
     return df[["month", "official", "probationary"]].dropna(subset=["official"])
 
 
@@ -65,7 +66,7 @@ def _flows_figure(df, ctx, f):
 
 
 def _departures_figure(df, ctx, f):
-    series = [(f"left_{r}", t(f"reason.{r}", ctx.lang)) for r in data.LEAVE_REASONS]
+    series = [(f"left_{r}", t(f"reason.{r}", ctx.lang)) for r in q.LEAVE_REASONS]
     series = [s for s in series if df is not None and not df.empty and df[s[0]].sum() > 0]
     return figures.time_series(df if series else None, "period", series, ctx, kind="bar",
                                stacked=True, period=_grain(f))
@@ -76,7 +77,7 @@ def _structure_figure(df, ctx, f):
 
 
 def _rate_data(scope, f):
-    df = data.admission_rate(scope, f)
+    df = q.admission_rate(scope, f)
     return df.assign(year=pd.to_datetime(df["year"].astype(str) + "-01-01"))
 
 
@@ -87,14 +88,14 @@ def _rate_figure(df, ctx, f):
 
 
 def _flows_data(scope, f):
-    return data.flows(scope, f, _grain(f))
+    return q.flows(scope, f, _grain(f))
 
 
 register(Chart(MEMBERS_STOCK, "members.stock", _stock_data, _stock_figure))
 register(Chart(MEMBERS_FLOWS, "members.flows", _flows_data, _flows_figure, params=("grain",)))
 register(Chart(MEMBERS_DEPARTURES, "members.departures", _flows_data, _departures_figure,
                params=("grain",)))
-register(Chart(MEMBERS_STRUCTURE, "members.structure", data.structure, _structure_figure))
+register(Chart(MEMBERS_STRUCTURE, "members.structure", q.structure, _structure_figure))
 register(Chart(MEMBERS_RATE, "members.rate", _rate_data, _rate_figure))
 
 

@@ -11,6 +11,7 @@ from dashboard.components.chart_card import THEME, Chart, chart_card, register
 from dashboard.components.filter_bar import STATE
 from dashboard.components.kpi_card import kpi_card
 from dashboard.i18n import t
+from dashboard.queries import members as q
 
 dash.register_page(__name__, path="/", name="Tổng quan", order=0, nav_key="nav.overview")
 
@@ -39,7 +40,7 @@ _LOWER_IS_BETTER = {"cells_lt3"}
 
 def _trend_data(scope, f):
     """month, members over the period (the headline trend)."""
-    df = data.monthly_indicators(scope, f, f.start, f.end)
+    df = q.monthly_indicators(scope, f, f.start, f.end)
     return df[["month", "members", "official", "probationary"]].dropna(subset=["members"])
 
 
@@ -65,12 +66,12 @@ def kpi_cards(state: dict | None, theme: str | None) -> list:
     if not state or data.signature() is None:
         return []
     lang = state.get("lang", "vi")
-    kpis = data.overview_kpis(access.current_scope(), urlstate.to_filters(state))
+    kpis = q.overview_kpis(access.current_scope(), urlstate.to_filters(state))
     if kpis is None:
         return [dmc.Alert(t("chart.empty", lang), color="gray")]
     return [kpi_card(k, t(f"kpi.{k}", lang), kpis[k]["value"], kpis[k]["previous"],
                      kpis[k]["spark"], lang, theme or "light", percent=k in _PERCENT,
-                     higher_is_better=k not in _LOWER_IS_BETTER) for k in data.KPI_KEYS]
+                     higher_is_better=k not in _LOWER_IS_BETTER) for k in q.KPI_KEYS]
 
 
 @callback(Output(OVERVIEW_KPIS, "children"), Input(STATE, "data"), Input(THEME, "data"))

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from etl.demo import assessments, calibrate, meetings, members, write
-from etl.demo.common import Orgs
+from etl.demo.common import Orgs, day
 from etl.demo.localorgs import build_local
 from etl.demo.provinces import SCALES, load
 from etl.demo.seedorgs import build_seed, in_subtree
@@ -70,8 +70,9 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     sector = np.array(o.cols["sector"], dtype=object)
     bloc_mask = in_subtree(o, list(blocs.values()))
     people, sp = calibrate.calibrate(rng, org, people, sp, bloc_mask, sector)
-    people, sp = calibrate.plant_warnings(rng, org, people, sp, small_cell, big_cell,
-                                          o.index[f"T{first}-H01-X01-R01"])
+    residential = next(o.index[f"T{first}-H01-X01-R{j:02d}"] for j in range(1, 30)
+                       if org["founded"][o.index[f"T{first}-H01-X01-R{j:02d}"]] < day(2010))
+    people, sp = calibrate.plant_warnings(rng, org, people, sp, small_cell, big_cell, residential)
     files.append(out_dir / "members.parquet")
     write.members_parquet(files[-1], org_ids, people, sp, members.REASONS)
     progress("members", 1, 1)

@@ -10,8 +10,16 @@ from __future__ import annotations
 import numpy as np
 
 from etl.demo.common import (
-    ANCHOR_BLOC, ANCHOR_MASS, ANCHOR_VUSTA, BLOC_MEMBERS, MASS_MEMBERS, NEVER, VUSTA_MEMBERS, Orgs,
-    day, year_of,
+    ANCHOR_BLOC,
+    ANCHOR_MASS,
+    ANCHOR_VUSTA,
+    BLOC_MEMBERS,
+    MASS_MEMBERS,
+    NEVER,
+    VUSTA_MEMBERS,
+    Orgs,
+    day,
+    year_of,
 )
 from etl.demo.members import People, Spells
 

@@ -4,8 +4,6 @@ agency, school and police cells, and district base organisations (schools, agenc
 
 from __future__ import annotations
 
-import numpy as np
-
 from etl.demo import names as nm
 from etl.demo.common import MERGER_END, NEVER, Orgs, day
 from etl.demo.provinces import Province, Scale
@@ -21,7 +19,7 @@ def _commune(o: Orgs, rng, oid: str, d_index: int, p: Province, group: int, urba
     f = _founded(rng)
     c = o.add(oid, f"Đảng bộ {word} {name}", "base_committee", d_index, sector="commune",
               province=p.code, founded=f, group=group, meet=True)
-    n_res = int(rng.integers(9, 18))
+    n_res = int(rng.integers(10, 20))
     northern = p.region == "northern_midlands"
     for j in range(n_res):
         if urban:
@@ -40,15 +38,15 @@ def _commune(o: Orgs, rng, oid: str, d_index: int, p: Province, group: int, urba
           size=float(rng.uniform(5, 13)), group=group, meet=True, tag="commune_agency")
     if rng.random() < 0.5:
         o.add(f"{oid}-TH", f"Chi bộ {nm.pick(rng, nm.SCHOOLS)} {name}", "sub_cell", c,
-              sector="public_service", province=p.code, founded=f, size=float(rng.uniform(5, 14)),
+              sector="public_service", province=p.code, founded=f, size=float(rng.uniform(6, 14)),
               group=group, meet=True)
     if rng.random() < 0.3:
         o.add(f"{oid}-QS", f"Chi bộ Quân sự {word} {name}", "sub_cell", c, sector="armed_forces",
-              province=p.code, founded=f, size=float(rng.uniform(4, 9)), group=group, meet=True)
+              province=p.code, founded=f, size=float(rng.uniform(6, 11)), group=group, meet=True)
     if rng.random() < 0.6:  # regular police posted to communes from 2019-2020
         o.add(f"{oid}-CA", f"Chi bộ Công an {word} {name}", "sub_cell", c, sector="armed_forces",
               province=p.code, founded=int(rng.integers(day(2019, 6, 1), day(2020, 12, 31))),
-              size=float(rng.uniform(4, 9)), group=group, meet=True)
+              size=float(rng.uniform(6, 11)), group=group, meet=True)
 
 
 def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province, group: int,
@@ -65,7 +63,7 @@ def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province
         if subs:
             for s in range(int(rng.integers(*subs))):
                 o.add(f"{oid}-{s + 1:02d}", f"Chi bộ {nm.SUB_UNITS[s % len(nm.SUB_UNITS)]}",
-                      "sub_cell", i, founded=f, size=float(rng.uniform(5, 18)), **kw)
+                      "sub_cell", i, founded=f, size=float(rng.uniform(6, 18)), **kw)
     for j in range(n_total - len(fixed)):
         oid = f"{did}-E{j + 1:03d}"
         f, d = _founded(rng), NEVER
@@ -84,7 +82,7 @@ def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province
                       sector=sector, founded=f, dissolved=d, **kw)
             for s in range(int(rng.integers(3, 9))):
                 o.add(f"{oid}-{s + 1:02d}", f"Chi bộ {nm.SUB_UNITS[s % len(nm.SUB_UNITS)]}",
-                      "sub_cell", i, founded=f, dissolved=d, size=float(rng.uniform(5, 16)), **kw)
+                      "sub_cell", i, founded=f, dissolved=d, size=float(rng.uniform(6, 16)), **kw)
         else:
             o.add(oid, name, "base_cell", d_index, sector=sector, founded=f, dissolved=d,
                   size=float(rng.uniform(6, 21)), **kw)

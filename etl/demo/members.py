@@ -13,7 +13,7 @@ from etl.demo.common import END, HISTORY_START, N_MONTHS, NEVER, month_start, ye
 REASONS = ("", "transfer_out", "death", "struck_off", "expelled", "resigned", "other")
 TRANSFER, DEATH = 1, 2
 ADMISSION_RATE = 0.0034  # admissions per member of the 2018-level stock and month
-GOMPERTZ_A, GOMPERTZ_B = 4.5e-5, 0.097  # death hazard a·exp(b·age) per year
+GOMPERTZ_A, GOMPERTZ_B = 5.0e-5, 0.097  # death hazard a·exp(b·age) per year
 OTHER_EXIT = 0.0022  # struck off, expelled, resigned, other (per year)
 TRANSFER_RATE = 0.022  # moves between cells per year, members under 55
 
@@ -47,7 +47,7 @@ def _month_weights() -> np.ndarray:
     year = 2010 + m // 12
     season = np.array([0.7, 1.35, 1.0, 0.9, 1.25, 0.9, 0.85, 1.1, 1.2, 0.85, 0.85, 1.05])
     yearly = np.select([year <= 2019, year == 2020, year == 2021, year <= 2025],
-                       [1.0, 0.95, 0.88, 0.97], 0.92)
+                       [1.0, 0.9, 0.84, 0.92], 0.88)
     return season[m % 12] * yearly
 
 
@@ -83,10 +83,8 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     n0 = np.where(old, rng.poisson(0.83 * size), rng.poisson(0.75 * size))
     n0 = np.where(stop > start, n0, 0)
     c0 = np.repeat(cells, n0)
-    seniority_mean = np.repeat(np.where(resid, 28.0, 13.0)[np.arange(len(cells))], n0)
-    seniority = np.minimum(rng.exponential(seniority_mean), 55.0)
-    working0 = ~np.repeat(org["resid"][cells], n0)
-    seniority = np.where(working0, rng.uniform(0, 30, len(c0)), seniority)
+    working0 = ~np.repeat(resid, n0)  # working members are below retirement age in 2010
+    seniority = rng.uniform(0, 1, len(c0)) * np.where(working0, 30.0, 50.0)
     entry0 = np.repeat(start, n0)
     adm0 = (entry0 - seniority * 365.25 - rng.integers(0, 365, len(c0))).astype(np.int64)
     adm0 = np.maximum(adm0, -14_000)  # not before 1931
@@ -105,7 +103,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     birth = adm_year - age_adm
     female_p = np.where(adm_year < 2010, 0.3, 0.38 + 0.008 * (adm_year - 2010))
     female = rng.random(n) < female_p
-    official = admitted + 365 + rng.integers(0, 45, n)
+    official = admitted + 365 + rng.integers(0, 25, n)
     # 3. exits: Gompertz deaths from the entry date, other exits, probation failures
     entry = np.maximum(joined, HISTORY_START)
     age_entry = year_of(entry) - birth
@@ -120,7 +118,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     take = failed & (fail_day < exit_) & (fail_day > joined)
     exit_ = np.where(take, fail_day, exit_)
     reason = np.where(take, 3, reason)
-    official = np.where(failed | (official >= exit_) | (official > END), NEVER, official)
+    official = np.where(take | (official >= exit_) | (official > END), NEVER, official)
     exit_ = np.where(exit_ > END, NEVER, exit_)
     reason = np.where(exit_ == NEVER, 0, reason)
     people = People(birth.astype(np.int64), female, admitted, official)

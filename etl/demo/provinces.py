@@ -42,7 +42,7 @@ class Scale:
 SCALES = {
     "small": Scale(("02", "08", "44", "45"), 2, (5, 7), 16, (2016, 2025)),
     "province": Scale(("01",), None, (14, 24), 52, (2016, 2025)),
-    "national": Scale(None, None, (11, 21), 52, (2022, 2025)),
+    "national": Scale(None, None, (11, 21), 55, (2022, 2025)),
 }
 
 

@@ -10,8 +10,16 @@ import numpy as np
 
 from etl.demo import names as nm
 from etl.demo.common import (
-    ANCHOR_BLOC, BLOC_BASE_ORGS, BLOC_CELLS, BLOC_END, MERGER, MERGER_END, NEVER, NEW_CENTRAL,
-    Orgs, day,
+    ANCHOR_BLOC,
+    BLOC_BASE_ORGS,
+    BLOC_CELLS,
+    BLOC_END,
+    MERGER,
+    MERGER_END,
+    NEVER,
+    NEW_CENTRAL,
+    Orgs,
+    day,
 )
 from etl.demo.provinces import Province
 
@@ -23,7 +31,7 @@ def _rand_day(rng: np.random.Generator, lo: int, hi: int) -> int:
 
 
 def _committee(o: Orgs, rng, oid: str, name: str, parent: int, n_sub: int, *, sector, province,
-               group: int, meet: bool, size=(5, 18), tag: str = "", upper: bool = False,
+               group: int, meet: bool, size=(7, 16), tag: str = "", upper: bool = False,
                units=nm.SUB_UNITS, founded: int | None = None) -> int:
     """A base committee with n_sub sub-cells (sector inherited)."""
     f = founded if founded is not None else _rand_day(rng, day(1980), day(2008))
@@ -37,7 +45,7 @@ def _committee(o: Orgs, rng, oid: str, name: str, parent: int, n_sub: int, *, se
 
 
 def _cell(o: Orgs, rng, oid: str, name: str, parent: int, *, sector, province, group: int,
-          meet: bool, size=(7, 19), tag: str = "", founded: int | None = None,
+          meet: bool, size=(8, 17), tag: str = "", founded: int | None = None,
           dissolved: int = NEVER) -> int:
     f = founded if founded is not None else _rand_day(rng, day(1980), day(2008))
     return o.add(oid, name, "base_cell", parent, sector=sector, province=province, founded=f,
@@ -86,11 +94,11 @@ def build_central_bloc(o: Orgs, rng, group: int, meet_mass: bool, meet_all: bool
     for j, name in enumerate(nm.CENTRAL_MASS_COMMITTEES):
         _committee(o, rng, f"TW-K-M{j + 1:02d}", f"Đảng bộ cơ quan {name}", k,
                    int(rng.integers(3, 8)), sector="mass_association", province=None,
-                   group=group, meet=meet_mass, size=(6, 17), tag="mass")
+                   group=group, meet=meet_mass, size=(7, 17), tag="mass")
     for j in range(25):
         _cell(o, rng, f"TW-K-MC{j + 1:02d}", f"Chi bộ cơ quan {nm.CENTRAL_MASS_CELLS[j]}", k,
               sector="mass_association", province=None, group=group, meet=meet_mass,
-              size=(6, 17), tag="mass")
+              size=(7, 17), tag="mass")
     for j, name in enumerate(("Ủy ban Trung ương MTTQ Việt Nam", "Trung ương Hội Liên hiệp Phụ nữ",
                               "Trung ương Hội Nông dân", "Trung ương Hội Cựu chiến binh",
                               "Trung ương Đoàn TNCS Hồ Chí Minh")):
@@ -131,12 +139,12 @@ def build_province_bloc(o: Orgs, rng, p: Province, top: int, n_base: int, mass_c
     for j in range(mass_committees):
         _committee(o, rng, f"T{code}-K-M{j + 1:02d}",
                    f"Đảng bộ cơ quan {nm.PROVINCIAL_MASS[j]} {p.title}", k, int(rng.integers(3, 8)),
-                   sector="mass_association", meet=meet_mass, size=(6, 17), tag="mass", **kw)
+                   sector="mass_association", meet=meet_mass, size=(7, 17), tag="mass", **kw)
         n += 1
     for j in range(mass_cells):
         assoc = nm.PROVINCIAL_MASS[(mass_committees + j) % len(nm.PROVINCIAL_MASS)]
         _cell(o, rng, f"T{code}-K-MC{j + 1:02d}", f"Chi bộ cơ quan {assoc} {p.title}", k,
-              sector="mass_association", meet=meet_mass, size=(6, 17), tag="mass", **kw)
+              sector="mass_association", meet=meet_mass, size=(7, 17), tag="mass", **kw)
         n += 1
     for j, unit in enumerate(nm.DOAN_THE):
         _cell(o, rng, f"T{code}-K-D{j + 1}", f"Chi bộ cơ quan {unit} {p.title}", k,
@@ -241,4 +249,4 @@ def _fill_blocs(o: Orgs, rng, old: list[Province], blocs: dict[str, int], meet_p
         cid = o.cols["org_id"][c]
         o.add(f"{cid}-F{j + 1:04d}", f"Chi bộ {nm.pick(rng, nm.SUB_UNITS)} {j % 7 + 2}", "sub_cell",
               c, province=o.cols["province"][c], founded=o.cols["founded"][c],
-              size=float(rng.uniform(5, 18)), group=o.cols["group"][c], meet=o.cols["meet"][c])
+              size=float(rng.uniform(7, 16)), group=o.cols["group"][c], meet=o.cols["meet"][c])

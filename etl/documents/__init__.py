@@ -7,7 +7,8 @@ from .vocabulary import METRICS, QUALIFIER_TOLERANCE, QUALIFIERS, within_toleran
 
 # (column, DuckDB type) in table order: core.documents / marts.documents.
 DOCUMENT_COLUMNS: list[tuple[str, str]] = [
-    ("doc_id", "VARCHAR"),            # sha256 of the cleaned text (read_document's output)
+    ("doc_id", "VARCHAR"),            # sha256 of the raw file when loaded (extract's default:
+                                      # sha256 of the cleaned text)
     ("source_name", "VARCHAR"),
     ("title", "VARCHAR"),
     ("published_on", "DATE"),

@@ -39,8 +39,9 @@ def load_documents(paths: list[Path], warehouse: Path, steps: Steps | None = Non
         return DocumentsOutcome("unchanged")
     results = []
     with steps.task("Trích số liệu / extracting figures", len(files)) as advance:
-        for path, name in zip(files, names):
-            results.append(extract(read_document(path), name))
+        for path, name, digest in zip(files, names, hashes):
+            # keyed by the raw file: re-reading it under newer cleaning rules replaces its rows
+            results.append(extract(read_document(path), name, doc_id=digest))
             advance()
     with Publication(warehouse, on_wait=steps.waiting) as pub:
         con = pub.con

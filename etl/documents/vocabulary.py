@@ -20,6 +20,7 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | partial_committees | partial committees | đảng bộ bộ phận |
 | sub_committees | committees directly under the scope's committee | đảng bộ trực thuộc |
 | bloc_committees | bloc committees | đảng ủy khối, đảng bộ khối |
+| province_bloc_committees | agency bloc committees of provinces and centrally-run cities | đảng ủy khối (các) cơ quan tỉnh, thành phố |
 | province_committees | provincial party committees | đảng bộ tỉnh, thành phố |
 | fulltime_staff | full-time party staff (people) | cán bộ chuyên trách |
 
@@ -47,6 +48,7 @@ METRICS: dict[str, str] = {
     "partial_committees": "partial committees",
     "sub_committees": "committees directly under the scope's committee",
     "bloc_committees": "bloc committees",
+    "province_bloc_committees": "agency bloc committees of provinces and centrally-run cities",
     "province_committees": "provincial party committees",
     "fulltime_staff": "full-time party staff",
 }
@@ -60,6 +62,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ trực thuộc"),
+    ("province_bloc_committees",
+     r"đảng (?:ủy|uỷ|bộ) khối (?:các )?cơ quan (?:các )?(?:tỉnh, thành phố|tỉnh, thành|tỉnh)"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
     ("province_committees", r"đảng bộ tỉnh, thành phố|đảng bộ tỉnh, thành|tỉnh ủy, thành ủy"),
     ("base_cells", r"chi bộ cơ sở"),

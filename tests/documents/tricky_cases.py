@@ -74,4 +74,13 @@ CASES = [
      [("1.234", "members_female", 1234, "exact")]),
     ("counter", "Đảng ủy có 9 chi bộ trực thuộc nhưng không có cán bộ chuyên trách.",
      [("9", "sub_cells", 9, "exact"), ("không có", "fulltime_staff", 0, "exact")]),
+    # --- what a bloc count counts: the provinces' agency blocs, or bloc committees in general
+    ("blocs", ("Cả nước có 63 đảng bộ khối cơ quan tỉnh, thành phố và 2 đảng ủy khối trực thuộc "
+               "Trung ương."),
+     [("63", "province_bloc_committees", 63, "exact"), ("2", "bloc_committees", 2, "exact")]),
+    ("blocs", "Hiện có 63 Đảng ủy Khối các cơ quan các tỉnh, thành với gần 30 vạn đảng viên.",
+     [("63", "province_bloc_committees", 63, "exact"),
+      ("gần 30 vạn", "members_total", 300_000, "nearly")]),
+    ("blocs", "Đảng ủy Khối các cơ quan Trung ương có 64 đảng ủy khối cơ quan và doanh nghiệp.",
+     [("64", "bloc_committees", 64, "exact")]),
 ]

@@ -12,8 +12,8 @@ import time
 import duckdb
 
 from etl.load import load_files
-from etl.rebuild import rebuild
 from etl.progress import Steps
+from etl.rebuild import rebuild
 from tests.etl.helpers import FIXTURE_FILES, ROOT, query
 
 MART_TABLES = ["dim_org", "bridge_org_ancestor", "fct_membership_monthly", "fct_meetings_monthly",

@@ -1,10 +1,10 @@
 """Seed 001 (2018-08-24): agency-bloc committees nationwide.
 
 "Hiện cả nước có 63 đảng ủy khối các cơ quan tỉnh, thành phố … và Đảng ủy Khối các cơ quan Trung
-ương": the number written is 63 (the provincial bloc committees, country scope). The text names the
-central bloc committee besides them but gives no number for the whole; 64 would be a derived
-figure with no span in the text, so it is not extracted (a reconciliation can add 1 for the
-central bloc). The next sentence gives four figures for "các đảng bộ khối cơ quan" (all agency
+ương": the number written is 63 and it counts the agency bloc committees of the provinces and
+centrally-run cities (metric province_bloc_committees, country scope), not all bloc committees:
+the text names the central bloc committee besides them but gives no number for the whole; 64
+would be a derived figure with no span in the text, so it is not extracted. The next sentence gives four figures for "các đảng bộ khối cơ quan" (all agency
 blocs, 63 provincial + central): nearly 1.300 full-time staff (the head noun "cán bộ chuyên trách"
 is counted in "đồng chí"), about 4.560 base organisations, over 25.500 cells (all cells: "chi
 bộ"), nearly 30 vạn = 300,000 members. A list of statistics, not a breakdown: no parents.
@@ -21,7 +21,7 @@ _DATED = {"as_of": PUBLISHED_ON, "as_of_source": "publication", "year": 2018, "p
 _BLOCS = {"scope_kind": "organisation", "scope_value": "agency_blocs",
           "scope_text": "các đảng bộ khối cơ quan"}
 FIGURES = [
-    dict(number_text="63", metric="bloc_committees", value=63, qualifier="exact",
+    dict(number_text="63", metric="province_bloc_committees", value=63, qualifier="exact",
          scope_kind="country", scope_value="VN", scope_text="cả nước", **_DATED),
     dict(number_text="gần 1.300", metric="fulltime_staff", value=1300, qualifier="nearly",
          **_BLOCS, **_DATED),

@@ -1,0 +1,37 @@
+"""Queries for the Dữ liệu page: load ledger, rejected rows, data-quality warnings.
+
+The ledger and quarantine are warehouse-wide: a viewer with a narrower scope sees them empty.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.data import Filters, Scope, cached, org_condition, query
+
+
+@cached
+def load_ledger(scope: Scope) -> pd.DataFrame:
+    """The load ledger, newest first (all columns of meta.load_ledger); empty for a narrow scope."""
+    if scope != Scope.everything():
+        return query("SELECT * FROM meta.load_ledger WHERE FALSE")
+    return query("SELECT * FROM meta.load_ledger ORDER BY loaded_at DESC, load_id DESC")
+
+
+@cached
+def quarantine(scope: Scope) -> pd.DataFrame:
+    """Rejected rows (all columns of meta.quarantine); empty for a narrow scope."""
+    if scope != Scope.everything():
+        return query("SELECT * FROM meta.quarantine WHERE FALSE")
+    return query("SELECT * FROM meta.quarantine ORDER BY load_id DESC, file_name, row_number")
+
+
+@cached
+def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Data-quality warnings for organisations in scope and filters: rule, severity, org_id,
+    org_name, member_id, month, detail."""
+    cond, p = org_condition(scope, f)
+    return query(f"""
+        SELECT q.rule, q.severity, q.org_id, o.name AS org_name, q.member_id, q.month, q.detail
+        FROM marts.data_quality q JOIN marts.dim_org o USING (org_id) WHERE {cond}
+        ORDER BY q.month DESC NULLS LAST, q.rule, q.org_id""", p)

@@ -1,0 +1,92 @@
+"""Callbacks and page functions called as plain functions against the fixture warehouse."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+import pytest
+
+from dashboard.components import chart_card, filter_bar, shell, table_card
+
+
+@pytest.fixture(autouse=True)
+def pages(dash_app):
+    """Page modules exist only once the app has imported them."""
+    global data_status, overview
+    from dashboard.pages import data_status, overview
+
+
+def test_every_registered_chart_renders_with_title_and_data(state2025):
+    """No chart may fall back to the error figure on valid filters."""
+    for key, chart in chart_card.CHARTS.items():
+        fig = chart_card.build_figure(key, state2025, "light")
+        assert "Không tải được" not in str(fig.layout.annotations), key
+        assert fig.data, f"{key} drew nothing"
+
+
+def test_chart_subtitle_names_the_filters(state2025):
+    """The subtitle says which province is shown."""
+    fig = chart_card.build_figure("members-stock", {**state2025, "province": "N25"}, "dark")
+    assert "Phú Thọ" in fig.layout.title.text and "01/01/2025–31/12/2025" in fig.layout.title.text
+
+
+def test_csv_holds_the_chart_rows_with_diacritics(state2025):
+    """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name."""
+    content, name = chart_card.csv_bytes("members-stock", state2025)
+    assert content.startswith("\ufeff".encode())
+    df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
+    assert len(df) == 12 and df["official"].iloc[-1] == 40
+    assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
+
+
+def test_kpi_cards_show_vietnamese_numbers(state2025):
+    """Seven cards; the members card shows 45 and +2 against a year earlier."""
+    cards = overview.kpi_cards(state2025, "light")
+    assert len(cards) == 7
+    members = next(c for c in cards if c.id == "kpi-members")
+    text = str(members.children)
+    assert "45" in text and "+2 (+4,7%)" in text
+
+
+def test_table_export_has_translated_headers(state2025):
+    """XLSX and CSV exports carry headers in the chosen language."""
+    content, name = table_card.export("data-quarantine", {**state2025, "lang": "en"}, "csv")
+    df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
+    assert list(df.columns)[:2] == ["Load", "File"] and df["Reason"].iloc[0]
+    xlsx, name = table_card.export("data-quality", state2025, "xlsx")
+    assert xlsx[:2] == b"PK" and name.endswith(".xlsx")
+
+
+def test_data_page_info_cards(state2025):
+    """Generation 3 and the data months are shown."""
+    text = str(data_status.info_cards(state2025))
+    assert "'3'" in text and "01/01/2024 – 01/12/2025" in text
+
+
+def test_router_falls_back_to_overview_and_respects_language(dash_app):
+    """An unknown path shows the overview instead of a blank page."""
+    page = shell.route("/khong-co", "en", "")
+    assert "Overview" in str(page)
+
+
+def test_period_preset_sets_dates(state2025):
+    """Choosing 'all' spans the whole data range and resets the as-of date."""
+    from dashboard import access, urlstate
+
+    ch = urlstate.choices_for(access.current_scope())
+    new = filter_bar.state_from_controls(state2025, filter_bar.PERIOD, "all", None, None, None,
+                                         None, False, None, None, {}, ch)
+    assert (new["start"], new["end"], new["as_of"]) == ("2024-01-01", "2025-12-31", "2025-12-31")
+
+
+def test_switching_to_old_provinces_clears_the_province(state2025):
+    """A current code is not valid among the old 63."""
+    from dashboard import access, urlstate
+
+    ch = urlstate.choices_for(access.current_scope())
+    prev = {**state2025, "province": "N01"}
+    new = filter_bar.state_from_controls(prev, filter_bar.OLD, prev["period"], None, None, None,
+                                         "N01", True, None, None, {}, ch)
+    assert new["province"] is None and new["old"] is True

@@ -1,0 +1,131 @@
+"""Query functions against the fixture warehouse (numbers hand-computed in its docstring)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import shutil
+
+import duckdb
+import pytest
+
+from dashboard import data
+from dashboard.data import Filters, Scope
+from dashboard.queries import members as q
+from dashboard.queries import meta
+
+ALL = Scope.everything()
+Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
+
+
+def test_bounds_are_first_and_last_loaded_month():
+    """Presets are computed from these, not from the clock."""
+    assert data.data_bounds(ALL) == (dt.date(2024, 1, 1), dt.date(2025, 12, 1))
+
+
+def test_kpis_compare_with_a_year_earlier():
+    """Members 45 vs 43, admissions 3 vs 1, one cell under 3 full members."""
+    k = q.overview_kpis(ALL, Y2025)
+    assert (k["members"]["value"], k["members"]["previous"]) == (45, 43)
+    assert (k["admitted"]["value"], k["admitted"]["previous"]) == (3, 1)
+    assert (k["base_orgs"]["value"], k["cells"]["value"], k["cells_lt3"]["value"]) == (2, 4, 1)
+
+
+def test_meeting_share_counts_rated_meetings_only():
+    """2025: 24 good/fair of 46 rated meetings (S3 missed two); 2024: 36 of 48."""
+    k = q.overview_kpis(ALL, Y2025)
+    assert k["good_fair_share"]["value"] == pytest.approx(24 / 46)
+    assert k["good_fair_share"]["previous"] == pytest.approx(36 / 48)
+    assert k["attendance"]["value"] == pytest.approx(0.9)
+
+
+def test_scope_limits_every_number():
+    """A viewer scoped to Phú Thọ (N25) sees only cell B2."""
+    k = q.overview_kpis(Scope(provinces=frozenset({"N25"})), Y2025)
+    assert (k["members"]["value"], k["cells"]["value"]) == (24, 1)
+
+
+def test_empty_scope_sees_nothing():
+    """Scope.nothing() must never leak rows."""
+    assert data.data_bounds(Scope.nothing()) is None
+    assert q.overview_kpis(Scope.nothing(), Y2025) is None
+    assert q.flows(Scope.nothing(), Y2025).empty
+
+
+def test_org_filter_takes_the_whole_subtree():
+    """Picking base committee C1 counts its three sub-cells: 12 + 6 + 3 members."""
+    f = dataclasses.replace(Y2025, org="C1")
+    assert q.overview_kpis(ALL, f)["members"]["value"] == 21
+
+
+def test_old_province_filter_uses_the_recorded_code():
+    """Old Vĩnh Phúc (26) holds B2; current Phú Thọ (N25) too; old Phú Thọ (25) nothing."""
+    old = dataclasses.replace(Y2025, province="26", old_boundaries=True)
+    assert q.overview_kpis(ALL, old)["members"]["value"] == 24
+    none = dataclasses.replace(Y2025, province="25", old_boundaries=True)
+    assert q.flows(ALL, none).empty
+
+
+def test_flows_by_year_split_departures_by_reason():
+    """2024: 1 admission, 1 transfer out; 2025: 3 admissions, 1 death."""
+    f = dataclasses.replace(Y2025, start=dt.date(2024, 1, 1))
+    df = q.flows(ALL, f, "year")
+    assert df["admitted"].tolist() == [1, 3]
+    assert df["left_transfer_out"].tolist() == [1, 0]
+    assert df["left_death"].tolist() == [0, 1]
+
+
+def test_admission_rate_divides_by_start_of_year_stock():
+    """2025: 3 admissions / 45 members in January."""
+    df = q.admission_rate(ALL, Y2025)
+    assert df["rate"].tolist() == [pytest.approx(3 / 45)]
+
+
+def test_structure_takes_the_as_of_year():
+    """2025 structure rows: male 31-40 = 7 (S1), female 61+ = 10 (B2)."""
+    df = q.structure(ALL, Y2025).set_index(["gender", "age_band"])["members"]
+    assert df[("male", "31-40")] == 7 and df[("female", "61+")] == 10
+
+
+def test_org_search_ignores_accents_and_shows_the_path():
+    """Staff type without diacritics; the label says where the organisation sits."""
+    hits = data.search_orgs(ALL, "phong dau tu")
+    assert hits["org_id"].tolist() == ["S2"]
+    assert hits["path"].iloc[0] == ("Đảng bộ thành phố Hà Nội › Đảng bộ Sở Tài chính › "
+                                    "Chi bộ Phòng Đầu tư")
+
+
+def test_data_quality_follows_scope():
+    """Warnings of S3 (Hà Nội) are hidden from a Phú Thọ viewer."""
+    assert len(meta.data_quality(ALL, Y2025)) == 2
+    assert meta.data_quality(Scope(provinces=frozenset({"N25"})), Y2025).empty
+
+
+def test_ledger_is_warehouse_wide_only():
+    """The load ledger names files of every province: only the full scope sees it."""
+    assert len(meta.load_ledger(ALL)) == 2
+    assert meta.load_ledger(Scope(provinces=frozenset({"N25"}))).empty
+
+
+def test_new_generation_is_noticed_without_restart(fixture_warehouse, tmp_path):
+    """The ETL swaps the file with os.replace; the next query must read the new file."""
+    live = tmp_path / "live.duckdb"
+    shutil.copy(fixture_warehouse, live)
+    data.configure(live)
+    assert data.warehouse_info(ALL)["generation"] == 3
+    nxt = tmp_path / "next.duckdb"
+    shutil.copy(fixture_warehouse, nxt)
+    con = duckdb.connect(str(nxt))
+    con.execute("UPDATE meta.generation SET generation = 4")
+    con.close()
+    os.replace(nxt, live)
+    assert data.warehouse_info(ALL)["generation"] == 4
+
+
+def test_missing_warehouse_is_a_clear_error(tmp_path):
+    """No file: a bilingual error, not a DuckDB file creation."""
+    data.configure(tmp_path / "absent.duckdb")
+    with pytest.raises(FileNotFoundError, match="warehouse not found"):
+        data.data_bounds(ALL)
+    assert not (tmp_path / "absent.duckdb").exists()

@@ -1,0 +1,59 @@
+"""Vietnamese number formats, the figure template and empty-data figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import figures
+from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
+
+
+def test_vietnamese_numbers():
+    """'.' groups thousands and ',' is the decimal mark in Vietnamese."""
+    assert fmt_num(10579) == "10.579"
+    assert fmt_num(12.5, decimals=1) == "12,5"
+    assert fmt_num(10579, "en") == "10,579"
+    assert fmt_pct(0.125) == "12,5%"
+    assert fmt_date("2025-07-01") == "01/07/2025"
+
+
+def test_unknown_key_shows_itself():
+    """A missing translation is visible, not a crash."""
+    assert t("no.such.key", "en") == "no.such.key"
+
+
+def test_figure_uses_vietnamese_separators_and_carries_its_texts():
+    """Title, subtitle and footnote are inside the figure so the PNG keeps them."""
+    ctx = figures.FigContext(title="Đảng viên", subtitle="Hà Nội", footnote="Nguồn: chibo")
+    df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01", "2025-02-01"]), "v": [10579, 10600]})
+    fig = figures.time_series(df, "m", [("v", "Đảng viên")], ctx)
+    assert fig.layout.separators == ",."
+    assert "Đảng viên" in fig.layout.title.text and "Hà Nội" in fig.layout.title.text
+    assert any(a.text == "Nguồn: chibo" for a in fig.layout.annotations)
+
+
+def test_empty_data_gives_a_message_not_an_axis():
+    """An empty result must not draw an empty axis."""
+    fig = figures.time_series(pd.DataFrame({"m": [], "v": []}), "m", [("v", "x")],
+                              figures.FigContext(title="T"))
+    assert fig.layout.xaxis.visible is False and len(fig.data) == 0
+    assert fig.layout.annotations[-1].text == t("chart.empty")
+
+
+def test_graph_config_never_uploads():
+    """The 'share chart' button would send data to an outside service."""
+    cfg = figures.graph_config("Đảng viên theo tháng")
+    assert cfg["showSendToCloud"] is False and cfg["displaylogo"] is False
+    assert cfg["toImageButtonOptions"]["filename"] == "Đảng viên theo tháng"
+
+
+def test_events_outside_the_range_are_skipped():
+    """Annotating an event outside the visible period would stretch the axis."""
+    ev = pd.DataFrame({"event_on": pd.to_datetime(["2025-07-01"]), "code": ["r"],
+                       "label_vi": ["Sắp xếp"], "label_en": ["Merge"]})
+    df = pd.DataFrame({"m": pd.to_datetime(["2024-01-01", "2024-02-01"]), "v": [1, 2]})
+    fig = figures.time_series(df, "m", [("v", "x")], figures.FigContext(), events=ev)
+    assert not fig.layout.shapes
+    fig2 = figures.time_series(df.assign(m=pd.to_datetime(["2025-01-01", "2025-12-01"])), "m",
+                               [("v", "x")], figures.FigContext(), events=ev)
+    assert len(fig2.layout.shapes) == 1

@@ -1,0 +1,60 @@
+"""URL query string ⇄ filter state: validation, defaults, round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard import urlstate
+from dashboard.urlstate import Choices
+
+CH = Choices(regions=frozenset({"red_river_delta"}), provinces_current=frozenset({"N01", "N25"}),
+             provinces_old=frozenset({"01", "26"}), sectors=frozenset({"agency"}),
+             first=dt.date(2024, 1, 1), last=dt.date(2025, 12, 1), org_ok=lambda o: o == "C1")
+
+
+def test_empty_query_gives_last_12_months_before_the_last_data_month():
+    """Presets follow the data, so a stale warehouse still shows a full year."""
+    state, bad = urlstate.parse("", CH)
+    assert (state["start"], state["end"], state["as_of"]) == ("2025-01-01", "2025-12-31",
+                                                             "2025-12-31")
+    assert bad == [] and state["lang"] == "vi"
+
+
+def test_bad_values_are_dropped_and_named():
+    """A mistyped link must not crash the page; the viewer is told what was ignored."""
+    state, bad = urlstate.parse("?province=XX&lang=fr&period=2y&asof=31-12-2025&foo=1&org=ZZ",
+                                CH)
+    assert state["province"] is None and state["lang"] == "vi" and state["org"] is None
+    assert set(bad) == {"province=XX", "lang=fr", "period=2y", "asof=31-12-2025", "foo=1",
+                        "org=ZZ"}
+
+
+def test_old_province_codes_need_the_old_switch():
+    """'26' (Vĩnh Phúc) exists only among the 63 old provinces."""
+    assert urlstate.parse("?province=26", CH)[1] == ["province=26"]
+    assert urlstate.parse("?province=26&old=1", CH)[0]["province"] == "26"
+
+
+def test_custom_range_round_trips():
+    """A copied link reproduces the view."""
+    query = "?lang=en&from=2024-03-01&to=2024-09-30&asof=2024-06-30&province=N01&sector=agency"
+    state, bad = urlstate.parse(query, CH)
+    assert bad == [] and state["period"] == "custom"
+    assert urlstate.parse(urlstate.to_search(state), CH)[0] == state
+
+
+def test_defaults_leave_the_url_empty():
+    """A plain visit keeps a clean address bar."""
+    assert urlstate.to_search(urlstate.default_state(CH)) == ""
+
+
+def test_presets_clip_to_the_first_month():
+    """'5y' on two years of data starts at the first loaded month."""
+    assert urlstate.preset_range("5y", CH) == (dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+    assert urlstate.preset_range("this_year", CH)[0] == dt.date(2025, 1, 1)
+
+
+def test_page_params_are_validated(dash_app):
+    """The members page registers grain=month|year."""
+    assert urlstate.parse("?grain=year", CH)[0]["params"]["grain"] == "year"
+    assert urlstate.parse("?grain=week", CH)[1] == ["grain=week"]
