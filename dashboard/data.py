@@ -109,9 +109,19 @@ def query_row(sql: str, params: dict | None = None) -> tuple | None:
     return _connection().execute(sql, params or {}).fetchone()
 
 
+_CACHES: list = []
+
+
+def clear_caches() -> None:
+    """Forget every cached answer (benchmarks measure cold queries with this)."""
+    for c in _CACHES:
+        c.cache_clear()
+
+
 def cached(fn):
     """Cache a query function by warehouse generation and its (hashable) arguments."""
     inner = functools.lru_cache(maxsize=512)(lambda sig, *a, **k: fn(*a, **k))
+    _CACHES.append(inner)
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -161,12 +171,25 @@ def add_months(d: dt.date, n: int) -> dt.date:
 
 
 @cached
+def table_exists(scope: Scope, name: str) -> bool:
+    """Whether marts.<name> exists (rollups may be missing from older warehouse files)."""
+    return bool(query_row("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'wh'"
+                          " AND schema_name = 'marts' AND table_name = $n", {"n": name})[0])
+
+
+def use_rollup(scope: Scope, f: Filters | None, table: str) -> bool:
+    """Province × sector rollups serve a query unless it is narrowed to organisation subtrees."""
+    return (scope.org_roots is None and (f is None or not f.org)
+            and table_exists(scope, table))
+
+
+@cached
 def data_bounds(scope: Scope) -> tuple[dt.date, dt.date] | None:
     """(first month, last month) of membership data visible in the scope, or None if empty."""
     cond, p = org_condition(scope)
-    row = _connection().execute(
-        "SELECT min(month), max(month) FROM marts.fct_membership_monthly f"
-        f" JOIN marts.dim_org o USING (org_id) WHERE {cond}", p).fetchone()
+    src = ("marts.agg_members_monthly o" if use_rollup(scope, None, "agg_members_monthly") else
+           "marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)")
+    row = query_row(f"SELECT min(month), max(month) FROM {src} WHERE {cond}", p)
     return None if row[0] is None else (row[0], row[1])
 
 

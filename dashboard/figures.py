@@ -182,3 +182,139 @@ def sparkline(x, y, theme: str = "light") -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, rangemode="normal")
     return fig
+
+
+# ---- quality and regions pages (appended by the quality/regions helper) ----
+QUALITY_LEVELS = ((4, "good"), (3, "fair"), (2, "average"), (1, "poor"))
+SEQUENTIAL = [[0, "#e7f5ff"], [0.5, "#4dabf7"], [1, "#1864ab"]]
+
+
+def sort_key_vi(text: str) -> str:
+    """Vietnamese-ish alphabetical key: accents stripped, đ sorted right after d."""
+    import unicodedata
+
+    base = unicodedata.normalize("NFD", str(text).replace("Đ", "D~").replace("đ", "d~"))
+    return "".join(ch for ch in base if not unicodedata.combining(ch)).lower()
+
+
+def share_bars(df: pd.DataFrame, x: str, series: list[tuple[str, str, str]], ctx: FigContext, *,
+               period: str = "month", events: pd.DataFrame | None = None) -> go.Figure:
+    """100% stacked bars: series = [(column, name, colour)]; each bar is split by its total."""
+    if df is None or df.empty:
+        return empty(ctx)
+    total = sum(df[c] for c, _, _ in series)
+    df = df[total > 0]
+    total = total[total > 0]
+    if df.empty:
+        return empty(ctx)
+    fig = go.Figure()
+    xfmt = "Q%q/%Y" if period == "quarter" else "%m/%Y"
+    for col, name, color in series:
+        fig.add_trace(go.Bar(x=df[x], y=df[col] / total, name=name, marker_color=color,
+                             customdata=df[col],
+                             hovertemplate=f"{name}: %{{y:,.1%}} (%{{customdata:,.0f}})"
+                                           "<extra></extra>"))
+    _layout(fig, ctx)
+    fig.update_layout(barmode="stack", bargap=0.15, legend={"traceorder": "normal"})
+    fig.update_yaxes(tickformat=",.0%", range=[0, 1])
+    fig.update_xaxes(tickformat=xfmt, hoverformat=xfmt)
+    if period == "quarter":
+        fig.update_xaxes(dtick="M3" if len(df) <= 16 else None)
+    if events is not None:
+        add_events(fig, events, ctx, df[x].min(), df[x].max())
+    return fig
+
+
+def heatmap(df: pd.DataFrame, row: str, col: str, value: str, ctx: FigContext, *,
+            percent: bool = False, zrange: tuple | None = None) -> go.Figure:
+    """Rows (e.g. provinces, alphabetical, first at the top) × months; colour = `value`."""
+    if df is None or df.empty or df[value].isna().all():
+        return empty(ctx)
+    grid = df.pivot_table(index=row, columns=col, values=value, aggfunc="first")
+    grid = grid.reindex(sorted(grid.index, key=sort_key_vi, reverse=True))
+    vfmt = ",.1%" if percent else ",.1f"
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    fig = go.Figure(go.Heatmap(
+        z=grid.values, x=list(grid.columns), y=list(grid.index), colorscale="RdYlGn",
+        zmin=zrange[0] if zrange else None, zmax=zrange[1] if zrange else None, xgap=1, ygap=1,
+        hoverongaps=False, colorbar={"tickformat": ",.0%" if percent else ",.0f",
+                                     "thickness": 14, "outlinewidth": 0},
+        hovertemplate=f"%{{y}} · %{{x|%m/%Y}}: %{{z:{vfmt}}}<extra></extra>"))
+    _layout(fig, ctx, legend=False)
+    fig.update_layout(hovermode="closest", plot_bgcolor=th["grid"])
+    fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=True,
+                     tickfont={"size": 11 if len(grid) > 40 else 12}, showgrid=False)
+    fig.update_xaxes(tickformat="%m/%Y", showgrid=False)
+    return fig
+
+
+def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigContext, *,
+             fmt: str = ",.0f", selected: str | None = None, key: str = "province_code",
+             name: str = "name") -> go.Figure:
+    """Tile-grid cartogram: one square per row of df at cells[df[key]] = (col, row), coloured by
+    `value` (grey when missing), labelled with df[label]; customdata = the key (for clicks)."""
+    if df is None or df.empty or not cells:
+        return empty(ctx)
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    width = max(c for c, _ in cells.values()) + 1
+    height = max(r for _, r in cells.values()) + 1
+    z = [[None] * width for _ in range(height)]
+    base = [[None] * width for _ in range(height)]
+    text = [[""] * width for _ in range(height)]
+    codes = [[None] * width for _ in range(height)]
+    names = [[""] * width for _ in range(height)]
+    for rec in df.to_dict("records"):
+        if rec[key] not in cells:
+            continue
+        c, r = cells[rec[key]]
+        v = rec[value]
+        z[r][c] = None if v is None or pd.isna(v) else float(v)
+        base[r][c], text[r][c], codes[r][c], names[r][c] = 0, rec[label], rec[key], rec[name]
+    custom = [[[codes[r][c], names[r][c]] for c in range(width)] for r in range(height)]
+    common = {"x": list(range(width)), "y": list(range(height)), "xgap": 3, "ygap": 3,
+              "customdata": custom, "hoverongaps": False}
+    fig = go.Figure([
+        go.Heatmap(z=base, colorscale=[[0, th["grid"]], [1, th["grid"]]], showscale=False,
+                   hovertemplate="%{customdata[1]}: –<extra></extra>", **common),
+        go.Heatmap(z=z, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
+                   textfont={"size": 10}, colorbar={"tickformat": fmt, "thickness": 14,
+                                                    "outlinewidth": 0, "len": 0.6},
+                   hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
+    ])
+    _layout(fig, ctx, legend=False)
+    fig.update_layout(hovermode="closest", dragmode=False,
+                      margin={"l": 10, "r": 10, "t": 80, "b": 70})
+    fig.update_xaxes(visible=False, range=[-0.5, width - 0.5], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-0.5, height - 0.5], fixedrange=True,
+                     scaleanchor="x", scaleratio=1, rangemode=None)
+    if selected in cells:
+        c, r = cells[selected]
+        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
+                      line={"color": "#e8590c", "width": 3})
+    return fig
+
+
+def ranking_bars(df: pd.DataFrame, label: str, value: str, ctx: FigContext, *,
+                 fmt: str = ",.0f", percent: bool = False, selected: str | None = None,
+                 key: str = "province_code") -> go.Figure:
+    """Horizontal bars sorted by `value` (largest at the top); the selected key is highlighted;
+    customdata = the key (for clicks). Rows without a value are left out."""
+    from dashboard.i18n import fmt_pct
+
+    if df is None or df.empty or df[value].isna().all():
+        return empty(ctx)
+    df = df[df[value].notna()].sort_values([value, label], ascending=[True, False])
+    colors = [COLORS[1] if k == selected else COLORS[0] for k in df[key]]
+    fig = go.Figure(go.Bar(
+        x=df[value], y=df[label], orientation="h", marker_color=colors, customdata=df[key],
+        text=[fmt_pct(v, ctx.lang) if percent else fmt_num(v, ctx.lang, 1 if "1f" in fmt else 0)
+              for v in df[value]], textposition="outside", cliponaxis=False,
+        hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra></extra>"))
+    _layout(fig, ctx, legend=False)
+    fig.update_layout(hovermode="closest", bargap=0.2, margin={"l": 10, "r": 60, "t": 80,
+                                                              "b": 70})
+    fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=True,
+                     tickfont={"size": 10 if len(df) > 40 else 12})
+    fig.update_xaxes(tickformat=",.0%" if percent else ",.0f")
+    return fig
+# ---- end quality and regions pages ----

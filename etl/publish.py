@@ -1,5 +1,6 @@
-"""Atomic publication: build the next generation in a new file beside the warehouse, check it,
-checkpoint and close it, then swap it in with os.replace; the previous generation is kept.
+"""Atomic publication: build the next generation in a new file beside the warehouse (the published
+core and meta tables carried over, the batch applied, marts rebuilt), check it, checkpoint and
+close it, then swap it in with os.replace; the previous generation is kept.
 
 One writer at a time (an exclusive lock file). A load killed at any moment leaves the published
 warehouse untouched; its half-built file is removed by the next load.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,9 +31,8 @@ class Publication:
     Leaving the block without publishing discards the new file.
     """
 
-    def __init__(self, warehouse: Path, fresh: bool = False, on_wait: Callable[[], None] | None = None):
+    def __init__(self, warehouse: Path, on_wait: Callable[[], None] | None = None):
         self.warehouse = warehouse
-        self.fresh = fresh
         self.on_wait = on_wait
         self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
         self.con: duckdb.DuckDBPyConnection | None = None
@@ -51,11 +50,11 @@ class Publication:
             fcntl.flock(self._lock, fcntl.LOCK_EX)
         for stale in self.warehouse.parent.glob(f".{self.warehouse.name}.*{BUILDING_SUFFIX}*"):
             stale.unlink(missing_ok=True)  # left by a killed load; we hold the lock
-        if self.warehouse.exists() and not self.fresh:
-            shutil.copyfile(self.warehouse, self.building)
         self.con = duckdb.connect(str(self.building))
         self.con.execute("SET preserve_insertion_order = false")
         ensure_schema(self.con)
+        if self.warehouse.exists():
+            _carry_over(self.con, self.warehouse)
         return self
 
     def current_generation(self) -> int:
@@ -93,6 +92,20 @@ class Publication:
         if self._lock:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
+
+
+def _carry_over(con: duckdb.DuckDBPyConnection, published: Path) -> None:
+    """Copy the accepted rows (core) and the bookkeeping (meta) of the published generation into
+    the new file; marts are rebuilt. Writing a fresh file keeps it compact, and a table that
+    gained columns since is filled by name."""
+    con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
+    try:
+        tables = con.execute("""SELECT schema_name, table_name FROM duckdb_tables()
+            WHERE database_name = 'published' AND schema_name IN ('core', 'meta')""").fetchall()
+        for schema, table in tables:
+            con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT * FROM published.{schema}."{table}"')
+    finally:
+        con.execute("DETACH published")
 
 
 def _fsync(path: Path) -> None:

@@ -93,6 +93,7 @@ def csv_bytes(key: str, state: dict) -> tuple[bytes, str]:
     chart = CHARTS[key]
     lang = state.get("lang", "vi")
     df: pd.DataFrame = chart.data(access.current_scope(), chart_filters(chart, state))
+    df = df.convert_dtypes()  # whole numbers as integers (SQL sums come back as floats)
     if chart.csv_columns is not None:
         df = chart.csv_columns(df, lang)
     name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import dash
 import dash_mantine_components as dmc
-from dash import ALL, Input, Output, State, callback, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import access, data, urlstate
 from dashboard.components import filter_bar as fb
@@ -44,6 +44,7 @@ def layout() -> dmc.MantineProvider:
                 dmc.AppShellMain([
                     *fb.stores(), dcc.Store(id=THEME, storage_type="local"),
                     html.Div(id=fb.NOTICE), fb.filter_bar(), html.Div(id=CONTENT),
+                    html.Div(id="ag-theme-sink", hidden=True),
                 ]),
             ])))
 
@@ -87,6 +88,11 @@ def toggle_language(_n, search):
     if q.pop("lang", "vi") != "en":
         q["lang"] = "en"
     return ("?" + urlencode(q)) if q else ""
+
+
+clientside_callback(  # ag-grid follows the colour scheme through this attribute
+    "function(scheme) { document.body.dataset.agThemeMode = scheme || 'light'; return ''; }",
+    Output("ag-theme-sink", "children"), Input(PROVIDER, "forceColorScheme"))
 
 
 @callback(Output(PROVIDER, "forceColorScheme"), Output(THEME_BUTTON, "checked"),

@@ -121,7 +121,7 @@ def export(key: str, state: dict, fmt: str) -> tuple[bytes, str]:
     lang = state.get("lang", "vi")
     df = table_frame(key, state)
     df = df[[c for c, _h, _k in table.columns if c in df.columns]]
-    df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns})
+    df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns}).convert_dtypes()
     name = f"{t(table.title, lang)} {fmt_date(state['end']).replace('/', '-')}.{fmt}"
     if fmt == "csv":
         return df.to_csv(index=False).encode("utf-8-sig"), name

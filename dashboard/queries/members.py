@@ -18,10 +18,28 @@ from dashboard.data import (
     month_floor,
     org_condition,
     query,
+    use_rollup,
 )
 
 LEAVE_REASONS = ("transfer_out", "death", "struck_off", "expelled", "resigned", "other")
 
+
+
+MEMBERS_ROLLUP, MEETINGS_ROLLUP = "agg_members_monthly", "agg_meetings_province_monthly"
+
+
+def _membership_source(scope: Scope, f: Filters) -> tuple[str, str]:
+    """(FROM clause with dim_org columns as alias o, expression for cells with < 3 full members)."""
+    if use_rollup(scope, f, MEMBERS_ROLLUP):
+        return f"marts.{MEMBERS_ROLLUP} o", "sum(cells_lt3)"
+    return ("marts.fct_membership_monthly JOIN marts.dim_org o USING (org_id)",
+            "count(*) FILTER (WHERE official < 3)")
+
+
+def _meetings_source(scope: Scope, f: Filters) -> str:
+    if use_rollup(scope, f, MEETINGS_ROLLUP):
+        return f"marts.{MEETINGS_ROLLUP} o"
+    return "marts.fct_meetings_monthly JOIN marts.dim_org o USING (org_id)"
 
 
 @cached
@@ -30,25 +48,34 @@ def monthly_indicators(scope: Scope, f: Filters, first: dt.date, last: dt.date) 
     probationary, admitted, left, cells_lt3, good_fair, rated, present, expected."""
     cond, p = org_condition(scope, f)
     p.update(a=month_floor(first), b=month_floor(last))
+    mem_src, lt3 = _membership_source(scope, f)
     return query(f"""
-        WITH o AS (SELECT org_id, kind, valid_from, valid_to FROM marts.dim_org o WHERE {cond}),
+        WITH o AS (SELECT kind, valid_from, valid_to FROM marts.dim_org o
+                   WHERE {cond} AND kind IN ('base_cell', 'base_committee', 'sub_cell')),
         months AS (SELECT unnest(generate_series($a::DATE, $b::DATE, INTERVAL 1 MONTH))::DATE
                    AS month),
+        ev AS (SELECT date_trunc('month', coalesce(valid_from, DATE '1900-01-01'))::DATE AS month,
+                      1 AS d, kind FROM o
+               UNION ALL
+               SELECT date_trunc('month', valid_to)::DATE, -1, kind FROM o
+               WHERE valid_to IS NOT NULL),
+        deltas AS (SELECT month,
+                     sum(d) FILTER (WHERE kind IN ('base_cell', 'base_committee')) AS base_d,
+                     sum(d) FILTER (WHERE kind IN ('base_cell', 'sub_cell')) AS cell_d
+                   FROM ev GROUP BY month),
+        orgs AS (SELECT month, sum(coalesce(base_d, 0)) OVER w AS base_orgs,
+                        sum(coalesce(cell_d, 0)) OVER w AS cells
+                 FROM (SELECT month FROM months UNION SELECT month FROM deltas)
+                 LEFT JOIN deltas USING (month)
+                 WINDOW w AS (ORDER BY month ROWS UNBOUNDED PRECEDING)),
         mem AS (SELECT month, sum(official + probationary) AS members, sum(official) AS official,
                        sum(probationary) AS probationary, sum(admitted) AS admitted,
-                       sum("left") AS "left", count(*) FILTER (WHERE official < 3) AS cells_lt3
-                FROM marts.fct_membership_monthly JOIN o USING (org_id)
-                WHERE month BETWEEN $a AND $b GROUP BY month),
+                       sum("left") AS "left", {lt3} AS cells_lt3
+                FROM {mem_src} WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month),
         mt AS (SELECT month, sum(good + fair) AS good_fair, sum(good + fair + average + poor)
                       AS rated, sum(present) AS present, sum(expected) AS expected
-               FROM marts.fct_meetings_monthly JOIN o USING (org_id)
-               WHERE month BETWEEN $a AND $b GROUP BY month),
-        orgs AS (SELECT m.month,
-                   count(*) FILTER (WHERE kind IN ('base_cell', 'base_committee')) AS base_orgs,
-                   count(*) FILTER (WHERE kind IN ('base_cell', 'sub_cell')) AS cells
-                 FROM months m JOIN o ON o.valid_from <= last_day(m.month)
-                      AND (o.valid_to IS NULL OR o.valid_to > last_day(m.month))
-                 GROUP BY m.month)
+               FROM {_meetings_source(scope, f)} WHERE {cond} AND month BETWEEN $a AND $b
+               GROUP BY month)
         SELECT m.month, coalesce(orgs.base_orgs, 0) AS base_orgs, coalesce(orgs.cells, 0) AS cells,
                mem.members, mem.official, mem.probationary, coalesce(mem.admitted, 0) AS admitted,
                coalesce(mem."left", 0) AS "left", mem.cells_lt3, mt.good_fair, mt.rated,
@@ -118,7 +145,7 @@ def flows(scope: Scope, f: Filters, grain: str = "month") -> pd.DataFrame:
     return query(f"""
         SELECT date_trunc('{unit}', month)::DATE AS period, sum(admitted) AS admitted,
                sum("left") AS "left", {reasons}
-        FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
+        FROM {_membership_source(scope, f)[0]}
         WHERE {cond} AND month BETWEEN $a AND $b GROUP BY 1 ORDER BY 1""", p)
 
 
@@ -130,7 +157,7 @@ def admission_rate(scope: Scope, f: Filters) -> pd.DataFrame:
     p.update(a=month_floor(f.start), b=f.end)
     return query(f"""
         WITH m AS (SELECT month, sum(admitted) AS admitted, sum(official + probationary) AS members
-                   FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
+                   FROM {_membership_source(scope, f)[0]}
                    WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month)
         SELECT year(month) AS year, sum(admitted) AS admitted, arg_min(members, month) AS members,
                sum(admitted) / nullif(arg_min(members, month), 0) AS rate

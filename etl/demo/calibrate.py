@@ -1,8 +1,6 @@
 """Make the member counts of the seed figures exact, and plant a few deliberate charter warnings.
 
-Counts are fixed in an order that never disturbs an earlier one: VUSTA (2022-12-31), the mass
-associations (2023-10-11, adjusting outside VUSTA), then the agency blocs (2018-08-24, adjusting
-outside the mass associations).
+Fixed in an order that never disturbs an earlier count: VUSTA, mass associations, agency blocs.
 """
 
 from __future__ import annotations

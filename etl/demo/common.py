@@ -1,6 +1,6 @@
 """Shared pieces of the demo generator: day numbers, the calibration dates and the org builder.
 
-Dates are int32 day numbers since 1970-01-01 throughout; NEVER marks an open end.
+Dates are integer day numbers since 1970-01-01 throughout; NEVER marks an open end.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ from etl.demo import names as nm
 from etl.demo.common import MERGER_END, NEVER, Orgs, day
 from etl.demo.provinces import Province, Scale
 
+SIZE_FACTOR = 0.955  # calibrates the national totals (about 4.93 M members at the end of 2017)
+
 
 def _founded(rng) -> int:
     return int(rng.integers(day(1976), day(2008)))
@@ -70,9 +72,9 @@ def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province
         if rng.random() < 0.62:
             name, sector = f"Chi bộ {nm.pick(rng, nm.SCHOOLS)} {nm.place(rng)}", "public_service"
         else:
-            firm = f"{nm.pick(rng, nm.ENTERPRISES)} {nm.pick(rng, nm.ENTERPRISE_WORDS)} {nm.place(rng)}"
-            name = f"Chi bộ {firm}"
-            sector = "state_enterprise" if rng.random() < 0.25 else "private_enterprise"
+            kind_word = nm.pick(rng, nm.ENTERPRISES)
+            name = f"Chi bộ {kind_word} {nm.pick(rng, nm.ENTERPRISE_WORDS)} {nm.place(rng)}"
+            sector = "state_enterprise" if kind_word.endswith("MTV") else "private_enterprise"
             if rng.random() < 0.3:
                 f = int(rng.integers(day(2011), day(2025)))
             if rng.random() < 0.12:
@@ -91,6 +93,7 @@ def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province
 def build_local(o: Orgs, rng, p: Province, top: int, scale: Scale, group: int) -> None:
     """Districts (dissolved with the district level on 2025-06-30) and everything below them."""
     n_districts = scale.districts or max(3, round(11 * p.weight))
+    first = len(o)
     for j in range(n_districts):
         dname = nm.place(rng)
         if p.city:
@@ -106,3 +109,6 @@ def build_local(o: Orgs, rng, p: Province, top: int, scale: Scale, group: int) -
             _commune(o, rng, f"{did}-X{k + 1:02d}", d, p, group,
                      urban and rng.random() < 0.7)
         _district_orgs(o, rng, did, d, f"{word} {dname}", p, group, scale.district_orgs)
+    sizes = o.cols["size"]
+    for i in range(first, len(o)):
+        sizes[i] *= SIZE_FACTOR

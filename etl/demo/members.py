@@ -14,7 +14,7 @@ REASONS = ("", "transfer_out", "death", "struck_off", "expelled", "resigned", "o
 TRANSFER, DEATH = 1, 2
 ADMISSION_RATE = 0.0034  # admissions per member of the 2018-level stock and month
 GOMPERTZ_A, GOMPERTZ_B = 5.0e-5, 0.097  # death hazard a·exp(b·age) per year
-OTHER_EXIT = 0.0022  # struck off, expelled, resigned, other (per year)
+OTHER_EXIT = 0.003  # struck off, expelled, resigned, other (per year)
 TRANSFER_RATE = 0.022  # moves between cells per year, members under 55
 
 
@@ -46,8 +46,8 @@ def _month_weights() -> np.ndarray:
     m = np.arange(N_MONTHS)
     year = 2010 + m // 12
     season = np.array([0.7, 1.35, 1.0, 0.9, 1.25, 0.9, 0.85, 1.1, 1.2, 0.85, 0.85, 1.05])
-    yearly = np.select([year <= 2019, year == 2020, year == 2021, year <= 2025],
-                       [1.0, 0.9, 0.84, 0.92], 0.88)
+    yearly = np.select([year <= 2017, year <= 2019, year == 2020, year == 2021, year <= 2025],
+                       [1.0, 0.96, 0.88, 0.82, 0.9], 0.86)
     return season[m % 12] * yearly
 
 
@@ -115,7 +115,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
                       rng.choice([3, 4, 5, 6], n, p=[0.45, 0.15, 0.2, 0.2]))
     failed = (admitted >= HISTORY_START) & (rng.random(n) < 0.008)
     fail_day = official + rng.integers(0, 60, n)
-    take = failed & (fail_day < exit_) & (fail_day > joined)
+    take = failed & (fail_day < exit_) & (fail_day > joined) & (fail_day <= END)
     exit_ = np.where(take, fail_day, exit_)
     reason = np.where(take, 3, reason)
     official = np.where(take | (official >= exit_) | (official > END), NEVER, official)

@@ -87,8 +87,23 @@ MINISTRY_UNITS = (
 SUB_UNITS = (
     "Phòng Tổ chức - Hành chính", "Phòng Kế hoạch - Tài chính", "Phòng Nghiệp vụ", "Phòng Tổng hợp",
     "Văn phòng", "Phòng Thanh tra", "Phòng Quản lý", "Trung tâm", "Chi cục", "Khoa Nội", "Khoa Ngoại",
-    "Khoa Khám bệnh", "Ban", "Tổ", "Xưởng", "Đội",
+    "Khoa Khám bệnh", "Ban Kế hoạch", "Tổ Hành chính", "Xưởng sản xuất", "Đội Kiểm tra",
 )
+REGIONAL_UNITS = (
+    "Bệnh viện Đa khoa khu vực", "Trường Trung học phổ thông", "Trung tâm Y tế", "Chi cục Thuế khu vực",
+    "Trường Cao đẳng", "Ban Quản lý rừng phòng hộ", "Trung tâm Giáo dục nghề nghiệp",
+    "Chi cục Hải quan", "Trạm Kiểm dịch động vật",
+)
+PUBLIC_WORDS = ("Trường", "Bệnh", "Trung", "Đài", "Báo", "Thư", "Bảo", "Nhà", "Đoàn", "Quỹ", "Trạm")
+
+
+def unit_sector(unit: str) -> str:
+    """Sector of a provincial unit from its name."""
+    if unit.startswith("Công ty"):
+        return "state_enterprise"
+    if unit.startswith("Ban Quản lý dự án") or unit.split()[0] in PUBLIC_WORDS:
+        return "public_service"
+    return "agency"
 DISTRICT_FIXED = (  # (name pattern, kind, sector, sub-cells (low, high) or None for a base cell)
     ("Đảng bộ Cơ quan Chính quyền {d}", "base_committee", "agency", (6, 12)),
     ("Đảng bộ Các cơ quan Đảng {d}", "base_committee", "agency", (4, 8)),

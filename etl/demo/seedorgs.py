@@ -1,7 +1,5 @@
 """The always-full-size structure behind the seed figures: provincial and central committees, the
-64 agency blocs with their base organisations, the mass-association organisations and VUSTA.
-
-Structure counts at the seed dates are exact by construction (fillers top them up at the end).
+64 agency blocs, the mass associations and VUSTA; counts on the seed dates are exact (fillers).
 """
 
 from __future__ import annotations
@@ -153,9 +151,8 @@ def build_province_bloc(o: Orgs, rng, p: Province, top: int, n_base: int, mass_c
     units = list(nm.DEPARTMENTS) + [u for u in nm.PUBLIC_UNITS]
     u = 0
     while n < n_base:
-        unit = units[u % len(units)] + ("" if u < len(units) else f" số {u // len(units) + 1}")
-        sector = "agency" if u < 28 else ("state_enterprise" if "Công ty" in unit
-                                          else "public_service")
+        unit = units[u] if u < len(units) else f"{nm.pick(rng, nm.REGIONAL_UNITS)} {nm.place(rng)}"
+        sector = nm.unit_sector(unit)
         oid = f"T{code}-K-{u + 1:03d}"
         if rng.random() < 0.45:
             _committee(o, rng, oid, f"Đảng bộ {unit} {p.title}", k, int(rng.integers(4, 22)),

@@ -1,6 +1,6 @@
 """`documents`: read texts, extract their figures, and publish them into core.documents and
-core.reported_figures (replacing a document's rows when it is read again), keeping each file in
-the raw store so `rebuild` can replay it."""
+core.reported_figures (a file read again, or a new version of a file of the same name, replaces its
+rows), keeping each file in the raw store so `rebuild` can replay it; summary per document."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 from rich.console import Console
 from rich.table import Table
@@ -21,11 +22,13 @@ from etl.rawstore import RawStore, file_hash
 
 @dataclass
 class DocumentsOutcome:
-    """What `documents` did: per document, its extraction; result loaded | unchanged."""
+    """What `documents` did: per document, its extraction and its reconciliation with the
+    warehouse (doc_id → agree, compared, not comparable); result loaded | unchanged."""
 
     result: str
     documents: list[DocumentResult] = field(default_factory=list)
     generation: int | None = None
+    reconciliation: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 def load_documents(paths: list[Path], warehouse: Path, steps: Steps | None = None,
@@ -60,7 +63,22 @@ def load_documents(paths: list[Path], warehouse: Path, steps: Steps | None = Non
             generation = pub.publish(note=f"documents {load_id}",
                                      before_swap=(lambda: store.append(entry)) if stored else None)
             advance()
-    return DocumentsOutcome("loaded", results, generation)
+    return DocumentsOutcome("loaded", results, generation,
+                            _reconciliation(warehouse, [r.document["doc_id"] for r in results]))
+
+
+def _reconciliation(warehouse: Path, doc_ids: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Per document, from the published marts.figure_reconciliation: figures agreeing with the
+    warehouse, figures compared, figures that cannot be (metric not kept, scope unresolved …)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT doc_id, count(*) FILTER (WHERE agrees), count(agrees), "
+            "count(*) FILTER (WHERE agrees IS NULL) FROM marts.figure_reconciliation "
+            "WHERE list_contains(?, doc_id) GROUP BY doc_id", [doc_ids]).fetchall()
+    finally:
+        con.close()
+    return {doc_id: (agree, compared, other) for doc_id, agree, compared, other in rows}
 
 
 def _rows(records: list[dict], columns: list[tuple[str, str]], extra: dict) -> pa.Table:
@@ -71,13 +89,15 @@ def _rows(records: list[dict], columns: list[tuple[str, str]], extra: dict) -> p
 
 
 def _replace(con, results: list[DocumentResult], hashes: list[str], load_id: int) -> None:
-    """A document read again replaces its earlier rows (by doc_id): idempotent."""
+    """A document read again replaces its earlier rows (same doc_id = same raw file), and so does
+    a new version of a file of the same name (a corrected article): idempotent."""
     for result, digest in zip(results, hashes):
         doc = _rows([result.document], DOCUMENT_COLUMNS, {"source_hash": digest, "load_id": load_id})
         figures = _rows(result.figures, FIGURE_COLUMNS, {})
-        doc_id = result.document["doc_id"]
-        con.execute("DELETE FROM core.reported_figures WHERE doc_id = ?", [doc_id])
-        con.execute("DELETE FROM core.documents WHERE doc_id = ?", [doc_id])
+        doc_id, name = result.document["doc_id"], result.document["source_name"]
+        old = "SELECT doc_id FROM core.documents WHERE source_name = ? UNION SELECT ?"
+        con.execute(f"DELETE FROM core.reported_figures WHERE doc_id IN ({old})", [name, doc_id])
+        con.execute(f"DELETE FROM core.documents WHERE doc_id IN ({old})", [name, doc_id])
         con.register("_doc", doc)
         con.execute("INSERT INTO core.documents BY NAME SELECT * FROM _doc")
         con.unregister("_doc")
@@ -89,20 +109,28 @@ def _replace(con, results: list[DocumentResult], hashes: list[str], load_id: int
 
 def print_summary(console: Console, outcome: DocumentsOutcome) -> None:
     if outcome.result == "unchanged":
-        console.print("Các văn bản này đã được đọc trước đây / these documents were read before")
+        console.print("Các văn bản này đã được đọc trước đây, không có gì thay đổi / "
+                      "these documents were read before: nothing changed")
         return
     table = Table("văn bản / document", "ngày đăng / published", "số liệu / figures",
-                  "theo chỉ tiêu / by metric", "tổng khớp / totals add up",
+                  "tổng khớp / parts add up", "khớp kho / agree with warehouse",
                   title="Số liệu công bố / published figures")
     for result in outcome.documents:
         doc, figures = result.document, result.figures
-        counts: dict[str, int] = {}
-        for f in figures:
-            counts[f["metric"]] = counts.get(f["metric"], 0) + 1
         checks = [f["parts_sum_ok"] for f in figures if f["parts_sum_ok"] is not None]
+        agree, compared, other = outcome.reconciliation.get(doc["doc_id"], (0, 0, 0))
         table.add_row(doc["source_name"],
                       doc["published_on"].strftime("%d/%m/%Y") if doc["published_on"] else "—",
-                      str(len(figures)), ", ".join(f"{m} {n}" for m, n in sorted(counts.items())),
-                      "—" if not checks else ("có / yes" if all(checks) else "không / no"))
+                      str(len(figures)),
+                      "—" if not checks else ("có / yes" if all(checks) else "không / no"),
+                      f"{agree}/{compared}" + (f" (+{other} không so được / not comparable)"
+                                               if other else ""))
     console.print(table)
+    for result in outcome.documents:
+        counts: dict[str, int] = {}
+        for f in result.figures:
+            counts[f["metric"]] = counts.get(f["metric"], 0) + 1
+        if counts:
+            console.print(f"  {result.document['source_name']}: "
+                          + ", ".join(f"{m} {n}" for m, n in sorted(counts.items())))
     console.print(f"Thế hệ kho dữ liệu / warehouse generation {outcome.generation}")

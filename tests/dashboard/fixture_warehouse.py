@@ -12,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+MARTS_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
+ROLLUPS = ("agg_members_monthly",)  # the dashboard helper's rollups (see also DERIVED_MARTS)
 MONTHS = [dt.date(2024 + (i // 12), i % 12 + 1, 1) for i in range(24)]
 
 REGIONS = [
@@ -76,7 +78,8 @@ def _meeting_rows():
     """cell × month: every cell holds a regular meeting, except S3 in 2025-10 and 2025-11.
 
     Quality: S1 good, S2 fair, S3 average, B2 good in 2024 and poor in 2025. B2 meets online in 2025.
-    Attendance: expected 10, present 9, excused 1 for every meeting.
+    Attendance: expected 10, present 9, excused 1 for every meeting. Scores 95/80/60/40 by level,
+    except S3 in 2025: 68 in Jan–Jun, 52 in Jul–Dec (falling). S1 meets hybrid in 2025-12.
     """
     rows = []
     for m in MONTHS:
@@ -87,8 +90,11 @@ def _meeting_rows():
             level = {"S1": 4, "S2": 3, "S3": 2, "B2": 4 if m.year == 2024 else 1}[org]
             counts = [held if level == q else 0 for q in (4, 3, 2, 1)]
             score = {4: 95.0, 3: 80.0, 2: 60.0, 1: 40.0}[level] if held else None
+            if org == "S3" and held and m.year == 2025:  # still average, but falling: 68 → 52
+                score = 68.0 if m.month <= 6 else 52.0
+            hybrid = 1 if (org == "S1" and m == dt.date(2025, 12, 1)) else 0
             rows.append((m, org, held, thematic, online, 10 * held, 9 * held, held,
-                         *counts, score, held, 95.0 if held else None))
+                         *counts, score, held, 95.0 if held else None, hybrid))
     return rows
 
 
@@ -132,9 +138,9 @@ def build(path: str | Path) -> Path:
                 " regular_held INTEGER, thematic_held INTEGER, online_held INTEGER,"
                 " expected INTEGER, present INTEGER, excused INTEGER, good INTEGER, fair INTEGER,"
                 " average INTEGER, poor INTEGER, mean_score DOUBLE, scored INTEGER,"
-                " mean_duration DOUBLE)")
+                " mean_duration DOUBLE, hybrid_held INTEGER)")
     con.executemany("INSERT INTO marts.fct_meetings_monthly VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _meeting_rows())
+                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _meeting_rows())
     con.execute("CREATE TABLE marts.fct_member_structure_yearly (year INTEGER, org_id VARCHAR,"
                 " gender VARCHAR, age_band VARCHAR, members INTEGER)")
     con.executemany("INSERT INTO marts.fct_member_structure_yearly VALUES (?, ?, ?, ?, ?)", [
@@ -185,9 +191,27 @@ def build(path: str | Path) -> Path:
     ])
     con.execute("CREATE TABLE meta.generation (generation INTEGER, published_at TIMESTAMP)")
     con.execute("INSERT INTO meta.generation VALUES (3, TIMESTAMP '2026-01-05 08:02:00')")
+    _derived_marts(con)
+    for name in ROLLUPS:  # the real rollup SQL over the fixture facts
+        sql = (MARTS_SQL / f"{name}.sql").read_text(encoding="utf-8")
+        con.execute(f"CREATE TABLE marts.{name} AS {sql}")
     con.execute("CHECKPOINT")
     con.close()
     return path
+
+
+# ---- derived marts (quality/regions helper): built by the ETL's own SQL from the tables above ----
+DERIVED_MARTS = ("agg_meetings_province_monthly", "agg_membership_province_monthly",
+                 "cell_quality_trend")
+
+
+def _derived_marts(con) -> None:
+    """Rollups and per-cell precomputations, from etl/sql/marts/<name>.sql over the fixture."""
+    sql_dir = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
+    for name in DERIVED_MARTS:
+        sql = (sql_dir / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
+        con.execute(f"CREATE TABLE marts.{name} AS {sql}")
+# ---- end derived marts ----
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import pandas as pd
-
 import pytest
 
 from dashboard.components import chart_card, filter_bar, shell, table_card
@@ -20,7 +19,7 @@ def pages(dash_app):
 
 def test_every_registered_chart_renders_with_title_and_data(state2025):
     """No chart may fall back to the error figure on valid filters."""
-    for key, chart in chart_card.CHARTS.items():
+    for key in chart_card.CHARTS:
         fig = chart_card.build_figure(key, state2025, "light")
         assert "Không tải được" not in str(fig.layout.annotations), key
         assert fig.data, f"{key} drew nothing"

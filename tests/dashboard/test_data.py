@@ -8,6 +8,7 @@ import os
 import shutil
 
 import duckdb
+import pandas as pd
 import pytest
 
 from dashboard import data
@@ -129,3 +130,16 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="warehouse not found"):
         data.data_bounds(ALL)
     assert not (tmp_path / "absent.duckdb").exists()
+
+
+def test_rollup_and_facts_give_the_same_numbers():
+    """Org-scoped viewers read the facts, others the rollups: both must agree."""
+    roots = Scope(org_roots=frozenset({"P1", "P2"}))
+    f = dataclasses.replace(Y2025, start=dt.date(2024, 1, 1))
+    assert data.use_rollup(ALL, f, "agg_members_monthly")
+    assert not data.use_rollup(roots, f, "agg_members_monthly")
+    a = q.monthly_indicators(ALL, f, f.start, f.end)
+    b = q.monthly_indicators(roots, f, f.start, f.end)
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+    pd.testing.assert_frame_equal(q.flows(ALL, f, "year"), q.flows(roots, f, "year"),
+                                  check_dtype=False)

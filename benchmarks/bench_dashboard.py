@@ -1,0 +1,74 @@
+"""Server time of every dashboard callback on a real warehouse: median and p95 per callback.
+
+    .venv/bin/python benchmarks/bench_dashboard.py --warehouse data/warehouse.duckdb [--repeat 7]
+
+Each round clears the query caches first, so the numbers are cold (worst-case) filter changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the working tree's dashboard, whatever the install looks like
+
+
+def scenarios(ch, urlstate) -> dict[str, dict]:
+    """A few typical views: defaults, all years, one province, one sector, old boundaries."""
+    out = {"default": urlstate.parse("", ch)[0], "all": urlstate.parse("?period=all", ch)[0],
+           "5y": urlstate.parse("?period=5y", ch)[0]}
+    if ch.provinces_current:
+        out["province"] = urlstate.parse(f"?province={sorted(ch.provinces_current)[0]}", ch)[0]
+    if ch.sectors:
+        out["sector"] = urlstate.parse(f"?sector={sorted(ch.sectors)[0]}", ch)[0]
+    if ch.provinces_old:
+        out["old"] = urlstate.parse(f"?old=1&province={sorted(ch.provinces_old)[0]}", ch)[0]
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--warehouse", default=str(ROOT / "data" / "warehouse.duckdb"))
+    p.add_argument("--repeat", type=int, default=7)
+    args = p.parse_args()
+    from dashboard.app import create_app
+
+    create_app(args.warehouse)
+    import importlib
+
+    from dashboard import access, data, urlstate
+    from dashboard.components import chart_card, filter_bar, table_card
+
+    overview = importlib.import_module("dashboard.pages.overview")
+    data_status = importlib.import_module("dashboard.pages.data_status")
+    ch = urlstate.choices_for(access.current_scope())
+    calls = {f"chart:{k}": (lambda s, k=k: chart_card.build_figure(k, s, "light"))
+             for k in chart_card.CHARTS}
+    calls.update({f"table:{k}": (lambda s, k=k: table_card.rows(k, s)) for k in table_card.TABLES})
+    calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
+    calls["data:info_cards"] = data_status.info_cards
+    calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
+    calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)
+    times: dict[str, list[float]] = {k: [] for k in calls}
+    states = scenarios(ch, urlstate)
+    for _ in range(args.repeat):
+        for state in states.values():
+            data.clear_caches()
+            urlstate.choices_for(access.current_scope())  # filter choices: once per generation
+            for name, fn in calls.items():
+                t0 = time.perf_counter()
+                fn(state)
+                times[name].append((time.perf_counter() - t0) * 1000)
+    print(f"warehouse: {args.warehouse}; {len(states)} views × {args.repeat} rounds, cold caches")
+    print(f"{'callback':45s} {'median ms':>10s} {'p95 ms':>10s}")
+    for name, ts in sorted(times.items(), key=lambda kv: -statistics.median(kv[1])):
+        p95 = statistics.quantiles(ts, n=20)[-1] if len(ts) > 1 else ts[0]
+        print(f"{name:45s} {statistics.median(ts):10.1f} {p95:10.1f}")
+
+
+if __name__ == "__main__":
+    main()

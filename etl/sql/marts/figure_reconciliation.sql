@@ -1,0 +1,255 @@
+-- grain: one row per reported figure: the published value beside the warehouse value for the
+-- same scope at the same date (as_of, else 31-12 of the stated year), the difference, and whether
+-- they agree under the qualifier's tolerance (ref.qualifier_tolerance). Scopes resolve to a set
+-- of organisations valid on that date: country → all; sector → dim_org.sector; province → old
+-- code before the merger (ref.events province_merger_63_34), current "N" code from it on;
+-- organisation → the subtree (without itself) of the one organisation whose name contains the
+-- value (accents and case ignored), or of the organisations of a group (ref.scope_groups).
+WITH merger AS (
+  SELECT coalesce(max(CAST(event_on AS DATE)), DATE '2025-07-01') AS merger_on
+  FROM ref.events WHERE code = 'province_merger_63_34'
+),
+tolerance AS (
+  SELECT qualifier, CAST(nullif(low_factor, '') AS DOUBLE) AS low_factor,
+    CAST(nullif(high_factor, '') AS DOUBLE) AS high_factor,
+    low_inclusive = 'true' AS low_inclusive, high_inclusive = 'true' AS high_inclusive,
+    rule_vi, rule_en
+  FROM ref.qualifier_tolerance
+),
+scope_groups AS (
+  SELECT "group" AS group_code, kind, lower(strip_accents(name_prefix)) AS prefix,
+    needs_province = 'true' AS needs_province
+  FROM ref.scope_groups
+),
+orgs AS (
+  SELECT org_id, name, kind, sector, province_code, province_code_current, upper_powers,
+    coalesce(valid_from, DATE '1900-01-01') AS valid_from, valid_to,
+    lower(strip_accents(name)) AS folded
+  FROM marts.dim_org
+),
+figures AS (
+  SELECT f.figure_id, f.doc_id, f.metric, f.value AS published_value, f.qualifier, f.year,
+    f.scope_kind, f.scope_value, f.sector AS scope_sector,
+    coalesce(f.as_of, make_date(f.year, 12, 31)) AS as_of_used,
+    coalesce(f.scope_kind = 'organisation'
+             AND f.scope_value IN (SELECT group_code FROM scope_groups), false) AS is_group
+  FROM core.reported_figures f
+),
+-- organisation scopes named by a name: every organisation valid on the date whose name
+-- contains the value; a match inside another match's subtree is dropped ("Chi bộ cơ quan Liên
+-- hiệp Hội" under "Đảng ủy Liên hiệp Hội"), so only the top matches count
+name_matches AS (
+  SELECT f.figure_id, o.org_id, o.name
+  FROM figures f JOIN orgs o
+    ON f.scope_kind = 'organisation' AND NOT f.is_group AND f.as_of_used IS NOT NULL
+   AND contains(o.folded, lower(strip_accents(f.scope_value)))
+   AND o.valid_from <= f.as_of_used AND (o.valid_to IS NULL OR o.valid_to > f.as_of_used)
+),
+top_matches AS (
+  SELECT m.* FROM name_matches m
+  WHERE NOT EXISTS (
+    SELECT 1 FROM name_matches a JOIN marts.bridge_org_ancestor b
+      ON b.ancestor_id = a.org_id AND b.depth > 0
+    WHERE a.figure_id = m.figure_id AND b.org_id = m.org_id)
+),
+match_counts AS (
+  SELECT figure_id, count(*) AS n, min(org_id) AS org_id, min(name) AS name,
+    string_agg(name, '; ' ORDER BY name) AS names
+  FROM top_matches GROUP BY figure_id
+),
+group_roots AS (
+  SELECT f.figure_id, o.org_id
+  FROM figures f JOIN scope_groups g ON f.is_group AND g.group_code = f.scope_value
+  JOIN orgs o ON o.kind = g.kind AND starts_with(o.folded, g.prefix)
+   AND (NOT g.needs_province OR o.province_code IS NOT NULL)
+   AND o.valid_from <= f.as_of_used AND (o.valid_to IS NULL OR o.valid_to > f.as_of_used)
+),
+group_counts AS (
+  SELECT figure_id, count(*) AS n FROM group_roots GROUP BY figure_id
+),
+province_target AS (
+  SELECT f.figure_id, p.province_code, p.is_current,
+    CASE WHEN f.as_of_used < m.merger_on OR p.is_current THEN p.province_code
+         ELSE p.successor_code END AS code,
+    CASE WHEN f.as_of_used < m.merger_on AND NOT p.is_current THEN 'province_code'
+         ELSE 'province_code_current' END AS column_used
+  FROM figures f CROSS JOIN merger m
+  JOIN marts.dim_province p ON f.scope_kind = 'province' AND p.province_code = f.scope_value
+),
+resolution AS (
+  SELECT f.*,
+    CASE
+      WHEN f.as_of_used IS NULL THEN 'no_date'
+      WHEN f.scope_kind IS NULL THEN 'no_scope'
+      WHEN f.scope_kind = 'country' THEN 'country'
+      WHEN f.scope_kind = 'sector' THEN 'sector'
+      WHEN f.scope_kind = 'province' AND pt.code IS NULL THEN 'unknown_province'
+      WHEN f.scope_kind = 'province' THEN 'province'
+      WHEN f.is_group AND coalesce(gc.n, 0) = 0 THEN 'no_match'
+      WHEN f.is_group THEN 'group'
+      WHEN coalesce(mc.n, 0) = 0 THEN 'no_match'
+      WHEN mc.n > 1 THEN 'ambiguous'
+      ELSE 'organisation'
+    END AS resolution,
+    pt.code AS province_target, pt.column_used, mc.n AS n_matches, mc.org_id AS matched_org_id,
+    mc.name AS matched_name, mc.names AS matched_names, gc.n AS n_group
+  FROM figures f
+  LEFT JOIN province_target pt USING (figure_id)
+  LEFT JOIN match_counts mc USING (figure_id)
+  LEFT JOIN group_counts gc USING (figure_id)
+),
+resolved AS (
+  SELECT *, resolution IN ('country', 'sector', 'province', 'group', 'organisation') AS resolved,
+    CASE resolution
+      WHEN 'no_date' THEN 'no date: neither as_of nor year is known'
+      WHEN 'no_scope' THEN 'no scope named in the text'
+      WHEN 'country' THEN 'country: every organisation'
+      WHEN 'sector' THEN 'sector ' || scope_value || ': organisations of that sector'
+      WHEN 'unknown_province' THEN 'province not recognised: "' || coalesce(scope_value, '') || '"'
+      WHEN 'province' THEN 'province ' || province_target || ' (' || column_used || ')'
+      WHEN 'group' THEN 'group ' || scope_value || ': subtrees of ' || n_group
+                        || ' organisations (ref.scope_groups)'
+      WHEN 'organisation' THEN 'organisation ' || matched_org_id || ' "' || matched_name
+                               || '": its subtree'
+      WHEN 'no_match' THEN 'no organisation valid on ' || strftime(as_of_used, '%Y-%m-%d')
+                           || ' matches "' || coalesce(scope_value, '') || '"'
+      WHEN 'ambiguous' THEN n_matches || ' organisations match "' || scope_value || '": '
+                            || matched_names
+    END || CASE WHEN scope_sector IS NOT NULL AND scope_kind IN ('province', 'organisation')
+                AND resolution IN ('province', 'group', 'organisation')
+                THEN '; sector ' || scope_sector ELSE '' END AS resolved_how
+  FROM resolution
+),
+roots AS (
+  SELECT figure_id, matched_org_id AS org_id FROM resolved WHERE resolution = 'organisation'
+  UNION ALL
+  SELECT g.figure_id, g.org_id FROM group_roots g
+),
+subtree AS (
+  SELECT DISTINCT r.figure_id, b.org_id
+  FROM roots r JOIN marts.bridge_org_ancestor b ON b.ancestor_id = r.org_id AND b.depth > 0
+),
+-- (figure, organisation valid on the figure's date within its scope)
+in_scope AS (
+  SELECT r.figure_id, r.metric, r.as_of_used, r.year, o.org_id, o.kind, o.upper_powers,
+    o.folded, o.province_code
+  FROM resolved r JOIN orgs o
+    ON r.resolution IN ('country', 'sector', 'province')
+   AND (r.resolution <> 'sector' OR o.sector = r.scope_value)
+   AND (r.resolution <> 'province' OR (CASE r.column_used WHEN 'province_code' THEN o.province_code
+                                       ELSE o.province_code_current END) = r.province_target)
+  WHERE o.valid_from <= r.as_of_used AND (o.valid_to IS NULL OR o.valid_to > r.as_of_used)
+    AND (r.scope_sector IS NULL OR r.resolution = 'sector' OR o.sector = r.scope_sector)
+  UNION ALL
+  SELECT r.figure_id, r.metric, r.as_of_used, r.year, o.org_id, o.kind, o.upper_powers,
+    o.folded, o.province_code
+  FROM resolved r JOIN subtree s USING (figure_id) JOIN orgs o ON o.org_id = s.org_id
+  WHERE o.valid_from <= r.as_of_used AND (o.valid_to IS NULL OR o.valid_to > r.as_of_used)
+    AND (r.scope_sector IS NULL OR o.sector = r.scope_sector)
+),
+province_blocs AS (
+  SELECT s.figure_id, count(*) AS n
+  FROM in_scope s JOIN scope_groups g ON g.group_code = 'province_bloc_committees'
+   AND s.kind = g.kind AND starts_with(s.folded, g.prefix)
+   AND (NOT g.needs_province OR s.province_code IS NOT NULL)
+  GROUP BY s.figure_id
+),
+org_counts AS (
+  SELECT figure_id,
+    count(*) FILTER (WHERE kind IN ('base_cell', 'base_committee')) AS base_orgs_total,
+    count(*) FILTER (WHERE kind = 'base_committee' AND NOT upper_powers) AS base_party_committees,
+    count(*) FILTER (WHERE kind = 'base_committee' AND upper_powers) AS base_committees_upper_powers,
+    count(*) FILTER (WHERE kind = 'base_cell') AS base_cells,
+    count(*) FILTER (WHERE kind = 'sub_cell') AS sub_cells,
+    count(*) FILTER (WHERE kind IN ('base_cell', 'sub_cell')) AS cells_total,
+    count(*) FILTER (WHERE kind = 'upper_committee') AS upper_committees,
+    count(*) FILTER (WHERE kind = 'partial_committee') AS partial_committees,
+    count(*) FILTER (WHERE kind = 'bloc_committee') AS bloc_committees,
+    count(*) FILTER (WHERE kind = 'province_committee') AS province_committees
+  FROM in_scope GROUP BY figure_id
+),
+member_counts AS (
+  SELECT s.figure_id,
+    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
+                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)) AS members_total,
+    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
+                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
+                     AND m.official_on <= s.as_of_used) AS members_official,
+    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
+                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
+                     AND (m.official_on IS NULL OR m.official_on > s.as_of_used))
+      AS members_probationary,
+    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
+                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
+                     AND m.gender = 'female') AS members_female,
+    count(*) FILTER (WHERE m.joined_on = m.admitted_on
+                     AND m.admitted_on BETWEEN make_date(year(s.as_of_used), 1, 1) AND s.as_of_used)
+      AS new_admissions
+  FROM in_scope s JOIN core.members m ON m.org_id = s.org_id
+  WHERE s.metric IN ('members_total', 'members_official', 'members_probationary',
+                     'members_female', 'new_admissions')
+  GROUP BY s.figure_id
+),
+valued AS (
+  SELECT r.*,
+    CASE WHEN NOT r.resolved THEN NULL
+      ELSE CAST(CASE r.metric
+        WHEN 'members_total' THEN coalesce(mc.members_total, 0)
+        WHEN 'members_official' THEN coalesce(mc.members_official, 0)
+        WHEN 'members_probationary' THEN coalesce(mc.members_probationary, 0)
+        WHEN 'members_female' THEN coalesce(mc.members_female, 0)
+        WHEN 'new_admissions' THEN coalesce(mc.new_admissions, 0)
+        WHEN 'base_orgs_total' THEN coalesce(oc.base_orgs_total, 0)
+        WHEN 'base_party_committees' THEN coalesce(oc.base_party_committees, 0)
+        WHEN 'base_committees_upper_powers' THEN coalesce(oc.base_committees_upper_powers, 0)
+        WHEN 'base_cells' THEN coalesce(oc.base_cells, 0)
+        WHEN 'sub_cells' THEN coalesce(oc.sub_cells, 0)
+        WHEN 'cells_total' THEN coalesce(oc.cells_total, 0)
+        WHEN 'upper_committees' THEN coalesce(oc.upper_committees, 0)
+        WHEN 'partial_committees' THEN coalesce(oc.partial_committees, 0)
+        WHEN 'bloc_committees' THEN coalesce(oc.bloc_committees, 0)
+        WHEN 'province_committees' THEN coalesce(oc.province_committees, 0)
+        WHEN 'province_bloc_committees' THEN coalesce(pb.n, 0)
+      END AS DOUBLE) END AS warehouse_value
+  FROM resolved r
+  LEFT JOIN org_counts oc USING (figure_id)
+  LEFT JOIN member_counts mc USING (figure_id)
+  LEFT JOIN province_blocs pb USING (figure_id)
+),
+bounds AS (
+  SELECT v.*, t.low_factor * v.published_value AS tolerance_low,
+    t.high_factor * v.published_value AS tolerance_high, t.low_inclusive, t.high_inclusive,
+    t.rule_vi, t.rule_en
+  FROM valued v LEFT JOIN tolerance t USING (qualifier)
+),
+final AS (
+  SELECT figure_id, doc_id, metric, published_value, qualifier, as_of_used, year, scope_kind,
+    scope_value, scope_sector, resolved, resolution, resolved_how,
+    metric IN ('members_total', 'members_official', 'members_probationary', 'members_female',
+               'new_admissions', 'base_orgs_total', 'base_party_committees',
+               'base_committees_upper_powers', 'base_cells', 'sub_cells', 'cells_total',
+               'upper_committees', 'partial_committees', 'bloc_committees',
+               'province_committees', 'province_bloc_committees') AS metric_in_warehouse,
+    warehouse_value,
+    warehouse_value - published_value AS difference,
+    (warehouse_value - published_value) / nullif(published_value, 0) AS relative_difference,
+    CASE WHEN warehouse_value IS NULL OR tolerance_low IS NULL THEN NULL
+      ELSE (CASE WHEN low_inclusive THEN warehouse_value >= tolerance_low
+                 ELSE warehouse_value > tolerance_low END)
+       AND (CASE WHEN high_inclusive THEN warehouse_value <= tolerance_high
+                 ELSE warehouse_value < tolerance_high END)
+    END AS agrees,
+    tolerance_low, tolerance_high, low_inclusive, high_inclusive,
+    -- "291.000 ≤ x ≤ 300.000": the accepted warehouse values, Vietnamese number format
+    CASE WHEN tolerance_low IS NULL THEN rule_vi
+      WHEN tolerance_low = tolerance_high THEN '= ' || regexp_replace(
+        translate(format('{:,.1f}', published_value), ',.', '.,'), ',0$', '')
+      ELSE regexp_replace(translate(format('{:,.1f}', tolerance_low), ',.', '.,'), ',0$', '')
+        || CASE WHEN low_inclusive THEN ' ≤ x ' ELSE ' < x ' END
+        || CASE WHEN high_inclusive THEN '≤ ' ELSE '< ' END
+        || regexp_replace(translate(format('{:,.1f}', tolerance_high), ',.', '.,'), ',0$', '')
+    END AS tolerance_text,
+    rule_vi AS tolerance_rule_vi, rule_en AS tolerance_rule_en
+  FROM bounds
+)
+SELECT * FROM final ORDER BY figure_id
