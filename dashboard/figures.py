@@ -318,3 +318,53 @@ def ranking_bars(df: pd.DataFrame, label: str, value: str, ctx: FigContext, *,
     fig.update_xaxes(tickformat=",.0%" if percent else ",.0f")
     return fig
 # ---- end quality and regions pages ----
+
+
+# ---- organisations page (dashboard helper) ----
+
+
+def sunburst(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Figure:
+    """Hierarchy with click-to-drill: df(org_id, parent_id, name, members); values are totals."""
+    if df is None or df.empty:
+        return empty(ctx)
+    parents = df["parent_id"].where(df["parent_id"].isin(set(df["org_id"])), "")
+    fig = go.Figure(go.Sunburst(
+        ids=df["org_id"], parents=parents, labels=df["name"], values=df["members"],
+        branchvalues="total", maxdepth=2, insidetextorientation="radial",
+        hovertemplate=f"%{{label}}<br>{value_label}: %{{value:,.0f}}<extra></extra>"))
+    _layout(fig, ctx, legend=False)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, colorway=COLORS)
+    return fig
+
+
+# ---- published figures page (Số liệu công bố) ----
+
+
+def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) -> go.Figure:
+    """Published values over time, one colour per scope (df: as_of_used, scope_label, value,
+    tolerance_low, tolerance_high, number_text, source_name, warehouse_value): error bars span
+    the accepted interval; open diamonds are the warehouse values on the same dates."""
+    if df is None or df.empty:
+        return empty(ctx)
+    fig = go.Figure()
+    for i, (label, g) in enumerate(df.sort_values("as_of_used").groupby("scope_label", sort=False)):
+        color = COLORS[i % len(COLORS)]
+        low, high = g["tolerance_low"].fillna(g["value"]), g["tolerance_high"].fillna(g["value"])
+        fig.add_trace(go.Scatter(
+            x=g["as_of_used"], y=g["value"], name=label, mode="lines+markers",
+            marker={"color": color, "size": 9}, line={"color": color, "width": 1.5},
+            error_y={"type": "data", "array": high - g["value"], "arrayminus": g["value"] - low,
+                     "color": color, "thickness": 1.5},
+            customdata=g[["number_text", "source_name"]].values,
+            hovertemplate="%{customdata[0]} (%{y:,.0f})<br>%{customdata[1]}<extra></extra>"))
+        seen = g.dropna(subset=["warehouse_value"])
+        if not seen.empty:
+            fig.add_trace(go.Scatter(
+                x=seen["as_of_used"], y=seen["warehouse_value"], name=f"{warehouse_label}: {label}",
+                mode="markers", marker={"color": color, "size": 11, "symbol": "diamond-open"},
+                hovertemplate=f"{warehouse_label}: %{{y:,.0f}}<extra></extra>"))
+    _layout(fig, ctx)
+    fig.update_layout(hovermode="closest")
+    fig.update_xaxes(tickformat="%m/%Y", hoverformat="%d/%m/%Y")
+    return fig
+# ---- end published figures page ----

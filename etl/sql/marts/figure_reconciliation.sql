@@ -225,6 +225,8 @@ bounds AS (
 final AS (
   SELECT figure_id, doc_id, metric, published_value, qualifier, as_of_used, year, scope_kind,
     scope_value, scope_sector, resolved, resolution, resolved_how,
+    CASE WHEN resolution = 'organisation' THEN matched_org_id END AS scope_org_id,
+    CASE WHEN resolution = 'province' THEN province_target END AS scope_province_code,
     metric IN ('members_total', 'members_official', 'members_probationary', 'members_female',
                'new_admissions', 'base_orgs_total', 'base_party_committees',
                'base_committees_upper_powers', 'base_cells', 'sub_cells', 'cells_total',

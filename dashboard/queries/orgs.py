@@ -1,0 +1,138 @@
+"""Queries for Tổ chức: organisation counts over time, the hierarchy with members, the table of
+base organisations with their metrics, and one organisation's meetings and ratings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.data import (Filters, Scope, add_months, cached, data_bounds, month_floor,
+                            org_condition, query)
+
+COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
+              "partial_committee")
+
+
+def _as_of_month(scope: Scope, f: Filters) -> dt.date | None:
+    bounds = data_bounds(scope)
+    if bounds is None:
+        return None
+    return max(min(month_floor(f.as_of), bounds[1]), bounds[0])
+
+
+@cached
+def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
+    """Organisations existing at each month end of the period: month, grp (kind, or sector of base
+    organisations and cells), n. Committees are counted by kind only."""
+    cond, p = org_condition(scope, f)
+    p.update(a=month_floor(f.start), b=month_floor(f.end))
+    grp = "kind" if by == "kind" else "coalesce(sector, 'other')"
+    kinds = "" if by == "kind" else "AND kind IN ('base_cell', 'base_committee', 'sub_cell')"
+    return query(f"""
+        WITH o AS (SELECT {grp} AS grp, valid_from, valid_to FROM marts.dim_org o
+                   WHERE {cond} {kinds}),
+        ev AS (SELECT grp, date_trunc('month', coalesce(valid_from, DATE '1900-01-01'))::DATE
+                      AS month, 1 AS d FROM o
+               UNION ALL SELECT grp, date_trunc('month', valid_to)::DATE, -1 FROM o
+               WHERE valid_to IS NOT NULL),
+        months AS (SELECT unnest(generate_series($a::DATE, $b::DATE, INTERVAL 1 MONTH))::DATE
+                   AS month),
+        grid AS (SELECT g.grp, m.month FROM (SELECT DISTINCT grp FROM o) g CROSS JOIN months m),
+        d AS (SELECT grp, month, sum(d) AS d FROM ev GROUP BY ALL),
+        c AS (SELECT grp, month, sum(coalesce(d, 0)) OVER (PARTITION BY grp ORDER BY month
+                     ROWS UNBOUNDED PRECEDING) AS n
+              FROM (SELECT grp, month FROM grid UNION SELECT grp, month FROM d)
+              LEFT JOIN d USING (grp, month))
+        SELECT month, grp, n FROM c WHERE month BETWEEN $a AND $b AND n > 0
+        ORDER BY grp, month""", p)
+
+
+@cached
+def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
+    """Sunburst rows below the picked organisation (or the top of the scope): org_id, parent_id
+    (NULL at the top), name, kind, members (in the subtree at the as-of month). At most `levels`
+    levels; the deepest keeps the `top` largest children of each parent."""
+    m = _as_of_month(scope, f)
+    cond, p = org_condition(scope, f)
+    p.update(m=m, levels=levels, top=top, root=f.org)
+    return query(f"""
+        WITH cellm AS (SELECT org_id, official + probationary AS members
+                       FROM marts.fct_membership_monthly WHERE month = $m),
+        sub AS (SELECT b.ancestor_id AS org_id, sum(c.members) AS members
+                FROM marts.bridge_org_ancestor b JOIN cellm c ON c.org_id = b.org_id GROUP BY 1),
+        base AS (SELECT coalesce((SELECT depth FROM marts.dim_org WHERE org_id = $root), 0)
+                        AS d0),
+        nodes AS (SELECT o.org_id, o.parent_id, o.name, o.kind, o.depth - base.d0 AS level,
+                         sub.members,
+                         row_number() OVER (PARTITION BY o.parent_id ORDER BY sub.members DESC)
+                         AS rank
+                  FROM marts.dim_org o JOIN sub USING (org_id), base
+                  WHERE {cond} AND o.depth - base.d0 < $levels AND sub.members > 0)
+        SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
+               members
+        FROM nodes WHERE level < $levels - 1 OR rank <= $top ORDER BY level, members DESC""", p)
+
+
+@cached
+def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Base organisations in scope and filters: org_id, name, kind, sector, province, cells,
+    members and official (as-of month), admitted (period), good_fair_share and attendance
+    (period, fractions), rating (latest annual rating up to the as-of year)."""
+    m = _as_of_month(scope, f)
+    cond, p = org_condition(scope, f)
+    p.update(m=m, a=month_floor(f.start), b=f.end, y=f.as_of.year)
+    return query(f"""
+        WITH cells AS (SELECT o.org_id, o.base_org_id FROM marts.dim_org o
+                       WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')),
+        stock AS (SELECT c.base_org_id, count(*) AS cells, sum(official + probationary) AS members,
+                         sum(official) AS official
+                  FROM marts.fct_membership_monthly f JOIN cells c USING (org_id)
+                  WHERE f.month = $m GROUP BY 1),
+        flow AS (SELECT c.base_org_id, sum(admitted) AS admitted
+                 FROM marts.fct_membership_monthly f JOIN cells c USING (org_id)
+                 WHERE f.month BETWEEN $a AND $b GROUP BY 1),
+        mt AS (SELECT c.base_org_id, sum(good + fair) / nullif(sum(good + fair + average + poor), 0)
+                      AS good_fair_share, sum(present) / nullif(sum(expected), 0) AS attendance
+               FROM marts.fct_meetings_monthly f JOIN cells c USING (org_id)
+               WHERE f.month BETWEEN $a AND $b GROUP BY 1),
+        rating AS (SELECT org_id AS base_org_id, arg_max(rating, year) AS rating
+                   FROM marts.fct_assessment_yearly WHERE year <= $y GROUP BY 1)
+        SELECT o.org_id, o.name, o.kind, o.sector, p.name AS province, stock.cells,
+               stock.members, stock.official, coalesce(flow.admitted, 0) AS admitted,
+               mt.good_fair_share, mt.attendance, rating.rating
+        FROM marts.dim_org o JOIN stock ON stock.base_org_id = o.org_id
+        LEFT JOIN flow ON flow.base_org_id = o.org_id LEFT JOIN mt ON mt.base_org_id = o.org_id
+        LEFT JOIN rating ON rating.base_org_id = o.org_id
+        LEFT JOIN marts.dim_province p ON p.province_code = o.province_code_current
+        ORDER BY stock.members DESC, o.name""", p)
+
+
+@cached
+def meeting_levels(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Meetings of the picked organisation's cells per month: month, good, fair, average, poor,
+    regular_held (empty when no organisation is picked)."""
+    if not f.org:
+        return pd.DataFrame(columns=["month", "good", "fair", "average", "poor", "regular_held"])
+    cond, p = org_condition(scope, f)
+    p.update(a=month_floor(f.start), b=f.end)
+    return query(f"""
+        SELECT month, sum(good) AS good, sum(fair) AS fair, sum(average) AS average,
+               sum(poor) AS poor, sum(regular_held) AS regular_held
+        FROM marts.fct_meetings_monthly JOIN marts.dim_org o USING (org_id)
+        WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month ORDER BY month""", p)
+
+
+@cached
+def ratings(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Annual ratings of the picked organisation and its sub-organisations: year, org_id, name,
+    rating (empty when no organisation is picked)."""
+    if not f.org:
+        return pd.DataFrame(columns=["year", "org_id", "name", "rating"])
+    cond, p = org_condition(scope, f)
+    p.update(y0=add_months(month_floor(f.start), -48).year, y1=f.as_of.year)
+    return query(f"""
+        SELECT a.year, o.org_id, o.name, a.rating
+        FROM marts.fct_assessment_yearly a JOIN marts.dim_org o USING (org_id)
+        WHERE {cond} AND a.year BETWEEN $y0 AND $y1
+        ORDER BY a.year DESC, o.depth, o.name LIMIT 2000""", p)
