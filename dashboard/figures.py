@@ -220,9 +220,8 @@ def share_bars(df: pd.DataFrame, x: str, series: list[tuple[str, str, str]], ctx
     fig.update_xaxes(tickformat=xfmt, hoverformat=xfmt)
     if period == "quarter":
         fig.update_xaxes(dtick="M3" if len(df) <= 16 else None)
-    if events is not None:
-        add_events(fig, events, ctx, df[x].min(), df[x].max())
-    return fig
+    return event_marks(fig, events, ctx, df[x].min(), df[x].max(),
+                       pad_days=46 if period == "quarter" else 16)
 
 
 def heatmap(df: pd.DataFrame, row: str, col: str, value: str, ctx: FigContext, *,
@@ -316,6 +315,43 @@ def ranking_bars(df: pd.DataFrame, label: str, value: str, ctx: FigContext, *,
     fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=True,
                      tickfont={"size": 10 if len(df) > 40 else 12})
     fig.update_xaxes(tickformat=",.0%" if percent else ",.0f")
+    return fig
+
+def short_event_label(text: str, limit: int = 26) -> str:
+    """The head of an event label: up to ' (', ' về ', ' on ' or ':'; cut at `limit` chars."""
+    head = str(text)
+    for sep in (" (", " về ", " on ", ":"):
+        head = head.split(sep)[0]
+    return head if len(head) <= limit else head[:limit - 1].rstrip() + "…"
+
+
+def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0, x1,
+                pad_days: float = 0) -> go.Figure:
+    """Fix the x range to [x0, x1] (± pad_days) and mark events inside it with a dotted line and
+    a short label (full text on hover), staggered in height so that close events stay legible."""
+    lo = pd.Timestamp(x0) - pd.Timedelta(days=pad_days)
+    hi = pd.Timestamp(x1) + pd.Timedelta(days=pad_days)
+    fig.update_xaxes(range=[lo, hi])
+    if events is None or events.empty:
+        return fig
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    col = "label_en" if ctx.lang == "en" else "label_vi"
+    span = max((hi - lo).total_seconds(), 1)
+    level, last = 0, None
+    for ev in events.sort_values("event_on").to_dict("records"):
+        when = pd.Timestamp(ev["event_on"])
+        if not (pd.Timestamp(x0) <= when <= pd.Timestamp(x1)):
+            continue
+        close = last is not None and (when - last).total_seconds() / span < 0.22
+        level = (level + 1) % 3 if close else 0
+        last = when
+        fig.add_shape(type="line", x0=when, x1=when, y0=0, y1=1, yref="paper",
+                      line={"dash": "dot", "width": 1, "color": th["muted"]})
+        fig.add_annotation(x=when, y=1 - 0.07 * level, yref="paper", showarrow=False,
+                           text=short_event_label(ev[col]), hovertext=ev[col],
+                           xanchor="left" if when < lo + (hi - lo) * 0.75 else "right",
+                           yanchor="top", font={"size": 11, "color": th["muted"]},
+                           bgcolor=th["paper"], opacity=0.9)
     return fig
 # ---- end quality and regions pages ----
 

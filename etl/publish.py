@@ -41,7 +41,7 @@ class Publication:
 
     def __enter__(self) -> Publication:
         self.warehouse.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = open(self.warehouse.with_name(self.warehouse.name + ".lock"), "w")
+        self._lock = open(lock_path(self.warehouse), "w")
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -74,14 +74,7 @@ class Publication:
         _fsync(self.building)
         if before_swap:
             before_swap()
-        if self.warehouse.exists():
-            keep = previous_path(self.warehouse)
-            link = keep.with_name(keep.name + ".tmp")
-            link.unlink(missing_ok=True)
-            os.link(self.warehouse, link)  # same inode: the old generation, untouched by the swap
-            os.replace(link, keep)
-        os.replace(self.building, self.warehouse)
-        _fsync_dir(self.warehouse.parent)
+        swap_in(self.building, self.warehouse)
         return self.generation
 
     def __exit__(self, *exc) -> None:
@@ -92,6 +85,22 @@ class Publication:
         if self._lock:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
+
+
+def swap_in(new: Path, warehouse: Path) -> None:
+    """Make `new` the published warehouse atomically; the old one becomes the previous generation."""
+    if warehouse.exists():
+        keep = previous_path(warehouse)
+        link = keep.with_name(keep.name + ".tmp")
+        link.unlink(missing_ok=True)
+        os.link(warehouse, link)  # same inode: the old generation, untouched by the swap
+        os.replace(link, keep)
+    os.replace(new, warehouse)
+    _fsync_dir(warehouse.parent)
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
 
 
 def _carry_over(con: duckdb.DuckDBPyConnection, published: Path) -> None:

@@ -4,12 +4,11 @@ in. The marts come out the same as those of the warehouse built load by load."""
 from __future__ import annotations
 
 import fcntl
-import os
 from pathlib import Path
 
 from etl.load import LoadOutcome, load_files
 from etl.progress import Steps
-from etl.publish import previous_path
+from etl.publish import lock_path, previous_path, swap_in
 from etl.rawstore import RawStore
 
 
@@ -33,19 +32,13 @@ def rebuild(warehouse: Path, steps: Steps) -> list[tuple[int, LoadOutcome]]:
                              thresholds=tuple(entry.get("thresholds", (90, 70, 50))),
                              steps=steps, names=names, store_raw=False)
         outcomes.append((entry["load_id"], outcome))
-    with open(warehouse.with_name(warehouse.name + ".lock"), "w") as lock:
+    with open(lock_path(warehouse), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if warehouse.exists():
-            keep = previous_path(warehouse)
-            link = keep.with_name(keep.name + ".tmp")
-            link.unlink(missing_ok=True)
-            os.link(warehouse, link)
-            os.replace(link, keep)
-        os.replace(scratch, warehouse)
+        swap_in(scratch, warehouse)
     _remove(scratch)
     return outcomes
 
 
 def _remove(scratch: Path) -> None:
-    for leftover in (scratch, previous_path(scratch), scratch.with_name(scratch.name + ".lock")):
+    for leftover in (scratch, previous_path(scratch), lock_path(scratch)):
         leftover.unlink(missing_ok=True)

@@ -107,14 +107,25 @@ def _levels_figure(df, ctx, f):
                               events=_events())
 
 
+def _time_axis(fig, df, f, ctx, bars: bool = False):
+    """Quarter labels, the x range fitted to the data, and the reference events."""
+    if df is None or df.empty:
+        return fig
+    quarter = _param(f, "qgrain") == "quarter"
+    if quarter:
+        fig.update_xaxes(tickformat="Q%q/%Y", hoverformat="Q%q/%Y")
+    pad = (46 if quarter else 16) if bars else 0
+    return figures.event_marks(fig, _events(), ctx, df["period"].min(),
+                               df["period"].max(), pad_days=pad)
+
+
 def _line(column: str, name_key: str, percent: bool, zoom: bool = True):
     def build(df, ctx, f):
         fig = figures.time_series(df, "period", [(column, t(name_key, ctx.lang))], ctx,
-                                  percent=percent, events=_events())
-        if _param(f, "qgrain") == "quarter":
-            fig.update_xaxes(tickformat="Q%q/%Y", hoverformat="Q%q/%Y")
+                                  percent=percent)
         if df is None or df.empty or df[column].isna().all():
             return fig
+        _time_axis(fig, df, f, ctx)
         if zoom:  # a line: let the axis follow the data so that changes are visible
             fig.update_yaxes(rangemode="normal", dtick=None)
         if not percent:
@@ -127,11 +138,8 @@ def _line(column: str, name_key: str, percent: bool, zoom: bool = True):
 def _kinds_figure(df, ctx, f):
     series = [("regular_held", t("quality.regular", ctx.lang)),
               ("thematic_held", t("quality.thematic", ctx.lang))]
-    fig = figures.time_series(df, "period", series, ctx, kind="bar", stacked=True,
-                              events=_events())
-    if _param(f, "qgrain") == "quarter":
-        fig.update_xaxes(tickformat="Q%q/%Y", hoverformat="Q%q/%Y")
-    return fig
+    fig = figures.time_series(df, "period", series, ctx, kind="bar", stacked=True)
+    return _time_axis(fig, df, f, ctx, bars=True)
 
 
 def _heat_data(scope, f):

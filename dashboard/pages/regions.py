@@ -128,8 +128,10 @@ def _trend_figure(df, ctx, f):
     metric = metric_of(f)
     ctx = _title(ctx, "regions.trend", metric, note=False)
     fig = figures.time_series(df, "month", [(metric, t(f"regions.metric.{metric}", ctx.lang))],
-                              ctx, percent=metric in q.PERCENT_METRICS,
-                              events=data.events(access.current_scope()))
+                              ctx, percent=metric in q.PERCENT_METRICS)
+    if df is not None and not df.empty:
+        figures.event_marks(fig, data.events(access.current_scope()), ctx, df["month"].min(),
+                            df["month"].max())
     if metric == "members_per_cell":
         fig.update_yaxes(tickformat=",.1f", dtick=None)
     return fig

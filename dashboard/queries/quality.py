@@ -106,7 +106,9 @@ def _cells(scope: Scope, f: Filters) -> tuple[str, dict]:
     """CTE `c`: the cells in scope with their name, base organisation and province names."""
     cond, p = org_condition(scope, f)
     col = "province_code" if f.old_boundaries else "province_code_current"
-    return (f"""c AS (SELECT o.org_id, o.name, b.name AS base_org, d.name AS province
+    return (f"""c AS (SELECT o.org_id, o.name,
+                       CASE WHEN o.base_org_id <> o.org_id THEN b.name END AS base_org,
+                       d.name AS province
                 FROM marts.dim_org o LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id
                 LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
                 WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell'))""", p)

@@ -1,0 +1,296 @@
+"""Số liệu công bố (published figures): figures read from news and reports, filtered by metric,
+scope, period and document, each beside the warehouse value for the same scope and date (✓/✗
+under its qualifier's tolerance), the source sentence with the number marked, a timeline."""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+import dash_ag_grid as dag
+import dash_mantine_components as dmc
+import pandas as pd
+from dash import Input, Output, callback, dcc, html
+
+from dashboard import access, data, figures, i18n, urlstate
+from dashboard.components.chart_card import THEME
+from dashboard.components.filter_bar import STATE
+from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
+from dashboard.queries import published as q
+
+log = logging.getLogger(__name__)
+dash.register_page(__name__, path="/so-lieu-cong-bo", name="Số liệu công bố", order=5,
+                   nav_key="nav.published")
+
+PUBLISHED_METRIC = {"type": "url-param", "name": "pub_metric"}
+PUBLISHED_FROM = {"type": "url-param", "name": "pub_from"}
+PUBLISHED_TO = {"type": "url-param", "name": "pub_to"}
+PUBLISHED_SCOPE = "published-scope"
+PUBLISHED_DOC = "published-doc"
+PUBLISHED_GRID = "published-grid"
+PUBLISHED_SUMMARY = "published-summary"
+PUBLISHED_SENTENCE = "published-sentence"
+PUBLISHED_TIMELINE = "published-timeline"
+YEARS = tuple(str(y) for y in range(1990, 2051))
+
+urlstate.register_param("pub_metric", ("all", *q.METRICS), "all")
+urlstate.register_param("pub_from", ("all", *YEARS), "all")
+urlstate.register_param("pub_to", ("all", *YEARS), "all")
+i18n.register({
+    "nav.published": ("Số liệu công bố", "Published figures"),
+    "published.heading": ("Số liệu công bố", "Published figures"),
+    "published.intro": ("Số liệu đọc từ bài báo, báo cáo (python -m etl documents), đối chiếu với "
+                        "kho dữ liệu cùng phạm vi, cùng ngày. Bộ lọc chung phía trên không áp "
+                        "dụng cho trang này.",
+                        "Figures read from news and reports (python -m etl documents), compared "
+                        "with the warehouse for the same scope and date. The shared filters above "
+                        "do not apply to this page."),
+    "published.metric": ("Chỉ tiêu", "Metric"), "published.scope": ("Phạm vi", "Scope"),
+    "published.from": ("Từ năm", "From year"), "published.to": ("Đến năm", "To year"),
+    "published.document": ("Văn bản", "Document"), "published.all": ("Tất cả", "All"),
+    "published.summary": ("{n} số liệu · {agree} khớp, {differ} lệch, {other} không đối chiếu được",
+                          "{n} figures · {agree} agree, {differ} differ, {other} not comparable"),
+    "published.timeline": ("Diễn biến số liệu công bố: {metric}", "Published over time: {metric}"),
+    "published.timeline_sub": ("Thanh sai số: khoảng chấp nhận theo từ chỉ mức; hình thoi: kho "
+                               "dữ liệu", "Error bars: accepted interval for the qualifier; "
+                               "diamonds: warehouse"),
+    "published.warehouse": ("Kho dữ liệu", "Warehouse"),
+    "published.pick_row": ("Chọn một dòng trong bảng để xem câu gốc.",
+                           "Select a row to see its source sentence."),
+    "published.no_data": ("Chưa có số liệu công bố. Chạy: python -m etl documents THƯ_MỤC",
+                          "No published figures yet. Run: python -m etl documents FOLDER"),
+    "published.error": ("Không tải được số liệu công bố", "Could not load the published figures"),
+    "published.hidden": ("ngoài phạm vi được xem", "outside your scope"),
+    "published.not_kept": ("kho không theo dõi chỉ tiêu này", "not kept in the warehouse"),
+    "published.group.agency_blocs": ("Các đảng bộ khối cơ quan", "Agency bloc committees"),
+    "published.group.enterprise_blocs": ("Các đảng bộ khối doanh nghiệp",
+                                         "Enterprise bloc committees"),
+    "published.country": ("Cả nước", "Whole country"),
+    "published.no_scope": ("Không rõ phạm vi", "Scope not stated"),
+    "col.as_of": ("Ngày số liệu", "As of"), "col.document": ("Văn bản", "Document"),
+    "col.metric": ("Chỉ tiêu", "Metric"), "col.scope": ("Phạm vi", "Scope"),
+    "col.written": ("Số công bố", "As published"), "col.published": ("Giá trị", "Value"),
+    "col.warehouse": ("Kho dữ liệu", "Warehouse"), "col.difference": ("Chênh lệch", "Difference"),
+    "col.verdict": ("Khớp?", "Agrees?"), "col.resolved_how": ("Cách xác định phạm vi", "Scope as resolved"),
+    **{f"published.metric.{k}": v for k, v in {
+        "members_total": ("Đảng viên", "Members"),
+        "members_official": ("Đảng viên chính thức", "Full members"),
+        "members_probationary": ("Đảng viên dự bị", "Probationary members"),
+        "members_female": ("Đảng viên nữ", "Female members"),
+        "new_admissions": ("Kết nạp đảng viên mới", "New admissions"),
+        "base_orgs_total": ("Tổ chức cơ sở đảng", "Base party organisations"),
+        "base_party_committees": ("Đảng bộ cơ sở", "Base party committees"),
+        "base_committees_upper_powers": ("Đảng bộ cơ sở được giao quyền cấp trên cơ sở",
+                                         "Base committees with upper-level powers"),
+        "base_cells": ("Chi bộ cơ sở", "Base cells"), "sub_cells": ("Chi bộ trực thuộc", "Sub-cells"),
+        "cells_total": ("Chi bộ", "Cells"), "upper_committees": ("Đảng bộ cấp trên cơ sở",
+                                                                 "Upper-level committees"),
+        "partial_committees": ("Đảng bộ bộ phận", "Partial committees"),
+        "sub_committees": ("Đảng bộ trực thuộc", "Committees directly under"),
+        "bloc_committees": ("Đảng ủy khối", "Bloc committees"),
+        "province_committees": ("Đảng bộ tỉnh, thành phố", "Provincial committees"),
+        "province_bloc_committees": ("Đảng ủy khối các cơ quan tỉnh, thành phố",
+                                     "Provincial agency bloc committees"),
+        "fulltime_staff": ("Cán bộ chuyên trách", "Full-time party staff")}.items()},
+})
+COLUMNS = (("as_of_used", "col.as_of", "date"), ("source_name", "col.document", "text"),
+           ("metric_label", "col.metric", "text"), ("scope_label", "col.scope", "text"),
+           ("number_text", "col.written", "text"), ("value", "col.published", "int"),
+           ("warehouse_value", "col.warehouse", "int"), ("difference", "col.difference", "int"),
+           ("verdict", "col.verdict", "text"), ("resolved_how", "col.resolved_how", "text"))
+
+
+def scope_label(kind, value, lang: str) -> str:
+    """A readable scope: country, a sector, a province name, a group or an organisation."""
+    if kind is None:
+        return t("published.no_scope", lang)
+    if kind == "country":
+        return t("published.country", lang)
+    if kind == "sector":
+        return t(f"sector.{value}", lang)
+    if kind == "organisation" and i18n.has(f"published.group.{value}"):
+        return t(f"published.group.{value}", lang)
+    return str(value)
+
+
+def verdict(row: dict, lang: str) -> str:
+    """'✓ 291.000 ≤ x ≤ 300.000', '✗ = 640', or '–' with the reason nothing was compared."""
+    if row.get("agrees") is not None:
+        return f"{'✓' if row['agrees'] else '✗'} {row.get('tolerance_text') or ''}".strip()
+    if row.get("metric_in_warehouse") is False:
+        return f"– {t('published.not_kept', lang)}"
+    if row.get("resolved") and not row.get("visible"):
+        return f"– {t('published.hidden', lang)}"
+    return f"– {row.get('tolerance_text') or ''}".strip()
+
+
+def _filters(state: dict, scope_key, doc_id):
+    params = state.get("params") or {}
+    return urlstate.to_filters(state, metric=params.get("pub_metric", "all"),
+                               year_from=params.get("pub_from", "all"),
+                               year_to=params.get("pub_to", "all"),
+                               scope_key=scope_key or "all", doc_id=doc_id or "all")
+
+
+def frame(state: dict, scope_key=None, doc_id=None):
+    """The filtered figures with display columns (metric_label, scope_label, verdict)."""
+    lang = state.get("lang", "vi")
+    df = q.figures(access.current_scope(), _filters(state, scope_key, doc_id))
+    if df.empty:
+        return df
+    records = df.astype(object).where(df.notna(), None).to_dict("records")
+    return df.assign(metric_label=[t(f"published.metric.{m}", lang) for m in df["metric"]],
+                     scope_label=[scope_label(k, v, lang) for k, v in
+                                  zip(df["scope_kind"], df["scope_value"])],
+                     verdict=[verdict(r, lang) for r in records])
+
+
+def rows(state: dict | None, scope_key=None, doc_id=None) -> tuple[list[dict], str]:
+    """Grid rows (JSON-able) and the summary line for the page's filters."""
+    if not state or data.signature() is None:
+        return [], ""
+    lang = state.get("lang", "vi")
+    df = frame(state, scope_key, doc_id)
+    if df.empty:
+        return [], t("published.no_data", lang)
+    agrees = df["agrees"].astype(object)
+    summary = t("published.summary", lang, n=fmt_num(len(df), lang),
+                agree=int((agrees == True).sum()), differ=int((agrees == False).sum()),  # noqa: E712
+                other=int(agrees.isna().sum()))
+    out = df.copy()
+    for col in ("as_of_used", "published_on"):
+        out[col] = pd.to_datetime(out[col]).dt.strftime("%Y-%m-%d")
+    return out.astype(object).where(out.notna(), None).to_dict("records"), summary
+
+
+def sentence(row: dict | None, lang: str = "vi") -> list:
+    """The source sentence as text spans, the number phrase marked (never raw HTML)."""
+    if not row or not row.get("sentence"):
+        return [dmc.Text(t("published.pick_row", lang), c="dimmed")]
+    s, a, b = row["sentence"], int(row["span_start"]), int(row["span_end"])
+    meta = " · ".join(x for x in (row.get("title") or row.get("source_name"),
+                                  fmt_date(row.get("published_on")) if row.get("published_on")
+                                  else None, row.get("scope_text")) if x)
+    diff = row.get("relative_difference")
+    more = [] if diff is None else [f" ({fmt_pct(diff, lang, signed=True)})"]
+    return [dmc.Text([html.Span(s[:a]), html.Mark(s[a:b], className="published-number"),
+                      html.Span(s[b:])], size="md"),
+            dmc.Text(meta, size="sm", c="dimmed", mt=4),
+            dmc.Text([row.get("verdict") or "", *more, " · ", row.get("resolved_how") or ""],
+                     size="sm", mt=4)]
+
+
+def timeline(state: dict | None, scope_key=None, doc_id=None, theme: str | None = None):
+    """Published values over time for the chosen metric (else the most frequent one), one series
+    per scope, with the warehouse values on the same dates."""
+    lang = (state or {}).get("lang", "vi")
+    ctx = figures.FigContext(lang=lang, theme=theme or "light", title=t("published.heading", lang))
+    if not state or data.signature() is None:
+        return figures.empty(ctx, t("app.no_warehouse", lang))
+    df = frame(state, scope_key, None)
+    if df.empty:
+        return figures.empty(ctx, t("published.no_data", lang))
+    metric = (state.get("params") or {}).get("pub_metric", "all")
+    if metric == "all":
+        metric = df["metric"].value_counts().index[0]
+    ctx = figures.FigContext(lang=lang, theme=theme or "light", subtitle=t(
+        "published.timeline_sub", lang), title=t("published.timeline", lang, metric=t(
+            f"published.metric.{metric}", lang)))
+    return figures.published_timeline(df[df["metric"] == metric], ctx,
+                                      t("published.warehouse", lang))
+
+
+def options(state: dict | None) -> tuple[list, list, list]:
+    """(scope, document, year) options for the selects, from the published figures."""
+    if not state or data.signature() is None:
+        return [], [], []
+    lang = state.get("lang", "vi")
+    ch = q.choices(access.current_scope())
+    if ch["scopes"].empty and ch["documents"].empty:
+        return [], [], []
+    scopes = [{"value": k, "label": scope_label(kind, v, lang)} for k, kind, v in
+              zip(ch["scopes"]["scope_key"], ch["scopes"]["scope_kind"], ch["scopes"]["scope_value"])]
+    docs = [{"value": d, "label": f"{(title or name)[:80]} ({fmt_date(p) if p else '–'})"}
+            for d, name, title, p in zip(ch["documents"]["doc_id"], ch["documents"]["source_name"],
+                                         ch["documents"]["title"], ch["documents"]["published_on"])]
+    params = state.get("params") or {}
+    chosen = {str(int(y)) for y in ch["years"]["year"]} | {
+        params.get(k, "all") for k in ("pub_from", "pub_to")}
+    years = [{"value": "all", "label": t("published.all", lang)}] + [
+        {"value": y, "label": y} for y in sorted(chosen - {"all"})]
+    return scopes, docs, years
+
+
+def _select(id_, label: str, lang: str, value=None, data_=None, w=200, clearable=True):
+    return dmc.Select(id=id_, label=t(label, lang), value=value, data=data_ or [], w=w, size="sm",
+                      searchable=True, clearable=clearable, placeholder=t("published.all", lang),
+                      allowDeselect=clearable)
+
+
+def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub_to: str = "all",
+           **_params):
+    metrics = [{"value": "all", "label": t("published.all", lang)}] + [
+        {"value": m, "label": t(f"published.metric.{m}", lang)} for m in q.METRICS]
+    years = [{"value": y, "label": t("published.all", lang) if y == "all" else y}
+             for y in dict.fromkeys(("all", pub_from, pub_to))]
+    loc = "en-GB" if lang == "en" else "vi-VN"
+    defs = [{"field": f, "headerName": t(h, lang), "filter": True, "sortable": True,
+             **({"type": "rightAligned", "valueFormatter": {"function": "params.value == null ?"
+                 f" '' : params.value.toLocaleString('{loc}')"}} if k == "int" else {}),
+             **({"valueFormatter": {"function": "params.value ? params.value.slice(0, 10)"
+                 ".split('-').reverse().join('/') : ''"}} if k == "date" else {})}
+            for f, h, k in COLUMNS]
+    return html.Div([
+        dmc.Title(t("published.heading", lang), order=2, mb=4),
+        dmc.Text(t("published.intro", lang), size="sm", c="dimmed", mb="sm"),
+        dmc.Group(gap="sm", align="flex-end", mb="sm", children=[
+            _select(PUBLISHED_METRIC, "published.metric", lang, pub_metric, metrics, 260, False),
+            _select(PUBLISHED_SCOPE, "published.scope", lang, w=260),
+            _select(PUBLISHED_FROM, "published.from", lang, pub_from, years, 120, False),
+            _select(PUBLISHED_TO, "published.to", lang, pub_to, years, 120, False),
+            _select(PUBLISHED_DOC, "published.document", lang, w=320),
+        ]),
+        dmc.Text(id=PUBLISHED_SUMMARY, size="sm", mb="xs"),
+        dag.AgGrid(id=PUBLISHED_GRID, columnDefs=defs, rowData=[], getRowId="params.data.figure_id",
+                   defaultColDef={"resizable": True, "flex": 1, "minWidth": 100},
+                   dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
+                                                     "enableClickSelection": True},
+                                    "pagination": True, "paginationPageSize": 20,
+                                    "animateRows": False}, style={"height": "420px"}),
+        dmc.Paper(id=PUBLISHED_SENTENCE, withBorder=True, p="sm", radius="md", my="sm",
+                  children=sentence(None, lang)),
+        dmc.Paper(withBorder=True, radius="md", p="xs", children=dcc.Graph(
+            id=PUBLISHED_TIMELINE, style={"height": "420px"},
+            config=figures.graph_config(t("published.heading", lang), lang))),
+    ])
+
+
+@callback(Output(PUBLISHED_GRID, "rowData"), Output(PUBLISHED_SUMMARY, "children"),
+          Output(PUBLISHED_TIMELINE, "figure"), Input(STATE, "data"),
+          Input(PUBLISHED_SCOPE, "value"), Input(PUBLISHED_DOC, "value"), Input(THEME, "data"))
+def update(state, scope_key, doc_id, theme):
+    try:
+        grid, summary = rows(state, scope_key, doc_id)
+        return grid, summary, timeline(state, scope_key, doc_id, theme)
+    except Exception:  # an old or partial warehouse shows a message, never a traceback
+        log.exception("published figures failed")
+        lang = (state or {}).get("lang", "vi")
+        return [], t("published.error", lang), figures.empty(figures.FigContext(lang=lang),
+                                                            t("published.error", lang))
+
+
+@callback(Output(PUBLISHED_SCOPE, "data"), Output(PUBLISHED_DOC, "data"),
+          Output(PUBLISHED_FROM, "data"), Output(PUBLISHED_TO, "data"), Input(STATE, "data"))
+def fill_options(state):
+    try:
+        scopes, docs, years = options(state)
+    except Exception:
+        log.exception("published options failed")
+        return [], [], dash.no_update, dash.no_update
+    return scopes, docs, years or dash.no_update, years or dash.no_update
+
+
+@callback(Output(PUBLISHED_SENTENCE, "children"), Input(PUBLISHED_GRID, "selectedRows"),
+          Input(STATE, "data"))
+def show_sentence(selected, state):
+    return sentence(selected[0] if selected else None, (state or {}).get("lang", "vi"))
