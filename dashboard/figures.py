@@ -100,8 +100,9 @@ def add_events(fig: go.Figure, events: pd.DataFrame, ctx: FigContext, x0, x1) ->
 def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: FigContext, *,
                 kind: str = "line", stacked: bool = False, percent: bool = False,
                 events: pd.DataFrame | None = None, ref_lines: list[tuple[float, str]] = (),
-                period: str = "month") -> go.Figure:
-    """Lines, areas or bars over time. series = [(column, display name)]; kind line|area|bar."""
+                period: str = "month", colors: list[str] | None = None) -> go.Figure:
+    """Lines, areas or bars over time. series = [(column, display name)]; kind line|area|bar;
+    colors overrides figures.COLORS (e.g. QUALITY_COLORS for quality levels)."""
     if df is None or df.empty or all(df[c].isna().all() for c, _ in series):
         return empty(ctx)
     fig = go.Figure()
@@ -109,7 +110,7 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
     yfmt = ",.1%" if percent else ",.0f"
     for i, (col, name) in enumerate(series):
         hover = f"{name}: %{{y:{yfmt}}}<extra></extra>"
-        color = COLORS[i % len(COLORS)]
+        color = (colors or COLORS)[i % len(colors or COLORS)]
         if kind == "bar":
             fig.add_trace(go.Bar(x=df[x], y=df[col], name=name, marker_color=color,
                                  hovertemplate=hover))
@@ -384,7 +385,7 @@ def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) 
         return empty(ctx)
     fig = go.Figure()
     for i, (label, g) in enumerate(df.sort_values("as_of_used").groupby("scope_label", sort=False)):
-        color = COLORS[i % len(COLORS)]
+        color = (colors or COLORS)[i % len(colors or COLORS)]
         low, high = g["tolerance_low"].fillna(g["value"]), g["tolerance_high"].fillna(g["value"])
         fig.add_trace(go.Scatter(
             x=g["as_of_used"], y=g["value"], name=label, mode="lines+markers",

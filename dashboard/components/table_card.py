@@ -18,6 +18,7 @@ from dashboard.i18n import fmt_date, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
 MAX_ROWS = 5000
+WIDE = {"name", "org_name", "detail", "file_name", "reason", "province"}  # wider text columns
 TABLES: dict[str, Table] = {}
 _FORMAT = {  # ag-grid valueFormatter per column kind (no globals: dash-ag-grid's parser)
     "int": "params.value == null ? '' : params.value.toLocaleString('{loc}')",
@@ -63,7 +64,10 @@ def column_defs(table: Table, lang: str) -> list[dict]:
     loc = "en-GB" if lang == "en" else "vi-VN"
     defs = []
     for field, header, kind in table.columns:
-        d = {"field": field, "headerName": t(header, lang), "filter": True, "sortable": True}
+        d = {"field": field, "headerName": t(header, lang), "filter": True, "sortable": True,
+             "headerTooltip": t(header, lang)}
+        if field in WIDE:
+            d.update(minWidth=240, flex=2)
         if kind in _FORMAT:
             d["valueFormatter"] = {"function": _FORMAT[kind].format(loc=loc)}
         if kind in ("int", "pct"):

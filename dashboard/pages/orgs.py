@@ -70,7 +70,8 @@ def _hierarchy_figure(df, ctx, f):
 
 def _meetings_figure(df, ctx, f):
     series = [(c, t(f"quality.level.{n}", ctx.lang)) for c, n in _LEVELS]
-    return figures.time_series(df, "month", series, ctx, kind="bar", stacked=True)
+    colors = [figures.QUALITY_COLORS[n] for _c, n in _LEVELS]
+    return figures.time_series(df, "month", series, ctx, kind="bar", stacked=True, colors=colors)
 
 
 def _table(scope, f):

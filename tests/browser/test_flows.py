@@ -12,7 +12,7 @@ import pytest
 from tests.browser.conftest import shot
 
 pytestmark = pytest.mark.browser
-PAGES = {"overview": "/", "members": "/dang-vien", "data": "/du-lieu"}
+PAGES = {"overview": "/", "members": "/dang-vien", "orgs": "/to-chuc?org=C1", "data": "/du-lieu"}
 
 
 def wait_ready(pg):

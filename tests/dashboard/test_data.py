@@ -143,3 +143,32 @@ def test_rollup_and_facts_give_the_same_numbers():
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
     pd.testing.assert_frame_equal(q.flows(ALL, f, "year"), q.flows(roots, f, "year"),
                                   check_dtype=False)
+
+
+def test_org_counts_by_kind_and_sector():
+    """At 12/2025: 2 province committees, 1 base committee, 1 base cell, 3 sub-cells; by sector
+    the 4 agency orgs (C1, S1–S3) and 1 commune cell."""
+    from dashboard.queries import orgs
+
+    last = orgs.org_counts(ALL, Y2025).groupby("grp")["n"].last().to_dict()
+    assert last == {"province_committee": 2, "base_committee": 1, "base_cell": 1, "sub_cell": 3}
+    by_sector = orgs.org_counts(ALL, Y2025, "sector").groupby("grp")["n"].last().to_dict()
+    assert by_sector == {"agency": 4, "commune": 1}
+
+
+def test_org_table_metrics_per_base_organisation():
+    """C1: 3 cells, 21 members, 1 admission, 24 of 34 meetings good or fair, rating 3 in 2025."""
+    from dashboard.queries import orgs
+
+    row = orgs.org_table(ALL, Y2025).set_index("org_id").loc["C1"]
+    assert (row["cells"], row["members"], row["admitted"], row["rating"]) == (3, 21, 1, 3)
+    assert row["good_fair_share"] == pytest.approx(24 / 34)
+
+
+def test_hierarchy_starts_at_the_picked_organisation():
+    """Picking C1 shows C1 (21) at the top and its three cells below."""
+    from dashboard.queries import orgs
+
+    h = orgs.hierarchy(ALL, dataclasses.replace(Y2025, org="C1"))
+    assert h.iloc[0][["org_id", "members"]].tolist() == ["C1", 21]
+    assert pd.isna(h.iloc[0]["parent_id"]) and set(h["org_id"][1:]) == {"S1", "S2", "S3"}
