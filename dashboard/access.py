@@ -1,10 +1,49 @@
-"""Who may see what: the viewer's Scope. Everything for now; access control slots in here only."""
+"""Who may see what: the viewer's Scope and role, always from the server-side session.
+
+Admins and leaders see everything; an analyst sees the provinces and organisation subtrees of
+their scope (none: nothing); outside a request, or without a live session, nothing. In open demo
+mode (`python -m dashboard` on 127.0.0.1 without users) every viewer reads everything.
+"""
 
 from __future__ import annotations
 
+from dashboard import data
+from dashboard.auth.config import SETTINGS
+from dashboard.auth.web import current_user
 from dashboard.data import Scope
+
+READ_ROLES = ("admin", "leader", "analyst")
+
+
+def current_role() -> str | None:
+    """'admin' | 'leader' | 'analyst', 'demo' in open mode, None when nobody is logged in."""
+    if SETTINGS.open_access:
+        return "demo"
+    user = current_user()
+    return user.role if user else None
 
 
 def current_scope() -> Scope:
-    """The scope of the viewer of the current request (later: from the login session)."""
-    return Scope.everything()
+    """The scope of the viewer of the current request."""
+    if SETTINGS.open_access:
+        return Scope.everything()
+    user = current_user()
+    if user is None:
+        return Scope.nothing()
+    if user.role in ("admin", "leader"):
+        return Scope.everything()
+    if user.role != "analyst" or not (user.provinces or user.orgs):
+        return Scope.nothing()
+    provinces = (data.current_province_codes(tuple(sorted(user.provinces)))
+                 if user.provinces else None)
+    return Scope(provinces=provinces, org_roots=frozenset(user.orgs) if user.orgs else None)
+
+
+def is_admin() -> bool:
+    return current_role() == "admin"
+
+
+def page_allowed(page: dict) -> bool:
+    """Pages registered with `roles=(...)` are only for those roles; others for every reader."""
+    roles = page.get("roles")
+    return roles is None or current_role() in roles

@@ -1,7 +1,7 @@
-"""Tile-grid cartogram layout: each province gets one square grid cell near its seat's position.
+"""Tile-grid cartogram: each province gets one square grid cell near its seat's position.
 
-Pure functions, no data access: `grid_layout` (deterministic, unique cells, neighbours stay near)
-and `short_label` (a tile's two-line label from the province name).
+Pure functions, no data access: `grid_layout` (deterministic, unique cells, neighbours stay near),
+`short_label` (a tile's label from the province name) and `tile_map` (the Plotly figure).
 """
 
 from __future__ import annotations
@@ -9,6 +9,11 @@ from __future__ import annotations
 import heapq
 import math
 import unicodedata
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import SEQUENTIAL, THEMES, FigContext, _layout, empty
 
 
 def project(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -113,3 +118,50 @@ def short_label(name: str) -> str:
     if len(words) <= 2:
         return "<br>".join(words)
     return "-".join("".join(w[0].upper() for w in p.split()) for p in parts if p)
+
+
+def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigContext, *,
+             fmt: str = ",.0f", selected: str | None = None, key: str = "province_code",
+             name: str = "name") -> go.Figure:
+    """Tile-grid cartogram: one square per row of df at cells[df[key]] = (col, row), coloured by
+    `value` (grey when missing), labelled with df[label]; customdata = the key (for clicks)."""
+    if df is None or df.empty or not cells:
+        return empty(ctx)
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    width = max(c for c, _ in cells.values()) + 1
+    height = max(r for _, r in cells.values()) + 1
+    z = [[None] * width for _ in range(height)]
+    base = [[None] * width for _ in range(height)]
+    text = [[""] * width for _ in range(height)]
+    codes = [[None] * width for _ in range(height)]
+    names = [[""] * width for _ in range(height)]
+    for rec in df.to_dict("records"):
+        if rec[key] not in cells:
+            continue
+        c, r = cells[rec[key]]
+        v = rec[value]
+        z[r][c] = None if v is None or pd.isna(v) else float(v)
+        base[r][c], text[r][c], codes[r][c], names[r][c] = 0, rec[label], rec[key], rec[name]
+    custom = [[[codes[r][c], names[r][c]] for c in range(width)] for r in range(height)]
+    common = {"x": list(range(width)), "y": list(range(height)), "xgap": 3, "ygap": 3,
+              "customdata": custom, "hoverongaps": False}
+    fig = go.Figure([
+        go.Heatmap(z=base, colorscale=[[0, th["grid"]], [1, th["grid"]]], showscale=False,
+                   hovertemplate="%{customdata[1]}: –<extra></extra>", **common),
+        go.Heatmap(z=z, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
+                   textfont={"size": 10}, colorbar={"tickformat": ",.1~f" if fmt.endswith("f") else fmt,
+                                                    "thickness": 14,
+                                                    "outlinewidth": 0, "len": 0.6},
+                   hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
+    ])
+    _layout(fig, ctx, legend=False)
+    fig.update_layout(hovermode="closest", dragmode=False,
+                      margin={"l": 10, "r": 10, "t": 80, "b": 70})
+    fig.update_xaxes(visible=False, range=[-0.5, width - 0.5], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-0.5, height - 0.5], fixedrange=True,
+                     scaleanchor="x", scaleratio=1, rangemode=None)
+    if selected in cells:
+        c, r = cells[selected]
+        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
+                      line={"color": "#e8590c", "width": 3})
+    return fig

@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class Scope:
-    """What a viewer may see: current province codes and organisation subtrees (None = all)."""
+    """What a viewer may see: current province codes and organisation subtrees (None = no limit
+    of that kind). When both are given the viewer sees their union; nothing() sees nothing."""
 
     provinces: frozenset | None = None
     org_roots: frozenset | None = None
@@ -135,12 +136,15 @@ def org_condition(scope: Scope, f: Filters | None = None, alias: str = "o") -> t
     """SQL condition on marts.dim_org (as `alias`) for the scope and filters, with its params."""
     conds, params = [], {}
     sub = "{a}.org_id IN (SELECT org_id FROM marts.bridge_org_ancestor WHERE {c})"
+    limits = []  # the viewer's scope: the union of their provinces and subtrees
     if scope.provinces is not None:
-        conds.append(f"list_contains($scope_prov, {alias}.province_code_current)")
+        limits.append(f"list_contains($scope_prov::VARCHAR[], {alias}.province_code_current)")
         params["scope_prov"] = sorted(scope.provinces)
     if scope.org_roots is not None:
-        conds.append(sub.format(a=alias, c="list_contains($scope_roots, ancestor_id)"))
+        limits.append(sub.format(a=alias, c="list_contains($scope_roots::VARCHAR[], ancestor_id)"))
         params["scope_roots"] = sorted(scope.org_roots)
+    if limits:
+        conds.append("(" + " OR ".join(limits) + ")")
     if f is not None:
         if f.region:
             conds.append(f"{alias}.region = $region")
@@ -198,7 +202,9 @@ def filter_choices(scope: Scope) -> dict[str, pd.DataFrame]:
     """Options for the filter bar: regions (region, name_vi, name_en), provinces (province_code,
     name, is_current, region), sectors (sector) — only those with organisations in the scope."""
     cond, p = org_condition(scope)
-    regions = query("SELECT region, name_vi, name_en FROM marts.dim_region ORDER BY sort_order")
+    regions = query("SELECT region, name_vi, name_en FROM marts.dim_region r WHERE EXISTS (SELECT 1"
+                    f" FROM marts.dim_org o WHERE {cond} AND o.region = r.region) ORDER BY sort_order",
+                    p)
     provinces = query(
         "SELECT province_code, name, is_current, region FROM marts.dim_province p"
         f" WHERE EXISTS (SELECT 1 FROM marts.dim_org o WHERE {cond} AND (o.province_code ="
@@ -206,6 +212,16 @@ def filter_choices(scope: Scope) -> dict[str, pd.DataFrame]:
     sectors = query(f"SELECT DISTINCT sector FROM marts.dim_org o WHERE {cond}"
                      " AND sector IS NOT NULL ORDER BY sector", p)
     return {"regions": regions, "provinces": provinces, "sectors": sectors}
+
+
+@cached
+def current_province_codes(codes: tuple[str, ...]) -> frozenset:
+    """The current (34) codes for province codes of either set: an old code maps to its successor;
+    unknown codes are dropped (so a mistyped scope shows nothing, never everything)."""
+    df = query("SELECT DISTINCT CASE WHEN is_current THEN province_code ELSE successor_code END AS c"
+               " FROM marts.dim_province WHERE list_contains($codes::VARCHAR[], province_code)",
+               {"codes": list(codes)})
+    return frozenset(c for c in df["c"] if isinstance(c, str))
 
 
 @cached
@@ -225,6 +241,18 @@ def search_orgs(scope: Scope, text: str = "", limit: int = 50) -> pd.DataFrame:
         FROM hits h JOIN marts.bridge_org_ancestor b ON b.org_id = h.org_id
         JOIN marts.dim_org a ON a.org_id = b.ancestor_id
         GROUP BY h.org_id, h.name, h.kind, h.depth ORDER BY h.depth, h.name""", p)
+
+
+@cached
+def org_label(scope: Scope, org_id: str) -> tuple[str, str] | None:
+    """(name, path 'Province › … › Cell') of one organisation in the scope, or None."""
+    cond, p = org_condition(scope)
+    p["id"] = org_id
+    return query_row(f"""
+        SELECT any_value(o.name), string_agg(a.name, ' › ' ORDER BY b.depth DESC)
+        FROM marts.dim_org o JOIN marts.bridge_org_ancestor b ON b.org_id = o.org_id
+        JOIN marts.dim_org a ON a.org_id = b.ancestor_id
+        WHERE {cond} AND o.org_id = $id HAVING count(*) > 0""", p)
 
 
 @cached

@@ -81,19 +81,27 @@ def empty(ctx: FigContext, message: str | None = None) -> go.Figure:
 
 
 def add_events(fig: go.Figure, events: pd.DataFrame, ctx: FigContext, x0, x1) -> go.Figure:
-    """Dashed vertical lines with labels for reference events that fall inside [x0, x1]."""
+    """Dotted vertical lines for reference events inside [x0, x1]; labels are shortened and
+    staggered (full text on hover), and the x range is pinned so labels never stretch it."""
     if events is None or events.empty:
         return fig
     th = THEMES.get(ctx.theme, THEMES["light"])
     label = "label_en" if ctx.lang == "en" else "label_vi"
-    for _, ev in events.iterrows():
+    lo, hi = pd.Timestamp(x0), pd.Timestamp(x1)
+    inside = events[(pd.to_datetime(events["event_on"]) >= lo)
+                    & (pd.to_datetime(events["event_on"]) <= hi)]
+    for i, (_, ev) in enumerate(inside.iterrows()):
         when = pd.Timestamp(ev["event_on"])
-        if not (pd.Timestamp(x0) <= when <= pd.Timestamp(x1)):
-            continue
+        text = str(ev[label])
+        short = text if len(text) <= 28 else text[:27].rstrip() + "…"
         fig.add_vline(x=when.timestamp() * 1000, line={"dash": "dot", "width": 1,
                                                        "color": th["muted"]})
-        fig.add_annotation(x=when, y=1, yref="paper", text=ev[label], showarrow=False,
-                           xanchor="left", yanchor="top", font={"size": 11, "color": th["muted"]})
+        fig.add_annotation(x=when, y=1 - 0.07 * (i % 4), yref="paper", text=short,
+                           hovertext=text, showarrow=False, xanchor="left", yanchor="top",
+                           font={"size": 11, "color": th["muted"]},
+                           bgcolor="rgba(0,0,0,0)")
+    if not inside.empty and not fig.layout.xaxis.range:
+        fig.update_xaxes(range=[lo, hi])
     return fig
 
 
@@ -132,6 +140,9 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
     for value, label in ref_lines:
         fig.add_hline(y=value, line={"dash": "dash", "color": "#e03131", "width": 1.5},
                       annotation_text=label, annotation_position="top left")
+    if kind == "bar":  # bars are centred on their date: pad half a period each side
+        pad = pd.Timedelta(days=183 if period == "year" else 16)
+        fig.update_xaxes(range=[pd.Timestamp(df[x].min()) - pad, pd.Timestamp(df[x].max()) + pad])
     if events is not None and not df.empty:
         add_events(fig, events, ctx, df[x].min(), df[x].max())
     return fig
@@ -142,10 +153,11 @@ def pyramid(df: pd.DataFrame, ctx: FigContext) -> go.Figure:
     if df is None or df.empty:
         return empty(ctx)
     bands = sorted(df["age_band"].unique())
+    names = [str(b).replace("_plus", "+").replace("_", "–") for b in bands]
     fig = go.Figure()
     for gender, sign, color in (("male", -1, COLORS[0]), ("female", 1, COLORS[1])):
         part = df[df["gender"] == gender].set_index("age_band").reindex(bands)["members"].fillna(0)
-        fig.add_trace(go.Bar(y=bands, x=sign * part.values, orientation="h",
+        fig.add_trace(go.Bar(y=names, x=sign * part.values, orientation="h",
                              name=t(f"gender.{gender}", ctx.lang), marker_color=color,
                              customdata=part.values,
                              hovertemplate="%{y}: %{customdata:,.0f}<extra></extra>"))
@@ -220,7 +232,7 @@ def share_bars(df: pd.DataFrame, x: str, series: list[tuple[str, str, str]], ctx
     fig.update_yaxes(tickformat=",.0%", range=[0, 1])
     fig.update_xaxes(tickformat=xfmt, hoverformat=xfmt)
     if period == "quarter":
-        fig.update_xaxes(dtick="M3" if len(df) <= 16 else None)
+        fig.update_xaxes(dtick="M3" if len(df) <= 12 else ("M6" if len(df) <= 24 else "M12"))
     return event_marks(fig, events, ctx, df[x].min(), df[x].max(),
                        pad_days=46 if period == "quarter" else 16)
 
@@ -245,52 +257,6 @@ def heatmap(df: pd.DataFrame, row: str, col: str, value: str, ctx: FigContext, *
     fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=True,
                      tickfont={"size": 11 if len(grid) > 40 else 12}, showgrid=False)
     fig.update_xaxes(tickformat="%m/%Y", showgrid=False)
-    return fig
-
-
-def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigContext, *,
-             fmt: str = ",.0f", selected: str | None = None, key: str = "province_code",
-             name: str = "name") -> go.Figure:
-    """Tile-grid cartogram: one square per row of df at cells[df[key]] = (col, row), coloured by
-    `value` (grey when missing), labelled with df[label]; customdata = the key (for clicks)."""
-    if df is None or df.empty or not cells:
-        return empty(ctx)
-    th = THEMES.get(ctx.theme, THEMES["light"])
-    width = max(c for c, _ in cells.values()) + 1
-    height = max(r for _, r in cells.values()) + 1
-    z = [[None] * width for _ in range(height)]
-    base = [[None] * width for _ in range(height)]
-    text = [[""] * width for _ in range(height)]
-    codes = [[None] * width for _ in range(height)]
-    names = [[""] * width for _ in range(height)]
-    for rec in df.to_dict("records"):
-        if rec[key] not in cells:
-            continue
-        c, r = cells[rec[key]]
-        v = rec[value]
-        z[r][c] = None if v is None or pd.isna(v) else float(v)
-        base[r][c], text[r][c], codes[r][c], names[r][c] = 0, rec[label], rec[key], rec[name]
-    custom = [[[codes[r][c], names[r][c]] for c in range(width)] for r in range(height)]
-    common = {"x": list(range(width)), "y": list(range(height)), "xgap": 3, "ygap": 3,
-              "customdata": custom, "hoverongaps": False}
-    fig = go.Figure([
-        go.Heatmap(z=base, colorscale=[[0, th["grid"]], [1, th["grid"]]], showscale=False,
-                   hovertemplate="%{customdata[1]}: –<extra></extra>", **common),
-        go.Heatmap(z=z, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
-                   textfont={"size": 10}, colorbar={"tickformat": fmt, "thickness": 14,
-                                                    "outlinewidth": 0, "len": 0.6},
-                   hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
-    ])
-    _layout(fig, ctx, legend=False)
-    fig.update_layout(hovermode="closest", dragmode=False,
-                      margin={"l": 10, "r": 10, "t": 80, "b": 70})
-    fig.update_xaxes(visible=False, range=[-0.5, width - 0.5], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[-0.5, height - 0.5], fixedrange=True,
-                     scaleanchor="x", scaleratio=1, rangemode=None)
-    if selected in cells:
-        c, r = cells[selected]
-        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
-                      line={"color": "#e8590c", "width": 3})
     return fig
 
 
@@ -343,65 +309,29 @@ def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0
         when = pd.Timestamp(ev["event_on"])
         if not (pd.Timestamp(x0) <= when <= pd.Timestamp(x1)):
             continue
-        close = last is not None and (when - last).total_seconds() / span < 0.22
-        level = (level + 1) % 3 if close else 0
+        close = last is not None and (when - last).total_seconds() / span < 0.3
+        level = (level + 1) % 4 if close else 0
         last = when
         fig.add_shape(type="line", x0=when, x1=when, y0=0, y1=1, yref="paper",
                       line={"dash": "dot", "width": 1, "color": th["muted"]})
         fig.add_annotation(x=when, y=1 - 0.07 * level, yref="paper", showarrow=False,
                            text=short_event_label(ev[col]), hovertext=ev[col],
-                           xanchor="left" if when < lo + (hi - lo) * 0.75 else "right",
+                           xanchor="left" if when < lo + (hi - lo) * 0.8 else "right",
                            yanchor="top", font={"size": 11, "color": th["muted"]},
                            bgcolor=th["paper"], opacity=0.9)
     return fig
 # ---- end quality and regions pages ----
 
 
-# ---- organisations page (dashboard helper) ----
-
-
-def sunburst(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Figure:
-    """Hierarchy with click-to-drill: df(org_id, parent_id, name, members); values are totals."""
-    if df is None or df.empty:
-        return empty(ctx)
-    parents = df["parent_id"].where(df["parent_id"].isin(set(df["org_id"])), "")
-    fig = go.Figure(go.Sunburst(
-        ids=df["org_id"], parents=parents, labels=df["name"], values=df["members"],
-        branchvalues="total", maxdepth=2, insidetextorientation="radial",
-        hovertemplate=f"%{{label}}<br>{value_label}: %{{value:,.0f}}<extra></extra>"))
-    _layout(fig, ctx, legend=False)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, colorway=COLORS)
-    return fig
-
-
-# ---- published figures page (Số liệu công bố) ----
-
-
-def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) -> go.Figure:
-    """Published values over time, one colour per scope (df: as_of_used, scope_label, value,
-    tolerance_low, tolerance_high, number_text, source_name, warehouse_value): error bars span
-    the accepted interval; open diamonds are the warehouse values on the same dates."""
-    if df is None or df.empty:
-        return empty(ctx)
-    fig = go.Figure()
-    for i, (label, g) in enumerate(df.sort_values("as_of_used").groupby("scope_label", sort=False)):
-        color = (colors or COLORS)[i % len(colors or COLORS)]
-        low, high = g["tolerance_low"].fillna(g["value"]), g["tolerance_high"].fillna(g["value"])
-        fig.add_trace(go.Scatter(
-            x=g["as_of_used"], y=g["value"], name=label, mode="lines+markers",
-            marker={"color": color, "size": 9}, line={"color": color, "width": 1.5},
-            error_y={"type": "data", "array": high - g["value"], "arrayminus": g["value"] - low,
-                     "color": color, "thickness": 1.5},
-            customdata=g[["number_text", "source_name"]].values,
-            hovertemplate="%{customdata[0]} (%{y:,.0f})<br>%{customdata[1]}<extra></extra>"))
-        seen = g.dropna(subset=["warehouse_value"])
-        if not seen.empty:
-            fig.add_trace(go.Scatter(
-                x=seen["as_of_used"], y=seen["warehouse_value"], name=f"{warehouse_label}: {label}",
-                mode="markers", marker={"color": color, "size": 11, "symbol": "diamond-open"},
-                hovertemplate=f"{warehouse_label}: %{{y:,.0f}}<extra></extra>"))
-    _layout(fig, ctx)
-    fig.update_layout(hovermode="closest")
-    fig.update_xaxes(tickformat="%m/%Y", hoverformat="%d/%m/%Y")
-    return fig
-# ---- end published figures page ----
+# ---- projector theme (presentation mode; restyling lives in dashboard/exports/projector.py) ----
+# Okabe–Ito: distinguishable with every common colour-vision deficiency and on a washed-out
+# projector (the yellow is left out: invisible on white). Quality levels diverge blue → vermillion.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"]
+PROJECTOR_QUALITY = {4: "#0072B2", 3: "#56B4E9", 2: "#E69F00", 1: "#D55E00"}
+PROJECTOR_DIVERGING = [[0, "#D55E00"], [0.5, "#F2F2F2"], [1, "#0072B2"]]
+PROJECTOR_SEQUENTIAL = [[0, "#D6E6F2"], [1, "#003C6B"]]
+PROJECTOR = go.layout.Template(layout={
+    "font": {"family": FONT, "size": 24, "color": "#000000"}, "colorway": OKABE_ITO,
+    "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+    "xaxis": {"gridcolor": "#b0b0b0", "linecolor": "#000000", "tickfont": {"size": 22}},
+    "yaxis": {"gridcolor": "#b0b0b0", "linecolor": "#000000", "tickfont": {"size": 22}}})

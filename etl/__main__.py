@@ -36,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--accept-valid", action="store_true",
                    help="load the valid rows and quarantine the rejected ones")
+    p.add_argument("--dry-run", action="store_true",
+                   help="validate and report only; load and publish nothing (exit 0 valid, 1 not)")
     p.add_argument("--report", type=Path, help="where to write the CSV report of problems")
     p.add_argument("--quality-thresholds", type=_thresholds, default=(90.0, 70.0, 50.0),
                    metavar="G,F,A", help="scores for good, fair, average (default 90,70,50)")

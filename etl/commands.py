@@ -40,8 +40,11 @@ def load(args, warehouse: Path, console: Console) -> int:
         console.print(f"[red]Không tìm thấy tệp / file not found: {', '.join(map(str, missing))}")
         return EXIT_USAGE
     outcome = load_files(args.files, warehouse, accept_valid=args.accept_valid,
-                         thresholds=args.quality_thresholds, report=args.report, steps=Steps(console))
+                         thresholds=args.quality_thresholds, report=args.report, steps=Steps(console),
+                         dry_run=args.dry_run)
     print_outcome(console, outcome, warehouse)
+    if args.dry_run:
+        console.print("[bold]Chạy thử: không nạp, không công bố / dry run: nothing loaded or published")
     return EXIT_REJECTED if outcome.result == "rejected" else EXIT_OK
 
 

@@ -30,7 +30,7 @@ def duplicate_checks() -> list[str]:
     for entity in ENTITIES:
         batch, core, blame, column = _key_exprs(entity.name)
         partition = ", ".join(batch)
-        statements.append(f"""INSERT INTO problems
+        statements.append(f"""INSERT INTO work.problems
             SELECT file, sheet, _row, '{column}', blame,
               'Trùng khóa với dòng ' || first_row || ' của tệp ' || first_file,
               'Duplicate key: already at row ' || first_row || ' of ' || first_file
@@ -41,7 +41,7 @@ def duplicate_checks() -> list[str]:
                   WINDOW w AS (PARTITION BY {partition} ORDER BY b.sheet_no, b._row))
             WHERE k > 1 AND blame IS NOT NULL""")
         match = " AND ".join(f"{b} = {c}" for b, c in zip(batch, core))
-        statements.append(f"""INSERT INTO problems
+        statements.append(f"""INSERT INTO work.problems
             SELECT b.file, b.sheet, b._row, '{column}', {blame},
               'Khóa đã được nạp từ tệp khác (' || c.source_file || '); để sửa, hãy nạp lại bản đã sửa của tệp đó',
               'Key already loaded from another file (' || c.source_file || '); to correct it, load a corrected version of that file'
@@ -52,7 +52,7 @@ def duplicate_checks() -> list[str]:
 
 def _missing(entity: str, column: str, universe: str, reason_vi: str, reason_en: str,
              guard: str = "") -> str:
-    return f"""INSERT INTO problems
+    return f"""INSERT INTO work.problems
         SELECT b.file, b.sheet, b._row, '{column}', b.{column}, '{reason_vi}', '{reason_en}'
         FROM valid_{entity} b
         WHERE b.{column} IS NOT NULL {guard} AND b.{column} NOT IN ({universe})"""
@@ -107,4 +107,4 @@ def report_cycles(con) -> None:
     rows = [(f, s, r, "parent_id", org, "Vòng lặp trong quan hệ cấp trên",
              "Cycle in the parent hierarchy") for org, f, s, r in batch if org in on_cycle]
     if rows:
-        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO work.problems VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

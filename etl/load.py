@@ -58,8 +58,10 @@ class LoadOutcome:
 def load_files(paths: list[Path], warehouse: Path, accept_valid: bool = False,
                thresholds: tuple[float, float, float] = DEFAULT_THRESHOLDS,
                report: Path | None = None, steps: Steps | None = None,
-               names: list[str] | None = None, store_raw: bool = True) -> LoadOutcome:
-    """Validate and load `paths` as one batch. `names` overrides the file names reported (rebuild)."""
+               names: list[str] | None = None, store_raw: bool = True,
+               dry_run: bool = False) -> LoadOutcome:
+    """Validate and load `paths` as one batch. `names` overrides the file names reported (rebuild).
+    dry_run: validate fully and write the report, but publish nothing."""
     steps = steps or Steps.quiet()
     store = RawStore(warehouse)
     hashes = [file_hash(p) for p in paths]
@@ -81,6 +83,10 @@ def load_files(paths: list[Path], warehouse: Path, accept_valid: bool = False,
         with steps.task("Kiểm tra / validating", len(sheets)) as advance:
             validate.validate_batch(con, sheets, thresholds, progress=lambda *_: advance())
         outcome = _outcome(con, reads, accept_valid)
+        if dry_run:
+            if outcome.problems:
+                outcome.report = _write_report(con, report or _default_report(warehouse))
+            return outcome
         load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.load_ledger").fetchone()[0]
         outcome.load_id = load_id
         if outcome.result != "rejected":
@@ -119,12 +125,12 @@ def _published_load_ids(con) -> set[int]:
 
 
 def _outcome(con, reads, accept_valid: bool) -> LoadOutcome:
-    problems = con.execute("SELECT count(*) FROM problems").fetchone()[0]
+    problems = con.execute("SELECT count(*) FROM work.problems").fetchone()[0]
     stats = []
     for read in reads:
         for sheet in read.sheets:
             rejected = con.execute(
-                "SELECT count(DISTINCT row) FROM problems WHERE file = ? AND sheet IS NOT DISTINCT FROM ?",
+                "SELECT count(DISTINCT row) FROM work.problems WHERE file = ? AND sheet IS NOT DISTINCT FROM ?",
                 [sheet.path.name, sheet.sheet]).fetchone()[0]
             stats.append(FileStat(sheet.path.name, sheet.sheet, sheet.entity.name, sheet.n_rows, rejected))
         if read.problems:
@@ -139,7 +145,7 @@ def _outcome(con, reads, accept_valid: bool) -> LoadOutcome:
         for s in stats:
             s.rows_rejected = s.rows_read
     sample = con.execute("""SELECT file, sheet, row, column_name, value, reason_vi, reason_en
-        FROM problems ORDER BY file, sheet, row NULLS FIRST LIMIT 20""").fetchall()
+        FROM work.problems ORDER BY file, sheet, row NULLS FIRST LIMIT 20""").fetchall()
     return LoadOutcome(result, stats, problems, sample)
 
 
@@ -147,7 +153,7 @@ def _upsert(con, load_id: int) -> None:
     """Replace by natural key: rows of the batch overwrite the same keys in core."""
     for entity in ENTITIES:
         stg = (SQL_DIR / "staging" / f"stg_{entity.name}.sql").read_text(encoding="utf-8")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{entity.name} AS {stg}")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{entity.name} AS {stg}")
         keys = UPSERT_KEYS[entity.name]
         match = " AND ".join(f"c.{k} = s.{k}" for k in keys)
         con.execute(f"""DELETE FROM core.{entity.name} c
@@ -167,10 +173,10 @@ def _record(con, load_id: int, reads, hashes, outcome: LoadOutcome) -> None:
     # Rejected rows with the record as read, so nothing submitted is lost.
     con.execute("""INSERT INTO meta.quarantine
         SELECT ?, p.file, p.sheet, p.row, p.column_name, p.value, p.reason_vi, p.reason_en, NULL, ?
-        FROM problems p""", [load_id, outcome.result])
-    for n, file, sheet in con.execute("SELECT n, file, sheet FROM sheet_index").fetchall():
+        FROM work.problems p""", [load_id, outcome.result])
+    for n, file, sheet in con.execute("SELECT n, file, sheet FROM work.sheet_index").fetchall():
         con.execute(f"""UPDATE meta.quarantine q SET record = CAST(to_json(r) AS VARCHAR)
-            FROM in_{int(n)} r WHERE q.load_id = ? AND q.file_name = ?
+            FROM work.in_{int(n)} r WHERE q.load_id = ? AND q.file_name = ?
               AND q.sheet IS NOT DISTINCT FROM ? AND q.row_number = r._row""", [load_id, file, sheet])
 
 
@@ -184,7 +190,7 @@ def _write_report(con, report: Path) -> Path:
     report.parent.mkdir(parents=True, exist_ok=True)
     body = report.with_name(report.name + ".body")
     con.execute(f"""COPY (SELECT file, sheet, row, column_name AS "column", value, reason_vi, reason_en
-        FROM problems ORDER BY file, sheet, row NULLS FIRST) TO '{body.as_posix().replace("'", "''")}'
+        FROM work.problems ORDER BY file, sheet, row NULLS FIRST) TO '{body.as_posix().replace("'", "''")}'
         (HEADER, DELIMITER ',')""")
     with report.open("wb") as out, body.open("rb") as src:
         out.write(b"\xef\xbb\xbf")

@@ -35,6 +35,7 @@ class Publication:
         self.warehouse = warehouse
         self.on_wait = on_wait
         self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
+        self.scratch = Path(f"{self.building}.work")
         self.con: duckdb.DuckDBPyConnection | None = None
         self.generation: int | None = None
         self._lock = None
@@ -52,6 +53,8 @@ class Publication:
             stale.unlink(missing_ok=True)  # left by a killed load; we hold the lock
         self.con = duckdb.connect(str(self.building))
         self.con.execute("SET preserve_insertion_order = false")
+        # Batch work tables live in a scratch file: disk-backed at any size, never published.
+        self.con.execute("ATTACH ? AS work", [str(self.scratch)])
         ensure_schema(self.con)
         if self.warehouse.exists():
             _carry_over(self.con, self.warehouse)
@@ -63,6 +66,7 @@ class Publication:
     def publish(self, note: str = "", progress=None, before_swap: Callable[[], None] | None = None) -> int:
         """Rebuild marts, run checks, then swap the new file in. Returns the new generation."""
         con = self.con
+        con.execute("DETACH work")
         build_marts(con, progress)
         run_checks(con)
         self.generation = self.current_generation() + 1
@@ -80,7 +84,7 @@ class Publication:
     def __exit__(self, *exc) -> None:
         if self.con is not None:
             self.con.close()
-        for leftover in (self.building, Path(str(self.building) + ".wal")):
+        for leftover in (self.building, self.scratch, Path(f"{self.building}.wal"), Path(f"{self.scratch}.wal")):
             leftover.unlink(missing_ok=True)
         if self._lock:
             fcntl.flock(self._lock, fcntl.LOCK_UN)

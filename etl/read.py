@@ -46,7 +46,7 @@ class Sheet:
         """Create table `name` (_row BIGINT, one VARCHAR per entity column) in `con`."""
         if self.table is not None:
             con.register("_sheet_input", self.table)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _sheet_input")
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _sheet_input")
             con.unregister("_sheet_input")
             return
         selects = ["file_row_number + 1 AS _row"]
@@ -54,7 +54,7 @@ class Sheet:
             source = (self.parquet_columns or {}).get(col.name)
             selects.append(f"{_parquet_text(*source) if source else 'NULL::VARCHAR'} AS {col.name}")
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {', '.join(selects)} "
+            f"CREATE OR REPLACE TABLE {name} AS SELECT {', '.join(selects)} "
             "FROM read_parquet(?, file_row_number = true)", [str(self.path)])
 
 

@@ -35,20 +35,20 @@ class SheetInput:
 
     @property
     def typed(self) -> str:
-        return f"typed_{self.n}"
+        return f"work.typed_{self.n}"
 
 
 def start(con: duckdb.DuckDBPyConnection) -> None:
     """Create the batch's problem table."""
-    con.execute("""CREATE OR REPLACE TEMP TABLE problems (
+    con.execute("""CREATE OR REPLACE TABLE work.problems (
         file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR,
         reason_vi VARCHAR, reason_en VARCHAR)""")
-    con.execute("CREATE OR REPLACE TEMP TABLE sheet_index (n INTEGER, file VARCHAR, sheet VARCHAR)")
+    con.execute("CREATE OR REPLACE TABLE work.sheet_index (n INTEGER, file VARCHAR, sheet VARCHAR)")
 
 
 def add_problems(con: duckdb.DuckDBPyConnection, problems: list[Problem]) -> None:
     if problems:
-        con.executemany(f"INSERT INTO problems ({PROBLEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        con.executemany(f"INSERT INTO work.problems ({PROBLEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [(p.file, p.sheet, p.row, p.column, p.value, p.reason_vi, p.reason_en)
                          for p in problems])
 
@@ -77,9 +77,9 @@ def _sql_literal(text: str) -> str:
 
 
 def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
-    raw = f"in_{n}"
+    raw = f"work.in_{n}"
     sheet.create_table(con, raw)
-    con.execute("INSERT INTO sheet_index VALUES (?, ?, ?)", [n, sheet.path.name, sheet.sheet])
+    con.execute("INSERT INTO work.sheet_index VALUES (?, ?, ?)", [n, sheet.path.name, sheet.sheet])
     entity = sheet.entity
     file_sql, sheet_sql = _sql_literal(sheet.path.name), (
         _sql_literal(sheet.sheet) if sheet.sheet else "NULL")
@@ -96,28 +96,34 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
         joins.append(f"LEFT JOIN {mapping} ON {mapping}.raw = r.{col.name}")
         selects.append(f"{mapping}.val AS {col.name}")
         _map_problems(con, raw, col.name, mapping, file_sql, sheet_sql)
-    sql = f"CREATE OR REPLACE TEMP TABLE typed_{n} AS SELECT {', '.join(selects)} FROM {raw} r " + " ".join(joins)
-    con.execute(sql)
+    derived = _derived(entity.name, thresholds)
+    con.execute(f"CREATE OR REPLACE TABLE work.typed_{n} AS SELECT {derived} FROM (SELECT "
+                f"{', '.join(selects)} FROM {raw} r {' '.join(joins)})")
     if any(c.type == "province" for c in entity.columns):
         _resolve_provinces(con, n, file_sql, sheet_sql)
-    if entity.name == "meetings":
-        good, fair, average = thresholds
-        con.execute(f"""UPDATE typed_{n} SET quality = CASE
-            WHEN score >= ? THEN 4 WHEN score >= ? THEN 3 WHEN score >= ? THEN 2 ELSE 1 END
-            WHERE quality IS NULL AND score IS NOT NULL""", [good, fair, average])
-    if entity.name == "members":
-        con.execute(f"UPDATE typed_{n} SET joined_on = admitted_on WHERE joined_on IS NULL")
     for col in entity.columns:
         if col.required:
-            con.execute(f"""INSERT INTO problems SELECT {file_sql}, {sheet_sql}, t._row, '{col.name}',
+            con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, t._row, '{col.name}',
                 NULL, 'Thiếu giá trị bắt buộc', 'Required value missing'
-                FROM typed_{n} t JOIN {raw} r USING (_row)
+                FROM work.typed_{n} t JOIN {raw} r USING (_row)
                 WHERE t.{col.name} IS NULL AND nullif(trim(r.{col.name}), '') IS NULL""")
     for rule in ROW_RULES.get(entity.name, ()):
-        con.execute(f"""INSERT INTO problems SELECT {file_sql}, {sheet_sql}, _row, ?,
-            CAST({rule.value} AS VARCHAR), ?, ? FROM typed_{n} WHERE {rule.condition}""",
+        con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, ?,
+            CAST({rule.value} AS VARCHAR), ?, ? FROM work.typed_{n} WHERE {rule.condition}""",
                     [rule.column, rule.reason_vi, rule.reason_en])
     return SheetInput(n, sheet)
+
+
+def _derived(entity: str, thresholds) -> str:
+    """Columns computed while typing: meeting quality from the score when absent (thresholds
+    for good, fair, average), a member's joining date defaulting to the admission date."""
+    if entity == "meetings":
+        good, fair, average = (float(t) for t in thresholds)
+        return (f"* REPLACE (coalesce(quality, CASE WHEN score >= {good} THEN 4 WHEN score >= {fair} "
+                f"THEN 3 WHEN score >= {average} THEN 2 WHEN score IS NOT NULL THEN 1 END)::TINYINT AS quality)")
+    if entity == "members":
+        return "* REPLACE (coalesce(joined_on, admitted_on) AS joined_on)"
+    return "*"
 
 
 def _map_distinct(con, raw: str, column: str, mapping: str, parse, type_: str) -> None:
@@ -145,7 +151,7 @@ def _map_distinct(con, raw: str, column: str, mapping: str, parse, type_: str) -
 
 
 def _map_problems(con, raw: str, column: str, mapping: str, file_sql: str, sheet_sql: str) -> None:
-    con.execute(f"""INSERT INTO problems SELECT {file_sql}, {sheet_sql}, r._row, '{column}', r.{column},
+    con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, r._row, '{column}', r.{column},
         m.reason_vi, m.reason_en FROM {raw} r JOIN {mapping} m ON m.raw = r.{column}
         WHERE m.reason_en IS NOT NULL""")
 
@@ -153,7 +159,7 @@ def _map_problems(con, raw: str, column: str, mapping: str, file_sql: str, sheet
 def _resolve_provinces(con, n: int, file_sql: str, sheet_sql: str) -> None:
     """Province names resolve by the organisation's founding date (old names before the merger)."""
     pairs = con.execute(f"""SELECT DISTINCT r.province, coalesce(t.founded_on >= DATE '{MERGER_DATE}', false)
-        FROM in_{n} r JOIN typed_{n} t USING (_row)
+        FROM work.in_{n} r JOIN work.typed_{n} t USING (_row)
         WHERE nullif(trim(r.province), '') IS NOT NULL""").fetchall()
     rows = []
     for text, after in pairs:
@@ -167,12 +173,12 @@ def _resolve_provinces(con, n: int, file_sql: str, sheet_sql: str) -> None:
         val VARCHAR, reason_vi VARCHAR, reason_en VARCHAR)""")
     if rows:
         con.executemany(f"INSERT INTO map_{n}_province VALUES (?, ?, ?, ?, ?)", rows)
-    con.execute(f"ALTER TABLE typed_{n} ADD COLUMN province VARCHAR")
-    con.execute(f"""UPDATE typed_{n} t SET province = m.val FROM in_{n} r, map_{n}_province m
+    con.execute(f"ALTER TABLE work.typed_{n} ADD COLUMN province VARCHAR")
+    con.execute(f"""UPDATE work.typed_{n} t SET province = m.val FROM work.in_{n} r, map_{n}_province m
         WHERE r._row = t._row AND m.raw = r.province
           AND m.after = coalesce(t.founded_on >= DATE '{MERGER_DATE}', false)""")
-    con.execute(f"""INSERT INTO problems SELECT DISTINCT {file_sql}, {sheet_sql}, r._row, 'province',
-        r.province, m.reason_vi, m.reason_en FROM in_{n} r JOIN map_{n}_province m ON m.raw = r.province
+    con.execute(f"""INSERT INTO work.problems SELECT DISTINCT {file_sql}, {sheet_sql}, r._row, 'province',
+        r.province, m.reason_vi, m.reason_en FROM work.in_{n} r JOIN map_{n}_province m ON m.raw = r.province
         WHERE m.reason_en IS NOT NULL""")
 
 
@@ -185,15 +191,16 @@ def _union(con, entity: Entity, inputs: list[SheetInput]) -> None:
     cols = ", ".join(c.name for c in entity.columns)
     parts = [f"""SELECT {_sql_literal(i.sheet.path.name)} AS file, {_sql_literal(i.sheet.sheet)
               if i.sheet.sheet else 'NULL'} AS sheet, {i.n} AS sheet_no, _row, {cols}
-              FROM typed_{i.n}""" for i in inputs]
+              FROM work.typed_{i.n}""" for i in inputs]
     if not parts:
         types = ", ".join(f"NULL::{sql_type(entity, c)} AS {c.name}" for c in entity.columns)
         parts = [f"SELECT NULL::VARCHAR AS file, NULL::VARCHAR AS sheet, 0 AS sheet_no, "
                  f"0::BIGINT AS _row, {types} WHERE false"]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE batch_{entity.name} AS " + " UNION ALL ".join(parts))
+    con.execute(f"CREATE OR REPLACE TEMP VIEW batch_{entity.name} AS " + " UNION ALL ".join(parts))
     con.execute(f"""CREATE OR REPLACE TEMP VIEW valid_{entity.name} AS SELECT * FROM batch_{entity.name} b
-        WHERE NOT EXISTS (SELECT 1 FROM problems p WHERE p.file = b.file
-              AND p.sheet IS NOT DISTINCT FROM b.sheet AND (p.row = b._row OR p.row IS NULL))""")
+        WHERE NOT EXISTS (SELECT 1 FROM work.problems p WHERE p.file = b.file
+                          AND p.sheet IS NOT DISTINCT FROM b.sheet AND p.row = b._row)
+          AND NOT EXISTS (SELECT 1 FROM work.problems p WHERE p.file = b.file AND p.row IS NULL)""")
 
 
 def _duplicates(con) -> None:
@@ -204,9 +211,9 @@ def _duplicates(con) -> None:
 
 def _integrity(con) -> None:
     for _ in range(5):  # a rejected organisation rejects what points at it; repeat to a fixpoint
-        before = con.execute("SELECT count(*) FROM problems").fetchone()[0]
+        before = con.execute("SELECT count(*) FROM work.problems").fetchone()[0]
         for sql in integrity_checks(CELL_KINDS):
             con.execute(sql)
         report_cycles(con)
-        if con.execute("SELECT count(*) FROM problems").fetchone()[0] == before:
+        if con.execute("SELECT count(*) FROM work.problems").fetchone()[0] == before:
             break

@@ -46,4 +46,4 @@ def dash_app(fixture_warehouse):
     """The one Dash app of the test process, pointed at the fixture warehouse."""
     from dashboard.app import create_app
 
-    return create_app(fixture_warehouse)
+    return create_app(fixture_warehouse, open_access=True)  # logins: tests/auth switch them on

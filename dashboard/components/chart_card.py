@@ -12,15 +12,29 @@ from dataclasses import dataclass
 
 import dash_mantine_components as dmc
 import pandas as pd
-from dash import MATCH, Input, Output, State, callback, dcc, no_update
+from dash import (
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+    no_update,
+)
 
 from dashboard import access, data, figures, urlstate
 from dashboard.components.filter_bar import STATE, describe, footnote
+from dashboard.exports import tables
 from dashboard.i18n import fmt_date, t
 
 log = logging.getLogger(__name__)
 THEME = "theme"
 GRAPH, CSV_BUTTON, DOWNLOAD = "chart-graph", "chart-csv", "chart-download"
+ADD_SLIDE, OPEN_SLIDES, PNG_LINK, SVG_LINK = ("chart-add-slide", "chart-open-slides",
+                                              "chart-png", "chart-svg")
 CHARTS: dict[str, Chart] = {}
 
 
@@ -58,9 +72,17 @@ def chart_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
                               config=figures.graph_config(file_name(chart.title, lang), lang),
                               figure=figures.empty(figures.FigContext(lang=lang, title=t(
                                   chart.title, lang)), " ")), type="dot", delay_show=400),
-        dmc.Group(justify="flex-end", children=dmc.Button(
-            t("chart.csv", lang), id={"type": CSV_BUTTON, "key": key}, variant="subtle",
-            size="compact-sm", className="csv-button")),
+        dmc.Group(justify="flex-end", gap=4, children=[
+            html.A(t("slides.open", lang), id={"type": OPEN_SLIDES, "key": key},
+                   className="chart-link", style={"display": "none"}),
+            dmc.Button(t("slides.add", lang), id={"type": ADD_SLIDE, "key": key},
+                       variant="subtle", size="compact-sm"),
+            html.A(t("chart.png", lang), id={"type": PNG_LINK, "key": key}, className="chart-link",
+                   title=t("chart.png_hint", lang)),
+            html.A(t("chart.svg", lang), id={"type": SVG_LINK, "key": key}, className="chart-link",
+                   title=t("chart.svg_hint", lang)),
+            dmc.Button(t("chart.csv", lang), id={"type": CSV_BUTTON, "key": key},
+                       variant="subtle", size="compact-sm", className="csv-button")]),
         dcc.Download(id={"type": DOWNLOAD, "key": key}),
     ])
 
@@ -97,7 +119,7 @@ def csv_bytes(key: str, state: dict) -> tuple[bytes, str]:
     if chart.csv_columns is not None:
         df = chart.csv_columns(df, lang)
     name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"
-    return df.to_csv(index=False).encode("utf-8-sig"), name
+    return tables.csv_bytes(df), name  # formula-safe, UTF-8 with BOM
 
 
 @callback(Output({"type": GRAPH, "key": MATCH}, "figure"), Input(STATE, "data"),
@@ -114,3 +136,14 @@ def download(n_clicks, state, button_id):
         return no_update
     content, name = csv_bytes(button_id["key"], state)
     return dcc.send_bytes(content, name)
+
+
+clientside_callback(  # server PNG/SVG links with the filters; "+ Trình chiếu" (assets/slides.js)
+    ClientsideFunction("slides", "card"),
+    Output({"type": PNG_LINK, "key": MATCH}, "href"), Output({"type": SVG_LINK, "key": MATCH}, "href"),
+    Output({"type": OPEN_SLIDES, "key": MATCH}, "href"),
+    Output({"type": OPEN_SLIDES, "key": MATCH}, "children"),
+    Output({"type": OPEN_SLIDES, "key": MATCH}, "style"),
+    Input({"type": ADD_SLIDE, "key": MATCH}, "n_clicks"), Input("url", "search"),
+    State({"type": ADD_SLIDE, "key": MATCH}, "id"),
+    State({"type": OPEN_SLIDES, "key": MATCH}, "children"))

@@ -87,18 +87,19 @@ def fill_options(lang, state):
     return regions, provinces, sectors
 
 
-@callback(Output(ORG, "data"), Input(ORG, "searchValue"), State(ORG, "value"))
+@callback(Output(ORG, "data"), Input(ORG, "searchValue"), Input(ORG, "value"))
 def search_orgs(text, value):
-    """Organisation options matching the typed text, each labelled with its path."""
+    """Organisation options matching the typed text, each labelled with its path; the picked
+    organisation is always among them (a value missing from the options would show blank)."""
     if data.signature() is None:
         return []
     scope = access.current_scope()
     hits = data.search_orgs(scope, text or "", 50)
     options = [{"value": i, "label": p} for i, p in zip(hits["org_id"], hits["path"])]
     if value and value not in set(hits["org_id"]):
-        current = data.search_orgs(scope, value, 5)
-        options += [{"value": i, "label": p} for i, p in zip(current["org_id"], current["path"])
-                    if i == value]
+        label = data.org_label(scope, value)
+        if label:
+            options.append({"value": value, "label": label[1]})
     return options
 
 
@@ -189,9 +190,8 @@ def describe(state: dict, lang: str) -> str:
     if state.get("sector"):
         parts.append(t(f"sector.{state['sector']}", lang))
     if state.get("org"):
-        hit = data.search_orgs(scope, state["org"], 5)
-        names = dict(zip(hit["org_id"], hit["name"]))
-        parts.append(names.get(state["org"], state["org"]))
+        label = data.org_label(scope, state["org"])
+        parts.append(label[0] if label else state["org"])
     if len(parts) == 1:
         parts.append(t("chart.all_scope", lang))
     return " · ".join(parts)

@@ -10,6 +10,7 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import access, data, urlstate
+from dashboard.auth import ui as auth_ui
 from dashboard.components import filter_bar as fb
 from dashboard.components.chart_card import THEME
 from dashboard.i18n import t
@@ -26,10 +27,12 @@ def _pages() -> list[dict]:
 def layout() -> dmc.MantineProvider:
     """The whole page frame; page content arrives through the router callback."""
     nav = [dmc.NavLink(id={"type": "nav-link", "path": p["path"]}, href=p["path"],
-                       label=p["name"], className="nav-link") for p in _pages()]
+                       label=p["name"], className="nav-link") for p in _pages()
+           if access.page_allowed(p)]
     header = dmc.Group(justify="space-between", h="100%", px="md", children=[
         dmc.Title(t("app.title"), id=TITLE, order=3),
         dmc.Group(gap="xs", children=[
+            auth_ui.header_slot(),
             dmc.Button(t("app.lang_switch"), id=LANG_BUTTON, variant="light", size="compact-md"),
             dmc.Switch(id=THEME_BUTTON, label=t("app.theme"), size="md"),
         ]),
@@ -43,7 +46,7 @@ def layout() -> dmc.MantineProvider:
                 dmc.AppShellNavbar(p="xs", children=nav),
                 dmc.AppShellMain([
                     *fb.stores(), dcc.Store(id=THEME, storage_type="local"),
-                    html.Div(id=fb.NOTICE), fb.filter_bar(), html.Div(id=CONTENT),
+                    auth_ui.banner_slot(), html.Div(id=fb.NOTICE), fb.filter_bar(), html.Div(id=CONTENT),
                     html.Div(id="ag-theme-sink", hidden=True),
                 ]),
             ])))
@@ -60,6 +63,8 @@ def route(pathname, lang, search):
     state, _bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
     path = (pathname or "/").rstrip("/") or "/"
     page = next((p for p in _pages() if p["path"] == path), None) or _pages()[0]
+    if not access.page_allowed(page):
+        return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     return page["layout"](lang=lang, **state["params"])
 
 

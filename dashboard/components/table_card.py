@@ -3,7 +3,6 @@ refreshed on every filter change, exported server-side as CSV (UTF-8 with BOM) a
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
 
 from dashboard import access, data, urlstate
 from dashboard.components.filter_bar import STATE
+from dashboard.exports import tables
 from dashboard.i18n import fmt_date, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
@@ -127,15 +127,9 @@ def export(key: str, state: dict, fmt: str) -> tuple[bytes, str]:
     df = df[[c for c, _h, _k in table.columns if c in df.columns]]
     df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns}).convert_dtypes()
     name = f"{t(table.title, lang)} {fmt_date(state['end']).replace('/', '-')}.{fmt}"
-    if fmt == "csv":
-        return df.to_csv(index=False).encode("utf-8-sig"), name
-    buf = io.BytesIO()
-    for col in df.columns:
-        if pd.api.types.is_datetime64_any_dtype(df[col]) and getattr(df[col].dt, "tz", None):
-            df[col] = df[col].dt.tz_localize(None)
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as xw:
-        df.to_excel(xw, index=False, sheet_name=t(table.title, lang)[:31])
-    return buf.getvalue(), name
+    if fmt == "csv":  # both formula-safe (dashboard/exports/tables.py); CSV with a BOM
+        return tables.csv_bytes(df), name
+    return tables.xlsx_bytes(df, t(table.title, lang)), name
 
 
 @callback(Output({"type": GRID, "key": MATCH}, "rowData"), Input(STATE, "data"),

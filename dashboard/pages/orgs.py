@@ -7,7 +7,7 @@ import dash
 import dash_mantine_components as dmc
 from dash import html
 
-from dashboard import figures, i18n, urlstate
+from dashboard import figures, figures_orgs, i18n, urlstate
 from dashboard.components.chart_card import Chart, chart_card, register
 from dashboard.components.table_card import Table, table_card
 from dashboard.components.table_card import register as register_table
@@ -65,7 +65,7 @@ def _counts_figure(df, ctx, f):
 
 
 def _hierarchy_figure(df, ctx, f):
-    return figures.sunburst(df, ctx, t("orgs.members", ctx.lang))
+    return figures_orgs.sunburst(df, ctx, t("orgs.members", ctx.lang))
 
 
 def _meetings_figure(df, ctx, f):

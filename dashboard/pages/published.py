@@ -12,7 +12,7 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import access, data, figures, i18n, urlstate
+from dashboard import access, data, figures, figures_published, i18n, urlstate
 from dashboard.components.chart_card import THEME
 from dashboard.components.filter_bar import STATE
 from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
@@ -62,6 +62,8 @@ i18n.register({
     "published.error": ("Không tải được số liệu công bố", "Could not load the published figures"),
     "published.hidden": ("ngoài phạm vi được xem", "outside your scope"),
     "published.not_kept": ("kho không theo dõi chỉ tiêu này", "not kept in the warehouse"),
+    "published.unresolved": ("không xác định được phạm vi", "scope not resolved"),
+    "published.target": ("chỉ tiêu, kế hoạch: không đối chiếu", "a target: not compared"),
     "published.group.agency_blocs": ("Các đảng bộ khối cơ quan", "Agency bloc committees"),
     "published.group.enterprise_blocs": ("Các đảng bộ khối doanh nghiệp",
                                          "Enterprise bloc committees"),
@@ -113,15 +115,34 @@ def scope_label(kind, value, lang: str) -> str:
     return str(value)
 
 
+def _num(x: float, lang: str) -> str:
+    """10579 → '10.579', 8.73 → '8,73' (vi): up to two decimals, trailing zeros dropped."""
+    text, mark = fmt_num(x, lang, 2), "." if lang == "en" else ","
+    return text.rstrip("0").rstrip(mark)
+
+
+def interval(row: dict, lang: str) -> str:
+    """The warehouse values accepted for a figure: '= 640', '25.500 < x ≤ 26.775'."""
+    low, high = row.get("tolerance_low"), row.get("tolerance_high")
+    if low is None or high is None:
+        return t("published.target", lang) if row.get("qualifier") == "target" else ""
+    if low == high:
+        return f"= {_num(low, lang)}"
+    return (f"{_num(low, lang)} {'≤' if row.get('low_inclusive') else '<'} x "
+            f"{'≤' if row.get('high_inclusive') else '<'} {_num(high, lang)}")
+
+
 def verdict(row: dict, lang: str) -> str:
     """'✓ 291.000 ≤ x ≤ 300.000', '✗ = 640', or '–' with the reason nothing was compared."""
     if row.get("agrees") is not None:
-        return f"{'✓' if row['agrees'] else '✗'} {row.get('tolerance_text') or ''}".strip()
+        return f"{'✓' if row['agrees'] else '✗'} {interval(row, lang)}".strip()
     if row.get("metric_in_warehouse") is False:
         return f"– {t('published.not_kept', lang)}"
     if row.get("resolved") and not row.get("visible"):
         return f"– {t('published.hidden', lang)}"
-    return f"– {row.get('tolerance_text') or ''}".strip()
+    if row.get("resolved") is False:
+        return f"– {t('published.unresolved', lang)}"
+    return f"– {interval(row, lang)}".strip()
 
 
 def _filters(state: dict, scope_key, doc_id):
@@ -196,8 +217,8 @@ def timeline(state: dict | None, scope_key=None, doc_id=None, theme: str | None 
     ctx = figures.FigContext(lang=lang, theme=theme or "light", subtitle=t(
         "published.timeline_sub", lang), title=t("published.timeline", lang, metric=t(
             f"published.metric.{metric}", lang)))
-    return figures.published_timeline(df[df["metric"] == metric], ctx,
-                                      t("published.warehouse", lang))
+    return figures_published.published_timeline(df[df["metric"] == metric], ctx,
+                                                t("published.warehouse", lang))
 
 
 def options(state: dict | None) -> tuple[list, list, list]:
@@ -235,6 +256,8 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
              for y in dict.fromkeys(("all", pub_from, pub_to))]
     loc = "en-GB" if lang == "en" else "vi-VN"
     defs = [{"field": f, "headerName": t(h, lang), "filter": True, "sortable": True,
+             "tooltipField": {"source_name": "title", "verdict": "verdict",
+                              "resolved_how": "resolved_how"}.get(f),
              **({"type": "rightAligned", "valueFormatter": {"function": "params.value == null ?"
                  f" '' : params.value.toLocaleString('{loc}')"}} if k == "int" else {}),
              **({"valueFormatter": {"function": "params.value ? params.value.slice(0, 10)"

@@ -113,7 +113,9 @@ def _time_axis(fig, df, f, ctx, bars: bool = False):
         return fig
     quarter = _param(f, "qgrain") == "quarter"
     if quarter:
-        fig.update_xaxes(tickformat="Q%q/%Y", hoverformat="Q%q/%Y")
+        n = df["period"].nunique()
+        fig.update_xaxes(tickformat="Q%q/%Y", hoverformat="Q%q/%Y",
+                         dtick="M3" if n <= 12 else ("M6" if n <= 24 else "M12"))
     pad = (46 if quarter else 16) if bars else 0
     return figures.event_marks(fig, _events(), ctx, df["period"].min(),
                                df["period"].max(), pad_days=pad)
@@ -127,9 +129,9 @@ def _line(column: str, name_key: str, percent: bool, zoom: bool = True):
             return fig
         _time_axis(fig, df, f, ctx)
         if zoom:  # a line: let the axis follow the data so that changes are visible
-            fig.update_yaxes(rangemode="normal", dtick=None)
+            fig.update_yaxes(rangemode="normal", dtick=None,
+                             tickformat=",.1~%" if percent else ",.1~f")
         if not percent:
-            fig.update_yaxes(tickformat=",.0f")
             fig.update_traces(hovertemplate=f"{t(name_key, ctx.lang)}: %{{y:,.1f}}<extra></extra>")
         return fig
     return build
@@ -150,7 +152,13 @@ def _heat_data(scope, f):
 def _heat_figure(df, ctx, f):
     score = _param(f, "heat") == "score"
     value = "mean_score" if score else "good_fair_share"
-    return figures.heatmap(df, "name", "month", value, ctx, percent=not score)
+    fig = figures.heatmap(df, "name", "month", value, ctx, percent=not score)
+    unit = q.heat_unit(f)
+    if unit != "month" and fig.data:
+        fmt = "Q%q/%Y" if unit == "quarter" else "%Y"
+        fig.update_xaxes(tickformat=fmt)
+        fig.update_traces(hovertemplate=fig.data[0].hovertemplate.replace("%m/%Y", fmt))
+    return fig
 
 
 register(Chart(QUALITY_LEVELS, "quality.levels", _period_data, _levels_figure,

@@ -81,15 +81,26 @@ def _provinces_data(scope, f):
     return q.province_metrics(scope, f)
 
 
+def cells_for(df) -> dict:
+    """Tile cells for the provinces of `df` (province_code, seat_lat, seat_lon)."""
+    seats = df.dropna(subset=["seat_lat", "seat_lon"])
+    return tile_cells(tuple(zip(seats["province_code"], seats["seat_lat"], seats["seat_lon"])))
+
+
+def province_at(old: bool, col, row) -> str | None:
+    """The province drawn at tile (col, row) of the map (heatmap clicks carry no customdata)."""
+    cells = cells_for(q.provinces(access.current_scope(), old))
+    return next((c for c, cell in cells.items() if cell == (col, row)), None)
+
+
 def _map_figure(df, ctx, f):
     metric = metric_of(f)
     ctx = _title(ctx, "regions.map", metric)
     if df is None or df.empty:
         return figures.empty(ctx)
-    seats = df.dropna(subset=["seat_lat", "seat_lon"])
-    cells = tile_cells(tuple(zip(seats["province_code"], seats["seat_lat"], seats["seat_lon"])))
+    cells = cells_for(df)
     df = df.assign(label=[cartogram.short_label(n) for n in df["name"]])
-    return figures.tile_map(df, cells, "label", metric, ctx, fmt=_fmt(metric),
+    return cartogram.tile_map(df, cells, "label", metric, ctx, fmt=_fmt(metric),
                             selected=f.province)
 
 
@@ -163,7 +174,8 @@ def layout(lang: str = "vi", metric: str = "members", **_params):
 
 
 def patch_from_click(click: dict | None, state: dict | None) -> dict | None:
-    """The filter patch for a click on a tile or a bar (plain function): {'province': code}
+    """The filter patch for a click on a tile (x, y) or a bar (customdata), as a plain function:
+    {'province': code}
     (and region cleared when the province lies outside the region filter); a click on the
     selected province clears it; a region bar gives {'region': r, 'province': None}."""
     if not click or not click.get("points") or not state:
@@ -172,6 +184,8 @@ def patch_from_click(click: dict | None, state: dict | None) -> dict | None:
     code = point.get("customdata")
     if isinstance(code, list):
         code = code[0] if code else None
+    if code is None and isinstance(point.get("x"), int) and isinstance(point.get("y"), int):
+        code = province_at(bool(state.get("old")), point["x"], point["y"])  # a map tile
     if not code:
         return None
     regions = set(data.filter_choices(access.current_scope())["regions"]["region"])

@@ -7,8 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.data import (Filters, Scope, add_months, cached, data_bounds, month_floor,
-                            org_condition, query)
+from dashboard.data import Filters, Scope, add_months, cached, data_bounds, month_floor, org_condition, query
 
 COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
               "partial_committee")

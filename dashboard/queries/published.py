@@ -1,9 +1,9 @@
 """Queries for the Số liệu công bố page: published figures with their reconciliation against the
 warehouse (marts.reported_figures, marts.documents, marts.figure_reconciliation).
 
-The figures are public text, shown to every viewer; the warehouse side (value, difference,
-verdict) only where the viewer may see the whole scope it was counted over: everything for the
-full scope, else a province or organisation figure lying inside the viewer's scope.
+The figures are public text, shown to every viewer with a scope; the warehouse side (value,
+difference, verdict) only where the viewer may see the whole scope it was counted over:
+everything for the full scope, else a province or organisation figure inside the viewer's scope.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ _RECONCILED = """r.as_of_used, r.resolved, r.resolution, r.resolved_how, r.metri
     CASE WHEN {v} THEN r.difference END AS difference,
     CASE WHEN {v} THEN r.relative_difference END AS relative_difference,
     CASE WHEN {v} THEN r.agrees END AS agrees, ({v}) AS visible,
-    r.tolerance_low, r.tolerance_high, r.tolerance_text"""
+    r.tolerance_low, r.tolerance_high, r.low_inclusive, r.high_inclusive, r.tolerance_text"""
 _UNRECONCILED = """coalesce(f.as_of, make_date(f.year, 12, 31)) AS as_of_used,
     NULL::BOOLEAN AS resolved, NULL AS resolution, NULL AS resolved_how,
     NULL::BOOLEAN AS metric_in_warehouse, NULL::DOUBLE AS warehouse_value,
     NULL::DOUBLE AS difference, NULL::DOUBLE AS relative_difference, NULL::BOOLEAN AS agrees,
     FALSE AS visible, NULL::DOUBLE AS tolerance_low, NULL::DOUBLE AS tolerance_high,
-    NULL AS tolerance_text"""
+    NULL::BOOLEAN AS low_inclusive, NULL::BOOLEAN AS high_inclusive, NULL AS tolerance_text"""
 
 
 def _visible(scope: Scope) -> tuple[str, dict]:
@@ -52,8 +52,9 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
     title, published_on, ordinal, metric, value, qualifier, number_text, sentence, span_start,
     span_end, scope_kind, scope_value, scope_text, scope_key, as_of_source, year, as_of_used,
     resolved, resolution, resolved_how, metric_in_warehouse, warehouse_value, difference,
-    relative_difference, agrees, visible, tolerance_low, tolerance_high, tolerance_text."""
-    if not table_exists(scope, "reported_figures"):
+    relative_difference, agrees, visible, tolerance_low, tolerance_high, low_inclusive,
+    high_inclusive, tolerance_text."""
+    if scope == Scope.nothing() or not table_exists(scope, "reported_figures"):
         return pd.DataFrame()
     extra = dict(f.extra)
     if table_exists(scope, "figure_reconciliation"):
@@ -63,8 +64,8 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
     else:
         cols, p, join = _UNRECONCILED, {}, ""
     conds = []
-    for key, sql in (("metric", "f.metric = $metric"), ("doc_id", "f.doc_id = $doc_id"),
-                     ("scope_key", "f.scope_kind || ':' || coalesce(f.scope_value, '') = $scope_key"),
+    for key, sql in (("metric", "metric = $metric"), ("doc_id", "doc_id = $doc_id"),
+                     ("scope_key", "scope_key = $scope_key"),
                      ("year_from", "year(as_of_used) >= CAST($year_from AS INTEGER)"),
                      ("year_to", "year(as_of_used) <= CAST($year_to AS INTEGER)")):
         if extra.get(key) not in (None, "", "all"):
@@ -86,7 +87,7 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
 def choices(scope: Scope) -> dict[str, pd.DataFrame]:
     """Options for the page's filters: documents (doc_id, source_name, title, published_on,
     figures), scopes (scope_key, scope_kind, scope_value, scope_text, figures), years (year)."""
-    if not table_exists(scope, "reported_figures"):
+    if scope == Scope.nothing() or not table_exists(scope, "reported_figures"):
         empty = pd.DataFrame()
         return {"documents": empty, "scopes": empty, "years": empty}
     docs = query("""SELECT d.doc_id, d.source_name, d.title, d.published_on, count(f.figure_id)

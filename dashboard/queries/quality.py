@@ -20,6 +20,8 @@ from dashboard.data import (
     month_floor,
     org_condition,
     query,
+    table_exists,
+    use_rollup,
 )
 
 MEETING_SUMS = ("regular_held", "thematic_held", "online_held", "hybrid_held", "expected",
@@ -28,15 +30,15 @@ FALL_POINTS = 5.0  # a cell is "falling" when its last-6-month mean is this many
 POOR_MIN = 2  # poor meetings in the last 12 months that put a cell on the watch list
 
 
-def uses_rollup(scope: Scope, f: Filters) -> bool:
-    """Rollups are keyed by province and sector only: no organisation subtree may be involved."""
-    return scope.org_roots is None and not f.org
+ROLLUP = "agg_meetings_province_monthly"
+TREND = "cell_quality_trend"
 
 
 def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     """(FROM clause aliased `a`, condition, params) giving province × month meeting sums with the
-    columns month, province_code, province_code_current, region, sector and MEETING_SUMS."""
-    if uses_rollup(scope, f):
+    columns month, province_code, province_code_current, region, sector and MEETING_SUMS.
+    The rollup serves unless an organisation subtree is involved (or the file predates it)."""
+    if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         return "marts.agg_meetings_province_monthly a", cond, p
     cond, p = org_condition(scope, f)
@@ -76,20 +78,27 @@ def by_period(scope: Scope, f: Filters, grain: str = "month") -> pd.DataFrame:
     return add_rates(df)
 
 
+def heat_unit(f: Filters) -> str:
+    """Columns of the heatmap: months up to 3 years, quarters up to 8 years, then years."""
+    months = (f.end.year - f.start.year) * 12 + f.end.month - f.start.month + 1
+    return "month" if months <= 36 else ("quarter" if months <= 96 else "year")
+
+
 @cached
 def province_month(scope: Scope, f: Filters) -> pd.DataFrame:
-    """Province × month in the period: province_code (old codes when f.old_boundaries, else
-    current), name, month, the sums, and the rates of `add_rates`. Provinces of the chosen set
-    without meetings are absent."""
+    """Province × month (quarter or year for long periods, see `heat_unit`) in the period:
+    province_code (old codes when f.old_boundaries, else current), name, month (first day of
+    the column), the sums, and the rates of `add_rates`. Provinces without meetings are absent."""
     src, cond, p = meetings_source(scope, f)
     p.update(a=month_floor(f.start), b=f.end, cur=not f.old_boundaries)
     col = "province_code" if f.old_boundaries else "province_code_current"
     sums = ", ".join(f"sum(a.{c}) AS {c}" for c in MEETING_SUMS)
     df = query(f"""
-        SELECT a.{col} AS province_code, any_value(d.name) AS name, a.month, {sums}
+        SELECT a.{col} AS province_code, any_value(d.name) AS name,
+               date_trunc('{heat_unit(f)}', a.month)::DATE AS month, {sums}
         FROM {src} JOIN marts.dim_province d ON d.province_code = a.{col} AND d.is_current = $cur
-        WHERE {cond} AND a.month BETWEEN $a AND $b GROUP BY a.{col}, a.month
-        ORDER BY name, a.month""", p)
+        WHERE {cond} AND a.month BETWEEN $a AND $b GROUP BY 1, 3
+        ORDER BY name, month""", p)
     df[list(MEETING_SUMS)] = df[list(MEETING_SUMS)].astype("float64")
     return add_rates(df)
 
@@ -125,7 +134,9 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
     p.update(a=add_months(end, 1 - months), b=end, n=months)
-    if end >= trend_as_of():  # the mart knows each cell's last regular meeting
+    spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
+        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
+    if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
         last = ("SELECT m.org_id, max(m.month) AS last_regular FROM marts.fct_meetings_monthly m"
@@ -134,7 +145,7 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
     return query(f"""
         WITH {cells},
         w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
-              JOIN c USING (org_id) JOIN marts.cell_quality_trend t USING (org_id)
+              JOIN c USING (org_id) JOIN {spans} t USING (org_id)
               WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month),
         held AS (SELECT org_id, month, regular_held FROM marts.fct_meetings_monthly
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
@@ -148,8 +159,10 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
 
 
 @cached
-def trend_as_of() -> dt.date:
-    """The month marts.cell_quality_trend is computed as of (the last loaded meeting month)."""
+def trend_as_of(scope: Scope) -> dt.date:
+    """The month marts.cell_quality_trend is computed as of (far future when it is missing)."""
+    if not table_exists(scope, TREND):
+        return dt.date(2100, 1, 1)
     df = query("SELECT max(as_of_month) AS m FROM marts.cell_quality_trend")
     m = df["m"].iloc[0]
     return dt.date(2100, 1, 1) if pd.isna(m) else pd.Timestamp(m).date()
@@ -162,6 +175,9 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
     score_change, slope_12m (points a month), as_of_month; steepest fall first."""
     cells, p = _cells(scope, f)
     p["fall"] = -FALL_POINTS
+    if not table_exists(scope, TREND):
+        return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "score_prev6",
+                                     "score_last6", "score_change", "slope_12m", "as_of_month"])
     return query(f"""
         WITH {cells}
         SELECT c.org_id, c.name, c.base_org, c.province, round(t.score_prev6, 1) AS score_prev6,

@@ -3,7 +3,8 @@
 Metrics: members (stock at the as-of month), members_per_cell (same month), admission_rate
 (admissions in the period / members in its first month), good_share (meetings rated good / rated
 meetings in the period), attendance (present / expected in the period). Rollups
-(marts.agg_*_province_monthly) unless an organisation subtree is involved (then the facts).
+(agg_members_monthly, agg_meetings_province_monthly) unless an organisation subtree is
+involved (then the facts).
 """
 
 from __future__ import annotations
@@ -12,8 +13,17 @@ import dataclasses
 
 import pandas as pd
 
-from dashboard.data import Filters, Scope, cached, data_bounds, month_floor, org_condition, query
-from dashboard.queries.quality import meetings_source, uses_rollup
+from dashboard.data import (
+    Filters,
+    Scope,
+    cached,
+    data_bounds,
+    month_floor,
+    org_condition,
+    query,
+    use_rollup,
+)
+from dashboard.queries.quality import meetings_source
 
 METRICS = ("members", "members_per_cell", "admission_rate", "good_share", "attendance")
 PERCENT_METRICS = ("admission_rate", "good_share", "attendance")
@@ -22,10 +32,13 @@ _MEM_SUMS = ("cells", "members", "admitted")
 
 def membership_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     """(FROM clause aliased `a`, condition, params): province × month membership sums with
-    month, province_code, province_code_current, region, sector, cells, members, admitted."""
-    if uses_rollup(scope, f):
+    month, province_code, province_code_current, region, sector, cells, members, admitted; from
+    the rollup marts.agg_members_monthly unless an organisation subtree is involved."""
+    if use_rollup(scope, f, "agg_members_monthly"):
         cond, p = org_condition(scope, f, alias="a")
-        return "marts.agg_membership_province_monthly a", cond, p
+        return ("(SELECT month, province_code, province_code_current, region, sector, cells,"
+                " official + probationary AS members, admitted FROM marts.agg_members_monthly) a",
+                cond, p)
     cond, p = org_condition(scope, f)
     return ("(SELECT f.month, o.province_code, o.province_code_current, o.region, o.sector,"
             " 1 AS cells, f.official + f.probationary AS members, f.admitted"

@@ -70,6 +70,9 @@ def test_copied_link_restores_the_view(page):
     page.wait_for_selector("text=Phú Thọ")
     assert page.locator("text=By year").count() == 1
     shot(page, "members-restored-en")
+    page.reload()
+    wait_ready(page)
+    assert page.get_by_role("textbox", name="Province", exact=True).input_value() == "Phú Thọ"
 
 
 def test_bad_link_values_show_a_notice(page):

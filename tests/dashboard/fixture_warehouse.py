@@ -201,8 +201,7 @@ def build(path: str | Path) -> Path:
 
 
 # ---- derived marts (quality/regions helper): built by the ETL's own SQL from the tables above ----
-DERIVED_MARTS = ("agg_meetings_province_monthly", "agg_membership_province_monthly",
-                 "cell_quality_trend")
+DERIVED_MARTS = ("agg_meetings_province_monthly", "cell_quality_trend")
 
 
 def _derived_marts(con) -> None:

@@ -172,3 +172,10 @@ def test_hierarchy_starts_at_the_picked_organisation():
     h = orgs.hierarchy(ALL, dataclasses.replace(Y2025, org="C1"))
     assert h.iloc[0][["org_id", "members"]].tolist() == ["C1", 21]
     assert pd.isna(h.iloc[0]["parent_id"]) and set(h["org_id"][1:]) == {"S1", "S2", "S3"}
+
+
+def test_org_label_is_exact_and_scoped():
+    """The picked organisation's label must be found by exact id, and only within the scope."""
+    assert data.org_label(ALL, "S2") == ("Chi bộ Phòng Đầu tư", "Đảng bộ thành phố Hà Nội › "
+                                         "Đảng bộ Sở Tài chính › Chi bộ Phòng Đầu tư")
+    assert data.org_label(Scope(provinces=frozenset({"N25"})), "S2") is None

@@ -153,6 +153,16 @@ def test_unresolved_scopes_say_why(tiny_reconciled):
     assert "Hà Tây" in tiny_reconciled["unknown_province"][3]
 
 
+def test_resolved_organisation_and_province_are_named(tiny_warehouse, tiny_reconciled):
+    """The mart names the organisation and the province code a scope was counted over."""
+    rows = dict(_query(tiny_warehouse, """SELECT f.scope_value || '@' || r.as_of_used,
+        coalesce(r.scope_org_id, r.scope_province_code) FROM marts.figure_reconciliation r
+        JOIN core.reported_figures f USING (figure_id) WHERE f.doc_id = 'cases'
+        AND r.resolution IN ('organisation', 'province')"""))
+    assert rows["LIÊN HIỆP CÁC HỘI KHOA HỌC@2023-12-31"] == "TW-K-V"
+    assert rows["02@2023-12-31"] == "02" and rows["02@2025-12-31"] == "N08"
+
+
 def test_year_alone_means_the_end_of_that_year(tiny_reconciled):
     """A figure dated only by its year is compared at 31-12 of that year."""
     assert str(tiny_reconciled["year_only"][5]) == D2023

@@ -59,3 +59,20 @@ def test_readme_lists_every_accepted_header():
     missing = [alias for e in ENTITIES for c in e.columns for alias in (c.name, c.label_vi, *c.aliases)
                if alias and alias not in readme]
     assert not missing
+
+
+def test_load_dry_run_validates_reports_and_publishes_nothing(tmp_path):
+    """The dashboard's upload page shows this report before an admin confirms the real load."""
+    warehouse = tmp_path / "w.duckdb"
+    files = [str(INPUTS / f) for f in FIXTURE_FILES]
+    ok = run_etl("load", *files, "--dry-run", "--warehouse", str(warehouse))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert not warehouse.exists() and not (tmp_path / "w.raw").exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("member_id,org_id,admitted_on\nZ1,NOWHERE,01/01/2020\n", encoding="utf-8")
+    report = tmp_path / "report.csv"
+    rejected = run_etl("load", str(bad), "--dry-run", "--warehouse", str(warehouse),
+                       "--report", str(report))
+    assert rejected.returncode == 1
+    assert "NOWHERE" in rejected.stdout and "Cell not found" in report.read_text(encoding="utf-8-sig")
+    assert not warehouse.exists()

@@ -222,6 +222,15 @@ bounds AS (
     t.rule_vi, t.rule_en
   FROM valued v LEFT JOIN tolerance t USING (qualifier)
 ),
+-- the bounds in Vietnamese number format, up to two decimals: 4.423,2 / 291.000 / 8,73
+texts AS (
+  SELECT *,
+    regexp_replace(regexp_replace(translate(format('{:,.2f}', tolerance_low), ',.', '.,'),
+                                  '0+$', ''), ',$', '') AS low_text,
+    regexp_replace(regexp_replace(translate(format('{:,.2f}', tolerance_high), ',.', '.,'),
+                                  '0+$', ''), ',$', '') AS high_text
+  FROM bounds
+),
 final AS (
   SELECT figure_id, doc_id, metric, published_value, qualifier, as_of_used, year, scope_kind,
     scope_value, scope_sector, resolved, resolution, resolved_how,
@@ -242,16 +251,13 @@ final AS (
                  ELSE warehouse_value < tolerance_high END)
     END AS agrees,
     tolerance_low, tolerance_high, low_inclusive, high_inclusive,
-    -- "291.000 ≤ x ≤ 300.000": the accepted warehouse values, Vietnamese number format
+    -- "291.000 ≤ x ≤ 300.000": the accepted warehouse values
     CASE WHEN tolerance_low IS NULL THEN rule_vi
-      WHEN tolerance_low = tolerance_high THEN '= ' || regexp_replace(
-        translate(format('{:,.1f}', published_value), ',.', '.,'), ',0$', '')
-      ELSE regexp_replace(translate(format('{:,.1f}', tolerance_low), ',.', '.,'), ',0$', '')
-        || CASE WHEN low_inclusive THEN ' ≤ x ' ELSE ' < x ' END
-        || CASE WHEN high_inclusive THEN '≤ ' ELSE '< ' END
-        || regexp_replace(translate(format('{:,.1f}', tolerance_high), ',.', '.,'), ',0$', '')
+      WHEN tolerance_low = tolerance_high THEN '= ' || low_text
+      ELSE low_text || CASE WHEN low_inclusive THEN ' ≤ x ' ELSE ' < x ' END
+        || CASE WHEN high_inclusive THEN '≤ ' ELSE '< ' END || high_text
     END AS tolerance_text,
     rule_vi AS tolerance_rule_vi, rule_en AS tolerance_rule_en
-  FROM bounds
+  FROM texts
 )
 SELECT * FROM final ORDER BY figure_id

@@ -1,0 +1,74 @@
+"""Restyle a built chart for a projector: large type, black on white, Okabe–Ito colours in place
+of the screen palette (so the colour-blind and the back of a washed-out hall can tell series apart)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard import figures
+
+_MAP = {c.lower(): figures.OKABE_ITO[i % len(figures.OKABE_ITO)]
+        for i, c in enumerate(figures.COLORS)}
+_MAP.update({figures.QUALITY_COLORS[k].lower(): figures.PROJECTOR_QUALITY[k]
+             for k in figures.QUALITY_COLORS})
+BASE = 24  # px at 1920×1080
+
+
+def color(value):
+    """The projector colour for a screen colour (lists element-wise); others unchanged."""
+    if isinstance(value, str):
+        return _MAP.get(value.lower(), value)
+    if isinstance(value, (list, tuple)):
+        return [color(v) for v in value]
+    return value
+
+
+def _colorscale(scale):
+    names = {"rdylgn": figures.PROJECTOR_DIVERGING}
+    if isinstance(scale, str):
+        return names.get(scale.lower(), scale)
+    if scale and [list(s) for s in scale] == [list(s) for s in figures.SEQUENTIAL]:
+        return figures.PROJECTOR_SEQUENTIAL
+    if scale and str(scale[0][1]).replace(" ", "") in ("rgb(165,0,38)", "#a50026"):  # RdYlGn
+        return figures.PROJECTOR_DIVERGING
+    return scale
+
+
+def style(fig: go.Figure, base: int = BASE) -> go.Figure:
+    """A copy of `fig` in the projector theme (figures.PROJECTOR); the data are not touched."""
+    fig = go.Figure(fig)
+    fig.update_layout(template=figures.PROJECTOR, font={"size": base, "color": "#000000"},
+                      paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", colorway=figures.OKABE_ITO,
+                      legend={"font": {"size": base}}, hoverlabel={"font": {"size": base}},
+                      margin={"l": 20, "r": 30, "t": 70 if fig.layout.showlegend else 20,
+                              "b": 20})
+    fig.update_xaxes(tickfont={"size": base - 2}, gridcolor="#b0b0b0", linecolor="#000000",
+                     automargin=True, title_font={"size": base})
+    fig.update_yaxes(tickfont={"size": base - 2}, gridcolor="#b0b0b0", linecolor="#000000",
+                     automargin=True, title_font={"size": base})
+    for tr in fig.data:
+        if tr.type in ("bar", "scatter"):
+            if tr.marker is not None and tr.marker.color is not None:
+                tr.marker.color = color(tr.marker.color)
+            if tr.type == "scatter":
+                tr.line.color = color(tr.line.color)
+                tr.line.width = max(tr.line.width or 2, 4)
+                if tr.stackgroup:
+                    tr.fillcolor = None
+            if getattr(tr, "textfont", None) is not None:
+                tr.textfont.size = base - 2
+        elif tr.type == "heatmap":
+            tr.colorscale = _colorscale(tr.colorscale)
+            if tr.textfont is not None:
+                tr.textfont.size = max(base - 6, 12)
+            tr.colorbar.tickfont = {"size": base - 4}
+        elif tr.type in ("sunburst", "pie"):
+            tr.textfont = {"size": base - 4}
+            fig.update_layout(colorway=figures.OKABE_ITO)
+    for ann in fig.layout.annotations or ():
+        ann.font = {"size": max(base - 8, 14), "color": "#000000"}
+    for shape in fig.layout.shapes or ():
+        if shape.line is not None:
+            shape.line.color = "#444444"
+            shape.line.width = max(shape.line.width or 1, 2)
+    return fig

@@ -1,0 +1,121 @@
+"""Server routes for exports: the deck as .pptx and any chart as PNG/SVG, rebuilt from the same
+query string as the page. The query string only picks charts and filters; what the viewer may
+see always comes from access.current_scope() (the scoped data layer)."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from urllib.parse import quote
+
+import flask
+
+from dashboard import access, data, urlstate
+from dashboard.components import chart_card
+from dashboard.exports import deck as decks
+from dashboard.exports import images, pptx
+from dashboard.i18n import fmt_date, t
+
+log = logging.getLogger(__name__)
+MIMETYPES = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+             "png": "image/png", "svg": "image/svg+xml"}
+
+
+def content_disposition(name: str) -> str:
+    """attachment with an ASCII fallback and the Vietnamese name (RFC 6266 / RFC 5987)."""
+    ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_name = "".join(c for c in ascii_name if ord(c) < 128 and c not in '"\\;')
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def file_name(title: str, state: dict, ext: str) -> str:
+    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip()
+    return f"{safe} {fmt_date(state['end']).replace('/', '-')}.{ext}"
+
+
+def _error(status: int, vi: str, en: str):
+    return flask.Response(f"{vi} / {en}\n", status=status, mimetype="text/plain")
+
+
+def _state() -> tuple[dict | None, list[str]]:
+    """The validated state from this request's query string (scope from the session)."""
+    if data.signature() is None:
+        return None, []
+    search = flask.request.query_string.decode("utf-8", "replace")
+    return urlstate.parse(search, urlstate.choices_for(access.current_scope()))
+
+
+def _send(content: bytes, name: str, ext: str) -> flask.Response:
+    resp = flask.Response(content, mimetype=MIMETYPES[ext])
+    resp.headers["Content-Disposition"] = content_disposition(name)
+    _audit(name)
+    return resp
+
+
+def _audit(name: str) -> None:
+    """Record the export in the access-control audit log when logins are on."""
+    try:
+        from dashboard.auth import users
+        from dashboard.auth.config import SETTINGS
+        from dashboard.auth.web import address, current_user
+
+        if SETTINGS.open_access:
+            return
+        user = current_user()
+        users.audit("export", actor=user.name if user else None, target=name,
+                    detail=flask.request.query_string.decode("utf-8", "replace")[:500],
+                    address=address())
+    except Exception:  # auditing must never break a download
+        log.exception("export audit failed")
+
+
+def deck_pptx():
+    state, _bad = _state()
+    if state is None:
+        return _error(503, "Chưa có kho dữ liệu", "No warehouse yet")
+    deck = decks.parse_deck(state["params"].get("deck"))
+    if deck is None:
+        return _error(400, "Thiếu hoặc sai tham số deck", "Missing or invalid deck parameter")
+    lang = state["lang"]
+    title = decks.deck_title(deck, lang)
+    try:
+        content = pptx.build(decks.build_slides(deck, state), title, lang)
+    except images.ImageError as exc:
+        return _error(503, str(exc), "")
+    return _send(content, file_name(f"{t('slides.file', lang)} - {title}", state, "pptx"), "pptx")
+
+
+def chart_image(key: str, ext: str):
+    if ext not in ("png", "svg"):
+        return _error(404, "Định dạng không hỗ trợ", "Unsupported format")
+    if key not in chart_card.CHARTS:
+        return _error(404, f"Không có biểu đồ {key}", f"No chart {key}")
+    state, _bad = _state()
+    if state is None:
+        return _error(503, "Chưa có kho dữ liệu", "No warehouse yet")
+    slide = decks.build_slide(key, state)
+    fig = slide.figure
+    fig.update_layout(
+        title={"text": f"<b>{slide.title}</b><br><span style='font-size:22px;color:#404040'>"
+                       f"{slide.context}</span>", "font": {"size": 36}, "x": 0.02,
+               "xanchor": "left", "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 28}},
+        margin={"t": 150 if not fig.layout.showlegend else 190, "b": 90, "l": 40, "r": 40})
+    if fig.layout.showlegend:
+        fig.update_layout(legend={"y": 1.02, "yanchor": "bottom"})
+    fig.add_annotation(text=slide.source, xref="paper", yref="paper", x=0, y=0, yshift=-60,
+                       xanchor="left", yanchor="top", showarrow=False,
+                       font={"size": 18, "color": "#404040"})
+    try:
+        content = images.render(fig, ext)
+    except images.ImageError as exc:
+        return _error(503, str(exc), "")
+    title = chart_card.file_name(chart_card.CHARTS[key].title, state["lang"])
+    return _send(content, file_name(title, state, ext), ext)
+
+
+def register(server: flask.Flask) -> None:
+    """Add the export routes to the Flask server (called once by app.create_app)."""
+    server.add_url_rule("/export/deck.pptx", "export_deck", deck_pptx, methods=["GET"])
+    server.add_url_rule("/export/chart/<key>.<ext>", "export_chart", chart_image,
+                        methods=["GET"])

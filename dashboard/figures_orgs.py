@@ -1,0 +1,22 @@
+"""Figure builders for the Tổ chức page (kept apart so figures.py stays under the size limit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import COLORS, FigContext, _layout, empty
+
+
+def sunburst(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Figure:
+    """Hierarchy with click-to-drill: df(org_id, parent_id, name, members); values are totals."""
+    if df is None or df.empty:
+        return empty(ctx)
+    parents = df["parent_id"].where(df["parent_id"].isin(set(df["org_id"])), "")
+    fig = go.Figure(go.Sunburst(
+        ids=df["org_id"], parents=parents, labels=df["name"], values=df["members"],
+        branchvalues="total", maxdepth=2, insidetextorientation="radial",
+        hovertemplate=f"%{{label}}<br>{value_label}: %{{value:,.0f}}<extra></extra>"))
+    _layout(fig, ctx, legend=False)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, colorway=COLORS)
+    return fig

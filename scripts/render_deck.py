@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Export a deck from a warehouse to .pptx and render it to PNG (libreoffice → PDF → pdftoppm)
+so a human can look at the slides: `.venv/bin/python scripts/render_deck.py --warehouse W`."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--warehouse", default=str(ROOT / "data" / "warehouse.duckdb"))
+    ap.add_argument("--query", default="deck=builtin:tong-quan",
+                    help="the slides page's query string, e.g. 'deck=builtin:chat-luong-quy&period=5y'")
+    ap.add_argument("--out", default=str(ROOT / "test-artifacts" / "deck"))
+    ap.add_argument("--dpi", type=int, default=60)
+    args = ap.parse_args(argv)
+    missing = [tool for tool in ("libreoffice", "pdftoppm") if shutil.which(tool) is None]
+    if missing:
+        print(f"Thiếu / missing: {', '.join(missing)}. Cài / install: "
+              "apt-get install -y libreoffice-impress poppler-utils", file=sys.stderr)
+        return 2
+    if not Path(args.warehouse).exists():
+        print(f"Không có kho dữ liệu / no warehouse: {args.warehouse}", file=sys.stderr)
+        return 2
+    from dashboard.app import create_app
+
+    app = create_app(args.warehouse, open_access=True)  # a local tool: the whole warehouse
+    resp = app.server.test_client().get(f"/export/deck.pptx?{args.query.lstrip('?')}")
+    if resp.status_code != 200:
+        print(resp.get_data(as_text=True), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("slide-*.png"):
+        old.unlink()
+    pptx = out / "deck.pptx"
+    pptx.write_bytes(resp.data)
+    with tempfile.TemporaryDirectory() as profile:  # a private profile: no lock clashes
+        subprocess.run(["libreoffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(out), str(pptx)],
+                       check=True, capture_output=True, timeout=300)
+    subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), str(out / "deck.pdf"),
+                    str(out / "slide")], check=True, timeout=300)
+    pngs = sorted(out.glob("slide-*.png"))
+    print(f"{pptx} ({len(resp.data):,} bytes) → {len(pngs)} PNG in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

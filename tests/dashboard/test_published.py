@@ -1,0 +1,146 @@
+"""The Số liệu công bố page against a real warehouse: the hand-made one of
+tests/documents/tiny_warehouse.py plus two short articles loaded with `python -m etl documents`.
+
+Article A (15/01/2024, VUSTA): 2 sub-cells, 3 members (both agree: the warehouse has 2 and 3).
+Article B (20/12/2023): the whole country has "gần 9" members (warehouse 8: below 0.97 × 9, ✗)
+and the VUSTA committee "có 2 chi bộ trực thuộc với 3 đảng viên" again (a second date).
+"""
+from __future__ import annotations
+
+import pytest
+
+from dashboard import access, data, urlstate
+from dashboard.data import Filters, Scope
+from dashboard.queries import published as q
+from tests.documents.conftest import run_etl
+from tests.documents.tiny_warehouse import build
+
+ARTICLE_A = """Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổng kết năm 2023
+
+Ngày 15/01/2024, Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổ chức hội nghị.
+
+Hiện Đảng ủy Liên hiệp Hội có 2 chi bộ trực thuộc với 3 đảng viên.
+"""
+ARTICLE_B = """Số liệu đảng viên cuối năm 2023
+
+Ngày 20/12/2023, Ban Tổ chức công bố số liệu.
+
+Cả nước hiện có gần 9 đảng viên. Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam hiện có 2 chi bộ trực thuộc với 3 đảng viên.
+"""
+
+
+@pytest.fixture(scope="module")
+def published_warehouse(tmp_path_factory):
+    """The tiny warehouse with articles A and B loaded through the real command."""
+    base = tmp_path_factory.mktemp("published")
+    warehouse = build(base / "warehouse.duckdb")
+    docs = base / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (docs / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    result = run_etl("documents", str(docs), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return warehouse
+
+
+@pytest.fixture(autouse=True)
+def page(dash_app, published_warehouse):
+    """The page module (imported by the app) with the gateway on the published warehouse."""
+    global published
+    from dashboard.pages import published
+    data.configure(published_warehouse)
+
+
+def _state(search: str = "?period=all") -> dict:
+    state, bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
+    assert bad == []
+    return state
+
+
+def test_every_figure_is_listed_with_its_reconciliation():
+    """Five figures; the country's "gần 9" is the one that does not agree (8 < 8,73)."""
+    rows, summary = published.rows(_state())
+    assert len(rows) == 5
+    assert summary.startswith("5 số liệu") and "4 khớp, 1 lệch, 0" in summary
+    bad = next(r for r in rows if r["scope_kind"] == "country")
+    assert (bad["number_text"], bad["value"], bad["warehouse_value"], bad["difference"]) == (
+        "gần 9", 9.0, 8.0, -1.0)
+    assert bad["verdict"] == "✗ 8,73 ≤ x ≤ 9" and bad["as_of_used"] == "2023-12-20"
+    good = [r for r in rows if r["scope_kind"] == "organisation"]
+    assert {r["verdict"] for r in good} == {"✓ = 2", "✓ = 3"}
+
+
+def test_filters_by_metric_scope_period_and_document():
+    """Each page filter narrows the table: metric (URL), scope, years (URL), document."""
+    assert len(published.rows(_state("?period=all&pub_metric=sub_cells"))[0]) == 2
+    assert len(published.rows(_state(), scope_key="country:VN")[0]) == 1
+    assert len(published.rows(_state("?period=all&pub_from=2024"))[0]) == 2
+    assert len(published.rows(_state("?period=all&pub_to=2023"))[0]) == 3
+    docs = q.choices(Scope.everything())["documents"]
+    doc_a = docs.loc[docs["source_name"] == "a.txt", "doc_id"].iloc[0]
+    assert {r["source_name"] for r in published.rows(_state(), doc_id=doc_a)[0]} == {"a.txt"}
+
+
+def test_sentence_marks_the_number_as_text_spans():
+    """The number phrase is a <mark> between two text spans, not HTML in a string."""
+    rows, _ = published.rows(_state())
+    row = next(r for r in rows if r["number_text"] == "gần 9")
+    text = published.sentence(row)[0].children
+    assert [type(c).__name__ for c in text] == ["Span", "Mark", "Span"]
+    assert text[1].children == "gần 9" and text[0].children == "Cả nước hiện có "
+    assert "<" not in "".join(c.children for c in text)
+
+
+def test_timeline_has_one_series_per_scope_and_the_warehouse_points():
+    """For members: the country and VUSTA series, each with its warehouse markers."""
+    fig = published.timeline(_state("?period=all&pub_metric=members_total"))
+    names = [tr.name for tr in fig.data]
+    assert names == ["Cả nước", "Kho dữ liệu: Cả nước", "Liên hiệp các Hội Khoa học và Kỹ thuật "
+                     "Việt Nam", "Kho dữ liệu: Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"]
+    vusta = fig.data[2]
+    assert list(vusta.y) == [3.0, 3.0] and len(vusta.x) == 2
+    country = fig.data[0]
+    assert country.error_y.arrayminus[0] == pytest.approx(0.27)  # 9 - 0.97 × 9
+
+
+def test_english_labels():
+    """Metric, scope and summary follow the language switch."""
+    rows, summary = published.rows(_state("?period=all&lang=en"))
+    assert summary.startswith("5 figures") and {r["metric_label"] for r in rows} == {
+        "Members", "Sub-cells"}
+    assert "Whole country" in {r["scope_label"] for r in rows}
+    assert next(r["verdict"] for r in rows if r["scope_kind"] == "country") == "✗ 8.73 ≤ x ≤ 9"
+
+
+def test_interval_follows_the_qualifier_bounds():
+    """Open and closed ends as the tolerance says; a target is never compared."""
+    over = {"tolerance_low": 25500.0, "tolerance_high": 26775.0, "low_inclusive": False,
+            "high_inclusive": True}
+    assert published.interval(over, "vi") == "25.500 < x ≤ 26.775"
+    assert published.interval({**over, "tolerance_low": 4423.2}, "en") == "4,423.2 < x ≤ 26,775"
+    assert published.verdict({"qualifier": "target", "resolved": True, "visible": True,
+                              "metric_in_warehouse": True}, "vi") == "– chỉ tiêu, kế hoạch: không đối chiếu"
+
+
+def test_filter_options_come_from_the_figures():
+    """Scope, document and year options list what the figures hold."""
+    scopes, docs, years = published.options(_state())
+    assert {s["label"] for s in scopes} == {"Cả nước",
+                                            "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"}
+    assert len(docs) == 2 and [y["value"] for y in years] == ["all", "2023", "2024"]
+
+
+def test_narrow_scope_hides_warehouse_values_it_may_not_see():
+    """A viewer limited to one province keeps the text of every figure but sees no warehouse
+    value counted over the whole country or a central organisation."""
+    f = Filters(extra=(("metric", "all"),))
+    narrow = q.figures(Scope(provinces=frozenset({"N08"})), f)
+    assert len(narrow) == 5 and narrow["warehouse_value"].isna().all()
+    assert q.figures(Scope.everything(), f)["warehouse_value"].notna().all()
+
+
+def test_empty_warehouse_says_how_to_load_documents(tmp_path):
+    """Without documents the page explains the command instead of showing an empty grid."""
+    data.configure(build(tmp_path / "warehouse.duckdb"))
+    rows, summary = published.rows(_state())
+    assert rows == [] and "python -m etl documents" in summary
