@@ -74,10 +74,9 @@
           writeDeck(deck);
         }
         var filters = query(search, {deck: null, auto: null});
-        var base = String(label || "").replace(/ \(\d+\)$/, "");
+        var base = String(label || "");
         return ["/export/chart/" + key + ".png" + filters, "/export/chart/" + key + ".svg" + filters,
-                "/trinh-chieu" + query(search, {deck: deck.join(","), auto: null}),
-                base + " (" + deck.length + ")",
+                "/trinh-chieu" + query(search, {deck: deck.join(","), auto: null}), base,
                 deck.indexOf(key) >= 0 ? {} : {display: "none"}];
       }
     }
@@ -102,6 +101,13 @@
   });
 
   document.addEventListener("click", function (e) {
+    var open = e.target && e.target.closest &&
+      e.target.closest("a[id*='chart-open-slides'], a#slides-mine");
+    if (open) {  /* the deck may have grown on another card since this link was drawn */
+      open.setAttribute("href", "/trinh-chieu" + query(window.location.search,
+                                                       {deck: readDeck().join(","), auto: null}));
+      return;
+    }
     var stage = e.target && e.target.closest && e.target.closest(".slide-stage, .slide-head");
     if (!stage || !visibleRoot() || e.target.closest("a, button")) { return; }
     press(e.clientX < window.innerWidth * 0.25 ? "slides-prev" : "slides-next");

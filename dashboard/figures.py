@@ -127,6 +127,8 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
                 x=df[x], y=df[col], name=name, mode="lines", line={"color": color, "width": 2.5},
                 stackgroup="one" if (stacked or kind == "area") else None, hovertemplate=hover))
     _layout(fig, ctx, legend=len(series) > 1 or kind == "area" or stacked)
+    if len(series) > 3:  # the legend wraps onto more rows: make room under the subtitle
+        fig.update_layout(margin_t=100 + 24 * ((len(series) - 1) // 3))
     top = max(float(df[c].max()) for c, _ in series if df[c].notna().any())
     if not percent and top < 8:
         fig.update_yaxes(dtick=1)
@@ -284,7 +286,7 @@ def ranking_bars(df: pd.DataFrame, label: str, value: str, ctx: FigContext, *,
     fig.update_xaxes(tickformat=",.0%" if percent else ",.0f")
     return fig
 
-def short_event_label(text: str, limit: int = 26) -> str:
+def short_event_label(text: str, limit: int = 22) -> str:
     """The head of an event label: up to ' (', ' về ', ' on ' or ':'; cut at `limit` chars."""
     head = str(text)
     for sep in (" (", " về ", " on ", ":"):

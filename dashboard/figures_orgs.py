@@ -8,14 +8,16 @@ import plotly.graph_objects as go
 from dashboard.figures import COLORS, FigContext, _layout, empty
 
 
-def sunburst(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Figure:
-    """Hierarchy with click-to-drill: df(org_id, parent_id, name, members); values are totals."""
+def hierarchy_map(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Figure:
+    """Treemap of the hierarchy, two levels at a time (click a box to drill down, the bar above
+    to go back): df(org_id, parent_id, name, members); values are subtree totals."""
     if df is None or df.empty:
         return empty(ctx)
     parents = df["parent_id"].where(df["parent_id"].isin(set(df["org_id"])), "")
-    fig = go.Figure(go.Sunburst(
+    fig = go.Figure(go.Treemap(
         ids=df["org_id"], parents=parents, labels=df["name"], values=df["members"],
-        branchvalues="total", maxdepth=2, insidetextorientation="radial",
+        branchvalues="total", maxdepth=2, textinfo="label+value", tiling={"pad": 2},
+        pathbar={"visible": True}, marker={"colorscale": None},
         hovertemplate=f"%{{label}}<br>{value_label}: %{{value:,.0f}}<extra></extra>"))
     _layout(fig, ctx, legend=False)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, colorway=COLORS)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dash
 import dash_mantine_components as dmc
-from dash import html
+from dash import Input, Output, callback, html, no_update
 
 from dashboard import figures, figures_orgs, i18n, urlstate
-from dashboard.components.chart_card import Chart, chart_card, register
+from dashboard.components.chart_card import GRAPH, Chart, chart_card, register
+from dashboard.components.filter_bar import PATCH
 from dashboard.components.table_card import Table, table_card
 from dashboard.components.table_card import register as register_table
 from dashboard.i18n import t
@@ -31,7 +32,8 @@ i18n.register({
     "orgs.by.kind": ("Theo loại tổ chức", "By kind"),
     "orgs.by.sector": ("Theo loại hình", "By sector"),
     "orgs.counts": ("Số tổ chức đảng theo thời gian", "Party organisations over time"),
-    "orgs.hierarchy": ("Cây tổ chức (nhấn để đi sâu)", "Hierarchy (click to drill down)"),
+    "orgs.hierarchy": ("Cây tổ chức (nhấn vào một tổ chức để chọn)",
+                       "Hierarchy (click an organisation to pick it)"),
     "orgs.members": ("Đảng viên", "Members"),
     "orgs.table": ("Tổ chức cơ sở đảng và chỉ số", "Base organisations and their metrics"),
     "orgs.detail": ("Chi tiết tổ chức đã chọn", "Picked organisation"),
@@ -65,7 +67,7 @@ def _counts_figure(df, ctx, f):
 
 
 def _hierarchy_figure(df, ctx, f):
-    return figures_orgs.sunburst(df, ctx, t("orgs.members", ctx.lang))
+    return figures_orgs.hierarchy_map(df, ctx, t("orgs.members", ctx.lang))
 
 
 def _meetings_figure(df, ctx, f):
@@ -83,7 +85,25 @@ def _table(scope, f):
 
 register(Chart(ORGS_COUNTS, "orgs.counts", lambda s, f: q.org_counts(s, f, _by(f)),
                _counts_figure, params=("by",)))
-register(Chart(ORGS_HIERARCHY, "orgs.hierarchy", q.hierarchy, _hierarchy_figure))
+def _hierarchy_data(scope, f):
+    """Two levels from the top of the scope, three below a picked organisation."""
+    return q.hierarchy(scope, f, levels=3 if f.org else 2, top=12)
+
+
+register(Chart(ORGS_HIERARCHY, "orgs.hierarchy", _hierarchy_data, _hierarchy_figure))
+
+
+def drill_patch(click: dict | None) -> dict | None:
+    """A click on the hierarchy picks that organisation (the whole view follows, Back undoes)."""
+    points = (click or {}).get("points") or []
+    org = points[0].get("id") if points else None
+    return {"org": org} if org else None
+
+
+@callback(Output(PATCH, "data", allow_duplicate=True),
+          Input({"type": GRAPH, "key": ORGS_HIERARCHY}, "clickData"), prevent_initial_call=True)
+def drill(click):
+    return drill_patch(click) or no_update
 register(Chart(ORGS_MEETINGS, "orgs.meetings", q.meeting_levels, _meetings_figure))
 register_table(Table(ORGS_TABLE, "orgs.table", _table, (
     ("org_id", "col.org_id", "text"), ("name", "col.name", "text"), ("kind", "col.kind", "text"),

@@ -49,9 +49,9 @@ def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
 
 @cached
 def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
-    """Sunburst rows below the picked organisation (or the top of the scope): org_id, parent_id
+    """Treemap rows below the picked organisation (or the top of the scope): org_id, parent_id
     (NULL at the top), name, kind, members (in the subtree at the as-of month). At most `levels`
-    levels; the deepest keeps the `top` largest children of each parent."""
+    levels; below the top, each parent keeps its `top` largest children."""
     m = _as_of_month(scope, f)
     cond, p = org_condition(scope, f)
     p.update(m=m, levels=levels, top=top, root=f.org)
@@ -70,41 +70,37 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
                   WHERE {cond} AND o.depth - base.d0 < $levels AND sub.members > 0)
         SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
                members
-        FROM nodes WHERE level < $levels - 1 OR rank <= $top ORDER BY level, members DESC""", p)
+        FROM nodes WHERE level = 0 OR rank <= $top ORDER BY level, members DESC""", p)
 
 
 @cached
 def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
     """Base organisations in scope and filters: org_id, name, kind, sector, province, cells,
     members and official (as-of month), admitted (period), good_fair_share and attendance
-    (period, fractions), rating (latest annual rating up to the as-of year)."""
+    (period, fractions), rating (latest annual rating up to the as-of year).
+    Reads the rollup marts.agg_base_org_monthly (base organisation × month)."""
     m = _as_of_month(scope, f)
     cond, p = org_condition(scope, f)
     p.update(m=m, a=month_floor(f.start), b=f.end, y=f.as_of.year)
     return query(f"""
-        WITH cells AS (SELECT o.org_id, o.base_org_id FROM marts.dim_org o
-                       WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')),
-        stock AS (SELECT c.base_org_id, count(*) AS cells, sum(official + probationary) AS members,
-                         sum(official) AS official
-                  FROM marts.fct_membership_monthly f JOIN cells c USING (org_id)
-                  WHERE f.month = $m GROUP BY 1),
-        flow AS (SELECT c.base_org_id, sum(admitted) AS admitted
-                 FROM marts.fct_membership_monthly f JOIN cells c USING (org_id)
-                 WHERE f.month BETWEEN $a AND $b GROUP BY 1),
-        mt AS (SELECT c.base_org_id, sum(good + fair) / nullif(sum(good + fair + average + poor), 0)
-                      AS good_fair_share, sum(present) / nullif(sum(expected), 0) AS attendance
-               FROM marts.fct_meetings_monthly f JOIN cells c USING (org_id)
-               WHERE f.month BETWEEN $a AND $b GROUP BY 1),
-        rating AS (SELECT org_id AS base_org_id, arg_max(rating, year) AS rating
+        WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
+                    FROM marts.dim_org o
+                    WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
+        stock AS (SELECT base_org_id AS org_id, cells, members, official
+                  FROM marts.agg_base_org_monthly WHERE month = $m AND cells > 0),
+        period AS (SELECT base_org_id AS org_id, sum(admitted) AS admitted,
+                          sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
+                          sum(present) / nullif(sum(expected), 0) AS attendance
+                   FROM marts.agg_base_org_monthly WHERE month BETWEEN $a AND $b GROUP BY 1),
+        rating AS (SELECT org_id, arg_max(rating, year) AS rating
                    FROM marts.fct_assessment_yearly WHERE year <= $y GROUP BY 1)
-        SELECT o.org_id, o.name, o.kind, o.sector, p.name AS province, stock.cells,
-               stock.members, stock.official, coalesce(flow.admitted, 0) AS admitted,
-               mt.good_fair_share, mt.attendance, rating.rating
-        FROM marts.dim_org o JOIN stock ON stock.base_org_id = o.org_id
-        LEFT JOIN flow ON flow.base_org_id = o.org_id LEFT JOIN mt ON mt.base_org_id = o.org_id
-        LEFT JOIN rating ON rating.base_org_id = o.org_id
-        LEFT JOIN marts.dim_province p ON p.province_code = o.province_code_current
-        ORDER BY stock.members DESC, o.name""", p)
+        SELECT bo.org_id, bo.name, bo.kind, bo.sector, p.name AS province, stock.cells,
+               stock.members, stock.official, coalesce(period.admitted, 0) AS admitted,
+               period.good_fair_share, period.attendance, rating.rating
+        FROM bo JOIN stock USING (org_id) LEFT JOIN period USING (org_id)
+        LEFT JOIN rating USING (org_id)
+        LEFT JOIN marts.dim_province p ON p.province_code = bo.province_code_current
+        ORDER BY stock.members DESC, bo.name""", p)
 
 
 @cached

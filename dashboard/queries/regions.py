@@ -98,10 +98,12 @@ def provinces(scope: Scope, old: bool = False) -> pd.DataFrame:
     region, seat_lat, seat_lon."""
     p = {"cur": not old}
     cond = "TRUE"
-    if scope.provinces is not None:
-        cond = "list_contains($sp, CASE WHEN is_current THEN province_code ELSE successor_code END)"
-        p["sp"] = sorted(scope.provinces)
-    return query("SELECT province_code, name, region, seat_lat, seat_lon FROM marts.dim_province"
+    if scope != Scope.everything():  # only provinces holding organisations of the scope
+        org_cond, p2 = org_condition(scope)
+        p.update(p2)
+        cond = (f"EXISTS (SELECT 1 FROM marts.dim_org o WHERE {org_cond} AND (o.province_code ="
+                " d.province_code OR o.province_code_current = d.province_code))")
+    return query("SELECT province_code, name, region, seat_lat, seat_lon FROM marts.dim_province d"
                  f" WHERE is_current = $cur AND {cond} ORDER BY province_code", p)
 
 

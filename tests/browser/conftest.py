@@ -42,7 +42,10 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh page; after the test, no console error and no outside request may have happened."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+    # bypass_csp: Playwright's wait_for_function evaluates strings, which the app's CSP forbids
+    # (tests/auth/test_browser.py checks the CSP itself, with no bypass).
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True,
+                                  bypass_csp=True)
     pg = context.new_page()
     errors, outside = [], []
     pg.on("console", lambda m: m.type == "error" and errors.append(m.text))

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 MARTS_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
-ROLLUPS = ("agg_members_monthly",)  # the dashboard helper's rollups (see also DERIVED_MARTS)
+ROLLUPS = ("agg_members_monthly", "agg_base_org_monthly")  # the dashboard helper's rollups (see also DERIVED_MARTS)
 MONTHS = [dt.date(2024 + (i // 12), i % 12 + 1, 1) for i in range(24)]
 
 REGIONS = [

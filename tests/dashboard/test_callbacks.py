@@ -91,3 +91,12 @@ def test_switching_to_old_provinces_clears_the_province(state2025):
     new = filter_bar.state_from_controls(prev, filter_bar.OLD, prev["period"], None, None, None,
                                          "N01", True, None, None, {}, ch)
     assert new["province"] is None and new["old"] is True
+
+
+def test_hierarchy_click_picks_the_organisation(dash_app):
+    """Click-to-drill: the clicked sector's id becomes the org filter; a bare click does nothing."""
+    from dashboard.pages import orgs
+
+    assert orgs.drill_patch({"points": [{"id": "C1", "label": "Đảng bộ Sở Tài chính"}]}) == {
+        "org": "C1"}
+    assert orgs.drill_patch(None) is None and orgs.drill_patch({"points": []}) is None

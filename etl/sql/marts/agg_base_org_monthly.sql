@@ -1,0 +1,31 @@
+-- grain: one row per base organisation × month (month = first day), ordered by month.
+-- Rollup of fct_membership_monthly and fct_meetings_monthly over the cells of each base
+-- organisation (dim_org.base_org_id), for the dashboard's table of organisations (Tổ chức):
+-- stocks at month end (cells with a row, members, official), flows in the month (admitted),
+-- meetings (good + fair, rated = good + fair + average + poor, present, expected).
+WITH mem AS (
+  SELECT f.month, o.base_org_id, count(*) AS cells, sum(f.official + f.probationary) AS members,
+    sum(f.official) AS official, sum(f.admitted) AS admitted
+  FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
+  WHERE o.base_org_id IS NOT NULL GROUP BY ALL
+),
+mt AS (
+  SELECT f.month, o.base_org_id, sum(f.good + f.fair) AS good_fair,
+    sum(f.good + f.fair + f.average + f.poor) AS rated, sum(f.present) AS present,
+    sum(f.expected) AS expected
+  FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id)
+  WHERE o.base_org_id IS NOT NULL GROUP BY ALL
+),
+final AS (
+  SELECT month, base_org_id,
+    CAST(coalesce(mem.cells, 0) AS INTEGER) AS cells,
+    CAST(coalesce(mem.members, 0) AS BIGINT) AS members,
+    CAST(coalesce(mem.official, 0) AS BIGINT) AS official,
+    CAST(coalesce(mem.admitted, 0) AS BIGINT) AS admitted,
+    CAST(coalesce(mt.good_fair, 0) AS BIGINT) AS good_fair,
+    CAST(coalesce(mt.rated, 0) AS BIGINT) AS rated,
+    CAST(coalesce(mt.present, 0) AS BIGINT) AS present,
+    CAST(coalesce(mt.expected, 0) AS BIGINT) AS expected
+  FROM mem FULL JOIN mt USING (month, base_org_id)
+)
+SELECT * FROM final ORDER BY month, base_org_id

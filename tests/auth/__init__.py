@@ -1,0 +1,1 @@
+"""Access-control tests: logins, roles, scopes enforced on the server, uploads."""

@@ -1,0 +1,190 @@
+"""Scopes enforced on the server: forged requests to every callback, exports, a user without
+scope, and the role × page matrix — all through Dash's real HTTP endpoint with logins on."""
+
+from __future__ import annotations
+
+import json
+
+import dash
+import pytest
+
+from tests.auth import forge
+from tests.auth.conftest import login
+
+OUT_OF_SCOPE = ("Phú Thọ", "Vĩnh Phúc", "Đồng Ích")  # province N25 (old 25, 26) and cell B2
+IN_SCOPE = ("Sở Tài chính", "Phòng Ngân sách")        # organisations of Hà Nội (01 → N01)
+FORGED = {  # states naming what the analyst of 01 must not see
+    "province": {"province": "N25"},
+    "old_province": {"old": True, "province": "26"},
+    "org": {"org": "B2"},
+    "region_org": {"region": "northern_midlands", "org": "P2"},
+}
+
+
+def _state(**over) -> dict:
+    base = {"lang": "vi", "period": "custom", "start": "2024-01-01", "end": "2025-12-31",
+            "as_of": "2025-12-31", "old": False, "region": None, "province": None,
+            "sector": None, "org": None, "params": {}}
+    params = {}
+    from dashboard import urlstate
+
+    for name, (_choices, default) in urlstate._PARAMS.items():
+        params[name] = default
+    return {**base, "params": params, **over}
+
+
+def _values(state: dict, path: str = "/"):
+    """Input values of a forged request: the forged state, filter controls naming N25/B2."""
+    search = "?" + "&".join(f"{k}={v if v is not True else 1}" for k, v in state.items()
+                            if k in ("province", "org", "region", "old") and v)
+
+    def value(ident, prop):
+        fixed = {("state", "data"): state, ("lang", "data"): "vi", ("theme", "data"): "light",
+                 ("url", "pathname"): path, ("url", "search"): search,
+                 ("filter-province", "value"): state.get("province"),
+                 ("filter-org", "value"): state.get("org"),
+                 ("filter-region", "value"): state.get("region"),
+                 ("filter-old", "checked"): state.get("old"),
+                 ("filter-org", "searchValue"): "Phú", ("filter-patch", "data"): state}
+        if isinstance(ident, str) and (ident, prop) in fixed:
+            return fixed[(ident, prop)]
+        if prop in ("n_clicks", "n_intervals"):
+            return 1
+        return None
+    return value
+
+
+@pytest.fixture
+def forged_bodies(logins):
+    app = logins
+    ids = forge.layout_ids(app)
+    paths = [p["path"] for p in dash.page_registry.values()]
+
+    def make(state):
+        bodies = []
+        for key, cb in app.callback_map.items():
+            for path in (paths if key.endswith("page-content.children") else ["/"]):
+                bodies += forge.requests_for(key, cb, ids, _values(state, path))
+        return bodies
+    return make
+
+
+def _scan(client, bodies) -> tuple[dict[str, list[str]], int]:
+    """Out-of-scope names found per callback output, and how many requests answered 200."""
+    leaks, ok = {}, 0
+    for body in bodies:
+        resp = forge.post(client, body)
+        assert resp.status_code in (200, 204, 500), (body["output"], resp.status_code)
+        ok += resp.status_code == 200
+        text = forge.response_text(resp)
+        found = [n for n in OUT_OF_SCOPE if n in text]
+        if found:
+            leaks.setdefault(body["output"], []).extend(found)
+    return leaks, ok
+
+
+@pytest.mark.parametrize("forged", FORGED, ids=list(FORGED))
+def test_forged_out_of_scope_requests_return_nothing_of_it(logins, forged_bodies, forged):
+    """Every callback, posted directly with another province/organisation, leaks no name of it
+    to an analyst of 01 — while the same requests do show it to leadership (the check works)."""
+    bodies = forged_bodies(_state(**FORGED[forged]))
+    assert len(bodies) > 30
+    leaks, ok = _scan(login(logins, "ana"), bodies)
+    assert leaks == {}
+    assert ok > 20
+    leader_leaks, _ = _scan(login(logins, "lead"), bodies)
+    assert len(leader_leaks) >= 3, leader_leaks
+
+
+def test_user_without_scope_sees_nothing(logins, forged_bodies):
+    """An analyst without provinces or organisations gets no organisation of either province."""
+    leaks, _ = _scan(login(logins, "nobody"), forged_bodies(_state()))
+    assert leaks == {}
+    client = login(logins, "nobody")
+    for body in forged_bodies(_state()):
+        text = forge.response_text(forge.post(client, body))
+        assert not [n for n in IN_SCOPE if n in text], body["output"]
+
+
+def test_org_subtree_analyst_sees_only_that_subtree(logins, forged_bodies):
+    """An analyst of cell S1 never sees its sibling cells S2/S3 or the other province."""
+    client = login(logins, "organa")
+    for body in forged_bodies(_state()):
+        text = forge.response_text(forge.post(client, body))
+        assert not [n for n in ("Phòng Đầu tư", "Văn phòng", *OUT_OF_SCOPE) if n in text], \
+            body["output"]
+
+
+def _export_bodies(app, state):
+    ids = forge.layout_ids(app)
+    bodies = []
+    for key, cb in app.callback_map.items():
+        if "download" in key and key.endswith(".data"):
+            bodies += forge.requests_for(key, cb, ids, _values(state))
+    return bodies
+
+
+def test_analyst_exports_contain_only_their_province(logins):
+    """CSV and XLSX of every chart and table, downloaded by the analyst of 01: Hà Nội only;
+    leadership's same exports do include Phú Thọ."""
+    from dashboard.auth import users
+
+    bodies = _export_bodies(logins, _state())
+    assert len(bodies) >= 5
+    files = {"ana": [], "lead": []}
+    for name in files:
+        client = login(logins, name)
+        for body in bodies:
+            for d in forge.downloads(forge.post(client, body)):
+                files[name].append((d["filename"], forge.decode_download(d)))
+    assert any(f.endswith(".xlsx") for f, _ in files["ana"])
+    assert any(f.endswith(".csv") for f, _ in files["ana"])
+    for fname, text in files["ana"]:
+        assert not [n for n in OUT_OF_SCOPE if n in text], fname
+    assert any(n in text for _f, text in files["ana"] for n in IN_SCOPE)
+    assert any(n in text for _f, text in files["lead"] for n in OUT_OF_SCOPE)
+    exports = [e for e in users.audit_log(2000) if e["action"] == "export" and e["actor"] == "ana"]
+    assert len(exports) >= len(files["ana"])
+
+
+def _route(client, path: str):
+    ids = forge.layout_ids(dash.get_app())
+    key = next(k for k in dash.get_app().callback_map if k.endswith("page-content.children"))
+    body = forge.requests_for(key, dash.get_app().callback_map[key], ids, _values(_state(), path))[0]
+    return forge.response_text(forge.post(client, body))
+
+
+ADMIN_PAGES = ("/quan-tri/tai-len", "/quan-tri/nguoi-dung")
+
+
+@pytest.mark.parametrize("role_user", ["boss", "lead", "ana", "nobody"])
+def test_role_page_matrix(logins, role_user):
+    """Admin pages open for admins only; every reading page opens for every role; the nav shows
+    the admin pages to admins only."""
+    client = login(logins, role_user)
+    for page in dash.page_registry.values():
+        text = _route(client, page["path"])
+        forbidden = "page-forbidden" in text
+        assert forbidden == (page["path"] in ADMIN_PAGES and role_user != "boss"), page["path"]
+    nav = client.get("/_dash-layout").get_data(as_text=True)
+    assert ("quan-tri" in nav) == (role_user == "boss")  # JSON escapes the slashes
+
+
+def test_admin_callbacks_refuse_non_admins(logins):
+    """Users and audit rows, and upload jobs, only ever reach an admin."""
+    app = logins
+    key = next(k for k in app.callback_map if "admin-audit.rowData" in k)
+    body = forge.requests_for(key, app.callback_map[key], [], lambda i, p: "vi")[0]
+    for name, allowed in (("boss", True), ("lead", False), ("ana", False)):
+        doc = json.loads(forge.post(login(app, name), body).get_data(as_text=True))
+        rows = doc["response"]["admin-users"]["rowData"]
+        assert bool(rows) == allowed, name
+
+
+def test_anonymous_requests_get_nothing(logins):
+    """Without a session: pages redirect to the login form, Dash endpoints answer 401."""
+    client = logins.server.test_client()
+    assert client.get("/dang-vien").status_code == 302
+    assert client.get("/_dash-layout").status_code == 401
+    body = _export_bodies(logins, _state())[0]
+    assert forge.post(client, body).status_code == 401

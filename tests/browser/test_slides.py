@@ -1,0 +1,46 @@
+"""Presentation mode in a real browser: the keys a presentation clicker sends, Esc to leave,
+and "+ Trình chiếu" on a chart card building my deck (no outside request, no console error)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import shot
+
+pytestmark = pytest.mark.browser
+YEAR = "from=2025-01-01&to=2025-12-31"
+
+
+def test_keyboard_navigation(page):
+    """→, Space, Page Down go forward (stopping at the end); ←, Page Up go back; Esc leaves."""
+    page.goto(f"{page.base}/trinh-chieu?{YEAR}&deck=overview-trend,members-stock,quality-levels")
+    counter, title = page.locator("#slides-counter"), page.locator("#slides-title")
+    counter.filter(has_text="1 / 3").wait_for(timeout=20_000)
+    assert title.inner_text() == "Số đảng viên theo tháng"
+    assert page.locator("#slides-key-value").inner_text() == "45"
+    for key, expected in (("ArrowRight", "2 / 3"), ("Space", "3 / 3"), ("PageDown", "3 / 3"),
+                          ("ArrowLeft", "2 / 3"), ("PageUp", "1 / 3"), ("PageDown", "2 / 3")):
+        page.keyboard.press(key)
+        counter.filter(has_text=expected).wait_for(timeout=5_000)
+    assert title.inner_text() == "Đảng viên chính thức và dự bị"
+    page.locator("#slides-graph .main-svg").first.wait_for()
+    shot(page, "slides-members-stock")
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{page.base}/?{YEAR}", timeout=10_000)
+
+
+def test_add_to_presentation_from_a_chart_card(page):
+    """The card's button appends the chart to my deck; its link opens the slides with it."""
+    page.goto(f"{page.base}/?{YEAR}")
+    png = page.locator("a[id*='chart-png'][id*='overview-trend']")
+    png.wait_for(timeout=20_000)
+    page.wait_for_function("a => a.getAttribute('href')", arg=png.element_handle(),
+                           timeout=10_000)  # the card's callbacks are wired
+    assert png.get_attribute("href") == f"/export/chart/overview-trend.png?{YEAR}"
+    page.locator("[id*='chart-add-slide'][id*='overview-trend']").click()
+    link = page.locator("a[id*='chart-open-slides'][id*='overview-trend']")
+    link.wait_for(state="visible", timeout=5_000)
+    assert "deck=overview-trend" in link.get_attribute("href")
+    link.click()
+    page.locator("#slides-counter").filter(has_text="1 / 1").wait_for(timeout=20_000)
+    assert "/trinh-chieu?" in page.url and "from=2025-01-01" in page.url

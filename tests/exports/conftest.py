@@ -1,0 +1,29 @@
+"""Export test helpers: the fixture warehouse's year 2025 as a query string and as a state."""
+
+from __future__ import annotations
+
+import pytest
+
+YEAR = "from=2025-01-01&to=2025-12-31"
+
+
+@pytest.fixture(autouse=True)
+def _gateway_on_fixture(fixture_warehouse):
+    """Every export test reads the fixture warehouse (other tests may repoint the gateway)."""
+    from dashboard import data
+
+    data.configure(fixture_warehouse)
+
+
+@pytest.fixture
+def client(dash_app):
+    return dash_app.server.test_client()
+
+
+def state_for(search: str) -> dict:
+    """The validated state for a query string (whole scope, as in open demo access)."""
+    from dashboard import access, urlstate
+
+    state, bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
+    assert bad == [], bad
+    return state

@@ -1,0 +1,75 @@
+"""Charts as PNG/SVG from the server (kaleido + system chromium, local plotly.js, no MathJax) with
+Vietnamese file names; the deck and its filters round-trip through the URL."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import unquote
+
+from tests.exports.conftest import YEAR, state_for
+
+
+def test_png_at_projector_resolution(client):
+    """A valid 1920×1080 PNG named after the chart title in Vietnamese."""
+    from PIL import Image
+
+    resp = client.get(f"/export/chart/members-stock.png?{YEAR}")
+    assert resp.status_code == 200 and resp.mimetype == "image/png"
+    assert resp.data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(io.BytesIO(resp.data)).size == (1920, 1080)
+    cd = resp.headers["Content-Disposition"]
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Đảng viên chính thức và dự bị 31-12-2025.png"
+
+
+def test_svg_is_an_svg_document(client):
+    """The SVG starts with its root element and carries the Vietnamese title text."""
+    resp = client.get(f"/export/chart/overview-trend.svg?{YEAR}")
+    assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
+    text = resp.get_data(as_text=True)
+    assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
+    assert "Số đảng viên theo tháng" in text
+    cd = resp.headers["Content-Disposition"]
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên theo tháng 31-12-2025.svg"
+
+
+def test_renderer_uses_local_files_only():
+    """kaleido gets the plotly.js shipped with plotly and no MathJax: nothing from a CDN."""
+    from kaleido import PageGenerator
+
+    from dashboard.exports import images
+
+    assert images.PLOTLY_JS.is_file()
+    page = PageGenerator(plotly=str(images.PLOTLY_JS), mathjax=False).generate_index()
+    assert "http://" not in page and "https://" not in page
+
+
+def test_unknown_chart_is_404(client):
+    """Only registered charts can be exported."""
+    assert client.get("/export/chart/nope.png").status_code == 404
+    assert client.get("/export/chart/members-stock.gif").status_code == 404
+
+
+def test_deck_round_trips_through_the_url(dash_app):
+    """A prepared link opens the same deck with the same filters; a bad deck is a notice."""
+    from dashboard import access, urlstate
+
+    state = state_for(f"?{YEAR}&deck=members-stock,quality-levels&auto=20&qgrain=quarter")
+    assert state["params"]["deck"] == "members-stock,quality-levels"
+    again = state_for(urlstate.to_search(state))
+    assert again == state
+    _state, bad = urlstate.parse("?deck=members-stock,nope",
+                                 urlstate.choices_for(access.current_scope()))
+    assert bad == ["deck=members-stock,nope"]
+
+
+def test_slides_payload_for_a_deck(dash_app):
+    """The page's data: one JSON-able slide per key, exit link without the deck, pptx link."""
+    from dashboard.pages import slides
+
+    p = slides.payload(state_for(f"?{YEAR}&deck=overview-trend,members-stock&auto=20"))
+    assert p["present"] and p["auto"] == 20
+    assert [s["key"] for s in p["slides"]] == ["overview-trend", "members-stock"]
+    assert p["slides"][0]["key_value"] == "45" and p["slides"][0]["key_label"] == "Đảng viên · 12/2025"
+    assert p["exit"] == f"/?{YEAR}"  # leaving keeps the filters, drops the deck
+    assert p["pptx"].startswith("/export/deck.pptx?") and "deck=overview-trend" in p["pptx"]
+    assert not slides.payload(state_for(f"?{YEAR}"))["present"]
