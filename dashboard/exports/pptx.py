@@ -13,7 +13,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.exports import images
+from dashboard.exports import images, projector
 from dashboard.exports.deck import Slide
 from dashboard.exports.native import NativeChart
 
@@ -152,8 +152,9 @@ def add_slide(prs, slide: Slide, number: int, total: int, lang: str) -> None:
         add_native_chart(s, slide.chart, lang)
     else:
         left, top, width, height = CHART_BOX
-        px_w = 1500  # drawn smaller than the box, so the figure's text comes out larger
-        png = images.render(slide.figure, "png", px_w, int(px_w * height / width), scale=1)
+        px_w = 2200  # wide enough for 34 map tiles; the type is enlarged to match
+        png = images.render(projector.style(slide.figure, base=30), "png", px_w,
+                            int(px_w * height / width), scale=1)
         s.shapes.add_picture(io.BytesIO(png), left, top, width, height)
     _text(s, (Inches(0.45), Inches(6.92), Inches(11.2), Inches(0.42)), slide.source, 12,
           color=GREY)

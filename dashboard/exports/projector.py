@@ -7,19 +7,40 @@ import plotly.graph_objects as go
 
 from dashboard import figures
 
-_MAP = {c.lower(): figures.OKABE_ITO[i % len(figures.OKABE_ITO)]
-        for i, c in enumerate(figures.COLORS)}
-_MAP.update({figures.QUALITY_COLORS[k].lower(): figures.PROJECTOR_QUALITY[k]
-             for k in figures.QUALITY_COLORS})
+_SERIES = {c.lower(): figures.OKABE_ITO[i % len(figures.OKABE_ITO)]
+           for i, c in enumerate(figures.COLORS)}
+_QUALITY = {figures.QUALITY_COLORS[k].lower(): figures.PROJECTOR_QUALITY[k]
+            for k in figures.QUALITY_COLORS}
 BASE = 24  # px at 1920×1080
 
 
-def color(value):
+def _colors_of(fig: go.Figure) -> set[str]:
+    found = set()
+    for tr in fig.data:
+        for c in (getattr(tr.marker, "color", None) if tr.type in ("bar", "scatter") else None,
+                  tr.line.color if tr.type == "scatter" else None):
+            found.update(x.lower() for x in (c if isinstance(c, (list, tuple)) else [c])
+                         if isinstance(x, str))
+    return found
+
+
+def palette(fig: go.Figure) -> dict[str, str]:
+    """Screen → projector colours. Some quality-level colours are also series colours, so a
+    figure drawn only in quality colours (and not in the first two series colours) is a
+    quality chart: good → blue … poor → vermillion; any other figure maps series by position."""
+    used = _colors_of(fig)
+    first_two = {c.lower() for c in figures.COLORS[:2]}
+    if used and used <= set(_QUALITY) and not used & first_two:
+        return _QUALITY
+    return _SERIES
+
+
+def color(value, mapping: dict[str, str] = _SERIES):
     """The projector colour for a screen colour (lists element-wise); others unchanged."""
     if isinstance(value, str):
-        return _MAP.get(value.lower(), value)
+        return mapping.get(value.lower(), value)
     if isinstance(value, (list, tuple)):
-        return [color(v) for v in value]
+        return [color(v, mapping) for v in value]
     return value
 
 
@@ -37,6 +58,7 @@ def _colorscale(scale):
 def style(fig: go.Figure, base: int = BASE) -> go.Figure:
     """A copy of `fig` in the projector theme (figures.PROJECTOR); the data are not touched."""
     fig = go.Figure(fig)
+    mapping = palette(fig)
     fig.update_layout(template=figures.PROJECTOR, font={"size": base, "color": "#000000"},
                       paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", colorway=figures.OKABE_ITO,
                       legend={"font": {"size": base}}, hoverlabel={"font": {"size": base}},
@@ -49,9 +71,9 @@ def style(fig: go.Figure, base: int = BASE) -> go.Figure:
     for tr in fig.data:
         if tr.type in ("bar", "scatter"):
             if tr.marker is not None and tr.marker.color is not None:
-                tr.marker.color = color(tr.marker.color)
+                tr.marker.color = color(tr.marker.color, mapping)
             if tr.type == "scatter":
-                tr.line.color = color(tr.line.color)
+                tr.line.color = color(tr.line.color, mapping)
                 tr.line.width = max(tr.line.width or 2, 4)
                 if tr.stackgroup:
                     tr.fillcolor = None
@@ -60,7 +82,7 @@ def style(fig: go.Figure, base: int = BASE) -> go.Figure:
         elif tr.type == "heatmap":
             tr.colorscale = _colorscale(tr.colorscale)
             if tr.textfont is not None:
-                tr.textfont.size = max(base - 6, 12)
+                tr.textfont.size = max(round(base * 0.55), 10)  # tile labels
             tr.colorbar.tickfont = {"size": base - 4}
         elif tr.type in ("sunburst", "pie"):
             tr.textfont = {"size": base - 4}

@@ -14,8 +14,17 @@ from tests.auth.conftest import _id_str, _outputs
 WILD = ("MATCH", "ALL", "ALLSMALLER")
 
 
+_IDS: dict[int, list] = {}
+
+
 def layout_ids(app) -> list:
     """Every component id of the shell and of every page layout (rendered in open mode)."""
+    if id(app) not in _IDS:
+        _IDS[id(app)] = _layout_ids(app)
+    return _IDS[id(app)]
+
+
+def _layout_ids(app) -> list:
     from dashboard.auth import config
     from dashboard.components import shell
 
@@ -89,6 +98,15 @@ def requests_for(key: str, cb: dict, ids: list, value) -> list[dict]:
         bodies.append({"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
                        "inputs": inputs, "state": state, "changedPropIds": changed})
     return bodies
+
+
+def each_trigger(body: dict) -> list[dict]:
+    """The body once per input as the trigger (e.g. the CSV and the XLSX button)."""
+    out = []
+    for i in body["inputs"]:
+        if isinstance(i, dict):
+            out.append({**body, "changedPropIds": [f"{_id_str(i['id'])}.{i['property']}"]})
+    return out or [body]
 
 
 def _split_id(o: str):

@@ -1,0 +1,170 @@
+"""Users, passwords, sessions, lockout and audit: the users CLI, argon2 hashes, idle expiry,
+failed-login lockout, the secret key file, security headers and the login form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.auth.conftest import PASSWORD, login
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dashboard", "users", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_users_cli_manages_users_in_an_owner_only_database(tmp_path):
+    """add/list/set-role/set-scope/reset-password/remove work; the file is mode 600; every change
+    is audited; the password is never stored in clear."""
+    w = str(tmp_path / "w.duckdb")
+    assert "python -m dashboard users add --role admin" in run_cli("list", "--warehouse", w).stdout
+    assert run_cli("add", "an", "--role", "analyst", "--province", "01", "--warehouse", w,
+                   "--password-stdin", stdin="motdepasse-dai\n").returncode == 0
+    assert run_cli("add", "x", "--role", "admin", "--warehouse", w, "--password-stdin",
+                   stdin="short\n").returncode == 1  # too short
+    assert run_cli("set-role", "an", "leader", "--warehouse", w).returncode == 0
+    assert run_cli("set-scope", "an", "--org", "C1", "--warehouse", w).returncode == 0
+    assert run_cli("reset-password", "an", "--warehouse", w, "--password-stdin",
+                   stdin="mot-khau-moi-123\n").returncode == 0
+    listing = run_cli("list", "--warehouse", w).stdout
+    assert re.search(r"an\s+leader", listing)
+    db = tmp_path / "users.sqlite3"
+    assert stat.S_IMODE(os.stat(db).st_mode) == 0o600
+    with sqlite3.connect(db) as con:
+        (digest,) = con.execute("SELECT password_hash FROM users WHERE name = 'an'").fetchone()
+        actions = [r[0] for r in con.execute("SELECT action FROM audit ORDER BY id")]
+    assert digest.startswith("$argon2id$") and "mot-khau-moi" not in digest
+    assert actions == ["user_add", "user_set_role", "user_set_scope", "user_reset_password"]
+    assert run_cli("remove", "an", "--warehouse", w).returncode == 0
+    assert run_cli("remove", "an", "--warehouse", w).returncode == 1
+
+
+def test_secret_key_is_created_once_owner_only(tmp_path):
+    """The session key survives restarts and nobody else can read it."""
+    from dashboard.auth.web import load_secret_key
+
+    key = load_secret_key(tmp_path / "secret_key")
+    assert len(key) == 64 and load_secret_key(tmp_path / "secret_key") == key
+    assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
+
+
+def test_login_sets_httponly_samesite_cookie_and_logout_ends_the_session(logins):
+    """The cookie is HttpOnly and SameSite; after logout the same cookie opens nothing."""
+    client = logins.server.test_client()
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").get_data(as_text=True))[1]
+    r = client.post("/login", data={"csrf": token, "name": "lead", "password": PASSWORD})
+    cookie = r.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert client.get("/_dash-layout").status_code == 200
+    stolen = client.get_cookie("chibo_session").value
+    page = client.get("/login?next=/").status_code  # logged in: redirected away from the form
+    assert page == 302
+    csrf = re.search(r'"csrf"', client.get("/_dash-layout").get_data(as_text=True))
+    assert csrf is None  # the token is not in the layout; the header form gets it by callback
+    with logins.server.test_request_context():
+        pass
+    client.post("/logout", data={"csrf": _session_csrf(client)})
+    other = logins.server.test_client()
+    other.set_cookie("chibo_session", stolen)
+    assert other.get("/_dash-layout").status_code == 401
+
+
+def _session_csrf(client) -> str:
+    from flask.sessions import SecureCookieSessionInterface
+
+    from dashboard.app import server
+
+    s = SecureCookieSessionInterface().get_signing_serializer(server)
+    return s.loads(client.get_cookie("chibo_session").value)["csrf"]
+
+
+def test_login_rejects_a_missing_csrf_token(logins):
+    """A login form posted from another site (no token) is refused."""
+    client = logins.server.test_client()
+    r = client.post("/login", data={"name": "lead", "password": PASSWORD})
+    assert r.status_code == 400 and client.get("/_dash-layout").status_code == 401
+
+
+def test_idle_session_expires(logins, users_db):
+    """A session idle for longer than the timeout is gone; the next request needs a login."""
+    client = login(logins, "lead")
+    assert client.get("/_dash-layout").status_code == 200
+    old = (dt.datetime.now() - dt.timedelta(minutes=31)).isoformat(" ", "seconds")
+    with sqlite3.connect(users_db) as con:
+        con.execute("UPDATE sessions SET last_seen_at = ? WHERE name = 'lead'", (old,))
+    assert client.get("/_dash-layout").status_code == 401
+    assert client.get("/").headers["Location"].startswith("/login")
+
+
+def test_repeated_failures_lock_the_account(logins, users_db):
+    """Five wrong passwords lock the user out, even with the right password next; audited."""
+    from dashboard.auth import users
+
+    users.add_user("victim", "leader", PASSWORD, path=users_db)
+    for _ in range(5):
+        assert login(logins, "victim", "wrong-password").login_status == 401
+    locked = login(logins, "victim")
+    assert locked.login_status == 429 and locked.get("/_dash-layout").status_code == 401
+    actions = [e["action"] for e in users.audit_log(50, path=users_db) if e["actor"] == "victim"]
+    assert actions.count("login_failed") == 5 and "locked" in actions and "login_locked" in actions
+    users.clear_failures("victim", path=users_db)  # what reset-password does
+    assert login(logins, "victim").login_status == 302
+
+
+def test_failed_logins_are_slowed_more_and_more():
+    """Each consecutive failure waits longer (capped), so guessing is slow."""
+    from dashboard.auth import config
+
+    config.configure(failure_delay=1.0)
+    assert [config.failure_delay(n) for n in (1, 2, 3, 4, 5, 9)] == [1, 2, 4, 8, 8, 8]
+
+
+def test_unknown_user_and_wrong_password_look_the_same(logins):
+    """No user enumeration: same status and message for both."""
+    a = login(logins, "no-such-user")
+    b = login(logins, "lead", "wrong-password")
+    assert a.login_status == b.login_status == 401
+
+
+@pytest.mark.parametrize("path", ["/login", "/", "/_dash-layout"])
+def test_security_headers(logins, path):
+    """CSP (no inline script but the hashed Dash ones, no framing), nosniff, no caching."""
+    client = login(logins, "lead") if path != "/login" else logins.server.test_client()
+    h = client.get(path).headers
+    csp = h["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "'unsafe-eval'" not in csp
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert h["X-Content-Type-Options"] == "nosniff" and h["X-Frame-Options"] == "DENY"
+    assert h["Cache-Control"] == "no-store"
+
+
+def test_login_page_says_how_to_create_the_first_admin(tmp_path, dash_app):
+    """With no users the login form names the command; there is no default password."""
+    from dashboard.auth import config
+
+    config.configure(open_access=False, users_db=tmp_path / "empty.sqlite3")
+    try:
+        page = dash_app.server.test_client().get("/login").get_data(as_text=True)
+    finally:
+        config.configure(open_access=True, users_db=None)
+    assert "python -m dashboard users add --role admin" in page
+
+
+def test_next_parameter_cannot_redirect_off_site(logins):
+    """After login only same-site paths are followed."""
+    client = logins.server.test_client()
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").get_data(as_text=True))[1]
+    r = client.post("/login", data={"csrf": token, "name": "lead", "password": PASSWORD,
+                                    "next": "//evil.example/x"})
+    assert r.headers["Location"] == "/"
