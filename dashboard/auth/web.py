@@ -87,6 +87,12 @@ def csrf_token() -> str:
     return flask.session["csrf"]
 
 
+def _csrf_ok() -> bool:
+    """The form carries this session's token (and the session has one)."""
+    expected = flask.session.get("csrf")
+    return bool(expected) and secrets.compare_digest(flask.request.form.get("csrf", ""), expected)
+
+
 def _gate():
     """Every request but the login page and static files needs a live session (unless open)."""
     if SETTINGS.open_access or flask.request.path.startswith(PUBLIC_PREFIXES):
@@ -119,7 +125,7 @@ def login():
         if SETTINGS.open_access or current_user() is not None:
             return flask.redirect(nxt)
         return _page(nxt, expired=req.args.get("expired") == "1")
-    if not secrets.compare_digest(req.form.get("csrf", ""), flask.session.get("csrf", "")):
+    if not _csrf_ok():
         return _page(nxt, error="csrf"), 400
     name = (req.form.get("name") or "").strip().lower()[:64]
     password = req.form.get("password") or ""
@@ -139,13 +145,13 @@ def login():
     users.end_session(old)
     flask.session.clear()  # a fresh session id: no fixation
     flask.session["sid"] = users.start_session(user.name, address())
+    csrf_token()  # a new token for the logout form
     users.audit("login", actor=user.name, address=address())
     return flask.redirect(nxt)
 
 
 def logout():
-    if not secrets.compare_digest(flask.request.form.get("csrf", ""),
-                                  flask.session.get("csrf", "")):
+    if not _csrf_ok():
         return flask.redirect("/")
     user = current_user()
     users.end_session(flask.session.get("sid"))

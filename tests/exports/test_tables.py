@@ -55,9 +55,8 @@ def test_xlsx_writes_text_as_text_and_numbers_as_numbers():
 
 def test_table_card_export_goes_through_the_safe_writer(dash_app):
     """The table cards' CSV export starts with the BOM and is readable back."""
-    from tests.exports.conftest import YEAR, state_for
-
     from dashboard.components import table_card
+    from tests.exports.conftest import YEAR, state_for
 
     content, name = table_card.export("orgs-table", state_for(f"?{YEAR}"), "csv")
     assert content.startswith(b"\xef\xbb\xbf") and name.endswith(".csv")
