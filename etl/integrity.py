@@ -30,6 +30,9 @@ def duplicate_checks() -> list[str]:
     for entity in ENTITIES:
         batch, core, blame, column = _key_exprs(entity.name)
         partition = ", ".join(batch)
+        keys = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(batch))
+        on_keys = " AND ".join(f"{expr} = d.k{i}" for i, expr in enumerate(batch))
+        # Find repeated keys with a hash aggregate first; only their rows get the window.
         statements.append(f"""INSERT INTO work.problems
             SELECT file, sheet, _row, '{column}', blame,
               'Trùng khóa với dòng ' || first_row || ' của tệp ' || first_file,
@@ -38,6 +41,8 @@ def duplicate_checks() -> list[str]:
                     first_value(b._row) OVER w AS first_row, first_value(b.file) OVER w AS first_file,
                     row_number() OVER w AS k
                   FROM batch_{entity.name} b
+                  SEMI JOIN (SELECT {keys} FROM batch_{entity.name} b GROUP BY ALL HAVING count(*) > 1) d
+                    ON {on_keys}
                   WINDOW w AS (PARTITION BY {partition} ORDER BY b.sheet_no, b._row))
             WHERE k > 1 AND blame IS NOT NULL""")
         match = " AND ".join(f"{b} = {c}" for b, c in zip(batch, core))

@@ -102,11 +102,10 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
     if any(c.type == "province" for c in entity.columns):
         _resolve_provinces(con, n, file_sql, sheet_sql)
     for col in entity.columns:
-        if col.required:
-            con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, t._row, '{col.name}',
+        if col.required:  # blank as read; a value that did not parse is reported by its parser
+            con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, '{col.name}',
                 NULL, 'Thiếu giá trị bắt buộc', 'Required value missing'
-                FROM work.typed_{n} t JOIN {raw} r USING (_row)
-                WHERE t.{col.name} IS NULL AND nullif(trim(r.{col.name}), '') IS NULL""")
+                FROM {raw} WHERE nullif(trim(nfc_normalize({col.name})), '') IS NULL""")
     for rule in ROW_RULES.get(entity.name, ()):
         con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, ?,
             CAST({rule.value} AS VARCHAR), ?, ? FROM work.typed_{n} WHERE {rule.condition}""",

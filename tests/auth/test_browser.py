@@ -1,0 +1,122 @@
+"""In a real browser with logins on: log in through the form, zero CSP violations, an
+organisation named with a script payload shows as text and runs nothing; an analyst's filter
+offers only their province; an expired session goes back to the login page; logout."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import duckdb
+import pytest
+
+from tests.auth.conftest import PASSWORD
+from tests.browser.conftest import CHROMIUM_ARGS, shot
+
+PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def xss_warehouse(fixture_warehouse, tmp_path_factory):
+    """The fixture warehouse with cell S1 renamed to a script payload."""
+    path = tmp_path_factory.mktemp("xss") / "warehouse.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE marts.dim_org SET name = ? WHERE org_id = 'S1'", [PAYLOAD])
+    return path
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(dash_app):
+    import socket
+    import threading
+
+    from werkzeug.serving import make_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = make_server("127.0.0.1", port, dash_app.server, threaded=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}"
+    srv.shutdown()
+
+
+@pytest.fixture
+def tab(chromium, server, logins):
+    """A page with no CSP bypass; CSP violations and console errors are collected."""
+    context = chromium.new_context(viewport={"width": 1500, "height": 1000})
+    context.add_init_script("window.__csp = []; document.addEventListener("
+                            "'securitypolicyviolation', e => window.__csp.push("
+                            "e.violatedDirective + ' ' + e.blockedURI));")
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.base = server
+    yield pg
+    context.close()
+
+
+def log_in(pg, name: str, path: str = "/"):
+    pg.goto(pg.base + path)
+    pg.wait_for_selector("#login-submit")
+    pg.fill("#name", name)
+    pg.fill("#password", PASSWORD)
+    pg.click("#login-submit")
+    pg.wait_for_timeout(3000)
+    print("URL", pg.url, pg.errors, pg.inner_text("body")[:500])
+    pg.wait_for_selector("#auth-user-name", timeout=20000)
+
+
+def test_payload_in_an_organisation_name_is_shown_as_text_under_a_strict_csp(tab, xss_warehouse):
+    """The organisations table and the organisation picker show the payload literally; no script
+    from it runs; the whole page works with zero CSP violations and no console error."""
+    from dashboard import data
+
+    data.configure(xss_warehouse)
+    log_in(tab, "boss", "/to-chuc?from=2024-01-01&to=2025-12-31")
+    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
+    tab.wait_for_selector(".ag-row", timeout=20000)
+    tab.get_by_role("textbox", name="Tổ chức đảng", exact=True).fill("script")
+    option = tab.get_by_role("option").filter(has_text="<script>window.__xss=1</script>")
+    option.first.wait_for(timeout=15000)
+    tab.wait_for_load_state("networkidle")
+    shot(tab, "auth-xss-org-picker")
+    assert tab.evaluate("() => window.__xss") is None
+    assert tab.locator("img[src='x']").count() == 0
+    assert tab.evaluate("() => window.__csp") == []
+    assert tab.errors == []
+
+
+def test_analyst_filter_offers_only_their_province_and_expiry_returns_to_login(tab, users_db):
+    """Analyst of 01: the province list holds Hà Nội alone; after the idle timeout the next
+    action lands on the login page with the 'session expired' message; the header logs out."""
+    log_in(tab, "ana", "/dang-vien")
+    tab.get_by_role("textbox", name="Tỉnh, thành phố", exact=True).click()
+    options = tab.get_by_role("option")
+    options.first.wait_for(timeout=10000)
+    assert options.all_inner_texts() == ["Hà Nội"]
+    assert tab.evaluate("() => window.__csp") == []
+    tab.keyboard.press("Escape")
+    with sqlite3.connect(users_db) as con:
+        con.execute("UPDATE sessions SET last_seen_at = '2000-01-01 00:00:00' WHERE name = 'ana'")
+    tab.locator("#lang-button").click()
+    tab.wait_for_url("**/login?expired=1**", timeout=15000)
+    assert "hết hạn" in tab.inner_text("body")
+    log_in(tab, "ana", "/dang-vien")
+    tab.locator("#auth-logout").click()
+    tab.wait_for_url("**/login", timeout=15000)
+    tab.goto(tab.base + "/dang-vien")
+    tab.wait_for_selector("#login-submit")
