@@ -12,16 +12,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import fmt_num, plotly_separators, t
+from dashboard.labels import age_band
 
 FONT = "Inter, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif"
 COLORS = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f59f00", "#0ca678", "#e03131",
           "#5c7cfa", "#868e96"]
 QUALITY_COLORS = {4: "#2f9e44", 3: "#74b816", 2: "#f59f00", 1: "#e03131"}
-THEMES = {
+THEMES = {  # dark paper = Mantine's dark card, so the chart sits flush in it; veil: label backs
     "light": {"paper": "#ffffff", "plot": "#ffffff", "font": "#212529", "grid": "#e9ecef",
-              "muted": "#868e96"},
-    "dark": {"paper": "#2e2e2e", "plot": "#2e2e2e", "font": "#c9c9c9", "grid": "#424242",
-             "muted": "#909296"},
+              "muted": "#868e96", "veil": "rgba(255,255,255,0.65)"},
+    "dark": {"paper": "#242424", "plot": "#242424", "font": "#c9c9c9", "grid": "#3b3b3b",
+             "muted": "#a0a2a6", "veil": "rgba(36,36,36,0.65)"},
 }
 
 
@@ -65,7 +66,16 @@ def _layout(fig: go.Figure, ctx: FigContext, *, legend: bool = True) -> go.Figur
     if ctx.footnote:
         fig.add_annotation(text=ctx.footnote, xref="paper", yref="paper", x=0, y=0,
                            yshift=-55, xanchor="left", yanchor="top", showarrow=False,
-                           font={"size": 11, "color": th["muted"]}, align="left")
+                           font={"size": 11, "color": th["muted"]}, align="left", name="footnote")
+        align_footnote(fig)
+    return fig
+
+
+def align_footnote(fig: go.Figure) -> go.Figure:
+    """Put the footnote under the title, at the figure's left edge, whatever the left margin
+    (so it is never pushed right and clipped by long category labels)."""
+    left = fig.layout.margin.l if fig.layout.margin.l is not None else 60
+    fig.update_annotations(selector={"name": "footnote"}, xshift=12 - left)
     return fig
 
 
@@ -77,31 +87,6 @@ def empty(ctx: FigContext, message: str | None = None) -> go.Figure:
     fig.update_yaxes(visible=False)
     fig.add_annotation(text=message or t("chart.empty", ctx.lang), xref="paper", yref="paper",
                        x=0.5, y=0.5, showarrow=False, font={"size": 16})
-    return fig
-
-
-def add_events(fig: go.Figure, events: pd.DataFrame, ctx: FigContext, x0, x1) -> go.Figure:
-    """Dotted vertical lines for reference events inside [x0, x1]; labels are shortened and
-    staggered (full text on hover), and the x range is pinned so labels never stretch it."""
-    if events is None or events.empty:
-        return fig
-    th = THEMES.get(ctx.theme, THEMES["light"])
-    label = "label_en" if ctx.lang == "en" else "label_vi"
-    lo, hi = pd.Timestamp(x0), pd.Timestamp(x1)
-    inside = events[(pd.to_datetime(events["event_on"]) >= lo)
-                    & (pd.to_datetime(events["event_on"]) <= hi)]
-    for i, (_, ev) in enumerate(inside.iterrows()):
-        when = pd.Timestamp(ev["event_on"])
-        text = str(ev[label])
-        short = text if len(text) <= 28 else text[:27].rstrip() + "…"
-        fig.add_vline(x=when.timestamp() * 1000, line={"dash": "dot", "width": 1,
-                                                       "color": th["muted"]})
-        fig.add_annotation(x=when, y=1 - 0.07 * (i % 4), yref="paper", text=short,
-                           hovertext=text, showarrow=False, xanchor="left", yanchor="top",
-                           font={"size": 11, "color": th["muted"]},
-                           bgcolor="rgba(0,0,0,0)")
-    if not inside.empty and not fig.layout.xaxis.range:
-        fig.update_xaxes(range=[lo, hi])
     return fig
 
 
@@ -142,12 +127,10 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
     for value, label in ref_lines:
         fig.add_hline(y=value, line={"dash": "dash", "color": "#e03131", "width": 1.5},
                       annotation_text=label, annotation_position="top left")
-    if kind == "bar":  # bars are centred on their date: pad half a period each side
-        pad = pd.Timedelta(days=183 if period == "year" else 16)
-        fig.update_xaxes(range=[pd.Timestamp(df[x].min()) - pad, pd.Timestamp(df[x].max()) + pad])
-    if events is not None and not df.empty:
-        add_events(fig, events, ctx, df[x].min(), df[x].max())
-    return fig
+    # the x range is pinned to the data (bars are centred on their date: half a period of
+    # padding each side) and events inside it are marked with short labels (full text on hover)
+    pad = (183 if period == "year" else 16) if kind == "bar" else 0
+    return event_marks(fig, events, ctx, df[x].min(), df[x].max(), pad_days=pad)
 
 
 def pyramid(df: pd.DataFrame, ctx: FigContext) -> go.Figure:
@@ -155,7 +138,7 @@ def pyramid(df: pd.DataFrame, ctx: FigContext) -> go.Figure:
     if df is None or df.empty:
         return empty(ctx)
     bands = sorted(df["age_band"].unique())
-    names = [str(b).replace("_plus", "+").replace("_", "–") for b in bands]
+    names = [age_band(b) for b in bands]
     fig = go.Figure()
     for gender, sign, color in (("male", -1, COLORS[0]), ("female", 1, COLORS[1])):
         part = df[df["gender"] == gender].set_index("age_band").reindex(bands)["members"].fillna(0)
@@ -195,6 +178,11 @@ def sparkline(x, y, theme: str = "light") -> go.Figure:
                       paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
                       font={"color": th["font"]}, height=48)
     fig.update_xaxes(visible=False)
+    ys = [float(v) for v in y if v is not None and v == v]
+    if ys:  # fit the shape (the fill would otherwise pull the axis down to 0: a flat line)
+        lo, hi = min(ys), max(ys)
+        pad = (hi - lo) * 0.15 or abs(hi) * 0.01 or 1
+        fig.update_yaxes(range=[lo - pad, hi + pad])
     fig.update_yaxes(visible=False, rangemode="normal")
     return fig
 
@@ -279,10 +267,13 @@ def ranking_bars(df: pd.DataFrame, label: str, value: str, ctx: FigContext, *,
               for v in df[value]], textposition="outside", cliponaxis=False,
         hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra></extra>"))
     _layout(fig, ctx, legend=False)
-    fig.update_layout(hovermode="closest", bargap=0.2, margin={"l": 10, "r": 60, "t": 80,
-                                                              "b": 70})
-    fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=True,
-                     tickfont={"size": 10 if len(df) > 40 else 12})
+    size = 10 if len(df) > 40 else 12
+    left = 16 + int(0.62 * size * max(len(str(v)) for v in df[label]))  # room for the labels
+    fig.update_layout(hovermode="closest", bargap=0.2, margin={"l": min(left, 320), "r": 60,
+                                                              "t": 80, "b": 70})
+    fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=False,
+                     tickfont={"size": size})
+    align_footnote(fig)
     fig.update_xaxes(tickformat=",.0%" if percent else ",.0f")
     return fig
 
@@ -320,7 +311,7 @@ def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0
                            text=short_event_label(ev[col]), hovertext=ev[col],
                            xanchor="left" if when < lo + (hi - lo) * 0.8 else "right",
                            yanchor="top", font={"size": 11, "color": th["muted"]},
-                           bgcolor=th["paper"], opacity=0.9)
+                           bgcolor=th["veil"])
     return fig
 # ---- end quality and regions pages ----
 

@@ -42,6 +42,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "chart.all_scope": ("Toàn bộ phạm vi", "Whole scope"),
     "chart.period": ("Thời kỳ", "Period"),
     "chart.error": ("Không tải được biểu đồ", "Could not load the chart"),
+    "chart.y_not_zero": ("trục tung không bắt đầu từ 0", "y axis does not start at 0"),
     "sector.commune": ("Xã, phường, thị trấn", "Commune / ward"),
     "sector.residential": ("Thôn, tổ dân phố", "Residential"),
     "sector.agency": ("Cơ quan hành chính", "Administrative agency"),
@@ -116,6 +117,15 @@ def fmt_date(d, lang: str = DEFAULT_LANG) -> str:
     if isinstance(d, str):
         d = dt.date.fromisoformat(d[:10])
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def fmt_month(d, lang: str = DEFAULT_LANG) -> str:
+    """A month as mm/yyyy in both languages (2025-07-01 → '07/2025')."""
+    if d is None:
+        return "–"
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d[:10])
+    return f"{d.month:02d}/{d.year}"
 
 
 def plotly_separators(lang: str = DEFAULT_LANG) -> str:

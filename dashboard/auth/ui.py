@@ -4,7 +4,7 @@ the "chế độ demo" banner in open mode. Filled by one callback, from the ser
 from __future__ import annotations
 
 import dash_mantine_components as dmc
-from dash import Input, Output, callback, html
+from dash import Input, Output, callback, dcc, html
 
 from dashboard import i18n
 from dashboard.auth.config import SETTINGS
@@ -47,7 +47,7 @@ def user_menu(lang: str):
         gap="xs", children=[
             dmc.Text(f"{user.name} · {t('auth.role.' + user.role, lang)}", size="sm",
                      id="auth-user-name"),
-            html.Input(type="hidden", name="csrf", value=csrf_token()),
+            dcc.Input(type="hidden", name="csrf", value=csrf_token(), id="auth-csrf"),
             html.Button(t("auth.logout", lang), type="submit", id="auth-logout",
                         className="mantine-focus-auto"),
         ]))

@@ -25,7 +25,7 @@ from dash import (
     no_update,
 )
 
-from dashboard import access, data, figures, urlstate
+from dashboard import access, data, figures, labels, urlstate
 from dashboard.components.filter_bar import STATE, describe, footnote
 from dashboard.exports import tables
 from dashboard.i18n import fmt_date, t
@@ -49,7 +49,7 @@ class Chart:
     data: Callable
     figure: Callable
     params: tuple[str, ...] = ()
-    csv_columns: Callable | None = None  # (df, lang) -> df with readable headers for the CSV
+    csv_columns: Callable | None = None  # (df, lang) -> df for the CSV; default labels.readable
 
 
 def register(chart: Chart) -> Chart:
@@ -104,7 +104,8 @@ def build_figure(key: str, state: dict | None, theme: str | None):
         ctx = figures.FigContext(lang=lang, theme=theme or "light", title=t(chart.title, lang),
                                  subtitle=describe(state, lang), footnote=footnote(state, lang))
         f = chart_filters(chart, state)
-        return chart.figure(chart.data(access.current_scope(), f), ctx, f)
+        fig = chart.figure(chart.data(access.current_scope(), f), ctx, f)
+        return figures.align_footnote(fig)  # builders may have changed the left margin
     except Exception:  # a broken chart shows a message, never a traceback
         log.exception("chart %s failed", key)
         return figures.empty(ctx, t("chart.error", lang))
@@ -116,8 +117,8 @@ def csv_bytes(key: str, state: dict) -> tuple[bytes, str]:
     lang = state.get("lang", "vi")
     df: pd.DataFrame = chart.data(access.current_scope(), chart_filters(chart, state))
     df = df.convert_dtypes()  # whole numbers as integers (SQL sums come back as floats)
-    if chart.csv_columns is not None:
-        df = chart.csv_columns(df, lang)
+    # readable headers and values in the viewer's language (codes never reach the file)
+    df = chart.csv_columns(df, lang) if chart.csv_columns is not None else labels.readable(df, lang)
     name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"
     return tables.csv_bytes(df), name  # formula-safe, UTF-8 with BOM
 

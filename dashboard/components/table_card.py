@@ -11,19 +11,23 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
 
-from dashboard import access, data, urlstate
+from dashboard import access, data, labels, urlstate
 from dashboard.components.filter_bar import STATE
 from dashboard.exports import tables
 from dashboard.i18n import fmt_date, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
 MAX_ROWS = 5000
-WIDE = {"name", "org_name", "detail", "file_name", "reason", "province"}  # wider text columns
+WIDE = {"name", "org_name", "detail", "file_name", "reason", "cell", "rule"}  # long text
+MEDIUM = {"kind", "sector", "base_org", "rating", "province", "org_id"}  # labels and ids
 TABLES: dict[str, Table] = {}
 _FORMAT = {  # ag-grid valueFormatter per column kind (no globals: dash-ag-grid's parser)
     "int": "params.value == null ? '' : params.value.toLocaleString('{loc}')",
     "pct": "params.value == null ? '' : (100 * params.value).toLocaleString('{loc}',"
-           " {{maximumFractionDigits: 1}}) + '%'",
+           " {{minimumFractionDigits: 1, maximumFractionDigits: 1}}) + '%'",
+    "dec": "params.value == null ? '' : params.value.toLocaleString('{loc}',"
+           " {{minimumFractionDigits: 1, maximumFractionDigits: 1}})",
+    "month": "params.value ? params.value.slice(5, 7) + '/' + params.value.slice(0, 4) : ''",
     "date": "params.value ? params.value.slice(0, 10).split('-').reverse().join('/') : ''",
     "datetime": "params.value ? params.value.slice(0, 10).split('-').reverse().join('/')"
                 " + ' ' + params.value.slice(11, 16) : ''",
@@ -43,7 +47,8 @@ GRID_TEXT_VI = {"page": "Trang", "of": "trên", "to": "–", "more": "thêm",
 @dataclass(frozen=True)
 class Table:
     """key: unique, prefixed by the page; title: i18n key; data(scope, filters) -> DataFrame;
-    columns: ((field, header i18n key, kind text|int|pct|date|datetime), ...);
+    columns: ((field, header i18n key, kind text|int|dec|pct|date|month|datetime), ...);
+    code columns (rule, rating, kind, sector, …) are shown as labels (dashboard/labels.py);
     filters.extra always holds ('lang', …) so data may pick a language column."""
 
     key: str
@@ -67,14 +72,22 @@ def column_defs(table: Table, lang: str) -> list[dict]:
         d = {"field": field, "headerName": t(header, lang), "filter": True, "sortable": True,
              "headerTooltip": t(header, lang)}
         if field in WIDE:
-            d.update(minWidth=240, flex=2)
+            d.update(minWidth=220, flex=2)
+        elif field in MEDIUM:
+            d.update(minWidth=140, flex=1.4)
         if kind in _FORMAT:
             d["valueFormatter"] = {"function": _FORMAT[kind].format(loc=loc)}
-        if kind in ("int", "pct"):
+        if kind in ("int", "dec", "pct"):
             d["type"] = "rightAligned"
             d["filter"] = "agNumberColumnFilter"
         defs.append(d)
     return defs
+
+
+def _separators(lang: str) -> dict:
+    """ag-grid's pagination numbers ('1 – 50 trên 4.785') in the language's format."""
+    return ({"thousandSeparator": ",", "decimalSeparator": "."} if lang == "en"
+            else {"thousandSeparator": ".", "decimalSeparator": ","})
 
 
 def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
@@ -90,10 +103,12 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
             ]),
         ]),
         dag.AgGrid(id={"type": GRID, "key": key}, columnDefs=column_defs(table, lang), rowData=[],
-                   defaultColDef={"resizable": True, "flex": 1, "minWidth": 110},
+                   defaultColDef={"resizable": True, "flex": 1, "minWidth": 95,
+                                  "wrapHeaderText": True, "autoHeaderHeight": True},
                    dashGridOptions={"animateRows": False, "pagination": True,
                                     "paginationPageSize": 50,
                                     "localeText": {**(GRID_TEXT_VI if lang == "vi" else {}),
+                                                   **_separators(lang),
                                                    "noRowsToShow": t("chart.empty", lang)}},
                    style={"height": f"{height}px"}),
         dcc.Download(id={"type": DOWNLOAD, "key": key}),
@@ -106,7 +121,7 @@ def table_frame(key: str, state: dict) -> pd.DataFrame:
     params = state.get("params") or {}
     f = urlstate.to_filters(state, lang=state.get("lang", "vi"),
                             **{p: params.get(p, urlstate.param_default(p)) for p in table.params})
-    return table.data(access.current_scope(), f)
+    return labels.translate_values(table.data(access.current_scope(), f), state.get("lang", "vi"))
 
 
 def rows(key: str, state: dict | None) -> list[dict]:

@@ -112,6 +112,13 @@ def _title_text(fig: go.Figure, fallback: str) -> str:
     return text or fallback
 
 
+def _subtitle_text(fig: go.Figure, fallback: str) -> str:
+    """The subtitle the figure builder wrote (e.g. the overview's fixed 5-year window)."""
+    text = (fig.layout.title.text or "") if fig.layout.title else ""
+    parts = text.split("<br>", 1)
+    return (re.sub(r"<[^>]+>", "", parts[1]).strip() if len(parts) > 1 else "") or fallback
+
+
 def build_slide(key: str, state: dict, scope=None) -> Slide:
     """One slide for chart `key` under `state` (already including the deck's params)."""
     chart = chart_card.CHARTS[key]
@@ -119,14 +126,14 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     scope = scope if scope is not None else access.current_scope()
     title = t(chart.title, lang)
     context, source = describe(state, lang), footnote(state, lang)
-    ctx = figures.FigContext(lang=lang, theme="light", title=title)
+    ctx = figures.FigContext(lang=lang, theme="light", title=title, subtitle=context)
     try:
         f = chart_card.chart_filters(chart, state)
         fig = chart.figure(chart.data(scope, f), ctx, f)
     except Exception:  # one broken chart must not break the deck
         log.exception("slide %s failed", key)
         fig = figures.empty(ctx, t("chart.error", lang))
-    title = _title_text(fig, title)
+    title, context = _title_text(fig, title), _subtitle_text(fig, context)
     fig.update_layout(title={"text": ""})
     styled = projector.style(fig)
     data_chart = native.from_figure(styled)

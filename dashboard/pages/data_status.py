@@ -12,7 +12,7 @@ from dash import Input, Output, callback, html
 from dashboard import access, data, i18n
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import Table, register, table_card
-from dashboard.i18n import fmt_date, fmt_num, t
+from dashboard.i18n import fmt_date, fmt_month, fmt_num, t
 from dashboard.queries import meta
 
 dash.register_page(__name__, path="/du-lieu", name="Dữ liệu", order=9, nav_key="nav.data")
@@ -70,7 +70,7 @@ register(Table(DATA_QUARANTINE, "meta.quarantine", _quarantine, (
 register(Table(DATA_QUALITY, "data.quality", meta.data_quality, (
     ("rule", "col.rule", "text"), ("severity", "col.severity", "text"),
     ("org_id", "col.org_id", "text"), ("org_name", "col.org_name", "text"),
-    ("member_id", "col.member_id", "text"), ("month", "col.month", "date"),
+    ("member_id", "col.member_id", "text"), ("month", "col.month", "month"),
     ("detail", "col.detail", "text"))))
 
 
@@ -98,7 +98,7 @@ def info_cards(state: dict | None, today: dt.date | None = None) -> list:
         ("data.published", f"{fmt_date(info['published_at'])} "
                            f"{info['published_at']:%H:%M}" if info["published_at"] else "–"),
         ("data.last_load", fmt_date(last) if last else "–"),
-        ("data.months", f"{fmt_date(info['first_month'])} – {fmt_date(info['last_month'])}"),
+        ("data.months", f"{fmt_month(info['first_month'])} – {fmt_month(info['last_month'])}"),
         ("data.size", f"{fmt_num(info['file_bytes'] / 2**20, lang, 1)} MB"),
         ("data.freshness", t("data.days_ago", lang, n=fmt_num(age, lang)) if age is not None
          else "–"),

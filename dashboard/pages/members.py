@@ -39,6 +39,7 @@ i18n.register({
     "members.rate": ("Tỷ lệ kết nạp so với tổng số đảng viên", "Admissions as a share of members"),
     "members.rate_series": ("Kết nạp / đảng viên đầu năm", "Admissions / members at start of year"),
     "members.target": ("Mục tiêu 3–4%/năm", "Target 3–4% a year"),
+    "members.months": ("{n} tháng", "{n} months"),
 })
 
 
@@ -82,9 +83,19 @@ def _rate_data(scope, f):
 
 
 def _rate_figure(df, ctx, f):
+    """Yearly rates; a year only partly inside the period is drawn pale and labelled with its
+    number of months (a 2-month rate is not comparable with the 3–4% yearly target)."""
     lines = [(TARGET[0], t("members.target", ctx.lang)), (TARGET[1], "")]
-    return figures.time_series(df, "year", [("rate", t("members.rate_series", ctx.lang))], ctx,
-                               kind="bar", percent=True, ref_lines=lines, period="year")
+    fig = figures.time_series(df, "year", [("rate", t("members.rate_series", ctx.lang))], ctx,
+                              kind="bar", percent=True, ref_lines=lines, period="year")
+    if df is None or df.empty or "months" not in df:
+        return fig
+    partial = [int(m) < 12 for m in df["months"]]
+    fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial])
+    fig.update_xaxes(tickvals=list(df["year"]), ticktext=[
+        f"{y.year}<br>({t('members.months', ctx.lang, n=int(m))})" if p else str(y.year)
+        for y, m, p in zip(df["year"], df["months"], partial)])
+    return fig
 
 
 def _flows_data(scope, f):

@@ -39,6 +39,8 @@ i18n.register({
     "orgs.detail": ("Chi tiết tổ chức đã chọn", "Picked organisation"),
     "orgs.detail_hint": ("Chọn một tổ chức ở ô “Tổ chức đảng” phía trên để xem chi tiết.",
                          "Pick an organisation in the filter above to see its detail."),
+    "orgs.pick_first": ("Chọn một tổ chức đảng ở bộ lọc phía trên",
+                        "Pick a party organisation in the filters above"),
     "orgs.meetings": ("Chất lượng sinh hoạt của tổ chức", "Meeting quality of the organisation"),
     "orgs.ratings": ("Xếp loại hằng năm", "Annual ratings"),
     "quality.level.4": ("Tốt", "Good"), "quality.level.3": ("Khá", "Fair"),
@@ -71,16 +73,11 @@ def _hierarchy_figure(df, ctx, f):
 
 
 def _meetings_figure(df, ctx, f):
+    if not f.org:  # nothing picked yet: say what to do rather than "no data"
+        return figures.empty(ctx, t("orgs.pick_first", ctx.lang))
     series = [(c, t(f"quality.level.{n}", ctx.lang)) for c, n in _LEVELS]
     colors = [figures.QUALITY_COLORS[n] for _c, n in _LEVELS]
     return figures.time_series(df, "month", series, ctx, kind="bar", stacked=True, colors=colors)
-
-
-def _table(scope, f):
-    df = q.org_table(scope, f)
-    lang = dict(f.extra).get("lang", "vi")
-    return df.assign(kind=[t(f"kind.{k}", lang) for k in df["kind"]],
-                     sector=[t(f"sector.{s}", lang) if s else "" for s in df["sector"]])
 
 
 register(Chart(ORGS_COUNTS, "orgs.counts", lambda s, f: q.org_counts(s, f, _by(f)),
@@ -105,16 +102,16 @@ def drill_patch(click: dict | None) -> dict | None:
 def drill(click):
     return drill_patch(click) or no_update
 register(Chart(ORGS_MEETINGS, "orgs.meetings", q.meeting_levels, _meetings_figure))
-register_table(Table(ORGS_TABLE, "orgs.table", _table, (
+register_table(Table(ORGS_TABLE, "orgs.table", q.org_table, (
     ("org_id", "col.org_id", "text"), ("name", "col.name", "text"), ("kind", "col.kind", "text"),
     ("sector", "col.sector", "text"), ("province", "col.province", "text"),
     ("cells", "col.cells", "int"), ("members", "col.members", "int"),
     ("official", "col.official", "int"), ("admitted", "col.admitted", "int"),
     ("good_fair_share", "col.good_fair_share", "pct"),
-    ("attendance", "col.attendance", "pct"), ("rating", "col.rating", "int"))))
+    ("attendance", "col.attendance", "pct"), ("rating", "col.rating", "text"))))
 register_table(Table(ORGS_RATINGS, "orgs.ratings", q.ratings, (
     ("year", "col.year", "text"), ("org_id", "col.org_id", "text"),
-    ("name", "col.name", "text"), ("rating", "col.rating", "int"))))
+    ("name", "col.name", "text"), ("rating", "col.rating", "text"))))
 
 
 def layout(lang: str = "vi", by: str = "kind", **_params):

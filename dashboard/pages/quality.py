@@ -179,16 +179,16 @@ register_table(Table(
     QUALITY_MISSED, "quality.missed",
     lambda scope, f: q.missed_regular(scope, f, int(_param(f, "missed"))),
     (*_CELL_COLS, ("missed", "quality.col.missed", "int"), ("months", "quality.col.months", "int"),
-     ("last_regular", "quality.col.last_regular", "date")), params=("missed",)))
+     ("last_regular", "quality.col.last_regular", "month")), params=("missed",)))
 register_table(Table(
     QUALITY_FALLING, "quality.falling", q.falling_cells,
-    (*_CELL_COLS, ("score_prev6", "quality.col.prev6", "int"),
-     ("score_last6", "quality.col.last6", "int"), ("score_change", "quality.col.change", "int"),
-     ("slope_12m", "quality.col.slope", "int"), ("as_of_month", "quality.col.as_of", "date"))))
+    (*_CELL_COLS, ("score_prev6", "quality.col.prev6", "dec"),
+     ("score_last6", "quality.col.last6", "dec"), ("score_change", "quality.col.change", "dec"),
+     ("slope_12m", "quality.col.slope", "dec"), ("as_of_month", "quality.col.as_of", "month"))))
 register_table(Table(
     QUALITY_POOR, "quality.poor_list", q.poor_cells,
     (*_CELL_COLS, ("poor", "quality.col.poor", "int"), ("rated", "quality.col.rated", "int"),
-     ("last_poor", "quality.col.last_poor", "date"))))
+     ("last_poor", "quality.col.last_poor", "month"))))
 
 
 def _segmented(id_, prefix: str, values, value: str, lang: str):

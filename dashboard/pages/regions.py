@@ -138,13 +138,14 @@ def _trend_data(scope, f):
 def _trend_figure(df, ctx, f):
     metric = metric_of(f)
     ctx = _title(ctx, "regions.trend", metric, note=False)
+    ctx = figures.FigContext(ctx.lang, ctx.theme, ctx.title, " · ".join(
+        p for p in (ctx.subtitle, t("chart.y_not_zero", ctx.lang)) if p), ctx.footnote)
     fig = figures.time_series(df, "month", [(metric, t(f"regions.metric.{metric}", ctx.lang))],
-                              ctx, percent=metric in q.PERCENT_METRICS)
-    if df is not None and not df.empty:
-        figures.event_marks(fig, data.events(access.current_scope()), ctx, df["month"].min(),
-                            df["month"].max())
+                              ctx, percent=metric in q.PERCENT_METRICS,
+                              events=data.events(access.current_scope()))
+    fig.update_yaxes(rangemode="normal", dtick=None)  # a line: follow the data (said above)
     if metric == "members_per_cell":
-        fig.update_yaxes(tickformat=",.1f", dtick=None)
+        fig.update_yaxes(tickformat=",.1f")
     return fig
 
 

@@ -152,7 +152,7 @@ def flows(scope: Scope, f: Filters, grain: str = "month") -> pd.DataFrame:
 @cached
 def admission_rate(scope: Scope, f: Filters) -> pd.DataFrame:
     """Per year in the period: year, admitted, members (stock in the year's first loaded month),
-    rate (admitted / members, a fraction)."""
+    rate (admitted / members, a fraction), months (months of the year inside the period)."""
     cond, p = org_condition(scope, f)
     p.update(a=month_floor(f.start), b=f.end)
     return query(f"""
@@ -160,7 +160,7 @@ def admission_rate(scope: Scope, f: Filters) -> pd.DataFrame:
                    FROM {_membership_source(scope, f)[0]}
                    WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month)
         SELECT year(month) AS year, sum(admitted) AS admitted, arg_min(members, month) AS members,
-               sum(admitted) / nullif(arg_min(members, month), 0) AS rate
+               sum(admitted) / nullif(arg_min(members, month), 0) AS rate, count(*) AS months
         FROM m GROUP BY 1 ORDER BY 1""", p)
 
 

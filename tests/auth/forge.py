@@ -75,7 +75,7 @@ def requests_for(key: str, cb: dict, ids: list, value) -> list[dict]:
         bindings = [{k: c[k] for k in wild} for c in _concretes(match_pattern, ids)]
     bodies = []
     for b in bindings:
-        def entry(ident, prop, with_value):
+        def entry(ident, prop, with_value, b=b):
             p = _pattern(ident)
             if isinstance(p, dict) and _wild(p):
                 if "ALL" in _wild(p).values():

@@ -84,7 +84,7 @@ def test_bad_link_values_show_a_notice(page):
 
 
 def test_csv_download_holds_the_chart_rows(page):
-    """Members over 12 months of 2025: 12 rows, full members 40 in the last."""
+    """Members over 12 months of 2025: 12 rows, full members 40 in the last (Vietnamese header)."""
     page.goto(page.base + "/dang-vien?from=2025-01-01&to=2025-12-31")
     wait_ready(page)
     with page.expect_download() as dl:
@@ -92,7 +92,7 @@ def test_csv_download_holds_the_chart_rows(page):
     download = dl.value
     assert download.suggested_filename == "Đảng viên chính thức và dự bị 31-12-2025.csv"
     rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
-    assert len(rows) == 12 and rows[-1]["official"] == "40"
+    assert len(rows) == 12 and rows[-1]["Chính thức"] == "40"
 
 
 def test_language_switch(page):

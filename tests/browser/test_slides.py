@@ -16,7 +16,7 @@ def test_keyboard_navigation(page):
     page.goto(f"{page.base}/trinh-chieu?{YEAR}&deck=overview-trend,members-stock,quality-levels")
     counter, title = page.locator("#slides-counter"), page.locator("#slides-title")
     counter.filter(has_text="1 / 3").wait_for(timeout=20_000)
-    assert title.inner_text() == "Số đảng viên theo tháng"
+    assert title.inner_text() == "Số đảng viên trong 5 năm gần nhất"
     assert page.locator("#slides-key-value").inner_text() == "45"
     for key, expected in (("ArrowRight", "2 / 3"), ("Space", "3 / 3"), ("PageDown", "3 / 3"),
                           ("ArrowLeft", "2 / 3"), ("PageUp", "1 / 3"), ("PageDown", "2 / 3")):

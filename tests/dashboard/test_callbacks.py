@@ -34,12 +34,17 @@ def test_chart_subtitle_names_the_filters(state2025):
 
 
 def test_csv_holds_the_chart_rows_with_diacritics(state2025):
-    """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name."""
+    """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name and
+    headers (English headers in English)."""
     content, name = chart_card.csv_bytes("members-stock", state2025)
     assert content.startswith("\ufeff".encode())
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
-    assert len(df) == 12 and df["official"].iloc[-1] == 40
+    assert list(df.columns) == ["Tháng", "Chính thức", "Dự bị"]
+    assert len(df) == 12 and df["Chính thức"].iloc[-1] == 40
     assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
+    content, _ = chart_card.csv_bytes("members-stock", {**state2025, "lang": "en"})
+    assert list(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig").columns) == [
+        "Month", "Full members", "Probationary"]
 
 
 def test_kpi_cards_show_vietnamese_numbers(state2025):
@@ -61,9 +66,9 @@ def test_table_export_has_translated_headers(state2025):
 
 
 def test_data_page_info_cards(state2025):
-    """Generation 3 and the data months are shown."""
+    """Generation 3 and the data months (as months, not first days) are shown."""
     text = str(data_status.info_cards(state2025))
-    assert "'3'" in text and "01/01/2024 – 01/12/2025" in text
+    assert "'3'" in text and "01/2024 – 12/2025" in text
 
 
 def test_router_falls_back_to_overview_and_respects_language(dash_app):

@@ -57,3 +57,27 @@ def test_events_outside_the_range_are_skipped():
     fig2 = figures.time_series(df.assign(m=pd.to_datetime(["2025-01-01", "2025-12-01"])), "m",
                                [("v", "x")], figures.FigContext(), events=ev)
     assert len(fig2.layout.shapes) == 1
+
+
+def test_time_series_events_use_the_short_labels_and_pinned_range():
+    """One mechanism for events: a long label is cut (full text on hover) and bars keep their
+    half-period padding instead of being stretched by the label."""
+    text = "Các đảng bộ khối được thay bằng các đảng bộ trực thuộc Trung ương"
+    ev = pd.DataFrame({"event_on": pd.to_datetime(["2025-02-01"]), "code": ["b"],
+                       "label_vi": [text], "label_en": ["Bloc committees replaced"]})
+    df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01", "2025-12-01"]), "v": [1, 2]})
+    fig = figures.time_series(df, "m", [("v", "x")], figures.FigContext(), events=ev, kind="bar")
+    label = fig.layout.annotations[-1]
+    assert len(label.text) <= 22 and label.hovertext == text
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert (lo, hi) == (pd.Timestamp("2024-12-16"), pd.Timestamp("2025-12-17"))
+    assert not hasattr(figures, "add_events")
+
+
+def test_footnote_sits_at_the_left_edge_whatever_the_margin():
+    """Long province names widen the left margin; the footnote moves back to the edge."""
+    df = pd.DataFrame({"name": ["Đồng bằng sông Cửu Long rất dài", "B"], "v": [3, 1],
+                       "province_code": ["a", "b"]})
+    fig = figures.ranking_bars(df, "name", "v", figures.FigContext(footnote="Nguồn"))
+    note = next(a for a in fig.layout.annotations if a.name == "footnote")
+    assert note.xshift == 12 - fig.layout.margin.l and fig.layout.margin.l > 60

@@ -27,9 +27,9 @@ def test_svg_is_an_svg_document(client):
     assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
     text = resp.get_data(as_text=True)
     assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
-    assert "Số đảng viên theo tháng" in text
+    assert "Số đảng viên trong 5 năm gần nhất" in text
     cd = resp.headers["Content-Disposition"]
-    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên theo tháng 31-12-2025.svg"
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên trong 5 năm gần nhất 31-12-2025.svg"
 
 
 def test_renderer_uses_local_files_only():

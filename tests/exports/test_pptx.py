@@ -3,6 +3,7 @@ are the warehouse's (through data.py), the numbers in the speaker notes, images 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -55,9 +56,10 @@ def test_categories_and_values_are_the_warehouse_numbers(prs):
     scope, f = access.current_scope(), urlstate.to_filters(state_for(f"?{YEAR}"))
     df = qm.monthly_indicators(scope, f, f.start, f.end)
     trend, stock, flows, levels = charts(prs)
-    months = [f"{m:%m/%Y}" for m in df["month"]]
-    assert list(trend.plots[0].categories) == months
-    assert list(trend.series[0].values) == [float(v) for v in df["members"]]
+    # the headline trend covers the 5 years up to the period's end (the fixture starts 01/2024)
+    five = qm.monthly_indicators(scope, f, dt.date(2021, 1, 1), f.end).dropna(subset=["members"])
+    assert list(trend.plots[0].categories) == [f"{m:%m/%Y}" for m in five["month"]]
+    assert list(trend.series[0].values) == [float(v) for v in five["members"]]
     assert trend.series[0].values[-1] == 45
     assert [s.name for s in stock.series] == ["Chính thức", "Dự bị"]
     assert list(stock.series[0].values) == [float(v) for v in df["official"]]
@@ -75,8 +77,10 @@ def test_slide_text_and_speaker_notes(prs):
     """Title, key number, filter context and source on the slide; the numbers in the notes."""
     first = prs.slides[0]
     text = " ".join(sh.text_frame.text for sh in first.shapes if sh.has_text_frame)
-    assert "Số đảng viên theo tháng" in text and "45" in text
-    assert "01/01/2025–31/12/2025" in text and "Nguồn" in text
+    assert "Số đảng viên trong 5 năm gần nhất" in text and "45" in text
+    assert "5 năm đến 12/2025" in text and "Nguồn" in text  # the headline's own window
+    second = " ".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    assert "01/01/2025–31/12/2025" in second  # the other charts name the period
     notes = first.notes_slide.notes_text_frame.text
     assert "12/2025: 45" in notes and "01/2025:" in notes
     stock_notes = prs.slides[1].notes_slide.notes_text_frame.text

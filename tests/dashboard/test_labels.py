@@ -1,0 +1,72 @@
+"""Codes stored in the warehouse (rules, severity, ratings, age bands, kinds) reach the viewer as
+words in the chosen language: in tables, their CSV/XLSX exports, charts and chart CSVs."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _modules(dash_app):
+    global chart_card, labels, table_card
+    from dashboard import labels
+    from dashboard.components import chart_card, table_card
+
+
+def test_every_charter_rule_has_words_in_both_languages():
+    """The six rules the ETL writes to marts.data_quality all have a Vietnamese and English label."""
+    rules = ("cell_few_full_members", "base_cell_30_plus", "probation_overdue", "admission_age",
+             "missed_regular_meeting", "excellent_share")
+    for rule in rules:
+        vi, en = labels.code("rule", rule, "vi"), labels.code("rule", rule, "en")
+        assert rule not in (vi, en) and vi != en
+
+
+def test_ratings_are_the_official_wording():
+    """1..4 become the four ratings of the Party's annual assessment; floats and gaps are handled."""
+    assert labels.rating(4, "vi") == "Hoàn thành xuất sắc nhiệm vụ"
+    assert labels.rating(3.0, "vi") == "Hoàn thành tốt nhiệm vụ"
+    assert labels.rating(1, "en") == "Not completed"
+    assert labels.rating(None, "vi") == ""
+
+
+def test_age_bands_and_details_are_readable():
+    """'18_30' → '18–30', '61_plus' → '61+'; 'excellent=116;good=565' gets worded keys."""
+    assert [labels.age_band(b) for b in ("18_30", "61_plus", "31-40")] == ["18–30", "61+", "31–40"]
+    assert labels.detail("excellent=116;good=565", "vi") == "Xuất sắc: 116; Hoàn thành tốt: 565"
+    assert labels.detail("free text, no code", "en") == "free text, no code"
+
+
+def test_unknown_codes_pass_through_unchanged():
+    """A code without a label is shown as is (visible, never a crash or an empty cell)."""
+    df = pd.DataFrame({"rule": ["new_rule"], "kind": ["base_cell"], "other": ["x"]})
+    out = labels.translate_values(df, "en")
+    assert out.to_dict("records") == [{"rule": "new_rule", "kind": "Base cell", "other": "x"}]
+
+
+def test_data_quality_table_and_export_show_words(state2025):
+    """The data-quality grid and its CSV show the rule and severity words, month as a month."""
+    rows = table_card.rows("data-quality", state2025)
+    missed = next(r for r in rows if r["org_id"] == "S3" and "thường kỳ" in r["rule"])
+    assert missed["rule"] == "Tháng không sinh hoạt thường kỳ" and missed["severity"] == "Cảnh báo"
+    content, _ = table_card.export("data-quality", {**state2025, "lang": "en"}, "csv")
+    df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
+    assert "Month without a regular meeting" in set(df["Rule"]) and set(df["Severity"]) == {"Warning"}
+
+
+def test_org_table_shows_rating_words(state2025):
+    """The base organisations' latest rating (B2: 2 in 2025) reads 'Hoàn thành nhiệm vụ'."""
+    rows = {r["org_id"]: r for r in table_card.rows("orgs-table", state2025)}
+    assert rows["B2"]["rating"] == "Hoàn thành nhiệm vụ"
+    assert rows["B2"]["kind"] == "Chi bộ cơ sở"
+
+
+def test_structure_csv_has_translated_headers_and_values(state2025):
+    """The age/gender CSV reads 'Giới tính, Nhóm tuổi' with 'Nữ' and '18–30', not codes."""
+    content, _ = chart_card.csv_bytes("members-structure", state2025)
+    df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
+    assert list(df.columns) == ["Giới tính", "Nhóm tuổi", "Đảng viên"]
+    assert {"Nam", "Nữ"} == set(df["Giới tính"]) and "18–30" in set(df["Nhóm tuổi"])
