@@ -135,7 +135,9 @@ def cached(fn):
 def org_condition(scope: Scope, f: Filters | None = None, alias: str = "o") -> tuple[str, dict]:
     """SQL condition on marts.dim_org (as `alias`) for the scope and filters, with its params."""
     conds, params = [], {}
-    sub = "{a}.org_id IN (SELECT org_id FROM marts.bridge_org_ancestor WHERE {c})"
+    # subtrees over the hierarchy and the succession (marts.bridge_org_lineage): the new
+    # provincial committee holds the cells of the old provinces merged into it, history included
+    sub = "{a}.org_id IN (SELECT org_id FROM marts.bridge_org_lineage WHERE {c})"
     limits = []  # the viewer's scope: the union of their provinces and subtrees
     if scope.provinces is not None:
         limits.append(f"list_contains($scope_prov::VARCHAR[], {alias}.province_code_current)")

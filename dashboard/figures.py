@@ -112,8 +112,10 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
                 x=df[x], y=df[col], name=name, mode="lines", line={"color": color, "width": 2.5},
                 stackgroup="one" if (stacked or kind == "area") else None, hovertemplate=hover))
     _layout(fig, ctx, legend=len(series) > 1 or kind == "area" or stacked)
-    if len(series) > 3:  # the legend wraps onto more rows: make room under the subtitle
-        fig.update_layout(margin_t=100 + 24 * ((len(series) - 1) // 3))
+    if len(series) > 3:  # two legend entries a row (long names never stack one a row over
+        # the subtitle): make room for the rows under it
+        fig.update_layout(legend={"entrywidthmode": "fraction", "entrywidth": 0.5},
+                          margin_t=100 + 22 * ((len(series) - 1) // 2))
     top = max(float(df[c].max()) for c, _ in series if df[c].notna().any())
     if not percent and top < 8:
         fig.update_yaxes(dtick=1)
@@ -131,6 +133,16 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
     # padding each side) and events inside it are marked with short labels (full text on hover)
     pad = (183 if period == "year" else 16) if kind == "bar" else 0
     return event_marks(fig, events, ctx, df[x].min(), df[x].max(), pad_days=pad)
+
+
+def fit_y_axis(fig: go.Figure, values, integer: bool = True) -> go.Figure:
+    """A line's y axis fitted to its data instead of starting at 0 (say so in the subtitle:
+    `chart.y_not_zero`); whole-number steps when the span is small, so no tick label repeats."""
+    ys = pd.to_numeric(pd.Series(list(values)), errors="coerce").dropna()
+    fig.update_yaxes(rangemode="normal", dtick=None)
+    if integer and not ys.empty and ys.max() - ys.min() < 8:
+        fig.update_yaxes(dtick=1, range=[ys.min() - 1, ys.max() + 1])
+    return fig
 
 
 def pyramid(df: pd.DataFrame, ctx: FigContext) -> go.Figure:

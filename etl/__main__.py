@@ -47,6 +47,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--force", action="store_true",
                    help="replace an existing warehouse and its raw store")
+    p.add_argument("--no-documents", action="store_true",
+                   help="do not load the five seed news reports (etl/demo/seeds) as documents")
 
     sub.add_parser("rebuild", parents=[common], help="rebuild the warehouse from the raw store")
 

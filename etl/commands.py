@@ -74,6 +74,9 @@ def print_outcome(console: Console, outcome: LoadOutcome, warehouse: Path) -> No
         console.print(f"Kho dữ liệu / warehouse: {warehouse} (thế hệ / generation {outcome.generation})")
 
 
+DEMO_SEEDS = Path(__file__).parent / "demo" / "seeds"  # the five seed news reports
+
+
 def demo(args, warehouse: Path, console: Console) -> int:
     from etl.demo import write_demo_inputs  # the generator is only needed here
 
@@ -93,7 +96,13 @@ def demo(args, warehouse: Path, console: Console) -> int:
         advance()
     outcome = load_files(sorted(files), warehouse, steps=steps)
     print_outcome(console, outcome, warehouse)
-    return EXIT_REJECTED if outcome.result == "rejected" else EXIT_OK
+    if outcome.result == "rejected":
+        return EXIT_REJECTED
+    if not args.no_documents:  # the seed reports, through the same path as `etl documents`
+        from etl.documents.load import load_documents, print_summary
+
+        print_summary(console, load_documents([DEMO_SEEDS], warehouse, steps))
+    return EXIT_OK
 
 
 def rebuild(args, warehouse: Path, console: Console) -> int:

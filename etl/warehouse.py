@@ -14,6 +14,7 @@ DEFAULT_WAREHOUSE = Path(__file__).resolve().parents[1] / "data" / "warehouse.du
 
 # Marts that others depend on come first; then facts, rollups, per-cell precomputations, the rest.
 FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_org_ancestor",
+               "bridge_org_lineage",
                "dim_org")
 PREFIX_ORDER = ("fct_", "agg_", "cell_")
 LAST_MARTS = ("data_quality",)

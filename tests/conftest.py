@@ -1,5 +1,6 @@
-"""Fixtures shared by every test folder. `demo_warehouse`: the small demo warehouse, built once
-per test run through the real CLI (shared by the xdist workers under a file lock)."""
+"""Fixtures shared by every test folder. `demo_warehouse`: the small demo warehouse without the
+seed documents (tests/documents adds them itself), built once per test run through the real CLI
+(shared by the xdist workers under a file lock)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def demo_warehouse(tmp_path_factory) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not warehouse.exists():
             result = subprocess.run(
-                [sys.executable, "-m", "etl", "demo", "--scale", "small", "--warehouse", str(warehouse)],
+                [sys.executable, "-m", "etl", "demo", "--scale", "small", "--no-documents",
+                 "--warehouse", str(warehouse)],
                 cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert result.returncode == 0, result.stdout + result.stderr
     return warehouse

@@ -84,10 +84,12 @@ def column_defs(table: Table, lang: str) -> list[dict]:
     return defs
 
 
-def _separators(lang: str) -> dict:
-    """ag-grid's pagination numbers ('1 – 50 trên 4.785') in the language's format."""
-    return ({"thousandSeparator": ",", "decimalSeparator": "."} if lang == "en"
+def grid_locale(lang: str) -> dict:
+    """ag-grid's localeText: Vietnamese words, the language's number format in the pagination
+    ('1 – 50 trên 4.785') and our empty-result message."""
+    seps = ({"thousandSeparator": ",", "decimalSeparator": "."} if lang == "en"
             else {"thousandSeparator": ".", "decimalSeparator": ","})
+    return {**(GRID_TEXT_VI if lang == "vi" else {}), **seps, "noRowsToShow": t("chart.empty", lang)}
 
 
 def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
@@ -107,27 +109,29 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
                                   "wrapHeaderText": True, "autoHeaderHeight": True},
                    dashGridOptions={"animateRows": False, "pagination": True,
                                     "paginationPageSize": 50,
-                                    "localeText": {**(GRID_TEXT_VI if lang == "vi" else {}),
-                                                   **_separators(lang),
-                                                   "noRowsToShow": t("chart.empty", lang)}},
+                                    "localeText": grid_locale(lang)},
                    style={"height": f"{height}px"}),
         dcc.Download(id={"type": DOWNLOAD, "key": key}),
     ])
 
 
-def table_frame(key: str, state: dict) -> pd.DataFrame:
-    """The table's rows under `state` (plain function)."""
+def table_frame(key: str, state: dict, limit: int | None = None) -> pd.DataFrame:
+    """The table's rows under `state` (plain function); at most `limit` rows when given (data
+    functions may read `limit` from filters.extra to cut in SQL; the frame is cut here too)."""
     table = TABLES[key]
     params = state.get("params") or {}
-    f = urlstate.to_filters(state, lang=state.get("lang", "vi"),
-                            **{p: params.get(p, urlstate.param_default(p)) for p in table.params})
-    return labels.translate_values(table.data(access.current_scope(), f), state.get("lang", "vi"))
+    extra = {p: params.get(p, urlstate.param_default(p)) for p in table.params}
+    if limit is not None:
+        extra["limit"] = limit
+    f = urlstate.to_filters(state, lang=state.get("lang", "vi"), **extra)
+    df = table.data(access.current_scope(), f)
+    return labels.translate_values(df if limit is None else df.head(limit), state.get("lang", "vi"))
 
 
 def rows(key: str, state: dict | None) -> list[dict]:
     if not state or data.signature() is None:
         return []
-    df = table_frame(key, state).head(MAX_ROWS)
+    df = table_frame(key, state, limit=MAX_ROWS)
     for col in df.columns:
         if pd.api.types.is_datetime64_any_dtype(df[col]):
             df[col] = df[col].dt.strftime("%Y-%m-%dT%H:%M:%S")

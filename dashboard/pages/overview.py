@@ -70,7 +70,7 @@ def _trend_figure(df, ctx, f):
              delta=("+" if delta > 0 else "") + fmt_num(delta, ctx.lang),
              pct=fmt_pct(delta / first["members"], ctx.lang, signed=True)
              if first["members"] else "–")
-    fig.update_yaxes(rangemode="normal", dtick=None)
+    figures.fit_y_axis(fig, df["members"])
     fig.add_annotation(x=last["month"], y=last["members"], text=f"<b>{text}</b>",
                        showarrow=False, xanchor="right", yanchor="bottom", yshift=8,
                        font={"size": 13, "color": figures.COLORS[0]},

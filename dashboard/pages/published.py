@@ -15,6 +15,7 @@ from dash import Input, Output, callback, dcc, html
 from dashboard import access, data, figures, figures_published, i18n, urlstate
 from dashboard.components.chart_card import THEME
 from dashboard.components.filter_bar import STATE
+from dashboard.components.table_card import grid_locale
 from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
 from dashboard.queries import published as q
 
@@ -279,7 +280,8 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
                    dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                      "enableClickSelection": True},
                                     "pagination": True, "paginationPageSize": 20,
-                                    "animateRows": False}, style={"height": "420px"}),
+                                    "animateRows": False, "localeText": grid_locale(lang)},
+                   style={"height": "420px"}),
         dmc.Paper(id=PUBLISHED_SENTENCE, withBorder=True, p="sm", radius="md", my="sm",
                   children=sentence(None, lang)),
         dmc.Paper(withBorder=True, radius="md", p="xs", children=dcc.Graph(

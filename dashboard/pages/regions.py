@@ -143,7 +143,9 @@ def _trend_figure(df, ctx, f):
     fig = figures.time_series(df, "month", [(metric, t(f"regions.metric.{metric}", ctx.lang))],
                               ctx, percent=metric in q.PERCENT_METRICS,
                               events=data.events(access.current_scope()))
-    fig.update_yaxes(rangemode="normal", dtick=None)  # a line: follow the data (said above)
+    if df is not None and not df.empty:  # a line: follow the data (said in the subtitle)
+        figures.fit_y_axis(fig, df[metric], integer=metric not in q.PERCENT_METRICS
+                           and metric != "members_per_cell")
     if metric == "members_per_cell":
         fig.update_yaxes(tickformat=",.1f")
     return fig

@@ -3,6 +3,7 @@ base organisations with their metrics, and one organisation's meetings and ratin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -49,25 +50,44 @@ def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
 
 @cached
 def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
-    """Treemap rows below the picked organisation (or the top of the scope): org_id, parent_id
-    (NULL at the top), name, kind, members (in the subtree at the as-of month). At most `levels`
-    levels; below the top, each parent keeps its `top` largest children."""
+    """Treemap rows below the picked organisation (or the top of the scope) as the tree stands at
+    the as-of month: org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
+    Only organisations existing then are boxes, linked through the succession
+    (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
+    committee, and a level abolished without successor (districts) is skipped. At most `levels`
+    levels; each parent keeps its `top` largest children. Members are counted only in cells of
+    the viewer's scope."""
     m = _as_of_month(scope, f)
-    cond, p = org_condition(scope, f)
-    p.update(m=m, levels=levels, top=top, root=f.org)
+    cond, p = org_condition(scope, dataclasses.replace(f, org=None))
+    seen, sp = org_condition(scope, None, alias="c")
+    p.update(sp, m=m, levels=levels, top=top, root=f.org)
     return query(f"""
-        WITH cellm AS (SELECT org_id, official + probationary AS members
-                       FROM marts.fct_membership_monthly WHERE month = $m),
-        sub AS (SELECT b.ancestor_id AS org_id, sum(c.members) AS members
-                FROM marts.bridge_org_ancestor b JOIN cellm c ON c.org_id = b.org_id GROUP BY 1),
-        base AS (SELECT coalesce((SELECT depth FROM marts.dim_org WHERE org_id = $root), 0)
-                        AS d0),
-        nodes AS (SELECT o.org_id, o.parent_id, o.name, o.kind, o.depth - base.d0 AS level,
+        WITH cellm AS (SELECT m.org_id, m.official + m.probationary AS members
+                       FROM marts.fct_membership_monthly m JOIN marts.dim_org c USING (org_id)
+                       WHERE m.month = $m AND {seen}),
+        live AS (SELECT org_id, depth,
+                        coalesce(valid_from <= last_day($m::DATE), TRUE)
+                        AND coalesce(valid_to > last_day($m::DATE), TRUE) AS alive
+                 FROM marts.dim_org),
+        eff AS (SELECT b.org_id, b.ancestor_id, a.depth AS ancestor_depth
+                FROM marts.bridge_org_lineage b JOIN live n ON n.org_id = b.org_id AND n.alive
+                JOIN live a ON a.org_id = b.ancestor_id AND a.alive),
+        sub AS (SELECT e.ancestor_id AS org_id, sum(c.members) AS members
+                FROM eff e JOIN cellm c USING (org_id) GROUP BY 1),
+        shape AS (SELECT org_id, count(*) FILTER (WHERE ancestor_id <> org_id) AS depth,
+                         arg_max(ancestor_id, ancestor_depth) FILTER (WHERE ancestor_id <> org_id)
+                         AS parent_id
+                  FROM eff GROUP BY 1),
+        base AS (SELECT coalesce((SELECT depth FROM shape WHERE org_id = $root), 0) AS d0),
+        nodes AS (SELECT o.org_id, sh.parent_id, o.name, o.kind, sh.depth - base.d0 AS level,
                          sub.members,
-                         row_number() OVER (PARTITION BY o.parent_id ORDER BY sub.members DESC)
+                         row_number() OVER (PARTITION BY sh.parent_id ORDER BY sub.members DESC)
                          AS rank
-                  FROM marts.dim_org o JOIN sub USING (org_id), base
-                  WHERE {cond} AND o.depth - base.d0 < $levels AND sub.members > 0)
+                  FROM marts.dim_org o JOIN shape sh USING (org_id) JOIN sub USING (org_id), base
+                  WHERE {cond} AND sh.depth - base.d0 BETWEEN 0 AND $levels - 1
+                        AND sub.members > 0
+                        AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM eff
+                                                           WHERE ancestor_id = $root)))
         SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
                members
         FROM nodes WHERE level = 0 OR rank <= $top ORDER BY level, members DESC""", p)

@@ -2,6 +2,7 @@
 
 `write_demo_inputs(out_dir, scale, seed)` writes organisations (CSV), members and meetings
 (Parquet), organisation assessments (XLSX/CSV, Vietnamese headers) and member assessments (Parquet).
+`seeds/` holds the five seed news reports, which `python -m etl demo` loads as documents.
 """
 
 from __future__ import annotations

@@ -127,6 +127,8 @@ def build(path: str | Path) -> Path:
             FROM up JOIN marts.dim_org o ON o.org_id = up.ancestor_id
             WHERE o.parent_id IS NOT NULL)
         SELECT * FROM up""")
+    # no organisation here has a successor: the lineage is the hierarchy
+    con.execute("CREATE TABLE marts.bridge_org_lineage AS SELECT * FROM marts.bridge_org_ancestor")
     con.execute("CREATE TABLE marts.fct_membership_monthly (month DATE, org_id VARCHAR,"
                 " official INTEGER, probationary INTEGER, admitted INTEGER, \"left\" INTEGER,"
                 " left_transfer_out INTEGER, left_death INTEGER, left_struck_off INTEGER,"

@@ -103,6 +103,13 @@ def test_data_quality_follows_scope():
     assert meta.data_quality(Scope(provinces=frozenset({"N25"})), Y2025).empty
 
 
+def test_data_quality_grid_limit_is_cut_in_sql_keeping_the_newest_first():
+    """The grid asks for at most N rows (`limit` in filters.extra): the first N of the full list."""
+    full = meta.data_quality(ALL, Y2025)
+    one = meta.data_quality(ALL, dataclasses.replace(Y2025, extra=(("limit", 1),)))
+    assert len(one) == 1 and one.iloc[0].to_dict() == full.iloc[0].to_dict()
+
+
 def test_ledger_is_warehouse_wide_only():
     """The load ledger names files of every province: only the full scope sees it."""
     assert len(meta.load_ledger(ALL)) == 2
@@ -179,3 +186,30 @@ def test_org_label_is_exact_and_scoped():
     assert data.org_label(ALL, "S2") == ("Chi bộ Phòng Đầu tư", "Đảng bộ thành phố Hà Nội › "
                                          "Đảng bộ Sở Tài chính › Chi bộ Phòng Đầu tư")
     assert data.org_label(Scope(provinces=frozenset({"N25"})), "S2") is None
+
+
+def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committee(demo_warehouse):
+    """Demo, its last month: no dissolved committee is a box; Tuyên Quang (TN08) holds the communes
+    of old Hà Giang (T02-…) directly (districts abolished) and its members equal those of the
+    cells whose current province is N08."""
+    from dashboard.queries import orgs
+
+    before = data.warehouse_path()
+    data.configure(demo_warehouse)
+    try:
+        last = data.data_bounds(ALL)[1]
+        f = Filters(start=data.add_months(last, -11), end=last, as_of=last)
+        h = orgs.hierarchy(ALL, dataclasses.replace(f, org="TN08"), levels=2, top=1000)
+        with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+            dissolved = {r[0] for r in con.execute(
+                "SELECT org_id FROM marts.dim_org WHERE valid_to <= ?", [last]).fetchall()}
+            (n08,), = con.execute("""SELECT sum(official + probationary)
+                FROM marts.fct_membership_monthly JOIN marts.dim_org USING (org_id)
+                WHERE month = ? AND province_code_current = 'N08'""", [last]).fetchall()
+        assert h.iloc[0]["org_id"] == "TN08" and h.iloc[0]["members"] == n08
+        children = h[h["parent_id"] == "TN08"]["org_id"]
+        assert any(c.startswith("T02-") for c in children) and any(c.startswith("T08-") for c in children)
+        assert not set(h["org_id"]) & dissolved
+    finally:
+        data.configure(before)
+        data.clear_caches()

@@ -81,3 +81,25 @@ def test_footnote_sits_at_the_left_edge_whatever_the_margin():
     fig = figures.ranking_bars(df, "name", "v", figures.FigContext(footnote="Nguồn"))
     note = next(a for a in fig.layout.annotations if a.name == "footnote")
     assert note.xshift == 12 - fig.layout.margin.l and fig.layout.margin.l > 60
+
+
+def test_fitted_axis_over_a_small_span_steps_by_whole_numbers():
+    """43 → 45 members on a fitted axis: ticks 1 apart (',.0f' of 43,5 would print '44' twice);
+    a wide span keeps Plotly's own ticks."""
+    ctx = figures.FigContext(title="Đảng viên")
+    df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01", "2025-02-01"]), "v": [43, 45]})
+    fig = figures.fit_y_axis(figures.time_series(df, "m", [("v", "Đảng viên")], ctx), df["v"])
+    assert fig.layout.yaxis.rangemode == "normal"
+    assert fig.layout.yaxis.dtick == 1 and list(fig.layout.yaxis.range) == [42, 46]
+    wide = figures.fit_y_axis(figures.time_series(df, "m", [("v", "x")], ctx), [326_000, 336_000])
+    assert wide.layout.yaxis.dtick is None and wide.layout.yaxis.range is None
+
+
+def test_many_series_put_two_legend_entries_a_row_below_the_subtitle():
+    """Six organisation kinds: the legend holds two entries a row and the top margin grows by
+    the rows, so long Vietnamese names never stack over the title."""
+    ctx = figures.FigContext(title="Số tổ chức", subtitle="Toàn bộ phạm vi")
+    df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01"]), **{f"k{i}": [i] for i in range(6)}})
+    fig = figures.time_series(df, "m", [(f"k{i}", f"Đảng bộ loại {i}") for i in range(6)], ctx)
+    assert fig.layout.legend.entrywidthmode == "fraction" and fig.layout.legend.entrywidth == 0.5
+    assert fig.layout.margin.t == 100 + 22 * 2

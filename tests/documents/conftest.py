@@ -15,11 +15,12 @@ from .tiny_warehouse import build
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
+SEEDS = ROOT / "etl" / "demo" / "seeds"  # the five seed reports, shipped with the demo
 
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    return HERE / "seeds"
+    return SEEDS
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def seeded_demo(demo_warehouse, tmp_path_factory) -> tuple[Path, str]:
         if not log.exists():
             shutil.rmtree(shared / "wh", ignore_errors=True)
             copy_warehouse(demo_warehouse, shared / "wh")
-            result = run_etl("documents", str(HERE / "seeds"), "--warehouse", str(warehouse))
+            result = run_etl("documents", str(SEEDS), "--warehouse", str(warehouse))
             assert result.returncode == 0, result.stdout + result.stderr
             log.write_text(result.stdout, encoding="utf-8")
     return warehouse, log.read_text(encoding="utf-8")

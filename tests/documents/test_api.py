@@ -14,7 +14,7 @@ from etl.documents import (
 )
 from etl.documents.vocabulary import METRICS, PARTS
 
-SEED = Path(__file__).parent / "seeds" / "000_d58f63ce7d55c96b.txt"
+SEED = Path(__file__).parents[2] / "etl" / "demo" / "seeds" / "000_d58f63ce7d55c96b.txt"
 
 
 def test_columns_match_the_rows():

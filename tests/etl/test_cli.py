@@ -76,3 +76,15 @@ def test_load_dry_run_validates_reports_and_publishes_nothing(tmp_path):
     assert rejected.returncode == 1
     assert "NOWHERE" in rejected.stdout and "Cell not found" in report.read_text(encoding="utf-8-sig")
     assert not warehouse.exists()
+
+
+@pytest.mark.slow
+def test_demo_loads_the_seed_reports_so_the_published_figures_page_has_them(tmp_path):
+    """`etl demo` without --no-documents ends with the five seeds in marts.documents, each exact
+    figure reconciled and agreeing (what ./scripts/start shows on "Số liệu công bố")."""
+    warehouse = tmp_path / "w.duckdb"
+    result = run_etl("demo", "--scale", "small", "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert query(warehouse, "SELECT count(*) FROM marts.documents") == [(5,)]
+    assert query(warehouse, """SELECT count(*) FILTER (WHERE agrees), count(*) FROM
+        marts.figure_reconciliation WHERE qualifier = 'exact' AND warehouse_value IS NOT NULL""") == [(8, 8)]

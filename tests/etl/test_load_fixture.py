@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from etl.load import load_files
-from tests.etl.helpers import FIXTURE_FILES, query
+from tests.etl.helpers import FIXTURE_FILES, query, run_etl
 
 JUNE = dt.date(2021, 6, 1)
 
@@ -120,3 +120,27 @@ def test_ledger_and_raw_store(loaded):
                     ("members.csv", "members", 7, 7, "loaded"), ("organisations.csv", "organisations", 5, 5, "loaded")]
     stored = sorted(p.name for p in (loaded.parent / "warehouse.raw").iterdir())
     assert len([s for s in stored if s.endswith(".csv")]) == 4 and "manifest.jsonl" in stored
+
+
+def test_lineage_puts_a_merged_provinces_organisations_under_its_successor(tmp_path):
+    """Old province P02 (dissolved 30/06/2025, successor PN08) over an abolished district D over
+    base committee B over cell C: C is under B, D, P02 and PN08 in the lineage (for filters and
+    scopes), while the hierarchy of record (bridge_org_ancestor) stops at P02."""
+    orgs = tmp_path / "to_chuc.csv"
+    orgs.write_text(
+        "org_id,name,kind,parent_id,province,founded_on,dissolved_on,successor_id\n"
+        "P02,Đảng bộ tỉnh Hà Giang,province_committee,,02,01/01/1991,30/06/2025,PN08\n"
+        "PN08,Đảng bộ tỉnh Tuyên Quang,province_committee,,N08,01/07/2025,,\n"
+        "D,Đảng bộ huyện Vị Xuyên,upper_committee,P02,,01/01/1991,30/06/2025,\n"
+        "B,Đảng bộ xã Việt Lâm,base_committee,D,,01/01/1991,,\n"
+        "C,Chi bộ thôn 1,sub_cell,B,,01/01/1991,,\n", encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    result = run_etl("load", str(orgs), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lineage = query(warehouse, "SELECT ancestor_id, depth FROM marts.bridge_org_lineage "
+                               "WHERE org_id = 'C' ORDER BY depth, ancestor_id")
+    assert lineage == [("C", 0), ("B", 1), ("D", 2), ("P02", 3), ("PN08", 4)]
+    assert ("PN08",) not in query(warehouse, "SELECT ancestor_id FROM marts.bridge_org_ancestor "
+                                             "WHERE org_id = 'C'")
+    assert query(warehouse, "SELECT org_id FROM marts.bridge_org_lineage WHERE ancestor_id = 'PN08' "
+                            "ORDER BY org_id") == [("B",), ("C",), ("D",), ("P02",), ("PN08",)]

@@ -16,7 +16,8 @@ from etl.progress import Steps
 from etl.rebuild import rebuild
 from tests.etl.helpers import FIXTURE_FILES, ROOT, query
 
-MART_TABLES = ["dim_org", "bridge_org_ancestor", "fct_membership_monthly", "fct_meetings_monthly",
+MART_TABLES = ["dim_org", "bridge_org_ancestor", "bridge_org_lineage", "fct_membership_monthly",
+               "fct_meetings_monthly",
                "fct_assessment_yearly", "fct_member_assessment_yearly", "fct_member_structure_yearly",
                "data_quality"]
 
