@@ -132,18 +132,26 @@ def cached(fn):
     return wrapper
 
 
+def lineage(scope: Scope) -> str:
+    """The bridge that organisation subtrees follow: the hierarchy and the succession
+    (marts.bridge_org_lineage: the new provincial committee holds the cells of the old provinces
+    merged into it, history included); the hierarchy alone in a warehouse built before that mart."""
+    return "bridge_org_lineage" if table_exists(scope, "bridge_org_lineage") else "bridge_org_ancestor"
+
+
 def org_condition(scope: Scope, f: Filters | None = None, alias: str = "o") -> tuple[str, dict]:
     """SQL condition on marts.dim_org (as `alias`) for the scope and filters, with its params."""
     conds, params = [], {}
-    # subtrees over the hierarchy and the succession (marts.bridge_org_lineage): the new
-    # provincial committee holds the cells of the old provinces merged into it, history included
-    sub = "{a}.org_id IN (SELECT org_id FROM marts.bridge_org_lineage WHERE {c})"
+
+    def subtree(cond: str) -> str:
+        return f"{alias}.org_id IN (SELECT org_id FROM marts.{lineage(scope)} WHERE {cond})"
+
     limits = []  # the viewer's scope: the union of their provinces and subtrees
     if scope.provinces is not None:
         limits.append(f"list_contains($scope_prov::VARCHAR[], {alias}.province_code_current)")
         params["scope_prov"] = sorted(scope.provinces)
     if scope.org_roots is not None:
-        limits.append(sub.format(a=alias, c="list_contains($scope_roots::VARCHAR[], ancestor_id)"))
+        limits.append(subtree("list_contains($scope_roots::VARCHAR[], ancestor_id)"))
         params["scope_roots"] = sorted(scope.org_roots)
     if limits:
         conds.append("(" + " OR ".join(limits) + ")")
@@ -159,7 +167,7 @@ def org_condition(scope: Scope, f: Filters | None = None, alias: str = "o") -> t
             conds.append(f"{alias}.sector = $sector")
             params["sector"] = f.sector
         if f.org:
-            conds.append(sub.format(a=alias, c="ancestor_id = $org"))
+            conds.append(subtree("ancestor_id = $org"))
             params["org"] = f.org
     return (" AND ".join(conds) or "TRUE"), params
 

@@ -37,6 +37,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "notice.ignored": ("Đã bỏ qua giá trị không hợp lệ trong địa chỉ", "Ignored invalid link values"),
     "chart.csv": ("Tải dữ liệu CSV", "Download data (CSV)"),
     "chart.empty": ("Không có dữ liệu cho bộ lọc đã chọn", "No data for the selected filters"),
+    "table.first_rows": ("{n} dòng đầu; tải CSV hoặc XLSX để có đầy đủ",
+                         "first {n} rows; download CSV or XLSX for all"),
     "chart.as_of": ("Số liệu đến", "Data as of"),
     "chart.source": ("Nguồn: kho dữ liệu chibo, thế hệ", "Source: chibo warehouse, generation"),
     "chart.all_scope": ("Toàn bộ phạm vi", "Whole scope"),

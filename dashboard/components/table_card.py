@@ -14,9 +14,10 @@ from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
 from dashboard import access, data, labels, urlstate
 from dashboard.components.filter_bar import STATE
 from dashboard.exports import tables
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import fmt_date, fmt_num, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
+NOTE = "table-note"
 MAX_ROWS = 5000
 WIDE = {"name", "org_name", "detail", "file_name", "reason", "cell", "rule"}  # long text
 MEDIUM = {"kind", "sector", "base_org", "rating", "province", "org_id"}  # labels and ids
@@ -96,7 +97,9 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
     table = TABLES[key]
     return dmc.Paper(withBorder=True, radius="md", p="sm", className="table-card", children=[
         dmc.Group(justify="space-between", mb="xs", children=[
-            dmc.Text(t(table.title, lang), fw=700, size="lg"),
+            dmc.Group(gap="sm", children=[
+                dmc.Text(t(table.title, lang), fw=700, size="lg"),
+                dmc.Text(id={"type": NOTE, "key": key}, c="dimmed", size="sm")]),
             dmc.Group(gap="xs", children=[
                 dmc.Button("CSV", id={"type": CSV_BUTTON, "key": key}, variant="light",
                            size="compact-sm"),
@@ -129,13 +132,25 @@ def table_frame(key: str, state: dict, limit: int | None = None) -> pd.DataFrame
 
 
 def rows(key: str, state: dict | None) -> list[dict]:
+    """The grid's rows: at most MAX_ROWS (the exports hold them all)."""
+    return grid_rows(key, state)[0]
+
+
+def grid_rows(key: str, state: dict | None) -> tuple[list[dict], bool]:
+    """(at most MAX_ROWS rows as records, whether there are more)."""
     if not state or data.signature() is None:
-        return []
-    df = table_frame(key, state, limit=MAX_ROWS)
+        return [], False
+    df = table_frame(key, state, limit=MAX_ROWS + 1)
+    more, df = len(df) > MAX_ROWS, df.head(MAX_ROWS)
     for col in df.columns:
         if pd.api.types.is_datetime64_any_dtype(df[col]):
             df[col] = df[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    return df.astype(object).where(df.notna(), None).to_dict("records")
+    return df.astype(object).where(df.notna(), None).to_dict("records"), more
+
+
+def truncation_note(more: bool, lang: str) -> str:
+    """Said under the title when the grid shows only the first MAX_ROWS rows."""
+    return t("table.first_rows", lang, n=fmt_num(MAX_ROWS, lang)) if more else ""
 
 
 def export(key: str, state: dict, fmt: str) -> tuple[bytes, str]:
@@ -151,10 +166,12 @@ def export(key: str, state: dict, fmt: str) -> tuple[bytes, str]:
     return tables.xlsx_bytes(df, t(table.title, lang)), name
 
 
-@callback(Output({"type": GRID, "key": MATCH}, "rowData"), Input(STATE, "data"),
+@callback(Output({"type": GRID, "key": MATCH}, "rowData"),
+          Output({"type": NOTE, "key": MATCH}, "children"), Input(STATE, "data"),
           State({"type": GRID, "key": MATCH}, "id"))
 def render(state, grid_id):
-    return rows(grid_id["key"], state)
+    records, more = grid_rows(grid_id["key"], state)
+    return records, truncation_note(more, (state or {}).get("lang", "vi"))
 
 
 @callback(Output({"type": DOWNLOAD, "key": MATCH}, "data"),

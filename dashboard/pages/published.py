@@ -5,6 +5,7 @@ under its qualifier's tolerance), the source sentence with the number marked, a 
 from __future__ import annotations
 
 import logging
+import re
 
 import dash
 import dash_ag_grid as dag
@@ -69,6 +70,18 @@ i18n.register({
     "published.group.enterprise_blocs": ("Các đảng bộ khối doanh nghiệp",
                                          "Enterprise bloc committees"),
     "published.country": ("Cả nước", "Whole country"),
+    "published.how.country": ("Cả nước: mọi tổ chức", "Whole country: every organisation"),
+    "published.how.sector": ("Loại hình “{what}”", "Sector “{what}”"),
+    "published.how.province": ("Tỉnh, thành phố {what}", "Province {what}"),
+    "published.how.group": ("{what}: {n} tổ chức và các tổ chức bên dưới",
+                            "{what}: {n} organisations and those below them"),
+    "published.how.organisation": ("“{what}” và các tổ chức bên dưới", "“{what}” and those below it"),
+    "published.how.no_match": ("Không tìm thấy tổ chức tên “{what}”", "No organisation named “{what}”"),
+    "published.how.ambiguous": ("Nhiều tổ chức cùng khớp “{what}”",
+                                "Several organisations match “{what}”"),
+    "published.how.unknown_province": ("Không rõ tỉnh “{what}”", "Unknown province “{what}”"),
+    "published.how.no_scope": ("Văn bản không nêu phạm vi", "The text states no scope"),
+    "published.how.no_date": ("Không xác định được ngày số liệu", "No date for the figure"),
     "published.no_scope": ("Không rõ phạm vi", "Scope not stated"),
     "col.as_of": ("Ngày số liệu", "As of"), "col.document": ("Văn bản", "Document"),
     "col.metric": ("Chỉ tiêu", "Metric"), "col.scope": ("Phạm vi", "Scope"),
@@ -114,6 +127,20 @@ def scope_label(kind, value, lang: str) -> str:
     if kind == "organisation" and i18n.has(f"published.group.{value}"):
         return t(f"published.group.{value}", lang)
     return str(value)
+
+
+def resolution_text(row: dict, lang: str) -> str:
+    """How the figure's scope was resolved, in words ('Loại hình “Cơ quan hội quần chúng”'); the
+    warehouse's own `resolved_how` (English, for SQL users) when the resolution is unknown here."""
+    how, res = row.get("resolved_how") or "", row.get("resolution")
+    if not res or not i18n.has(f"published.how.{res}"):
+        return how
+    what = scope_label(row.get("scope_kind"), row.get("scope_value"), lang)
+    if res == "organisation":
+        named = re.search(r'"(.+)"', how)
+        what = named.group(1) if named else what
+    n = re.search(r"subtrees of (\d+)", how)
+    return t(f"published.how.{res}", lang, what=what, n=n.group(1) if n else "?")
 
 
 def _num(x: float, lang: str) -> str:
@@ -164,7 +191,8 @@ def frame(state: dict, scope_key=None, doc_id=None):
     return df.assign(metric_label=[t(f"published.metric.{m}", lang) for m in df["metric"]],
                      scope_label=[scope_label(k, v, lang) for k, v in
                                   zip(df["scope_kind"], df["scope_value"])],
-                     verdict=[verdict(r, lang) for r in records])
+                     verdict=[verdict(r, lang) for r in records],
+                     resolved_how=[resolution_text(r, lang) for r in records])
 
 
 def rows(state: dict | None, scope_key=None, doc_id=None) -> tuple[list[dict], str]:

@@ -8,7 +8,17 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.data import Filters, Scope, add_months, cached, data_bounds, month_floor, org_condition, query
+from dashboard.data import (
+    Filters,
+    Scope,
+    add_months,
+    cached,
+    data_bounds,
+    lineage,
+    month_floor,
+    org_condition,
+    query,
+)
 
 COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
               "partial_committee")
@@ -70,7 +80,7 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
                         AND coalesce(valid_to > last_day($m::DATE), TRUE) AS alive
                  FROM marts.dim_org),
         eff AS (SELECT b.org_id, b.ancestor_id, a.depth AS ancestor_depth
-                FROM marts.bridge_org_lineage b JOIN live n ON n.org_id = b.org_id AND n.alive
+                FROM marts.{lineage(scope)} b JOIN live n ON n.org_id = b.org_id AND n.alive
                 JOIN live a ON a.org_id = b.ancestor_id AND a.alive),
         sub AS (SELECT e.ancestor_id AS org_id, sum(c.members) AS members
                 FROM eff e JOIN cellm c USING (org_id) GROUP BY 1),

@@ -70,3 +70,17 @@ def test_structure_csv_has_translated_headers_and_values(state2025):
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns) == ["Giới tính", "Nhóm tuổi", "Đảng viên"]
     assert {"Nam", "Nữ"} == set(df["Giới tính"]) and "18–30" in set(df["Nhóm tuổi"])
+
+
+def test_a_grid_cut_at_max_rows_says_so_and_the_export_keeps_every_row(dash_app, state2025,
+                                                                         monkeypatch):
+    """With MAX_ROWS 1 the two warnings show as one row plus 'first 1 rows…'; the CSV has both."""
+    from dashboard.components import table_card
+
+    monkeypatch.setattr(table_card, "MAX_ROWS", 1)
+    records, more = table_card.grid_rows("data-quality", state2025)
+    assert len(records) == 1 and more
+    assert table_card.truncation_note(more, "vi") == "1 dòng đầu; tải CSV hoặc XLSX để có đầy đủ"
+    content, _name = table_card.export("data-quality", state2025, "csv")
+    assert len(content.decode("utf-8-sig").strip().splitlines()) == 3  # header + 2 warnings
+    assert table_card.truncation_note(False, "vi") == ""

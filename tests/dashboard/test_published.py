@@ -144,3 +144,18 @@ def test_empty_warehouse_says_how_to_load_documents(tmp_path):
     data.configure(build(tmp_path / "warehouse.duckdb"))
     rows, summary = published.rows(_state())
     assert rows == [] and "python -m etl documents" in summary
+
+
+def test_how_the_scope_was_resolved_is_said_in_the_viewers_language():
+    """The table's "Cách xác định phạm vi" column: the resolved organisation by name, the whole
+    country, in Vietnamese by default and in English on the switch."""
+    vi = {r["scope_kind"]: r["resolved_how"] for r in published.rows(_state())[0]}
+    assert vi["organisation"] == ("“Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam” và các"
+                                  " tổ chức bên dưới")
+    assert vi["country"] == "Cả nước: mọi tổ chức"
+    en = {r["scope_kind"]: r["resolved_how"] for r in published.rows(_state("?period=all&lang=en"))[0]}
+    assert en["country"] == "Whole country: every organisation"
+    group = {"resolution": "group", "scope_kind": "organisation", "scope_value": "agency_blocs",
+             "resolved_how": "group agency_blocs: subtrees of 64 organisations (ref.scope_groups)"}
+    assert published.resolution_text(group, "vi") == ("Các đảng bộ khối cơ quan: 64 tổ chức và các"
+                                                      " tổ chức bên dưới")
