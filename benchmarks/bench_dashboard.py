@@ -14,14 +14,19 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the working tree's dashboard, whatever the install looks like
 
 
-def scenarios(ch, urlstate) -> dict[str, dict]:
-    """A few typical views: defaults, all years, one province, one sector, old boundaries."""
+def scenarios(ch, urlstate, org: str | None = None) -> dict[str, dict]:
+    """A few typical views: defaults, all years, one province, one sector, old boundaries, one
+    provincial committee picked in the organisation filter (its subtree over the succession)."""
     out = {"default": urlstate.parse("", ch)[0], "all": urlstate.parse("?period=all", ch)[0],
            "5y": urlstate.parse("?period=5y", ch)[0]}
+    if org:
+        out["org"] = urlstate.parse(f"?org={org}", ch)[0]
     if ch.provinces_current:
         out["province"] = urlstate.parse(f"?province={sorted(ch.provinces_current)[0]}", ch)[0]
     if ch.sectors:
@@ -68,7 +73,10 @@ def main() -> None:
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
     calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)
     times: dict[str, list[float]] = {k: [] for k in calls}
-    states = scenarios(ch, urlstate)
+    with duckdb.connect(args.warehouse, read_only=True) as con:  # a current provincial committee
+        org = con.execute("""SELECT org_id FROM marts.dim_org WHERE kind = 'province_committee'
+            AND valid_to IS NULL ORDER BY org_id LIMIT 1""").fetchone()
+    states = scenarios(ch, urlstate, org[0] if org else None)
     for _ in range(args.repeat):
         for state in states.values():
             data.clear_caches()

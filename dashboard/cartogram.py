@@ -12,8 +12,10 @@ import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
 from dashboard.figures import SEQUENTIAL, THEMES, FigContext, _layout, empty
+from dashboard.i18n import fmt_num, fmt_pct
 
 
 def project(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -165,3 +167,70 @@ def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigCont
         fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
                       line={"color": "#e8590c", "width": 3})
     return fig
+
+
+def _centre(rings: list) -> tuple[float, float]:
+    """A label point: the mean of the largest ring's points."""
+    ring = max(rings, key=len)
+    return (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
+
+
+def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigContext, *,
+               fmt: str = ",.0f", selected: str | None = None, key: str = "province_code",
+               name: str = "name") -> go.Figure:
+    """True map from a user's GeoJSON: one filled polygon trace per province with shapes (in
+    order of province code, so a click on a fill, which carries only its trace number, is
+    resolved by `map_order`), coloured by `value` (grey when missing), labelled at its centre
+    (the labels carry customdata [code, name]); plain axes, no tiles, nothing fetched."""
+    rows = sorted((r for r in df.to_dict("records") if r[key] in shapes), key=lambda r: r[key])
+    if not rows:
+        return empty(ctx)
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    vals = [float(r[value]) for r in rows if r[value] is not None and not pd.isna(r[value])]
+    lo, hi = (min(vals), max(vals)) if vals else (0.0, 1.0)
+    fig = go.Figure()
+    for r in rows:
+        v = r[value]
+        missing = v is None or pd.isna(v)
+        colour = th["grid"] if missing else sample_colorscale(
+            SEQUENTIAL, [(float(v) - lo) / (hi - lo) if hi > lo else 1.0])[0]
+        xs, ys = [], []
+        for ring in shapes[r[key]]:
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        shown = "–" if missing else (fmt_pct(float(v), ctx.lang) if fmt.endswith("%") else
+                                     fmt_num(float(v), ctx.lang, int(fmt[-2]) if fmt[-2].isdigit() else 0))
+        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
+                                 line={"color": th["paper"], "width": 0.8}, hoveron="fills",
+                                 text=f"{r[name]}: {shown}", hoverinfo="text", showlegend=False))
+    centres = [_centre(shapes[r[key]]) for r in rows]
+    fig.add_trace(go.Scatter(
+        x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text",
+        text=[r[label] for r in rows], textfont={"size": 9, "color": th["font"]},
+        customdata=[[r[key], r[name]] for r in rows], hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(x=[centres[0][0]], y=[centres[0][1]], mode="markers", hoverinfo="skip",
+                             showlegend=False, marker={
+                                 "size": 0.1, "opacity": 0, "color": [lo], "cmin": lo, "cmax": hi,
+                                 "colorscale": SEQUENTIAL, "showscale": bool(vals), "colorbar": {
+                                     "tickformat": ",.1~f" if fmt.endswith("f") else fmt,
+                                     "thickness": 14, "outlinewidth": 0, "len": 0.6}}))
+    if selected in shapes:
+        xs, ys = [], []
+        for ring in shapes[selected]:
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                 line={"color": "#e8590c", "width": 3}))
+    _layout(fig, ctx, legend=False)
+    mean_lat = sum(c[1] for c in centres) / len(centres)
+    fig.update_layout(hovermode="closest", dragmode=False,
+                      margin={"l": 10, "r": 10, "t": 80, "b": 70})
+    fig.update_xaxes(visible=False, fixedrange=True)
+    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", rangemode=None,
+                     scaleratio=1 / math.cos(math.radians(mean_lat)))
+    return fig
+
+
+def map_order(codes, shapes: dict) -> list[str]:
+    """The province of each filled trace of `choropleth`, by trace number."""
+    return sorted(c for c in codes if c in shapes)

@@ -5,7 +5,6 @@ under its qualifier's tolerance), the source sentence with the number marked, a 
 from __future__ import annotations
 
 import logging
-import re
 
 import dash
 import dash_ag_grid as dag
@@ -13,11 +12,12 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import access, data, figures, figures_published, i18n, urlstate
+from dashboard import access, data, figures, figures_published, urlstate
 from dashboard.components.chart_card import THEME
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import grid_locale
 from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
+from dashboard.published_text import interval, resolution_text, scope_label, verdict  # noqa: F401
 from dashboard.queries import published as q
 
 log = logging.getLogger(__name__)
@@ -38,139 +38,11 @@ YEARS = tuple(str(y) for y in range(1990, 2051))
 urlstate.register_param("pub_metric", ("all", *q.METRICS), "all")
 urlstate.register_param("pub_from", ("all", *YEARS), "all")
 urlstate.register_param("pub_to", ("all", *YEARS), "all")
-i18n.register({
-    "nav.published": ("Số liệu công bố", "Published figures"),
-    "published.heading": ("Số liệu công bố", "Published figures"),
-    "published.intro": ("Số liệu đọc từ bài báo, báo cáo (python -m etl documents), đối chiếu với "
-                        "kho dữ liệu cùng phạm vi, cùng ngày. Bộ lọc chung phía trên không áp "
-                        "dụng cho trang này.",
-                        "Figures read from news and reports (python -m etl documents), compared "
-                        "with the warehouse for the same scope and date. The shared filters above "
-                        "do not apply to this page."),
-    "published.metric": ("Chỉ tiêu", "Metric"), "published.scope": ("Phạm vi", "Scope"),
-    "published.from": ("Từ năm", "From year"), "published.to": ("Đến năm", "To year"),
-    "published.document": ("Văn bản", "Document"), "published.all": ("Tất cả", "All"),
-    "published.summary": ("{n} số liệu · {agree} khớp, {differ} lệch, {other} không đối chiếu được",
-                          "{n} figures · {agree} agree, {differ} differ, {other} not comparable"),
-    "published.timeline": ("Diễn biến số liệu công bố: {metric}", "Published over time: {metric}"),
-    "published.timeline_sub": ("Thanh sai số: khoảng chấp nhận theo từ chỉ mức; hình thoi: kho "
-                               "dữ liệu", "Error bars: accepted interval for the qualifier; "
-                               "diamonds: warehouse"),
-    "published.warehouse": ("Kho dữ liệu", "Warehouse"),
-    "published.pick_row": ("Chọn một dòng trong bảng để xem câu gốc.",
-                           "Select a row to see its source sentence."),
-    "published.no_data": ("Chưa có số liệu công bố. Chạy: python -m etl documents THƯ_MỤC",
-                          "No published figures yet. Run: python -m etl documents FOLDER"),
-    "published.error": ("Không tải được số liệu công bố", "Could not load the published figures"),
-    "published.hidden": ("ngoài phạm vi được xem", "outside your scope"),
-    "published.not_kept": ("kho không theo dõi chỉ tiêu này", "not kept in the warehouse"),
-    "published.unresolved": ("không xác định được phạm vi", "scope not resolved"),
-    "published.target": ("chỉ tiêu, kế hoạch: không đối chiếu", "a target: not compared"),
-    "published.group.agency_blocs": ("Các đảng bộ khối cơ quan", "Agency bloc committees"),
-    "published.group.enterprise_blocs": ("Các đảng bộ khối doanh nghiệp",
-                                         "Enterprise bloc committees"),
-    "published.country": ("Cả nước", "Whole country"),
-    "published.how.country": ("Cả nước: mọi tổ chức", "Whole country: every organisation"),
-    "published.how.sector": ("Loại hình “{what}”", "Sector “{what}”"),
-    "published.how.province": ("Tỉnh, thành phố {what}", "Province {what}"),
-    "published.how.group": ("{what}: {n} tổ chức và các tổ chức bên dưới",
-                            "{what}: {n} organisations and those below them"),
-    "published.how.organisation": ("“{what}” và các tổ chức bên dưới", "“{what}” and those below it"),
-    "published.how.no_match": ("Không tìm thấy tổ chức tên “{what}”", "No organisation named “{what}”"),
-    "published.how.ambiguous": ("Nhiều tổ chức cùng khớp “{what}”",
-                                "Several organisations match “{what}”"),
-    "published.how.unknown_province": ("Không rõ tỉnh “{what}”", "Unknown province “{what}”"),
-    "published.how.no_scope": ("Văn bản không nêu phạm vi", "The text states no scope"),
-    "published.how.no_date": ("Không xác định được ngày số liệu", "No date for the figure"),
-    "published.no_scope": ("Không rõ phạm vi", "Scope not stated"),
-    "col.as_of": ("Ngày số liệu", "As of"), "col.document": ("Văn bản", "Document"),
-    "col.metric": ("Chỉ tiêu", "Metric"), "col.scope": ("Phạm vi", "Scope"),
-    "col.written": ("Số công bố", "As published"), "col.published": ("Giá trị", "Value"),
-    "col.warehouse": ("Kho dữ liệu", "Warehouse"), "col.difference": ("Chênh lệch", "Difference"),
-    "col.verdict": ("Khớp?", "Agrees?"), "col.resolved_how": ("Cách xác định phạm vi", "Scope as resolved"),
-    **{f"published.metric.{k}": v for k, v in {
-        "members_total": ("Đảng viên", "Members"),
-        "members_official": ("Đảng viên chính thức", "Full members"),
-        "members_probationary": ("Đảng viên dự bị", "Probationary members"),
-        "members_female": ("Đảng viên nữ", "Female members"),
-        "new_admissions": ("Kết nạp đảng viên mới", "New admissions"),
-        "base_orgs_total": ("Tổ chức cơ sở đảng", "Base party organisations"),
-        "base_party_committees": ("Đảng bộ cơ sở", "Base party committees"),
-        "base_committees_upper_powers": ("Đảng bộ cơ sở được giao quyền cấp trên cơ sở",
-                                         "Base committees with upper-level powers"),
-        "base_cells": ("Chi bộ cơ sở", "Base cells"), "sub_cells": ("Chi bộ trực thuộc", "Sub-cells"),
-        "cells_total": ("Chi bộ", "Cells"), "upper_committees": ("Đảng bộ cấp trên cơ sở",
-                                                                 "Upper-level committees"),
-        "partial_committees": ("Đảng bộ bộ phận", "Partial committees"),
-        "sub_committees": ("Đảng bộ trực thuộc", "Committees directly under"),
-        "bloc_committees": ("Đảng ủy khối", "Bloc committees"),
-        "province_committees": ("Đảng bộ tỉnh, thành phố", "Provincial committees"),
-        "province_bloc_committees": ("Đảng ủy khối các cơ quan tỉnh, thành phố",
-                                     "Provincial agency bloc committees"),
-        "fulltime_staff": ("Cán bộ chuyên trách", "Full-time party staff")}.items()},
-})
 COLUMNS = (("as_of_used", "col.as_of", "date"), ("source_name", "col.document", "text"),
            ("metric_label", "col.metric", "text"), ("scope_label", "col.scope", "text"),
            ("number_text", "col.written", "text"), ("value", "col.published", "int"),
            ("warehouse_value", "col.warehouse", "int"), ("difference", "col.difference", "int"),
            ("verdict", "col.verdict", "text"), ("resolved_how", "col.resolved_how", "text"))
-
-
-def scope_label(kind, value, lang: str) -> str:
-    """A readable scope: country, a sector, a province name, a group or an organisation."""
-    if kind is None:
-        return t("published.no_scope", lang)
-    if kind == "country":
-        return t("published.country", lang)
-    if kind == "sector":
-        return t(f"sector.{value}", lang)
-    if kind == "organisation" and i18n.has(f"published.group.{value}"):
-        return t(f"published.group.{value}", lang)
-    return str(value)
-
-
-def resolution_text(row: dict, lang: str) -> str:
-    """How the figure's scope was resolved, in words ('Loại hình “Cơ quan hội quần chúng”'); the
-    warehouse's own `resolved_how` (English, for SQL users) when the resolution is unknown here."""
-    how, res = row.get("resolved_how") or "", row.get("resolution")
-    if not res or not i18n.has(f"published.how.{res}"):
-        return how
-    what = scope_label(row.get("scope_kind"), row.get("scope_value"), lang)
-    if res == "organisation":
-        named = re.search(r'"(.+)"', how)
-        what = named.group(1) if named else what
-    n = re.search(r"subtrees of (\d+)", how)
-    return t(f"published.how.{res}", lang, what=what, n=n.group(1) if n else "?")
-
-
-def _num(x: float, lang: str) -> str:
-    """10579 → '10.579', 8.73 → '8,73' (vi): up to two decimals, trailing zeros dropped."""
-    text, mark = fmt_num(x, lang, 2), "." if lang == "en" else ","
-    return text.rstrip("0").rstrip(mark)
-
-
-def interval(row: dict, lang: str) -> str:
-    """The warehouse values accepted for a figure: '= 640', '25.500 < x ≤ 26.775'."""
-    low, high = row.get("tolerance_low"), row.get("tolerance_high")
-    if low is None or high is None:
-        return t("published.target", lang) if row.get("qualifier") == "target" else ""
-    if low == high:
-        return f"= {_num(low, lang)}"
-    return (f"{_num(low, lang)} {'≤' if row.get('low_inclusive') else '<'} x "
-            f"{'≤' if row.get('high_inclusive') else '<'} {_num(high, lang)}")
-
-
-def verdict(row: dict, lang: str) -> str:
-    """'✓ 291.000 ≤ x ≤ 300.000', '✗ = 640', or '–' with the reason nothing was compared."""
-    if row.get("agrees") is not None:
-        return f"{'✓' if row['agrees'] else '✗'} {interval(row, lang)}".strip()
-    if row.get("metric_in_warehouse") is False:
-        return f"– {t('published.not_kept', lang)}"
-    if row.get("resolved") and not row.get("visible"):
-        return f"– {t('published.hidden', lang)}"
-    if row.get("resolved") is False:
-        return f"– {t('published.unresolved', lang)}"
-    return f"– {interval(row, lang)}".strip()
 
 
 def _filters(state: dict, scope_key, doc_id):

@@ -1,5 +1,6 @@
-"""Vùng miền (regions): an offline tile-grid map of the provinces coloured by a metric, ranking
-bars, a comparison of the regions, and the metric's trend for the selection. Clicking a tile or a
+"""Vùng miền (regions): an offline map of the provinces coloured by a metric (the user's GeoJSON
+when there is one, dashboard/geo.py, else a tile grid), ranking bars, a comparison of the
+regions, and the metric's trend for the selection. Clicking a tile or a
 bar cross-filters the page (writes the province or region to the filter patch store)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import dash
 import dash_mantine_components as dmc
 from dash import Input, Output, State, callback, html, no_update
 
-from dashboard import access, cartogram, data, figures, i18n, urlstate
+from dashboard import access, cartogram, data, figures, geo, i18n, urlstate
 from dashboard.components.chart_card import GRAPH, Chart, chart_card, register
 from dashboard.components.filter_bar import PATCH, STATE
 from dashboard.i18n import t
@@ -93,15 +94,34 @@ def province_at(old: bool, col, row) -> str | None:
     return next((c for c, cell in cells.items() if cell == (col, row)), None)
 
 
+def province_of_fill(old: bool, curve: int) -> str | None:
+    """The province whose filled shape is trace `curve` of the GeoJSON map (a click inside a
+    fill carries only its trace number)."""
+    prov = q.provinces(access.current_scope(), old)
+    order = cartogram.map_order(prov["province_code"], map_shapes(prov))
+    return order[curve] if 0 <= curve < len(order) else None
+
+
+def map_shapes(df) -> dict:
+    """{province_code: rings} from the user's GeoJSON for the provinces of `df`, or {} (no file,
+    or none of these provinces in it: the tile map is drawn instead)."""
+    if df is None or df.empty:
+        return {}
+    return geo.match(geo.load_features(), dict(zip(df["province_code"], df["name"])))
+
+
 def _map_figure(df, ctx, f):
     metric = metric_of(f)
     ctx = _title(ctx, "regions.map", metric)
     if df is None or df.empty:
         return figures.empty(ctx)
-    cells = cells_for(df)
     df = df.assign(label=[cartogram.short_label(n) for n in df["name"]])
-    return cartogram.tile_map(df, cells, "label", metric, ctx, fmt=_fmt(metric),
-                            selected=f.province)
+    shapes = map_shapes(df)
+    if shapes:  # a true map from the user's GeoJSON
+        return cartogram.choropleth(df, shapes, "label", metric, ctx, fmt=_fmt(metric),
+                                    selected=f.province)
+    return cartogram.tile_map(df, cells_for(df), "label", metric, ctx, fmt=_fmt(metric),
+                              selected=f.province)
 
 
 def _ranking_figure(df, ctx, f):
@@ -189,6 +209,9 @@ def patch_from_click(click: dict | None, state: dict | None) -> dict | None:
         code = code[0] if code else None
     if code is None and isinstance(point.get("x"), int) and isinstance(point.get("y"), int):
         code = province_at(bool(state.get("old")), point["x"], point["y"])  # a map tile
+    elif code is None and point.get("pointNumber") is None and isinstance(
+            point.get("curveNumber"), int):
+        code = province_of_fill(bool(state.get("old")), point["curveNumber"])  # a GeoJSON shape
     if not code:
         return None
     regions = set(data.filter_choices(access.current_scope())["regions"]["region"])
