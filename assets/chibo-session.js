@@ -1,13 +1,16 @@
 /* chibo: when the server says the login session has ended (HTTP 401 on a Dash request, e.g.
    after the idle timeout or a logout elsewhere), go to the login page instead of showing errors. */
 (function () {
-  var original = window.fetch;
+  var original = window.fetch, leaving = false;
   if (!original) { return; }
   window.fetch = function () {
     return original.apply(this, arguments).then(function (response) {
       if (response.status === 401 && response.url.indexOf('/_dash-') !== -1) {
-        var next = window.location.pathname + window.location.search;
-        window.location.assign('/login?expired=1&next=' + encodeURIComponent(next));
+        if (!leaving) {  /* several callbacks may meet the end together: navigate once */
+          leaving = true;
+          var next = window.location.pathname + window.location.search;
+          window.location.assign('/login?expired=1&next=' + encodeURIComponent(next));
+        }
         return new Promise(function () {});  /* never settles: the page is leaving */
       }
       return response;

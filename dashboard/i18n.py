@@ -123,11 +123,7 @@ def fmt_date(d, lang: str = DEFAULT_LANG) -> str:
 
 def fmt_month(d, lang: str = DEFAULT_LANG) -> str:
     """A month as mm/yyyy in both languages (2025-07-01 → '07/2025')."""
-    if d is None:
-        return "–"
-    if isinstance(d, str):
-        d = dt.date.fromisoformat(d[:10])
-    return f"{d.month:02d}/{d.year}"
+    return "–" if d is None else fmt_date(d, lang)[3:]
 
 
 def plotly_separators(lang: str = DEFAULT_LANG) -> str:

@@ -62,6 +62,7 @@ def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
 def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
     """Treemap rows below the picked organisation (or the top of the scope) as the tree stands at
     the as-of month: org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
+    `levels` is 3 at most.
     Only organisations existing then are boxes, linked through the succession
     (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
     committee, and a level abolished without successor (districts) is skipped. At most `levels`
@@ -97,10 +98,13 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
                   WHERE {cond} AND sh.depth - base.d0 BETWEEN 0 AND $levels - 1
                         AND sub.members > 0
                         AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM eff
-                                                           WHERE ancestor_id = $root)))
+                                                           WHERE ancestor_id = $root))),
+        kept AS (SELECT * FROM nodes WHERE level = 0 OR rank <= $top)
         SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
                members
-        FROM nodes WHERE level = 0 OR rank <= $top ORDER BY level, members DESC""", p)
+        FROM kept  -- the third level only below the second level's kept boxes
+        WHERE level < 2 OR parent_id IN (SELECT org_id FROM kept WHERE level = 1)
+        ORDER BY level, members DESC""", p)
 
 
 @cached

@@ -210,6 +210,9 @@ def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committe
         children = h[h["parent_id"] == "TN08"]["org_id"]
         assert any(c.startswith("T02-") for c in children) and any(c.startswith("T08-") for c in children)
         assert not set(h["org_id"]) & dissolved
+        small = orgs.hierarchy(ALL, dataclasses.replace(f, org="TN08"), levels=3, top=3)
+        assert set(small["parent_id"].dropna()) <= set(small["org_id"])  # a tree, no orphans
+        assert len(small) <= 1 + 3 + 3 * 3
     finally:
         data.configure(before)
         data.clear_caches()
