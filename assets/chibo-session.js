@@ -3,6 +3,13 @@
 (function () {
   var original = window.fetch, leaving = false;
   if (!original) { return; }
+  /* logging out: the form's own redirect to the login page must not be overtaken by the 401s
+     of callbacks still in flight (that would say "session expired") */
+  document.addEventListener('submit', function (event) {
+    if (event.target && event.target.classList && event.target.classList.contains('auth-logout')) {
+      leaving = true;
+    }
+  }, true);
   window.fetch = function () {
     return original.apply(this, arguments).then(function (response) {
       if (response.status === 401 && response.url.indexOf('/_dash-') !== -1) {

@@ -135,6 +135,21 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
     return event_marks(fig, events, ctx, df[x].min(), df[x].max(), pad_days=pad)
 
 
+def mark_partial(fig: go.Figure, xs, months, full: int, labels, lang: str) -> go.Figure:
+    """Bars of periods with fewer than `full` months of data inside the period (a year or quarter
+    cut by the period's ends) drawn pale, their tick saying how many months: a 1-month quarter
+    next to full ones is not a fall."""
+    partial = [int(m) < full for m in months]
+    if not any(partial):
+        return fig
+    fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial], selector={"type": "bar"})
+    if len(partial) <= 12:  # more ticks than that would not be read
+        fig.update_xaxes(tickvals=list(xs), ticktext=[
+            f"{label}<br>({t('chart.months', lang, n=int(m))})" if p else label
+            for label, m, p in zip(labels, months, partial)])
+    return fig
+
+
 def fit_y_axis(fig: go.Figure, values, integer: bool = True) -> go.Figure:
     """A line's y axis fitted to its data instead of starting at 0 (say so in the subtitle:
     `chart.y_not_zero`); whole-number steps when the span is small, so no tick label repeats."""

@@ -44,6 +44,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "chart.all_scope": ("Toàn bộ phạm vi", "Whole scope"),
     "chart.period": ("Thời kỳ", "Period"),
     "chart.error": ("Không tải được biểu đồ", "Could not load the chart"),
+    "chart.months": ("{n} tháng", "{n} months"),
     "chart.y_not_zero": ("trục tung không bắt đầu từ 0", "y axis does not start at 0"),
     "sector.commune": ("Xã, phường, thị trấn", "Commune / ward"),
     "sector.residential": ("Thôn, tổ dân phố", "Residential"),

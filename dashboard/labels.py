@@ -39,6 +39,7 @@ register({
 })
 _CSV = {  # data column → (vi, en) header in chart CSV files
     "month": ("Tháng", "Month"), "period": ("Kỳ", "Period"), "year": ("Năm", "Year"),
+    "months": ("Số tháng có số liệu", "Months with data"),
     "official": ("Chính thức", "Full members"), "probationary": ("Dự bị", "Probationary"),
     "members": ("Đảng viên", "Members"), "members_start": ("Đảng viên đầu kỳ", "Members at start"),
     "admitted": ("Kết nạp", "Admitted"), "left": ("Ra khỏi chi bộ", "Left"),

@@ -39,7 +39,6 @@ i18n.register({
     "members.rate": ("Tỷ lệ kết nạp so với tổng số đảng viên", "Admissions as a share of members"),
     "members.rate_series": ("Kết nạp / đảng viên đầu năm", "Admissions / members at start of year"),
     "members.target": ("Mục tiêu 3–4%/năm", "Target 3–4% a year"),
-    "members.months": ("{n} tháng", "{n} months"),
 })
 
 
@@ -90,12 +89,8 @@ def _rate_figure(df, ctx, f):
                               kind="bar", percent=True, ref_lines=lines, period="year")
     if df is None or df.empty or "months" not in df:
         return fig
-    partial = [int(m) < 12 for m in df["months"]]
-    fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial])
-    fig.update_xaxes(tickvals=list(df["year"]), ticktext=[
-        f"{y.year}<br>({t('members.months', ctx.lang, n=int(m))})" if p else str(y.year)
-        for y, m, p in zip(df["year"], df["months"], partial)])
-    return fig
+    return figures.mark_partial(fig, df["year"], df["months"], 12,
+                                [str(y.year) for y in df["year"]], ctx.lang)
 
 
 def _flows_data(scope, f):

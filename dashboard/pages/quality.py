@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dash
 import dash_mantine_components as dmc
+import pandas as pd
 from dash import html
 
 from dashboard import access, data, figures, i18n, urlstate
@@ -140,8 +141,12 @@ def _line(column: str, name_key: str, percent: bool, zoom: bool = True):
 def _kinds_figure(df, ctx, f):
     series = [("regular_held", t("quality.regular", ctx.lang)),
               ("thematic_held", t("quality.thematic", ctx.lang))]
-    fig = figures.time_series(df, "period", series, ctx, kind="bar", stacked=True)
-    return _time_axis(fig, df, f, ctx, bars=True)
+    fig = _time_axis(figures.time_series(df, "period", series, ctx, kind="bar", stacked=True),
+                     df, f, ctx, bars=True)
+    if df is None or df.empty or _param(f, "qgrain") != "quarter":
+        return fig
+    labels = [f"Q{(d.month - 1) // 3 + 1}/{d.year}" for d in pd.to_datetime(df["period"])]
+    return figures.mark_partial(fig, df["period"], df["months"], 3, labels, ctx.lang)
 
 
 def _heat_data(scope, f):

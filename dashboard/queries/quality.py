@@ -66,13 +66,15 @@ def add_rates(df: pd.DataFrame) -> pd.DataFrame:
 
 @cached
 def by_period(scope: Scope, f: Filters, grain: str = "month") -> pd.DataFrame:
-    """Per month or quarter in the period: period (DATE, first day), MEETING_SUMS, and the rates of
-    `add_rates` (meetings, rated, mean_score, attendance, online_share, good_fair_share)."""
+    """Per month or quarter in the period: period (DATE, first day), months (with data, inside the
+    period), MEETING_SUMS, and the rates of `add_rates` (meetings, rated, mean_score, attendance,
+    online_share, good_fair_share)."""
     src, cond, p = meetings_source(scope, f)
     p.update(a=month_floor(f.start), b=f.end)
     unit = "quarter" if grain == "quarter" else "month"
     sums = ", ".join(f"sum({c}) AS {c}" for c in MEETING_SUMS)
-    df = query(f"SELECT date_trunc('{unit}', month)::DATE AS period, {sums} FROM {src}"
+    df = query(f"SELECT date_trunc('{unit}', month)::DATE AS period,"
+               f" count(DISTINCT month) AS months, {sums} FROM {src}"
                f" WHERE {cond} AND month BETWEEN $a AND $b GROUP BY 1 ORDER BY 1", p)
     df[list(MEETING_SUMS)] = df[list(MEETING_SUMS)].astype("float64")
     return add_rates(df)

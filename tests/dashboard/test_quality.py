@@ -183,6 +183,23 @@ def test_quarter_switch_reaches_the_chart(dash_app, state2025):
     assert fig.layout.xaxis.tickformat == "Q%q/%Y"
 
 
+def test_a_quarter_cut_by_the_period_is_pale_and_says_its_months(dash_app):
+    """Period 01/11/2024–31/12/2025 by quarter: Q4/2024 holds 2 months, so its meeting-count bars
+    are pale and its tick reads 'Q4/2024 (2 tháng)'; full quarters stay solid and plain."""
+    from dashboard import access, urlstate
+    from dashboard.components import chart_card
+    from dashboard.pages import quality as page
+
+    state, bad = urlstate.parse("?from=2024-11-01&to=2025-12-31&qgrain=quarter",
+                                urlstate.choices_for(access.current_scope()))
+    assert bad == []
+    assert q.by_period(ALL, urlstate.to_filters(state), "quarter")["months"].tolist() == [2, 3, 3, 3, 3]
+    fig = chart_card.build_figure(page.QUALITY_KINDS, state, "light")
+    assert list(fig.data[0].marker.opacity) == [0.4, 1, 1, 1, 1]
+    assert fig.layout.xaxis.ticktext[0] == "Q4/2024<br>(2 tháng)"
+    assert fig.layout.xaxis.ticktext[1] == "Q1/2025"
+
+
 def test_heat_switch_picks_the_mean_score(dash_app, state2025):
     """heat=score colours Phú Thọ's January by B2's 40 points."""
     from dashboard.components import chart_card
