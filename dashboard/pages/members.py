@@ -59,17 +59,29 @@ def _stock_figure(df, ctx, f):
                                events=data.events(access.current_scope()))
 
 
+def _partial_years(fig, df, f, ctx):
+    """By year, a year cut by the period is pale and says its months (not a fall in flows)."""
+    if _grain(f) != "year" or df is None or df.empty or not fig.data:
+        return fig
+    years = pd.to_datetime(df["period"])
+    return figures.mark_partial(fig, df["period"], df["months"], 12,
+                                [str(y.year) for y in years], ctx.lang)
+
+
 def _flows_figure(df, ctx, f):
     series = [("admitted", t("members.admitted", ctx.lang)), ("left", t("members.left", ctx.lang))]
-    return figures.time_series(df, "period", series, ctx, kind="bar", period=_grain(f),
-                               events=data.events(access.current_scope()))
+    return _partial_years(figures.time_series(df, "period", series, ctx, kind="bar",
+                                              period=_grain(f),
+                                              events=data.events(access.current_scope())),
+                          df, f, ctx)
 
 
 def _departures_figure(df, ctx, f):
     series = [(f"left_{r}", t(f"reason.{r}", ctx.lang)) for r in q.LEAVE_REASONS]
     series = [s for s in series if df is not None and not df.empty and df[s[0]].sum() > 0]
-    return figures.time_series(df if series else None, "period", series, ctx, kind="bar",
-                               stacked=True, period=_grain(f))
+    return _partial_years(figures.time_series(df if series else None, "period", series, ctx,
+                                              kind="bar", stacked=True, period=_grain(f)),
+                          df, f, ctx)
 
 
 def _structure_figure(df, ctx, f):

@@ -136,15 +136,16 @@ def overview_kpis(scope: Scope, f: Filters) -> dict | None:
 
 @cached
 def flows(scope: Scope, f: Filters, grain: str = "month") -> pd.DataFrame:
-    """Admissions and departures by period in [start, end]: period (DATE, first day), admitted,
-    left, and left_<reason> for each of LEAVE_REASONS; grain 'month' or 'year'."""
+    """Admissions and departures by period in [start, end]: period (DATE, first day), months (with
+    data, inside the period), admitted, left, and left_<reason> for each of LEAVE_REASONS; grain
+    'month' or 'year'."""
     cond, p = org_condition(scope, f)
     p.update(a=month_floor(f.start), b=f.end)
     unit = "year" if grain == "year" else "month"
     reasons = ", ".join(f"sum(left_{r}) AS left_{r}" for r in LEAVE_REASONS)
     return query(f"""
-        SELECT date_trunc('{unit}', month)::DATE AS period, sum(admitted) AS admitted,
-               sum("left") AS "left", {reasons}
+        SELECT date_trunc('{unit}', month)::DATE AS period, count(DISTINCT month) AS months,
+               sum(admitted) AS admitted, sum("left") AS "left", {reasons}
         FROM {_membership_source(scope, f)[0]}
         WHERE {cond} AND month BETWEEN $a AND $b GROUP BY 1 ORDER BY 1""", p)
 

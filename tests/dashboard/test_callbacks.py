@@ -105,3 +105,18 @@ def test_hierarchy_click_picks_the_organisation(dash_app):
     assert orgs.drill_patch({"points": [{"id": "C1", "label": "Đảng bộ Sở Tài chính"}]}) == {
         "org": "C1"}
     assert orgs.drill_patch(None) is None and orgs.drill_patch({"points": []}) is None
+
+
+def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
+    """From 01/07/2024 by year: 2024 holds 6 months, so both flow bars of 2024 are pale and its
+    tick reads '2024 (6 tháng)'; 2025 is whole."""
+    from dashboard import access, urlstate
+    from dashboard.components import chart_card
+    from dashboard.pages import members as page
+
+    state, bad = urlstate.parse("?from=2024-07-01&to=2025-12-31&grain=year",
+                                urlstate.choices_for(access.current_scope()))
+    assert bad == []
+    fig = chart_card.build_figure(page.MEMBERS_FLOWS, state, "light")
+    assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 2
+    assert list(fig.layout.xaxis.ticktext) == ["2024<br>(6 tháng)", "2025"]
