@@ -169,6 +169,15 @@ def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigCont
     return fig
 
 
+def _path(rings: list) -> tuple[list, list]:
+    """x and y of rings joined into one trace, a gap (None) between rings."""
+    xs, ys = [], []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
 def _centre(rings: list) -> tuple[float, float]:
     """A label point: the mean of the largest ring's points."""
     ring = max(rings, key=len)
@@ -194,10 +203,7 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
         missing = v is None or pd.isna(v)
         colour = th["grid"] if missing else sample_colorscale(
             SEQUENTIAL, [(float(v) - lo) / (hi - lo) if hi > lo else 1.0])[0]
-        xs, ys = [], []
-        for ring in shapes[r[key]]:
-            xs += [p[0] for p in ring] + [None]
-            ys += [p[1] for p in ring] + [None]
+        xs, ys = _path(shapes[r[key]])
         shown = "–" if missing else (fmt_pct(float(v), ctx.lang) if fmt.endswith("%") else
                                      fmt_num(float(v), ctx.lang, int(fmt[-2]) if fmt[-2].isdigit() else 0))
         fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
@@ -215,10 +221,7 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
                                      "tickformat": ",.1~f" if fmt.endswith("f") else fmt,
                                      "thickness": 14, "outlinewidth": 0, "len": 0.6}}))
     if selected in shapes:
-        xs, ys = [], []
-        for ring in shapes[selected]:
-            xs += [p[0] for p in ring] + [None]
-            ys += [p[1] for p in ring] + [None]
+        xs, ys = _path(shapes[selected])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                                  line={"color": "#e8590c", "width": 3}))
     _layout(fig, ctx, legend=False)
