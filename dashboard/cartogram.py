@@ -14,8 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from dashboard.figures import SEQUENTIAL, THEMES, FigContext, _layout, empty
-from dashboard.i18n import fmt_num, fmt_pct
+from dashboard.figures import SEQUENTIAL, THEMES, FigContext, _layout, empty, value_text
 
 
 def project(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -103,14 +102,14 @@ def _improve(pos, where, taken, rounds: int = 20) -> None:
             return
 
 
-_PREFIXES = ("thành phố ", "tp. ", "tp ", "tỉnh ")
+PROVINCE_PREFIXES = ("thành phố ", "tp. ", "tp ", "tỉnh ")  # dropped from province names
 
 
 def short_label(name: str) -> str:
     """A tile label: 'Quảng<br>Ngãi'; names of three or more syllables become initials
     ('Bà Rịa - Vũng Tàu' → 'BR-VT', 'Thừa Thiên Huế' → 'TTH'); 'Hồ Chí Minh' → 'TP.<br>HCM'."""
     text = unicodedata.normalize("NFC", name).strip()
-    for prefix in _PREFIXES:
+    for prefix in PROVINCE_PREFIXES:
         if text.lower().startswith(prefix):
             text = text[len(prefix):]
     if text.lower() == "hồ chí minh":
@@ -204,8 +203,7 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
         colour = th["grid"] if missing else sample_colorscale(
             SEQUENTIAL, [(float(v) - lo) / (hi - lo) if hi > lo else 1.0])[0]
         xs, ys = _path(shapes[r[key]])
-        shown = "–" if missing else (fmt_pct(float(v), ctx.lang) if fmt.endswith("%") else
-                                     fmt_num(float(v), ctx.lang, int(fmt[-2]) if fmt[-2].isdigit() else 0))
+        shown = "–" if missing else value_text(float(v), ctx.lang, fmt, fmt.endswith("%"))
         fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
                                  line={"color": th["paper"], "width": 0.8}, hoveron="fills",
                                  text=f"{r[name]}: {shown}", hoverinfo="text", showlegend=False))

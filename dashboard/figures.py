@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import fmt_num, plotly_separators, t
+from dashboard.i18n import fmt_num, fmt_pct, plotly_separators, t
 from dashboard.labels import age_band
 
 FONT = "Inter, 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif"
@@ -135,16 +135,18 @@ def time_series(df: pd.DataFrame, x: str, series: list[tuple[str, str]], ctx: Fi
     return event_marks(fig, events, ctx, df[x].min(), df[x].max(), pad_days=pad)
 
 
-def mark_partial(fig: go.Figure, xs, months, full: int, labels, lang: str) -> go.Figure:
-    """Bars of periods with fewer than `full` months of data inside the period (a year or quarter
-    cut by the period's ends) drawn pale, their tick saying how many months: a 1-month quarter
-    next to full ones is not a fall."""
+def mark_partial(fig: go.Figure, starts, months, full: int, lang: str) -> go.Figure:
+    """Bars of years (full=12) or quarters (full=3), given by their first days, with fewer months
+    of data inside the period (cut by the period's ends) drawn pale, their tick ('2024', 'Q4/2024')
+    saying how many months: a 1-month quarter next to full ones is not a fall."""
     partial = [int(m) < full for m in months]
     if not any(partial):
         return fig
     fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial], selector={"type": "bar"})
     if len(partial) <= 12:  # more ticks than that would not be read
-        fig.update_xaxes(tickvals=list(xs), ticktext=[
+        days = pd.to_datetime(pd.Series(list(starts)))
+        labels = [str(d.year) if full == 12 else f"Q{(d.month - 1) // 3 + 1}/{d.year}" for d in days]
+        fig.update_xaxes(tickvals=list(starts), ticktext=[
             f"{label}<br>({t('chart.months', lang, n=int(m))})" if p else label
             for label, m, p in zip(labels, months, partial)])
     return fig
@@ -277,21 +279,24 @@ def heatmap(df: pd.DataFrame, row: str, col: str, value: str, ctx: FigContext, *
     return fig
 
 
+def value_text(v, lang: str, fmt: str = ",.0f", percent: bool = False) -> str:
+    """A value as the chart's labels write it: '12,5%' when percent, else '10.579' (one decimal
+    when fmt says '.1f')."""
+    return fmt_pct(v, lang) if percent else fmt_num(v, lang, 1 if "1f" in fmt else 0)
+
+
 def ranking_bars(df: pd.DataFrame, label: str, value: str, ctx: FigContext, *,
                  fmt: str = ",.0f", percent: bool = False, selected: str | None = None,
                  key: str = "province_code") -> go.Figure:
     """Horizontal bars sorted by `value` (largest at the top); the selected key is highlighted;
     customdata = the key (for clicks). Rows without a value are left out."""
-    from dashboard.i18n import fmt_pct
-
     if df is None or df.empty or df[value].isna().all():
         return empty(ctx)
     df = df[df[value].notna()].sort_values([value, label], ascending=[True, False])
     colors = [COLORS[1] if k == selected else COLORS[0] for k in df[key]]
     fig = go.Figure(go.Bar(
         x=df[value], y=df[label], orientation="h", marker_color=colors, customdata=df[key],
-        text=[fmt_pct(v, ctx.lang) if percent else fmt_num(v, ctx.lang, 1 if "1f" in fmt else 0)
-              for v in df[value]], textposition="outside", cliponaxis=False,
+        text=[value_text(v, ctx.lang, fmt, percent) for v in df[value]], textposition="outside", cliponaxis=False,
         hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra></extra>"))
     _layout(fig, ctx, legend=False)
     size = 10 if len(df) > 40 else 12

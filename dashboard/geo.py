@@ -14,10 +14,10 @@ import unicodedata
 from pathlib import Path
 
 from dashboard import data
+from dashboard.cartogram import PROVINCE_PREFIXES
 
 log = logging.getLogger(__name__)
 MAX_POINTS = 400  # per ring after simplification: enough for a province at dashboard size
-_PREFIXES = ("thanh pho ", "tp. ", "tp ", "tinh ")
 
 
 def shapes_path() -> Path:
@@ -26,10 +26,18 @@ def shapes_path() -> Path:
     return Path(env) if env else data.warehouse_path().parent / "provinces.geojson"
 
 
+def _plain(text) -> str:
+    """Lower case without diacritics ('Thành phố' → 'thanh pho')."""
+    s = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
+
+
+_PREFIXES = tuple(_plain(p) + " " for p in PROVINCE_PREFIXES)  # the tiles' prefixes, plain
+
+
 def fold(text) -> str:
     """'Thành phố Hồ Chí Minh' → 'hochiminh': no diacritics, case, prefix, space or punctuation."""
-    s = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
+    s = _plain(text)
     for prefix in _PREFIXES:
         if s.startswith(prefix):
             s = s[len(prefix):]

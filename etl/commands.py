@@ -17,6 +17,7 @@ from etl.rebuild import rebuild as rebuild_warehouse
 from etl.template import write_templates
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+DEMO_SEEDS = Path(__file__).parent / "demo" / "seeds"  # the five seed news reports, loaded by `demo`
 RESULT_WORDS = {
     "loaded": "Đã nạp / loaded",
     "partial": "Đã nạp các dòng hợp lệ / valid rows loaded, others quarantined",
@@ -72,9 +73,6 @@ def print_outcome(console: Console, outcome: LoadOutcome, warehouse: Path) -> No
         console.print(f"Báo cáo lỗi / problem report: {outcome.report}")
     if outcome.generation:
         console.print(f"Kho dữ liệu / warehouse: {warehouse} (thế hệ / generation {outcome.generation})")
-
-
-DEMO_SEEDS = Path(__file__).parent / "demo" / "seeds"  # the five seed news reports
 
 
 def demo(args, warehouse: Path, console: Console) -> int:

@@ -63,9 +63,7 @@ def _partial_years(fig, df, f, ctx):
     """By year, a year cut by the period is pale and says its months (not a fall in flows)."""
     if _grain(f) != "year" or df is None or df.empty or not fig.data:
         return fig
-    years = pd.to_datetime(df["period"])
-    return figures.mark_partial(fig, df["period"], df["months"], 12,
-                                [str(y.year) for y in years], ctx.lang)
+    return figures.mark_partial(fig, df["period"], df["months"], 12, ctx.lang)
 
 
 def _flows_figure(df, ctx, f):
@@ -101,8 +99,7 @@ def _rate_figure(df, ctx, f):
                               kind="bar", percent=True, ref_lines=lines, period="year")
     if df is None or df.empty or "months" not in df:
         return fig
-    return figures.mark_partial(fig, df["year"], df["months"], 12,
-                                [str(y.year) for y in df["year"]], ctx.lang)
+    return figures.mark_partial(fig, df["year"], df["months"], 12, ctx.lang)
 
 
 def _flows_data(scope, f):

@@ -37,9 +37,10 @@ i18n.register({
     "orgs.members": ("Đảng viên", "Members"),
     "orgs.table": ("Tổ chức cơ sở đảng và chỉ số", "Base organisations and their metrics"),
     "orgs.detail": ("Chi tiết tổ chức đã chọn", "Picked organisation"),
-    "orgs.detail_hint": ("Theo tổ chức chọn ở ô “Tổ chức đảng” phía trên (chưa chọn: toàn bộ "
-                         "phạm vi).", "For the organisation picked in the filter above (none "
-                         "picked: the whole scope)."),
+    "orgs.detail_hint": ("Theo tổ chức chọn ở ô “Tổ chức đảng” phía trên; chưa chọn: đảng viên "
+                         "và cảnh báo của toàn bộ phạm vi, sinh hoạt và xếp loại để trống.",
+                         "For the organisation picked in the filter above; none picked: members "
+                         "and warnings of the whole scope, meetings and ratings left empty."),
     "orgs.pick_first": ("Chọn một tổ chức đảng ở bộ lọc phía trên",
                         "Pick a party organisation in the filters above"),
     "orgs.meetings": ("Chất lượng sinh hoạt của tổ chức", "Meeting quality of the organisation"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dash
 import dash_mantine_components as dmc
-import pandas as pd
 from dash import html
 
 from dashboard import access, data, figures, i18n, urlstate
@@ -145,8 +144,7 @@ def _kinds_figure(df, ctx, f):
                      df, f, ctx, bars=True)
     if df is None or df.empty or _param(f, "qgrain") != "quarter":
         return fig
-    labels = [f"Q{(d.month - 1) // 3 + 1}/{d.year}" for d in pd.to_datetime(df["period"])]
-    return figures.mark_partial(fig, df["period"], df["months"], 3, labels, ctx.lang)
+    return figures.mark_partial(fig, df["period"], df["months"], 3, ctx.lang)
 
 
 def _heat_data(scope, f):

@@ -1,10 +1,11 @@
 """Vùng miền (regions): an offline map of the provinces coloured by a metric (the user's GeoJSON
 when there is one, dashboard/geo.py, else a tile grid), ranking bars, a comparison of the
-regions, and the metric's trend for the selection. Clicking a tile or a
-bar cross-filters the page (writes the province or region to the filter patch store)."""
+regions, and the metric's trend for the selection. Clicking a tile, a shape or a bar
+cross-filters the page (writes the province or region to the filter patch store)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import dash
@@ -158,8 +159,8 @@ def _trend_data(scope, f):
 def _trend_figure(df, ctx, f):
     metric = metric_of(f)
     ctx = _title(ctx, "regions.trend", metric, note=False)
-    ctx = figures.FigContext(ctx.lang, ctx.theme, ctx.title, " · ".join(
-        p for p in (ctx.subtitle, t("chart.y_not_zero", ctx.lang)) if p), ctx.footnote)
+    ctx = dataclasses.replace(ctx, subtitle=" · ".join(
+        p for p in (ctx.subtitle, t("chart.y_not_zero", ctx.lang)) if p))
     fig = figures.time_series(df, "month", [(metric, t(f"regions.metric.{metric}", ctx.lang))],
                               ctx, percent=metric in q.PERCENT_METRICS,
                               events=data.events(access.current_scope()))

@@ -62,12 +62,11 @@ def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
 def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
     """Treemap rows below the picked organisation (or the top of the scope) as the tree stands at
     the as-of month: org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
-    `levels` is 3 at most.
     Only organisations existing then are boxes, linked through the succession
     (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
     committee, and a level abolished without successor (districts) is skipped. At most `levels`
-    levels; each parent keeps its `top` largest children. Members are counted only in cells of
-    the viewer's scope."""
+    levels (3 at most); each parent keeps its `top` largest children. Members are counted only in
+    cells of the viewer's scope."""
     m = _as_of_month(scope, f)
     cond, p = org_condition(scope, dataclasses.replace(f, org=None))
     seen, sp = org_condition(scope, None, alias="c")
