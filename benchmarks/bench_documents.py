@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.documents.corpus import CORPUS, CLASSES, expected, score  # noqa: E402
+from tests.documents.corpus import CLASSES, CORPUS, expected, score  # noqa: E402
 
 
 def _line(label: str, s) -> str:
