@@ -1,5 +1,5 @@
 """Precision and recall of the published-figure extractor on the passage corpus
-(tests/documents/corpus): the development passages and the held-out ones, overall and per class,
+(tests/documents/corpus): the development passages and each held-out set, overall and per class,
 on the figure (metric, value, qualifier, part/whole, dimension, share) and strictly (also scope,
 as-of date and period). Prints figures; asserts nothing.
 
@@ -27,10 +27,8 @@ def main() -> None:
     args = argparse.ArgumentParser(description=__doc__)
     args.add_argument("--show-errors", action="store_true", help="list missing and spurious figures")
     opts = args.parse_args()
-    for name in ("dev", "heldout"):
-        folder = CORPUS / name
-        if not (folder / "expected.csv").exists():
-            continue
+    for folder in sorted(p for p in CORPUS.iterdir() if (p / "expected.csv").exists()):
+        name = folder.name
         t0 = time.perf_counter()
         result = score(folder)
         elapsed = time.perf_counter() - t0
