@@ -74,7 +74,8 @@ i18n.register({
         "age_band": ("độ tuổi", "age"), "education": ("trình độ học vấn", "education"),
         "political_theory": ("lý luận chính trị", "political theory"),
         "occupation": ("nghề nghiệp", "occupation"), "youth_union": ("đoàn viên", "Youth Union"),
-        "activity": ("hoạt động", "activity"), "sector": ("loại hình", "sector")}.items()},
+        "activity": ("hoạt động", "activity"), "sector": ("loại hình", "sector"),
+        "other": ("đặc điểm chưa rõ", "an unstated trait")}.items()},
     **{f"published.dimval.{k}": v for k, v in {
         "female": ("nữ", "women"), "male": ("nam", "men"), "official": ("chính thức", "full"),
         "probationary": ("dự bị", "probationary"),
@@ -168,7 +169,7 @@ def dimension_value(dimension, value, lang: str) -> str:
         return t("published.age_plus", lang, a=a) if b == "plus" else t("published.age", lang,
                                                                          a=a, b=b)
     key = f"published.dimval.{value}"
-    return t(key, lang) if i18n.has(key) else str(value or "")
+    return t(key, lang) if i18n.has(key) else str(value or t(f"published.dim.{dimension}", lang))
 
 
 def part_text(row: dict, lang: str) -> str:

@@ -20,6 +20,8 @@ from .vocabulary import BREAKDOWN_RE, PARTS
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
+_IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])",
+                          re.IGNORECASE)
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
 _FLOW = ("new_admissions",)
@@ -204,6 +206,16 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict])
     return None
 
 
+def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
+    """"… 42 đảng viên, trong đó 3 đồng chí …": a second count of the same thing after "trong
+    đó" is a part of the first, even when what selects it is not in the vocabulary."""
+    for whole in reversed(earlier):
+        if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
+                and _IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])):
+            return whole
+    return None
+
+
 def _link(sentence: str, figs: list[dict], previous: list[dict]) -> list[dict]:
     """Link parts to their whole; a part needing a whole that has none is dropped; a sector
     that is not a part of anything only narrows the scope."""
@@ -224,6 +236,8 @@ def _link(sentence: str, figs: list[dict], previous: list[dict]) -> list[dict]:
             continue
         elif f["dimension"] == "sector":
             f["dimension"] = f["dimension_value"] = f["share"] = None
+        elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):
+            f["_parent"], f["dimension"] = whole, "other"  # a part we cannot name, not a total
         out.append(f)
     return out
 

@@ -22,9 +22,11 @@ _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồ
                       r"\s*,?\s*)?(?:có\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?", re.IGNORECASE)
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
-_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+(?:khoảng |gần |hơn |trên )?"
+_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+(?:(?P<q>khoảng|gần|hơn|trên) )?"
                             r"(?P<pct>\d{1,2}(?:,\d+)?)\s*%", re.IGNORECASE)
 _CEREMONY_RE = re.compile(r"lễ kết nạp", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
+_SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
 @dataclass
@@ -113,9 +115,17 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         metric, noun_end, dim = None, q.end, None
         found = _metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
         pre_metric, pre_dim, label = _descriptor(sentence, q.start)
+        growth = _FROM_TO_RE.match(sentence, q.end)
         if found:
             metric, noun_end = found
             dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
+        elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
+            # "từ gần ba vạn lên hơn sáu vạn đảng viên": the earlier stock counts the same thing
+            after = quantities[k + 1]
+            found = _metric_at(folded, after.end + 1)
+            if not found:
+                continue
+            metric, noun_end = found[0], q.end
         elif q.is_words:
             continue
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
@@ -180,7 +190,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
             dim = ("gender", "female", 0)
         pct = m.group("pct")
         share = round(float(pct.replace(",", ".")) / 100, 6)
-        start = m.start("pct")
-        out.append(Candidate(start, m.end(), sentence[start:m.end()], None, "exact",
+        start = m.start("q") if m["q"] else m.start("pct")
+        qualifier = _SHARE_QUALIFIER.get(m["q"].lower(), "exact") if m["q"] else "exact"
+        out.append(Candidate(start, m.end(), sentence[start:m.end()], None, qualifier,
                              metric or "_part", m.end(), dim[0], dim[1], share))
     return sorted(out, key=lambda c: c.start)

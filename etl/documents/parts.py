@@ -15,6 +15,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) đã / chưa kết nạp được đảng viên |
 | sector | sector codes (scope.SECTORS) | ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố" |
+| other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
 part of the members is `members_female` (gender), `members_official`/`members_probationary`
@@ -40,6 +41,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
     ("age_band", "{a}_{b}", r"(?:có )?(?:độ )?tuổi(?: đời)? (?:từ )?" + _AGE
      + r"\s*(?:đến|-|–)\s*(?P<b>\d{2})(?: tuổi)?"),
+    ("age_band", "18_{a}", r"(?:có )?(?:tuổi đời )?(?:từ )?" + _AGE + r" tuổi trở xuống"),
     ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),
     ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
@@ -63,7 +65,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:ở|trong|thuộc|tại|"
                        r"khối) (?:các )?)?(?:" + phrase + r")") for code, phrase in SECTORS]
-_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:người\s+|đồng chí\s+)?"
+_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
 SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"

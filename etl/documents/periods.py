@@ -11,7 +11,7 @@ for admissions, the first day counted (period_from).
 | cuối năm 2024, hết năm 2022 | year_end | 31/12 | — |
 | từ năm 2011 đến năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the document's date when inside it) | 1 January of the first year |
 | từ năm 2015 đến nay | since | the document's date | 1 January of that year |
-| từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day | 1 January of its year |
+| từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
@@ -160,6 +160,8 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
             return published, published.year, date(published.year, 1, 1)
         if w.y:
             return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
+        if ref and ref.month == 1 and "nay" not in w.text.lower():
+            return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
         return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "today":
         return published, published.year if published else None, None

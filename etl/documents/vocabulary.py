@@ -133,7 +133,7 @@ UNBLOCK_RE = re.compile(
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong đó|chỉ đạo|lên)(?![\w])|:|^tu(?=\s)")
-ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?: được)?)(?![\w])")
+ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
 # After the counted people: they were admitted ("186 quần chúng ưu tú được kết nạp vào Đảng").
