@@ -22,8 +22,13 @@ _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồ
                       r"\s*,?\s*)?(?:có\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?", re.IGNORECASE)
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
-_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+(?:(?P<q>khoảng|gần|hơn|trên) )?"
-                            r"(?P<pct>\d{1,2}(?:,\d+)?)\s*%", re.IGNORECASE)
+_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+# A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
+# "100% có trình độ đại học trở lên" (the dimension after the percentage).
+_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+" + _PCT, re.IGNORECASE)
+_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
+                       re.IGNORECASE)
+_PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
 _CEREMONY_RE = re.compile(r"lễ kết nạp", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
@@ -61,7 +66,7 @@ def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bo
     pos = _LEAD_RE.match(text, clause_start).end()
     noun = _metric_at(voc.fold(text), pos)
     metric = None
-    if noun:
+    if noun and noun[0] != "_candidates":  # "đoàn viên thanh niên 1.024 đồng chí": a dimension
         metric, pos = noun
     dim = dimension_at(text, pos)
     if dim:
@@ -119,6 +124,8 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         if found:
             metric, noun_end = found
             dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
+            if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
+                dim = dim or dimension_at(sentence, q.end)
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
             # "từ gần ba vạn lên hơn sáu vạn đảng viên": the earlier stock counts the same thing
             after = quantities[k + 1]
@@ -177,21 +184,44 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
     return _with_shares_alone(sentence, out)
 
 
+def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
+    """A part given only as its share, from what names it (metric noun, dimension)."""
+    if metric == "members_female" and not dim:
+        dim = ("gender", "female", 0)
+    if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
+                                 "base_orgs_total", "cells_total"):
+        return None
+    share = round(float(m["pct"].replace(",", ".")) / 100, 6)
+    start = m.start("q") if m["q"] else m.start("pct")
+    qualifier = _SHARE_QUALIFIER.get(m["q"].lower(), "exact") if m["q"] else "exact"
+    return Candidate(start, m.end(), sentence[start:m.end()], None, qualifier, metric or "_part",
+                     m.end(), dim[0], dim[1], share)
+
+
+def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
+    """(metric, dimension) named from pos on: "đảng viên nữ trong số …", "tổ chức cơ sở đảng
+    kết nạp được đảng viên", "có trình độ đại học trở lên"."""
+    noun = _metric_at(voc.fold(text), pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    if noun:
+        pos = noun[1]
+    return (noun[0] if noun else None), dimension_at(text, pos)
+
+
 def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
-    """Add parts given only as a share ("đảng viên nữ chiếm 38,4%"), in sentence order."""
+    """Add parts given only as a share, in sentence order."""
     taken = [(c.start, c.noun_end + 40) for c in out if c.share is not None]
+    found: list[Candidate | None] = []
     for m in _SHARE_ONLY_RE.finditer(sentence):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
         metric, dim, _ = _descriptor(sentence, m.start())
-        if not dim or metric not in (None, "members_total", "members_female", "new_admissions"):
-            if metric != "members_female":
-                continue
-            dim = ("gender", "female", 0)
-        pct = m.group("pct")
-        share = round(float(pct.replace(",", ".")) / 100, 6)
-        start = m.start("q") if m["q"] else m.start("pct")
-        qualifier = _SHARE_QUALIFIER.get(m["q"].lower(), "exact") if m["q"] else "exact"
-        out.append(Candidate(start, m.end(), sentence[start:m.end()], None, qualifier,
-                             metric or "_part", m.end(), dim[0], dim[1], share))
+        found.append(_share_part(sentence, m, metric, dim))
+    for m in _RATIO_RE.finditer(sentence):
+        found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
+    for m in _PCT_BEFORE_RE.finditer(sentence):
+        metric, dim = _noun_and_dimension(sentence, m.end())
+        found.append(_share_part(sentence, m, metric, dim) if dim and (
+            metric or dim[0] != "sector") else None)
+    for c in found:
+        if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
+                x.start for x in out}:
+            out.append(c)
     return sorted(out, key=lambda c: c.start)

@@ -6,7 +6,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 |---|---|---|
 | gender | female | nữ |
 | status | official, probationary | chính thức, dự bị |
-| ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người |
+| ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
 | religion | catholic, buddhist, religious | (theo đạo) Công giáo, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc |
 | age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
@@ -28,6 +28,12 @@ from .scope import SECTORS
 from .vocabulary import MEMBERS, PARTS
 
 _AGE = r"(?P<a>\d{2})"
+# The ethnic minorities of Viet Nam by name (capitalised: "người Mông", "đồng bào Ê Đê").
+_PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
+            r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
+            r"Xtiêng|Bru - Vân Kiều|Bru-Vân Kiều|Vân Kiều|Thổ|Giáy|Cơ Tu|Gié Triêng|Khơ Mú|"
+            r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
+            r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm)")
 DIMENSIONS: list[tuple[str, str, str]] = [
     ("activity", "admitted_members", r"(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
     ("activity", "no_admissions", r"(?:chưa|không) kết nạp (?:được )?(?:đảng viên|quần chúng)"),
@@ -35,6 +41,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)"),
+    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
+     + _PEOPLES + r")*"),
     ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo"),
     ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
     ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|"

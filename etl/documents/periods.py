@@ -8,7 +8,8 @@ for admissions, the first day counted (period_from).
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024) | months | last day of the 6th (9th) month | 1 January |
 | năm 2006, trong năm 2021 | year | 31/12 (the document's date when it falls inside that year, for all but targets) | 1 January |
-| cuối năm 2024, hết năm 2022 | year_end | 31/12 | — |
+| cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
+| năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
 | từ năm 2011 đến năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the document's date when inside it) | 1 January of the first year |
 | từ năm 2015 đến nay | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
@@ -47,6 +48,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
     ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
+    ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
+    ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("today", r"(?<![\w])(?:tính\s+)?(?:đến|tới)\s+nay(?![\w])"),
     ("now", r"(?<![\w])(?<!thực )(?<!xuất )(?<!phát )(?<!thể )(?<!biểu )hiện(?:\s+nay|\s+tại)?"
@@ -147,6 +150,10 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "months":
         y = w.y or (ref.year if ref else None)
         return (_month_end(y, w.m), y, date(y, 1, 1)) if y else (None, None, None)
+    if w.kind == "year_end" and w.y is None:  # "cuối năm (nay)": of the reference year
+        return (date(ref.year, 12, 31), ref.year, None) if ref else (None, None, None)
+    if w.kind == "school_year":
+        return date(w.y, 8, 31), w.y, date(w.y0, 9, 1)
     if w.kind in ("year", "year_end", "range"):
         end = date(w.y, 12, 31)
         if w.kind != "year_end" and not target and published and published.year == w.y:

@@ -111,9 +111,10 @@ def org_name(text: str, start: int, numbers: bool = False) -> str:
         else:
             ahead = []
             for w in words[i + 1:i + (5 if taken == ["Khối"] else 4)]:
-                if not w or w in _NAME_STOP or w == "và":
+                if not w or w in _NAME_STOP:
                     break
-                ahead.append(w)
+                if w != "và":  # "Sở Giáo dục và Đào tạo"
+                    ahead.append(w)
             if not any(w[0].isupper() and w != "Đảng" for w in ahead):
                 break
             taken.append(word)

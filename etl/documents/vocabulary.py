@@ -80,7 +80,9 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_committees_upper_powers",
      r"đảng bộ (?:cơ sở )?được giao (?:một số )?quyền (?:của )?cấp trên (?:trực tiếp )?cơ sở"),
     ("upper_committees", r"đảng bộ cấp trên (?:trực tiếp )?cơ sở"),
-    ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng"),
+    ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng|"
+                        r"chi bộ, đảng bộ cơ sở|chi, đảng bộ cơ sở|đảng bộ, chi bộ cơ sở|"
+                        r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở"),
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ trực thuộc"),
@@ -97,7 +99,9 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("new_admissions", r"đảng viên mới"),
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
-    ("_candidates", r"quần chúng(?: ưu tú)?"),  # new_admissions when admitted, else no figure
+    # people admitted, named by who they are: new_admissions when admitted, else no figure
+    ("_candidates", r"quần chúng(?: ưu tú)?|sinh viên|học sinh|chiến sĩ|công nhân|giáo viên|"
+                    r"đoàn viên(?: thanh niên)?"),
 ]
 _END = r"(?![\w])"
 METRIC_RES = [(m, folded(r"(?:" + p + r")" + _END)) for m, p in METRIC_PHRASES]
@@ -139,7 +143,8 @@ NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới 
 # After the counted people: they were admitted ("186 quần chúng ưu tú được kết nạp vào Đảng").
 ADMITTED_AFTER_RE = folded(
     r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+|vinh dự\s+(?:được\s+)?)?(?:kết nạp|đứng vào hàng ngũ)"
-    r"|\s*vào Đảng(?! bộ)")
+    r"|\s*vào Đảng(?! bộ)"
+    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)")
 TARGET_RE = re.compile(
     r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.IGNORECASE)
 DONE_RE = re.compile(r"(?<![\wđ])(?:đã|hiện|đạt|có)(?![\wđ])", re.IGNORECASE)
