@@ -173,9 +173,14 @@ _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u00a0": " ", "\u2
                              "\u00ad": None})
 
 
+# A photo caption inside a sentence: "(ảnh: Hội nghị tổng kết năm 2023)".
+_CAPTION_RE = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)(?: minh họa| minh hoạ)?\s*:[^()\n]*\)")
+
+
 def repair(text: str) -> str:
-    """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces)."""
-    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces)
+    and photo captions inside sentences dropped."""
+    return _CAPTION_RE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
 
 
 def decode(raw: bytes) -> str:

@@ -140,7 +140,7 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     in the sentence. Narrowed by a sector named before the number or attached to the noun."""
     usable = [m for m in mentions if m.scope is not None and not m.qualifier]
     before = [m for m in usable if floor <= m.start and m.end <= c.start]
-    after = [m for m in usable if c.noun_end <= m.start < nxt
+    after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
              and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
     later = [m for m in usable if m.start >= c.end and _SUBJECT_RE.match(sentence, m.end)]
     if before:

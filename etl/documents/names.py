@@ -10,7 +10,8 @@
 | toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Chi bộ, Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province of that level named before in the document |
 
 A place right after an organisation (", xã Thượng Lâm", "(huyện Đan Phượng)", ", Đảng bộ xã Yên
-Phong") says where that organisation is: it is a qualifier, not the scope of what follows.
+Phong") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
+is: it is a qualifier, not the scope of what follows.
 """
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghi�
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})\s*:")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|–|-)\s*$")
+# "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
+# opens with "Tại tỉnh …," does name its scope).
+_AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
 
 
 @dataclass(frozen=True)
@@ -172,8 +176,8 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     for mention in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         if out and mention.start < out[-1].end:
             continue
-        if out and out[-1].scope is not None and out[-1].party and _QUALIFIER_GAP.match(
-                text[out[-1].end:mention.start]):
+        if (out and out[-1].scope is not None and out[-1].party and _QUALIFIER_GAP.match(
+                text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
         out.append(mention)

@@ -39,7 +39,8 @@ WORDS_RE = re.compile(
 ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
 # "4 thôn chưa có đảng viên": the zero describes other things counted just before, not a figure.
 ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+)?|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
-                               r"phường|nơi|đơn vị|doanh nghiệp|người))\s*$", re.IGNORECASE)
+                               r"phường|nơi|đơn vị|doanh nghiệp|người))"
+                               r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 
 # Spans that are never quantities (replaced by spaces of equal length before scanning).
 MASKS = [

@@ -394,3 +394,35 @@ def test_names_with_va():
     """"Đảng bộ Sở Giáo dục và Đào tạo tỉnh Nam Định" is one organisation, not the province."""
     assert _one("Đảng bộ Sở Giáo dục và Đào tạo tỉnh Nam Định có 612 đảng viên.", "612",
                 "scope_value") == ("Sở Giáo dục và Đào tạo tỉnh Nam Định",)
+
+
+# ---- rules added after the third held-out set (corpus/heldout3) was measured
+
+
+def test_trong_tong_so_introduces_a_whole():
+    """"Trong tổng số 8.420 đảng viên …, có 1.960 đảng viên dưới 35 tuổi": whole and part."""
+    f = _figures("Trong tổng số 8.420 đảng viên của Đảng bộ huyện Thạch Hà, có 1.960 đảng viên dưới "
+                 "35 tuổi.")
+    assert (f["1.960"]["whole"], f["1.960"]["dimension_value"], f["8.420"]["scope_value"]) == (
+        "8.420", "18_34", "huyện Thạch Hà")
+
+
+def test_places_still_without_a_cell_are_no_zero_count():
+    """"mỗi thôn, bản còn chưa có chi bộ": hamlets without a cell, not "0 cells"."""
+    assert _figures("Tỉnh hỗ trợ 5 triệu đồng cho mỗi thôn, bản còn chưa có chi bộ.") == {}
+
+
+def test_the_place_where_something_happens_is_not_the_scope():
+    """"… khai mạc tại Thủ đô Hà Nội …, đại diện cho … trong toàn Đảng": the country; "đang
+    sinh hoạt tại Đảng bộ xã …" still names where the members are."""
+    assert _one("Đại hội khai mạc tại Thủ đô Hà Nội với 1.586 đại biểu, đại diện cho hơn 5,6 "
+                "triệu đảng viên trong toàn Đảng.", "hơn 5,6 triệu", "scope_kind") == ("country",)
+    assert _one("Có 120 đảng viên đang sinh hoạt tại Đảng bộ xã Tân Lập.", "120",
+                "scope_value") == ("xã Tân Lập",)
+
+
+def test_a_photo_caption_dates_nothing():
+    """"(ảnh: Hội nghị tổng kết năm 2023)" inside a sentence is dropped with its year."""
+    f = _figures("11:45 | 22/01/2024\n\nTỉnh hiện có 53.680 đảng viên (ảnh: Hội nghị tổng kết năm "
+                 "2023) sinh hoạt tại 485 tổ chức cơ sở đảng.")
+    assert f["485"]["as_of"] == date(2024, 1, 22) and "ảnh" not in f["485"]["sentence"]
