@@ -112,7 +112,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     for k, c in enumerate(cands):
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
         scope = _scope(sentence, c, mentions, floor, nxt, scope or carried)
-        f = {"c": c, "metric": c.metric, "value": c.value, "qualifier": c.qualifier,
+        f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None}

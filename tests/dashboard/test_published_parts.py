@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import access, data, urlstate
-from tests.documents.conftest import run_etl
-from tests.documents.tiny_warehouse import build
+from dashboard import data
+from tests.dashboard.published_warehouse import page_state, with_articles
 
 UNDATED = """Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam: cơ cấu đảng viên
 
@@ -24,15 +23,9 @@ Cả nước hiện có 8 đảng viên; đảng viên nữ chiếm 37,5%.
 
 @pytest.fixture(scope="module")
 def parts_warehouse(tmp_path_factory):
-    base = tmp_path_factory.mktemp("published-parts")
-    warehouse = build(base / "warehouse.duckdb")
-    docs = base / "docs"
-    docs.mkdir()
-    (docs / "0f3a9c.txt").write_text(UNDATED, encoding="utf-8")
-    (docs / "b7d21e.txt").write_text(DATED, encoding="utf-8")
-    result = run_etl("documents", str(docs), "--warehouse", str(warehouse))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return warehouse
+    """Named like hashes, so a label by file name would show."""
+    return with_articles(tmp_path_factory.mktemp("published-parts"), {"0f3a9c.txt": UNDATED,
+                                                                      "b7d21e.txt": DATED})
 
 
 @pytest.fixture(autouse=True)
@@ -42,16 +35,10 @@ def page(dash_app, parts_warehouse):
     data.configure(parts_warehouse)
 
 
-def _state(search: str = "?period=all") -> dict:
-    state, bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
-    assert bad == []
-    return state
-
-
 def test_filters_are_filled_when_a_document_has_no_date():
     """The undated document is listed by its headline with "–" for the date (no ValueError),
     beside the dated one; the scopes are there too."""
-    scopes, docs, _ = published.options(_state())
+    scopes, docs, _ = published.options(page_state())
     assert sorted(d["label"] for d in docs) == [
         "Số liệu đảng viên cuối năm 2023 của cả nước (20/12/2023)",
         "Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam: cơ cấu đảng viên (–)"]
@@ -62,7 +49,7 @@ def test_filters_are_filled_when_a_document_has_no_date():
 def test_parts_show_their_whole_dimension_and_share():
     """"1 đảng viên nữ (chiếm 33,3%)" is a part of the 3 members; the ethnic minorities are a
     part not compared; the share alone has no value but its share."""
-    rows = {r["number_text"]: r for r in published.rows(_state())[0]}
+    rows = {r["number_text"]: r for r in published.rows(page_state())[0]}
     assert rows["1"]["part_label"] == "nữ (33,3%) · của 3"
     assert rows["2"]["part_label"] == "dân tộc thiểu số · của 3"
     assert rows["2"]["verdict"] == ("– phần theo dân tộc: chưa đối chiếu (cần số liệu cơ cấu "
@@ -77,7 +64,7 @@ def test_parts_show_their_whole_dimension_and_share():
 
 def test_the_sentence_panel_says_what_a_part_belongs_to():
     """Selecting a part shows its sentence with the number marked and its relation."""
-    row = next(r for r in published.rows(_state())[0] if r["number_text"] == "1")
+    row = next(r for r in published.rows(page_state())[0] if r["number_text"] == "1")
     panel = published.sentence(row)
     assert panel[1].children == "Là phần của: nữ (33,3%) · của 3"
     assert panel[0].children[1].children == "1"
@@ -85,11 +72,11 @@ def test_the_sentence_panel_says_what_a_part_belongs_to():
 
 def test_english_part_labels():
     """The relation follows the language switch."""
-    rows = {r["number_text"]: r for r in published.rows(_state("?period=all&lang=en"))[0]}
+    rows = {r["number_text"]: r for r in published.rows(page_state("?period=all&lang=en"))[0]}
     assert rows["2"]["part_label"] == "ethnic minorities · of 3"
 
 
 def test_timeline_leaves_out_shares_without_a_count():
     """A share alone has no value to plot."""
-    fig = published.timeline(_state("?period=all&pub_metric=members_female"))
+    fig = published.timeline(page_state("?period=all&pub_metric=members_female"))
     assert all(v is not None for tr in fig.data for v in tr.y)
