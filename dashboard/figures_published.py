@@ -11,7 +11,7 @@ from dashboard.figures import COLORS, FigContext, _layout, empty
 
 def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) -> go.Figure:
     """Published values over time, one colour per scope (df: as_of_used, scope_label, value,
-    tolerance_low, tolerance_high, number_text, source_name, warehouse_value): error bars span
+    tolerance_low, tolerance_high, number_text, document, warehouse_value): error bars span
     the accepted interval; open diamonds are the warehouse values on the same dates; a log axis
     when the scopes differ in size by more than 50×."""
     if df is None or df.empty:
@@ -25,7 +25,7 @@ def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) 
             marker={"color": color, "size": 9}, line={"color": color, "width": 1.5},
             error_y={"type": "data", "array": high - g["value"], "arrayminus": g["value"] - low,
                      "color": color, "thickness": 1.5},
-            customdata=g[["number_text", "source_name"]].values,
+            customdata=g[["number_text", "document"]].values,
             hovertemplate="%{customdata[0]} (%{y:,.0f})<br>%{customdata[1]}<extra></extra>"))
         seen = g.dropna(subset=["warehouse_value"])
         if not seen.empty:

@@ -1,12 +1,13 @@
 """Words for published figures, shared by the Số liệu công bố page: metric names, readable
-scopes, how a scope was resolved, the accepted interval and the verdict of a reconciliation."""
+scopes, how a scope was resolved, the accepted interval and the verdict of a reconciliation, a
+part's relation to its whole, a document's label."""
 
 from __future__ import annotations
 
 import re
 
 from dashboard import i18n
-from dashboard.i18n import fmt_num, t
+from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
 
 i18n.register({
     "nav.published": ("Số liệu công bố", "Published figures"),
@@ -58,6 +59,40 @@ i18n.register({
     "col.written": ("Số công bố", "As published"), "col.published": ("Giá trị", "Value"),
     "col.warehouse": ("Kho dữ liệu", "Warehouse"), "col.difference": ("Chênh lệch", "Difference"),
     "col.verdict": ("Khớp?", "Agrees?"), "col.resolved_how": ("Cách xác định phạm vi", "Scope as resolved"),
+    "col.part": ("Phần của", "Part of"),
+    "published.of": ("của", "of"), "published.part_of": ("Là phần của", "Part of"),
+    "published.not_compared.part_dimension": (
+        "phần theo {what}: chưa đối chiếu (cần số liệu cơ cấu đảng viên)",
+        "a part by {what}: not compared (needs member-structure data)"),
+    "published.not_compared.share_only": ("chỉ có tỷ lệ, không có số lượng",
+                                          "a share only, no count"),
+    "published.not_compared.period_unknown": ("văn bản không nêu thời kỳ kết nạp",
+                                              "the text states no period of admission"),
+    **{f"published.dim.{k}": v for k, v in {
+        "gender": ("giới tính", "gender"), "status": ("tình trạng", "status"),
+        "ethnicity": ("dân tộc", "ethnicity"), "religion": ("tôn giáo", "religion"),
+        "age_band": ("độ tuổi", "age"), "education": ("trình độ học vấn", "education"),
+        "political_theory": ("lý luận chính trị", "political theory"),
+        "occupation": ("nghề nghiệp", "occupation"), "youth_union": ("đoàn viên", "Youth Union"),
+        "activity": ("hoạt động", "activity"), "sector": ("loại hình", "sector"),
+        "other": ("đặc điểm chưa rõ", "an unstated trait")}.items()},
+    **{f"published.dimval.{k}": v for k, v in {
+        "female": ("nữ", "women"), "male": ("nam", "men"), "official": ("chính thức", "full"),
+        "probationary": ("dự bị", "probationary"),
+        "minority": ("dân tộc thiểu số", "ethnic minorities"),
+        "religious": ("có đạo", "religious"), "catholic": ("Công giáo", "Catholic"),
+        "buddhist": ("Phật giáo", "Buddhist"),
+        "university_plus": ("đại học trở lên", "university or higher"),
+        "university": ("đại học", "university"), "postgraduate": ("sau đại học", "postgraduate"),
+        "college": ("cao đẳng", "college"), "advanced": ("cao cấp", "advanced"),
+        "intermediate": ("trung cấp", "intermediate"), "elementary": ("sơ cấp", "elementary"),
+        "student": ("học sinh, sinh viên", "students"), "worker": ("công nhân", "workers"),
+        "farmer": ("nông dân", "farmers"), "retired": ("hưu trí", "retired"),
+        "member": ("đoàn viên thanh niên", "Youth Union members"),
+        "admitted_members": ("đã kết nạp được đảng viên", "admitted members"),
+        "no_admissions": ("chưa kết nạp được đảng viên", "admitted none")}.items()},
+    "published.age": ("{a}–{b} tuổi", "aged {a}–{b}"),
+    "published.age_plus": ("từ {a} tuổi", "aged {a}+"),
     **{f"published.metric.{k}": v for k, v in {
         "members_total": ("Đảng viên", "Members"),
         "members_official": ("Đảng viên chính thức", "Full members"),
@@ -125,10 +160,48 @@ def interval(row: dict, lang: str) -> str:
             f"{'≤' if row.get('high_inclusive') else '<'} {_num(high, lang)}")
 
 
+def dimension_value(dimension, value, lang: str) -> str:
+    """'nữ', 'dân tộc thiểu số', '18–30 tuổi', 'Doanh nghiệp ngoài nhà nước' …"""
+    if dimension == "sector":
+        return t(f"sector.{value}", lang)
+    if dimension == "age_band" and value:
+        a, _, b = str(value).partition("_")
+        return t("published.age_plus", lang, a=a) if b == "plus" else t("published.age", lang,
+                                                                         a=a, b=b)
+    key = f"published.dimval.{value}"
+    return t(key, lang) if i18n.has(key) else str(value or t(f"published.dim.{dimension}", lang))
+
+
+def part_text(row: dict, lang: str) -> str:
+    """A part's relation: 'nữ (43,5%) · của 2.345'; '' for a total."""
+    if not row.get("dimension") and not row.get("part_of_figure_id"):
+        return ""
+    what = dimension_value(row.get("dimension"), row.get("dimension_value"), lang) if row.get(
+        "dimension") else t(f"published.metric.{row.get('metric')}", lang)
+    share = row.get("share")
+    if share is not None and share == share:
+        pct = round(share * 100, 2)
+        what += f" ({fmt_pct(share, lang, next(d for d in (0, 1, 2) if round(pct, d) == pct))})"
+    whole = row.get("whole_text")
+    return f"{what} · {t('published.of', lang)} {whole}" if whole else what
+
+
+def document_label(title, source_name, published_on, lang: str) -> str:
+    """A document by its headline (else its file name) and date: 'Đại hội … (25/01/2021)'."""
+    name = title if isinstance(title, str) and title else str(source_name or "")
+    name = name if len(name) <= 80 else name[:79] + "…"
+    when = fmt_date(published_on, lang) if published_on is not None and published_on == \
+        published_on else "–"
+    return f"{name} ({when})"
+
+
 def verdict(row: dict, lang: str) -> str:
     """'✓ 291.000 ≤ x ≤ 300.000', '✗ = 640', or '–' with the reason nothing was compared."""
     if row.get("agrees") is not None:
         return f"{'✓' if row['agrees'] else '✗'} {interval(row, lang)}".strip()
+    if row.get("not_compared"):
+        return "– " + t(f"published.not_compared.{row['not_compared']}", lang, what=t(
+            f"published.dim.{row.get('dimension')}", lang))
     if row.get("metric_in_warehouse") is False:
         return f"– {t('published.not_kept', lang)}"
     if row.get("resolved") and not row.get("visible"):

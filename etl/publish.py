@@ -109,14 +109,21 @@ def lock_path(warehouse: Path) -> Path:
 
 def _carry_over(con: duckdb.DuckDBPyConnection, published: Path) -> None:
     """Copy the accepted rows (core) and the bookkeeping (meta) of the published generation into
-    the new file; marts are rebuilt. Writing a fresh file keeps it compact, and a table that
-    gained columns since is filled by name."""
+    the new file; marts are rebuilt. Writing a fresh file keeps it compact; a table that gained
+    columns since is filled by name, and a column dropped since is left behind."""
     con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
     try:
         tables = con.execute("""SELECT schema_name, table_name FROM duckdb_tables()
             WHERE database_name = 'published' AND schema_name IN ('core', 'meta')""").fetchall()
         for schema, table in tables:
-            con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT * FROM published.{schema}."{table}"')
+            columns = ", ".join(f'"{c}"' for (c,) in con.execute(
+                """SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n
+                   USING (schema_name, table_name, column_name)
+                   WHERE o.database_name = 'published' AND n.database_name = current_database()
+                     AND schema_name = ? AND table_name = ? ORDER BY o.column_index""",
+                [schema, table]).fetchall())
+            con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT {columns} '
+                        f'FROM published.{schema}."{table}"')
     finally:
         con.execute("DETACH published")
 

@@ -1,6 +1,7 @@
 """Số liệu công bố (published figures): figures read from news and reports, filtered by metric,
 scope, period and document, each beside the warehouse value for the same scope and date (✓/✗
-under its qualifier's tolerance), the source sentence with the number marked, a timeline."""
+under its qualifier's tolerance) and, for a part, its whole, dimension and share; the source
+sentence with the number marked; a timeline. Documents go by headline and date."""
 
 from __future__ import annotations
 
@@ -16,8 +17,15 @@ from dashboard import access, data, figures, figures_published, urlstate
 from dashboard.components.chart_card import THEME
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import grid_locale
-from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
-from dashboard.published_text import interval, resolution_text, scope_label, verdict  # noqa: F401
+from dashboard.i18n import fmt_num, fmt_pct, t
+from dashboard.published_text import (  # noqa: F401
+    document_label,
+    interval,
+    part_text,
+    resolution_text,
+    scope_label,
+    verdict,
+)
 from dashboard.queries import published as q
 
 log = logging.getLogger(__name__)
@@ -38,9 +46,10 @@ YEARS = tuple(str(y) for y in range(1990, 2051))
 urlstate.register_param("pub_metric", ("all", *q.METRICS), "all")
 urlstate.register_param("pub_from", ("all", *YEARS), "all")
 urlstate.register_param("pub_to", ("all", *YEARS), "all")
-COLUMNS = (("as_of_used", "col.as_of", "date"), ("source_name", "col.document", "text"),
+COLUMNS = (("as_of_used", "col.as_of", "date"), ("document", "col.document", "text"),
            ("metric_label", "col.metric", "text"), ("scope_label", "col.scope", "text"),
-           ("number_text", "col.written", "text"), ("value", "col.published", "int"),
+           ("number_text", "col.written", "text"), ("part_label", "col.part", "text"),
+           ("value", "col.published", "int"),
            ("warehouse_value", "col.warehouse", "int"), ("difference", "col.difference", "int"),
            ("verdict", "col.verdict", "text"), ("resolved_how", "col.resolved_how", "text"))
 
@@ -64,7 +73,10 @@ def frame(state: dict, scope_key=None, doc_id=None):
                      scope_label=[scope_label(k, v, lang) for k, v in
                                   zip(df["scope_kind"], df["scope_value"])],
                      verdict=[verdict(r, lang) for r in records],
-                     resolved_how=[resolution_text(r, lang) for r in records])
+                     resolved_how=[resolution_text(r, lang) for r in records],
+                     part_label=[part_text(r, lang) for r in records],
+                     document=[document_label(r["title"], r["source_name"], r["published_on"],
+                                              lang) for r in records])
 
 
 def rows(state: dict | None, scope_key=None, doc_id=None) -> tuple[list[dict], str]:
@@ -80,7 +92,7 @@ def rows(state: dict | None, scope_key=None, doc_id=None) -> tuple[list[dict], s
                 agree=int((agrees == True).sum()), differ=int((agrees == False).sum()),  # noqa: E712
                 other=int(agrees.isna().sum()))
     out = df.copy()
-    for col in ("as_of_used", "published_on"):
+    for col in ("as_of_used", "published_on", "period_from"):
         out[col] = pd.to_datetime(out[col]).dt.strftime("%Y-%m-%d")
     return out.astype(object).where(out.notna(), None).to_dict("records"), summary
 
@@ -90,13 +102,14 @@ def sentence(row: dict | None, lang: str = "vi") -> list:
     if not row or not row.get("sentence"):
         return [dmc.Text(t("published.pick_row", lang), c="dimmed")]
     s, a, b = row["sentence"], int(row["span_start"]), int(row["span_end"])
-    meta = " · ".join(x for x in (row.get("title") or row.get("source_name"),
-                                  fmt_date(row.get("published_on")) if row.get("published_on")
-                                  else None, row.get("scope_text")) if x)
+    meta = " · ".join(x for x in (row.get("document"), row.get("scope_text")) if x)
     diff = row.get("relative_difference")
     more = [] if diff is None else [f" ({fmt_pct(diff, lang, signed=True)})"]
+    part = [dmc.Text(f"{t('published.part_of', lang)}: {row['part_label']}", size="sm", mt=4,
+                     className="published-part")] if row.get("part_label") else []
     return [dmc.Text([html.Span(s[:a]), html.Mark(s[a:b], className="published-number"),
                       html.Span(s[b:])], size="md"),
+            *part,
             dmc.Text(meta, size="sm", c="dimmed", mt=4),
             dmc.Text([row.get("verdict") or "", *more, " · ", row.get("resolved_how") or ""],
                      size="sm", mt=4)]
@@ -118,8 +131,8 @@ def timeline(state: dict | None, scope_key=None, doc_id=None, theme: str | None 
     ctx = figures.FigContext(lang=lang, theme=theme or "light", subtitle=t(
         "published.timeline_sub", lang), title=t("published.timeline", lang, metric=t(
             f"published.metric.{metric}", lang)))
-    return figures_published.published_timeline(df[df["metric"] == metric], ctx,
-                                                t("published.warehouse", lang))
+    return figures_published.published_timeline(
+        df[(df["metric"] == metric) & df["value"].notna()], ctx, t("published.warehouse", lang))
 
 
 def options(state: dict | None) -> tuple[list, list, list]:
@@ -132,7 +145,7 @@ def options(state: dict | None) -> tuple[list, list, list]:
         return [], [], []
     scopes = [{"value": k, "label": scope_label(kind, v, lang)} for k, kind, v in
               zip(ch["scopes"]["scope_key"], ch["scopes"]["scope_kind"], ch["scopes"]["scope_value"])]
-    docs = [{"value": d, "label": f"{(title or name)[:80]} ({fmt_date(p) if p else '–'})"}
+    docs = [{"value": d, "label": document_label(title, name, p, lang)}
             for d, name, title, p in zip(ch["documents"]["doc_id"], ch["documents"]["source_name"],
                                          ch["documents"]["title"], ch["documents"]["published_on"])]
     params = state.get("params") or {}
@@ -157,8 +170,8 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
              for y in dict.fromkeys(("all", pub_from, pub_to))]
     loc = "en-GB" if lang == "en" else "vi-VN"
     defs = [{"field": f, "headerName": t(h, lang), "filter": True, "sortable": True,
-             "tooltipField": {"source_name": "title", "verdict": "verdict",
-                              "resolved_how": "resolved_how"}.get(f),
+             "tooltipField": {"document": "document", "verdict": "verdict",
+                              "resolved_how": "resolved_how", "part_label": "part_label"}.get(f),
              **({"type": "rightAligned", "valueFormatter": {"function": "params.value == null ?"
                  f" '' : params.value.toLocaleString('{loc}')"}} if k == "int" else {}),
              **({"valueFormatter": {"function": "params.value ? params.value.slice(0, 10)"

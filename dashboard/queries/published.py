@@ -21,13 +21,13 @@ _RECONCILED = """r.as_of_used, r.resolved, r.resolution, r.resolved_how, r.metri
     CASE WHEN {v} THEN r.warehouse_value END AS warehouse_value,
     CASE WHEN {v} THEN r.difference END AS difference,
     CASE WHEN {v} THEN r.relative_difference END AS relative_difference,
-    CASE WHEN {v} THEN r.agrees END AS agrees, ({v}) AS visible,
+    CASE WHEN {v} THEN r.agrees END AS agrees, ({v}) AS visible, r.not_compared,
     r.tolerance_low, r.tolerance_high, r.low_inclusive, r.high_inclusive, r.tolerance_text"""
 _UNRECONCILED = """coalesce(f.as_of, make_date(f.year, 12, 31)) AS as_of_used,
     NULL::BOOLEAN AS resolved, NULL AS resolution, NULL AS resolved_how,
     NULL::BOOLEAN AS metric_in_warehouse, NULL::DOUBLE AS warehouse_value,
     NULL::DOUBLE AS difference, NULL::DOUBLE AS relative_difference, NULL::BOOLEAN AS agrees,
-    FALSE AS visible, NULL::DOUBLE AS tolerance_low, NULL::DOUBLE AS tolerance_high,
+    FALSE AS visible, NULL AS not_compared, NULL::DOUBLE AS tolerance_low, NULL::DOUBLE AS tolerance_high,
     NULL::BOOLEAN AS low_inclusive, NULL::BOOLEAN AS high_inclusive, NULL AS tolerance_text"""
 
 
@@ -50,17 +50,18 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
     """Published figures with their reconciliation, filtered by f.extra (metric, year_from,
     year_to, scope_key, doc_id; 'all'/None = no filter). Columns: figure_id, doc_id, source_name,
     title, published_on, ordinal, metric, value, qualifier, number_text, sentence, span_start,
-    span_end, scope_kind, scope_value, scope_text, scope_key, as_of_source, year, as_of_used,
-    resolved, resolution, resolved_how, metric_in_warehouse, warehouse_value, difference,
-    relative_difference, agrees, visible, tolerance_low, tolerance_high, low_inclusive,
-    high_inclusive, tolerance_text."""
+    span_end, scope_kind, scope_value, scope_text, scope_key, as_of_source, year, period_from,
+    part_of_figure_id, dimension, dimension_value, share, whole_text (the number phrase of the
+    whole a part belongs to), as_of_used, resolved, resolution, resolved_how, metric_in_warehouse,
+    warehouse_value, difference, relative_difference, agrees, visible, not_compared,
+    tolerance_low, tolerance_high, low_inclusive, high_inclusive, tolerance_text."""
     if scope == Scope.nothing() or not table_exists(scope, "reported_figures"):
         return pd.DataFrame()
     extra = dict(f.extra)
     if table_exists(scope, "figure_reconciliation"):
         vis, p = _visible(scope)
         cols = _RECONCILED.format(v=vis)
-        join = "LEFT JOIN marts.figure_reconciliation r USING (figure_id)"
+        join = "LEFT JOIN marts.figure_reconciliation r ON r.figure_id = f.figure_id"
     else:
         cols, p, join = _UNRECONCILED, {}, ""
     conds = []
@@ -77,8 +78,10 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
                 f.metric, f.value, f.qualifier, f.number_text, f.sentence, f.span_start,
                 f.span_end, f.scope_kind, f.scope_value, f.scope_text,
                 f.scope_kind || ':' || coalesce(f.scope_value, '') AS scope_key,
-                f.as_of_source, f.year, {cols}
-            FROM marts.reported_figures f LEFT JOIN marts.documents d USING (doc_id) {join})
+                f.as_of_source, f.year, f.period_from, f.part_of_figure_id, f.dimension,
+                f.dimension_value, f.share, w.number_text AS whole_text, {cols}
+            FROM marts.reported_figures f LEFT JOIN marts.documents d USING (doc_id)
+            LEFT JOIN marts.reported_figures w ON w.figure_id = f.part_of_figure_id {join})
         SELECT * FROM rows WHERE {' AND '.join(conds) or 'TRUE'}
         ORDER BY as_of_used DESC NULLS LAST, source_name, ordinal""", p)
 

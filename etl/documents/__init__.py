@@ -22,10 +22,11 @@ FIGURE_COLUMNS: list[tuple[str, str]] = [
     ("doc_id", "VARCHAR"),
     ("ordinal", "INTEGER"),           # position in the document, from 1
     ("metric", "VARCHAR"),            # vocabulary.METRICS
-    ("value", "DOUBLE"),
+    ("value", "DOUBLE"),              # NULL for a part given only as a share
     ("qualifier", "VARCHAR"),         # exact | over | nearly | approx | under | target
-    ("as_of", "DATE"),                # NULL when only a year (or nothing) is known
+    ("as_of", "DATE"),                # the day counted (31-12 for a year); NULL: not known
     ("as_of_source", "VARCHAR"),      # explicit | publication | unknown
+    ("period_from", "DATE"),          # admissions: first day counted (NULL: not stated)
     ("scope_text", "VARCHAR"),        # as written
     ("scope_kind", "VARCHAR"),        # country | sector | province | organisation | NULL
     ("scope_value", "VARCHAR"),       # 'VN', sector code, province code or name, organisation
@@ -36,7 +37,10 @@ FIGURE_COLUMNS: list[tuple[str, str]] = [
     ("span_start", "INTEGER"),        # number phrase (with its qualifier) within sentence
     ("span_end", "INTEGER"),
     ("number_text", "VARCHAR"),
-    ("parent_figure_id", "VARCHAR"),  # the total a breakdown part belongs to
+    ("part_of_figure_id", "VARCHAR"),  # the whole this figure is a part of
+    ("dimension", "VARCHAR"),         # what selects the part: gender, ethnicity, age_band …
+    ("dimension_value", "VARCHAR"),   # female, minority, 18_30 …
+    ("share", "DOUBLE"),              # the part's share of its whole as published (0.467)
     ("parts_sum_ok", "BOOLEAN"),      # on totals with parts: do they add up
     ("year", "INTEGER"),              # year of as_of, or the year stated when no date is
 ]

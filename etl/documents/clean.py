@@ -1,6 +1,7 @@
-"""Document text: decoding (UTF-8, BOM, Windows-1258) to NFC, HTML to text with the stdlib
-html.parser, Markdown markup removed, and page chrome stripped (menus, visitor counters,
-comment forms, link lists, "related articles" footers).
+"""Document text: decoding (UTF-8, BOM, Windows-1258) to NFC with look-alike characters repaired
+(Ð U+00D0 for Đ, no-break spaces), HTML to text with the stdlib html.parser, Markdown markup
+removed, and page chrome stripped (menus, visitor counters, comment forms, link lists, "related
+articles" footers, breadcrumbs).
 """
 import re
 import unicodedata
@@ -32,7 +33,8 @@ FOOTER_RE = re.compile(
 FOOTER_TAIL_RE = re.compile(r"(?:Có thể bạn quan tâm|Tin liên quan|Các tin khác)\s*$")
 # Lines of page furniture dropped wherever they are.
 CHROME_LINE_RE = re.compile(
-    r"^\s*(?:Phiên bản mobile|Mode:.*|MENU|Trang chủ|Xem với cỡ chữ|In bài|Chia sẻ|"
+    r"^\s*(?:Phiên bản mobile|Mode:.*|MENU|Trang chủ(?:\s*[»>›/|].*)?|Xem với cỡ chữ|In bài.*|"
+    r"Chia sẻ.*|Gửi email.*|"
     r"Tra cứu .*|VIDEO CLIPS|select|Chọn cỡ chữ.*|Lượt xem:?\s*\d+|Số lượt xem.*)\s*$", re.IGNORECASE)
 COUNTER_RE = re.compile(r"\s*(?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.]+", re.IGNORECASE)
 MD_RES = [
@@ -164,6 +166,23 @@ def strip_chrome(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
+# Look-alikes pasted pages carry: Icelandic eth (U+00D0/U+00F0) for Đ/đ, no-break and zero-width
+# spaces, soft hyphens.
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u00a0": " ", "\u202f": " ",
+                             "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+                             "\u00ad": None})
+
+
+# A photo caption inside a sentence: "(ảnh: Hội nghị tổng kết năm 2023)".
+_CAPTION_RE = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)(?: minh họa| minh hoạ)?\s*:[^()\n]*\)")
+
+
+def repair(text: str) -> str:
+    """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces)
+    and photo captions inside sentences dropped."""
+    return _CAPTION_RE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+
+
 def decode(raw: bytes) -> str:
     """Bytes to NFC text: UTF-8 (with or without BOM), else Windows-1258."""
     try:
@@ -180,12 +199,12 @@ def read_document(path) -> str:
     if suffix not in SUFFIXES:
         raise ValueError(f"Không đọc được loại tệp {suffix!r} (chỉ .txt, .md, .html) / "
                          f"unsupported file type {suffix!r} (only .txt, .md, .html): {path}")
-    text = decode(path.read_bytes())
+    text = repair(decode(path.read_bytes()))
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    return unicodedata.normalize("NFC", strip_chrome(text))
+    return repair(strip_chrome(text))
 
 
 def document_paths(paths) -> list[Path]:

@@ -1,19 +1,30 @@
-"""Sentences → published figures: metric, value, qualifier, scope, as-of date, span; breakdown parts
-linked to their total ("640 …, trong đó 40 …, 1 …, 599 …") with a check that the parts add up.
+"""Document → published figures: for each sentence its candidate figures (figures.py), dated
+(periods.py), scoped (names.py, scope.py) and linked part → whole (parts.py); the document's
+context carries across sentences: the organisations and provinces named so far (for "toàn Đảng
+bộ tỉnh", "Chi bộ"), the date of the event a paragraph reports, a year that frames a paragraph.
 """
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import vocabulary as voc
-from .dates import carries_as_of, explicit_as_of, find_publication_date
-from .numbers import find_quantities
-from .scope import Scope, find_scope, known_organisations, with_attached_sector
-from .sentences import paragraphs, sentences, title
+from . import periods
+from .clean import repair
+from .dates import find_publication_date
+from .figures import Candidate, sentence_candidates
+from .names import Mention, find_mentions, resolve_bare
+from .parts import CONTINUES_RE, can_hold, part_metric, parts_ok
+from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, sector_in
+from .sentences import blocks, sentences, title
+from .vocabulary import BREAKDOWN_RE, PARTS
 
-_CLAUSE_SEP = re.compile(r"[,;:(]")
-_DONE_RE = re.compile(r"(?<!\w)(?:đã|hiện|đạt|có)(?!\w)", re.IGNORECASE)
+_ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
+_SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
+_IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])",
+                          re.IGNORECASE)
+_ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+_CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
+_FLOW = ("new_admissions",)
 
 
 @dataclass
@@ -34,156 +45,205 @@ class DocumentResult:
                 + (f"; {bad} tổng không khớp / totals not matching parts" if bad else ""))
 
 
-def _metric_after(sentence: str, end: int) -> tuple[str, int] | None:
-    """Metric named right after a number, and where that noun ends."""
-    m = re.compile(r"\s+").match(sentence, end)
-    pos = m.end() if m else end
-    for metric, rx in voc.METRIC_RES:
-        found = rx.match(sentence, pos)
-        if found:
-            return metric, found.end()
-    return None
-
-
-def _metric_from_head(sentence: str, start: int, end: int) -> tuple[str, int] | None:
-    """For "… số cán bộ chuyên trách … có 1.300 đồng chí": the metric of the head noun."""
-    counter = voc.COUNTER_RE.match(sentence, end + 1)
-    if not counter or sentence[end:end + 1] != " ":
-        return None
-    heads = list(voc.HEAD_RE.finditer(sentence, 0, start))
-    if not heads:
-        return None
-    found = _metric_after(sentence, heads[-1].start("noun"))
-    return (found[0], counter.end()) if found else None
-
-
-def _clause(sentence: str, start: int, floor: int) -> str:
-    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
-    return sentence[max([floor] + seps):start]
-
-
-def _sentence_figures(sentence: str, known: list[str], carried: Scope | None,
-                      on: date | None = None) -> list[dict]:
-    """Candidate figures of one sentence with metric, qualifier, scope and span."""
-    out: list[dict] = []
-    floor = 0  # end of the previous figure's phrase
-    scope = None
-    for q in find_quantities(sentence):
-        found = _metric_after(sentence, q.end)
-        if found is None and not q.is_words:
-            found = _metric_from_head(sentence, q.start, q.end)
-        if found is None:
-            continue
-        metric, noun_end = found
-        clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or voc.PRE_BLOCK_RE.search(clause):
-            continue
-        if not voc.CUE_RE.search(sentence, 0, q.start) and not voc.HEAD_RE.search(
-                sentence, 0, q.start):
-            continue
-        admitted = voc.ADMISSION_RE.search(clause)
-        if metric in ("members_total", "members_female", "_candidates") and admitted:
-            metric = "new_admissions"
-        elif metric == "_candidates":
-            continue
-        qualifier = q.qualifier
-        if voc.TARGET_RE.search(clause) or (out and out[-1]["qualifier"] == "target"
-                                            and not _DONE_RE.search(clause)):
-            qualifier = "target"
-        own = find_scope(sentence[floor:q.start], known, on)
-        scope = own or scope or carried
-        scope = with_attached_sector(scope, sentence[noun_end:])
-        out.append({"metric": metric, "value": float(q.value), "qualifier": qualifier,
-                    "number_text": q.text, "span_start": q.start, "span_end": q.end,
-                    "sentence": sentence, "_scope": scope, "_noun_end": noun_end})
-        attached = re.match(r"[^,;]*", sentence[noun_end:])
-        floor = noun_end + (attached.end() if attached and scope and scope.sector else 0)
-    return out
-
-
-def _link_breakdowns(figs: list[dict], previous: list[dict]) -> None:
-    """Set _parent on parts that follow "trong đó/gồm/:" after a total in the same sentence
-    (or a sentence opening with "Trong đó" after the total's sentence)."""
-    for i, part in enumerate(figs):
-        sentence = part["sentence"]
-        for total in reversed(figs[:i]):
-            partition, subset = voc.PARTS.get(total["metric"], (frozenset(), frozenset()))
-            if part["metric"] in partition | subset and voc.BREAKDOWN_RE.search(
-                    sentence, total["span_end"], part["span_start"]):
-                part["_parent"] = total
-                break
-        else:
-            if re.match(r"\s*Trong đó", sentence):
-                for total in reversed(previous):
-                    partition, subset = voc.PARTS.get(total["metric"], (frozenset(), frozenset()))
-                    if part["metric"] in partition | subset:
-                        part["_parent"] = total
-                        break
-
-
-def _parts_ok(total: dict, parts: list[dict]) -> bool | None:
-    """Partition parts (two or more) add up to the total; subset parts do not exceed it."""
-    if not parts:
-        return None
-    partition, _ = voc.PARTS[total["metric"]]
-    split = [p for p in parts if p["metric"] in partition]
-    ok = all(p["value"] <= total["value"] for p in parts)
-    if len(split) >= 2:
-        exact = all(p["qualifier"] == "exact" for p in split + [total])
-        tol = 0 if exact else 0.05 * total["value"]
-        ok = ok and abs(sum(p["value"] for p in split) - total["value"]) <= tol
-    return ok
+@dataclass
+class _Context:
+    """What a document has said so far."""
+    published: date | None
+    known: list[str]
+    history: list[Mention] = field(default_factory=list)
+    seen: dict = field(default_factory=dict)        # (metric, value) → dating of first mention
+    event: date | None = None                        # the day the paragraph's event happened
+    frame: periods.When | None = None                # "Năm 2023, …" framing the paragraph
+    carried: Scope | None = None
+    previous: list[dict] = field(default_factory=list)  # the figures of the sentence before
+    block: list[dict] = field(default_factory=list)     # the figures of the block so far
+    congress: Scope | None = None                    # who holds the congress the text reports
+    congress_day: date | None = None                 # and the day it was reported to open
 
 
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
     """Figures of party organisation and membership published in a document's text. doc_id
     defaults to the sha256 of text; pass the raw file's hash to key rows by the file instead."""
+    text = repair(text)
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
-    known = known_organisations(text)
-    document = {"doc_id": doc_id, "source_name": source_name, "title": title(text),
+    headline = title(text)
+    document = {"doc_id": doc_id, "source_name": source_name, "title": headline,
                 "published_on": published, "published_on_text": published_text,
                 "n_chars": len(text)}
+    ctx = _Context(published, known_organisations(text))
     figures: list[dict] = []
-    seen: dict[tuple[str, float], tuple] = {}
-    for para in paragraphs(text):
-        carried_scope, prev_sentence, prev_figs = None, "", []
-        for sentence in sentences(para):
-            figs = _sentence_figures(sentence, known, carried_scope, published)
-            if not figs:
-                prev_sentence = sentence
-                continue
-            _link_breakdowns(figs, prev_figs)
-            restated = next((seen[k] for f in figs if (k := (f["metric"], f["value"])) in seen),
-                            None)
-            for f in figs:
-                dating = _dating(sentence[:f["span_start"]], prev_sentence, published, restated)
-                f["as_of"], f["year"], f["as_of_source"] = dating
-                seen.setdefault((f["metric"], f["value"]), dating)
+    for block in blocks(text):
+        ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
+        for i, sentence in enumerate(s for para in block for s in sentences(para)):
+            figs = _sentence(sentence, ctx, headline=i == 0 and block[0] == headline)
             figures.extend(figs)
-            carried_scope, prev_sentence, prev_figs = figs[-1]["_scope"], sentence, figs
     return DocumentResult(document, _finish(doc_id, figures))
 
 
-def _dating(prefix: str, prev_sentence: str, published: date | None, restated: tuple | None
-            ) -> tuple[date | None, int | None, str]:
-    """(as_of, year, source) of a figure: a date or year stated before it in its sentence (or
-    in the previous sentence when that one says "tính đến …"); else the dating of a figure the
-    sentence restates from earlier in the document; else the publication date; else unknown."""
-    when, year, _ = explicit_as_of(prefix, published)
-    if year is None and carries_as_of(prev_sentence):
-        when, year, _ = explicit_as_of(prev_sentence, published)
-    if year is not None:
-        return when, year, "explicit"
-    if restated:
-        return restated
-    if published:
-        return published, published.year, "publication"
-    return None, None, "unknown"
+def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
+    """The sentence's mentions with bare references resolved; added to the document's history."""
+    out = []
+    for m in find_mentions(sentence, ctx.published, headline, tuple(ctx.known)):
+        scope = m.scope or resolve_bare(m, ctx.history + out)
+        if scope is not None and scope.kind == "organisation" and m.scope is not None:
+            scope = Scope(scope.text, scope.kind, expand_name(scope.value, ctx.known),
+                          province_code=scope.province_code, org_text=scope.org_text or scope.text)
+        m = Mention(m.start, m.end, scope, m.level, m.party, m.qualifier)
+        out.append(m)
+    ctx.history.extend(m for m in out if m.scope is not None)
+    return out
+
+
+def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
+    mentions = _mentions(sentence, ctx, headline)
+    whens = periods.find(sentence, ctx.published)
+    cands = sentence_candidates(sentence)
+    named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
+    congress = _CONGRESS_RE.search(sentence)
+    days = [d for w in whens if (d := periods.day_of(w))]
+    if congress and named and named[0].kind != "country":
+        ctx.congress, ctx.congress_day = named[0], days[-1] if days else ctx.event
+    carried = ctx.carried or (ctx.congress if congress else None)
+    event = ctx.event or (ctx.congress_day if congress else None)
+    figs: list[dict] = []
+    floor, scope = 0, None
+    restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
+    for k, c in enumerate(cands):
+        nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
+        scope = _scope(sentence, c, mentions, floor, nxt, scope or carried)
+        f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
+             "number_text": c.text, "span_start": c.start, "span_end": c.end,
+             "sentence": sentence, "_scope": scope, "dimension": c.dimension,
+             "dimension_value": c.dimension_value, "share": c.share, "_parent": None}
+        f.update(_dating(sentence, c, whens, nxt, ctx, restated, event))
+        figs.append(f)
+        floor = c.noun_end
+    figs = _link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous)
+    ctx.block.extend(figs)
+    for w in whens:
+        if w.kind == "date":
+            ctx.event = periods.day_of(w) or ctx.event
+    if periods.frames(sentence) and whens:
+        ctx.frame = whens[0]
+    if figs:
+        ctx.carried, ctx.previous = figs[-1]["_scope"], figs
+    elif named:
+        ctx.carried = named[-1]
+    return figs
+
+
+def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt: int,
+           carried: Scope | None) -> Scope | None:
+    """Nearest scope named before the figure (since the previous one); else one attached after
+    its noun ("… của Đảng bộ xã Hải Nhân"); else the previous figure's; else the first named later
+    in the sentence. Narrowed by a sector named before the number or attached to the noun."""
+    usable = [m for m in mentions if m.scope is not None and not m.qualifier]
+    before = [m for m in usable if floor <= m.start and m.end <= c.start]
+    after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
+             and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
+    later = [m for m in usable if m.start >= c.end and _SUBJECT_RE.match(sentence, m.end)]
+    if before:
+        scope = before[-1].scope
+    elif after:
+        scope = after[0].scope
+    elif carried is not None:
+        scope = carried
+    else:
+        scope = later[0].scope if later else None
+    region = list(sentence[floor:c.start])
+    for m in mentions:
+        for i in range(max(m.start, floor), min(m.end, c.start)):
+            region[i - floor] = " "
+    scope = narrowed(scope, sector_in("".join(region)))
+    return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
+
+
+def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
+            restated: dict | None, event: date | None) -> dict:
+    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
+    day of the event the paragraph (or the congress the sentence speaks of) reports."""
+    pub = ctx.published
+    before = [w for w in whens if w.end <= c.start]
+    after = [w for w in whens if c.noun_end <= w.start < nxt and w.kind in ("year", "range")
+             and not re.search(r"[,;]", sentence[c.noun_end:w.start])]
+    w = (max(before, key=lambda x: (x.end, -x.start)) if before else after[0] if after
+         else periods.sentence_default(sentence, whens) or ctx.frame)
+    days = [periods.day_of(x) for x in before if x.kind == "date"]
+    reference = next((d for d in reversed(days) if d), None) or event
+    source = "explicit"
+    if w is None and event:
+        as_of, year, first = event, event.year, None
+    elif w is None:
+        if restated:
+            return dict(restated)
+        as_of, year, first = pub, pub.year if pub else None, None
+        source = "publication" if pub else "unknown"
+    else:
+        as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
+        if w.kind in ("now", "today", "vague") and (reference is None or w.kind == "today"):
+            source = "publication" if as_of else "unknown"
+            if restated and restated["as_of_source"] == "explicit":
+                return dict(restated)
+    if c.ceremony and as_of:
+        first = as_of
+    out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first}
+    ctx.seen.setdefault((c.metric, c.value), out)
+    return out
+
+
+def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict]) -> dict | None:
+    """The total a part belongs to: in its sentence (a breakdown word between them, except for
+    parts of members, which follow their total), else in the sentence before it when this one
+    continues it ("Trong đó, …") or lists it."""
+    loose = part["dimension"] not in (None, "sector", "activity")
+    for whole in reversed(earlier):
+        if can_hold(whole, part) and (loose or BREAKDOWN_RE.search(
+                sentence, whole["span_end"], part["span_start"])):
+            return whole
+    if CONTINUES_RE.match(sentence) or (loose and previous):
+        return next((w for w in reversed(previous) if can_hold(w, part)), None)
+    return None
+
+
+def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
+    """"… 42 đảng viên, trong đó 3 đồng chí …": a second count of the same thing after "trong
+    đó" is a part of the first, even when what selects it is not in the vocabulary."""
+    for whole in reversed(earlier):
+        if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
+                and _IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])):
+            return whole
+    return None
+
+
+def _link(sentence: str, figs: list[dict], previous: list[dict]) -> list[dict]:
+    """Link parts to their whole; a part needing a whole that has none is dropped; a sector
+    that is not a part of anything only narrows the scope."""
+    out = []
+    for f in figs:
+        is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
+        whole = _whole(sentence, f, out, previous) if is_part else None
+        if whole is not None:
+            f["_parent"] = whole
+            if f["dimension"] == "sector":
+                f["_scope"] = narrowed(f["_scope"], (f["dimension_value"], f["dimension_value"]))
+            f["metric"] = part_metric(whole["metric"], f["dimension"], f["dimension_value"]) \
+                if whole["metric"] in ("members_total", "new_admissions") and f["dimension"] \
+                and f["metric"] in ("members_total", "members_female", "members_official",
+                                    "members_probationary", "_part", "new_admissions") \
+                else f["metric"]
+        elif f["metric"] == "_part":
+            continue
+        elif f["dimension"] == "sector":
+            f["dimension"] = f["dimension_value"] = f["share"] = None
+        elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):
+            f["_parent"], f["dimension"] = whole, "other"  # a part we cannot name, not a total
+        out.append(f)
+    return out
 
 
 def _finish(doc_id: str, figures: list[dict]) -> list[dict]:
-    """Number the figures, resolve parent ids and part checks, drop private keys."""
+    """Number the figures, resolve part-of ids and part checks, drop private keys."""
     for ordinal, f in enumerate(figures, start=1):
         f["ordinal"] = ordinal
         f["figure_id"] = f"{doc_id}-{ordinal:03d}"
@@ -195,6 +255,7 @@ def _finish(doc_id: str, figures: list[dict]) -> list[dict]:
             "figure_id": f["figure_id"], "doc_id": doc_id, "ordinal": f["ordinal"],
             "metric": f["metric"], "value": f["value"], "qualifier": f["qualifier"],
             "as_of": f["as_of"], "as_of_source": f["as_of_source"],
+            "period_from": f["_first"] if f["metric"] in _FLOW else None,
             "scope_text": scope.text if scope else None,
             "scope_kind": scope.kind if scope else None,
             "scope_value": scope.value if scope else None,
@@ -203,8 +264,10 @@ def _finish(doc_id: str, figures: list[dict]) -> list[dict]:
             "org_text": scope.org_text if scope else None,
             "sentence": f["sentence"], "span_start": f["span_start"], "span_end": f["span_end"],
             "number_text": f["number_text"],
-            "parent_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
-            "parts_sum_ok": _parts_ok(f, parts) if f["metric"] in voc.PARTS else None,
+            "part_of_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
+            "dimension": f["dimension"], "dimension_value": f["dimension_value"],
+            "share": f["share"],
+            "parts_sum_ok": parts_ok(f, parts) if f["value"] is not None else None,
             "year": f["year"],
         })
     return out

@@ -5,7 +5,10 @@ Identifiers that look like numbers (dates, document numbers, plenums, ages, %) a
 import re
 from dataclasses import dataclass
 
-SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2}
+from .vocabulary import fold
+
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2,
+          "nghin": 1e3, "trieu": 1e6}  # the last two: pasted text that lost its diacritics
 DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
                "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
 NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu",
@@ -20,10 +23,11 @@ QUALIFIER_WORDS = [
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"),
 ]
-_QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(q for q, _ in QUALIFIER_WORDS) + r")\s+$",
-                      re.IGNORECASE)
+_QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
+                      + r")\s+$")
+_QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
 
-_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ))?"
+_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu)(?!\w))?"
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)
@@ -33,12 +37,17 @@ WORDS_RE = re.compile(
     r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
 ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
+# "4 thôn chưa có đảng viên": the zero describes other things counted just before, not a figure.
+ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+)?|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
+                               r"phường|nơi|đơn vị|doanh nghiệp|người))"
+                               r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 
 # Spans that are never quantities (replaced by spaces of equal length before scanning).
 MASKS = [
     r"\d+[a-zA-Z]?(?:-[A-ZĐ][A-ZĐa-z]*)+(?:/[A-ZĐ][\wĐ-]*)+",                 # 171-QĐ/TW
     (r"(?:Nghị quyết|Quyết định|Quy định|Chỉ thị|Kết luận|Hướng dẫn|Thông tri|Công văn|"
-    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|Số|số)\s+(?:số\s+)?\d+"),  # Nghị quyết số 18
+    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|(?<![Tt]rong )(?<![Tt]ổng )(?<!thiểu )(?<!đa )(?:Số|số))"
+    r"\s+(?:số\s+)?\d+(?:[.,/]\d+)*"),                               # Nghị quyết số 18
     r"(?:Hội nghị\s+)?Trung ương\s+\d+",                                      # Hội nghị TW 7
     (r"(?:lần|khóa|khoá|nhiệm kỳ|kỳ|thứ|Quý|quý|đợt|giai đoạn|tầng|phòng|câu)\s+(?:thứ\s+)?"
     r"[\dIVXLC]+(?:\s*[-–/]\s*\d+)*"),
@@ -49,6 +58,7 @@ MASKS = [
     r"\d{4}\s*[-–]\s*\d{4}",                                                 # 2022 - 2025
     r"\d+(?:[.,]\d+)?\s*(?:%|phần trăm)",                                    # 92,5%
     r"\d+\s*(?:tuổi|năm tuổi)",                                               # 18 tuổi
+    r"tuổi(?: đời)?\s+(?:từ\s+|dưới\s+|trên\s+)?\d+(?:\s*(?:đến|-|–)\s*\d+)?",     # tuổi đời 18-30
     r"\d+\s*(?:năm|tháng|ngày|giờ|phút|lượt|lần)(?!\w)",                      # 15 năm, 4710 lượt
 ]
 MASK_RE = re.compile("|".join(f"(?:{m})" for m in MASKS))
@@ -105,10 +115,10 @@ def parse_words(words: str) -> float | None:
 def _qualifier(text: str, start: int) -> tuple[int, str]:
     """Start of the qualifier word right before a number, and its kind."""
     window_start = max(0, start - 20)
-    m = _QUAL_RE.search(text[window_start:start])
+    m = _QUAL_RE.search(fold(text[window_start:start]))
     if not m:
         return start, "exact"
-    return window_start + m.start(1), dict(QUALIFIER_WORDS)[m.group(1).lower()]
+    return window_start + m.start(1), _QUAL_KIND[m.group(1)]
 
 
 def _digits_value(num: str, dec: str | None, unit: str | None) -> float:
@@ -139,7 +149,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is not None and value == int(value):
             found[m.start()] = (m.end(), value, True)
     for m in ZERO_RE.finditer(masked):
-        found[m.start()] = (m.end(), 0.0, True)
+        if not ZERO_OF_OTHERS_RE.search(masked[max(0, m.start() - 30):m.start()]):
+            found[m.start()] = (m.end(), 0.0, True)
     out = []
     for start in sorted(found):
         end, value, is_words = found[start]

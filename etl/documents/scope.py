@@ -1,17 +1,17 @@
 """Scope of a published figure: the phrase as written ("Cả nước … cơ quan hội quần chúng",
 "Đảng ủy Liên hiệp Hội", "Đảng bộ tỉnh Nghệ An") and what it resolves to: kind country | sector
-| province | organisation, a value (sector code, province code, organisation name), sector, province.
+| province | organisation, a value (sector code, province code, organisation name), sector, province;
+the organisation names a document introduces, and sectors narrowing a scope.
 """
 import re
 from dataclasses import dataclass, replace
 
 try:  # the province alias table, when present (etl/reference is written alongside)
+    from etl.reference import province as _province
     from etl.reference import resolve_province as _resolve_province
 except ImportError:  # pragma: no cover - depends on the reference package being installed
-    _resolve_province = None
+    _resolve_province = _province = None
 
-COUNTRY_RE = re.compile(r"(?<!\w)(?:trên cả nước|trong cả nước|cả nước|toàn quốc|toàn Đảng)"
-                        r"(?!\w)", re.IGNORECASE)
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
     ("commune", r"xã, phường, thị trấn|xã, phường|cấp xã"),
@@ -29,15 +29,11 @@ GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) k
                                       r"(?! tỉnh| Trung ương)", re.IGNORECASE)),
           ("enterprise_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? "
                                           r"doanh nghiệp", re.IGNORECASE))]
-PROVINCE_RE = re.compile(
-    r"(?<!\w)(?P<lead>Đảng bộ (?:tỉnh|thành phố|TP\.?)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
-    r"tỉnh|thành phố|TP\.)\s*(?P<name>[A-ZĐÂ][\w]*(?:\s+(?:-\s+)?[A-ZĐÂ][\w]*){0,3})?")
-WHOLE_PROVINCE_RE = re.compile(r"(?<!\w)(?:toàn tỉnh|toàn thành phố|Đảng bộ tỉnh)(?!\w)")
 ORG_PREFIX_RE = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Đảng đoàn|Ban Cán sự đảng)"
                            r"\s+(?=[A-ZĐ])")
 ATTACHED_RE = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,2}?(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
                          re.IGNORECASE)
-_STOP_CHARS = ",.;:()“”\"!?"
+_STOP_CHARS = ",.;:()“”\"!?–"
 
 
 @dataclass(frozen=True)
@@ -55,37 +51,53 @@ def resolve_province(name: str, on=None) -> str | None:
     if _resolve_province is None or not name:
         return None
     try:
-        found = _resolve_province(name, on=on)
+        return _resolve_province(name, on=on)
     except ValueError:  # UnknownValue: not an error here, the scope stays as written
         return None
-    if found is None or isinstance(found, str):
-        return found
-    if isinstance(found, dict):
-        return found.get("province_code") or found.get("code")
-    return getattr(found, "province_code", None) or getattr(found, "code", None)
+
+
+def province_scope(name: str, level: str, on=None) -> Scope | None:
+    """"tỉnh Nghệ An", "Thành phố Hồ Chí Minh", "Thủ đô" as a province scope; "thành phố
+    Thanh Hóa" (a city of the province of that name) is not one: None."""
+    code = resolve_province("Hà Nội" if name.lower() == "thủ đô" else name, on)
+    text = f"{level} {name}" if level else name
+    if code is None:
+        return Scope(text, "province", name) if level == "tỉnh" else None
+    if level == "thành phố" and _province and _province(code).get("kind") == "tinh":
+        return None
+    return Scope(text, "province", code, province_code=code)
 
 
 # Second syllables written in lower case inside capitalised names ("Trung ương", "Liên hiệp").
 _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ", "quốc"),
           ("Công", "đoàn"), ("Thanh", "niên"), ("Phụ", "nữ"), ("Nông", "dân"),
           ("Khoa", "học"), ("Kỹ", "thuật"), ("Chiến", "binh"), ("Quốc", "hội"),
-          ("Chính", "phủ"), ("Nhà", "nước")}
+          ("Chính", "phủ"), ("Nhà", "nước"), ("Tỉnh", "ủy"), ("Tỉnh", "uỷ"), ("Thành", "ủy"),
+          ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy")}
 _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
-              "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng"}
+              "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
+              "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
+              "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
-def _org_name(text: str, start: int) -> str:
-    """Capitalised name after a party prefix: "Liên hiệp Hội", "Khối các cơ quan Trung ương"."""
+def org_name(text: str, start: int, numbers: bool = False) -> str:
+    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương"; with numbers,
+    also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số 7")."""
     end = len(text)
     for i in range(start, len(text)):
         if text[i] in _STOP_CHARS or text[i] == "\n":
             end = i
             break
-    words = text[start:end].split()
+    words = text[start:end].split(" ")
+    if numbers and words and (words[0].isdigit() or words[0].lower() == "số" and len(words) > 1
+                              and words[1].isdigit()):
+        return " ".join(words[:2] if not words[0].isdigit() else words[:1])
     taken: list[str] = []
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not word:
+            break
         if word == "Đảng" and nxt in ("ủy", "uỷ", "bộ", "đoàn"):
             break
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
@@ -94,14 +106,15 @@ def _org_name(text: str, start: int) -> str:
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
             taken.append(word)
-        elif word in _NAME_STOP or not word[0].isalpha():
+        elif not taken or word in _NAME_STOP or not word[0].isalpha():
             break
         else:
             ahead = []
-            for w in words[i + 1:i + 4]:
-                if w in _NAME_STOP or w == "và":
+            for w in words[i + 1:i + (5 if taken == ["Khối"] else 4)]:
+                if not w or w in _NAME_STOP:
                     break
-                ahead.append(w)
+                if w != "và":  # "Sở Giáo dục và Đào tạo"
+                    ahead.append(w)
             if not any(w[0].isupper() and w != "Đảng" for w in ahead):
                 break
             taken.append(word)
@@ -110,18 +123,36 @@ def _org_name(text: str, start: int) -> str:
     return " ".join(taken)
 
 
+def place_name(text: str, start: int) -> str:
+    """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu"), or a
+    number ("Khu phố 3", "Tổ dân phố số 7")."""
+    m = re.compile(r"(?:số\s+)?\d+|(?:[^\W\d_][\w]*)(?:(?:\s+|\s*-\s*)[^\W\d_][\w]*)*").match(
+        text, start)
+    if not m:
+        return ""
+    if m.group(0)[0].isdigit() or m.group(0).startswith("số"):
+        return m.group(0)
+    words = []
+    for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
+        if w.strip() in ("", "-"):
+            words.append(w)
+        elif w[0].isupper():
+            words.append(w)
+        else:
+            break
+    return "".join(words).rstrip(" -")
+
+
 def known_organisations(text: str) -> list[str]:
     """Organisation names a document introduces with a party prefix, longest first."""
-    names = {_org_name(text, m.end()) for m in ORG_PREFIX_RE.finditer(text)
-             if not PROVINCE_RE.match(text, m.start())}
-    return sorted((n for n in names if len(n) > 2), key=len, reverse=True)
+    names = {org_name(text, m.end()) for m in ORG_PREFIX_RE.finditer(text)}
+    return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
 
 
 def expand_name(name: str, known: list[str]) -> str:
-    """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …")."""
+    """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …",
+    "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc")."""
     words = name.split()
-    if len(words) < 2:
-        return name
     for full in known:  # longest first
         fw = full.split()
         if len(fw) <= len(words) or fw[0] != words[0]:
@@ -141,51 +172,21 @@ def sector_in(text: str) -> tuple[str, str] | None:
     return min(found, key=lambda f: text.find(f[1]))
 
 
-def find_scope(prefix: str, known: list[str], on=None) -> Scope | None:
-    """Nearest scope named in prefix (the sentence text before a figure), or None."""
-    cands: list[tuple[int, Scope]] = []
-    for m in COUNTRY_RE.finditer(prefix):
-        cands.append((m.end(), Scope(m.group(0), "country", "VN")))
-    for code, rx in GROUPS:
-        for m in rx.finditer(prefix):
-            cands.append((m.end(), Scope(m.group(0), "organisation", code, org_text=m.group(0))))
-    for m in PROVINCE_RE.finditer(prefix):
-        if m["name"]:
-            code = resolve_province(m["name"], on)
-            cands.append((m.end(), Scope(m.group(0), "province", code or m["name"],
-                                         province_code=code)))
-    for m in WHOLE_PROVINCE_RE.finditer(prefix):
-        cands.append((m.end(), Scope(m.group(0), "province", None)))
-    for m in ORG_PREFIX_RE.finditer(prefix):
-        name = _org_name(prefix, m.end())
-        if name and not PROVINCE_RE.match(prefix, m.start()):
-            text = prefix[m.start():m.end()] + name
-            cands.append((m.start() + len(text),
-                          Scope(text, "organisation", expand_name(name, known), org_text=text)))
-    for name in known:
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prefix):
-            if not any(s.kind == "organisation" and end == m.end() for end, s in cands):
-                cands.append((m.end(), Scope(name, "organisation", expand_name(name, known),
-                                             org_text=name)))
-    if not cands:
-        return None
-    end, scope = max(cands, key=lambda c: (c[0], c[1].kind == "organisation"))
-    sector = sector_in(prefix[end - len(scope.text):]) if scope.kind == "country" else None
-    if sector:
-        scope = Scope(f"{scope.text} … {sector[1]}", "sector", sector[0], sector[0])
-    return scope
-
-
-def with_attached_sector(scope: Scope | None, after_noun: str) -> Scope | None:
-    """Narrow a scope by a sector attached to the counted noun ("… tổ chức cơ sở đảng ở cơ quan
-    hội quần chúng"): country becomes sector; province or organisation gains a sector."""
-    m = ATTACHED_RE.match(after_noun)
-    sector = sector_in(m["rest"]) if m else None
+def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | None:
+    """A scope narrowed by a sector: the country becomes the sector; a province or an
+    organisation keeps its kind and gains the sector."""
     if not sector:
         return scope
     code, phrase = sector
+    if scope is not None and code in (scope.sector, scope.value if scope.kind == "sector" else None):
+        return scope
     if scope is None or scope.kind in ("country", "sector"):
         base = scope.text if scope and scope.kind == "country" else None
-        text = f"{base} … {phrase}" if base else phrase
-        return Scope(text, "sector", code, code)
+        return Scope(f"{base} … {phrase}" if base else phrase, "sector", code, code)
     return replace(scope, text=f"{scope.text} … {phrase}", sector=code)
+
+
+def attached_sector(after_noun: str) -> tuple[str, str] | None:
+    """A sector attached to the counted noun ("… tổ chức cơ sở đảng ở cơ quan hội quần chúng")."""
+    m = ATTACHED_RE.match(after_noun)
+    return sector_in(m["rest"]) if m else None

@@ -1,4 +1,5 @@
-"""Paragraphs and sentences of cleaned document text, and the title line."""
+"""Paragraphs and sentences of cleaned document text, blocks (a paragraph ending with ":" and the
+list items after it read as one), and the title line."""
 import re
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
@@ -9,6 +10,20 @@ _DATE_LINE = re.compile(r"^[\d\s/:|'.,-]+(?:[AP]M)?$|^Ngày đăng|^Người đ�
 def paragraphs(text: str) -> list[str]:
     """Non-empty lines of cleaned text (each line is a paragraph)."""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+_ITEM = re.compile(r"^\s*[-+•*–]\s+")
+
+
+def blocks(text: str) -> list[list[str]]:
+    """Paragraphs grouped so that list items stay with the paragraph introducing them."""
+    out: list[list[str]] = []
+    for para in paragraphs(text):
+        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])):
+            out[-1].append(para)
+        else:
+            out.append([para])
+    return out
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -1,5 +1,6 @@
 """Controlled vocabulary for published figures: metrics with the Vietnamese phrases naming them,
-breakdown rules (which metrics are parts of which total) and the tolerance per qualifier.
+the words that make a number a figure (cues), block it (other counts), make it an admission or a
+target, breakdown rules (which metrics are parts of which total) and the tolerance per qualifier.
 
 Metrics (value = a count of party organisations or people, stock unless said otherwise):
 
@@ -9,7 +10,7 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | members_official | full members | đảng viên chính thức |
 | members_probationary | probationary members | đảng viên dự bị |
 | members_female | female members (a subset) | đảng viên nữ, nữ đảng viên |
-| new_admissions | members admitted (a flow) | đảng viên mới; or "kết nạp (được) N đảng viên" |
+| new_admissions | members admitted (a flow over a period) | đảng viên mới; "kết nạp (được) N đảng viên", "N quần chúng được kết nạp", "phát triển N đảng viên", "N trường hợp … vào Đảng" |
 | base_orgs_total | base party organisations (TCCSĐ) | tổ chức cơ sở đảng, TCCSĐ, tổ chức đảng cơ sở |
 | base_party_committees | base party committees | đảng bộ cơ sở |
 | base_committees_upper_powers | base committees granted upper-level powers | đảng bộ (cơ sở) được giao quyền cấp trên cơ sở |
@@ -24,13 +25,16 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | province_committees | provincial party committees | đảng bộ tỉnh, thành phố |
 | fulltime_staff | full-time party staff (people) | cán bộ chuyên trách |
 
-"kết nạp N quần chúng ưu tú" counts as new_admissions (only after "kết nạp"). Not tracked, so
-never extracted: changes ("tăng/giảm N"), members sanctioned, awarded, attending or rated, cells
-inspected, dissolved or founded, delegates, hamlets, speeches, tasks.
-"N đồng chí" / "N người" take the metric named earlier in the clause ("Tổng số cán bộ chuyên
-trách ... có gần 1.300 đồng chí"); "không có <metric>" is the value 0.
+Not tracked, so never extracted: changes ("tăng/giảm N"), members sanctioned, awarded, attending,
+speaking, rated, exempted, transferred or deceased, cells inspected, dissolved or founded,
+delegates, votes, hamlets, averages, members of other organisations. A counter noun ("N đồng chí",
+"N người") takes the people metric named before it in its clause ("Tổng số cán bộ chuyên trách …
+có gần 1.300 đồng chí", "đảng viên nữ 17.238 đồng chí"); "không có <metric>" is the value 0.
+Metric nouns, admission verbs, qualifiers and party prefixes also match without their diacritics
+("dang vien", "ket nap"), because pasted pages lose them in a few words.
 """
 import re
+import unicodedata
 
 METRICS: dict[str, str] = {
     "members_total": "party members",
@@ -52,13 +56,33 @@ METRICS: dict[str, str] = {
     "province_committees": "provincial party committees",
     "fulltime_staff": "full-time party staff",
 }
+# Metrics counting people (a counter noun "đồng chí"/"người" can stand for them).
+PEOPLE = frozenset({"members_total", "members_official", "members_probationary", "members_female",
+                    "new_admissions", "fulltime_staff", "_candidates"})
+MEMBERS = frozenset({"members_total", "members_official", "members_probationary",
+                     "members_female", "new_admissions"})
 
-# (metric, regex) tried in order at the position right after the number; longest phrases first.
+
+def fold(text: str, lower: bool = True) -> str:
+    """Without diacritics, one character for one (offsets unchanged): "Đảng" → "dang"."""
+    out = "".join(unicodedata.normalize("NFD", c)[0] for c in text.replace("đ", "d")
+                  .replace("Đ", "D").replace("Ð", "D").replace("ð", "d"))
+    return out.lower() if lower else out
+
+
+def folded(pattern: str) -> re.Pattern:
+    """A pattern written with diacritics, compiled to match folded (lower-case) text."""
+    return re.compile(fold(pattern, lower=False), re.IGNORECASE)
+
+
+# (metric, phrase) tried in order at the position right after the number; longest phrases first.
 METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_committees_upper_powers",
      r"đảng bộ (?:cơ sở )?được giao (?:một số )?quyền (?:của )?cấp trên (?:trực tiếp )?cơ sở"),
     ("upper_committees", r"đảng bộ cấp trên (?:trực tiếp )?cơ sở"),
-    ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng"),
+    ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng|"
+                        r"chi bộ, đảng bộ cơ sở|chi, đảng bộ cơ sở|đảng bộ, chi bộ cơ sở|"
+                        r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở"),
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ trực thuộc"),
@@ -75,40 +99,57 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("new_admissions", r"đảng viên mới"),
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
-    ("_candidates", r"quần chúng ưu tú"),  # new_admissions after "kết nạp", else not a figure
+    # people admitted, named by who they are: new_admissions when admitted, else no figure
+    ("_candidates", r"quần chúng(?: ưu tú)?|sinh viên|học sinh|chiến sĩ|công nhân|giáo viên|"
+                    r"đoàn viên(?: thanh niên)?"),
 ]
-METRIC_RES = [(m, re.compile(r"(?:" + p + r")(?![\wđ])", re.IGNORECASE)) for m, p in METRIC_PHRASES]
+_END = r"(?![\w])"
+METRIC_RES = [(m, folded(r"(?:" + p + r")" + _END)) for m, p in METRIC_PHRASES]
+METRIC_ANY_RE = folded(r"(?<!\w)(?:" + "|".join(p for _, p in METRIC_PHRASES) + r")" + _END)
 
-# Counter nouns that take the metric from "(tổng) số <metric>" earlier in the clause.
-COUNTER_RE = re.compile(r"đồng chí|người(?![\wđ])", re.IGNORECASE)
-HEAD_RE = re.compile(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
-                     + r")", re.IGNORECASE)
+# Counter nouns after a number that take a people metric named earlier in the clause.
+COUNTER_RE = re.compile(r"\s*(?:đồng chí|người|trường hợp)(?![\wđ])", re.IGNORECASE)
+HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
+                 + r")")
 
-# A metric noun followed by one of these names a subset we do not track (sanctioned, awarded,
-# attending members ...): such numbers are counts of other things.
+# After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
+# attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:nào\s+)?(?:bị|vi phạm|được (?!giao quyền)|tham dự|tham gia|dự |hoàn thành|"
-    r"không hoàn thành|xếp loại|đạt danh hiệu|có tuổi|từ \d|trên \d|dưới \d|ra khỏi|chuyển)",
+    r"\s*(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r" nạp|đứng)|tham dự|tham gia|dự |có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
+    r"đạt danh hiệu|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn)",
     re.IGNORECASE)
 
-# Verbs that make the counted noun an object of some other action (checked in the clause
-# before the number): counts of inspections, awards, sanctions, dissolutions ...
+# Verbs before the number that make the counted noun the object of another action (counts of
+# inspections, awards, sanctions …); a stock cue between the verb and the number lifts the block
+# ("350 đại biểu, đại diện cho 52.000 đảng viên", "thành lập năm 1997 với 6 chi bộ").
 PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
-    r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|(?<!thay mặt )cho)"
-    r"(?![\wđ])", re.IGNORECASE)
+    r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho)(?![\wđ])", re.IGNORECASE)
+UNBLOCK_RE = re.compile(
+    r"(?<![\wđ])(?:có|với|gồm|là|thay mặt cho|đại diện cho|"
+    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
-# sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho" ...).
-CUE_RE = re.compile(
-    r"(?<![\wđ])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp)"
-    r"(?![\wđ])|:", re.IGNORECASE)
-ADMISSION_RE = re.compile(r"(?<![\wđ])kết nạp(?![\wđ])", re.IGNORECASE)
+# sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
+CUE_RE = folded(
+    r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
+    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên)(?![\w])|:|^tu(?=\s)")
+ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
+NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
+                             re.IGNORECASE)
+# After the counted people: they were admitted ("186 quần chúng ưu tú được kết nạp vào Đảng").
+ADMITTED_AFTER_RE = folded(
+    r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+|vinh dự\s+(?:được\s+)?)?(?:kết nạp|đứng vào hàng ngũ)"
+    r"|\s*vào Đảng(?! bộ)"
+    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)")
 TARGET_RE = re.compile(
     r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.IGNORECASE)
-BREAKDOWN_RE = re.compile(r"(?<![\wđ])(?:trong đó|gồm có|bao gồm|gồm|chia ra|cụ thể)(?![\wđ])"
-                          r"|:", re.IGNORECASE)
+DONE_RE = re.compile(r"(?<![\wđ])(?:đã|hiện|đạt|có)(?![\wđ])", re.IGNORECASE)
+BREAKDOWN_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|gồm có|bao gồm|gồm|chia ra|cụ thể"
+                          r"|chiếm)(?![\wđ])|[:(]", re.IGNORECASE)
 
 # Breakdown rules: total -> (parts that partition it, parts that are subsets of it).
 PARTS: dict[str, tuple[frozenset, frozenset]] = {
@@ -118,6 +159,9 @@ PARTS: dict[str, tuple[frozenset, frozenset]] = {
     "members_total": (frozenset({"members_official", "members_probationary"}),
                       frozenset({"members_female"})),
     "base_party_committees": (frozenset(), frozenset({"base_committees_upper_powers"})),
+    "sub_committees": (frozenset(), frozenset({"upper_committees", "base_party_committees",
+                                               "partial_committees", "province_committees",
+                                               "bloc_committees"})),
 }
 
 QUALIFIERS = ("exact", "over", "nearly", "approx", "under", "target")

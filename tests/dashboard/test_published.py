@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import access, data, urlstate
+from dashboard import data
 from dashboard.data import Filters, Scope
 from dashboard.queries import published as q
-from tests.documents.conftest import run_etl
+from tests.dashboard.published_warehouse import page_state, with_articles
 from tests.documents.tiny_warehouse import build
 
 ARTICLE_A = """Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổng kết năm 2023
@@ -32,15 +32,8 @@ Cả nước hiện có gần 9 đảng viên. Đảng ủy Liên hiệp các H�
 @pytest.fixture(scope="module")
 def published_warehouse(tmp_path_factory):
     """The tiny warehouse with articles A and B loaded through the real command."""
-    base = tmp_path_factory.mktemp("published")
-    warehouse = build(base / "warehouse.duckdb")
-    docs = base / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
-    (docs / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
-    result = run_etl("documents", str(docs), "--warehouse", str(warehouse))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return warehouse
+    return with_articles(tmp_path_factory.mktemp("published"), {"a.txt": ARTICLE_A,
+                                                                "b.txt": ARTICLE_B})
 
 
 @pytest.fixture(autouse=True)
@@ -51,15 +44,9 @@ def page(dash_app, published_warehouse):
     data.configure(published_warehouse)
 
 
-def _state(search: str = "?period=all") -> dict:
-    state, bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
-    assert bad == []
-    return state
-
-
 def test_every_figure_is_listed_with_its_reconciliation():
     """Five figures; the country's "gần 9" is the one that does not agree (8 < 8,73)."""
-    rows, summary = published.rows(_state())
+    rows, summary = published.rows(page_state())
     assert len(rows) == 5
     assert summary.startswith("5 số liệu") and "4 khớp, 1 lệch, 0" in summary
     bad = next(r for r in rows if r["scope_kind"] == "country")
@@ -72,18 +59,18 @@ def test_every_figure_is_listed_with_its_reconciliation():
 
 def test_filters_by_metric_scope_period_and_document():
     """Each page filter narrows the table: metric (URL), scope, years (URL), document."""
-    assert len(published.rows(_state("?period=all&pub_metric=sub_cells"))[0]) == 2
-    assert len(published.rows(_state(), scope_key="country:VN")[0]) == 1
-    assert len(published.rows(_state("?period=all&pub_from=2024"))[0]) == 2
-    assert len(published.rows(_state("?period=all&pub_to=2023"))[0]) == 3
+    assert len(published.rows(page_state("?period=all&pub_metric=sub_cells"))[0]) == 2
+    assert len(published.rows(page_state(), scope_key="country:VN")[0]) == 1
+    assert len(published.rows(page_state("?period=all&pub_from=2024"))[0]) == 2
+    assert len(published.rows(page_state("?period=all&pub_to=2023"))[0]) == 3
     docs = q.choices(Scope.everything())["documents"]
     doc_a = docs.loc[docs["source_name"] == "a.txt", "doc_id"].iloc[0]
-    assert {r["source_name"] for r in published.rows(_state(), doc_id=doc_a)[0]} == {"a.txt"}
+    assert {r["source_name"] for r in published.rows(page_state(), doc_id=doc_a)[0]} == {"a.txt"}
 
 
 def test_sentence_marks_the_number_as_text_spans():
     """The number phrase is a <mark> between two text spans, not HTML in a string."""
-    rows, _ = published.rows(_state())
+    rows, _ = published.rows(page_state())
     row = next(r for r in rows if r["number_text"] == "gần 9")
     text = published.sentence(row)[0].children
     assert [type(c).__name__ for c in text] == ["Span", "Mark", "Span"]
@@ -93,7 +80,7 @@ def test_sentence_marks_the_number_as_text_spans():
 
 def test_timeline_has_one_series_per_scope_and_the_warehouse_points():
     """For members: the country and VUSTA series, each with its warehouse markers."""
-    fig = published.timeline(_state("?period=all&pub_metric=members_total"))
+    fig = published.timeline(page_state("?period=all&pub_metric=members_total"))
     names = [tr.name for tr in fig.data]
     assert names == ["Cả nước", "Kho dữ liệu: Cả nước", "Liên hiệp các Hội Khoa học và Kỹ thuật "
                      "Việt Nam", "Kho dữ liệu: Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"]
@@ -105,7 +92,7 @@ def test_timeline_has_one_series_per_scope_and_the_warehouse_points():
 
 def test_english_labels():
     """Metric, scope and summary follow the language switch."""
-    rows, summary = published.rows(_state("?period=all&lang=en"))
+    rows, summary = published.rows(page_state("?period=all&lang=en"))
     assert summary.startswith("5 figures") and {r["metric_label"] for r in rows} == {
         "Members", "Sub-cells"}
     assert "Whole country" in {r["scope_label"] for r in rows}
@@ -124,7 +111,7 @@ def test_interval_follows_the_qualifier_bounds():
 
 def test_filter_options_come_from_the_figures():
     """Scope, document and year options list what the figures hold."""
-    scopes, docs, years = published.options(_state())
+    scopes, docs, years = published.options(page_state())
     assert {s["label"] for s in scopes} == {"Cả nước",
                                             "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"}
     assert len(docs) == 2 and [y["value"] for y in years] == ["all", "2023", "2024"]
@@ -142,18 +129,18 @@ def test_narrow_scope_hides_warehouse_values_it_may_not_see():
 def test_empty_warehouse_says_how_to_load_documents(tmp_path):
     """Without documents the page explains the command instead of showing an empty grid."""
     data.configure(build(tmp_path / "warehouse.duckdb"))
-    rows, summary = published.rows(_state())
+    rows, summary = published.rows(page_state())
     assert rows == [] and "python -m etl documents" in summary
 
 
 def test_how_the_scope_was_resolved_is_said_in_the_viewers_language():
     """The table's "Cách xác định phạm vi" column: the resolved organisation by name, the whole
     country, in Vietnamese by default and in English on the switch."""
-    vi = {r["scope_kind"]: r["resolved_how"] for r in published.rows(_state())[0]}
+    vi = {r["scope_kind"]: r["resolved_how"] for r in published.rows(page_state())[0]}
     assert vi["organisation"] == ("“Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam” và các"
                                   " tổ chức bên dưới")
     assert vi["country"] == "Cả nước: mọi tổ chức"
-    en = {r["scope_kind"]: r["resolved_how"] for r in published.rows(_state("?period=all&lang=en"))[0]}
+    en = {r["scope_kind"]: r["resolved_how"] for r in published.rows(page_state("?period=all&lang=en"))[0]}
     assert en["country"] == "Whole country: every organisation"
     group = {"resolution": "group", "scope_kind": "organisation", "scope_value": "agency_blocs",
              "resolved_how": "group agency_blocs: subtrees of 64 organisations (ref.scope_groups)"}

@@ -92,3 +92,21 @@ def test_rebuild_keeps_documents_and_figures(tiny_warehouse, tmp_path):
     result = run_etl("rebuild", "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stdout + result.stderr
     assert {k: _query(warehouse, q) for k, q in sql.items()} == before
+
+
+def test_a_warehouse_from_before_the_part_columns_takes_documents(tiny_warehouse, tmp_path):
+    """A warehouse whose figures still carry the old parent_figure_id column (before part_of,
+    dimension, share and period_from) loads documents: the old column is left behind."""
+    warehouse = copy_warehouse(tiny_warehouse, tmp_path / "wh")
+    con = duckdb.connect(str(warehouse))
+    con.execute("ALTER TABLE core.reported_figures ADD COLUMN parent_figure_id VARCHAR")
+    for column in ("part_of_figure_id", "dimension", "dimension_value", "share", "period_from"):
+        con.execute(f"ALTER TABLE core.reported_figures DROP COLUMN {column}")
+    con.close()
+    article = tmp_path / "lhh.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_etl("documents", str(article), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stdout + result.stderr
+    columns = {c for (c,) in _query(warehouse, """SELECT column_name FROM duckdb_columns()
+        WHERE schema_name = 'core' AND table_name = 'reported_figures'""")}
+    assert "part_of_figure_id" in columns and "parent_figure_id" not in columns

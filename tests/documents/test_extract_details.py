@@ -10,7 +10,7 @@ def _by_number(text):
     by_id = {f["figure_id"]: f for f in figures}
     out = {}
     for f in figures:
-        parent = by_id.get(f["parent_figure_id"])
+        parent = by_id.get(f["part_of_figure_id"])
         out[f["number_text"]] = dict(f, parent=parent["number_text"] if parent else None)
     return out
 
@@ -71,12 +71,13 @@ def test_no_date_at_all_is_unknown():
         None, "unknown", None)
 
 
-def test_a_stated_year_gives_the_year_without_a_day():
-    """"Năm 2023, … kết nạp" dates the flow to 2023 although the page is from 2024."""
+def test_a_stated_year_counts_to_its_end_and_admissions_from_its_start():
+    """"Năm 2023, … kết nạp" is the flow of 2023 (1 January to 31 December) although the page
+    is from 2024."""
     f = _by_number("Ngày 11/01/2024, tại Hà Nội, hội nghị tổng kết.\n\nNăm 2023, toàn Đảng bộ kết"
                    " nạp được 3.150 đảng viên mới.")
-    assert (f["3.150"]["as_of"], f["3.150"]["year"], f["3.150"]["as_of_source"]) == (
-        None, 2023, "explicit")
+    assert (f["3.150"]["as_of"], f["3.150"]["year"], f["3.150"]["as_of_source"],
+            f["3.150"]["period_from"]) == (date(2023, 12, 31), 2023, "explicit", date(2023, 1, 1))
 
 
 def test_an_as_of_sentence_carries_to_the_next():

@@ -32,7 +32,7 @@ def _rows(figures):
     by_id = {f["figure_id"]: f for f in figures}
     rows = []
     for f in figures:
-        parent = by_id[f["parent_figure_id"]]["number_text"] if f["parent_figure_id"] else None
+        parent = by_id[f["part_of_figure_id"]]["number_text"] if f["part_of_figure_id"] else None
         rows.append(tuple(parent if k == "parent" else f[k] for k in FIELDS))
     return rows
 

@@ -50,7 +50,8 @@ M8,TW-K-V-C2,male,1990,2012-01-01,2013-01-01,2012-01-01,,
 """
 
 FIGURE_FIELDS = ("figure_id", "doc_id", "ordinal", "metric", "value", "qualifier", "as_of",
-                 "year", "scope_kind", "scope_value", "sector")
+                 "year", "scope_kind", "scope_value", "sector", "period_from", "part_of_figure_id",
+                 "dimension", "dimension_value", "share")
 
 
 def build(warehouse: Path) -> Path:

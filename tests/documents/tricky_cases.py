@@ -46,7 +46,9 @@ CASES = [
     ("not", ("Dự Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XIX có 450 đại biểu, thay mặt cho "
             "hơn 236.000 đảng viên trong toàn Đảng bộ."),
      [("hơn 236.000", "members_total", 236_000, "over")]),
-    ("not", "Đảng viên trẻ nhất 18 tuổi; Đảng bộ có 35 đảng viên trên 80 tuổi.", []),
+    ("not", "Đảng viên trẻ nhất 18 tuổi; Đảng viên cao tuổi nhất 92 tuổi.", []),
+    ("parts", "Đảng viên trẻ nhất 18 tuổi; Đảng bộ có 35 đảng viên trên 80 tuổi.",  # age band 81+
+     [("35", "members_total", 35, "exact")]),
     ("not", ("Toàn tỉnh có 1.215 thôn, tổ dân phố; hội nghị nghe 16 tham luận; Đảng ủy đề ra 07 "
             "nhiệm vụ trọng tâm."), []),
     ("not", ("Năm 2023, Đảng bộ đã thi hành kỷ luật 12 đảng viên, trao Huy hiệu 30 năm tuổi Đảng "

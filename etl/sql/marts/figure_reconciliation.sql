@@ -5,6 +5,9 @@
 -- code before the merger (ref.events province_merger_63_34), current "N" code from it on;
 -- organisation → the subtree (without itself) of the one organisation whose name contains the
 -- value (accents and case ignored), or of the organisations of a group (ref.scope_groups).
+-- Admissions count from period_from (a range of years: their sum). A part is compared only when
+-- its dimension is one the warehouse counts (gender female as members_female, status as
+-- official/probationary, a sector through the scope); never as its whole's total.
 WITH merger AS (
   SELECT coalesce(max(CAST(event_on AS DATE)), DATE '2025-07-01') AS merger_on
   FROM ref.events WHERE code = 'province_merger_63_34'
@@ -29,8 +32,17 @@ orgs AS (
 ),
 figures AS (
   SELECT f.figure_id, f.doc_id, f.metric, f.value AS published_value, f.qualifier, f.year,
-    f.scope_kind, f.scope_value, f.sector AS scope_sector,
+    f.scope_kind, f.scope_value, f.sector AS scope_sector, f.period_from, f.part_of_figure_id,
+    f.dimension, f.dimension_value, f.share,
     coalesce(f.as_of, make_date(f.year, 12, 31)) AS as_of_used,
+    CASE
+      WHEN f.value IS NULL THEN 'share_only'
+      WHEN f.dimension IS NOT NULL AND NOT (
+             (f.dimension = 'gender' AND f.dimension_value = 'female' AND f.metric = 'members_female')
+          OR (f.dimension = 'status' AND f.metric IN ('members_official', 'members_probationary'))
+          OR (f.dimension = 'sector' AND f.sector = f.dimension_value)) THEN 'part_dimension'
+      WHEN f.metric = 'new_admissions' AND f.period_from IS NULL THEN 'period_unknown'
+    END AS not_compared,
     coalesce(f.scope_kind = 'organisation'
              AND f.scope_value IN (SELECT group_code FROM scope_groups), false) AS is_group
   FROM core.reported_figures f
@@ -131,8 +143,8 @@ subtree AS (
 ),
 -- (figure, organisation valid on the figure's date within its scope)
 in_scope AS (
-  SELECT r.figure_id, r.metric, r.as_of_used, r.year, o.org_id, o.kind, o.upper_powers,
-    o.folded, o.province_code
+  SELECT r.figure_id, r.metric, r.as_of_used, r.period_from, r.year, o.org_id, o.kind,
+    o.upper_powers, o.folded, o.province_code
   FROM resolved r JOIN orgs o
     ON r.resolution IN ('country', 'sector', 'province')
    AND (r.resolution <> 'sector' OR o.sector = r.scope_value)
@@ -141,8 +153,8 @@ in_scope AS (
   WHERE o.valid_from <= r.as_of_used AND (o.valid_to IS NULL OR o.valid_to > r.as_of_used)
     AND (r.scope_sector IS NULL OR r.resolution = 'sector' OR o.sector = r.scope_sector)
   UNION ALL
-  SELECT r.figure_id, r.metric, r.as_of_used, r.year, o.org_id, o.kind, o.upper_powers,
-    o.folded, o.province_code
+  SELECT r.figure_id, r.metric, r.as_of_used, r.period_from, r.year, o.org_id, o.kind,
+    o.upper_powers, o.folded, o.province_code
   FROM resolved r JOIN subtree s USING (figure_id) JOIN orgs o ON o.org_id = s.org_id
   WHERE o.valid_from <= r.as_of_used AND (o.valid_to IS NULL OR o.valid_to > r.as_of_used)
     AND (r.scope_sector IS NULL OR o.sector = r.scope_sector)
@@ -183,8 +195,7 @@ member_counts AS (
                      AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
                      AND m.gender = 'female') AS members_female,
     count(*) FILTER (WHERE m.joined_on = m.admitted_on
-                     AND m.admitted_on BETWEEN make_date(year(s.as_of_used), 1, 1) AND s.as_of_used)
-      AS new_admissions
+                     AND m.admitted_on BETWEEN s.period_from AND s.as_of_used) AS new_admissions
   FROM in_scope s JOIN core.members m ON m.org_id = s.org_id
   WHERE s.metric IN ('members_total', 'members_official', 'members_probationary',
                      'members_female', 'new_admissions')
@@ -192,7 +203,7 @@ member_counts AS (
 ),
 valued AS (
   SELECT r.*,
-    CASE WHEN NOT r.resolved THEN NULL
+    CASE WHEN NOT r.resolved OR r.not_compared IS NOT NULL THEN NULL
       ELSE CAST(CASE r.metric
         WHEN 'members_total' THEN coalesce(mc.members_total, 0)
         WHEN 'members_official' THEN coalesce(mc.members_official, 0)
@@ -232,8 +243,9 @@ texts AS (
   FROM bounds
 ),
 final AS (
-  SELECT figure_id, doc_id, metric, published_value, qualifier, as_of_used, year, scope_kind,
-    scope_value, scope_sector, resolved, resolution, resolved_how,
+  SELECT figure_id, doc_id, metric, published_value, qualifier, as_of_used, period_from, year,
+    scope_kind, scope_value, scope_sector, part_of_figure_id, dimension, dimension_value, share,
+    not_compared, resolved, resolution, resolved_how,
     CASE WHEN resolution = 'organisation' THEN matched_org_id END AS scope_org_id,
     CASE WHEN resolution = 'province' THEN province_target END AS scope_province_code,
     metric IN ('members_total', 'members_official', 'members_probationary', 'members_female',

@@ -1,0 +1,227 @@
+"""Candidate figures of one sentence: a number and what it counts (metric), with its qualifier,
+span, dimension (when it counts a part: women, ethnic minorities …) and quoted share.
+
+A number is a figure when it is followed by a metric noun ("52.000 đảng viên"), by a counter
+noun standing for a people metric named before it in its clause ("đảng viên nữ 17.238 đồng
+chí", "Tổng số đảng viên … là 6.215 người"), or when it ends a label ("Số chi bộ trực thuộc: 19",
+"(chính thức 462, dự bị 24)"); and when its sentence states a stock or an admission (a cue), its
+clause no blocking verb, its noun no blocking complement. A percentage after "chiếm" with a
+dimension before it is a part given only as a share ("đảng viên nữ chiếm 38,4%").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import vocabulary as voc
+from .numbers import find_quantities
+from .parts import dimension_at, metric_dimension, share_in
+
+_CLAUSE_SEP = re.compile(r"[,;:(]")
+_LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
+                      r"\s*,?\s*)?(?:có\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?", re.IGNORECASE)
+_TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
+_LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
+_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+# A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
+# "100% có trình độ đại học trở lên" (the dimension after the percentage).
+_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+" + _PCT, re.IGNORECASE)
+_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
+                       re.IGNORECASE)
+_PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
+_CEREMONY_RE = re.compile(r"lễ kết nạp", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
+_SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
+
+
+@dataclass
+class Candidate:
+    start: int                     # number phrase (with its qualifier) in the sentence
+    end: int
+    text: str
+    value: float | None            # None: a part given only as a share
+    qualifier: str
+    metric: str                    # "_part": a part whose metric comes from its whole
+    noun_end: int
+    dimension: str | None = None
+    dimension_value: str | None = None
+    share: float | None = None
+    ceremony: bool = False         # admitted at a ceremony: the period is that day
+
+
+def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
+    for metric, rx in voc.METRIC_RES:
+        found = rx.match(folded, pos)
+        if found:
+            return metric, found.end()
+    return None
+
+
+def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bool]:
+    """What the clause right before a number says it counts: (metric noun, dimension, label),
+    e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"]
+    clause_start = max([0] + seps)
+    text = sentence[:start]
+    pos = _LEAD_RE.match(text, clause_start).end()
+    noun = _metric_at(voc.fold(text), pos)
+    metric = None
+    if noun and noun[0] != "_candidates":  # "đoàn viên thanh niên 1.024 đồng chí": a dimension
+        metric, pos = noun
+    dim = dimension_at(text, pos)
+    if dim:
+        pos = dim[2]
+    tail = _TAIL_RE.match(text, pos)
+    if not tail or tail.end() != len(text) or not (metric or dim):
+        return None, None, False
+    return metric, dim, ":" in text[pos:]
+
+
+def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
+    """The nearest people metric noun before start in the sentence."""
+    heads = [m for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)]
+    for m in reversed(heads):
+        found = _metric_at(folded, m.start())
+        if found and found[0] in voc.PEOPLE:
+            return found[0]
+    return None
+
+
+def _clause(sentence: str, start: int, floor: int) -> str:
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
+    return sentence[max([floor] + seps):start]
+
+
+def _blocked(clause: str) -> bool:
+    """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
+    the blocking "cho")."""
+    cues = [(u.start(), u.end()) for u in voc.UNBLOCK_RE.finditer(clause)]
+    blocks = [b for b in voc.PRE_BLOCK_RE.finditer(clause)
+              if not any(s <= b.start() and b.end() <= e for s, e in cues)]
+    return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
+
+
+def _admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end: int) -> bool:
+    """Admission context: "kết nạp (được) N", "phát triển N", "N … được kết nạp vào Đảng"."""
+    before = sentence[clause_start:start]
+    if voc.ADMISSION_RE.search(folded, clause_start, start) and not voc.NOT_ADMITTED_RE.search(
+            before):
+        return True
+    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
+
+
+def sentence_candidates(sentence: str) -> list[Candidate]:
+    """Candidate figures of one sentence, in order, before linking and scoping."""
+    folded = voc.fold(sentence)
+    out: list[Candidate] = []
+    floor = 0
+    quantities = find_quantities(sentence)
+    for k, q in enumerate(quantities):
+        metric, noun_end, dim = None, q.end, None
+        found = _metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
+        pre_metric, pre_dim, label = _descriptor(sentence, q.start)
+        growth = _FROM_TO_RE.match(sentence, q.end)
+        if found:
+            metric, noun_end = found
+            dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
+            if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
+                dim = dim or dimension_at(sentence, q.end)
+        elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
+            # "từ gần ba vạn lên hơn sáu vạn đảng viên": the earlier stock counts the same thing
+            after = quantities[k + 1]
+            found = _metric_at(folded, after.end + 1)
+            if not found:
+                continue
+            metric, noun_end = found[0], q.end
+        elif q.is_words:
+            continue
+        elif counter := voc.COUNTER_RE.match(sentence, q.end):
+            noun_end = counter.end()
+            metric = pre_metric if pre_metric in voc.PEOPLE else (
+                _people_metric_before(sentence, folded, q.start) if not pre_dim else None)
+            head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
+            if metric is None and head and not pre_dim:
+                metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
+            dim = pre_dim
+            metric = metric or ("_part" if pre_dim else None)
+        elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
+            metric, dim = pre_metric or "_part", pre_dim
+        clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
+                                      if sentence[m.start()] != ":"])
+        if metric is None and _admitted(sentence, folded, clause_start, q.start, noun_end):
+            metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
+        if metric is None:
+            continue
+        clause = _clause(sentence, q.start, floor)
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause):
+            continue
+        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and _admitted(
+            sentence, folded, clause_start, q.start, noun_end)
+        implied = metric_dimension(metric)
+        if admitted:
+            metric = "new_admissions"
+        elif metric == "_candidates":
+            continue
+        if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
+                or admitted or label):
+            continue
+        post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
+                       + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
+                       + [len(sentence)])
+        post = sentence[noun_end:post_end]
+        if dim is None:
+            dim = dimension_at(post) if metric not in ("members_female",) else None
+        dim = dim or (implied + (0,) if implied else None)
+        qualifier = q.qualifier
+        if voc.TARGET_RE.search(clause) or (out and out[-1].qualifier == "target"
+                                            and not voc.DONE_RE.search(clause)):
+            qualifier = "target"
+        out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
+                             dim[0] if dim else None, dim[1] if dim else None,
+                             share_in(post) if dim else None,
+                             bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start))))
+        floor = noun_end
+    return _with_shares_alone(sentence, out)
+
+
+def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
+    """A part given only as its share, from what names it (metric noun, dimension)."""
+    if metric == "members_female" and not dim:
+        dim = ("gender", "female", 0)
+    if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
+                                 "base_orgs_total", "cells_total"):
+        return None
+    share = round(float(m["pct"].replace(",", ".")) / 100, 6)
+    start = m.start("q") if m["q"] else m.start("pct")
+    qualifier = _SHARE_QUALIFIER.get(m["q"].lower(), "exact") if m["q"] else "exact"
+    return Candidate(start, m.end(), sentence[start:m.end()], None, qualifier, metric or "_part",
+                     m.end(), dim[0], dim[1], share)
+
+
+def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
+    """(metric, dimension) named from pos on: "đảng viên nữ trong số …", "tổ chức cơ sở đảng
+    kết nạp được đảng viên", "có trình độ đại học trở lên"."""
+    noun = _metric_at(voc.fold(text), pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    if noun:
+        pos = noun[1]
+    return (noun[0] if noun else None), dimension_at(text, pos)
+
+
+def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """Add parts given only as a share, in sentence order."""
+    taken = [(c.start, c.noun_end + 40) for c in out if c.share is not None]
+    found: list[Candidate | None] = []
+    for m in _SHARE_ONLY_RE.finditer(sentence):
+        metric, dim, _ = _descriptor(sentence, m.start())
+        found.append(_share_part(sentence, m, metric, dim))
+    for m in _RATIO_RE.finditer(sentence):
+        found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
+    for m in _PCT_BEFORE_RE.finditer(sentence):
+        metric, dim = _noun_and_dimension(sentence, m.end())
+        found.append(_share_part(sentence, m, metric, dim) if dim and (
+            metric or dim[0] != "sector") else None)
+    for c in found:
+        if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
+                x.start for x in out}:
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)

@@ -1,0 +1,147 @@
+"""Parts and wholes: the characteristic that makes a figure a part of a total (its dimension and
+value: women, ethnic minorities, aged 18–30, university education, a sector …), the share quoted
+beside it, and the rules linking a part to the whole it belongs to.
+
+| dimension | values | written (after "đảng viên (là) (người)", or before the number in a breakdown) |
+|---|---|---|
+| gender | female | nữ |
+| status | official, probationary | chính thức, dự bị |
+| ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
+| religion | catholic, buddhist, religious | (theo đạo) Công giáo, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc |
+| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
+| education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
+| political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
+| occupation | student, worker, farmer, retired | học sinh, sinh viên; công nhân; nông dân; hưu trí |
+| youth_union | member | đoàn viên (thanh niên) |
+| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) đã / chưa kết nạp được đảng viên |
+| sector | sector codes (scope.SECTORS) | ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố" |
+| other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
+
+A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
+part of the members is `members_female` (gender), `members_official`/`members_probationary`
+(status), else `members_total`. A part is never a total: the warehouse compares it only where its
+dimension is one the warehouse counts (gender through members_female, status, sector).
+"""
+import re
+
+from .scope import SECTORS
+from .vocabulary import MEMBERS, PARTS
+
+_AGE = r"(?P<a>\d{2})"
+# The ethnic minorities of Viet Nam by name (capitalised: "người Mông", "đồng bào Ê Đê").
+_PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
+            r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
+            r"Xtiêng|Bru - Vân Kiều|Bru-Vân Kiều|Vân Kiều|Thổ|Giáy|Cơ Tu|Gié Triêng|Khơ Mú|"
+            r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
+            r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm)")
+DIMENSIONS: list[tuple[str, str, str]] = [
+    ("activity", "admitted_members", r"(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
+    ("activity", "no_admissions", r"(?:chưa|không) kết nạp (?:được )?(?:đảng viên|quần chúng)"),
+    ("gender", "female", r"(?:là )?nữ"),
+    ("status", "official", r"chính thức"),
+    ("status", "probationary", r"dự bị"),
+    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)"),
+    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
+     + _PEOPLES + r")*"),
+    ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo"),
+    ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
+    ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|"
+                              r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
+    ("age_band", "{a}_{b}", r"(?:có )?(?:độ )?tuổi(?: đời)? (?:từ )?" + _AGE
+     + r"\s*(?:đến|-|–)\s*(?P<b>\d{2})(?: tuổi)?"),
+    ("age_band", "18_{a}", r"(?:có )?(?:tuổi đời )?(?:từ )?" + _AGE + r" tuổi trở xuống"),
+    ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
+    ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),
+    ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
+    ("education", "postgraduate", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:sau đại học|"
+                                  r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
+    ("education", "university_plus", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:từ )?"
+                                     r"đại học trở lên"),
+    ("education", "university", r"(?:có )?(?:trình độ )?(?:chuyên môn )?đại học|"
+                                r"tốt nghiệp đại học"),
+    ("education", "college", r"(?:có )?(?:trình độ )?(?:chuyên môn )?cao đẳng"),
+    ("political_theory", "advanced", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+                                     r"(?:cao cấp|cử nhân)(?:, cử nhân)?(?: lý luận chính trị)?"),
+    ("political_theory", "intermediate", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+                                         r"trung cấp(?: lý luận chính trị)?"),
+    ("political_theory", "elementary", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+                                       r"sơ cấp(?: lý luận chính trị)?"),
+    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh"),
+    ("occupation", "worker", r"công nhân(?: lao động)?"),
+    ("occupation", "farmer", r"nông dân"),
+    ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
+    ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
+] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:ở|trong|thuộc|tại|"
+                       r"khối) (?:các )?)?(?:" + phrase + r")") for code, phrase in SECTORS]
+_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:người\s+|đồng chí\s+)?"
+DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
+                 for d, v, p in DIMENSIONS]
+SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
+                      r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
+# A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
+CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong số đó|số này|riêng|cụ thể)(?![\wđ])",
+                          re.IGNORECASE)
+
+
+def dimension_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
+    """(dimension, value, end) of a dimension phrase starting at pos (after link words)."""
+    for dim, value, rx in DIMENSION_RES:
+        m = rx.match(text, pos)
+        if not m:
+            continue
+        if dim == "age_band":
+            a = int(m["a"])
+            b = int(m["b"]) if "b" in m.groupdict() and m["b"] else None
+            value = value.replace("{a}", str(a)).replace("{b}", str(b)).replace(
+                "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1))
+        return dim, value, m.end()
+    return None
+
+
+def share_in(text: str) -> float | None:
+    """The share quoted in text ("chiếm 46,7%", "(11,53%)") as a fraction."""
+    m = SHARE_RE.search(text)
+    return round(float(m["pct"].replace(",", ".")) / 100, 6) if m else None
+
+
+def part_metric(metric: str, dimension: str | None, value: str | None) -> str:
+    """The metric a part of members carries: members_female, official/probationary, else as is."""
+    if metric != "members_total" or dimension is None:
+        return metric
+    if dimension == "gender" and value == "female":
+        return "members_female"
+    if dimension == "status":
+        return f"members_{value}"
+    return metric
+
+
+def metric_dimension(metric: str) -> tuple[str, str] | None:
+    """The dimension a part-naming metric implies (members_female → gender female)."""
+    return {"members_female": ("gender", "female"), "members_official": ("status", "official"),
+            "members_probationary": ("status", "probationary")}.get(metric)
+
+
+def can_hold(whole: dict, part: dict) -> bool:
+    """Whether part may be a part of whole: a total (no dimension) of the same family."""
+    if whole.get("dimension") or whole.get("value") is None or whole["qualifier"] == "target":
+        return False
+    if part.get("dimension") not in (None, "activity") and part["metric"] in MEMBERS | {"_part"}:
+        return whole["metric"] in ("members_total", "new_admissions")
+    partition, subset = PARTS.get(whole["metric"], (frozenset(), frozenset()))
+    if part["metric"] in partition | subset:
+        return True
+    return part.get("dimension") is not None and part["metric"] == whole["metric"]
+
+
+def parts_ok(total: dict, parts: list[dict]) -> bool | None:
+    """Partition parts (two or more) add up to the total; no counted part exceeds it."""
+    if not parts:
+        return None
+    partition, _ = PARTS.get(total["metric"], (frozenset(), frozenset()))
+    split = [p for p in parts if p["metric"] in partition]
+    ok = all(p["value"] <= total["value"] for p in parts if p["value"] is not None)
+    if len(split) >= 2:
+        exact = all(p["qualifier"] == "exact" for p in split + [total])
+        tol = 0 if exact else 0.05 * total["value"]
+        ok = ok and abs(sum(p["value"] for p in split) - total["value"]) <= tol
+    return ok

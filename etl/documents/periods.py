@@ -1,0 +1,189 @@
+"""Time expressions in a sentence and what they make of a figure: the day it counts (as_of) and,
+for admissions, the first day counted (period_from).
+
+| written | kind | as_of | period_from (admissions) |
+|---|---|---|---|
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1" | date | that day (day and month resolved against the document's date: never after it) | — |
+| tháng 6/2023, cuối tháng 11/2024 | month | last day of the month | first day of the month |
+| quý I/2023 | quarter | last day of the quarter | first day of the quarter |
+| 6 (9) tháng đầu năm (2024) | months | last day of the 6th (9th) month | 1 January |
+| năm 2006, trong năm 2021 | year | 31/12 (the document's date when it falls inside that year, for all but targets) | 1 January |
+| cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
+| năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
+| từ năm 2011 đến năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the document's date when inside it) | 1 January of the first year |
+| từ năm 2015 đến nay | since | the document's date | 1 January of that year |
+| từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
+| hiện, hiện nay, hiện tại | now | the reference day | — |
+| đến nay, tính đến nay | today | the document's date | — |
+| nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
+
+The reference day is the nearest date before in the sentence, else the date of the event the
+paragraph reports ("Sáng 15/10, Đại hội …"), else the document's date. A term named with its
+congress ("Đại hội … nhiệm kỳ 2025 - 2030") or ending after the document's year is a name, not
+a period.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# (kind, pattern) in order of precedence at the same end position.
+PATTERNS: list[tuple[str, str]] = [
+    ("range", r"(?:từ\s+)?năm\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?" + _Y),
+    ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
+    ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
+    ("since", r"từ\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
+    ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
+    ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
+    ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:ngày\s+)?)" + _DM
+     + r"(?![\d/.-])"),
+    ("months", r"(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
+    ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*" + _Y),
+    ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
+    ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
+    ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
+    ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
+    ("today", r"(?<![\w])(?:tính\s+)?(?:đến|tới)\s+nay(?![\w])"),
+    ("now", r"(?<![\w])(?<!thực )(?<!xuất )(?<!phát )(?<!thể )(?<!biểu )hiện(?:\s+nay|\s+tại)?"
+     r"(?!\s+(?:đại|tượng|thực|hành|diện|trạng|vật))(?![\w])"),
+    ("vague", r"(?:nhiệm kỳ|những năm|thời gian|nhiều năm|các năm|giai đoạn)\s+(?:vừa\s+)?qua"
+     r"|(?<![\w])dịp(?![\w])"),
+]
+PATTERN_RES = [(k, re.compile(p, re.IGNORECASE)) for k, p in PATTERNS]
+# A date right after a document reference is the document's date, not an as-of date.
+DOC_BEFORE_RE = re.compile(
+    r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
+    r"Thông tri|Công văn|ban hành)[^.;]{0,40}$")
+# The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
+CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,]{0,60}),?\s*$")
+# Sentences whose date frames the sentences after it in the paragraph.
+FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
+                      r"số liệu[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
+SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s+|năm\s+|tại thời điểm\s+)",
+                              re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class When:
+    kind: str
+    start: int
+    end: int
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    y0: int | None = None
+    text: str = ""
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> date | None:
+    return date(y, m, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else None
+
+
+def find(text: str, published: date | None) -> list[When]:
+    """Every time expression of text, in order of their end (later kinds win ties)."""
+    out: list[When] = []
+    for kind, rx in PATTERN_RES:
+        for m in rx.finditer(text):
+            if DOC_BEFORE_RE.search(text[max(0, m.start() - 60):m.start()]):
+                continue
+            g = m.groupdict()
+            y = int(g["y"]) if g.get("y") else None
+            y0 = int(g["y0"]) if g.get("y0") else None
+            if kind == "range" and (CONGRESS_BEFORE_RE.search(text[max(0, m.start() - 90):m.start()])
+                                    or (published and y > published.year)):
+                continue  # the name of a term, not a period
+            month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
+            if kind == "months":
+                month = {"sáu": 6, "chín": 9}.get(g["n"].lower()) or int(g["n"])
+            w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
+                     int(g["d"]) if g.get("d") else None, y0, m.group(0))
+            if kind == "dm":
+                when = _day_month(w, published)
+                if when is None:
+                    continue
+                w = When("date", w.start, w.end, when.year, when.month, when.day, None, w.text)
+            out.append(w)
+    return sorted(out, key=lambda w: (w.end, w.start))
+
+
+def _day_month(w: When, published: date | None) -> date | None:
+    """A day and month without a year: in the document's year, never after the document."""
+    if published is None:
+        return None
+    when = _mk(published.year, w.m, w.d)
+    if when and when > published:
+        when = _mk(published.year - 1, w.m, w.d)
+    return when
+
+
+def day_of(w: When) -> date | None:
+    """The fixed day a date expression names (date kind only)."""
+    return _mk(w.y, w.m, w.d) if w.kind == "date" and w.y else None
+
+
+def resolve(w: When, published: date | None, reference: date | None, target: bool = False
+            ) -> tuple[date | None, int | None, date | None]:
+    """(as_of, year, period_from) of a figure dated by w; reference: the reference day."""
+    ref = reference or published
+    if w.kind == "date":
+        day = day_of(w)
+        return day, day.year if day else None, None
+    if w.kind in ("month", "quarter"):
+        end = _month_end(w.y, w.m)
+        start = date(w.y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
+        return end, w.y, start
+    if w.kind == "months":
+        y = w.y or (ref.year if ref else None)
+        return (_month_end(y, w.m), y, date(y, 1, 1)) if y else (None, None, None)
+    if w.kind == "year_end" and w.y is None:  # "cuối năm (nay)": of the reference year
+        return (date(ref.year, 12, 31), ref.year, None) if ref else (None, None, None)
+    if w.kind == "school_year":
+        return date(w.y, 8, 31), w.y, date(w.y0, 9, 1)
+    if w.kind in ("year", "year_end", "range"):
+        end = date(w.y, 12, 31)
+        if w.kind != "year_end" and not target and published and published.year == w.y:
+            end = published
+        first = date(w.y0 or w.y, 1, 1) if w.kind != "year_end" else None
+        return end, w.y, first
+    if w.kind == "since":
+        return published, published.year if published else w.y, date(w.y, 1, 1)
+    if w.kind == "ytd":
+        if "nay" in w.text.lower() and published:
+            return published, published.year, date(published.year, 1, 1)
+        if w.y:
+            return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
+        if ref and ref.month == 1 and "nay" not in w.text.lower():
+            return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
+        return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
+    if w.kind == "today":
+        return published, published.year if published else None, None
+    return ref, ref.year if ref else None, None  # now, vague
+
+
+def sentence_default(text: str, found: list[When]) -> When | None:
+    """A date the whole sentence is given in ("… (số liệu năm 2021)")."""
+    for m in SENTENCE_DATE_RE.finditer(text):
+        later = [w for w in found if w.start >= m.start() and w.start - m.end() < 5]
+        if later:
+            return later[0]
+    return None
+
+
+def frames(text: str) -> bool:
+    """True when a sentence's date frames the next sentences ("Năm 2023, …", "Tính đến …")."""
+    return bool(FRAME_RE.match(text))

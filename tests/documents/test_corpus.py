@@ -1,0 +1,41 @@
+"""The passage corpus (tests/documents/corpus): precision and recall at least those issue 14
+asks for, on the development passages and on the held-out ones; passages that must yield
+nothing yield nothing; no expected part ever comes out as a total."""
+import pytest
+
+from .corpus import CORPUS, expected, extracted, score
+
+FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.csv").exists())
+# Sets the thresholds hold on; a held-out set joins once its blind measurement is recorded in
+# the corpus README and the rules were improved on it.
+PINNED = ["dev", "heldout1", "heldout2", "heldout3"]
+
+
+@pytest.mark.parametrize("name", PINNED)
+def test_precision_and_recall(name):
+    """P ≥ 95 % and R ≥ 90 % on the figure; with scope and dates (strict), P and R ≥ 85 %."""
+    result = score(CORPUS / name)
+    figure, strict = result["identity"]["all"], result["strict"]["all"]
+    assert figure.precision >= 0.95 and figure.recall >= 0.90, (figure.missing, figure.spurious)
+    assert strict.precision >= 0.85 and strict.recall >= 0.85, (strict.missing, strict.spurious)
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_passages_that_must_yield_nothing(name):
+    """Delegates, votes, budgets, page numbers, years, sanctions, ratings: no figure."""
+    folder = CORPUS / name
+    for passage, want in expected(folder).items():
+        if passage.startswith("x"):
+            assert want == [] and extracted(folder / f"{passage}.txt") == [], passage
+
+
+@pytest.mark.parametrize("name", PINNED)
+def test_no_part_comes_out_as_a_total(name):
+    """Every number an analyst reads as a part is, when extracted, a part (a dimension or a
+    whole), never a total."""
+    folder = CORPUS / name
+    for passage, want in expected(folder).items():
+        parts = {r["number_text"] for r in want if r["dimension"]}
+        for row in extracted(folder / f"{passage}.txt"):
+            if row["number_text"] in parts:
+                assert row["dimension"] or row["part_of"], (passage, row["number_text"])
