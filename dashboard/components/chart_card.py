@@ -25,7 +25,8 @@ from dash import (
     no_update,
 )
 
-from dashboard import access, data, figures, labels, urlstate
+from dashboard import data, figures, labels, urlstate
+from dashboard.auth import access
 from dashboard.components.filter_bar import STATE, describe, footnote
 from dashboard.exports import tables
 from dashboard.i18n import fmt_date, t

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 
-from dashboard import access, data, urlstate
+from dashboard import data, urlstate
+from dashboard.auth import access
 from dashboard.i18n import fmt_num, t
 
 URL = "url"

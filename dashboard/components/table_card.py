@@ -11,7 +11,8 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
 
-from dashboard import access, data, labels, urlstate
+from dashboard import data, labels, urlstate
+from dashboard.auth import access
 from dashboard.components.filter_bar import STATE
 from dashboard.exports import tables
 from dashboard.i18n import fmt_date, fmt_num, t

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from dashboard import access, figures, i18n, urlstate
+from dashboard import figures, i18n, urlstate
+from dashboard.auth import access
 from dashboard.components import chart_card
 from dashboard.components.filter_bar import describe, footnote
 from dashboard.exports import native, projector

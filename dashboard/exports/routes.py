@@ -10,7 +10,8 @@ from urllib.parse import quote
 
 import flask
 
-from dashboard import access, data, urlstate
+from dashboard import data, runtime, urlstate
+from dashboard.auth import access
 from dashboard.components import chart_card
 from dashboard.exports import deck as decks
 from dashboard.exports import images, pptx
@@ -56,10 +57,9 @@ def _audit(name: str) -> None:
     """Record the export in the access-control audit log when logins are on."""
     try:
         from dashboard.auth import users
-        from dashboard.auth.config import SETTINGS
         from dashboard.auth.web import address, current_user
 
-        if SETTINGS.open_access:
+        if runtime.current().open_access:
             return
         user = current_user()
         users.audit("export", actor=user.name if user else None, target=name,

@@ -9,7 +9,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import Input, Output, callback, html
 
-from dashboard import access, data, i18n
+from dashboard import data, i18n
+from dashboard.auth import access
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import Table, register, table_card
 from dashboard.i18n import fmt_date, fmt_month, fmt_num, t

@@ -7,7 +7,8 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import html
 
-from dashboard import access, data, figures, i18n, urlstate
+from dashboard import data, figures, i18n, urlstate
+from dashboard.auth import access
 from dashboard.components.chart_card import Chart, chart_card, register
 from dashboard.i18n import t
 from dashboard.queries import members as q

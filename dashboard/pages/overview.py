@@ -9,7 +9,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import Input, Output, callback, html
 
-from dashboard import access, data, figures, i18n, urlstate
+from dashboard import data, figures, i18n, urlstate
+from dashboard.auth import access
 from dashboard.components.chart_card import THEME, Chart, chart_card, register
 from dashboard.components.filter_bar import STATE
 from dashboard.components.kpi_card import kpi_card

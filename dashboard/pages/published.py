@@ -12,7 +12,8 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import access, data, figures, figures_published, urlstate
+from dashboard import data, figures, figures_published, urlstate
+from dashboard.auth import access
 from dashboard.components.chart_card import THEME
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import grid_locale

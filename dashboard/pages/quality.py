@@ -7,7 +7,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import html
 
-from dashboard import access, data, figures, i18n, urlstate
+from dashboard import data, figures, i18n, urlstate
+from dashboard.auth import access
 from dashboard.components.chart_card import Chart, chart_card, register
 from dashboard.components.table_card import Table, table_card
 from dashboard.components.table_card import register as register_table

@@ -12,7 +12,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import Input, Output, State, callback, html, no_update
 
-from dashboard import access, cartogram, data, figures, geo, i18n, urlstate
+from dashboard import cartogram, data, figures, geo, i18n, urlstate
+from dashboard.auth import access
 from dashboard.components.chart_card import GRAPH, Chart, chart_card, register
 from dashboard.components.filter_bar import PATCH, STATE
 from dashboard.i18n import t

@@ -79,7 +79,8 @@ def test_router_falls_back_to_overview_and_respects_language(dash_app):
 
 def test_period_preset_sets_dates(state2025):
     """Choosing 'all' spans the whole data range and resets the as-of date."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     ch = urlstate.choices_for(access.current_scope())
     new = filter_bar.state_from_controls(state2025, filter_bar.PERIOD, "all", None, None, None,
@@ -89,7 +90,8 @@ def test_period_preset_sets_dates(state2025):
 
 def test_switching_to_old_provinces_clears_the_province(state2025):
     """A current code is not valid among the old 63."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     ch = urlstate.choices_for(access.current_scope())
     prev = {**state2025, "province": "N01"}
@@ -110,7 +112,8 @@ def test_hierarchy_click_picks_the_organisation(dash_app):
 def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
     """From 01/07/2024 by year: 2024 holds 6 months, so both flow bars of 2024 are pale and its
     tick reads '2024 (6 tháng)'; 2025 is whole."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
     from dashboard.components import chart_card
     from dashboard.pages import members as page
 

@@ -186,7 +186,8 @@ def test_quarter_switch_reaches_the_chart(dash_app, state2025):
 def test_a_quarter_cut_by_the_period_is_pale_and_says_its_months(dash_app):
     """Period 01/11/2024–31/12/2025 by quarter: Q4/2024 holds 2 months, so its meeting-count bars
     are pale and its tick reads 'Q4/2024 (2 tháng)'; full quarters stay solid and plain."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
     from dashboard.components import chart_card
     from dashboard.pages import quality as page
 
