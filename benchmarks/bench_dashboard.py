@@ -68,14 +68,16 @@ def measure(args) -> None:
 
     from dashboard import data, urlstate
     from dashboard.auth import access
-    from dashboard.components import chart_card, filter_bar, table_card
+    from dashboard.charts import registry, tables
+    from dashboard.components import filter_bar
 
     overview = importlib.import_module("dashboard.pages.overview")
     data_status = importlib.import_module("dashboard.pages.data_status")
     ch = urlstate.choices_for(access.current_scope())
-    calls = {f"chart:{k}": (lambda s, k=k: chart_card.build_figure(k, s, "light"))
-             for k in chart_card.CHARTS}
-    calls.update({f"table:{k}": (lambda s, k=k: table_card.rows(k, s)) for k in table_card.TABLES})
+    scope = access.current_scope()
+    calls = {f"chart:{k}": (lambda s, k=k: registry.build_figure(k, s, "light", scope))
+             for k in registry.CHARTS}
+    calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)

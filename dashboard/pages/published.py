@@ -12,13 +12,15 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import data, figures, figures_published, urlstate
+from dashboard import data, urlstate
 from dashboard.auth import access
+from dashboard.charts.published_text import interval, resolution_text, scope_label, verdict  # noqa: F401
+from dashboard.charts.theme import FigContext, empty, graph_config
+from dashboard.charts.timeline import published_timeline
 from dashboard.components.chart_card import THEME
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import grid_locale
 from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
-from dashboard.published_text import interval, resolution_text, scope_label, verdict  # noqa: F401
 from dashboard.queries import published as q
 
 log = logging.getLogger(__name__)
@@ -107,19 +109,19 @@ def timeline(state: dict | None, scope_key=None, doc_id=None, theme: str | None 
     """Published values over time for the chosen metric (else the most frequent one), one series
     per scope, with the warehouse values on the same dates."""
     lang = (state or {}).get("lang", "vi")
-    ctx = figures.FigContext(lang=lang, theme=theme or "light", title=t("published.heading", lang))
+    ctx = FigContext(lang=lang, theme=theme or "light", title=t("published.heading", lang))
     if not state or data.signature() is None:
-        return figures.empty(ctx, t("app.no_warehouse", lang))
+        return empty(ctx, t("app.no_warehouse", lang))
     df = frame(state, scope_key, None)
     if df.empty:
-        return figures.empty(ctx, t("published.no_data", lang))
+        return empty(ctx, t("published.no_data", lang))
     metric = (state.get("params") or {}).get("pub_metric", "all")
     if metric == "all":
         metric = df["metric"].value_counts().index[0]
-    ctx = figures.FigContext(lang=lang, theme=theme or "light", subtitle=t(
+    ctx = FigContext(lang=lang, theme=theme or "light", subtitle=t(
         "published.timeline_sub", lang), title=t("published.timeline", lang, metric=t(
             f"published.metric.{metric}", lang)))
-    return figures_published.published_timeline(df[df["metric"] == metric], ctx,
+    return published_timeline(df[df["metric"] == metric], ctx,
                                                 t("published.warehouse", lang))
 
 
@@ -187,7 +189,7 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
                   children=sentence(None, lang)),
         dmc.Paper(withBorder=True, radius="md", p="xs", children=dcc.Graph(
             id=PUBLISHED_TIMELINE, style={"height": "420px"},
-            config=figures.graph_config(t("published.heading", lang), lang))),
+            config=graph_config(t("published.heading", lang), lang))),
     ])
 
 
@@ -201,7 +203,7 @@ def update(state, scope_key, doc_id, theme):
     except Exception:  # an old or partial warehouse shows a message, never a traceback
         log.exception("published figures failed")
         lang = (state or {}).get("lang", "vi")
-        return [], t("published.error", lang), figures.empty(figures.FigContext(lang=lang),
+        return [], t("published.error", lang), empty(FigContext(lang=lang),
                                                             t("published.error", lang))
 
 

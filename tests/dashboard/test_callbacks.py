@@ -7,7 +7,11 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard.components import chart_card, filter_bar, shell, table_card
+from dashboard.charts import registry, tables
+from dashboard.components import filter_bar, shell
+from dashboard.data import Scope
+
+ALL = Scope.everything()
 
 
 @pytest.fixture(autouse=True)
@@ -20,29 +24,29 @@ def pages(dash_app):
 def test_every_registered_chart_renders_with_title_and_data(state2025):
     """No chart may fall back to the error figure on valid filters."""
     needs_org = {"orgs-meetings"}  # detail charts of a picked organisation
-    for key in chart_card.CHARTS:
+    for key in registry.CHARTS:
         state = {**state2025, "org": "C1"} if key in needs_org else state2025
-        fig = chart_card.build_figure(key, state, "light")
+        fig = registry.build_figure(key, state, "light", ALL)
         assert "Không tải được" not in str(fig.layout.annotations), key
         assert fig.data, f"{key} drew nothing"
 
 
 def test_chart_subtitle_names_the_filters(state2025):
     """The subtitle says which province is shown."""
-    fig = chart_card.build_figure("members-stock", {**state2025, "province": "N25"}, "dark")
+    fig = registry.build_figure("members-stock", {**state2025, "province": "N25"}, "dark", ALL)
     assert "Phú Thọ" in fig.layout.title.text and "01/01/2025–31/12/2025" in fig.layout.title.text
 
 
 def test_csv_holds_the_chart_rows_with_diacritics(state2025):
     """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name and
     headers (English headers in English)."""
-    content, name = chart_card.csv_bytes("members-stock", state2025)
+    content, name = registry.csv_bytes("members-stock", state2025, ALL)
     assert content.startswith("\ufeff".encode())
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns) == ["Tháng", "Chính thức", "Dự bị"]
     assert len(df) == 12 and df["Chính thức"].iloc[-1] == 40
     assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
-    content, _ = chart_card.csv_bytes("members-stock", {**state2025, "lang": "en"})
+    content, _ = registry.csv_bytes("members-stock", {**state2025, "lang": "en"}, ALL)
     assert list(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig").columns) == [
         "Month", "Full members", "Probationary"]
 
@@ -58,10 +62,10 @@ def test_kpi_cards_show_vietnamese_numbers(state2025):
 
 def test_table_export_has_translated_headers(state2025):
     """XLSX and CSV exports carry headers in the chosen language."""
-    content, name = table_card.export("data-quarantine", {**state2025, "lang": "en"}, "csv")
+    content, name = tables.export("data-quarantine", {**state2025, "lang": "en"}, ALL, "csv")
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns)[:2] == ["Load", "File"] and df["Reason"].iloc[0]
-    xlsx, name = table_card.export("data-quality", state2025, "xlsx")
+    xlsx, name = tables.export("data-quality", state2025, ALL, "xlsx")
     assert xlsx[:2] == b"PK" and name.endswith(".xlsx")
 
 
@@ -114,12 +118,11 @@ def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
     tick reads '2024 (6 tháng)'; 2025 is whole."""
     from dashboard import urlstate
     from dashboard.auth import access
-    from dashboard.components import chart_card
-    from dashboard.pages import members as page
+    from dashboard.charts.catalogue import members as page
 
     state, bad = urlstate.parse("?from=2024-07-01&to=2025-12-31&grain=year",
                                 urlstate.choices_for(access.current_scope()))
     assert bad == []
-    fig = chart_card.build_figure(page.MEMBERS_FLOWS, state, "light")
+    fig = registry.build_figure(page.MEMBERS_FLOWS, state, "light", ALL)
     assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 2
     assert list(fig.layout.xaxis.ticktext) == ["2024<br>(6 tháng)", "2025"]

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from dashboard import runtime
-from dashboard.cartogram import PROVINCE_PREFIXES
+from dashboard.charts.cartogram import PROVINCE_PREFIXES
 
 log = logging.getLogger(__name__)
 MAX_POINTS = 400  # per ring after simplification: enough for a province at dashboard size
