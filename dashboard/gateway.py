@@ -37,6 +37,42 @@ class Statement:
     seconds: float
 
 
+class _Watchdog:
+    """One thread per gateway that interrupts the statements running past their deadline (a
+    timer thread per statement would cost more than a dashboard query)."""
+
+    TICK = 0.2  # seconds between looks: the time limit is kept to within this
+
+    def __init__(self):
+        self._running: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, token: int, con, limit: float) -> None:
+        with self._lock:
+            self._running[token] = (time.monotonic() + limit, con)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, daemon=True,
+                                                name="chibo-query-watchdog")
+                self._thread.start()
+
+    def release(self, token: int) -> None:
+        with self._lock:
+            self._running.pop(token, None)
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.TICK)
+            self._interrupt_late()
+
+    def _interrupt_late(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            late = [con for deadline, con in self._running.values() if deadline <= now]
+        for con in late:
+            con.interrupt()
+
+
 class Gateway:
     """A read-only view of one warehouse file. `time_limit` (seconds) stops a statement that
     runs longer; every statement is logged on `dashboard.sql` and added to active `tracing()`."""
@@ -46,6 +82,7 @@ class Gateway:
         self.threads = threads
         self.time_limit = time_limit
         self._local = threading.local()
+        self._watchdog = _Watchdog()
 
     @classmethod
     def from_settings(cls, settings) -> Gateway:
@@ -86,17 +123,16 @@ class Gateway:
     def _run(self, sql: str, params: dict | None, fetch):
         params = params or {}
         con = self._connection()
-        timer = threading.Timer(self.time_limit, con.interrupt)
-        timer.daemon = True
+        token = threading.get_ident()
         start = time.perf_counter()
-        timer.start()
+        self._watchdog.watch(token, con, self.time_limit)
         try:
             result = fetch(con.execute(sql, params))
         except duckdb.InterruptException:
             raise QueryTimeout(f"Truy vấn quá {self.time_limit:g} giây / query stopped after "
                                f"{self.time_limit:g} s") from None
         finally:
-            timer.cancel()
+            self._watchdog.release(token)
             seconds = time.perf_counter() - start
             log.debug("%.1f ms %s %s", seconds * 1000, " ".join(sql.split()), params)
             trace = _TRACES.get()
