@@ -47,16 +47,19 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     return app
 
 
+APP_LOAD_ERROR = 4  # gunicorn stops (rather than restarting the worker) on this exit code
+
+
 def __getattr__(name: str):
     """`server`: the production WSGI app, built once from the environment (logins required);
-    a bad setting stops the process with a one-line message."""
+    a bad setting stops gunicorn with a one-line message."""
     if name != "server":
         raise AttributeError(name)
     try:
         loaded = settings.load()
     except settings.SettingsError as e:
         print(e, file=sys.stderr)
-        raise SystemExit(2) from None
+        raise SystemExit(APP_LOAD_ERROR) from None
     server = create_app(loaded).server
     globals()["server"] = server
     return server

@@ -37,9 +37,10 @@ def test_a_bad_value_stops_the_start_with_one_line(variable, value, reason):
 
 
 def test_gunicorn_entry_stops_on_a_bad_value_without_a_traceback():
-    """`gunicorn dashboard.app:server` resolves `server`: the same message and exit code."""
+    """`gunicorn dashboard.app:server` resolves `server`: the same message, and gunicorn's "app
+    failed to load" exit code, so gunicorn stops instead of restarting the worker forever."""
     result = _run(["-c", "import dashboard.app as a; a.server"], CHIBO_LOCKOUT_MINUTES="-1")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 4 and "Traceback" not in result.stderr
     assert "CHIBO_LOCKOUT_MINUTES='-1'" in result.stderr
 
 
