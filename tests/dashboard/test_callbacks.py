@@ -60,6 +60,14 @@ def test_kpi_cards_show_vietnamese_numbers(state2025):
     assert "45" in text and "+2 (+4,7%)" in text
 
 
+def test_every_computed_kpi_has_a_card_and_every_card_a_value():
+    """The query's KPI keys and the catalogue's cards name the same KPIs."""
+    from dashboard.charts.catalogue.overview import KPIS
+    from dashboard.queries.members import KPI_KEYS
+
+    assert tuple(k.key for k in KPIS) == KPI_KEYS
+
+
 def test_table_export_has_translated_headers(state2025):
     """XLSX and CSV exports carry headers in the chosen language."""
     content, name = tables.export("data-quarantine", {**state2025, "lang": "en"}, ALL, "csv")
