@@ -54,20 +54,30 @@ def main() -> None:
     p.add_argument("--warehouse", default=str(ROOT / "data" / "warehouse.duckdb"))
     p.add_argument("--repeat", type=int, default=7)
     args = p.parse_args()
+    from dashboard import runtime, settings
     from dashboard.app import create_app
 
-    create_app(args.warehouse, open_access=True)  # measure the whole data, no login
+    app = create_app(settings.load(warehouse=args.warehouse), open_access=True)  # no login
+    with runtime.bound(runtime.of(app.server)):
+        measure(args)
+
+
+def measure(args) -> None:
+    """Time every callback over the scenarios and print the table."""
     import importlib
 
-    from dashboard import access, data, urlstate
-    from dashboard.components import chart_card, filter_bar, table_card
+    from dashboard import data, urlstate
+    from dashboard.auth import access
+    from dashboard.charts import registry, tables
+    from dashboard.components import filter_bar
 
     overview = importlib.import_module("dashboard.pages.overview")
     data_status = importlib.import_module("dashboard.pages.data_status")
     ch = urlstate.choices_for(access.current_scope())
-    calls = {f"chart:{k}": (lambda s, k=k: chart_card.build_figure(k, s, "light"))
-             for k in chart_card.CHARTS}
-    calls.update({f"table:{k}": (lambda s, k=k: table_card.rows(k, s)) for k in table_card.TABLES})
+    scope = access.current_scope()
+    calls = {f"chart:{k}": (lambda s, k=k: registry.build_figure(k, s, "light", scope))
+             for k in registry.CHARTS}
+    calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)

@@ -1,5 +1,6 @@
 """`python -m dashboard [--warehouse PATH] [--host H] [--port N] [--demo]`: the development server;
-`python -m dashboard users ...` manages logins (dashboard/auth/cli.py).
+`python -m dashboard users ...` manages logins (dashboard/auth/cli.py); `python -m dashboard
+settings` prints the table of CHIBO_* settings (dashboard/settings.py) for the README.
 
 Builds the small demo warehouse first (as a subprocess: the dashboard never imports etl) when the
 warehouse file does not exist. Without users (or with --demo) it serves open demo access, on
@@ -9,13 +10,14 @@ warehouse file does not exist. Without users (or with --demo) it serves open dem
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from dashboard.auth.config import LOOPBACK
-from dashboard.data import REPO
+from dashboard import settings as settings_module
+from dashboard.settings import PROJECT_ROOT, Settings
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def build_demo(path: Path) -> int:
@@ -24,18 +26,26 @@ def build_demo(path: Path) -> int:
           flush=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "etl", "demo", "--scale", "small", "--warehouse", str(path)]
-    return subprocess.call(cmd, cwd=REPO)
+    return subprocess.call(cmd, cwd=PROJECT_ROOT)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    try:
+        settings = settings_module.load()
+    except settings_module.SettingsError as e:
+        print(e, file=sys.stderr)
+        return 2
+    if argv[:1] == ["settings"]:  # the README's table of settings
+        print(settings_module.markdown_table())
+        return 0
     if argv[:1] == ["users"]:
         from dashboard.auth.cli import main as users_main
 
-        return users_main(argv[1:])
-    default = os.environ.get("CHIBO_WAREHOUSE", str(REPO / "data" / "warehouse.duckdb"))
+        return users_main(argv[1:], settings)
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
-    p.add_argument("--warehouse", default=default, help="DuckDB warehouse file")
+    p.add_argument("--warehouse", default=str(settings.warehouse),
+                   help="DuckDB warehouse file (default: CHIBO_WAREHOUSE or data/warehouse.duckdb)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--debug", action="store_true", help="Dash dev tools (development only)")
@@ -46,26 +56,28 @@ def main(argv: list[str] | None = None) -> int:
     if (args.demo or args.debug) and not loopback:
         print("--demo/--debug chỉ chạy trên 127.0.0.1 / only on 127.0.0.1", file=sys.stderr)
         return 2
-    path = Path(args.warehouse).resolve()
-    if not path.exists():
-        rc = build_demo(path)
-        if rc != 0 or not path.exists():
+    settings = settings.model_copy(update={"warehouse": Path(args.warehouse).resolve()})
+    if not settings.warehouse.exists():
+        rc = build_demo(settings.warehouse)
+        if rc != 0 or not settings.warehouse.exists():
             print(f"Không tạo được dữ liệu mẫu / demo build failed (exit {rc})", file=sys.stderr)
             return rc or 1
-    os.environ["CHIBO_WAREHOUSE"] = str(path)
-    from dashboard import data
+    return serve(settings, args, loopback)
+
+
+def serve(settings: Settings, args, loopback: bool) -> int:
+    """Open demo access or logins (see the module docstring), then run the development server."""
     from dashboard.app import create_app
     from dashboard.auth import users
     from dashboard.auth.cli import FIRST_ADMIN_HINT
 
-    data.configure(path)  # the users database sits beside the warehouse
-    no_users = users.count_users() == 0
+    no_users = users.count_users(settings.users_db_path()) == 0
     open_access = args.demo or (no_users and loopback)
     if no_users:
         print(FIRST_ADMIN_HINT, flush=True)
     print("Chế độ demo: truy cập mở, không đăng nhập / demo mode: open access, no logins"
           if open_access else "Cần đăng nhập / logins required", flush=True)
-    app = create_app(path, open_access=open_access)
+    app = create_app(settings, open_access=open_access)
     print(f"http://{args.host}:{args.port}/", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug,
             dev_tools_disable_version_check=True)

@@ -1,23 +1,22 @@
-"""The one gateway to the warehouse: read-only, thread-local, scoped, parameterised, cached.
+"""The data layer the pages and exports use: the viewer's Scope and the shared Filters, the SQL
+condition that applies them, the query functions every module shares, and `query`/`cached`
+running on the current gateway (dashboard/gateway.py, found through dashboard/runtime.py).
 
-Only this module touches DuckDB. Shared queries live here; page queries live in dashboard/queries/
-and run through `query`/`cached`/`org_condition`. Every query function takes a `Scope` first.
-A newly published warehouse file (os.replace by the ETL) is noticed on every call.
+Page queries live in dashboard/queries/ and run through `query`/`cached`/`org_condition`. Every
+query function takes a `Scope` first and applies it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-REPO = Path(__file__).resolve().parent.parent
+from dashboard import runtime
+from dashboard.gateway import Gateway
 
 
 @dataclass(frozen=True)
@@ -52,62 +51,31 @@ class Filters:
     extra: tuple = field(default=())  # page-specific hashable extras, e.g. (("grain", "year"),)
 
 
-# ---------------------------------------------------------------- connection and cache
-
-_path: Path = Path(os.environ.get("CHIBO_WAREHOUSE", REPO / "data" / "warehouse.duckdb"))
-_local = threading.local()
+# ---------------------------------------------------------------- the current gateway
 
 
-def configure(path: str | Path | None) -> Path:
-    """Point the gateway at a warehouse file (None keeps the default) and return the path."""
-    global _path
-    if path is not None:
-        _path = Path(path).resolve()
-    return _path
+def gateway() -> Gateway:
+    """The gateway of the current runtime (the serving app's, or one bound by a test)."""
+    return runtime.current().gateway
 
 
 def warehouse_path() -> Path:
-    return _path
+    return gateway().path
 
 
 def signature() -> tuple | None:
-    """(inode, mtime, size) of the warehouse file, or None when it does not exist."""
-    try:
-        st = os.stat(_path)
-    except FileNotFoundError:
-        return None
-    return (str(_path), st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def _connection():
-    """This thread's read-only connection, reopened when a new generation was swapped in.
-
-    ATTACH into a private in-memory instance: duckdb.connect(path) would reuse a cached instance
-    that still points at the replaced file.
-    """
-    sig = signature()
-    if sig is None:
-        raise FileNotFoundError(f"Không tìm thấy kho dữ liệu / warehouse not found: {_path}")
-    cached = getattr(_local, "con", None)
-    if cached is not None and cached[0] == sig:
-        return cached[1]
-    if cached is not None:
-        cached[1].close()
-    con = duckdb.connect(":memory:", config={"threads": int(os.environ.get("CHIBO_THREADS", "1"))})
-    con.execute(f"ATTACH '{str(_path).replace(chr(39), chr(39) * 2)}' AS wh (READ_ONLY)")
-    con.execute("USE wh")
-    _local.con = (sig, con)
-    return con
+    """(path, inode, mtime, size) of the warehouse file, or None when it does not exist."""
+    return gateway().signature()
 
 
 def query(sql: str, params: dict | None = None) -> pd.DataFrame:
-    """Run one parameterised SELECT on this thread's connection; a small DataFrame back."""
-    return _connection().execute(sql, params or {}).fetch_df()
+    """Run one parameterised SELECT through the gateway; a small DataFrame back."""
+    return gateway().query(sql, params)
 
 
 def query_row(sql: str, params: dict | None = None) -> tuple | None:
-    """Run one parameterised SELECT and return its first row (or None)."""
-    return _connection().execute(sql, params or {}).fetchone()
+    """Run one parameterised SELECT through the gateway and return its first row (or None)."""
+    return gateway().query_row(sql, params)
 
 
 _CACHES: list = []
@@ -120,7 +88,7 @@ def clear_caches() -> None:
 
 
 def cached(fn):
-    """Cache a query function by warehouse generation and its (hashable) arguments."""
+    """Cache a query function by warehouse file generation and its (hashable) arguments."""
     inner = functools.lru_cache(maxsize=512)(lambda sig, *a, **k: fn(*a, **k))
     _CACHES.append(inner)
 
@@ -130,6 +98,12 @@ def cached(fn):
 
     wrapper.cache_clear = inner.cache_clear
     return wrapper
+
+
+def province_column(f: Filters | None) -> str:
+    """The dim_org column a province filter or breakdown uses: the recorded (old, 63) code with
+    `old_boundaries`, else the current (34) one."""
+    return "province_code" if f is not None and f.old_boundaries else "province_code_current"
 
 
 def lineage(scope: Scope) -> str:
@@ -160,8 +134,7 @@ def org_condition(scope: Scope, f: Filters | None = None, alias: str = "o") -> t
             conds.append(f"{alias}.region = $region")
             params["region"] = f.region
         if f.province:
-            col = "province_code" if f.old_boundaries else "province_code_current"
-            conds.append(f"{alias}.{col} = $province")
+            conds.append(f"{alias}.{province_column(f)} = $province")
             params["province"] = f.province
         if f.sector:
             conds.append(f"{alias}.sector = $sector")
@@ -269,8 +242,8 @@ def org_label(scope: Scope, org_id: str) -> tuple[str, str] | None:
 def org_exists(scope: Scope, org_id: str) -> bool:
     cond, p = org_condition(scope)
     p["id"] = org_id
-    return bool(_connection().execute(
-        f"SELECT count(*) FROM marts.dim_org o WHERE {cond} AND o.org_id = $id", p).fetchone()[0])
+    return bool(query_row(f"SELECT count(*) FROM marts.dim_org o WHERE {cond} AND o.org_id = $id",
+                          p)[0])
 
 
 @cached
@@ -282,11 +255,10 @@ def events(scope: Scope) -> pd.DataFrame:
 @cached
 def warehouse_info(scope: Scope) -> dict:
     """generation, published_at, last_load (timestamp), first_month, last_month, file_bytes."""
-    con = _connection()
-    gen = con.execute("SELECT generation, published_at FROM meta.generation"
-                      " ORDER BY generation DESC LIMIT 1").fetchone() or (None, None)
-    last_load = con.execute("SELECT max(loaded_at) FROM meta.load_ledger").fetchone()[0]
+    gen = query_row("SELECT generation, published_at FROM meta.generation"
+                    " ORDER BY generation DESC LIMIT 1") or (None, None)
+    last_load = query_row("SELECT max(loaded_at) FROM meta.load_ledger")[0]
     bounds = data_bounds(scope) or (None, None)
     return {"generation": gen[0], "published_at": gen[1], "last_load": last_load,
             "first_month": bounds[0], "last_month": bounds[1],
-            "file_bytes": os.stat(_path).st_size, "path": str(_path)}
+            "file_bytes": gateway().file_bytes(), "path": str(warehouse_path())}

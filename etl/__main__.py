@@ -1,4 +1,5 @@
-"""`python -m etl …`: template, load, demo, rebuild, documents. Exit 0 done, 1 input rejected, 2 usage."""
+"""`python -m etl …`: template, load, demo, rebuild, documents, contract. Exit 0 done, 1 input
+rejected (contract: not met), 2 usage."""
 
 from __future__ import annotations
 
@@ -55,6 +56,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("documents", parents=[common],
                        help="extract published figures from news and report text")
     p.add_argument("paths", nargs="+", type=Path)
+
+    p = sub.add_parser("contract", parents=[common],
+                       help="check a warehouse against the contract (etl/contract.py)")
+    p.add_argument("--markdown", action="store_true", help="print the README's contract tables")
     return top
 
 

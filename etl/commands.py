@@ -6,9 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
 
+from etl import contract as warehouse_contract
 from etl.load import LoadOutcome, load_files
 from etl.progress import Steps
 from etl.publish import previous_path
@@ -126,3 +128,19 @@ def documents(args, warehouse: Path, console: Console) -> int:
     print_summary(console, result)
     return EXIT_OK
 
+
+def contract(args, warehouse: Path, console: Console) -> int:
+    """--markdown: the README's tables; else whether the warehouse holds the contract."""
+    if args.markdown:
+        print(warehouse_contract.markdown(), end="")
+        return EXIT_OK
+    if not warehouse.exists():
+        console.print(f"Không có kho dữ liệu / no warehouse: {warehouse}")
+        return EXIT_USAGE
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        broken = warehouse_contract.differences(con)
+    for line in broken:
+        console.print(line, markup=False)
+    console.print("Đúng hợp đồng / the contract holds" if not broken
+                  else "Không đúng hợp đồng / the contract does not hold")
+    return EXIT_REJECTED if broken else EXIT_OK

@@ -9,19 +9,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = [
-    "InvalidValue",
-    "UnknownValue",
-    "decode_legacy",
-    "detect_legacy_encoding",
-    "fold",
-    "is_blank",
-    "nfc",
-    "parse_bool",
-    "parse_date",
-    "parse_int",
-    "parse_number",
-]
+__all__ = ["InvalidValue", "UnknownValue", "decode_legacy", "detect_legacy_encoding", "fold",
+           "is_blank", "nfc", "parse_bool", "parse_date", "parse_int", "parse_number"]
 
 
 class InvalidValue(ValueError):

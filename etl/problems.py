@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-
-REPORT_COLUMNS = ("file", "sheet", "row", "column", "value", "reason_vi", "reason_en")
 
 
 @dataclass(frozen=True)
@@ -35,14 +32,3 @@ class Problem:
         if self.column:
             parts.append(f"cột/column {self.column}")
         return " ".join(parts)
-
-
-def write_report(problems: list[Problem], path: Path) -> Path:
-    """Write every problem as CSV (UTF-8 with BOM so Excel shows the diacritics)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.DictWriter(out, fieldnames=REPORT_COLUMNS)
-        writer.writeheader()
-        for problem in problems:
-            writer.writerow(asdict(problem))
-    return path

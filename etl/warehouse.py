@@ -8,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl import contract
+
 SQL_DIR = Path(__file__).parent / "sql"
 REFERENCE_DIR = Path(__file__).parent / "reference"
 DEFAULT_WAREHOUSE = Path(__file__).resolve().parents[1] / "data" / "warehouse.duckdb"
@@ -96,3 +98,7 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> None:
     if failed:
         detail = "; ".join(f"{name}: {n}" for name, n in failed.items())
         raise CheckFailed(f"Kiểm tra dữ liệu không đạt / data checks failed: {detail}")
+    broken = contract.differences(con)
+    if broken:  # readers rely on exactly these tables, columns and types (etl/contract.py)
+        raise CheckFailed("Kho dữ liệu không đúng hợp đồng / warehouse contract not met: "
+                          + "; ".join(broken))

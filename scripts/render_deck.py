@@ -31,9 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.warehouse).exists():
         print(f"Không có kho dữ liệu / no warehouse: {args.warehouse}", file=sys.stderr)
         return 2
+    from dashboard import settings
     from dashboard.app import create_app
 
-    app = create_app(args.warehouse, open_access=True)  # a local tool: the whole warehouse
+    app = create_app(settings.load(warehouse=args.warehouse), open_access=True)  # a local tool
     resp = app.server.test_client().get(f"/export/deck.pptx?{args.query.lstrip('?')}")
     if resp.status_code != 200:
         print(resp.get_data(as_text=True), file=sys.stderr)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import runtime_for
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -44,8 +46,15 @@ def fixture_warehouse(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fixture_runtime(fixture_warehouse):
+    """Open access on the fixture warehouse: what tests of the open pages bind."""
+    return runtime_for(fixture_warehouse)
+
+
+@pytest.fixture(scope="session")
 def dash_app(fixture_warehouse):
-    """The one Dash app of the test process, pointed at the fixture warehouse."""
+    """The one Dash app of the test process, on the fixture warehouse in open access."""
+    from dashboard import settings
     from dashboard.app import create_app
 
-    return create_app(fixture_warehouse, open_access=True)  # logins: tests/auth switch them on
+    return create_app(settings.load(warehouse=fixture_warehouse), open_access=True)

@@ -10,9 +10,12 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
+from dashboard import runtime
 from dashboard.auth import users
-from dashboard.auth.config import ROLES, users_db_path
+from dashboard.auth.users import ROLES
+from dashboard.settings import Settings
 
 FIRST_ADMIN_HINT = (
     "Chưa có người dùng. Tạo quản trị viên đầu tiên / no users yet, create the first admin:\n"
@@ -65,12 +68,16 @@ def _scope_text(u: users.User) -> str:
     return "; ".join(parts) or "không có gì / nothing"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, settings: Settings) -> int:
+    """Run one user command against the users database of `settings` (or of --warehouse)."""
     args = parser().parse_args(argv)
     if args.warehouse:
-        from dashboard import data
+        settings = settings.model_copy(update={"warehouse": Path(args.warehouse).resolve()})
+    with runtime.bound(runtime.Runtime.build(settings)):
+        return _run(args)
 
-        data.configure(args.warehouse)
+
+def _run(args) -> int:
     actor = f"cli:{os.environ.get('USER', '?')}"
     try:
         if args.action == "list":
@@ -79,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(FIRST_ADMIN_HINT)
             for u in rows:
                 print(f"{u.name:24} {u.role:8} {_scope_text(u):40} {u.last_login_at or '-'}")
-            print(f"({users_db_path()})")
+            print(f"({users.users_db_path()})")
             return 0
         if args.action == "add":
             pw = _password(args.password_stdin)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import i18n
-from dashboard.auth.config import SETTINGS
+from dashboard import i18n, runtime
 from dashboard.i18n import t
 
 USER, BANNER = "auth-user", "auth-banner"
@@ -38,7 +37,7 @@ def user_menu(lang: str):
     """Name, role and a logout form (POST with the CSRF token), or nothing."""
     from dashboard.auth.web import csrf_token, current_user
 
-    if SETTINGS.open_access:
+    if runtime.current().open_access:
         return dmc.Badge("demo", color="orange", variant="light")
     user = current_user()
     if user is None:
@@ -57,5 +56,5 @@ def user_menu(lang: str):
 def fill(lang):
     lang = lang or "vi"
     banner = (dmc.Alert(t("auth.demo", lang), color="orange", py=6, mb="sm", id="demo-banner")
-              if SETTINGS.open_access else None)
+              if runtime.current().open_access else None)
     return user_menu(lang), banner

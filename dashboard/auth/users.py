@@ -13,8 +13,10 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard import runtime
 from dashboard.auth import passwords
-from dashboard.auth.config import ROLES, SETTINGS, users_db_path
+
+ROLES = ("admin", "leader", "analyst")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -59,6 +61,11 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     con.execute("PRAGMA journal_mode=WAL")
     con.executescript(SCHEMA)
     return con
+
+
+def users_db_path() -> Path:
+    """The users database of the current runtime (beside the warehouse unless set)."""
+    return runtime.current().settings.users_db_path()
 
 
 def _user(row) -> User:
@@ -151,14 +158,14 @@ def remove_user(name: str, path: Path | None = None) -> None:
 
 def recent_failures(name: str, path: Path | None = None) -> int:
     """Failed logins for `name` within the lockout window."""
-    since = _ts(now() - dt.timedelta(minutes=SETTINGS.lockout_minutes))
+    since = _ts(now() - dt.timedelta(minutes=runtime.current().settings.lockout_minutes))
     with closing(connect(path)) as con:
         return con.execute("SELECT count(*) FROM failures WHERE name = ? AND at >= ?",
                            (name.strip().lower(), since)).fetchone()[0]
 
 
 def is_locked(name: str, path: Path | None = None) -> bool:
-    return recent_failures(name, path) >= SETTINGS.max_failures
+    return recent_failures(name, path) >= runtime.current().settings.login_max_failures
 
 
 def record_failure(name: str, address: str | None, path: Path | None = None) -> int:
@@ -206,14 +213,15 @@ def session_user(token: str | None, path: Path | None = None) -> User | None:
     if not token:
         return None
     h, t = _token_hash(token), now()
+    settings = runtime.current().settings
     with closing(connect(path)) as con:
         row = con.execute("SELECT name, created_at, last_seen_at FROM sessions WHERE token_hash = ?",
                           (h,)).fetchone()
         if row is None:
             return None
         created, seen = dt.datetime.fromisoformat(row[1]), dt.datetime.fromisoformat(row[2])
-        if (t - seen > dt.timedelta(minutes=SETTINGS.idle_minutes)
-                or t - created > dt.timedelta(hours=SETTINGS.max_session_hours)):
+        if (t - seen > dt.timedelta(minutes=settings.session_idle_minutes)
+                or t - created > dt.timedelta(hours=settings.session_max_hours)):
             con.execute("DELETE FROM sessions WHERE token_hash = ?", (h,))
             return None
         if (t - seen).total_seconds() >= 30:

@@ -15,9 +15,10 @@ from pathlib import Path
 import flask
 from flask.sessions import SecureCookieSessionInterface
 
-from dashboard.auth import config, users
-from dashboard.auth.config import SETTINGS
+from dashboard import runtime
+from dashboard.auth import users
 from dashboard.auth.login_page import render_login
+from dashboard.settings import Settings
 
 PUBLIC_PREFIXES = ("/login", "/_dash-component-suites/", "/assets/", "/_favicon.ico")
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/_favicon.ico")
@@ -31,7 +32,7 @@ CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe
 
 
 def secret_key_path() -> Path:
-    return config.users_db_path().with_name("secret_key")
+    return users.users_db_path().with_name("secret_key")
 
 
 def load_secret_key(path: Path | None = None) -> bytes:
@@ -56,12 +57,12 @@ class _Sessions(SecureCookieSessionInterface):
         return super().open_session(app, request)
 
 
-def install(server: flask.Flask) -> None:
+def install(server: flask.Flask, settings: Settings) -> None:
     """Attach sessions, the login gate, the routes and the headers to the Flask server."""
     server.session_interface = _Sessions()
     server.config.update(SESSION_COOKIE_NAME="chibo_session", SESSION_COOKIE_HTTPONLY=True,
                          SESSION_COOKIE_SAMESITE="Lax",
-                         SESSION_COOKIE_SECURE=SETTINGS.secure_cookies)
+                         SESSION_COOKIE_SECURE=settings.secure_cookies)
     server.before_request(_gate)
     server.after_request(_after)
     server.add_url_rule("/login", "chibo_login", login, methods=["GET", "POST"])
@@ -95,7 +96,7 @@ def _csrf_ok() -> bool:
 
 def _gate():
     """Every request but the login page and static files needs a live session (unless open)."""
-    if SETTINGS.open_access or flask.request.path.startswith(PUBLIC_PREFIXES):
+    if runtime.current().open_access or flask.request.path.startswith(PUBLIC_PREFIXES):
         return None
     if current_user() is not None:
         return None
@@ -122,7 +123,7 @@ def login():
     req = flask.request
     nxt = _safe_next(req.values.get("next"))
     if req.method == "GET":
-        if SETTINGS.open_access or current_user() is not None:
+        if runtime.current().open_access or current_user() is not None:
             return flask.redirect(nxt)
         return _page(nxt, expired=req.args.get("expired") == "1")
     if not _csrf_ok():
@@ -136,9 +137,10 @@ def login():
     if user is None:
         failures = users.record_failure(name, address())
         users.audit("login_failed", actor=name, address=address())
-        if failures >= SETTINGS.max_failures:
+        settings = runtime.current().settings
+        if failures >= settings.login_max_failures:
             users.audit("locked", actor=name, detail={"failures": failures}, address=address())
-        time.sleep(config.failure_delay(failures))
+        time.sleep(failure_delay(failures, settings.login_failure_delay))
         return _page(nxt, error="failed"), 401
     users.clear_failures(name)
     old = flask.session.get("sid")
@@ -148,6 +150,11 @@ def login():
     csrf_token()  # a new token for the logout form
     users.audit("login", actor=user.name, address=address())
     return flask.redirect(nxt)
+
+
+def failure_delay(failures: int, base: float) -> float:
+    """Seconds to wait after the n-th consecutive failed login (1, 2, 4, 8, 8 … × the base)."""
+    return base * min(2 ** max(failures - 1, 0), 8)
 
 
 def logout():

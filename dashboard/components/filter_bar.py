@@ -9,8 +9,9 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 
-from dashboard import access, data, urlstate
-from dashboard.i18n import fmt_num, t
+from dashboard import data, urlstate
+from dashboard.auth import access
+from dashboard.i18n import t
 
 URL = "url"
 STATE = "state"
@@ -172,35 +173,3 @@ def sync(search, period, dates, asof, region, province, old, sector, org, param_
         state["province"], state["old"], state["sector"], state["org"],
         [state["params"].get(i["name"], no_update) for i in param_ids],
     )
-
-
-def describe(state: dict, lang: str) -> str:
-    """Subtitle naming the active filters: period, then region/province/sector/organisation."""
-    from dashboard.i18n import fmt_date
-
-    parts = [f"{t('chart.period', lang)} {fmt_date(state['start'])}–{fmt_date(state['end'])}"]
-    scope = access.current_scope()
-    fc = data.filter_choices(scope)
-    if state.get("region"):
-        reg = fc["regions"].set_index("region")
-        parts.append(reg.loc[state["region"], "name_en" if lang == "en" else "name_vi"])
-    if state.get("province"):
-        prov = fc["provinces"].set_index("province_code")["name"]
-        parts.append(str(prov.get(state["province"], state["province"])))
-    if state.get("sector"):
-        parts.append(t(f"sector.{state['sector']}", lang))
-    if state.get("org"):
-        label = data.org_label(scope, state["org"])
-        parts.append(label[0] if label else state["org"])
-    if len(parts) == 1:
-        parts.append(t("chart.all_scope", lang))
-    return " · ".join(parts)
-
-
-def footnote(state: dict, lang: str) -> str:
-    """'as of' and source line under every chart."""
-    from dashboard.i18n import fmt_date
-
-    info = data.warehouse_info(access.current_scope())
-    return (f"{t('filter.as_of', lang)}: {fmt_date(state['as_of'])} · "
-            f"{t('chart.source', lang)} {fmt_num(info['generation'], lang)}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import dcc
 
-from dashboard import figures
+from dashboard.charts import figures
+from dashboard.charts.theme import graph_config
 from dashboard.i18n import fmt_num, fmt_pct, t
 
 
@@ -34,5 +35,5 @@ def kpi_card(key: str, label: str, value, previous, spark, lang: str, theme: str
         dmc.Text(shown, fz=30, fw=700, className="kpi-value"),
         dmc.Text([change, " ", t("kpi.vs_year", lang)], size="xs", c=color),
         dcc.Graph(figure=figures.sparkline(spark["month"], spark["value"], theme),
-                  config=figures.graph_config("", static=True), style={"height": "48px"}),
+                  config=graph_config("", static=True), style={"height": "48px"}),
     ])

@@ -9,7 +9,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
-from dashboard import access, data, urlstate
+from dashboard import data, urlstate
+from dashboard.auth import access
 from dashboard.auth import ui as auth_ui
 from dashboard.components import filter_bar as fb
 from dashboard.components.chart_card import THEME

@@ -1,27 +1,22 @@
-"""Table cards: a registry of tables (data + columns) rendered with dash-ag-grid (sort, filter),
-refreshed on every filter change, exported server-side as CSV (UTF-8 with BOM) and XLSX."""
+"""Table cards: a table of the registry (dashboard/charts/tables.py) in dash-ag-grid (sort,
+filter, Vietnamese number formats), refreshed on every filter change, with CSV and XLSX buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
-import pandas as pd
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
 
-from dashboard import access, data, labels, urlstate
+from dashboard.auth import access
+from dashboard.charts import tables
+from dashboard.charts.tables import TABLES, Table
 from dashboard.components.filter_bar import STATE
-from dashboard.exports import tables
-from dashboard.i18n import fmt_date, fmt_num, t
+from dashboard.i18n import fmt_num, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
 NOTE = "table-note"
-MAX_ROWS = 5000
 WIDE = {"name", "org_name", "detail", "file_name", "reason", "cell", "rule"}  # long text
 MEDIUM = {"kind", "sector", "base_org", "rating", "province", "org_id"}  # labels and ids
-TABLES: dict[str, Table] = {}
 _FORMAT = {  # ag-grid valueFormatter per column kind (no globals: dash-ag-grid's parser)
     "int": "params.value == null ? '' : params.value.toLocaleString('{loc}')",
     "pct": "params.value == null ? '' : (100 * params.value).toLocaleString('{loc}',"
@@ -43,27 +38,6 @@ GRID_TEXT_VI = {"page": "Trang", "of": "trên", "to": "–", "more": "thêm",
                 "resetFilter": "Đặt lại", "clearFilter": "Xóa", "firstPage": "Trang đầu",
                 "lastPage": "Trang cuối", "nextPage": "Trang sau",
                 "previousPage": "Trang trước"}
-
-
-@dataclass(frozen=True)
-class Table:
-    """key: unique, prefixed by the page; title: i18n key; data(scope, filters) -> DataFrame;
-    columns: ((field, header i18n key, kind text|int|dec|pct|date|month|datetime), ...);
-    code columns (rule, rating, kind, sector, …) are shown as labels (dashboard/labels.py);
-    filters.extra always holds ('lang', …) so data may pick a language column."""
-
-    key: str
-    title: str
-    data: Callable
-    columns: tuple[tuple[str, str, str], ...]
-    params: tuple[str, ...] = ()
-
-
-def register(table: Table) -> Table:
-    if table.key in TABLES and TABLES[table.key] != table:
-        raise KeyError(f"table key registered twice: {table.key}")
-    TABLES[table.key] = table
-    return table
 
 
 def column_defs(table: Table, lang: str) -> list[dict]:
@@ -118,59 +92,16 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
     ])
 
 
-def table_frame(key: str, state: dict, limit: int | None = None) -> pd.DataFrame:
-    """The table's rows under `state` (plain function); at most `limit` rows when given (data
-    functions may read `limit` from filters.extra to cut in SQL; the frame is cut here too)."""
-    table = TABLES[key]
-    params = state.get("params") or {}
-    extra = {p: params.get(p, urlstate.param_default(p)) for p in table.params}
-    if limit is not None:
-        extra["limit"] = limit
-    f = urlstate.to_filters(state, lang=state.get("lang", "vi"), **extra)
-    df = table.data(access.current_scope(), f)
-    return labels.translate_values(df if limit is None else df.head(limit), state.get("lang", "vi"))
-
-
-def rows(key: str, state: dict | None) -> list[dict]:
-    """The grid's rows: at most MAX_ROWS (the exports hold them all)."""
-    return grid_rows(key, state)[0]
-
-
-def grid_rows(key: str, state: dict | None) -> tuple[list[dict], bool]:
-    """(at most MAX_ROWS rows as records, whether there are more)."""
-    if not state or data.signature() is None:
-        return [], False
-    df = table_frame(key, state, limit=MAX_ROWS + 1)
-    more, df = len(df) > MAX_ROWS, df.head(MAX_ROWS)
-    for col in df.columns:
-        if pd.api.types.is_datetime64_any_dtype(df[col]):
-            df[col] = df[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    return df.astype(object).where(df.notna(), None).to_dict("records"), more
-
-
 def truncation_note(more: bool, lang: str) -> str:
     """Said under the title when the grid shows only the first MAX_ROWS rows."""
-    return t("table.first_rows", lang, n=fmt_num(MAX_ROWS, lang)) if more else ""
-
-
-def export(key: str, state: dict, fmt: str) -> tuple[bytes, str]:
-    """(file content, file name) with headers in the state's language; fmt 'csv' or 'xlsx'."""
-    table = TABLES[key]
-    lang = state.get("lang", "vi")
-    df = table_frame(key, state)
-    df = df[[c for c, _h, _k in table.columns if c in df.columns]]
-    df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns}).convert_dtypes()
-    name = f"{t(table.title, lang)} {fmt_date(state['end']).replace('/', '-')}.{fmt}"
-    if fmt == "csv":  # both formula-safe (dashboard/exports/tables.py); CSV with a BOM
-        return tables.csv_bytes(df), name
-    return tables.xlsx_bytes(df, t(table.title, lang)), name
+    return t("table.first_rows", lang, n=fmt_num(tables.MAX_ROWS, lang)) if more else ""
 
 
 @callback(Output({"type": GRID, "key": MATCH}, "rowData"),
           Output({"type": NOTE, "key": MATCH}, "children"), Input(STATE, "data"),
           State({"type": GRID, "key": MATCH}, "id"))
 def render(state, grid_id):
-    records, more = grid_rows(grid_id["key"], state)
+    records, more = tables.grid_rows(grid_id["key"], state, access.current_scope())
     return records, truncation_note(more, (state or {}).get("lang", "vi"))
 
 
@@ -182,5 +113,6 @@ def download(_csv, _xlsx, state):
     trig = ctx.triggered_id
     if not state or not isinstance(trig, dict):
         return no_update
-    content, name = export(trig["key"], state, "csv" if trig["type"] == CSV_BUTTON else "xlsx")
+    content, name = tables.export(trig["key"], state, access.current_scope(),
+                                  "csv" if trig["type"] == CSV_BUTTON else "xlsx")
     return dcc.send_bytes(content, name)

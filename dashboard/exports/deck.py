@@ -1,22 +1,26 @@
 """Decks: an ordered list of chart keys in the URL (`deck=members-stock,quality-levels` or
-`deck=builtin:tong-quan`), and the slides built from them through the Chart registry and the
-scoped data layer: title, filter context, source, key number, projector figure, native chart."""
+`deck=builtin:tong-quan`), and the slides built from them through the chart registry and the
+scoped data layer: title, filter context, source, key number, projector figure, and the chart's
+spec for a native PowerPoint chart (its numbers also go into the speaker notes)."""
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from dashboard import access, figures, i18n, urlstate
-from dashboard.components import chart_card
-from dashboard.components.filter_bar import describe, footnote
-from dashboard.exports import native, projector
-from dashboard.i18n import t
+from dashboard import i18n, urlstate
+from dashboard.auth import access
+from dashboard.charts import (
+    catalogue,  # noqa: F401  (registers every chart a deck may name)
+    registry,
+)
+from dashboard.charts.captions import footnote
+from dashboard.charts.spec import ChartSpec
+from dashboard.exports import projector
+from dashboard.i18n import fmt_num, fmt_pct, t
 
-log = logging.getLogger(__name__)
 MAX_SLIDES = 40
 AUTO_CHOICES = ("0", "10", "20", "30", "60")  # auto-advance seconds; 0 = off
 
@@ -58,11 +62,11 @@ def parse_deck(raw: str | None) -> Deck | None:
     raw = (raw or "").strip()
     if raw.startswith("builtin:"):
         deck = BUILTIN.get(raw[len("builtin:"):])
-        return deck if deck and all(k in chart_card.CHARTS for k in deck.keys) else None
+        return deck if deck and all(k in registry.CHARTS for k in deck.keys) else None
     keys = tuple(k for k in raw.split(",") if k)
     if not keys or len(keys) > MAX_SLIDES:
         return None
-    if not all(_KEY.match(k) and k in chart_card.CHARTS for k in keys):
+    if not all(_KEY.match(k) and k in registry.CHARTS for k in keys):
         return None
     return Deck("slides.deck.custom", keys)
 
@@ -90,7 +94,7 @@ class Slide:
     context: str
     source: str
     figure: go.Figure  # projector-styled, without title and footnote (the slide carries them)
-    chart: native.NativeChart | None
+    chart: ChartSpec | None  # in projector colours; None: the figure goes in as a picture
     key_label: str = ""
     key_value: str = ""
     notes: list[str] = field(default_factory=list)
@@ -105,49 +109,65 @@ def deck_title(deck: Deck, lang: str) -> str:
     return t(deck.title, lang)
 
 
-def _title_text(fig: go.Figure, fallback: str) -> str:
-    """The title the figure builder wrote (pages may add the metric), without markup."""
-    text = (fig.layout.title.text or "") if fig.layout.title else ""
-    text = re.sub(r"<[^>]+>", "", text.split("<br>")[0]).strip()
-    return text or fallback
-
-
-def _subtitle_text(fig: go.Figure, fallback: str) -> str:
-    """The subtitle the figure builder wrote (e.g. the overview's fixed 5-year window)."""
-    text = (fig.layout.title.text or "") if fig.layout.title else ""
-    parts = text.split("<br>", 1)
-    return (re.sub(r"<[^>]+>", "", parts[1]).strip() if len(parts) > 1 else "") or fallback
-
-
 def build_slide(key: str, state: dict, scope=None) -> Slide:
     """One slide for chart `key` under `state` (already including the deck's params)."""
-    chart = chart_card.CHARTS[key]
     lang = state.get("lang", "vi")
     scope = scope if scope is not None else access.current_scope()
-    title = t(chart.title, lang)
-    context, source = describe(state, lang), footnote(state, lang)
-    ctx = figures.FigContext(lang=lang, theme="light", title=title, subtitle=context)
-    try:
-        f = chart_card.chart_filters(chart, state)
-        fig = chart.figure(chart.data(scope, f), ctx, f)
-    except Exception:  # one broken chart must not break the deck
-        log.exception("slide %s failed", key)
-        fig = figures.empty(ctx, t("chart.error", lang))
-    title, context = _title_text(fig, title), _subtitle_text(fig, context)
+    source = footnote(state, lang, scope)
+    ctx, drawing = registry.draw(key, state, scope, "light", with_footnote=False)
+    fig = drawing.figure
     fig.update_layout(title={"text": ""})
+    mapping = projector.palette(fig)
+    chart = drawing.spec.recoloured(lambda c: projector.color(c, mapping)) if drawing.spec else None
     styled = projector.style(fig)
-    data_chart = native.from_figure(styled)
-    label, value = native.key_number(data_chart, lang)
-    notes = [title, f"{t('slides.filters', lang)}: {context}"]
+    label, value = key_number(chart, lang)
+    notes = [ctx.title, f"{t('slides.filters', lang)}: {ctx.subtitle}"]
     if value:
         notes.append(f"{t('slides.key', lang)}: {label}: {value}")
-    lines = native.notes_lines(data_chart, lang)
+    lines = notes_lines(chart, lang)
     if lines:
         notes += [f"{t('slides.numbers', lang)}:", *lines]
-    elif not [tr for tr in fig.data]:
+    elif not fig.data:
         notes.append(t("slides.no_data", lang))
     notes.append(source)
-    return Slide(key, title, context, source, styled, data_chart, label, value, notes)
+    return Slide(key, ctx.title, ctx.subtitle, source, styled, chart, label, value, notes)
+
+
+def key_number(chart: ChartSpec | None, lang: str) -> tuple[str, str]:
+    """(label, formatted value) for the slide's big number: the last value of the first series;
+    the top bar of a ranking; the total of a multi-series horizontal chart; the first series'
+    share in the last period of 100% bars."""
+    if chart is None or not chart.series or not chart.categories:
+        return "", ""
+    first, labels = chart.series[0], chart.labels()
+    if chart.kind == "bar" and len(chart.series) > 1:
+        total = sum(chart.values())
+        return t("slides.total", lang), fmt_num(total, lang, chart.decimals)
+    if chart.kind == "bar":
+        pairs = [(c, v) for c, v in zip(labels, first.values) if v is not None]
+        return (pairs[-1][0], chart.fmt(pairs[-1][1], lang)) if pairs else ("", "")
+    idx = [i for i, v in enumerate(first.values) if v is not None]
+    if not idx:
+        return "", ""
+    i = idx[-1]
+    if chart.kind == "column_stacked_100":
+        total = sum(s.values[i] or 0 for s in chart.series)
+        share = first.values[i] / total if total else None
+        return f"{first.name} · {labels[i]}", fmt_pct(share, lang, 1)
+    label = f"{first.name} · {labels[i]}" if first.name else labels[i]
+    return label, chart.fmt(first.values[i], lang)
+
+
+def notes_lines(chart: ChartSpec | None, lang: str) -> list[str]:
+    """One line per category: '03/2025: Chính thức 40; Dự bị 5' (Vietnamese number format)."""
+    if chart is None:
+        return []
+    lines = []
+    for i, cat in enumerate(chart.labels()):
+        parts = [(f"{s.name} " if s.name and len(chart.series) > 1 else "")
+                 + chart.fmt(s.values[i], lang) for s in chart.series]
+        lines.append(f"{cat}: {'; '.join(parts)}")
+    return lines
 
 
 def build_slides(deck: Deck, state: dict, scope=None) -> list[Slide]:

@@ -1,6 +1,7 @@
-"""A deck as a 16:9 PowerPoint file: one slide per chart with a native, editable chart (line,
-area, clustered/stacked/100% columns, bars, pie/doughnut; maps and heatmaps as a PNG), the title,
-key number, filter context and source on the slide, and the numbers in the speaker notes."""
+"""A deck as a 16:9 PowerPoint file: one slide per chart with a native, editable chart written
+from the chart's spec (line, area, clustered/stacked/100% columns, bars; maps and heatmaps as a
+PNG), the title, key number, filter context and source on the slide, and the numbers in the
+speaker notes."""
 
 from __future__ import annotations
 
@@ -13,22 +14,21 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from dashboard.charts.spec import ChartSpec
 from dashboard.exports import images, projector
 from dashboard.exports.deck import Slide
-from dashboard.exports.native import NativeChart
 
 FONT = "Arial"  # has every Vietnamese glyph on Windows, macOS and (as Liberation Sans) Linux
 TYPES = {"line": XL_CHART_TYPE.LINE_MARKERS, "area": XL_CHART_TYPE.AREA_STACKED,
          "column": XL_CHART_TYPE.COLUMN_CLUSTERED, "column_stacked": XL_CHART_TYPE.COLUMN_STACKED,
          "column_stacked_100": XL_CHART_TYPE.COLUMN_STACKED_100,
-         "bar": XL_CHART_TYPE.BAR_CLUSTERED, "pie": XL_CHART_TYPE.PIE,
-         "doughnut": XL_CHART_TYPE.DOUGHNUT}
+         "bar": XL_CHART_TYPE.BAR_CLUSTERED}
 BLACK, GREY, BLUE = RGBColor(0, 0, 0), RGBColor(0x40, 0x40, 0x40), RGBColor(0x00, 0x72, 0xB2)
 W, H = Inches(13.333), Inches(7.5)
 CHART_BOX = (Inches(0.45), Inches(1.75), Inches(12.43), Inches(5.05))
 
 
-def number_format(chart: NativeChart, lang: str) -> str:
+def number_format(chart: ChartSpec, lang: str) -> str:
     """Excel format code for axes: Vietnamese thousands dots written as literals (viewer
     locales would otherwise decide); percentages without decimals (no separator at all)."""
     if chart.percent:
@@ -62,36 +62,35 @@ def _rgb(color: str | None) -> RGBColor | None:
     return RGBColor.from_string(color[1:].upper())
 
 
-def add_native_chart(slide, chart: NativeChart, lang: str):
+def add_native_chart(slide, chart: ChartSpec, lang: str):
     """The chart as an editable PowerPoint chart in the chart box; returns the graphic frame."""
+    labels = chart.labels()
     data = CategoryChartData(number_format=number_format(chart, lang))
-    data.categories = chart.categories
+    data.categories = labels
     for s in chart.series:
         data.add_series(s.name or " ", s.values)
     frame = slide.shapes.add_chart(TYPES[chart.kind], *CHART_BOX, data)
     ch = frame.chart
     ch.font.size, ch.font.name = Pt(14), FONT
     ch.has_title = False  # the slide carries the title
-    pie = chart.kind in ("pie", "doughnut")
-    ch.has_legend = pie or len(chart.series) > 1
+    ch.has_legend = len(chart.series) > 1
     if ch.has_legend:
-        ch.legend.position = XL_LEGEND_POSITION.TOP if not pie else XL_LEGEND_POSITION.RIGHT
+        ch.legend.position = XL_LEGEND_POSITION.TOP
         ch.legend.include_in_layout = False
         ch.legend.font.size = Pt(16)
-    if not pie:
-        va = ch.value_axis
-        va.has_major_gridlines = True
-        va.major_gridlines.format.line.color.rgb = RGBColor(0xB0, 0xB0, 0xB0)
-        va.tick_labels.number_format = ("0%" if chart.kind == "column_stacked_100"
-                                         else number_format(chart, lang))
-        if chart.zero_based:
-            va.minimum_scale = 0
-        va.tick_labels.number_format_is_linked = False
-        va.tick_labels.font.size = Pt(14)
-        ca = ch.category_axis
-        ca.tick_labels.font.size = Pt(14 if len(chart.categories) <= 20 else 11)
-        if chart.kind == "bar" and len(chart.categories) > 20:
-            ca.tick_labels.font.size = Pt(9)
+    va = ch.value_axis
+    va.has_major_gridlines = True
+    va.major_gridlines.format.line.color.rgb = RGBColor(0xB0, 0xB0, 0xB0)
+    va.tick_labels.number_format = ("0%" if chart.kind == "column_stacked_100"
+                                     else number_format(chart, lang))
+    if chart.zero_based:
+        va.minimum_scale = 0
+    va.tick_labels.number_format_is_linked = False
+    va.tick_labels.font.size = Pt(14)
+    ca = ch.category_axis
+    ca.tick_labels.font.size = Pt(14 if len(labels) <= 20 else 11)
+    if chart.kind == "bar" and len(labels) > 20:
+        ca.tick_labels.font.size = Pt(9)
     plot = ch.plots[0]
     if chart.kind in ("column", "column_stacked", "column_stacked_100", "bar"):
         plot.gap_width = 60
@@ -103,27 +102,21 @@ def add_native_chart(slide, chart: NativeChart, lang: str):
             ps.smooth = False
             ps.format.line.width = Pt(3)
             ps.marker.style = XL_MARKER_STYLE.CIRCLE
-            ps.marker.size = 5 if len(chart.categories) > 24 else 8
+            ps.marker.size = 5 if len(labels) > 24 else 8
             if rgb:
                 ps.format.line.color.rgb = rgb
                 ps.marker.format.fill.solid()
                 ps.marker.format.fill.fore_color.rgb = rgb
                 ps.marker.format.line.color.rgb = rgb
-        elif rgb and not pie:
+        elif rgb:
             ps.format.fill.solid()
             ps.format.fill.fore_color.rgb = rgb
-    if not pie and len(chart.categories) <= 12 and len(chart.series) <= 2 \
-            and chart.kind != "column_stacked_100":
+    if len(labels) <= 12 and len(chart.series) <= 2 and chart.kind != "column_stacked_100":
         _point_labels(plot, chart, lang)
-    if pie:
-        plot.has_data_labels = True
-        plot.data_labels.show_percentage = True
-        plot.data_labels.show_value = False
-        plot.data_labels.font.size = Pt(16)
     return frame
 
 
-def _point_labels(plot, chart: NativeChart, lang: str) -> None:
+def _point_labels(plot, chart: ChartSpec, lang: str) -> None:
     """Data labels written in Vietnamese number format (10.579, 12,5%) whatever the viewer's
     locale; the chart data stay numbers, so the chart remains editable."""
     for s, ps in zip(chart.series, plot.series):

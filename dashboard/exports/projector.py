@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard import figures
+from dashboard.charts import spec, theme
 
-_SERIES = {c.lower(): figures.OKABE_ITO[i % len(figures.OKABE_ITO)]
-           for i, c in enumerate(figures.COLORS)}
-_QUALITY = {figures.QUALITY_COLORS[k].lower(): figures.PROJECTOR_QUALITY[k]
-            for k in figures.QUALITY_COLORS}
+_SERIES = {c.lower(): theme.OKABE_ITO[i % len(theme.OKABE_ITO)]
+           for i, c in enumerate(spec.COLORS)}
+_QUALITY = {theme.QUALITY_COLORS[k].lower(): theme.PROJECTOR_QUALITY[k]
+            for k in theme.QUALITY_COLORS}
 BASE = 24  # px at 1920×1080
 
 
@@ -29,7 +29,7 @@ def palette(fig: go.Figure) -> dict[str, str]:
     figure drawn only in quality colours (and not in the first two series colours) is a
     quality chart: good → blue … poor → vermillion; any other figure maps series by position."""
     used = _colors_of(fig)
-    first_two = {c.lower() for c in figures.COLORS[:2]}
+    first_two = {c.lower() for c in spec.COLORS[:2]}
     if used and used <= set(_QUALITY) and not used & first_two:
         return _QUALITY
     return _SERIES
@@ -45,22 +45,22 @@ def color(value, mapping: dict[str, str] = _SERIES):
 
 
 def _colorscale(scale):
-    names = {"rdylgn": figures.PROJECTOR_DIVERGING}
+    names = {"rdylgn": theme.PROJECTOR_DIVERGING}
     if isinstance(scale, str):
         return names.get(scale.lower(), scale)
-    if scale and [list(s) for s in scale] == [list(s) for s in figures.SEQUENTIAL]:
-        return figures.PROJECTOR_SEQUENTIAL
+    if scale and [list(s) for s in scale] == [list(s) for s in theme.SEQUENTIAL]:
+        return theme.PROJECTOR_SEQUENTIAL
     if scale and str(scale[0][1]).replace(" ", "") in ("rgb(165,0,38)", "#a50026"):  # RdYlGn
-        return figures.PROJECTOR_DIVERGING
+        return theme.PROJECTOR_DIVERGING
     return scale
 
 
 def style(fig: go.Figure, base: int = BASE) -> go.Figure:
-    """A copy of `fig` in the projector theme (figures.PROJECTOR); the data are not touched."""
+    """A copy of `fig` in the projector theme (theme.PROJECTOR); the data are not touched."""
     fig = go.Figure(fig)
     mapping = palette(fig)
-    fig.update_layout(template=figures.PROJECTOR, font={"size": base, "color": "#000000"},
-                      paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", colorway=figures.OKABE_ITO,
+    fig.update_layout(template=theme.PROJECTOR, font={"size": base, "color": "#000000"},
+                      paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", colorway=theme.OKABE_ITO,
                       legend={"font": {"size": base}}, hoverlabel={"font": {"size": base}},
                       margin={"l": 20, "r": 30, "t": 70 if fig.layout.showlegend else 20,
                               "b": 20})
@@ -86,7 +86,7 @@ def style(fig: go.Figure, base: int = BASE) -> go.Figure:
             tr.colorbar.tickfont = {"size": base - 4}
         elif tr.type in ("sunburst", "pie"):
             tr.textfont = {"size": base - 4}
-            fig.update_layout(colorway=figures.OKABE_ITO)
+            fig.update_layout(colorway=theme.OKABE_ITO)
     for ann in fig.layout.annotations or ():
         ann.font = {"size": max(base - 8, 14), "color": "#000000"}
     for shape in fig.layout.shapes or ():

@@ -10,8 +10,9 @@ from urllib.parse import quote
 
 import flask
 
-from dashboard import access, data, urlstate
-from dashboard.components import chart_card
+from dashboard import data, runtime, urlstate
+from dashboard.auth import access
+from dashboard.charts import registry
 from dashboard.exports import deck as decks
 from dashboard.exports import images, pptx
 from dashboard.i18n import fmt_date, t
@@ -56,10 +57,9 @@ def _audit(name: str) -> None:
     """Record the export in the access-control audit log when logins are on."""
     try:
         from dashboard.auth import users
-        from dashboard.auth.config import SETTINGS
         from dashboard.auth.web import address, current_user
 
-        if SETTINGS.open_access:
+        if runtime.current().open_access:
             return
         user = current_user()
         users.audit("export", actor=user.name if user else None, target=name,
@@ -88,7 +88,7 @@ def deck_pptx():
 def chart_image(key: str, ext: str):
     if ext not in ("png", "svg"):
         return _error(404, "Định dạng không hỗ trợ", "Unsupported format")
-    if key not in chart_card.CHARTS:
+    if key not in registry.CHARTS:
         return _error(404, f"Không có biểu đồ {key}", f"No chart {key}")
     state, _bad = _state()
     if state is None:
@@ -110,7 +110,7 @@ def chart_image(key: str, ext: str):
         content = images.render(fig, ext)
     except images.ImageError as exc:
         return _error(503, str(exc), "")
-    title = chart_card.file_name(chart_card.CHARTS[key].title, state["lang"])
+    title = registry.file_name(registry.CHARTS[key].title, state["lang"])
     return _send(content, file_name(title, state, ext), ext)
 
 

@@ -9,8 +9,9 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from dashboard import access, data, i18n
-from dashboard.auth import uploads, users
+from dashboard import data, i18n
+from dashboard.admin import uploads
+from dashboard.auth import access, users
 from dashboard.auth.web import address, current_user
 from dashboard.i18n import t
 

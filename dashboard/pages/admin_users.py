@@ -9,8 +9,8 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import Input, Output, callback, html
 
-from dashboard import access, i18n
-from dashboard.auth import users
+from dashboard import i18n
+from dashboard.auth import access, users
 from dashboard.i18n import t
 
 dash.register_page(__name__, path="/quan-tri/nguoi-dung", name="Người dùng và nhật ký", order=21,

@@ -9,18 +9,16 @@ import dash
 import dash_mantine_components as dmc
 from dash import Input, Output, callback, html
 
-from dashboard import access, data, i18n
+from dashboard import data, i18n
+from dashboard.auth import access
+from dashboard.charts.catalogue.status import DATA_LEDGER, DATA_QUALITY, DATA_QUARANTINE
 from dashboard.components.filter_bar import STATE
-from dashboard.components.table_card import Table, register, table_card
+from dashboard.components.table_card import table_card
 from dashboard.i18n import fmt_date, fmt_month, fmt_num, t
-from dashboard.queries import meta
 
 dash.register_page(__name__, path="/du-lieu", name="Dữ liệu", order=9, nav_key="nav.data")
 
 DATA_INFO = "data-info"
-DATA_LEDGER = "data-ledger"
-DATA_QUARANTINE = "data-quarantine"
-DATA_QUALITY = "data-quality"
 
 i18n.register({
     "nav.data": ("Dữ liệu", "Data"),
@@ -32,46 +30,7 @@ i18n.register({
     "data.size": ("Dung lượng tệp", "File size"),
     "data.freshness": ("Độ mới", "Freshness"),
     "data.days_ago": ("{n} ngày trước", "{n} days ago"),
-    "data.ledger": ("Nhật ký nạp dữ liệu", "Load ledger"),
-    "meta.quarantine": ("Dòng bị từ chối", "Rejected rows"),
-    "data.quality": ("Cảnh báo chất lượng dữ liệu", "Data-quality warnings"),
-    "col.load_id": ("Lần nạp", "Load"), "col.loaded_at": ("Thời điểm nạp", "Loaded at"),
-    "col.file_name": ("Tệp", "File"), "col.entity": ("Loại dữ liệu", "Entity"),
-    "col.sheet": ("Trang tính", "Sheet"), "col.rows_read": ("Dòng đọc", "Rows read"),
-    "col.rows_loaded": ("Dòng nạp", "Rows loaded"),
-    "col.rows_rejected": ("Dòng từ chối", "Rows rejected"), "col.result": ("Kết quả", "Result"),
-    "col.row_number": ("Dòng số", "Row"), "col.column_name": ("Cột", "Column"),
-    "col.value": ("Giá trị", "Value"), "col.reason": ("Lý do", "Reason"),
-    "col.rule": ("Quy tắc", "Rule"), "col.severity": ("Mức độ", "Severity"),
-    "col.org_id": ("Mã tổ chức", "Organisation id"), "col.org_name": ("Tổ chức", "Organisation"),
-    "col.member_id": ("Mã đảng viên", "Member id"), "col.month": ("Tháng", "Month"),
-    "col.detail": ("Chi tiết", "Detail"),
 })
-
-register(Table(DATA_LEDGER, "data.ledger", lambda scope, f: meta.load_ledger(scope), (
-    ("load_id", "col.load_id", "int"), ("loaded_at", "col.loaded_at", "datetime"),
-    ("file_name", "col.file_name", "text"), ("entity", "col.entity", "text"),
-    ("sheet", "col.sheet", "text"), ("rows_read", "col.rows_read", "int"),
-    ("rows_loaded", "col.rows_loaded", "int"), ("rows_rejected", "col.rows_rejected", "int"),
-    ("result", "col.result", "text"))))
-
-
-def _quarantine(scope, f):
-    df = meta.quarantine(scope)
-    return df.assign(reason=df["reason_en"] if dict(f.extra).get("lang") == "en"
-                     else df["reason_vi"])
-
-
-register(Table(DATA_QUARANTINE, "meta.quarantine", _quarantine, (
-    ("load_id", "col.load_id", "int"), ("file_name", "col.file_name", "text"),
-    ("sheet", "col.sheet", "text"), ("row_number", "col.row_number", "int"),
-    ("column_name", "col.column_name", "text"), ("value", "col.value", "text"),
-    ("reason", "col.reason", "text"))))
-register(Table(DATA_QUALITY, "data.quality", meta.data_quality, (
-    ("rule", "col.rule", "text"), ("severity", "col.severity", "text"),
-    ("org_id", "col.org_id", "text"), ("org_name", "col.org_name", "text"),
-    ("member_id", "col.member_id", "text"), ("month", "col.month", "month"),
-    ("detail", "col.detail", "text"))))
 
 
 def layout(lang: str = "vi", **_params):

@@ -13,12 +13,9 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import access, data, figures, figures_published, urlstate
-from dashboard.components.chart_card import THEME
-from dashboard.components.filter_bar import STATE
-from dashboard.components.table_card import grid_locale
-from dashboard.i18n import fmt_num, fmt_pct, t
-from dashboard.published_text import (  # noqa: F401
+from dashboard import data, urlstate
+from dashboard.auth import access
+from dashboard.charts.published_text import (  # noqa: F401
     document_label,
     interval,
     part_text,
@@ -26,6 +23,12 @@ from dashboard.published_text import (  # noqa: F401
     scope_label,
     verdict,
 )
+from dashboard.charts.theme import FigContext, empty, graph_config
+from dashboard.charts.timeline import published_timeline
+from dashboard.components.chart_card import THEME
+from dashboard.components.filter_bar import STATE
+from dashboard.components.table_card import grid_locale
+from dashboard.i18n import fmt_num, fmt_pct, t
 from dashboard.queries import published as q
 
 log = logging.getLogger(__name__)
@@ -119,20 +122,20 @@ def timeline(state: dict | None, scope_key=None, doc_id=None, theme: str | None 
     """Published values over time for the chosen metric (else the most frequent one), one series
     per scope, with the warehouse values on the same dates."""
     lang = (state or {}).get("lang", "vi")
-    ctx = figures.FigContext(lang=lang, theme=theme or "light", title=t("published.heading", lang))
+    ctx = FigContext(lang=lang, theme=theme or "light", title=t("published.heading", lang))
     if not state or data.signature() is None:
-        return figures.empty(ctx, t("app.no_warehouse", lang))
+        return empty(ctx, t("app.no_warehouse", lang))
     df = frame(state, scope_key, None)
     if df.empty:
-        return figures.empty(ctx, t("published.no_data", lang))
+        return empty(ctx, t("published.no_data", lang))
     metric = (state.get("params") or {}).get("pub_metric", "all")
     if metric == "all":
         metric = df["metric"].value_counts().index[0]
-    ctx = figures.FigContext(lang=lang, theme=theme or "light", subtitle=t(
+    ctx = FigContext(lang=lang, theme=theme or "light", subtitle=t(
         "published.timeline_sub", lang), title=t("published.timeline", lang, metric=t(
             f"published.metric.{metric}", lang)))
-    return figures_published.published_timeline(
-        df[(df["metric"] == metric) & df["value"].notna()], ctx, t("published.warehouse", lang))
+    return published_timeline(df[(df["metric"] == metric) & df["value"].notna()], ctx,
+                              t("published.warehouse", lang))
 
 
 def options(state: dict | None) -> tuple[list, list, list]:
@@ -199,7 +202,7 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
                   children=sentence(None, lang)),
         dmc.Paper(withBorder=True, radius="md", p="xs", children=dcc.Graph(
             id=PUBLISHED_TIMELINE, style={"height": "420px"},
-            config=figures.graph_config(t("published.heading", lang), lang))),
+            config=graph_config(t("published.heading", lang), lang))),
     ])
 
 
@@ -213,7 +216,7 @@ def update(state, scope_key, doc_id, theme):
     except Exception:  # an old or partial warehouse shows a message, never a traceback
         log.exception("published figures failed")
         lang = (state or {}).get("lang", "vi")
-        return [], t("published.error", lang), figures.empty(figures.FigContext(lang=lang),
+        return [], t("published.error", lang), empty(FigContext(lang=lang),
                                                             t("published.error", lang))
 
 

@@ -19,6 +19,7 @@ from dashboard.data import (
     data_bounds,
     month_floor,
     org_condition,
+    province_column,
     query,
     table_exists,
     use_rollup,
@@ -93,7 +94,7 @@ def province_month(scope: Scope, f: Filters) -> pd.DataFrame:
     the column), the sums, and the rates of `add_rates`. Provinces without meetings are absent."""
     src, cond, p = meetings_source(scope, f)
     p.update(a=month_floor(f.start), b=f.end, cur=not f.old_boundaries)
-    col = "province_code" if f.old_boundaries else "province_code_current"
+    col = province_column(f)
     sums = ", ".join(f"sum(a.{c}) AS {c}" for c in MEETING_SUMS)
     df = query(f"""
         SELECT a.{col} AS province_code, any_value(d.name) AS name,
@@ -116,7 +117,7 @@ def window_end(scope: Scope, f: Filters) -> dt.date | None:
 def _cells(scope: Scope, f: Filters) -> tuple[str, dict]:
     """CTE `c`: the cells in scope with their name, base organisation and province names."""
     cond, p = org_condition(scope, f)
-    col = "province_code" if f.old_boundaries else "province_code_current"
+    col = province_column(f)
     return (f"""c AS (SELECT o.org_id, o.name,
                        CASE WHEN o.base_org_id <> o.org_id THEN b.name END AS base_org,
                        d.name AS province

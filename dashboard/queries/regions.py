@@ -20,6 +20,7 @@ from dashboard.data import (
     data_bounds,
     month_floor,
     org_condition,
+    province_column,
     query,
     use_rollup,
 )
@@ -113,7 +114,7 @@ def province_metrics(scope: Scope, f: Filters) -> pd.DataFrame:
     seat_lat, seat_lon, the sums and METRICS (NaN where the filters leave no data). The province
     filter itself is ignored so that the map can show (and pick) every province."""
     f = dataclasses.replace(f, province=None)
-    key = "province_code" if f.old_boundaries else "province_code_current"
+    key = province_column(f)
     sums = _grouped(scope, f, key).rename(columns={"k": "province_code"})
     df = provinces(scope, f.old_boundaries).merge(sums, on="province_code", how="left")
     return add_metrics(df)

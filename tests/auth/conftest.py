@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from tests.helpers import runtime_for, serving
+
 PASSWORD = "mat-khau-dai-12"
 USERS = {  # name: (role, provinces, orgs)
     "boss": ("admin", (), ()),
@@ -30,18 +32,23 @@ def users_db(tmp_path_factory, dash_app):
     return path
 
 
+@pytest.fixture(autouse=True)
+def _open_on_fixture(fixture_runtime):
+    """Direct calls read the fixture warehouse in open access unless a test turns logins on."""
+    from dashboard import runtime
+
+    with runtime.bound(fixture_runtime):
+        yield
+
+
 @pytest.fixture
 def logins(users_db, dash_app, fixture_warehouse):
     """Logins required (as in production) for the duration of one test."""
-    from dashboard import data
-    from dashboard.auth import config
-
-    data.configure(fixture_warehouse)
-    config.configure(open_access=False, users_db=users_db, failure_delay=0.0)
-    dash_app.server.test_client().get("/login")  # Dash sets up its callbacks on a first request
-    yield dash_app
-    config.configure(open_access=True, users_db=None, failure_delay=1.0, idle_minutes=30.0)
-    data.configure(fixture_warehouse)
+    rt = runtime_for(fixture_warehouse, open_access=False, users_db=users_db,
+                     login_failure_delay=0.0)
+    with serving(dash_app, rt):
+        dash_app.server.test_client().get("/login")  # Dash sets up its callbacks on a first request
+        yield dash_app
 
 
 def login(app, name: str, password: str = PASSWORD):

@@ -4,6 +4,7 @@ the component ids found in the page layouts), and read what comes back, download
 from __future__ import annotations
 
 import base64
+import dataclasses
 import io
 import json
 
@@ -25,16 +26,12 @@ def layout_ids(app) -> list:
 
 
 def _layout_ids(app) -> list:
-    from dashboard.auth import config
+    from dashboard import runtime
     from dashboard.components import shell
 
-    before = config.SETTINGS.open_access
-    config.configure(open_access=True)
-    try:
-        with app.server.test_request_context("/"):
-            trees = [shell.layout()] + [p["layout"](lang="vi") for p in dash.page_registry.values()]
-    finally:
-        config.configure(open_access=before)
+    open_rt = dataclasses.replace(runtime.of(app.server), open_access=True)
+    with app.server.test_request_context("/"), runtime.bound(open_rt):
+        trees = [shell.layout()] + [p["layout"](lang="vi") for p in dash.page_registry.values()]
     ids = []
     for tree in trees:
         for c in [tree, *tree._traverse()] if hasattr(tree, "_traverse") else []:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.auth.conftest import PASSWORD
 from tests.browser.conftest import CHROMIUM_ARGS, shot
+from tests.helpers import runtime_for, serving
 
 PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
 pytestmark = pytest.mark.browser
@@ -78,12 +79,16 @@ def log_in(pg, name: str, path: str = "/"):
     pg.wait_for_selector("#auth-user-name", timeout=20000)
 
 
-def test_payload_in_an_organisation_name_is_shown_as_text_under_a_strict_csp(tab, xss_warehouse):
+def test_payload_in_an_organisation_name_is_shown_as_text_under_a_strict_csp(tab, xss_warehouse,
+                                                                             dash_app, users_db):
     """The organisations table and the organisation picker show the payload literally; no script
     from it runs; the whole page works with zero CSP violations and no console error."""
-    from dashboard import data
+    rt = runtime_for(xss_warehouse, open_access=False, users_db=users_db, login_failure_delay=0)
+    with serving(dash_app, rt):
+        _check_payload_is_text(tab)
 
-    data.configure(xss_warehouse)
+
+def _check_payload_is_text(tab):
     log_in(tab, "boss", "/to-chuc?from=2024-01-01&to=2025-12-31")
     tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
     tab.wait_for_selector(".ag-row", timeout=20000)

@@ -13,6 +13,7 @@ import pytest
 
 from tests.auth import forge
 from tests.auth.conftest import login
+from tests.helpers import runtime_for, serving
 
 INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "inputs"
 FILES = ["organisations.csv", "members.csv", "meetings.csv", "assessments.csv"]
@@ -38,7 +39,7 @@ def _drop(app, client, named: dict[str, bytes]):
 
 
 def _wait(job: str) -> dict:
-    from dashboard.auth import uploads
+    from dashboard.admin import uploads
 
     for _ in range(1200):  # a generous cap: the subprocess runs the ETL
         st = uploads.status(job)
@@ -73,18 +74,19 @@ def _confirm(app, client, job: str, accept_valid=False):
 
 
 @pytest.fixture
-def empty_warehouse(logins, tmp_path):
-    from dashboard import data
-
-    data.configure(tmp_path / "w.duckdb")
-    return tmp_path / "w.duckdb"
+def empty_warehouse(logins, tmp_path, users_db):
+    """Logins on, on a warehouse that does not exist yet."""
+    rt = runtime_for(tmp_path / "w.duckdb", open_access=False, users_db=users_db,
+                     login_failure_delay=0)
+    with serving(logins, rt):
+        yield tmp_path / "w.duckdb"
 
 
 def test_admin_uploads_validates_confirms_and_the_new_generation_is_served(logins, empty_warehouse):
     """Valid files: the dry run says so and publishes nothing; confirm loads them through the ETL;
     the dashboard serves generation 1 at once; every step is audited."""
-    from dashboard import access, data
-    from dashboard.auth import users
+    from dashboard import data
+    from dashboard.auth import access, users
 
     app, client = logins, login(logins, "boss")
     job = _drop(app, client, {f: (INPUTS / f).read_bytes() for f in FILES})
@@ -111,7 +113,7 @@ def test_invalid_upload_shows_the_etl_report_and_cannot_be_loaded(logins, empty_
     assert "Cell not found" in text and "NOWHERE" in text
     assert "Problems found" in text
     _confirm(app, client, job)
-    from dashboard.auth import uploads
+    from dashboard.admin import uploads
 
     assert uploads.status(job)["step"] == "validate" and not empty_warehouse.exists()
 
@@ -119,7 +121,7 @@ def test_invalid_upload_shows_the_etl_report_and_cannot_be_loaded(logins, empty_
 @pytest.mark.parametrize("name", ["lead", "ana"])
 def test_non_admins_cannot_upload_or_load(logins, empty_warehouse, name):
     """A forged drop or confirm from a leader or analyst creates and loads nothing."""
-    from dashboard.auth import uploads
+    from dashboard.admin import uploads
 
     app, client = logins, login(logins, name)
     before = set(uploads.uploads_dir().iterdir())
@@ -132,7 +134,7 @@ def test_non_admins_cannot_upload_or_load(logins, empty_warehouse, name):
 
 def test_uploaded_file_names_cannot_escape_the_job_folder():
     """Only plain names with a data extension are kept."""
-    from dashboard.auth.uploads import safe_name
+    from dashboard.admin.uploads import safe_name
 
     assert safe_name("../../etc/passwd.csv") == "passwd.csv"
     assert safe_name("..\\..\\x.xlsx") == "x.xlsx"

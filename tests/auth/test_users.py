@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.auth.conftest import PASSWORD, login
+from tests.helpers import runtime_for, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,18 +72,16 @@ def test_login_sets_httponly_samesite_cookie_and_logout_ends_the_session(logins)
     assert client.get("/login?next=/").status_code == 302  # logged in: sent past the form
     assert client.post("/logout", data={"csrf": "forged"}).status_code == 302
     assert client.get("/_dash-layout").status_code == 200  # a forged logout does nothing
-    client.post("/logout", data={"csrf": _session_csrf(client)})
+    client.post("/logout", data={"csrf": _session_csrf(client, logins)})
     other = logins.server.test_client()
     other.set_cookie("chibo_session", stolen)
     assert other.get("/_dash-layout").status_code == 401
 
 
-def _session_csrf(client) -> str:
+def _session_csrf(client, app) -> str:
     from flask.sessions import SecureCookieSessionInterface
 
-    from dashboard.app import server
-
-    s = SecureCookieSessionInterface().get_signing_serializer(server)
+    s = SecureCookieSessionInterface().get_signing_serializer(app.server)
     return s.loads(client.get_cookie("chibo_session").value)["csrf"]
 
 
@@ -121,10 +120,9 @@ def test_repeated_failures_lock_the_account(logins, users_db):
 
 def test_failed_logins_are_slowed_more_and_more():
     """Each consecutive failure waits longer (capped), so guessing is slow."""
-    from dashboard.auth import config
+    from dashboard.auth.web import failure_delay
 
-    config.configure(failure_delay=1.0)
-    assert [config.failure_delay(n) for n in (1, 2, 3, 4, 5, 9)] == [1, 2, 4, 8, 8, 8]
+    assert [failure_delay(n, 1.0) for n in (1, 2, 3, 4, 5, 9)] == [1, 2, 4, 8, 8, 8]
 
 
 def test_unknown_user_and_wrong_password_look_the_same(logins):
@@ -146,15 +144,11 @@ def test_security_headers(logins, path):
     assert h["Cache-Control"] == "no-store"
 
 
-def test_login_page_says_how_to_create_the_first_admin(tmp_path, dash_app):
+def test_login_page_says_how_to_create_the_first_admin(tmp_path, dash_app, fixture_warehouse):
     """With no users the login form names the command; there is no default password."""
-    from dashboard.auth import config
-
-    config.configure(open_access=False, users_db=tmp_path / "empty.sqlite3")
-    try:
+    rt = runtime_for(fixture_warehouse, open_access=False, users_db=tmp_path / "empty.sqlite3")
+    with serving(dash_app, rt):
         page = dash_app.server.test_client().get("/login").get_data(as_text=True)
-    finally:
-        config.configure(open_access=True, users_db=None)
     assert "python -m dashboard users add --role admin" in page
 
 

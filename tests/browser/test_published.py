@@ -11,18 +11,16 @@ import pytest
 
 from tests.browser.conftest import shot
 from tests.documents.conftest import seeded_demo  # noqa: F401  (the demo plus the seeds)
+from tests.helpers import runtime_for, serving
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def on_seeded_demo(seeded_demo, fixture_warehouse):  # noqa: F811
-    """The app's gateway on the seeded demo for this test, then back on the fixture warehouse."""
-    from dashboard import data
-
-    data.configure(seeded_demo[0])
-    yield
-    data.configure(fixture_warehouse)
+def on_seeded_demo(seeded_demo, dash_app):  # noqa: F811
+    """The app serves the seeded demo for this test, then the fixture warehouse again."""
+    with serving(dash_app, runtime_for(seeded_demo[0])):
+        yield
 
 
 def test_published_page_loads_with_its_filters_filled(page, on_seeded_demo):

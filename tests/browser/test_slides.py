@@ -21,7 +21,7 @@ def test_keyboard_navigation(page):
     for key, expected in (("ArrowRight", "2 / 3"), ("Space", "3 / 3"), ("PageDown", "3 / 3"),
                           ("ArrowLeft", "2 / 3"), ("PageUp", "1 / 3"), ("PageDown", "2 / 3")):
         page.keyboard.press(key)
-        counter.filter(has_text=expected).wait_for(timeout=5_000)
+        counter.filter(has_text=expected).wait_for(timeout=20_000)  # generous: a busy machine
     assert title.inner_text() == "Đảng viên chính thức và dự bị"
     page.locator("#slides-graph .main-svg").first.wait_for()
     shot(page, "slides-members-stock")

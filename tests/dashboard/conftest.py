@@ -1,4 +1,4 @@
-"""Dashboard test helpers: a state dict for the fixture's year 2025, the full scope."""
+"""Dashboard test helpers: a state dict for the fixture's year 2025, the fixture runtime bound."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 @pytest.fixture
 def state2025(dash_app) -> dict:
     """The validated state for the fixture with period 2025 (custom range), Vietnamese."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     state, bad = urlstate.parse("?from=2025-01-01&to=2025-12-31",
                                 urlstate.choices_for(access.current_scope()))
@@ -17,8 +18,9 @@ def state2025(dash_app) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _gateway_on_fixture(fixture_warehouse):
-    """Every dashboard test starts with the gateway on the fixture (some tests repoint it)."""
-    from dashboard import data
+def _on_fixture(fixture_runtime):
+    """Every dashboard test starts on the fixture warehouse (some bind another runtime)."""
+    from dashboard import runtime
 
-    data.configure(fixture_warehouse)
+    with runtime.bound(fixture_runtime):
+        yield

@@ -1,4 +1,6 @@
-"""A tiny warehouse with every marts/meta table of the README contract and hand-checkable numbers.
+"""A tiny warehouse with hand-checkable numbers, its tables created from the warehouse contract
+(etl/sql/contract.sql: every marts and meta table, the ETL's types); the rollups and trends are
+computed by the ETL's own SQL from the facts below (the bridges by the hierarchy alone).
 
 2 provinces, 1 base committee (3 sub-cells) + 1 base cell = 2 base orgs, 4 cells; 24 months.
 Key figures (month 2025-12): members 45 (official 40, probationary 5); 2024-12: 43.
@@ -12,8 +14,11 @@ from pathlib import Path
 
 import duckdb
 
+from etl import contract
+
 MARTS_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
-ROLLUPS = ("agg_members_monthly", "agg_base_org_monthly")  # the dashboard helper's rollups (see also DERIVED_MARTS)
+DERIVED = ("agg_members_monthly", "agg_base_org_monthly", "agg_meetings_province_monthly",
+           "cell_quality_trend")
 MONTHS = [dt.date(2024 + (i // 12), i % 12 + 1, 1) for i in range(24)]
 
 REGIONS = [
@@ -98,121 +103,83 @@ def _meeting_rows():
     return rows
 
 
+def insert(con, table: str, columns: str, rows) -> None:
+    """Rows into the named columns of a contract table (the others stay NULL)."""
+    names = columns.split()
+    con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+                    f" ({', '.join('?' * len(names))})", [list(r) for r in rows])
+
+
 def build(path: str | Path) -> Path:
     """Write the fixture warehouse to `path` (overwriting) and return the path."""
     path = Path(path)
     if path.exists():
         path.unlink()
     con = duckdb.connect(str(path))
-    con.execute("CREATE SCHEMA marts; CREATE SCHEMA meta;")
-    con.execute("CREATE TABLE marts.dim_region (region VARCHAR, name_vi VARCHAR, name_en VARCHAR,"
-                " sort_order INTEGER)")
-    con.executemany("INSERT INTO marts.dim_region VALUES (?, ?, ?, ?)", REGIONS)
-    con.execute("CREATE TABLE marts.dim_province (province_code VARCHAR, name VARCHAR,"
-                " is_current BOOLEAN, successor_code VARCHAR, region VARCHAR, seat_lat DOUBLE,"
-                " seat_lon DOUBLE)")
-    con.executemany("INSERT INTO marts.dim_province VALUES (?, ?, ?, ?, ?, ?, ?)", PROVINCES)
-    con.execute("CREATE TABLE marts.dim_org (org_id VARCHAR, name VARCHAR, kind VARCHAR,"
-                " sector VARCHAR, parent_id VARCHAR, base_org_id VARCHAR, province_code VARCHAR,"
-                " province_code_current VARCHAR, region VARCHAR, valid_from DATE, valid_to DATE,"
-                " successor_id VARCHAR, upper_powers BOOLEAN, depth INTEGER)")
-    for o in ORGS:
-        con.execute("INSERT INTO marts.dim_org VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, DATE '2000-01-01',"
-                    " NULL, NULL, false, ?)", list(o))
-    con.execute("""CREATE TABLE marts.bridge_org_ancestor AS
-        WITH RECURSIVE up(ancestor_id, org_id, depth) AS (
-            SELECT org_id, org_id, 0 FROM marts.dim_org
-            UNION ALL
-            SELECT o.parent_id, up.org_id, up.depth + 1
-            FROM up JOIN marts.dim_org o ON o.org_id = up.ancestor_id
-            WHERE o.parent_id IS NOT NULL)
-        SELECT * FROM up""")
-    # no organisation here has a successor: the lineage is the hierarchy
-    con.execute("CREATE TABLE marts.bridge_org_lineage AS SELECT * FROM marts.bridge_org_ancestor")
-    con.execute("CREATE TABLE marts.fct_membership_monthly (month DATE, org_id VARCHAR,"
-                " official INTEGER, probationary INTEGER, admitted INTEGER, \"left\" INTEGER,"
-                " left_transfer_out INTEGER, left_death INTEGER, left_struck_off INTEGER,"
-                " left_expelled INTEGER, left_resigned INTEGER, left_other INTEGER,"
-                " female INTEGER)")
-    con.executemany("INSERT INTO marts.fct_membership_monthly VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _membership_rows())
-    con.execute("CREATE TABLE marts.fct_meetings_monthly (month DATE, org_id VARCHAR,"
-                " regular_held INTEGER, thematic_held INTEGER, online_held INTEGER,"
-                " expected INTEGER, present INTEGER, excused INTEGER, good INTEGER, fair INTEGER,"
-                " average INTEGER, poor INTEGER, mean_score DOUBLE, scored INTEGER,"
-                " mean_duration DOUBLE, hybrid_held INTEGER)")
-    con.executemany("INSERT INTO marts.fct_meetings_monthly VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _meeting_rows())
-    con.execute("CREATE TABLE marts.fct_member_structure_yearly (year INTEGER, org_id VARCHAR,"
-                " gender VARCHAR, age_band VARCHAR, members INTEGER)")
-    con.executemany("INSERT INTO marts.fct_member_structure_yearly VALUES (?, ?, ?, ?, ?)", [
+    con.execute(contract.DDL)  # every table of the warehouse contract, empty
+    insert(con, "marts.dim_region", "region name_vi name_en sort_order", REGIONS)
+    insert(con, "marts.dim_province",
+           "province_code name is_current successor_code region seat_lat seat_lon", PROVINCES)
+    insert(con, "marts.dim_org", "org_id name kind sector parent_id base_org_id province_code"
+           " province_code_current region depth valid_from upper_powers",
+           [(*o, dt.date(2000, 1, 1), False) for o in ORGS])
+    insert(con, "marts.fct_membership_monthly", 'month org_id official probationary admitted "left"'
+           " left_transfer_out left_death left_struck_off left_expelled left_resigned left_other"
+           " female", _membership_rows())
+    insert(con, "marts.fct_meetings_monthly", "month org_id regular_held thematic_held online_held"
+           " expected present excused good fair average poor mean_score scored mean_duration"
+           " hybrid_held", _meeting_rows())
+    insert(con, "marts.fct_member_structure_yearly", "year org_id gender age_band members", [
         (2025, "S1", "male", "31-40", 7), (2025, "S1", "female", "18-30", 5),
         (2025, "B2", "male", "41-50", 14), (2025, "B2", "female", "61+", 10),
         (2024, "S1", "male", "31-40", 8),
     ])
-    con.execute("CREATE TABLE marts.fct_assessment_yearly (year INTEGER, org_id VARCHAR,"
-                " rating INTEGER)")
-    con.executemany("INSERT INTO marts.fct_assessment_yearly VALUES (?, ?, ?)",
-                    [(2024, "C1", 4), (2024, "B2", 3), (2025, "C1", 3), (2025, "B2", 2)])
-    con.execute("CREATE TABLE marts.fct_member_assessment_yearly (year INTEGER, org_id VARCHAR,"
-                " rating INTEGER, members INTEGER)")
-    con.executemany("INSERT INTO marts.fct_member_assessment_yearly VALUES (?, ?, ?, ?)",
-                    [(2025, "S1", 4, 2), (2025, "S1", 3, 10), (2025, "B2", 3, 24)])
-    con.execute("CREATE TABLE marts.data_quality (rule VARCHAR, severity VARCHAR, org_id VARCHAR,"
-                " member_id VARCHAR, month DATE, detail VARCHAR)")
-    con.executemany("INSERT INTO marts.data_quality VALUES (?, ?, ?, ?, ?, ?)", [
+    insert(con, "marts.fct_assessment_yearly", "year org_id rating",
+           [(2024, "C1", 4), (2024, "B2", 3), (2025, "C1", 3), (2025, "B2", 2)])
+    insert(con, "marts.fct_member_assessment_yearly", "year org_id rating members",
+           [(2025, "S1", 4, 2), (2025, "S1", 3, 10), (2025, "B2", 3, 24)])
+    insert(con, "marts.data_quality", "rule severity org_id member_id month detail", [
         ("cell_min_official", "warning", "S3", None, dt.date(2025, 12, 1),
          "Chi bộ có 2 đảng viên chính thức (< 3)"),
         ("missed_regular_meeting", "warning", "S3", None, dt.date(2025, 10, 1),
          "Không sinh hoạt thường kỳ"),
     ])
-    con.execute("CREATE TABLE marts.ref_events (event_on DATE, code VARCHAR, label_vi VARCHAR,"
-                " label_en VARCHAR)")
-    con.execute("INSERT INTO marts.ref_events VALUES (DATE '2025-07-01', 'reorg_2025',"
-                " 'Sắp xếp tỉnh 1/7/2025', 'Provinces merged 1/7/2025')")
-    con.execute("CREATE TABLE marts.documents (doc_id VARCHAR, title VARCHAR)")
-    con.execute("CREATE TABLE marts.reported_figures (doc_id VARCHAR, metric VARCHAR,"
-                " value DOUBLE)")
-    con.execute("CREATE TABLE meta.load_ledger (load_id INTEGER, loaded_at TIMESTAMP,"
-                " file_name VARCHAR, file_hash VARCHAR, entity VARCHAR, sheet VARCHAR,"
-                " rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, result VARCHAR)")
-    con.executemany("INSERT INTO meta.load_ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    insert(con, "marts.ref_events", "event_on code label_vi label_en", [
+        (dt.date(2025, 7, 1), "reorg_2025", "Sắp xếp tỉnh 1/7/2025", "Provinces merged 1/7/2025")])
+    insert(con, "meta.load_ledger", "load_id loaded_at file_name file_hash entity sheet rows_read"
+           " rows_loaded rows_rejected result", [
         (1, dt.datetime(2026, 1, 5, 8, 0), "to_chuc.csv", "aa11", "organisations", None,
          7, 7, 0, "loaded"),
         (2, dt.datetime(2026, 1, 5, 8, 1), "đảng_viên.xlsx", "bb22", "members", "dang_vien",
          50, 48, 2, "loaded_with_rejects"),
     ])
-    con.execute("CREATE TABLE meta.quarantine (load_id INTEGER, file_name VARCHAR, sheet VARCHAR,"
-                " row_number INTEGER, column_name VARCHAR, value VARCHAR, reason_vi VARCHAR,"
-                " reason_en VARCHAR)")
-    con.executemany("INSERT INTO meta.quarantine VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+    insert(con, "meta.quarantine", "load_id file_name sheet row_number column_name value reason_vi"
+           " reason_en", [
         (2, "đảng_viên.xlsx", "dang_vien", 12, "birth_year", "1890",
          "Năm sinh ngoài khoảng cho phép", "Birth year out of range"),
         (2, "đảng_viên.xlsx", "dang_vien", 31, "org_id", "X9",
          "Mã tổ chức không tồn tại", "Unknown organisation id"),
     ])
-    con.execute("CREATE TABLE meta.generation (generation INTEGER, published_at TIMESTAMP)")
-    con.execute("INSERT INTO meta.generation VALUES (3, TIMESTAMP '2026-01-05 08:02:00')")
-    _derived_marts(con)
-    for name in ROLLUPS:  # the real rollup SQL over the fixture facts
-        sql = (MARTS_SQL / f"{name}.sql").read_text(encoding="utf-8")
-        con.execute(f"CREATE TABLE marts.{name} AS {sql}")
+    insert(con, "marts.dim_month", "month month_end",  # 2010-01 … the last month with data
+           [(dt.date(y, m, 1), dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1))
+            for y in range(2010, 2026) for m in range(1, 13)])
+    insert(con, "meta.generation", "generation published_at",
+           [(3, dt.datetime(2026, 1, 5, 8, 2))])
+    for bridge in ("bridge_org_ancestor", "bridge_org_lineage"):  # no successors: lineage = tree
+        con.execute(f"""INSERT INTO marts.{bridge} BY NAME
+            WITH RECURSIVE up(ancestor_id, org_id, depth) AS (
+                SELECT org_id, org_id, 0 FROM marts.dim_org
+                UNION ALL
+                SELECT o.parent_id, up.org_id, up.depth + 1
+                FROM up JOIN marts.dim_org o ON o.org_id = up.ancestor_id
+                WHERE o.parent_id IS NOT NULL)
+            SELECT * FROM up""")
+    for name in DERIVED:  # the ETL's own SQL over the fixture facts
+        sql = (MARTS_SQL / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
+        con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")
     con.execute("CHECKPOINT")
     con.close()
     return path
-
-
-# ---- derived marts (quality/regions helper): built by the ETL's own SQL from the tables above ----
-DERIVED_MARTS = ("agg_meetings_province_monthly", "cell_quality_trend")
-
-
-def _derived_marts(con) -> None:
-    """Rollups and per-cell precomputations, from etl/sql/marts/<name>.sql over the fixture."""
-    sql_dir = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
-    for name in DERIVED_MARTS:
-        sql = (sql_dir / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
-        con.execute(f"CREATE TABLE marts.{name} AS {sql}")
-# ---- end derived marts ----
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard import access, urlstate
+from dashboard import urlstate
+from dashboard.auth import access
 from tests.documents.conftest import run_etl
 from tests.documents.tiny_warehouse import build
 

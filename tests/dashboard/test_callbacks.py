@@ -7,7 +7,11 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard.components import chart_card, filter_bar, shell, table_card
+from dashboard.charts import registry, tables
+from dashboard.components import filter_bar, shell
+from dashboard.data import Scope
+
+ALL = Scope.everything()
 
 
 @pytest.fixture(autouse=True)
@@ -20,29 +24,29 @@ def pages(dash_app):
 def test_every_registered_chart_renders_with_title_and_data(state2025):
     """No chart may fall back to the error figure on valid filters."""
     needs_org = {"orgs-meetings"}  # detail charts of a picked organisation
-    for key in chart_card.CHARTS:
+    for key in registry.CHARTS:
         state = {**state2025, "org": "C1"} if key in needs_org else state2025
-        fig = chart_card.build_figure(key, state, "light")
+        fig = registry.build_figure(key, state, "light", ALL)
         assert "Không tải được" not in str(fig.layout.annotations), key
         assert fig.data, f"{key} drew nothing"
 
 
 def test_chart_subtitle_names_the_filters(state2025):
     """The subtitle says which province is shown."""
-    fig = chart_card.build_figure("members-stock", {**state2025, "province": "N25"}, "dark")
+    fig = registry.build_figure("members-stock", {**state2025, "province": "N25"}, "dark", ALL)
     assert "Phú Thọ" in fig.layout.title.text and "01/01/2025–31/12/2025" in fig.layout.title.text
 
 
 def test_csv_holds_the_chart_rows_with_diacritics(state2025):
     """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name and
     headers (English headers in English)."""
-    content, name = chart_card.csv_bytes("members-stock", state2025)
+    content, name = registry.csv_bytes("members-stock", state2025, ALL)
     assert content.startswith("\ufeff".encode())
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns) == ["Tháng", "Chính thức", "Dự bị"]
     assert len(df) == 12 and df["Chính thức"].iloc[-1] == 40
     assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
-    content, _ = chart_card.csv_bytes("members-stock", {**state2025, "lang": "en"})
+    content, _ = registry.csv_bytes("members-stock", {**state2025, "lang": "en"}, ALL)
     assert list(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig").columns) == [
         "Month", "Full members", "Probationary"]
 
@@ -56,12 +60,20 @@ def test_kpi_cards_show_vietnamese_numbers(state2025):
     assert "45" in text and "+2 (+4,7%)" in text
 
 
+def test_every_computed_kpi_has_a_card_and_every_card_a_value():
+    """The query's KPI keys and the catalogue's cards name the same KPIs."""
+    from dashboard.charts.catalogue.overview import KPIS
+    from dashboard.queries.members import KPI_KEYS
+
+    assert tuple(k.key for k in KPIS) == KPI_KEYS
+
+
 def test_table_export_has_translated_headers(state2025):
     """XLSX and CSV exports carry headers in the chosen language."""
-    content, name = table_card.export("data-quarantine", {**state2025, "lang": "en"}, "csv")
+    content, name = tables.export("data-quarantine", {**state2025, "lang": "en"}, ALL, "csv")
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns)[:2] == ["Load", "File"] and df["Reason"].iloc[0]
-    xlsx, name = table_card.export("data-quality", state2025, "xlsx")
+    xlsx, name = tables.export("data-quality", state2025, ALL, "xlsx")
     assert xlsx[:2] == b"PK" and name.endswith(".xlsx")
 
 
@@ -79,7 +91,8 @@ def test_router_falls_back_to_overview_and_respects_language(dash_app):
 
 def test_period_preset_sets_dates(state2025):
     """Choosing 'all' spans the whole data range and resets the as-of date."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     ch = urlstate.choices_for(access.current_scope())
     new = filter_bar.state_from_controls(state2025, filter_bar.PERIOD, "all", None, None, None,
@@ -89,7 +102,8 @@ def test_period_preset_sets_dates(state2025):
 
 def test_switching_to_old_provinces_clears_the_province(state2025):
     """A current code is not valid among the old 63."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     ch = urlstate.choices_for(access.current_scope())
     prev = {**state2025, "province": "N01"}
@@ -110,13 +124,13 @@ def test_hierarchy_click_picks_the_organisation(dash_app):
 def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
     """From 01/07/2024 by year: 2024 holds 6 months, so both flow bars of 2024 are pale and its
     tick reads '2024 (6 tháng)'; 2025 is whole."""
-    from dashboard import access, urlstate
-    from dashboard.components import chart_card
-    from dashboard.pages import members as page
+    from dashboard import urlstate
+    from dashboard.auth import access
+    from dashboard.charts.catalogue import members as page
 
     state, bad = urlstate.parse("?from=2024-07-01&to=2025-12-31&grain=year",
                                 urlstate.choices_for(access.current_scope()))
     assert bad == []
-    fig = chart_card.build_figure(page.MEMBERS_FLOWS, state, "light")
+    fig = registry.build_figure(page.MEMBERS_FLOWS, state, "light", ALL)
     assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 2
     assert list(fig.layout.xaxis.ticktext) == ["2024<br>(6 tháng)", "2025"]

@@ -11,10 +11,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import data
+from dashboard import data, runtime
 from dashboard.data import Filters, Scope
 from dashboard.queries import members as q
 from dashboard.queries import meta
+from tests.helpers import runtime_for
 
 ALL = Scope.everything()
 Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
@@ -120,22 +121,23 @@ def test_new_generation_is_noticed_without_restart(fixture_warehouse, tmp_path):
     """The ETL swaps the file with os.replace; the next query must read the new file."""
     live = tmp_path / "live.duckdb"
     shutil.copy(fixture_warehouse, live)
-    data.configure(live)
-    assert data.warehouse_info(ALL)["generation"] == 3
+    with runtime.bound(runtime_for(live)):
+        assert data.warehouse_info(ALL)["generation"] == 3
     nxt = tmp_path / "next.duckdb"
     shutil.copy(fixture_warehouse, nxt)
     con = duckdb.connect(str(nxt))
     con.execute("UPDATE meta.generation SET generation = 4")
     con.close()
     os.replace(nxt, live)
-    assert data.warehouse_info(ALL)["generation"] == 4
+    with runtime.bound(runtime_for(live)):
+        assert data.warehouse_info(ALL)["generation"] == 4
 
 
 def test_missing_warehouse_is_a_clear_error(tmp_path):
     """No file: a bilingual error, not a DuckDB file creation."""
-    data.configure(tmp_path / "absent.duckdb")
-    with pytest.raises(FileNotFoundError, match="warehouse not found"):
-        data.data_bounds(ALL)
+    with runtime.bound(runtime_for(tmp_path / "absent.duckdb")):
+        with pytest.raises(FileNotFoundError, match="warehouse not found"):
+            data.data_bounds(ALL)
     assert not (tmp_path / "absent.duckdb").exists()
 
 
@@ -194,9 +196,7 @@ def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committe
     cells whose current province is N08."""
     from dashboard.queries import orgs
 
-    before = data.warehouse_path()
-    data.configure(demo_warehouse)
-    try:
+    with runtime.bound(runtime_for(demo_warehouse)):
         last = data.data_bounds(ALL)[1]
         f = Filters(start=data.add_months(last, -11), end=last, as_of=last)
         h = orgs.hierarchy(ALL, dataclasses.replace(f, org="TN08"), levels=2, top=1000)
@@ -213,6 +213,3 @@ def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committe
         small = orgs.hierarchy(ALL, dataclasses.replace(f, org="TN08"), levels=3, top=3)
         assert set(small["parent_id"].dropna()) <= set(small["org_id"])  # a tree, no orphans
         assert len(small) <= 1 + 3 + 3 * 3
-    finally:
-        data.configure(before)
-        data.clear_caches()

@@ -8,7 +8,13 @@ import json
 
 import pytest
 
-from dashboard import geo
+from dashboard import runtime
+from dashboard.charts import geo, registry
+from dashboard.charts.catalogue import regions as charts
+from dashboard.data import Scope
+from tests.helpers import runtime_for
+
+ALL = Scope.everything()
 
 
 def square(x0: float, y0: float, n: int = 5) -> list:
@@ -25,7 +31,7 @@ def feature(props: dict, ring: list) -> dict:
 
 
 @pytest.fixture
-def geojson(tmp_path, monkeypatch):
+def geojson(tmp_path, fixture_warehouse):
     """Hà Nội by its name with a prefix and no diacritics, Phú Thọ by code only, an unknown
     province, and an 'id' of 1 that must not be read as Hà Nội's code 01."""
     path = tmp_path / "provinces.geojson"
@@ -34,8 +40,8 @@ def geojson(tmp_path, monkeypatch):
         feature({"id": 1, "ma_tinh": "25", "ten": "?"}, square(104.9, 21.0)),
         feature({"id": 2, "ten": "Atlantis"}, square(0, 0)),
     ]}), encoding="utf-8")
-    monkeypatch.setenv("CHIBO_PROVINCES_GEOJSON", str(path))
-    return path
+    with runtime.bound(runtime_for(fixture_warehouse, provinces_geojson=path)):
+        yield path
 
 
 def test_names_are_folded_and_codes_read_only_from_code_properties(geojson):
@@ -54,41 +60,35 @@ def test_long_rings_are_thinned_and_stay_closed():
     assert len(kept) <= geo.MAX_POINTS + 1 and kept[0] == kept[-1]
 
 
-def test_no_file_or_a_broken_one_means_no_shapes(tmp_path, monkeypatch):
+def test_no_file_or_a_broken_one_means_no_shapes(tmp_path):
     """Missing: (); not JSON: () (logged), never an exception in a callback."""
-    monkeypatch.setenv("CHIBO_PROVINCES_GEOJSON", str(tmp_path / "none.geojson"))
-    assert geo.load_features() == ()
+    assert geo.load_features(tmp_path / "none.geojson") == ()
     bad = tmp_path / "bad.geojson"
     bad.write_text("{not json", encoding="utf-8")
-    monkeypatch.setenv("CHIBO_PROVINCES_GEOJSON", str(bad))
-    assert geo.load_features() == ()
+    assert geo.load_features(bad) == ()
 
 
 def test_regions_map_draws_the_shapes_and_a_click_inside_one_filters(dash_app, state2025,
                                                                       geojson):
     """Two filled shapes in code order (N01 21 members, N25 24: the darker), Vietnamese hover
     text; a click inside the second shape (only its trace number) picks Phú Thọ."""
-    from dashboard.components import chart_card
     from dashboard.pages import regions as page
 
-    fig = chart_card.build_figure(page.REGIONS_MAP, state2025, "light")
+    fig = registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL)
     fills = [tr for tr in fig.data if tr.fill == "toself"]
     assert [tr.text for tr in fills] == ["Hà Nội: 21", "Phú Thọ: 24"]
     assert fills[0].fillcolor != fills[1].fillcolor
     assert page.patch_from_click({"points": [{"curveNumber": 1}]}, state2025) == {"province": "N25"}
     labels = next(tr for tr in fig.data if tr.mode == "text")
     assert [c[0] for c in labels.customdata] == ["N01", "N25"]
-    picked = chart_card.build_figure(page.REGIONS_MAP, {**state2025, "province": "N25"}, "light")
+    picked = registry.build_figure(charts.REGIONS_MAP, {**state2025, "province": "N25"}, "light", ALL)
     outline = [tr for tr in picked.data if tr.mode == "lines" and tr.fill is None]
     assert len(outline) == 1 and outline[0].line.color == "#e8590c"
     assert min(x for x in outline[0].x if x is not None) == 104.9  # Phú Thọ's square
 
 
-def test_without_a_file_the_tile_map_stays(dash_app, state2025, tmp_path, monkeypatch):
+def test_without_a_file_the_tile_map_stays(dash_app, state2025, tmp_path, fixture_warehouse):
     """No GeoJSON: the cartogram's heatmap tiles."""
-    from dashboard.components import chart_card
-    from dashboard.pages import regions as page
-
-    monkeypatch.setenv("CHIBO_PROVINCES_GEOJSON", str(tmp_path / "none.geojson"))
-    fig = chart_card.build_figure(page.REGIONS_MAP, state2025, "light")
+    with runtime.bound(runtime_for(fixture_warehouse, provinces_geojson=tmp_path / "no.json")):
+        fig = registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL)
     assert {tr.type for tr in fig.data} == {"heatmap"}

@@ -8,12 +8,17 @@ import io
 import pandas as pd
 import pytest
 
+from dashboard.data import Scope
+
+ALL = Scope.everything()
+
 
 @pytest.fixture(autouse=True)
 def _modules(dash_app):
-    global chart_card, labels, table_card
+    global labels, registry, table_card, tables
     from dashboard import labels
-    from dashboard.components import chart_card, table_card
+    from dashboard.charts import registry, tables
+    from dashboard.components import table_card
 
 
 def test_every_charter_rule_has_words_in_both_languages():
@@ -49,24 +54,24 @@ def test_unknown_codes_pass_through_unchanged():
 
 def test_data_quality_table_and_export_show_words(state2025):
     """The data-quality grid and its CSV show the rule and severity words, month as a month."""
-    rows = table_card.rows("data-quality", state2025)
+    rows = tables.rows("data-quality", state2025, ALL)
     missed = next(r for r in rows if r["org_id"] == "S3" and "thường kỳ" in r["rule"])
     assert missed["rule"] == "Tháng không sinh hoạt thường kỳ" and missed["severity"] == "Cảnh báo"
-    content, _ = table_card.export("data-quality", {**state2025, "lang": "en"}, "csv")
+    content, _ = tables.export("data-quality", {**state2025, "lang": "en"}, ALL, "csv")
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert "Month without a regular meeting" in set(df["Rule"]) and set(df["Severity"]) == {"Warning"}
 
 
 def test_org_table_shows_rating_words(state2025):
     """The base organisations' latest rating (B2: 2 in 2025) reads 'Hoàn thành nhiệm vụ'."""
-    rows = {r["org_id"]: r for r in table_card.rows("orgs-table", state2025)}
+    rows = {r["org_id"]: r for r in tables.rows("orgs-table", state2025, ALL)}
     assert rows["B2"]["rating"] == "Hoàn thành nhiệm vụ"
     assert rows["B2"]["kind"] == "Chi bộ cơ sở"
 
 
 def test_structure_csv_has_translated_headers_and_values(state2025):
     """The age/gender CSV reads 'Giới tính, Nhóm tuổi' with 'Nữ' and '18–30', not codes."""
-    content, _ = chart_card.csv_bytes("members-structure", state2025)
+    content, _ = registry.csv_bytes("members-structure", state2025, ALL)
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns) == ["Giới tính", "Nhóm tuổi", "Đảng viên"]
     assert {"Nam", "Nữ"} == set(df["Giới tính"]) and "18–30" in set(df["Nhóm tuổi"])
@@ -75,12 +80,10 @@ def test_structure_csv_has_translated_headers_and_values(state2025):
 def test_a_grid_cut_at_max_rows_says_so_and_the_export_keeps_every_row(dash_app, state2025,
                                                                          monkeypatch):
     """With MAX_ROWS 1 the two warnings show as one row plus 'first 1 rows…'; the CSV has both."""
-    from dashboard.components import table_card
-
-    monkeypatch.setattr(table_card, "MAX_ROWS", 1)
-    records, more = table_card.grid_rows("data-quality", state2025)
+    monkeypatch.setattr(tables, "MAX_ROWS", 1)
+    records, more = tables.grid_rows("data-quality", state2025, ALL)
     assert len(records) == 1 and more
     assert table_card.truncation_note(more, "vi") == "1 dòng đầu; tải CSV hoặc XLSX để có đầy đủ"
-    content, _name = table_card.export("data-quality", state2025, "csv")
+    content, _name = tables.export("data-quality", state2025, ALL, "csv")
     assert len(content.decode("utf-8-sig").strip().splitlines()) == 3  # header + 2 warnings
     assert table_card.truncation_note(False, "vi") == ""

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data
+from dashboard import runtime
 from dashboard.data import Filters, Scope
 from dashboard.queries import published as q
 from tests.dashboard.published_warehouse import page_state, with_articles
 from tests.documents.tiny_warehouse import build
+from tests.helpers import runtime_for
 
 ARTICLE_A = """Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổng kết năm 2023
 
@@ -41,7 +42,8 @@ def page(dash_app, published_warehouse):
     """The page module (imported by the app) with the gateway on the published warehouse."""
     global published
     from dashboard.pages import published
-    data.configure(published_warehouse)
+    with runtime.bound(runtime_for(published_warehouse)):
+        yield
 
 
 def test_every_figure_is_listed_with_its_reconciliation():
@@ -128,8 +130,8 @@ def test_narrow_scope_hides_warehouse_values_it_may_not_see():
 
 def test_empty_warehouse_says_how_to_load_documents(tmp_path):
     """Without documents the page explains the command instead of showing an empty grid."""
-    data.configure(build(tmp_path / "warehouse.duckdb"))
-    rows, summary = published.rows(page_state())
+    with runtime.bound(runtime_for(build(tmp_path / "warehouse.duckdb"))):
+        rows, summary = published.rows(page_state())
     assert rows == [] and "python -m etl documents" in summary
 
 

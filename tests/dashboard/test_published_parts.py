@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data
+from dashboard import runtime
 from tests.dashboard.published_warehouse import page_state, with_articles
+from tests.helpers import runtime_for
 
 UNDATED = """Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam: cơ cấu đảng viên
 
@@ -32,7 +33,8 @@ def parts_warehouse(tmp_path_factory):
 def page(dash_app, parts_warehouse):
     global published
     from dashboard.pages import published
-    data.configure(parts_warehouse)
+    with runtime.bound(runtime_for(parts_warehouse)):
+        yield
 
 
 def test_filters_are_filled_when_a_document_has_no_date():

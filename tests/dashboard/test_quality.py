@@ -14,7 +14,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard import figures
+from dashboard.charts import figures, registry, spec, tables
+from dashboard.charts.catalogue import quality as page
+from dashboard.charts.theme import FigContext, empty
 from dashboard.data import Filters, Scope
 from dashboard.queries import quality as q
 
@@ -124,8 +126,8 @@ def test_share_bars_are_normalised_per_period():
     """Each bar adds up to 100%, whatever the number of meetings."""
     df = pd.DataFrame({"period": pd.to_datetime(["2025-01-01", "2025-02-01"]),
                        "good": [1, 6], "poor": [3, 2]})
-    fig = figures.share_bars(df, "period", [("good", "Tốt", "green"), ("poor", "Kém", "red")],
-                             figures.FigContext())
+    fig = figures.plot(spec.shares(df, "period", [("good", "Tốt", "green"), ("poor", "Kém", "red")]),
+                       FigContext()).figure
     totals = [a + b for a, b in zip(fig.data[0].y, fig.data[1].y)]
     assert totals == pytest.approx([1, 1])
     assert list(fig.data[1].customdata) == [3, 2]
@@ -134,8 +136,8 @@ def test_share_bars_are_normalised_per_period():
 def test_share_bars_without_meetings_show_a_message():
     """Zero meetings everywhere: a message, not empty axes."""
     df = pd.DataFrame({"period": pd.to_datetime(["2025-01-01"]), "good": [0], "poor": [0]})
-    fig = figures.share_bars(df, "period", [("good", "Tốt", "g"), ("poor", "Kém", "r")],
-                             figures.FigContext())
+    fig = figures.plot(spec.shares(df, "period", [("good", "Tốt", "g"), ("poor", "Kém", "r")]),
+                       FigContext()).figure
     assert fig.data == () and fig.layout.annotations[0].text
 
 
@@ -143,7 +145,7 @@ def test_heatmap_rows_in_vietnamese_order():
     """Đ sorts after D (not after Z); the first name is drawn at the top."""
     df = pd.DataFrame({"name": ["Đà Nẵng", "Yên Bái", "Cần Thơ", "Điện Biên"],
                        "month": pd.Timestamp("2025-01-01"), "v": [1, 2, 3, 4]})
-    fig = figures.heatmap(df, "name", "month", "v", figures.FigContext())
+    fig = figures.heatmap(df, "name", "month", "v", FigContext())
     assert list(fig.data[0].y) == ["Yên Bái", "Điện Biên", "Đà Nẵng", "Cần Thơ"]
 
 
@@ -152,7 +154,7 @@ def test_event_labels_are_short_and_keep_the_axis():
     ev = pd.DataFrame({"event_on": [dt.date(2025, 7, 23)], "code": ["d50"],
                        "label_vi": ["Chỉ thị 50-CT/TW (23/7/2025) về sinh hoạt chi bộ"],
                        "label_en": ["Directive 50"]})
-    fig = figures.event_marks(figures.empty(figures.FigContext()), ev, figures.FigContext(),
+    fig = figures.event_marks(empty(FigContext()), ev, FigContext(),
                               dt.date(2025, 1, 1), dt.date(2025, 12, 1))
     label = fig.layout.annotations[-1]
     assert (label.text, label.hovertext) == ("Chỉ thị 50-CT/TW", ev["label_vi"][0])
@@ -161,24 +163,20 @@ def test_event_labels_are_short_and_keep_the_axis():
 
 def test_quality_page_charts_render_with_titles(dash_app, state2025):
     """Every chart of the page builds under the 2025 state with its Vietnamese title."""
-    from dashboard.components import chart_card
-    from dashboard.pages import quality as page
 
     for key, title in ((page.QUALITY_LEVELS, "Xếp loại chất lượng"),
                        (page.QUALITY_SCORE, "Điểm chất lượng"),
                        (page.QUALITY_ONLINE, "trực tuyến"), (page.QUALITY_HEATMAP, "theo tỉnh")):
-        fig = chart_card.build_figure(key, state2025, "dark")
+        fig = registry.build_figure(key, state2025, "dark", ALL)
         assert title in fig.layout.title.text
         assert fig.data, key
 
 
 def test_quarter_switch_reaches_the_chart(dash_app, state2025):
     """qgrain=quarter gives four bars for 2025 and quarter tick labels."""
-    from dashboard.components import chart_card
-    from dashboard.pages import quality as page
 
     state = {**state2025, "params": {**state2025["params"], "qgrain": "quarter"}}
-    fig = chart_card.build_figure(page.QUALITY_LEVELS, state, "light")
+    fig = registry.build_figure(page.QUALITY_LEVELS, state, "light", ALL)
     assert len(fig.data[0].x) == 4
     assert fig.layout.xaxis.tickformat == "Q%q/%Y"
 
@@ -186,15 +184,14 @@ def test_quarter_switch_reaches_the_chart(dash_app, state2025):
 def test_a_quarter_cut_by_the_period_is_pale_and_says_its_months(dash_app):
     """Period 01/11/2024–31/12/2025 by quarter: Q4/2024 holds 2 months, so its meeting-count bars
     are pale and its tick reads 'Q4/2024 (2 tháng)'; full quarters stay solid and plain."""
-    from dashboard import access, urlstate
-    from dashboard.components import chart_card
-    from dashboard.pages import quality as page
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     state, bad = urlstate.parse("?from=2024-11-01&to=2025-12-31&qgrain=quarter",
                                 urlstate.choices_for(access.current_scope()))
     assert bad == []
     assert q.by_period(ALL, urlstate.to_filters(state), "quarter")["months"].tolist() == [2, 3, 3, 3, 3]
-    fig = chart_card.build_figure(page.QUALITY_KINDS, state, "light")
+    fig = registry.build_figure(page.QUALITY_KINDS, state, "light", ALL)
     assert list(fig.data[0].marker.opacity) == [0.4, 1, 1, 1, 1]
     assert fig.layout.xaxis.ticktext[0] == "Q4/2024<br>(2 tháng)"
     assert fig.layout.xaxis.ticktext[1] == "Q1/2025"
@@ -202,23 +199,19 @@ def test_a_quarter_cut_by_the_period_is_pale_and_says_its_months(dash_app):
 
 def test_heat_switch_picks_the_mean_score(dash_app, state2025):
     """heat=score colours Phú Thọ's January by B2's 40 points."""
-    from dashboard.components import chart_card
-    from dashboard.pages import quality as page
 
     state = {**state2025, "params": {**state2025["params"], "heat": "score"}}
-    fig = chart_card.build_figure(page.QUALITY_HEATMAP, state, "light")
+    fig = registry.build_figure(page.QUALITY_HEATMAP, state, "light", ALL)
     row = list(fig.data[0].y).index("Phú Thọ")
     assert fig.data[0].z[row][0] == 40
 
 
 def test_watch_list_tables_and_window_param(dash_app, state2025):
     """The missed list follows the `missed` URL param; exports carry Vietnamese headers."""
-    from dashboard.components import table_card
-    from dashboard.pages import quality as page
 
-    rows = table_card.rows(page.QUALITY_MISSED, state2025)
+    rows = tables.rows(page.QUALITY_MISSED, state2025, ALL)
     assert [(r["org_id"], r["missed"], r["months"]) for r in rows] == [("S3", 2, 3)]
     state = {**state2025, "params": {**state2025["params"], "missed": "12"}}
-    assert table_card.rows(page.QUALITY_MISSED, state)[0]["months"] == 12
-    content, name = table_card.export(page.QUALITY_FALLING, state2025, "csv")
+    assert tables.rows(page.QUALITY_MISSED, state, ALL)[0]["months"] == 12
+    content, name = tables.export(page.QUALITY_FALLING, state2025, ALL, "csv")
     assert "Thay đổi (điểm)" in content.decode("utf-8-sig") and name.endswith(".csv")

@@ -16,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import cartogram, figures
+from dashboard.charts import cartogram, figures, registry, spec
+from dashboard.charts.catalogue import regions as charts
+from dashboard.charts.theme import FigContext
 from dashboard.data import Filters, Scope
 from dashboard.queries import regions as q
 
@@ -149,8 +151,8 @@ def test_tile_map_colours_tiles_and_marks_the_selection():
     """Values on the grid, grey base for missing values, the selected tile outlined."""
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Huế"],
                        "label": ["Hà<br>Nội", "Huế"], "v": [10.0, None]})
-    fig = cartogram.tile_map(df, {"A": (0, 1), "B": (1, 0)}, "label", "v", figures.FigContext(),
-                           selected="B")
+    fig = cartogram.tile_map(df, {"A": (0, 1), "B": (1, 0)}, "label", "v", FigContext(),
+                             selected="B")
     base, top = fig.data
     assert top.z[1][0] == 10 and top.z[0][1] is None and base.z[0][1] == 0
     assert top.customdata[0][1][0] == "B"
@@ -161,7 +163,7 @@ def test_ranking_bars_sorted_with_vietnamese_numbers():
     """Largest on top (last in plotly's order); labels as 10.579; the selection highlighted."""
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Huế"],
                        "v": [10579.0, 300.0]})
-    fig = figures.ranking_bars(df, "name", "v", figures.FigContext(), selected="B")
+    fig = figures.plot(spec.ranking(df, "name", "v"), FigContext(), selected="B").figure
     bar = fig.data[0]
     assert list(bar.y) == ["Huế", "Hà Nội"] and list(bar.text) == ["300", "10.579"]
     assert bar.marker.color[0] != bar.marker.color[1]
@@ -171,7 +173,7 @@ def test_click_on_a_tile_patches_the_province(dash_app, state2025):
     """A heatmap click carries only the tile's x, y; a bar's carries the code as customdata."""
     from dashboard.pages import regions as page
 
-    col, row = page.cells_for(q.provinces(ALL))["N25"]
+    col, row = charts.cells_for(q.provinces(ALL))["N25"]
     tile = {"points": [{"curveNumber": 1, "x": col, "y": row, "z": 24}]}  # as plotly sends it
     assert page.patch_from_click(tile, state2025) == {"province": "N25"}
     bar = {"points": [{"customdata": "N01"}]}
@@ -194,12 +196,10 @@ def test_click_again_clears_and_other_region_resets(dash_app, state2025):
 
 def test_regions_page_charts_follow_the_metric(dash_app, state2025):
     """metric=attendance puts the metric in the titles and percentages on the ranking."""
-    from dashboard.components import chart_card
-    from dashboard.pages import regions as page
-
     state = {**state2025, "params": {**state2025["params"], "metric": "attendance"}}
-    for key in (page.REGIONS_MAP, page.REGIONS_RANKING, page.REGIONS_COMPARE, page.REGIONS_TREND):
-        fig = chart_card.build_figure(key, state, "light")
+    for key in (charts.REGIONS_MAP, charts.REGIONS_RANKING, charts.REGIONS_COMPARE,
+                charts.REGIONS_TREND):
+        fig = registry.build_figure(key, state, "light", ALL)
         assert "Tỷ lệ dự sinh hoạt" in fig.layout.title.text, key
-    ranking = chart_card.build_figure(page.REGIONS_RANKING, state, "light")
+    ranking = registry.build_figure(charts.REGIONS_RANKING, state, "light", ALL)
     assert list(ranking.data[0].text) == ["90,0%", "90,0%"]

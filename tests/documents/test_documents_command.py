@@ -5,6 +5,7 @@ from pathlib import Path
 import duckdb
 
 from etl.rawstore import file_hash
+from tests.helpers import query
 
 from .conftest import copy_warehouse, run_etl
 
@@ -20,16 +21,8 @@ Hiện Đảng ủy Liên hiệp Hội có 2 chi bộ trực thuộc với 3 đ�
 ADDED = "\nCả nước hiện có 1 đảng ủy khối các cơ quan tỉnh, thành phố.\n"
 
 
-def _query(warehouse: Path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def _generation(warehouse: Path) -> int:
-    return _query(warehouse, "SELECT max(generation) FROM meta.generation")[0][0]
+    return query(warehouse, "SELECT max(generation) FROM meta.generation")[0][0]
 
 
 def test_summary_per_document(seeded_demo):
@@ -44,7 +37,7 @@ def test_summary_per_document(seeded_demo):
 
 def test_documents_are_keyed_by_the_raw_file(seeded_demo, seeds_dir):
     """doc_id is the sha256 of the file as stored in the raw store, so `rebuild` finds it again."""
-    rows = dict(_query(seeded_demo[0], "SELECT source_name, doc_id FROM core.documents"))
+    rows = dict(query(seeded_demo[0], "SELECT source_name, doc_id FROM core.documents"))
     assert rows == {name: file_hash(seeds_dir / name) for name in SEEDS}
 
 
@@ -65,13 +58,13 @@ def test_changed_file_replaces_its_rows(tiny_warehouse, tmp_path):
     article.parent.mkdir()
     article.write_text(ARTICLE, encoding="utf-8")
     assert run_etl("documents", str(article), "--warehouse", str(warehouse)).returncode == 0
-    first = _query(warehouse, "SELECT metric, value FROM core.reported_figures ORDER BY ordinal")
+    first = query(warehouse, "SELECT metric, value FROM core.reported_figures ORDER BY ordinal")
     assert first == [("sub_cells", 2.0), ("members_total", 3.0)]
     article.write_text(ARTICLE + ADDED, encoding="utf-8")
     assert run_etl("documents", str(article), "--warehouse", str(warehouse)).returncode == 0
-    assert _query(warehouse, "SELECT source_name, doc_id FROM core.documents") == [
+    assert query(warehouse, "SELECT source_name, doc_id FROM core.documents") == [
         ("lhh.txt", file_hash(article))]
-    rows = _query(warehouse, """SELECT f.metric, r.warehouse_value, r.agrees
+    rows = query(warehouse, """SELECT f.metric, r.warehouse_value, r.agrees
         FROM core.reported_figures f JOIN marts.figure_reconciliation r USING (figure_id)
         ORDER BY f.ordinal""")
     assert rows == [("sub_cells", 2.0, True), ("members_total", 3.0, True),
@@ -87,11 +80,11 @@ def test_rebuild_keeps_documents_and_figures(tiny_warehouse, tmp_path):
     sql = {"documents": "SELECT * EXCLUDE (load_id) FROM core.documents ORDER BY doc_id",
            "figures": "SELECT * FROM core.reported_figures ORDER BY figure_id",
            "reconciliation": "SELECT * FROM marts.figure_reconciliation ORDER BY figure_id"}
-    before = {k: _query(warehouse, q) for k, q in sql.items()}
+    before = {k: query(warehouse, q) for k, q in sql.items()}
     assert len(before["figures"]) == 2
     result = run_etl("rebuild", "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert {k: _query(warehouse, q) for k, q in sql.items()} == before
+    assert {k: query(warehouse, q) for k, q in sql.items()} == before
 
 
 def test_a_warehouse_from_before_the_part_columns_takes_documents(tiny_warehouse, tmp_path):
@@ -107,6 +100,6 @@ def test_a_warehouse_from_before_the_part_columns_takes_documents(tiny_warehouse
     article.write_text(ARTICLE, encoding="utf-8")
     result = run_etl("documents", str(article), "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stdout + result.stderr
-    columns = {c for (c,) in _query(warehouse, """SELECT column_name FROM duckdb_columns()
+    columns = {c for (c,) in query(warehouse, """SELECT column_name FROM duckdb_columns()
         WHERE schema_name = 'core' AND table_name = 'reported_figures'""")}
     assert "part_of_figure_id" in columns and "parent_figure_id" not in columns

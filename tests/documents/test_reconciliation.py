@@ -3,10 +3,10 @@ the hand-made warehouse of tiny_warehouse.py, and the tolerance table against th
 import csv
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from etl.documents import QUALIFIER_TOLERANCE, within_tolerance
+from tests.helpers import query
 
 from .tiny_warehouse import add_figures
 
@@ -14,20 +14,12 @@ REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
 D2023 = "2023-12-31"
 
 
-def _query(warehouse: Path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 # ---- the seeds on the demo warehouse
 
 
 def test_every_exact_seed_figure_agrees(seeded_demo):
     """The demo reproduces every exact seed figure whose metric the warehouse keeps."""
-    rows = _query(seeded_demo[0], """SELECT published_value, warehouse_value, difference, agrees
+    rows = query(seeded_demo[0], """SELECT published_value, warehouse_value, difference, agrees
         FROM marts.figure_reconciliation WHERE qualifier = 'exact' AND metric_in_warehouse""")
     assert sorted({r[0] for r in rows}) == [1, 40, 58, 63, 599, 640, 787, 10579]
     assert all(r[1] == r[0] and r[2] == 0 and r[3] is True for r in rows), rows
@@ -35,7 +27,7 @@ def test_every_exact_seed_figure_agrees(seeded_demo):
 
 def test_approximate_seed_figures_agree_within_tolerance(seeded_demo):
     """"khoảng 4.560", "hơn 25.500", "gần 30 vạn" agree with nearby, not equal, values."""
-    rows = _query(seeded_demo[0], """SELECT published_value, qualifier, warehouse_value, agrees,
+    rows = query(seeded_demo[0], """SELECT published_value, qualifier, warehouse_value, agrees,
         tolerance_low <= warehouse_value AND warehouse_value <= tolerance_high
         FROM marts.figure_reconciliation WHERE qualifier <> 'exact' AND metric_in_warehouse
         ORDER BY published_value""")
@@ -47,22 +39,22 @@ def test_approximate_seed_figures_agree_within_tolerance(seeded_demo):
 
 def test_fulltime_staff_has_no_warehouse_value(seeded_demo):
     """Full-time staff are not in the warehouse: no value, no verdict, even when the scope resolves."""
-    rows = _query(seeded_demo[0], """SELECT resolved, warehouse_value, agrees
+    rows = query(seeded_demo[0], """SELECT resolved, warehouse_value, agrees
         FROM marts.figure_reconciliation WHERE metric = 'fulltime_staff'""")
     assert len(rows) == 2 and all(r == (True, None, None) for r in rows)
 
 
 def test_one_row_per_reported_figure(seeded_demo):
     """The grain is the reported figure: every one, once."""
-    (n, distinct), = _query(seeded_demo[0], """SELECT count(*), count(DISTINCT figure_id)
+    (n, distinct), = query(seeded_demo[0], """SELECT count(*), count(DISTINCT figure_id)
         FROM marts.figure_reconciliation""")
-    assert n == distinct == _query(seeded_demo[0],
+    assert n == distinct == query(seeded_demo[0],
                                    "SELECT count(*) FROM marts.reported_figures")[0][0] == 15
 
 
 def test_provincial_bloc_count_excludes_the_central_bloc(seeded_demo):
     """"63 đảng ủy khối các cơ quan tỉnh, thành phố" counts 63 of the demo's 64 agency blocs."""
-    (how, value), = _query(seeded_demo[0], """SELECT resolved_how, warehouse_value
+    (how, value), = query(seeded_demo[0], """SELECT resolved_how, warehouse_value
         FROM marts.figure_reconciliation WHERE metric = 'province_bloc_committees'""")
     assert value == 63 and how.startswith("country")
 
@@ -151,7 +143,7 @@ def tiny_reconciled(tiny_warehouse) -> dict[str, tuple]:
     figures = [{"value": 1.0, "qualifier": "exact", "as_of": D2023, "year": 2023, **fig}
                for fig, _, _ in CASES.values()]
     add_figures(tiny_warehouse, figures, doc_id="cases")
-    rows = _query(tiny_warehouse, """SELECT ordinal, warehouse_value, resolution, resolved,
+    rows = query(tiny_warehouse, """SELECT ordinal, warehouse_value, resolution, resolved,
         resolved_how, agrees, as_of_used, not_compared FROM marts.figure_reconciliation r
         JOIN core.reported_figures f USING (figure_id) WHERE f.doc_id = 'cases' ORDER BY ordinal""")
     return {name: row[1:] for name, row in zip(CASES, rows)}
@@ -184,7 +176,7 @@ def test_unresolved_scopes_say_why(tiny_reconciled):
 
 def test_resolved_organisation_and_province_are_named(tiny_warehouse, tiny_reconciled):
     """The mart names the organisation and the province code a scope was counted over."""
-    rows = dict(_query(tiny_warehouse, """SELECT f.scope_value || '@' || r.as_of_used,
+    rows = dict(query(tiny_warehouse, """SELECT f.scope_value || '@' || r.as_of_used,
         coalesce(r.scope_org_id, r.scope_province_code) FROM marts.figure_reconciliation r
         JOIN core.reported_figures f USING (figure_id) WHERE f.doc_id = 'cases'
         AND r.resolution IN ('organisation', 'province')"""))
@@ -226,7 +218,7 @@ def test_sql_verdicts_equal_within_tolerance(tiny_warehouse):
                     scope_kind="country", scope_value="VN")
                for q in QUALIFIER_TOLERANCE for v in GRID]
     add_figures(tiny_warehouse, figures, doc_id="grid")
-    rows = _query(tiny_warehouse, """SELECT published_value, warehouse_value, qualifier, agrees
+    rows = query(tiny_warehouse, """SELECT published_value, warehouse_value, qualifier, agrees
         FROM marts.figure_reconciliation WHERE doc_id = 'grid'""")
     assert len(rows) == len(figures)
     verdicts = {(q, v): a for v, w, q, a in rows}
@@ -246,34 +238,7 @@ def test_tolerance_text_states_the_accepted_range(tiny_warehouse):
              scope_kind="country", scope_value="VN"),
         dict(metric="members_total", value=10579.0, qualifier="exact", as_of=D2023, year=2023,
              scope_kind="country", scope_value="VN")], doc_id="texts")
-    rows = _query(tiny_warehouse, """SELECT tolerance_text FROM marts.figure_reconciliation
+    rows = query(tiny_warehouse, """SELECT tolerance_text FROM marts.figure_reconciliation
         WHERE doc_id = 'texts' ORDER BY figure_id""")
     assert [r[0] for r in rows] == ["291.000 ≤ x ≤ 300.000", "25.500 < x ≤ 26.775", "= 10.579"]
 
-
-# ---- the README's contract tables say exactly what the marts hold
-
-README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-def _readme_columns(table: str) -> list[str]:
-    """Column names of a row "| `table` | grain | a, b (note, note), c |" of the README."""
-    row = next(line for line in README.read_text(encoding="utf-8").splitlines()
-               if line.startswith(f"| `{table}` |"))
-    cell, depth, names, current = row.split(" | ")[2].rstrip(" |"), 0, [], ""
-    for ch in cell + ",":
-        depth += (ch == "(") - (ch == ")")
-        if ch == "," and depth == 0:
-            names.append(current.strip().split(" ")[0])
-            current = ""
-        else:
-            current += ch
-    return names
-
-
-@pytest.mark.parametrize("table", ["documents", "reported_figures", "figure_reconciliation"])
-def test_readme_contract_lists_the_mart_columns_in_order(tiny_warehouse, table):
-    """The README's table of published-figure marts names every column, in order, and no other."""
-    columns = [c for (c,) in _query(tiny_warehouse, """SELECT column_name FROM duckdb_columns()
-        WHERE schema_name = 'marts' AND table_name = ? ORDER BY column_index""", [table])]
-    assert _readme_columns(table) == columns

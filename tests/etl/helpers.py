@@ -7,21 +7,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import duckdb
+from tests.helpers import query  # noqa: F401  (one read-only query helper for every folder)
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
 FIXTURE_FILES = ["organisations.csv", "members.csv", "meetings.csv", "assessments.csv"]
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
-    """Run one query against the published warehouse, read-only, like the dashboard does."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def run_etl(*args: str, env=None) -> subprocess.CompletedProcess:

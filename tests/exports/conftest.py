@@ -8,11 +8,12 @@ YEAR = "from=2025-01-01&to=2025-12-31"
 
 
 @pytest.fixture(autouse=True)
-def _gateway_on_fixture(fixture_warehouse):
-    """Every export test reads the fixture warehouse (other tests may repoint the gateway)."""
-    from dashboard import data
+def _on_fixture(fixture_runtime):
+    """Every export test reads the fixture warehouse in open access."""
+    from dashboard import runtime
 
-    data.configure(fixture_warehouse)
+    with runtime.bound(fixture_runtime):
+        yield
 
 
 @pytest.fixture
@@ -22,7 +23,8 @@ def client(dash_app):
 
 def state_for(search: str) -> dict:
     """The validated state for a query string (whole scope, as in open demo access)."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     state, bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
     assert bad == [], bad

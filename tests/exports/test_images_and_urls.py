@@ -51,7 +51,8 @@ def test_unknown_chart_is_404(client):
 
 def test_deck_round_trips_through_the_url(dash_app):
     """A prepared link opens the same deck with the same filters; a bad deck is a notice."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
 
     state = state_for(f"?{YEAR}&deck=members-stock,quality-levels&auto=20&qgrain=quarter")
     assert state["params"]["deck"] == "members-stock,quality-levels"

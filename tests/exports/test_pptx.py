@@ -16,10 +16,7 @@ DECK = "overview-trend,members-stock,members-flows,quality-levels"
 
 
 @pytest.fixture(scope="module")
-def deck_file(dash_app, fixture_warehouse):
-    from dashboard import data
-
-    data.configure(fixture_warehouse)
+def deck_file(dash_app):
     resp = dash_app.server.test_client().get(f"/export/deck.pptx?{YEAR}&deck={DECK}")
     assert resp.status_code == 200, resp.data
     return resp
@@ -49,7 +46,8 @@ def test_native_chart_types(prs):
 
 def test_categories_and_values_are_the_warehouse_numbers(prs):
     """Members by month equal marts via data.py (45 at 12/2025: 40 full + 5 probationary)."""
-    from dashboard import access, urlstate
+    from dashboard import urlstate
+    from dashboard.auth import access
     from dashboard.queries import members as qm
     from dashboard.queries import quality as qq
 

@@ -1,5 +1,5 @@
 """Optional true map of the provinces: a user-supplied GeoJSON file (`provinces.geojson` beside
-the warehouse, or the file named by $CHIBO_PROVINCES_GEOJSON), read once per file version,
+the warehouse, or the file named by CHIBO_PROVINCES_GEOJSON), read once per file version,
 simplified, and matched to province codes by a code or a name in each feature's properties.
 Pure file handling, no network and no SQL; without a file the regions page keeps its tile map."""
 
@@ -8,13 +8,12 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
 import unicodedata
 from pathlib import Path
 
-from dashboard import data
-from dashboard.cartogram import PROVINCE_PREFIXES
+from dashboard import runtime
+from dashboard.charts.cartogram import PROVINCE_PREFIXES
 
 log = logging.getLogger(__name__)
 MAX_POINTS = 400  # per ring after simplification: enough for a province at dashboard size
@@ -22,8 +21,7 @@ MAX_POINTS = 400  # per ring after simplification: enough for a province at dash
 
 def shapes_path() -> Path:
     """Where the GeoJSON is looked for (it need not exist)."""
-    env = os.environ.get("CHIBO_PROVINCES_GEOJSON")
-    return Path(env) if env else data.warehouse_path().parent / "provinces.geojson"
+    return runtime.current().settings.geojson_path()
 
 
 def _plain(text) -> str:

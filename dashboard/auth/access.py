@@ -7,17 +7,14 @@ mode (`python -m dashboard` on 127.0.0.1 without users) every viewer reads every
 
 from __future__ import annotations
 
-from dashboard import data
-from dashboard.auth.config import SETTINGS
+from dashboard import data, runtime
 from dashboard.auth.web import current_user
 from dashboard.data import Scope
-
-READ_ROLES = ("admin", "leader", "analyst")
 
 
 def current_role() -> str | None:
     """'admin' | 'leader' | 'analyst', 'demo' in open mode, None when nobody is logged in."""
-    if SETTINGS.open_access:
+    if runtime.current().open_access:
         return "demo"
     user = current_user()
     return user.role if user else None
@@ -25,7 +22,7 @@ def current_role() -> str | None:
 
 def current_scope() -> Scope:
     """The scope of the viewer of the current request."""
-    if SETTINGS.open_access:
+    if runtime.current().open_access:
         return Scope.everything()
     user = current_user()
     if user is None:

@@ -1,12 +1,13 @@
-"""Figure builder of the Số liệu công bố page (published figures against the warehouse); kept
-beside figures.py, whose shared template it uses, so that module stays under the size limit."""
+"""Published figures over time (the Số liệu công bố page): each scope a series with its accepted
+interval, beside the warehouse values on the same dates."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import COLORS, FigContext, _layout, empty
+from dashboard.charts.spec import COLORS
+from dashboard.charts.theme import FigContext, empty, frame
 
 
 def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) -> go.Figure:
@@ -33,7 +34,7 @@ def published_timeline(df: pd.DataFrame, ctx: FigContext, warehouse_label: str) 
                 x=seen["as_of_used"], y=seen["warehouse_value"], name=f"{warehouse_label}: {label}",
                 mode="markers", marker={"color": color, "size": 11, "symbol": "diamond-open"},
                 hovertemplate=f"{warehouse_label}: %{{y:,.0f}}<extra></extra>"))
-    _layout(fig, ctx)
+    frame(fig, ctx)
     fig.update_layout(hovermode="closest", legend={"y": -0.12, "yanchor": "top"},
                       margin={"t": 90, "b": 40 + 22 * len(fig.data)})
     fig.update_xaxes(tickformat="%m/%Y", hoverformat="%d/%m/%Y")

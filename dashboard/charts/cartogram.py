@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from dashboard.figures import SEQUENTIAL, THEMES, FigContext, _layout, empty, value_text
+from dashboard.charts.theme import SEQUENTIAL, THEMES, FigContext, empty, frame, value_text
 
 
 def project(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -155,7 +155,7 @@ def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigCont
                                                     "outlinewidth": 0, "len": 0.6},
                    hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
     ])
-    _layout(fig, ctx, legend=False)
+    frame(fig, ctx, legend=False)
     fig.update_layout(hovermode="closest", dragmode=False,
                       margin={"l": 10, "r": 10, "t": 80, "b": 70})
     fig.update_xaxes(visible=False, range=[-0.5, width - 0.5], fixedrange=True)
@@ -222,7 +222,7 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
         xs, ys = _path(shapes[selected])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                                  line={"color": "#e8590c", "width": 3}))
-    _layout(fig, ctx, legend=False)
+    frame(fig, ctx, legend=False)
     mean_lat = sum(c[1] for c in centres) / len(centres)
     fig.update_layout(hovermode="closest", dragmode=False,
                       margin={"l": 10, "r": 10, "t": 80, "b": 70})

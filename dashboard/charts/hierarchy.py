@@ -1,11 +1,12 @@
-"""Figure builders for the Tổ chức page (kept apart so figures.py stays under the size limit)."""
+"""The hierarchy as a treemap (the Tổ chức page): boxes of organisations sized by members."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import COLORS, FigContext, _layout, empty
+from dashboard.charts.spec import COLORS
+from dashboard.charts.theme import FigContext, empty, frame
 
 
 def hierarchy_map(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Figure:
@@ -19,6 +20,6 @@ def hierarchy_map(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Fig
         branchvalues="total", maxdepth=2, textinfo="label+value", tiling={"pad": 2},
         pathbar={"visible": True}, marker={"colorscale": None},
         hovertemplate=f"%{{label}}<br>{value_label}: %{{value:,.0f}}<extra></extra>"))
-    _layout(fig, ctx, legend=False)
+    frame(fig, ctx, legend=False)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, colorway=COLORS)
     return fig

@@ -15,7 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
-from dashboard import data
+from dashboard import data, runtime
+from dashboard.settings import PROJECT_ROOT
 
 ALLOWED = (".csv", ".xlsx", ".xlsm", ".parquet")
 JOB_ID = re.compile(r"^[0-9a-f]{16}$")
@@ -93,16 +94,19 @@ def start(job: str, step: str, accept_valid: bool = False, on_done=None) -> bool
     _write(folder, {**st, "step": step, "state": "running", "rc": None,
                     "accept_valid": accept_valid})
 
+    rt = runtime.current()  # the job's thread reports through the same runtime
+
     def run():
         env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "110",
                "PYTHONIOENCODING": "utf-8"}
         with open(folder / f"{step}.log", "w", encoding="utf-8") as log:
             rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                 cwd=str(data.REPO))
+                                 cwd=str(PROJECT_ROOT))
         done = {**st, "step": step, "state": "done", "rc": rc, "accept_valid": accept_valid}
         _write(folder, done)
         if on_done:
-            on_done(done)
+            with runtime.bound(rt):
+                on_done(done)
 
     threading.Thread(target=run, daemon=True).start()
     return True

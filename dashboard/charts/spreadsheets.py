@@ -1,4 +1,4 @@
-"""Spreadsheet-safe table exports: CSV (UTF-8 with BOM, so Excel shows the diacritics) and XLSX.
+"""Spreadsheet-safe files for tables and chart data: CSV (UTF-8 with BOM, so Excel shows the diacritics) and XLSX.
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage
 return) get a leading apostrophe; numbers, and text that is just a number ('-12'), stay as they are.

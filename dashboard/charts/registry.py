@@ -1,0 +1,108 @@
+"""The chart registry: every chart the dashboard can show, by key, and how one is drawn for a
+state and a viewer's scope. Chart cards, slides, PowerPoint, PNG/SVG and CSV all go through here.
+
+A chart is defined (and registered) in charts/catalogue/; a page shows it with its key.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import data, labels, urlstate
+from dashboard.charts import spreadsheets
+from dashboard.charts.captions import describe, footnote
+from dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
+from dashboard.data import Scope
+from dashboard.i18n import fmt_date, t
+
+log = logging.getLogger(__name__)
+CHARTS: dict[str, Chart] = {}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """key: unique, prefixed by the page ('members-stock'); title: i18n key;
+    data(scope, filters) -> DataFrame (also the CSV);
+    draw(df, FigContext, filters, scope) -> Drawing (the Plotly figure and the spec it shows;
+    the scope for reference data such as events);
+    params: names of registered URL params passed to `data` via filters.extra;
+    caption(df, FigContext, filters) -> FigContext: the chart's own title or subtitle (optional);
+    csv_columns(df, lang) -> df for the CSV (default labels.readable)."""
+
+    key: str
+    title: str
+    data: Callable
+    draw: Callable
+    params: tuple[str, ...] = ()
+    caption: Callable | None = None
+    csv_columns: Callable | None = None
+
+
+def register(chart: Chart) -> Chart:
+    if chart.key in CHARTS and CHARTS[chart.key] != chart:
+        raise KeyError(f"chart key registered twice: {chart.key}")
+    CHARTS[chart.key] = chart
+    return chart
+
+
+def file_name(title_key: str, lang: str) -> str:
+    """A Vietnamese (or English) file name from the chart title, e.g. 'Đảng viên theo tháng'."""
+    return t(title_key, lang).replace("/", "-")
+
+
+def chart_filters(chart: Chart, state: dict):
+    params = state.get("params") or {}
+    return urlstate.to_filters(state, **{p: params.get(p, urlstate.param_default(p))
+                                         for p in chart.params})
+
+
+def draw(key: str, state: dict, scope: Scope, theme: str = "light",
+         with_footnote: bool = True) -> tuple[FigContext, Drawing]:
+    """Chart `key` under `state` for `scope`: (its texts, its drawing). A chart that fails
+    draws its error message, never a traceback."""
+    chart = CHARTS[key]
+    lang = state.get("lang", "vi")
+    ctx = FigContext(lang=lang, theme=theme, title=t(chart.title, lang),
+                     subtitle=describe(state, lang, scope),
+                     footnote=footnote(state, lang, scope) if with_footnote else "")
+    try:
+        f = chart_filters(chart, state)
+        df = chart.data(scope, f)
+        ctx = chart.caption(df, ctx, f) if chart.caption else ctx
+        drawing = chart.draw(df, ctx, f, scope)
+    except Exception:
+        log.exception("chart %s failed", key)
+        drawing = Drawing(empty(ctx, t("chart.error", lang)))
+    align_footnote(drawing.figure)  # builders may have changed the left margin
+    return ctx, drawing
+
+
+def build_figure(key: str, state: dict | None, theme: str | None, scope: Scope) -> go.Figure:
+    """The card's figure for chart `key` (a message when there is no state or no warehouse)."""
+    lang = (state or {}).get("lang", "vi")
+    if not state or data.signature() is None:
+        ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
+        return empty(ctx, t("app.no_warehouse", lang))
+    try:
+        return draw(key, state, scope, theme or "light")[1].figure
+    except Exception:  # even the captions failed (a broken warehouse)
+        log.exception("chart %s failed", key)
+        ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
+        return empty(ctx, t("chart.error", lang))
+
+
+def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:
+    """(UTF-8 CSV with BOM so Excel keeps the diacritics, file name) for chart `key`."""
+    chart = CHARTS[key]
+    lang = state.get("lang", "vi")
+    df: pd.DataFrame = chart.data(scope, chart_filters(chart, state))
+    df = df.convert_dtypes()  # whole numbers as integers (SQL sums come back as floats)
+    # readable headers and values in the viewer's language (codes never reach the file)
+    df = chart.csv_columns(df, lang) if chart.csv_columns is not None else labels.readable(df, lang)
+    name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"
+    return spreadsheets.csv_bytes(df), name  # formula-safe, UTF-8 with BOM

@@ -1,0 +1,65 @@
+"""The running dashboard: its settings, its warehouse gateway and its access mode, built once by
+`create_app` and hung on the Flask app. Code finds it with `current()`: the runtime a test or a
+command bound with `bound()`, else the one of the app serving the request.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from dataclasses import dataclass
+
+import flask
+
+from dashboard.gateway import Gateway
+from dashboard.settings import Settings
+
+_KEY = "chibo"
+_BOUND: contextvars.ContextVar[Runtime | None] = contextvars.ContextVar("chibo_runtime",
+                                                                       default=None)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """settings: validated at start; gateway: built from them; open_access: demo mode without
+    logins (only `python -m dashboard` on 127.0.0.1 turns it on, never a variable)."""
+
+    settings: Settings
+    gateway: Gateway
+    open_access: bool = False
+
+    @classmethod
+    def build(cls, settings: Settings, open_access: bool = False) -> Runtime:
+        return cls(settings, Gateway.from_settings(settings), open_access)
+
+
+def current() -> Runtime:
+    """The runtime of this context: bound here, else the serving app's."""
+    rt = _BOUND.get()
+    if rt is None and flask.has_app_context():
+        rt = flask.current_app.extensions.get(_KEY)
+    if rt is None:
+        raise RuntimeError("no dashboard runtime here: build the app with create_app(settings) "
+                           "or bind one with runtime.bound(Runtime.build(settings))")
+    return rt
+
+
+@contextlib.contextmanager
+def bound(rt: Runtime):
+    """Use `rt` in this context (the command line, a test, a worker thread)."""
+    token = _BOUND.set(rt)
+    try:
+        yield rt
+    finally:
+        _BOUND.reset(token)
+
+
+def install(server: flask.Flask, rt: Runtime) -> Runtime | None:
+    """Make `rt` the runtime of the app (returns the one it replaces)."""
+    before = server.extensions.get(_KEY)
+    server.extensions[_KEY] = rt
+    return before
+
+
+def of(server: flask.Flask) -> Runtime:
+    return server.extensions[_KEY]

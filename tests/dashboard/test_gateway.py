@@ -1,0 +1,38 @@
+"""The gateway object: a statement past the time limit is stopped with a bilingual error and the
+connection keeps working; every statement is traced with its parameters; tests and commands use
+gateways of their own, never a repointed global."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import data, runtime
+from dashboard.data import Scope
+from dashboard.gateway import Gateway, QueryTimeout, tracing
+from tests.helpers import runtime_for
+
+
+def test_a_statement_past_the_time_limit_is_stopped(fixture_warehouse):
+    """A runaway statement stops after the limit; the same thread's next query still answers."""
+    gateway = Gateway(fixture_warehouse, time_limit=0.3)
+    with pytest.raises(QueryTimeout, match="query stopped after 0.3 s"):
+        gateway.query("SELECT count(*) FROM range(10000000000) a, range(10) b")
+    assert gateway.query_row("SELECT count(*) FROM marts.dim_org") == (7,)
+
+
+def test_every_statement_is_traced_with_its_parameters():
+    """The scope reaches the SQL as parameters, visible in the trace."""
+    data.clear_caches()
+    with tracing() as seen:
+        data.org_label(Scope(provinces=frozenset({"N25"})), "B2")
+    assert len(seen) == 1 and "marts.dim_org" in seen[0].sql
+    assert seen[0].params["scope_prov"] == ["N25"] and seen[0].params["id"] == "B2"
+
+
+def test_each_runtime_reads_its_own_warehouse(fixture_warehouse, tmp_path):
+    """Two runtimes, two files, no shared global: the bound one answers."""
+    other = runtime_for(tmp_path / "absent.duckdb")
+    assert data.warehouse_path() == fixture_warehouse.resolve()
+    with runtime.bound(other):
+        assert data.signature() is None
+    assert data.signature() is not None

@@ -1,0 +1,62 @@
+"""The warehouse contract (etl/sql/contract.sql, read by etl/contract.py) is the one description of the tables readers use: the
+ETL-built demo warehouse, the dashboard's fixture warehouse and the README name exactly the same
+tables, columns and types; every mart SQL file is a contract table; a generation that breaks the
+contract is never published."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import contract
+from etl.load import load_files
+from etl.warehouse import SQL_DIR, CheckFailed
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUTS = ROOT / "tests" / "fixtures" / "inputs"
+
+
+def differences(path: Path) -> list[str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return contract.differences(con)
+
+
+def test_the_etl_builds_exactly_the_contract(demo_warehouse):
+    """Every table, column and type of the demo warehouse, in order, and nothing else."""
+    assert differences(demo_warehouse) == []
+
+
+def test_the_dashboard_fixture_is_the_contract(fixture_warehouse):
+    """The tiny warehouse the dashboard tests read has the ETL's tables, columns and types."""
+    assert differences(fixture_warehouse) == []
+
+
+def test_readme_names_the_contract():
+    """The README's warehouse tables are the ones `python -m etl contract --markdown` prints."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- contract:start -->")[1].split("<!-- contract:end -->")[0]
+    assert block.strip() == contract.markdown().strip()
+
+
+def test_every_mart_sql_file_is_a_contract_table():
+    """A mart is its SQL file (etl/sql/marts/<name>.sql) and its entry in the contract."""
+    files = {p.stem for p in (SQL_DIR / "marts").glob("*.sql")}
+    assert files == {t.name for t in contract.tables() if t.schema == "marts"}
+
+
+def test_a_generation_that_breaks_the_contract_is_not_published(tmp_path, monkeypatch):
+    """A mart whose columns differ from the contract stops the load like a failed data check: the
+    message names the table and the column, and no warehouse file appears."""
+    real = contract.tables()
+    region = next(t for t in real if t.name == "dim_region")
+    changed = dataclasses.replace(region, columns=(*region.columns,
+                                                   contract.Column("capital", "VARCHAR")))
+    monkeypatch.setattr(contract, "tables", lambda: tuple(changed if t is region else t
+                                                          for t in real))
+    warehouse = tmp_path / "w.duckdb"
+    with pytest.raises(CheckFailed, match="marts.dim_region: lacks capital VARCHAR"):
+        load_files(sorted(INPUTS.glob("*.csv")), warehouse)
+    assert not warehouse.exists()
