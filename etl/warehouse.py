@@ -8,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.integrity import IDENTITY_CHECKS
+
 SQL_DIR = Path(__file__).parent / "sql"
 REFERENCE_DIR = Path(__file__).parent / "reference"
 DEFAULT_WAREHOUSE = Path(__file__).resolve().parents[1] / "data" / "warehouse.duckdb"
@@ -59,7 +61,7 @@ def mart_files() -> list[Path]:
 
 
 def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
-    """Rebuild every mart from core and ref tables."""
+    """Rebuild every mart from core and ref tables, then the table macros over them."""
     load_reference(con)
     files = mart_files()
     for i, path in enumerate(files):
@@ -67,6 +69,8 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
                     + path.read_text(encoding="utf-8").strip().rstrip(";"))
         if progress:
             progress(i + 1, len(files), path.stem)
+    for path in sorted((SQL_DIR / "macros").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
 
 
 # Each check counts violations; a new generation is published only when all are zero.
@@ -84,6 +88,7 @@ CHECKS = {
         AND o.province_code NOT IN (SELECT province_code FROM marts.dim_province)""",
     "no negative stocks": """SELECT count(*) FROM marts.fct_membership_monthly
         WHERE official < 0 OR probationary < 0""",
+    **IDENTITY_CHECKS,
 }
 
 

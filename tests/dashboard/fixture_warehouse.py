@@ -70,7 +70,9 @@ def _membership_rows():
         for org, (off, prob, adm, reason, fem) in spec.items():
             reasons = ["transfer_out", "death", "struck_off", "expelled", "resigned", "other"]
             left = [1 if reason == r else 0 for r in reasons]
-            rows.append((m, org, off, prob, adm, sum(left), *left, fem))
+            # transferred_in, transferred_out, left_party, cells (exists at month end), cells_lt3
+            rows.append((m, org, off, prob, adm, sum(left), *left, fem, 0, left[0], sum(left[1:]),
+                         1, 1 if 0 < off + prob and off < 3 else 0))
     return rows
 
 
@@ -115,10 +117,15 @@ def build(path: str | Path) -> Path:
     con.execute("CREATE TABLE marts.dim_org (org_id VARCHAR, name VARCHAR, kind VARCHAR,"
                 " sector VARCHAR, parent_id VARCHAR, base_org_id VARCHAR, province_code VARCHAR,"
                 " province_code_current VARCHAR, region VARCHAR, valid_from DATE, valid_to DATE,"
-                " successor_id VARCHAR, upper_powers BOOLEAN, depth INTEGER)")
+                " successor_id VARCHAR, upper_powers BOOLEAN, depth INTEGER,"
+                " province_code_old VARCHAR, old_province_how VARCHAR)")
     for o in ORGS:
         con.execute("INSERT INTO marts.dim_org VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, DATE '2000-01-01',"
-                    " NULL, NULL, false, ?)", list(o))
+                    " NULL, NULL, false, ?, ?, 'recorded')", [*o, o[6]])
+    con.execute("CREATE TABLE marts.dim_month (month DATE, month_end DATE)")
+    con.executemany("INSERT INTO marts.dim_month VALUES (?, ?)",
+                    [(m, (MONTHS + [dt.date(2026, 1, 1)])[i + 1] - dt.timedelta(days=1))
+                     for i, m in enumerate(MONTHS)])
     con.execute("""CREATE TABLE marts.bridge_org_ancestor AS
         WITH RECURSIVE up(ancestor_id, org_id, depth) AS (
             SELECT org_id, org_id, 0 FROM marts.dim_org
@@ -133,9 +140,10 @@ def build(path: str | Path) -> Path:
                 " official INTEGER, probationary INTEGER, admitted INTEGER, \"left\" INTEGER,"
                 " left_transfer_out INTEGER, left_death INTEGER, left_struck_off INTEGER,"
                 " left_expelled INTEGER, left_resigned INTEGER, left_other INTEGER,"
-                " female INTEGER)")
+                " female INTEGER, transferred_in INTEGER, transferred_out INTEGER,"
+                " left_party INTEGER, cells INTEGER, cells_lt3 INTEGER)")
     con.executemany("INSERT INTO marts.fct_membership_monthly VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _membership_rows())
+                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _membership_rows())
     con.execute("CREATE TABLE marts.fct_meetings_monthly (month DATE, org_id VARCHAR,"
                 " regular_held INTEGER, thematic_held INTEGER, online_held INTEGER,"
                 " expected INTEGER, present INTEGER, excused INTEGER, good INTEGER, fair INTEGER,"
