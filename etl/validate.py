@@ -18,7 +18,7 @@ from etl.integrity import duplicate_checks, integrity_checks, report_cycles
 from etl.normalize import InvalidValue
 from etl.problems import Problem
 from etl.read import Sheet
-from etl.rules import ROW_RULES
+from etl.rules import MEMBERSHIP_CHECKS, ROW_RULES
 from etl.schema import CELL_KINDS, ENTITIES, LOAD_ORDER, Entity
 from etl.values import parser_for, sql_type
 
@@ -69,6 +69,7 @@ def validate_batch(con: duckdb.DuckDBPyConnection, sheets: list[Sheet],
         _union(con, entity, [i for i in inputs if i.sheet.entity is entity])
     _duplicates(con)
     _integrity(con)
+    _memberships(con)
     return {e.name: f"valid_{e.name}" for e in ENTITIES}
 
 
@@ -205,6 +206,12 @@ def _union(con, entity: Entity, inputs: list[SheetInput]) -> None:
 def _duplicates(con) -> None:
     """The same natural key twice in the batch, or already loaded from another file."""
     for sql in duplicate_checks():
+        con.execute(sql)
+
+
+def _memberships(con) -> None:
+    """Memberships inside the life of their cell; one cell at a time per member."""
+    for sql in MEMBERSHIP_CHECKS:
         con.execute(sql)
 
 
