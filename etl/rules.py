@@ -35,9 +35,10 @@ ROW_RULES: dict[str, tuple[RowRule, ...]] = {
                 "Ngày sinh hoạt tại chi bộ trước ngày kết nạp", "Joined the cell before admission"),
         RowRule("left_on", "left_on < joined_on", "left_on",
                 "Ngày ra khỏi chi bộ trước ngày sinh hoạt tại chi bộ", "Left the cell before joining it"),
-        RowRule("left_on", "left_on < official_on", "left_on",
-                "Ngày ra khỏi chi bộ trước ngày công nhận chính thức",
-                "Left before being made a full member (date order admitted ≤ official ≤ left)"),
+        RowRule("left_on", "left_on < official_on AND leave_reason <> 'transfer_out'", "left_on",
+                "Ra khỏi Đảng trước ngày công nhận chính thức",
+                "Left the Party before being made a full member (date order admitted ≤ official ≤ "
+                "left; a transfer during probation is valid)"),
         RowRule("leave_reason", "left_on IS NOT NULL AND leave_reason IS NULL", "leave_reason",
                 "Có ngày ra khỏi chi bộ nhưng thiếu lý do", "A leaving date without a reason"),
         RowRule("left_on", "left_on IS NULL AND leave_reason IS NOT NULL", "left_on",

@@ -1,6 +1,7 @@
 """Cell meetings 2010-01 → 2026-10, vectorised per chunk of cells: monthly regular meetings (a few
 missed), thematic ones at least quarterly, quality rising after the July 2018 guidance, online
-meetings peaking in the 2020-2021 COVID months.
+meetings peaking in the 2020-2021 COVID months. A few cells fall silent in 2025-2026 while they
+still exist (the data-quality view must see them).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from etl.demo.common import END, N_MONTHS, NEVER, month_index, month_start
+from etl.demo.common import END, N_MONTHS, NEVER, day, month_index, month_start
 
 KINDS = ("regular", "thematic")
 FORMATS = ("in_person", "online", "hybrid")
 QUALITY_WORDS = ("kém", "trung bình", "khá", "tốt")  # quality 1..4
 CHUNK_CELLS = 15_000
+SILENT_SHARE = 0.004  # cells that stop meeting from a month of 2025-2026
 
 
 def monthly_stock(cells: np.ndarray, n_orgs: int, sp_cell, sp_joined, sp_left) -> np.ndarray:
@@ -47,21 +49,26 @@ def _time_curves() -> dict[str, np.ndarray]:
     return {"base": base, "online": online, "hybrid": hybrid, "t": t}
 
 
-def generate(rng, org_ids: np.ndarray, org, stock_cells: np.ndarray, stock: np.ndarray
-             ) -> Iterator[dict[str, np.ndarray]]:
-    """Meeting rows as column arrays, one dict per chunk of cells."""
+def generate(rng, org_ids: np.ndarray, org, stock_cells: np.ndarray, stock: np.ndarray,
+             since: np.ndarray) -> Iterator[dict[str, np.ndarray]]:
+    """Meeting rows as column arrays, one dict per chunk of cells; cell stock_cells[i] meets from
+    day since[i] on."""
     curves = _time_curves()
     for lo in range(0, len(stock_cells), CHUNK_CELLS):
         cells = stock_cells[lo:lo + CHUNK_CELLS]
-        yield _chunk(rng, org, cells, stock[lo:lo + CHUNK_CELLS], curves)
+        yield _chunk(rng, org, cells, stock[lo:lo + CHUNK_CELLS], curves, since[lo:lo + CHUNK_CELLS])
 
 
-def _chunk(rng, org, cells, stock, curves) -> dict[str, np.ndarray]:
+def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
     n_c = len(cells)
     months = month_start(np.arange(N_MONTHS))
     f, d = org["founded"][cells], org["dissolved"][cells]
     valid = (f[:, None] <= months[None, :] + 20) & (d[:, None] > months[None, :] + 27)
-    valid &= stock > 0
+    valid &= (stock > 0) & (months[None, :] >= since[:, None])
+    silent = rng.random(n_c) < SILENT_SHARE
+    silent_from = month_start(rng.integers(month_index(np.array([day(2025, 1, 1)]))[0], N_MONTHS,
+                                           n_c))
+    valid &= ~silent[:, None] | (months[None, :] < silent_from[:, None])
     # regular meetings: monthly, ~2% missed
     reg = valid & (rng.random((n_c, N_MONTHS)) > 0.02)
     # thematic: one month per quarter (3% of quarters skipped) plus a few extra

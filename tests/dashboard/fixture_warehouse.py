@@ -96,7 +96,7 @@ def _meeting_rows():
                 score = 68.0 if m.month <= 6 else 52.0
             hybrid = 1 if (org == "S1" and m == dt.date(2025, 12, 1)) else 0
             rows.append((m, org, held, thematic, online, 10 * held, 9 * held, held,
-                         *counts, score, held, 95.0 if held else None, hybrid))
+                         *counts, score, held, 95.0 if held else None, hybrid, held))
     return rows
 
 
@@ -148,9 +148,9 @@ def build(path: str | Path) -> Path:
                 " regular_held INTEGER, thematic_held INTEGER, online_held INTEGER,"
                 " expected INTEGER, present INTEGER, excused INTEGER, good INTEGER, fair INTEGER,"
                 " average INTEGER, poor INTEGER, mean_score DOUBLE, scored INTEGER,"
-                " mean_duration DOUBLE, hybrid_held INTEGER)")
+                " mean_duration DOUBLE, hybrid_held INTEGER, timed INTEGER)")
     con.executemany("INSERT INTO marts.fct_meetings_monthly VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _meeting_rows())
+                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _meeting_rows())
     con.execute("CREATE TABLE marts.fct_member_structure_yearly (year INTEGER, org_id VARCHAR,"
                 " gender VARCHAR, age_band VARCHAR, members INTEGER)")
     con.executemany("INSERT INTO marts.fct_member_structure_yearly VALUES (?, ?, ?, ?, ?)", [
