@@ -61,7 +61,12 @@ def generate(rng, org_ids: np.ndarray, org, stock_cells: np.ndarray, stock: np.n
 
 def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
     n_c = len(cells)
-    months = month_start(np.arange(N_MONTHS))
+    # only the months from the chunk's earliest start (a quarter boundary) are drawn
+    m0 = int(np.clip(month_index(np.array([since.min()]))[0], 0, N_MONTHS - 1)) // 3 * 3
+    n_m = N_MONTHS - m0
+    stock = stock[:, m0:]
+    curves = {k: v[m0:] for k, v in curves.items()}
+    months = month_start(np.arange(m0, N_MONTHS))
     f, d = org["founded"][cells], org["dissolved"][cells]
     valid = (f[:, None] <= months[None, :] + 20) & (d[:, None] > months[None, :] + 27)
     valid &= (stock > 0) & (months[None, :] >= since[:, None])
@@ -70,14 +75,14 @@ def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
                                            n_c))
     valid &= ~silent[:, None] | (months[None, :] < silent_from[:, None])
     # regular meetings: monthly, ~2% missed
-    reg = valid & (rng.random((n_c, N_MONTHS)) > 0.02)
+    reg = valid & (rng.random((n_c, n_m)) > 0.02)
     # thematic: one month per quarter (3% of quarters skipped) plus a few extra
-    q_month = rng.integers(0, 3, (n_c, (N_MONTHS + 2) // 3)) + 3 * np.arange((N_MONTHS + 2) // 3)
+    q_month = rng.integers(0, 3, (n_c, (n_m + 2) // 3)) + 3 * np.arange((n_m + 2) // 3)
     q_take = rng.random(q_month.shape) > 0.03
-    them = np.zeros((n_c, N_MONTHS + 3), bool)
+    them = np.zeros((n_c, n_m + 3), bool)
     rows = np.repeat(np.arange(n_c), q_month.shape[1])
     them[rows[q_take.ravel()], q_month.ravel()[q_take.ravel()]] = True
-    them = (them[:, :N_MONTHS] | (rng.random((n_c, N_MONTHS)) < 0.06)) & valid
+    them = (them[:, :n_m] | (rng.random((n_c, n_m)) < 0.06)) & valid
     cell_eff = rng.normal(0.0, 4.0, n_c)
     falling = rng.random(n_c) < 0.02  # cells whose meetings decline from 2024
     out = []
@@ -88,7 +93,7 @@ def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
     ci = np.concatenate([c for _, c, _ in out])
     mi = np.concatenate([m for _, _, m in out])
     n = len(ci)
-    reg_day = rng.integers(1, 12, (n_c, N_MONTHS))  # regular meetings early in the month
+    reg_day = rng.integers(1, 12, (n_c, n_m))  # regular meetings early in the month
     shared = (kind == 1) & (rng.random(n) < 0.45)  # thematic in the same session
     day_ = np.where((kind == 0) | shared, reg_day[ci, mi], rng.integers(12, 29, n))
     held = months[mi] + day_ - 1

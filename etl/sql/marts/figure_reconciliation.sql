@@ -168,24 +168,28 @@ org_counts AS (
     count(*) FILTER (WHERE kind = 'province_committee') AS province_committees
   FROM in_scope GROUP BY figure_id
 ),
+-- members on the figure's day and admissions from 1 January to it, by the marts' one definition
+-- (the exact-day macros over fct_membership_monthly and fct_membership_daily)
+member_days AS (
+  SELECT DISTINCT as_of_used FROM in_scope
+  WHERE metric IN ('members_total', 'members_official', 'members_probationary', 'members_female',
+                   'new_admissions')
+),
+member_stocks AS (
+  SELECT d.as_of_used, s.* FROM member_days d, LATERAL marts.cell_stocks_on(d.as_of_used) s
+),
+member_flows AS (
+  SELECT d.as_of_used, f.org_id, f.admitted
+  FROM member_days d,
+    LATERAL marts.cell_flows_between(make_date(year(d.as_of_used), 1, 1), d.as_of_used) f
+),
 member_counts AS (
-  SELECT s.figure_id,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)) AS members_total,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
-                     AND m.official_on <= s.as_of_used) AS members_official,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
-                     AND (m.official_on IS NULL OR m.official_on > s.as_of_used))
-      AS members_probationary,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
-                     AND m.gender = 'female') AS members_female,
-    count(*) FILTER (WHERE m.joined_on = m.admitted_on
-                     AND m.admitted_on BETWEEN make_date(year(s.as_of_used), 1, 1) AND s.as_of_used)
-      AS new_admissions
-  FROM in_scope s JOIN core.members m ON m.org_id = s.org_id
+  SELECT s.figure_id, sum(st.members) AS members_total, sum(st.official) AS members_official,
+    sum(st.probationary) AS members_probationary, sum(st.female) AS members_female,
+    sum(fl.admitted) AS new_admissions
+  FROM in_scope s
+  LEFT JOIN member_stocks st ON st.as_of_used = s.as_of_used AND st.org_id = s.org_id
+  LEFT JOIN member_flows fl ON fl.as_of_used = s.as_of_used AND fl.org_id = s.org_id
   WHERE s.metric IN ('members_total', 'members_official', 'members_probationary',
                      'members_female', 'new_admissions')
   GROUP BY s.figure_id
