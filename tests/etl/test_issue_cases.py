@@ -141,3 +141,21 @@ def test_a_warehouse_breaking_the_identity_is_refused(wh, tmp_path):
     with pytest.raises(CheckFailed, match="identity|inside its cell"):
         run_checks(con)
     con.close()
+
+
+def test_the_metric_registry_is_published_and_names_real_columns(wh):
+    """marts.dim_metric holds every row of etl/reference/metrics.csv; each definition is one
+    sentence in each language; every table.column its sources name exists in the marts."""
+    import re
+
+    rows = query(wh, "SELECT metric, label_vi, definition_vi, definition_en, kind, source "
+                     "FROM marts.dim_metric ORDER BY sort_order")
+    with open(FIXTURE.parents[2] / "etl" / "reference" / "metrics.csv", encoding="utf-8") as fh:
+        assert len(rows) == sum(1 for _ in fh) - 1
+    columns = {(t, c) for t, c in query(wh, "SELECT table_name, column_name FROM "
+                                            "information_schema.columns WHERE table_schema = 'marts'")}
+    for metric, label_vi, vi, en, kind, source in rows:
+        assert kind in ("stock", "flow", "rate") and label_vi
+        assert vi.endswith(".") and en.endswith(".") and vi.count(". ") == en.count(". ") == 0, metric
+        for table, column in re.findall(r"\b((?:fct|agg|dim)_\w+)\.(\w+)", source):
+            assert (table, column) in columns, (metric, table, column)

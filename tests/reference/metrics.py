@@ -252,15 +252,16 @@ def ratings(inp: Inputs, scope: Scope, year: int) -> dict[str, dict[int, int]]:
 def missed_regular(inp: Inputs, scope: Scope, month: dt.date) -> dict[str, int]:
     """cells_missed_regular for one month: cells existing through the whole month, with members
     at its start and at its end, holding no regular meeting, when the month lies within the span
-    of meeting data of the province the cell is recorded in."""
+    of meeting data of the cells of its province (as recorded) and sector."""
     first = pd.Timestamp(month)
     end = first + pd.offsets.MonthEnd(0)
     orgs = inp.orgs[scope.mask(inp.orgs) & inp.orgs["kind"].isin(CELLS)]
     orgs = orgs[(orgs["founded_on"].isna() | (orgs["founded_on"] <= first))
                 & (orgs["dissolved_on"].isna() | (orgs["dissolved_on"] > end))]
-    province = inp.orgs.set_index("org_id")["province_inh"]
-    held = inp.meetings.assign(province=inp.meetings["org_id"].map(province).fillna("-"))
-    span = held.groupby("province")["held_on"].agg(["min", "max"])
+    key = inp.orgs["province_inh"].fillna("-") + "/" + inp.orgs["sector_inh"].fillna("-")
+    key_of = dict(zip(inp.orgs["org_id"], key))
+    held = inp.meetings.assign(key=inp.meetings["org_id"].map(key_of))
+    span = held.groupby("key")["held_on"].agg(["min", "max"])
     m = inp.members
 
     def members_on(day):
@@ -271,7 +272,8 @@ def missed_regular(inp: Inputs, scope: Scope, month: dt.date) -> dict[str, int]:
     regular = set(held.loc[(held["kind"] == "regular") & (held["held_on"] >= first)
                            & (held["held_on"] <= end), "org_id"])
     count = 0
-    for org, prov in zip(orgs["org_id"], orgs["province_inh"].fillna("-")):
+    for org in orgs["org_id"]:
+        prov = key_of[org]
         if prov not in span.index or not (span.at[prov, "min"].to_period("M") <= first.to_period("M")
                                           <= span.at[prov, "max"].to_period("M")):
             continue

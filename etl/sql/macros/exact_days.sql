@@ -52,12 +52,14 @@ CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
     CAST(sum(base_orgs) AS BIGINT) AS base_orgs
   FROM unioned GROUP BY ALL;
 
+-- The whole months inside [a, b]: those with first_full <= month < after_full.
+CREATE OR REPLACE MACRO marts.whole_months(a, b) AS TABLE
+  SELECT CAST(CASE WHEN day(CAST(a AS DATE)) = 1 THEN CAST(a AS DATE)
+                   ELSE date_trunc('month', CAST(a AS DATE)) + INTERVAL 1 MONTH END AS DATE) AS first_full,
+    CAST(date_trunc('month', CAST(b AS DATE) + INTERVAL 1 DAY) AS DATE) AS after_full;
+
 CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
-  WITH edges AS (
-    SELECT CAST(CASE WHEN day(CAST(a AS DATE)) = 1 THEN CAST(a AS DATE)
-                     ELSE date_trunc('month', CAST(a AS DATE)) + INTERVAL 1 MONTH END AS DATE) AS first_full,
-      CAST(date_trunc('month', CAST(b AS DATE) + INTERVAL 1 DAY) AS DATE) AS after_full
-  ),
+  WITH edges AS (SELECT * FROM marts.whole_months(a, b)),
   unioned AS (
     SELECT org_id, admitted, transferred_in, transferred_out, left_party, left_death,
       left_struck_off, left_expelled, left_resigned, left_other
@@ -83,11 +85,7 @@ CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
   FROM unioned GROUP BY org_id;
 
 CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
-  WITH edges AS (
-    SELECT CAST(CASE WHEN day(CAST(a AS DATE)) = 1 THEN CAST(a AS DATE)
-                     ELSE date_trunc('month', CAST(a AS DATE)) + INTERVAL 1 MONTH END AS DATE) AS first_full,
-      CAST(date_trunc('month', CAST(b AS DATE) + INTERVAL 1 DAY) AS DATE) AS after_full
-  ),
+  WITH edges AS (SELECT * FROM marts.whole_months(a, b)),
   unioned AS (
     SELECT province_code, province_code_old, province_code_current, region, sector, admitted,
       transferred_in, transferred_out, left_party, left_death, left_struck_off, left_expelled,

@@ -4,8 +4,8 @@
 -- then with no member on record), base_cell_30_plus, probation_overdue (probationary for more
 -- than 12 months at the last loaded day), admission_age, missed_regular_meeting (a cell existing
 -- through the whole month, with members at its start and end, holding no regular meeting, whether
--- or not it ever reported; only months inside the span of meeting data loaded for the province
--- it is recorded in),
+-- or not it ever reported; only months inside the span of meeting data loaded for cells of its
+-- province (as recorded) and sector: data not loaded at all is not a missed meeting),
 -- quality_score_mismatch (a quality level contradicting the score under the load's thresholds),
 -- excellent_share. month = the month the warning refers to.
 WITH last AS (SELECT max(month) AS month, max(month_end) AS month_end FROM marts.dim_month),
@@ -39,19 +39,20 @@ age AS (
   WHERE m.joined_on = m.admitted_on AND (year(m.admitted_on) - m.birth_year NOT BETWEEN 18 AND 60)
 ),
 meeting_span AS (
-  SELECT o.province_code, min(f.month) AS first_month, max(f.month) AS last_month
+  SELECT o.province_code, o.sector, min(f.month) AS first_month, max(f.month) AS last_month
   FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) GROUP BY ALL
 ),
 cell_months AS (
   SELECT g.org_id, g.month, g.cells, g.official + g.probationary AS members,
     lag(g.official + g.probationary) OVER (PARTITION BY g.org_id ORDER BY g.month) AS members_before,
-    o.valid_from, o.province_code
+    o.valid_from, o.province_code, o.sector
   FROM marts.fct_membership_monthly g JOIN marts.dim_org o USING (org_id)
 ),
 missed AS (
   SELECT 'missed_regular_meeting', g.org_id, NULL, g.month, 'regular_held=0'
   FROM cell_months g
   JOIN meeting_span s ON s.province_code IS NOT DISTINCT FROM g.province_code
+   AND s.sector IS NOT DISTINCT FROM g.sector
    AND g.month BETWEEN s.first_month AND s.last_month
   LEFT JOIN marts.fct_meetings_monthly mm ON mm.org_id = g.org_id AND mm.month = g.month
   WHERE g.cells = 1 AND g.members > 0 AND g.members_before > 0
