@@ -54,7 +54,7 @@ def _commune(o: Orgs, rng, oid: str, d_index: int, p: Province, group: int, urba
               size=float(rng.uniform(6, 11)), group=group, meet=True)
 
 
-def _handed_over(o: Orgs, rng, i: int, p: Province) -> None:
+def _handed_over(o: Orgs, i: int, p: Province) -> None:
     """Dissolve base cell i at the merger; a new cell of the new province takes its members."""
     c = o.cols
     heir = o.add(f"{c['org_id'][i]}-N", c["name"][i], "base_cell", o.index[f"T{p.successor}-UB"],
@@ -101,11 +101,12 @@ def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province
             i = o.add(oid, name, "base_cell", d_index, sector=sector, founded=f, dissolved=d,
                       size=float(rng.uniform(6, 21)), **kw)
             if d == NEVER and f < MERGER - 400 and rng.random() < 0.25:
-                _handed_over(o, rng, i, p)
+                _handed_over(o, i, p)
 
 
 def build_local(o: Orgs, rng, p: Province, top: int, scale: Scale, group: int) -> None:
-    """Districts (dissolved with the district level on 2025-06-30) and everything below them."""
+    """Districts (dissolved with the district level on 2025-07-01, their last day 30/06) and
+    everything below them."""
     n_districts = max(scale.min_districts, round(scale.districts * p.weight))
     first = len(o)
     for j in range(n_districts):

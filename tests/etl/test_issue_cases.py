@@ -159,3 +159,10 @@ def test_the_metric_registry_is_published_and_names_real_columns(wh):
         assert vi.endswith(".") and en.endswith(".") and vi.count(". ") == en.count(". ") == 0, metric
         for table, column in re.findall(r"\b((?:fct|agg|dim)_\w+)\.(\w+)", source):
             assert (table, column) in columns, (metric, table, column)
+
+
+def test_a_day_after_the_last_loaded_month_keeps_the_last_stocks(wh):
+    """Nothing changes after the last loaded day (30/09/2025): a later day reads the same stocks."""
+    def members(d):
+        return query(wh, f"SELECT sum(members), sum(cells) FROM marts.stocks_on(DATE '{d}')")[0]
+    assert members("2026-06-30") == members("2025-09-30")

@@ -10,11 +10,17 @@
 --   marts.flows_between(A, B)      per rollup key + FLOWS
 -- FLOWS = admitted, transferred_in, transferred_out, left_party, left, left_transfer_out,
 -- left_death, left_struck_off, left_expelled, left_resigned, left_other.
+-- The month whose end stock a stock on day d starts from: the month before d's month, or the last
+-- loaded month for a day after it (nothing changes after the last loaded day).
+CREATE OR REPLACE MACRO marts.month_before(d) AS TABLE
+  SELECT least(CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE),
+               (SELECT max(month) FROM marts.dim_month)) AS month;
+
 CREATE OR REPLACE MACRO marts.cell_stocks_on(d) AS TABLE
   WITH prev AS (
     SELECT org_id, official, probationary, female, cells, cells_lt3
     FROM marts.fct_membership_monthly
-    WHERE month = CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE)
+    WHERE month = (SELECT month FROM marts.month_before(d))
   ),
   delta AS (
     SELECT org_id, sum(d_official) AS official, sum(d_probationary) AS probationary,
@@ -38,7 +44,7 @@ CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
     SELECT province_code, province_code_old, province_code_current, region, sector, official,
       probationary, female, cells, cells_lt3, base_orgs
     FROM marts.agg_members_monthly
-    WHERE month = CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE)
+    WHERE month = (SELECT month FROM marts.month_before(d))
     UNION ALL
     SELECT province_code, province_code_old, province_code_current, region, sector, d_official,
       d_probationary, d_female, d_cells, d_cells_lt3, d_base_orgs
