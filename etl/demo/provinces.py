@@ -46,7 +46,7 @@ class Scale:
 # Hà Nội and Hồ Chí Minh City are featured at every scale, so they stay the largest, as in the
 # public figures; the other provinces keep their weight through their agency blocs.
 SCALES = {
-    "small": Scale(("01", "79", "02", "08"), 1.2, 1, (5, 7), 16, (2016, 2025), day(2026, 1, 1)),
+    "small": Scale(("01", "79", "02", "08"), 0.8, 1, (5, 7), 16, (2016, 2025), day(2026, 1, 1)),
     "province": Scale(("01", "79"), 11, 3, (14, 24), 52, (2016, 2025), day(2026, 1, 1)),
     "national": Scale(None, 11, 3, (11, 21), 55, (2022, 2025), None),
 }

@@ -31,10 +31,17 @@ monthly AS (
     sum(left_other) AS left_other
   FROM marts.fct_membership_daily GROUP BY ALL
 ),
+-- stocks: running sums over the months with changes, carried to every month of the cell (ASOF)
+running AS (
+  SELECT org_id, month,
+    sum(d_official) OVER w AS official, sum(d_probationary) OVER w AS probationary,
+    sum(d_female) OVER w AS female, sum(d_cells) OVER w AS cells, sum(d_cells_lt3) OVER w AS cells_lt3
+  FROM monthly WINDOW w AS (PARTITION BY org_id ORDER BY month ROWS UNBOUNDED PRECEDING)
+),
 final AS (
   SELECT g.month, g.org_id,
-    CAST(sum(coalesce(d.d_official, 0)) OVER w AS INTEGER) AS official,
-    CAST(sum(coalesce(d.d_probationary, 0)) OVER w AS INTEGER) AS probationary,
+    CAST(coalesce(r.official, 0) AS INTEGER) AS official,
+    CAST(coalesce(r.probationary, 0) AS INTEGER) AS probationary,
     CAST(coalesce(d.admitted, 0) AS INTEGER) AS admitted,
     CAST(coalesce(d.transferred_out + d.left_party, 0) AS INTEGER) AS "left",
     CAST(coalesce(d.transferred_out, 0) AS INTEGER) AS left_transfer_out,
@@ -43,14 +50,14 @@ final AS (
     CAST(coalesce(d.left_expelled, 0) AS INTEGER) AS left_expelled,
     CAST(coalesce(d.left_resigned, 0) AS INTEGER) AS left_resigned,
     CAST(coalesce(d.left_other, 0) AS INTEGER) AS left_other,
-    CAST(sum(coalesce(d.d_female, 0)) OVER w AS INTEGER) AS female,
+    CAST(coalesce(r.female, 0) AS INTEGER) AS female,
     CAST(coalesce(d.transferred_in, 0) AS INTEGER) AS transferred_in,
     CAST(coalesce(d.transferred_out, 0) AS INTEGER) AS transferred_out,
     CAST(coalesce(d.left_party, 0) AS INTEGER) AS left_party,
-    CAST(sum(coalesce(d.d_cells, 0)) OVER w AS INTEGER) AS cells,
-    CAST(sum(coalesce(d.d_cells_lt3, 0)) OVER w AS INTEGER) AS cells_lt3
+    CAST(coalesce(r.cells, 0) AS INTEGER) AS cells,
+    CAST(coalesce(r.cells_lt3, 0) AS INTEGER) AS cells_lt3
   FROM grid g
-  LEFT JOIN monthly d USING (org_id, month)
-  WINDOW w AS (PARTITION BY g.org_id ORDER BY g.month ROWS UNBOUNDED PRECEDING)
+  ASOF LEFT JOIN running r ON r.org_id = g.org_id AND r.month <= g.month
+  LEFT JOIN monthly d ON d.org_id = g.org_id AND d.month = g.month
 )
 SELECT * FROM final ORDER BY month, org_id
