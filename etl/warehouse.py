@@ -84,8 +84,9 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
 
 
 def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    last = con.execute("SELECT coalesce(max(month), DATE '2010-01-01') FROM marts.dim_month").fetchone()[0]
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
+        con.execute(path.read_text(encoding="utf-8").replace("{last_month}", last.isoformat()))
 
 
 # Each check counts violations; a new generation is published only when all are zero.

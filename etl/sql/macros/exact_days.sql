@@ -11,16 +11,16 @@
 -- FLOWS = admitted, transferred_in, transferred_out, left_party, left, left_transfer_out,
 -- left_death, left_struck_off, left_expelled, left_resigned, left_other.
 -- The month whose end stock a stock on day d starts from: the month before d's month, or the last
--- loaded month for a day after it (nothing changes after the last loaded day).
-CREATE OR REPLACE MACRO marts.month_before(d) AS TABLE
-  SELECT least(CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE),
-               (SELECT max(month) FROM marts.dim_month)) AS month;
+-- loaded month for a day after it (nothing changes after the last loaded day). {last_month} is
+-- written in when the macros are created, so a constant day prunes the marts by month.
+CREATE OR REPLACE MACRO marts.month_before(d) AS
+  least(CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE), DATE '{last_month}');
 
 CREATE OR REPLACE MACRO marts.cell_stocks_on(d) AS TABLE
   WITH prev AS (
     SELECT org_id, official, probationary, female, cells, cells_lt3
     FROM marts.fct_membership_monthly
-    WHERE month = (SELECT month FROM marts.month_before(d))
+    WHERE month = marts.month_before(d)
   ),
   delta AS (
     SELECT org_id, sum(d_official) AS official, sum(d_probationary) AS probationary,
@@ -44,7 +44,7 @@ CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
     SELECT province_code, province_code_old, province_code_current, region, sector, official,
       probationary, female, cells, cells_lt3, base_orgs
     FROM marts.agg_members_monthly
-    WHERE month = (SELECT month FROM marts.month_before(d))
+    WHERE month = marts.month_before(d)
     UNION ALL
     SELECT province_code, province_code_old, province_code_current, region, sector, d_official,
       d_probationary, d_female, d_cells, d_cells_lt3, d_base_orgs
@@ -58,24 +58,25 @@ CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
     CAST(sum(base_orgs) AS BIGINT) AS base_orgs
   FROM unioned GROUP BY ALL;
 
--- The whole months inside [a, b]: those with first_full <= month < after_full.
-CREATE OR REPLACE MACRO marts.whole_months(a, b) AS TABLE
-  SELECT CAST(CASE WHEN day(CAST(a AS DATE)) = 1 THEN CAST(a AS DATE)
-                   ELSE date_trunc('month', CAST(a AS DATE)) + INTERVAL 1 MONTH END AS DATE) AS first_full,
-    CAST(date_trunc('month', CAST(b AS DATE) + INTERVAL 1 DAY) AS DATE) AS after_full;
+-- The whole months inside [a, b] are those with first_full(a) <= month < after_full(b).
+CREATE OR REPLACE MACRO marts.first_full(a) AS
+  CAST(CASE WHEN day(CAST(a AS DATE)) = 1 THEN CAST(a AS DATE)
+            ELSE date_trunc('month', CAST(a AS DATE)) + INTERVAL 1 MONTH END AS DATE);
+CREATE OR REPLACE MACRO marts.after_full(b) AS
+  CAST(date_trunc('month', CAST(b AS DATE) + INTERVAL 1 DAY) AS DATE);
 
 CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
-  WITH edges AS (SELECT * FROM marts.whole_months(a, b)),
-  unioned AS (
+  WITH   unioned AS (
     SELECT org_id, admitted, transferred_in, transferred_out, left_party, left_death,
       left_struck_off, left_expelled, left_resigned, left_other
-    FROM marts.fct_membership_monthly, edges
-    WHERE month >= first_full AND month < after_full
+    FROM marts.fct_membership_monthly
+    WHERE month >= marts.first_full(a) AND month < marts.after_full(b)
     UNION ALL
     SELECT org_id, admitted, transferred_in, transferred_out, left_party, left_death,
       left_struck_off, left_expelled, left_resigned, left_other
-    FROM marts.fct_membership_daily, edges
-    WHERE day BETWEEN CAST(a AS DATE) AND CAST(b AS DATE) AND (day < first_full OR day >= after_full)
+    FROM marts.fct_membership_daily
+    WHERE day BETWEEN CAST(a AS DATE) AND CAST(b AS DATE)
+      AND (day < marts.first_full(a) OR day >= marts.after_full(b))
   )
   SELECT org_id, CAST(sum(admitted) AS BIGINT) AS admitted,
     CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
@@ -91,19 +92,19 @@ CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
   FROM unioned GROUP BY org_id;
 
 CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
-  WITH edges AS (SELECT * FROM marts.whole_months(a, b)),
-  unioned AS (
+  WITH   unioned AS (
     SELECT province_code, province_code_old, province_code_current, region, sector, admitted,
       transferred_in, transferred_out, left_party, left_death, left_struck_off, left_expelled,
       left_resigned, left_other
-    FROM marts.agg_members_monthly, edges
-    WHERE month >= first_full AND month < after_full
+    FROM marts.agg_members_monthly
+    WHERE month >= marts.first_full(a) AND month < marts.after_full(b)
     UNION ALL
     SELECT province_code, province_code_old, province_code_current, region, sector, admitted,
       transferred_in, transferred_out, left_party, left_death, left_struck_off, left_expelled,
       left_resigned, left_other
-    FROM marts.agg_members_daily, edges
-    WHERE day BETWEEN CAST(a AS DATE) AND CAST(b AS DATE) AND (day < first_full OR day >= after_full)
+    FROM marts.agg_members_daily
+    WHERE day BETWEEN CAST(a AS DATE) AND CAST(b AS DATE)
+      AND (day < marts.first_full(a) OR day >= marts.after_full(b))
   )
   SELECT province_code, province_code_old, province_code_current, region, sector,
     CAST(sum(admitted) AS BIGINT) AS admitted,
