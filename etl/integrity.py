@@ -1,6 +1,8 @@
-"""Batch-level checks: duplicate natural keys (in the batch and against the warehouse),
+"""Integrity checks. Of a batch: duplicate natural keys (in the batch and against the warehouse),
 referential integrity (members and meetings point at cells; parents and successors exist) and
-cycles in the hierarchy. Each check inserts its findings into the temp table `problems`.
+cycles in the hierarchy, each inserting its findings into the temp table `problems`. Of a built
+warehouse (IDENTITY_CHECKS, run with etl.warehouse.CHECKS): the stocks and flows of the membership
+marts add up.
 """
 
 from __future__ import annotations
