@@ -176,7 +176,9 @@ def data_bounds(scope: Scope) -> tuple[dt.date, dt.date] | None:
     cond, p = org_condition(scope)
     src = ("marts.agg_members_monthly o" if use_rollup(scope, None, "agg_members_monthly") else
            "marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)")
-    row = query_row(f"SELECT min(month), max(month) FROM {src} WHERE {cond}", p)
+    # the first month with a cell (rollup rows of base organisations alone do not count)
+    row = query_row(f"SELECT min(month) FILTER (WHERE cells > 0), max(month) FROM {src}"
+                    f" WHERE {cond}", p)
     return None if row[0] is None else (row[0], row[1])
 
 

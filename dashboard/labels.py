@@ -19,6 +19,10 @@ register({
                                     "Month without a regular meeting"),
     "rule.excellent_share": ("Đảng viên xuất sắc vượt 20% số hoàn thành tốt",
                              "Excellent members over 20% of good ones"),
+    "rule.cell_without_members": ("Chi bộ chưa có đảng viên nào trong dữ liệu",
+                                  "Cell with no member on record"),
+    "rule.quality_score_mismatch": ("Mức chất lượng trái với điểm của buổi sinh hoạt",
+                                    "Quality level contradicting the meeting's score"),
     "severity.warning": ("Cảnh báo", "Warning"),
     "severity.error": ("Lỗi", "Error"),
     "rating.4": ("Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
@@ -36,6 +40,9 @@ register({
     "detail.admitted_on": ("Ngày kết nạp", "Admitted on"),
     "detail.regular_held": ("Buổi thường kỳ", "Regular meetings"),
     "detail.excellent": ("Xuất sắc", "Excellent"), "detail.good": ("Hoàn thành tốt", "Good"),
+    "detail.meeting": ("Buổi sinh hoạt", "Meeting"), "detail.score": ("Điểm", "Score"),
+    "detail.quality": ("Mức ghi", "Level recorded"),
+    "detail.score_quality": ("Mức theo điểm", "Level by score"),
 })
 _CSV = {  # data column → (vi, en) header in chart CSV files
     "month": ("Tháng", "Month"), "period": ("Kỳ", "Period"), "year": ("Năm", "Year"),

@@ -1,6 +1,8 @@
-"""Batch-level checks: duplicate natural keys (in the batch and against the warehouse),
+"""Integrity checks. Of a batch: duplicate natural keys (in the batch and against the warehouse),
 referential integrity (members and meetings point at cells; parents and successors exist) and
-cycles in the hierarchy. Each check inserts its findings into the temp table `problems`.
+cycles in the hierarchy, each inserting its findings into the temp table `problems`. Of a built
+warehouse (IDENTITY_CHECKS, run with etl.warehouse.CHECKS): the stocks and flows of the membership
+marts add up.
 """
 
 from __future__ import annotations
@@ -113,3 +115,71 @@ def report_cycles(con) -> None:
              "Cycle in the parent hierarchy") for org, f, s, r in batch if org in on_cycle]
     if rows:
         con.executemany("INSERT INTO work.problems VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+# Checks of a built warehouse, each counting violations (see etl.warehouse.CHECKS): the stocks and
+# flows of the membership marts add up. members(m) - members(m - 1) = admitted + transferred_in -
+# transferred_out - left_party for every cell and month; the stock before the first month of
+# history (members who joined before it and had not left) is recomputed from core.members.
+IDENTITY_CHECKS = {
+    "stock-flow identity for every cell and month (members(m) - members(m-1) = admitted + "
+    "transferred_in - transferred_out - left_party)": """
+        WITH first AS (SELECT min(month) AS month FROM marts.dim_month),
+        opening AS (
+          SELECT m.org_id, count(*) AS members FROM core.members m, first f
+          WHERE m.joined_on < f.month AND (m.left_on IS NULL OR m.left_on >= f.month)
+          GROUP BY m.org_id),
+        rows AS (
+          SELECT org_id, month, official + probationary AS members,
+            admitted + transferred_in - transferred_out - left_party AS net,
+            lag(official + probationary) OVER w AS prev, lag(month) OVER w AS prev_month
+          FROM marts.fct_membership_monthly WINDOW w AS (PARTITION BY org_id ORDER BY month))
+        SELECT count(*) FROM rows r LEFT JOIN opening o USING (org_id), first f
+        WHERE r.members - CASE WHEN r.prev_month IS NOT NULL
+                                 AND r.prev_month = r.month - INTERVAL 1 MONTH THEN r.prev
+                               WHEN r.prev_month IS NOT NULL THEN NULL
+                               WHEN r.month = f.month THEN coalesce(o.members, 0)
+                               ELSE 0 END IS DISTINCT FROM r.net""",
+    "every member event inside its cell's months (no membership outside the life of its cell)": """
+        SELECT (SELECT coalesce(sum(admitted + transferred_in + transferred_out + left_party), 0)
+                FROM marts.fct_membership_daily)
+             - (SELECT coalesce(sum(admitted + transferred_in + transferred_out + left_party), 0)
+                FROM marts.fct_membership_monthly)""",
+    "rollups equal the facts (agg_members_monthly = fct_membership_monthly by month)": """
+        WITH f AS (SELECT month, sum(official) AS o, sum(probationary) AS p, sum(cells) AS c,
+                     sum(cells_lt3) AS l, sum(admitted + transferred_in) AS i,
+                     sum(transferred_out + left_party) AS x
+                   FROM marts.fct_membership_monthly GROUP BY month),
+        a AS (SELECT month, sum(official) AS o, sum(probationary) AS p, sum(cells) AS c,
+                sum(cells_lt3) AS l, sum(admitted + transferred_in) AS i,
+                sum(transferred_out + left_party) AS x
+              FROM marts.agg_members_monthly GROUP BY month)
+        SELECT count(*) FROM f FULL JOIN a USING (month)
+        WHERE (coalesce(f.o, 0), coalesce(f.p, 0), coalesce(f.c, 0), coalesce(f.l, 0),
+               coalesce(f.i, 0), coalesce(f.x, 0))
+          IS DISTINCT FROM (coalesce(a.o, 0), coalesce(a.p, 0), coalesce(a.c, 0), coalesce(a.l, 0),
+                            coalesce(a.i, 0), coalesce(a.x, 0))""",
+    "month-end stocks + daily changes agree (agg_members_monthly and agg_members_daily)": """
+        WITH m AS (SELECT month, sum(official) AS o, sum(probationary) AS p, sum(cells) AS c,
+                     sum(cells_lt3) AS l, sum(base_orgs) AS b, sum(admitted) AS ad,
+                     sum(transferred_in) AS ti, sum(transferred_out) AS t, sum(left_party) AS lp
+                   FROM marts.agg_members_monthly GROUP BY month),
+        d AS (SELECT CAST(date_trunc('month', day) AS DATE) AS month, sum(d_official) AS o,
+                sum(d_probationary) AS p, sum(d_cells) AS c, sum(d_cells_lt3) AS l,
+                sum(d_base_orgs) AS b, sum(admitted) AS ad, sum(transferred_in) AS ti,
+                sum(transferred_out) AS t, sum(left_party) AS lp
+              FROM marts.agg_members_daily GROUP BY 1),
+        g AS (SELECT k.month, coalesce(m.o, 0) - coalesce(lag(m.o) OVER w, 0) AS o,
+                coalesce(m.p, 0) - coalesce(lag(m.p) OVER w, 0) AS p,
+                coalesce(m.c, 0) - coalesce(lag(m.c) OVER w, 0) AS c,
+                coalesce(m.l, 0) - coalesce(lag(m.l) OVER w, 0) AS l,
+                coalesce(m.b, 0) - coalesce(lag(m.b) OVER w, 0) AS b,
+                coalesce(m.ad, 0) AS ad, coalesce(m.ti, 0) AS ti, coalesce(m.t, 0) AS t,
+                coalesce(m.lp, 0) AS lp
+              FROM marts.dim_month k LEFT JOIN m USING (month) WINDOW w AS (ORDER BY k.month))
+        SELECT count(*) FROM g LEFT JOIN d USING (month)
+        WHERE (g.o, g.p, g.c, g.l, g.b, g.ad, g.ti, g.t, g.lp) IS DISTINCT FROM
+              (coalesce(d.o, 0), coalesce(d.p, 0), coalesce(d.c, 0), coalesce(d.l, 0),
+               coalesce(d.b, 0), coalesce(d.ad, 0), coalesce(d.ti, 0), coalesce(d.t, 0),
+               coalesce(d.lp, 0))""",
+}

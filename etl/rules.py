@@ -35,9 +35,10 @@ ROW_RULES: dict[str, tuple[RowRule, ...]] = {
                 "Ngày sinh hoạt tại chi bộ trước ngày kết nạp", "Joined the cell before admission"),
         RowRule("left_on", "left_on < joined_on", "left_on",
                 "Ngày ra khỏi chi bộ trước ngày sinh hoạt tại chi bộ", "Left the cell before joining it"),
-        RowRule("left_on", "left_on < official_on", "left_on",
-                "Ngày ra khỏi chi bộ trước ngày công nhận chính thức",
-                "Left before being made a full member (date order admitted ≤ official ≤ left)"),
+        RowRule("left_on", "left_on < official_on AND leave_reason <> 'transfer_out'", "left_on",
+                "Ra khỏi Đảng trước ngày công nhận chính thức",
+                "Left the Party before being made a full member (date order admitted ≤ official ≤ "
+                "left; a transfer during probation is valid)"),
         RowRule("leave_reason", "left_on IS NOT NULL AND leave_reason IS NULL", "leave_reason",
                 "Có ngày ra khỏi chi bộ nhưng thiếu lý do", "A leaving date without a reason"),
         RowRule("left_on", "left_on IS NULL AND leave_reason IS NOT NULL", "left_on",
@@ -66,3 +67,61 @@ ROW_RULES: dict[str, tuple[RowRule, ...]] = {
                 "Năm đánh giá không hợp lệ", "Implausible assessment year"),
     ),
 }
+
+
+def _date(expr: str) -> str:
+    return f"strftime({expr}, '%d/%m/%Y')"
+
+
+# Memberships inside the life of their cell, and one cell at a time per member: SQL inserting
+# problems for valid member rows of the batch (checked against the batch's organisations and the
+# loaded ones). A hand-over on the dissolution day (left_on = dissolved_on) is continuous and
+# valid; so is leaving one cell on the day of joining the next (periods are [joined_on, left_on)).
+MEMBERSHIP_CHECKS = (
+    """CREATE OR REPLACE TEMP VIEW org_life AS
+       SELECT org_id, founded_on, dissolved_on FROM valid_organisations
+       UNION ALL SELECT org_id, founded_on, dissolved_on FROM core.organisations
+       WHERE org_id NOT IN (SELECT org_id FROM valid_organisations)""",
+    f"""INSERT INTO work.problems
+        SELECT b.file, b.sheet, b._row, 'joined_on', {_date('b.joined_on')},
+          'Ngày sinh hoạt tại chi bộ trước ngày thành lập chi bộ (' || {_date('o.founded_on')} || ')',
+          'Joins the cell before the cell was founded (' || {_date('o.founded_on')} || ')'
+        FROM valid_members b JOIN org_life o USING (org_id)
+        WHERE b.joined_on < o.founded_on""",
+    f"""INSERT INTO work.problems
+        SELECT b.file, b.sheet, b._row, 'left_on', coalesce({_date('b.left_on')}, ''),
+          'Còn sinh hoạt tại chi bộ sau ngày giải thể chi bộ (' || {_date('o.dissolved_on')}
+            || '); bàn giao đúng ngày giải thể thì ghi ngày ra khỏi chi bộ là ngày giải thể',
+          'Still in the cell after it was dissolved (' || {_date('o.dissolved_on')}
+            || '); a hand-over on the dissolution day has left_on = the dissolution day'
+        FROM valid_members b JOIN org_life o USING (org_id)
+        WHERE o.dissolved_on IS NOT NULL AND (b.left_on IS NULL OR b.left_on > o.dissolved_on)""",
+    # two rows of the batch: each names the other
+    f"""INSERT INTO work.problems
+        SELECT a.file, a.sheet, a._row, 'member_id', a.member_id,
+          'Trùng thời gian sinh hoạt với dòng ' || b._row || ' của tệp ' || b.file || ' (chi bộ '
+            || b.org_id || ', từ ' || {_date('b.joined_on')} || coalesce(' đến ' || {_date('b.left_on')}, '')
+            || '): một đảng viên chỉ sinh hoạt ở một chi bộ tại một thời điểm',
+          'Overlaps in time with row ' || b._row || ' of ' || b.file || ' (cell ' || b.org_id
+            || ', from ' || {_date('b.joined_on')} || coalesce(' to ' || {_date('b.left_on')}, '')
+            || '): a member belongs to one cell at a time'
+        FROM valid_members a JOIN valid_members b
+          ON a.member_id = b.member_id AND (a.file, a.sheet_no, a._row) <> (b.file, b.sheet_no, b._row)
+         AND a.joined_on < coalesce(b.left_on, DATE '9999-12-31')
+         AND b.joined_on < coalesce(a.left_on, DATE '9999-12-31')""",
+    # a row of the batch against a loaded row it does not replace
+    f"""INSERT INTO work.problems
+        SELECT a.file, a.sheet, a._row, 'member_id', a.member_id,
+          'Trùng thời gian sinh hoạt với dòng đã nạp từ tệp ' || c.source_file || ' (chi bộ '
+            || c.org_id || ', từ ' || {_date('c.joined_on')} || coalesce(' đến ' || {_date('c.left_on')}, '')
+            || '): một đảng viên chỉ sinh hoạt ở một chi bộ tại một thời điểm',
+          'Overlaps in time with a row loaded from ' || c.source_file || ' (cell ' || c.org_id
+            || ', from ' || {_date('c.joined_on')} || coalesce(' to ' || {_date('c.left_on')}, '')
+            || '): a member belongs to one cell at a time'
+        FROM valid_members a JOIN core.members c
+          ON a.member_id = c.member_id AND a.org_id <> c.org_id
+         AND a.joined_on < coalesce(c.left_on, DATE '9999-12-31')
+         AND c.joined_on < coalesce(a.left_on, DATE '9999-12-31')
+        WHERE NOT EXISTS (SELECT 1 FROM batch_members x
+                          WHERE x.member_id = c.member_id AND x.org_id = c.org_id)""",
+)

@@ -18,12 +18,13 @@ from etl.integrity import duplicate_checks, integrity_checks, report_cycles
 from etl.normalize import InvalidValue
 from etl.problems import Problem
 from etl.read import Sheet
-from etl.rules import ROW_RULES
+from etl.rules import MEMBERSHIP_CHECKS, ROW_RULES
 from etl.schema import CELL_KINDS, ENTITIES, LOAD_ORDER, Entity
 from etl.values import parser_for, sql_type
 
 MERGER_DATE = "2025-07-01"
 PROBLEM_COLUMNS = "file, sheet, row, column_name, value, reason_vi, reason_en"
+DERIVED_COLUMNS = {"meetings": ("score_quality",)}  # computed in _derived, carried to staging
 
 
 @dataclass
@@ -69,6 +70,7 @@ def validate_batch(con: duckdb.DuckDBPyConnection, sheets: list[Sheet],
         _union(con, entity, [i for i in inputs if i.sheet.entity is entity])
     _duplicates(con)
     _integrity(con)
+    _memberships(con)
     return {e.name: f"valid_{e.name}" for e in ENTITIES}
 
 
@@ -115,11 +117,15 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
 
 def _derived(entity: str, thresholds) -> str:
     """Columns computed while typing: meeting quality from the score when absent (thresholds
-    for good, fair, average), a member's joining date defaulting to the admission date."""
+    for good, fair, average) and score_quality, the level the score implies under them (kept to
+    flag a recorded level contradicting the score); a member's joining date defaulting to the
+    admission date."""
     if entity == "meetings":
         good, fair, average = (float(t) for t in thresholds)
-        return (f"* REPLACE (coalesce(quality, CASE WHEN score >= {good} THEN 4 WHEN score >= {fair} "
-                f"THEN 3 WHEN score >= {average} THEN 2 WHEN score IS NOT NULL THEN 1 END)::TINYINT AS quality)")
+        level = (f"CASE WHEN score >= {good} THEN 4 WHEN score >= {fair} THEN 3 WHEN score >= {average} "
+                 "THEN 2 WHEN score IS NOT NULL THEN 1 END")
+        return (f"* REPLACE (coalesce(quality, {level})::TINYINT AS quality), "
+                f"({level})::TINYINT AS score_quality")
     if entity == "members":
         return "* REPLACE (coalesce(joined_on, admitted_on) AS joined_on)"
     return "*"
@@ -187,12 +193,13 @@ def _merger_day(after: bool) -> dt.date | None:
 
 def _union(con, entity: Entity, inputs: list[SheetInput]) -> None:
     """All typed rows of one entity in the batch, with their source; `valid_*` drops problem rows."""
-    cols = ", ".join(c.name for c in entity.columns)
+    cols = ", ".join([c.name for c in entity.columns] + list(DERIVED_COLUMNS.get(entity.name, ())))
     parts = [f"""SELECT {_sql_literal(i.sheet.path.name)} AS file, {_sql_literal(i.sheet.sheet)
               if i.sheet.sheet else 'NULL'} AS sheet, {i.n} AS sheet_no, _row, {cols}
               FROM work.typed_{i.n}""" for i in inputs]
     if not parts:
-        types = ", ".join(f"NULL::{sql_type(entity, c)} AS {c.name}" for c in entity.columns)
+        types = ", ".join([f"NULL::{sql_type(entity, c)} AS {c.name}" for c in entity.columns]
+                          + [f"NULL::TINYINT AS {c}" for c in DERIVED_COLUMNS.get(entity.name, ())])
         parts = [f"SELECT NULL::VARCHAR AS file, NULL::VARCHAR AS sheet, 0 AS sheet_no, "
                  f"0::BIGINT AS _row, {types} WHERE false"]
     con.execute(f"CREATE OR REPLACE TEMP VIEW batch_{entity.name} AS " + " UNION ALL ".join(parts))
@@ -205,6 +212,12 @@ def _union(con, entity: Entity, inputs: list[SheetInput]) -> None:
 def _duplicates(con) -> None:
     """The same natural key twice in the batch, or already loaded from another file."""
     for sql in duplicate_checks():
+        con.execute(sql)
+
+
+def _memberships(con) -> None:
+    """Memberships inside the life of their cell; one cell at a time per member."""
+    for sql in MEMBERSHIP_CHECKS:
         con.execute(sql)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from etl import contract
+from etl.integrity import IDENTITY_CHECKS
 
 SQL_DIR = Path(__file__).parent / "sql"
 REFERENCE_DIR = Path(__file__).parent / "reference"
@@ -60,15 +61,33 @@ def mart_files() -> list[Path]:
     return [files[name] for name in sorted(files, key=rank)]
 
 
+def _is_fact_or_rollup(name: str) -> bool:
+    return name in FIRST_MARTS or name.startswith(PREFIX_ORDER)
+
+
 def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
-    """Rebuild every mart from core and ref tables."""
+    """Rebuild every mart from core and ref tables. The table macros (sql/macros) are created once
+    the facts and rollups they read exist, so the marts after them (figure_reconciliation) use
+    them too."""
     load_reference(con)
     files = mart_files()
+    macros = False
     for i, path in enumerate(files):
+        if not macros and not _is_fact_or_rollup(path.stem):
+            _create_macros(con)
+            macros = True
         con.execute(f"CREATE OR REPLACE TABLE marts.{path.stem} AS "
                     + path.read_text(encoding="utf-8").strip().rstrip(";"))
         if progress:
             progress(i + 1, len(files), path.stem)
+    if not macros:
+        _create_macros(con)
+
+
+def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    last = con.execute("SELECT coalesce(max(month), DATE '2010-01-01') FROM marts.dim_month").fetchone()[0]
+    for path in sorted((SQL_DIR / "macros").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8").replace("{last_month}", last.isoformat()))
 
 
 # Each check counts violations; a new generation is published only when all are zero.
@@ -86,6 +105,7 @@ CHECKS = {
         AND o.province_code NOT IN (SELECT province_code FROM marts.dim_province)""",
     "no negative stocks": """SELECT count(*) FROM marts.fct_membership_monthly
         WHERE official < 0 OR probationary < 0""",
+    **IDENTITY_CHECKS,
 }
 
 

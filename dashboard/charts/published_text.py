@@ -68,6 +68,9 @@ i18n.register({
                                           "a share only, no count"),
     "published.not_compared.period_unknown": ("văn bản không nêu thời kỳ kết nạp",
                                               "the text states no period of admission"),
+    "published.not_compared.before_history": (
+        "thời kỳ kết nạp bắt đầu trước số liệu của kho (từ 01/2010)",
+        "the period of admission starts before the warehouse's history (from 01/2010)"),
     **{f"published.dim.{k}": v for k, v in {
         "gender": ("giới tính", "gender"), "status": ("tình trạng", "status"),
         "ethnicity": ("dân tộc", "ethnicity"), "religion": ("tôn giáo", "religion"),

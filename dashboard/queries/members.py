@@ -33,7 +33,7 @@ def _membership_source(scope: Scope, f: Filters) -> tuple[str, str]:
     if use_rollup(scope, f, MEMBERS_ROLLUP):
         return f"marts.{MEMBERS_ROLLUP} o", "sum(cells_lt3)"
     return ("marts.fct_membership_monthly JOIN marts.dim_org o USING (org_id)",
-            "count(*) FILTER (WHERE official < 3)")
+            "sum(cells_lt3)")
 
 
 def _meetings_source(scope: Scope, f: Filters) -> str:

@@ -149,7 +149,7 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
         WITH {cells},
         w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
               JOIN c USING (org_id) JOIN {spans} t USING (org_id)
-              WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month),
+              WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
         held AS (SELECT org_id, month, regular_held FROM marts.fct_meetings_monthly
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
         missed AS (SELECT w.org_id, count(*) AS missed FROM w LEFT JOIN held USING (org_id, month)

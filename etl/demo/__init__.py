@@ -78,12 +78,16 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     write.members_parquet(files[-1], org_ids, people, sp, members.REASONS)
     progress("members", 1, 1)
 
-    meet_cells = np.flatnonzero(org["is_cell"] & org["meet"])
+    meets = org["meet"] | (cfg.meetings_from is not None)
+    meet_cells = np.flatnonzero(org["is_cell"] & meets)
+    since = np.where(org["meet"][meet_cells], 0, cfg.meetings_from or 0)
+    order = np.argsort(since, kind="stable")  # chunks of cells meeting from the same month
+    meet_cells, since = meet_cells[order], since[order]
     stock = meetings.monthly_stock(meet_cells, len(o), sp.cell, sp.joined, sp.left)
     total = -(-len(meet_cells) // meetings.CHUNK_CELLS)
     files.append(out_dir / "meetings.parquet")
     write.meetings_parquet(files[-1], org_ids, meetings.generate(rng, org_ids, org, meet_cells,
-                                                                 stock),
+                                                                 stock, since),
                            lambda step, done, _t: progress(step, done, total))
     del stock
 

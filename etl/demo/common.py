@@ -25,10 +25,11 @@ def to_date(n: int) -> dt.date | None:
 HISTORY_START = day(2010, 1, 1)
 END = day(2026, 10, 31)  # last day of generated history (inputs refuse future dates)
 GUIDANCE_2018 = day(2018, 7, 6)
-BLOC_END = day(2025, 1, 31)  # bloc committees dissolved
+# Dissolution days are the first day an organisation no longer exists (dissolved_on = valid_to):
+# the blocs' last day is 31/01/2025, the old provinces' and districts' 30/06/2025.
+BLOC_END = day(2025, 2, 1)  # bloc committees dissolved, replaced the same day
 NEW_CENTRAL = day(2025, 2, 1)
-MERGER_END = day(2025, 6, 30)  # old provinces and districts dissolved
-MERGER = day(2025, 7, 1)
+MERGER = day(2025, 7, 1)  # old provinces and districts dissolved, new provinces founded
 
 # The seed figures (see /work/shared/domain.md): (date, target).
 ANCHOR_BLOC = day(2018, 8, 24)
@@ -50,7 +51,7 @@ FIELDS = ("org_id", "name", "kind", "parent_id", "sector", "province", "founded"
           "successor_id", "upper_powers")
 # generation-only attributes: parent index, target member stock, transfer group, meetings wanted,
 # tag (seed role), heir (cell index taking over the members when the cell is dissolved)
-EXTRA = ("parent", "size", "group", "meet", "tag")
+EXTRA = ("parent", "size", "group", "meet", "tag", "heir")
 
 
 class Orgs:
@@ -66,7 +67,7 @@ class Orgs:
     def add(self, org_id: str, name: str, kind: str, parent: int | None, *, sector=None,
             province=None, founded: int = day(1990), dissolved: int = NEVER, successor=None,
             upper: bool = False, size: float = 0.0, group: int = -1, meet: bool = False,
-            tag: str = "") -> int:
+            tag: str = "", heir: int = -1) -> int:
         if org_id in self.index:
             raise ValueError(f"duplicate org id {org_id}")
         c = self.cols
@@ -87,6 +88,7 @@ class Orgs:
         c["group"].append(group)
         c["meet"].append(meet)
         c["tag"].append(tag)
+        c["heir"].append(heir)
         return i
 
     def set(self, i: int, **values) -> None:
@@ -108,6 +110,7 @@ class Orgs:
             "group": np.array(c["group"], dtype=np.int64),
             "meet": np.array(c["meet"], dtype=bool),
             "tag": np.array(c["tag"]),
+            "heir": np.array(c["heir"], dtype=np.int64),
             "resid": np.array([s == "residential" for s in c["sector"]], dtype=bool),
             "prov": np.unique(np.array([p or "" for p in c["province"]]), return_inverse=True)[1],
         }

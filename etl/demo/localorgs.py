@@ -1,11 +1,14 @@
 """The local structure of a fully populated province: districts, communes with their residential,
-agency, school and police cells, and district base organisations (schools, agencies, firms).
+agency, school and police cells, and district base organisations (schools, agencies, firms). At
+the merger of 1 July 2025 a quarter of the district base cells are dissolved and their members
+handed over that day to a new cell of the new province; one new cell founded after it has no
+predecessor (old-boundary views place it only when its new province continues one old one).
 """
 
 from __future__ import annotations
 
 from etl.demo import names as nm
-from etl.demo.common import MERGER_END, NEVER, Orgs, day
+from etl.demo.common import MERGER, NEVER, Orgs, day
 from etl.demo.provinces import Province, Scale
 
 SIZE_FACTOR = 0.955  # calibrates the national totals (about 4.93 M members at the end of 2017)
@@ -51,6 +54,15 @@ def _commune(o: Orgs, rng, oid: str, d_index: int, p: Province, group: int, urba
               size=float(rng.uniform(6, 11)), group=group, meet=True)
 
 
+def _handed_over(o: Orgs, i: int, p: Province) -> None:
+    """Dissolve base cell i at the merger; a new cell of the new province takes its members."""
+    c = o.cols
+    heir = o.add(f"{c['org_id'][i]}-N", c["name"][i], "base_cell", o.index[f"T{p.successor}-UB"],
+                 sector=c["sector"][i], province=p.successor, founded=MERGER, size=c["size"][i],
+                 group=c["group"][i], meet=True, tag="successor")
+    o.set(i, dissolved=MERGER, successor_id=c["org_id"][heir], heir=heir)
+
+
 def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province, group: int,
                    mean: float) -> None:
     n_total = max(8, int(rng.poisson(mean)))
@@ -86,13 +98,16 @@ def _district_orgs(o: Orgs, rng, did: str, d_index: int, dname: str, p: Province
                 o.add(f"{oid}-{s + 1:02d}", f"Chi bộ {nm.SUB_UNITS[s % len(nm.SUB_UNITS)]}",
                       "sub_cell", i, founded=f, dissolved=d, size=float(rng.uniform(6, 16)), **kw)
         else:
-            o.add(oid, name, "base_cell", d_index, sector=sector, founded=f, dissolved=d,
-                  size=float(rng.uniform(6, 21)), **kw)
+            i = o.add(oid, name, "base_cell", d_index, sector=sector, founded=f, dissolved=d,
+                      size=float(rng.uniform(6, 21)), **kw)
+            if d == NEVER and f < MERGER - 400 and rng.random() < 0.25:
+                _handed_over(o, i, p)
 
 
 def build_local(o: Orgs, rng, p: Province, top: int, scale: Scale, group: int) -> None:
-    """Districts (dissolved with the district level on 2025-06-30) and everything below them."""
-    n_districts = scale.districts or max(3, round(11 * p.weight))
+    """Districts (dissolved with the district level on 2025-07-01, their last day 30/06) and
+    everything below them."""
+    n_districts = max(scale.min_districts, round(scale.districts * p.weight))
     first = len(o)
     for j in range(n_districts):
         dname = nm.place(rng)
@@ -102,13 +117,17 @@ def build_local(o: Orgs, rng, p: Province, top: int, scale: Scale, group: int) -
             word = "thành phố" if j == 0 else ("thị xã" if j == 1 and n_districts > 6 else "huyện")
         did = f"T{p.code}-H{j + 1:02d}"
         d = o.add(did, f"Đảng bộ {word} {dname}", "upper_committee", top, province=p.code,
-                  founded=_founded(rng), dissolved=MERGER_END, successor=f"T{p.successor}",
+                  founded=_founded(rng), dissolved=MERGER, successor=f"T{p.successor}",
                   group=group)
         urban = word in ("quận", "thành phố", "thị xã")
         for k in range(int(rng.integers(scale.communes[0], scale.communes[1] + 1))):
             _commune(o, rng, f"{did}-X{k + 1:02d}", d, p, group,
                      urban and rng.random() < 0.7)
         _district_orgs(o, rng, did, d, f"{word} {dname}", p, group, scale.district_orgs)
+    o.add(f"T{p.successor}-UB-{p.code}", f"Chi bộ Trung tâm Chuyển đổi số {p.name}", "base_cell",
+          o.index[f"T{p.successor}-UB"], sector="public_service", province=p.successor,
+          founded=day(2025, 9, 1), size=float(rng.uniform(8, 14)), group=group, meet=True,
+          tag="successor")
     sizes = o.cols["size"]
     for i in range(first, len(o)):
         sizes[i] *= SIZE_FACTOR

@@ -1,6 +1,7 @@
 """Cell meetings 2010-01 → 2026-10, vectorised per chunk of cells: monthly regular meetings (a few
 missed), thematic ones at least quarterly, quality rising after the July 2018 guidance, online
-meetings peaking in the 2020-2021 COVID months.
+meetings peaking in the 2020-2021 COVID months. A few cells fall silent in 2025-2026 while they
+still exist (the data-quality view must see them).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from etl.demo.common import END, N_MONTHS, NEVER, month_index, month_start
+from etl.demo.common import END, N_MONTHS, NEVER, day, month_index, month_start
 
 KINDS = ("regular", "thematic")
 FORMATS = ("in_person", "online", "hybrid")
 QUALITY_WORDS = ("kém", "trung bình", "khá", "tốt")  # quality 1..4
 CHUNK_CELLS = 15_000
+SILENT_SHARE = 0.004  # cells that stop meeting from a month of 2025-2026
 
 
 def monthly_stock(cells: np.ndarray, n_orgs: int, sp_cell, sp_joined, sp_left) -> np.ndarray:
@@ -47,30 +49,40 @@ def _time_curves() -> dict[str, np.ndarray]:
     return {"base": base, "online": online, "hybrid": hybrid, "t": t}
 
 
-def generate(rng, org_ids: np.ndarray, org, stock_cells: np.ndarray, stock: np.ndarray
-             ) -> Iterator[dict[str, np.ndarray]]:
-    """Meeting rows as column arrays, one dict per chunk of cells."""
+def generate(rng, org_ids: np.ndarray, org, stock_cells: np.ndarray, stock: np.ndarray,
+             since: np.ndarray) -> Iterator[dict[str, np.ndarray]]:
+    """Meeting rows as column arrays, one dict per chunk of cells; cell stock_cells[i] meets from
+    day since[i] on."""
     curves = _time_curves()
     for lo in range(0, len(stock_cells), CHUNK_CELLS):
         cells = stock_cells[lo:lo + CHUNK_CELLS]
-        yield _chunk(rng, org, cells, stock[lo:lo + CHUNK_CELLS], curves)
+        yield _chunk(rng, org, cells, stock[lo:lo + CHUNK_CELLS], curves, since[lo:lo + CHUNK_CELLS])
 
 
-def _chunk(rng, org, cells, stock, curves) -> dict[str, np.ndarray]:
+def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
     n_c = len(cells)
-    months = month_start(np.arange(N_MONTHS))
+    # only the months from the chunk's earliest start (a quarter boundary) are drawn
+    m0 = int(np.clip(month_index(np.array([since.min()]))[0], 0, N_MONTHS - 1)) // 3 * 3
+    n_m = N_MONTHS - m0
+    stock = stock[:, m0:]
+    curves = {k: v[m0:] for k, v in curves.items()}
+    months = month_start(np.arange(m0, N_MONTHS))
     f, d = org["founded"][cells], org["dissolved"][cells]
     valid = (f[:, None] <= months[None, :] + 20) & (d[:, None] > months[None, :] + 27)
-    valid &= stock > 0
+    valid &= (stock > 0) & (months[None, :] >= since[:, None])
+    silent = rng.random(n_c) < SILENT_SHARE
+    silent_from = month_start(rng.integers(month_index(np.array([day(2025, 1, 1)]))[0], N_MONTHS,
+                                           n_c))
+    valid &= ~silent[:, None] | (months[None, :] < silent_from[:, None])
     # regular meetings: monthly, ~2% missed
-    reg = valid & (rng.random((n_c, N_MONTHS)) > 0.02)
+    reg = valid & (rng.random((n_c, n_m)) > 0.02)
     # thematic: one month per quarter (3% of quarters skipped) plus a few extra
-    q_month = rng.integers(0, 3, (n_c, (N_MONTHS + 2) // 3)) + 3 * np.arange((N_MONTHS + 2) // 3)
+    q_month = rng.integers(0, 3, (n_c, (n_m + 2) // 3)) + 3 * np.arange((n_m + 2) // 3)
     q_take = rng.random(q_month.shape) > 0.03
-    them = np.zeros((n_c, N_MONTHS + 3), bool)
+    them = np.zeros((n_c, n_m + 3), bool)
     rows = np.repeat(np.arange(n_c), q_month.shape[1])
     them[rows[q_take.ravel()], q_month.ravel()[q_take.ravel()]] = True
-    them = (them[:, :N_MONTHS] | (rng.random((n_c, N_MONTHS)) < 0.06)) & valid
+    them = (them[:, :n_m] | (rng.random((n_c, n_m)) < 0.06)) & valid
     cell_eff = rng.normal(0.0, 4.0, n_c)
     falling = rng.random(n_c) < 0.02  # cells whose meetings decline from 2024
     out = []
@@ -81,7 +93,7 @@ def _chunk(rng, org, cells, stock, curves) -> dict[str, np.ndarray]:
     ci = np.concatenate([c for _, c, _ in out])
     mi = np.concatenate([m for _, _, m in out])
     n = len(ci)
-    reg_day = rng.integers(1, 12, (n_c, N_MONTHS))  # regular meetings early in the month
+    reg_day = rng.integers(1, 12, (n_c, n_m))  # regular meetings early in the month
     shared = (kind == 1) & (rng.random(n) < 0.45)  # thematic in the same session
     day_ = np.where((kind == 0) | shared, reg_day[ci, mi], rng.integers(12, 29, n))
     held = months[mi] + day_ - 1

@@ -81,7 +81,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     # 1. the stock on 2010-01-01 (cells existing then) and arrivals into cells founded later
     old = (f < HISTORY_START) & (d > HISTORY_START)
     n0 = np.where(old, rng.poisson(0.83 * size), rng.poisson(0.75 * size))
-    n0 = np.where(stop > start, n0, 0)
+    n0 = np.where((stop > start) & (org["tag"][cells] != "successor"), n0, 0)  # heirs: handed over
     c0 = np.repeat(cells, n0)
     working0 = ~np.repeat(resid, n0)  # working members are below retirement age in 2010
     seniority = rng.uniform(0, 1, len(c0)) * np.where(working0, 30.0, 50.0)
@@ -103,7 +103,7 @@ def generate(rng, org: dict[str, np.ndarray]) -> tuple[People, Spells]:
     birth = adm_year - age_adm
     female_p = np.where(adm_year < 2010, 0.3, 0.38 + 0.008 * (adm_year - 2010))
     female = rng.random(n) < female_p
-    official = admitted + 365 + rng.integers(0, 25, n)
+    official = admitted + 365 + rng.integers(0, 3, n)  # made full when the 12 months end
     # 3. exits: Gompertz deaths from the entry date, other exits, probation failures
     entry = np.maximum(joined, HISTORY_START)
     age_entry = year_of(entry) - birth
@@ -220,7 +220,8 @@ def _dissolution_moves(rng, org, people, sp: Spells, stable) -> Spells:
 
 
 def _heirs(rng, org, stable, cells: np.ndarray) -> np.ndarray:
-    """Sibling stable cell under the same parent where there is one, else any in the group."""
+    """The cell's successor when it has one; else a sibling stable cell under the same parent where
+    there is one, else any in the group."""
     parent = org["parent"]
     sib_parent = parent[stable]
     order = np.argsort(sib_parent, kind="stable")
@@ -231,7 +232,7 @@ def _heirs(rng, org, stable, cells: np.ndarray) -> np.ndarray:
     pick = lo + (rng.random(len(cells)) * np.maximum(hi - lo, 1)).astype(np.int64)
     sib = np.where(hi > lo, stable[order][np.minimum(pick, len(sp) - 1)], -1)
     any_ = _random_in_group(rng, org, stable, _key(org, cells))
-    return np.where(sib >= 0, sib, any_)
+    return np.where(org["heir"][cells] >= 0, org["heir"][cells], np.where(sib >= 0, sib, any_))
 
 
 def _dedupe(rng, org, sp: Spells, stable) -> Spells:

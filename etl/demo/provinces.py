@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from etl.demo.common import day
+
 PROVINCES_CSV = Path(__file__).resolve().parents[1] / "reference" / "provinces.csv"
 CITY_WEIGHT = {"01": 2.8, "79": 2.6}  # the two largest party organisations
 
@@ -33,16 +35,20 @@ class Scale:
     """How much of the country gets its full local structure (districts, communes, schools…)."""
 
     featured: tuple[str, ...] | None  # old province codes fully populated; None = all
-    districts: int | None  # districts per featured province; None = by weight (about 11 each)
+    districts: float  # districts per featured province and unit of weight (weights average 1)
+    min_districts: int
     communes: tuple[int, int]  # communes per district (low, high)
     district_orgs: float  # mean base organisations per district outside communes
     member_assessment_years: tuple[int, int]
+    meetings_from: int | None  # cells outside the featured provinces meet from this day (None: never)
 
 
+# Hà Nội and Hồ Chí Minh City are featured at every scale, so they stay the largest, as in the
+# public figures; the other provinces keep their weight through their agency blocs.
 SCALES = {
-    "small": Scale(("02", "08", "44", "45"), 2, (5, 7), 16, (2016, 2025)),
-    "province": Scale(("01",), None, (14, 24), 52, (2016, 2025)),
-    "national": Scale(None, None, (11, 21), 55, (2022, 2025)),
+    "small": Scale(("01", "79", "02", "08"), 0.8, 1, (5, 7), 16, (2016, 2025), day(2026, 1, 1)),
+    "province": Scale(("01", "79"), 11, 3, (14, 24), 52, (2016, 2025), day(2026, 1, 1)),
+    "national": Scale(None, 11, 3, (11, 21), 55, (2022, 2025), None),
 }
 
 

@@ -13,7 +13,6 @@ from etl.demo.common import (
     BLOC_CELLS,
     BLOC_END,
     MERGER,
-    MERGER_END,
     NEVER,
     NEW_CENTRAL,
     Orgs,
@@ -59,7 +58,7 @@ def build_tops(o: Orgs, old: list[Province], new: dict[str, Province]) -> dict[s
                            province=code, founded=MERGER)
     for p in old:
         tops[p.code] = o.add(f"T{p.code}", f"Đảng bộ {p.title}", "province_committee", None,
-                             province=p.code, founded=day(1976, 1, 1), dissolved=MERGER_END,
+                             province=p.code, founded=day(1976, 1, 1), dissolved=MERGER,
                              successor=f"T{p.successor}")
     for oid, name in (("TW-CQD", "Đảng ủy các cơ quan Đảng Trung ương"),
                       ("TW-QH", "Đảng ủy Quốc hội"), ("TW-CP", "Đảng ủy Chính phủ"),
@@ -128,10 +127,10 @@ def build_province_bloc(o: Orgs, rng, p: Province, top: int, n_base: int, mass_c
               province=code, founded=day(1997, 1, 1), dissolved=BLOC_END,
               successor=f"T{code}-CQD")
     o.add(f"T{code}-CQD", f"Đảng ủy các cơ quan Đảng {p.title}", "upper_committee", top,
-          province=code, founded=NEW_CENTRAL, dissolved=MERGER_END,
+          province=code, founded=NEW_CENTRAL, dissolved=MERGER,
           successor=f"T{p.successor}-CQD")
     o.add(f"T{code}-UB", f"Đảng ủy Ủy ban nhân dân {p.title}", "upper_committee", top,
-          province=code, founded=NEW_CENTRAL, dissolved=MERGER_END, successor=f"T{p.successor}-UB")
+          province=code, founded=NEW_CENTRAL, dissolved=MERGER, successor=f"T{p.successor}-UB")
     n = 0
     kw = dict(province=code, group=group)
     for j in range(mass_committees):

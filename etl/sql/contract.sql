@@ -50,8 +50,11 @@ CREATE TABLE marts.dim_org (
     successor_id VARCHAR,
     upper_powers BOOLEAN,
     depth INTEGER,
+    province_code_old VARCHAR,
+    old_province_how VARCHAR,
 );
 COMMENT ON TABLE marts.dim_org IS 'organisation';
+COMMENT ON COLUMN marts.dim_org.old_province_how IS 'recorded, crosswalk, predecessor, ancestor, unplaced (see Old boundaries)';
 
 CREATE TABLE marts.bridge_org_ancestor (
     ancestor_id VARCHAR,
@@ -68,6 +71,22 @@ CREATE TABLE marts.bridge_org_lineage (
 COMMENT ON TABLE marts.bridge_org_lineage IS '(ancestor, organisation) over the hierarchy and the succession: also under the successor of a dissolved ancestor (and its ancestors), so the new provincial committee holds the old provinces'' organisations, history included; what the organisation filter and organisation scopes use';
 COMMENT ON COLUMN marts.bridge_org_lineage.depth IS 'shortest';
 
+CREATE TABLE marts.dim_metric (
+    metric VARCHAR,
+    label_vi VARCHAR,
+    label_en VARCHAR,
+    definition_vi VARCHAR,
+    definition_en VARCHAR,
+    unit VARCHAR,
+    kind VARCHAR,
+    over_time VARCHAR,
+    across_orgs VARCHAR,
+    source VARCHAR,
+    sort_order INTEGER,
+);
+COMMENT ON TABLE marts.dim_metric IS 'metric shown by the dashboard (from etl/reference/metrics.csv): the one definition that labels, definitions (ⓘ), subtitles, exports and slides read';
+COMMENT ON COLUMN marts.dim_metric.kind IS 'stock, flow, rate';
+
 CREATE TABLE marts.fct_membership_monthly (
     month DATE,
     org_id VARCHAR,
@@ -82,8 +101,36 @@ CREATE TABLE marts.fct_membership_monthly (
     left_resigned INTEGER,
     left_other INTEGER,
     female INTEGER,
+    transferred_in INTEGER,
+    transferred_out INTEGER,
+    left_party INTEGER,
+    cells INTEGER,
+    cells_lt3 INTEGER,
 );
-COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month in which the cell existed; stocks at month end, flows within the month';
+COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
+COMMENT ON COLUMN marts.fct_membership_monthly.cells IS '1 when the cell exists on the last day';
+COMMENT ON COLUMN marts.fct_membership_monthly.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
+
+CREATE TABLE marts.fct_membership_daily (
+    day DATE,
+    org_id VARCHAR,
+    d_official INTEGER,
+    d_probationary INTEGER,
+    d_female INTEGER,
+    d_cells INTEGER,
+    d_cells_lt3 INTEGER,
+    admitted INTEGER,
+    transferred_in INTEGER,
+    transferred_out INTEGER,
+    left_party INTEGER,
+    left_death INTEGER,
+    left_struck_off INTEGER,
+    left_expelled INTEGER,
+    left_resigned INTEGER,
+    left_other INTEGER,
+);
+COMMENT ON TABLE marts.fct_membership_daily IS 'cell × day on which its membership or existence changed';
+COMMENT ON COLUMN marts.fct_membership_daily.d_cells_lt3 IS 'd_* are changes of the stocks; the other columns are the flows of the day';
 
 CREATE TABLE marts.fct_member_structure_yearly (
     year BIGINT,
@@ -112,8 +159,10 @@ CREATE TABLE marts.fct_meetings_monthly (
     mean_score DOUBLE,
     scored INTEGER,
     mean_duration DOUBLE,
+    timed INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
+COMMENT ON COLUMN marts.fct_meetings_monthly.timed IS 'meetings with a duration';
 
 CREATE TABLE marts.fct_assessment_yearly (
     year INTEGER,
@@ -134,6 +183,7 @@ COMMENT ON TABLE marts.fct_member_assessment_yearly IS 'cell × year × rating';
 CREATE TABLE marts.agg_members_monthly (
     month DATE,
     province_code VARCHAR,
+    province_code_old VARCHAR,
     province_code_current VARCHAR,
     region VARCHAR,
     sector VARCHAR,
@@ -150,12 +200,43 @@ CREATE TABLE marts.agg_members_monthly (
     left_expelled BIGINT,
     left_resigned BIGINT,
     left_other BIGINT,
+    transferred_in BIGINT,
+    transferred_out BIGINT,
+    left_party BIGINT,
+    base_orgs INTEGER,
 );
-COMMENT ON TABLE marts.agg_members_monthly IS 'month × province (recorded code) × current province × region × sector: fct_membership_monthly summed (cells = cells with a row, cells_lt3 = cells with fewer than 3 full members)';
+COMMENT ON TABLE marts.agg_members_monthly IS 'month × province_code × province_code_old × province_code_current × region × sector: fct_membership_monthly summed, plus base organisations';
+COMMENT ON COLUMN marts.agg_members_monthly.base_orgs IS 'existing on the last day';
+
+CREATE TABLE marts.agg_members_daily (
+    day DATE,
+    province_code VARCHAR,
+    province_code_old VARCHAR,
+    province_code_current VARCHAR,
+    region VARCHAR,
+    sector VARCHAR,
+    d_official BIGINT,
+    d_probationary BIGINT,
+    d_female BIGINT,
+    d_cells INTEGER,
+    d_cells_lt3 INTEGER,
+    d_base_orgs INTEGER,
+    admitted BIGINT,
+    transferred_in BIGINT,
+    transferred_out BIGINT,
+    left_party BIGINT,
+    left_death BIGINT,
+    left_struck_off BIGINT,
+    left_expelled BIGINT,
+    left_resigned BIGINT,
+    left_other BIGINT,
+);
+COMMENT ON TABLE marts.agg_members_daily IS 'day × the same keys as agg_members_monthly, days with a change: fct_membership_daily summed, plus base organisations founded (+1) and dissolved (−1)';
 
 CREATE TABLE marts.agg_meetings_province_monthly (
     month DATE,
     province_code VARCHAR,
+    province_code_old VARCHAR,
     province_code_current VARCHAR,
     region VARCHAR,
     sector VARCHAR,
@@ -173,8 +254,10 @@ CREATE TABLE marts.agg_meetings_province_monthly (
     poor INTEGER,
     score_sum DOUBLE,
     scored INTEGER,
+    duration_sum DOUBLE,
+    timed INTEGER,
 );
-COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province (recorded code) × current province × sector: fct_meetings_monthly summed (mean score = score_sum / scored)';
+COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province_code × province_code_old × province_code_current × region × sector: fct_meetings_monthly summed (mean score = score_sum / scored, mean duration = duration_sum / timed)';
 
 CREATE TABLE marts.agg_base_org_monthly (
     month DATE,
@@ -310,7 +393,7 @@ CREATE TABLE marts.figure_reconciliation (
     tolerance_rule_en VARCHAR,
 );
 COMMENT ON TABLE marts.figure_reconciliation IS 'reported figure';
-COMMENT ON COLUMN marts.figure_reconciliation.not_compared IS 'why a resolved figure is not compared: part_dimension, share_only, period_unknown';
+COMMENT ON COLUMN marts.figure_reconciliation.not_compared IS 'why a resolved figure is not compared: part_dimension, share_only, period_unknown, before_history';
 COMMENT ON COLUMN marts.figure_reconciliation.scope_org_id IS 'the organisation an organisation scope resolved to';
 COMMENT ON COLUMN marts.figure_reconciliation.scope_province_code IS 'the province code compared';
 COMMENT ON COLUMN marts.figure_reconciliation.difference IS 'warehouse − published';

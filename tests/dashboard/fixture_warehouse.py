@@ -75,7 +75,9 @@ def _membership_rows():
         for org, (off, prob, adm, reason, fem) in spec.items():
             reasons = ["transfer_out", "death", "struck_off", "expelled", "resigned", "other"]
             left = [1 if reason == r else 0 for r in reasons]
-            rows.append((m, org, off, prob, adm, sum(left), *left, fem))
+            # transferred_in, transferred_out, left_party, cells (exists at month end), cells_lt3
+            rows.append((m, org, off, prob, adm, sum(left), *left, fem, 0, left[0], sum(left[1:]),
+                         1, 1 if 0 < off + prob and off < 3 else 0))
     return rows
 
 
@@ -99,7 +101,7 @@ def _meeting_rows():
                 score = 68.0 if m.month <= 6 else 52.0
             hybrid = 1 if (org == "S1" and m == dt.date(2025, 12, 1)) else 0
             rows.append((m, org, held, thematic, online, 10 * held, 9 * held, held,
-                         *counts, score, held, 95.0 if held else None, hybrid))
+                         *counts, score, held, 95.0 if held else None, hybrid, held))
     return rows
 
 
@@ -121,14 +123,14 @@ def build(path: str | Path) -> Path:
     insert(con, "marts.dim_province",
            "province_code name is_current successor_code region seat_lat seat_lon", PROVINCES)
     insert(con, "marts.dim_org", "org_id name kind sector parent_id base_org_id province_code"
-           " province_code_current region depth valid_from upper_powers",
-           [(*o, dt.date(2000, 1, 1), False) for o in ORGS])
+           " province_code_current region depth valid_from upper_powers province_code_old"
+           " old_province_how", [(*o, dt.date(2024, 1, 1), False, o[6], "recorded") for o in ORGS])
     insert(con, "marts.fct_membership_monthly", 'month org_id official probationary admitted "left"'
            " left_transfer_out left_death left_struck_off left_expelled left_resigned left_other"
-           " female", _membership_rows())
+           " female transferred_in transferred_out left_party cells cells_lt3", _membership_rows())
     insert(con, "marts.fct_meetings_monthly", "month org_id regular_held thematic_held online_held"
            " expected present excused good fair average poor mean_score scored mean_duration"
-           " hybrid_held", _meeting_rows())
+           " hybrid_held timed", _meeting_rows())
     insert(con, "marts.fct_member_structure_yearly", "year org_id gender age_band members", [
         (2025, "S1", "male", "31-40", 7), (2025, "S1", "female", "18-30", 5),
         (2025, "B2", "male", "41-50", 14), (2025, "B2", "female", "61+", 10),

@@ -71,10 +71,14 @@ CASES = {
     "female": (dict(metric="members_female", scope_kind="country", scope_value="VN"), 3, "country"),
     "admissions": (dict(metric="new_admissions", scope_kind="country", scope_value="VN",
                         period_from="2023-01-01"), 2, "country"),
-    # 2005–2012 summed: M6 (2005), M7 (2008), M1 (2010), M8 (2012); not the last year's 1
+    # 2010–2012 summed: M1 (2010), M8 (2012); not the last year's 1
     "admissions_range": (dict(metric="new_admissions", scope_kind="country", scope_value="VN",
-                              as_of="2012-12-31", year=2012, period_from="2005-01-01"), 4,
+                              as_of="2012-12-31", year=2012, period_from="2010-01-01"), 2,
                          "country"),
+    # 2005–2012 starts before the warehouse's history (flows are kept from 2010-01 on)
+    "before_history": (dict(metric="new_admissions", scope_kind="country", scope_value="VN",
+                            as_of="2012-12-31", year=2012, period_from="2005-01-01"), None,
+                       "country"),
     "sector_part": (dict(metric="base_orgs_total", scope_kind="country", scope_value="VN",
                          sector="mass_association", dimension="sector",
                          dimension_value="mass_association"), 3, "country"),
@@ -164,7 +168,8 @@ def test_parts_and_unstated_periods_say_why_they_are_not_compared(tiny_reconcile
     admission count without its period are kept, resolved, and marked, not compared."""
     reasons = {case: row[6] for case, row in tiny_reconciled.items() if row[6]}
     assert reasons == {"ethnicity_part": "part_dimension", "female_admissions": "part_dimension",
-                       "share_only": "share_only", "period_unknown": "period_unknown"}
+                       "share_only": "share_only", "period_unknown": "period_unknown",
+                       "before_history": "before_history"}
 
 
 def test_unresolved_scopes_say_why(tiny_reconciled):

@@ -17,7 +17,7 @@ TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 def run_etl(*args: str, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=300)
+                          cwd=ROOT, env=env, timeout=900)  # generous: a busy shared machine
 
 
 def to_cp1258(text: str) -> bytes:

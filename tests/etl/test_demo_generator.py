@@ -131,17 +131,18 @@ def test_commune_agency_cells_dissolved_with_members_moved(con):
 
 
 def test_merger_and_bloc_replacement(con):
-    """Old provincial committees end 2025-06-30 with a new 'N' successor; blocs end 2025-01-31."""
+    """Old provincial committees are dissolved on 2025-07-01 (their last day is 30/06) with a new
+    'N' successor founded that day; blocs are dissolved on 2025-02-01 (last day 31/01)."""
     old = con.execute("""SELECT count(*), count(DISTINCT successor_id), min(dissolved_on)
         FROM orgs o WHERE kind = 'province_committee' AND province NOT LIKE 'N%'""").fetchone()
-    assert old[0] == 63 and old[1] == 34 and str(old[2]) == "2025-06-30"
+    assert old[0] == 63 and old[1] == 34 and str(old[2]) == "2025-07-01"
     bad_successor = one(con, """SELECT count(*) FROM orgs o JOIN orgs s ON s.org_id = o.successor_id
         WHERE o.kind = 'province_committee' AND (s.founded_on <> DATE '2025-07-01'
               OR s.province NOT LIKE 'N%')""")
     assert bad_successor == 0
     blocs = con.execute("""SELECT count(*), min(dissolved_on), max(dissolved_on),
         count(*) FILTER (WHERE successor_id IS NULL) FROM orgs WHERE kind = 'bloc_committee'""").fetchone()
-    assert blocs[0] == 64 and str(blocs[1]) == str(blocs[2]) == "2025-01-31" and blocs[3] == 0
+    assert blocs[0] == 64 and str(blocs[1]) == str(blocs[2]) == "2025-02-01" and blocs[3] == 0
     assert con.execute("SELECT s.name, s.kind FROM orgs o JOIN orgs s ON s.org_id = o.successor_id "
                        "WHERE o.org_id = 'TW-K'").fetchone() == (
         "Đảng ủy các cơ quan Đảng Trung ương", "central_committee")

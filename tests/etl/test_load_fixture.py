@@ -97,13 +97,40 @@ def test_member_assessments_counted_in_their_cell(loaded):
 
 
 def test_charter_warnings(loaded):
-    """BC1 has 1 full member; BC1 missed its February meeting; HN-B1 rated 1 excellent for 1 good."""
-    rows = query(loaded, "SELECT rule, org_id, month FROM marts.data_quality ORDER BY rule, org_id")
+    """BC1 has 1 full member; HN-B1 rated 1 excellent for 1 good. Meeting data for Hà Nội covers
+    January-March 2021: BC1 missed February, C1 fell silent in March, C2 (a live cell with a
+    member) never reported: January, February and March."""
+    rows = query(loaded, "SELECT rule, org_id, month FROM marts.data_quality ORDER BY rule, org_id, month")
     assert rows == [
         ("cell_few_full_members", "HN-BC1", JUNE),
         ("excellent_share", "HN-B1", dt.date(2020, 12, 1)),
+        ("missed_regular_meeting", "HN-B1-C1", dt.date(2021, 3, 1)),
+        ("missed_regular_meeting", "HN-B1-C2", dt.date(2021, 1, 1)),
+        ("missed_regular_meeting", "HN-B1-C2", dt.date(2021, 2, 1)),
+        ("missed_regular_meeting", "HN-B1-C2", dt.date(2021, 3, 1)),
         ("missed_regular_meeting", "HN-BC1", dt.date(2021, 2, 1)),
     ]
+
+
+def test_probation_past_12_months_and_a_level_contradicting_its_score(inputs, warehouse):
+    """The last loaded day is 30/06/2021. N1 (admitted 29/06/2020) is past 12 months of probation,
+    N2 (30/06/2020) exactly at 12 months is not; meeting Q9 scored 95 but recorded "kém" (poor,
+    1) where the thresholds 90/70/50 give good (4)."""
+    (inputs / "members_more.csv").write_text(
+        "member_id,org_id,admitted_on\nN1,HN-B1-C1,29/06/2020\nN2,HN-B1-C1,30/06/2020\n",
+        encoding="utf-8")
+    (inputs / "meetings_more.csv").write_text(
+        "meeting_id,org_id,held_on,kind,expected,present,score,quality\n"
+        "Q9,HN-B1-C1,05/03/2021,regular,3,3,95,kém\nQ10,HN-B1-C1,06/03/2021,thematic,3,3,95,tốt\n",
+        encoding="utf-8")
+    outcome = load_files([inputs / f for f in FIXTURE_FILES]
+                         + [inputs / "members_more.csv", inputs / "meetings_more.csv"], warehouse)
+    assert outcome.result == "loaded", outcome.sample
+    assert query(warehouse, """SELECT member_id FROM marts.data_quality
+                               WHERE rule = 'probation_overdue'""") == [("N1",)]
+    assert query(warehouse, """SELECT org_id, month, detail FROM marts.data_quality
+                               WHERE rule = 'quality_score_mismatch'""") == [
+        ("HN-B1-C1", dt.date(2021, 3, 1), "meeting=Q9;score=95.0;quality=1;score_quality=4")]
 
 
 def test_age_structure_snapshot(loaded):

@@ -28,6 +28,10 @@ CASES = {
     "leave reason missing": ("m.csv", MEMBER_HEADER + "N1,HN-B1-C1,nam,1980,01/01/2010,01/01/2011,,01/01/2015,\n", 2, "leave_reason"),
     "unknown cell": ("m.csv", MEMBER_HEADER + "N1,NOPE,nam,1980,01/01/2010,,,,\n", 2, "org_id"),
     "member in a committee, not a cell": ("m.csv", MEMBER_HEADER + "N1,HN-B1,nam,1980,01/01/2010,,,,\n", 2, "org_id"),
+    "joins the cell before it was founded": ("m.csv", MEMBER_HEADER + "N1,HN-B1-C1,nam,1970,01/01/1995,01/01/1996,01/06/1999,,\n", 2, "joined_on"),
+    "still in the cell after its dissolution": ("m.csv", MEMBER_HEADER + "N1,HN-B1-C2,nam,1980,01/01/2010,01/01/2011,,,\n", 2, "left_on"),
+    "left the cell after its dissolution day": ("m.csv", MEMBER_HEADER + "N1,HN-B1-C2,nam,1980,01/01/2010,01/01/2011,,01/07/2021,transfer_out\n", 2, "left_on"),
+    "two cells at the same time": ("m.csv", MEMBER_HEADER + "DV01,HN-B1-C2,nam,1980,01/03/2010,01/03/2011,01/01/2015,01/01/2018,transfer_out\n", 2, "member_id"),
     "duplicate key in file": ("m.csv", MEMBER_HEADER + GOOD_MEMBER + GOOD_MEMBER, 3, "member_id"),
     "present + excused > expected": ("s.csv", MEETING_HEADER + "Q1,HN-B1-C1,05/01/2021,regular,online,3,3,1,,,\n", 2, "present"),
     "score above 100": ("s.csv", MEETING_HEADER + GOOD_MEETING + "Q1,HN-B1-C1,05/02/2021,regular,online,3,3,0,120,,\n", 3, "score"),
@@ -86,3 +90,37 @@ def test_quality_thresholds_are_configurable(tmp_path):
     load_files([INPUTS / "organisations.csv", meetings], warehouse, thresholds=(80, 60, 40))
     from tests.etl.helpers import query
     assert query(warehouse, "SELECT quality FROM core.meetings") == [(4,)]
+
+
+def test_overlapping_memberships_name_both_rows(tmp_path):
+    """DV01 is in C1 from 2010 on (members.csv row 2); a row placing DV01 in C2 in 2015-2017 is
+    refused, and each of the two rows names the other."""
+    bad = tmp_path / "m.csv"
+    bad.write_text(MEMBER_HEADER + "DV01,HN-B1-C2,nam,1980,01/03/2010,01/03/2011,01/01/2015,"
+                   "01/01/2018,transfer_out\n", encoding="utf-8")
+    outcome = load_files([INPUTS / "organisations.csv", INPUTS / "members.csv", bad],
+                         tmp_path / "w" / "warehouse.duckdb")
+    overlaps = {(f, r): (vi, en) for f, _s, r, c, _v, vi, en in outcome.sample if c == "member_id"}
+    assert set(overlaps) == {("m.csv", 2), ("members.csv", 2)}
+    assert "dòng 2 của tệp members.csv" in overlaps[("m.csv", 2)][0]
+    assert "row 2 of m.csv" in overlaps[("members.csv", 2)][1]
+
+
+def test_overlap_with_a_loaded_row_names_its_file(tmp_path):
+    warehouse = tmp_path / "w" / "warehouse.duckdb"
+    load_files([INPUTS / "organisations.csv", INPUTS / "members.csv"], warehouse)
+    later = tmp_path / "later.csv"
+    later.write_text(MEMBER_HEADER + "DV05,HN-B1-C1,nam,1970,01/01/2005,01/01/2006,01/01/2020,,\n",
+                     encoding="utf-8")
+    outcome = load_files([later], warehouse)
+    assert outcome.result == "rejected"
+    (_f, _s, row, column, value, vi, en), = outcome.sample
+    assert (row, column, value) == (2, "member_id", "DV05")
+    assert "members.csv" in vi and "cell HN-BC1" in en
+
+
+def test_hand_over_on_the_dissolution_day_and_moving_on_the_same_day_are_valid(tmp_path):
+    """C2 is dissolved on 30/06/2021: leaving it that day and joining C1 that day is continuous."""
+    outcome = load_files([INPUTS / "organisations.csv", INPUTS / "members.csv"],
+                         tmp_path / "w" / "warehouse.duckdb")
+    assert outcome.result == "loaded", outcome.sample

@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS core.meetings (
   meeting_id VARCHAR NOT NULL, org_id VARCHAR NOT NULL, held_on DATE NOT NULL, kind VARCHAR NOT NULL,
   format VARCHAR, expected INTEGER NOT NULL, present INTEGER NOT NULL, excused INTEGER,
   score DOUBLE, quality TINYINT, duration_minutes INTEGER, source_file VARCHAR NOT NULL,
-  load_id BIGINT NOT NULL);
+  load_id BIGINT NOT NULL, score_quality TINYINT);
 
 CREATE TABLE IF NOT EXISTS core.assessments (
   subject_kind VARCHAR NOT NULL, subject_id VARCHAR NOT NULL, year INTEGER NOT NULL,

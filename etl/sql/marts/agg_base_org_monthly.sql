@@ -1,10 +1,10 @@
 -- grain: one row per base organisation × month (month = first day), ordered by month.
 -- Rollup of fct_membership_monthly and fct_meetings_monthly over the cells of each base
 -- organisation (dim_org.base_org_id), for the dashboard's table of organisations (Tổ chức):
--- stocks at month end (cells with a row, members, official), flows in the month (admitted),
+-- stocks at month end (cells existing on the last day, members, official), flows in the month (admitted),
 -- meetings (good + fair, rated = good + fair + average + poor, present, expected).
 WITH mem AS (
-  SELECT f.month, o.base_org_id, count(*) AS cells, sum(f.official + f.probationary) AS members,
+  SELECT f.month, o.base_org_id, sum(f.cells) AS cells, sum(f.official + f.probationary) AS members,
     sum(f.official) AS official, sum(f.admitted) AS admitted
   FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
   WHERE o.base_org_id IS NOT NULL GROUP BY ALL

@@ -1,6 +1,13 @@
 -- grain: one row per warning from the Party Charter checks (warnings, never rejections).
--- rule codes: cell_few_full_members, base_cell_30_plus, probation_overdue, admission_age,
--- missed_regular_meeting, excellent_share. month = the month the warning refers to.
+-- rule codes: cell_few_full_members (the cells_lt3 definition: existing at the end of the last
+-- month with at least one member and fewer than 3 full members), cell_without_members (existing
+-- then with no member on record), base_cell_30_plus, probation_overdue (probationary for more
+-- than 12 months at the last loaded day), admission_age, missed_regular_meeting (a cell existing
+-- through the whole month, with members at its start and end, holding no regular meeting, whether
+-- or not it ever reported; only months inside the span of meeting data loaded for cells of its
+-- province (as recorded) and sector: data not loaded at all is not a missed meeting),
+-- quality_score_mismatch (a quality level contradicting the score under the load's thresholds),
+-- excellent_share. month = the month the warning refers to.
 WITH last AS (SELECT max(month) AS month, max(month_end) AS month_end FROM marts.dim_month),
 latest AS (
   SELECT f.*, o.kind FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
@@ -8,7 +15,11 @@ latest AS (
 ),
 few_full AS (
   SELECT 'cell_few_full_members' AS rule, org_id, NULL AS member_id, month,
-    'official=' || official AS detail FROM latest WHERE official < 3 AND official + probationary > 0
+    'official=' || official AS detail FROM latest WHERE cells_lt3 = 1
+),
+empty_cell AS (
+  SELECT 'cell_without_members', org_id, NULL, month, 'members=0'
+  FROM latest WHERE cells = 1 AND official + probationary = 0
 ),
 big_base_cell AS (
   SELECT 'base_cell_30_plus', org_id, NULL, month, 'members=' || (official + probationary)
@@ -19,7 +30,7 @@ probation AS (
     'admitted_on=' || strftime(m.admitted_on, '%d/%m/%Y')
   FROM core.members m
   WHERE m.official_on IS NULL AND m.left_on IS NULL
-    AND m.admitted_on < (SELECT month_end FROM last) - INTERVAL 13 MONTH
+    AND m.admitted_on + INTERVAL 12 MONTH < (SELECT month_end FROM last)
 ),
 age AS (
   SELECT 'admission_age', m.org_id, m.member_id, CAST(date_trunc('month', m.admitted_on) AS DATE),
@@ -28,15 +39,31 @@ age AS (
   WHERE m.joined_on = m.admitted_on AND (year(m.admitted_on) - m.birth_year NOT BETWEEN 18 AND 60)
 ),
 meeting_span AS (
-  SELECT org_id, min(month) AS first_month, max(month) AS last_month
-  FROM marts.fct_meetings_monthly GROUP BY org_id
+  SELECT o.province_code, o.sector, min(f.month) AS first_month, max(f.month) AS last_month
+  FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) GROUP BY ALL
+),
+cell_months AS (
+  SELECT g.org_id, g.month, g.cells, g.official + g.probationary AS members,
+    lag(g.official + g.probationary) OVER (PARTITION BY g.org_id ORDER BY g.month) AS members_before,
+    o.valid_from, o.province_code, o.sector
+  FROM marts.fct_membership_monthly g JOIN marts.dim_org o USING (org_id)
 ),
 missed AS (
   SELECT 'missed_regular_meeting', g.org_id, NULL, g.month, 'regular_held=0'
-  FROM marts.fct_membership_monthly g
-  JOIN meeting_span s ON s.org_id = g.org_id AND g.month BETWEEN s.first_month AND s.last_month
+  FROM cell_months g
+  JOIN meeting_span s ON s.province_code IS NOT DISTINCT FROM g.province_code
+   AND s.sector IS NOT DISTINCT FROM g.sector
+   AND g.month BETWEEN s.first_month AND s.last_month
   LEFT JOIN marts.fct_meetings_monthly mm ON mm.org_id = g.org_id AND mm.month = g.month
-  WHERE coalesce(mm.regular_held, 0) = 0
+  WHERE g.cells = 1 AND g.members > 0 AND g.members_before > 0
+    AND (g.valid_from IS NULL OR g.valid_from <= g.month)
+    AND coalesce(mm.regular_held, 0) = 0
+),
+mismatch AS (
+  SELECT 'quality_score_mismatch', org_id, NULL, CAST(date_trunc('month', held_on) AS DATE),
+    'meeting=' || meeting_id || ';score=' || score || ';quality=' || quality
+      || ';score_quality=' || score_quality
+  FROM core.meetings WHERE quality <> score_quality
 ),
 excellent AS (
   SELECT 'excellent_share', o.base_org_id, NULL, make_date(a.year, 12, 1),
@@ -47,7 +74,8 @@ excellent AS (
   HAVING sum(a.members) FILTER (WHERE a.rating = 4) > 0.2 * coalesce(sum(a.members) FILTER (WHERE a.rating = 3), 0)
 ),
 final AS (
-  SELECT * FROM few_full UNION ALL SELECT * FROM big_base_cell UNION ALL SELECT * FROM probation
-  UNION ALL SELECT * FROM age UNION ALL SELECT * FROM missed UNION ALL SELECT * FROM excellent
+  SELECT * FROM few_full UNION ALL SELECT * FROM empty_cell UNION ALL SELECT * FROM big_base_cell
+  UNION ALL SELECT * FROM probation UNION ALL SELECT * FROM age UNION ALL SELECT * FROM missed
+  UNION ALL SELECT * FROM mismatch UNION ALL SELECT * FROM excellent
 )
 SELECT rule, 'warning' AS severity, org_id, member_id, CAST(month AS DATE) AS month, detail FROM final

@@ -1,5 +1,6 @@
 -- grain: one row per cell and month with at least one meeting (month = first day).
--- Quality counts cover every meeting with a level (given, or derived from the score at load).
+-- Quality counts cover every meeting with a level (given, or derived from the score at load);
+-- mean_score is over the `scored` meetings, mean_duration over the `timed` ones.
 WITH final AS (
   SELECT CAST(date_trunc('month', held_on) AS DATE) AS month, org_id,
     CAST(count(*) FILTER (WHERE kind = 'regular') AS INTEGER) AS regular_held,
@@ -15,7 +16,8 @@ WITH final AS (
     CAST(count(*) FILTER (WHERE quality = 1) AS INTEGER) AS poor,
     avg(score) AS mean_score,
     CAST(count(score) AS INTEGER) AS scored,
-    avg(duration_minutes) AS mean_duration
+    avg(duration_minutes) AS mean_duration,
+    CAST(count(duration_minutes) AS INTEGER) AS timed
   FROM core.meetings GROUP BY ALL
 )
 SELECT * FROM final ORDER BY month, org_id

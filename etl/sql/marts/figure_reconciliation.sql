@@ -42,6 +42,9 @@ figures AS (
           OR (f.dimension = 'status' AND f.metric IN ('members_official', 'members_probationary'))
           OR (f.dimension = 'sector' AND f.sector = f.dimension_value)) THEN 'part_dimension'
       WHEN f.metric = 'new_admissions' AND f.period_from IS NULL THEN 'period_unknown'
+      -- flows are kept from the first month of history on (earlier changes only fold into stocks)
+      WHEN f.metric = 'new_admissions' AND f.period_from < (SELECT min(month) FROM marts.dim_month)
+        THEN 'before_history'
     END AS not_compared,
     coalesce(f.scope_kind = 'organisation'
              AND f.scope_value IN (SELECT group_code FROM scope_groups), false) AS is_group
@@ -180,23 +183,31 @@ org_counts AS (
     count(*) FILTER (WHERE kind = 'province_committee') AS province_committees
   FROM in_scope GROUP BY figure_id
 ),
+-- members on the figure's day and admissions from its period_from to it, by the marts' one definition
+-- (the exact-day macros over fct_membership_monthly and fct_membership_daily)
+member_days AS (
+  SELECT DISTINCT as_of_used FROM in_scope
+  WHERE metric IN ('members_total', 'members_official', 'members_probationary', 'members_female')
+),
+member_stocks AS (
+  SELECT d.as_of_used, s.* FROM member_days d, LATERAL marts.cell_stocks_on(d.as_of_used) s
+),
+admission_periods AS (
+  SELECT DISTINCT period_from, as_of_used FROM in_scope
+  WHERE metric = 'new_admissions' AND period_from IS NOT NULL
+),
+member_flows AS (
+  SELECT p.period_from, p.as_of_used, f.org_id, f.admitted
+  FROM admission_periods p, LATERAL marts.cell_flows_between(p.period_from, p.as_of_used) f
+),
 member_counts AS (
-  SELECT s.figure_id,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)) AS members_total,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
-                     AND m.official_on <= s.as_of_used) AS members_official,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
-                     AND (m.official_on IS NULL OR m.official_on > s.as_of_used))
-      AS members_probationary,
-    count(*) FILTER (WHERE m.joined_on <= s.as_of_used
-                     AND (m.left_on IS NULL OR m.left_on > s.as_of_used)
-                     AND m.gender = 'female') AS members_female,
-    count(*) FILTER (WHERE m.joined_on = m.admitted_on
-                     AND m.admitted_on BETWEEN s.period_from AND s.as_of_used) AS new_admissions
-  FROM in_scope s JOIN core.members m ON m.org_id = s.org_id
+  SELECT s.figure_id, sum(st.members) AS members_total, sum(st.official) AS members_official,
+    sum(st.probationary) AS members_probationary, sum(st.female) AS members_female,
+    sum(fl.admitted) AS new_admissions
+  FROM in_scope s
+  LEFT JOIN member_stocks st ON st.as_of_used = s.as_of_used AND st.org_id = s.org_id
+  LEFT JOIN member_flows fl ON fl.as_of_used = s.as_of_used AND fl.period_from = s.period_from
+    AND fl.org_id = s.org_id
   WHERE s.metric IN ('members_total', 'members_official', 'members_probationary',
                      'members_female', 'new_admissions')
   GROUP BY s.figure_id
