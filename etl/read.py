@@ -87,7 +87,7 @@ class ReadResult:
     path: Path
     sheets: list[Sheet]
     problems: list[Problem]
-    notices: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, never rejecting
 
 
 def read_file(path: Path) -> ReadResult:
@@ -180,7 +180,7 @@ def _read_xlsx(path: Path) -> ReadResult:
     workbook = CalamineWorkbook.from_path(str(path))
     sheets: list[Sheet] = []
     problems: list[Problem] = []
-    notices: list[str] = []
+    warnings: list[Problem] = []
     for name in workbook.sheet_names:
         table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         grid = [[_cell_text(v) for v in row] for row in table]
@@ -193,8 +193,8 @@ def _read_xlsx(path: Path) -> ReadResult:
             continue
         header_at, header = _find_header(grid, name)
         if header is None:
-            notices.append(f"{path.name} [{name}]: bỏ qua trang tính không nhận ra / sheet not "
-                           "recognised, skipped")
+            warnings.append(Problem.for_file(path, name, "Bỏ qua trang tính không nhận ra",
+                                             "Sheet not recognised, skipped"))
             continue
         records, rows = [], []
         for index in range(header_at + 1, len(grid)):
@@ -208,7 +208,7 @@ def _read_xlsx(path: Path) -> ReadResult:
     if not sheets and not problems:
         problems.append(Problem.for_file(path, None, "Không tìm thấy trang tính nào khớp mẫu",
                                      "No sheet matches a template"))
-    return ReadResult(path, sheets, problems, notices)
+    return ReadResult(path, sheets, problems, warnings)
 
 
 def _find_header(grid: list[list[str | None]], sheet: str) -> tuple[int, list[str | None] | None]:

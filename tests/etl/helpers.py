@@ -24,6 +24,17 @@ def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
         con.close()
 
 
+def ledger_loads(warehouse: Path):
+    """The ledger's loads, newest first."""
+    from etl.ledger import open_ledger
+
+    ledger = open_ledger(warehouse.parent / f"{warehouse.stem}.raw")
+    try:
+        return ledger.loads()
+    finally:
+        ledger.close()
+
+
 def run_etl(*args: str, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=300)
