@@ -37,7 +37,7 @@ def ledger_loads(warehouse: Path):
 
 def run_etl(*args: str, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=300)
+                          cwd=ROOT, env=env, timeout=900)  # generous: CI machines are busy
 
 
 def to_cp1258(text: str) -> bytes:
