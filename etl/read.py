@@ -9,79 +9,26 @@ rows are reported; cells are checked by etl.cells. Never raises for bad content.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl.cells import check_columns, legacy_problem
+from etl.cells import legacy_problem
 from etl.legacy import detect_legacy_encoding
 from etl.normalize import fold
 from etl.problems import Problem
-from etl.read_csv import read_table
+from etl.read_csv import CsvSource, sniff
 from etl.read_xlsx import EXACT_DIGITS, read_workbook
 from etl.schema import ENTITIES, Entity, detect_entity, header_index, match_headers
 from etl.settings import settings
+from etl.sheet import Sheet, arrow_sheet  # noqa: F401 - Sheet belongs to this module's interface
 from etl.xlsx_guard import Refused, column_letters
 
 HEADER_SCAN_ROWS = 12
 SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet"}
-
-
-@dataclass
-class Sheet:
-    """One table of one input file, recognised as one entity.
-
-    Cells are held as an Arrow table of text (`_row` = source row number, the header row counts),
-    or, for Parquet, read by DuckDB straight from the file so large files never pass through Python.
-    """
-
-    path: Path
-    sheet: str | None
-    entity: Entity
-    table: pa.Table | None  # canonical columns as text, plus _row
-    parquet_columns: dict[str, tuple[str, str]] | None = None  # canonical → (source name, type)
-    n_rows: int = 0
-    ignored_headers: list[str] = field(default_factory=list)
-
-    def create_table(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
-        """Create table `name` (_row BIGINT, one VARCHAR per entity column) in `con`."""
-        if self.table is not None:
-            con.register("_sheet_input", self.table)
-            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _sheet_input")
-            con.unregister("_sheet_input")
-            return
-        selects = ["file_row_number + 1 AS _row"]
-        for col in self.entity.columns:
-            source = (self.parquet_columns or {}).get(col.name)
-            selects.append(f"{_parquet_text(*source) if source else 'NULL::VARCHAR'} AS {col.name}")
-        con.execute(
-            f"CREATE OR REPLACE TABLE {name} AS SELECT {', '.join(selects)} "
-            "FROM read_parquet(?, file_row_number = true)", [str(self.path)])
-
-
-def _parquet_text(source: str, type_: str) -> str:
-    """SQL turning a typed Parquet column into the same text a CSV would carry."""
-    quoted = '"' + source.replace('"', '""') + '"'
-    upper = type_.upper()
-    if upper.startswith(("DOUBLE", "FLOAT", "DECIMAL", "REAL")):
-        return (f"CASE WHEN {quoted} = trunc({quoted}) THEN CAST(CAST({quoted} AS BIGINT) AS VARCHAR)"
-                f" ELSE replace(CAST({quoted} AS VARCHAR), '.', ',') END")
-    if upper == "DATE" or upper.startswith("TIMESTAMP"):
-        return f"strftime(CAST({quoted} AS DATE), '%Y-%m-%d')"
-    if upper == "BOOLEAN":
-        return f"CASE WHEN {quoted} THEN '1' WHEN NOT {quoted} THEN '0' END"
-    return f"CAST({quoted} AS VARCHAR)"
-
-
-def _arrow_sheet(path: Path, sheet: str | None, entity: Entity, columns: dict[str, list],
-                 rows: list[int], ignored: list[str]) -> Sheet:
-    data = {"_row": pa.array(rows, pa.int64())}
-    for col in entity.columns:
-        data[col.name] = pa.array(columns.get(col.name, [None] * len(rows)), pa.string())
-    return Sheet(path, sheet, entity, pa.table(data), n_rows=len(rows), ignored_headers=ignored)
 
 
 @dataclass
@@ -121,13 +68,37 @@ def read_file(path: Path) -> ReadResult:
 
 
 def _read_csv(path: Path) -> ReadResult:
-    table = read_table(path, settings().limits)
-    if table.header is None or any(p.row is None for p in table.problems):
-        problems = table.problems or [Problem.for_file(path, None, "Tệp rỗng", "The file is empty")]
-        return ReadResult(path, [], problems)
-    result = _sheet_result(path, None, table.header, table.records, table.rows)
-    result.problems[:0] = table.problems
-    return result
+    source = sniff(path)
+    if isinstance(source, Problem):
+        return ReadResult(path, [], [source])
+    if len(source.header) > settings().limits.max_columns:
+        return ReadResult(path, [], [Problem.for_file(
+            path, None, f"Quá nhiều cột: hơn {settings().limits.max_columns}",
+            f"Too many columns: more than {settings().limits.max_columns}", str(len(source.header)))])
+    entity = detect_entity(source.header)
+    problem = _header_problem(path, None, source.header, entity)
+    if problem:
+        return ReadResult(path, [], [problem])
+    mapping = match_headers(source.header, entity)
+    if not _has_records(source):
+        return ReadResult(path, [], [_header_only(path, None)])
+    ignored = [h for i, h in enumerate(source.header) if i not in mapping and h]
+    return ReadResult(path, [Sheet(path, None, entity, None, ignored_headers=ignored, csv=source,
+                                   csv_columns={name: pos for pos, name in mapping.items()})], [])
+
+
+def _has_records(source: CsvSource) -> bool:
+    """Anything but blanks after the header line (looked at in the first megabyte)."""
+    with open(source.path, "rb") as handle:
+        head = handle.read(1 << 20)
+    text = codecs.getincrementaldecoder(source.encoding)(errors="replace").decode(head)
+    rest = text.split("\n")[source.header_line:]
+    return any(line.strip().strip(",;\t").strip() for line in rest) or len(head) == (1 << 20)
+
+
+def _header_only(path: Path, sheet: str | None) -> Problem:
+    return Problem.for_file(path, sheet, "Chỉ có dòng tiêu đề, không có dòng dữ liệu nào: không nạp gì",
+                            "A header but no data rows: nothing to load")
 
 
 def _read_xlsx(path: Path) -> ReadResult:
@@ -273,15 +244,9 @@ def _sheet_result(path: Path, sheet: str | None, header: list[str],
     if problem:
         return ReadResult(path, [], [problem])
     if not records:
-        return ReadResult(path, [], [Problem.for_file(
-            path, sheet, "Chỉ có dòng tiêu đề, không có dòng dữ liệu nào: không nạp gì",
-            "A header but no data rows: nothing to load")])
+        return ReadResult(path, [], [_header_only(path, sheet)])
     mapping = match_headers(header, entity)
     columns = {name: [(r[pos] if pos < len(r) else "") or None for r in records]
                for pos, name in mapping.items()}
-    problems, warnings = check_columns(path, sheet, entity, columns, rows)
-    if any(p.row is None for p in problems):
-        return ReadResult(path, [], problems)
     ignored = [h for i, h in enumerate(header) if i not in mapping and h]
-    return ReadResult(path, [_arrow_sheet(path, sheet, entity, columns, rows, ignored)], problems,
-                      warnings)
+    return ReadResult(path, [arrow_sheet(path, sheet, entity, columns, rows, ignored)], [])

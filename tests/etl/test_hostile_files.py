@@ -95,8 +95,10 @@ def test_vni_cells_under_a_unicode_header_are_refused(tmp_path):
     for r, name in enumerate(names, start=1):
         sheet.write_row(r, 0, [f"X{r}", name, "base_cell", "Hà Nội"])
     book.close()
-    problem = only_problem(read_file(path))
-    assert "VNI" in problem.reason_en and "VNI" in problem.reason_vi and "row 6" in problem.reason_en
+    outcome = load_files([path], tmp_path / "w.duckdb")
+    assert outcome.result == "rejected" and outcome.problems == 1
+    problem = outcome.sample[0]
+    assert "VNI" in problem[5] and "VNI" in problem[6] and "row 6" in problem[6]
 
 
 def test_utf16_unicode_text_export_loads(tmp_path, inputs):
@@ -211,8 +213,9 @@ def test_rows_with_more_or_fewer_fields_are_errors_not_shifted(tmp_path, inputs)
 def test_an_unbalanced_quote_is_reported_with_its_row(tmp_path):
     path = tmp_path / "organisations.csv"
     path.write_text('org_id,name,kind\nA,"Chi bộ A,base_cell\nB,Chi bộ B,base_cell\n', encoding="utf-8")
-    problem = only_problem(read_file(path))
-    assert "never closed" in problem.reason_en and "row 2" in problem.reason_en
+    outcome = load_files([path], tmp_path / "w.duckdb")
+    assert outcome.result == "rejected"
+    assert [(p[2], "never closed" in p[6] and "row 2" in p[6]) for p in outcome.sample] == [(None, True)]
 
 
 def test_a_nul_byte_is_an_error(tmp_path, inputs):
