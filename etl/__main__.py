@@ -1,15 +1,19 @@
-"""`python -m etl …`: template, load, demo, rebuild, documents, contract. Exit 0 done, 1 input
-rejected (contract: not met), 2 usage."""
+"""`python -m etl …`: template, load, demo, rebuild, rollback, status, documents, contract,
+export-parquet. Exit 0 done, 1 input rejected (contract: not met), 2 usage, 3 could not complete
+(disk full, unwritable files…)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from rich.console import Console
 
 from etl import commands
+from etl.faults import explain
+from etl.settings import SettingError
 from etl.warehouse import warehouse_path
 
 
@@ -51,7 +55,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-documents", action="store_true",
                    help="do not load the five seed news reports (etl/demo/seeds) as documents")
 
-    sub.add_parser("rebuild", parents=[common], help="rebuild the warehouse from the raw store")
+    sub.add_parser("rebuild", parents=[common],
+                   help="rebuild the warehouse from the raw store, as the ledger says")
+
+    p = sub.add_parser("rollback", parents=[common],
+                       help="serve a kept earlier generation again (default: the newest older one)")
+    p.add_argument("--to", type=int, metavar="GENERATION", help="the generation to serve")
+
+    p = sub.add_parser("status", parents=[common],
+                       help="the served generation, the kept ones, the last loads, interruptions")
+    p.add_argument("--last", type=int, default=10, metavar="N", help="how many loads to list")
+
+    p = sub.add_parser("export-parquet", parents=[common],
+                       help="write every marts table as Parquet (for other SQL tools and versions)")
+    p.add_argument("directory", type=Path)
 
     p = sub.add_parser("documents", parents=[common],
                        help="extract published figures from news and report text")
@@ -66,9 +83,22 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     console = Console(stderr=False)
-    warehouse = warehouse_path(args.warehouse)
-    handler = getattr(commands, args.command)
-    return handler(args, warehouse, console)
+    try:
+        warehouse = warehouse_path(args.warehouse)
+        handler = getattr(commands, args.command.replace("-", "_"))
+        return handler(args, warehouse, console)
+    except SettingError as exc:
+        console.print(f"[red]Cấu hình sai / bad setting: {exc}")
+        return commands.EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - every failure ends in a message and exit 3
+        known = explain(exc)
+        if known is None:
+            traceback.print_exc()
+            console.print(f"[red]Không hoàn thành được / could not complete: {exc}")
+        else:
+            console.print(f"[red]Không hoàn thành được: {known.message_vi}[/red]")
+            console.print(f"[red]Could not complete: {known.message_en}[/red]")
+        return commands.EXIT_INCOMPLETE
 
 
 if __name__ == "__main__":

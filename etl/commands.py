@@ -1,5 +1,6 @@
 """The command-line handlers: each takes parsed arguments, the warehouse path and a console,
-prints a short summary table, and returns the exit code."""
+prints a short summary table, and returns the exit code (0 done, 1 input rejected, 2 usage; 3
+"could not complete" is raised as etl.faults.CouldNotComplete and printed by etl.__main__)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ from rich.console import Console
 from rich.table import Table
 
 from etl import contract as warehouse_contract
+from etl.generations import GenerationFiles
 from etl.load import LoadOutcome, load_files
 from etl.progress import Steps
-from etl.publish import previous_path
 from etl.rawstore import RawStore
 from etl.rebuild import rebuild as rebuild_warehouse
+from etl.rollback import rollback as rollback_warehouse
+from etl.status import print_status, read_status
 from etl.template import write_templates
+from etl.writer import WriterLock
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEMO_SEEDS = Path(__file__).parent / "demo" / "seeds"  # the five seed news reports, loaded by `demo`
 RESULT_WORDS = {
     "loaded": "Đã nạp / loaded",
@@ -71,6 +75,14 @@ def print_outcome(console: Console, outcome: LoadOutcome, warehouse: Path) -> No
             problems.add_row(where, "" if value is None else str(value)[:40], vi, en)
         console.print(problems)
     console.print(f"[bold]{RESULT_WORDS[outcome.result]}[/bold]")
+    if outcome.warnings:
+        warnings = Table("vị trí / where", "giá trị / value", "cảnh báo", "warning",
+                         title=f"Cảnh báo, không từ chối / warnings, nothing rejected "
+                               f"({len(outcome.warnings)})")
+        for w in outcome.warnings[:20]:
+            warnings.add_row(w.where(), "" if w.value is None else str(w.value)[:40],
+                             w.reason_vi, w.reason_en)
+        console.print(warnings)
     if outcome.report:
         console.print(f"Báo cáo lỗi / problem report: {outcome.report}")
     if outcome.generation:
@@ -80,14 +92,15 @@ def print_outcome(console: Console, outcome: LoadOutcome, warehouse: Path) -> No
 def demo(args, warehouse: Path, console: Console) -> int:
     from etl.demo import write_demo_inputs  # the generator is only needed here
 
-    if warehouse.exists():
+    if warehouse.exists() or RawStore(warehouse).root.exists():
         if not args.force:
             console.print(f"[red]Kho dữ liệu đã có / the warehouse exists: {warehouse}. "
                           "Dùng --force để thay thế / use --force to replace it.")
             return EXIT_USAGE
-        for path in (warehouse, previous_path(warehouse)):
-            path.unlink(missing_ok=True)
-        shutil.rmtree(RawStore(warehouse).root, ignore_errors=True)
+        with WriterLock(warehouse, on_wait=Steps(console).waiting):  # like any writer
+            warehouse.unlink(missing_ok=True)
+            shutil.rmtree(GenerationFiles(warehouse).dir, ignore_errors=True)
+            shutil.rmtree(RawStore(warehouse).root, ignore_errors=True)
     out = warehouse.parent / "demo-inputs" / args.scale
     shutil.rmtree(out, ignore_errors=True)
     steps = Steps(console)
@@ -106,15 +119,39 @@ def demo(args, warehouse: Path, console: Console) -> int:
 
 
 def rebuild(args, warehouse: Path, console: Console) -> int:
-    outcomes = rebuild_warehouse(warehouse, Steps(console))
-    table = Table("lần nạp / load", "kết quả / result", title="Dựng lại / rebuild")
-    for load_id, outcome in outcomes:
-        table.add_row(str(load_id), outcome.result)
-    console.print(table)
-    if not outcomes:
-        console.print("[red]Kho tệp gốc trống / the raw store is empty: nothing to rebuild")
+    outcome = rebuild_warehouse(warehouse, Steps(console))
+    if not outcome.loads:
+        console.print("[red]Sổ nạp không có lần nạp nào đang được công bố / the ledger holds no "
+                      "published load: nothing to rebuild")
         return EXIT_USAGE
-    return EXIT_REJECTED if any(o.result == "rejected" for _, o in outcomes) else EXIT_OK
+    table = Table("lần nạp / load", "kết quả / result", title="Dựng lại / rebuild")
+    for load_id, load in outcome.loads:
+        table.add_row(str(load_id), load.result)
+    console.print(table)
+    rejected = [(i, o) for i, o in outcome.loads if o.result == "rejected"]
+    if rejected:
+        load_id, load = rejected[0]
+        console.print(f"[red]Lần nạp {load_id} bị từ chối khi dựng lại: không công bố gì / load "
+                      f"{load_id} is rejected on replay: nothing published[/red]")
+        print_outcome(console, load, warehouse)
+        return EXIT_REJECTED
+    console.print(f"Kho dữ liệu / warehouse: {warehouse} (thế hệ / generation {outcome.generation})")
+    return EXIT_OK
+
+
+def rollback(args, warehouse: Path, console: Console) -> int:
+    outcome = rollback_warehouse(warehouse, args.to, on_wait=Steps(console).waiting)
+    console.print(f"[bold]Đã quay về thế hệ / now serving generation {outcome.current}[/bold] "
+                  f"(trước đó / before: {outcome.previous})")
+    if outcome.rolled_back:
+        console.print("Các lần nạp không còn được công bố / loads no longer published: "
+                      + ", ".join(map(str, outcome.rolled_back)))
+    return EXIT_OK
+
+
+def status(args, warehouse: Path, console: Console) -> int:
+    print_status(console, read_status(warehouse, args.last), warehouse)
+    return EXIT_OK
 
 
 def documents(args, warehouse: Path, console: Console) -> int:
@@ -144,3 +181,21 @@ def contract(args, warehouse: Path, console: Console) -> int:
     console.print("Đúng hợp đồng / the contract holds" if not broken
                   else "Không đúng hợp đồng / the contract does not hold")
     return EXIT_REJECTED if broken else EXIT_OK
+
+
+def export_parquet(args, warehouse: Path, console: Console) -> int:
+    if not warehouse.exists():
+        console.print(f"[red]Không tìm thấy kho dữ liệu / no warehouse at {warehouse}")
+        return EXIT_USAGE
+    args.directory.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE "
+                                            "schema_name = 'marts' ORDER BY 1").fetchall()]
+        for table in tables:
+            target = (args.directory / f"{table}.parquet").as_posix().replace("'", "''")
+            con.execute(f"COPY marts.\"{table}\" TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+    finally:
+        con.close()
+    console.print(f"{len(tables)} bảng / tables → {args.directory}")
+    return EXIT_OK

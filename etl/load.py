@@ -1,21 +1,27 @@
 """`load`: read → validate → stage → upsert into core → publish, all or nothing by default.
 
 With accept_valid the valid rows load and the rejected ones are kept in meta.quarantine. Either
-way every problem is written to a CSV report. Content already loaded changes nothing.
+way every problem is written to a CSV report. Every load is recorded in the ledger (etl.ledger);
+content the served generation already holds changes nothing, and a rejected load publishes
+nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl import validate
+from etl.faults import fault
+from etl.ledger import FileRecord
+from etl.problems import Problem
 from etl.progress import Steps
 from etl.publish import Publication
-from etl.rawstore import RawStore, file_hash
+from etl.rawstore import file_hash
 from etl.read import read_file
 from etl.schema import ENTITIES
 from etl.warehouse import SQL_DIR
@@ -53,59 +59,75 @@ class LoadOutcome:
     report: Path | None = None
     generation: int | None = None
     load_id: int | None = None
+    warnings: list[Problem] = field(default_factory=list)  # never reject: look-alike letters, skipped sheets
 
 
 def load_files(paths: list[Path], warehouse: Path, accept_valid: bool = False,
                thresholds: tuple[float, float, float] = DEFAULT_THRESHOLDS,
                report: Path | None = None, steps: Steps | None = None,
-               names: list[str] | None = None, store_raw: bool = True,
                dry_run: bool = False) -> LoadOutcome:
-    """Validate and load `paths` as one batch. `names` overrides the file names reported (rebuild).
-    dry_run: validate fully and write the report, but publish nothing."""
+    """Validate and load `paths` as one batch. dry_run: validate fully and write the report, but
+    record and publish nothing."""
     steps = steps or Steps.quiet()
-    store = RawStore(warehouse)
-    hashes = [file_hash(p) for p in paths]
-    if store_raw and set(hashes) <= store.known_hashes("inputs"):
-        return LoadOutcome("unchanged")
-    with tempfile.TemporaryDirectory() as tmp, Publication(warehouse, on_wait=steps.waiting) as pub:
+    records = [FileRecord(p.name, file_hash(p), p.stat().st_size) for p in paths]
+    options = {"accept_valid": accept_valid, "thresholds": list(thresholds)}
+    with Publication(warehouse, on_wait=steps.waiting, dry_run=dry_run) as pub:
+        if not dry_run and pub.already_loaded([r.hash for r in records], "inputs"):
+            return LoadOutcome("unchanged")
+        load_id = None if dry_run else pub.begin("inputs", records, options)
+        outcome = apply_inputs(pub.con, paths, [r.hash for r in records], load_id, accept_valid,
+                               thresholds, steps)
+        if outcome.problems:
+            outcome.report = _write_report(pub.con, report or _default_report(warehouse))
+        if dry_run:
+            return outcome
+        summary = {"result": outcome.result, "problems": outcome.problems,
+                   "report": str(outcome.report) if outcome.report else None,
+                   "detail": _warnings_text(outcome.warnings)}
+        if outcome.result == "rejected":
+            pub.finish("rejected", **summary)
+            return outcome
+        pub.ledger.update_load(load_id, files=pub.store_files(paths, records), **summary)
+        with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
+            outcome.generation = pub.publish(note=f"load {load_id}: {outcome.result}",
+                                             made_by="inputs")
+            advance()
+    return outcome
+
+
+def apply_inputs(con, paths: list[Path], hashes: list[str], load_id: int | None,
+                 accept_valid: bool, thresholds, steps: Steps, names: list[str] | None = None,
+                 loaded_at: str | None = None) -> LoadOutcome:
+    """Read and validate one batch in `con` and, when accepted and load_id is given, upsert it
+    into core and record it in meta. `names` overrides the file names reported (rebuild)."""
+    with tempfile.TemporaryDirectory() as tmp:
         shown = _named_copies(paths, names, Path(tmp)) if names else paths
-        if store_raw:
-            store.prune(_published_load_ids(pub.con))
         reads = []
         with steps.task("Đọc tệp / reading files", len(shown)) as advance:
             for path in shown:
                 reads.append(read_file(path))
                 advance()
-        con = pub.con
+        fault("after_read")
         validate.start(con)
         validate.add_problems(con, [p for r in reads for p in r.problems])
         sheets = [s for r in reads for s in r.sheets]
         with steps.task("Kiểm tra / validating", len(sheets)) as advance:
             validate.validate_batch(con, sheets, thresholds, progress=lambda *_: advance())
+        fault("after_validate")
         outcome = _outcome(con, reads, accept_valid)
-        if dry_run:
-            if outcome.problems:
-                outcome.report = _write_report(con, report or _default_report(warehouse))
-            return outcome
-        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.load_ledger").fetchone()[0]
-        outcome.load_id = load_id
-        if outcome.result != "rejected":
-            _upsert(con, load_id)
-        _record(con, load_id, reads, hashes, outcome)
-        if outcome.problems:
-            outcome.report = _write_report(con, report or _default_report(warehouse))
-        stored = [store.put(p, h) for p, h in zip(paths, hashes)] if (
-            store_raw and outcome.result != "rejected") else []
-        entry = {"load_id": load_id, "kind": "inputs", "accept_valid": accept_valid,
-                 "thresholds": list(thresholds), "loaded_at": dt.datetime.now().isoformat(" ", "seconds"),
-                 "files": [{"hash": h, "name": s.name, "stored_as": st.name}
-                           for h, s, st in zip(hashes, shown, stored)]}
-        with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
-            outcome.generation = pub.publish(
-                note=f"load {load_id}: {outcome.result}",
-                before_swap=(lambda: store.append(entry)) if stored else None)
-            advance()
+    outcome.load_id = load_id
+    outcome.warnings = [w for r in reads for w in (*r.warnings, *(w for s in r.sheets for w in s.warnings))]
+    if load_id is not None and outcome.result != "rejected":
+        _upsert(con, load_id)
+        _record(con, load_id, reads, hashes, outcome, loaded_at)
     return outcome
+
+
+def _warnings_text(warnings: list[Problem]) -> str | None:
+    if not warnings:
+        return None
+    return json.dumps([[w.where(), w.value, w.reason_vi, w.reason_en] for w in warnings[:50]],
+                      ensure_ascii=False)
 
 
 def _named_copies(paths: list[Path], names: list[str], tmp: Path) -> list[Path]:
@@ -120,10 +142,6 @@ def _named_copies(paths: list[Path], names: list[str], tmp: Path) -> list[Path]:
     return shown
 
 
-def _published_load_ids(con) -> set[int]:
-    return {row[0] for row in con.execute("SELECT DISTINCT load_id FROM meta.load_ledger").fetchall()}
-
-
 def _outcome(con, reads, accept_valid: bool) -> LoadOutcome:
     problems = con.execute("SELECT count(*) FROM work.problems").fetchone()[0]
     stats = []
@@ -133,7 +151,7 @@ def _outcome(con, reads, accept_valid: bool) -> LoadOutcome:
                 "SELECT count(DISTINCT row) FROM work.problems WHERE file = ? AND sheet IS NOT DISTINCT FROM ?",
                 [sheet.path.name, sheet.sheet]).fetchone()[0]
             stats.append(FileStat(sheet.path.name, sheet.sheet, sheet.entity.name, sheet.n_rows, rejected))
-        if read.problems:
+        if any(p.row is None for p in read.problems):
             stats.append(FileStat(read.path.name, None, None, 0, 0))
     if not problems:
         result = "loaded"
@@ -162,8 +180,8 @@ def _upsert(con, load_id: int) -> None:
                     f"FROM stg_{entity.name}")
 
 
-def _record(con, load_id: int, reads, hashes, outcome: LoadOutcome) -> None:
-    now = dt.datetime.now().replace(microsecond=0)
+def _record(con, load_id: int, reads, hashes, outcome: LoadOutcome, loaded_at: str | None) -> None:
+    now = dt.datetime.fromisoformat(loaded_at) if loaded_at else dt.datetime.now().replace(microsecond=0)
     by_name = {r.path.name: h for r, h in zip(reads, hashes)}
     for s in outcome.stats:
         con.execute("INSERT INTO meta.load_ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -189,12 +207,17 @@ def _write_report(con, report: Path) -> Path:
     """Every problem as CSV, UTF-8 with BOM (Excel shows the diacritics)."""
     report.parent.mkdir(parents=True, exist_ok=True)
     body = report.with_name(report.name + ".body")
-    con.execute(f"""COPY (SELECT file, sheet, row, column_name AS "column", value, reason_vi, reason_en
-        FROM work.problems ORDER BY file, sheet, row NULLS FIRST) TO '{body.as_posix().replace("'", "''")}'
-        (HEADER, DELIMITER ',')""")
-    with report.open("wb") as out, body.open("rb") as src:
-        out.write(b"\xef\xbb\xbf")
-        while block := src.read(1 << 20):
-            out.write(block)
-    body.unlink()
+    try:
+        con.execute(f"""COPY (SELECT file, sheet, row, column_name AS "column", value, reason_vi,
+            reason_en FROM work.problems ORDER BY file, sheet, row NULLS FIRST)
+            TO '{body.as_posix().replace("'", "''")}' (HEADER, DELIMITER ',')""")
+        with report.open("wb") as out, body.open("rb") as src:
+            out.write(b"\xef\xbb\xbf")
+            while block := src.read(1 << 20):
+                out.write(block)
+    except BaseException:
+        report.unlink(missing_ok=True)
+        raise
+    finally:
+        body.unlink(missing_ok=True)
     return report

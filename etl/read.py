@@ -1,83 +1,34 @@
 """Input files → sheets of text cells with their source row numbers.
 
-CSV (UTF-8, UTF-8 with BOM, Windows-1258; comma or semicolon), XLSX (python-calamine; header row
-found among the first rows, merged header cells handled) and Parquet. Every cell arrives as text
-(NFC-normalised later, in validation); numbers from typed sources are written unambiguously.
+CSV and "Unicode text" (etl.read_csv), XLSX/XLS (etl.read_xlsx: header row found among the first
+rows, merged header cells handled) and Parquet. Every cell arrives as text (NFC-normalised later,
+in validation); numbers from typed sources are written unambiguously. Limits are checked before
+reading; a header matching one column twice, a missing required column and a header without
+rows are reported; cells are checked by etl.cells. Never raises for bad content.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
-from python_calamine import CalamineWorkbook
 
-from etl.normalize import detect_legacy_encoding
+from etl.cells import legacy_problem
+from etl.legacy import detect_legacy_encoding
+from etl.normalize import fold
 from etl.problems import Problem
-from etl.schema import Entity, detect_entity, match_headers
+from etl.read_csv import CsvSource, sniff
+from etl.read_xlsx import EXACT_DIGITS, read_workbook
+from etl.schema import ENTITIES, Entity, detect_entity, header_index, match_headers
+from etl.settings import settings
+from etl.sheet import Sheet, arrow_sheet  # noqa: F401 - Sheet belongs to this module's interface
+from etl.xlsx_guard import Refused, column_letters
 
 HEADER_SCAN_ROWS = 12
 SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet"}
-
-
-@dataclass
-class Sheet:
-    """One table of one input file, recognised as one entity.
-
-    Cells are held as an Arrow table of text (`_row` = source row number, the header row counts),
-    or, for Parquet, read by DuckDB straight from the file so large files never pass through Python.
-    """
-
-    path: Path
-    sheet: str | None
-    entity: Entity
-    table: pa.Table | None  # canonical columns as text, plus _row
-    parquet_columns: dict[str, tuple[str, str]] | None = None  # canonical → (source name, type)
-    n_rows: int = 0
-    ignored_headers: list[str] = field(default_factory=list)
-
-    def create_table(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
-        """Create table `name` (_row BIGINT, one VARCHAR per entity column) in `con`."""
-        if self.table is not None:
-            con.register("_sheet_input", self.table)
-            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _sheet_input")
-            con.unregister("_sheet_input")
-            return
-        selects = ["file_row_number + 1 AS _row"]
-        for col in self.entity.columns:
-            source = (self.parquet_columns or {}).get(col.name)
-            selects.append(f"{_parquet_text(*source) if source else 'NULL::VARCHAR'} AS {col.name}")
-        con.execute(
-            f"CREATE OR REPLACE TABLE {name} AS SELECT {', '.join(selects)} "
-            "FROM read_parquet(?, file_row_number = true)", [str(self.path)])
-
-
-def _parquet_text(source: str, type_: str) -> str:
-    """SQL turning a typed Parquet column into the same text a CSV would carry."""
-    quoted = '"' + source.replace('"', '""') + '"'
-    upper = type_.upper()
-    if upper.startswith(("DOUBLE", "FLOAT", "DECIMAL", "REAL")):
-        return (f"CASE WHEN {quoted} = trunc({quoted}) THEN CAST(CAST({quoted} AS BIGINT) AS VARCHAR)"
-                f" ELSE replace(CAST({quoted} AS VARCHAR), '.', ',') END")
-    if upper == "DATE" or upper.startswith("TIMESTAMP"):
-        return f"strftime(CAST({quoted} AS DATE), '%Y-%m-%d')"
-    if upper == "BOOLEAN":
-        return f"CASE WHEN {quoted} THEN '1' WHEN NOT {quoted} THEN '0' END"
-    return f"CAST({quoted} AS VARCHAR)"
-
-
-def _arrow_sheet(path: Path, sheet: str | None, entity: Entity, columns: dict[str, list],
-                 rows: list[int], ignored: list[str]) -> Sheet:
-    data = {"_row": pa.array(rows, pa.int64())}
-    for col in entity.columns:
-        data[col.name] = pa.array(columns.get(col.name, [None] * len(rows)), pa.string())
-    return Sheet(path, sheet, entity, pa.table(data), n_rows=len(rows), ignored_headers=ignored)
 
 
 @dataclass
@@ -87,22 +38,28 @@ class ReadResult:
     path: Path
     sheets: list[Sheet]
     problems: list[Problem]
-    notices: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, never rejecting
 
 
 def read_file(path: Path) -> ReadResult:
     """Read one input file; never raises for bad content (problems are returned)."""
     suffix = path.suffix.lower()
+    limits = settings().limits
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            return ReadResult(path, [], [Problem.for_file(
+                path, None, f"Tệp quá lớn: {size:,} byte, giới hạn {limits.max_file_bytes:,}".replace(",", "."),
+                f"File too large: {size:,} bytes, the limit is {limits.max_file_bytes:,}")])
         if suffix in {".csv", ".txt"}:
             return _read_csv(path)
         if suffix in {".xlsx", ".xlsm", ".xls"}:
             return _read_xlsx(path)
         if suffix == ".parquet":
             return _read_parquet(path)
-    except (OSError, ValueError, pa.ArrowException, Exception) as exc:
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
+    except Refused as exc:
+        return ReadResult(path, [], [Problem.for_file(path, None, exc.vi, exc.en, exc.value)])
+    except Exception as exc:  # noqa: BLE001 - a hostile file must never stop the process
         return ReadResult(path, [], [Problem.for_file(
             path, None, f"Không đọc được tệp: {exc}", f"The file cannot be read: {exc}")])
     return ReadResult(path, [], [Problem.for_file(
@@ -110,105 +67,78 @@ def read_file(path: Path) -> ReadResult:
         f"Unsupported file type ({suffix}); use CSV, XLSX or Parquet")])
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding name): UTF-8 (with or without BOM), else Windows-1258."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1258", errors="replace"), "cp1258"
-
-
-def _legacy_problem(path: Path, sheet: str | None, text: str) -> Problem | None:
-    legacy = detect_legacy_encoding(text)
-    if not legacy:
-        return None
-    return Problem.for_file(
-        path, sheet,
-        f"Văn bản có vẻ được gõ bằng bảng mã cũ {legacy}, không phải Unicode; hãy chuyển sang "
-        f"Unicode (ví dụ bằng Unikey) rồi nạp lại",
-        f"The text looks like the legacy {legacy} encoding, not Unicode; convert it to Unicode "
-        f"(e.g. with Unikey's converter) and load again", value=legacy)
-
-
 def _read_csv(path: Path) -> ReadResult:
-    text, _encoding = decode(path.read_bytes())
-    legacy = _legacy_problem(path, None, text[:200_000])
-    if legacy:
-        return ReadResult(path, [], [legacy])
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[list[str]] = []
-    rows: list[int] = []
-    header: list[str] | None = None
-    line = 1
-    for record in reader:
-        if header is None:
-            if any(cell.strip() for cell in record):
-                header = record
-        elif any(cell.strip() for cell in record):
-            records.append(record)
-            rows.append(line)
-        line = reader.line_num + 1
-    if header is None:
-        return ReadResult(path, [], [Problem.for_file(path, None, "Tệp rỗng", "The file is empty")])
-    return _sheet_result(path, None, header, records, rows)
+    source = sniff(path)
+    if isinstance(source, Problem):
+        return ReadResult(path, [], [source])
+    if len(source.header) > settings().limits.max_columns:
+        return ReadResult(path, [], [Problem.for_file(
+            path, None, f"Quá nhiều cột: hơn {settings().limits.max_columns}",
+            f"Too many columns: more than {settings().limits.max_columns}", str(len(source.header)))])
+    entity = detect_entity(source.header)
+    problem = _header_problem(path, None, source.header, entity)
+    if problem:
+        return ReadResult(path, [], [problem])
+    mapping = match_headers(source.header, entity)
+    if not _has_records(source):
+        return ReadResult(path, [], [_header_only(path, None)])
+    ignored = [h for i, h in enumerate(source.header) if i not in mapping and h]
+    return ReadResult(path, [Sheet(path, None, entity, None, ignored_headers=ignored, csv=source,
+                                   csv_columns={name: pos for pos, name in mapping.items()})], [])
 
 
-def _cell_text(value: object) -> str | None:
-    """A typed cell as unambiguous text: integers plain, decimals with ',', dates ISO."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(value).replace(".", ",")
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, (dt.date, int)):
-        return str(value) if isinstance(value, int) else value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return str(value)
-    return str(value)
+def _has_records(source: CsvSource) -> bool:
+    """Anything but blanks after the header line (looked at in the first megabyte)."""
+    with open(source.path, "rb") as handle:
+        head = handle.read(1 << 20)
+    text = codecs.getincrementaldecoder(source.encoding)(errors="replace").decode(head)
+    rest = text.split("\n")[source.header_line:]
+    return any(line.strip().strip(",;\t").strip() for line in rest) or len(head) == (1 << 20)
+
+
+def _header_only(path: Path, sheet: str | None) -> Problem:
+    return Problem.for_file(path, sheet, "Chỉ có dòng tiêu đề, không có dòng dữ liệu nào: không nạp gì",
+                            "A header but no data rows: nothing to load")
 
 
 def _read_xlsx(path: Path) -> ReadResult:
-    workbook = CalamineWorkbook.from_path(str(path))
+    book = read_workbook(path, settings().limits)
     sheets: list[Sheet] = []
     problems: list[Problem] = []
-    notices: list[str] = []
-    for name in workbook.sheet_names:
-        table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        grid = [[_cell_text(v) for v in row] for row in table]
-        if not any(any(c for c in row) for row in grid):
+    warnings = [Problem.for_file(path, name, "Bỏ qua trang tính ẩn", "Hidden sheet skipped")
+                for name in book.hidden]
+    for grid in book.grids:
+        if not any(any(c for c in row) for row in grid.cells):
             continue
-        sample = " ".join(c for row in grid[:500] for c in row if c)
-        legacy = _legacy_problem(path, name, sample)
-        if legacy:
-            problems.append(legacy)
-            continue
-        header_at, header = _find_header(grid, name)
+        header_at, header = _find_header(grid.cells, grid.name)
         if header is None:
-            notices.append(f"{path.name} [{name}]: bỏ qua trang tính không nhận ra / sheet not "
-                           "recognised, skipped")
+            warnings.append(Problem.for_file(path, grid.name, "Bỏ qua trang tính không nhận ra",
+                                             "Sheet not recognised, skipped"))
             continue
         records, rows = [], []
-        for index in range(header_at + 1, len(grid)):
-            record = grid[index]
+        for index in range(header_at + 1, len(grid.cells)):
+            record = grid.cells[index]
             if any(c for c in record):
                 records.append([c or "" for c in record])
                 rows.append(index + 1)
-        result = _sheet_result(path, name, [h or "" for h in header], records, rows)
+        result = _sheet_result(path, grid.name, [h or "" for h in header], records, rows)
+        result.problems.extend(_rounded(path, grid.name, grid.rounded, header_at))
         sheets.extend(result.sheets)
         problems.extend(result.problems)
+        warnings.extend(result.warnings)
     if not sheets and not problems:
         problems.append(Problem.for_file(path, None, "Không tìm thấy trang tính nào khớp mẫu",
-                                     "No sheet matches a template"))
-    return ReadResult(path, sheets, problems, notices)
+                                         "No sheet matches a template"))
+    return ReadResult(path, sheets, problems, warnings)
+
+
+def _rounded(path: Path, sheet: str, cells: list[tuple[int, int, str]], header_at: int) -> list[Problem]:
+    return [Problem(path.name, sheet, r + 1, None, f"{column_letters(c + 1)}{r + 1}: {text}",
+                    f"Số có hơn {EXACT_DIGITS} chữ số được lưu dạng số: Excel đã làm tròn; định "
+                    "dạng ô là Text rồi nhập lại",
+                    f"A number of more than {EXACT_DIGITS} digits stored as a number: Excel has "
+                    "rounded it; format the cell as Text and enter it again")
+            for r, c, text in cells if r > header_at]
 
 
 def _find_header(grid: list[list[str | None]], sheet: str) -> tuple[int, list[str | None] | None]:
@@ -235,15 +165,17 @@ def _read_parquet(path: Path) -> ReadResult:
     schema = pq.read_schema(path)
     header = list(schema.names)
     entity = detect_entity(header)
-    if entity is None:
-        return ReadResult(path, [], [_unrecognised(path, None, header)])
+    problem = _header_problem(path, None, header, entity)
+    if problem:
+        return ReadResult(path, [], [problem])
     first = next(pq.ParquetFile(path).iter_batches(batch_size=2000), None)
-    if first is not None:
-        sample = " ".join(str(v) for col in first.columns if pa.types.is_string(col.type)
-                          for v in col.to_pylist() if v)
-        legacy = _legacy_problem(path, None, sample)
-        if legacy:
-            return ReadResult(path, [], [legacy])
+    for column in first.columns if first is not None else ():
+        if not pa.types.is_string(column.type):
+            continue
+        for value in set(column.to_pylist()) - {None}:
+            legacy = detect_legacy_encoding(value)
+            if legacy:
+                return ReadResult(path, [], [legacy_problem(path, None, legacy, value=value)])
     mapping = match_headers(header, entity)
     types = {name: str(schema.field(name).type) for name in header}
     duck_types = {name: _duck_type(types[name]) for name in header}
@@ -263,7 +195,40 @@ def _duck_type(arrow_type: str) -> str:
     return "VARCHAR"
 
 
+def _header_problem(path: Path, sheet: str | None, header: list[str],
+                    entity: Entity | None) -> Problem | None:
+    """What is wrong with a header row, if anything: no input recognised (the closest one's
+    missing columns named), one column matched twice, a required column missing."""
+    if entity is None:
+        return _unrecognised(path, sheet, header)
+    index = header_index(entity)
+    positions: dict[str, list[int]] = {}
+    for pos, text in enumerate(header):
+        name = index.get(fold(text or ""))
+        if name:
+            positions.setdefault(name, []).append(pos)
+    for name, found in positions.items():
+        if len(found) > 1:
+            shown = " và / and ".join(f"'{header[i]}' ({column_letters(i + 1)})" for i in found)
+            return Problem.for_file(
+                path, sheet, f"Nhiều cột cùng là cột '{name}': {shown}; xoá hoặc đổi tên cho chỉ còn một",
+                f"Several columns are column '{name}': {shown}; delete or rename all but one",
+                value=name)
+    missing = [c for c in entity.columns if c.required and c.name not in positions]
+    if missing:
+        names = ", ".join(f"{c.name} ({c.label_vi})" for c in missing)
+        return Problem.for_file(path, sheet, f"Thiếu cột bắt buộc của tệp {entity.label_vi}: {names}",
+                                f"Required columns of the {entity.name} input missing: {names}",
+                                value=", ".join(c.name for c in missing))
+    return None
+
+
 def _unrecognised(path: Path, sheet: str | None, header: list[str]) -> Problem:
+    """No input has all its required columns: name what the closest one lacks, if any is close."""
+    matched = {e.name: set(match_headers(header, e).values()) for e in ENTITIES}
+    closest = max(ENTITIES, key=lambda e: len(matched[e.name]))
+    if len(matched[closest.name]) >= 2:
+        return _header_problem(path, sheet, header, closest)
     shown = ", ".join(h for h in header if h)[:300]
     return Problem.for_file(
         path, sheet,
@@ -275,15 +240,13 @@ def _unrecognised(path: Path, sheet: str | None, header: list[str]) -> Problem:
 def _sheet_result(path: Path, sheet: str | None, header: list[str],
                   records: list[list[str]], rows: list[int]) -> ReadResult:
     entity = detect_entity(header, sheet)
-    if entity is None:
-        return ReadResult(path, [], [_unrecognised(path, sheet, header)])
+    problem = _header_problem(path, sheet, header, entity)
+    if problem:
+        return ReadResult(path, [], [problem])
+    if not records:
+        return ReadResult(path, [], [_header_only(path, sheet)])
     mapping = match_headers(header, entity)
-    missing = [c.name for c in entity.columns if c.required and c.name not in mapping.values()]
-    if missing:
-        return ReadResult(path, [], [Problem.for_file(
-            path, sheet, f"Thiếu cột bắt buộc: {', '.join(missing)}",
-            f"Required columns missing: {', '.join(missing)}", value=", ".join(missing))])
     columns = {name: [(r[pos] if pos < len(r) else "") or None for r in records]
                for pos, name in mapping.items()}
     ignored = [h for i, h in enumerate(header) if i not in mapping and h]
-    return ReadResult(path, [_arrow_sheet(path, sheet, entity, columns, rows, ignored)], [])
+    return ReadResult(path, [arrow_sheet(path, sheet, entity, columns, rows, ignored)], [])

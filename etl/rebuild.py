@@ -1,44 +1,59 @@
-"""`rebuild`: replay every load of the raw-store manifest, in order, into a new file, then swap it
-in. The marts come out the same as those of the warehouse built load by load."""
+"""`rebuild`: replay the loads the served generation holds (as the ledger says), in load order,
+from the raw store into a new file, and publish it as the next generation. Holds the writer lock
+for the whole run, so no load can finish meanwhile and be lost; generation numbers only grow,
+and the replayed loads keep their ids. The marts come out the same as those built load by load.
+A load that is rejected on replay (the rules changed since) stops the rebuild: nothing is
+published.
+"""
 
 from __future__ import annotations
 
-import fcntl
+import datetime as dt
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.load import LoadOutcome, load_files
+from etl.ledger import published_loads
+from etl.load import LoadOutcome, _write_report, apply_inputs
 from etl.progress import Steps
-from etl.publish import lock_path, previous_path, swap_in
-from etl.rawstore import RawStore
+from etl.publish import Publication
 
 
-def rebuild(warehouse: Path, steps: Steps) -> list[tuple[int, LoadOutcome]]:
-    store = RawStore(warehouse)
-    entries = store.loads()
-    if not entries:
-        return []
-    scratch = warehouse.with_name(f".{warehouse.stem}.rebuild{warehouse.suffix}")
-    _remove(scratch)
-    outcomes = []
-    for entry in entries:
-        paths = [store.root / f["stored_as"] for f in entry["files"]]
-        names = [f["name"] for f in entry["files"]]
-        if entry.get("kind") == "documents":
-            from etl.documents.load import load_documents
-            load_documents(paths, scratch, steps, names=names, store_raw=False)
-            outcomes.append((entry["load_id"], LoadOutcome("loaded")))
-            continue
-        outcome = load_files(paths, scratch, accept_valid=entry.get("accept_valid", False),
-                             thresholds=tuple(entry.get("thresholds", (90, 70, 50))),
-                             steps=steps, names=names, store_raw=False)
-        outcomes.append((entry["load_id"], outcome))
-    with open(lock_path(warehouse), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        swap_in(scratch, warehouse)
-    _remove(scratch)
-    return outcomes
+@dataclass
+class RebuildOutcome:
+    loads: list[tuple[int, LoadOutcome]] = field(default_factory=list)
+    generation: int | None = None
 
 
-def _remove(scratch: Path) -> None:
-    for leftover in (scratch, previous_path(scratch), lock_path(scratch)):
-        leftover.unlink(missing_ok=True)
+def rebuild(warehouse: Path, steps: Steps) -> RebuildOutcome:
+    result = RebuildOutcome()
+    with Publication(warehouse, on_wait=steps.waiting) as pub:
+        loads = published_loads(pub.ledger)
+        if not loads:
+            return result
+        con = pub.open(carry_over=False)
+        for load in loads:
+            paths = [pub.store.root / f.stored_as for f in load.files]
+            names = [f.name for f in load.files]
+            if load.kind == "documents":
+                from etl.documents.load import apply_documents
+
+                apply_documents(con, paths, names, [f.hash for f in load.files], load.load_id,
+                                load.started_at, steps)
+                result.loads.append((load.load_id, LoadOutcome("loaded", load_id=load.load_id)))
+                continue
+            outcome = apply_inputs(con, paths, [f.hash for f in load.files], load.load_id,
+                                   load.options.get("accept_valid", False),
+                                   tuple(load.options.get("thresholds", (90, 70, 50))), steps,
+                                   names=names, loaded_at=load.started_at)
+            result.loads.append((load.load_id, outcome))
+            if outcome.result == "rejected":
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                outcome.report = _write_report(con, warehouse.parent / "reports" /
+                                               f"rebuild-{stamp}-{os.getpid()}.csv")
+                return result
+        with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
+            result.generation = pub.publish(note="rebuild", loads=[ld.load_id for ld in loads],
+                                            made_by="rebuild")
+            advance()
+    return result

@@ -88,8 +88,9 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
     selects, joins = ["r._row"], []
     for col in entity.columns:
         if col.type in ("id", "text") :
-            selects.append(f"nullif(regexp_replace(trim(nfc_normalize(r.{col.name})), '\\s+', ' ', "
-                           f"'g'), '') AS {col.name}")
+            selects.append(f"nullif(CASE WHEN regexp_full_match(r.{col.name}, '[!-~]+') THEN r.{col.name} "
+                           f"ELSE regexp_replace(trim(nfc_normalize(r.{col.name})), '\\s+', ' ', 'g') END, '') "
+                           f"AS {col.name}")  # printable ASCII without spaces: nothing to normalise
             continue
         if col.type == "province":
             continue
@@ -107,7 +108,7 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
         if col.required:  # blank as read; a value that did not parse is reported by its parser
             con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, '{col.name}',
                 NULL, 'Thiếu giá trị bắt buộc', 'Required value missing'
-                FROM {raw} WHERE nullif(trim(nfc_normalize({col.name})), '') IS NULL""")
+                FROM {raw} WHERE nullif(trim({col.name}), '') IS NULL""")
     for rule in ROW_RULES.get(entity.name, ()):
         con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, ?,
             CAST({rule.value} AS VARCHAR), ?, ? FROM work.typed_{n} WHERE {rule.condition}""",

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from etl import contract
+from etl.faults import CouldNotComplete
 from etl.integrity import IDENTITY_CHECKS
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -109,16 +110,18 @@ CHECKS = {
 }
 
 
-class CheckFailed(RuntimeError):
-    """A data check failed: the new generation is not published."""
+class CheckFailed(CouldNotComplete):
+    """A data check failed: the new generation is not published (exit 3, with the reason)."""
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:
     failed = {name: n for name, sql in CHECKS.items() if (n := con.execute(sql).fetchone()[0])}
     if failed:
         detail = "; ".join(f"{name}: {n}" for name, n in failed.items())
-        raise CheckFailed(f"Kiểm tra dữ liệu không đạt / data checks failed: {detail}")
+        raise CheckFailed(f"Kiểm tra dữ liệu không đạt, không công bố gì: {detail}",
+                          f"Data checks failed, nothing was published: {detail}")
     broken = contract.differences(con)
     if broken:  # readers rely on exactly these tables, columns and types (etl/contract.py)
-        raise CheckFailed("Kho dữ liệu không đúng hợp đồng / warehouse contract not met: "
-                          + "; ".join(broken))
+        detail = "; ".join(broken)
+        raise CheckFailed(f"Kho dữ liệu không đúng hợp đồng, không công bố gì: {detail}",
+                          f"Warehouse contract not met, nothing was published: {detail}")

@@ -1,6 +1,7 @@
 """`documents`: read texts, extract their figures, and publish them into core.documents and
 core.reported_figures (a file read again, or a new version of a file of the same name, replaces its
-rows), keeping each file in the raw store so `rebuild` can replay it; summary per document."""
+rows), keeping each file in the raw store and the load in the ledger so `rebuild` can replay it
+(apply_documents); summary per document."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from rich.table import Table
 
 from etl.documents import DOCUMENT_COLUMNS, FIGURE_COLUMNS, document_paths, extract, read_document
 from etl.documents.extract import DocumentResult
+from etl.ledger import FileRecord
 from etl.progress import Steps
 from etl.publish import Publication
-from etl.rawstore import RawStore, file_hash
+from etl.rawstore import file_hash
 
 
 @dataclass
@@ -31,40 +33,42 @@ class DocumentsOutcome:
     reconciliation: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
-def load_documents(paths: list[Path], warehouse: Path, steps: Steps | None = None,
-                   names: list[str] | None = None, store_raw: bool = True) -> DocumentsOutcome:
+def load_documents(paths: list[Path], warehouse: Path, steps: Steps | None = None
+                   ) -> DocumentsOutcome:
     steps = steps or Steps.quiet()
-    files = document_paths(paths) if names is None else list(paths)
-    names = names or [p.name for p in files]
-    store = RawStore(warehouse)
-    hashes = [file_hash(p) for p in files]
-    if store_raw and set(hashes) <= store.known_hashes("documents"):
-        return DocumentsOutcome("unchanged")
+    files = document_paths(paths)
+    records = [FileRecord(p.name, file_hash(p), p.stat().st_size) for p in files]
+    hashes = [r.hash for r in records]
+    with Publication(warehouse, on_wait=steps.waiting) as pub:
+        if pub.already_loaded(hashes, "documents"):
+            return DocumentsOutcome("unchanged")
+        load_id = pub.begin("documents", records, {})
+        results = apply_documents(pub.con, files, [p.name for p in files], hashes, load_id, None,
+                                  steps)
+        pub.ledger.update_load(load_id, files=pub.store_files(files, records), result="loaded")
+        with steps.task("Công bố / publishing", 1) as advance:
+            generation = pub.publish(note=f"documents {load_id}", made_by="documents")
+            advance()
+    return DocumentsOutcome("loaded", results, generation,
+                            _reconciliation(warehouse, [r.document["doc_id"] for r in results]))
+
+
+def apply_documents(con, files: list[Path], names: list[str], hashes: list[str], load_id: int,
+                    loaded_at: str | None, steps: Steps) -> list[DocumentResult]:
+    """Extract the figures of `files` and write them, and their ledger rows, into `con`."""
     results = []
     with steps.task("Trích số liệu / extracting figures", len(files)) as advance:
         for path, name, digest in zip(files, names, hashes):
             # keyed by the raw file: re-reading it under newer cleaning rules replaces its rows
             results.append(extract(read_document(path), name, doc_id=digest))
             advance()
-    with Publication(warehouse, on_wait=steps.waiting) as pub:
-        con = pub.con
-        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.load_ledger").fetchone()[0]
-        _replace(con, results, hashes, load_id)
-        now = dt.datetime.now().replace(microsecond=0)
-        for result, digest in zip(results, hashes):
-            con.execute("INSERT INTO meta.load_ledger VALUES (?, ?, ?, ?, 'document', NULL, ?, ?, 0, 'loaded')",
-                        [load_id, now, result.document["source_name"], digest,
-                         len(result.figures), len(result.figures)])
-        stored = [store.put(p, h) for p, h in zip(files, hashes)] if store_raw else []
-        entry = {"load_id": load_id, "kind": "documents", "loaded_at": now.isoformat(" "),
-                 "files": [{"hash": h, "name": n, "stored_as": s.name}
-                           for h, n, s in zip(hashes, names, stored)]}
-        with steps.task("Công bố / publishing", 1) as advance:
-            generation = pub.publish(note=f"documents {load_id}",
-                                     before_swap=(lambda: store.append(entry)) if stored else None)
-            advance()
-    return DocumentsOutcome("loaded", results, generation,
-                            _reconciliation(warehouse, [r.document["doc_id"] for r in results]))
+    _replace(con, results, hashes, load_id)
+    at = dt.datetime.fromisoformat(loaded_at) if loaded_at else dt.datetime.now().replace(microsecond=0)
+    for result, digest in zip(results, hashes):
+        con.execute("INSERT INTO meta.load_ledger VALUES (?, ?, ?, ?, 'document', NULL, ?, ?, 0, 'loaded')",
+                    [load_id, at, result.document["source_name"], digest,
+                     len(result.figures), len(result.figures)])
+    return results
 
 
 def _reconciliation(warehouse: Path, doc_ids: list[str]) -> dict[str, tuple[int, int, int]]:

@@ -439,5 +439,6 @@ CREATE TABLE meta.generation (
     generation BIGINT,
     published_at TIMESTAMP,
     note VARCHAR,
+    duckdb_version VARCHAR,
 );
 COMMENT ON TABLE meta.generation IS 'published generation';

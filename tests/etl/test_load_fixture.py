@@ -146,7 +146,7 @@ def test_ledger_and_raw_store(loaded):
     assert rows == [("assessments.csv", "assessments", 4, 4, "loaded"), ("meetings.csv", "meetings", 5, 5, "loaded"),
                     ("members.csv", "members", 7, 7, "loaded"), ("organisations.csv", "organisations", 5, 5, "loaded")]
     stored = sorted(p.name for p in (loaded.parent / "warehouse.raw").iterdir())
-    assert len([s for s in stored if s.endswith(".csv")]) == 4 and "manifest.jsonl" in stored
+    assert len([s for s in stored if s.endswith(".csv")]) == 4 and "ledger.sqlite3" in stored
 
 
 def test_lineage_puts_a_merged_provinces_organisations_under_its_successor(tmp_path):

@@ -1,5 +1,5 @@
 """Value parsers of etl.normalize: Unicode clean-up, fold keys, Vietnamese numbers and dates,
-booleans and detection of legacy TCVN3 / VNI text (samples built by encoders written here)."""
+booleans; and etl.legacy's detection of legacy TCVN3 / VNI text (samples built by encoders written here)."""
 
 import datetime as dt
 import unicodedata
@@ -8,11 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.legacy import decode_legacy, detect_legacy_encoding
 from etl.normalize import (
     InvalidValue,
     UnknownValue,
-    decode_legacy,
-    detect_legacy_encoding,
     fold,
     is_blank,
     nfc,

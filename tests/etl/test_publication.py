@@ -3,6 +3,7 @@ published warehouse surviving readers and killed loads."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -14,7 +15,7 @@ import duckdb
 from etl.load import load_files
 from etl.progress import Steps
 from etl.rebuild import rebuild
-from tests.etl.helpers import FIXTURE_FILES, ROOT, query
+from tests.etl.helpers import FIXTURE_FILES, ROOT, ledger_loads, query
 
 MART_TABLES = ["dim_org", "bridge_org_ancestor", "bridge_org_lineage", "fct_membership_monthly",
                "fct_meetings_monthly",
@@ -60,11 +61,15 @@ def test_rejected_file_loads_nothing(inputs, warehouse):
     members = inputs / "members.csv"
     members.write_text(members.read_text(encoding="utf-8") + "DV07;HN-B1-C1;nam;1990;32/01/2020;;;;\n",
                        encoding="utf-8")
+    before = generation(warehouse), os.stat(warehouse).st_ino
     outcome = load_files([members], warehouse)
     assert outcome.result == "rejected"
     assert query(warehouse, "SELECT count(*) FROM core.members") == [(0,)]
-    assert query(warehouse, "SELECT result, rows_loaded, rows_rejected FROM meta.load_ledger WHERE file_name = 'members.csv'") == [
-        ("rejected", 0, 8)]
+    assert (generation(warehouse), os.stat(warehouse).st_ino) == before  # nothing published
+    assert [(s.rows_read, s.rows_rejected) for s in outcome.stats] == [(8, 8)]
+    load = ledger_loads(warehouse)[0]
+    assert (load.load_id, load.state, load.result, load.problems) == (2, "rejected", "rejected", 1)
+    assert load.report == str(outcome.report) and [f.name for f in load.files] == ["members.csv"]
     report = outcome.report.read_text(encoding="utf-8-sig").splitlines()
     assert report[0] == "file,sheet,row,column,value,reason_vi,reason_en"
     assert report[1].startswith("members.csv,,9,admitted_on,32/01/2020,")
@@ -88,8 +93,9 @@ def test_rebuild_gives_the_same_marts(inputs, warehouse):
     load_files(fixture_paths(inputs)[:2], warehouse)
     load_files(fixture_paths(inputs)[2:], warehouse)
     before = marts_snapshot(warehouse)
-    outcomes = rebuild(warehouse, Steps.quiet())
-    assert [o.result for _, o in outcomes] == ["loaded", "loaded"]
+    outcome = rebuild(warehouse, Steps.quiet())
+    assert [(i, o.result) for i, o in outcome.loads] == [(1, "loaded"), (2, "loaded")]
+    assert outcome.generation == 3 == generation(warehouse)
     assert marts_snapshot(warehouse) == before
 
 
@@ -106,12 +112,24 @@ def test_reader_keeps_its_generation_and_sees_the_new_one_after_reopening(inputs
     assert query(warehouse, "SELECT count(*) FROM core.members") == [(7,)]
 
 
-def test_previous_generation_is_kept(inputs, warehouse):
-    load_files(fixture_paths(inputs)[:1], warehouse)
-    load_files(fixture_paths(inputs)[1:2], warehouse)
-    previous = warehouse.with_name("warehouse.previous.duckdb")
-    assert query(previous, "SELECT max(generation) FROM meta.generation") == [(1,)]
-    assert generation(warehouse) == 2
+def test_three_previous_generations_are_kept(inputs, warehouse):
+    """Each published generation N stays as warehouse.generations/N.duckdb; the served one is the
+    same file as warehouse.duckdb; beyond three previous ones the oldest go."""
+    for path in fixture_paths(inputs):
+        load_files([path], warehouse)
+    kept = warehouse.parent / "warehouse.generations"
+    assert sorted(p.name for p in kept.glob("*.duckdb")) == [
+        "000001.duckdb", "000002.duckdb", "000003.duckdb", "000004.duckdb"]
+    rename = inputs / "assessments_fixed.csv"
+    rename.write_text((inputs / "assessments.csv").read_text(encoding="utf-8").replace(
+        "2020", "2019"), encoding="utf-8")
+    load_files([rename], warehouse)
+    assert sorted(p.name for p in kept.glob("*.duckdb"))[0] == "000002.duckdb"
+    assert os.stat(kept / "000005.duckdb").st_ino == os.stat(warehouse).st_ino
+    assert query(kept / "000004.duckdb", "SELECT max(generation) FROM meta.generation") == [(4,)]
+    index = json.loads((kept / "index.json").read_text(encoding="utf-8"))
+    assert index["current"] == 5
+    assert [g["generation"] for g in index["generations"]] == [5, 4, 3, 2]
 
 
 def big_members_file(path, n=300_000):

@@ -94,9 +94,9 @@ def test_legacy_tcvn3_text_is_refused(tmp_path):
     path = tmp_path / "to_chuc.csv"
     path.write_bytes("org_id,name,kind\nA,§¶ng bé Hµ Néi,base_cell\nB,Chi bé sè 2 ph­êng Hµng B¹c,sub_cell\n"
                      .encode("cp1252"))
-    result = read_file(path)
-    assert result.sheets == []
-    assert "TCVN3" in result.problems[0].reason_en
+    outcome = load_files([path], tmp_path / "w.duckdb")
+    assert outcome.result == "rejected"
+    assert "TCVN3" in outcome.sample[0][6]
 
 
 def test_unrecognised_header_is_reported(tmp_path):

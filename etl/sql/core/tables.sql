@@ -41,3 +41,4 @@ CREATE TABLE IF NOT EXISTS meta.quarantine (
 
 CREATE TABLE IF NOT EXISTS meta.generation (
   generation BIGINT NOT NULL, published_at TIMESTAMP NOT NULL, note VARCHAR);
+ALTER TABLE meta.generation ADD COLUMN IF NOT EXISTS duckdb_version VARCHAR;
