@@ -9,6 +9,9 @@ FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.csv").exists
 # Sets the thresholds hold on; a held-out set joins once its blind measurement is recorded in
 # the corpus README and the rules were improved on it.
 PINNED = ["dev", "heldout1", "heldout2", "heldout3"]
+# Held-out sets whose blind measurement found figures in passages that must yield nothing (see
+# the corpus README): the failure is expected, strictly, until a rules round fixes it.
+NOT_YET_EMPTY = {"heldout4"}
 
 
 @pytest.mark.parametrize("name", PINNED)
@@ -20,7 +23,11 @@ def test_precision_and_recall(name):
     assert strict.precision >= 0.85 and strict.recall >= 0.85, (strict.missing, strict.spurious)
 
 
-@pytest.mark.parametrize("name", FOLDERS)
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="measured blind, not yet fixed"))
+    if name in NOT_YET_EMPTY else name
+    for name in FOLDERS
+])
 def test_passages_that_must_yield_nothing(name):
     """Delegates, votes, budgets, page numbers, years, sanctions, ratings: no figure."""
     folder = CORPUS / name
