@@ -2,11 +2,11 @@
 `python -m dashboard users ...` manages logins (dashboard/auth/cli.py); `python -m dashboard
 settings` prints the table of CHIBO_* settings (dashboard/settings.py) for the README.
 
-Builds the small demo warehouse first (as a subprocess: the dashboard never imports etl) when the
-warehouse file does not exist. Without users (or with --demo) it serves open demo access, on
-127.0.0.1 only; otherwise it requires logins. Exit 2: a bad setting or option; 3: the warehouse
-cannot be read (another DuckDB storage format, or no generation readable: the reason is printed
-in Vietnamese and English).
+Builds the small demo warehouse first (as a subprocess: the dashboard never imports etl) when
+neither the warehouse file nor a kept generation exists. Without users (or with --demo) it serves
+open demo access, on 127.0.0.1 only; otherwise it requires logins. Exit 2: a bad setting or
+option; 3: the warehouse cannot be read (another DuckDB storage format, or no generation
+readable: the reason is printed in Vietnamese and English).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dashboard import serving
 from dashboard import settings as settings_module
 from dashboard.settings import PROJECT_ROOT, Settings
 
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         print("--demo/--debug chỉ chạy trên 127.0.0.1 / only on 127.0.0.1", file=sys.stderr)
         return 2
     settings = settings.model_copy(update={"warehouse": Path(args.warehouse).resolve()})
-    if not settings.warehouse.exists():
+    if not settings.warehouse.exists() and not serving.read_index(settings.warehouse):
+        # (a missing published file with kept generations is served from them, never demoed over)
         rc = build_demo(settings.warehouse)
         if rc != 0 or not settings.warehouse.exists():
             print(f"Không tạo được dữ liệu mẫu / demo build failed (exit {rc})", file=sys.stderr)

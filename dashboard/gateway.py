@@ -6,7 +6,7 @@ Which file it reads is decided by dashboard/serving.py: the published file, noti
 every call after the ETL swaps it in (os.replace), or, when that file is corrupt or unreadable,
 the newest good kept generation. A statement that fails for a storage reason (a bad checksum, a
 short read) condemns the file and runs again on the next good one, so a viewer gets an answer,
-never an error. `serving()` says what is read (for the admin banner and a health check);
+never an error. `serving()` says what is read (for the admin banner and the data page);
 `check_start()` refuses a warehouse this DuckDB cannot read, with the reason.
 """
 
@@ -131,7 +131,7 @@ class Gateway:
         return self._chooser.current().signature
 
     def file_bytes(self) -> int:
-        return os.stat(self._chooser.current().path).st_size
+        return os.stat(self._readable().path).st_size
 
     def check_start(self) -> serving.Serving:
         """At start: StartRefused (the reason in Vietnamese and English) when the published file
@@ -164,15 +164,19 @@ class Gateway:
         finally:
             con.close()
 
-    def _connection(self) -> tuple[serving.Serving, duckdb.DuckDBPyConnection]:
-        """This thread's read-only connection to the file chosen now (reopened after a swap)."""
+    def _readable(self) -> serving.Serving:
+        """The file chosen now, or WarehouseMissing / WarehouseUnreadable."""
         chosen = self._chooser.current()
         if chosen.path is None:
             if chosen.state == serving.MISSING:
                 raise WarehouseMissing(f"Không tìm thấy kho dữ liệu / warehouse not found: "
                                        f"{self.path}")
-            raise WarehouseUnreadable(f"Kho dữ liệu không đọc được / the warehouse cannot be "
-                                      f"read: {chosen.reason}")
+            raise _unreadable(chosen.reason)
+        return chosen
+
+    def _connection(self) -> tuple[serving.Serving, duckdb.DuckDBPyConnection]:
+        """This thread's read-only connection to the file chosen now (reopened after a swap)."""
+        chosen = self._readable()
         cached = getattr(self._local, "con", None)
         if cached is not None and cached[0] == chosen.signature:
             return chosen, cached[1]
@@ -201,8 +205,7 @@ class Gateway:
                 self._close()
                 failed.add(e.chosen.signature)
                 if self._chooser.condemn(e.chosen, e.reason).signature in failed:
-                    raise WarehouseUnreadable(f"Kho dữ liệu không đọc được / the warehouse "
-                                              f"cannot be read: {e.reason}") from None
+                    raise _unreadable(e.reason) from None
 
     def _run_once(self, sql: str, params: dict, fetch):
         chosen, con = self._connection()
@@ -246,6 +249,11 @@ def _attach(path: Path, threads: int) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _unreadable(reason: str | None) -> WarehouseUnreadable:
+    return WarehouseUnreadable(f"Kho dữ liệu không đọc được / the warehouse cannot be read: "
+                               f"{reason}")
 
 
 def _is_storage_error(error: duckdb.Error, path: Path) -> bool:

@@ -68,7 +68,7 @@ class Serving:
         return self.state in (FALLBACK, UNREADABLE)
 
     def as_dict(self) -> dict:
-        """The plain fields (for a health check or a log line)."""
+        """The plain fields (for a log line or a status endpoint)."""
         return {"state": self.state, "generation": self.generation,
                 "published_generation": self.published_generation,
                 "file": None if self.path is None else self.path.name,

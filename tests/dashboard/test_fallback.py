@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 
+import duckdb
 import pytest
 
 from dashboard import serving
@@ -43,11 +44,16 @@ def events(caplog) -> list[dict]:
 
 
 def test_the_published_generation_is_served_when_it_is_good(warehouse, caplog):
+    """...and the start logs which DuckDB wrote it (meta.generation.duckdb_version) and reads it."""
     gateway = Gateway(warehouse)
-    chosen = gateway.check_start()
+    with caplog.at_level(logging.INFO, logger="dashboard.warehouse"):
+        chosen = gateway.check_start()
     assert (chosen.state, chosen.generation, chosen.path) == ("published", 3, warehouse)
     assert gateway.query_row(GENERATION) == (3,)
-    assert events(caplog) == [] and not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert events(caplog) == [] and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    version = duckdb.__version__  # the ETL of this installation wrote it
+    assert f"warehouse.duckdb: written by DuckDB {version} (storage version number" in caplog.text
+    assert f"read by DuckDB {version}" in caplog.text
 
 
 def test_a_corrupt_published_file_at_start_falls_back_read_only(warehouse, caplog):
@@ -104,6 +110,13 @@ def test_a_junk_file_swapped_in_while_serving_is_noticed_at_the_next_open(wareho
     assert gateway.query_row(GENERATION) == (3,)
     chosen = gateway.serving()
     assert (chosen.state, chosen.path) == ("fallback", generation_file(warehouse, 3))
+
+
+def test_a_deleted_published_file_is_served_from_its_kept_generation(warehouse):
+    warehouse.unlink()
+    chosen = Gateway(warehouse).check_start()
+    assert (chosen.state, chosen.generation) == ("fallback", 3)
+    assert "không tìm thấy tệp / file not found" in chosen.reason
 
 
 def test_a_new_publication_ends_the_fallback(warehouse, caplog):
