@@ -1,7 +1,8 @@
 """Issue 11: with no readable warehouse generation at all, every callback of the app, posted
 through Dash's real endpoint by a logged-in admin and analyst, answers without a server error
-(the notice instead of data); the same requests on a warehouse that fell back to an earlier
-generation answer with its data."""
+(the notice instead of data), also when every generation opens but fails its checksum only once
+callbacks query it (the failure meets a callback halfway: the app's on_error answers); the same
+requests on a warehouse that fell back to an earlier generation answer with its data."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from tests.auth import forge
 from tests.auth.conftest import login
 from tests.auth.test_enforcement import _state, _values
 from tests.helpers import runtime_for, serving
-from tests.warehouse_faults import clone, corrupt_header, generation_file
+from tests.warehouse_faults import clone, corrupt_header, corrupt_table, generation_file
+
+BREAKS = {  # how each generation is broken
+    "fallback": {3: corrupt_header},
+    "nothing-readable": {3: corrupt_header, 2: corrupt_header, 1: corrupt_header},
+    "every-query-fails": {g: lambda path: corrupt_table(path, "marts.dim_org") for g in (3, 2, 1)},
+}
 
 
 def bodies(app) -> list[dict]:
@@ -28,12 +35,12 @@ def bodies(app) -> list[dict]:
     return out
 
 
-@pytest.mark.parametrize("broken", [(3,), (3, 2, 1)], ids=["fallback", "nothing-readable"])
+@pytest.mark.parametrize("broken", BREAKS)
 def test_no_callback_answers_a_server_error(published_generations, tmp_path, dash_app, users_db,
                                             broken):
     warehouse = clone(published_generations, tmp_path / "wh")
-    for generation in broken:
-        corrupt_header(generation_file(warehouse, generation))
+    for generation, corrupt in BREAKS[broken].items():
+        corrupt(generation_file(warehouse, generation))
     rt = runtime_for(warehouse, open_access=False, users_db=users_db, login_failure_delay=0.0)
     with serving(dash_app, rt):
         dash_app.server.test_client().get("/login")  # Dash sets up its callbacks on a first request
@@ -50,4 +57,4 @@ def test_no_callback_answers_a_server_error(published_generations, tmp_path, das
                 texts.append(forge.response_text(resp))
             assert answers[200] > 20
             unreadable = any("Kho dữ liệu tạm thời không đọc được" in t for t in texts)
-            assert unreadable == (len(broken) == 3)
+            assert unreadable == (broken != "fallback")
