@@ -2,9 +2,11 @@
 `python -m dashboard users ...` manages logins (dashboard/auth/cli.py); `python -m dashboard
 settings` prints the table of CHIBO_* settings (dashboard/settings.py) for the README.
 
-Builds the small demo warehouse first (as a subprocess: the dashboard never imports etl) when the
-warehouse file does not exist. Without users (or with --demo) it serves open demo access, on
-127.0.0.1 only; otherwise it requires logins.
+Builds the small demo warehouse first (as a subprocess: the dashboard never imports etl) when
+neither the warehouse file nor a kept generation exists. Without users (or with --demo) it serves
+open demo access, on 127.0.0.1 only; otherwise it requires logins. Exit 2: a bad setting or
+option; 3: the warehouse cannot be read (another DuckDB storage format, or no generation
+readable: the reason is printed in Vietnamese and English).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dashboard import serving
 from dashboard import settings as settings_module
 from dashboard.settings import PROJECT_ROOT, Settings
 
@@ -57,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         print("--demo/--debug chỉ chạy trên 127.0.0.1 / only on 127.0.0.1", file=sys.stderr)
         return 2
     settings = settings.model_copy(update={"warehouse": Path(args.warehouse).resolve()})
-    if not settings.warehouse.exists():
+    if not settings.warehouse.exists() and not serving.read_index(settings.warehouse):
+        # (a missing published file with kept generations is served from them, never demoed over)
         rc = build_demo(settings.warehouse)
         if rc != 0 or not settings.warehouse.exists():
             print(f"Không tạo được dữ liệu mẫu / demo build failed (exit {rc})", file=sys.stderr)
@@ -70,6 +74,7 @@ def serve(settings: Settings, args, loopback: bool) -> int:
     from dashboard.app import create_app
     from dashboard.auth import users
     from dashboard.auth.cli import FIRST_ADMIN_HINT
+    from dashboard.gateway import StartRefused
 
     no_users = users.count_users(settings.users_db_path()) == 0
     open_access = args.demo or (no_users and loopback)
@@ -77,7 +82,11 @@ def serve(settings: Settings, args, loopback: bool) -> int:
         print(FIRST_ADMIN_HINT, flush=True)
     print("Chế độ demo: truy cập mở, không đăng nhập / demo mode: open access, no logins"
           if open_access else "Cần đăng nhập / logins required", flush=True)
-    app = create_app(settings, open_access=open_access)
+    try:
+        app = create_app(settings, open_access=open_access)
+    except StartRefused as e:
+        print(e, file=sys.stderr)
+        return 3
     print(f"http://{args.host}:{args.port}/", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug,
             dev_tools_disable_version_check=True)

@@ -14,6 +14,7 @@ import dash
 
 from dashboard import runtime, settings
 from dashboard.auth import web
+from dashboard.gateway import StartRefused
 from dashboard.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -25,17 +26,20 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     """Build the app with its runtime (settings, warehouse gateway, access mode).
 
     Logins are required unless `open_access=True` (demo on 127.0.0.1 through `python -m
-    dashboard`, and tests of the open pages); no setting can turn that on.
+    dashboard`, and tests of the open pages); no setting can turn that on. Raises
+    gateway.StartRefused when the warehouse cannot be read (dashboard/gateway.py check_start).
     """
     if _built:
         raise RuntimeError("create_app builds one app per process (pages register callbacks "
                            "process-wide); use runtime.install to serve another runtime")
+    built = runtime.Runtime.build(settings, open_access)
+    built.gateway.check_start()
     app = dash.Dash(
         __package__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
         suppress_callback_exceptions=True, title="chibo", update_title=None,
-        serve_locally=True,
+        serve_locally=True, on_error=_on_callback_error,
     )
-    runtime.install(app.server, runtime.Runtime.build(settings, open_access))
+    runtime.install(app.server, built)
     from dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
@@ -47,19 +51,24 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     return app
 
 
+def _on_callback_error(error: Exception):
+    from dashboard.components import warehouse_banner  # needs the app (see create_app)
+
+    return warehouse_banner.on_callback_error(error)
+
+
 APP_LOAD_ERROR = 4  # gunicorn stops (rather than restarting the worker) on this exit code
 
 
 def __getattr__(name: str):
     """`server`: the production WSGI app, built once from the environment (logins required);
-    a bad setting stops gunicorn with a one-line message."""
+    a bad setting or an unreadable warehouse stops gunicorn with the reason."""
     if name != "server":
         raise AttributeError(name)
     try:
-        loaded = settings.load()
-    except settings.SettingsError as e:
+        server = create_app(settings.load()).server
+    except (settings.SettingsError, StartRefused) as e:
         print(e, file=sys.stderr)
         raise SystemExit(APP_LOAD_ERROR) from None
-    server = create_app(loaded).server
     globals()["server"] = server
     return server

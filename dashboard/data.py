@@ -64,8 +64,14 @@ def warehouse_path() -> Path:
 
 
 def signature() -> tuple | None:
-    """(path, inode, mtime, size) of the warehouse file, or None when it does not exist."""
+    """(path, inode, mtime, size) of the file read now (the published one or a fallback
+    generation), or None when there is none or none can be read."""
     return gateway().signature()
+
+
+def unavailable_key() -> str:
+    """The i18n key of why there is no data to show: none published yet, or none readable."""
+    return "app.unreadable" if gateway().serving().state == "unreadable" else "app.no_warehouse"
 
 
 def query(sql: str, params: dict | None = None) -> pd.DataFrame:

@@ -18,6 +18,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "app.theme": ("Giao diện tối", "Dark theme"),
     "app.no_warehouse": ("Chưa có kho dữ liệu. Chạy: python -m etl demo --scale small",
                          "No warehouse yet. Run: python -m etl demo --scale small"),
+    "app.unreadable": ("Kho dữ liệu tạm thời không đọc được; quản trị viên đã được cảnh báo.",
+                       "The warehouse cannot be read at the moment; the administrators have "
+                       "been alerted."),
     "filter.period": ("Thời kỳ", "Period"),
     "filter.preset.this_year": ("Năm nay", "This year"),
     "filter.preset.12m": ("12 tháng qua", "Last 12 months"),

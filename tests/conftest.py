@@ -34,6 +34,15 @@ def demo_warehouse(tmp_path_factory) -> Path:
     return warehouse
 
 
+@pytest.fixture(scope="session")
+def published_generations(tmp_path_factory) -> Path:
+    """A warehouse with generations 1, 2, 3 published by the ETL (tests/warehouse_faults.py);
+    tests break copies of it (`clone`), never this one."""
+    from tests.warehouse_faults import publish_generations
+
+    return publish_generations(tmp_path_factory.mktemp("generations"))
+
+
 # ---- dashboard fixtures (owned by the dashboard helper) ----
 
 

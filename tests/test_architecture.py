@@ -28,7 +28,8 @@ NEVER = {
     "dashboard.auth": ("dashboard.components", "dashboard.pages", "dashboard.exports",
                        "dashboard.charts"),
     **{f"dashboard.{base}": (*LOWER, *UI, "dashboard.charts", "dashboard.auth")
-       for base in ("data", "gateway", "runtime", "settings", "i18n", "labels", "urlstate")},
+       for base in ("data", "gateway", "serving", "storage", "runtime", "settings", "i18n", "labels",
+                 "urlstate")},
 }
 # what may query without a viewer's scope, and why that is right
 UNSCOPED = {

@@ -87,7 +87,7 @@ def build_figure(key: str, state: dict | None, theme: str | None, scope: Scope) 
     lang = (state or {}).get("lang", "vi")
     if not state or data.signature() is None:
         ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
-        return empty(ctx, t("app.no_warehouse", lang))
+        return empty(ctx, t(data.unavailable_key(), lang))
     try:
         return draw(key, state, scope, theme or "light")[1].figure
     except Exception:  # even the captions failed (a broken warehouse)

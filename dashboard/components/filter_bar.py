@@ -144,7 +144,7 @@ def sync(search, period, dates, asof, region, province, old, sector, org, param_
          _reset, param_ids, prev, prev_lang):
     """Keep URL, controls and the state store in step (see module docstring)."""
     if data.signature() is None:
-        return (no_update, None, prev_lang or "vi", t("app.no_warehouse", prev_lang or "vi"),
+        return (no_update, None, prev_lang or "vi", t(data.unavailable_key(), prev_lang or "vi"),
                 *[no_update] * 8, [no_update] * len(param_ids))
     ch = urlstate.choices_for(access.current_scope())
     trigger = ctx.triggered_id

@@ -13,6 +13,7 @@ from dashboard import data, urlstate
 from dashboard.auth import access
 from dashboard.auth import ui as auth_ui
 from dashboard.components import filter_bar as fb
+from dashboard.components import warehouse_banner
 from dashboard.components.chart_card import THEME
 from dashboard.i18n import t
 
@@ -47,7 +48,8 @@ def layout() -> dmc.MantineProvider:
                 dmc.AppShellNavbar(p="xs", children=nav),
                 dmc.AppShellMain([
                     *fb.stores(), dcc.Store(id=THEME, storage_type="local"),
-                    auth_ui.banner_slot(), html.Div(id=fb.NOTICE), fb.filter_bar(), html.Div(id=CONTENT),
+                    auth_ui.banner_slot(), warehouse_banner.slot(), html.Div(id=fb.NOTICE),
+                    fb.filter_bar(), html.Div(id=CONTENT),
                     html.Div(id="ag-theme-sink", hidden=True),
                 ]),
             ])))
@@ -60,7 +62,7 @@ def route(pathname, lang, search):
     if lang is None:
         return no_update
     if data.signature() is None:
-        return dmc.Alert(t("app.no_warehouse", lang), color="red")
+        return warehouse_banner.unavailable_page(lang)
     state, _bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
     path = (pathname or "/").rstrip("/") or "/"
     page = next((p for p in _pages() if p["path"] == path), None) or _pages()[0]

@@ -12,6 +12,7 @@ from dash import Input, Output, callback, html
 from dashboard import data, i18n
 from dashboard.auth import access
 from dashboard.charts.catalogue.status import DATA_LEDGER, DATA_QUALITY, DATA_QUARANTINE
+from dashboard.components import warehouse_banner
 from dashboard.components.filter_bar import STATE
 from dashboard.components.table_card import table_card
 from dashboard.i18n import fmt_date, fmt_month, fmt_num, t
@@ -23,7 +24,9 @@ DATA_INFO = "data-info"
 i18n.register({
     "nav.data": ("Dữ liệu", "Data"),
     "data.heading": ("Dữ liệu", "Data"),
-    "data.generation": ("Thế hệ kho dữ liệu", "Warehouse generation"),
+    "data.generation": ("Thế hệ đang dùng", "Generation served"),
+    "data.fallback": ("dự phòng: tệp công bố (thế hệ {p}) không đọc được",
+                      "fallback: the published file (generation {p}) cannot be read"),
     "data.published": ("Công bố lúc", "Published at"),
     "data.last_load": ("Lần nạp gần nhất", "Last load"),
     "data.months": ("Số liệu từ – đến", "Data from – to"),
@@ -62,9 +65,14 @@ def info_cards(state: dict | None, today: dt.date | None = None) -> list:
         ("data.freshness", t("data.days_ago", lang, n=fmt_num(age, lang)) if age is not None
          else "–"),
     ]
-    return [dmc.Paper(withBorder=True, p="sm", radius="md", children=[
+    cards = [dmc.Paper(withBorder=True, p="sm", radius="md", children=[
         dmc.Text(t(k, lang), size="sm", c="dimmed"), dmc.Text(v, fw=700, size="lg")])
         for k, v in items]
+    serving = data.gateway().serving()
+    if serving.state == "fallback" and warehouse_banner.watching():  # admins only: no alarm
+        cards[0].children.append(dmc.Text(t("data.fallback", lang, p=serving.published_generation),
+                                          size="xs", c="orange", id="data-fallback"))
+    return cards
 
 
 @callback(Output(DATA_INFO, "children"), Input(STATE, "data"))

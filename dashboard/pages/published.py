@@ -124,7 +124,7 @@ def timeline(state: dict | None, scope_key=None, doc_id=None, theme: str | None 
     lang = (state or {}).get("lang", "vi")
     ctx = FigContext(lang=lang, theme=theme or "light", title=t("published.heading", lang))
     if not state or data.signature() is None:
-        return empty(ctx, t("app.no_warehouse", lang))
+        return empty(ctx, t(data.unavailable_key(), lang))
     df = frame(state, scope_key, None)
     if df.empty:
         return empty(ctx, t("published.no_data", lang))
