@@ -11,13 +11,16 @@ import sys
 from pathlib import Path
 
 import dash
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard import runtime, settings
-from dashboard.auth import web
+from dashboard import health, logs, runtime, settings
+from dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
 from dashboard.settings import Settings
 
 HERE = Path(__file__).resolve().parent
-ASSETS = HERE.parent / "assets"
+# the source tree's assets/, else the copy an installed wheel put in <prefix>/share/chibo/assets
+ASSETS = next((p for p in (HERE.parent / "assets", Path(sys.prefix) / "share" / "chibo" / "assets")
+               if p.is_dir()), HERE.parent / "assets")
 _built: list[dash.Dash] = []  # page modules register their callbacks process-wide: one app
 
 
@@ -39,12 +42,33 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     from dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
-    web.install(app.server, settings)  # sessions, login gate, security headers (auth/web.py)
+    headers.install(app)  # Origin check, CSP with Dash's fixed hashes (auth/headers.py)
+    web.install(app.server, settings)  # sessions, exact-route login gate (auth/web.py)
+    throttle.install(app.server)  # body size and callback rate limits (auth/throttle.py)
+    callback_inputs.install(app.server)  # every callback's inputs checked: 400, never 500
+    audit_reads.install(app.server)  # every chart, table and export read is logged
+    app.server.wsgi_app = _behind_proxies(app.server)
+    app.server.register_error_handler(  # a made-up component path is not found, not an error
+        dash.exceptions.DependencyException, lambda _e: ("Not found / không có", 404))
     from dashboard.exports import routes as export_routes  # /export/deck.pptx, /export/chart/…
 
     export_routes.register(app.server)
+    health.register(app.server)  # /healthz, public, no data
     _built.append(app)
     return app
+
+
+def _behind_proxies(server):
+    """The WSGI app trusting CHIBO_PROXY_HOPS proxies (nginx: 1) for X-Forwarded-For, -Proto,
+    -Host and -Prefix (the client's address, HTTPS, the public host and a sub-path)."""
+    inner = server.wsgi_app
+
+    def wsgi_app(environ, start_response):
+        n = runtime.of(server).settings.proxy_hops
+        if not n:
+            return inner(environ, start_response)
+        return ProxyFix(inner, x_for=n, x_proto=n, x_host=n, x_prefix=n)(environ, start_response)
+    return wsgi_app
 
 
 APP_LOAD_ERROR = 4  # gunicorn stops (rather than restarting the worker) on this exit code
@@ -55,6 +79,7 @@ def __getattr__(name: str):
     a bad setting stops gunicorn with a one-line message."""
     if name != "server":
         raise AttributeError(name)
+    logs.setup()  # JSON lines beside gunicorn's access log
     try:
         loaded = settings.load()
     except settings.SettingsError as e:
