@@ -59,15 +59,16 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
 
 
 def _behind_proxies(server):
-    """The WSGI app trusting CHIBO_PROXY_HOPS proxies (nginx: 1) for X-Forwarded-For, -Proto,
-    -Host and -Prefix (the client's address, HTTPS, the public host and a sub-path)."""
+    """The WSGI app trusting CHIBO_PROXY_HOPS proxies (nginx: 1) for X-Forwarded-For, -Proto
+    and -Host (the client's address, HTTPS, the public host). Never -Prefix: the app is served
+    at the root, and nginx passes a client's own X-Forwarded-Prefix through."""
     inner = server.wsgi_app
 
     def wsgi_app(environ, start_response):
         n = runtime.of(server).settings.proxy_hops
         if not n:
             return inner(environ, start_response)
-        return ProxyFix(inner, x_for=n, x_proto=n, x_host=n, x_prefix=n)(environ, start_response)
+        return ProxyFix(inner, x_for=n, x_proto=n, x_host=n)(environ, start_response)
     return wsgi_app
 
 

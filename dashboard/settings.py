@@ -68,7 +68,7 @@ class Settings(BaseSettings):
                                     "`memory://` (each process), or a `limits` storage URI "
                                     "shared by several hosts (`redis://host:6379`)")
     proxy_hops: int = Field(0, ge=0, le=5, description="proxies in front (nginx: `1`) whose "
-                            "`X-Forwarded-For/-Proto/-Host/-Prefix` are trusted")
+                            "`X-Forwarded-For/-Proto/-Host` are trusted")
 
     @model_validator(mode="before")
     @classmethod
