@@ -232,3 +232,25 @@ def test_an_old_province_scope_is_that_old_province_only(logins, forged_bodies):
     bodies = forged_bodies(_state(province="N25", org="B2"))
     leaks, ok = _scan(login(logins, "old25"), bodies)
     assert ok > 20 and not [n for found in leaks.values() for n in found if n == "Đồng Ích"]
+
+
+def test_every_chart_and_table_read_is_audited(logins, forged_bodies):
+    """A chart or table filled for a viewer is logged as a read: the user, the page (the path
+    the browser's Referer names), the chart or table, and the filters of the state it was
+    answered for."""
+    from dashboard.auth import users
+
+    bodies = [b for b in forged_bodies(_state(province="N01"))
+              if b["output"].endswith((".figure", ".rowData"))][:6]
+    assert bodies
+    before = max((e["id"] for e in users.audit_log(1)), default=0)
+    client = login(logins, "lead")
+    for body in bodies:
+        r = client.post("/_dash-update-component", data=json.dumps(body),
+                        content_type="application/json",
+                        headers={"Referer": "http://localhost/dang-vien?province=N01"})
+        assert r.status_code in (200, 204)
+    reads = [e for e in users.audit_log(500) if e["id"] > before and e["action"] == "read"]
+    assert reads and all(e["actor"] == "lead" and e["page"] == "/dang-vien" and e["target"]
+                         for e in reads)
+    assert all('"province": "N01"' in e["detail"] and e["at"].endswith("+00:00") for e in reads)

@@ -53,7 +53,7 @@ def _run(venv: Path, *args, cwd: Path, env: dict | None = None) -> subprocess.Co
 
 def test_the_wheel_runs_from_an_empty_folder(installed, tmp_path):
     """The installed package is the wheel's (not the source tree), its console scripts answer,
-    and its data folder is the working folder's data/."""
+    and the data folder of both the dashboard and the ETL is the working folder's data/."""
     work = tmp_path / "work"
     work.mkdir()
     where = _run(installed, installed / "bin" / "python", "-c",
@@ -68,6 +68,8 @@ def test_the_wheel_runs_from_an_empty_folder(installed, tmp_path):
     assert table.returncode == 0 and "CHIBO_WAREHOUSE" in table.stdout
     etl_help = _run(installed, installed / "bin" / "chibo-etl", "--help", cwd=work)
     assert etl_help.returncode == 0 and "load" in etl_help.stdout
+    status = _run(installed, installed / "bin" / "chibo-etl", "status", cwd=work)
+    assert str(work / "data" / "warehouse.duckdb") in status.stdout.replace("\n", "")
 
 
 def test_gunicorn_serves_the_packaged_assets_and_healthz(installed, tmp_path, fixture_warehouse):
