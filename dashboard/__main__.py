@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         print("--demo/--debug chỉ chạy trên 127.0.0.1 / only on 127.0.0.1", file=sys.stderr)
         return 2
     settings = settings.model_copy(update={"warehouse": Path(args.warehouse).resolve()})
+    if args.debug and count_users(settings):
+        print("--debug không dùng khi đã có người dùng (dữ liệu thật) / --debug is refused once "
+              "users exist (real data): use a separate demo warehouse", file=sys.stderr)
+        return 2
     if not settings.warehouse.exists() and not serving.read_index(settings.warehouse):
         # (a missing published file with kept generations is served from them, never demoed over)
         rc = build_demo(settings.warehouse)
@@ -69,14 +73,22 @@ def main(argv: list[str] | None = None) -> int:
     return serve(settings, args, loopback)
 
 
-def serve(settings: Settings, args, loopback: bool) -> int:
-    """Open demo access or logins (see the module docstring), then run the development server."""
-    from dashboard.app import create_app
+def count_users(settings: Settings) -> int:
+    from dashboard import runtime
     from dashboard.auth import users
+
+    with runtime.bound(runtime.Runtime.build(settings)):
+        return users.count_users()
+
+
+def serve(settings: Settings, args, loopback: bool) -> int:
+    """Open demo access or logins (see the module docstring), then run the development server
+    (never Werkzeug's interactive debugger: `--debug` is Dash's dev tools, in demo mode only)."""
+    from dashboard.app import create_app
     from dashboard.auth.cli import FIRST_ADMIN_HINT
     from dashboard.gateway import StartRefused
 
-    no_users = users.count_users(settings.users_db_path()) == 0
+    no_users = count_users(settings) == 0
     open_access = args.demo or (no_users and loopback)
     if no_users:
         print(FIRST_ADMIN_HINT, flush=True)
@@ -88,7 +100,7 @@ def serve(settings: Settings, args, loopback: bool) -> int:
         print(e, file=sys.stderr)
         return 3
     print(f"http://{args.host}:{args.port}/", flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug,
+    app.run(host=args.host, port=args.port, debug=args.debug, use_debugger=False,
             dev_tools_disable_version_check=True)
     return 0
 

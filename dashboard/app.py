@@ -11,14 +11,17 @@ import sys
 from pathlib import Path
 
 import dash
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard import runtime, settings
-from dashboard.auth import web
+from dashboard import health, logs, runtime, settings
+from dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
 from dashboard.gateway import StartRefused
 from dashboard.settings import Settings
 
 HERE = Path(__file__).resolve().parent
-ASSETS = HERE.parent / "assets"
+# the source tree's assets/, else the copy an installed wheel put in <prefix>/share/chibo/assets
+ASSETS = next((p for p in (HERE.parent / "assets", Path(sys.prefix) / "share" / "chibo" / "assets")
+               if p.is_dir()), HERE.parent / "assets")
 _built: list[dash.Dash] = []  # page modules register their callbacks process-wide: one app
 
 
@@ -43,10 +46,18 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     from dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
-    web.install(app.server, settings)  # sessions, login gate, security headers (auth/web.py)
+    headers.install(app)  # Origin check, CSP with Dash's fixed hashes (auth/headers.py)
+    web.install(app.server, settings)  # sessions, exact-route login gate (auth/web.py)
+    throttle.install(app.server)  # body size and callback rate limits (auth/throttle.py)
+    callback_inputs.install(app.server)  # every callback's inputs checked: 400, never 500
+    audit_reads.install(app.server)  # every chart, table and export read is logged
+    app.server.wsgi_app = _behind_proxies(app.server)
+    app.server.register_error_handler(  # a made-up component path is not found, not an error
+        dash.exceptions.DependencyException, lambda _e: ("Not found / không có", 404))
     from dashboard.exports import routes as export_routes  # /export/deck.pptx, /export/chart/…
 
     export_routes.register(app.server)
+    health.register(app.server)  # /healthz, public, no data
     _built.append(app)
     return app
 
@@ -57,6 +68,20 @@ def _on_callback_error(error: Exception):
     return warehouse_banner.on_callback_error(error)
 
 
+def _behind_proxies(server):
+    """The WSGI app trusting CHIBO_PROXY_HOPS proxies (nginx: 1) for X-Forwarded-For, -Proto
+    and -Host (the client's address, HTTPS, the public host). Never -Prefix: the app is served
+    at the root, and nginx passes a client's own X-Forwarded-Prefix through."""
+    inner = server.wsgi_app
+
+    def wsgi_app(environ, start_response):
+        n = runtime.of(server).settings.proxy_hops
+        if not n:
+            return inner(environ, start_response)
+        return ProxyFix(inner, x_for=n, x_proto=n, x_host=n)(environ, start_response)
+    return wsgi_app
+
+
 APP_LOAD_ERROR = 4  # gunicorn stops (rather than restarting the worker) on this exit code
 
 
@@ -65,6 +90,7 @@ def __getattr__(name: str):
     a bad setting or an unreadable warehouse stops gunicorn with the reason."""
     if name != "server":
         raise AttributeError(name)
+    logs.setup()  # JSON lines beside gunicorn's access log
     try:
         server = create_app(settings.load()).server
     except (settings.SettingsError, StartRefused) as e:

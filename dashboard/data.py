@@ -21,11 +21,14 @@ from dashboard.gateway import Gateway
 
 @dataclass(frozen=True)
 class Scope:
-    """What a viewer may see: current province codes and organisation subtrees (None = no limit
-    of that kind). When both are given the viewer sees their union; nothing() sees nothing."""
+    """What a viewer may see: current (34) province codes, old (63) province codes and
+    organisation subtrees (None = no limit of that kind). An old province is the organisations
+    placed in it (`dim_org.province_code`, the recorded old code), never its whole successor. When several are
+    given the viewer sees their union; nothing() sees nothing."""
 
     provinces: frozenset | None = None
     org_roots: frozenset | None = None
+    old_provinces: frozenset | None = None
 
     @classmethod
     def everything(cls) -> Scope:
@@ -130,6 +133,9 @@ def org_condition(scope: Scope, f: Filters | None = None, alias: str = "o") -> t
     if scope.provinces is not None:
         limits.append(f"list_contains($scope_prov::VARCHAR[], {alias}.province_code_current)")
         params["scope_prov"] = sorted(scope.provinces)
+    if scope.old_provinces is not None:
+        limits.append(f"list_contains($scope_old::VARCHAR[], {alias}.province_code)")
+        params["scope_old"] = sorted(scope.old_provinces)
     if scope.org_roots is not None:
         limits.append(subtree("list_contains($scope_roots::VARCHAR[], ancestor_id)"))
         params["scope_roots"] = sorted(scope.org_roots)
@@ -206,13 +212,14 @@ def filter_choices(scope: Scope) -> dict[str, pd.DataFrame]:
 
 
 @cached
-def current_province_codes(codes: tuple[str, ...]) -> frozenset:
-    """The current (34) codes for province codes of either set: an old code maps to its successor;
+def province_codes(codes: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+    """(current codes, old codes) among `codes`, as the warehouse's dim_province knows them;
     unknown codes are dropped (so a mistyped scope shows nothing, never everything)."""
-    df = query("SELECT DISTINCT CASE WHEN is_current THEN province_code ELSE successor_code END AS c"
-               " FROM marts.dim_province WHERE list_contains($codes::VARCHAR[], province_code)",
-               {"codes": list(codes)})
-    return frozenset(c for c in df["c"] if isinstance(c, str))
+    df = query("SELECT province_code, is_current FROM marts.dim_province"
+               " WHERE list_contains($codes::VARCHAR[], province_code)", {"codes": list(codes)})
+    known = dict(zip(df["province_code"], df["is_current"]))
+    return (frozenset(c for c, cur in known.items() if cur),
+            frozenset(c for c, cur in known.items() if not cur))
 
 
 @cached

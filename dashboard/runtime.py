@@ -1,4 +1,5 @@
-"""The running dashboard: its settings, its warehouse gateway and its access mode, built once by
+"""The running dashboard: its settings, its warehouse gateway, its state store (users, sessions,
+audit, jobs) and its access mode, built once by
 `create_app` and hung on the Flask app. Code finds it with `current()`: the runtime a test or a
 command bound with `bound()`, else the one of the app serving the request.
 """
@@ -7,12 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import flask
+import limits.storage
+import limits.strategies
 
 from dashboard.gateway import Gateway
 from dashboard.settings import Settings
+from dashboard.store import Store, open_store
 
 _KEY = "chibo"
 _BOUND: contextvars.ContextVar[Runtime | None] = contextvars.ContextVar("chibo_runtime",
@@ -21,16 +25,22 @@ _BOUND: contextvars.ContextVar[Runtime | None] = contextvars.ContextVar("chibo_r
 
 @dataclass(frozen=True)
 class Runtime:
-    """settings: validated at start; gateway: built from them; open_access: demo mode without
-    logins (only `python -m dashboard` on 127.0.0.1 turns it on, never a variable)."""
+    """settings: validated at start; gateway, store and rates (the moving-window counter of
+    request rates, in CHIBO_RATE_LIMIT_STORAGE): built from them; open_access: demo mode
+    without logins (only `python -m dashboard` on 127.0.0.1 turns it on, never a variable)."""
 
     settings: Settings
     gateway: Gateway
+    store: Store
     open_access: bool = False
+    rates: limits.strategies.RateLimiter = field(default=None, compare=False)
 
     @classmethod
     def build(cls, settings: Settings, open_access: bool = False) -> Runtime:
-        return cls(settings, Gateway.from_settings(settings), open_access)
+        rates = limits.strategies.MovingWindowRateLimiter(
+            limits.storage.storage_from_string(settings.rate_limit_storage))
+        return cls(settings, Gateway.from_settings(settings), open_store(settings), open_access,
+                   rates)
 
 
 def current() -> Runtime:

@@ -14,7 +14,7 @@ from etl.integrity import IDENTITY_CHECKS
 
 SQL_DIR = Path(__file__).parent / "sql"
 REFERENCE_DIR = Path(__file__).parent / "reference"
-DEFAULT_WAREHOUSE = Path(__file__).resolve().parents[1] / "data" / "warehouse.duckdb"
+SOURCE_TREE = Path(__file__).resolve().parents[1]
 
 # Marts that others depend on come first; then facts, rollups, per-cell precomputations, the rest.
 FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_org_ancestor",
@@ -25,9 +25,15 @@ LAST_MARTS = ("data_quality",)
 
 
 def warehouse_path(cli_value: str | None = None) -> Path:
-    """--warehouse, else $CHIBO_WAREHOUSE, else data/warehouse.duckdb in the project."""
+    """--warehouse, else $CHIBO_WAREHOUSE, else warehouse.duckdb in the data folder: $CHIBO_DATA_DIR,
+    else `data/` of the source tree when run from it, else `data/` in the working folder (an
+    installed package never writes into its site-packages; the dashboard's settings agree)."""
     value = cli_value or os.environ.get("CHIBO_WAREHOUSE")
-    return Path(value).expanduser().resolve() if value else DEFAULT_WAREHOUSE
+    if value:
+        return Path(value).expanduser().resolve()
+    data_dir = os.environ.get("CHIBO_DATA_DIR") or (
+        SOURCE_TREE / "data" if (SOURCE_TREE / "pyproject.toml").exists() else Path.cwd() / "data")
+    return (Path(data_dir).expanduser() / "warehouse.duckdb").resolve()
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -33,8 +33,8 @@ NEVER = {
 }
 # what may query without a viewer's scope, and why that is right
 UNSCOPED = {
-    "dashboard.data.current_province_codes": "maps the public province codes of a user's scope "
-                                             "to the current ones: it builds the Scope itself",
+    "dashboard.data.province_codes": "sorts the public province codes of a user's scope into "
+                                     "current and old ones: it builds the Scope itself",
 }
 UNSCOPED_SQL = {
     "SELECT max(as_of_month) AS m FROM marts.cell_quality_trend": "the one date the trend mart "
@@ -210,24 +210,25 @@ def _arguments(fn, scope, org: str | None) -> list:
 
 
 @pytest.mark.parametrize("fn", query_functions(), ids=_qualified)
-@pytest.mark.parametrize("scope", ["provinces", "org_roots"])
+@pytest.mark.parametrize("scope", ["provinces", "old_provinces", "org_roots"])
 def test_every_query_function_applies_the_scope(fn, scope, fixture_runtime):
     """Called for a narrow viewer (with and without an organisation picked), every statement
     that reads per-organisation data binds the viewer's provinces or organisations
-    (org_condition's $scope_prov / $scope_roots)."""
+    (org_condition's $scope_prov / $scope_old / $scope_roots)."""
     from dashboard import data, runtime
     from dashboard.data import Scope
     from dashboard.gateway import tracing
 
     if _qualified(fn) in UNSCOPED:
         return
-    narrow = Scope(provinces=frozenset({"N25"})) if scope == "provinces" else Scope(
-        org_roots=frozenset({"C1"}))
+    narrow = {"provinces": Scope(provinces=frozenset({"N25"})),
+              "old_provinces": Scope(old_provinces=frozenset({"26"})),
+              "org_roots": Scope(org_roots=frozenset({"C1"}))}[scope]
     with runtime.bound(fixture_runtime), tracing() as statements:
         for org in (None, "S1"):  # with and without an organisation picked in the filters
             data.clear_caches()
             fn(*_arguments(fn, narrow, org))
-    bound = {"provinces": "scope_prov", "org_roots": "scope_roots"}[scope]
+    bound = {"provinces": "scope_prov", "old_provinces": "scope_old", "org_roots": "scope_roots"}[scope]
     for s in statements:
         if any(table in s.sql for table in PER_ORG) and s.sql not in UNSCOPED_SQL:
             assert bound in s.params, f"{_qualified(fn)} reads without the scope:\n{s.sql}"

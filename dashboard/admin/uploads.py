@@ -1,15 +1,18 @@
 """Admin uploads: save the dropped files into a private job folder, then run the ETL's own
 command line on them as a subprocess (`python -m etl load --dry-run` to validate, then the real
-load: the ETL's lock keeps it the single writer). State lives in files, so any worker can poll."""
+load: the ETL's lock keeps it the single writer). Jobs live in the runtime's store (any worker
+can poll them, a restart loses none): a job left "running" by a process that is gone (its ETL
+subprocess no longer alive on this host) reads as "interrupted", and can be run again."""
 
 from __future__ import annotations
 
 import base64
 import csv
-import json
+import datetime as dt
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
 import threading
@@ -17,10 +20,12 @@ from pathlib import Path
 
 from dashboard import data, runtime
 from dashboard.settings import PROJECT_ROOT
+from dashboard.store import Job, utcnow
 
 ALLOWED = (".csv", ".xlsx", ".xlsm", ".parquet")
 JOB_ID = re.compile(r"^[0-9a-f]{16}$")
 MAX_PROBLEMS = 500
+STARTING = dt.timedelta(minutes=2)  # a job "running" without a process this long was cut off
 
 
 def uploads_dir() -> Path:
@@ -42,45 +47,67 @@ def new_job(files: list[tuple[str, str]], user: str) -> tuple[str | None, list[s
     folder = uploads_dir() / job
     folder.mkdir(mode=0o700)
     for name, content in files:
-        safe = safe_name(name or "")
-        if safe is None or not content or "," not in content or safe in saved:
-            refused.append(name)
+        safe = safe_name(name) if isinstance(name, str) else None
+        try:
+            blob = base64.b64decode(content.split(",", 1)[1], validate=True)
+        except (AttributeError, IndexError, ValueError):  # not a data URL
+            blob = None
+        if safe is None or blob is None or safe in saved:
+            refused.append(str(name)[:100])
             continue
-        (folder / safe).write_bytes(base64.b64decode(content.split(",", 1)[1]))
+        (folder / safe).write_bytes(blob)
         saved.append(safe)
     if not saved:
         return None, refused
-    _write(folder, {"files": saved, "user": user, "step": None, "state": "new", "rc": None})
+    now = utcnow()
+    runtime.current().store.add_job(Job(job, user, tuple(saved), str(folder), now, now))
     return job, refused
 
 
 def folder_of(job: str | None) -> Path | None:
+    st = _job(job)
+    return Path(st.folder) if st else None
+
+
+def _job(job: str | None) -> Job | None:
     if not job or not JOB_ID.match(job):
         return None
-    folder = uploads_dir() / job
-    return folder if (folder / "job.json").exists() else None
+    return runtime.current().store.get_job(job)
+
+
+def _alive(job: Job) -> bool:
+    """Whether the process running `job` may still be at work (another host's: assumed so)."""
+    if job.pid is None:
+        return utcnow() - job.updated_at < STARTING
+    if job.host != socket.gethostname():
+        return True
+    try:
+        os.kill(job.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def status(job: str | None) -> dict | None:
-    folder = folder_of(job)
-    if folder is None:
+    """files, user, step, state (new | running | done | interrupted), rc, accept_valid, log."""
+    st = _job(job)
+    if st is None:
         return None
-    st = json.loads((folder / "job.json").read_text(encoding="utf-8"))
-    log = folder / f"{st['step']}.log"
-    st["log"] = log.read_text(encoding="utf-8", errors="replace")[-20000:] if log.exists() else ""
-    return st
-
-
-def _write(folder: Path, st: dict) -> None:
-    tmp = folder / "job.json.tmp"
-    tmp.write_text(json.dumps(st, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, folder / "job.json")
+    if st.state == "running" and not _alive(st):
+        runtime.current().store.update_job(st.id, state="interrupted")
+        st = _job(job)
+    log = Path(st.folder) / f"{st.step}.log"
+    return {"files": list(st.files), "user": st.user, "step": st.step, "state": st.state,
+            "rc": st.rc, "accept_valid": st.accept_valid,
+            "log": log.read_text(encoding="utf-8", errors="replace")[-20000:]
+            if log.exists() else ""}
 
 
 def start(job: str, step: str, accept_valid: bool = False, on_done=None) -> bool:
     """Run 'validate' (dry run) or 'load' in a thread; False if the job is unknown or busy."""
-    folder = folder_of(job)
-    st = status(job)
+    folder, st = folder_of(job), status(job)
     if folder is None or st["state"] == "running" or step not in ("validate", "load"):
         return False
     cmd = [sys.executable, "-m", "etl", "load", *[str(folder / f) for f in st["files"]],
@@ -90,23 +117,23 @@ def start(job: str, step: str, accept_valid: bool = False, on_done=None) -> bool
     if accept_valid:
         cmd.append("--accept-valid")
     (folder / f"{step}.report.csv").unlink(missing_ok=True)
-    st.pop("log", None)
-    _write(folder, {**st, "step": step, "state": "running", "rc": None,
-                    "accept_valid": accept_valid})
-
     rt = runtime.current()  # the job's thread reports through the same runtime
+    rt.store.update_job(job, step=step, state="running", rc=None, accept_valid=accept_valid,
+                        host=socket.gethostname(), pid=None)
 
     def run():
         env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "110",
                "PYTHONIOENCODING": "utf-8"}
         with open(folder / f"{step}.log", "w", encoding="utf-8") as log:
-            rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                 cwd=str(PROJECT_ROOT))
-        done = {**st, "step": step, "state": "done", "rc": rc, "accept_valid": accept_valid}
-        _write(folder, done)
+            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                    cwd=str(PROJECT_ROOT))
+            rt.store.update_job(job, pid=proc.pid)
+            rc = proc.wait()
+        rt.store.update_job(job, state="done", rc=rc)
         if on_done:
             with runtime.bound(rt):
-                on_done(done)
+                on_done({**{k: v for k, v in st.items() if k != "log"}, "step": step,
+                         "state": "done", "rc": rc, "accept_valid": accept_valid})
 
     threading.Thread(target=run, daemon=True).start()
     return True

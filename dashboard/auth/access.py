@@ -1,7 +1,8 @@
 """Who may see what: the viewer's Scope and role, always from the server-side session.
 
 Admins and leaders see everything; an analyst sees the provinces and organisation subtrees of
-their scope (none: nothing); outside a request, or without a live session, nothing. In open demo
+their scope (none: nothing): a current (34) province is all of it, an old (63) one only the
+organisations placed in it; outside a request, or without a live session, nothing. In open demo
 mode (`python -m dashboard` on 127.0.0.1 without users) every viewer reads everything.
 """
 
@@ -31,9 +32,11 @@ def current_scope() -> Scope:
         return Scope.everything()
     if user.role != "analyst" or not (user.provinces or user.orgs):
         return Scope.nothing()
-    provinces = (data.current_province_codes(tuple(sorted(user.provinces)))
-                 if user.provinces else None)
-    return Scope(provinces=provinces, org_roots=frozenset(user.orgs) if user.orgs else None)
+    current, old = (data.province_codes(tuple(sorted(user.provinces))) if user.provinces
+                    else (frozenset(), frozenset()))
+    scope = Scope(provinces=current or None, old_provinces=old or None,
+                  org_roots=frozenset(user.orgs) if user.orgs else None)
+    return Scope.nothing() if scope == Scope.everything() else scope  # codes no longer known
 
 
 def is_admin() -> bool:

@@ -86,7 +86,7 @@ def _run(args) -> int:
                 print(FIRST_ADMIN_HINT)
             for u in rows:
                 print(f"{u.name:24} {u.role:8} {_scope_text(u):40} {u.last_login_at or '-'}")
-            print(f"({users.users_db_path()})")
+            print(f"({users.store().describe()})")
             return 0
         if args.action == "add":
             pw = _password(args.password_stdin)

@@ -7,8 +7,8 @@ from html import escape
 
 MESSAGES = {
     "failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
-    "locked": ("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ít phút.",
-               "Too many failed logins: this account is locked for a few minutes."),
+    "locked": ("Đăng nhập sai nhiều lần từ máy này; thử lại sau {minutes} phút.",
+               "Too many failed logins from this address: try again in {minutes} minutes."),
     "csrf": ("Phiên đăng nhập đã cũ, hãy thử lại.", "The form expired, please try again."),
     "expired": ("Phiên làm việc đã hết hạn, hãy đăng nhập lại.",
                 "Your session expired, please log in again."),
@@ -25,13 +25,14 @@ padding:8px 10px;border-radius:4px;font-size:14px}.note{background:#fff9db;borde
 padding:8px 10px;border-radius:4px;font-size:14px}code{font-size:13px}.en{color:#868e96}"""
 
 
-def render_login(csrf: str, next_path: str, error: str | None = None, expired: bool = False,
-                 no_users: bool = False) -> str:
-    """The page as a string (Vietnamese first, English in grey)."""
+def render_login(csrf: str, next_path: str, action: str = "/login", error: str | None = None,
+                 expired: bool = False, no_users: bool = False, minutes: int | None = None) -> str:
+    """The page as a string (Vietnamese first, English in grey); `action` is the login route
+    (under the app's sub-path), `minutes` the wait of a refused login."""
     notes = []
     key = error or ("expired" if expired else None)
     if key in MESSAGES:
-        vi, en = MESSAGES[key]
+        vi, en = (m.format(minutes=minutes or 1) for m in MESSAGES[key])
         notes.append(f'<p class="msg" role="alert">{escape(vi)}<br><span class="en">{escape(en)}'
                      "</span></p>")
     if no_users:
@@ -44,7 +45,7 @@ def render_login(csrf: str, next_path: str, error: str | None = None, expired: b
 <title>Đăng nhập · chibo</title><style>{STYLE}</style></head>
 <body><main><h1>chibo</h1><p class="sub">Đăng nhập <span class="en">/ Log in</span></p>
 {''.join(notes)}
-<form method="post" action="/login" autocomplete="on">
+<form method="post" action="{escape(action)}" autocomplete="on">
 <input type="hidden" name="csrf" value="{escape(csrf)}">
 <input type="hidden" name="next" value="{escape(next_path)}">
 <label for="name">Tên đăng nhập <span class="en">/ user name</span></label>

@@ -1,38 +1,32 @@
-"""Flask glue: the session cookie (key file made on first run), the login gate in front of every
-page and Dash endpoint, /login and /logout, security headers, and the audit of exports."""
+"""Flask glue for logins: the session cookie (key file made on first run), the login gate in
+front of every route but an exact list of public ones, /login (limits answered at once with 429
+and Retry-After: dashboard/auth/lockout.py) and /logout."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
+import logging
 import os
-import re
 import secrets
-import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import flask
 from flask.sessions import SecureCookieSessionInterface
 
 from dashboard import runtime
-from dashboard.auth import users
+from dashboard.auth import lockout, users
 from dashboard.auth.login_page import render_login
 from dashboard.settings import Settings
 
-PUBLIC_PREFIXES = ("/login", "/_dash-component-suites/", "/assets/", "/_favicon.ico")
-STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/_favicon.ico")
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>",
-                            re.S | re.I)
-_IE_COMMENT = re.compile(r"<!--\[if IE\]>.*?<!\[endif\]-->", re.S)
-CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-       "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
-       "frame-ancestors 'none'")
+log = logging.getLogger("dashboard.auth")
+# routes anybody may reach, by endpoint (never by path prefix: /login/../x is not /login)
+PUBLIC_ENDPOINTS = {"chibo_login", "chibo_healthz", "_dash_assets.static"}
+PUBLIC_DASH_ROUTES = ("_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
+                      "_favicon.ico")
 
 
 def secret_key_path() -> Path:
-    return users.users_db_path().with_name("secret_key")
+    return runtime.current().settings.users_db_path().with_name("secret_key")
 
 
 def load_secret_key(path: Path | None = None) -> bytes:
@@ -57,14 +51,14 @@ class _Sessions(SecureCookieSessionInterface):
         return super().open_session(app, request)
 
 
-def install(server: flask.Flask, settings: Settings) -> None:
-    """Attach sessions, the login gate, the routes and the headers to the Flask server."""
+def install(server: flask.Flask, settings: Settings, dash_prefix: str = "/") -> None:
+    """Attach sessions, the login gate and the login routes to the Flask server."""
     server.session_interface = _Sessions()
     server.config.update(SESSION_COOKIE_NAME="chibo_session", SESSION_COOKIE_HTTPONLY=True,
                          SESSION_COOKIE_SAMESITE="Lax",
                          SESSION_COOKIE_SECURE=settings.secure_cookies)
+    server.config["chibo_public_endpoints"] = PUBLIC_ENDPOINTS | {dash_prefix + r for r in PUBLIC_DASH_ROUTES}
     server.before_request(_gate)
-    server.after_request(_after)
     server.add_url_rule("/login", "chibo_login", login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "chibo_logout", logout, methods=["POST"])
 
@@ -82,6 +76,14 @@ def current_user() -> users.User | None:
     return flask.g.chibo_user
 
 
+def actor() -> str | None:
+    """Who is asking, for the logs: the user's name, "(demo)" in open access, else None."""
+    if runtime.current().open_access:
+        return "(demo)"
+    user = current_user()
+    return user.name if user else None
+
+
 def csrf_token() -> str:
     if "csrf" not in flask.session:
         flask.session["csrf"] = secrets.token_urlsafe(24)
@@ -94,28 +96,28 @@ def _csrf_ok() -> bool:
     return bool(expected) and secrets.compare_digest(flask.request.form.get("csrf", ""), expected)
 
 
+def is_public() -> bool:
+    return flask.request.endpoint in flask.current_app.config["chibo_public_endpoints"]
+
+
 def _gate():
-    """Every request but the login page and static files needs a live session (unless open)."""
-    if runtime.current().open_access or flask.request.path.startswith(PUBLIC_PREFIXES):
+    """Every request but the exact public routes needs a live session (unless open access)."""
+    if runtime.current().open_access or is_public():
         return None
     if current_user() is not None:
         return None
-    if flask.request.method == "GET" and not flask.request.path.startswith("/_"):
-        target = flask.request.full_path.rstrip("?")
-        return flask.redirect("/login?" + _urlencode({"next": target}))
+    req = flask.request
+    if req.method == "GET" and req.endpoint in ("/", "/<path:path>") or \
+            req.endpoint in ("export_deck", "export_chart"):
+        target = req.full_path.rstrip("?")
+        return flask.redirect(flask.url_for("chibo_login") + "?" + urlencode({"next": target}))
     return flask.jsonify({"error": "Cần đăng nhập / login required"}), 401
-
-
-def _urlencode(d: dict) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(d)
 
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths, never '//host' or a scheme."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return "/"
+        return flask.request.script_root + "/"
     return target
 
 
@@ -130,21 +132,21 @@ def login():
         return _page(nxt, error="csrf"), 400
     name = (req.form.get("name") or "").strip().lower()[:64]
     password = req.form.get("password") or ""
-    if users.is_locked(name):
-        users.audit("login_locked", actor=name, address=address())
-        return _page(nxt, error="locked"), 429
+    wait = lockout.wait_seconds(name, address())
+    if wait:
+        log.warning("login refused", extra={"user": name, "address": address(), "wait": wait})
+        response = _page(nxt, error="locked", minutes=-(-wait // 60))
+        response.status_code = 429
+        response.headers["Retry-After"] = str(wait)
+        return response
     user = users.authenticate(name, password) if name and password else None
     if user is None:
-        failures = users.record_failure(name, address())
+        if lockout.record_failure(name, address()):
+            users.audit("locked", actor=name, address=address())
         users.audit("login_failed", actor=name, address=address())
-        settings = runtime.current().settings
-        if failures >= settings.login_max_failures:
-            users.audit("locked", actor=name, detail={"failures": failures}, address=address())
-        time.sleep(failure_delay(failures, settings.login_failure_delay))
         return _page(nxt, error="failed"), 401
-    users.clear_failures(name)
-    old = flask.session.get("sid")
-    users.end_session(old)
+    lockout.clear(name, address())
+    users.end_session(flask.session.get("sid"))
     flask.session.clear()  # a fresh session id: no fixation
     flask.session["sid"] = users.start_session(user.name, address())
     csrf_token()  # a new token for the logout form
@@ -152,64 +154,19 @@ def login():
     return flask.redirect(nxt)
 
 
-def failure_delay(failures: int, base: float) -> float:
-    """Seconds to wait after the n-th consecutive failed login (1, 2, 4, 8, 8 … × the base)."""
-    return base * min(2 ** max(failures - 1, 0), 8)
-
-
 def logout():
     if not _csrf_ok():
-        return flask.redirect("/")
+        return flask.redirect(flask.request.script_root + "/")
     user = current_user()
     users.end_session(flask.session.get("sid"))
     if user is not None:
         users.audit("logout", actor=user.name, address=address())
     flask.session.clear()
-    return flask.redirect("/login")
+    return flask.redirect(flask.url_for("chibo_login"))
 
 
-def _page(nxt: str, error: str | None = None, expired: bool = False) -> flask.Response:
-    html = render_login(csrf_token(), nxt, error=error, expired=expired,
-                        no_users=users.count_users() == 0)
+def _page(nxt: str, error: str | None = None, expired: bool = False,
+          minutes: int | None = None) -> flask.Response:
+    html = render_login(csrf_token(), nxt, flask.url_for("chibo_login"), error=error,
+                        expired=expired, no_users=users.count_users() == 0, minutes=minutes)
     return flask.Response(html, mimetype="text/html")
-
-
-def _after(response: flask.Response) -> flask.Response:
-    """Security headers everywhere; no caching of anything but static files; export audit."""
-    path = flask.request.path
-    h = response.headers
-    h["X-Content-Type-Options"] = "nosniff"
-    h["X-Frame-Options"] = "DENY"
-    h["Referrer-Policy"] = "same-origin"
-    h["Cross-Origin-Opener-Policy"] = "same-origin"
-    h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
-    if not path.startswith(STATIC_PREFIXES):
-        h["Cache-Control"] = "no-store"
-        h["Pragma"] = "no-cache"
-    if response.mimetype == "text/html" and not response.direct_passthrough:
-        body = _IE_COMMENT.sub("", response.get_data(as_text=True))
-        hashes = " ".join(
-            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-            for s in _INLINE_SCRIPT.findall(body))
-        h["Content-Security-Policy"] = CSP.format(hashes=hashes)
-    else:
-        h["Content-Security-Policy"] = CSP.format(hashes="")
-    if path.endswith("/_dash-update-component") and response.status_code == 200:
-        _audit_export()
-    return response
-
-
-def _audit_export() -> None:
-    """A callback that filled a download (dcc.Download `data`) is an export: log who and what."""
-    body = flask.request.get_json(silent=True) or {}
-    output = str(body.get("output", ""))
-    if "download" not in output.lower() or not output.endswith(".data"):
-        return
-    state = next((i.get("value") for i in body.get("state", []) + body.get("inputs", [])
-                  if isinstance(i, dict) and i.get("id") == "state"), None) or {}
-    user = current_user()
-    users.audit("export", actor=user.name if user else "(demo)", target=output[:200],
-                detail=json.dumps({k: state.get(k) for k in
-                                   ("start", "end", "region", "province", "sector", "org")},
-                                  ensure_ascii=False) if isinstance(state, dict) else None,
-                address=address())

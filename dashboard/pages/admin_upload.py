@@ -38,6 +38,8 @@ i18n.register({
                       "Loaded. Current warehouse generation: {g}."),
     "upload.load_failed": ("Nạp không thành công (mã {rc}); xem nhật ký.",
                            "The load failed (exit {rc}); see the log."),
+    "upload.interrupted": ("Bị ngắt giữa chừng (tiến trình dừng); bấm Xác nhận để chạy lại.",
+                           "Interrupted (its process stopped); press Confirm to run it again."),
     "upload.confirm": ("Xác nhận nạp", "Confirm and load"),
     "upload.accept_valid": ("Nạp các dòng hợp lệ, giữ lại dòng lỗi (--accept-valid)",
                             "Load the valid rows, quarantine the rest (--accept-valid)"),
@@ -112,6 +114,10 @@ def view(job: str | None, lang: str) -> tuple:
         return None, "", [], True, True
     files = f"{t('upload.files', lang)}: {', '.join(st['files'])}"
     running = st["state"] == "running"
+    if st["state"] == "interrupted":
+        status = dmc.Alert([html.Div(t("upload.interrupted", lang)), html.Div(files)],
+                           color="orange", id="upload-state")
+        return status, st["log"], [], False, True
     if st["step"] == "validate":
         if running:
             msg, color = t("upload.validating", lang), "blue"
@@ -146,6 +152,11 @@ def poll(_n, job, lang):
 def confirm_load(job: str | None, accept_valid: bool) -> bool:
     """Start the real load of a validated job (admins only; valid, or --accept-valid)."""
     st = uploads.status(job) if access.is_admin() else None
+    if st is not None and st["state"] == "interrupted":  # run the cut-off step again
+        step = st["step"]
+        return uploads.start(job, step, accept_valid=st["accept_valid"], on_done=lambda s: users.audit(
+            f"upload_{'validated' if step == 'validate' else 'loaded'}", actor=s["user"],
+            target=job, detail={"files": s["files"], "rc": s["rc"], "rerun": True}))
     if (st is None or st["step"] != "validate" or st["state"] != "done"
             or not (st["rc"] == 0 or (st["rc"] == 1 and accept_valid))):
         return False

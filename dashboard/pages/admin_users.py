@@ -10,7 +10,7 @@ import dash_mantine_components as dmc
 from dash import Input, Output, callback, html
 
 from dashboard import i18n
-from dashboard.auth import access, users
+from dashboard.auth import access, lockout, users
 from dashboard.i18n import t
 
 dash.register_page(__name__, path="/quan-tri/nguoi-dung", name="Người dùng và nhật ký", order=21,
@@ -29,7 +29,7 @@ i18n.register({
 })
 USER_COLUMNS = (("name", "Tên / name"), ("role", "Vai trò / role"),
                 ("provinces", "Tỉnh / provinces"), ("orgs", "Tổ chức / organisations"),
-                ("last_login_at", "Đăng nhập gần nhất / last login"), ("locked", "Khóa / locked"))
+                ("last_login_at", "Đăng nhập gần nhất / last login"), ("locked", "Khóa với địa chỉ / locked for addresses"))
 AUDIT_COLUMNS = (("at", "Thời điểm / at"), ("actor", "Người / actor"),
                  ("action", "Hành động / action"), ("target", "Đối tượng / target"),
                  ("detail", "Chi tiết / detail"), ("address", "Địa chỉ / address"))
@@ -61,8 +61,8 @@ def user_rows() -> list[dict]:
     if not access.is_admin():
         return []
     return [{"name": u.name, "role": u.role, "provinces": ", ".join(u.provinces),
-             "orgs": ", ".join(u.orgs), "last_login_at": u.last_login_at,
-             "locked": "x" if users.is_locked(u.name) else ""} for u in users.list_users()]
+             "orgs": ", ".join(u.orgs), "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
+             "locked": ", ".join(lockout.locked_addresses(u.name))} for u in users.list_users()]
 
 
 def audit_rows() -> list[dict]:

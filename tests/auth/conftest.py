@@ -22,13 +22,15 @@ USERS = {  # name: (role, provinces, orgs)
 
 
 @pytest.fixture(scope="session")
-def users_db(tmp_path_factory, dash_app):
+def users_db(tmp_path_factory, dash_app, fixture_warehouse):
     """A users database with USERS (hashing is slow, so once per session)."""
+    from dashboard import runtime
     from dashboard.auth import users
 
     path = tmp_path_factory.mktemp("auth") / "users.sqlite3"
-    for name, (role, provinces, orgs) in USERS.items():
-        users.add_user(name, role, PASSWORD, provinces, orgs, path=path)
+    with runtime.bound(runtime_for(fixture_warehouse, users_db=path)):
+        for name, (role, provinces, orgs) in USERS.items():
+            users.add_user(name, role, PASSWORD, provinces, orgs)
     return path
 
 
@@ -45,7 +47,7 @@ def _open_on_fixture(fixture_runtime):
 def logins(users_db, dash_app, fixture_warehouse):
     """Logins required (as in production) for the duration of one test."""
     rt = runtime_for(fixture_warehouse, open_access=False, users_db=users_db,
-                     login_failure_delay=0.0)
+                     callback_rate_limit="100000 per 10 seconds")  # forged-request matrices
     with serving(dash_app, rt):
         dash_app.server.test_client().get("/login")  # Dash sets up its callbacks on a first request
         yield dash_app

@@ -83,7 +83,7 @@ def test_payload_in_an_organisation_name_is_shown_as_text_under_a_strict_csp(tab
                                                                              dash_app, users_db):
     """The organisations table and the organisation picker show the payload literally; no script
     from it runs; the whole page works with zero CSP violations and no console error."""
-    rt = runtime_for(xss_warehouse, open_access=False, users_db=users_db, login_failure_delay=0)
+    rt = runtime_for(xss_warehouse, open_access=False, users_db=users_db)
     with serving(dash_app, rt):
         _check_payload_is_text(tab)
 

@@ -11,7 +11,7 @@ import pkgutil
 import dashboard.queries
 from dashboard import data
 
-NO_VIEWER_DATA = {"current_province_codes", "trend_as_of"}  # reference codes, a date
+NO_VIEWER_DATA = {"province_codes", "trend_as_of"}  # reference codes, a date
 
 
 def cached_functions():

@@ -150,6 +150,8 @@ def test_analyst_exports_contain_only_their_province(logins):
     assert any(n in text for _f, text in files["lead"] for n in OUT_OF_SCOPE)
     exports = [e for e in users.audit_log(2000) if e["action"] == "export" and e["actor"] == "ana"]
     assert len(exports) >= len(files["ana"])
+    assert all(e["detail"] and '"start"' in e["detail"] and e["at"].endswith("+00:00")
+               for e in exports)  # the filters applied, a UTC time with its zone
 
 
 def _route(client, path: str):
@@ -205,3 +207,50 @@ def test_server_side_chart_export_follows_the_session_scope(logins):
     lead = login(logins, "lead").get(url)
     assert lead.status_code == 200 and "Phú Thọ" in lead.get_data(as_text=True)
     assert not [n for n in OUT_OF_SCOPE if n in ana.get_data(as_text=True)]
+
+
+def test_an_old_province_scope_is_that_old_province_only(logins, forged_bodies):
+    """An analyst of old Phú Thọ (25) sees the organisations recorded in 25, never those of old
+    Vĩnh Phúc (26) merged with it into N25 — not even through forged requests naming N25 — and
+    an analyst of 26 sees Đồng Ích (B2) but not the Phú Thọ committee. The old code widened an
+    old code to its whole successor."""
+    import flask
+
+    from dashboard import data
+    from dashboard.auth import access, users
+
+    for name, code in (("old25", "25"), ("old26", "26")):
+        if users.get_user(name) is None:
+            users.add_user(name, "analyst", "mat-khau-dai-12", (code,))
+    seen = {}
+    for name in ("old25", "old26"):
+        with logins.server.test_request_context("/"):
+            flask.g.chibo_user = users.get_user(name)
+            scope = access.current_scope()
+            seen[name] = {o for o in ("P1", "P2", "B2", "S1") if data.org_exists(scope, o)}
+    assert seen == {"old25": {"P2"}, "old26": {"B2"}}
+    bodies = forged_bodies(_state(province="N25", org="B2"))
+    leaks, ok = _scan(login(logins, "old25"), bodies)
+    assert ok > 20 and not [n for found in leaks.values() for n in found if n == "Đồng Ích"]
+
+
+def test_every_chart_and_table_read_is_audited(logins, forged_bodies):
+    """A chart or table filled for a viewer is logged as a read: the user, the page (the path
+    the browser's Referer names), the chart or table, and the filters of the state it was
+    answered for."""
+    from dashboard.auth import users
+
+    bodies = [b for b in forged_bodies(_state(province="N01"))
+              if b["output"].endswith((".figure", ".rowData"))][:6]
+    assert bodies
+    before = max((e["id"] for e in users.audit_log(1)), default=0)
+    client = login(logins, "lead")
+    for body in bodies:
+        r = client.post("/_dash-update-component", data=json.dumps(body),
+                        content_type="application/json",
+                        headers={"Referer": "http://localhost/dang-vien?province=N01"})
+        assert r.status_code in (200, 204)
+    reads = [e for e in users.audit_log(500) if e["id"] > before and e["action"] == "read"]
+    assert reads and all(e["actor"] == "lead" and e["page"] == "/dang-vien" and e["target"]
+                         for e in reads)
+    assert all('"province": "N01"' in e["detail"] and e["at"].endswith("+00:00") for e in reads)

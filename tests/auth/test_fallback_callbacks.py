@@ -41,7 +41,8 @@ def test_no_callback_answers_a_server_error(published_generations, tmp_path, das
     warehouse = clone(published_generations, tmp_path / "wh")
     for generation, corrupt in BREAKS[broken].items():
         corrupt(generation_file(warehouse, generation))
-    rt = runtime_for(warehouse, open_access=False, users_db=users_db, login_failure_delay=0.0)
+    rt = runtime_for(warehouse, open_access=False, users_db=users_db,
+                     callback_rate_limit="100000 per 10 seconds")
     with serving(dash_app, rt):
         dash_app.server.test_client().get("/login")  # Dash sets up its callbacks on a first request
         requests = bodies(dash_app)

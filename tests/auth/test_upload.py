@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -76,8 +77,7 @@ def _confirm(app, client, job: str, accept_valid=False):
 @pytest.fixture
 def empty_warehouse(logins, tmp_path, users_db):
     """Logins on, on a warehouse that does not exist yet."""
-    rt = runtime_for(tmp_path / "w.duckdb", open_access=False, users_db=users_db,
-                     login_failure_delay=0)
+    rt = runtime_for(tmp_path / "w.duckdb", open_access=False, users_db=users_db)
     with serving(logins, rt):
         yield tmp_path / "w.duckdb"
 
@@ -101,6 +101,29 @@ def test_admin_uploads_validates_confirms_and_the_new_generation_is_served(login
         assert data.warehouse_info(access.current_scope())["generation"] == 1
     actions = {e["action"] for e in users.audit_log(200) if e["actor"] == "boss"}
     assert {"upload", "upload_validated", "upload_confirmed", "upload_loaded"} <= actions
+
+
+def test_a_job_cut_off_by_a_restart_is_interrupted_and_runs_again(logins, empty_warehouse,
+                                                                  users_db):
+    """A worker killed during a load leaves its job "running" with its ETL process gone: after
+    the restart (a fresh runtime and store connection) the job reads as interrupted — never
+    "running" forever — and Confirm runs the load again to the end."""
+    import subprocess
+
+    from dashboard import runtime
+
+    app, client = logins, login(logins, "boss")
+    job = _drop(app, client, {f: (INPUTS / f).read_bytes() for f in FILES})
+    assert _wait(job)["rc"] == 0
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    runtime.current().store.update_job(job, step="load", state="running", rc=None, pid=gone.pid)
+    restarted = runtime_for(empty_warehouse, open_access=False, users_db=users_db)
+    with serving(app, restarted):
+        assert "Interrupted" in _poll(app, client, job)
+        assert _confirm(app, client, job).status_code == 200
+        st = _wait(job)
+        assert st["step"] == "load" and st["rc"] == 0 and empty_warehouse.exists()
 
 
 def test_invalid_upload_shows_the_etl_report_and_cannot_be_loaded(logins, empty_warehouse):

@@ -23,7 +23,8 @@ UNAVAILABLE = "#warehouse-unavailable"
 def warehouse(published_generations, tmp_path, dash_app, users_db):  # noqa: F811
     """A copy of generations 1-3, served with logins on for this test."""
     wh = clone(published_generations, tmp_path / "wh")
-    rt = runtime_for(wh, open_access=False, users_db=users_db, login_failure_delay=0.0)
+    rt = runtime_for(wh, open_access=False, users_db=users_db,
+                     callback_rate_limit="100000 per 10 seconds")
     with serving(dash_app, rt):
         yield wh
 

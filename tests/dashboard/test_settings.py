@@ -23,10 +23,22 @@ def _run(code_or_args: list[str], **env) -> subprocess.CompletedProcess:
                           text=True, timeout=120, env={**clean, **env})
 
 
+@pytest.mark.parametrize("value", ["true", "1", "TRUE", "yes"])
+def test_secure_cookies_true_is_honoured_like_1(monkeypatch, value):
+    from dashboard import settings
+
+    monkeypatch.setenv("CHIBO_SECURE_COOKIES", value)
+    assert settings.load().secure_cookies is True
+
+
 @pytest.mark.parametrize("variable, value, reason", [
     ("CHIBO_SESSION_IDLE_MINUTES", "abc", "cần một số / a number is expected"),
     ("CHIBO_THREADS", "0", "phải từ 1 trở lên / must be at least 1"),
-    ("CHIBO_SECURE_COOKIES", "maybe", "cần 1 hoặc 0 / 1 or 0 is expected"),
+    ("CHIBO_SECURE_COOKIES", "maybe", "cần 1/0 hoặc true/false / 1/0 or true/false is expected"),
+    ("CHIBO_CALLBACK_RATE_LIMIT", "lots", "cần dạng 100 per 10 seconds / a rate such as 100 per 10 "
+     "seconds is expected"),
+    ("CHIBO_RATE_LIMIT_STORAGE", "ftp://x", "cần memory:// hoặc một URI lưu trữ của limits (redis://…) / "
+     "memory:// or a limits storage URI (redis://…) is expected"),
 ])
 def test_a_bad_value_stops_the_start_with_one_line(variable, value, reason):
     """Exit 2 and one line naming the variable, its value and why, in both languages."""
