@@ -95,23 +95,18 @@ def _id(text: str) -> str:
     return value
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, earliest: int = 1930) -> dt.date:
     value = parse_date(text)
     if value > today():
         raise InvalidValue("Ngày trong tương lai", "Date in the future")
-    if value.year < 1930:
-        raise InvalidValue("Ngày trước năm 1930", "Date before 1930")
+    if value.year < earliest:
+        raise InvalidValue(f"Ngày trước năm {earliest}", f"Date before {earliest}")
     return value
 
 
 def _birth_date(text: str) -> dt.date:
     """A birth date: not in the future, not before 1900 (members born in the 1920s are on record)."""
-    value = parse_date(text)
-    if value > today():
-        raise InvalidValue("Ngày trong tương lai", "Date in the future")
-    if value.year < 1900:
-        raise InvalidValue("Ngày sinh trước năm 1900", "Born before 1900")
-    return value
+    return _date(text, earliest=1900)
 
 
 def today() -> dt.date:

@@ -22,14 +22,21 @@ CREATE OR REPLACE MACRO marts.age_band(age) AS
   CASE WHEN age IS NULL THEN 'unknown' WHEN age <= 30 THEN '18_30' WHEN age <= 40 THEN '31_40'
        WHEN age <= 50 THEN '41_50' WHEN age <= 60 THEN '51_60' ELSE '61_plus' END;
 
+-- marts.member_on(joined_on, left_on, D) whether a row counts on day D; marts.member_status(
+-- official_from, D): the definitions structure_on and the rollups over many days share.
+CREATE OR REPLACE MACRO marts.member_on(joined_on, left_on, d) AS
+  joined_on <= d AND coalesce(left_on, DATE '9999-12-31') > d;
+
+CREATE OR REPLACE MACRO marts.member_status(official_from, d) AS
+  CASE WHEN official_from <= d THEN 'official' ELSE 'probationary' END;
+
 CREATE OR REPLACE MACRO marts.structure_on(d) AS TABLE
   WITH day AS (SELECT least(CAST(d AS DATE), last_day(DATE '{last_month}')) AS day)
-  SELECT s.org_id,
-    CASE WHEN s.official_from <= day.day THEN 'official' ELSE 'probationary' END AS status,
+  SELECT s.org_id, marts.member_status(s.official_from, day.day) AS status,
     s.gender, year(day.day) - s.birth_year AS age, marts.age_band(year(day.day) - s.birth_year) AS age_band,
     s.ethnicity, s.ethnic_group, s.religion, s.education, s.professional_level, s.political_theory
   FROM marts.fct_member_structure s, day
-  WHERE s.joined_on <= day.day AND (s.left_on IS NULL OR s.left_on > day.day);
+  WHERE marts.member_on(s.joined_on, s.left_on, day.day);
 
 CREATE OR REPLACE MACRO marts.admission_structure_between(a, b) AS TABLE
   SELECT s.org_id, s.joined_on AS admitted_on, 'probationary' AS status, s.gender,

@@ -1,8 +1,11 @@
 -- grain: one row per cell, year, gender and age band; members on 31-12 of the year (for the
--- latest year: on the last loaded day). marts.structure_on(D) counted (sql/macros/structure.sql
--- holds the one definition of the age and the age bands).
+-- latest year: on the last loaded day). marts.structure_on(D) counted for every year at once with
+-- its definitions (the macros marts.member_on and marts.age_band, sql/macros/structure.sql).
 WITH years AS (SELECT year(month) AS year, max(month_end) AS snapshot FROM marts.dim_month GROUP BY 1)
-SELECT y.year, s.org_id, s.gender, s.age_band, CAST(count(*) AS INTEGER) AS members
-FROM years y, LATERAL marts.structure_on(y.snapshot) s
+SELECT y.year, s.org_id, s.gender, marts.age_band(y.year - s.birth_year) AS age_band,
+  CAST(count(*) AS INTEGER) AS members
+FROM marts.fct_member_structure s
+JOIN years y ON s.joined_on <= y.snapshot AND coalesce(s.left_on, DATE '9999-12-31') > y.snapshot
+WHERE marts.member_on(s.joined_on, s.left_on, y.snapshot)
 GROUP BY ALL
 ORDER BY year, org_id, gender, age_band
