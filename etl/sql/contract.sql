@@ -442,7 +442,7 @@ CREATE TABLE marts.figure_reconciliation (
     tolerance_rule_en VARCHAR,
 );
 COMMENT ON TABLE marts.figure_reconciliation IS 'reported figure';
-COMMENT ON COLUMN marts.figure_reconciliation.not_compared IS 'why a resolved figure is not compared: part_dimension, share_only, period_unknown, before_history';
+COMMENT ON COLUMN marts.figure_reconciliation.not_compared IS 'why a resolved figure is not compared: part_dimension, share_only, period_unknown, before_history, not_recorded (a part by a member characteristic no member in scope has recorded)';
 COMMENT ON COLUMN marts.figure_reconciliation.scope_org_id IS 'the organisation an organisation scope resolved to';
 COMMENT ON COLUMN marts.figure_reconciliation.scope_province_code IS 'the province code compared';
 COMMENT ON COLUMN marts.figure_reconciliation.difference IS 'warehouse − published';

@@ -65,3 +65,33 @@ CREATE OR REPLACE MACRO marts.admission_structure_long_between(a, b) AS TABLE
   FROM (UNPIVOT grouped ON gender, age_band, ethnicity, ethnic_group, religion, education,
         professional_level, political_theory INTO NAME dimension VALUE value)
   GROUP BY ALL;
+
+-- A part of a published figure (etl/documents/parts.py: dimension and value) as a condition on a
+-- row of structure_on / admission_structure_between: TRUE or FALSE, NULL when the row does not
+-- record that characteristic; structure_part_known says whether the warehouse counts the part.
+CREATE OR REPLACE MACRO marts.structure_part_known(dimension, value) AS
+  (dimension = 'gender' AND value = 'female')
+  OR (dimension = 'ethnicity' AND value = 'minority')
+  OR (dimension = 'religion' AND value IN ('catholic', 'buddhist', 'religious'))
+  OR (dimension = 'age_band' AND regexp_full_match(coalesce(value, ''), '[0-9]+_([0-9]+|plus)'))
+  OR (dimension = 'education' AND value IN ('postgraduate', 'university_plus', 'university',
+                                            'college'))
+  OR (dimension = 'political_theory' AND value IN ('advanced', 'intermediate', 'elementary'));
+
+CREATE OR REPLACE MACRO marts.structure_part(dimension, value, gender, age, ethnicity, religion,
+                                             professional_level, political_theory) AS
+  CASE dimension
+    WHEN 'gender' THEN CASE WHEN gender <> 'unknown' THEN gender = value END
+    WHEN 'ethnicity' THEN CASE WHEN ethnicity <> 'unknown' THEN ethnicity = 'minority' END
+    WHEN 'religion' THEN CASE WHEN religion <> 'unknown' THEN CASE value
+      WHEN 'catholic' THEN religion = 'catholicism' WHEN 'buddhist' THEN religion = 'buddhism'
+      ELSE religion <> 'none' END END
+    WHEN 'age_band' THEN age BETWEEN CAST(split_part(value, '_', 1) AS INTEGER)
+      AND coalesce(TRY_CAST(split_part(value, '_', 2) AS INTEGER), 999)
+    WHEN 'education' THEN CASE WHEN professional_level <> 'unknown' THEN CASE value
+      WHEN 'postgraduate' THEN professional_level IN ('master', 'doctorate')
+      WHEN 'university_plus' THEN professional_level IN ('university', 'master', 'doctorate')
+      ELSE professional_level = value END END
+    WHEN 'political_theory' THEN CASE WHEN political_theory <> 'unknown'
+      THEN political_theory = value END
+  END;
