@@ -75,7 +75,10 @@ def _admissions_data(scope, f):
 
 def _draw(df, ctx, f, scope):
     df = _label_column(df, ctx.lang)
-    return figures.plot(spec.composition(df, "label", "members"), ctx)
+    drawing = figures.plot(spec.composition(df, "label", "members"), ctx)
+    if drawing.spec is not None and df["members"].max() <= 10:  # whole people: no 0.5 ticks
+        drawing.figure.update_xaxes(dtick=1)
+    return drawing
 
 
 def _members_caption(df, ctx, f):
