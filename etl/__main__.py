@@ -74,6 +74,17 @@ def parser() -> argparse.ArgumentParser:
                        help="extract published figures from news and report text")
     p.add_argument("paths", nargs="+", type=Path)
 
+    p = sub.add_parser("report", parents=[common],
+                       help="write the year-end statistics workbook (XLSX) for a scope")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--scope", action="append", metavar="PART",
+                   help="country (default), province:N01, old_province:01, region:R, sector:S or "
+                        "org:ID; repeated: their union")
+    p.add_argument("--within", action="append", metavar="PART",
+                   help="narrow the scope to this part as well (repeatable)")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+
     p = sub.add_parser("contract", parents=[common],
                        help="check a warehouse against the contract (etl/contract.py)")
     p.add_argument("--markdown", action="store_true", help="print the README's contract tables")

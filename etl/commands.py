@@ -183,6 +183,23 @@ def contract(args, warehouse: Path, console: Console) -> int:
     return EXIT_REJECTED if broken else EXIT_OK
 
 
+def report(args, warehouse: Path, console: Console) -> int:
+    """The year-end statistics workbook (etl/report)."""
+    from etl.report import Scope, write_report
+
+    try:
+        scope = Scope.parse(args.scope, args.within)
+    except ValueError as exc:
+        console.print(f"[red]{exc}")
+        return EXIT_USAGE
+    if not warehouse.exists():
+        console.print(f"[red]Không tìm thấy kho dữ liệu / no warehouse at {warehouse}")
+        return EXIT_USAGE
+    write_report(warehouse, args.year, scope, args.out, args.lang)
+    console.print(f"Báo cáo thống kê / statistics workbook → {args.out}")
+    return EXIT_OK
+
+
 def export_parquet(args, warehouse: Path, console: Console) -> int:
     if not warehouse.exists():
         console.print(f"[red]Không tìm thấy kho dữ liệu / no warehouse at {warehouse}")

@@ -47,6 +47,11 @@ ROW_RULES: dict[str, tuple[RowRule, ...]] = {
                 "Năm sinh không hợp lệ", "Implausible birth year"),
         RowRule("birth_year", "birth_year > year(admitted_on) - 14", "birth_year",
                 "Năm sinh sau ngày kết nạp trừ 14 năm", "Born less than 14 years before admission"),
+        RowRule("birth_date", "birth_date > admitted_on - INTERVAL 14 YEAR",
+                "strftime(birth_date, '%d/%m/%Y')",
+                "Ngày sinh sau ngày kết nạp trừ 14 năm", "Born less than 14 years before admission"),
+        RowRule("birth_year", "birth_year <> year(birth_date)", "birth_year",
+                "Năm sinh khác năm của ngày sinh", "Birth year differs from the year of the birth date"),
     ),
     "meetings": (
         RowRule("present", "present + coalesce(excused, 0) > expected", "present",

@@ -48,6 +48,12 @@ SECTORS = (
     "private_enterprise", "mass_association", "armed_forces", "other",
 )
 LEAVE_REASONS = ("transfer_out", "death", "struck_off", "expelled", "resigned", "other")
+RELIGIONS = ("none", "buddhism", "catholicism", "protestantism", "cao_dai", "hoa_hao", "islam", "other")
+EDUCATION = ("primary", "lower_secondary", "upper_secondary")
+PROFESSIONAL_LEVELS = ("none", "vocational", "college", "university", "master", "doctorate")
+POLITICAL_THEORY = ("none", "elementary", "intermediate", "advanced")
+# the 54 ethnic groups by official name or common spelling (etl/reference/ethnicities.csv)
+ETHNICITY_CHOICES = ("kinh", "tay", "thai", "muong", "khmer", "…", "foreign_origin", "other")
 
 ORGANISATIONS = Entity(
     name="organisations",
@@ -92,6 +98,20 @@ MEMBERS = Entity(
         Column("gender", "enum", False, ("giới tính", "giới", "sex"), "Giới tính", "nữ",
                ("male", "female")),
         Column("birth_year", "int", False, ("năm sinh",), "Năm sinh", "1985"),
+        Column("birth_date", "date", False, ("ngày sinh", "ngày tháng năm sinh", "sinh ngày", "dob"),
+               "Ngày sinh", "20/08/1985"),
+        Column("ethnicity", "enum", False, ("dân tộc", "dan_toc", "thành phần dân tộc"), "Dân tộc",
+               "Kinh", ETHNICITY_CHOICES),
+        Column("religion", "enum", False, ("tôn giáo", "ton_giao", "theo tôn giáo"), "Tôn giáo",
+               "không", RELIGIONS),
+        Column("education", "enum", False, ("trình độ giáo dục phổ thông", "giáo dục phổ thông",
+               "trình độ học vấn", "học vấn", "văn hóa", "trình độ văn hóa"),
+               "Trình độ giáo dục phổ thông", "12/12", EDUCATION),
+        Column("professional_level", "enum", False, ("trình độ chuyên môn", "chuyên môn",
+               "trình độ chuyên môn nghiệp vụ", "trình độ đào tạo"), "Trình độ chuyên môn",
+               "đại học", PROFESSIONAL_LEVELS),
+        Column("political_theory", "enum", False, ("lý luận chính trị", "trình độ lý luận chính trị",
+               "trình độ lý luận", "llct"), "Lý luận chính trị", "trung cấp", POLITICAL_THEORY),
         Column("admitted_on", "date", True, ("ngày kết nạp", "kết nạp", "ngày vào đảng"),
                "Ngày kết nạp", "15/05/2015"),
         Column("official_on", "date", False, ("ngày công nhận chính thức", "ngày chính thức",

@@ -54,6 +54,13 @@ def _enum_index(entity: str, column: str) -> dict[str, str]:
         return _from_table("sectors", "sector", ("aliases",))
     if column == "leave_reason":
         return _from_table("leave_reasons", "reason", ("aliases",))
+    if column == "ethnicity":
+        return _from_table("ethnicities", "ethnicity", ("aliases", "gso_code"))
+    if column in ("religion", "education", "professional_level", "political_theory"):
+        return {fold(word): row["code"] for row in reference.table("member_attributes")
+                if row["attribute"] == column
+                for word in (row["code"], row["name_vi"], row["name_en"], *row["aliases"].split("|"))
+                if word.strip()}
     raise KeyError((entity, column))
 
 
@@ -66,6 +73,13 @@ def _enum_parser(entity: Entity, col: Column) -> Callable[[str], object]:
 
     def parse(text: str) -> str:
         code = index.get(fold(text))
+        if code is None and col.name == "ethnicity":
+            raise InvalidValue("Không nhận ra dân tộc; chấp nhận tên chính thức hoặc cách viết "
+                               "thường gặp của 54 dân tộc, mã 01–54, \"người nước ngoài gốc Việt\", "
+                               "\"khác\"",
+                               "Unknown ethnic group; accepted: the official name or a common "
+                               "spelling of the 54 groups, codes 01–54, \"người nước ngoài gốc "
+                               "Việt\" (foreign origin), \"khác\" (other)")
         if code is None:
             allowed = ", ".join(col.choices)
             raise InvalidValue(f"Giá trị không hợp lệ; chấp nhận: {allowed}",
@@ -81,13 +95,18 @@ def _id(text: str) -> str:
     return value
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, earliest: int = 1930) -> dt.date:
     value = parse_date(text)
     if value > today():
         raise InvalidValue("Ngày trong tương lai", "Date in the future")
-    if value.year < 1930:
-        raise InvalidValue("Ngày trước năm 1930", "Date before 1930")
+    if value.year < earliest:
+        raise InvalidValue(f"Ngày trước năm {earliest}", f"Date before {earliest}")
     return value
+
+
+def _birth_date(text: str) -> dt.date:
+    """A birth date: not in the future, not before 1900 (members born in the 1920s are on record)."""
+    return _date(text, earliest=1900)
 
 
 def today() -> dt.date:
@@ -100,6 +119,8 @@ def parser_for(entity: Entity, col: Column) -> Callable[[str], object]:
         return _id
     if col.type == "text":
         return nfc
+    if col.name == "birth_date":
+        return _birth_date
     if col.type == "date":
         return _date
     if col.type == "int":

@@ -22,6 +22,7 @@ FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_
                "dim_org")
 PREFIX_ORDER = ("fct_", "agg_", "cell_")
 LAST_MARTS = ("data_quality",)
+AFTER_MACROS = ("agg_member_structure", "fct_member_structure_yearly")  # rollups of a macro: built once the macros exist
 
 
 def warehouse_path(cli_value: str | None = None) -> Path:
@@ -57,6 +58,8 @@ def mart_files() -> list[Path]:
     files = {p.stem: p for p in (SQL_DIR / "marts").glob("*.sql")}
 
     def rank(name: str) -> tuple[int, int, str]:
+        if name in AFTER_MACROS:
+            return (5, 0, name)
         if name in FIRST_MARTS:
             return (0, FIRST_MARTS.index(name), name)
         for i, prefix in enumerate(PREFIX_ORDER):
@@ -69,7 +72,7 @@ def mart_files() -> list[Path]:
 
 
 def _is_fact_or_rollup(name: str) -> bool:
-    return name in FIRST_MARTS or name.startswith(PREFIX_ORDER)
+    return name not in AFTER_MACROS and (name in FIRST_MARTS or name.startswith(PREFIX_ORDER))
 
 
 def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
@@ -92,9 +95,11 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
 
 
 def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
-    last = con.execute("SELECT coalesce(max(month), DATE '2010-01-01') FROM marts.dim_month").fetchone()[0]
+    first, last = con.execute("SELECT coalesce(min(month), DATE '2010-01-01'), coalesce(max(month), "
+                              "DATE '2010-01-01') FROM marts.dim_month").fetchone()
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8").replace("{last_month}", last.isoformat()))
+        con.execute(path.read_text(encoding="utf-8").replace("{last_month}", last.isoformat())
+                    .replace("{first_month}", first.isoformat()))
 
 
 # Each check counts violations; a new generation is published only when all are zero.

@@ -62,8 +62,11 @@ i18n.register({
     "col.part": ("Phần của", "Part of"),
     "published.of": ("của", "of"), "published.part_of": ("Là phần của", "Part of"),
     "published.not_compared.part_dimension": (
-        "phần theo {what}: chưa đối chiếu (cần số liệu cơ cấu đảng viên)",
-        "a part by {what}: not compared (needs member-structure data)"),
+        "phần theo {what}: kho dữ liệu không tính phần này",
+        "a part by {what}: the warehouse does not count this part"),
+    "published.not_compared.not_recorded": (
+        "phần theo {what}: hồ sơ đảng viên trong phạm vi không ghi {what}",
+        "a part by {what}: the member files in scope do not record the {what}"),
     "published.not_compared.share_only": ("chỉ có tỷ lệ, không có số lượng",
                                           "a share only, no count"),
     "published.not_compared.period_unknown": ("văn bản không nêu thời kỳ kết nạp",

@@ -130,6 +130,17 @@ def ranking(df: pd.DataFrame | None, label: str, value: str, *, percent: bool = 
                  keys=tuple(df[key]))
 
 
+def composition(df: pd.DataFrame | None, label: str, value: str, *, percent: bool = False
+                ) -> ChartSpec | None:
+    """Horizontal bars in the rows' order (the first drawn at the top): the parts of a whole,
+    such as members by age band; keys = the labels."""
+    if df is None or df.empty or df[value].isna().all():
+        return None
+    df = df.iloc[::-1]
+    drawn = [Series("", tuple(_num(v) for v in df[value]), COLORS[0])]
+    return _spec("bar", df[label], drawn, percent, 0, keys=tuple(df[label]))
+
+
 def pyramid(df: pd.DataFrame | None, lang: str) -> ChartSpec | None:
     """Age and gender structure: one category per age band, males (drawn leftwards) and females."""
     if df is None or df.empty:

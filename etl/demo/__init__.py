@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from etl.demo import assessments, calibrate, meetings, members, write
+from etl.demo import assessments, calibrate, meetings, members, structure, write
 from etl.demo.common import Orgs, day
 from etl.demo.localorgs import build_local
 from etl.demo.provinces import SCALES, load
@@ -75,7 +75,8 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
                        if org["founded"][o.index[f"T{first}-H01-X01-R{j:02d}"]] < day(2010))
     people, sp = calibrate.plant_warnings(rng, org, people, sp, small_cell, big_cell, residential)
     files.append(out_dir / "members.parquet")
-    write.members_parquet(files[-1], org_ids, people, sp, members.REASONS)
+    traits = structure.draw(seed, o.cols, org, people, sp)  # a stream of its own: seeds unchanged
+    write.members_parquet(files[-1], org_ids, people, sp, members.REASONS, traits)
     progress("members", 1, 1)
 
     meets = org["meet"] | (cfg.meetings_from is not None)

@@ -58,7 +58,8 @@ def member_ids(n: int) -> pa.Array:
     return pc.binary_join_element_wise("DV", padded, "")
 
 
-def members_parquet(path: Path, org_ids: pa.Array, people, sp, reasons) -> int:
+def members_parquet(path: Path, org_ids: pa.Array, people, sp, reasons, traits=None) -> int:
+    """One row per spell; `traits` (etl/demo/structure.py) adds the structure columns."""
     ids = member_ids(len(people))
     p = sp.person
     joined = np.where(sp.joined == people.admitted[p], NEVER, sp.joined)  # default: admitted_on
@@ -73,6 +74,10 @@ def members_parquet(path: Path, org_ids: pa.Array, people, sp, reasons) -> int:
         "left_on": _date_array(sp.left),
         "leave_reason": _dict_array(sp.reason, reasons, mask=sp.reason == 0),
     })
+    for name, values in (traits or {}).items():
+        column = (_date_array(values[p]) if name == "birth_date"
+                  else pa.array(values[p], pa.string()))
+        table = table.append_column(name, column)
     pq.write_table(table, path, compression="zstd")
     return table.num_rows
 

@@ -139,8 +139,57 @@ CREATE TABLE marts.fct_member_structure_yearly (
     age_band VARCHAR,
     members INTEGER,
 );
-COMMENT ON TABLE marts.fct_member_structure_yearly IS 'cell × year × gender × age band, on 31-12 (the latest year: at the end of the last loaded month)';
+COMMENT ON TABLE marts.fct_member_structure_yearly IS 'cell × year × gender × age band, on 31-12 (the latest year: on the last loaded day); marts.structure_on(D) counted';
 COMMENT ON COLUMN marts.fct_member_structure_yearly.age_band IS '18_30, 31_40, 41_50, 51_60, 61_plus, unknown';
+
+CREATE TABLE marts.fct_member_structure (
+    org_id VARCHAR,
+    joined_on DATE,
+    left_on DATE,
+    admission BOOLEAN,
+    official_from DATE,
+    gender VARCHAR,
+    birth_year SMALLINT,
+    birth_date DATE,
+    ethnicity VARCHAR,
+    ethnic_group VARCHAR,
+    religion VARCHAR,
+    education VARCHAR,
+    professional_level VARCHAR,
+    political_theory VARCHAR,
+);
+COMMENT ON TABLE marts.fct_member_structure IS 'member-in-cell row (as fct_membership_daily counts them) with the characteristics structure statistics select on, no member id; counted on a day or over a period only through marts.structure_on(D) and marts.admission_structure_between(A, B) (see Member structure)';
+COMMENT ON COLUMN marts.fct_member_structure.admission IS 'joined_on = admitted_on';
+COMMENT ON COLUMN marts.fct_member_structure.gender IS 'male, female, unknown';
+COMMENT ON COLUMN marts.fct_member_structure.ethnicity IS 'kinh, minority, foreign_origin, other, unknown';
+COMMENT ON COLUMN marts.fct_member_structure.ethnic_group IS 'etl/reference/ethnicities.csv, unknown';
+COMMENT ON COLUMN marts.fct_member_structure.religion IS 'none, buddhism, catholicism, protestantism, cao_dai, hoa_hao, islam, other, unknown';
+COMMENT ON COLUMN marts.fct_member_structure.education IS 'primary, lower_secondary, upper_secondary, unknown';
+COMMENT ON COLUMN marts.fct_member_structure.professional_level IS 'none, vocational, college, university, master, doctorate, unknown';
+COMMENT ON COLUMN marts.fct_member_structure.political_theory IS 'none, elementary, intermediate, advanced, unknown';
+
+CREATE TABLE marts.dim_structure (
+    dimension VARCHAR,
+    value VARCHAR,
+    label_vi VARCHAR,
+    label_en VARCHAR,
+    sort_order INTEGER,
+);
+COMMENT ON TABLE marts.dim_structure IS 'dimension and value of the member structure: words and display order';
+COMMENT ON COLUMN marts.dim_structure.dimension IS 'status, gender, age_band, ethnicity, ethnic_group, religion, education, professional_level, political_theory';
+
+CREATE TABLE marts.agg_member_structure (
+    day DATE,
+    province_code VARCHAR,
+    province_code_old VARCHAR,
+    province_code_current VARCHAR,
+    region VARCHAR,
+    sector VARCHAR,
+    dimension VARCHAR,
+    value VARCHAR,
+    members BIGINT,
+);
+COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_members_monthly × dimension × value: marts.structure_long_on(D) summed, on 31-12 of every year of history and on the last loaded day';
 
 CREATE TABLE marts.fct_meetings_monthly (
     month DATE,
@@ -393,7 +442,7 @@ CREATE TABLE marts.figure_reconciliation (
     tolerance_rule_en VARCHAR,
 );
 COMMENT ON TABLE marts.figure_reconciliation IS 'reported figure';
-COMMENT ON COLUMN marts.figure_reconciliation.not_compared IS 'why a resolved figure is not compared: part_dimension, share_only, period_unknown, before_history';
+COMMENT ON COLUMN marts.figure_reconciliation.not_compared IS 'why a resolved figure is not compared: part_dimension, share_only, period_unknown, before_history, not_recorded (a part by a member characteristic no member in scope has recorded)';
 COMMENT ON COLUMN marts.figure_reconciliation.scope_org_id IS 'the organisation an organisation scope resolved to';
 COMMENT ON COLUMN marts.figure_reconciliation.scope_province_code IS 'the province code compared';
 COMMENT ON COLUMN marts.figure_reconciliation.difference IS 'warehouse − published';

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from etl import contract
+from tests.dashboard.structure_fixture import add_structure
 
 MARTS_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
 DERIVED = ("agg_members_monthly", "agg_base_org_monthly", "agg_meetings_province_monthly",
@@ -179,6 +180,7 @@ def build(path: str | Path) -> Path:
     for name in DERIVED:  # the ETL's own SQL over the fixture facts
         sql = (MARTS_SQL / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")
+    add_structure(con)  # member structure rows, the ETL's macros and structure marts
     con.execute("CHECKPOINT")
     con.close()
     return path

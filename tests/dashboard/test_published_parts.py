@@ -1,7 +1,7 @@
 """The Số liệu công bố page with parts and an undated document (tests/documents/tiny_warehouse.py
 plus two articles loaded with `python -m etl documents`): filter options are filled although one
 document has no publication date, documents go by headline and date, parts show their whole,
-dimension and share, and a part by a dimension the warehouse does not count says so."""
+dimension and share, and a part the warehouse cannot count says why."""
 from __future__ import annotations
 
 import pytest
@@ -54,8 +54,8 @@ def test_parts_show_their_whole_dimension_and_share():
     rows = {r["number_text"]: r for r in published.rows(page_state())[0]}
     assert rows["1"]["part_label"] == "nữ (33,3%) · của 3"
     assert rows["2"]["part_label"] == "dân tộc thiểu số · của 3"
-    assert rows["2"]["verdict"] == ("– phần theo dân tộc: chưa đối chiếu (cần số liệu cơ cấu "
-                                    "đảng viên)")
+    assert rows["2"]["verdict"] == ("– phần theo dân tộc: hồ sơ đảng viên trong phạm vi không "
+                                    "ghi dân tộc")
     assert (rows["3"]["part_label"], rows["3"]["verdict"], rows["1"]["verdict"]) == (
         "", "✓ = 3", "✓ = 1")
     share = rows["37,5%"]

@@ -135,8 +135,8 @@ def test_probation_past_12_months_and_a_level_contradicting_its_score(inputs, wa
 
 def test_age_structure_snapshot(loaded):
     """31-12-2020: C1 holds DV01 (born 1980, 40) and DV02 (born 1990, 30); C2 holds DV03 (35)."""
-    rows = query(loaded, """SELECT org_id, gender, age_band, members FROM marts.fct_member_structure_yearly
-                            WHERE year = 2020 AND org_id LIKE 'HN-B1-%' ORDER BY org_id, age_band""")
+    rows = query(loaded, """SELECT org_id, gender, age_band, count(*) FROM marts.structure_on(DATE '2020-12-31')
+                            WHERE org_id LIKE 'HN-B1-%' GROUP BY ALL ORDER BY org_id, age_band""")
     assert rows == [("HN-B1-C1", "female", "18_30", 1), ("HN-B1-C1", "male", "31_40", 1),
                     ("HN-B1-C2", "female", "31_40", 1)]
 

@@ -20,6 +20,7 @@ from tests.etl.helpers import FIXTURE_FILES, ROOT, ledger_loads, query
 MART_TABLES = ["dim_org", "bridge_org_ancestor", "bridge_org_lineage", "fct_membership_monthly",
                "fct_meetings_monthly",
                "fct_assessment_yearly", "fct_member_assessment_yearly", "fct_member_structure_yearly",
+               "fct_member_structure", "agg_member_structure", "dim_structure",
                "data_quality"]
 
 

@@ -112,3 +112,26 @@ def ratings(con: duckdb.DuckDBPyConnection, scope: Scope, year: int) -> dict:
                              GROUP BY 1""", [*p, year]).fetchall()
     return {"org_rating": {int(r): int(n) for r, n in orgs},
             "member_rating": {int(r): int(n) for r, n in people}}
+
+
+def member_structure(con: duckdb.DuckDBPyConnection, scope: Scope, day: dt.date, via: str) -> dict:
+    """members_by_structure: agg_member_structure (31-12 and the last loaded day) or the macro
+    marts.structure_long_on(D) per cell."""
+    cond, p = _where(scope, "o." if via == "cells" else "")
+    if via == "rollup":
+        sql, params = (f"SELECT dimension, value, sum(members) FROM marts.agg_member_structure "
+                       f"WHERE day = ? AND {cond} GROUP BY ALL", [day, *p])
+    else:
+        sql, params = (f"SELECT dimension, value, sum(members) FROM marts.structure_long_on(?) s "
+                       f"JOIN marts.dim_org o USING (org_id) WHERE {cond} GROUP BY ALL", [day, *p])
+    return {(d, v): int(n) for d, v, n in con.execute(sql, params).fetchall()}
+
+
+def admission_structure(con: duckdb.DuckDBPyConnection, scope: Scope, first: dt.date,
+                        last: dt.date) -> dict:
+    cond, p = _where(scope, "o.")
+    rows = con.execute(f"""SELECT dimension, value, sum(members)
+                           FROM marts.admission_structure_long_between(?, ?) s
+                           JOIN marts.dim_org o USING (org_id) WHERE {cond} GROUP BY ALL""",
+                       [first, last, *p]).fetchall()
+    return {(d, v): int(n) for d, v, n in rows}

@@ -280,3 +280,69 @@ def missed_regular(inp: Inputs, scope: Scope, month: dt.date) -> dict[str, int]:
         if before.get(org, 0) > 0 and after.get(org, 0) > 0 and org not in regular:
             count += 1
     return {"cells_missed_regular": count}
+
+
+# The words the demo writes for the member structure (etl/demo/structure.py), read here by hand;
+# ethnic groups by their official names in etl/reference/ethnicities.csv.
+STRUCTURE_WORDS = {
+    "religion": {"không": "none", "phật giáo": "buddhism", "công giáo": "catholicism",
+                 "tin lành": "protestantism", "cao đài": "cao_dai", "hòa hảo": "hoa_hao",
+                 "hồi giáo": "islam", "khác": "other"},
+    "education": {"tiểu học": "primary", "trung học cơ sở": "lower_secondary",
+                  "12/12": "upper_secondary"},
+    "professional_level": {"chưa qua đào tạo": "none", "trung cấp": "vocational",
+                           "cao đẳng": "college", "đại học": "university", "thạc sĩ": "master",
+                           "tiến sĩ": "doctorate"},
+    "political_theory": {"chưa qua đào tạo": "none", "sơ cấp": "elementary",
+                         "trung cấp": "intermediate", "cao cấp": "advanced"},
+}
+AGE_BANDS = ([0, 30, 40, 50, 60, 200], ["18_30", "31_40", "41_50", "51_60", "61_plus"])
+
+
+def _ethnic_groups() -> pd.DataFrame:
+    path = Path(__file__).resolve().parents[2] / "etl" / "reference" / "ethnicities.csv"
+    groups = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return groups.set_index(groups["name_vi"].str.lower())
+
+
+def _by_dimension(m: pd.DataFrame, year: pd.Series) -> dict[tuple[str, str], int]:
+    """{(dimension, value): members} over the rows `m`; age = `year` minus the birth year."""
+    groups = _ethnic_groups()
+    ethnic = m["ethnicity"].str.lower()
+    birth = m["birth_year"].astype("float64").fillna(pd.to_datetime(m["birth_date"]).dt.year)
+    age = year - birth
+    band = pd.cut(age, AGE_BANDS[0], labels=AGE_BANDS[1]).astype(str).where(age.notna(), "unknown")
+    columns = {
+        "gender": m["gender"],
+        "age_band": band,
+        "ethnic_group": ethnic.map(groups["ethnicity"]),
+        "ethnicity": ethnic.map(groups["ethnic_class"]),
+        **{dim: m[dim].str.lower().map(words) for dim, words in STRUCTURE_WORDS.items()},
+    }
+    if "status" in m:
+        columns["status"] = m["status"]
+    out = {}
+    for dim, values in columns.items():
+        for value, n in values.fillna("unknown").value_counts().items():
+            out[(dim, value)] = int(n)
+    return out
+
+
+def member_structure(inp: Inputs, scope: Scope, day: dt.date) -> dict[tuple[str, str], int]:
+    """members_by_structure: members on the day by (dimension, value), every dimension."""
+    d = pd.Timestamp(day)
+    m = _in_scope(inp, scope, inp.members)
+    m = m[(m["joined_on"] <= d) & (m["left_on"].isna() | (m["left_on"] > d))].copy()
+    full = m["official_on"].notna() & (m["official_on"] <= d)
+    m["status"] = full.map({True: "official", False: "probationary"})
+    return _by_dimension(m, pd.Series(d.year, index=m.index))
+
+
+def admission_structure(inp: Inputs, scope: Scope, first: dt.date, last: dt.date
+                        ) -> dict[tuple[str, str], int]:
+    """admissions_by_structure: admissions from first to last by (dimension, value); age in the
+    year of admission."""
+    m = _in_scope(inp, scope, inp.members)
+    m = m[(m["joined_on"] == m["admitted_on"]) & (m["joined_on"] >= pd.Timestamp(first))
+          & (m["joined_on"] <= pd.Timestamp(last))]
+    return _by_dimension(m, m["admitted_on"].dt.year)

@@ -120,6 +120,38 @@ def test_structure_and_ratings(inputs, con, scope):
 
 
 @pytest.mark.parametrize("scope", SCOPES, ids=str)
+@pytest.mark.parametrize("via", VIAS)
+def test_member_structure_on_31_12(inputs, con, scope, via):
+    """Every dimension and value on 31-12-2023 and 31-12-2024 (the days agg_member_structure
+    holds); the cells path also on the merger day. The shares leaders quote follow."""
+    days = [dt.date(2023, 12, 31), dt.date(2024, 12, 31)] + ([dt.date(2025, 7, 1)] if via == "cells"
+                                                             else [])
+    for day in days:
+        want = ref.member_structure(inputs, scope, day)
+        got = marts.member_structure(con, scope, day, via)
+        assert {k: v for k, v in got.items() if v} == want, f"{scope} {day}"
+        members = ref.stocks(inputs, scope, day)["members"]
+        assert sum(n for (d, _), n in got.items() if d == "ethnicity") == members
+        same({"female_share": want.get(("gender", "female"), 0) / members,
+              "minority_share": want.get(("ethnicity", "minority"), 0) / members},
+             {"female_share": got.get(("gender", "female"), 0) / members,
+              "minority_share": got.get(("ethnicity", "minority"), 0) / members}, f"{scope} {day}")
+
+
+@pytest.mark.parametrize("scope", SCOPES, ids=str)
+def test_admission_structure(inputs, con, scope):
+    for a, b in ((dt.date(2023, 1, 1), dt.date(2023, 12, 31)), (dt.date(2025, 2, 15), dt.date(2025, 7, 1))):
+        want = ref.admission_structure(inputs, scope, a, b)
+        got = marts.admission_structure(con, scope, a, b)
+        assert got == want, f"{scope} {a}..{b}"
+        admitted = ref.flows(inputs, scope, a, b)["admitted"]
+        assert sum(n for (d, _), n in got.items() if d == "gender") == admitted
+        if admitted:
+            same({"young": want.get(("age_band", "18_30"), 0) / admitted},
+                 {"young": got.get(("age_band", "18_30"), 0) / admitted}, f"{scope} {a}")
+
+
+@pytest.mark.parametrize("scope", SCOPES, ids=str)
 def test_cells_without_a_regular_meeting(inputs, con, scope):
     cond, p = marts._where(scope, "o.")
     for month in (dt.date(2023, 10, 1), dt.date(2026, 3, 1)):
@@ -142,6 +174,9 @@ COVERED = {
     "mean_score": "meetings", "mean_duration": "meetings",
     "cells_missed_regular": "missed_regular", "members_by_age_gender": "structure",
     "org_rating": "ratings", "member_rating": "ratings",
+    "members_by_structure": "member_structure_on_31_12", "female_share": "member_structure_on_31_12",
+    "minority_share": "member_structure_on_31_12", "admissions_by_structure": "admission_structure",
+    "young_admission_share": "admission_structure",
 }
 
 

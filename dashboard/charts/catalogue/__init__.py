@@ -8,4 +8,5 @@ from dashboard.charts.catalogue import (  # noqa: F401  (each module registers i
     quality,
     regions,
     status,
+    structure,
 )

@@ -15,6 +15,14 @@ CREATE TABLE IF NOT EXISTS core.members (
   admitted_on DATE NOT NULL, official_on DATE, joined_on DATE NOT NULL, left_on DATE,
   leave_reason VARCHAR, source_file VARCHAR NOT NULL, load_id BIGINT NOT NULL);
 
+-- member structure (issue 15): columns added to warehouses made before them
+ALTER TABLE core.members ADD COLUMN IF NOT EXISTS birth_date DATE;
+ALTER TABLE core.members ADD COLUMN IF NOT EXISTS ethnicity VARCHAR;
+ALTER TABLE core.members ADD COLUMN IF NOT EXISTS religion VARCHAR;
+ALTER TABLE core.members ADD COLUMN IF NOT EXISTS education VARCHAR;
+ALTER TABLE core.members ADD COLUMN IF NOT EXISTS professional_level VARCHAR;
+ALTER TABLE core.members ADD COLUMN IF NOT EXISTS political_theory VARCHAR;
+
 CREATE TABLE IF NOT EXISTS core.meetings (
   meeting_id VARCHAR NOT NULL, org_id VARCHAR NOT NULL, held_on DATE NOT NULL, kind VARCHAR NOT NULL,
   format VARCHAR, expected INTEGER NOT NULL, present INTEGER NOT NULL, excused INTEGER,

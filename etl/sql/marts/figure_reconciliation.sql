@@ -7,7 +7,9 @@
 -- value (accents and case ignored), or of the organisations of a group (ref.scope_groups).
 -- Admissions count from period_from (a range of years: their sum). A part is compared only when
 -- its dimension is one the warehouse counts (gender female as members_female, status as
--- official/probationary, a sector through the scope); never as its whole's total.
+-- official/probationary, a sector through the scope, and the member characteristics of the
+-- structure macros: marts.structure_part); never as its whole's total. A part whose
+-- characteristic no member in scope has recorded is 'not_recorded', not compared.
 WITH merger AS (
   SELECT coalesce(max(CAST(event_on AS DATE)), DATE '2025-07-01') AS merger_on
   FROM ref.events WHERE code = 'province_merger_63_34'
@@ -40,7 +42,9 @@ figures AS (
       WHEN f.dimension IS NOT NULL AND NOT (
              (f.dimension = 'gender' AND f.dimension_value = 'female' AND f.metric = 'members_female')
           OR (f.dimension = 'status' AND f.metric IN ('members_official', 'members_probationary'))
-          OR (f.dimension = 'sector' AND f.sector = f.dimension_value)) THEN 'part_dimension'
+          OR (f.dimension = 'sector' AND f.sector = f.dimension_value)
+          OR (f.metric IN ('members_total', 'new_admissions')
+              AND marts.structure_part_known(f.dimension, f.dimension_value))) THEN 'part_dimension'
       WHEN f.metric = 'new_admissions' AND f.period_from IS NULL THEN 'period_unknown'
       -- flows are kept from the first month of history on (earlier changes only fold into stocks)
       WHEN f.metric = 'new_admissions' AND f.period_from < (SELECT min(month) FROM marts.dim_month)
@@ -212,9 +216,50 @@ member_counts AS (
                      'members_female', 'new_admissions')
   GROUP BY s.figure_id
 ),
+-- parts by a member characteristic (ethnic minorities, aged 18 to 30, women among admissions …):
+-- the structure macros' rows of the organisations in scope matching the part; `known` counts the
+-- rows that record the characteristic (none: not compared, the files do not say)
+part_figures AS (
+  SELECT figure_id, metric, dimension, dimension_value FROM figures
+  WHERE not_compared IS NULL AND metric IN ('members_total', 'new_admissions')
+    AND marts.structure_part_known(dimension, dimension_value)
+),
+part_days AS (
+  SELECT DISTINCT i.as_of_used FROM in_scope i JOIN part_figures p USING (figure_id)
+  WHERE p.metric = 'members_total'
+),
+part_members AS (
+  SELECT d.as_of_used, s.* FROM part_days d, LATERAL marts.structure_on(d.as_of_used) s
+),
+part_periods AS (
+  SELECT DISTINCT i.period_from, i.as_of_used FROM in_scope i JOIN part_figures p USING (figure_id)
+  WHERE p.metric = 'new_admissions' AND i.period_from IS NOT NULL
+),
+part_admissions AS (
+  SELECT d.period_from, d.as_of_used, s.*
+  FROM part_periods d, LATERAL marts.admission_structure_between(d.period_from, d.as_of_used) s
+),
+part_rows AS (
+  SELECT i.figure_id, marts.structure_part(p.dimension, p.dimension_value, m.gender, m.age,
+    m.ethnicity, m.religion, m.professional_level, m.political_theory) AS hit
+  FROM in_scope i JOIN part_figures p USING (figure_id)
+  JOIN part_members m ON p.metric = 'members_total' AND m.as_of_used = i.as_of_used
+   AND m.org_id = i.org_id
+  UNION ALL
+  SELECT i.figure_id, marts.structure_part(p.dimension, p.dimension_value, a.gender, a.age,
+    a.ethnicity, a.religion, a.professional_level, a.political_theory)
+  FROM in_scope i JOIN part_figures p USING (figure_id)
+  JOIN part_admissions a ON p.metric = 'new_admissions' AND a.as_of_used = i.as_of_used
+   AND a.period_from = i.period_from AND a.org_id = i.org_id
+),
+part_counts AS (
+  SELECT p.figure_id, count(*) FILTER (WHERE r.hit) AS n, count(r.hit) AS known
+  FROM part_figures p LEFT JOIN part_rows r USING (figure_id) GROUP BY p.figure_id
+),
 valued AS (
-  SELECT r.*,
-    CASE WHEN NOT r.resolved OR r.not_compared IS NOT NULL THEN NULL
+  SELECT r.*, pc.known = 0 AS part_not_recorded,
+    CASE WHEN NOT r.resolved OR r.not_compared IS NOT NULL OR pc.known = 0 THEN NULL
+      WHEN pc.figure_id IS NOT NULL THEN CAST(pc.n AS DOUBLE)
       ELSE CAST(CASE r.metric
         WHEN 'members_total' THEN coalesce(mc.members_total, 0)
         WHEN 'members_official' THEN coalesce(mc.members_official, 0)
@@ -237,6 +282,7 @@ valued AS (
   LEFT JOIN org_counts oc USING (figure_id)
   LEFT JOIN member_counts mc USING (figure_id)
   LEFT JOIN province_blocs pb USING (figure_id)
+  LEFT JOIN part_counts pc USING (figure_id)
 ),
 bounds AS (
   SELECT v.*, t.low_factor * v.published_value AS tolerance_low,
@@ -256,7 +302,8 @@ texts AS (
 final AS (
   SELECT figure_id, doc_id, metric, published_value, qualifier, as_of_used, period_from, year,
     scope_kind, scope_value, scope_sector, part_of_figure_id, dimension, dimension_value, share,
-    not_compared, resolved, resolution, resolved_how,
+    CASE WHEN part_not_recorded AND resolved THEN 'not_recorded' ELSE not_compared END
+      AS not_compared, resolved, resolution, resolved_how,
     CASE WHEN resolution = 'organisation' THEN matched_org_id END AS scope_org_id,
     CASE WHEN resolution = 'province' THEN province_target END AS scope_province_code,
     metric IN ('members_total', 'members_official', 'members_probationary', 'members_female',
