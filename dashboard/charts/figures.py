@@ -147,11 +147,13 @@ def _pyramid(spec, ctx) -> go.Figure:
     return fig
 
 
-def mark_partial(fig: go.Figure, starts, months, full: int, lang: str) -> go.Figure:
+def mark_partial(fig: go.Figure, starts, months, full: int, lang: str,
+                 partial=None) -> go.Figure:
     """Bars of years (full=12) or quarters (full=3), given by their first days, with fewer months
     of data inside the period (cut by the period's ends) drawn pale, their tick ('2024', 'Q4/2024')
-    saying how many months: a 1-month quarter next to full ones is not a fall."""
-    partial = [int(m) < full for m in months]
+    saying how many months: a 1-month quarter next to full ones is not a fall. `partial` (one
+    flag a bar) marks bars cut by days, not only by months."""
+    partial = [int(m) < full for m in months] if partial is None else [bool(p) for p in partial]
     if not any(partial):
         return fig
     fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial], selector={"type": "bar"})
