@@ -108,15 +108,19 @@ def _sums(columns) -> str:
 
 
 @cached
-def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | None = None) -> pd.DataFrame:
-    """STOCKS on `day` (exact), one row per value of `key` (a column of KEYS, as column k) or
-    one row for the whole selection (no k)."""
+def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = None
+              ) -> pd.DataFrame:
+    """STOCKS on `day` (exact), one row per value of `key` (a column of KEYS, as column k), per
+    combination of several keys (a tuple of KEYS, as columns of their names) or one row for the
+    whole selection (no key)."""
     rows, p = stock_rows(scope, f, "$d")
     p["d"] = day
     if key is None:
         return query(f"SELECT {_sums(STOCKS)} FROM ({rows})", p)
-    assert key in KEYS
-    return query(f"SELECT {key} AS k, {_sums(STOCKS)} FROM ({rows}) GROUP BY 1", p)
+    keys = (key,) if isinstance(key, str) else tuple(key)
+    assert set(keys) <= set(KEYS)
+    cols = f"{key} AS k" if isinstance(key, str) else ", ".join(keys)
+    return query(f"SELECT {cols}, {_sums(STOCKS)} FROM ({rows}) GROUP BY ALL", p)
 
 
 @cached

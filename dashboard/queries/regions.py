@@ -103,17 +103,20 @@ def province_metrics(scope: Scope, f: Filters) -> pd.DataFrame:
 
 
 def unplaced(scope: Scope, f: Filters) -> dict:
-    """In the old (63) boundaries, what cannot be placed in an old province (dim_org
-    province_code_old NULL, e.g. founded after 1 July 2025 in a new province continuing several
-    old ones): {cells, base_orgs, members} on the as-of day within the scope and the filters other
-    than the province. All 0 with the current boundaries or when everything is placed."""
+    """In the old (63) boundaries, what a province holds today but no old province can (dim_org
+    province_code_old NULL, province_code_current set: e.g. founded after 1 July 2025 in a new
+    province continuing several old ones; organisations under no province at all, such as the
+    central blocs, are in neither view): {cells, base_orgs, members} on the as-of day within the
+    scope and the filters other than the province. All 0 with the current boundaries or when
+    everything is placed."""
     day = exact.clamp_day(scope, f.as_of)
     none = {"cells": 0, "base_orgs": 0, "members": 0}
     if not f.old_boundaries or day is None:
         return none
-    df = exact.stocks_by(scope, dataclasses.replace(f, province=None), day, "province_code_old")
-    row = df[df["k"].isna()]
-    return none if row.empty else {k: int(row[k].iloc[0] or 0) for k in none}
+    df = exact.stocks_by(scope, dataclasses.replace(f, province=None), day,
+                         ("province_code_old", "province_code_current"))
+    rows = df[df["province_code_old"].isna() & df["province_code_current"].notna()]
+    return {k: int(rows[k].fillna(0).sum()) for k in none}
 
 
 @cached

@@ -60,6 +60,9 @@ def flows(scope: RefScope, first: dt.date, last: dt.date, via: str) -> dict:
     df = q.flows(v, f, "year")
     out = {k: int(df[k].sum()) for k in FLOWS}
     out["stock_change"] = int(df["members"].iloc[-1] - df["members_before"].iloc[0])
+    monthly = q.flows(v, f, "month")  # every month of the chart adds up on its own
+    out["months_add_up"] = bool((monthly["net_change"]
+                                 == monthly["members"] - monthly["members_before"]).all())
     out["admitted_card"] = int(q.overview_kpis(v, f)["admitted"]["value"])
     return out
 
