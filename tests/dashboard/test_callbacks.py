@@ -37,6 +37,17 @@ def test_chart_subtitle_names_the_filters(state2025):
     assert "Phú Thọ" in fig.layout.title.text and "01/01/2025–31/12/2025" in fig.layout.title.text
 
 
+def test_a_single_year_is_a_visible_bar(state2025):
+    """One year on a date axis: the bars get explicit widths (plotly would draw them 1 ms wide),
+    the grouped flow series side by side."""
+    rate = registry.build_figure("members-rate", state2025, "light", ALL)
+    assert rate.data[0].width > 200 * 86_400_000
+    flows = registry.build_figure("members-flows", {**state2025, "params": {"grain": "year"}},
+                                  "light", ALL)
+    offsets = [tr.offset for tr in flows.data]
+    assert len(flows.data) == 5 and offsets == sorted(set(offsets))
+
+
 def test_csv_holds_the_chart_rows_with_diacritics(state2025):
     """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name and
     headers (English headers in English)."""
