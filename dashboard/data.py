@@ -110,9 +110,11 @@ def cached(fn):
 
 
 def province_column(f: Filters | None) -> str:
-    """The dim_org column a province filter or breakdown uses: the recorded (old, 63) code with
-    `old_boundaries`, else the current (34) one."""
-    return "province_code" if f is not None and f.old_boundaries else "province_code_current"
+    """The dim_org column a province filter or breakdown uses: with `old_boundaries` the old (63)
+    province each organisation is placed in (province_code_old: recorded, or through the
+    crosswalk, its predecessors or ancestors; NULL when it cannot be placed, which the views
+    count and say), else the current (34) one."""
+    return "province_code_old" if f is not None and f.old_boundaries else "province_code_current"
 
 
 def lineage(scope: Scope) -> str:

@@ -66,7 +66,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "kind.base_committee": ("Đảng bộ cơ sở", "Base party committee"),
     "kind.base_cell": ("Chi bộ cơ sở", "Base cell"),
     "kind.sub_cell": ("Chi bộ trực thuộc", "Sub-cell"),
-    "reason.transfer_out": ("Chuyển đi", "Transferred out"),
     "reason.death": ("Từ trần", "Died"),
     "reason.struck_off": ("Xóa tên", "Struck off"),
     "reason.expelled": ("Khai trừ", "Expelled"),

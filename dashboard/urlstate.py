@@ -87,7 +87,9 @@ def parse(search: str | None, ch: Choices) -> tuple[dict, list[str]]:
     state["old"] = old == "1"
     period = pairs.pop("period", None)
     start, end = _date(pairs.pop("from", "")), _date(pairs.pop("to", ""))
-    if period is not None and period not in PRESETS:
+    if period == "custom":  # the dates given by from/to (as a copied link of a custom range says)
+        period = None
+    elif period is not None and period not in PRESETS:
         bad.append(f"period={period}")
         period = None
     if start and end and start <= end and period is None:

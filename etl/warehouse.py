@@ -84,17 +84,19 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
     macros = False
     for i, path in enumerate(files):
         if not macros and not _is_fact_or_rollup(path.stem):
-            _create_macros(con)
+            create_macros(con)
             macros = True
         con.execute(f"CREATE OR REPLACE TABLE marts.{path.stem} AS "
                     + path.read_text(encoding="utf-8").strip().rstrip(";"))
         if progress:
             progress(i + 1, len(files), path.stem)
     if not macros:
-        _create_macros(con)
+        create_macros(con)
 
 
-def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The table macros (sql/macros: exact days, member structure) over the facts and rollups
+    already built (also what the dashboard's test warehouse uses, so no reader restates them)."""
     first, last = con.execute("SELECT coalesce(min(month), DATE '2010-01-01'), coalesce(max(month), "
                               "DATE '2010-01-01') FROM marts.dim_month").fetchone()
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):

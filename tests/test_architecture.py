@@ -187,7 +187,8 @@ def test_every_query_function_takes_the_scope_first(fn):
 
 
 ARGS = {"first": dt.date(2025, 1, 1), "last": dt.date(2025, 12, 31), "org_id": "S1",
-        "name": "dim_org", "text": "chi", "codes": ("01",), "key": "region"}
+        "name": "dim_org", "text": "chi", "codes": ("01",), "key": "region",
+        "day": dt.date(2025, 12, 31), "a": dt.date(2025, 1, 1), "b": dt.date(2025, 12, 31)}
 
 
 def _arguments(fn, scope, org: str | None) -> list:

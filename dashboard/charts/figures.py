@@ -47,6 +47,16 @@ def _quarter_ticks(fig: go.Figure, spec: ChartSpec) -> None:
         fig.update_xaxes(dtick="M3" if n <= 12 else ("M6" if n <= 24 else "M12"))
 
 
+def _one_period_bars(fig: go.Figure, spec, stacked: bool) -> None:
+    """Bars of a single period get explicit widths (three quarters of the period, shared by the
+    grouped series) and offsets, in milliseconds on the date axis."""
+    period = {"year": 365, "quarter": 91}.get(spec.period, 30) * 86_400_000
+    n = 1 if stacked else len(spec.series)
+    width = period * 0.75 / n
+    for i, trace in enumerate(fig.data):
+        trace.update(width=width, offset=-period * 0.375 + (0 if stacked else i) * width)
+
+
 def _over_time(spec, ctx, events, ref_lines) -> go.Figure:
     columns = spec.kind.startswith("column")
     stacked = spec.kind in ("area", "column_stacked")
@@ -73,6 +83,8 @@ def _over_time(spec, ctx, events, ref_lines) -> go.Figure:
         fig.update_layout(barmode="stack" if stacked else "group", bargap=0.25)
         if spec.period == "year":
             fig.update_xaxes(dtick="M12")
+        if len(spec.categories) == 1:  # one date: plotly cannot infer a bar width from a gap
+            _one_period_bars(fig, spec, stacked)
     fig.update_xaxes(tickformat=_x_format(spec), hoverformat=_x_format(spec))
     _quarter_ticks(fig, spec)
     if spec.percent:
@@ -147,11 +159,13 @@ def _pyramid(spec, ctx) -> go.Figure:
     return fig
 
 
-def mark_partial(fig: go.Figure, starts, months, full: int, lang: str) -> go.Figure:
+def mark_partial(fig: go.Figure, starts, months, full: int, lang: str,
+                 partial=None) -> go.Figure:
     """Bars of years (full=12) or quarters (full=3), given by their first days, with fewer months
     of data inside the period (cut by the period's ends) drawn pale, their tick ('2024', 'Q4/2024')
-    saying how many months: a 1-month quarter next to full ones is not a fall."""
-    partial = [int(m) < full for m in months]
+    saying how many months: a 1-month quarter next to full ones is not a fall. `partial` (one
+    flag a bar) marks bars cut by days, not only by months."""
+    partial = [int(m) < full for m in months] if partial is None else [bool(p) for p in partial]
     if not any(partial):
         return fig
     fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial], selector={"type": "bar"})

@@ -19,6 +19,7 @@ from dashboard.charts.captions import describe, footnote
 from dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
 from dashboard.data import Scope
 from dashboard.i18n import fmt_date, t
+from dashboard.queries import metrics
 
 log = logging.getLogger(__name__)
 CHARTS: dict[str, Chart] = {}
@@ -32,7 +33,9 @@ class Chart:
     the scope for reference data such as events);
     params: names of registered URL params passed to `data` via filters.extra;
     caption(df, FigContext, filters) -> FigContext: the chart's own title or subtitle (optional);
-    csv_columns(df, lang) -> df for the CSV (default labels.readable)."""
+    csv_columns(df, lang) -> df for the CSV (default labels.readable);
+    metrics: the registry metrics it shows (marts.dim_metric: the "ⓘ" definitions and the slides'
+    notes), or metrics(filters) -> them for a chart whose metric is chosen."""
 
     key: str
     title: str
@@ -41,6 +44,7 @@ class Chart:
     params: tuple[str, ...] = ()
     caption: Callable | None = None
     csv_columns: Callable | None = None
+    metrics: tuple[str, ...] | Callable = ()
 
 
 def register(chart: Chart) -> Chart:
@@ -59,6 +63,14 @@ def chart_filters(chart: Chart, state: dict):
     params = state.get("params") or {}
     return urlstate.to_filters(state, **{p: params.get(p, urlstate.param_default(p))
                                          for p in chart.params})
+
+
+def chart_metrics(key: str, state: dict | None) -> tuple[str, ...]:
+    """The registry metrics chart `key` shows under `state`."""
+    chart = CHARTS[key]
+    if callable(chart.metrics):
+        return tuple(chart.metrics(chart_filters(chart, state))) if state else ()
+    return chart.metrics
 
 
 def draw(key: str, state: dict, scope: Scope, theme: str = "light",
@@ -102,7 +114,11 @@ def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:
     lang = state.get("lang", "vi")
     df: pd.DataFrame = chart.data(scope, chart_filters(chart, state))
     df = df.convert_dtypes()  # whole numbers as integers (SQL sums come back as floats)
-    # readable headers and values in the viewer's language (codes never reach the file)
-    df = chart.csv_columns(df, lang) if chart.csv_columns is not None else labels.readable(df, lang)
+    if chart.csv_columns is not None:  # the chart names its own columns
+        df = chart.csv_columns(df, lang)
+    else:  # a metric's column is headed by its registry label, the rest made readable
+        registered = metrics.registry(scope)
+        df = labels.readable(df.rename(columns={c: metrics.label(scope, c, lang)
+                                                for c in df.columns if c in registered}), lang)
     name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"
     return spreadsheets.csv_bytes(df), name  # formula-safe, UTF-8 with BOM

@@ -23,6 +23,7 @@ from dash import (
 from dashboard import i18n
 from dashboard.auth import access
 from dashboard.charts import registry, theme
+from dashboard.components.definitions import INFO, info_popover
 from dashboard.components.filter_bar import STATE
 from dashboard.i18n import t
 
@@ -50,6 +51,7 @@ def chart_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
                               figure=theme.empty(theme.FigContext(lang=lang, title=t(
                                   chart.title, lang)), " ")), type="dot", delay_show=400),
         dmc.Group(justify="flex-end", gap=4, children=[
+            info_popover({"type": INFO, "key": key}, lang),
             html.A(t("slides.open", lang), id={"type": OPEN_SLIDES, "key": key},
                    className="chart-link", style={"display": "none"}),
             dmc.Button(t("slides.add", lang), id={"type": ADD_SLIDE, "key": key},

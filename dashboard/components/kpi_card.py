@@ -1,4 +1,4 @@
-"""KPI card: label, big value, change against a year earlier, and a sparkline."""
+"""KPI card: label, "ⓘ" definition, big value, change against a year earlier, and a sparkline."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dash import dcc
 
 from dashboard.charts import figures
 from dashboard.charts.theme import graph_config
+from dashboard.components.definitions import info_popover
 from dashboard.i18n import fmt_num, fmt_pct, t
 
 
@@ -23,15 +24,19 @@ def delta_text(value, previous, lang: str, percent: bool) -> tuple[str, str]:
 
 
 def kpi_card(key: str, label: str, value, previous, spark, lang: str, theme: str,
-             percent: bool = False, higher_is_better: bool = True) -> dmc.Paper:
-    """One card; `spark` is a DataFrame(month, value). ids: kpi-<key> for tests."""
+             percent: bool = False, higher_is_better: bool = True,
+             definition: str | None = None) -> dmc.Paper:
+    """One card; `spark` is a DataFrame(month, value); `definition` the metric's one sentence
+    (the "ⓘ" popover). ids: kpi-<key> for tests."""
     shown = fmt_pct(value, lang) if percent else fmt_num(value, lang)
     change, color = delta_text(value, previous, lang, percent)
     if not higher_is_better and color in ("teal", "red"):
         color = "red" if color == "teal" else "teal"
     return dmc.Paper(withBorder=True, radius="md", p="sm", className="kpi-card", id=f"kpi-{key}",
                      children=[
-        dmc.Text(label, size="sm", c="dimmed", fw=500),
+        dmc.Group(justify="space-between", gap=4, wrap="nowrap", children=[
+            dmc.Text(label, size="sm", c="dimmed", fw=500),
+            info_popover(f"kpi-info-{key}", lang, [(label, definition)] if definition else [])]),
         dmc.Text(shown, fz=30, fw=700, className="kpi-value"),
         dmc.Text([change, " ", t("kpi.vs_year", lang)], size="xs", c=color),
         dcc.Graph(figure=figures.sparkline(spark["month"], spark["value"], theme),

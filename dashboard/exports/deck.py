@@ -20,6 +20,7 @@ from dashboard.charts.captions import footnote
 from dashboard.charts.spec import ChartSpec
 from dashboard.exports import projector
 from dashboard.i18n import fmt_num, fmt_pct, t
+from dashboard.queries import metrics
 
 MAX_SLIDES = 40
 AUTO_CHOICES = ("0", "10", "20", "30", "60")  # auto-advance seconds; 0 = off
@@ -33,6 +34,7 @@ i18n.register({
     "slides.key": ("Số liệu chính", "Key figure"),
     "slides.numbers": ("Số liệu", "Figures"),
     "slides.filters": ("Bộ lọc", "Filters"),
+    "slides.definitions": ("Định nghĩa", "Definitions"),
     "slides.no_data": ("Không có dữ liệu cho bộ lọc đã chọn", "No data for the selected filters"),
 })
 
@@ -129,6 +131,9 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
         notes += [f"{t('slides.numbers', lang)}:", *lines]
     elif not fig.data:
         notes.append(t("slides.no_data", lang))
+    shown = metrics.definitions(scope, registry.chart_metrics(key, state), lang)
+    if shown:  # what each figure counts, from the metric registry (the cards' "ⓘ")
+        notes += [f"{t('slides.definitions', lang)}:", *(f"{a}: {b}" for a, b in shown)]
     notes.append(source)
     return Slide(key, ctx.title, ctx.subtitle, source, styled, chart, label, value, notes)
 

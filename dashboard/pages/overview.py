@@ -15,6 +15,7 @@ from dashboard.components.filter_bar import STATE
 from dashboard.components.kpi_card import kpi_card
 from dashboard.i18n import t
 from dashboard.queries import members as q
+from dashboard.queries import metrics
 
 dash.register_page(__name__, path="/", name="Tổng quan", order=0, nav_key="nav.overview")
 
@@ -40,12 +41,14 @@ def kpi_cards(state: dict | None, theme: str | None) -> list:
     if not state or data.signature() is None:
         return []
     lang = state.get("lang", "vi")
-    kpis = q.overview_kpis(access.current_scope(), urlstate.to_filters(state))
+    scope = access.current_scope()
+    kpis = q.overview_kpis(scope, urlstate.to_filters(state))
     if kpis is None:
         return [dmc.Alert(t("chart.empty", lang), color="gray")]
-    return [kpi_card(k.key, t(f"kpi.{k.key}", lang), kpis[k.key]["value"],
-                     kpis[k.key]["previous"], kpis[k.key]["spark"], lang, theme or "light",
-                     percent=k.percent, higher_is_better=k.higher_is_better) for k in KPIS]
+    return [kpi_card(k.key, metrics.label(scope, k.key, lang, t(f"kpi.{k.key}", lang)),
+                     kpis[k.key]["value"], kpis[k.key]["previous"], kpis[k.key]["spark"], lang,
+                     theme or "light", percent=k.percent, higher_is_better=k.higher_is_better,
+                     definition=metrics.definition(scope, k.key, lang)) for k in KPIS]
 
 
 @callback(Output(OVERVIEW_KPIS, "children"), Input(STATE, "data"), Input(THEME, "data"))

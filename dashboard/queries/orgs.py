@@ -13,22 +13,20 @@ from dashboard.data import (
     Scope,
     add_months,
     cached,
-    data_bounds,
     lineage,
     month_floor,
     org_condition,
     query,
 )
+from dashboard.queries import exact
 
 COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
               "partial_committee")
 
 
-def _as_of_month(scope: Scope, f: Filters) -> dt.date | None:
-    bounds = data_bounds(scope)
-    if bounds is None:
-        return None
-    return max(min(month_floor(f.as_of), bounds[1]), bounds[0])
+def _as_of_day(scope: Scope, f: Filters) -> dt.date | None:
+    """The as-of day moved into the history (exact.clamp_day)."""
+    return exact.clamp_day(scope, f.as_of)
 
 
 @cached
@@ -60,24 +58,24 @@ def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
 
 @cached
 def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
-    """Treemap rows below the picked organisation (or the top of the scope) as the tree stands at
-    the as-of month: org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
+    """Treemap rows below the picked organisation (or the top of the scope) as the tree stands on
+    the as-of day (members exact on that day): org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
     Only organisations existing then are boxes, linked through the succession
     (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
     committee, and a level abolished without successor (districts) is skipped. At most `levels`
     levels (3 at most); each parent keeps its `top` largest children. Members are counted only in
     cells of the viewer's scope."""
-    m = _as_of_month(scope, f)
+    d = _as_of_day(scope, f)
     cond, p = org_condition(scope, dataclasses.replace(f, org=None))
     seen, sp = org_condition(scope, None, alias="c")
-    p.update(sp, m=m, levels=levels, top=top, root=f.org)
+    p.update(sp, d=d, levels=levels, top=top, root=f.org)
     return query(f"""
         WITH cellm AS (SELECT m.org_id, m.official + m.probationary AS members
-                       FROM marts.fct_membership_monthly m JOIN marts.dim_org c USING (org_id)
-                       WHERE m.month = $m AND {seen}),
+                       FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
+                       WHERE {seen}),
         live AS (SELECT org_id, depth,
-                        coalesce(valid_from <= last_day($m::DATE), TRUE)
-                        AND coalesce(valid_to > last_day($m::DATE), TRUE) AS alive
+                        coalesce(valid_from <= $d::DATE, TRUE)
+                        AND coalesce(valid_to > $d::DATE, TRUE) AS alive
                  FROM marts.dim_org),
         eff AS (SELECT b.org_id, b.ancestor_id, a.depth AS ancestor_depth
                 FROM marts.{lineage(scope)} b JOIN live n ON n.org_id = b.org_id AND n.alive
@@ -109,28 +107,34 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
 @cached
 def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
     """Base organisations in scope and filters: org_id, name, kind, sector, province, cells,
-    members and official (as-of month), admitted (period), good_fair_share and attendance
-    (period, fractions), rating (latest annual rating up to the as-of year).
-    Reads the rollup marts.agg_base_org_monthly (base organisation × month)."""
-    m = _as_of_month(scope, f)
+    members and official (exact on the as-of day), admitted (exactly over the chosen dates),
+    good_fair_share and attendance (the period's months, fractions; the rollup
+    marts.agg_base_org_monthly), rating (latest annual rating up to the as-of year)."""
+    d = _as_of_day(scope, f)
     cond, p = org_condition(scope, f)
-    p.update(m=m, a=month_floor(f.start), b=f.end, y=f.as_of.year)
+    p.update(d=d, a0=f.start, b0=f.end, a=month_floor(f.start), b=f.end, y=f.as_of.year)
     return query(f"""
         WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
                     FROM marts.dim_org o
                     WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
-        stock AS (SELECT base_org_id AS org_id, cells, members, official
-                  FROM marts.agg_base_org_monthly WHERE month = $m AND cells > 0),
-        period AS (SELECT base_org_id AS org_id, sum(admitted) AS admitted,
+        stock AS (SELECT c.base_org_id AS org_id, sum(x.cells) AS cells,
+                         sum(x.official + x.probationary) AS members, sum(x.official) AS official
+                  FROM marts.cell_stocks_on($d) x JOIN marts.dim_org c USING (org_id)
+                  GROUP BY 1 HAVING sum(x.cells) > 0),
+        adm AS (SELECT c.base_org_id AS org_id, sum(x.admitted) AS admitted
+                FROM marts.cell_flows_between($a0, $b0) x JOIN marts.dim_org c USING (org_id)
+                GROUP BY 1),
+        period AS (SELECT base_org_id AS org_id,
                           sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
                           sum(present) / nullif(sum(expected), 0) AS attendance
                    FROM marts.agg_base_org_monthly WHERE month BETWEEN $a AND $b GROUP BY 1),
         rating AS (SELECT org_id, arg_max(rating, year) AS rating
                    FROM marts.fct_assessment_yearly WHERE year <= $y GROUP BY 1)
         SELECT bo.org_id, bo.name, bo.kind, bo.sector, p.name AS province, stock.cells,
-               stock.members, stock.official, coalesce(period.admitted, 0) AS admitted,
+               stock.members, stock.official, coalesce(adm.admitted, 0) AS admitted,
                period.good_fair_share, period.attendance, rating.rating
-        FROM bo JOIN stock USING (org_id) LEFT JOIN period USING (org_id)
+        FROM bo JOIN stock USING (org_id) LEFT JOIN adm USING (org_id)
+        LEFT JOIN period USING (org_id)
         LEFT JOIN rating USING (org_id)
         LEFT JOIN marts.dim_province p ON p.province_code = bo.province_code_current
         ORDER BY stock.members DESC, bo.name""", p)

@@ -37,14 +37,16 @@ TREND = "cell_quality_trend"
 
 def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     """(FROM clause aliased `a`, condition, params) giving province × month meeting sums with the
-    columns month, province_code, province_code_current, region, sector and MEETING_SUMS.
+    columns month, province_code, province_code_old, province_code_current, region, sector and
+    MEETING_SUMS.
     The rollup serves unless an organisation subtree is involved (or the file predates it)."""
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         return "marts.agg_meetings_province_monthly a", cond, p
     cond, p = org_condition(scope, f)
     sums = ", ".join(f"f.{c}" for c in MEETING_SUMS if c != "score_sum")
-    return (f"(SELECT f.month, o.province_code, o.province_code_current, o.region, o.sector, {sums},"
+    return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
+            f" o.region, o.sector, {sums},"
             " coalesce(f.mean_score * f.scored, 0) AS score_sum"
             f" FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) WHERE {cond}) a",
             "TRUE", p)

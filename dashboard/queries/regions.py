@@ -1,15 +1,17 @@
 """Queries for Vùng miền (regions): five metrics per province, per region and per month.
 
-Metrics: members (stock at the as-of month), members_per_cell (same month), admission_rate
-(admissions in the period / members in its first month), good_share (meetings rated good / rated
-meetings in the period), attendance (present / expected in the period). Rollups
-(agg_members_monthly, agg_meetings_province_monthly) unless an organisation subtree is
-involved (then the facts).
+Metrics: members (stock on the as-of day, exact), members_per_cell (members / cells, both on that
+day: the cell count of the overview), admission_rate (admissions over exactly the chosen dates /
+members on the day before they start), good_share (meetings rated good / rated meetings in the
+period's months), attendance (present / expected in the period's months). Stocks and flows come
+from dashboard/queries/exact.py (the warehouse's exact-day macros); meetings from the monthly
+meeting rollup unless an organisation subtree is involved (then the facts).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pandas as pd
 
@@ -17,42 +19,17 @@ from dashboard.data import (
     Filters,
     Scope,
     cached,
-    data_bounds,
     month_floor,
     org_condition,
     province_column,
     query,
-    use_rollup,
 )
+from dashboard.queries import exact
 from dashboard.queries.quality import meetings_source
 
 METRICS = ("members", "members_per_cell", "admission_rate", "good_share", "attendance")
 PERCENT_METRICS = ("admission_rate", "good_share", "attendance")
-_MEM_SUMS = ("cells", "members", "admitted")
-
-
-def membership_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
-    """(FROM clause aliased `a`, condition, params): province × month membership sums with
-    month, province_code, province_code_current, region, sector, cells, members, admitted; from
-    the rollup marts.agg_members_monthly unless an organisation subtree is involved."""
-    if use_rollup(scope, f, "agg_members_monthly"):
-        cond, p = org_condition(scope, f, alias="a")
-        return ("(SELECT month, province_code, province_code_current, region, sector, cells,"
-                " official + probationary AS members, admitted FROM marts.agg_members_monthly) a",
-                cond, p)
-    cond, p = org_condition(scope, f)
-    return ("(SELECT f.month, o.province_code, o.province_code_current, o.region, o.sector,"
-            " 1 AS cells, f.official + f.probationary AS members, f.admitted"
-            " FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)"
-            f" WHERE {cond}) a", "TRUE", p)
-
-
-def stock_month(scope: Scope, f: Filters):
-    """The as-of month, clamped to the loaded months (None when the scope has no data)."""
-    bounds = data_bounds(scope)
-    if bounds is None:
-        return None
-    return max(min(month_floor(f.as_of), bounds[1]), bounds[0])
+SUMS = ("members", "cells", "members_start", "admitted", "good", "rated", "present", "expected")
 
 
 def add_metrics(df: pd.DataFrame) -> pd.DataFrame:
@@ -67,30 +44,35 @@ def add_metrics(df: pd.DataFrame) -> pd.DataFrame:
                      attendance=ratio(df["present"], df["expected"]))
 
 
+def _meetings(scope: Scope, f: Filters, key: str, a: dt.date, b: dt.date) -> pd.DataFrame:
+    """k, good, rated, present, expected over the months of [a, b]."""
+    qsrc, qcond, p = meetings_source(scope, f)
+    p.update(a=month_floor(a), b=b)
+    return query(f"""
+        SELECT a.{key} AS k, sum(good) AS good, sum(good + fair + average + poor) AS rated,
+               sum(present) AS present, sum(expected) AS expected
+        FROM {qsrc} WHERE {qcond} AND month BETWEEN $a AND $b GROUP BY 1""", p)
+
+
 def _grouped(scope: Scope, f: Filters, key: str) -> pd.DataFrame:
-    """Sums per value of `key` (a column of the sources): k, members, cells, members_start,
-    admitted, good, rated, present, expected."""
-    m = stock_month(scope, f)
-    if m is None:
-        return pd.DataFrame(columns=["k", "members", "cells", "members_start", "admitted", "good",
-                                     "rated", "present", "expected"])
-    msrc, mcond, p = membership_source(scope, f)
-    qsrc, qcond, p2 = meetings_source(scope, f)
-    p.update(p2, a=month_floor(f.start), b=f.end, m=m)
-    df = query(f"""
-        WITH mem AS (
-            SELECT a.{key} AS k, sum(members) FILTER (WHERE month = $m) AS members,
-                   sum(cells) FILTER (WHERE month = $m) AS cells,
-                   sum(members) FILTER (WHERE month = $a) AS members_start,
-                   sum(admitted) FILTER (WHERE month BETWEEN $a AND $b) AS admitted
-            FROM {msrc} WHERE {mcond} AND (month BETWEEN $a AND $b OR month = $m) GROUP BY 1),
-        mt AS (
-            SELECT a.{key} AS k, sum(good) AS good, sum(good + fair + average + poor) AS rated,
-                   sum(present) AS present, sum(expected) AS expected
-            FROM {qsrc} WHERE {qcond} AND month BETWEEN $a AND $b GROUP BY 1)
-        SELECT coalesce(mem.k, mt.k) AS k, mem.* EXCLUDE (k), mt.* EXCLUDE (k)
-        FROM mem FULL JOIN mt ON mem.k = mt.k WHERE coalesce(mem.k, mt.k) IS NOT NULL""", p)
-    return df
+    """Sums per value of `key` (a column of exact.KEYS): k and SUMS; stocks on the as-of day,
+    members_start on the day before the chosen dates, admissions over them (all clamped to the
+    history)."""
+    day, rng = exact.clamp_day(scope, f.as_of), exact.clamp_range(scope, f.start, f.end)
+    if day is None:
+        return pd.DataFrame(columns=["k", *SUMS])
+    now = exact.stocks_by(scope, f, day, key)[["k", "members", "cells"]]
+    parts = [now]
+    if rng is not None:
+        start = exact.stocks_by(scope, f, rng[0] - dt.timedelta(days=1), key)
+        parts.append(start[["k", "members"]].rename(columns={"members": "members_start"}))
+        parts.append(exact.flows_by(scope, f, rng[0], rng[1], key)[["k", "admitted"]])
+        parts.append(_meetings(scope, f, key, rng[0], rng[1]))
+    df = parts[0]
+    for part in parts[1:]:
+        df = df.merge(part, on="k", how="outer")
+    df = df.reindex(columns=["k", *SUMS])
+    return df[df["k"].notna()]
 
 
 @cached
@@ -120,6 +102,23 @@ def province_metrics(scope: Scope, f: Filters) -> pd.DataFrame:
     return add_metrics(df)
 
 
+def unplaced(scope: Scope, f: Filters) -> dict:
+    """In the old (63) boundaries, what a province holds today but no old province can (dim_org
+    province_code_old NULL, province_code_current set: e.g. founded after 1 July 2025 in a new
+    province continuing several old ones; organisations under no province at all, such as the
+    central blocs, are in neither view): {cells, base_orgs, members} on the as-of day within the
+    scope and the filters other than the province. All 0 with the current boundaries or when
+    everything is placed."""
+    day = exact.clamp_day(scope, f.as_of)
+    none = {"cells": 0, "base_orgs": 0, "members": 0}
+    if not f.old_boundaries or day is None:
+        return none
+    df = exact.stocks_by(scope, dataclasses.replace(f, province=None), day,
+                         ("province_code_old", "province_code_current"))
+    rows = df[df["province_code_old"].isna() & df["province_code_current"].notna()]
+    return {k: int(rows[k].fillna(0).sum()) for k in none}
+
+
 @cached
 def region_metrics(scope: Scope, f: Filters) -> pd.DataFrame:
     """One row per region with data (six regions and 'central'), in the regions' order: region,
@@ -133,19 +132,20 @@ def region_metrics(scope: Scope, f: Filters) -> pd.DataFrame:
 
 @cached
 def metric_trend(scope: Scope, f: Filters) -> pd.DataFrame:
-    """Per month of the period, for the whole selection: month, members, cells, admitted, good,
-    rated, present, expected and METRICS (admission_rate = admissions in the month / members)."""
-    msrc, mcond, p = membership_source(scope, f)
-    qsrc, qcond, p2 = meetings_source(scope, f)
-    p.update(p2, a=month_floor(f.start), b=f.end)
-    df = query(f"""
-        WITH mem AS (SELECT month, sum(members) AS members, sum(cells) AS cells,
-                            sum(admitted) AS admitted
-                     FROM {msrc} WHERE {mcond} AND month BETWEEN $a AND $b GROUP BY 1),
-        mt AS (SELECT month, sum(good) AS good, sum(good + fair + average + poor) AS rated,
-                      sum(present) AS present, sum(expected) AS expected
-               FROM {qsrc} WHERE {qcond} AND month BETWEEN $a AND $b GROUP BY 1)
-        SELECT mem.month, mem.members, mem.cells, mem.admitted, mt.good, mt.rated, mt.present,
-               mt.expected
-        FROM mem LEFT JOIN mt USING (month) ORDER BY mem.month""", p)
-    return add_metrics(df.assign(members_start=df["members"]))
+    """Per month of the chosen dates (cut to them), for the whole selection: month, members,
+    cells (on the month's last chosen day), members_start (on the day before its first),
+    admitted (over its days), good, rated, present, expected and METRICS."""
+    per = exact.by_period(scope, f, "month")
+    if per.empty:
+        return add_metrics(pd.DataFrame(columns=["month", *SUMS]))
+    qsrc, qcond, p = meetings_source(scope, f)
+    p.update(a=month_floor(f.start), b=f.end)
+    mt = query(f"""
+        SELECT month, sum(good) AS good, sum(good + fair + average + poor) AS rated,
+               sum(present) AS present, sum(expected) AS expected
+        FROM {qsrc} WHERE {qcond} AND month BETWEEN $a AND $b GROUP BY 1""", p)
+    mt["month"] = pd.to_datetime(mt["month"]).dt.date
+    df = per.rename(columns={"period": "month", "members_before": "members_start"})[
+        ["month", "members", "cells", "members_start", "admitted"]].merge(mt, on="month",
+                                                                         how="left")
+    return add_metrics(df.assign(month=pd.to_datetime(df["month"])))

@@ -92,7 +92,7 @@ def test_csv_download_holds_the_chart_rows(page):
     download = dl.value
     assert download.suggested_filename == "Đảng viên chính thức và dự bị 31-12-2025.csv"
     rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
-    assert len(rows) == 12 and rows[-1]["Chính thức"] == "40"
+    assert len(rows) == 12 and rows[-1]["Đảng viên chính thức"] == "40"
 
 
 def test_language_switch(page):

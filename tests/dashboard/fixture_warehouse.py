@@ -1,6 +1,8 @@
 """A tiny warehouse with hand-checkable numbers, its tables created from the warehouse contract
-(etl/sql/contract.sql: every marts and meta table, the ETL's types); the rollups and trends are
-computed by the ETL's own SQL from the facts below (the bridges by the hierarchy alone).
+(etl/sql/contract.sql: every marts and meta table, the ETL's types); the rollups, trends, the
+metric registry and the exact-day macros are made by the ETL's own SQL from the facts below (the
+bridges by the hierarchy alone). Every change of a month happens on its first day: the daily mart
+holds the month-to-month differences on the 1st, so a stock on any day of a month is that month's.
 
 2 provinces, 1 base committee (3 sub-cells) + 1 base cell = 2 base orgs, 4 cells; 24 months.
 Key figures (month 2025-12): members 45 (official 40, probationary 5); 2024-12: 43.
@@ -14,12 +16,15 @@ from pathlib import Path
 
 import duckdb
 
-from etl import contract
+from etl import contract, warehouse
 from tests.dashboard.structure_fixture import add_structure
 
 MARTS_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
-DERIVED = ("agg_members_monthly", "agg_base_org_monthly", "agg_meetings_province_monthly",
-           "cell_quality_trend")
+DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
+           "agg_meetings_province_monthly", "cell_quality_trend", "dim_metric")
+STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")
+FLOW_COLUMNS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",
+                "left_struck_off", "left_expelled", "left_resigned", "left_other")
 MONTHS = [dt.date(2024 + (i // 12), i % 12 + 1, 1) for i in range(24)]
 
 REGIONS = [
@@ -80,6 +85,16 @@ def _membership_rows():
             rows.append((m, org, off, prob, adm, sum(left), *left, fem, 0, left[0], sum(left[1:]),
                          1, 1 if 0 < off + prob and off < 3 else 0))
     return rows
+
+
+def _daily_rows(con) -> None:
+    """marts.fct_membership_daily from the monthly facts: each month's changes of the stocks and
+    its flows on its first day (a stock on any day = that month's month-end stock)."""
+    d = ", ".join(f"CAST({c} - coalesce(lag({c}) OVER w, 0) AS INTEGER) AS d_{c}"
+                  for c in STOCK_COLUMNS)
+    con.execute(f"""INSERT INTO marts.fct_membership_daily BY NAME
+        SELECT month AS day, org_id, {d}, {", ".join(FLOW_COLUMNS)}
+        FROM marts.fct_membership_monthly WINDOW w AS (PARTITION BY org_id ORDER BY month)""")
 
 
 def _meeting_rows():
@@ -177,10 +192,15 @@ def build(path: str | Path) -> Path:
                 FROM up JOIN marts.dim_org o ON o.org_id = up.ancestor_id
                 WHERE o.parent_id IS NOT NULL)
             SELECT * FROM up""")
+    _daily_rows(con)
+    con.execute("CREATE SCHEMA ref")  # the reference tables the registry mart reads
+    warehouse.load_reference(con)
     for name in DERIVED:  # the ETL's own SQL over the fixture facts
         sql = (MARTS_SQL / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")
-    add_structure(con)  # member structure rows, the ETL's macros and structure marts
+    warehouse.create_macros(con)  # marts.stocks_on(D), marts.flows_between(A, B), structure_on(D) …
+    add_structure(con)  # member structure rows and the structure marts (they read ref.*)
+    con.execute("DROP SCHEMA ref CASCADE")
     con.execute("CHECKPOINT")
     con.close()
     return path

@@ -1,6 +1,6 @@
 """The member structure of the dashboard's fixture warehouse (tests/dashboard/fixture_warehouse.py):
-hand-made member rows of marts.fct_member_structure, the ETL's own macros (etl/sql/macros) and
-the ETL's SQL for agg_member_structure and dim_structure over them.
+hand-made member rows of marts.fct_member_structure and the ETL's SQL for agg_member_structure and
+dim_structure over them (the ETL's macros and ref.* tables are the fixture's).
 
 On 31/12/2025: 45 members (S1 12, S2 6, S3 3, B2 24), 40 full and 5 probationary, 18 women
 (S1 5, S2 2, S3 1, B2 10), 7 of an ethnic minority (S1 1 Tày, B2 6 Mường), 1 whose group is not
@@ -54,17 +54,10 @@ def rows() -> list[tuple]:
 
 
 def add_structure(con) -> None:
-    """Rows, macros and the structure marts into the open fixture warehouse `con`."""
-    from etl.warehouse import load_reference  # the reference CSVs as ref.* (dim_structure reads them)
-
+    """Rows and the structure marts into the open fixture warehouse `con` (its ref.* tables and
+    the ETL's macros already there)."""
     con.executemany(f"INSERT INTO marts.fct_member_structure ({', '.join(COLUMNS)}) VALUES "
                     f"({', '.join('?' * len(COLUMNS))})", [list(r) for r in rows()])
-    con.execute("CREATE SCHEMA IF NOT EXISTS ref")
-    load_reference(con)
-    first, last = con.execute("SELECT min(month), max(month) FROM marts.dim_month").fetchone()
-    for path in sorted((ETL_SQL / "macros").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8").replace("{last_month}", last.isoformat())
-                    .replace("{first_month}", first.isoformat()))
     for name in ("dim_structure", "agg_member_structure"):
         sql = (ETL_SQL / "marts" / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")

@@ -37,18 +37,29 @@ def test_chart_subtitle_names_the_filters(state2025):
     assert "Phú Thọ" in fig.layout.title.text and "01/01/2025–31/12/2025" in fig.layout.title.text
 
 
+def test_a_single_year_is_a_visible_bar(state2025):
+    """One year on a date axis: the bars get explicit widths (plotly would draw them 1 ms wide),
+    the grouped flow series side by side."""
+    rate = registry.build_figure("members-rate", state2025, "light", ALL)
+    assert rate.data[0].width > 200 * 86_400_000
+    flows = registry.build_figure("members-flows", {**state2025, "params": {"grain": "year"}},
+                                  "light", ALL)
+    offsets = [tr.offset for tr in flows.data]
+    assert len(flows.data) == 5 and offsets == sorted(set(offsets))
+
+
 def test_csv_holds_the_chart_rows_with_diacritics(state2025):
     """The CSV is the data behind the chart: 12 months, BOM for Excel, Vietnamese name and
     headers (English headers in English)."""
     content, name = registry.csv_bytes("members-stock", state2025, ALL)
     assert content.startswith("\ufeff".encode())
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
-    assert list(df.columns) == ["Tháng", "Chính thức", "Dự bị"]
-    assert len(df) == 12 and df["Chính thức"].iloc[-1] == 40
+    assert list(df.columns) == ["Tháng", "Đảng viên chính thức", "Đảng viên dự bị"]
+    assert len(df) == 12 and df["Đảng viên chính thức"].iloc[-1] == 40
     assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
     content, _ = registry.csv_bytes("members-stock", {**state2025, "lang": "en"}, ALL)
     assert list(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig").columns) == [
-        "Month", "Full members", "Probationary"]
+        "Month", "Full members", "Probationary members"]
 
 
 def test_kpi_cards_show_vietnamese_numbers(state2025):
@@ -122,7 +133,7 @@ def test_hierarchy_click_picks_the_organisation(dash_app):
 
 
 def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
-    """From 01/07/2024 by year: 2024 holds 6 months, so both flow bars of 2024 are pale and its
+    """From 01/07/2024 by year: 2024 holds 6 months, so the five flow bars of 2024 are pale and its
     tick reads '2024 (6 tháng)'; 2025 is whole."""
     from dashboard import urlstate
     from dashboard.auth import access
@@ -132,5 +143,5 @@ def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
                                 urlstate.choices_for(access.current_scope()))
     assert bad == []
     fig = registry.build_figure(page.MEMBERS_FLOWS, state, "light", ALL)
-    assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 2
+    assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 5
     assert list(fig.layout.xaxis.ticktext) == ["2024<br>(6 tháng)", "2025"]

@@ -13,8 +13,8 @@ import pytest
 
 from dashboard import data, runtime
 from dashboard.data import Filters, Scope
+from dashboard.queries import exact, meta
 from dashboard.queries import members as q
-from dashboard.queries import meta
 from tests.helpers import runtime_for
 
 ALL = Scope.everything()
@@ -69,19 +69,34 @@ def test_old_province_filter_uses_the_recorded_code():
     assert q.flows(ALL, none).empty
 
 
-def test_flows_by_year_split_departures_by_reason():
-    """2024: 1 admission, 1 transfer out; 2025: 3 admissions, 1 death."""
+def test_flows_by_year_separate_transfers_from_departures():
+    """2024: 1 admission, 1 transfer out (not a departure from the Party); 2025: 3 admissions,
+    1 death."""
     f = dataclasses.replace(Y2025, start=dt.date(2024, 1, 1))
     df = q.flows(ALL, f, "year")
     assert df["admitted"].tolist() == [1, 3]
-    assert df["left_transfer_out"].tolist() == [1, 0]
+    assert df["transferred_out"].tolist() == [1, 0]
+    assert df["left_party"].tolist() == [0, 1]
     assert df["left_death"].tolist() == [0, 1]
 
 
-def test_admission_rate_divides_by_start_of_year_stock():
-    """2025: 3 admissions / 45 members in January."""
+def test_flows_cover_exactly_the_chosen_dates():
+    """Admissions of the fixture fall on the 1st: 01/03/2025 is inside 01/03–15/03, not inside
+    02/03–31/12; the cut months are marked partial."""
+    cut = dataclasses.replace(Y2025, start=dt.date(2025, 3, 1), end=dt.date(2025, 3, 15))
+    df = q.flows(ALL, cut)
+    assert (df["admitted"].tolist(), df["full"].tolist()) == ([1], [False])
+    late = dataclasses.replace(Y2025, start=dt.date(2025, 3, 2))
+    assert q.flows(ALL, late, "year")["admitted"].tolist() == [0]
+
+
+def test_admission_rate_divides_by_the_stock_of_the_day_before():
+    """2025: 3 admissions / 43 members on 31/12/2024; 2024 has no stock before the history."""
     df = q.admission_rate(ALL, Y2025)
-    assert df["rate"].tolist() == [pytest.approx(3 / 45)]
+    assert df["rate"].tolist() == [pytest.approx(3 / 43)]
+    assert df["members_before"].tolist() == [43]
+    both = q.admission_rate(ALL, dataclasses.replace(Y2025, start=dt.date(2024, 1, 1)))
+    assert pd.isna(both["rate"].iloc[0]) and both["rate"].iloc[1] == pytest.approx(3 / 43)
 
 
 def test_structure_takes_the_as_of_year():
@@ -191,14 +206,14 @@ def test_org_label_is_exact_and_scoped():
 
 
 def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committee(demo_warehouse):
-    """Demo, its last month: no dissolved committee is a box; Tuyên Quang (TN08) holds the communes
+    """Demo, its last day: no dissolved committee is a box; Tuyên Quang (TN08) holds the communes
     of old Hà Giang (T02-…) directly (districts abolished) and its members equal those of the
     cells whose current province is N08."""
     from dashboard.queries import orgs
 
     with runtime.bound(runtime_for(demo_warehouse)):
         last = data.data_bounds(ALL)[1]
-        f = Filters(start=data.add_months(last, -11), end=last, as_of=last)
+        f = Filters(start=data.add_months(last, -11), end=last, as_of=exact.month_end(last))
         h = orgs.hierarchy(ALL, dataclasses.replace(f, org="TN08"), levels=2, top=1000)
         with duckdb.connect(str(demo_warehouse), read_only=True) as con:
             dissolved = {r[0] for r in con.execute(

@@ -91,13 +91,15 @@ def test_short_labels():
 
 
 def test_province_metrics_hand_computed():
-    """Members, members per cell, admission rate, good share and attendance per province."""
+    """Members, members per cell, admission rate, good share and attendance per province; the
+    admission rate divides by the members on the day before the period (Hà Nội: 20 on 31/12/2024,
+    not the 21 of January; Phú Thọ: 23)."""
     df = q.province_metrics(ALL, Y2025).set_index("province_code")
     hn, pt = df.loc["N01"], df.loc["N25"]
     assert (hn["members"], hn["cells"], hn["members_per_cell"]) == (21, 3, 7)
-    assert hn["admission_rate"] == pytest.approx(1 / 21)
+    assert hn["admission_rate"] == pytest.approx(1 / 20)
     assert hn["good_share"] == pytest.approx(12 / 34)
-    assert (pt["members"], pt["admission_rate"], pt["good_share"]) == (24, 2 / 24, 0)
+    assert (pt["members"], pt["admission_rate"], pt["good_share"]) == (24, 2 / 23, 0)
     assert df["attendance"].tolist() == pytest.approx([0.9, 0.9])
 
 

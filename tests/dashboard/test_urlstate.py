@@ -41,6 +41,8 @@ def test_custom_range_round_trips():
     state, bad = urlstate.parse(query, CH)
     assert bad == [] and state["period"] == "custom"
     assert urlstate.parse(urlstate.to_search(state), CH)[0] == state
+    named, bad = urlstate.parse(query + "&period=custom", CH)  # said explicitly: the same view
+    assert bad == [] and named == state
 
 
 def test_defaults_leave_the_url_empty():

@@ -59,7 +59,7 @@ def test_categories_and_values_are_the_warehouse_numbers(prs):
     assert list(trend.plots[0].categories) == [f"{m:%m/%Y}" for m in five["month"]]
     assert list(trend.series[0].values) == [float(v) for v in five["members"]]
     assert trend.series[0].values[-1] == 45
-    assert [s.name for s in stock.series] == ["Chính thức", "Dự bị"]
+    assert [s.name for s in stock.series] == ["Đảng viên chính thức", "Đảng viên dự bị"]
     assert list(stock.series[0].values) == [float(v) for v in df["official"]]
     assert (stock.series[0].values[-1], stock.series[1].values[-1]) == (40, 5)
     fl = qm.flows(scope, f, "month")
@@ -76,13 +76,14 @@ def test_slide_text_and_speaker_notes(prs):
     first = prs.slides[0]
     text = " ".join(sh.text_frame.text for sh in first.shapes if sh.has_text_frame)
     assert "Số đảng viên trong 5 năm gần nhất" in text and "45" in text
-    assert "5 năm đến 12/2025" in text and "Nguồn" in text  # the headline's own window
+    assert "5 năm đến 31/12/2025" in text and "Nguồn" in text  # the headline's own window
     second = " ".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
     assert "01/01/2025–31/12/2025" in second  # the other charts name the period
     notes = first.notes_slide.notes_text_frame.text
     assert "12/2025: 45" in notes and "01/2025:" in notes
     stock_notes = prs.slides[1].notes_slide.notes_text_frame.text
-    assert "12/2025: Chính thức 40; Dự bị 5" in stock_notes
+    assert "12/2025: Đảng viên chính thức 40; Đảng viên dự bị 5" in stock_notes
+    assert "Định nghĩa:" in stock_notes  # what the figures count, from the metric registry
     assert "25,0%" in " ".join(sh.text_frame.text for sh in prs.slides[3].shapes
                                 if sh.has_text_frame)  # good share in 12/2025: 1 of 4
 

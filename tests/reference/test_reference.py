@@ -4,7 +4,7 @@ an old one in the boundaries before 1 July 2025), one sector, on three as-of day
 merger day, a cell's dissolution day) and over date ranges cut inside months. Every difference
 fails. The marts are read both through the rollups and through the per-cell facts
 (tests/reference/marts.py); a comparison with the dashboard's query functions plugs in the same way
-(a third reader with the signatures of tests/reference/marts.py).
+(tests/reference/dashboard.py, compared in test_dashboard_reference.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import datetime as dt
 import math
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests.reference import marts
@@ -26,25 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SCOPES = [Scope("country"), Scope("province", "N01"), Scope("province", "N79"),
           Scope("old_province", "08"), Scope("sector", "mass_association")]
 VIAS = ("rollup", "cells")
-
-
-@pytest.fixture(scope="module")
-def inputs(demo_warehouse) -> ref.Inputs:
-    return ref.Inputs.read(demo_warehouse.parent / "demo-inputs" / "small")
-
-
-@pytest.fixture(scope="module")
-def con(demo_warehouse):
-    c = duckdb.connect(str(demo_warehouse), read_only=True)
-    yield c
-    c.close()
-
-
-@pytest.fixture(scope="module")
-def dissolution_day(inputs) -> dt.date:
-    """The day the first commune agency cell was dissolved (its members handed over that day)."""
-    cq = inputs.orgs[inputs.orgs["org_id"].str.endswith("-CQ")]
-    return cq["dissolved_on"].min().date()
 
 
 def days(dissolution: dt.date) -> list[dt.date]:

@@ -1,5 +1,7 @@
-"""Charts of Đảng viên: members over time, admissions and departures (by month or year, by
-reason), the age and gender structure, and admissions as a share of members."""
+"""Charts of Đảng viên: members over time, the flows that change them (admissions, transfers in,
+transfers out, departures from the Party; by month or year, cut to the chosen dates), departures
+from the Party by reason, the age and gender structure, and admissions as a share of the members
+on the day before the year (or the chosen dates) starts."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dashboard.charts import figures, spec
 from dashboard.charts.registry import Chart, register
 from dashboard.i18n import t
 from dashboard.queries import members as q
+from dashboard.queries import metrics
 
 MEMBERS_STOCK = "members-stock"
 MEMBERS_FLOWS = "members-flows"
@@ -21,15 +24,14 @@ TARGET = (0.03, 0.04)  # admissions per year as a share of members
 urlstate.register_param("grain", ("month", "year"), "month")
 i18n.register({
     "members.stock": ("Đảng viên chính thức và dự bị", "Full and probationary members"),
-    "members.official": ("Chính thức", "Full"),
-    "members.probationary": ("Dự bị", "Probationary"),
-    "members.flows": ("Kết nạp và ra khỏi Đảng", "Admissions and departures"),
-    "members.admitted": ("Kết nạp", "Admitted"),
-    "members.left": ("Ra khỏi chi bộ", "Left"),
-    "members.departures": ("Đảng viên ra khỏi chi bộ theo lý do", "Departures by reason"),
+    "members.flows": ("Kết nạp, chuyển đến, chuyển đi và ra khỏi Đảng",
+                      "Admissions, transfers in and out, departures from the Party"),
+    "members.departures": ("Ra khỏi Đảng theo lý do (không tính chuyển sinh hoạt)",
+                           "Departures from the Party by reason (transfers not included)"),
     "members.structure": ("Cơ cấu theo tuổi và giới tính", "Age and gender structure"),
     "members.rate": ("Tỷ lệ kết nạp so với tổng số đảng viên", "Admissions as a share of members"),
-    "members.rate_series": ("Kết nạp / đảng viên đầu năm", "Admissions / members at start of year"),
+    "members.rate_series": ("Kết nạp / đảng viên ngày trước kỳ",
+                            "Admissions / members on the day before"),
     "members.target": ("Mục tiêu 3–4%/năm", "Target 3–4% a year"),
 })
 
@@ -39,22 +41,28 @@ def _grain(f) -> str:
 
 
 def _stock_data(scope, f):
-    """month, official, probationary over the period."""
-    df = q.monthly_indicators(scope, f, f.start, f.end)
-    return df[["month", "official", "probationary"]].dropna(subset=["official"])
+    """month, official, probationary on each month's last day inside the chosen dates (the last
+    point is the period's last day, not the month end)."""
+    df = q.flows(scope, f, "month")
+    return df.rename(columns={"period": "month"})[["month", "official", "probationary"]]
+
+
+def _named(scope, columns, lang: str) -> list[tuple[str, str]]:
+    """[(column, the metric's registry label)]: a series is named as its metric is defined."""
+    return [(c, metrics.label(scope, c, lang)) for c in columns]
 
 
 def _stock_draw(df, ctx, f, scope):
-    series = [("official", t("members.official", ctx.lang)),
-              ("probationary", t("members.probationary", ctx.lang))]
+    series = _named(scope, ("official", "probationary"), ctx.lang)
     return figures.plot(spec.over_time(df, "month", series, kind="area"), ctx,
                         events=data.events(scope))
 
 
 def _partial_years(drawing, df, f, ctx):
-    """By year, a year cut by the period is pale and says its months (not a fall in flows)."""
+    """By year, a year cut by the chosen dates is pale and says its months (not a fall in flows)."""
     if _grain(f) == "year" and drawing.spec is not None:
-        figures.mark_partial(drawing.figure, df["period"], df["months"], 12, ctx.lang)
+        figures.mark_partial(drawing.figure, df["period"], df["months"], 12, ctx.lang,
+                             partial=~df["full"].astype(bool))
     return drawing
 
 
@@ -62,14 +70,21 @@ def _flows_data(scope, f):
     return q.flows(scope, f, _grain(f))
 
 
+FLOW_SERIES = ("admitted", "transferred_in", "transferred_out", "left_party", "net_change")
+
+
 def _flows_draw(df, ctx, f, scope):
-    series = [("admitted", t("members.admitted", ctx.lang)), ("left", t("members.left", ctx.lang))]
+    """Each flow its own honestly named series and the net change, which equals the change in
+    members over the same days (admitted + transferred in − transferred out − left the Party)."""
+    series = _named(scope, FLOW_SERIES, ctx.lang)
     shown = spec.over_time(df, "period", series, kind="bar", period=_grain(f))
     return _partial_years(figures.plot(shown, ctx, events=data.events(scope)), df, f, ctx)
 
 
 def _departures_draw(df, ctx, f, scope):
-    series = [(f"left_{r}", t(f"reason.{r}", ctx.lang)) for r in q.LEAVE_REASONS]
+    """Departures from the Party (death, struck off, expelled, resigned, other), stacked; moves
+    between cells are not departures and are not here."""
+    series = _named(scope, [f"left_{r}" for r in q.PARTY_REASONS], ctx.lang)
     series = [s for s in series if df is not None and not df.empty and df[s[0]].sum() > 0]
     shown = spec.over_time(df if series else None, "period", series, kind="bar", stacked=True,
                            period=_grain(f))
@@ -82,24 +97,29 @@ def _structure_draw(df, ctx, f, scope):
 
 def _rate_data(scope, f):
     df = q.admission_rate(scope, f)
-    return df.assign(year=pd.to_datetime(df["year"].astype(str) + "-01-01"))
+    return df.assign(year=pd.to_datetime(df["year"]))
 
 
 def _rate_draw(df, ctx, f, scope):
-    """Yearly rates; a year only partly inside the period is drawn pale and labelled with its
-    number of months (a 2-month rate is not comparable with the 3–4% yearly target)."""
+    """Yearly rates (admissions / members on the day before the year's first chosen day); a year
+    only partly inside the chosen dates is drawn pale and labelled with its months (a 2-month
+    rate is not comparable with the 3–4% yearly target)."""
     lines = [(TARGET[0], t("members.target", ctx.lang)), (TARGET[1], "")]
     shown = spec.over_time(df, "year", [("rate", t("members.rate_series", ctx.lang))],
                            kind="bar", percent=True, period="year")
     drawing = figures.plot(shown, ctx, ref_lines=lines)
-    if drawing.spec is not None and "months" in df:
-        figures.mark_partial(drawing.figure, df["year"], df["months"], 12, ctx.lang)
+    if drawing.spec is not None:
+        figures.mark_partial(drawing.figure, df["year"], df["months"], 12, ctx.lang,
+                             partial=~df["full"].astype(bool))
     return drawing
 
 
-register(Chart(MEMBERS_STOCK, "members.stock", _stock_data, _stock_draw))
-register(Chart(MEMBERS_FLOWS, "members.flows", _flows_data, _flows_draw, params=("grain",)))
+register(Chart(MEMBERS_STOCK, "members.stock", _stock_data, _stock_draw,
+               metrics=("official", "probationary")))
+register(Chart(MEMBERS_FLOWS, "members.flows", _flows_data, _flows_draw, params=("grain",),
+               metrics=FLOW_SERIES))
 register(Chart(MEMBERS_DEPARTURES, "members.departures", _flows_data, _departures_draw,
-               params=("grain",)))
-register(Chart(MEMBERS_STRUCTURE, "members.structure", q.structure, _structure_draw))
-register(Chart(MEMBERS_RATE, "members.rate", _rate_data, _rate_draw))
+               params=("grain",), metrics=("left_party", *(f"left_{r}" for r in q.PARTY_REASONS))))
+register(Chart(MEMBERS_STRUCTURE, "members.structure", q.structure, _structure_draw,
+               metrics=("members_by_age_gender",)))
+register(Chart(MEMBERS_RATE, "members.rate", _rate_data, _rate_draw, metrics=("admission_rate",)))

@@ -76,9 +76,12 @@ def _meetings_draw(df, ctx, f, scope):
                                        colors=colors), ctx)
 
 
-register(Chart(ORGS_COUNTS, "orgs.counts", _counts_data, _counts_draw, params=("by",)))
-register(Chart(ORGS_HIERARCHY, "orgs.hierarchy", _hierarchy_data, _hierarchy_draw))
-register(Chart(ORGS_MEETINGS, "orgs.meetings", q.meeting_levels, _meetings_draw))
+register(Chart(ORGS_COUNTS, "orgs.counts", _counts_data, _counts_draw, params=("by",),
+               metrics=("base_orgs", "cells")))
+register(Chart(ORGS_HIERARCHY, "orgs.hierarchy", _hierarchy_data, _hierarchy_draw,
+               metrics=("members",)))
+register(Chart(ORGS_MEETINGS, "orgs.meetings", q.meeting_levels, _meetings_draw,
+               metrics=("meetings_by_quality",)))
 register_table(Table(ORGS_TABLE, "orgs.table", q.org_table, (
     ("org_id", "col.org_id", "text"), ("name", "col.name", "text"), ("kind", "col.kind", "text"),
     ("sector", "col.sector", "text"), ("province", "col.province", "text"),

@@ -10,7 +10,8 @@ from dashboard.charts import figures, spec
 from dashboard.charts.registry import Chart, register
 from dashboard.charts.spec import COLORS
 from dashboard.charts.theme import THEMES, Drawing
-from dashboard.i18n import fmt_month, fmt_num, fmt_pct, t
+from dashboard.i18n import fmt_date, fmt_month, fmt_num, fmt_pct, t
+from dashboard.queries import exact
 from dashboard.queries import members as q
 
 OVERVIEW_TREND = "overview-trend"
@@ -50,19 +51,30 @@ KPIS = (Kpi("base_orgs"), Kpi("cells"), Kpi("members"), Kpi("admitted"),
 
 
 def _trend_data(scope, f):
-    """month, members, official, probationary, admitted, left over the 5 years ending with the
-    period's last month (the headline: a long enough window for the trend to be visible)."""
-    last = data.month_floor(f.end)
+    """month, members, official, probationary (on each month's last day; in the last month, on
+    the period's last day), admitted over the 5 years ending with the period's last month (the
+    headline: a long enough window for the trend to be visible)."""
+    end = exact.clamp_day(scope, f.end)
+    if end is None:
+        return None
+    last = data.month_floor(end)
     df = q.monthly_indicators(scope, f, data.add_months(last, -59), last)
-    return df[["month", "members", "official", "probationary", "admitted", "left"]].dropna(
-        subset=["members"])
+    df = df[["month", "members", "official", "probationary", "admitted"]].dropna(
+        subset=["members"]).reset_index(drop=True)
+    if not df.empty:  # the last point is the exact stock of the period's last day
+        now = exact.stocks_on(scope, f, end)
+        df.loc[df.index[-1], ["members", "official", "probationary"]] = [
+            now["members"], now["official"], now["probationary"]]
+    df.attrs["end"] = end  # the subtitle's window end
+    return df
 
 
 def _trend_caption(df, ctx, f):
     """The subtitle names the fixed 5-year window and says the axis does not start at 0."""
     if df is None or df.empty:
         return ctx
-    window = t("overview.window", ctx.lang, end=fmt_month(df["month"].max()))
+    end = df.attrs.get("end", df["month"].max())
+    window = t("overview.window", ctx.lang, end=fmt_date(end))
     rest = ctx.subtitle.split(" · ")[1:]
     return replace(ctx, subtitle=" · ".join([window, *rest, t("chart.y_not_zero", ctx.lang)]))
 
@@ -89,4 +101,4 @@ def _trend_draw(df, ctx, f, scope) -> Drawing:
 
 
 register(Chart(OVERVIEW_TREND, "overview.trend", _trend_data, _trend_draw,
-               caption=_trend_caption))
+               caption=_trend_caption, metrics=("members",)))

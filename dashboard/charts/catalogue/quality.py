@@ -127,16 +127,21 @@ def _heat_draw(df, ctx, f, scope):
 
 
 register(Chart(QUALITY_LEVELS, "quality.levels", _period_data, _levels_draw,
-               params=("qgrain",)))
+               params=("qgrain",), metrics=("meetings_by_quality", "good_fair_share")))
 register(Chart(QUALITY_SCORE, "quality.score", _period_data,
-               _line("mean_score", "quality.score_series", False), params=("qgrain",)))
+               _line("mean_score", "quality.score_series", False), params=("qgrain",),
+               metrics=("mean_score",)))
 register(Chart(QUALITY_ATTENDANCE, "quality.attendance", _period_data,
-               _line("attendance", "quality.attendance_series", True), params=("qgrain",)))
-register(Chart(QUALITY_KINDS, "quality.kinds", _period_data, _kinds_draw, params=("qgrain",)))
+               _line("attendance", "quality.attendance_series", True), params=("qgrain",),
+               metrics=("attendance",)))
+register(Chart(QUALITY_KINDS, "quality.kinds", _period_data, _kinds_draw, params=("qgrain",),
+               metrics=("regular_held", "thematic_held")))
 register(Chart(QUALITY_ONLINE, "quality.online", _period_data,
                _line("online_share", "quality.online_series", True, zoom=False),
-               params=("qgrain",)))
-register(Chart(QUALITY_HEATMAP, "quality.heatmap", _heat_data, _heat_draw, params=("heat",)))
+               params=("qgrain",), metrics=("online_share",)))
+register(Chart(QUALITY_HEATMAP, "quality.heatmap", _heat_data, _heat_draw, params=("heat",),
+               metrics=lambda f: ("mean_score",) if _param(f, "heat") == "score"
+               else ("good_fair_share",)))
 
 _CELL_COLS = (("name", "quality.col.cell", "text"), ("base_org", "quality.col.base_org", "text"),
               ("province", "quality.col.province", "text"))

@@ -11,7 +11,7 @@ from dashboard import data, i18n, urlstate
 from dashboard.charts import cartogram, figures, geo, spec
 from dashboard.charts.registry import Chart, register
 from dashboard.charts.theme import Drawing, FigContext, empty
-from dashboard.i18n import t
+from dashboard.i18n import fmt_num, t
 from dashboard.queries import regions as q
 
 REGIONS_MAP = "regions-map"
@@ -30,11 +30,15 @@ i18n.register({
     "regions.ranking": ("Xếp hạng tỉnh, thành phố", "Provinces ranked"),
     "regions.compare": ("So sánh các vùng", "Regions compared"),
     "regions.trend": ("Diễn biến theo tháng", "Monthly trend"),
-    "regions.note.members": ("số đảng viên tại tháng của ngày số liệu",
-                             "members at the as-of month"),
-    "regions.note.members_per_cell": ("bình quân đảng viên mỗi chi bộ", "mean members per cell"),
-    "regions.note.admission_rate": ("kết nạp trong kỳ / đảng viên đầu kỳ",
-                                    "admissions in the period / members at its start"),
+    "regions.note.members": ("số đảng viên tại ngày số liệu", "members on the as-of day"),
+    "regions.note.members_per_cell": ("đảng viên / chi bộ tại ngày số liệu",
+                                      "members / cells on the as-of day"),
+    "regions.note.admission_rate": ("kết nạp trong kỳ / đảng viên ngày trước kỳ",
+                                    "admissions in the period / members on the day before it"),
+    "regions.unplaced": ("Chưa xếp được vào tỉnh cũ (không có trên biểu đồ): {cells} chi bộ,"
+                         " {base_orgs} tổ chức cơ sở đảng, {members} đảng viên",
+                         "Not placed in an old province (not on the chart): {cells} cells,"
+                         " {base_orgs} base organisations, {members} members"),
     "regions.note.good_share": ("buổi xếp loại tốt / buổi được xếp loại",
                                 "meetings rated good / rated meetings"),
     "regions.note.attendance": ("có mặt / phải dự", "present / expected"),
@@ -86,8 +90,11 @@ def map_shapes(df) -> dict:
 
 
 def _provinces_data(scope, f):
-    """province_code, name, region, seat_lat, seat_lon, sums and the five metrics."""
-    return q.province_metrics(scope, f)
+    """province_code, name, region, seat_lat, seat_lon, sums and the five metrics; in the old
+    boundaries, attrs["unplaced"] counts what no old province holds (said in the subtitle)."""
+    df = q.province_metrics(scope, f).copy()
+    df.attrs["unplaced"] = q.unplaced(scope, f)
+    return df
 
 
 def _map_draw(df, ctx, f, scope):
@@ -152,14 +159,27 @@ def _trend_draw(df, ctx, f, scope):
 
 
 def _caption(key: str):
-    return lambda df, ctx, f: _titled(ctx, key, metric_of(f))
+    """Title and subtitle naming the metric; a notice of what the old boundaries cannot place."""
+    def caption(df, ctx, f):
+        ctx = _titled(ctx, key, metric_of(f))
+        lost = (df.attrs.get("unplaced") if df is not None else None) or {}
+        if any(lost.values()):
+            notice = t("regions.unplaced", ctx.lang, **{k: fmt_num(v, ctx.lang)
+                                                         for k, v in lost.items()})
+            ctx = dataclasses.replace(ctx, subtitle=f"{ctx.subtitle} · {notice}")
+        return ctx
+    return caption
+
+
+def _metrics(f) -> tuple[str, ...]:
+    return (metric_of(f),)
 
 
 register(Chart(REGIONS_MAP, "regions.map", _provinces_data, _map_draw, params=("metric",),
-               caption=_caption("regions.map")))
+               caption=_caption("regions.map"), metrics=_metrics))
 register(Chart(REGIONS_RANKING, "regions.ranking", _provinces_data, _ranking_draw,
-               params=("metric",), caption=_caption("regions.ranking")))
+               params=("metric",), caption=_caption("regions.ranking"), metrics=_metrics))
 register(Chart(REGIONS_COMPARE, "regions.compare", _compare_data, _compare_draw,
-               params=("metric",), caption=_caption("regions.compare")))
+               params=("metric",), caption=_caption("regions.compare"), metrics=_metrics))
 register(Chart(REGIONS_TREND, "regions.trend", _trend_data, _trend_draw, params=("metric",),
-               caption=_trend_caption))
+               caption=_trend_caption, metrics=_metrics))

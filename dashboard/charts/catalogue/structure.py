@@ -109,6 +109,7 @@ def _csv(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 register(Chart(STRUCTURE_MEMBERS, "structure.members", _members_data, _draw, params=("sdim",),
-               caption=_members_caption, csv_columns=_csv))
+               caption=_members_caption, csv_columns=_csv, metrics=("members_by_structure",)))
 register(Chart(STRUCTURE_ADMISSIONS, "structure.admissions", _admissions_data, _draw,
-               params=("sdim",), caption=_admissions_caption, csv_columns=_csv))
+               params=("sdim",), caption=_admissions_caption, csv_columns=_csv,
+               metrics=("admissions_by_structure",)))

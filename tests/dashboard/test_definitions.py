@@ -1,0 +1,124 @@
+"""One definition per metric: the KPI cards' and chart cards' "ⓘ" popovers, the chart series,
+the CSV headers and the slides' notes all read marts.dim_metric (the fixture's registry is made by
+the ETL's own SQL from etl/reference/metrics.csv); and the old-boundaries view says what it cannot
+place instead of dropping it."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import runtime
+from dashboard.charts import registry
+from dashboard.data import Filters, Scope
+from dashboard.queries import metrics
+from dashboard.queries import regions as rq
+from tests.helpers import runtime_for
+
+ALL = Scope.everything()
+ROOT = Path(__file__).resolve().parents[2]
+Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
+
+
+def registry_rows() -> dict:
+    with open(ROOT / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
+        return {r["metric"]: r for r in csv.DictReader(fh)}
+
+
+def texts(component) -> list[str]:
+    """Every string inside a Dash component tree."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [s for c in component for s in texts(c)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def test_the_dashboard_reads_the_published_registry():
+    rows = registry_rows()
+    got = metrics.registry(ALL)
+    assert list(got) == list(rows)
+    assert metrics.definition(ALL, "admission_rate", "en") == rows["admission_rate"]["definition_en"]
+
+
+def test_every_chart_names_registered_metrics(state2025):
+    rows = registry_rows()
+    for key in registry.CHARTS:
+        shown = registry.chart_metrics(key, state2025)
+        assert shown and set(shown) <= set(rows), key
+
+
+def test_every_kpi_card_has_its_definition(state2025):
+    from dashboard.pages import overview
+
+    rows = registry_rows()
+    cards = overview.kpi_cards(state2025, "light")
+    for card in cards:
+        key = card.id.removeprefix("kpi-")
+        strings = texts(card)
+        assert rows[key]["label_vi"] in strings and rows[key]["definition_vi"] in strings, key
+
+
+def test_chart_popover_lists_its_metrics(state2025):
+    from dashboard.components import definitions
+
+    rows = registry_rows()
+    body = texts(definitions.fill(state2025, {"type": definitions.INFO, "key": "members-flows"}))
+    for m in ("admitted", "transferred_in", "transferred_out", "left_party", "net_change"):
+        assert rows[m]["label_vi"] in body and rows[m]["definition_vi"] in body, m
+
+
+def test_flow_series_and_csv_headers_are_the_registry_labels(state2025):
+    rows = registry_rows()
+    fig = registry.build_figure("members-flows", state2025, "light", ALL)
+    names = [tr.name for tr in fig.data]
+    assert names == [rows[m]["label_vi"] for m in ("admitted", "transferred_in",
+                                                      "transferred_out", "left_party",
+                                                      "net_change")]
+    content, _ = registry.csv_bytes("members-flows", state2025, ALL)
+    header = next(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows["transferred_in"]["label_vi"] in header and "transferred_in" not in header
+
+
+def test_slide_notes_carry_the_definitions(state2025):
+    from dashboard.exports import deck
+
+    rows = registry_rows()
+    slide = deck.build_slide("members-rate", state2025, ALL)
+    assert f"{rows['admission_rate']['label_vi']}: {rows['admission_rate']['definition_vi']}" \
+        in slide.notes
+
+
+@pytest.fixture
+def one_unplaced(fixture_warehouse, tmp_path):
+    """The fixture with cell B2 (24 members) not placed in any old province."""
+    path = tmp_path / "unplaced.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE marts.dim_org SET province_code_old = NULL, old_province_how = 'unplaced'"
+                " WHERE org_id = 'B2'")
+    con.close()
+    with runtime.bound(runtime_for(path)):
+        yield
+
+
+def test_old_boundaries_count_what_they_cannot_place(one_unplaced, state2025):
+    """Through the facts (an organisation-scoped viewer): B2 is counted and said, not dropped."""
+    viewer = Scope(org_roots=frozenset({"P1", "P2"}))
+    old = dataclasses.replace(Y2025, old_boundaries=True)
+    assert rq.unplaced(viewer, old) == {"cells": 1, "base_orgs": 1, "members": 24}
+    assert rq.unplaced(viewer, Y2025) == {"cells": 0, "base_orgs": 0, "members": 0}
+    placed = rq.province_metrics(viewer, old)["members"].sum()
+    assert placed + 24 == rq.province_metrics(viewer, Y2025)["members"].sum()
+    from dashboard.charts.catalogue import regions as charts
+
+    ctx, _ = registry.draw(charts.REGIONS_RANKING, {**state2025, "old": True}, viewer)
+    assert "Chưa xếp được vào tỉnh cũ" in ctx.subtitle and "24 đảng viên" in ctx.subtitle
