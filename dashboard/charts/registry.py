@@ -15,10 +15,10 @@ import plotly.graph_objects as go
 
 from dashboard import data, labels, urlstate
 from dashboard.charts import spreadsheets
-from dashboard.charts.captions import describe, footnote
+from dashboard.charts.captions import describe, empty_text, file_stem, footnote
 from dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
 from dashboard.data import Scope
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import t
 
 log = logging.getLogger(__name__)
 CHARTS: dict[str, Chart] = {}
@@ -55,6 +55,13 @@ def file_name(title_key: str, lang: str) -> str:
     return t(title_key, lang).replace("/", "-")
 
 
+def export_name(key: str, state: dict, scope: Scope, ext: str) -> str:
+    """An export's file name: title, the scope shown and the period's end
+    ('Đảng viên chính thức và dự bị - Hà Nội - 31-12-2025.png')."""
+    lang = state.get("lang", "vi")
+    return f"{file_stem(t(CHARTS[key].title, lang), state, lang, scope)}.{ext}"
+
+
 def chart_filters(chart: Chart, state: dict):
     params = state.get("params") or {}
     return urlstate.to_filters(state, **{p: params.get(p, urlstate.param_default(p))
@@ -69,7 +76,8 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
     lang = state.get("lang", "vi")
     ctx = FigContext(lang=lang, theme=theme, title=t(chart.title, lang),
                      subtitle=describe(state, lang, scope),
-                     footnote=footnote(state, lang, scope) if with_footnote else "")
+                     footnote=footnote(state, lang, scope) if with_footnote else "",
+                     nodata=empty_text(state, lang, scope))
     try:
         f = chart_filters(chart, state)
         df = chart.data(scope, f)
@@ -104,5 +112,4 @@ def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:
     df = df.convert_dtypes()  # whole numbers as integers (SQL sums come back as floats)
     # readable headers and values in the viewer's language (codes never reach the file)
     df = chart.csv_columns(df, lang) if chart.csv_columns is not None else labels.readable(df, lang)
-    name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"
-    return spreadsheets.csv_bytes(df), name  # formula-safe, UTF-8 with BOM
+    return spreadsheets.csv_bytes(df), export_name(key, state, scope, "csv")

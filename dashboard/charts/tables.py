@@ -13,8 +13,9 @@ import pandas as pd
 
 from dashboard import data, labels, urlstate
 from dashboard.charts import spreadsheets
+from dashboard.charts.captions import file_stem
 from dashboard.data import Scope
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import t
 
 MAX_ROWS = 5000  # rows a grid shows; the files hold them all
 TABLES: dict[str, Table] = {}
@@ -78,7 +79,7 @@ def export(key: str, state: dict, scope: Scope, fmt: str) -> tuple[bytes, str]:
     df = table_frame(key, state, scope)
     df = df[[c for c, _h, _k in table.columns if c in df.columns]]
     df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns}).convert_dtypes()
-    name = f"{t(table.title, lang)} {fmt_date(state['end']).replace('/', '-')}.{fmt}"
+    name = f"{file_stem(t(table.title, lang), state, lang, scope)}.{fmt}"
     if fmt == "csv":  # both formula-safe (charts/spreadsheets.py); CSV with a BOM
         return spreadsheets.csv_bytes(df), name
     return spreadsheets.xlsx_bytes(df, t(table.title, lang)), name

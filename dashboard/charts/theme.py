@@ -47,6 +47,7 @@ class FigContext:
     title: str = ""
     subtitle: str = ""
     footnote: str = ""
+    nodata: str = ""  # the empty figure's message, naming the period and scope
 
 
 @dataclass
@@ -107,7 +108,7 @@ def empty(ctx: FigContext, message: str | None = None) -> go.Figure:
     frame(fig, ctx, legend=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.add_annotation(text=message or t("chart.empty", ctx.lang), xref="paper", yref="paper",
+    fig.add_annotation(text=message or ctx.nodata or t("chart.empty", ctx.lang), xref="paper", yref="paper",
                        x=0.5, y=0.5, showarrow=False, font={"size": 16})
     return fig
 

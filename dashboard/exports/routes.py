@@ -13,9 +13,10 @@ import flask
 from dashboard import data, runtime, urlstate
 from dashboard.auth import access
 from dashboard.charts import registry
+from dashboard.charts.captions import file_stem
 from dashboard.exports import deck as decks
 from dashboard.exports import images, pptx
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import t
 
 log = logging.getLogger(__name__)
 MIMETYPES = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -30,8 +31,8 @@ def content_disposition(name: str) -> str:
 
 
 def file_name(title: str, state: dict, ext: str) -> str:
-    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip()
-    return f"{safe} {fmt_date(state['end']).replace('/', '-')}.{ext}"
+    """'<title> - <scope shown> - <dd-mm-yyyy>.<ext>' (captions.file_stem)."""
+    return f"{file_stem(title, state, state['lang'], access.current_scope())}.{ext}"
 
 
 def _error(status: int, vi: str, en: str):
@@ -110,8 +111,7 @@ def chart_image(key: str, ext: str):
         content = images.render(fig, ext)
     except images.ImageError as exc:
         return _error(503, str(exc), "")
-    title = registry.file_name(registry.CHARTS[key].title, state["lang"])
-    return _send(content, file_name(title, state, ext), ext)
+    return _send(content, registry.export_name(key, state, access.current_scope(), ext), ext)
 
 
 def register(server: flask.Flask) -> None:

@@ -45,7 +45,7 @@ def test_csv_holds_the_chart_rows_with_diacritics(state2025):
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns) == ["Tháng", "Chính thức", "Dự bị"]
     assert len(df) == 12 and df["Chính thức"].iloc[-1] == 40
-    assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
+    assert name == "Đảng viên chính thức và dự bị - Toàn quốc - 31-12-2025.csv"
     content, _ = registry.csv_bytes("members-stock", {**state2025, "lang": "en"}, ALL)
     assert list(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig").columns) == [
         "Month", "Full members", "Probationary"]

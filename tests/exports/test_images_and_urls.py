@@ -18,7 +18,7 @@ def test_png_at_projector_resolution(client):
     assert resp.data.startswith(b"\x89PNG\r\n\x1a\n")
     assert Image.open(io.BytesIO(resp.data)).size == (1920, 1080)
     cd = resp.headers["Content-Disposition"]
-    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Đảng viên chính thức và dự bị 31-12-2025.png"
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Đảng viên chính thức và dự bị - Toàn quốc - 31-12-2025.png"
 
 
 def test_svg_is_an_svg_document(client):
@@ -29,7 +29,7 @@ def test_svg_is_an_svg_document(client):
     assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
     assert "Số đảng viên trong 5 năm gần nhất" in text
     cd = resp.headers["Content-Disposition"]
-    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên trong 5 năm gần nhất 31-12-2025.svg"
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên trong 5 năm gần nhất - Toàn quốc - 31-12-2025.svg"
 
 
 def test_renderer_uses_local_files_only():

@@ -91,7 +91,7 @@ def test_vietnamese_file_name(deck_file):
     """RFC 5987 name in Vietnamese with an ASCII fallback."""
     cd = deck_file.headers["Content-Disposition"]
     assert "filename*=UTF-8''Tr%C3%ACnh%20chi%E1%BA%BFu" in cd
-    assert 'filename="Trinh chieu - Bo trinh chieu 31-12-2025.pptx"' in cd
+    assert 'filename="Trinh chieu - Bo trinh chieu - Toan quoc - 31-12-2025.pptx"' in cd
 
 
 def test_builtin_quarterly_deck_has_a_heatmap_picture(client):
