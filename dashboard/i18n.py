@@ -50,6 +50,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "chart.period": ("Thời kỳ", "Period"),
     "chart.error": ("Không tải được biểu đồ", "Could not load the chart"),
     "chart.months": ("{n} tháng", "{n} months"),
+    "chart.months.1": ("{n} tháng", "{n} month"),
     "chart.y_not_zero": ("trục tung không bắt đầu từ 0", "y axis does not start at 0"),
     "sector.commune": ("Xã, phường, thị trấn", "Commune / ward"),
     "sector.residential": ("Thôn, tổ dân phố", "Residential"),
@@ -88,7 +89,10 @@ def register(strings: dict[str, tuple[str, str]]) -> None:
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **fmt) -> str:
-    """The string for `key` in `lang`; unknown keys come back as the key (visible, not a crash)."""
+    """The string for `key` in `lang`; unknown keys come back as the key (visible, not a crash).
+    With n=1 the singular `key.1` is used when there is one ('1 month', not '1 months')."""
+    if str(fmt.get("n", "")) == "1" and f"{key}.1" in _STRINGS:
+        key = f"{key}.1"
     pair = _STRINGS.get(key)
     if pair is None:
         return key

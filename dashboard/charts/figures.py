@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.spec import COLORS, ChartSpec
+from dashboard.charts.spec import COLORS, Axis, ChartSpec, nice_step, value_axis
 from dashboard.charts.theme import (
     THEMES,
     Drawing,
@@ -16,7 +16,6 @@ from dashboard.charts.theme import (
     align_footnote,
     empty,
     frame,
-    nice_step,
     sort_key_vi,
 )
 from dashboard.i18n import fmt_num, t
@@ -67,24 +66,20 @@ def _over_time(spec, ctx, events, ref_lines) -> go.Figure:
         # the subtitle): make room for the rows under it
         fig.update_layout(legend={"entrywidthmode": "fraction", "entrywidth": 0.5},
                           margin_t=100 + 22 * ((len(spec.series) - 1) // 2))
-    if not spec.percent and max(spec.values()) < 8:
-        fig.update_yaxes(dtick=1)
     if columns:
         fig.update_layout(barmode="stack" if stacked else "group", bargap=0.25)
         if spec.period == "year":
             fig.update_xaxes(dtick="M12")
     fig.update_xaxes(tickformat=_x_format(spec), hoverformat=_x_format(spec))
     _quarter_ticks(fig, spec)
-    if spec.percent:
-        fig.update_yaxes(tickformat=",.0%")
     for value, label in ref_lines:
         fig.add_hline(y=value, line={"dash": "dash", "color": "#e03131", "width": 1.5},
                       annotation_text=label, annotation_position="top left")
-    if not spec.zero_based:  # a line zoomed to its data (the subtitle says so)
-        fit_y_axis(fig, spec.values(), integer=not spec.percent and spec.decimals == 0)
+    apply_axis(fig, value_axis(spec), ctx)
     # the x range is pinned to the data (bars are centred on their date: half a period of
     # padding each side) and events inside it are marked with short labels (full text on hover)
     pad = {"year": 183, "quarter": 46}.get(spec.period, 16) if columns else 0
+    mark_partial(fig, spec, ctx.lang)
     return event_marks(fig, events, ctx, min(spec.categories), max(spec.categories), pad_days=pad)
 
 
@@ -99,9 +94,10 @@ def _shares(spec, ctx, events) -> go.Figure:
                                            "<extra></extra>"))
     frame(fig, ctx)
     fig.update_layout(barmode="stack", bargap=0.15, legend={"traceorder": "normal"})
-    fig.update_yaxes(tickformat=",.0%", range=[0, 1])
+    apply_axis(fig, value_axis(spec), ctx)
     fig.update_xaxes(tickformat=_x_format(spec), hoverformat=_x_format(spec))
     _quarter_ticks(fig, spec)
+    mark_partial(fig, spec, ctx.lang)
     return event_marks(fig, events, ctx, min(spec.categories), max(spec.categories),
                        pad_days=46 if spec.period == "quarter" else 16)
 
@@ -124,7 +120,7 @@ def _ranking(spec, ctx, selected) -> go.Figure:
     fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=False,
                      tickfont={"size": size})
     align_footnote(fig)
-    fig.update_xaxes(tickformat=",.0%" if spec.percent else ",.0f")
+    apply_axis(fig, value_axis(spec), ctx, "x", room=0.18)  # room for the value labels
     return fig
 
 
@@ -147,30 +143,50 @@ def _pyramid(spec, ctx) -> go.Figure:
     return fig
 
 
-def mark_partial(fig: go.Figure, starts, months, full: int, lang: str) -> go.Figure:
-    """Bars of years (full=12) or quarters (full=3), given by their first days, with fewer months
-    of data inside the period (cut by the period's ends) drawn pale, their tick ('2024', 'Q4/2024')
-    saying how many months: a 1-month quarter next to full ones is not a fall."""
-    partial = [int(m) < full for m in months]
+def mark_partial(fig: go.Figure, spec: ChartSpec, lang: str) -> go.Figure:
+    """Periods only partly inside the data (spec.partial: a 1-month quarter, a 2-month year) are
+    pale bars or hollow points, and their tick says how many months ('Q4/2026 (1 tháng)'): a
+    short period next to full ones is not a fall."""
+    partial = list(spec.partial or ())
     if not any(partial):
         return fig
     fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial], selector={"type": "bar"})
+    for tr in [tr for tr in fig.data if tr.type == "scatter" and not tr.stackgroup]:
+        fig.add_trace(go.Scatter(
+            x=[x for x, p in zip(tr.x, partial) if p], y=[y for y, p in zip(tr.y, partial) if p],
+            mode="markers", showlegend=False, hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 11, "line": {"width": 2.5},
+                    "color": tr.line.color}))
     if len(partial) <= 12:  # more ticks than that would not be read
-        days = pd.to_datetime(pd.Series(list(starts)))
-        labels = [str(d.year) if full == 12 else f"Q{(d.month - 1) // 3 + 1}/{d.year}" for d in days]
-        fig.update_xaxes(tickvals=list(starts), ticktext=[
-            f"{label}<br>({t('chart.months', lang, n=int(m))})" if p else label
-            for label, m, p in zip(labels, months, partial)])
+        fig.update_xaxes(tickvals=list(spec.categories),
+                         ticktext=spec.part_labels(lang, sep="<br>"))
     return fig
 
 
-def fit_y_axis(fig: go.Figure, values, integer: bool = True) -> go.Figure:
-    """A line's y axis fitted to its data instead of starting at 0 (say so in the subtitle:
-    `chart.y_not_zero`); whole-number steps when the span is small, so no tick label repeats."""
-    ys = pd.to_numeric(pd.Series(list(values)), errors="coerce").dropna()
-    fig.update_yaxes(rangemode="normal", dtick=None)
-    if integer and not ys.empty and ys.max() - ys.min() < 8:
-        fig.update_yaxes(dtick=1, range=[ys.min() - 1, ys.max() + 1])
+def apply_axis(fig: go.Figure, axis: Axis, ctx: FigContext, which: str = "y",
+               room: float = 0.0) -> go.Figure:
+    """Draw the spec's value axis (spec.value_axis): its range (plus `room` above, a fraction of
+    it, for labels), its ticks and their format; a cut axis is marked on the chart itself."""
+    top = axis.hi + room * (axis.hi - axis.lo)
+    (fig.update_yaxes if which == "y" else fig.update_xaxes)(
+        range=[axis.lo, top], tick0=axis.lo, dtick=axis.step, tickformat=axis.plotly_format(),
+        rangemode="normal")
+    if axis.cut:
+        mark_cut(fig, ctx)
+    return fig
+
+
+def mark_cut(fig: go.Figure, ctx: FigContext) -> go.Figure:
+    """A cut value axis, marked where it is drawn: a break sign across the axis line at its
+    foot and the words 'trục không bắt đầu từ 0' just above the x axis."""
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    fig.add_shape(type="path", xref="paper", yref="paper", xsizemode="pixel", ysizemode="pixel",
+                  xanchor=0, yanchor=0, path="M -8,4 L 8,10 M -8,11 L 8,17",
+                  line={"color": th["font"], "width": 2}, name="axis-cut")
+    fig.add_annotation(text=t("chart.y_not_zero", ctx.lang), xref="paper", yref="paper", x=0,
+                       y=0, xanchor="left", yanchor="bottom", xshift=12, yshift=2,
+                       showarrow=False, font={"size": 11, "color": th["muted"]},
+                       bgcolor=th["veil"], name="axis-cut")
     return fig
 
 

@@ -5,7 +5,6 @@ and the two things a builder deals in: `FigContext` (what it needs besides data)
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -117,14 +116,6 @@ def value_text(v, lang: str, fmt: str = ",.0f", percent: bool = False) -> str:
     """A value as the chart's labels write it: '12,5%' when percent, else '10.579' (one decimal
     when fmt says '.1f')."""
     return fmt_pct(v, lang) if percent else fmt_num(v, lang, 1 if "1f" in fmt else 0)
-
-
-def nice_step(raw: float) -> float:
-    """1, 2 or 5 times a power of ten, at least `raw`."""
-    if raw <= 0:
-        return 1
-    p = 10 ** math.floor(math.log10(raw))
-    return next(m * p for m in (1, 2, 5, 10) if m * p >= raw)
 
 
 def sort_key_vi(text: str) -> str:

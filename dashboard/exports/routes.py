@@ -80,7 +80,7 @@ def deck_pptx():
     lang = state["lang"]
     title = decks.deck_title(deck, lang)
     try:
-        content = pptx.build(decks.build_slides(deck, state), title, lang)
+        content = pptx.build(decks.build_slides(deck, state), decks.cover(deck, state), lang)
     except images.ImageError as exc:
         return _error(503, str(exc), "")
     return _send(content, file_name(f"{t('slides.file', lang)} - {title}", state, "pptx"), "pptx")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -81,6 +82,11 @@ def test_data_page_info_cards(state2025):
     """Generation 3 and the data months (as months, not first days) are shown."""
     text = str(data_status.info_cards(state2025))
     assert "'3'" in text and "01/2024 – 12/2025" in text
+    later = str(data_status.info_cards(state2025, today=dt.date(2026, 12, 6)))
+    assert "số liệu đến 12/2025, cách đây 12 tháng" in later  # from the data, not the load
+    assert data_status.freshness(dt.date(2025, 12, 1), dt.date(2026, 1, 3), "en") == (
+        "data up to 12/2025, 1 month ago")
+    assert "this month" in data_status.freshness(dt.date(2025, 12, 1), dt.date(2025, 12, 9), "en")
 
 
 def test_router_falls_back_to_overview_and_respects_language(dash_app):
