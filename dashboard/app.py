@@ -39,6 +39,8 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     from dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
+    app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
+    shell.install_not_found(app.server)
     web.install(app.server, settings)  # sessions, login gate, security headers (auth/web.py)
     from dashboard.exports import routes as export_routes  # /export/deck.pptx, /export/chart/…
 

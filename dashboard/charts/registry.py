@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from dashboard import data, labels, urlstate
 from dashboard.charts import spreadsheets
 from dashboard.charts.captions import describe, empty_text, file_stem, footnote
+from dashboard.charts.headline import text_alternative
 from dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
 from dashboard.data import Scope
 from dashboard.i18n import t
@@ -92,16 +93,26 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
 
 def build_figure(key: str, state: dict | None, theme: str | None, scope: Scope) -> go.Figure:
     """The card's figure for chart `key` (a message when there is no state or no warehouse)."""
+    return build_card(key, state, theme, scope)[0]
+
+
+def build_card(key: str, state: dict | None, theme: str | None,
+               scope: Scope) -> tuple[go.Figure, str]:
+    """(figure, text alternative) of chart `key`'s card: the text names the chart, the scope and
+    period shown and its key number ('…: Đảng viên · 12/2025 45'), for screen readers."""
     lang = (state or {}).get("lang", "vi")
+    title = t(CHARTS[key].title, lang)
     if not state or data.signature() is None:
-        ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
-        return empty(ctx, t("app.no_warehouse", lang))
+        ctx = FigContext(lang=lang, theme=theme or "light", title=title)
+        return empty(ctx, t("app.no_warehouse", lang)), title
     try:
-        return draw(key, state, scope, theme or "light")[1].figure
+        ctx, drawing = draw(key, state, scope, theme or "light")
+        return drawing.figure, text_alternative(f"{ctx.title} ({ctx.subtitle})", drawing.spec,
+                                                lang)
     except Exception:  # even the captions failed (a broken warehouse)
         log.exception("chart %s failed", key)
-        ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
-        return empty(ctx, t("chart.error", lang))
+        ctx = FigContext(lang=lang, theme=theme or "light", title=title)
+        return empty(ctx, t("chart.error", lang)), title
 
 
 def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:

@@ -19,7 +19,7 @@ QUALITY_LEVELS = ((4, "good"), (3, "fair"), (2, "average"), (1, "poor"))
 SEQUENTIAL = [[0, "#e7f5ff"], [0.5, "#4dabf7"], [1, "#1864ab"]]
 THEMES = {  # dark paper = Mantine's dark card, so the chart sits flush in it; veil: label backs
     "light": {"paper": "#ffffff", "plot": "#ffffff", "font": "#212529", "grid": "#e9ecef",
-              "muted": "#868e96", "veil": "rgba(255,255,255,0.65)"},
+              "muted": "#5f6670", "veil": "rgba(255,255,255,0.65)"},
     "dark": {"paper": "#242424", "plot": "#242424", "font": "#c9c9c9", "grid": "#3b3b3b",
              "muted": "#a0a2a6", "veil": "rgba(36,36,36,0.65)"},
 }

@@ -39,7 +39,7 @@ i18n.register({
 
 def layout(lang: str = "vi", **_params):
     return html.Div([
-        dmc.Title(t("data.heading", lang), order=2, mb="sm"),
+        dmc.Title(t("data.heading", lang), order=1, size="h2", mb="sm"),
         dmc.SimpleGrid(id=DATA_INFO, cols={"base": 2, "md": 3, "xl": 6}, spacing="sm", mb="md"),
         dmc.Stack(gap="md", children=[table_card(DATA_QUALITY, lang),
                                       table_card(DATA_LEDGER, lang, 300),

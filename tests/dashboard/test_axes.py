@@ -77,3 +77,28 @@ def test_no_tick_label_ever_repeats():
 def test_whole_number_data_steps_by_whole_numbers():
     axis = spec.value_axis(fitted([3, 4, 3]))
     assert axis.step >= 1 and all(float(v).is_integer() for v in axis.ticks())
+
+
+def test_event_labels_never_cover_each_other():
+    """Twelve directives over five years: each label gets a row where it covers no other label;
+    when every row is taken the event keeps its line and a marker with the text on hover."""
+    dates = pd.date_range("2021-01-01", "2025-12-01", freq="5MS")[:12]
+    events = pd.DataFrame({"event_on": dates, "label_vi": [f"Chỉ thị số {i}/CT-TW" for i in
+                                                           range(12)], "label_en": "x"})
+    df = pd.DataFrame({"m": pd.date_range("2021-01-01", "2025-12-01", freq="MS"), "v": 5.0})
+    fig = figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
+                       events=events).figure
+    marks = [a for a in fig.layout.annotations if a.name == "event"]
+    assert len(marks) == 12 and all(a.hovertext.startswith("Chỉ thị") for a in marks)
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    boxes = []
+    for a in marks:
+        if a.text == "▾":
+            continue
+        pos = (pd.Timestamp(a.x) - lo) / (hi - lo)
+        width = (len(a.text) * figures.LABEL_PX + 10) / figures.PLOT_PX
+        box = (pos, pos + width) if a.xanchor == "left" else (pos - width, pos)
+        boxes.append((round(a.y, 3), box))
+    for (y1, b1), (y2, b2) in itertools.combinations(boxes, 2):
+        assert y1 != y2 or b1[1] <= b2[0] or b2[1] <= b1[0], (b1, b2)
+    assert len({y for y, _ in boxes}) > 1  # staggered, not one row
