@@ -138,3 +138,21 @@ def test_unknown_address_is_a_404_page_with_a_way_back(browser, live_server):
     wait_ready(page)
     assert page.goto(page.base + "/chat-luong").status == 200
     context.close()
+
+
+@pytest.mark.parametrize("size", ["390", "768", "1920"])
+def test_slides_fit_the_screen(page, size):
+    """Presentation mode on a phone, a tablet and a projector: the slide's chart, title and key
+    number are inside the window, nothing scrolls sideways."""
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
+    page.goto(page.base + "/trinh-chieu?from=2025-01-01&to=2025-12-31"
+                          "&deck=members-stock,quality-heatmap")
+    page.wait_for_selector("#slides-graph .main-svg", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    w, h = SIZES[size]
+    for sel in ("#slides-graph", "#slides-title", "#slides-key-value"):
+        box = page.locator(sel).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= w + 1, (sel, box)
+        assert box["y"] >= 0 and box["y"] + box["height"] <= h + 1, (sel, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= w
+    shot(page, f"screen-slides-{size}")
