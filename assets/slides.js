@@ -45,9 +45,11 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     slides: {
-      step: function (_prev, _next, _ticks, slides, index) {
+      step: function (_prev, _next, _ticks, slides, _first, _last, index) {
         var n = (slides || []).length, i = index || 0, trig = triggered();
-        if (trig.indexOf("slides-next.") >= 0) { i = i + 1; }
+        if (trig.indexOf("slides-first.") >= 0) { i = 0; }
+        else if (trig.indexOf("slides-last.") >= 0) { i = n - 1; }
+        else if (trig.indexOf("slides-next.") >= 0) { i = i + 1; }
         else if (trig.indexOf("slides-prev.") >= 0) { i = i - 1; }
         else if (trig.indexOf("slides-timer.") >= 0) { i = n ? (i + 1) % n : 0; }
         return Math.max(0, Math.min(i, n - 1));
@@ -90,6 +92,8 @@
     var id = null;
     if (NEXT[e.key]) { id = "slides-next"; }
     else if (PREV[e.key]) { id = "slides-prev"; }
+    else if (e.key === "Home") { id = "slides-first"; }
+    else if (e.key === "End") { id = "slides-last"; }
     else if (e.key === "Escape" || e.key === "Esc") { id = "slides-exit"; }
     else if (e.key === "f" || e.key === "F") { e.preventDefault(); toggleFullscreen(); return; }
     if (!id) { return; }

@@ -46,6 +46,8 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     from dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
+    app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
+    shell.install_not_found(app.server)
     headers.install(app)  # Origin check, CSP with Dash's fixed hashes (auth/headers.py)
     web.install(app.server, settings)  # sessions, exact-route login gate (auth/web.py)
     throttle.install(app.server)  # body size and callback rate limits (auth/throttle.py)

@@ -16,18 +16,30 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("Thống kê tổ chức và đảng viên", "Party organisation and membership statistics"),
     "app.lang_switch": ("English", "Tiếng Việt"),
     "app.theme": ("Giao diện tối", "Dark theme"),
+    "app.not_found": ("Không tìm thấy trang", "Page not found"),
+    "app.not_found_text": ("Địa chỉ này không có trong chibo.", "This address is not part of chibo."),
+    "app.back_home": ("Về trang Tổng quan", "Back to the overview"),
     "app.no_warehouse": ("Chưa có kho dữ liệu. Chạy: python -m etl demo --scale small",
                          "No warehouse yet. Run: python -m etl demo --scale small"),
     "app.unreadable": ("Kho dữ liệu tạm thời không đọc được; quản trị viên đã được cảnh báo.",
                        "The warehouse cannot be read at the moment; the administrators have "
                        "been alerted."),
     "filter.period": ("Thời kỳ", "Period"),
+    "filter.preset.this_quarter": ("Quý này", "This quarter"),
+    "filter.preset.last_quarter": ("Quý trước", "Last quarter"),
     "filter.preset.this_year": ("Năm nay", "This year"),
+    "filter.preset.last_year": ("Năm trước", "Last year"),
+    "filter.quarter": ("Quý {q}/{year}", "Q{q} {year}"),
+    "filter.year": ("Năm {year}", "Year {year}"),
+    "filter.presets": ("Khoảng thời gian", "Ranges"),
+    "filter.quarters": ("Quý gần đây", "Recent quarters"),
+    "filter.years": ("Từng năm", "Single years"),
     "filter.preset.12m": ("12 tháng qua", "Last 12 months"),
     "filter.preset.5y": ("5 năm qua", "Last 5 years"),
     "filter.preset.all": ("Toàn bộ", "All"),
     "filter.preset.custom": ("Tùy chọn", "Custom"),
-    "filter.dates": ("Từ ngày – đến ngày", "From – to"),
+    "filter.from": ("Từ ngày", "From"),
+    "filter.to": ("Đến ngày", "To"),
     "filter.as_of": ("Số liệu tại ngày", "Stock as of"),
     "filter.region": ("Vùng", "Region"),
     "filter.province": ("Tỉnh, thành phố", "Province"),
@@ -37,17 +49,24 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "filter.org_search": ("Gõ để tìm tổ chức…", "Type to search…"),
     "filter.all": ("Tất cả", "All"),
     "filter.reset": ("Xóa bộ lọc", "Clear filters"),
+    "filter.toggle": ("Bộ lọc", "Filters"),
     "notice.ignored": ("Đã bỏ qua giá trị không hợp lệ trong địa chỉ", "Ignored invalid link values"),
     "chart.csv": ("Tải dữ liệu CSV", "Download data (CSV)"),
-    "chart.empty": ("Không có dữ liệu cho bộ lọc đã chọn", "No data for the selected filters"),
+    "chart.empty": ("Không có dữ liệu trong thời kỳ và phạm vi này",
+                    "No data for this period and scope"),
+    "chart.empty_for": ("Không có dữ liệu cho {scope}, {start}–{end}",
+                        "No data for {scope}, {start}–{end}"),
     "table.first_rows": ("{n} dòng đầu; tải CSV hoặc XLSX để có đầy đủ",
                          "first {n} rows; download CSV or XLSX for all"),
     "chart.as_of": ("Số liệu đến", "Data as of"),
     "chart.source": ("Nguồn: kho dữ liệu chibo, thế hệ", "Source: chibo warehouse, generation"),
-    "chart.all_scope": ("Toàn bộ phạm vi", "Whole scope"),
+    "chart.national": ("Toàn quốc", "Whole country"),
+    "chart.no_scope": ("Ngoài phạm vi được xem", "Outside the scope you may see"),
+    "chart.and_more": ("{names} và {n} nơi khác", "{names} and {n} more"),
     "chart.period": ("Thời kỳ", "Period"),
     "chart.error": ("Không tải được biểu đồ", "Could not load the chart"),
     "chart.months": ("{n} tháng", "{n} months"),
+    "chart.months.1": ("{n} tháng", "{n} month"),
     "chart.y_not_zero": ("trục tung không bắt đầu từ 0", "y axis does not start at 0"),
     "sector.commune": ("Xã, phường, thị trấn", "Commune / ward"),
     "sector.residential": ("Thôn, tổ dân phố", "Residential"),
@@ -85,7 +104,10 @@ def register(strings: dict[str, tuple[str, str]]) -> None:
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **fmt) -> str:
-    """The string for `key` in `lang`; unknown keys come back as the key (visible, not a crash)."""
+    """The string for `key` in `lang`; unknown keys come back as the key (visible, not a crash).
+    With n=1 the singular `key.1` is used when there is one ('1 month', not '1 months')."""
+    if str(fmt.get("n", "")) == "1" and f"{key}.1" in _STRINGS:
+        key = f"{key}.1"
     pair = _STRINGS.get(key)
     if pair is None:
         return key

@@ -7,6 +7,7 @@ it into the `data.Filters` the query functions take. Pages may register extra UR
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
@@ -14,7 +15,9 @@ from urllib.parse import parse_qsl, urlencode
 from dashboard import data
 from dashboard.data import Filters, Scope, add_months, month_floor
 
-PRESETS = ("this_year", "12m", "5y", "all")
+PRESETS = ("this_quarter", "last_quarter", "this_year", "last_year", "12m", "5y", "all")
+NAMED = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")  # a named year '2024' or quarter '2025-Q3'
+NAMED_YEARS, NAMED_QUARTERS = 10, 8  # how many the period menu offers
 DEFAULT_PRESET = "12m"
 FILTER_KEYS = ("region", "province", "sector", "org")
 _PARAMS: dict[str, tuple[tuple[str, ...], str]] = {}  # page params: name -> (choices, default)
@@ -49,12 +52,57 @@ def month_end(d: dt.date) -> dt.date:
     return add_months(month_floor(d), 1) - dt.timedelta(days=1)
 
 
+def quarter_start(d: dt.date) -> dt.date:
+    return dt.date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def _named(period: str) -> tuple[dt.date, dt.date] | None:
+    """'2024' → 01/01–31/12/2024; '2025-Q3' → 01/07–30/09/2025; None when not a name."""
+    m = NAMED.match(period or "")
+    if not m:
+        return None
+    year, q = int(m.group(1)), m.group(2)
+    if q is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    start = dt.date(year, 3 * int(q) - 2, 1)
+    return start, month_end(add_months(start, 2))
+
+
+def is_period(period: str | None, ch: Choices) -> bool:
+    """A preset, or a named year or quarter overlapping the data."""
+    if period in PRESETS:
+        return True
+    named = _named(period or "")
+    return named is not None and named[0] <= month_end(ch.last) and named[1] >= ch.first
+
+
+def named_periods(ch: Choices) -> list[str]:
+    """The named quarters (newest NAMED_QUARTERS) and years (newest NAMED_YEARS) with data."""
+    quarters, q = [], quarter_start(ch.last)
+    while len(quarters) < NAMED_QUARTERS and month_end(add_months(q, 2)) >= ch.first:
+        quarters.append(f"{q.year}-Q{(q.month - 1) // 3 + 1}")
+        q = add_months(q, -3)
+    years = [str(y) for y in range(ch.last.year, ch.first.year - 1, -1)][:NAMED_YEARS]
+    return quarters + years
+
+
 def preset_range(preset: str, ch: Choices) -> tuple[dt.date, dt.date]:
-    """A period preset, relative to the last month with data (not to today's clock)."""
-    end = month_end(ch.last)
-    start = {"this_year": dt.date(ch.last.year, 1, 1), "12m": add_months(ch.last, -11),
-             "5y": add_months(ch.last, -59), "all": ch.first}.get(preset, ch.first)
-    return max(start, ch.first), end
+    """A period preset or a named year or quarter, relative to the last month with data (not to
+    today's clock), cut to the data's months."""
+    named = _named(preset)
+    if named is not None:
+        start, end = named
+        return max(start, ch.first), min(end, month_end(ch.last))
+    q = quarter_start(ch.last)
+    start, end = {
+        "this_quarter": (q, month_end(ch.last)),
+        "last_quarter": (add_months(q, -3), q - dt.timedelta(days=1)),
+        "this_year": (dt.date(ch.last.year, 1, 1), month_end(ch.last)),
+        "last_year": (dt.date(ch.last.year - 1, 1, 1), dt.date(ch.last.year - 1, 12, 31)),
+        "12m": (add_months(ch.last, -11), month_end(ch.last)),
+        "5y": (add_months(ch.last, -59), month_end(ch.last)),
+    }.get(preset, (ch.first, month_end(ch.last)))
+    return max(start, ch.first), max(min(end, month_end(ch.last)), ch.first)
 
 
 def default_state(ch: Choices, lang: str = "vi") -> dict:
@@ -87,9 +135,11 @@ def parse(search: str | None, ch: Choices) -> tuple[dict, list[str]]:
     state["old"] = old == "1"
     period = pairs.pop("period", None)
     start, end = _date(pairs.pop("from", "")), _date(pairs.pop("to", ""))
-    if period == "custom":  # the dates given by from/to (as a copied link of a custom range says)
+    if period == "custom":  # period=custom&from=…&to=… (as the app writes a custom period)
         period = None
-    elif period is not None and period not in PRESETS:
+        if not (start and end):
+            bad.append("period=custom")
+    if period is not None and not is_period(period, ch):
         bad.append(f"period={period}")
         period = None
     if start and end and start <= end and period is None:

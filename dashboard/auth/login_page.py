@@ -16,13 +16,13 @@ MESSAGES = {
 FIRST_ADMIN = "python -m dashboard users add --role admin TEN_DANG_NHAP"
 STYLE = """body{font-family:"Noto Sans",system-ui,sans-serif;background:#f1f3f5;margin:0;color:#212529}
 main{max-width:380px;margin:10vh auto;background:#fff;border:1px solid #dee2e6;border-radius:8px;
-padding:28px}h1{font-size:22px;margin:0 0 4px}p.sub{color:#868e96;margin:0 0 20px;font-size:14px}
+padding:28px}h1{font-size:22px;margin:0 0 4px}p.sub{color:#5f6670;margin:0 0 20px;font-size:14px}
 label{display:block;font-size:14px;margin:12px 0 4px}input[type=text],input[type=password]{width:100%;
 box-sizing:border-box;padding:8px;border:1px solid #ced4da;border-radius:4px;font-size:15px}
 button{margin-top:18px;width:100%;padding:9px;border:0;border-radius:4px;background:#c92a2a;
 color:#fff;font-size:15px;cursor:pointer}.msg{background:#fff5f5;border:1px solid #ffc9c9;
 padding:8px 10px;border-radius:4px;font-size:14px}.note{background:#fff9db;border:1px solid #ffe066;
-padding:8px 10px;border-radius:4px;font-size:14px}code{font-size:13px}.en{color:#868e96}"""
+padding:8px 10px;border-radius:4px;font-size:14px}code{font-size:13px}.en{color:#5f6670}"""
 
 
 def render_login(csrf: str, next_path: str, action: str = "/login", error: str | None = None,

@@ -3,7 +3,9 @@
 - Body size: `CHIBO_MAX_REQUEST_KB` for every request (Flask's `MAX_CONTENT_LENGTH`: 413 from the
   `Content-Length` header, before the body is parsed). Only a logged-in admin's Dash callbacks
   may carry up to `CHIBO_MAX_UPLOAD_MB` (uploads travel inside the upload page's callback).
-  The nginx sample (deploy/nginx) sets the same upload limit as `client_max_body_size`.
+  The nginx sample (deploy/nginx) sets the same upload limit as `client_max_body_size`. The
+  refused body is discarded unparsed (up to DRAIN_LIMIT, else the connection is closed on it), so
+  a proxy sending it reads the 413 instead of a reset connection (a 502 for the client).
 - Callback rate: `CHIBO_CALLBACK_RATE_LIMIT` Dash callbacks per viewer (the user name; the
   client address without logins), counted in a moving window by the `limits` library in
   `CHIBO_RATE_LIMIT_STORAGE`; beyond it 429 with `Retry-After`, at once.
@@ -20,6 +22,7 @@ import limits
 from dashboard import runtime
 
 CALLBACK_SUFFIX = "_dash-update-component"
+DRAIN_LIMIT = 16 * 1024 * 1024  # bytes of a refused body read and dropped so the 413 arrives
 
 
 def retry_after(who: str) -> int:
@@ -37,6 +40,17 @@ def install(server: flask.Flask) -> None:
     """Attach the limits (after the login gate, which knows the user)."""
     server.config["MAX_CONTENT_LENGTH"] = runtime.of(server).settings.max_request_kb * 1024
     server.before_request(_limit)
+    server.register_error_handler(413, _too_large)
+
+
+def _too_large(_error):
+    """413, bilingual, after dropping what of the body is already on its way (never parsed)."""
+    req = flask.request
+    stream, left = req.environ.get("wsgi.input"), req.content_length or 0
+    if stream is not None and left <= DRAIN_LIMIT:
+        while left > 0 and (chunk := stream.read(min(65536, left))):
+            left -= len(chunk)
+    return ("Yêu cầu quá lớn / request too large", 413, {"Connection": "close"})
 
 
 def _viewer() -> str:

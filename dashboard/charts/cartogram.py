@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from dashboard.charts.spec import nice_step
 from dashboard.charts.theme import SEQUENTIAL, THEMES, FigContext, empty, frame, value_text
 
 
@@ -102,6 +103,7 @@ def _improve(pos, where, taken, rounds: int = 20) -> None:
             return
 
 
+MIN_TILES = 7  # a tile map is at least this many tiles wide and high (a small scope stays small)
 PROVINCE_PREFIXES = ("thành phố ", "tp. ", "tp ", "tỉnh ")  # dropped from province names
 
 
@@ -119,6 +121,18 @@ def short_label(name: str) -> str:
     if len(words) <= 2:
         return "<br>".join(words)
     return "-".join("".join(w[0].upper() for w in p.split()) for p in parts if p)
+
+
+def colorbar(fmt: str, values: list[float]) -> dict:
+    """The colour scale's ticks in the metric's own format (head counts as whole numbers, not
+    '12.204,6'), on a 1-2-5 step whose labels never repeat."""
+    decimals = 0 if fmt in (",.0f", ".0f", ",d") else 1
+    bar = {"tickformat": fmt, "thickness": 14, "outlinewidth": 0, "len": 0.6}
+    if values and not fmt.endswith("%"):
+        step = nice_step((max(values) - min(values)) / 4 or 1)
+        bar.update(tickmode="linear", dtick=max(step, 1.0) if decimals == 0 else step,
+                   tick0=0)
+    return bar
 
 
 def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigContext, *,
@@ -150,16 +164,17 @@ def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigCont
         go.Heatmap(z=base, colorscale=[[0, th["grid"]], [1, th["grid"]]], showscale=False,
                    hovertemplate="%{customdata[1]}: –<extra></extra>", **common),
         go.Heatmap(z=z, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
-                   textfont={"size": 10}, colorbar={"tickformat": ",.1~f" if fmt.endswith("f") else fmt,
-                                                    "thickness": 14,
-                                                    "outlinewidth": 0, "len": 0.6},
+                   textfont={"size": 10}, colorbar=colorbar(fmt, [v for row in z for v in row
+                                                                  if v is not None]),
                    hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
     ])
     frame(fig, ctx, legend=False)
     fig.update_layout(hovermode="closest", dragmode=False,
                       margin={"l": 10, "r": 10, "t": 80, "b": 70})
-    fig.update_xaxes(visible=False, range=[-0.5, width - 0.5], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[-0.5, height - 0.5], fixedrange=True,
+    # one or two provinces in scope: the tiles keep a map's size instead of filling the card
+    pad_x, pad_y = max(0, MIN_TILES - width) / 2, max(0, MIN_TILES - height) / 2
+    fig.update_xaxes(visible=False, range=[-0.5 - pad_x, width - 0.5 + pad_x], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-0.5 - pad_y, height - 0.5 + pad_y], fixedrange=True,
                      scaleanchor="x", scaleratio=1, rangemode=None)
     if selected in cells:
         c, r = cells[selected]
@@ -215,9 +230,8 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
     fig.add_trace(go.Scatter(x=[centres[0][0]], y=[centres[0][1]], mode="markers", hoverinfo="skip",
                              showlegend=False, marker={
                                  "size": 0.1, "opacity": 0, "color": [lo], "cmin": lo, "cmax": hi,
-                                 "colorscale": SEQUENTIAL, "showscale": bool(vals), "colorbar": {
-                                     "tickformat": ",.1~f" if fmt.endswith("f") else fmt,
-                                     "thickness": 14, "outlinewidth": 0, "len": 0.6}}))
+                                 "colorscale": SEQUENTIAL, "showscale": bool(vals),
+                                 "colorbar": colorbar(fmt, vals)}))
     if selected in shapes:
         xs, ys = _path(shapes[selected])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,

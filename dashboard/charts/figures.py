@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.spec import COLORS, ChartSpec
+from dashboard.charts.events import event_marks
+from dashboard.charts.spec import COLORS, Axis, ChartSpec, nice_step, value_axis
 from dashboard.charts.theme import (
     THEMES,
     Drawing,
@@ -16,7 +17,6 @@ from dashboard.charts.theme import (
     align_footnote,
     empty,
     frame,
-    nice_step,
     sort_key_vi,
 )
 from dashboard.i18n import fmt_num, t
@@ -77,8 +77,6 @@ def _over_time(spec, ctx, events, ref_lines) -> go.Figure:
         # the subtitle): make room for the rows under it
         fig.update_layout(legend={"entrywidthmode": "fraction", "entrywidth": 0.5},
                           margin_t=100 + 22 * ((len(spec.series) - 1) // 2))
-    if not spec.percent and max(spec.values()) < 8:
-        fig.update_yaxes(dtick=1)
     if columns:
         fig.update_layout(barmode="stack" if stacked else "group", bargap=0.25)
         if spec.period == "year":
@@ -87,16 +85,14 @@ def _over_time(spec, ctx, events, ref_lines) -> go.Figure:
             _one_period_bars(fig, spec, stacked)
     fig.update_xaxes(tickformat=_x_format(spec), hoverformat=_x_format(spec))
     _quarter_ticks(fig, spec)
-    if spec.percent:
-        fig.update_yaxes(tickformat=",.0%")
     for value, label in ref_lines:
         fig.add_hline(y=value, line={"dash": "dash", "color": "#e03131", "width": 1.5},
                       annotation_text=label, annotation_position="top left")
-    if not spec.zero_based:  # a line zoomed to its data (the subtitle says so)
-        fit_y_axis(fig, spec.values(), integer=not spec.percent and spec.decimals == 0)
+    apply_axis(fig, value_axis(spec), ctx)
     # the x range is pinned to the data (bars are centred on their date: half a period of
     # padding each side) and events inside it are marked with short labels (full text on hover)
     pad = {"year": 183, "quarter": 46}.get(spec.period, 16) if columns else 0
+    mark_partial(fig, spec, ctx.lang)
     return event_marks(fig, events, ctx, min(spec.categories), max(spec.categories), pad_days=pad)
 
 
@@ -111,9 +107,10 @@ def _shares(spec, ctx, events) -> go.Figure:
                                            "<extra></extra>"))
     frame(fig, ctx)
     fig.update_layout(barmode="stack", bargap=0.15, legend={"traceorder": "normal"})
-    fig.update_yaxes(tickformat=",.0%", range=[0, 1])
+    apply_axis(fig, value_axis(spec), ctx)
     fig.update_xaxes(tickformat=_x_format(spec), hoverformat=_x_format(spec))
     _quarter_ticks(fig, spec)
+    mark_partial(fig, spec, ctx.lang)
     return event_marks(fig, events, ctx, min(spec.categories), max(spec.categories),
                        pad_days=46 if spec.period == "quarter" else 16)
 
@@ -136,7 +133,7 @@ def _ranking(spec, ctx, selected) -> go.Figure:
     fig.update_yaxes(tickformat=None, rangemode=None, type="category", automargin=False,
                      tickfont={"size": size})
     align_footnote(fig)
-    fig.update_xaxes(tickformat=",.0%" if spec.percent else ",.0f")
+    apply_axis(fig, value_axis(spec), ctx, "x", room=0.18)  # room for the value labels
     return fig
 
 
@@ -159,32 +156,50 @@ def _pyramid(spec, ctx) -> go.Figure:
     return fig
 
 
-def mark_partial(fig: go.Figure, starts, months, full: int, lang: str,
-                 partial=None) -> go.Figure:
-    """Bars of years (full=12) or quarters (full=3), given by their first days, with fewer months
-    of data inside the period (cut by the period's ends) drawn pale, their tick ('2024', 'Q4/2024')
-    saying how many months: a 1-month quarter next to full ones is not a fall. `partial` (one
-    flag a bar) marks bars cut by days, not only by months."""
-    partial = [int(m) < full for m in months] if partial is None else [bool(p) for p in partial]
+def mark_partial(fig: go.Figure, spec: ChartSpec, lang: str) -> go.Figure:
+    """Periods only partly inside the data (spec.partial: a 1-month quarter, a 2-month year) are
+    pale bars or hollow points, and their tick says how many months ('Q4/2026 (1 tháng)'): a
+    short period next to full ones is not a fall."""
+    partial = list(spec.partial or ())
     if not any(partial):
         return fig
     fig.update_traces(marker_opacity=[0.4 if p else 1 for p in partial], selector={"type": "bar"})
+    for tr in [tr for tr in fig.data if tr.type == "scatter" and not tr.stackgroup]:
+        fig.add_trace(go.Scatter(
+            x=[x for x, p in zip(tr.x, partial) if p], y=[y for y, p in zip(tr.y, partial) if p],
+            mode="markers", showlegend=False, hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 11, "line": {"width": 2.5},
+                    "color": tr.line.color}))
     if len(partial) <= 12:  # more ticks than that would not be read
-        days = pd.to_datetime(pd.Series(list(starts)))
-        labels = [str(d.year) if full == 12 else f"Q{(d.month - 1) // 3 + 1}/{d.year}" for d in days]
-        fig.update_xaxes(tickvals=list(starts), ticktext=[
-            f"{label}<br>({t('chart.months', lang, n=int(m))})" if p else label
-            for label, m, p in zip(labels, months, partial)])
+        fig.update_xaxes(tickvals=list(spec.categories),
+                         ticktext=spec.part_labels(lang, sep="<br>"))
     return fig
 
 
-def fit_y_axis(fig: go.Figure, values, integer: bool = True) -> go.Figure:
-    """A line's y axis fitted to its data instead of starting at 0 (say so in the subtitle:
-    `chart.y_not_zero`); whole-number steps when the span is small, so no tick label repeats."""
-    ys = pd.to_numeric(pd.Series(list(values)), errors="coerce").dropna()
-    fig.update_yaxes(rangemode="normal", dtick=None)
-    if integer and not ys.empty and ys.max() - ys.min() < 8:
-        fig.update_yaxes(dtick=1, range=[ys.min() - 1, ys.max() + 1])
+def apply_axis(fig: go.Figure, axis: Axis, ctx: FigContext, which: str = "y",
+               room: float = 0.0) -> go.Figure:
+    """Draw the spec's value axis (spec.value_axis): its range (plus `room` above, a fraction of
+    it, for labels), its ticks and their format; a cut axis is marked on the chart itself."""
+    top = axis.hi + room * (axis.hi - axis.lo)
+    (fig.update_yaxes if which == "y" else fig.update_xaxes)(
+        range=[axis.lo, top], tick0=axis.lo, dtick=axis.step, tickformat=axis.plotly_format(),
+        rangemode="normal")
+    if axis.cut:
+        mark_cut(fig, ctx)
+    return fig
+
+
+def mark_cut(fig: go.Figure, ctx: FigContext) -> go.Figure:
+    """A cut value axis, marked where it is drawn: a break sign across the axis line at its
+    foot and the words 'trục không bắt đầu từ 0' just above the x axis."""
+    th = THEMES.get(ctx.theme, THEMES["light"])
+    fig.add_shape(type="path", xref="paper", yref="paper", xsizemode="pixel", ysizemode="pixel",
+                  xanchor=0, yanchor=0, path="M -8,4 L 8,10 M -8,11 L 8,17",
+                  line={"color": th["font"], "width": 2}, name="axis-cut")
+    fig.add_annotation(text=t("chart.y_not_zero", ctx.lang), xref="paper", yref="paper", x=0,
+                       y=0, xanchor="left", yanchor="bottom", xshift=12, yshift=2,
+                       showarrow=False, font={"size": 11, "color": th["muted"]},
+                       bgcolor=th["veil"], name="axis-cut")
     return fig
 
 
@@ -227,42 +242,4 @@ def sparkline(x, y, theme: str = "light") -> go.Figure:
         pad = (hi - lo) * 0.15 or abs(hi) * 0.01 or 1
         fig.update_yaxes(range=[lo - pad, hi + pad])
     fig.update_yaxes(visible=False, rangemode="normal")
-    return fig
-
-
-def short_event_label(text: str, limit: int = 22) -> str:
-    """The head of an event label: up to ' (', ' về ', ' on ' or ':'; cut at `limit` chars."""
-    head = str(text)
-    for sep in (" (", " về ", " on ", ":"):
-        head = head.split(sep)[0]
-    return head if len(head) <= limit else head[:limit - 1].rstrip() + "…"
-
-
-def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0, x1,
-                pad_days: float = 0) -> go.Figure:
-    """Fix the x range to [x0, x1] (± pad_days) and mark events inside it with a dotted line and
-    a short label (full text on hover), staggered in height so that close events stay legible."""
-    lo = pd.Timestamp(x0) - pd.Timedelta(days=pad_days)
-    hi = pd.Timestamp(x1) + pd.Timedelta(days=pad_days)
-    fig.update_xaxes(range=[lo, hi])
-    if events is None or events.empty:
-        return fig
-    th = THEMES.get(ctx.theme, THEMES["light"])
-    col = "label_en" if ctx.lang == "en" else "label_vi"
-    span = max((hi - lo).total_seconds(), 1)
-    level, last = 0, None
-    for ev in events.sort_values("event_on").to_dict("records"):
-        when = pd.Timestamp(ev["event_on"])
-        if not (pd.Timestamp(x0) <= when <= pd.Timestamp(x1)):
-            continue
-        close = last is not None and (when - last).total_seconds() / span < 0.3
-        level = (level + 1) % 4 if close else 0
-        last = when
-        fig.add_shape(type="line", x0=when, x1=when, y0=0, y1=1, yref="paper",
-                      line={"dash": "dot", "width": 1, "color": th["muted"]})
-        fig.add_annotation(x=when, y=1 - 0.07 * level, yref="paper", showarrow=False,
-                           text=short_event_label(ev[col]), hovertext=ev[col],
-                           xanchor="left" if when < lo + (hi - lo) * 0.8 else "right",
-                           yanchor="top", font={"size": 11, "color": th["muted"]},
-                           bgcolor=th["veil"])
     return fig

@@ -18,8 +18,10 @@ def hierarchy_map(df: pd.DataFrame, ctx: FigContext, value_label: str) -> go.Fig
     fig = go.Figure(go.Treemap(
         ids=df["org_id"], parents=parents, labels=df["name"], values=df["members"],
         branchvalues="total", maxdepth=2, textinfo="label+value", tiling={"pad": 2},
+        textfont={"size": 15}, insidetextfont={"size": 15},  # legible at 1920 and projected
         pathbar={"visible": True}, marker={"colorscale": None},
         hovertemplate=f"%{{label}}<br>{value_label}: %{{value:,.0f}}<extra></extra>"))
     frame(fig, ctx, legend=False)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, colorway=COLORS)
+    top = 80 + 18 * ctx.subtitle.count("<br>")  # a breadcrumb line under the subtitle
+    fig.update_layout(margin={"l": 10, "r": 10, "t": top, "b": 60}, colorway=COLORS)
     return fig

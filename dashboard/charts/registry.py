@@ -15,10 +15,11 @@ import plotly.graph_objects as go
 
 from dashboard import data, labels, urlstate
 from dashboard.charts import spreadsheets
-from dashboard.charts.captions import describe, footnote
+from dashboard.charts.captions import describe, empty_text, file_stem, footnote
+from dashboard.charts.headline import text_alternative
 from dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
 from dashboard.data import Scope
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import t
 from dashboard.queries import metrics
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,13 @@ def file_name(title_key: str, lang: str) -> str:
     return t(title_key, lang).replace("/", "-")
 
 
+def export_name(key: str, state: dict, scope: Scope, ext: str) -> str:
+    """An export's file name: title, the scope shown and the period's end
+    ('Đảng viên chính thức và dự bị - Hà Nội - 31-12-2025.png')."""
+    lang = state.get("lang", "vi")
+    return f"{file_stem(t(CHARTS[key].title, lang), state, lang, scope)}.{ext}"
+
+
 def chart_filters(chart: Chart, state: dict):
     params = state.get("params") or {}
     return urlstate.to_filters(state, **{p: params.get(p, urlstate.param_default(p))
@@ -81,7 +89,8 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
     lang = state.get("lang", "vi")
     ctx = FigContext(lang=lang, theme=theme, title=t(chart.title, lang),
                      subtitle=describe(state, lang, scope),
-                     footnote=footnote(state, lang, scope) if with_footnote else "")
+                     footnote=footnote(state, lang, scope) if with_footnote else "",
+                     nodata=empty_text(state, lang, scope))
     try:
         f = chart_filters(chart, state)
         df = chart.data(scope, f)
@@ -96,16 +105,26 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
 
 def build_figure(key: str, state: dict | None, theme: str | None, scope: Scope) -> go.Figure:
     """The card's figure for chart `key` (a message when there is no state or no warehouse)."""
+    return build_card(key, state, theme, scope)[0]
+
+
+def build_card(key: str, state: dict | None, theme: str | None,
+               scope: Scope) -> tuple[go.Figure, str]:
+    """(figure, text alternative) of chart `key`'s card: the text names the chart, the scope and
+    period shown and its key number ('…: Đảng viên · 12/2025 45'), for screen readers."""
     lang = (state or {}).get("lang", "vi")
+    title = t(CHARTS[key].title, lang)
     if not state or data.signature() is None:
-        ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
-        return empty(ctx, t(data.unavailable_key(), lang))
+        ctx = FigContext(lang=lang, theme=theme or "light", title=title)
+        return empty(ctx, t(data.unavailable_key(), lang)), title
     try:
-        return draw(key, state, scope, theme or "light")[1].figure
+        ctx, drawing = draw(key, state, scope, theme or "light")
+        return drawing.figure, text_alternative(f"{ctx.title} ({ctx.subtitle})", drawing.spec,
+                                                lang)
     except Exception:  # even the captions failed (a broken warehouse)
         log.exception("chart %s failed", key)
-        ctx = FigContext(lang=lang, theme=theme or "light", title=t(CHARTS[key].title, lang))
-        return empty(ctx, t("chart.error", lang))
+        ctx = FigContext(lang=lang, theme=theme or "light", title=title)
+        return empty(ctx, t("chart.error", lang)), title
 
 
 def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:
@@ -120,5 +139,4 @@ def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:
         registered = metrics.registry(scope)
         df = labels.readable(df.rename(columns={c: metrics.label(scope, c, lang)
                                                 for c in df.columns if c in registered}), lang)
-    name = f"{file_name(chart.title, lang)} {fmt_date(state['end']).replace('/', '-')}.csv"
-    return spreadsheets.csv_bytes(df), name  # formula-safe, UTF-8 with BOM
+    return spreadsheets.csv_bytes(df), export_name(key, state, scope, "csv")

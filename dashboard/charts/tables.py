@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import data, labels, urlstate
-from dashboard.charts import spreadsheets
+from dashboard.charts import grid_view, spreadsheets
+from dashboard.charts.captions import file_stem
 from dashboard.data import Scope
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import t
 
 MAX_ROWS = 5000  # rows a grid shows; the files hold them all
 TABLES: dict[str, Table] = {}
@@ -71,14 +72,20 @@ def rows(key: str, state: dict | None, scope: Scope) -> list[dict]:
     return grid_rows(key, state, scope)[0]
 
 
-def export(key: str, state: dict, scope: Scope, fmt: str) -> tuple[bytes, str]:
-    """(file content, file name) with headers in the state's language; fmt 'csv' or 'xlsx'."""
+FORMATS = ("csv", "csv;", "xlsx")  # csv; = semicolons and decimal commas (Vietnamese Excel)
+
+
+def export(key: str, state: dict, scope: Scope, fmt: str,
+           grid: dict | None = None) -> tuple[bytes, str]:
+    """(file content, file name) with headers in the state's language; fmt one of FORMATS;
+    `grid` the grid's own filter and sort (grid_view.apply), so the file holds what is shown."""
     table = TABLES[key]
     lang = state.get("lang", "vi")
-    df = table_frame(key, state, scope)
+    df = grid_view.apply(table_frame(key, state, scope), table.columns, grid)
     df = df[[c for c, _h, _k in table.columns if c in df.columns]]
+    kinds = {t(h, lang): k for c, h, k in table.columns if c in df.columns}
     df = df.rename(columns={c: t(h, lang) for c, h, _k in table.columns}).convert_dtypes()
-    name = f"{t(table.title, lang)} {fmt_date(state['end']).replace('/', '-')}.{fmt}"
-    if fmt == "csv":  # both formula-safe (charts/spreadsheets.py); CSV with a BOM
-        return spreadsheets.csv_bytes(df), name
-    return spreadsheets.xlsx_bytes(df, t(table.title, lang)), name
+    name = f"{file_stem(t(table.title, lang), state, lang, scope)}.{fmt.rstrip(';')}"
+    if fmt.startswith("csv"):  # all formula-safe (charts/spreadsheets.py); CSV with a BOM
+        return spreadsheets.csv_bytes(df, kinds, semicolon=fmt == "csv;"), name
+    return spreadsheets.xlsx_bytes(df, t(table.title, lang), kinds), name

@@ -5,7 +5,6 @@ and the two things a builder deals in: `FigContext` (what it needs besides data)
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ QUALITY_LEVELS = ((4, "good"), (3, "fair"), (2, "average"), (1, "poor"))
 SEQUENTIAL = [[0, "#e7f5ff"], [0.5, "#4dabf7"], [1, "#1864ab"]]
 THEMES = {  # dark paper = Mantine's dark card, so the chart sits flush in it; veil: label backs
     "light": {"paper": "#ffffff", "plot": "#ffffff", "font": "#212529", "grid": "#e9ecef",
-              "muted": "#868e96", "veil": "rgba(255,255,255,0.65)"},
+              "muted": "#5f6670", "veil": "rgba(255,255,255,0.65)"},
     "dark": {"paper": "#242424", "plot": "#242424", "font": "#c9c9c9", "grid": "#3b3b3b",
              "muted": "#a0a2a6", "veil": "rgba(36,36,36,0.65)"},
 }
@@ -47,6 +46,7 @@ class FigContext:
     title: str = ""
     subtitle: str = ""
     footnote: str = ""
+    nodata: str = ""  # the empty figure's message, naming the period and scope
 
 
 @dataclass
@@ -107,7 +107,7 @@ def empty(ctx: FigContext, message: str | None = None) -> go.Figure:
     frame(fig, ctx, legend=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.add_annotation(text=message or t("chart.empty", ctx.lang), xref="paper", yref="paper",
+    fig.add_annotation(text=message or ctx.nodata or t("chart.empty", ctx.lang), xref="paper", yref="paper",
                        x=0.5, y=0.5, showarrow=False, font={"size": 16})
     return fig
 
@@ -116,14 +116,6 @@ def value_text(v, lang: str, fmt: str = ",.0f", percent: bool = False) -> str:
     """A value as the chart's labels write it: '12,5%' when percent, else '10.579' (one decimal
     when fmt says '.1f')."""
     return fmt_pct(v, lang) if percent else fmt_num(v, lang, 1 if "1f" in fmt else 0)
-
-
-def nice_step(raw: float) -> float:
-    """1, 2 or 5 times a power of ten, at least `raw`."""
-    if raw <= 0:
-        return 1
-    p = 10 ** math.floor(math.log10(raw))
-    return next(m * p for m in (1, 2, 5, 10) if m * p >= raw)
 
 
 def sort_key_vi(text: str) -> str:

@@ -28,7 +28,7 @@ from dashboard.components.filter_bar import STATE
 from dashboard.i18n import t
 
 THEME = "theme"
-GRAPH, CSV_BUTTON, DOWNLOAD = "chart-graph", "chart-csv", "chart-download"
+GRAPH, CSV_BUTTON, DOWNLOAD, ALT = "chart-graph", "chart-csv", "chart-download", "chart-alt"
 ADD_SLIDE, OPEN_SLIDES, PNG_LINK, SVG_LINK = ("chart-add-slide", "chart-open-slides",
                                               "chart-png", "chart-svg")
 
@@ -46,10 +46,15 @@ def chart_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
     """A card with the chart and a CSV button; the figure is filled in by `render`."""
     chart = registry.CHARTS[key]
     return dmc.Paper(withBorder=True, radius="md", p="xs", className="chart-card", children=[
-        dcc.Loading(dcc.Graph(id={"type": GRAPH, "key": key}, style={"height": f"{height}px"},
-                              config=theme.graph_config(registry.file_name(chart.title, lang), lang),
-                              figure=theme.empty(theme.FigContext(lang=lang, title=t(
-                                  chart.title, lang)), " ")), type="dot", delay_show=400),
+        html.Figure(className="chart-figure", children=[
+            dcc.Loading(dcc.Graph(id={"type": GRAPH, "key": key}, style={"height": f"{height}px"},
+                                  config=theme.graph_config(registry.file_name(chart.title, lang),
+                                                            lang),
+                                  figure=theme.empty(theme.FigContext(lang=lang, title=t(
+                                      chart.title, lang)), " ")), type="dot", delay_show=400),
+            # the text alternative: the figure's accessible name, read instead of the drawing
+            html.Figcaption(t(chart.title, lang), id={"type": ALT, "key": key},
+                            className="visually-hidden")]),
         dmc.Group(justify="flex-end", gap=4, children=[
             info_popover({"type": INFO, "key": key}, lang),
             html.A(t("slides.open", lang), id={"type": OPEN_SLIDES, "key": key},
@@ -66,10 +71,10 @@ def chart_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
     ])
 
 
-@callback(Output({"type": GRAPH, "key": MATCH}, "figure"), Input(STATE, "data"),
-          Input(THEME, "data"), State({"type": GRAPH, "key": MATCH}, "id"))
+@callback(Output({"type": GRAPH, "key": MATCH}, "figure"), Output({"type": ALT, "key": MATCH}, "children"),
+          Input(STATE, "data"), Input(THEME, "data"), State({"type": GRAPH, "key": MATCH}, "id"))
 def render(state, theme_name, graph_id):
-    return registry.build_figure(graph_id["key"], state, theme_name, access.current_scope())
+    return registry.build_card(graph_id["key"], state, theme_name, access.current_scope())
 
 
 @callback(Output({"type": DOWNLOAD, "key": MATCH}, "data"),

@@ -1,11 +1,11 @@
-"""The "ⓘ" button on every KPI card and chart card: a popover with the definition of each metric
+"""The "ⓘ" button on every KPI card and chart card: a disclosure with the definition of each metric
 shown, read from the metric registry (dashboard/queries/metrics.py, marts.dim_metric), and the
 callback that fills a chart card's popover for the current filters and language."""
 
 from __future__ import annotations
 
 import dash_mantine_components as dmc
-from dash import MATCH, Input, Output, State, callback
+from dash import MATCH, Input, Output, State, callback, html
 
 from dashboard import data, i18n
 from dashboard.auth import access
@@ -30,15 +30,14 @@ def definition_list(items: list[tuple[str, str]], lang: str) -> list:
         dmc.Text(label, size="sm", fw=600), dmc.Text(text, size="sm")]) for label, text in items]
 
 
-def info_popover(dropdown_id, lang: str, items: list[tuple[str, str]] | None = None) -> dmc.Popover:
-    """The "ⓘ" button and its popover (filled now with `items`, or later by a callback)."""
-    return dmc.Popover(width=340, position="bottom-end", withArrow=True, shadow="md", children=[
-        dmc.PopoverTarget(dmc.ActionIcon(
-            "ⓘ", variant="subtle", size="sm", className="metric-info-button",
-            **{"aria-label": t("info.button", lang)})),
-        dmc.PopoverDropdown(id=dropdown_id, className="metric-info",
-                            children=definition_list(items or [], lang) if items is not None
-                            else []),
+def info_popover(dropdown_id, lang: str, items: list[tuple[str, str]] | None = None) -> html.Details:
+    """The "ⓘ" button and its definitions (filled now with `items`, or later by a callback): a
+    native disclosure, so keyboard and screen readers open it without any ARIA of ours."""
+    return html.Details(className="metric-info-details", children=[
+        html.Summary("ⓘ", className="metric-info-button", title=t("info.button", lang),
+                     **{"aria-label": t("info.button", lang)}),
+        html.Div(id=dropdown_id, className="metric-info",
+                 children=definition_list(items or [], lang) if items is not None else []),
     ])
 
 

@@ -7,7 +7,7 @@ change rewrites the URL. Pages cross-filter by writing a dict to the `filter-pat
 from __future__ import annotations
 
 import dash_mantine_components as dmc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
 
 from dashboard import data, urlstate
 from dashboard.auth import access
@@ -19,9 +19,11 @@ LANG = "lang"
 PATCH = "filter-patch"
 NOTICE = "filter-notice"
 PERIOD, DATES, ASOF = "filter-period", "filter-dates", "filter-asof"
+FROM, TO = "filter-from", "filter-to"  # typed dates (dd/mm/yyyy) or picked; together: DATES
 REGION, PROVINCE, OLD, SECTOR, ORG = ("filter-region", "filter-province", "filter-old",
                                       "filter-sector", "filter-org")
 RESET = "filter-reset"
+TOGGLE, BODY = "filter-toggle", "filter-body"
 PARAM = {"type": "url-param", "name": ALL}
 SELECTS = {REGION: "region", PROVINCE: "province", SECTOR: "sector", ORG: "org"}
 
@@ -35,12 +37,16 @@ def stores() -> list:
 def filter_bar() -> dmc.Paper:
     """The controls; labels, options and values are filled in by the callbacks below."""
     sel = {"size": "sm", "clearable": True, "searchable": True, "w": 190}
-    return dmc.Paper(withBorder=True, p="xs", radius="md", mb="sm", children=dmc.Group(
-        gap="sm", align="flex-end", children=[
+    toggle = dmc.Button(id=TOGGLE, variant="light", size="sm", hiddenFrom="sm", fullWidth=True,
+                        className="filter-toggle", n_clicks=0,
+                        **{"aria-controls": BODY, "aria-expanded": "false"})
+    return dmc.Paper(withBorder=True, p="xs", radius="md", mb="sm", children=[toggle, dmc.Group(
+        id=BODY, className="filter-body", gap="sm", align="flex-end", children=[
             dmc.Select(id=PERIOD, w=150, size="sm", allowDeselect=False),
-            dmc.DatePickerInput(id=DATES, type="range", valueFormat="DD/MM/YYYY", w=230,
-                                size="sm"),
-            dmc.DatePickerInput(id=ASOF, valueFormat="DD/MM/YYYY", w=140, size="sm"),
+            *[dmc.DateInput(id=i, valueFormat="DD/MM/YYYY", w=130, size="sm", placeholder="dd/mm/yyyy")
+              for i in (FROM, TO)],
+            dmc.DateInput(id=ASOF, valueFormat="DD/MM/YYYY", w=140, size="sm",
+                          placeholder="dd/mm/yyyy"),
             dmc.Select(id=REGION, **sel),
             dmc.Select(id=PROVINCE, **sel),
             dmc.Switch(id=OLD, size="sm", mb=8),
@@ -48,24 +54,53 @@ def filter_bar() -> dmc.Paper:
             dmc.Select(id=ORG, data=[], debounce=250, limit=50, size="sm", clearable=True,
                        searchable=True, w=300),
             dmc.Button(id=RESET, variant="subtle", size="sm"),
-        ]))
+        ])])
 
 
-@callback(Output(PERIOD, "label"), Output(DATES, "label"), Output(ASOF, "label"),
+clientside_callback(  # below 768 px the filters fold under their button (a drawer in the page)
+    """function(n) { const open = n % 2 === 1;
+        return [open ? 'filter-body open' : 'filter-body', open ? 'true' : 'false']; }""",
+    Output(BODY, "className"), Output(TOGGLE, "aria-expanded"), Input(TOGGLE, "n_clicks"))
+
+
+@callback(Output(PERIOD, "label"), Output(FROM, "label"), Output(TO, "label"), Output(ASOF, "label"),
           Output(REGION, "label"), Output(PROVINCE, "label"), Output(OLD, "label"),
           Output(SECTOR, "label"), Output(ORG, "label"), Output(ORG, "placeholder"),
           Output(RESET, "children"), Output(PERIOD, "data"), Output(REGION, "placeholder"),
-          Output(PROVINCE, "placeholder"), Output(SECTOR, "placeholder"),
+          Output(PROVINCE, "placeholder"), Output(SECTOR, "placeholder"), Output(TOGGLE, "children"),
           Input(LANG, "data"))
 def translate_labels(lang):
     """Filter labels in the chosen language."""
     lang = lang or "vi"
-    keys = ["filter.period", "filter.dates", "filter.as_of", "filter.region", "filter.province",
+    keys = ["filter.period", "filter.from", "filter.to", "filter.as_of", "filter.region", "filter.province",
             "filter.old", "filter.sector", "filter.org", "filter.org_search", "filter.reset"]
-    periods = [{"value": p, "label": t(f"filter.preset.{p}", lang)}
-               for p in (*urlstate.PRESETS, "custom")]
     every = t("filter.all", lang)
-    return (*[t(k, lang) for k in keys], periods, every, every, every)
+    return (*[t(k, lang) for k in keys], period_options(lang), every, every, every,
+            t("filter.toggle", lang))
+
+
+def period_label(period: str, lang: str) -> str:
+    """'Quý 3/2025', 'Năm 2024', or the preset's name."""
+    m = urlstate.NAMED.match(period)
+    if m and m.group(2):
+        return t("filter.quarter", lang, q=m.group(2), year=m.group(1))
+    if m:
+        return t("filter.year", lang, year=m.group(1))
+    return t(f"filter.preset.{period}", lang)
+
+
+def period_options(lang: str) -> list[dict]:
+    """The period menu: presets, then the named quarters and years with data, then custom."""
+    presets = [{"value": p, "label": period_label(p, lang)} for p in (*urlstate.PRESETS, "custom")]
+    if data.signature() is None:
+        return presets
+    named = urlstate.named_periods(urlstate.choices_for(access.current_scope()))
+    return [{"group": t("filter.presets", lang), "items": presets},
+            {"group": t("filter.quarters", lang),
+             "items": [{"value": p, "label": period_label(p, lang)} for p in named if "Q" in p]},
+            {"group": t("filter.years", lang),
+             "items": [{"value": p, "label": period_label(p, lang)} for p in named
+                       if "Q" not in p]}]
 
 
 @callback(Output(REGION, "data"), Output(PROVINCE, "data"), Output(SECTOR, "data"),
@@ -96,12 +131,20 @@ def search_orgs(text, value):
         return []
     scope = access.current_scope()
     hits = data.search_orgs(scope, text or "", 50)
-    options = [{"value": i, "label": p} for i, p in zip(hits["org_id"], hits["path"])]
+    options = [{"value": i, "label": org_option_label(n, p)}
+               for i, n, p in zip(hits["org_id"], hits["name"], hits["path"])]
     if value and value not in set(hits["org_id"]):
         label = data.org_label(scope, value)
         if label:
-            options.append({"value": value, "label": label[1]})
+            options.append({"value": value, "label": org_option_label(*label)})
     return options
+
+
+def org_option_label(name: str, path: str) -> str:
+    """'Chi bộ 2 — Hà Nội › Đảng bộ phường X': the organisation first (a narrow box shows the
+    picked organisation, not the root of its path), then where it sits."""
+    above = path.rsplit(" › ", 1)[0] if " › " in path else ""
+    return f"{name} — {above}" if above else name
 
 
 def _notice(bad: list[str], lang: str):
@@ -116,10 +159,10 @@ def state_from_controls(prev: dict, trigger, period, dates, asof, region, provin
     """The new state after one control changed (pure; unit-tested)."""
     state = {**prev, "params": {**prev.get("params", {}), **params}}
     state.update(region=region, province=province, sector=sector, org=org, old=bool(old))
-    if trigger == PERIOD and period in urlstate.PRESETS:
+    if trigger == PERIOD and urlstate.is_period(period, ch):
         s, e = urlstate.preset_range(period, ch)
         state.update(period=period, start=s.isoformat(), end=e.isoformat(), as_of=e.isoformat())
-    elif trigger == DATES and dates and all(dates):
+    elif trigger == DATES and dates and all(dates) and dates[0][:10] <= dates[1][:10]:
         state.update(period="custom", start=dates[0][:10], end=dates[1][:10],
                      as_of=dates[1][:10])
     elif trigger == ASOF and asof:
@@ -133,21 +176,23 @@ def state_from_controls(prev: dict, trigger, period, dates, asof, region, provin
 
 @callback(
     Output(URL, "search"), Output(STATE, "data"), Output(LANG, "data"), Output(NOTICE, "children"),
-    Output(PERIOD, "value"), Output(DATES, "value"), Output(ASOF, "value"),
+    Output(PERIOD, "value"), Output(FROM, "value"), Output(TO, "value"), Output(ASOF, "value"),
     Output(REGION, "value"), Output(PROVINCE, "value"), Output(OLD, "checked"),
     Output(SECTOR, "value"), Output(ORG, "value"), Output(PARAM, "value"),
-    Input(URL, "search"), Input(PERIOD, "value"), Input(DATES, "value"), Input(ASOF, "value"),
+    Input(URL, "search"), Input(PERIOD, "value"), Input(FROM, "value"), Input(TO, "value"),
+    Input(ASOF, "value"),
     Input(REGION, "value"), Input(PROVINCE, "value"), Input(OLD, "checked"),
     Input(SECTOR, "value"), Input(ORG, "value"), Input(PARAM, "value"), Input(PATCH, "data"),
     Input(RESET, "n_clicks"), State(PARAM, "id"), State(STATE, "data"), State(LANG, "data"))
-def sync(search, period, dates, asof, region, province, old, sector, org, param_values, patch,
-         _reset, param_ids, prev, prev_lang):
+def sync(search, period, start, end, asof, region, province, old, sector, org, param_values,
+         patch, _reset, param_ids, prev, prev_lang):
     """Keep URL, controls and the state store in step (see module docstring)."""
     if data.signature() is None:
         return (no_update, None, prev_lang or "vi", t(data.unavailable_key(), prev_lang or "vi"),
-                *[no_update] * 8, [no_update] * len(param_ids))
+                *[no_update] * 9, [no_update] * len(param_ids))
     ch = urlstate.choices_for(access.current_scope())
-    trigger = ctx.triggered_id
+    trigger = DATES if ctx.triggered_id in (FROM, TO) else ctx.triggered_id
+    dates = [start, end]
     notice = no_update
     if trigger in (None, URL) or not prev:
         state, bad = urlstate.parse(search, ch)
@@ -169,7 +214,7 @@ def sync(search, period, dates, asof, region, province, old, sector, org, param_
         state if state != prev else no_update,
         lang if lang != prev_lang else no_update,
         notice,
-        state["period"], [state["start"], state["end"]], state["as_of"], state["region"],
+        state["period"], state["start"], state["end"], state["as_of"], state["region"],
         state["province"], state["old"], state["sector"], state["org"],
         [state["params"].get(i["name"], no_update) for i in param_ids],
     )

@@ -7,6 +7,7 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
 
+from dashboard import i18n
 from dashboard.auth import access
 from dashboard.charts import tables
 from dashboard.charts.tables import TABLES, Table
@@ -14,6 +15,7 @@ from dashboard.components.filter_bar import STATE
 from dashboard.i18n import fmt_num, t
 
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
+CSV_VI_BUTTON = "table-csv-semicolon"  # ';' and decimal commas: Excel with Vietnamese settings
 NOTE = "table-note"
 WIDE = {"name", "org_name", "detail", "file_name", "reason", "cell", "rule"}  # long text
 MEDIUM = {"kind", "sector", "base_org", "rating", "province", "org_id"}  # labels and ids
@@ -38,6 +40,17 @@ GRID_TEXT_VI = {"page": "Trang", "of": "trên", "to": "–", "more": "thêm",
                 "resetFilter": "Đặt lại", "clearFilter": "Xóa", "firstPage": "Trang đầu",
                 "lastPage": "Trang cuối", "nextPage": "Trang sau",
                 "previousPage": "Trang trước"}
+
+
+i18n.register({
+    "table.csv_hint": ("CSV phân cách bằng dấu phẩy, như bảng đang lọc và sắp xếp",
+                       "Comma-separated CSV, filtered and sorted as the table"),
+    "table.csv_vi_hint": ("CSV phân cách bằng dấu chấm phẩy, số thập phân có dấu phẩy (Excel "
+                          "tiếng Việt)", "Semicolon-separated CSV with decimal commas (Excel "
+                          "with Vietnamese settings)"),
+    "table.xlsx_hint": ("Sổ tính Excel, như bảng đang lọc và sắp xếp",
+                        "Excel workbook, filtered and sorted as the table"),
+})
 
 
 def column_defs(table: Table, lang: str) -> list[dict]:
@@ -75,10 +88,11 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
                 dmc.Text(t(table.title, lang), fw=700, size="lg"),
                 dmc.Text(id={"type": NOTE, "key": key}, c="dimmed", size="sm")]),
             dmc.Group(gap="xs", children=[
-                dmc.Button("CSV", id={"type": CSV_BUTTON, "key": key}, variant="light",
-                           size="compact-sm"),
-                dmc.Button("XLSX", id={"type": XLSX_BUTTON, "key": key}, variant="light",
-                           size="compact-sm"),
+                *[dmc.Tooltip(label=t(hint, lang), withArrow=True, children=dmc.Button(
+                    text, id={"type": kind, "key": key}, variant="light", size="compact-sm"))
+                  for text, kind, hint in (("CSV", CSV_BUTTON, "table.csv_hint"),
+                                           ("CSV (;)", CSV_VI_BUTTON, "table.csv_vi_hint"),
+                                           ("XLSX", XLSX_BUTTON, "table.xlsx_hint"))],
             ]),
         ]),
         dag.AgGrid(id={"type": GRID, "key": key}, columnDefs=column_defs(table, lang), rowData=[],
@@ -107,12 +121,17 @@ def render(state, grid_id):
 
 @callback(Output({"type": DOWNLOAD, "key": MATCH}, "data"),
           Input({"type": CSV_BUTTON, "key": MATCH}, "n_clicks"),
+          Input({"type": CSV_VI_BUTTON, "key": MATCH}, "n_clicks"),
           Input({"type": XLSX_BUTTON, "key": MATCH}, "n_clicks"), State(STATE, "data"),
-          prevent_initial_call=True)
-def download(_csv, _xlsx, state):
+          State({"type": GRID, "key": MATCH}, "filterModel"),
+          State({"type": GRID, "key": MATCH}, "columnState"), prevent_initial_call=True)
+def download(_csv, _csv_vi, _xlsx, state, filter_model, column_state):
+    """The file of the table as the grid shows it (its own filter and sort, checked on the
+    server by charts/grid_view.py)."""
     trig = ctx.triggered_id
-    if not state or not isinstance(trig, dict):
+    if not state or not isinstance(trig, dict) or trig.get("key") not in TABLES:
         return no_update
-    content, name = tables.export(trig["key"], state, access.current_scope(),
-                                  "csv" if trig["type"] == CSV_BUTTON else "xlsx")
+    fmt = {CSV_BUTTON: "csv", CSV_VI_BUTTON: "csv;", XLSX_BUTTON: "xlsx"}[trig["type"]]
+    content, name = tables.export(trig["key"], state, access.current_scope(), fmt,
+                                  {"filter": filter_model, "sort": column_state})
     return dcc.send_bytes(content, name)

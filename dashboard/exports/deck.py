@@ -16,10 +16,11 @@ from dashboard.charts import (
     catalogue,  # noqa: F401  (registers every chart a deck may name)
     registry,
 )
-from dashboard.charts.captions import footnote
+from dashboard.charts.captions import empty_text, footnote, period_text, scope_name
+from dashboard.charts.headline import key_number
 from dashboard.charts.spec import ChartSpec
 from dashboard.exports import projector
-from dashboard.i18n import fmt_num, fmt_pct, t
+from dashboard.i18n import t
 from dashboard.queries import metrics
 
 MAX_SLIDES = 40
@@ -30,12 +31,12 @@ i18n.register({
     "slides.deck.chat-luong-quy": ("Chất lượng sinh hoạt theo quý", "Meeting quality by quarter"),
     "slides.deck.custom": ("Bộ trình chiếu", "Presentation"),
     "slides.file": ("Trình chiếu", "Presentation"),
-    "slides.total": ("Tổng số", "Total"),
+    "slides.scope": ("Phạm vi", "Scope"),
+    "slides.made": ("Tạo lúc", "Made"),
     "slides.key": ("Số liệu chính", "Key figure"),
     "slides.numbers": ("Số liệu", "Figures"),
     "slides.filters": ("Bộ lọc", "Filters"),
     "slides.definitions": ("Định nghĩa", "Definitions"),
-    "slides.no_data": ("Không có dữ liệu cho bộ lọc đã chọn", "No data for the selected filters"),
 })
 
 
@@ -87,6 +88,7 @@ class _DeckValues:
 # goes into the same table (lead: a `validate=` option in register_param would make this public).
 urlstate._PARAMS.setdefault("deck", (_DeckValues(), ""))
 urlstate.register_param("auto", AUTO_CHOICES, "0")
+urlstate.register_param("headline", ("complete", "latest"), "complete")  # the key number's period
 
 
 @dataclass
@@ -122,7 +124,8 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     mapping = projector.palette(fig)
     chart = drawing.spec.recoloured(lambda c: projector.color(c, mapping)) if drawing.spec else None
     styled = projector.style(fig)
-    label, value = key_number(chart, lang)
+    label, value = key_number(chart, lang, latest=(state.get("params") or {}).get(
+        "headline") == "latest")
     notes = [ctx.title, f"{t('slides.filters', lang)}: {ctx.subtitle}"]
     if value:
         notes.append(f"{t('slides.key', lang)}: {label}: {value}")
@@ -130,7 +133,7 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     if lines:
         notes += [f"{t('slides.numbers', lang)}:", *lines]
     elif not fig.data:
-        notes.append(t("slides.no_data", lang))
+        notes.append(empty_text(state, lang, scope))
     shown = metrics.definitions(scope, registry.chart_metrics(key, state), lang)
     if shown:  # what each figure counts, from the metric registry (the cards' "ⓘ")
         notes += [f"{t('slides.definitions', lang)}:", *(f"{a}: {b}" for a, b in shown)]
@@ -138,37 +141,12 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     return Slide(key, ctx.title, ctx.subtitle, source, styled, chart, label, value, notes)
 
 
-def key_number(chart: ChartSpec | None, lang: str) -> tuple[str, str]:
-    """(label, formatted value) for the slide's big number: the last value of the first series;
-    the top bar of a ranking; the total of a multi-series horizontal chart; the first series'
-    share in the last period of 100% bars."""
-    if chart is None or not chart.series or not chart.categories:
-        return "", ""
-    first, labels = chart.series[0], chart.labels()
-    if chart.kind == "bar" and len(chart.series) > 1:
-        total = sum(chart.values())
-        return t("slides.total", lang), fmt_num(total, lang, chart.decimals)
-    if chart.kind == "bar":
-        pairs = [(c, v) for c, v in zip(labels, first.values) if v is not None]
-        return (pairs[-1][0], chart.fmt(pairs[-1][1], lang)) if pairs else ("", "")
-    idx = [i for i, v in enumerate(first.values) if v is not None]
-    if not idx:
-        return "", ""
-    i = idx[-1]
-    if chart.kind == "column_stacked_100":
-        total = sum(s.values[i] or 0 for s in chart.series)
-        share = first.values[i] / total if total else None
-        return f"{first.name} · {labels[i]}", fmt_pct(share, lang, 1)
-    label = f"{first.name} · {labels[i]}" if first.name else labels[i]
-    return label, chart.fmt(first.values[i], lang)
-
-
 def notes_lines(chart: ChartSpec | None, lang: str) -> list[str]:
     """One line per category: '03/2025: Chính thức 40; Dự bị 5' (Vietnamese number format)."""
     if chart is None:
         return []
     lines = []
-    for i, cat in enumerate(chart.labels()):
+    for i, cat in enumerate(chart.part_labels(lang)):
         parts = [(f"{s.name} " if s.name and len(chart.series) > 1 else "")
                  + chart.fmt(s.values[i], lang) for s in chart.series]
         lines.append(f"{cat}: {'; '.join(parts)}")
@@ -179,3 +157,20 @@ def build_slides(deck: Deck, state: dict, scope=None) -> list[Slide]:
     """Every slide of `deck` under `state`, in order."""
     st = deck_state(deck, state)
     return [build_slide(k, st, scope) for k in deck.keys]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A deck's title slide: what it is, for which scope and period, from which data."""
+
+    title: str
+    scope: str
+    period: str
+    source: str
+
+
+def cover(deck: Deck, state: dict, scope=None) -> Cover:
+    lang = state.get("lang", "vi")
+    scope = scope if scope is not None else access.current_scope()
+    return Cover(deck_title(deck, lang), f"{t('slides.scope', lang)}: {scope_name(state, lang, scope)}",
+                 period_text(state, lang), footnote(state, lang, scope))

@@ -12,6 +12,7 @@ _SERIES = {c.lower(): theme.OKABE_ITO[i % len(theme.OKABE_ITO)]
 _QUALITY = {theme.QUALITY_COLORS[k].lower(): theme.PROJECTOR_QUALITY[k]
             for k in theme.QUALITY_COLORS}
 BASE = 24  # px at 1920×1080
+SLIDE_PLOT_PX = 760  # height of a slide's chart at 1920×1080
 
 
 def _colors_of(fig: go.Figure) -> set[str]:
@@ -55,8 +56,20 @@ def _colorscale(scale):
     return scale
 
 
-def style(fig: go.Figure, base: int = BASE) -> go.Figure:
-    """A copy of `fig` in the projector theme (theme.PROJECTOR); the data are not touched."""
+def label_every_row(fig: go.Figure, height: int, base: int) -> None:
+    """A heatmap's rows (provinces) each keep their label: every row is a tick, in a type size
+    that fits the rows into `height` pixels (Plotly would otherwise drop every other one)."""
+    heat = next((tr for tr in fig.data if tr.type == "heatmap" and tr.y is not None), None)
+    if heat is None:
+        return
+    rows = list(dict.fromkeys(heat.y))
+    size = max(9, min(base - 2, int(height * 0.8 / max(len(rows), 1) * 0.8)))
+    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=rows, tickfont={"size": size})
+
+
+def style(fig: go.Figure, base: int = BASE, height: int = SLIDE_PLOT_PX) -> go.Figure:
+    """A copy of `fig` in the projector theme (theme.PROJECTOR) for a picture `height` pixels
+    high; the data are not touched."""
     fig = go.Figure(fig)
     mapping = palette(fig)
     fig.update_layout(template=theme.PROJECTOR, font={"size": base, "color": "#000000"},
@@ -87,6 +100,7 @@ def style(fig: go.Figure, base: int = BASE) -> go.Figure:
         elif tr.type in ("sunburst", "pie"):
             tr.textfont = {"size": base - 4}
             fig.update_layout(colorway=theme.OKABE_ITO)
+    label_every_row(fig, height, base)
     for ann in fig.layout.annotations or ():
         ann.font = {"size": max(base - 8, 14), "color": "#000000"}
     for shape in fig.layout.shapes or ():

@@ -1,4 +1,4 @@
-"""Server routes for exports: the deck as .pptx and any chart as PNG/SVG, rebuilt from the same
+"""Server routes for exports: the deck as .pptx or .pdf and any chart as PNG/SVG/PDF, rebuilt from the same
 query string as the page. The query string only picks charts and filters; what the viewer may
 see always comes from access.current_scope() (the scoped data layer)."""
 
@@ -13,13 +13,14 @@ import flask
 from dashboard import data, runtime, urlstate
 from dashboard.auth import access
 from dashboard.charts import registry
+from dashboard.charts.captions import file_stem
 from dashboard.exports import deck as decks
-from dashboard.exports import images, pptx
-from dashboard.i18n import fmt_date, t
+from dashboard.exports import images, pdf, pptx
+from dashboard.i18n import t
 
 log = logging.getLogger(__name__)
 MIMETYPES = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-             "png": "image/png", "svg": "image/svg+xml"}
+             "png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
 def content_disposition(name: str) -> str:
@@ -30,8 +31,8 @@ def content_disposition(name: str) -> str:
 
 
 def file_name(title: str, state: dict, ext: str) -> str:
-    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in title).strip()
-    return f"{safe} {fmt_date(state['end']).replace('/', '-')}.{ext}"
+    """'<title> - <scope shown> - <dd-mm-yyyy>.<ext>' (captions.file_stem)."""
+    return f"{file_stem(title, state, state['lang'], access.current_scope())}.{ext}"
 
 
 def _error(status: int, vi: str, en: str):
@@ -69,7 +70,8 @@ def _audit(name: str) -> None:
         log.exception("export audit failed")
 
 
-def deck_pptx():
+def deck_file(ext: str):
+    """The deck of the URL as PowerPoint (ext 'pptx') or PDF ('pdf')."""
     state, _bad = _state()
     if state is None:
         return _error(503, "Chưa có kho dữ liệu", "No warehouse yet")
@@ -78,15 +80,16 @@ def deck_pptx():
         return _error(400, "Thiếu hoặc sai tham số deck", "Missing or invalid deck parameter")
     lang = state["lang"]
     title = decks.deck_title(deck, lang)
+    slides, cover = decks.build_slides(deck, state), decks.cover(deck, state)
     try:
-        content = pptx.build(decks.build_slides(deck, state), title, lang)
+        content = pptx.build(slides, cover, lang) if ext == "pptx" else pdf.build(slides, cover)
     except images.ImageError as exc:
         return _error(503, str(exc), "")
-    return _send(content, file_name(f"{t('slides.file', lang)} - {title}", state, "pptx"), "pptx")
+    return _send(content, file_name(f"{t('slides.file', lang)} - {title}", state, ext), ext)
 
 
 def chart_image(key: str, ext: str):
-    if ext not in ("png", "svg"):
+    if ext not in ("png", "svg", "pdf"):
         return _error(404, "Định dạng không hỗ trợ", "Unsupported format")
     if key not in registry.CHARTS:
         return _error(404, f"Không có biểu đồ {key}", f"No chart {key}")
@@ -94,28 +97,19 @@ def chart_image(key: str, ext: str):
     if state is None:
         return _error(503, "Chưa có kho dữ liệu", "No warehouse yet")
     slide = decks.build_slide(key, state)
-    fig = slide.figure
-    fig.update_layout(
-        title={"text": f"<b>{slide.title}</b><br><span style='font-size:22px;color:#404040'>"
-                       f"{slide.context}</span>", "font": {"size": 36}, "x": 0.02,
-               "xanchor": "left", "yref": "container", "y": 1, "yanchor": "top",
-               "pad": {"t": 28}},
-        margin={"t": 150 if not fig.layout.showlegend else 190, "b": 90, "l": 40, "r": 40})
-    if fig.layout.showlegend:
-        fig.update_layout(legend={"y": 1.02, "yanchor": "bottom"})
-    fig.add_annotation(text=slide.source, xref="paper", yref="paper", x=0, y=0, yshift=-60,
-                       xanchor="left", yanchor="top", showarrow=False,
-                       font={"size": 18, "color": "#404040"})
     try:
-        content = images.render(fig, ext)
+        content = (pdf.build([slide], None) if ext == "pdf"
+                   else images.render(pdf.titled(slide), ext))
     except images.ImageError as exc:
         return _error(503, str(exc), "")
-    title = registry.file_name(registry.CHARTS[key].title, state["lang"])
-    return _send(content, file_name(title, state, ext), ext)
+    return _send(content, registry.export_name(key, state, access.current_scope(), ext), ext)
 
 
 def register(server: flask.Flask) -> None:
     """Add the export routes to the Flask server (called once by app.create_app)."""
-    server.add_url_rule("/export/deck.pptx", "export_deck", deck_pptx, methods=["GET"])
+    server.add_url_rule("/export/deck.pptx", "export_deck", lambda: deck_file("pptx"),
+                        methods=["GET"])
+    server.add_url_rule("/export/deck.pdf", "export_deck_pdf", lambda: deck_file("pdf"),
+                        methods=["GET"])
     server.add_url_rule("/export/chart/<key>.<ext>", "export_chart", chart_image,
                         methods=["GET"])

@@ -54,7 +54,7 @@ def layout(lang="vi", **_):
     if not access.is_admin():
         return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     return dmc.Stack(gap="sm", children=[
-        dmc.Title(t("upload.heading", lang), order=3),
+        dmc.Title(t("upload.heading", lang), order=1, size="h3"),
         dcc.Upload(id=UPLOAD_DROP, multiple=True, max_size=200 * 2 ** 20,
                    accept=",".join(uploads.ALLOWED), className="upload-drop",
                    style={"border": "2px dashed #adb5bd", "borderRadius": "8px",

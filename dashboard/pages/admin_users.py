@@ -47,7 +47,7 @@ def layout(lang="vi", **_):
     if not access.is_admin():
         return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     return dmc.Stack(gap="sm", children=[
-        dmc.Title(t("admin.users", lang), order=3),
+        dmc.Title(t("admin.users", lang), order=1, size="h3"),
         dmc.Text(t("admin.how", lang), size="sm", c="dimmed"),
         _grid(ADMIN_USERS, USER_COLUMNS, 260),
         dmc.Title(t("admin.audit", lang), order=3),

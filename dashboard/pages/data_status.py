@@ -32,13 +32,17 @@ i18n.register({
     "data.months": ("Số liệu từ – đến", "Data from – to"),
     "data.size": ("Dung lượng tệp", "File size"),
     "data.freshness": ("Độ mới", "Freshness"),
-    "data.days_ago": ("{n} ngày trước", "{n} days ago"),
+    "data.months_behind": ("số liệu đến {month}, cách đây {n} tháng",
+                           "data up to {month}, {n} months ago"),
+    "data.months_behind.1": ("số liệu đến {month}, cách đây {n} tháng",
+                             "data up to {month}, {n} month ago"),
+    "data.current": ("số liệu đến tháng này ({month})", "data up to this month ({month})"),
 })
 
 
 def layout(lang: str = "vi", **_params):
     return html.Div([
-        dmc.Title(t("data.heading", lang), order=2, mb="sm"),
+        dmc.Title(t("data.heading", lang), order=1, size="h2", mb="sm"),
         dmc.SimpleGrid(id=DATA_INFO, cols={"base": 2, "md": 3, "xl": 6}, spacing="sm", mb="md"),
         dmc.Stack(gap="md", children=[table_card(DATA_QUALITY, lang),
                                       table_card(DATA_LEDGER, lang, 300),
@@ -54,7 +58,6 @@ def info_cards(state: dict | None, today: dt.date | None = None) -> list:
     info = data.warehouse_info(access.current_scope())
     today = today or dt.date.today()
     last = info["last_load"]
-    age = (today - last.date()).days if last is not None else None
     items = [
         ("data.generation", fmt_num(info["generation"], lang)),
         ("data.published", f"{fmt_date(info['published_at'])} "
@@ -62,8 +65,7 @@ def info_cards(state: dict | None, today: dt.date | None = None) -> list:
         ("data.last_load", fmt_date(last) if last else "–"),
         ("data.months", f"{fmt_month(info['first_month'])} – {fmt_month(info['last_month'])}"),
         ("data.size", f"{fmt_num(info['file_bytes'] / 2**20, lang, 1)} MB"),
-        ("data.freshness", t("data.days_ago", lang, n=fmt_num(age, lang)) if age is not None
-         else "–"),
+        ("data.freshness", freshness(info["last_month"], today, lang)),
     ]
     cards = [dmc.Paper(withBorder=True, p="sm", radius="md", children=[
         dmc.Text(t(k, lang), size="sm", c="dimmed"), dmc.Text(v, fw=700, size="lg")])
@@ -73,6 +75,18 @@ def info_cards(state: dict | None, today: dt.date | None = None) -> list:
         cards[0].children.append(dmc.Text(t("data.fallback", lang, p=serving.published_generation),
                                           size="xs", c="orange", id="data-fallback"))
     return cards
+
+
+def freshness(last_month, today: dt.date, lang: str) -> str:
+    """How old the newest data are: counted from the last month of data, not from the load or
+    the publication (a load today of last year's figures is not fresh data)."""
+    if last_month is None:
+        return "–"
+    n = (today.year - last_month.year) * 12 + today.month - last_month.month
+    month = fmt_month(last_month)
+    if n <= 0:
+        return t("data.current", lang, month=month)
+    return t("data.months_behind", lang, month=month, n=n)
 
 
 @callback(Output(DATA_INFO, "children"), Input(STATE, "data"))

@@ -27,7 +27,7 @@ def layout(lang: str = "vi", grain: str = "month", **_params):
     grains = [{"value": g, "label": t(f"members.grain.{g}", lang)} for g in ("month", "year")]
     return html.Div([
         dmc.Group(justify="space-between", mb="sm", children=[
-            dmc.Title(t("members.heading", lang), order=2),
+            dmc.Title(t("members.heading", lang), order=1, size="h2"),
             dmc.SegmentedControl(id=MEMBERS_GRAIN, data=grains, value=grain),
         ]),
         dmc.SimpleGrid(cols={"base": 1, "lg": 2}, spacing="md", children=[

@@ -37,7 +37,7 @@ def layout(lang: str = "vi", by: str = "kind", **_params):
     choices = [{"value": b, "label": t(f"orgs.by.{b}", lang)} for b in ("kind", "sector")]
     return html.Div([
         dmc.Group(justify="space-between", mb="sm", children=[
-            dmc.Title(t("orgs.heading", lang), order=2),
+            dmc.Title(t("orgs.heading", lang), order=1, size="h2"),
             dmc.SegmentedControl(id=ORGS_BY, data=choices, value=by),
         ]),
         dmc.SimpleGrid(cols={"base": 1, "lg": 2}, spacing="md", mb="md", children=[

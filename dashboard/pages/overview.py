@@ -29,7 +29,7 @@ i18n.register({
 
 def layout(lang: str = "vi", **_params):
     return html.Div([
-        dmc.Title(t("overview.heading", lang), order=2, mb="sm"),
+        dmc.Title(t("overview.heading", lang), order=1, size="h2", mb="sm"),
         dmc.SimpleGrid(id=OVERVIEW_KPIS, cols={"base": 1, "sm": 2, "lg": 4, "xl": 7},
                        spacing="sm", mb="md"),
         chart_card(OVERVIEW_TREND, lang, height=460),

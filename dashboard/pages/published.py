@@ -181,7 +181,7 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
                  ".split('-').reverse().join('/') : ''"}} if k == "date" else {})}
             for f, h, k in COLUMNS]
     return html.Div([
-        dmc.Title(t("published.heading", lang), order=2, mb=4),
+        dmc.Title(t("published.heading", lang), order=1, size="h2", mb=4),
         dmc.Text(t("published.intro", lang), size="sm", c="dimmed", mb="sm"),
         dmc.Group(gap="sm", align="flex-end", mb="sm", children=[
             _select(PUBLISHED_METRIC, "published.metric", lang, pub_metric, metrics, 260, False),

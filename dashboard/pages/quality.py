@@ -44,7 +44,7 @@ def layout(lang: str = "vi", qgrain: str = "month", heat: str = "good_fair", mis
            **_params):
     return html.Div([
         dmc.Group(justify="space-between", mb="sm", children=[
-            dmc.Title(t("quality.heading", lang), order=2),
+            dmc.Title(t("quality.heading", lang), order=1, size="h2"),
             _segmented(QUALITY_GRAIN, "quality.grain", ("month", "quarter"), qgrain, lang),
         ]),
         dmc.SimpleGrid(cols={"base": 1, "lg": 2}, spacing="md", mb="md", children=[

@@ -34,7 +34,7 @@ def layout(lang: str = "vi", metric: str = "members", **_params):
     metrics = [{"value": m, "label": t(f"regions.metric.{m}", lang)} for m in q.METRICS]
     return html.Div([
         dmc.Group(justify="space-between", mb="xs", children=[
-            dmc.Title(t("regions.heading", lang), order=2),
+            dmc.Title(t("regions.heading", lang), order=1, size="h2"),
             dmc.SegmentedControl(id=REGIONS_METRIC, data=metrics, value=metric, size="sm"),
         ]),
         dmc.Text(t("regions.hint", lang), size="sm", c="dimmed", mb="sm"),

@@ -23,6 +23,7 @@ dash.register_page(__name__, path="/trinh-chieu", name="Trình chiếu", order=8
 SLIDES_ROOT, SLIDES_CHOOSER = "slides-root", "slides-chooser"
 SLIDES_DATA, SLIDES_INDEX, SLIDES_TIMER = "slides-data", "slides-index", "slides-timer"
 SLIDES_PREV, SLIDES_NEXT, SLIDES_EXIT = "slides-prev", "slides-next", "slides-exit"
+SLIDES_FIRST, SLIDES_LAST = "slides-first", "slides-last"  # Home and End (assets/slides.js)
 SLIDES_FULL, SLIDES_PPTX = "slides-fullscreen", "slides-pptx"
 SLIDES_TITLE, SLIDES_CONTEXT, SLIDES_SOURCE = "slides-title", "slides-context", "slides-source"
 SLIDES_KEY_VALUE, SLIDES_KEY_LABEL = "slides-key-value", "slides-key-label"
@@ -54,6 +55,7 @@ i18n.register({
     "slides.exit": ("Thoát (Esc)", "Leave (Esc)"), "slides.fullscreen": ("Toàn màn hình (F)",
                                                                          "Full screen (F)"),
     "slides.pptx": ("Tải PowerPoint", "Download PowerPoint"),
+    "slides.pdf": ("Tải PDF", "Download PDF"),
 })
 
 
@@ -76,9 +78,11 @@ def _chooser(state: dict) -> list:
                 html.A(t("slides.present", lang), href=f"/trinh-chieu{q}",
                        className="slides-open", id=f"slides-open-{name}"),
                 html.A(t("slides.pptx", lang), href=f"/export/deck.pptx{q}",
+                       className="slides-download"),
+                html.A(t("slides.pdf", lang), href=f"/export/deck.pdf{q}",
                        className="slides-download")])]))
     return [
-        dmc.Title(t("slides.heading", lang), order=2, mb="xs"),
+        dmc.Title(t("slides.heading", lang), order=1, size="h2", mb="xs"),
         dmc.Text(t("slides.intro", lang), mb="md", maw=900),
         dmc.Select(id=SLIDES_AUTO, label=t("slides.auto", lang), w=200, mb="md",
                    allowDeselect=False, value=state["params"].get("auto", "0"),
@@ -110,7 +114,7 @@ def layout(lang: str = "vi", **_params):
                  children=[
             html.Div(className="slide-head", children=[
                 html.Div(className="slide-heading", children=[
-                    html.H1(id=SLIDES_TITLE, className="slide-title"),
+                    html.H2(id=SLIDES_TITLE, className="slide-title"),
                     html.Div(id=SLIDES_CONTEXT, className="slide-context")]),
                 html.Div(className="slide-key", children=[
                     html.Div(id=SLIDES_KEY_VALUE, className="slide-key-value"),
@@ -127,7 +131,9 @@ def layout(lang: str = "vi", **_params):
                 html.A(t("slides.pptx", lang), id=SLIDES_PPTX, className="slides-button",
                        tabIndex="-1"),
                 html.A(t("slides.exit", lang), id=SLIDES_EXIT, className="slides-button",
-                       href="/", tabIndex="-1")]),
+                       href="/", tabIndex="-1"),
+                html.Button(id=SLIDES_FIRST, hidden=True, tabIndex="-1"),
+                html.Button(id=SLIDES_LAST, hidden=True, tabIndex="-1")]),
         ]),
     ])
 
@@ -165,6 +171,7 @@ def render(state):
 clientside_callback(ClientsideFunction("slides", "step"), Output(SLIDES_INDEX, "data"),
                     Input(SLIDES_PREV, "n_clicks"), Input(SLIDES_NEXT, "n_clicks"),
                     Input(SLIDES_TIMER, "n_intervals"), Input(SLIDES_DATA, "data"),
+                    Input(SLIDES_FIRST, "n_clicks"), Input(SLIDES_LAST, "n_clicks"),
                     State(SLIDES_INDEX, "data"))
 clientside_callback(ClientsideFunction("slides", "show"),
                     Output(SLIDES_TITLE, "children"), Output(SLIDES_CONTEXT, "children"),

@@ -15,7 +15,14 @@ def load_ledger(scope: Scope) -> pd.DataFrame:
     """The load ledger, newest first (all columns of meta.load_ledger); empty for a narrow scope."""
     if scope != Scope.everything():
         return query("SELECT * FROM meta.load_ledger WHERE FALSE")
-    return query("SELECT * FROM meta.load_ledger ORDER BY loaded_at DESC, load_id DESC")
+    # a document is named by its title and date, not by the (hash) name of the file it came in
+    return query("""
+        SELECT l.* REPLACE (CASE WHEN d.title IS NOT NULL THEN d.title
+                   || coalesce(' (' || strftime(d.published_on, '%d/%m/%Y') || ')', '')
+                   ELSE l.file_name END AS file_name)
+        FROM meta.load_ledger l
+        LEFT JOIN marts.documents d ON l.entity = 'document' AND d.doc_id = l.file_hash
+        ORDER BY l.loaded_at DESC, l.load_id DESC""")
 
 
 @cached

@@ -34,3 +34,20 @@ def test_overview_cards_read_the_as_of_day(page, on_demo):
     assert "period=custom" not in page.locator("body").inner_text()
     page.wait_for_selector("text=5 năm đến 11/10/2023", timeout=60000)  # the trend ends that day
     shot(page, "overview-exact-day")
+
+
+def test_the_definition_of_a_card_opens_from_the_keyboard(page, on_demo):
+    """The "ⓘ" of the members card: focused and opened with Enter, it shows the registry's
+    definition of the figure (what it counts, on which day)."""
+    page.goto(page.base + URL)
+    page.wait_for_function(f"{card('members')} && {card('members')}.innerText === '10.579'",
+                           timeout=60000)
+    button = page.locator("#kpi-members .metric-info-button")
+    definition = page.locator("#kpi-members .metric-info")
+    assert not definition.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    definition.wait_for(state="visible", timeout=30000)
+    assert "ngày được chọn" in definition.inner_text()
+    page.keyboard.press("Enter")
+    definition.wait_for(state="hidden", timeout=30000)

@@ -90,7 +90,7 @@ def test_csv_download_holds_the_chart_rows(page):
     with page.expect_download() as dl:
         page.locator(".chart-card").first.get_by_text("Tải dữ liệu CSV").click()
     download = dl.value
-    assert download.suggested_filename == "Đảng viên chính thức và dự bị 31-12-2025.csv"
+    assert download.suggested_filename == "Đảng viên chính thức và dự bị - Toàn quốc - 31-12-2025.csv"
     rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
     assert len(rows) == 12 and rows[-1]["Đảng viên chính thức"] == "40"
 

@@ -12,14 +12,16 @@ YEAR = "from=2025-01-01&to=2025-12-31"
 
 
 def test_keyboard_navigation(page):
-    """→, Space, Page Down go forward (stopping at the end); ←, Page Up go back; Esc leaves."""
+    """→, Space, Page Down go forward (stopping at the end); ←, Page Up go back; End and Home
+    jump to the last and the first slide; Esc leaves."""
     page.goto(f"{page.base}/trinh-chieu?{YEAR}&deck=overview-trend,members-stock,quality-levels")
     counter, title = page.locator("#slides-counter"), page.locator("#slides-title")
     counter.filter(has_text="1 / 3").wait_for(timeout=20_000)
     assert title.inner_text() == "Số đảng viên trong 5 năm gần nhất"
     assert page.locator("#slides-key-value").inner_text() == "45"
     for key, expected in (("ArrowRight", "2 / 3"), ("Space", "3 / 3"), ("PageDown", "3 / 3"),
-                          ("ArrowLeft", "2 / 3"), ("PageUp", "1 / 3"), ("PageDown", "2 / 3")):
+                          ("ArrowLeft", "2 / 3"), ("PageUp", "1 / 3"), ("End", "3 / 3"),
+                          ("Home", "1 / 3"), ("PageDown", "2 / 3")):
         page.keyboard.press(key)
         counter.filter(has_text=expected).wait_for(timeout=20_000)  # generous: a busy machine
     assert title.inner_text() == "Đảng viên chính thức và dự bị"

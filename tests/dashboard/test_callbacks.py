@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
 import pytest
 
+from dashboard import data
 from dashboard.charts import registry, tables
 from dashboard.components import filter_bar, shell
 from dashboard.data import Scope
@@ -56,7 +58,7 @@ def test_csv_holds_the_chart_rows_with_diacritics(state2025):
     df = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
     assert list(df.columns) == ["Tháng", "Đảng viên chính thức", "Đảng viên dự bị"]
     assert len(df) == 12 and df["Đảng viên chính thức"].iloc[-1] == 40
-    assert name == "Đảng viên chính thức và dự bị 31-12-2025.csv"
+    assert name == "Đảng viên chính thức và dự bị - Toàn quốc - 31-12-2025.csv"
     content, _ = registry.csv_bytes("members-stock", {**state2025, "lang": "en"}, ALL)
     assert list(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig").columns) == [
         "Month", "Full members", "Probationary members"]
@@ -92,12 +94,23 @@ def test_data_page_info_cards(state2025):
     """Generation 3 and the data months (as months, not first days) are shown."""
     text = str(data_status.info_cards(state2025))
     assert "'3'" in text and "01/2024 – 12/2025" in text
+    later = str(data_status.info_cards(state2025, today=dt.date(2026, 12, 6)))
+    assert "số liệu đến 12/2025, cách đây 12 tháng" in later  # from the data, not the load
+    assert data_status.freshness(dt.date(2025, 12, 1), dt.date(2026, 1, 3), "en") == (
+        "data up to 12/2025, 1 month ago")
+    assert "this month" in data_status.freshness(dt.date(2025, 12, 1), dt.date(2025, 12, 9), "en")
 
 
-def test_router_falls_back_to_overview_and_respects_language(dash_app):
-    """An unknown path shows the overview instead of a blank page."""
-    page = shell.route("/khong-co", "en", "")
-    assert "Overview" in str(page)
+def test_router_shows_not_found_for_an_unknown_path_in_the_language(dash_app):
+    """An unknown path is the 404 page (with a way back keeping the filters), not the overview;
+    the server answers it with status 404, a page with 200."""
+    page = str(shell.route("/khong-co", "en", "?province=N25"))
+    assert "Page not found" in page and "Overview" not in page and "'/?province=N25'" in page
+    client = dash_app.server.test_client()
+    assert client.get("/khong-co").status_code == 404
+    assert client.get("/du-lieu").status_code == 200 and client.get("/").status_code == 200
+    assert shell.doc_title("/chat-luong", "vi") == "Chất lượng sinh hoạt · chibo"
+    assert shell.doc_title("/nope", "en") == "Page not found · chibo"
 
 
 def test_period_preset_sets_dates(state2025):
@@ -145,3 +158,15 @@ def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
     fig = registry.build_figure(page.MEMBERS_FLOWS, state, "light", ALL)
     assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 5
     assert list(fig.layout.xaxis.ticktext) == ["2024<br>(6 tháng)", "2025"]
+
+
+def test_drilled_organisation_is_named_first_and_its_path_is_a_breadcrumb(state2025):
+    """After a drill to cell C1 the organisation filter's label starts with C1's own name (a
+    narrow box shows it, not the province at the root of the path) and the hierarchy's
+    subtitle carries the drilled path."""
+    name, path = data.org_label(ALL, "C1")
+    options = filter_bar.search_orgs(None, "C1")
+    picked = next(o for o in options if o["value"] == "C1")
+    assert picked["label"].startswith(name) and " — " in picked["label"]
+    _ctx, drawing = registry.draw("orgs-hierarchy", {**state2025, "org": "C1"}, ALL)
+    assert " › " in path and path in drawing.figure.layout.title.text

@@ -24,6 +24,12 @@ def test_vietnamese_numbers():
     assert fmt_date("2025-07-01") == "01/07/2025"
 
 
+def test_one_month_is_singular():
+    """'(1 month)', never '(1 months)'; Vietnamese has no plural."""
+    assert t("chart.months", "en", n=1) == "1 month" and t("chart.months", "en", n=2) == "2 months"
+    assert t("chart.months", "vi", n=1) == "1 tháng"
+
+
 def test_unknown_key_shows_itself():
     """A missing translation is visible, not a crash."""
     assert t("no.such.key", "en") == "no.such.key"
@@ -87,18 +93,6 @@ def test_footnote_sits_at_the_left_edge_whatever_the_margin():
     fig = figures.plot(spec.ranking(df, "name", "v"), FigContext(footnote="Nguồn")).figure
     note = next(a for a in fig.layout.annotations if a.name == "footnote")
     assert note.xshift == 12 - fig.layout.margin.l and fig.layout.margin.l > 60
-
-
-def test_fitted_axis_over_a_small_span_steps_by_whole_numbers():
-    """43 → 45 members on an axis not starting at zero: ticks 1 apart (',.0f' of 43,5 would print
-    '44' twice); a wide span keeps Plotly's own ticks."""
-    ctx = FigContext(title="Đảng viên")
-    df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01", "2025-02-01"]), "v": [43, 45]})
-    fig = series_figure(df, [("v", "Đảng viên")], ctx, zero_based=False)
-    assert fig.layout.yaxis.rangemode == "normal"
-    assert fig.layout.yaxis.dtick == 1 and list(fig.layout.yaxis.range) == [42, 46]
-    wide = series_figure(df.assign(v=[326_000, 336_000]), [("v", "x")], ctx, zero_based=False)
-    assert wide.layout.yaxis.dtick is None and wide.layout.yaxis.range is None
 
 
 def test_many_series_put_two_legend_entries_a_row_below_the_subtitle():

@@ -148,3 +148,16 @@ def test_how_the_scope_was_resolved_is_said_in_the_viewers_language():
              "resolved_how": "group agency_blocs: subtrees of 64 organisations (ref.scope_groups)"}
     assert published.resolution_text(group, "vi") == ("Các đảng bộ khối cơ quan: 64 tổ chức và các"
                                                       " tổ chức bên dưới")
+
+
+def test_the_load_ledger_names_documents_by_title_and_date():
+    """On Dữ liệu a loaded article is its title and date, not the name of the file it came in,
+    and its kind is said in words ('Văn bản công bố', not 'document')."""
+    from dashboard.charts import tables
+
+    df = tables.table_frame("data-ledger", page_state(), Scope.everything())
+    docs = df[df["entity"] == "Văn bản công bố"]
+    assert len(docs) == 2 and "document" not in set(df["entity"])
+    assert ("Đảng ủy Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổng kết năm 2023 "
+            "(15/01/2024)") in set(docs["file_name"])
+    assert not any(name.endswith(".txt") for name in docs["file_name"])

@@ -16,6 +16,7 @@ import pytest
 
 from dashboard.charts import figures, registry, spec, tables
 from dashboard.charts.catalogue import quality as page
+from dashboard.charts.events import event_marks
 from dashboard.charts.theme import FigContext, empty
 from dashboard.data import Filters, Scope
 from dashboard.queries import quality as q
@@ -154,7 +155,7 @@ def test_event_labels_are_short_and_keep_the_axis():
     ev = pd.DataFrame({"event_on": [dt.date(2025, 7, 23)], "code": ["d50"],
                        "label_vi": ["Chỉ thị 50-CT/TW (23/7/2025) về sinh hoạt chi bộ"],
                        "label_en": ["Directive 50"]})
-    fig = figures.event_marks(empty(FigContext()), ev, FigContext(),
+    fig = event_marks(empty(FigContext()), ev, FigContext(),
                               dt.date(2025, 1, 1), dt.date(2025, 12, 1))
     label = fig.layout.annotations[-1]
     assert (label.text, label.hovertext) == ("Chỉ thị 50-CT/TW", ev["label_vi"][0])

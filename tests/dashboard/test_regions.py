@@ -205,3 +205,22 @@ def test_regions_page_charts_follow_the_metric(dash_app, state2025):
         assert "Tỷ lệ dự sinh hoạt" in fig.layout.title.text, key
     ranking = registry.build_figure(charts.REGIONS_RANKING, state, "light", ALL)
     assert list(ranking.data[0].text) == ["90,0%", "90,0%"]
+
+
+def test_tile_map_of_a_small_scope_stays_a_map_with_whole_number_colours():
+    """Two provinces of head counts: the tiles keep a map's size (the axes span at least
+    MIN_TILES tiles) and the colour scale is in whole numbers, never '12.204,6'."""
+    import pandas as pd
+
+    from dashboard.charts import cartogram
+    from dashboard.charts.theme import FigContext
+
+    df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Phú Thọ"],
+                       "label": ["HN", "PT"], "members": [12204, 12207]})
+    fig = cartogram.tile_map(df, {"A": (0, 0), "B": (1, 0)}, "label", "members",
+                             FigContext(title="t"), fmt=",.0f")
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    assert x1 - x0 >= cartogram.MIN_TILES and y1 - y0 >= cartogram.MIN_TILES
+    bar = fig.data[1].colorbar
+    assert bar.tickformat == ",.0f" and bar.dtick >= 1 and float(bar.dtick).is_integer()

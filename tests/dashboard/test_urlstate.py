@@ -60,3 +60,34 @@ def test_page_params_are_validated(dash_app):
     """The members page registers grain=month|year."""
     assert urlstate.parse("?grain=year", CH)[0]["params"]["grain"] == "year"
     assert urlstate.parse("?grain=week", CH)[1] == ["grain=week"]
+
+
+def test_quarter_and_year_presets_follow_the_data():
+    """Data up to 12/2025: this quarter Q4/2025, last quarter Q3/2025, last year 2024."""
+    assert urlstate.preset_range("this_quarter", CH) == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+    assert urlstate.preset_range("last_quarter", CH) == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
+    assert urlstate.preset_range("last_year", CH) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    state, bad = urlstate.parse("?period=last_quarter", CH)
+    assert bad == [] and (state["start"], state["end"]) == ("2025-07-01", "2025-09-30")
+
+
+def test_named_quarters_and_years_in_links():
+    """'period=2024' and 'period=2025-Q2' are links that work; one outside the data is refused."""
+    state, bad = urlstate.parse("?period=2025-Q2", CH)
+    assert bad == [] and (state["start"], state["end"], state["as_of"]) == (
+        "2025-04-01", "2025-06-30", "2025-06-30")
+    assert urlstate.to_search(state) == "?period=2025-Q2"
+    assert urlstate.parse("?period=2024", CH)[0]["end"] == "2024-12-31"
+    assert urlstate.parse("?period=2019", CH)[1] == ["period=2019"]
+    assert urlstate.parse("?period=2025-Q5", CH)[1] == ["period=2025-Q5"]
+    named = urlstate.named_periods(CH)
+    assert named[:2] == ["2025-Q4", "2025-Q3"] and named[-2:] == ["2025", "2024"]
+    assert len([p for p in named if "Q" in p]) == 8
+
+
+def test_period_custom_links_work():
+    """'period=custom&from=…&to=…' is the custom range; without dates it is named as ignored."""
+    state, bad = urlstate.parse("?period=custom&from=2024-03-01&to=2024-09-30", CH)
+    assert bad == [] and (state["period"], state["start"], state["end"]) == (
+        "custom", "2024-03-01", "2024-09-30")
+    assert urlstate.parse("?period=custom", CH)[1] == ["period=custom"]

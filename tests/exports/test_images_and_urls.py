@@ -18,7 +18,7 @@ def test_png_at_projector_resolution(client):
     assert resp.data.startswith(b"\x89PNG\r\n\x1a\n")
     assert Image.open(io.BytesIO(resp.data)).size == (1920, 1080)
     cd = resp.headers["Content-Disposition"]
-    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Đảng viên chính thức và dự bị 31-12-2025.png"
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Đảng viên chính thức và dự bị - Toàn quốc - 31-12-2025.png"
 
 
 def test_svg_is_an_svg_document(client):
@@ -29,7 +29,7 @@ def test_svg_is_an_svg_document(client):
     assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
     assert "Số đảng viên trong 5 năm gần nhất" in text
     cd = resp.headers["Content-Disposition"]
-    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên trong 5 năm gần nhất 31-12-2025.svg"
+    assert unquote(cd.split("filename*=UTF-8''")[1]) == "Số đảng viên trong 5 năm gần nhất - Toàn quốc - 31-12-2025.svg"
 
 
 def test_renderer_uses_local_files_only():
@@ -74,3 +74,52 @@ def test_slides_payload_for_a_deck(dash_app):
     assert p["exit"] == f"/?{YEAR}"  # leaving keeps the filters, drops the deck
     assert p["pptx"].startswith("/export/deck.pptx?") and "deck=overview-trend" in p["pptx"]
     assert not slides.payload(state_for(f"?{YEAR}"))["present"]
+
+
+def test_deck_pdf_opens_with_a_title_page_and_one_page_per_slide(client, tmp_path):
+    """/export/deck.pdf: pdftoppm (poppler) reads it: 1 + 2 pages, 16:9, the title page and a
+    slide drawn (not blank), the file named like the PowerPoint."""
+    import subprocess
+
+    resp = client.get(f"/export/deck.pdf?{YEAR}&deck=members-stock,quality-levels")
+    assert resp.status_code == 200 and resp.mimetype == "application/pdf"
+    assert resp.data.startswith(b"%PDF")
+    assert "Trinh chieu - Bo trinh chieu - Toan quoc - 31-12-2025.pdf" in resp.headers[
+        "Content-Disposition"]
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(resp.data)
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p-*.png"))
+    assert len(pages) == 3
+    from PIL import Image
+
+    for page in pages:
+        im = Image.open(page).convert("L")
+        assert round(im.width / im.height, 2) == round(16 / 9, 2)
+        assert im.getextrema()[0] < 100  # something dark is drawn: text or chart
+
+
+def test_png_title_is_clear_of_the_top_edge(client):
+    """The exported PNG's first rows are white: the title does not touch the edge."""
+    from PIL import Image
+
+    resp = client.get(f"/export/chart/members-stock.png?{YEAR}")
+    im = Image.open(io.BytesIO(resp.data)).convert("L")
+    top = im.crop((0, 0, im.width, 24))
+    assert top.getextrema()[0] > 240
+
+
+def test_projector_heatmap_labels_every_province():
+    """34 provinces × 12 months on a slide or in the PowerPoint: every row keeps its label (Plotly
+    alone labels every other one at that height), in a type that fits the rows."""
+    import plotly.graph_objects as go
+
+    from dashboard.exports import projector
+
+    rows = [f"Tỉnh số {i}" for i in range(34)]
+    fig = go.Figure(go.Heatmap(z=[[i] * 12 for i in range(34)], y=rows,
+                               x=[f"2025-{m:02d}-01" for m in range(1, 13)]))
+    styled = projector.style(fig)
+    assert list(styled.layout.yaxis.tickvals) == rows and list(styled.layout.yaxis.ticktext) == rows
+    size = styled.layout.yaxis.tickfont.size
+    assert 9 <= size and size * 34 <= projector.SLIDE_PLOT_PX

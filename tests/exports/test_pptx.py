@@ -27,14 +27,31 @@ def prs(deck_file):
     return Presentation(io.BytesIO(deck_file.data))
 
 
+def chart_slides(prs):
+    """The slides after the title slide."""
+    return list(prs.slides)[1:]
+
+
 def charts(prs):
-    return [next(sh.chart for sh in slide.shapes if sh.has_chart) for slide in prs.slides]
+    return [next(sh.chart for sh in slide.shapes if sh.has_chart) for slide in chart_slides(prs)]
+
+
+def texts(slide) -> str:
+    return " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
 
 
 def test_one_slide_per_chart_in_16_9(prs):
-    """The slide count is the deck's length; the format is 16:9 for a projector."""
-    assert len(prs.slides) == len(DECK.split(","))
+    """A title slide, then one slide per chart of the deck; the format is 16:9 for a projector."""
+    assert len(prs.slides) == 1 + len(DECK.split(","))
     assert round(prs.slide_width / prs.slide_height, 3) == round(16 / 9, 3)
+
+
+def test_title_slide_names_deck_scope_period_and_data(prs):
+    """The first slide says what the deck is, for which scope and period, from which data."""
+    cover = texts(prs.slides[0])
+    assert "Bộ trình chiếu" in cover and "Phạm vi: Toàn quốc" in cover
+    assert "01/01/2025–31/12/2025" in cover and "Nguồn" in cover
+    assert not any(sh.has_chart for sh in prs.slides[0].shapes)
 
 
 def test_native_chart_types(prs):
@@ -73,26 +90,26 @@ def test_categories_and_values_are_the_warehouse_numbers(prs):
 
 def test_slide_text_and_speaker_notes(prs):
     """Title, key number, filter context and source on the slide; the numbers in the notes."""
-    first = prs.slides[0]
-    text = " ".join(sh.text_frame.text for sh in first.shapes if sh.has_text_frame)
+    slides = chart_slides(prs)
+    first = slides[0]
+    text = texts(first)
     assert "Số đảng viên trong 5 năm gần nhất" in text and "45" in text
     assert "5 năm đến 31/12/2025" in text and "Nguồn" in text  # the headline's own window
-    second = " ".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    second = texts(slides[1])
     assert "01/01/2025–31/12/2025" in second  # the other charts name the period
     notes = first.notes_slide.notes_text_frame.text
     assert "12/2025: 45" in notes and "01/2025:" in notes
-    stock_notes = prs.slides[1].notes_slide.notes_text_frame.text
+    stock_notes = slides[1].notes_slide.notes_text_frame.text
     assert "12/2025: Đảng viên chính thức 40; Đảng viên dự bị 5" in stock_notes
     assert "Định nghĩa:" in stock_notes  # what the figures count, from the metric registry
-    assert "25,0%" in " ".join(sh.text_frame.text for sh in prs.slides[3].shapes
-                                if sh.has_text_frame)  # good share in 12/2025: 1 of 4
+    assert "25,0%" in texts(slides[3])  # good share in 12/2025: 1 of 4
 
 
 def test_vietnamese_file_name(deck_file):
     """RFC 5987 name in Vietnamese with an ASCII fallback."""
     cd = deck_file.headers["Content-Disposition"]
     assert "filename*=UTF-8''Tr%C3%ACnh%20chi%E1%BA%BFu" in cd
-    assert 'filename="Trinh chieu - Bo trinh chieu 31-12-2025.pptx"' in cd
+    assert 'filename="Trinh chieu - Bo trinh chieu - Toan quoc - 31-12-2025.pptx"' in cd
 
 
 def test_builtin_quarterly_deck_has_a_heatmap_picture(client):
@@ -100,10 +117,10 @@ def test_builtin_quarterly_deck_has_a_heatmap_picture(client):
     resp = client.get(f"/export/deck.pptx?{YEAR}&deck=builtin:chat-luong-quy")
     assert resp.status_code == 200
     prs = Presentation(io.BytesIO(resp.data))
-    assert len(prs.slides) == 6
-    first = next(sh.chart for sh in prs.slides[0].shapes if sh.has_chart)
+    assert len(prs.slides) == 1 + 6
+    first = next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart)
     assert list(first.plots[0].categories) == ["Q1/2025", "Q2/2025", "Q3/2025", "Q4/2025"]
-    last = prs.slides[5]
+    last = prs.slides[6]
     assert not any(sh.has_chart for sh in last.shapes)
     assert any(sh.shape_type == 13 for sh in last.shapes)  # MSO_SHAPE_TYPE.PICTURE
 
@@ -126,3 +143,63 @@ def test_bad_deck_is_refused(client):
     resp = client.get(f"/export/deck.pptx?{YEAR}&deck=members-stock,nope")
     assert resp.status_code == 400
     assert "deck" in resp.get_data(as_text=True) and " / " in resp.get_data(as_text=True)
+
+
+@pytest.fixture(scope="module")
+def quarterly_to_october(dash_app):
+    """The quarterly deck over 01/01/2025–31/10/2025: Q4/2025 holds one month of data."""
+    resp = dash_app.server.test_client().get(
+        "/export/deck.pptx?from=2025-01-01&to=2025-10-31&deck=builtin:chat-luong-quy")
+    assert resp.status_code == 200, resp.data
+    return Presentation(io.BytesIO(resp.data))
+
+
+def test_headline_is_the_last_complete_quarter_and_the_partial_one_is_marked(quarterly_to_october):
+    """'Tốt · Q3/2025' is the slide's big number, not a one-month Q4; the Q4 category says
+    '(1 tháng)' on the axis and in the notes, and its columns are pale."""
+    levels = chart_slides(quarterly_to_october)[0]
+    text = texts(levels)
+    assert "Tốt · Q3/2025" in text and "Q4/2025" not in text.split("Tốt ·")[1][:12]
+    chart = next(sh.chart for sh in levels.shapes if sh.has_chart)
+    assert list(chart.plots[0].categories)[-1] == "Q4/2025 (1 tháng)"
+    assert "Q4/2025 (1 tháng):" in levels.notes_slide.notes_text_frame.text
+    good = chart.plots[0].series[0]
+    assert good.points[3].format.fill.fore_color.brightness > 0  # pale
+    assert good.points[2].format.fill.type is None  # the series' own colour
+
+
+def test_cut_axes_are_marked_on_the_slides(quarterly_to_october):
+    """Mean score and attendance are drawn on fitted axes: the same axis as on the page (at least
+    10 points high, so 0,4 points never look like a crash), with the break words on the slide."""
+    from dashboard.charts import spec
+
+    for slide in chart_slides(quarterly_to_october)[1:3]:
+        chart = next(sh.chart for sh in slide.shapes if sh.has_chart)
+        va = chart.value_axis
+        assert va.minimum_scale > 0 and "trục tung không bắt đầu từ 0" in texts(slide)
+        top = 1 if va.maximum_scale <= 1 else 100
+        assert va.maximum_scale - va.minimum_scale >= spec.MIN_SPAN_PCT * top
+
+
+def test_axis_labels_with_decimals_are_written_with_commas():
+    """PowerPoint writes axis numbers with the computer's decimal mark ('12.2' on an English
+    Windows): an axis that needs decimals is labelled by text boxes in Vietnamese, each label
+    different, and PowerPoint's own labels are hidden."""
+    import pandas as pd
+    from pptx.util import Inches
+
+    from dashboard.charts import spec
+    from dashboard.exports.pptx_chart import add_native_chart
+
+    df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"]),
+                       "v": [12.3, 12.5, 12.4]})
+    shown = spec.over_time(df, "m", [("v", "Đảng viên / chi bộ")], decimals=1, zero_based=False)
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    frame = add_native_chart(slide, shown, "vi", (Inches(0.5), Inches(1), Inches(12), Inches(5)))
+    assert frame.chart.value_axis._element.xpath("c:tickLblPos/@val") == ["none"]
+    axis = spec.value_axis(shown)
+    written = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+    expected = [axis.label(v, "vi") for v in axis.ticks()]
+    assert all("," in x for x in expected) and len(set(expected)) == len(expected)
+    assert all(x in written for x in expected) and not any("." in x for x in expected)

@@ -58,14 +58,6 @@ def _stock_draw(df, ctx, f, scope):
                         events=data.events(scope))
 
 
-def _partial_years(drawing, df, f, ctx):
-    """By year, a year cut by the chosen dates is pale and says its months (not a fall in flows)."""
-    if _grain(f) == "year" and drawing.spec is not None:
-        figures.mark_partial(drawing.figure, df["period"], df["months"], 12, ctx.lang,
-                             partial=~df["full"].astype(bool))
-    return drawing
-
-
 def _flows_data(scope, f):
     return q.flows(scope, f, _grain(f))
 
@@ -78,7 +70,7 @@ def _flows_draw(df, ctx, f, scope):
     members over the same days (admitted + transferred in − transferred out − left the Party)."""
     series = _named(scope, FLOW_SERIES, ctx.lang)
     shown = spec.over_time(df, "period", series, kind="bar", period=_grain(f))
-    return _partial_years(figures.plot(shown, ctx, events=data.events(scope)), df, f, ctx)
+    return figures.plot(shown, ctx, events=data.events(scope))  # partial years: pale (spec)
 
 
 def _departures_draw(df, ctx, f, scope):
@@ -88,7 +80,7 @@ def _departures_draw(df, ctx, f, scope):
     series = [s for s in series if df is not None and not df.empty and df[s[0]].sum() > 0]
     shown = spec.over_time(df if series else None, "period", series, kind="bar", stacked=True,
                            period=_grain(f))
-    return _partial_years(figures.plot(shown, ctx), df, f, ctx)
+    return figures.plot(shown, ctx)
 
 
 def _structure_draw(df, ctx, f, scope):
@@ -107,11 +99,7 @@ def _rate_draw(df, ctx, f, scope):
     lines = [(TARGET[0], t("members.target", ctx.lang)), (TARGET[1], "")]
     shown = spec.over_time(df, "year", [("rate", t("members.rate_series", ctx.lang))],
                            kind="bar", percent=True, period="year")
-    drawing = figures.plot(shown, ctx, ref_lines=lines)
-    if drawing.spec is not None:
-        figures.mark_partial(drawing.figure, df["year"], df["months"], 12, ctx.lang,
-                             partial=~df["full"].astype(bool))
-    return drawing
+    return figures.plot(shown, ctx, ref_lines=lines)
 
 
 register(Chart(MEMBERS_STOCK, "members.stock", _stock_data, _stock_draw,

@@ -4,7 +4,9 @@ quality and annual ratings."""
 
 from __future__ import annotations
 
-from dashboard import i18n, urlstate
+import dataclasses
+
+from dashboard import data, i18n, urlstate
 from dashboard.charts import figures, hierarchy, spec
 from dashboard.charts.registry import Chart, register
 from dashboard.charts.tables import Table
@@ -64,6 +66,10 @@ def _hierarchy_data(scope, f):
 
 
 def _hierarchy_draw(df, ctx, f, scope):
+    """Below a picked organisation the subtitle is the breadcrumb of the drilled path."""
+    label = data.org_label(scope, f.org) if f.org else None
+    if label:
+        ctx = dataclasses.replace(ctx, subtitle=f"{ctx.subtitle}<br>{label[1]}")
     return Drawing(hierarchy.hierarchy_map(df, ctx, t("orgs.members", ctx.lang)))
 
 

@@ -70,13 +70,13 @@ def _trend_data(scope, f):
 
 
 def _trend_caption(df, ctx, f):
-    """The subtitle names the fixed 5-year window and says the axis does not start at 0."""
+    """The subtitle names the fixed 5-year window (a cut axis is marked on the chart)."""
     if df is None or df.empty:
         return ctx
     end = df.attrs.get("end", df["month"].max())
     window = t("overview.window", ctx.lang, end=fmt_date(end))
     rest = ctx.subtitle.split(" · ")[1:]
-    return replace(ctx, subtitle=" · ".join([window, *rest, t("chart.y_not_zero", ctx.lang)]))
+    return replace(ctx, subtitle=" · ".join([window, *rest]))
 
 
 def _trend_draw(df, ctx, f, scope) -> Drawing:

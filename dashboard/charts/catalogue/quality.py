@@ -86,15 +86,12 @@ def _levels_draw(df, ctx, f, scope):
 
 
 def _line(column: str, name_key: str, percent: bool, zoom: bool = True):
-    """A line of one rate by period; zoomed to its data (the axis follows the values)."""
+    """A line of one rate by period; zoomed: the axis fitted to the values (spec.value_axis)."""
     def draw(df, ctx, f, scope):
         shown = spec.over_time(df, "period", [(column, t(name_key, ctx.lang))], percent=percent,
                                period=_param(f, "qgrain"), decimals=None if percent else 1,
                                zero_based=not zoom)
-        drawing = figures.plot(shown, ctx, events=data.events(scope))
-        if zoom and shown is not None:
-            drawing.figure.update_yaxes(tickformat=",.1~%" if percent else ",.1~f")
-        return drawing
+        return figures.plot(shown, ctx, events=data.events(scope))
     return draw
 
 
@@ -103,10 +100,7 @@ def _kinds_draw(df, ctx, f, scope):
               ("thematic_held", t("quality.thematic", ctx.lang))]
     shown = spec.over_time(df, "period", series, kind="bar", stacked=True,
                            period=_param(f, "qgrain"))
-    drawing = figures.plot(shown, ctx, events=data.events(scope))
-    if shown is not None and _param(f, "qgrain") == "quarter":
-        figures.mark_partial(drawing.figure, df["period"], df["months"], 3, ctx.lang)
-    return drawing
+    return figures.plot(shown, ctx, events=data.events(scope))
 
 
 def _heat_data(scope, f):

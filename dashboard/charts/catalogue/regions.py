@@ -141,21 +141,17 @@ def _trend_data(scope, f):
 
 
 def _trend_caption(df, ctx, f):
-    ctx = _titled(ctx, "regions.trend", metric_of(f), note=False)
-    return dataclasses.replace(ctx, subtitle=" · ".join(
-        p for p in (ctx.subtitle, t("chart.y_not_zero", ctx.lang)) if p))
+    return _titled(ctx, "regions.trend", metric_of(f), note=False)
 
 
 def _trend_draw(df, ctx, f, scope):
-    """The metric for the selection, on an axis that follows the data (said in the subtitle)."""
+    """The metric for the selection, on an axis fitted to the data (spec.value_axis; a cut axis
+    is marked on the chart)."""
     metric = metric_of(f)
     shown = spec.over_time(df, "month", [(metric, t(f"regions.metric.{metric}", ctx.lang))],
                            percent=_percent(metric), decimals=_decimals(metric),
                            zero_based=False)
-    drawing = figures.plot(shown, ctx, events=data.events(scope))
-    if metric == "members_per_cell":
-        drawing.figure.update_yaxes(tickformat=",.1f")
-    return drawing
+    return figures.plot(shown, ctx, events=data.events(scope))
 
 
 def _caption(key: str):
