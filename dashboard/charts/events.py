@@ -30,7 +30,7 @@ def place_labels(positions: list[float], texts: list[str]) -> list[int | None]:
     rows = []
     for pos, text in zip(positions, texts):
         width = (len(text) * LABEL_PX + 10) / PLOT_PX
-        box = (pos, pos + width) if pos < 0.8 else (pos - width, pos)
+        box = (pos, pos + width) if pos < 0.5 else (pos - width, pos)  # toward the middle
         row = next((i for i in range(LEVELS)
                     if all(box[1] <= a or box[0] >= b for a, b in taken[i])), None)
         if row is not None:
@@ -66,7 +66,7 @@ def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0
         fig.add_annotation(  # no free row: a marker, the text on hover
             x=when, y=1 - ROW * (row or 0), yref="paper", showarrow=False,
             text="▾" if row is None else short_event_label(ev[col]), hovertext=ev[col],
-            xanchor="center" if row is None else "left" if pos < 0.8 else "right",
+            xanchor="center" if row is None else "left" if pos < 0.5 else "right",
             name="event", yanchor="top", font={"size": 11, "color": th["muted"]},
             bgcolor=th["veil"])
     return fig

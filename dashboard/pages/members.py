@@ -1,14 +1,20 @@
-"""Đảng viên (members): stock over time, admissions and departures, structure, admission rate."""
+"""Đảng viên (members): stock over time, admissions and departures, age and gender, admission
+rate, then the member structure section (components/structure_section.py)."""
 
 from __future__ import annotations
 
 import dash
 import dash_mantine_components as dmc
-from dash import html
+from dash import Input, Output, State, callback, dcc, html, no_update
 
-from dashboard import i18n
+from dashboard import data, i18n, urlstate
+from dashboard.auth import access
 from dashboard.charts.catalogue import members as charts
+from dashboard.components import structure_section
 from dashboard.components.chart_card import chart_card
+from dashboard.components.filter_bar import STATE
+from dashboard.components.structure_section import REPORT_BUTTON, REPORT_DOWNLOAD, REPORT_ERROR
+from dashboard.exports import statbook
 from dashboard.i18n import t
 
 dash.register_page(__name__, path="/dang-vien", name="Đảng viên", order=1, nav_key="nav.members")
@@ -23,7 +29,7 @@ i18n.register({
 })
 
 
-def layout(lang: str = "vi", grain: str = "month", **_params):
+def layout(lang: str = "vi", grain: str = "month", sdim: str = "gender", **_params):
     grains = [{"value": g, "label": t(f"members.grain.{g}", lang)} for g in ("month", "year")]
     return html.Div([
         dmc.Group(justify="space-between", mb="sm", children=[
@@ -35,4 +41,25 @@ def layout(lang: str = "vi", grain: str = "month", **_params):
             chart_card(charts.MEMBERS_DEPARTURES, lang), chart_card(charts.MEMBERS_STRUCTURE, lang),
             chart_card(charts.MEMBERS_RATE, lang),
         ]),
+        structure_section.section(lang, sdim),
     ])
+
+
+def report(state: dict | None) -> tuple[dict | None, str]:
+    """(the download of the year-end workbook for the viewer's scope and filters, an error text)."""
+    if not state or data.signature() is None:
+        return None, ""
+    lang = state.get("lang", "vi")
+    try:
+        content, name = statbook.workbook_bytes(access.current_scope(),
+                                                urlstate.to_filters(state), lang)
+    except (statbook.ReportFailed, OSError) as exc:
+        return None, f"{t('structure.report_failed', lang)}: {exc}"
+    return dcc.send_bytes(content, name), ""
+
+
+@callback(Output(REPORT_DOWNLOAD, "data"), Output(REPORT_ERROR, "children"),
+          Input(REPORT_BUTTON, "n_clicks"), State(STATE, "data"), prevent_initial_call=True)
+def download_report(_clicks, state):
+    content, error = report(state)
+    return (content if content is not None else no_update), error

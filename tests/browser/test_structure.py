@@ -1,4 +1,4 @@
-"""Cơ cấu đảng viên in a real browser: the KPI cards and the two charts for the viewer's
+"""Cơ cấu đảng viên, the members page's structure section, in a real browser: the KPI cards and the two charts for the viewer's
 selection, the characteristic switch kept in the URL, and the "Báo cáo thống kê" download (a real
 XLSX read back with openpyxl); nothing leaves 127.0.0.1 (checked by the fixture)."""
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_structure_section_and_statistics_workbook(page):
-    page.goto(page.base + "/co-cau?from=2025-01-01&to=2025-12-31&asof=2025-12-31&sdim=ethnicity")
+    page.goto(page.base + "/dang-vien?from=2025-01-01&to=2025-12-31&asof=2025-12-31&sdim=ethnicity")
     wait_ready(page)
     page.wait_for_selector("#kpi-female_share .kpi-value", timeout=60000)
     assert kpi(page, "female_share") == "40,0%"

@@ -163,10 +163,13 @@ def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
 def test_drilled_organisation_is_named_first_and_its_path_is_a_breadcrumb(state2025):
     """After a drill to cell C1 the organisation filter's label starts with C1's own name (a
     narrow box shows it, not the province at the root of the path) and the hierarchy's
-    subtitle carries the drilled path."""
+    subtitle carries the drilled path; its labels are drawn at 15 px at least (legible at 1920
+    and projected)."""
     name, path = data.org_label(ALL, "C1")
     options = filter_bar.search_orgs(None, "C1")
     picked = next(o for o in options if o["value"] == "C1")
     assert picked["label"].startswith(name) and " — " in picked["label"]
     _ctx, drawing = registry.draw("orgs-hierarchy", {**state2025, "org": "C1"}, ALL)
     assert " › " in path and path in drawing.figure.layout.title.text
+    tree = drawing.figure.data[0]
+    assert tree.type == "treemap" and min(tree.textfont.size, tree.insidetextfont.size) >= 15

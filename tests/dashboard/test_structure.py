@@ -88,8 +88,8 @@ def test_charts_draw_with_their_day_and_csv(state2025):
     assert "Admitted from" in ctx.subtitle and sum(drawing.figure.data[0].x) == 3
 
 
-def test_kpi_cards_of_the_page(state2025):
-    from dashboard.pages import structure as page
+def test_kpi_cards_of_the_section(state2025):
+    from dashboard.components import structure_section as page
 
     cards = page.kpi_cards({**state2025, "as_of": "2025-12-31"}, "light")
     assert [c.id for c in cards] == ["kpi-female_share", "kpi-minority_share",

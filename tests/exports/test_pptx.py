@@ -203,3 +203,17 @@ def test_axis_labels_with_decimals_are_written_with_commas():
     expected = [axis.label(v, "vi") for v in axis.ticks()]
     assert all("," in x for x in expected) and len(set(expected)) == len(expected)
     assert all(x in written for x in expected) and not any("." in x for x in expected)
+
+
+def test_an_empty_slide_names_its_scope_and_dates(dash_app):
+    """A slide with nothing to show says for which scope and dates it is empty (never "for the
+    selected filters"): a viewer whose scope holds no organisation."""
+    from dashboard.data import Scope
+    from dashboard.exports import deck as decks
+
+    state = state_for(f"?{YEAR}")
+    slide = decks.build_slides(decks.parse_deck("members-flows"), state,
+                               Scope(org_roots=frozenset({"no-such-organisation"})))[0]
+    notes = " ".join(slide.notes)
+    assert "Không có dữ liệu cho" in notes and "01/01/2025–31/12/2025" in notes
+    assert "bộ lọc" not in notes

@@ -1,15 +1,15 @@
-"""Cơ cấu đảng viên (member structure): KPI cards for the shares leaders quote (women, ethnic
+"""The member structure section of the members page (Cơ cấu đảng viên): KPI cards for the shares
+leaders quote (women, ethnic
 minorities on the as-of day; new admissions aged 30 or younger in the period, each against a year
 earlier), and members and admissions by one characteristic chosen in the URL (`sdim`), each chart
-with its CSV, images and slide buttons. Scoped like every page: the queries take the viewer's
-Scope (dashboard/queries/structure.py)."""
+with its CSV, images and slide buttons, and the year-end statistics workbook ("Báo cáo thống
+kê", whose download the members page wires: components never import exports). Scoped like every page: the queries take the viewer's Scope (dashboard/queries/structure.py)."""
 
 from __future__ import annotations
 
-import dash
 import dash_mantine_components as dmc
 import pandas as pd
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import Input, Output, callback, dcc, html
 
 from dashboard import data, i18n, urlstate
 from dashboard.auth import access
@@ -17,12 +17,8 @@ from dashboard.charts.catalogue import structure as charts
 from dashboard.components.chart_card import THEME, chart_card
 from dashboard.components.filter_bar import STATE
 from dashboard.components.kpi_card import kpi_card
-from dashboard.exports import statbook
 from dashboard.i18n import t
 from dashboard.queries import structure as q
-
-dash.register_page(__name__, path="/co-cau", name="Cơ cấu đảng viên", order=1.5,
-                   nav_key="nav.structure")
 
 STRUCTURE_DIM = {"type": "url-param", "name": "sdim"}
 STRUCTURE_KPIS = "structure-kpis"
@@ -30,7 +26,6 @@ REPORT_BUTTON, REPORT_DOWNLOAD, REPORT_ERROR = ("structure-report", "structure-r
                                                 "structure-report-error")
 
 i18n.register({
-    "nav.structure": ("Cơ cấu đảng viên", "Member structure"),
     "structure.heading": ("Cơ cấu đảng viên", "Member structure"),
     "structure.choose": ("Theo", "By"),
     "structure.report": ("Báo cáo thống kê", "Statistics report"),
@@ -41,10 +36,11 @@ i18n.register({
 })
 
 
-def layout(lang: str = "vi", sdim: str = "gender", **_params):
+def section(lang: str = "vi", sdim: str = "gender") -> html.Div:
+    """The section under the members page's charts (`sdim`: the characteristic shown)."""
     dims = [{"value": d, "label": t(f"structure.dim.{d}", lang).capitalize()} for d in q.DIMENSIONS]
-    return html.Div([
-        dmc.Group(justify="space-between", mb="sm", children=[
+    return html.Div(id="structure-section", className="structure-section", children=[
+        dmc.Group(justify="space-between", mt="xl", mb="sm", children=[
             dmc.Title(t("structure.heading", lang), order=2),
             html.Div(title=t("structure.report_hint", lang), children=dmc.Button(
                 t("structure.report", lang), id=REPORT_BUTTON, variant="light")),
@@ -79,23 +75,3 @@ def kpi_cards(state: dict | None, theme: str | None) -> list:
 @callback(Output(STRUCTURE_KPIS, "children"), Input(STATE, "data"), Input(THEME, "data"))
 def update_kpis(state, theme):
     return kpi_cards(state, theme)
-
-
-def report(state: dict | None) -> tuple[dict | None, str]:
-    """(the download of the year-end workbook for the viewer's scope and filters, an error text)."""
-    if not state or data.signature() is None:
-        return None, ""
-    lang = state.get("lang", "vi")
-    try:
-        content, name = statbook.workbook_bytes(access.current_scope(),
-                                                urlstate.to_filters(state), lang)
-    except (statbook.ReportFailed, OSError) as exc:
-        return None, f"{t('structure.report_failed', lang)}: {exc}"
-    return dcc.send_bytes(content, name), ""
-
-
-@callback(Output(REPORT_DOWNLOAD, "data"), Output(REPORT_ERROR, "children"),
-          Input(REPORT_BUTTON, "n_clicks"), State(STATE, "data"), prevent_initial_call=True)
-def download_report(_clicks, state):
-    content, error = report(state)
-    return (content if content is not None else no_update), error
