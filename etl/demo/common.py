@@ -31,7 +31,7 @@ BLOC_END = day(2025, 2, 1)  # bloc committees dissolved, replaced the same day
 NEW_CENTRAL = day(2025, 2, 1)
 MERGER = day(2025, 7, 1)  # old provinces and districts dissolved, new provinces founded
 
-# The seed figures (see /work/shared/domain.md): (date, target).
+# The seed figures (from the five news reports the project started from): (date, target).
 ANCHOR_BLOC = day(2018, 8, 24)
 BLOC_BASE_ORGS = 4561
 BLOC_CELLS = 25588
