@@ -5,11 +5,10 @@ so a human can look at the slides: `.venv/bin/python scripts/render_deck.py --wa
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+import office_png  # scripts/office_png.py (this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -23,10 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "test-artifacts" / "deck"))
     ap.add_argument("--dpi", type=int, default=60)
     args = ap.parse_args(argv)
-    missing = [tool for tool in ("libreoffice", "pdftoppm") if shutil.which(tool) is None]
-    if missing:
-        print(f"Thiếu / missing: {', '.join(missing)}. Cài / install: "
-              "apt-get install -y libreoffice-impress poppler-utils", file=sys.stderr)
+    if office_png.tools_missing("libreoffice-impress"):
         return 2
     if not Path(args.warehouse).exists():
         print(f"Không có kho dữ liệu / no warehouse: {args.warehouse}", file=sys.stderr)
@@ -41,17 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("slide-*.png"):
-        old.unlink()
     pptx = out / "deck.pptx"
     pptx.write_bytes(resp.data)
-    with tempfile.TemporaryDirectory() as profile:  # a private profile: no lock clashes
-        subprocess.run(["libreoffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(out), str(pptx)],
-                       check=True, capture_output=True, timeout=300)
-    subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), str(out / "deck.pdf"),
-                    str(out / "slide")], check=True, timeout=300)
-    pngs = sorted(out.glob("slide-*.png"))
+    pngs = office_png.render(pptx, "slide", args.dpi)
     print(f"{pptx} ({len(resp.data):,} bytes) → {len(pngs)} PNG in {out}")
     return 0
 

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+import office_png  # scripts/office_png.py (this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,26 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "test-artifacts" / "report"))
     ap.add_argument("--dpi", type=int, default=70)
     args = ap.parse_args(argv)
-    missing = [tool for tool in ("libreoffice", "pdftoppm") if shutil.which(tool) is None]
-    if missing:
-        print(f"Thiếu / missing: {', '.join(missing)}. Cài / install: "
-              "apt-get install -y libreoffice-calc poppler-utils", file=sys.stderr)
+    if office_png.tools_missing("libreoffice-calc"):
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("page-*.png"):
-        old.unlink()
     book = out / "bao_cao_thong_ke.xlsx"
     subprocess.run([sys.executable, "-m", "etl", "report", "--warehouse", args.warehouse,
                     "--year", str(args.year), "--scope", args.scope, str(book)], check=True,
                    cwd=ROOT, timeout=600)
-    with tempfile.TemporaryDirectory() as profile:  # a private profile: no lock clashes
-        subprocess.run(["libreoffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(out), str(book)],
-                       check=True, capture_output=True, timeout=300)
-    subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), str(book.with_suffix(".pdf")),
-                    str(out / "page")], check=True, timeout=300)
-    pngs = sorted(out.glob("page-*.png"))
+    pngs = office_png.render(book, "page", args.dpi)
     print(f"{book} → {len(pngs)} PNG in {out}")
     return 0
 
