@@ -122,9 +122,9 @@ def _parts(df: pd.DataFrame, period: str) -> dict:
     if period not in FULL_MONTHS or "months" not in df:
         return {}
     months = tuple(int(m) for m in df["months"].fillna(0))
-    if "full" in df:
-        return {"months": months, "partial": tuple(not bool(f) for f in df["full"])}
-    return {"months": months, "partial": tuple(m < FULL_MONTHS[period] for m in months)}
+    partial = (tuple(not bool(f) for f in df["full"]) if "full" in df
+               else tuple(m < FULL_MONTHS[period] for m in months))
+    return {"months": months, "partial": partial}
 
 
 def over_time(df: pd.DataFrame | None, x: str, series: list[tuple[str, str]], *,
