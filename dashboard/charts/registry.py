@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,7 +33,8 @@ class Chart:
     draw(df, FigContext, filters, scope) -> Drawing (the Plotly figure and the spec it shows;
     the scope for reference data such as events);
     params: names of registered URL params passed to `data` via filters.extra;
-    caption(df, FigContext, filters) -> FigContext: the chart's own title or subtitle (optional);
+    caption(df, FigContext, filters, scope) -> FigContext: the chart's own title or subtitle
+    (optional);
     csv_columns(df, lang) -> df for the CSV (default labels.readable);
     metrics: the registry metrics it shows (marts.dim_metric: the "ⓘ" definitions and the slides'
     notes), or metrics(filters) -> them for a chart whose metric is chosen."""
@@ -81,6 +82,15 @@ def chart_metrics(key: str, state: dict | None) -> tuple[str, ...]:
     return chart.metrics
 
 
+def rated(ctx: FigContext, key: str, state: dict, scope: Scope) -> FigContext:
+    """The subtitle ends with how the chart's rates are computed, from the metric registry
+    ('… · kết nạp trong kỳ / đảng viên ngày trước kỳ')."""
+    shown = [metrics.formula(scope, m, ctx.lang) for m in chart_metrics(key, state)
+             if metrics.registry(scope).get(m, {}).get("kind") == "rate"]
+    shown = [s for s in shown if s]
+    return replace(ctx, subtitle=" · ".join([ctx.subtitle, *shown])) if shown else ctx
+
+
 def draw(key: str, state: dict, scope: Scope, theme: str = "light",
          with_footnote: bool = True) -> tuple[FigContext, Drawing]:
     """Chart `key` under `state` for `scope`: (its texts, its drawing). A chart that fails
@@ -94,7 +104,7 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
     try:
         f = chart_filters(chart, state)
         df = chart.data(scope, f)
-        ctx = chart.caption(df, ctx, f) if chart.caption else ctx
+        ctx = chart.caption(df, ctx, f, scope) if chart.caption else rated(ctx, key, state, scope)
         drawing = chart.draw(df, ctx, f, scope)
     except Exception:
         log.exception("chart %s failed", key)

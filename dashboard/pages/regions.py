@@ -16,6 +16,7 @@ from dashboard.charts.catalogue import regions as charts
 from dashboard.components.chart_card import GRAPH, chart_card
 from dashboard.components.filter_bar import PATCH, STATE
 from dashboard.i18n import t
+from dashboard.queries import metrics
 from dashboard.queries import regions as q
 
 dash.register_page(__name__, path="/vung-mien", name="Vùng miền", order=4, nav_key="nav.regions")
@@ -31,11 +32,12 @@ i18n.register({
 
 
 def layout(lang: str = "vi", metric: str = "members", **_params):
-    metrics = [{"value": m, "label": t(f"regions.metric.{m}", lang)} for m in q.METRICS]
+    scope = access.current_scope()
+    choices = [{"value": m, "label": metrics.label(scope, m, lang)} for m in q.METRICS]
     return html.Div([
         dmc.Group(justify="space-between", mb="xs", children=[
             dmc.Title(t("regions.heading", lang), order=1, size="h2"),
-            dmc.SegmentedControl(id=REGIONS_METRIC, data=metrics, value=metric, size="sm"),
+            dmc.SegmentedControl(id=REGIONS_METRIC, data=choices, value=metric, size="sm"),
         ]),
         dmc.Text(t("regions.hint", lang), size="sm", c="dimmed", mb="sm"),
         dmc.SimpleGrid(cols={"base": 1, "lg": 2}, spacing="md", mb="md", children=[

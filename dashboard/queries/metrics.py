@@ -14,18 +14,18 @@ import pandas as pd
 
 from dashboard.data import Scope, cached, query, table_exists
 
-COLUMNS = ("metric", "label_vi", "label_en", "definition_vi", "definition_en", "unit", "kind")
+COLUMNS = ("metric", "label_vi", "label_en", "definition_vi", "definition_en", "formula_vi",
+           "formula_en", "unit", "kind")
 
 
 @cached
 def registry(scope: Scope) -> dict[str, dict]:
-    """{metric: {label_vi, label_en, definition_vi, definition_en, unit, kind}}, in the
-    registry's order."""
+    """{metric: {label_vi, label_en, definition_vi, definition_en, formula_vi, formula_en, unit,
+    kind}}, in the registry's order (a column an older warehouse lacks reads as None)."""
     if not table_exists(scope, "dim_metric"):
         return {}
-    df: pd.DataFrame = query(f"SELECT {', '.join(COLUMNS)} FROM marts.dim_metric"
-                             " ORDER BY sort_order, metric")
-    return {r["metric"]: {c: r[c] for c in COLUMNS[1:]} for r in df.to_dict("records")}
+    df: pd.DataFrame = query("SELECT * FROM marts.dim_metric ORDER BY sort_order, metric")
+    return {r["metric"]: {c: r.get(c) for c in COLUMNS[1:]} for r in df.to_dict("records")}
 
 
 def label(scope: Scope, metric: str, lang: str, default: str | None = None) -> str:
@@ -38,6 +38,13 @@ def definition(scope: Scope, metric: str, lang: str) -> str | None:
     """The metric's one-sentence definition in `lang` (None when not registered)."""
     row = registry(scope).get(metric)
     return row[f"definition_{'en' if lang == 'en' else 'vi'}"] if row else None
+
+
+def formula(scope: Scope, metric: str, lang: str) -> str:
+    """How the metric is computed, in a few words, for a chart's subtitle ('' when the registry
+    gives none)."""
+    row = registry(scope).get(metric)
+    return (row[f"formula_{'en' if lang == 'en' else 'vi'}"] or "") if row else ""
 
 
 def definitions(scope: Scope, metrics, lang: str) -> list[tuple[str, str]]:

@@ -77,6 +77,8 @@ CREATE TABLE marts.dim_metric (
     label_en VARCHAR,
     definition_vi VARCHAR,
     definition_en VARCHAR,
+    formula_vi VARCHAR,
+    formula_en VARCHAR,
     unit VARCHAR,
     kind VARCHAR,
     over_time VARCHAR,
@@ -86,6 +88,7 @@ CREATE TABLE marts.dim_metric (
 );
 COMMENT ON TABLE marts.dim_metric IS 'metric shown by the dashboard (from etl/reference/metrics.csv): the one definition that labels, definitions (ⓘ), subtitles, exports and slides read';
 COMMENT ON COLUMN marts.dim_metric.kind IS 'stock, flow, rate';
+COMMENT ON COLUMN marts.dim_metric.formula_vi IS 'how it is computed in a few words, for the charts'' subtitles; empty when the label says it all';
 
 CREATE TABLE marts.fct_membership_monthly (
     month DATE,

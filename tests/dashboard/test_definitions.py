@@ -122,3 +122,48 @@ def test_old_boundaries_count_what_they_cannot_place(one_unplaced, state2025):
 
     ctx, _ = registry.draw(charts.REGIONS_RANKING, {**state2025, "old": True}, viewer)
     assert "Chưa xếp được vào tỉnh cũ" in ctx.subtitle and "24 đảng viên" in ctx.subtitle
+
+
+@pytest.fixture
+def renamed_attendance(fixture_warehouse, tmp_path):
+    """The fixture with the registry's attendance label and formula reworded."""
+    path = tmp_path / "renamed.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE marts.dim_metric SET label_vi = 'Tỷ lệ có mặt (sổ đăng ký)',"
+                " label_en = 'Presence (register)', formula_vi = 'lượt có mặt / lượt phải dự',"
+                " formula_en = 'present / due' WHERE metric = 'attendance'")
+    con.close()
+    with runtime.bound(runtime_for(path)):
+        yield
+
+
+def test_regions_titles_subtitles_and_choices_read_the_registry(renamed_attendance, state2025):
+    """The regions page names its metric and says how it is computed with the registry's words
+    only: a reworded registry rewords the choice, the titles, the subtitle and the series."""
+    from dashboard.charts.catalogue import regions as charts
+    from dashboard.pages import regions as page
+
+    state = {**state2025, "params": {"metric": "attendance"}}
+    for lang, label, formula in (("vi", "Tỷ lệ có mặt (sổ đăng ký)", "lượt có mặt / lượt phải dự"),
+                                 ("en", "Presence (register)", "present / due")):
+        state = {**state, "lang": lang}
+        for key in (charts.REGIONS_MAP, charts.REGIONS_RANKING, charts.REGIONS_COMPARE):
+            ctx, _ = registry.draw(key, state, ALL)
+            assert ctx.title.endswith(f": {label}") and ctx.subtitle.endswith(formula), key
+        ctx, drawing = registry.draw(charts.REGIONS_TREND, state, ALL)
+        assert ctx.title.endswith(label) and [tr.name for tr in drawing.figure.data][:1] == [label]
+        control = [c for c in page.layout(lang=lang).children[0].children
+                   if getattr(c, "id", None) == page.REGIONS_METRIC][0]
+        assert {"value": "attendance", "label": label} in control.data
+
+
+def test_rate_charts_say_how_their_rates_are_computed(state2025):
+    """A chart showing a rate ends its subtitle with the registry's formula for it; a chart of
+    counts does not."""
+    rows = registry_rows()
+    for key, metric in (("members-rate", "admission_rate"), ("quality-attendance", "attendance")):
+        ctx, _ = registry.draw(key, state2025, ALL)
+        assert ctx.subtitle.endswith(f" · {rows[metric]['formula_vi']}"), key
+    ctx, _ = registry.draw("members-flows", state2025, ALL)
+    assert not any(r["formula_vi"] and ctx.subtitle.endswith(r["formula_vi"]) for r in rows.values())

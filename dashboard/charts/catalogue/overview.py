@@ -69,7 +69,7 @@ def _trend_data(scope, f):
     return df
 
 
-def _trend_caption(df, ctx, f):
+def _trend_caption(df, ctx, f, scope):
     """The subtitle names the fixed 5-year window (a cut axis is marked on the chart)."""
     if df is None or df.empty:
         return ctx

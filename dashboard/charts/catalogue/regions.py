@@ -12,6 +12,7 @@ from dashboard.charts import cartogram, figures, geo, spec
 from dashboard.charts.registry import Chart, register
 from dashboard.charts.theme import Drawing, FigContext, empty
 from dashboard.i18n import fmt_num, t
+from dashboard.queries import metrics
 from dashboard.queries import regions as q
 
 REGIONS_MAP = "regions-map"
@@ -21,27 +22,14 @@ REGIONS_TREND = "regions-trend"
 
 urlstate.register_param("metric", q.METRICS, "members")
 i18n.register({
-    "regions.metric.members": ("Đảng viên", "Members"),
-    "regions.metric.members_per_cell": ("Đảng viên / chi bộ", "Members per cell"),
-    "regions.metric.admission_rate": ("Tỷ lệ kết nạp", "Admission rate"),
-    "regions.metric.good_share": ("Tỷ lệ buổi sinh hoạt tốt", "Share of good meetings"),
-    "regions.metric.attendance": ("Tỷ lệ dự sinh hoạt", "Attendance"),
     "regions.map": ("Bản đồ tỉnh, thành phố", "Map of provinces"),
     "regions.ranking": ("Xếp hạng tỉnh, thành phố", "Provinces ranked"),
     "regions.compare": ("So sánh các vùng", "Regions compared"),
     "regions.trend": ("Diễn biến theo tháng", "Monthly trend"),
-    "regions.note.members": ("số đảng viên tại ngày số liệu", "members on the as-of day"),
-    "regions.note.members_per_cell": ("đảng viên / chi bộ tại ngày số liệu",
-                                      "members / cells on the as-of day"),
-    "regions.note.admission_rate": ("kết nạp trong kỳ / đảng viên ngày trước kỳ",
-                                    "admissions in the period / members on the day before it"),
     "regions.unplaced": ("Chưa xếp được vào tỉnh cũ (không có trên biểu đồ): {cells} chi bộ,"
                          " {base_orgs} tổ chức cơ sở đảng, {members} đảng viên",
                          "Not placed in an old province (not on the chart): {cells} cells,"
                          " {base_orgs} base organisations, {members} members"),
-    "regions.note.good_share": ("buổi xếp loại tốt / buổi được xếp loại",
-                                "meetings rated good / rated meetings"),
-    "regions.note.attendance": ("có mặt / phải dự", "present / expected"),
 })
 
 
@@ -61,10 +49,11 @@ def _fmt(metric: str) -> str:
     return ",.1%" if _percent(metric) else f",.{_decimals(metric)}f"
 
 
-def _titled(ctx, key: str, metric: str, note: bool = True) -> FigContext:
-    """The chart title names the metric; the subtitle says how it is computed."""
-    title = f"{t(key, ctx.lang)}: {t(f'regions.metric.{metric}', ctx.lang)}"
-    note = t(f"regions.note.{metric}", ctx.lang) if note else ""
+def _titled(ctx, scope, key: str, metric: str, note: bool = True) -> FigContext:
+    """The chart title names the metric, the subtitle says how it is computed: both from the
+    metric registry (marts.dim_metric)."""
+    title = f"{t(key, ctx.lang)}: {metrics.label(scope, metric, ctx.lang)}"
+    note = metrics.formula(scope, metric, ctx.lang) if note else ""
     subtitle = (f"{ctx.subtitle} · {note}" if ctx.subtitle else note) if note else ctx.subtitle
     return dataclasses.replace(ctx, title=title, subtitle=subtitle)
 
@@ -140,15 +129,15 @@ def _trend_data(scope, f):
     return q.metric_trend(scope, f)
 
 
-def _trend_caption(df, ctx, f):
-    return _titled(ctx, "regions.trend", metric_of(f), note=False)
+def _trend_caption(df, ctx, f, scope):
+    return _titled(ctx, scope, "regions.trend", metric_of(f), note=False)
 
 
 def _trend_draw(df, ctx, f, scope):
     """The metric for the selection, on an axis fitted to the data (spec.value_axis; a cut axis
     is marked on the chart)."""
     metric = metric_of(f)
-    shown = spec.over_time(df, "month", [(metric, t(f"regions.metric.{metric}", ctx.lang))],
+    shown = spec.over_time(df, "month", [(metric, metrics.label(scope, metric, ctx.lang))],
                            percent=_percent(metric), decimals=_decimals(metric),
                            zero_based=False)
     return figures.plot(shown, ctx, events=data.events(scope))
@@ -156,8 +145,8 @@ def _trend_draw(df, ctx, f, scope):
 
 def _caption(key: str):
     """Title and subtitle naming the metric; a notice of what the old boundaries cannot place."""
-    def caption(df, ctx, f):
-        ctx = _titled(ctx, key, metric_of(f))
+    def caption(df, ctx, f, scope):
+        ctx = _titled(ctx, scope, key, metric_of(f))
         lost = (df.attrs.get("unplaced") if df is not None else None) or {}
         if any(lost.values()):
             notice = t("regions.unplaced", ctx.lang, **{k: fmt_num(v, ctx.lang)

@@ -81,14 +81,14 @@ def _draw(df, ctx, f, scope):
     return drawing
 
 
-def _members_caption(df, ctx, f):
+def _members_caption(df, ctx, f, scope):
     day = df["day"].iloc[0].date() if not df.empty else f.as_of  # the day counted (clamped)
     return _captioned(ctx, t("structure.on_day", ctx.lang).format(
         day=fmt_date(day, ctx.lang), dim=t(f"structure.dim.{dimension(f)}", ctx.lang),
         total=fmt_num(df["members"].sum() if not df.empty else 0, ctx.lang)))
 
 
-def _admissions_caption(df, ctx, f):
+def _admissions_caption(df, ctx, f, scope):
     if dimension(f) not in q.ADMISSION_DIMENSIONS:
         return _captioned(ctx, t("structure.status_not_for_admissions", ctx.lang))
     return _captioned(ctx, t("structure.in_period", ctx.lang).format(
