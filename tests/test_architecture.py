@@ -95,7 +95,7 @@ def test_dashboard_never_imports_etl(path):
 @pytest.mark.parametrize("path", modules("chibo/dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_only_the_gateway_touches_duckdb(path):
     """Every statement goes through chibo/dashboard/gateway.py: one connection policy, time limit, trace."""
-    if path != ROOT / "chibo" / "chibo" / "dashboard" / "gateway.py":
+    if path != ROOT / "chibo" / "dashboard" / "gateway.py":
         assert not reaches(imported(path), ("duckdb",))
 
 
@@ -161,7 +161,7 @@ def query_functions() -> list:
     import importlib
 
     found = []
-    for path in [ROOT / "chibo" / "chibo" / "dashboard" / "data.py", *modules("chibo/dashboard/queries")]:
+    for path in [ROOT / "chibo" / "dashboard" / "data.py", *modules("chibo/dashboard/queries")]:
         module = importlib.import_module(name_of(path))
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if not isinstance(node, ast.FunctionDef) or node.name in ("query", "query_row"):

@@ -19,7 +19,7 @@ import duckdb
 from chibo.etl import contract, warehouse
 from tests.dashboard.structure_fixture import add_structure
 
-MARTS_SQL = Path(__file__).resolve().parents[2] / "chibo" / "chibo" / "etl" / "sql" / "marts"
+MARTS_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql" / "marts"
 DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
            "agg_meetings_province_monthly", "cell_quality_trend", "dim_metric")
 STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")

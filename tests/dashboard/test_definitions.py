@@ -28,7 +28,7 @@ Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.d
 
 
 def registry_rows() -> dict:
-    with open(ROOT / "chibo" / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
+    with open(ROOT / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
         return {r["metric"]: r for r in csv.DictReader(fh)}
 
 

@@ -24,7 +24,7 @@ from chibo.dashboard.queries import regions as q
 
 ALL = Scope.everything()
 Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
-SEATS = Path(__file__).resolve().parents[2] / "chibo" / "chibo" / "etl" / "reference" / "provinces.csv"
+SEATS = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference" / "provinces.csv"
 
 
 def seats(current: bool) -> dict[str, tuple[float, float]]:

@@ -80,7 +80,7 @@ def test_values_come_from_the_environment_and_arguments_win():
 def test_every_variable_the_dashboard_reads_is_a_setting():
     """No module reads a CHIBO_* variable itself: settings.py is the one place."""
     fields = {settings.ENV_PREFIX + name.upper() for name in settings.Settings.model_fields}
-    for path in sorted((ROOT / "chibo" / "chibo" / "dashboard").rglob("*.py")):
+    for path in sorted((ROOT / "chibo" / "dashboard").rglob("*.py")):
         if path.name == "settings.py":
             continue
         text = path.read_text(encoding="utf-8")

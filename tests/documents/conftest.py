@@ -15,7 +15,7 @@ from .tiny_warehouse import build
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-SEEDS = ROOT / "chibo" / "chibo" / "etl" / "demo" / "seeds"  # the five seed reports, shipped with the demo
+SEEDS = ROOT / "chibo" / "etl" / "demo" / "seeds"  # the five seed reports, shipped with the demo
 
 
 @pytest.fixture

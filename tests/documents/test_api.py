@@ -14,7 +14,7 @@ from chibo.etl.documents import (
 )
 from chibo.etl.documents.vocabulary import METRICS, PARTS
 
-SEED = Path(__file__).parents[2] / "chibo" / "chibo" / "etl" / "demo" / "seeds" / "000_d58f63ce7d55c96b.txt"
+SEED = Path(__file__).parents[2] / "chibo" / "etl" / "demo" / "seeds" / "000_d58f63ce7d55c96b.txt"
 
 
 def test_columns_match_the_rows():

@@ -10,7 +10,7 @@ from tests.helpers import query
 
 from .tiny_warehouse import add_figures
 
-REFERENCE = Path(__file__).resolve().parents[2] / "chibo" / "chibo" / "etl" / "reference"
+REFERENCE = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference"
 D2023 = "2023-12-31"
 
 

@@ -150,7 +150,7 @@ def test_the_metric_registry_is_published_and_names_real_columns(wh):
 
     rows = query(wh, "SELECT metric, label_vi, definition_vi, definition_en, kind, source "
                      "FROM marts.dim_metric ORDER BY sort_order")
-    with open(FIXTURE.parents[2] / "chibo" / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8") as fh:
+    with open(FIXTURE.parents[2] / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8") as fh:
         assert len(rows) == sum(1 for _ in fh) - 1
     columns = {(t, c) for t, c in query(wh, "SELECT table_name, column_name FROM "
                                             "information_schema.columns WHERE table_schema = 'marts'")}

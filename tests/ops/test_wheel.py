@@ -58,7 +58,7 @@ def test_the_wheel_runs_from_an_empty_folder(installed, tmp_path):
     chibo.etl and chibo.dashboard)."""
     work = tmp_path / "work"
     work.mkdir()
-    for stray in ("etl.py", "dashboard.py"):
+    for stray in ("chibo.etl.py", "chibo.dashboard.py"):
         (work / stray).write_text("raise SystemExit('a stray module ran')\n", encoding="utf-8")
     where = _run(installed, installed / "bin" / "python", "-c",
                  "import chibo.dashboard, chibo.etl; from chibo.dashboard import settings; "

@@ -74,7 +74,7 @@ class Inputs:
 
 
 def _provinces() -> pd.DataFrame:
-    path = Path(__file__).resolve().parents[2] / "chibo" / "chibo" / "etl" / "reference" / "provinces.csv"
+    path = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference" / "provinces.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
@@ -300,7 +300,7 @@ AGE_BANDS = ([0, 30, 40, 50, 60, 200], ["18_30", "31_40", "41_50", "51_60", "61_
 
 
 def _ethnic_groups() -> pd.DataFrame:
-    path = Path(__file__).resolve().parents[2] / "chibo" / "chibo" / "etl" / "reference" / "ethnicities.csv"
+    path = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference" / "ethnicities.csv"
     groups = pd.read_csv(path, dtype=str, keep_default_na=False)
     return groups.set_index(groups["name_vi"].str.lower())
 

@@ -161,7 +161,7 @@ COVERED = {
 
 
 def test_every_registry_metric_is_recomputed():
-    with open(ROOT / "chibo" / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
+    with open(ROOT / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
         registry = {row["metric"] for row in csv.DictReader(fh)}
     assert registry == set(COVERED)
 
