@@ -29,7 +29,7 @@ def demo_warehouse(tmp_path_factory) -> Path:
             result = subprocess.run(
                 [sys.executable, "-m", "chibo.etl", "demo", "--scale", "small", "--no-documents",
                  "--warehouse", str(warehouse)],
-                cwd=ROOT, capture_output=True, text=True, timeout=600)
+                cwd=ROOT, capture_output=True, text=True, timeout=2400)  # generous: a busy machine
             assert result.returncode == 0, result.stdout + result.stderr
     return warehouse
 
