@@ -40,7 +40,7 @@ def _drop(app, client, named: dict[str, bytes]):
 
 
 def _wait(job: str) -> dict:
-    from dashboard.admin import uploads
+    from chibo.dashboard.admin import uploads
 
     for _ in range(1200):  # a generous cap: the subprocess runs the ETL
         st = uploads.status(job)
@@ -85,8 +85,8 @@ def empty_warehouse(logins, tmp_path, users_db):
 def test_admin_uploads_validates_confirms_and_the_new_generation_is_served(logins, empty_warehouse):
     """Valid files: the dry run says so and publishes nothing; confirm loads them through the ETL;
     the dashboard serves generation 1 at once; every step is audited."""
-    from dashboard import data
-    from dashboard.auth import access, users
+    from chibo.dashboard import data
+    from chibo.dashboard.auth import access, users
 
     app, client = logins, login(logins, "boss")
     job = _drop(app, client, {f: (INPUTS / f).read_bytes() for f in FILES})
@@ -110,7 +110,7 @@ def test_a_job_cut_off_by_a_restart_is_interrupted_and_runs_again(logins, empty_
     "running" forever — and Confirm runs the load again to the end."""
     import subprocess
 
-    from dashboard import runtime
+    from chibo.dashboard import runtime
 
     app, client = logins, login(logins, "boss")
     job = _drop(app, client, {f: (INPUTS / f).read_bytes() for f in FILES})
@@ -127,7 +127,7 @@ def test_a_job_cut_off_by_a_restart_is_interrupted_and_runs_again(logins, empty_
 
 
 def test_invalid_upload_shows_the_etl_report_and_cannot_be_loaded(logins, empty_warehouse):
-    """The same rule and message as `python -m etl load`; confirming loads nothing."""
+    """The same rule and message as `python -m chibo.etl load`; confirming loads nothing."""
     app, client = logins, login(logins, "boss")
     bad = b"member_id,org_id,admitted_on\nZ1,NOWHERE,01/01/2020\n"
     job = _drop(app, client, {"members.csv": bad, "notes.exe": b"x"})
@@ -136,7 +136,7 @@ def test_invalid_upload_shows_the_etl_report_and_cannot_be_loaded(logins, empty_
     assert "Cell not found" in text and "NOWHERE" in text
     assert "Problems found" in text
     _confirm(app, client, job)
-    from dashboard.admin import uploads
+    from chibo.dashboard.admin import uploads
 
     assert uploads.status(job)["step"] == "validate" and not empty_warehouse.exists()
 
@@ -144,7 +144,7 @@ def test_invalid_upload_shows_the_etl_report_and_cannot_be_loaded(logins, empty_
 @pytest.mark.parametrize("name", ["lead", "ana"])
 def test_non_admins_cannot_upload_or_load(logins, empty_warehouse, name):
     """A forged drop or confirm from a leader or analyst creates and loads nothing."""
-    from dashboard.admin import uploads
+    from chibo.dashboard.admin import uploads
 
     app, client = logins, login(logins, name)
     before = set(uploads.uploads_dir().iterdir())
@@ -157,7 +157,7 @@ def test_non_admins_cannot_upload_or_load(logins, empty_warehouse, name):
 
 def test_uploaded_file_names_cannot_escape_the_job_folder():
     """Only plain names with a data extension are kept."""
-    from dashboard.admin.uploads import safe_name
+    from chibo.dashboard.admin.uploads import safe_name
 
     assert safe_name("../../etc/passwd.csv") == "passwd.csv"
     assert safe_name("..\\..\\x.xlsx") == "x.xlsx"
