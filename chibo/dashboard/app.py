@@ -59,6 +59,9 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     from chibo.dashboard.exports import routes as export_routes  # /export/deck.pptx, /export/chart/…
 
     export_routes.register(app.server)
+    from chibo.dashboard.admin import upload_route  # POST /upload: files streamed to a job's folder
+
+    upload_route.register(app.server)
     health.register(app.server)  # /healthz, public, no data
     _built.append(app)
     return app

@@ -59,8 +59,9 @@ class Settings(BaseSettings):
                                  "over HTTPS only (behind nginx with TLS)")
     max_request_kb: int = Field(1024, ge=16, description="largest request body in KB (uploads "
                                 "aside): a larger one gets 413 before it is read")
-    max_upload_mb: int = Field(200, ge=1, description="largest upload (all files of one drop) "
-                               "in MB")
+    max_upload_mb: int = Field(200, ge=1, description="largest upload in MB (all files of one "
+                               "drop, streamed to `POST /upload`); nginx's "
+                               "`client_max_body_size` is the same figure")
     callback_rate_limit: str = Field("100 per 10 seconds", description="Dash callbacks one "
                                      "viewer may send (`limits` notation, `;` between several); "
                                      "beyond it 429")

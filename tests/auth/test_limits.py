@@ -127,7 +127,8 @@ def test_wrong_logins_fired_at_once_do_not_hold_the_worker(fresh_logins):
 
 def test_a_large_body_is_refused_before_it_is_read(fresh_logins):
     """A body over CHIBO_MAX_REQUEST_KB gets 413 from its Content-Length, from anybody: to the
-    login form and to the callback endpoint alike (an upload-sized callback needs an admin)."""
+    login form and to the callback endpoint alike (only the upload route takes more, from an
+    admin: tests/auth/test_upload.py)."""
     from chibo.dashboard import runtime
 
     limit = runtime.current().settings.max_request_kb * 1024

@@ -1,17 +1,18 @@
-"""Admin uploads: save the dropped files into a private job folder, then run the ETL's own
-command line on them as a subprocess (`python -m chibo.etl load --dry-run` to validate, then the real
-load: the ETL's lock keeps it the single writer). Jobs live in the runtime's store (any worker
-can poll them, a restart loses none): a job left "running" by a process that is gone (its ETL
-subprocess no longer alive on this host) reads as "interrupted", and can be run again."""
+"""Admin uploads: the files streamed in by the upload route (chibo/dashboard/admin/upload_route.py)
+land in a private job folder; the ETL's own command line then runs on them as a subprocess
+(`python -m chibo.etl load --dry-run` to validate, then the real load: the ETL's lock keeps it the
+single writer). Jobs live in the runtime's store (any worker can poll them, a restart loses
+none): a job left "running" by a process that is gone (its ETL subprocess no longer alive on
+this host) reads as "interrupted", and can be run again."""
 
 from __future__ import annotations
 
-import base64
 import csv
 import datetime as dt
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,24 +41,30 @@ def safe_name(name: str) -> str | None:
     return base if base and base.lower().endswith(ALLOWED) else None
 
 
-def new_job(files: list[tuple[str, str]], user: str) -> tuple[str | None, list[str]]:
-    """Save (file name, data URL) pairs; returns (job id, refused names)."""
-    refused, saved = [], []
+def open_job() -> tuple[str, Path]:
+    """A new job id and its private folder (empty: the files are streamed into it)."""
     job = secrets.token_hex(8)
     folder = uploads_dir() / job
     folder.mkdir(mode=0o700)
-    for name, content in files:
+    return job, folder
+
+
+def keep_files(job: str, folder: Path, received: list[tuple[str, Path]], user: str
+               ) -> tuple[str | None, list[str]]:
+    """Name the files received into `folder` ((name the client gave, where it was written)):
+    allowed ones under their safe name, the rest deleted; the job is recorded in the store when
+    one file was kept, else its folder is removed. Returns (job id or None, refused names)."""
+    refused, saved = [], []
+    for name, written in received:
         safe = safe_name(name) if isinstance(name, str) else None
-        try:
-            blob = base64.b64decode(content.split(",", 1)[1], validate=True)
-        except (AttributeError, IndexError, ValueError):  # not a data URL
-            blob = None
-        if safe is None or blob is None or safe in saved:
+        if safe is None or safe in saved:
             refused.append(str(name)[:100])
+            written.unlink(missing_ok=True)
             continue
-        (folder / safe).write_bytes(blob)
+        written.rename(folder / safe)
         saved.append(safe)
     if not saved:
+        shutil.rmtree(folder, ignore_errors=True)
         return None, refused
     now = utcnow()
     runtime.current().store.add_job(Job(job, user, tuple(saved), str(folder), now, now))

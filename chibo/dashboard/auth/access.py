@@ -12,6 +12,8 @@ from chibo.dashboard import data, runtime
 from chibo.dashboard.auth.web import current_user
 from chibo.dashboard.data import Scope
 
+UPLOAD_ROLES = ("admin",)  # who may upload files and load them into the warehouse
+
 
 def current_role() -> str | None:
     """'admin' | 'leader' | 'analyst', 'demo' in open mode, None when nobody is logged in."""
@@ -41,6 +43,10 @@ def current_scope() -> Scope:
 
 def is_admin() -> bool:
     return current_role() == "admin"
+
+
+def may_upload() -> bool:
+    return current_role() in UPLOAD_ROLES
 
 
 def page_allowed(page: dict) -> bool:

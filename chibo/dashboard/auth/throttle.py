@@ -1,9 +1,9 @@
 """Hard limits on what one client can make the server do, checked before a request is read.
 
 - Body size: `CHIBO_MAX_REQUEST_KB` for every request (Flask's `MAX_CONTENT_LENGTH`: 413 from the
-  `Content-Length` header, before the body is parsed). Only a logged-in admin's Dash callbacks
-  may carry up to `CHIBO_MAX_UPLOAD_MB` (uploads travel inside the upload page's callback).
-  The nginx sample (deploy/nginx) sets the same upload limit as `client_max_body_size`. The
+  `Content-Length` header, before the body is parsed). Only the upload route, for a user who may
+  upload, takes up to `CHIBO_MAX_UPLOAD_MB` (chibo/dashboard/admin/upload_route.py); the nginx sample
+  (deploy/nginx) sets the same figure as `client_max_body_size`. The
   refused body is discarded unparsed (up to DRAIN_LIMIT, else the connection is closed on it), so
   a proxy sending it reads the 413 instead of a reset connection (a 502 for the client).
 - Callback rate: `CHIBO_CALLBACK_RATE_LIMIT` Dash callbacks per viewer (the user name; the
@@ -22,6 +22,7 @@ import limits
 from chibo.dashboard import runtime
 
 CALLBACK_SUFFIX = "_dash-update-component"
+UPLOAD_ENDPOINT = "chibo_upload"  # chibo/dashboard/admin/upload_route.py (auth never imports admin)
 DRAIN_LIMIT = 16 * 1024 * 1024  # bytes of a refused body read and dropped so the 413 arrives
 
 
@@ -63,12 +64,14 @@ def _viewer() -> str:
 def _limit():
     req, settings = flask.request, runtime.current().settings
     req.max_content_length = settings.max_request_kb * 1024
+    if req.endpoint == UPLOAD_ENDPOINT:
+        from chibo.dashboard.auth import access
+
+        if access.may_upload():
+            req.max_content_length = settings.max_upload_mb * 1024 * 1024
+        return None
     if not req.path.endswith(CALLBACK_SUFFIX):
         return None
-    from chibo.dashboard.auth import access
-
-    if access.is_admin():  # base64 inside JSON: a third larger than the files
-        req.max_content_length = settings.max_upload_mb * 1024 * 1024 * 4 // 3 + 65536
     wait = retry_after(_viewer())
     if not wait:
         return None

@@ -107,14 +107,16 @@ def route(pathname, lang, search):
     """Render the page for the path, in the language, with its validated URL params."""
     if lang is None:
         return no_update
+    page = page_for(pathname)
+    if page is not None and not access.page_allowed(page):
+        return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
+    if page is not None and page.get("without_warehouse"):  # the upload page loads the first one
+        return page["layout"](lang=lang)
     if data.signature() is None:
         return warehouse_banner.unavailable_page(lang)
     state, _bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
-    page = page_for(pathname)
     if page is None:
         return not_found(lang, search)
-    if not access.page_allowed(page):
-        return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     return page["layout"](lang=lang, **state["params"])
 
 

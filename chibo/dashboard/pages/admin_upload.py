@@ -1,24 +1,27 @@
-"""Tải dữ liệu lên (admins only): drop CSV/XLSX files, read the ETL's validation report (a dry
-run of `python -m chibo.etl load`), confirm, and follow the real load; the dashboard keeps serving and
-shows the new generation as soon as it is published."""
+"""Tải dữ liệu lên (admins only): drop CSV/XLSX files (assets/chibo-upload.js posts them to the
+streamed upload route, chibo/dashboard/admin/upload_route.py, with a progress bar, and hands the job id
+to the page), read the ETL's validation report (a dry run of `python -m chibo.etl load`), confirm, and
+follow the real load; the dashboard keeps serving and shows the new generation as soon as it is
+published."""
 
 from __future__ import annotations
 
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
+import flask
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from chibo.dashboard import data, i18n
-from chibo.dashboard.admin import uploads
+from chibo.dashboard import data, i18n, runtime
+from chibo.dashboard.admin import upload_route, uploads
 from chibo.dashboard.auth import access, users
-from chibo.dashboard.auth.web import address, current_user
 from chibo.dashboard.i18n import t
 
 dash.register_page(__name__, path="/quan-tri/tai-len", name="Tải dữ liệu lên", order=20,
-                   nav_key="nav.admin_upload", roles=("admin",))
+                   nav_key="nav.admin_upload", roles=access.UPLOAD_ROLES, without_warehouse=True)
 
 UPLOAD_DROP, UPLOAD_JOB, UPLOAD_POLL = "upload-drop", "upload-job", "upload-poll"
+UPLOAD_PROGRESS, UPLOAD_NOTE = "upload-progress", "upload-note"
 UPLOAD_STATUS, UPLOAD_LOG, UPLOAD_PROBLEMS = "upload-status", "upload-log", "upload-problems"
 UPLOAD_CONFIRM, UPLOAD_ACCEPT = "upload-confirm", "upload-accept-valid"
 
@@ -28,6 +31,11 @@ i18n.register({
     "upload.drop": ("Kéo thả tệp CSV/XLSX vào đây hoặc bấm để chọn",
                     "Drop CSV/XLSX files here or click to choose"),
     "upload.refused": ("Bỏ qua (không phải CSV/XLSX/Parquet)", "Ignored (not CSV/XLSX/Parquet)"),
+    "upload.sending": ("Đang gửi tệp…", "Sending the files…"),
+    "upload.too_large": ("Quá lớn: tối đa {mb} MB cho một lần tải lên.",
+                         "Too large: at most {mb} MB per upload."),
+    "upload.failed": ("Gửi tệp không thành công (HTTP {status}).",
+                      "Sending the files failed (HTTP {status})."),
     "upload.validating": ("Đang kiểm tra…", "Validating…"),
     "upload.valid": ("Hợp lệ: có thể nạp.", "Valid: ready to load."),
     "upload.invalid": ("Có lỗi: xem báo cáo bên dưới. Mặc định không nạp gì.",
@@ -51,15 +59,14 @@ PROBLEM_COLUMNS = (("file", "Tệp / file"), ("sheet", "Trang / sheet"), ("row",
 
 
 def layout(lang="vi", **_):
-    if not access.is_admin():
+    if not access.may_upload():
         return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     return dmc.Stack(gap="sm", children=[
         dmc.Title(t("upload.heading", lang), order=1, size="h3"),
-        dcc.Upload(id=UPLOAD_DROP, multiple=True, max_size=200 * 2 ** 20,
-                   accept=",".join(uploads.ALLOWED), className="upload-drop",
-                   style={"border": "2px dashed #adb5bd", "borderRadius": "8px",
-                          "padding": "28px", "textAlign": "center", "cursor": "pointer"},
-                   children=html.Div(t("upload.drop", lang))),
+        drop_zone(lang),
+        dmc.Progress(id=UPLOAD_PROGRESS, value=0, size="lg", animated=True,
+                     style={"display": "none"}),
+        html.Div(id=UPLOAD_NOTE, role="status"),
         dcc.Store(id=UPLOAD_JOB),
         dcc.Interval(id=UPLOAD_POLL, interval=1000, disabled=True),
         html.Div(id=UPLOAD_STATUS),
@@ -75,41 +82,23 @@ def layout(lang="vi", **_):
     ])
 
 
-def _audit(action: str, detail) -> None:
-    user = current_user()
-    users.audit(action, actor=user.name if user else None, detail=detail, address=address())
-
-
-def receive(contents, names) -> tuple[str | None, list[str]]:
-    """Save the dropped files and start the dry run (admins only)."""
-    if not access.is_admin() or not contents:
-        return None, []
-    user = current_user()
-    job, refused = uploads.new_job(list(zip(names or [], contents)), user.name if user else "?")
-    if job:
-        uploads.start(job, "validate", on_done=lambda st: users.audit(
-            "upload_validated", actor=st["user"], target=job, detail={"files": st["files"],
-                                                                        "rc": st["rc"]}))
-        _audit("upload", {"job": job, "files": uploads.status(job)["files"], "refused": refused})
-    return job, refused
-
-
-@callback(Output(UPLOAD_JOB, "data"), Output(UPLOAD_POLL, "disabled"),
-          Output(UPLOAD_STATUS, "children", allow_duplicate=True),
-          Input(UPLOAD_DROP, "contents"), State(UPLOAD_DROP, "filename"), State("lang", "data"),
-          prevent_initial_call=True)
-def on_drop(contents, names, lang):
-    if not access.is_admin():
-        return None, True, None
-    job, refused = receive(contents, names)
-    note = (dmc.Alert(f"{t('upload.refused', lang or 'vi')}: {', '.join(refused)}", color="yellow")
-            if refused else None)
-    return job, job is None, note
+def drop_zone(lang: str):
+    """The drop zone, a button that opens the file picker; assets/chibo-upload.js sends what is
+    chosen or dropped to the upload route (its address, limit and messages are data attributes:
+    the script knows no language)."""
+    mb = runtime.current().settings.max_upload_mb
+    messages = {f"data-{k.replace('_', '-')}": t(f"upload.{k}", lang, mb=mb, status="{status}")
+                for k in ("sending", "too_large", "failed", "refused")}
+    return html.Button(t("upload.drop", lang), id=UPLOAD_DROP, className="upload-drop",
+                       type="button", **messages, **{
+                           "data-url": flask.url_for(upload_route.ENDPOINT),
+                           "data-accept": ",".join(uploads.ALLOWED),
+                           "data-max-bytes": str(mb * 1024 * 1024)})
 
 
 def view(job: str | None, lang: str) -> tuple:
     """(status children, log text, problem rows, confirm disabled, polling disabled)."""
-    st = uploads.status(job) if access.is_admin() else None
+    st = uploads.status(job) if access.may_upload() else None
     if st is None:
         return None, "", [], True, True
     files = f"{t('upload.files', lang)}: {', '.join(st['files'])}"
@@ -151,7 +140,7 @@ def poll(_n, job, lang):
 
 def confirm_load(job: str | None, accept_valid: bool) -> bool:
     """Start the real load of a validated job (admins only; valid, or --accept-valid)."""
-    st = uploads.status(job) if access.is_admin() else None
+    st = uploads.status(job) if access.may_upload() else None
     if st is not None and st["state"] == "interrupted":  # run the cut-off step again
         step = st["step"]
         return uploads.start(job, step, accept_valid=st["accept_valid"], on_done=lambda s: users.audit(
@@ -164,7 +153,7 @@ def confirm_load(job: str | None, accept_valid: bool) -> bool:
         "upload_loaded", actor=s["user"], target=job, detail={"files": s["files"], "rc": s["rc"],
                                                               "accept_valid": s["accept_valid"]}))
     if started:
-        _audit("upload_confirmed", {"job": job, "accept_valid": bool(accept_valid)})
+        upload_route.audit("upload_confirmed", {"job": job, "accept_valid": bool(accept_valid)})
     return started
 
 
