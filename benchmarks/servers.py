@@ -59,7 +59,8 @@ class PgCluster:
     returns its URL (user chibo, a random password)."""
 
     def __init__(self, listen: str = "127.0.0.1", port: int | None = None):
-        self.listen, self.port = listen, port or free_port(listen)
+        """listen: the addresses to listen on, comma-separated (URLs name the first)."""
+        self.listen, self.port = listen, port or free_port()
         self.password = secrets.token_hex(12)
         self.folder: Path | None = None
         self._count = 0
@@ -92,7 +93,8 @@ class PgCluster:
         return self
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgresql://chibo:{self.password}@{self.listen}:{self.port}/{database}"
+        host = self.listen.split(",")[0]
+        return f"postgresql://chibo:{self.password}@{host}:{self.port}/{database}"
 
     def database(self, name: str | None = None) -> str:
         import psycopg
@@ -116,3 +118,83 @@ class PgCluster:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _ip(*args: str) -> None:
+    subprocess.run(["ip", *args], check=True, capture_output=True, timeout=60)
+
+
+class Namespaces:
+    """`with Namespaces(3) as net:` host i listens at net.addresses[i] inside network namespace
+    net.names[i], all on one bridge whose address (net.gateway) the shared services listen on.
+    Where namespaces cannot be made (not root, no `ip`), net.isolated is False, every host is
+    on 127.0.0.1 (distinct ports) and net.why says why."""
+
+    def __init__(self, count: int):
+        tag = os.getpid() % 100000
+        self.bridge = f"chb{tag}"
+        subnet = f"10.{200 + tag % 50}.{tag % 250}"
+        self.gateway = f"{subnet}.1"
+        self.names = [f"chibo-h{i + 1}-{tag}" for i in range(count)]
+        self.addresses = [f"{subnet}.{11 + i}" for i in range(count)]
+        self._veths = [(f"vh{tag}x{i}", f"vn{tag}x{i}") for i in range(count)]
+        self.isolated, self.why = False, None
+
+    def __enter__(self) -> Namespaces:
+        try:
+            _ip("link", "add", self.bridge, "type", "bridge")
+            _ip("addr", "add", f"{self.gateway}/24", "dev", self.bridge)
+            _ip("link", "set", self.bridge, "up")
+            for name, address, (outer, inner) in zip(self.names, self.addresses, self._veths):
+                _ip("netns", "add", name)
+                _ip("link", "add", outer, "type", "veth", "peer", "name", inner)
+                _ip("link", "set", inner, "netns", name)
+                _ip("link", "set", outer, "master", self.bridge, "up")
+                _ip("-n", name, "addr", "add", f"{address}/24", "dev", inner)
+                _ip("-n", name, "link", "set", inner, "up")
+                _ip("-n", name, "link", "set", "lo", "up")
+            self.isolated = True
+        except (OSError, subprocess.SubprocessError) as e:
+            detail = getattr(e, "stderr", b"") or b""
+            self.why = f"{e} {detail.decode(errors='replace').strip()}".strip()
+            self.__exit__()
+            self.gateway, self.addresses = "127.0.0.1", ["127.0.0.1"] * len(self.names)
+        return self
+
+    def run_in(self, i: int) -> list[str]:
+        """The command prefix that runs a process in host i's namespace."""
+        return ["ip", "netns", "exec", self.names[i]] if self.isolated else []
+
+    def __exit__(self, *exc) -> None:
+        for name in self.names:
+            subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=60)
+        subprocess.run(["ip", "link", "del", self.bridge], capture_output=True, timeout=60)
+
+
+def nginx_conf(folder: Path, listen: str, upstreams: list[str], locations: Path) -> Path:
+    """An nginx configuration in `folder`: `listen` in front of `upstreams` (host:port), with the
+    project's locations file; the upstream that answered is sent back as X-Chibo-Upstream."""
+    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (folder / d).mkdir(parents=True, exist_ok=True)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    servers = "".join(f"        server {u} max_fails=1 fail_timeout=30s;\n" for u in upstreams)
+    conf = folder / "nginx.conf"
+    conf.write_text(f"""{user}worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 256; }}
+http {{
+    access_log {folder}/access.log;
+    client_body_temp_path {folder}/body; proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi; uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;
+    upstream chibo {{
+{servers}        keepalive 8;
+    }}
+    server {{
+        listen {listen};
+        add_header X-Chibo-Upstream $upstream_addr always;
+        include {locations};
+    }}
+}}
+""")
+    return conf
