@@ -67,3 +67,24 @@ def dash_app(fixture_warehouse):
     from chibo.dashboard.app import create_app
 
     return create_app(settings.load(warehouse=fixture_warehouse), open_access=True)
+
+
+# ---- PostgreSQL (several hosts) ----
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster of Debian's binaries for this test process (skipped only
+    where the postgresql package is missing; ./scripts/test installs it)."""
+    from benchmarks.servers import PgCluster, pg_bin
+
+    if pg_bin() is None:
+        pytest.skip("Debian's postgresql is not installed (./scripts/test installs it)")
+    with PgCluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a new, empty database of the session's cluster."""
+    return pg_cluster.database()

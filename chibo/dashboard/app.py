@@ -13,7 +13,7 @@ from pathlib import Path
 import dash
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chibo.dashboard import health, logs, runtime, settings
+from chibo.dashboard import follow, health, logs, runtime, settings
 from chibo.dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
 from chibo.dashboard.gateway import StartRefused
 from chibo.dashboard.settings import Settings
@@ -36,6 +36,8 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
         raise RuntimeError("create_app builds one app per process (pages register callbacks "
                            "process-wide); use runtime.install to serve another runtime")
     built = runtime.Runtime.build(settings, open_access)
+    if follow.enabled(settings):  # several hosts: serve the generation the ETL announced
+        follow.Follower(settings).start()
     built.gateway.check_start()
     app = dash.Dash(
         __package__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),

@@ -71,6 +71,25 @@ class Settings(BaseSettings):
     proxy_hops: int = Field(0, ge=0, le=5, description="proxies in front (nginx: `1`) whose "
                             "`X-Forwarded-For/-Proto/-Host` are trusted")
 
+    database_url: str | None = Field(None, description="a PostgreSQL database "
+                                     "(`postgresql://user:password@host/db`) shared by several "
+                                     "hosts for users, sessions, lockouts, audit, upload jobs "
+                                     "and the served generation (default: SQLite beside the "
+                                     "warehouse)")
+    secret_key_file: Path | None = Field(None, description="the file holding the session "
+                                         "signing key, the same on every host (default: "
+                                         "`secret_key` beside the users database, made on first "
+                                         "run)")
+    secret_key: str | None = Field(None, min_length=32, repr=False, description="the session "
+                                   "signing key itself (at least 32 characters, the same on "
+                                   "every host); wins over the key file")
+    shared_warehouse: Path | None = Field(None, description="several hosts: the warehouse the "
+                                          "ETL publishes to on the shared volume; this host "
+                                          "copies each generation published there (as "
+                                          "CHIBO_DATABASE_URL says) into its own warehouse")
+    follow_seconds: float = Field(2.0, gt=0, description="several hosts: how often a host asks "
+                                  "the database for a newly published generation")
+
     @model_validator(mode="before")
     @classmethod
     def _paths(cls, values: dict) -> dict:
@@ -98,6 +117,18 @@ class Settings(BaseSettings):
             raise ValueError("storage")
         return value
 
+    @field_validator("shared_warehouse")
+    @classmethod
+    def _absolute(cls, value: Path | None) -> Path | None:
+        return value and value.expanduser().resolve()
+
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str | None) -> str | None:
+        if value and value.split("://", 1)[0] not in ("postgresql", "postgres"):
+            raise ValueError("database")
+        return value
+
     def users_db_path(self) -> Path:
         """The users database: beside the warehouse, so rebuilding the warehouse never loses it."""
         return self.users_db or self.warehouse.parent / "users.sqlite3"
@@ -119,13 +150,17 @@ _REASONS = {  # pydantic error type -> (Vietnamese, English)
     "less_than_equal": ("phải từ {le} trở xuống", "must be at most {le}"),
     "greater_than": ("phải lớn hơn {gt}", "must be greater than {gt}"),
     "greater_than_equal": ("phải từ {ge} trở lên", "must be at least {ge}"),
+    "string_too_short": ("cần ít nhất {min_length} ký tự", "at least {min_length} characters "
+                         "are expected"),
 }
+_HIDDEN = {"secret_key", "database_url"}  # never repeated in a message
 
 
 _VALUE_REASONS = {  # our validators' ValueError(key) -> (Vietnamese, English)
     "rate": ("cần dạng 100 per 10 seconds", "a rate such as 100 per 10 seconds is expected"),
     "storage": ("cần memory:// hoặc một URI lưu trữ của limits (redis://…)",
                 "memory:// or a limits storage URI (redis://…) is expected"),
+    "database": ("cần một URL postgresql://…", "a postgresql://… URL is expected"),
 }
 
 
@@ -138,7 +173,8 @@ def describe_error(error: ValidationError) -> str:
         if e["type"] == "value_error":
             vi, en = _VALUE_REASONS.get(str(e.get("ctx", {}).get("error")), (vi, en))
         ctx = e.get("ctx") or {}
-        parts.append(f"{name}={e.get('input')!r}: {vi.format(**ctx)} / {en.format(**ctx)}")
+        shown = "…" if e["loc"] and e["loc"][0] in _HIDDEN else repr(e.get("input"))
+        parts.append(f"{name}={shown}: {vi.format(**ctx)} / {en.format(**ctx)}")
     return "Cấu hình không hợp lệ / invalid setting: " + "; ".join(parts)
 
 

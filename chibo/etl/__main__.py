@@ -44,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true",
                    help="validate and report only; load and publish nothing (exit 0 valid, 1 not)")
     p.add_argument("--report", type=Path, help="where to write the CSV report of problems")
+    p.add_argument("--no-wait", action="store_true", help="refuse (exit 3) instead of waiting "
+                   "while another load runs, on this host or any host sharing CHIBO_DATABASE_URL")
     p.add_argument("--quality-thresholds", type=_thresholds, default=(90.0, 70.0, 50.0),
                    metavar="G,F,A", help="scores for good, fair, average (default 90,70,50)")
 

@@ -48,7 +48,7 @@ def load(args, warehouse: Path, console: Console) -> int:
         return EXIT_USAGE
     outcome = load_files(args.files, warehouse, accept_valid=args.accept_valid,
                          thresholds=args.quality_thresholds, report=args.report, steps=Steps(console),
-                         dry_run=args.dry_run)
+                         dry_run=args.dry_run, wait=not args.no_wait)
     print_outcome(console, outcome, warehouse)
     if args.dry_run:
         console.print("[bold]Chạy thử: không nạp, không công bố / dry run: nothing loaded or published")

@@ -65,13 +65,13 @@ class LoadOutcome:
 def load_files(paths: list[Path], warehouse: Path, accept_valid: bool = False,
                thresholds: tuple[float, float, float] = DEFAULT_THRESHOLDS,
                report: Path | None = None, steps: Steps | None = None,
-               dry_run: bool = False) -> LoadOutcome:
+               dry_run: bool = False, wait: bool = True) -> LoadOutcome:
     """Validate and load `paths` as one batch. dry_run: validate fully and write the report, but
-    record and publish nothing."""
+    record and publish nothing. wait=False: refused (WriterBusy) while another load runs."""
     steps = steps or Steps.quiet()
     records = [FileRecord(p.name, file_hash(p), p.stat().st_size) for p in paths]
     options = {"accept_valid": accept_valid, "thresholds": list(thresholds)}
-    with Publication(warehouse, on_wait=steps.waiting, dry_run=dry_run) as pub:
+    with Publication(warehouse, on_wait=steps.waiting, dry_run=dry_run, wait=wait) as pub:
         if not dry_run and pub.already_loaded([r.hash for r in records], "inputs"):
             return LoadOutcome("unchanged")
         load_id = None if dry_run else pub.begin("inputs", records, options)

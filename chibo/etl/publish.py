@@ -31,7 +31,7 @@ class Publication:
     """`with Publication(path) as pub:` work on `pub.con`, then `pub.publish()`."""
 
     def __init__(self, warehouse: Path, on_wait: Callable[[], None] | None = None,
-                 dry_run: bool = False):
+                 dry_run: bool = False, wait: bool = True):
         self.warehouse = warehouse
         self.dry_run = dry_run  # validate only: no ledger, nothing kept
         self.files = GenerationFiles(warehouse)
@@ -43,7 +43,7 @@ class Publication:
         self.generation: int | None = None  # allocated while publishing, until served
         self._stored: list[Path] = []  # raw files copied in by this publication
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._lock = WriterLock(warehouse, on_wait)
+        self._lock = WriterLock(warehouse, on_wait, wait)  # wait=False: WriterBusy at once
 
     def __enter__(self) -> Publication:
         self._lock.__enter__()

@@ -11,6 +11,7 @@
 | CHIBO_MAX_SHEET_CELLS | 60000000 | most cells a spreadsheet sheet may span (rows x columns) |
 | CHIBO_MAX_UNPACKED_MB | 8192 | most bytes an XLSX may unpack to, all parts together |
 | CHIBO_MAX_PACK_RATIO | 200 | most an XLSX part may grow when unpacked (zip bombs) |
+| CHIBO_DATABASE_URL | none | several hosts: the PostgreSQL database whose advisory lock makes one writer across hosts and where the served generation is announced (chibo/etl/shared.py) |
 """
 
 from __future__ import annotations

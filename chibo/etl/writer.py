@@ -13,15 +13,26 @@ from pathlib import Path
 
 import duckdb
 
+from chibo.etl.faults import CouldNotComplete
 from chibo.etl.generations import GenerationFiles, file_generation
 from chibo.etl.ledger import RUNNING, FileRecord, Ledger
 from chibo.etl.ledger_sqlite import now
+from chibo.etl.shared import WriterLease, database_url, publish_pointer
 
 BUILDING_SUFFIX = ".building"
 
 
-class WriterBusy(RuntimeError):
-    """Another process holds the writer lock."""
+class WriterBusy(CouldNotComplete):
+    """Another process (on this host, or on any host sharing CHIBO_DATABASE_URL) holds the
+    writer lock, and the caller would not wait."""
+
+    def __init__(self, warehouse: str, holder: str | None = None):
+        who = f" ({holder})" if holder else ""
+        super().__init__(f"Một lần nạp khác đang chạy{who}; không nạp gì, hãy thử lại khi nó "
+                         f"xong: {warehouse}",
+                         f"Another load is running{who}; nothing was loaded, try again when it "
+                         f"has finished: {warehouse}")
+        self.warehouse = warehouse
 
 
 def lock_path(warehouse: Path) -> Path:
@@ -29,30 +40,55 @@ def lock_path(warehouse: Path) -> Path:
 
 
 class WriterLock:
-    """`with WriterLock(warehouse):` one writer at a time (waits, or raises WriterBusy)."""
+    """`with WriterLock(warehouse):` one writer at a time (waits, or raises WriterBusy): a file
+    lock on this host and, when CHIBO_DATABASE_URL names PostgreSQL, its advisory lock across
+    hosts (chibo/etl/shared.py). `on_wait` is called once before waiting; it may raise to refuse."""
 
     def __init__(self, warehouse: Path, on_wait: Callable[[], None] | None = None,
                  wait: bool = True):
         self.warehouse, self.on_wait, self.wait = warehouse, on_wait, wait
         self._handle = None
+        url = database_url()
+        self._lease = WriterLease(url) if url else None
 
     def __enter__(self) -> WriterLock:
         self.warehouse.parent.mkdir(parents=True, exist_ok=True)
         self._handle = open(lock_path(self.warehouse), "w")
         try:
-            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if not self.wait:
-                self._handle.close()
-                raise WriterBusy(str(self.warehouse)) from None
-            if self.on_wait:
-                self.on_wait()
-            fcntl.flock(self._handle, fcntl.LOCK_EX)
+            waited = self._take(lambda: self._flock(fcntl.LOCK_NB), lambda: self._flock(0), None)
+            if self._lease is not None:
+                self._take(lambda: self._lease.acquire(wait=False),
+                           lambda: self._lease.acquire(wait=True), self._lease.holder, waited)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
+    def _flock(self, flags: int) -> bool:
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | flags)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _take(self, try_now, block, holder, waited: bool = False) -> bool:
+        """Take one lock; True when it had to wait."""
+        if try_now():
+            return False
+        if not self.wait:
+            raise WriterBusy(str(self.warehouse), holder() if holder else None)
+        if self.on_wait and not waited:
+            self.on_wait()
+        block()
+        return True
+
     def __exit__(self, *exc) -> None:
-        fcntl.flock(self._handle, fcntl.LOCK_UN)
-        self._handle.close()
+        if self._lease is not None:
+            self._lease.release()
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
 
 
 def remove_leftovers(warehouse: Path, raw_root: Path) -> None:
@@ -158,3 +194,5 @@ def prune(ledger: Ledger, files: GenerationFiles, keep: int) -> None:
         files.remove(gen.generation)
         ledger.update_generation(gen.generation, state="removed")
     files.write_index(ledger.generations(), current)
+    if current is not None:
+        publish_pointer(files.warehouse, current, files.path(current))  # several hosts

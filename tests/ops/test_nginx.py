@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import servers
+
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CLIENT = "127.0.0.3"  # the test's client connects from here; nginx listens on 127.0.0.1
@@ -47,26 +49,8 @@ def _wait_for(port: int, proc: subprocess.Popen, what: str) -> None:
 
 
 def _nginx_conf(tmp: Path, port: int, app_port: int) -> Path:
-    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (tmp / d).mkdir(exist_ok=True)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    conf = tmp / "nginx.conf"
-    conf.write_text(f"""{user}worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log {tmp}/access.log;
-    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-    upstream chibo {{ server 127.0.0.1:{app_port}; keepalive 4; }}
-    server {{
-        listen 127.0.0.1:{port};
-        include {ROOT}/deploy/nginx/chibo-locations.conf;
-    }}
-}}
-""")
-    return conf
+    return servers.nginx_conf(tmp, f"127.0.0.1:{port}", [f"127.0.0.1:{app_port}"],
+                              ROOT / "deploy" / "nginx" / "chibo-locations.conf")
 
 
 @pytest.fixture(scope="module")

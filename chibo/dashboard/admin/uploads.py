@@ -2,8 +2,10 @@
 land in a private job folder; the ETL's own command line then runs on them as a subprocess
 (`python -m chibo.etl load --dry-run` to validate, then the real load: the ETL's lock keeps it the
 single writer). Jobs live in the runtime's store (any worker can poll them, a restart loses
-none): a job left "running" by a process that is gone (its ETL subprocess no longer alive on
-this host) reads as "interrupted", and can be run again."""
+none). A job is claimed by one host (the store's claim_job), whose thread keeps it alive while
+the ETL runs (an update every BEAT); a job left "running" by a process that is gone (its ETL
+subprocess no longer alive on this host, or another host silent for longer than STALE: it died)
+reads as "interrupted", and can be run again by any host."""
 
 from __future__ import annotations
 
@@ -27,10 +29,19 @@ ALLOWED = (".csv", ".xlsx", ".xlsm", ".parquet")
 JOB_ID = re.compile(r"^[0-9a-f]{16}$")
 MAX_PROBLEMS = 500
 STARTING = dt.timedelta(minutes=2)  # a job "running" without a process this long was cut off
+BEAT = 10  # seconds between two updates of a running job by its host
+STALE = dt.timedelta(seconds=6 * BEAT)  # a job of another host not updated this long: it died
+
+
+def etl_warehouse() -> Path:
+    """Where the ETL publishes: the shared warehouse when several hosts follow one (each host
+    then copies the new generation), else the warehouse this host serves."""
+    return runtime.current().settings.shared_warehouse or data.warehouse_path()
 
 
 def uploads_dir() -> Path:
-    d = data.warehouse_path().parent / "uploads"
+    """Beside the warehouse the ETL publishes to (on the shared volume: any host can run a job)."""
+    d = etl_warehouse().parent / "uploads"
     d.mkdir(mode=0o700, parents=True, exist_ok=True)
     return d
 
@@ -87,7 +98,7 @@ def _alive(job: Job) -> bool:
     if job.pid is None:
         return utcnow() - job.updated_at < STARTING
     if job.host != socket.gethostname():
-        return True
+        return utcnow() - job.updated_at < STALE
     try:
         os.kill(job.pid, 0)
     except ProcessLookupError:
@@ -117,16 +128,17 @@ def start(job: str, step: str, accept_valid: bool = False, on_done=None) -> bool
     folder, st = folder_of(job), status(job)
     if folder is None or st["state"] == "running" or step not in ("validate", "load"):
         return False
+    rt = runtime.current()  # the job's thread reports through the same runtime
+    if not rt.store.claim_job(job, step, socket.gethostname(), accept_valid,
+                              stale_before=utcnow() - STALE):
+        return False  # another worker or host took it first
     cmd = [sys.executable, "-m", "chibo.etl", "load", *[str(folder / f) for f in st["files"]],
-           "--warehouse", str(data.warehouse_path()), "--report", str(folder / f"{step}.report.csv")]
+           "--warehouse", str(etl_warehouse()), "--report", str(folder / f"{step}.report.csv")]
     if step == "validate":
         cmd.append("--dry-run")
     if accept_valid:
         cmd.append("--accept-valid")
     (folder / f"{step}.report.csv").unlink(missing_ok=True)
-    rt = runtime.current()  # the job's thread reports through the same runtime
-    rt.store.update_job(job, step=step, state="running", rc=None, accept_valid=accept_valid,
-                        host=socket.gethostname(), pid=None)
 
     def run():
         env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "110",
@@ -135,7 +147,12 @@ def start(job: str, step: str, accept_valid: bool = False, on_done=None) -> bool
             proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
                                     cwd=str(PROJECT_ROOT))
             rt.store.update_job(job, pid=proc.pid)
-            rc = proc.wait()
+            while True:
+                try:
+                    rc = proc.wait(timeout=BEAT)
+                    break
+                except subprocess.TimeoutExpired:
+                    rt.store.update_job(job)  # alive: updated_at follows
         rt.store.update_job(job, state="done", rc=rc)
         if on_done:
             with runtime.bound(rt):

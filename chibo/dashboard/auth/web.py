@@ -1,4 +1,6 @@
-"""Flask glue for logins: the session cookie (key file made on first run), the login gate in
+"""Flask glue for logins: the session cookie (signed with CHIBO_SECRET_KEY or the key in
+CHIBO_SECRET_KEY_FILE, the same on every host; else a key file made on first run beside the users
+database, for one host), the login gate in
 front of every route but an exact list of public ones, /login (limits answered at once with 429
 and Retry-After: chibo/dashboard/auth/lockout.py) and /logout."""
 
@@ -42,6 +44,25 @@ def load_secret_key(path: Path | None = None) -> bytes:
     return path.read_bytes().strip()
 
 
+def shared_secret_key(settings: Settings) -> bytes | None:
+    """The key several hosts share, from the settings (None: the local key file's)."""
+    if settings.secret_key:
+        return settings.secret_key.encode()
+    if settings.secret_key_file:
+        try:
+            key = settings.secret_key_file.read_bytes().strip()
+        except OSError as e:
+            raise RuntimeError(f"CHIBO_SECRET_KEY_FILE={settings.secret_key_file}: không đọc "
+                               f"được khóa phiên / cannot read the session key: {e.strerror}"
+                               ) from None
+        if len(key) < 32:
+            raise RuntimeError(f"CHIBO_SECRET_KEY_FILE={settings.secret_key_file}: khóa phiên "
+                               "cần ít nhất 32 ký tự / the session key needs at least 32 "
+                               "characters")
+        return key
+    return None
+
+
 class _Sessions(SecureCookieSessionInterface):
     """Loads the key on the first request (the warehouse folder is known only then)."""
 
@@ -54,6 +75,7 @@ class _Sessions(SecureCookieSessionInterface):
 def install(server: flask.Flask, settings: Settings, dash_prefix: str = "/") -> None:
     """Attach sessions, the login gate and the login routes to the Flask server."""
     server.session_interface = _Sessions()
+    server.secret_key = shared_secret_key(settings)  # checked at start; None: on first request
     server.config.update(SESSION_COOKIE_NAME="chibo_session", SESSION_COOKIE_HTTPONLY=True,
                          SESSION_COOKIE_SAMESITE="Lax",
                          SESSION_COOKIE_SECURE=settings.secure_cookies)

@@ -2,8 +2,9 @@
 lockouts are counted from them), the audit log and upload jobs.
 
 `Store` is the interface; `open_store(settings)` gives the one a runtime uses: SQLite beside the
-warehouse by default (chibo/dashboard/store/sqlite.py, schema by a versioned migration table). A shared
-database for several hosts implements the same methods. Times cross the interface as aware UTC
+warehouse by default (chibo/dashboard/store/sqlite.py), PostgreSQL when CHIBO_DATABASE_URL names one
+(chibo/dashboard/store/postgres.py: several hosts share it); the queries are written once
+(chibo/dashboard/store/sql.py), the schema by the same versioned migrations for both. Times cross the interface as aware UTC
 datetimes; the records below are what every implementation returns.
 """
 
@@ -137,6 +138,13 @@ class Store(Protocol):
     def update_job(self, job_id: str, **fields) -> None:
         """Set step, state, rc, accept_valid, host, pid (updated_at follows)."""
 
+    def claim_job(self, job_id: str, step: str, host: str, accept_valid: bool = False,
+                  stale_before: dt.datetime | None = None) -> bool:
+        """Mark the job running `step` on `host`, atomically: True for the one caller that gets
+        it; False when it is running (last updated at or after `stale_before`, when given: a
+        running job nobody updated since then was left by a host that died). A running job is
+        kept alive by update_job(job_id) (updated_at follows)."""
+
     def jobs(self, limit: int = 100) -> list[Job]:
         """Newest first."""
 
@@ -151,6 +159,10 @@ class Store(Protocol):
 def open_store(settings: Settings) -> Store:
     """The store a runtime built from `settings` uses (opened lazily: nothing is created until
     the first call)."""
+    if settings.database_url:
+        from chibo.dashboard.store.postgres import PostgresStore
+
+        return PostgresStore(settings.database_url)
     from chibo.dashboard.store.sqlite import SqliteStore
 
     return SqliteStore(settings.users_db_path())
