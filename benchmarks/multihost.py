@@ -136,6 +136,18 @@ def viewer(port: int, cookie: str):
         return type(e).__name__, ""
 
 
+def until_all_hosts(port: int, cookie: str, hosts: int, least: int = 30, limit: float = 300):
+    """At least `least` viewer requests, and more until every host has answered one (nginx may
+    keep a restarted host aside for its fail_timeout on a busy machine), for `limit` seconds."""
+    done, deadline = [], time.monotonic() + limit
+    while len(done) < least or (len({u for _, u in done if u}) < hosts
+                                and time.monotonic() < deadline):
+        done.append(viewer(port, cookie))
+        if len(done) >= least:
+            time.sleep(0.2)
+    return done
+
+
 def scenario(args, tmp: Path, stack: ExitStack) -> dict:
     phases, mark = {}, [time.monotonic()]
 
@@ -203,7 +215,7 @@ def scenario(args, tmp: Path, stack: ExitStack) -> dict:
     for h in hosts:
         h.wait_for(2)
         per_host[h.name] = round(time.monotonic() - loaded, 2)
-    final = [viewer(port, cookie) for _ in range(30)]
+    final = until_all_hosts(port, cookie, len(hosts))
     phase("second_load")
     return {
         "isolation": "network namespaces" if net.isolated else f"ports on 127.0.0.1 ({net.why})",
