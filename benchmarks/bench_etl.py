@@ -1,5 +1,7 @@
 """Measure the ETL at a demo scale: time to generate the inputs, to load them (read, validate,
-marts, publish), to rebuild from the raw store, and the sizes. Prints figures; asserts nothing.
+marts, publish), to rebuild from the raw store, the CPU time, the peak memory and the sizes,
+printed beside the targets of issue 12 and, at national scale, beside the baseline measured on
+the code the issue started from (a national build there needs ~21 GB: not rerun). Asserts nothing.
 
     .venv/bin/python benchmarks/bench_etl.py --scale province [--keep DIR]
 """
@@ -7,6 +9,7 @@ marts, publish), to rebuild from the raw store, and the sizes. Prints figures; a
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sys
 import tempfile
@@ -21,6 +24,29 @@ from chibo.etl.demo import write_demo_inputs  # noqa: E402
 from chibo.etl.load import load_files  # noqa: E402
 from chibo.etl.progress import Steps  # noqa: E402
 from chibo.etl.rebuild import rebuild  # noqa: E402
+
+# National baseline (issue 12, the code it started from, quiet 2-core machine) and the targets.
+BASELINE = {"build_s": 20.5 * 60, "cpu_s": 24.6 * 60, "peak_gb": 20.6, "file_gb": 3.1}
+TARGET = {"build_s": 300, "peak_gb": 6.0, "file_gb": 1.0, "rebuild_s": 300}
+
+
+def beside(label: str, value: float, unit: str, key: str, national: bool) -> None:
+    """One figure, the baseline (national only) and the target, in one line."""
+    parts = [f"{label:20} {value:9.1f} {unit}"]
+    if national and key in BASELINE:
+        parts.append(f"baseline {BASELINE[key]:8.1f} {unit} ({value / BASELINE[key]:4.0%} of it)")
+    if key in TARGET:
+        parts.append(f"target <= {TARGET[key]:g} {unit}: {'met' if value <= TARGET[key] else 'MISSED'}")
+    print(" | ".join(parts))
+
+
+def peak_gb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20)
+
+
+def cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def size(path: Path) -> str:
@@ -41,6 +67,7 @@ def main() -> None:
     warehouse.unlink(missing_ok=True)
     shutil.rmtree(root / "warehouse.raw", ignore_errors=True)
 
+    national = opts.scale == "national"
     t0 = time.perf_counter()
     files = write_demo_inputs(inputs, scale=opts.scale)
     t1 = time.perf_counter()
@@ -49,6 +76,10 @@ def main() -> None:
     print(f"scale                {opts.scale}")
     print(f"generate inputs      {t1 - t0:8.1f} s   ({size(inputs)})")
     print(f"load + publish       {t2 - t1:8.1f} s   result {outcome.result}")
+    beside("build (gen + load)", t2 - t0, "s", "build_s", national)
+    beside("CPU time", cpu_s(), "s", "cpu_s", national)
+    beside("peak RSS", peak_gb(), "GB", "peak_gb", national)
+    beside("warehouse file", warehouse.stat().st_size / 1e9, "GB", "file_gb", national)
     print(f"warehouse file       {size(warehouse)}")
     con = duckdb.connect(str(warehouse), read_only=True)
     for table in ("core.organisations", "core.members", "core.meetings", "core.assessments",
@@ -62,7 +93,7 @@ def main() -> None:
     if not opts.no_rebuild:
         t3 = time.perf_counter()
         rebuild(warehouse, Steps.quiet())
-        print(f"rebuild from raw     {time.perf_counter() - t3:8.1f} s")
+        beside("rebuild from raw", time.perf_counter() - t3, "s", "rebuild_s", national)
     if not opts.keep:
         shutil.rmtree(root)
 

@@ -13,8 +13,9 @@ from rich.table import Table
 
 from chibo.etl import contract as warehouse_contract
 from chibo.etl.generations import GenerationFiles
-from chibo.etl.load import LoadOutcome, load_files
+from chibo.etl.load import LoadOutcome, load_files, publish_with_marts, stage_inputs
 from chibo.etl.progress import Steps
+from chibo.etl.publish import Publication
 from chibo.etl.rawstore import RawStore
 from chibo.etl.rebuild import rebuild as rebuild_warehouse
 from chibo.etl.rollback import rollback as rollback_warehouse
@@ -107,14 +108,21 @@ def demo(args, warehouse: Path, console: Console) -> int:
     with steps.task(f"Tạo dữ liệu mẫu / generating demo inputs ({args.scale})", 1) as advance:
         files = write_demo_inputs(out, scale=args.scale, seed=args.seed)
         advance()
-    outcome = load_files(sorted(files), warehouse, steps=steps)
+    from chibo.etl.documents.load import print_summary, reconciled, stage_documents
+
+    documents = None
+    with Publication(warehouse, on_wait=steps.waiting) as pub:  # one generation for everything
+        outcome = stage_inputs(pub, sorted(files), steps=steps)
+        if outcome.result != "rejected":
+            if not args.no_documents:  # the seed reports, as `etl documents` reads them
+                documents = stage_documents(pub, [DEMO_SEEDS], steps)
+            publish_with_marts(pub, outcome, steps)
     print_outcome(console, outcome, warehouse)
     if outcome.result == "rejected":
         return EXIT_REJECTED
-    if not args.no_documents:  # the seed reports, through the same path as `etl documents`
-        from chibo.etl.documents.load import load_documents, print_summary
-
-        print_summary(console, load_documents([DEMO_SEEDS], warehouse, steps))
+    if documents is not None:
+        documents.generation = outcome.generation
+        print_summary(console, reconciled(documents, warehouse))
     return EXIT_OK
 
 

@@ -69,30 +69,47 @@ def load_files(paths: list[Path], warehouse: Path, accept_valid: bool = False,
     """Validate and load `paths` as one batch. dry_run: validate fully and write the report, but
     record and publish nothing. wait=False: refused (WriterBusy) while another load runs."""
     steps = steps or Steps.quiet()
+    with Publication(warehouse, on_wait=steps.waiting, dry_run=dry_run, wait=wait) as pub:
+        outcome = stage_inputs(pub, paths, accept_valid, thresholds, report, steps)
+        if pub.dry_run or outcome.result in ("rejected", "unchanged"):
+            return outcome
+        publish_with_marts(pub, outcome, steps)
+    return outcome
+
+
+def stage_inputs(pub: Publication, paths: list[Path], accept_valid: bool = False,
+                 thresholds: tuple[float, float, float] = DEFAULT_THRESHOLDS,
+                 report: Path | None = None, steps: Steps | None = None) -> LoadOutcome:
+    """Validate `paths` as one batch in the publication's new file and, when accepted, apply it
+    and record the load (its files kept in the raw store); publishing is the caller's."""
+    steps = steps or Steps.quiet()
     records = [FileRecord(p.name, file_hash(p), p.stat().st_size) for p in paths]
     options = {"accept_valid": accept_valid, "thresholds": list(thresholds)}
-    with Publication(warehouse, on_wait=steps.waiting, dry_run=dry_run, wait=wait) as pub:
-        if not dry_run and pub.already_loaded([r.hash for r in records], "inputs"):
-            return LoadOutcome("unchanged")
-        load_id = None if dry_run else pub.begin("inputs", records, options)
-        outcome = apply_inputs(pub.con, paths, [r.hash for r in records], load_id, accept_valid,
-                               thresholds, steps)
-        if outcome.problems:
-            outcome.report = _write_report(pub.con, report or _default_report(warehouse))
-        if dry_run:
-            return outcome
-        summary = {"result": outcome.result, "problems": outcome.problems,
-                   "report": str(outcome.report) if outcome.report else None,
-                   "detail": _warnings_text(outcome.warnings)}
-        if outcome.result == "rejected":
-            pub.finish("rejected", **summary)
-            return outcome
-        pub.ledger.update_load(load_id, files=pub.store_files(paths, records), **summary)
-        with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
-            outcome.generation = pub.publish(note=f"load {load_id}: {outcome.result}",
-                                             made_by="inputs")
-            advance()
+    if not pub.dry_run and pub.already_loaded([r.hash for r in records], "inputs"):
+        return LoadOutcome("unchanged")
+    load_id = None if pub.dry_run else pub.begin("inputs", records, options)
+    outcome = apply_inputs(pub.con, paths, [r.hash for r in records], load_id, accept_valid,
+                           thresholds, steps)
+    if outcome.problems:
+        outcome.report = _write_report(pub.con, report or _default_report(pub.warehouse))
+    if pub.dry_run:
+        return outcome
+    summary = {"result": outcome.result, "problems": outcome.problems,
+               "report": str(outcome.report) if outcome.report else None,
+               "detail": _warnings_text(outcome.warnings)}
+    if outcome.result == "rejected":
+        pub.finish("rejected", **summary)
+        return outcome
+    pub.ledger.update_load(load_id, files=pub.store_files(paths, records), **summary)
     return outcome
+
+
+def publish_with_marts(pub: Publication, outcome: LoadOutcome, steps: Steps) -> None:
+    """Build the marts and publish the loads staged in `pub`; the generation goes to outcome."""
+    with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
+        outcome.generation = pub.publish(note=f"load {outcome.load_id}: {outcome.result}",
+                                         made_by="inputs")
+        advance()
 
 
 def apply_inputs(con, paths: list[Path], hashes: list[str], load_id: int | None,

@@ -39,7 +39,7 @@ class Publication:
         self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
         self.scratch = Path(f"{self.building}.work")
         self.ledger: Ledger | None = None
-        self.load_id: int | None = None  # the load this publication is for, until finished
+        self.loads: list[int] = []  # the loads this publication is for, until finished
         self.generation: int | None = None  # allocated while publishing, until served
         self._stored: list[Path] = []  # raw files copied in by this publication
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -85,15 +85,20 @@ class Publication:
         """Every file is held by the served generation (checked under the lock)."""
         return bool(hashes) and set(hashes) <= published_hashes(self.ledger, kind)
 
+    @property
+    def load_id(self) -> int | None:
+        """The load begun last and not finished."""
+        return self.loads[-1] if self.loads else None
+
     def begin(self, kind: str, files: list[FileRecord], options: dict) -> int:
-        """Record the load as started in the ledger; returns its new id."""
-        self.load_id = self.ledger.begin_load(kind, files, options)
-        return self.load_id
+        """Record a load as started in the ledger; returns its new id. Several loads may be
+        begun in one publication (`etl demo`: inputs and documents): one generation holds all."""
+        self.loads.append(self.ledger.begin_load(kind, files, options))
+        return self.loads[-1]
 
     def finish(self, state: str, **fields) -> None:
-        """End the load without publishing (rejected, or failed with a detail)."""
-        self.ledger.update_load(self.load_id, state=state, finished_at=now(), **fields)
-        self.load_id = None
+        """End the last load without publishing (rejected, or failed with a detail)."""
+        self.ledger.update_load(self.loads.pop(), state=state, finished_at=now(), **fields)
 
     def store_files(self, paths: list[Path], records: list[FileRecord]) -> list[FileRecord]:
         """Keep the files in the raw store (removed again if nothing is published)."""
@@ -119,8 +124,7 @@ class Publication:
         build_marts(con, progress)
         fault("after_marts")
         run_checks(con)
-        held = loads if loads is not None else self.served_loads() + (
-            [self.load_id] if self.load_id else [])
+        held = loads if loads is not None else self.served_loads() + self.loads
         self.generation = gen = self.ledger.allocate_generation(made_by, self.load_id, held, note)
         con.execute("INSERT INTO meta.generation BY NAME SELECT ? AS generation, ? AS published_at, "
                     "? AS note, ? AS duckdb_version",
@@ -129,8 +133,8 @@ class Publication:
         con.close()
         self._con = None
         fsync_file(self.building)
-        if self.load_id:
-            self.ledger.update_load(self.load_id, state="publishing", generation=gen)
+        for load_id in self.loads:
+            self.ledger.update_load(load_id, state="publishing", generation=gen)
         fault("after_manifest")
         kept = self.files.keep(self.building, gen)
         fault("mid_swap")
@@ -139,7 +143,7 @@ class Publication:
         fault("after_swap")
         self.ledger.update_generation(gen, state="kept", file=kept.name, bytes=kept.stat().st_size)
         self.ledger.set_current(gen)
-        self.load_id, self._stored, self.generation = None, [], None  # done: nothing to undo
+        self.loads, self._stored, self.generation = [], [], None  # done: nothing to undo
         prune(self.ledger, self.files, settings().keep_generations)
         return gen
 
@@ -164,8 +168,8 @@ class Publication:
                 return
             for path in self._stored:
                 path.unlink(missing_ok=True)
-            if self.load_id is not None:
-                detail = f"{type(exc).__name__}: {exc}" if exc else "không công bố / not published"
+            detail = f"{type(exc).__name__}: {exc}" if exc else "không công bố / not published"
+            while self.loads:
                 self.finish("failed", detail=detail[:2000])
             if self.generation is not None:
                 held = generation(self.ledger, self.generation)

@@ -21,7 +21,7 @@ from chibo.etl.legacy import detect_legacy_encoding
 from chibo.etl.normalize import fold
 from chibo.etl.problems import Problem
 from chibo.etl.read_csv import CsvSource, sniff
-from chibo.etl.read_xlsx import EXACT_DIGITS, read_workbook
+from chibo.etl.read_xlsx import EXACT_DIGITS, Grid, read_workbook
 from chibo.etl.schema import ENTITIES, Entity, detect_entity, header_index, match_headers
 from chibo.etl.settings import settings
 from chibo.etl.sheet import Sheet, arrow_sheet  # noqa: F401 - Sheet belongs to this module's interface
@@ -108,20 +108,15 @@ def _read_xlsx(path: Path) -> ReadResult:
     warnings = [Problem.for_file(path, name, "Bỏ qua trang tính ẩn", "Hidden sheet skipped")
                 for name in book.hidden]
     for grid in book.grids:
-        if not any(any(c for c in row) for row in grid.cells):
+        if grid.empty():
             continue
         header_at, header = _find_header(grid.cells, grid.name)
         if header is None:
             warnings.append(Problem.for_file(path, grid.name, "Bỏ qua trang tính không nhận ra",
                                              "Sheet not recognised, skipped"))
             continue
-        records, rows = [], []
-        for index in range(header_at + 1, len(grid.cells)):
-            record = grid.cells[index]
-            if any(c for c in record):
-                records.append([c or "" for c in record])
-                rows.append(index + 1)
-        result = _sheet_result(path, grid.name, [h or "" for h in header], records, rows)
+        header = [h or "" for h in header]
+        result = _sheet_result(path, grid.name, header, grid, header_at)
         result.problems.extend(_rounded(path, grid.name, grid.rounded, header_at))
         sheets.extend(result.sheets)
         problems.extend(result.problems)
@@ -237,16 +232,16 @@ def _unrecognised(path: Path, sheet: str | None, header: list[str]) -> Problem:
         "templates: python -m chibo.etl template", value=shown)
 
 
-def _sheet_result(path: Path, sheet: str | None, header: list[str],
-                  records: list[list[str]], rows: list[int]) -> ReadResult:
+def _sheet_result(path: Path, sheet: str, header: list[str], grid: Grid,
+                  header_at: int) -> ReadResult:
     entity = detect_entity(header, sheet)
     problem = _header_problem(path, sheet, header, entity)
     if problem:
         return ReadResult(path, [], [problem])
-    if not records:
-        return ReadResult(path, [], [_header_only(path, sheet)])
     mapping = match_headers(header, entity)
-    columns = {name: [(r[pos] if pos < len(r) else "") or None for r in records]
-               for pos, name in mapping.items()}
+    arrays, rows = grid.columns(header_at + 1, max(mapping) + 1)
+    if not len(rows):
+        return ReadResult(path, [], [_header_only(path, sheet)])
+    columns = {name: arrays[pos] for pos, name in mapping.items()}
     ignored = [h for i, h in enumerate(header) if i not in mapping and h]
     return ReadResult(path, [arrow_sheet(path, sheet, entity, columns, rows, ignored)], [])

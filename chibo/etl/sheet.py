@@ -115,9 +115,9 @@ def _parquet_text(source: str, type_: str) -> str:
     return f"CAST({quoted} AS VARCHAR)"
 
 
-def arrow_sheet(path: Path, sheet: str | None, entity: Entity, columns: dict[str, list],
-                 rows: list[int], ignored: list[str]) -> Sheet:
-    data = {"_row": pa.array(rows, pa.int64())}
+def arrow_sheet(path: Path, sheet: str | None, entity: Entity, columns: dict[str, pa.Array],
+                rows: pa.Array, ignored: list[str]) -> Sheet:
+    data = {"_row": rows}
     for col in entity.columns:
-        data[col.name] = pa.array(columns.get(col.name, [None] * len(rows)), pa.string())
+        data[col.name] = columns.get(col.name, pa.nulls(len(rows), pa.string()))
     return Sheet(path, sheet, entity, pa.table(data), n_rows=len(rows), ignored_headers=ignored)

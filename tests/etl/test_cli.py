@@ -9,7 +9,7 @@ import pytest
 
 from chibo.etl.load import load_files
 from chibo.etl.read import read_file
-from tests.etl.helpers import FIXTURE_FILES, INPUTS, query, run_etl
+from tests.etl.helpers import FIXTURE_FILES, INPUTS, ledger_loads, query, run_etl
 
 
 @pytest.mark.parametrize("command", ["template", "load", "demo", "rebuild", "documents"])
@@ -83,10 +83,15 @@ def test_load_dry_run_validates_reports_and_publishes_nothing(tmp_path):
 @pytest.mark.slow
 def test_demo_loads_the_seed_reports_so_the_published_figures_page_has_them(tmp_path):
     """`etl demo` without --no-documents ends with the five seeds in marts.documents, each exact
-    figure reconciled and agreeing (what ./scripts/start shows on "Số liệu công bố")."""
+    figure reconciled and agreeing (what ./scripts/start shows on "Số liệu công bố"), published
+    once: generation 1 holds the inputs' load and the documents' load."""
     warehouse = tmp_path / "w.duckdb"
     result = run_etl("demo", "--scale", "small", "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stdout + result.stderr
+    assert query(warehouse, "SELECT list(generation) FROM meta.generation") == [([1],)]
+    loads = ledger_loads(warehouse)
+    assert sorted((ld.kind, ld.state, ld.generation) for ld in loads) == [
+        ("documents", "published", 1), ("inputs", "published", 1)]
     assert query(warehouse, "SELECT count(*) FROM marts.documents") == [(5,)]
     # exact and comparable: seed 000's 640, 40, 1, 599 and 10.579; seed 001's 63 provincial bloc
     # committees; seed 004's 58 cells and 787 members, each written twice

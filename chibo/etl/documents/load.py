@@ -36,21 +36,35 @@ class DocumentsOutcome:
 def load_documents(paths: list[Path], warehouse: Path, steps: Steps | None = None
                    ) -> DocumentsOutcome:
     steps = steps or Steps.quiet()
+    with Publication(warehouse, on_wait=steps.waiting) as pub:
+        outcome = stage_documents(pub, paths, steps)
+        if outcome.result == "unchanged":
+            return outcome
+        with steps.task("Công bố / publishing", 1) as advance:
+            outcome.generation = pub.publish(note=f"documents {pub.load_id}", made_by="documents")
+            advance()
+    return reconciled(outcome, warehouse)
+
+
+def stage_documents(pub: Publication, paths: list[Path], steps: Steps) -> DocumentsOutcome:
+    """Extract the documents into the publication's new file and record the load (files kept
+    in the raw store); publishing is the caller's (`etl demo` publishes them with its inputs)."""
     files = document_paths(paths)
     records = [FileRecord(p.name, file_hash(p), p.stat().st_size) for p in files]
     hashes = [r.hash for r in records]
-    with Publication(warehouse, on_wait=steps.waiting) as pub:
-        if pub.already_loaded(hashes, "documents"):
-            return DocumentsOutcome("unchanged")
-        load_id = pub.begin("documents", records, {})
-        results = apply_documents(pub.con, files, [p.name for p in files], hashes, load_id, None,
-                                  steps)
-        pub.ledger.update_load(load_id, files=pub.store_files(files, records), result="loaded")
-        with steps.task("Công bố / publishing", 1) as advance:
-            generation = pub.publish(note=f"documents {load_id}", made_by="documents")
-            advance()
-    return DocumentsOutcome("loaded", results, generation,
-                            _reconciliation(warehouse, [r.document["doc_id"] for r in results]))
+    if pub.already_loaded(hashes, "documents"):
+        return DocumentsOutcome("unchanged")
+    load_id = pub.begin("documents", records, {})
+    results = apply_documents(pub.con, files, [p.name for p in files], hashes, load_id, None, steps)
+    pub.ledger.update_load(load_id, files=pub.store_files(files, records), result="loaded")
+    return DocumentsOutcome("loaded", results)
+
+
+def reconciled(outcome: DocumentsOutcome, warehouse: Path) -> DocumentsOutcome:
+    """The outcome with each document's reconciliation from the published warehouse."""
+    outcome.reconciliation = _reconciliation(warehouse, [r.document["doc_id"]
+                                                         for r in outcome.documents])
+    return outcome
 
 
 def apply_documents(con, files: list[Path], names: list[str], hashes: list[str], load_id: int,
