@@ -1,9 +1,13 @@
 """Server time of every dashboard callback on a real warehouse: median and p95 per callback.
 
     .venv/bin/python benchmarks/bench_dashboard.py --warehouse data/warehouse.duckdb [--repeat 7]
+        [--pandas]
 
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
 bounds, events, warehouse info), and times every callback: the server time of a filter change.
+With --pandas, three representative answers (members trend, quality levels, province ranking)
+are also computed with plain pandas over the fact tables (benchmarks/pandas_baseline.py) for the
+same views, and each callback's time is printed beside that baseline.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--warehouse", default=str(ROOT / "data" / "warehouse.duckdb"))
     p.add_argument("--repeat", type=int, default=7)
+    p.add_argument("--pandas", action="store_true", help="the plain-pandas baseline as well")
     args = p.parse_args()
     from chibo.dashboard import runtime, settings
     from chibo.dashboard.app import create_app
@@ -98,8 +103,32 @@ def measure(args) -> None:
     print(f"warehouse: {args.warehouse}; {len(states)} views × {args.repeat} rounds, cold caches")
     print(f"{'callback':45s} {'median ms':>10s} {'p95 ms':>10s}")
     for name, ts in sorted(times.items(), key=lambda kv: -statistics.median(kv[1])):
-        p95 = statistics.quantiles(ts, n=20)[-1] if len(ts) > 1 else ts[0]
-        print(f"{name:45s} {statistics.median(ts):10.1f} {p95:10.1f}")
+        print(f"{name:45s} {statistics.median(ts):10.1f} {p95(ts):10.1f}")
+    if args.pandas:
+        pandas_beside(args, states, times)
+
+
+def p95(ts: list[float]) -> float:
+    return statistics.quantiles(ts, n=20)[-1] if len(ts) > 1 else ts[0]
+
+
+def pandas_beside(args, states: dict, times: dict) -> None:
+    """The same views answered by plain pandas over the fact tables (loaded beforehand)."""
+    import pandas_baseline
+
+    t0 = time.perf_counter()
+    frames = pandas_baseline.load(args.warehouse)
+    print(f"pandas baseline (facts loaded in {time.perf_counter() - t0:.1f} s, not counted):")
+    print(f"{'callback':45s} {'pandas p95':>10s} {'callback':>10s} {'faster':>8s}")
+    for name, fn in pandas_baseline.ANSWERS.items():
+        ts = []
+        for _ in range(args.repeat):
+            for state in states.values():
+                t = time.perf_counter()
+                fn(frames, state)
+                ts.append((time.perf_counter() - t) * 1000)
+        print(f"{name:45s} {p95(ts):10.1f} {p95(times[name]):10.1f} "
+              f"{p95(ts) / p95(times[name]):7.1f}×")
 
 
 if __name__ == "__main__":

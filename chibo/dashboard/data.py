@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from chibo.dashboard import runtime
+from chibo.dashboard import answers, runtime
 from chibo.dashboard.gateway import Gateway
 
 
@@ -87,25 +87,28 @@ def query_row(sql: str, params: dict | None = None) -> tuple | None:
     return gateway().query_row(sql, params)
 
 
-_CACHES: list = []
-
-
 def clear_caches() -> None:
     """Forget every cached answer (benchmarks measure cold queries with this)."""
-    for c in _CACHES:
-        c.cache_clear()
+    answers.ANSWERS.clear()
 
 
 def cached(fn):
-    """Cache a query function by warehouse file generation and its (hashable) arguments."""
-    inner = functools.lru_cache(maxsize=512)(lambda sig, *a, **k: fn(*a, **k))
-    _CACHES.append(inner)
+    """Cache a query function by warehouse file generation and its (hashable) arguments, in the
+    process's memory-bounded answer cache (chibo/dashboard/answers.py; CHIBO_ANSWER_CACHE_MB)."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        return inner(signature(), *args, **kwargs)
+        budget = runtime.current().settings.answer_cache_mb * 1024 * 1024
+        if budget <= 0:
+            return fn(*args, **kwargs)
+        key = (fn, signature(), args, tuple(sorted(kwargs.items())))
+        value = answers.ANSWERS.get(key)
+        if value is answers.MISSING:
+            value = fn(*args, **kwargs)
+            answers.ANSWERS.put(key, value, budget)
+        return value
 
-    wrapper.cache_clear = inner.cache_clear
+    wrapper.cache_clear = lambda: answers.ANSWERS.clear(fn)
     return wrapper
 
 

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
                                            "the true map (default: `provinces.geojson` beside "
                                            "the warehouse, when there is one)")
     threads: int = Field(1, ge=1, description="DuckDB threads per dashboard process")
+    answer_cache_mb: int = Field(64, ge=0, description="memory each dashboard process keeps "
+                                 "for cached answers, in MB (least recently used go first; `0`: "
+                                 "no cache)")
     query_timeout_seconds: float = Field(60.0, gt=0, description="seconds one warehouse query "
                                          "may run before it is stopped")
     session_idle_minutes: float = Field(30.0, gt=0, description="a session unused this long "

@@ -62,14 +62,17 @@ def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0
     if shown:  # the data keeps below the label rows: a label never covers the line
         used = max((r for r in rows if r is not None), default=0) + 1
         fig.update_yaxes(domain=[0, 1 - ROW * used - 0.02])
+    shapes, notes = [], []  # added in one update: one add_* per event re-checks the whole list
     for ev, pos, row, label in zip(shown, positions, rows, labels):
         when = pd.Timestamp(ev["event_on"])
-        fig.add_shape(type="line", x0=when, x1=when, y0=0, y1=1, yref="paper",
-                      line={"dash": "dot", "width": 1, "color": th["muted"]})
-        fig.add_annotation(  # no free row: a marker, the text on hover
-            x=when, y=1 - ROW * (row or 0), yref="paper", showarrow=False,
-            text="▾" if row is None else label, hovertext=ev[col],
-            xanchor="center" if row is None else "left" if pos < MIDDLE else "right",
-            name="event", yanchor="top", font={"size": 11, "color": th["muted"]},
-            bgcolor=th["veil"])
+        shapes.append({"type": "line", "x0": when, "x1": when, "y0": 0, "y1": 1, "yref": "paper",
+                       "line": {"dash": "dot", "width": 1, "color": th["muted"]}})
+        notes.append({  # no free row: a marker, the text on hover
+            "x": when, "y": 1 - ROW * (row or 0), "yref": "paper", "showarrow": False,
+            "text": "▾" if row is None else label, "hovertext": ev[col],
+            "xanchor": "center" if row is None else "left" if pos < MIDDLE else "right",
+            "name": "event", "yanchor": "top", "font": {"size": 11, "color": th["muted"]},
+            "bgcolor": th["veil"]})
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes],
+                      annotations=[*fig.layout.annotations, *notes])
     return fig

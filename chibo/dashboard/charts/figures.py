@@ -226,20 +226,13 @@ def heatmap(df: pd.DataFrame, row: str, col: str, value: str, ctx: FigContext, *
     return fig
 
 
-def sparkline(x, y, theme: str = "light") -> go.Figure:
-    """A tiny axis-less line for KPI cards."""
-    th = THEMES.get(theme, THEMES["light"])
-    fig = go.Figure(go.Scatter(x=list(x), y=list(y), mode="lines", hoverinfo="skip",
-                               line={"color": COLORS[0], "width": 2}, fill="tozeroy",
-                               fillcolor="rgba(28,126,214,0.12)"))
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 2, "b": 2}, showlegend=False,
-                      paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
-                      font={"color": th["font"]}, height=48)
-    fig.update_xaxes(visible=False)
-    ys = [float(v) for v in y if v is not None and v == v]
-    if ys:  # fit the shape (the fill would otherwise pull the axis down to 0: a flat line)
-        lo, hi = min(ys), max(ys)
-        pad = (hi - lo) * 0.15 or abs(hi) * 0.01 or 1
-        fig.update_yaxes(range=[lo - pad, hi + pad])
-    fig.update_yaxes(visible=False, rangemode="normal")
-    return fig
+def sparkline_values(y) -> list[float | None]:
+    """A KPI sparkline's points, drawn from just below their lowest value: the shape fits the
+    card's height (from 0, a few per cent of change would be a flat line); gaps stay None."""
+    ys = [None if v is None or v != v else float(v) for v in y]
+    known = [v for v in ys if v is not None]
+    if not known:
+        return ys
+    lo, hi = min(known), max(known)
+    base = lo - ((hi - lo) * 0.15 or abs(hi) * 0.01 or 1)
+    return [None if v is None else v - base for v in ys]

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dash_mantine_components as dmc
-from dash import dcc
 
 from chibo.dashboard.charts import figures
-from chibo.dashboard.charts.theme import graph_config
 from chibo.dashboard.components.definitions import info_popover
 from chibo.dashboard.i18n import fmt_num, fmt_pct, t
 
@@ -26,7 +24,8 @@ def delta_text(value, previous, lang: str, percent: bool) -> tuple[str, str]:
 def kpi_card(key: str, label: str, value, previous, spark, lang: str, theme: str,
              percent: bool = False, higher_is_better: bool = True,
              definition: str | None = None) -> dmc.Paper:
-    """One card; `spark` is a DataFrame(month, value); `definition` the metric's one sentence
+    """One card; `spark` is a DataFrame(month, value) drawn by a light Mantine sparkline (no
+    Plotly figure: seven of them cost most of the overview's time); `definition` the metric's one sentence
     (the "ⓘ" popover). ids: kpi-<key> for tests."""
     shown = fmt_pct(value, lang) if percent else fmt_num(value, lang)
     change, color = delta_text(value, previous, lang, percent)
@@ -39,6 +38,7 @@ def kpi_card(key: str, label: str, value, previous, spark, lang: str, theme: str
             info_popover(f"kpi-info-{key}", lang, [(label, definition)] if definition else [])]),
         dmc.Text(shown, fz=30, fw=700, className="kpi-value"),
         dmc.Text([change, " ", t("kpi.vs_year", lang)], size="xs", c=color),
-        dcc.Graph(figure=figures.sparkline(spark["month"], spark["value"], theme),
-                  config=graph_config("", static=True), style={"height": "48px"}),
+        dmc.Sparkline(data=figures.sparkline_values(spark["value"]), h=48, w="100%",
+                      color=figures.COLORS[0], fillOpacity=0.12, strokeWidth=2,
+                      curveType="linear", withGradient=False, className="kpi-sparkline"),
     ])

@@ -1,0 +1,74 @@
+"""First page interactive on `gunicorn -k gthread -w 2` (127.0.0.1): from submitting the login
+form to the overview with every KPI card and every chart drawn and nothing loading, in a real
+chromium (Playwright), a fresh browser context (empty HTTP cache) per run.
+
+    .venv/bin/python benchmarks/bench_first_page.py --warehouse data/warehouse.duckdb [--runs 5]
+
+The first run meets cold answer caches in the workers; the others the warm ones (each worker
+answers for itself, so a run may still meet a cold one). Printed beside the same with the
+answer cache off (CHIBO_ANSWER_CACHE_MB=0) from the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import served
+
+DRAWN = """() => {
+  const cards = document.querySelectorAll('#overview-kpis .kpi-card, #overview-kpis .mantine-Alert-root');
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  const loading = document.querySelector('[data-dash-is-loading="true"]');
+  return cards.length > 0 && plots.length > 0 && !loading
+    && plots.every(p => p.querySelector('.main-svg'));
+}"""
+
+
+def first_page(b, port: int, user: str) -> float:
+    """Seconds from the login form's submit to the overview drawn."""
+    ctx = b.new_context(viewport={"width": 1600, "height": 1000})
+    page = ctx.new_page()
+    page.goto(f"http://127.0.0.1:{port}/login")
+    page.fill("#name", user)
+    page.fill("#password", served.PASSWORD)
+    t0 = time.perf_counter()
+    page.click("#login-submit")
+    page.wait_for_function(DRAWN, timeout=120_000, polling=20)
+    seconds = time.perf_counter() - t0
+    ctx.close()
+    return seconds
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--warehouse", required=True)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--user", default="lanhdao", help="lanhdao (leader), quantri (admin), "
+                   "phantich_tinh (a province), phantich_to_chuc (a provincial committee)")
+    args = p.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-first-page-"))
+    env = served.environment(args.warehouse, tmp)
+    served.add_users(env, served.viewers(args.warehouse))
+    print(f"warehouse {args.warehouse}; user {args.user}; load average before: "
+          f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    out = {}
+    for mode, extra in (("cached", {}), ("off", {"CHIBO_ANSWER_CACHE_MB": "0"})):
+        with served.gunicorn({**env, **extra}) as (port, _pid), served.browser() as b:
+            times = [first_page(b, port, args.user) for _ in range(args.runs)]
+        out[mode] = times
+        rest = times[1:] or times
+        print(f"{mode:7s} first run {times[0]:6.2f} s; later runs median "
+              f"{statistics.median(rest):6.2f} s, max {max(rest):6.2f} s  "
+              f"({', '.join(f'{t:.2f}' for t in times)})")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

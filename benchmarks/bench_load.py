@@ -1,0 +1,189 @@
+"""Many viewers at once on `gunicorn -k gthread -w 2` (127.0.0.1): callbacks/s, p50/p95/p99,
+errors and each worker's resident memory, with the answer cache on and, as the baseline from the
+same run, off (CHIBO_ANSWER_CACHE_MB=0).
+
+    .venv/bin/python benchmarks/bench_load.py --warehouse data/warehouse.duckdb \
+        [--viewers 50] [--seconds 60] [--warmup 5] [--modes cached,off]
+
+Users of four scopes (leader, admin, a province's analyst, a provincial committee's analyst) are
+made with `python -m chibo.dashboard users` in a temporary users database; each viewer logs in. The
+callbacks are the real ones: a chromium (Playwright) opens every page once and their request
+bodies are recorded; viewers replay them with the filter state replaced by one of ~1.400 valid
+combinations of period, province, sector and old boundaries (within the viewer's scope). The
+per-viewer callback rate limit is raised for the run (several viewers share one user name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import copy
+import http.client
+import itertools
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import served
+
+sys.path.insert(0, str(served.ROOT))  # the working tree's dashboard
+
+
+def state_pools(env: dict, users: list[dict]) -> dict[str, list[dict]]:
+    """Valid filter states per user name: period × province × sector × old boundaries, drawn
+    from what the user's scope holds (the server parses them as it parses a URL)."""
+    os.environ.update({k: v for k, v in env.items() if k.startswith("CHIBO_")})
+    from chibo.dashboard import runtime, settings, urlstate
+    from chibo.dashboard.data import Scope
+
+    rt = runtime.Runtime.build(settings.load())
+    pools = {}
+    with runtime.bound(rt):
+        for u in users:
+            sc = u["scope"]
+            scope = Scope(provinces=frozenset([sc["provinces"]]) if "provinces" in sc else None,
+                          org_roots=frozenset([sc["org_roots"]]) if "org_roots" in sc else None)
+            ch = urlstate.choices_for(scope)
+            periods = [*urlstate.PRESETS, *urlstate.named_periods(ch)[:6]]
+            provinces = [None, *sorted(ch.provinces_current)] if not sc else [None]
+            sectors = [None, *sorted(ch.sectors)]
+            combos = itertools.product(periods, provinces, sectors, ("0", "1"))
+            states = []
+            for period, prov, sector, old in combos:
+                q = {"period": period, "sector": sector, "old": old}
+                if prov and old == "0":
+                    q["province"] = prov
+                state, bad = urlstate.parse(
+                    "&".join(f"{k}={v}" for k, v in q.items() if v), ch)
+                if not bad:
+                    states.append(state)
+            pools[u["name"]] = states
+    return pools
+
+
+def with_state(body: dict, state: dict) -> str:
+    """The recorded body with the filter state (`state.data`) replaced."""
+    body = copy.deepcopy({k: v for k, v in body.items() if k not in ("page", "path")})
+    for group in (body.get("inputs", []), body.get("state", [])):
+        for item in group:
+            if isinstance(item, dict) and item.get("id") == "state" and item.get("property") == "data":
+                item["value"] = state
+    return json.dumps(body)
+
+
+def output_name(body: dict) -> str:
+    out = body.get("output", "")
+    return (out if len(out) < 60 else out[:57] + "…") + f"  [{body.get('page')}]"
+
+
+def run(port, master, viewers, payloads, pools, seconds, warmup) -> dict:
+    """`viewers` threads, each its own session and kept-alive connection, for warmup + seconds."""
+    users = list(pools)
+    sessions = [(users[i % len(users)], served.login(port, users[i % len(users)]))
+                for i in range(viewers)]
+    workers = served.worker_pids(master)
+    rss = {w: [served.rss_mib(w)] for w in workers}
+    t_start = time.monotonic()
+    t_count, t_end = t_start + warmup, t_start + warmup + seconds
+    results: list[tuple[float, int, str]] = []
+    lock = threading.Lock()
+
+    def viewer(i):
+        user, cookie = sessions[i]
+        rnd = random.Random(i)
+        con = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        headers = {"Cookie": cookie, "Content-Type": "application/json"}
+        while (now := time.monotonic()) < t_end:
+            body = rnd.choice(payloads)
+            data = with_state(body, rnd.choice(pools[user]))
+            t0 = time.perf_counter()
+            try:
+                status, _h, _b = served.request(port, "POST", body["path"], data,
+                                                headers, con=con)
+            except (OSError, http.client.HTTPException):
+                status = -1
+                con.close()
+                con = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            if now >= t_count:
+                with lock:
+                    results.append((time.perf_counter() - t0, status, output_name(body)))
+        con.close()
+
+    threads = [threading.Thread(target=viewer, args=(i,), daemon=True) for i in range(viewers)]
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        for w in workers:
+            rss[w].append(served.rss_mib(w))
+        time.sleep(0.5)
+    return {"results": results, "seconds": seconds, "rss": rss}
+
+
+def summary(label: str, r: dict) -> dict:
+    times = sorted(t for t, s, _n in r["results"] if s in (200, 204))
+    errors = collections.Counter(s for _t, s, _n in r["results"] if s not in (200, 204))
+    q = statistics.quantiles(times, n=100) if len(times) > 1 else [0.0] * 99
+    out = {"label": label, "n": len(r["results"]), "rate": len(r["results"]) / r["seconds"],
+           "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "errors": errors}
+    print(f"{label:12s} {out['rate']:8.1f} callbacks/s   p50 {out['p50']:7.1f} ms   "
+          f"p95 {out['p95']:7.1f} ms   p99 {out['p99']:7.1f} ms   errors {sum(errors.values())}"
+          f" {dict(errors) if errors else ''}")
+    for w, mibs in r["rss"].items():
+        print(f"{'':12s} worker {w}: RSS at start {mibs[0]:6.0f} MiB, peak {max(mibs):6.0f} MiB,"
+              f" at end {mibs[-1]:6.0f} MiB")
+    per = collections.defaultdict(list)
+    for t, _s, name in r["results"]:
+        per[name].append(t * 1000)
+    print(f"{'':12s} slowest callbacks (p95 ms, n):")
+    slow = sorted(per.items(), key=lambda kv: -statistics.quantiles(kv[1], n=20)[-1]
+                  if len(kv[1]) > 1 else 0)[:6]
+    for name, ts in slow:
+        p95 = statistics.quantiles(ts, n=20)[-1] if len(ts) > 1 else ts[0]
+        print(f"{'':14s} {p95:7.1f}  {len(ts):5d}  {name}")
+    return out
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--warehouse", required=True)
+    p.add_argument("--viewers", type=int, default=50)
+    p.add_argument("--seconds", type=float, default=60)
+    p.add_argument("--warmup", type=float, default=5)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--threads", type=int, default=4)
+    p.add_argument("--modes", default="cached,off")
+    args = p.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    users = served.viewers(args.warehouse)
+    base_env = served.environment(args.warehouse, tmp, callback_rate_limit="100000 per 10 seconds")
+    served.add_users(base_env, users)
+    pools = state_pools(base_env, users)
+    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}}
+    print(f"warehouse {args.warehouse}; {args.viewers} viewers, {args.seconds:g} s (+{args.warmup:g} s"
+          f" warm-up), gunicorn gthread -w {args.workers} --threads {args.threads}; load average"
+          f" before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print("filter states per user: " + ", ".join(f"{k} {len(v)}" for k, v in pools.items()))
+    payloads, outs = None, {}
+    for mode in args.modes.split(","):
+        with served.gunicorn({**base_env, **modes[mode]}, args.workers, args.threads) as (port, pid):
+            if payloads is None:
+                payloads = served.record_payloads(port, served.login(port, "lanhdao"))
+                pages = collections.Counter(b["page"] for b in payloads)
+                print(f"recorded callbacks: {len(payloads)} ({dict(pages)})")
+            outs[mode] = summary(mode, run(port, pid, args.viewers, payloads, pools,
+                                           args.seconds, args.warmup))
+    if outs.get("cached", {}).get("rate") and outs.get("off", {}).get("rate"):
+        c, o = outs["cached"], outs["off"]
+        print(f"cached / off: throughput × {c['rate'] / o['rate']:.2f}, p95 × "
+              f"{o['p95'] / c['p95']:.2f} faster; load average after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""Shared by the served-dashboard benchmarks (bench_load.py, bench_first_page.py): users of
+several scopes in a temporary users database, `gunicorn` (gthread, as deployed) on 127.0.0.1,
+logins, the workers' resident memory, and a Playwright chromium that records the pages' real
+callback payloads."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from contextlib import closing
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "mat-khau-dai-12"
+PAGES = ("/", "/dang-vien", "/to-chuc", "/chat-luong", "/vung-mien", "/so-lieu-cong-bo",
+         "/du-lieu")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def viewers(warehouse: str) -> list[dict]:
+    """Users of different scopes: a leader (everything), an admin, an analyst of the province
+    with the most cells, an analyst of one provincial committee's subtree (its succession)."""
+    with duckdb.connect(warehouse, read_only=True) as con:
+        prov = con.execute("""SELECT province_code_current FROM marts.dim_org
+            WHERE province_code_current IS NOT NULL GROUP BY 1
+            ORDER BY count(*) FILTER (WHERE kind = 'cell') DESC, 1 LIMIT 1""").fetchone()[0]
+        org = con.execute("""SELECT org_id FROM marts.dim_org WHERE kind = 'province_committee'
+            ORDER BY valid_to IS NULL DESC, org_id LIMIT 1""").fetchone()[0]
+    return [{"name": "lanhdao", "role": "leader", "args": [], "scope": {}},
+            {"name": "quantri", "role": "admin", "args": [], "scope": {}},
+            {"name": "phantich_tinh", "role": "analyst", "args": ["--province", prov],
+             "scope": {"provinces": prov}},
+            {"name": "phantich_to_chuc", "role": "analyst", "args": ["--org", org],
+             "scope": {"org_roots": org}}]
+
+
+def environment(warehouse: str, tmp: Path, **settings) -> dict:
+    """The app's environment: this warehouse, a temporary users database, extra CHIBO_* values."""
+    env = {**os.environ, "CHIBO_WAREHOUSE": str(Path(warehouse).resolve()),
+           "CHIBO_USERS_DB": str(tmp / "users.sqlite3")}
+    env.update({f"CHIBO_{k.upper()}": str(v) for k, v in settings.items()})
+    return env
+
+
+def add_users(env: dict, users: list[dict]) -> None:
+    for u in users:
+        subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", u["name"], "--role",
+                        u["role"], *u["args"], "--password-stdin"], input=PASSWORD + "\n",
+                       text=True, env=env, cwd=ROOT, check=True, capture_output=True)
+
+
+def free_port() -> int:
+    with closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port, method, path, body=None, headers=None, con=None):
+    """(status, headers, body); on `con` (kept alive) when given."""
+    own = con is None
+    con = con or http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    try:
+        con.request(method, path, body, headers or {})
+        r = con.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        if own:
+            con.close()
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, workers: int = 2, threads: int = 4):
+    """`gunicorn -k gthread -w N --threads T chibo.dashboard.app:server` on a free port: (port, pid)."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "-k",
+                             "gthread", "-w", str(workers), "--threads", str(threads), "-b",
+                             f"127.0.0.1:{port}"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(1500):
+            try:
+                request(port, "GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        while len(worker_pids(proc.pid)) < workers:
+            time.sleep(0.2)
+        yield port, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+def login(port: int, name: str) -> str:
+    """The session cookie ('name=value') of a fresh login."""
+    _s, h, page = request(port, "GET", "/login")
+    cookie = h["set-cookie"].split(";")[0]
+    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+    form = urllib.parse.urlencode({"csrf": token, "name": name, "password": PASSWORD})
+    status, h2, _ = request(port, "POST", "/login", form, {
+        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    if status not in (302, 303):
+        raise RuntimeError(f"login of {name} answered {status}")
+    return h2.get("set-cookie", cookie).split(";")[0]
+
+
+def worker_pids(master: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@contextlib.contextmanager
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def logged_in_page(b, port: int, cookie: str):
+    name, value = cookie.split("=", 1)
+    ctx = b.new_context(viewport={"width": 1600, "height": 1000})
+    ctx.add_cookies([{"name": name, "value": value, "url": f"http://127.0.0.1:{port}"}])
+    return ctx.new_page()
+
+
+def wait_quiet(page, pending: set, started, quiet: float = 1.5, limit: float = 120.0) -> None:
+    """Until callbacks `started()` and none has been in flight for `quiet` seconds (or `limit`
+    passed)."""
+    end, calm_since = time.monotonic() + limit, None
+    while time.monotonic() < end:
+        page.wait_for_timeout(100)
+        if pending or not started():
+            calm_since = None
+        elif calm_since is None:
+            calm_since = time.monotonic()
+        elif time.monotonic() - calm_since >= quiet:
+            return
+
+
+def record_payloads(port: int, cookie: str) -> list[dict]:
+    """The bodies of every Dash callback the pages send while they load, deduplicated."""
+    seen: dict[str, dict] = {}
+    pending: set = set()
+    sent_on: dict[str, int] = {}
+    with browser() as b:
+        page = logged_in_page(b, port, cookie)
+
+        def sent(r):
+            if r.method == "POST" and "/_dash-update-component" in r.url:
+                pending.add(r)
+                url = urllib.parse.urlsplit(r.url)
+                sent_on[current[0]] = sent_on.get(current[0], 0) + 1
+            seen.setdefault(r.post_data, {"page": current[0], "path": url.path + (
+                    "?" + url.query if url.query else ""), **json.loads(r.post_data)})
+        current = [""]
+        page.on("request", sent)
+        page.on("requestfinished", lambda r: pending.discard(r))
+        page.on("requestfailed", lambda r: pending.discard(r))
+        for path in PAGES:
+            current[0] = path
+            page.goto(f"http://127.0.0.1:{port}{path}")
+            wait_quiet(page, pending, lambda p=path: sent_on.get(p))
+    return list(seen.values())

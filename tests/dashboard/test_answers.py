@@ -1,0 +1,54 @@
+"""The answer cache: answers are kept under a memory budget (least recently used go first), a
+budget of 0 turns caching off, and a cached answer is served without a query."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from chibo.dashboard import answers, data, runtime
+from chibo.dashboard.data import Scope
+from chibo.dashboard.gateway import tracing
+from tests.helpers import runtime_for
+
+
+def frame(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"v": range(n)})
+
+
+def test_the_least_recently_used_answer_goes_first_past_the_budget():
+    """Three answers of ~8 kB in a 20 kB budget: the one not read lately is dropped."""
+    cache = answers.AnswerCache()
+    budget = 20_000
+    for key in ("a", "b"):
+        cache.put(key, frame(1000), budget)
+    assert cache.get("a") is not answers.MISSING  # "a" read: "b" is now the oldest
+    cache.put("c", frame(1000), budget)
+    assert cache.get("b") is answers.MISSING
+    assert cache.get("a") is not answers.MISSING and cache.get("c") is not answers.MISSING
+    assert cache.bytes <= budget
+
+
+def test_an_answer_larger_than_the_budget_is_not_kept():
+    cache = answers.AnswerCache()
+    cache.put("big", frame(10_000), 1_000)
+    assert len(cache) == 0 and cache.bytes == 0
+
+
+def test_a_cached_answer_runs_no_query(fixture_runtime):
+    """The second call of a cached query function is answered from memory."""
+    data.clear_caches()
+    with runtime.bound(fixture_runtime):
+        data.org_label(Scope.everything(), "B2")
+        with tracing() as seen:
+            data.org_label(Scope.everything(), "B2")
+    assert seen == []
+
+
+def test_no_cache_when_the_budget_is_zero(fixture_warehouse):
+    """CHIBO_ANSWER_CACHE_MB=0: every call queries (the benchmarks' baseline)."""
+    data.clear_caches()
+    with runtime.bound(runtime_for(fixture_warehouse, answer_cache_mb=0)):
+        data.org_label(Scope.everything(), "B2")
+        with tracing() as seen:
+            data.org_label(Scope.everything(), "B2")
+    assert len(seen) == 1 and len(answers.ANSWERS) == 0
