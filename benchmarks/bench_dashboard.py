@@ -54,8 +54,8 @@ def main() -> None:
     p.add_argument("--warehouse", default=str(ROOT / "data" / "warehouse.duckdb"))
     p.add_argument("--repeat", type=int, default=7)
     args = p.parse_args()
-    from dashboard import runtime, settings
-    from dashboard.app import create_app
+    from chibo.dashboard import runtime, settings
+    from chibo.dashboard.app import create_app
 
     app = create_app(settings.load(warehouse=args.warehouse), open_access=True)  # no login
     with runtime.bound(runtime.of(app.server)):
@@ -66,13 +66,13 @@ def measure(args) -> None:
     """Time every callback over the scenarios and print the table."""
     import importlib
 
-    from dashboard import data, urlstate
-    from dashboard.auth import access
-    from dashboard.charts import registry, tables
-    from dashboard.components import filter_bar
+    from chibo.dashboard import data, urlstate
+    from chibo.dashboard.auth import access
+    from chibo.dashboard.charts import registry, tables
+    from chibo.dashboard.components import filter_bar
 
-    overview = importlib.import_module("dashboard.pages.overview")
-    data_status = importlib.import_module("dashboard.pages.data_status")
+    overview = importlib.import_module("chibo.dashboard.pages.overview")
+    data_status = importlib.import_module("chibo.dashboard.pages.data_status")
     ch = urlstate.choices_for(access.current_scope())
     scope = access.current_scope()
     calls = {f"chart:{k}": (lambda s, k=k: registry.build_figure(k, s, "light", scope))

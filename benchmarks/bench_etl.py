@@ -17,10 +17,10 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from etl.demo import write_demo_inputs  # noqa: E402
-from etl.load import load_files  # noqa: E402
-from etl.progress import Steps  # noqa: E402
-from etl.rebuild import rebuild  # noqa: E402
+from chibo.etl.demo import write_demo_inputs  # noqa: E402
+from chibo.etl.load import load_files  # noqa: E402
+from chibo.etl.progress import Steps  # noqa: E402
+from chibo.etl.rebuild import rebuild  # noqa: E402
 
 
 def size(path: Path) -> str:

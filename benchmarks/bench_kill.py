@@ -26,15 +26,15 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from etl.generations import GenerationFiles  # noqa: E402
-from etl.ledger import RUNNING, generation, open_ledger  # noqa: E402
+from chibo.etl.generations import GenerationFiles  # noqa: E402
+from chibo.etl.ledger import RUNNING, generation, open_ledger  # noqa: E402
 
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
 CELLS = ("HN-B1-C1", "HN-B1-C2", "HN-BC1")
 
 
 def etl(warehouse: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "etl", *args, "--warehouse", str(warehouse)],
+    return subprocess.Popen([sys.executable, "-m", "chibo.etl", *args, "--warehouse", str(warehouse)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 

@@ -88,13 +88,13 @@ def main() -> int:
     env = {**os.environ, "CHIBO_WAREHOUSE": str(Path(args.warehouse).resolve()),
            "CHIBO_USERS_DB": str(tmp / "users.sqlite3")}
     for name in ("viewer", "flooder"):
-        subprocess.run([sys.executable, "-m", "dashboard", "users", "add", name, "--role",
+        subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", name, "--role",
                         "leader", "--password-stdin"], input=PASSWORD + "\n", text=True,
                        env=env, cwd=ROOT, check=True, capture_output=True)
     with closing(socket.socket()) as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "dashboard.app:server", "-k",
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "-k",
                                "gthread", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}"],
                               env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
     try:

@@ -31,7 +31,7 @@ if mode == "duckdb":
     rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
 else:
     from pathlib import Path
-    from etl.load import load_files
+    from chibo.etl.load import load_files
     outcome = load_files([Path(path)], Path(extra), dry_run=(mode == "etl"))
     assert outcome.result in ("loaded", "partial"), (outcome.result, outcome.sample[:3])
     rows = sum(s.rows_read for s in outcome.stats)

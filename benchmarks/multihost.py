@@ -68,7 +68,7 @@ class Host:
         return f"{self.address}:{self.port}"
 
     def start(self) -> None:
-        cmd = [*self.net.run_in(self.i), sys.executable, "-m", "gunicorn", "dashboard.app:server",
+        cmd = [*self.net.run_in(self.i), sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server",
                "--bind", self.name, "--worker-class", "gthread", "--workers", "1",
                "--threads", "4", "--timeout", "120"]
         with open(self.log, "a") as log:
@@ -153,11 +153,11 @@ def scenario(args, tmp: Path, stack: ExitStack) -> dict:
            "CHIBO_DATABASE_URL": pg.database("chibo"), "CHIBO_SHARED_WAREHOUSE": str(shared),
            "CHIBO_SECRET_KEY_FILE": str(tmp / "secret_key"), "CHIBO_PROXY_HOPS": "1",
            "CHIBO_FOLLOW_SECONDS": "0.5", "CHIBO_CALLBACK_RATE_LIMIT": "100000 per 10 seconds"}
-    etl = [sys.executable, "-m", "etl", "load", "--warehouse", str(shared)]
+    etl = [sys.executable, "-m", "chibo.etl", "load", "--warehouse", str(shared)]
     phase("postgresql")
     run([*etl, *(str(args.inputs / f) for f in FIRST)], env)
     phase("first_load")
-    run([sys.executable, "-m", "dashboard", "users", "add", "lead", "--role", "leader",
+    run([sys.executable, "-m", "chibo.dashboard", "users", "add", "lead", "--role", "leader",
          "--password-stdin"], {**env, "CHIBO_WAREHOUSE": str(shared)})
     hosts = [Host(i, net, env, tmp) for i in range(3)]
     for h in hosts:

@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.warehouse).exists():
         print(f"Không có kho dữ liệu / no warehouse: {args.warehouse}", file=sys.stderr)
         return 2
-    from dashboard import settings
-    from dashboard.app import create_app
+    from chibo.dashboard import settings
+    from chibo.dashboard.app import create_app
 
     app = create_app(settings.load(warehouse=args.warehouse), open_access=True)  # a local tool
     resp = app.server.test_client().get(f"/export/deck.pptx?{args.query.lstrip('?')}")

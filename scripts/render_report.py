@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     book = out / "bao_cao_thong_ke.xlsx"
-    subprocess.run([sys.executable, "-m", "etl", "report", "--warehouse", args.warehouse,
+    subprocess.run([sys.executable, "-m", "chibo.etl", "report", "--warehouse", args.warehouse,
                     "--year", str(args.year), "--scope", args.scope, str(book)], check=True,
                    cwd=ROOT, timeout=600)
     pngs = office_png.render(book, "page", args.dpi)

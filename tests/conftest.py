@@ -27,9 +27,9 @@ def demo_warehouse(tmp_path_factory) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not warehouse.exists():
             result = subprocess.run(
-                [sys.executable, "-m", "etl", "demo", "--scale", "small", "--no-documents",
+                [sys.executable, "-m", "chibo.etl", "demo", "--scale", "small", "--no-documents",
                  "--warehouse", str(warehouse)],
-                cwd=ROOT, capture_output=True, text=True, timeout=600)
+                cwd=ROOT, capture_output=True, text=True, timeout=2400)  # generous: a busy machine
             assert result.returncode == 0, result.stdout + result.stderr
     return warehouse
 
@@ -63,8 +63,8 @@ def fixture_runtime(fixture_warehouse):
 @pytest.fixture(scope="session")
 def dash_app(fixture_warehouse):
     """The one Dash app of the test process, on the fixture warehouse in open access."""
-    from dashboard import settings
-    from dashboard.app import create_app
+    from chibo.dashboard import settings
+    from chibo.dashboard.app import create_app
 
     return create_app(settings.load(warehouse=fixture_warehouse), open_access=True)
 

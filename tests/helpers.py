@@ -20,8 +20,8 @@ def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
 
 def runtime_for(warehouse: Path, open_access: bool = True, **settings):
     """A dashboard runtime (settings, gateway, access mode) of its own for a warehouse file."""
-    from dashboard import runtime
-    from dashboard import settings as dashboard_settings
+    from chibo.dashboard import runtime
+    from chibo.dashboard import settings as dashboard_settings
 
     return runtime.Runtime.build(dashboard_settings.load(warehouse=warehouse, **settings),
                                  open_access)
@@ -30,7 +30,7 @@ def runtime_for(warehouse: Path, open_access: bool = True, **settings):
 @contextlib.contextmanager
 def serving(app, rt):
     """The app's requests (every thread) and this test's own calls use runtime `rt`."""
-    from dashboard import runtime
+    from chibo.dashboard import runtime
 
     before = runtime.install(app.server, rt)
     try:

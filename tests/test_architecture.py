@@ -16,24 +16,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_LINES = 300
-WEB = ("dashboard", "dash", "dash_mantine_components", "dash_ag_grid", "flask", "plotly")
+WEB = ("chibo.dashboard", "dash", "dash_mantine_components", "dash_ag_grid", "flask", "plotly")
 UI = ("dash", "dash_mantine_components", "dash_ag_grid")
-LOWER = ("dashboard.components", "dashboard.pages", "dashboard.exports", "dashboard.admin")
+LOWER = ("chibo.dashboard.components", "chibo.dashboard.pages", "chibo.dashboard.exports", "chibo.dashboard.admin")
 # what each part of the dashboard may never import (a part is a module or a package)
 NEVER = {
-    "dashboard.charts": (*LOWER, *UI, "dashboard.auth", "flask"),
-    "dashboard.queries": (*LOWER, *UI, "dashboard.charts", "dashboard.auth", "plotly"),
-    "dashboard.exports": ("dashboard.components", "dashboard.pages", *UI),
-    "dashboard.components": ("dashboard.pages", "dashboard.exports"),
-    "dashboard.auth": ("dashboard.components", "dashboard.pages", "dashboard.exports",
-                       "dashboard.charts"),
-    **{f"dashboard.{base}": (*LOWER, *UI, "dashboard.charts", "dashboard.auth")
+    "chibo.dashboard.charts": (*LOWER, *UI, "chibo.dashboard.auth", "flask"),
+    "chibo.dashboard.queries": (*LOWER, *UI, "chibo.dashboard.charts", "chibo.dashboard.auth", "plotly"),
+    "chibo.dashboard.exports": ("chibo.dashboard.components", "chibo.dashboard.pages", *UI),
+    "chibo.dashboard.components": ("chibo.dashboard.pages", "chibo.dashboard.exports"),
+    "chibo.dashboard.auth": ("chibo.dashboard.components", "chibo.dashboard.pages", "chibo.dashboard.exports",
+                       "chibo.dashboard.charts"),
+    **{f"chibo.dashboard.{base}": (*LOWER, *UI, "chibo.dashboard.charts", "chibo.dashboard.auth")
        for base in ("data", "gateway", "serving", "storage", "runtime", "settings", "i18n", "labels",
                  "urlstate")},
 }
 # what may query without a viewer's scope, and why that is right
 UNSCOPED = {
-    "dashboard.data.province_codes": "sorts the public province codes of a user's scope into "
+    "chibo.dashboard.data.province_codes": "sorts the public province codes of a user's scope into "
                                      "current and old ones: it builds the Scope itself",
 }
 UNSCOPED_SQL = {
@@ -80,26 +80,26 @@ def reaches(names: set[str], forbidden) -> set[str]:
     return {n for n in names for f in forbidden if n == f or n.startswith(f + ".")}
 
 
-@pytest.mark.parametrize("path", modules("etl"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", modules("chibo/etl"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_etl_never_imports_the_dashboard(path):
     """The ETL must run on a machine without the web stack."""
     assert not reaches(imported(path), WEB)
 
 
-@pytest.mark.parametrize("path", modules("dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", modules("chibo/dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_dashboard_never_imports_etl(path):
     """The two sides meet only through the warehouse file and its contract."""
-    assert not reaches(imported(path), ("etl",))
+    assert not reaches(imported(path), ("chibo.etl",))
 
 
-@pytest.mark.parametrize("path", modules("dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", modules("chibo/dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_only_the_gateway_touches_duckdb(path):
-    """Every statement goes through dashboard/gateway.py: one connection policy, time limit, trace."""
-    if path != ROOT / "dashboard" / "gateway.py":
+    """Every statement goes through chibo/dashboard/gateway.py: one connection policy, time limit, trace."""
+    if path != ROOT / "chibo" / "dashboard" / "gateway.py":
         assert not reaches(imported(path), ("duckdb",))
 
 
-@pytest.mark.parametrize("path", modules("dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", modules("chibo/dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_dashboard_layers(path):
     """charts and queries never import UI; exports read charts, never components; pages never
     import pages; the base modules import nothing above them."""
@@ -107,8 +107,8 @@ def test_dashboard_layers(path):
     for part, forbidden in NEVER.items():
         if name == part or name.startswith(part + "."):
             assert not reaches(imported(path), forbidden), f"{name} imports {forbidden}"
-    if name.startswith("dashboard.pages."):
-        assert not reaches(imported(path), ("dashboard.pages",)) - {name}, f"{name}: a page"
+    if name.startswith("chibo.dashboard.pages."):
+        assert not reaches(imported(path), ("chibo.dashboard.pages",)) - {name}, f"{name}: a page"
 
 
 def _run(code: str) -> subprocess.CompletedProcess:
@@ -130,10 +130,10 @@ def absent(*names):
 
 
 @pytest.mark.parametrize("package, forbidden", [
-    ("etl", WEB),
-    ("dashboard.charts", (*LOWER, *UI, "dashboard.auth")),
-    ("dashboard.queries", (*LOWER, *UI, "plotly", "dashboard.charts", "dashboard.auth")),
-    ("dashboard.exports", ("dashboard.components", "dashboard.pages", *UI)),
+    ("chibo.etl", WEB),
+    ("chibo.dashboard.charts", (*LOWER, *UI, "chibo.dashboard.auth")),
+    ("chibo.dashboard.queries", (*LOWER, *UI, "plotly", "chibo.dashboard.charts", "chibo.dashboard.auth")),
+    ("chibo.dashboard.exports", ("chibo.dashboard.components", "chibo.dashboard.pages", *UI)),
 ], ids=("etl", "charts", "queries", "exports"))
 def test_import_hygiene_at_run_time(package, forbidden):
     """Imported in a fresh interpreter (every module of the package), a part loads nothing it
@@ -146,22 +146,22 @@ def test_import_hygiene_at_run_time(package, forbidden):
 def test_the_running_dashboard_never_loads_etl(fixture_warehouse):
     """The whole app built (every page), then every other module: no etl module is loaded."""
     code = IMPORT_ALL + f"""
-from dashboard import settings
-from dashboard.app import create_app
+from chibo.dashboard import settings
+from chibo.dashboard.app import create_app
 create_app(settings.load(warehouse={str(fixture_warehouse)!r}))
-load("dashboard", skip=("dashboard.pages", "dashboard.__main__")); absent("etl")"""
+load("chibo.dashboard", skip=("chibo.dashboard.pages", "chibo.dashboard.__main__")); absent("chibo.etl")"""
     result = _run(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
 
 
 def query_functions() -> list:
-    """Every function of dashboard/data.py and dashboard/queries/ that runs SQL (calls query or
+    """Every function of chibo/dashboard/data.py and chibo/dashboard/queries/ that runs SQL (calls query or
     query_row)."""
     import importlib
 
     found = []
-    for path in [ROOT / "dashboard" / "data.py", *modules("dashboard/queries")]:
+    for path in [ROOT / "chibo" / "dashboard" / "data.py", *modules("chibo/dashboard/queries")]:
         module = importlib.import_module(name_of(path))
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if not isinstance(node, ast.FunctionDef) or node.name in ("query", "query_row"):
@@ -192,7 +192,7 @@ ARGS = {"first": dt.date(2025, 1, 1), "last": dt.date(2025, 12, 31), "org_id": "
 
 
 def _arguments(fn, scope, org: str | None) -> list:
-    from dashboard.data import Filters
+    from chibo.dashboard.data import Filters
 
     f = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31),
                 org=org)
@@ -216,9 +216,9 @@ def test_every_query_function_applies_the_scope(fn, scope, fixture_runtime):
     """Called for a narrow viewer (with and without an organisation picked), every statement
     that reads per-organisation data binds the viewer's provinces or organisations
     (org_condition's $scope_prov / $scope_old / $scope_roots)."""
-    from dashboard import data, runtime
-    from dashboard.data import Scope
-    from dashboard.gateway import tracing
+    from chibo.dashboard import data, runtime
+    from chibo.dashboard.data import Scope
+    from chibo.dashboard.gateway import tracing
 
     if _qualified(fn) in UNSCOPED:
         return
@@ -235,7 +235,7 @@ def test_every_query_function_applies_the_scope(fn, scope, fixture_runtime):
             assert bound in s.params, f"{_qualified(fn)} reads without the scope:\n{s.sql}"
 
 
-@pytest.mark.parametrize("path", modules("etl") + modules("dashboard"),
+@pytest.mark.parametrize("path", modules("chibo/etl") + modules("chibo/dashboard"),
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_module_has_a_docstring_and_stays_small(path):
     """A reader learns what a module is for from its first lines; big modules get split."""

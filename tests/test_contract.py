@@ -1,4 +1,4 @@
-"""The warehouse contract (etl/sql/contract.sql, read by etl/contract.py) is the one description of the tables readers use: the
+"""The warehouse contract (chibo/etl/sql/contract.sql, read by chibo/etl/contract.py) is the one description of the tables readers use: the
 ETL-built demo warehouse, the dashboard's fixture warehouse and the README name exactly the same
 tables, columns and types; every mart SQL file is a contract table; a generation that breaks the
 contract is never published."""
@@ -11,9 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import contract
-from etl.load import load_files
-from etl.warehouse import SQL_DIR, CheckFailed
+from chibo.etl import contract
+from chibo.etl.load import load_files
+from chibo.etl.warehouse import SQL_DIR, CheckFailed
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
@@ -35,14 +35,14 @@ def test_the_dashboard_fixture_is_the_contract(fixture_warehouse):
 
 
 def test_readme_names_the_contract():
-    """The README's warehouse tables are the ones `python -m etl contract --markdown` prints."""
+    """The README's warehouse tables are the ones `python -m chibo.etl contract --markdown` prints."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- contract:start -->")[1].split("<!-- contract:end -->")[0]
     assert block.strip() == contract.markdown().strip()
 
 
 def test_every_mart_sql_file_is_a_contract_table():
-    """A mart is its SQL file (etl/sql/marts/<name>.sql) and its entry in the contract."""
+    """A mart is its SQL file (chibo/etl/sql/marts/<name>.sql) and its entry in the contract."""
     files = {p.stem for p in (SQL_DIR / "marts").glob("*.sql")}
     assert files == {t.name for t in contract.tables() if t.schema == "marts"}
 

@@ -23,10 +23,10 @@ VERSION_AT, LIBRARY_AT, CHECKSUM_MULTIPLIER = 12, 52, 0xBF58476D1CE4E5B9
 
 
 def publish_generations(folder: Path) -> Path:
-    """A warehouse in `folder` with generations 1..3 published by `python -m etl load`."""
+    """A warehouse in `folder` with generations 1..3 published by `python -m chibo.etl load`."""
     warehouse = folder / "warehouse.duckdb"
     for name in LOADS:
-        done = subprocess.run([sys.executable, "-m", "etl", "load", str(INPUTS / name),
+        done = subprocess.run([sys.executable, "-m", "chibo.etl", "load", str(INPUTS / name),
                                "--warehouse", str(warehouse)], cwd=ROOT, capture_output=True,
                               text=True, timeout=900)
         assert done.returncode == 0, done.stdout + done.stderr

@@ -24,8 +24,8 @@ USERS = {  # name: (role, provinces, orgs)
 @pytest.fixture(scope="session")
 def users_db(tmp_path_factory, dash_app, fixture_warehouse):
     """A users database with USERS (hashing is slow, so once per session)."""
-    from dashboard import runtime
-    from dashboard.auth import users
+    from chibo.dashboard import runtime
+    from chibo.dashboard.auth import users
 
     path = tmp_path_factory.mktemp("auth") / "users.sqlite3"
     with runtime.bound(runtime_for(fixture_warehouse, users_db=path)):
@@ -37,7 +37,7 @@ def users_db(tmp_path_factory, dash_app, fixture_warehouse):
 @pytest.fixture(autouse=True)
 def _open_on_fixture(fixture_runtime):
     """Direct calls read the fixture warehouse in open access unless a test turns logins on."""
-    from dashboard import runtime
+    from chibo.dashboard import runtime
 
     with runtime.bound(fixture_runtime):
         yield

@@ -26,8 +26,8 @@ def layout_ids(app) -> list:
 
 
 def _layout_ids(app) -> list:
-    from dashboard import runtime
-    from dashboard.components import shell
+    from chibo.dashboard import runtime
+    from chibo.dashboard.components import shell
 
     open_rt = dataclasses.replace(runtime.of(app.server), open_access=True)
     with app.server.test_request_context("/"), runtime.bound(open_rt):

@@ -8,15 +8,15 @@ import importlib
 import inspect
 import pkgutil
 
-import dashboard.queries
-from dashboard import data
+import chibo.dashboard.queries
+from chibo.dashboard import data
 
 NO_VIEWER_DATA = {"province_codes", "trend_as_of"}  # reference codes, a date
 
 
 def cached_functions():
-    mods = [data] + [importlib.import_module(f"dashboard.queries.{m.name}")
-                     for m in pkgutil.iter_modules(dashboard.queries.__path__)]
+    mods = [data] + [importlib.import_module(f"chibo.dashboard.queries.{m.name}")
+                     for m in pkgutil.iter_modules(chibo.dashboard.queries.__path__)]
     for mod in mods:
         for name, fn in vars(mod).items():
             if callable(fn) and hasattr(fn, "cache_clear") and hasattr(fn, "__wrapped__") \
@@ -37,7 +37,7 @@ def test_every_cached_query_is_keyed_by_scope(dash_app):
 
 def test_same_query_different_scopes_different_answers(dash_app):
     """The cache really separates scopes: Hà Nội's analyst and leadership get different rows."""
-    from dashboard.data import Scope
+    from chibo.dashboard.data import Scope
 
     everything = data.filter_choices(Scope.everything())["provinces"]
     hanoi = data.filter_choices(Scope(provinces=frozenset({"N01"})))["provinces"]

@@ -25,7 +25,7 @@ def _state(**over) -> dict:
             "as_of": "2025-12-31", "old": False, "region": None, "province": None,
             "sector": None, "org": None, "params": {}}
     params = {}
-    from dashboard import urlstate
+    from chibo.dashboard import urlstate
 
     for name, (_choices, default) in urlstate._PARAMS.items():
         params[name] = default
@@ -132,7 +132,7 @@ def _export_bodies(app, state):
 def test_analyst_exports_contain_only_their_province(logins):
     """CSV and XLSX of every chart and table, downloaded by the analyst of 01: Hà Nội only;
     leadership's same exports do include Phú Thọ."""
-    from dashboard.auth import users
+    from chibo.dashboard.auth import users
 
     bodies = _export_bodies(logins, _state())
     assert len(bodies) >= 5
@@ -216,8 +216,8 @@ def test_an_old_province_scope_is_that_old_province_only(logins, forged_bodies):
     old code to its whole successor."""
     import flask
 
-    from dashboard import data
-    from dashboard.auth import access, users
+    from chibo.dashboard import data
+    from chibo.dashboard.auth import access, users
 
     for name, code in (("old25", "25"), ("old26", "26")):
         if users.get_user(name) is None:
@@ -238,7 +238,7 @@ def test_every_chart_and_table_read_is_audited(logins, forged_bodies):
     """A chart or table filled for a viewer is logged as a read: the user, the page (the path
     the browser's Referer names), the chart or table, and the filters of the state it was
     answered for."""
-    from dashboard.auth import users
+    from chibo.dashboard.auth import users
 
     bodies = [b for b in forged_bodies(_state(province="N01"))
               if any(o.endswith((".figure", ".rowData"))

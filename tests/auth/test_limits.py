@@ -61,7 +61,7 @@ def test_an_attacker_cannot_lock_someone_elses_account(fresh_logins):
 def test_one_address_guessing_many_names_is_refused(fresh_logins):
     """Failures from one address over many names add up: past the per-address limit every
     name is refused from there, at once; other addresses are untouched."""
-    from dashboard import runtime
+    from chibo.dashboard import runtime
 
     limit = runtime.current().settings.login_max_failures_per_address
     attacker = _client(fresh_logins, "203.0.113.10")
@@ -127,8 +127,9 @@ def test_wrong_logins_fired_at_once_do_not_hold_the_worker(fresh_logins):
 
 def test_a_large_body_is_refused_before_it_is_read(fresh_logins):
     """A body over CHIBO_MAX_REQUEST_KB gets 413 from its Content-Length, from anybody: to the
-    login form and to the callback endpoint alike (an upload-sized callback needs an admin)."""
-    from dashboard import runtime
+    login form and to the callback endpoint alike (only the upload route takes more, from an
+    admin: tests/auth/test_upload.py)."""
+    from chibo.dashboard import runtime
 
     limit = runtime.current().settings.max_request_kb * 1024
     client = fresh_logins.server.test_client()

@@ -23,8 +23,8 @@ def _file_name(resp) -> str:
 
 def test_scope_names_follow_viewer_and_filters():
     """Viewer scope × filters → the name shown."""
-    from dashboard.charts.captions import scope_name
-    from dashboard.data import Scope
+    from chibo.dashboard.charts.captions import scope_name
+    from chibo.dashboard.data import Scope
 
     state = {"region": None, "province": None, "sector": None, "org": None}
     everything, hanoi = Scope.everything(), Scope(provinces=frozenset({"N01"}))

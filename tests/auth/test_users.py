@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dashboard", "users", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", *args], input=stdin,
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
@@ -31,7 +31,7 @@ def test_users_cli_manages_users_in_an_owner_only_database(tmp_path, fixture_war
     is audited; the password is never stored in clear; an unknown province code is refused."""
     w = str(tmp_path / "w.duckdb")
     shutil.copy(fixture_warehouse, w)
-    assert "python -m dashboard users add --role admin" in run_cli("list", "--warehouse", w).stdout
+    assert "python -m chibo.dashboard users add --role admin" in run_cli("list", "--warehouse", w).stdout
     bad = run_cli("add", "an", "--role", "analyst", "--province", "99", "--warehouse", w,
                   "--password-stdin", stdin="motdepasse-dai\n")
     assert bad.returncode == 1 and "unknown province code: 99" in bad.stderr
@@ -58,7 +58,7 @@ def test_users_cli_manages_users_in_an_owner_only_database(tmp_path, fixture_war
 
 def test_secret_key_is_created_once_owner_only(tmp_path):
     """The session key survives restarts and nobody else can read it."""
-    from dashboard.auth.web import load_secret_key
+    from chibo.dashboard.auth.web import load_secret_key
 
     key = load_secret_key(tmp_path / "secret_key")
     assert len(key) == 64 and load_secret_key(tmp_path / "secret_key") == key
@@ -111,7 +111,7 @@ def test_idle_session_expires(logins, users_db):
 def test_repeated_failures_lock_the_name_for_that_address(logins, users_db):
     """Five wrong passwords from one address lock the name there (429 with Retry-After, even
     with the right password next), answered at once; audited; a password reset lifts it."""
-    from dashboard.auth import users
+    from chibo.dashboard.auth import users
 
     users.add_user("victim", "leader", PASSWORD)
     for _ in range(5):
@@ -148,7 +148,7 @@ def test_login_page_says_how_to_create_the_first_admin(tmp_path, dash_app, fixtu
     rt = runtime_for(fixture_warehouse, open_access=False, users_db=tmp_path / "empty.sqlite3")
     with serving(dash_app, rt):
         page = dash_app.server.test_client().get("/login").get_data(as_text=True)
-    assert "python -m dashboard users add --role admin" in page
+    assert "python -m chibo.dashboard users add --role admin" in page
 
 
 def test_next_parameter_cannot_redirect_off_site(logins):
@@ -167,6 +167,6 @@ def test_debug_is_refused_once_users_exist(tmp_path, fixture_warehouse):
     shutil.copy(fixture_warehouse, w)
     assert run_cli("add", "boss", "--role", "admin", "--warehouse", w, "--password-stdin",
                    stdin="motdepasse-dai\n").returncode == 0
-    r = subprocess.run([sys.executable, "-m", "dashboard", "--debug", "--warehouse", w],
+    r = subprocess.run([sys.executable, "-m", "chibo.dashboard", "--debug", "--warehouse", w],
                        capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert r.returncode == 2 and "--debug is refused once users exist" in r.stderr

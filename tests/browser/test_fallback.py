@@ -54,7 +54,7 @@ def test_only_the_admin_sees_which_generation_is_served_and_why(page, warehouse)
     text = banner.inner_text()
     assert "Đang dùng thế hệ dự phòng 2 của kho dữ liệu" in text
     assert "Tệp công bố (thế hệ 3) không đọc được" in text
-    assert "not a valid DuckDB database file" in text and "python -m etl status" in text
+    assert "not a valid DuckDB database file" in text and "python -m chibo.etl status" in text
     assert served_generation(page) == "2"
     assert "thế hệ 3" in page.locator(NOTE).inner_text()
     shot(page, "fallback-admin-banner")

@@ -41,7 +41,7 @@ def click_at(pg, key: str, x: float, y: float):
 
 def tile_of(code: str) -> tuple[int, int]:
     """The fixture province's tile, from the same pure layout the page uses."""
-    from dashboard.charts import cartogram
+    from chibo.dashboard.charts import cartogram
     from tests.dashboard.fixture_warehouse import PROVINCES
 
     seats = {p[0]: (p[5], p[6]) for p in PROVINCES if p[2]}

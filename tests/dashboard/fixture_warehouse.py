@@ -1,5 +1,5 @@
 """A tiny warehouse with hand-checkable numbers, its tables created from the warehouse contract
-(etl/sql/contract.sql: every marts and meta table, the ETL's types); the rollups, trends, the
+(chibo/etl/sql/contract.sql: every marts and meta table, the ETL's types); the rollups, trends, the
 metric registry and the exact-day macros are made by the ETL's own SQL from the facts below (the
 bridges by the hierarchy alone). Every change of a month happens on its first day: the daily mart
 holds the month-to-month differences on the 1st, so a stock on any day of a month is that month's.
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl import contract, warehouse
+from chibo.etl import contract, warehouse
 from tests.dashboard.structure_fixture import add_structure
 
-MARTS_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql" / "marts"
+MARTS_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql" / "marts"
 DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
            "agg_meetings_province_monthly", "cell_quality_trend", "dim_metric")
 STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")

@@ -1,11 +1,11 @@
 """A warehouse for the Số liệu công bố page tests: tests/documents/tiny_warehouse.py plus news
-articles loaded with the real `python -m etl documents`; the page state for a URL."""
+articles loaded with the real `python -m chibo.etl documents`; the page state for a URL."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard import urlstate
-from dashboard.auth import access
+from chibo.dashboard import urlstate
+from chibo.dashboard.auth import access
 from tests.documents.conftest import run_etl
 from tests.documents.tiny_warehouse import build
 

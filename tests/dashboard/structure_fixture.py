@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-ETL_SQL = Path(__file__).resolve().parents[2] / "etl" / "sql"
+ETL_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql"
 BIRTHS = (1960, 1970, 1980, 1990)  # official members cycle through these birth years
 COLUMNS = ("org_id joined_on left_on admission official_from gender birth_year ethnicity "
            "ethnic_group religion education professional_level political_theory").split()

@@ -8,9 +8,9 @@ import itertools
 import pandas as pd
 import pytest
 
-from dashboard.charts import figures, spec
-from dashboard.charts.events import LABEL_PX, PLOT_PX, ROW
-from dashboard.charts.theme import FigContext
+from chibo.dashboard.charts import figures, spec
+from chibo.dashboard.charts.events import LABEL_PX, PLOT_PX, ROW
+from chibo.dashboard.charts.theme import FigContext
 
 MONTHS = pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"])
 

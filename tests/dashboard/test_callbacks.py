@@ -8,10 +8,10 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import data
-from dashboard.charts import registry, tables
-from dashboard.components import filter_bar, shell
-from dashboard.data import Scope
+from chibo.dashboard import data
+from chibo.dashboard.charts import registry, tables
+from chibo.dashboard.components import filter_bar, shell
+from chibo.dashboard.data import Scope
 
 ALL = Scope.everything()
 
@@ -20,7 +20,7 @@ ALL = Scope.everything()
 def pages(dash_app):
     """Page modules exist only once the app has imported them."""
     global data_status, overview
-    from dashboard.pages import data_status, overview
+    from chibo.dashboard.pages import data_status, overview
 
 
 def test_every_registered_chart_renders_with_title_and_data(state2025):
@@ -75,8 +75,8 @@ def test_kpi_cards_show_vietnamese_numbers(state2025):
 
 def test_every_computed_kpi_has_a_card_and_every_card_a_value():
     """The query's KPI keys and the catalogue's cards name the same KPIs."""
-    from dashboard.charts.catalogue.overview import KPIS
-    from dashboard.queries.members import KPI_KEYS
+    from chibo.dashboard.charts.catalogue.overview import KPIS
+    from chibo.dashboard.queries.members import KPI_KEYS
 
     assert tuple(k.key for k in KPIS) == KPI_KEYS
 
@@ -115,8 +115,8 @@ def test_router_shows_not_found_for_an_unknown_path_in_the_language(dash_app):
 
 def test_period_preset_sets_dates(state2025):
     """Choosing 'all' spans the whole data range and resets the as-of date."""
-    from dashboard import urlstate
-    from dashboard.auth import access
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
 
     ch = urlstate.choices_for(access.current_scope())
     new = filter_bar.state_from_controls(state2025, filter_bar.PERIOD, "all", None, None, None,
@@ -126,8 +126,8 @@ def test_period_preset_sets_dates(state2025):
 
 def test_switching_to_old_provinces_clears_the_province(state2025):
     """A current code is not valid among the old 63."""
-    from dashboard import urlstate
-    from dashboard.auth import access
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
 
     ch = urlstate.choices_for(access.current_scope())
     prev = {**state2025, "province": "N01"}
@@ -138,7 +138,7 @@ def test_switching_to_old_provinces_clears_the_province(state2025):
 
 def test_hierarchy_click_picks_the_organisation(dash_app):
     """Click-to-drill: the clicked sector's id becomes the org filter; a bare click does nothing."""
-    from dashboard.pages import orgs
+    from chibo.dashboard.pages import orgs
 
     assert orgs.drill_patch({"points": [{"id": "C1", "label": "Đảng bộ Sở Tài chính"}]}) == {
         "org": "C1"}
@@ -148,9 +148,9 @@ def test_hierarchy_click_picks_the_organisation(dash_app):
 def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
     """From 01/07/2024 by year: 2024 holds 6 months, so the five flow bars of 2024 are pale and its
     tick reads '2024 (6 tháng)'; 2025 is whole."""
-    from dashboard import urlstate
-    from dashboard.auth import access
-    from dashboard.charts.catalogue import members as page
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
+    from chibo.dashboard.charts.catalogue import members as page
 
     state, bad = urlstate.parse("?from=2024-07-01&to=2025-12-31&grain=year",
                                 urlstate.choices_for(access.current_scope()))

@@ -11,10 +11,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import data, runtime
-from dashboard.data import Filters, Scope
-from dashboard.queries import exact, meta
-from dashboard.queries import members as q
+from chibo.dashboard import data, runtime
+from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.queries import exact, meta
+from chibo.dashboard.queries import members as q
 from tests.helpers import runtime_for
 
 ALL = Scope.everything()
@@ -172,7 +172,7 @@ def test_rollup_and_facts_give_the_same_numbers():
 def test_org_counts_by_kind_and_sector():
     """At 12/2025: 2 province committees, 1 base committee, 1 base cell, 3 sub-cells; by sector
     the 4 agency orgs (C1, S1–S3) and 1 commune cell."""
-    from dashboard.queries import orgs
+    from chibo.dashboard.queries import orgs
 
     last = orgs.org_counts(ALL, Y2025).groupby("grp")["n"].last().to_dict()
     assert last == {"province_committee": 2, "base_committee": 1, "base_cell": 1, "sub_cell": 3}
@@ -182,7 +182,7 @@ def test_org_counts_by_kind_and_sector():
 
 def test_org_table_metrics_per_base_organisation():
     """C1: 3 cells, 21 members, 1 admission, 24 of 34 meetings good or fair, rating 3 in 2025."""
-    from dashboard.queries import orgs
+    from chibo.dashboard.queries import orgs
 
     row = orgs.org_table(ALL, Y2025).set_index("org_id").loc["C1"]
     assert (row["cells"], row["members"], row["admitted"], row["rating"]) == (3, 21, 1, 3)
@@ -191,7 +191,7 @@ def test_org_table_metrics_per_base_organisation():
 
 def test_hierarchy_starts_at_the_picked_organisation():
     """Picking C1 shows C1 (21) at the top and its three cells below."""
-    from dashboard.queries import orgs
+    from chibo.dashboard.queries import orgs
 
     h = orgs.hierarchy(ALL, dataclasses.replace(Y2025, org="C1"))
     assert h.iloc[0][["org_id", "members"]].tolist() == ["C1", 21]
@@ -209,7 +209,7 @@ def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committe
     """Demo, its last day: no dissolved committee is a box; Tuyên Quang (TN08) holds the communes
     of old Hà Giang (T02-…) directly (districts abolished) and its members equal those of the
     cells whose current province is N08."""
-    from dashboard.queries import orgs
+    from chibo.dashboard.queries import orgs
 
     with runtime.bound(runtime_for(demo_warehouse)):
         last = data.data_bounds(ALL)[1]

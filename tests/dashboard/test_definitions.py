@@ -1,6 +1,6 @@
 """One definition per metric: the KPI cards' and chart cards' "ⓘ" popovers, the chart series,
 the CSV headers and the slides' notes all read marts.dim_metric (the fixture's registry is made by
-the ETL's own SQL from etl/reference/metrics.csv); and the old-boundaries view says what it cannot
+the ETL's own SQL from chibo/etl/reference/metrics.csv); and the old-boundaries view says what it cannot
 place instead of dropping it."""
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import runtime
-from dashboard.charts import registry
-from dashboard.data import Filters, Scope
-from dashboard.queries import metrics
-from dashboard.queries import regions as rq
+from chibo.dashboard import runtime
+from chibo.dashboard.charts import registry
+from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.queries import metrics
+from chibo.dashboard.queries import regions as rq
 from tests.helpers import runtime_for
 
 ALL = Scope.everything()
@@ -28,7 +28,7 @@ Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.d
 
 
 def registry_rows() -> dict:
-    with open(ROOT / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
+    with open(ROOT / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
         return {r["metric"]: r for r in csv.DictReader(fh)}
 
 
@@ -57,7 +57,7 @@ def test_every_chart_names_registered_metrics(state2025):
 
 
 def test_every_kpi_card_has_its_definition(state2025):
-    from dashboard.pages import overview
+    from chibo.dashboard.pages import overview
 
     rows = registry_rows()
     cards = overview.kpi_cards(state2025, "light")
@@ -68,7 +68,7 @@ def test_every_kpi_card_has_its_definition(state2025):
 
 
 def test_chart_popover_lists_its_metrics(state2025):
-    from dashboard.components import definitions
+    from chibo.dashboard.components import definitions
 
     rows = registry_rows()
     body = texts(definitions.fill(state2025, {"type": definitions.INFO, "key": "members-flows"}))
@@ -89,7 +89,7 @@ def test_flow_series_and_csv_headers_are_the_registry_labels(state2025):
 
 
 def test_slide_notes_carry_the_definitions(state2025):
-    from dashboard.exports import deck
+    from chibo.dashboard.exports import deck
 
     rows = registry_rows()
     slide = deck.build_slide("members-rate", state2025, ALL)
@@ -118,7 +118,52 @@ def test_old_boundaries_count_what_they_cannot_place(one_unplaced, state2025):
     assert rq.unplaced(viewer, Y2025) == {"cells": 0, "base_orgs": 0, "members": 0}
     placed = rq.province_metrics(viewer, old)["members"].sum()
     assert placed + 24 == rq.province_metrics(viewer, Y2025)["members"].sum()
-    from dashboard.charts.catalogue import regions as charts
+    from chibo.dashboard.charts.catalogue import regions as charts
 
     ctx, _ = registry.draw(charts.REGIONS_RANKING, {**state2025, "old": True}, viewer)
     assert "Chưa xếp được vào tỉnh cũ" in ctx.subtitle and "24 đảng viên" in ctx.subtitle
+
+
+@pytest.fixture
+def renamed_attendance(fixture_warehouse, tmp_path):
+    """The fixture with the registry's attendance label and formula reworded."""
+    path = tmp_path / "renamed.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE marts.dim_metric SET label_vi = 'Tỷ lệ có mặt (sổ đăng ký)',"
+                " label_en = 'Presence (register)', formula_vi = 'lượt có mặt / lượt phải dự',"
+                " formula_en = 'present / due' WHERE metric = 'attendance'")
+    con.close()
+    with runtime.bound(runtime_for(path)):
+        yield
+
+
+def test_regions_titles_subtitles_and_choices_read_the_registry(renamed_attendance, state2025):
+    """The regions page names its metric and says how it is computed with the registry's words
+    only: a reworded registry rewords the choice, the titles, the subtitle and the series."""
+    from chibo.dashboard.charts.catalogue import regions as charts
+    from chibo.dashboard.pages import regions as page
+
+    state = {**state2025, "params": {"metric": "attendance"}}
+    for lang, label, formula in (("vi", "Tỷ lệ có mặt (sổ đăng ký)", "lượt có mặt / lượt phải dự"),
+                                 ("en", "Presence (register)", "present / due")):
+        state = {**state, "lang": lang}
+        for key in (charts.REGIONS_MAP, charts.REGIONS_RANKING, charts.REGIONS_COMPARE):
+            ctx, _ = registry.draw(key, state, ALL)
+            assert ctx.title.endswith(f": {label}") and ctx.subtitle.endswith(formula), key
+        ctx, drawing = registry.draw(charts.REGIONS_TREND, state, ALL)
+        assert ctx.title.endswith(label) and [tr.name for tr in drawing.figure.data][:1] == [label]
+        control = [c for c in page.layout(lang=lang).children[0].children
+                   if getattr(c, "id", None) == page.REGIONS_METRIC][0]
+        assert {"value": "attendance", "label": label} in control.data
+
+
+def test_rate_charts_say_how_their_rates_are_computed(state2025):
+    """A chart showing a rate ends its subtitle with the registry's formula for it; a chart of
+    counts does not."""
+    rows = registry_rows()
+    for key, metric in (("members-rate", "admission_rate"), ("quality-attendance", "attendance")):
+        ctx, _ = registry.draw(key, state2025, ALL)
+        assert ctx.subtitle.endswith(f" · {rows[metric]['formula_vi']}"), key
+    ctx, _ = registry.draw("members-flows", state2025, ALL)
+    assert not any(r["formula_vi"] and ctx.subtitle.endswith(r["formula_vi"]) for r in rows.values())

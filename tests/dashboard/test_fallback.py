@@ -15,8 +15,8 @@ import sys
 import duckdb
 import pytest
 
-from dashboard import serving
-from dashboard.gateway import Gateway, StartRefused, WarehouseUnreadable
+from chibo.dashboard import serving
+from chibo.dashboard.gateway import Gateway, StartRefused, WarehouseUnreadable
 from tests.warehouse_faults import (
     ROOT,
     clone,
@@ -40,13 +40,13 @@ def warehouse(published_generations, tmp_path):
 
 def events(caplog) -> list[dict]:
     return [dict(r.chibo, level=r.levelname) for r in caplog.records
-            if r.name == "dashboard.warehouse" and hasattr(r, "chibo")]
+            if r.name == "chibo.dashboard.warehouse" and hasattr(r, "chibo")]
 
 
 def test_the_published_generation_is_served_when_it_is_good(warehouse, caplog):
     """...and the start logs which DuckDB wrote it (meta.generation.duckdb_version) and reads it."""
     gateway = Gateway(warehouse)
-    with caplog.at_level(logging.INFO, logger="dashboard.warehouse"):
+    with caplog.at_level(logging.INFO, logger="chibo.dashboard.warehouse"):
         chosen = gateway.check_start()
     assert (chosen.state, chosen.generation, chosen.path) == ("published", 3, warehouse)
     assert gateway.query_row(GENERATION) == (3,)
@@ -62,7 +62,7 @@ def test_a_corrupt_published_file_at_start_falls_back_read_only(warehouse, caplo
     corrupt_header(warehouse)
     before = snapshot(warehouse.parent)
     gateway = Gateway(warehouse)
-    with caplog.at_level(logging.INFO, logger="dashboard.warehouse"):
+    with caplog.at_level(logging.INFO, logger="chibo.dashboard.warehouse"):
         chosen = gateway.check_start()
         assert gateway.query_row(GENERATION) == (2,)
         assert gateway.query(MEETINGS).empty  # generation 2 holds no meetings yet
@@ -92,7 +92,7 @@ def test_a_table_that_fails_its_checksum_while_serving_falls_back(warehouse, cap
     assert len(gateway.query(MEETINGS)) == len(rows(warehouse, MEETINGS)) > 0
     corrupt_table(warehouse, "marts.fct_meetings_monthly")
     assert gateway.query_row(GENERATION) == (3,)  # meta.generation still reads: no fallback yet
-    with caplog.at_level(logging.INFO, logger="dashboard.warehouse"):
+    with caplog.at_level(logging.INFO, logger="chibo.dashboard.warehouse"):
         answer = gateway.query(MEETINGS)
     assert answer.empty and rows(generation_file(warehouse, 2), MEETINGS) == []
     chosen = gateway.serving()
@@ -125,11 +125,11 @@ def test_a_new_publication_ends_the_fallback(warehouse, caplog):
     corrupt_header(warehouse)
     gateway = Gateway(warehouse)
     assert gateway.serving().state == "fallback"
-    done = subprocess.run([sys.executable, "-m", "etl", "rollback", "--to", "2", "--warehouse",
+    done = subprocess.run([sys.executable, "-m", "chibo.etl", "rollback", "--to", "2", "--warehouse",
                            str(warehouse)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="dashboard.warehouse"):
+    with caplog.at_level(logging.INFO, logger="chibo.dashboard.warehouse"):
         assert gateway.query_row(GENERATION) == (2,)
     assert gateway.serving().state == "published"
     assert [(e["level"], e["event"]) for e in events(caplog)] == [("WARNING",
@@ -140,7 +140,7 @@ def test_no_good_generation_refuses_the_start_and_answers_no_query(warehouse, ca
     for generation in (3, 2, 1):
         corrupt_header(generation_file(warehouse, generation))
     gateway = Gateway(warehouse)
-    with caplog.at_level(logging.INFO, logger="dashboard.warehouse"):
+    with caplog.at_level(logging.INFO, logger="chibo.dashboard.warehouse"):
         with pytest.raises(StartRefused) as refused:
             gateway.check_start()
     message = str(refused.value)
@@ -169,7 +169,7 @@ def test_an_index_entry_outside_the_generations_folder_is_never_read(warehouse):
 
 def run_dashboard(warehouse, tmp_path) -> subprocess.CompletedProcess:
     env = {**os.environ, "CHIBO_USERS_DB": str(tmp_path / "users.sqlite3")}
-    return subprocess.run([sys.executable, "-m", "dashboard", "--warehouse", str(warehouse),
+    return subprocess.run([sys.executable, "-m", "chibo.dashboard", "--warehouse", str(warehouse),
                            "--port", "1"], cwd=ROOT, capture_output=True, text=True,
                           timeout=300, env=env)
 
@@ -198,12 +198,12 @@ def test_no_good_generation_stops_the_start_with_a_bilingual_reason(warehouse, t
 
 
 def test_gunicorns_app_load_stops_with_the_reason(warehouse, tmp_path):
-    """`dashboard.app:server` (gunicorn) on a warehouse of another storage format: exit 4, the
+    """`chibo.dashboard.app:server` (gunicorn) on a warehouse of another storage format: exit 4, the
     reason, no traceback (gunicorn stops instead of restarting workers forever)."""
     forge_storage_version(warehouse, 1000, "v9.1.0")
     env = {**os.environ, "CHIBO_WAREHOUSE": str(warehouse),
            "CHIBO_USERS_DB": str(tmp_path / "users.sqlite3")}
-    done = subprocess.run([sys.executable, "-c", "import dashboard.app as a; a.server"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", "import chibo.dashboard.app as a; a.server"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 4, done.stdout + done.stderr
     assert "Traceback" not in done.stderr and "storage version number 1000" in done.stderr

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data, runtime
-from dashboard.data import Scope
-from dashboard.gateway import Gateway, QueryTimeout, tracing
+from chibo.dashboard import data, runtime
+from chibo.dashboard.data import Scope
+from chibo.dashboard.gateway import Gateway, QueryTimeout, tracing
 from tests.helpers import runtime_for
 
 

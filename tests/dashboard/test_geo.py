@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from dashboard import runtime
-from dashboard.charts import geo, registry
-from dashboard.charts.catalogue import regions as charts
-from dashboard.data import Scope
+from chibo.dashboard import runtime
+from chibo.dashboard.charts import geo, registry
+from chibo.dashboard.charts.catalogue import regions as charts
+from chibo.dashboard.data import Scope
 from tests.helpers import runtime_for
 
 ALL = Scope.everything()
@@ -72,7 +72,7 @@ def test_regions_map_draws_the_shapes_and_a_click_inside_one_filters(dash_app, s
                                                                       geojson):
     """Two filled shapes in code order (N01 21 members, N25 24: the darker), Vietnamese hover
     text; a click inside the second shape (only its trace number) picks Phú Thọ."""
-    from dashboard.pages import regions as page
+    from chibo.dashboard.pages import regions as page
 
     fig = registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL)
     fills = [tr for tr in fig.data if tr.fill == "toself"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.charts import figures, spec
-from dashboard.charts.theme import FigContext, graph_config
-from dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
+from chibo.dashboard.charts import figures, spec
+from chibo.dashboard.charts.theme import FigContext, graph_config
+from chibo.dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
 
 
 def series_figure(df, series, ctx, events=None, **shape):

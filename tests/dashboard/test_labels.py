@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard.data import Scope
+from chibo.dashboard.data import Scope
 
 ALL = Scope.everything()
 
@@ -16,9 +16,9 @@ ALL = Scope.everything()
 @pytest.fixture(autouse=True)
 def _modules(dash_app):
     global labels, registry, table_card, tables
-    from dashboard import labels
-    from dashboard.charts import registry, tables
-    from dashboard.components import table_card
+    from chibo.dashboard import labels
+    from chibo.dashboard.charts import registry, tables
+    from chibo.dashboard.components import table_card
 
 
 def test_every_charter_rule_has_words_in_both_languages():

@@ -1,5 +1,5 @@
 """The Số liệu công bố page against a real warehouse: the hand-made one of
-tests/documents/tiny_warehouse.py plus two short articles loaded with `python -m etl documents`.
+tests/documents/tiny_warehouse.py plus two short articles loaded with `python -m chibo.etl documents`.
 
 Article A (15/01/2024, VUSTA): 2 sub-cells, 3 members (both agree: the warehouse has 2 and 3).
 Article B (20/12/2023): the whole country has "gần 9" members (warehouse 8: below 0.97 × 9, ✗)
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import runtime
-from dashboard.data import Filters, Scope
-from dashboard.queries import published as q
+from chibo.dashboard import runtime
+from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.queries import published as q
 from tests.dashboard.published_warehouse import page_state, with_articles
 from tests.documents.tiny_warehouse import build
 from tests.helpers import runtime_for
@@ -41,7 +41,7 @@ def published_warehouse(tmp_path_factory):
 def page(dash_app, published_warehouse):
     """The page module (imported by the app) with the gateway on the published warehouse."""
     global published
-    from dashboard.pages import published
+    from chibo.dashboard.pages import published
     with runtime.bound(runtime_for(published_warehouse)):
         yield
 
@@ -132,7 +132,7 @@ def test_empty_warehouse_says_how_to_load_documents(tmp_path):
     """Without documents the page explains the command instead of showing an empty grid."""
     with runtime.bound(runtime_for(build(tmp_path / "warehouse.duckdb"))):
         rows, summary = published.rows(page_state())
-    assert rows == [] and "python -m etl documents" in summary
+    assert rows == [] and "python -m chibo.etl documents" in summary
 
 
 def test_how_the_scope_was_resolved_is_said_in_the_viewers_language():
@@ -153,7 +153,7 @@ def test_how_the_scope_was_resolved_is_said_in_the_viewers_language():
 def test_the_load_ledger_names_documents_by_title_and_date():
     """On Dữ liệu a loaded article is its title and date, not the name of the file it came in,
     and its kind is said in words ('Văn bản công bố', not 'document')."""
-    from dashboard.charts import tables
+    from chibo.dashboard.charts import tables
 
     df = tables.table_frame("data-ledger", page_state(), Scope.everything())
     docs = df[df["entity"] == "Văn bản công bố"]

@@ -1,12 +1,12 @@
 """The Số liệu công bố page with parts and an undated document (tests/documents/tiny_warehouse.py
-plus two articles loaded with `python -m etl documents`): filter options are filled although one
+plus two articles loaded with `python -m chibo.etl documents`): filter options are filled although one
 document has no publication date, documents go by headline and date, parts show their whole,
 dimension and share, and a part the warehouse cannot count says why."""
 from __future__ import annotations
 
 import pytest
 
-from dashboard import runtime
+from chibo.dashboard import runtime
 from tests.dashboard.published_warehouse import page_state, with_articles
 from tests.helpers import runtime_for
 
@@ -32,7 +32,7 @@ def parts_warehouse(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def page(dash_app, parts_warehouse):
     global published
-    from dashboard.pages import published
+    from chibo.dashboard.pages import published
     with runtime.bound(runtime_for(parts_warehouse)):
         yield
 

@@ -14,12 +14,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.charts import figures, registry, spec, tables
-from dashboard.charts.catalogue import quality as page
-from dashboard.charts.events import event_marks
-from dashboard.charts.theme import FigContext, empty
-from dashboard.data import Filters, Scope
-from dashboard.queries import quality as q
+from chibo.dashboard.charts import figures, registry, spec, tables
+from chibo.dashboard.charts.catalogue import quality as page
+from chibo.dashboard.charts.events import event_marks
+from chibo.dashboard.charts.theme import FigContext, empty
+from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.queries import quality as q
 
 ALL = Scope.everything()
 Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
@@ -185,8 +185,8 @@ def test_quarter_switch_reaches_the_chart(dash_app, state2025):
 def test_a_quarter_cut_by_the_period_is_pale_and_says_its_months(dash_app):
     """Period 01/11/2024–31/12/2025 by quarter: Q4/2024 holds 2 months, so its meeting-count bars
     are pale and its tick reads 'Q4/2024 (2 tháng)'; full quarters stay solid and plain."""
-    from dashboard import urlstate
-    from dashboard.auth import access
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
 
     state, bad = urlstate.parse("?from=2024-11-01&to=2025-12-31&qgrain=quarter",
                                 urlstate.choices_for(access.current_scope()))

@@ -16,15 +16,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.charts import cartogram, figures, registry, spec
-from dashboard.charts.catalogue import regions as charts
-from dashboard.charts.theme import FigContext
-from dashboard.data import Filters, Scope
-from dashboard.queries import regions as q
+from chibo.dashboard.charts import cartogram, figures, registry, spec
+from chibo.dashboard.charts.catalogue import regions as charts
+from chibo.dashboard.charts.theme import FigContext
+from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.queries import regions as q
 
 ALL = Scope.everything()
 Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
-SEATS = Path(__file__).resolve().parents[2] / "etl" / "reference" / "provinces.csv"
+SEATS = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference" / "provinces.csv"
 
 
 def seats(current: bool) -> dict[str, tuple[float, float]]:
@@ -173,7 +173,7 @@ def test_ranking_bars_sorted_with_vietnamese_numbers():
 
 def test_click_on_a_tile_patches_the_province(dash_app, state2025):
     """A heatmap click carries only the tile's x, y; a bar's carries the code as customdata."""
-    from dashboard.pages import regions as page
+    from chibo.dashboard.pages import regions as page
 
     col, row = charts.cells_for(q.provinces(ALL))["N25"]
     tile = {"points": [{"curveNumber": 1, "x": col, "y": row, "z": 24}]}  # as plotly sends it
@@ -184,7 +184,7 @@ def test_click_on_a_tile_patches_the_province(dash_app, state2025):
 
 def test_click_again_clears_and_other_region_resets(dash_app, state2025):
     """Clicking the selected province unselects it; a province outside the region clears it."""
-    from dashboard.pages import regions as page
+    from chibo.dashboard.pages import regions as page
 
     click = {"points": [{"customdata": ["N25", "Phú Thọ"]}]}
     assert page.patch_from_click(click, {**state2025, "province": "N25"}) == {"province": None}
@@ -212,8 +212,8 @@ def test_tile_map_of_a_small_scope_stays_a_map_with_whole_number_colours():
     MIN_TILES tiles) and the colour scale is in whole numbers, never '12.204,6'."""
     import pandas as pd
 
-    from dashboard.charts import cartogram
-    from dashboard.charts.theme import FigContext
+    from chibo.dashboard.charts import cartogram
+    from chibo.dashboard.charts.theme import FigContext
 
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Phú Thọ"],
                        "label": ["HN", "PT"], "members": [12204, 12207]})

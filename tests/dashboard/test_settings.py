@@ -1,6 +1,6 @@
 """The one settings object: every CHIBO_* variable the dashboard reads is a field, validated at
 start with a one-line bilingual message, documented in the README by the generated table; the
-app is built only by the factory (importing dashboard.app builds nothing)."""
+app is built only by the factory (importing chibo.dashboard.app builds nothing)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import settings
+from chibo.dashboard import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ def _run(code_or_args: list[str], **env) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("value", ["true", "1", "TRUE", "yes"])
 def test_secure_cookies_true_is_honoured_like_1(monkeypatch, value):
-    from dashboard import settings
+    from chibo.dashboard import settings
 
     monkeypatch.setenv("CHIBO_SECURE_COOKIES", value)
     assert settings.load().secure_cookies is True
@@ -42,24 +42,24 @@ def test_secure_cookies_true_is_honoured_like_1(monkeypatch, value):
 ])
 def test_a_bad_value_stops_the_start_with_one_line(variable, value, reason):
     """Exit 2 and one line naming the variable, its value and why, in both languages."""
-    result = _run(["-m", "dashboard", "--port", "1"], **{variable: value})
+    result = _run(["-m", "chibo.dashboard", "--port", "1"], **{variable: value})
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"Cấu hình không hợp lệ / invalid setting: {variable}='{value}': {reason}"]
 
 
 def test_gunicorn_entry_stops_on_a_bad_value_without_a_traceback():
-    """`gunicorn dashboard.app:server` resolves `server`: the same message, and gunicorn's "app
+    """`gunicorn chibo.dashboard.app:server` resolves `server`: the same message, and gunicorn's "app
     failed to load" exit code, so gunicorn stops instead of restarting the worker forever."""
-    result = _run(["-c", "import dashboard.app as a; a.server"], CHIBO_LOCKOUT_MINUTES="-1")
+    result = _run(["-c", "import chibo.dashboard.app as a; a.server"], CHIBO_LOCKOUT_MINUTES="-1")
     assert result.returncode == 4 and "Traceback" not in result.stderr
     assert "CHIBO_LOCKOUT_MINUTES='-1'" in result.stderr
 
 
 def test_importing_the_app_module_builds_nothing():
     """No app, no pages and no settings read at import: tests and tools build their own."""
-    result = _run(["-c", "import sys, dashboard.app as a; print(len(a._built), "
-                         "any(m.startswith('dashboard.pages') for m in sys.modules))"],
+    result = _run(["-c", "import sys, chibo.dashboard.app as a; print(len(a._built), "
+                         "any(m.startswith('chibo.dashboard.pages') for m in sys.modules))"],
                   CHIBO_THREADS="not a number")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0", "False"]
@@ -80,7 +80,7 @@ def test_values_come_from_the_environment_and_arguments_win():
 def test_every_variable_the_dashboard_reads_is_a_setting():
     """No module reads a CHIBO_* variable itself: settings.py is the one place."""
     fields = {settings.ENV_PREFIX + name.upper() for name in settings.Settings.model_fields}
-    for path in sorted((ROOT / "dashboard").rglob("*.py")):
+    for path in sorted((ROOT / "chibo" / "dashboard").rglob("*.py")):
         if path.name == "settings.py":
             continue
         text = path.read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def test_every_variable_the_dashboard_reads_is_a_setting():
 
 
 def test_readme_documents_every_setting():
-    """The README's table is the one `python -m dashboard settings` prints."""
+    """The README's table is the one `python -m chibo.dashboard settings` prints."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- settings:start -->")[1].split("<!-- settings:end -->")[0]
     assert table.strip() == settings.markdown_table()

@@ -10,10 +10,10 @@ import datetime as dt
 
 import pytest
 
-from dashboard.charts import registry
-from dashboard.charts.catalogue import structure as charts
-from dashboard.data import Filters, Scope
-from dashboard.queries import structure as q
+from chibo.dashboard.charts import registry
+from chibo.dashboard.charts.catalogue import structure as charts
+from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.queries import structure as q
 
 ALL = Scope.everything()
 Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
@@ -89,7 +89,7 @@ def test_charts_draw_with_their_day_and_csv(state2025):
 
 
 def test_kpi_cards_of_the_section(state2025):
-    from dashboard.components import structure_section as page
+    from chibo.dashboard.components import structure_section as page
 
     cards = page.kpi_cards({**state2025, "as_of": "2025-12-31"}, "light")
     assert [c.id for c in cards] == ["kpi-female_share", "kpi-minority_share",
@@ -104,7 +104,7 @@ def test_statistics_workbook_for_the_viewer(tmp_path):
 
     import openpyxl
 
-    from dashboard.exports import statbook
+    from chibo.dashboard.exports import statbook
 
     phu_tho = Scope(provinces=frozenset({"N25"}))
     assert statbook.scope_args(phu_tho, dataclasses.replace(Y2025, sector="commune")) == [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import urlstate
-from dashboard.urlstate import Choices
+from chibo.dashboard import urlstate
+from chibo.dashboard.urlstate import Choices
 
 CH = Choices(regions=frozenset({"red_river_delta"}), provinces_current=frozenset({"N01", "N25"}),
              provinces_old=frozenset({"01", "26"}), sectors=frozenset({"agency"}),

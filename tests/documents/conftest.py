@@ -1,5 +1,5 @@
 """Shared paths and warehouses for the document tests: `seeded_demo` is the session's small demo
-warehouse copied and given the five seeds through the real `python -m etl documents` (built
+warehouse copied and given the five seeds through the real `python -m chibo.etl documents` (built
 once per run, shared by xdist workers under a file lock; read it only); `tiny_warehouse` is the
 hand-checkable one of tiny_warehouse.py."""
 import fcntl
@@ -15,7 +15,7 @@ from .tiny_warehouse import build
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-SEEDS = ROOT / "etl" / "demo" / "seeds"  # the five seed reports, shipped with the demo
+SEEDS = ROOT / "chibo" / "etl" / "demo" / "seeds"  # the five seed reports, shipped with the demo
 
 
 @pytest.fixture
@@ -29,9 +29,9 @@ def fixtures_dir() -> Path:
 
 
 def run_etl(*args: str) -> subprocess.CompletedProcess:
-    """`python -m etl …` as a user runs it (wide console so the summary is not cut)."""
+    """`python -m chibo.etl …` as a user runs it (wide console so the summary is not cut)."""
     env = dict(os.environ, COLUMNS="200")
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "chibo.etl", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
 
 

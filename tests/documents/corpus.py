@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.documents import extract, read_document
+from chibo.etl.documents import extract, read_document
 
 CORPUS = Path(__file__).parent / "corpus"
 IDENTITY = ("metric", "value", "qualifier", "part_of", "dimension", "dimension_value", "share")

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.documents import (
+from chibo.etl.documents import (
     DOCUMENT_COLUMNS,
     FIGURE_COLUMNS,
     QUALIFIER_TOLERANCE,
@@ -12,9 +12,9 @@ from etl.documents import (
     read_document,
     within_tolerance,
 )
-from etl.documents.vocabulary import METRICS, PARTS
+from chibo.etl.documents.vocabulary import METRICS, PARTS
 
-SEED = Path(__file__).parents[2] / "etl" / "demo" / "seeds" / "000_d58f63ce7d55c96b.txt"
+SEED = Path(__file__).parents[2] / "chibo" / "etl" / "demo" / "seeds" / "000_d58f63ce7d55c96b.txt"
 
 
 def test_columns_match_the_rows():

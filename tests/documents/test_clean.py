@@ -3,8 +3,8 @@ import unicodedata
 
 import pytest
 
-from etl.documents import document_paths, extract, read_document
-from etl.documents.clean import html_to_text, strip_chrome
+from chibo.etl.documents import document_paths, extract, read_document
+from chibo.etl.documents.clean import html_to_text, strip_chrome
 
 
 def test_html_keeps_the_article_and_drops_the_chrome(fixtures_dir):

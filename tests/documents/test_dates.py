@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from etl.documents import periods
-from etl.documents.dates import find_publication_date
+from chibo.etl.documents import periods
+from chibo.etl.documents.dates import find_publication_date
 
 
 @pytest.mark.parametrize("text,want", [

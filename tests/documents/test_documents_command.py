@@ -1,10 +1,10 @@
-"""`python -m etl documents PATH...`: the per-document summary, documents keyed by the raw file,
+"""`python -m chibo.etl documents PATH...`: the per-document summary, documents keyed by the raw file,
 idempotent reloads, a changed file replacing its rows, and `rebuild` replaying the documents."""
 from pathlib import Path
 
 import duckdb
 
-from etl.rawstore import file_hash
+from chibo.etl.rawstore import file_hash
 from tests.helpers import query
 
 from .conftest import copy_warehouse, run_etl

@@ -1,8 +1,8 @@
 """Breakdown links, parts-add-up checks, as-of dating and scope resolution on small texts."""
 from datetime import date
 
-from etl.documents import extract
-from etl.documents.scope import resolve_province
+from chibo.etl.documents import extract
+from chibo.etl.documents.scope import resolve_province
 
 
 def _by_number(text):
@@ -94,7 +94,7 @@ def test_country_and_sector_scope_is_resolved():
 
 
 def test_province_scope_is_resolved_when_the_alias_table_knows_it():
-    """"Đảng bộ tỉnh Nghệ An" is a province scope; the code comes from etl.reference if present."""
+    """"Đảng bộ tỉnh Nghệ An" is a province scope; the code comes from chibo.etl.reference if present."""
     f = _by_number("Dự Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XIX có 450 đại biểu, thay "
                    "mặt cho hơn 236.000 đảng viên trong toàn Đảng bộ.")["hơn 236.000"]
     code = resolve_province("Nghệ An")

@@ -1,7 +1,7 @@
 """Vietnamese quantities: digit groups, decimal commas, scale words, number words, qualifiers."""
 import pytest
 
-from etl.documents.numbers import find_quantities, parse_words
+from chibo.etl.documents.numbers import find_quantities, parse_words
 
 
 def _one(text):

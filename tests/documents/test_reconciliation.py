@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from etl.documents import QUALIFIER_TOLERANCE, within_tolerance
+from chibo.etl.documents import QUALIFIER_TOLERANCE, within_tolerance
 from tests.helpers import query
 
 from .tiny_warehouse import add_figures
 
-REFERENCE = Path(__file__).resolve().parents[2] / "etl" / "reference"
+REFERENCE = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference"
 D2023 = "2023-12-31"
 
 
@@ -218,7 +218,7 @@ def _csv_tolerance() -> dict:
 
 
 def test_tolerance_table_matches_the_vocabulary():
-    """The SQL reads etl/reference/qualifier_tolerance.csv; it must say what vocabulary.py says."""
+    """The SQL reads chibo/etl/reference/qualifier_tolerance.csv; it must say what vocabulary.py says."""
     assert _csv_tolerance() == QUALIFIER_TOLERANCE
 
 

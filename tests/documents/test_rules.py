@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from etl.documents import extract
+from chibo.etl.documents import extract
 
 
 def _figures(text: str) -> dict[str, dict]:

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from etl.documents import extract, read_document
+from chibo.etl.documents import extract, read_document
 
 SEEDS = ["seed_000", "seed_001", "seed_002", "seed_003", "seed_004"]
 FIELDS = ["number_text", "metric", "value", "qualifier", "scope_kind", "scope_value", "scope_text",
           "as_of", "as_of_source", "year", "parent", "parts_sum_ok"]
 HERE = Path(__file__).parent
-SEEDS_DIR = HERE.parents[1] / "etl" / "demo" / "seeds"  # shipped with the demo
+SEEDS_DIR = HERE.parents[1] / "chibo" / "etl" / "demo" / "seeds"  # shipped with the demo
 
 
 def _expected(name):

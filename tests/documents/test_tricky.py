@@ -1,7 +1,7 @@
 """Tricky sentences, one per rule: numbers, breakdowns, non-figures, targets, counters."""
 import pytest
 
-from etl.documents import extract
+from chibo.etl.documents import extract
 
 from .tricky_cases import CASES
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.load import load_files
-from etl.publish import Publication
+from chibo.etl.load import load_files
+from chibo.etl.publish import Publication
 
 ORGANISATIONS = """org_id,name,kind,parent_id,sector,province,founded_on,dissolved_on,successor_id,upper_powers
 HG,Đảng bộ tỉnh Hà Giang,province_committee,,,Hà Giang,2000-01-01,,,

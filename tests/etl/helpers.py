@@ -17,7 +17,7 @@ TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 def ledger_loads(warehouse: Path):
     """The ledger's loads, newest first."""
-    from etl.ledger import open_ledger
+    from chibo.etl.ledger import open_ledger
 
     ledger = open_ledger(warehouse.parent / f"{warehouse.stem}.raw")
     try:
@@ -27,7 +27,7 @@ def ledger_loads(warehouse: Path):
 
 
 def run_etl(*args: str, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "chibo.etl", *args], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=900)  # generous: a busy shared machine
 
 

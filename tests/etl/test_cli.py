@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from etl.load import load_files
-from etl.read import read_file
+from chibo.etl.load import load_files
+from chibo.etl.read import read_file
 from tests.etl.helpers import FIXTURE_FILES, INPUTS, query, run_etl
 
 
@@ -54,7 +54,7 @@ def test_templates_are_recognised_as_their_input(tmp_path):
 
 def test_readme_lists_every_accepted_header():
     """The README is the staff's reference for headers; it must not fall behind the schema."""
-    from etl.schema import ENTITIES
+    from chibo.etl.schema import ENTITIES
     from tests.etl.helpers import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from python_calamine import CalamineWorkbook
 
-from etl.demo import write_demo_inputs
+from chibo.etl.demo import write_demo_inputs
 
 ALIVE = "coalesce(joined_on, admitted_on) <= DATE '{d}' AND (left_on IS NULL OR left_on > DATE '{d}')"
 VALID = "founded_on <= DATE '{d}' AND (dissolved_on IS NULL OR dissolved_on > DATE '{d}')"

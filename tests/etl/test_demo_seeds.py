@@ -1,5 +1,5 @@
 """The demo warehouse reproduces the seed documents' figures for their scope and date, through
-the normal load path (python -m etl demo)."""
+the normal load path (python -m chibo.etl demo)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo's member structure (etl/demo/structure.py) has the shares reports quote, through the
+"""The demo's member structure (chibo/etl/demo/structure.py) has the shares reports quote, through the
 normal load path: women around a third, ethnic minorities a minority overall but near half in the
 northern mountains, few religious believers, most new admissions aged 30 or younger, every
 characteristic present, a few values not recorded."""

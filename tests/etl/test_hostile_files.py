@@ -12,8 +12,8 @@ import zlib
 
 import xlsxwriter
 
-from etl.load import load_files
-from etl.read import read_file
+from chibo.etl.load import load_files
+from chibo.etl.read import read_file
 from tests.etl.helpers import INPUTS, query, run_etl
 from tests.etl.test_normalize import to_vni
 

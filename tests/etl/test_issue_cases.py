@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.load import load_files
-from etl.warehouse import CheckFailed, build_marts, run_checks
+from chibo.etl.load import load_files
+from chibo.etl.warehouse import CheckFailed, build_marts, run_checks
 from tests.etl.helpers import query
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "issue9"
@@ -144,13 +144,13 @@ def test_a_warehouse_breaking_the_identity_is_refused(wh, tmp_path):
 
 
 def test_the_metric_registry_is_published_and_names_real_columns(wh):
-    """marts.dim_metric holds every row of etl/reference/metrics.csv; each definition is one
+    """marts.dim_metric holds every row of chibo/etl/reference/metrics.csv; each definition is one
     sentence in each language; every table.column its sources name exists in the marts."""
     import re
 
     rows = query(wh, "SELECT metric, label_vi, definition_vi, definition_en, kind, source "
                      "FROM marts.dim_metric ORDER BY sort_order")
-    with open(FIXTURE.parents[2] / "etl" / "reference" / "metrics.csv", encoding="utf-8") as fh:
+    with open(FIXTURE.parents[2] / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8") as fh:
         assert len(rows) == sum(1 for _ in fh) - 1
     columns = {(t, c) for t, c in query(wh, "SELECT table_name, column_name FROM "
                                             "information_schema.columns WHERE table_schema = 'marts'")}

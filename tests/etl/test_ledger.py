@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from etl.faults import POINTS
-from etl.writer import WriterBusy, WriterLock
+from chibo.etl.faults import POINTS
+from chibo.etl.writer import WriterBusy, WriterLock
 from tests.etl.helpers import INPUTS, ROOT, ledger_loads, query, run_etl
 
 
@@ -100,7 +100,7 @@ def test_rollback_then_reload_loads_again_and_rebuild_agrees(tmp_path):
 def test_two_identical_loads_at_once_load_once(tmp_path):
     warehouse = tmp_path / "warehouse.duckdb"
     load(warehouse, "organisations.csv")
-    cmd = [sys.executable, "-m", "etl", "load", str(INPUTS / "members.csv"), "--warehouse",
+    cmd = [sys.executable, "-m", "chibo.etl", "load", str(INPUTS / "members.csv"), "--warehouse",
            str(warehouse)]
     procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(2)]
     outputs = [p.communicate(timeout=300)[0] for p in procs]
@@ -129,7 +129,7 @@ def test_load_during_rebuild_waits_and_is_kept(tmp_path):
     load(warehouse, "organisations.csv")
     load(warehouse, "members.csv")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    base = [sys.executable, "-m", "etl"]
+    base = [sys.executable, "-m", "chibo.etl"]
     rebuild = subprocess.Popen([*base, "rebuild", "--warehouse", str(warehouse)], cwd=ROOT,
                                stdout=subprocess.PIPE, text=True, env=env)
     assert wait_until_locked(warehouse, rebuild)
@@ -149,7 +149,7 @@ def test_demo_force_waits_for_the_writer_lock(tmp_path):
     load(warehouse, "organisations.csv")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with WriterLock(warehouse):
-        demo = subprocess.Popen([sys.executable, "-m", "etl", "demo", "--force", "--warehouse",
+        demo = subprocess.Popen([sys.executable, "-m", "chibo.etl", "demo", "--force", "--warehouse",
                                  str(warehouse)], cwd=ROOT, stdout=subprocess.PIPE, text=True, env=env)
         first = demo.stdout.readline()
         assert "waiting for another load" in first

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from etl.load import load_files
+from chibo.etl.load import load_files
 from tests.etl.helpers import FIXTURE_FILES, query, run_etl
 
 JUNE = dt.date(2021, 6, 1)

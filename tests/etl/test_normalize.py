@@ -1,5 +1,5 @@
-"""Value parsers of etl.normalize: Unicode clean-up, fold keys, Vietnamese numbers and dates,
-booleans; and etl.legacy's detection of legacy TCVN3 / VNI text (samples built by encoders written here)."""
+"""Value parsers of chibo.etl.normalize: Unicode clean-up, fold keys, Vietnamese numbers and dates,
+booleans; and chibo.etl.legacy's detection of legacy TCVN3 / VNI text (samples built by encoders written here)."""
 
 import datetime as dt
 import unicodedata
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.legacy import decode_legacy, detect_legacy_encoding
-from etl.normalize import (
+from chibo.etl.legacy import decode_legacy, detect_legacy_encoding
+from chibo.etl.normalize import (
     InvalidValue,
     UnknownValue,
     fold,
@@ -21,7 +21,7 @@ from etl.normalize import (
     parse_number,
 )
 
-# --- legacy encoders, built from the published tables, independent of etl.normalize -------------
+# --- legacy encoders, built from the published tables, independent of chibo.etl.normalize -------------
 TCVN3 = {  # Unicode letter → TCVN3 byte
     "à": 0xB5, "á": 0xB8, "ả": 0xB6, "ã": 0xB7, "ạ": 0xB9, "ă": 0xA8, "ằ": 0xBB, "ắ": 0xBE,
     "ẳ": 0xBC, "ẵ": 0xBD, "ặ": 0xC6, "â": 0xA9, "ầ": 0xC7, "ấ": 0xCA, "ẩ": 0xC8, "ẫ": 0xC9,

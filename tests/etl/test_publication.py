@@ -12,9 +12,9 @@ import time
 
 import duckdb
 
-from etl.load import load_files
-from etl.progress import Steps
-from etl.rebuild import rebuild
+from chibo.etl.load import load_files
+from chibo.etl.progress import Steps
+from chibo.etl.rebuild import rebuild
 from tests.etl.helpers import FIXTURE_FILES, ROOT, ledger_loads, query
 
 MART_TABLES = ["dim_org", "bridge_org_ancestor", "bridge_org_lineage", "fct_membership_monthly",
@@ -147,7 +147,7 @@ def test_killed_load_leaves_the_warehouse_intact(inputs, warehouse, tmp_path):
     before = generation(warehouse)
     big = tmp_path / "big_members.csv"
     big_members_file(big)
-    proc = subprocess.Popen([sys.executable, "-m", "etl", "load", str(big), "--warehouse", str(warehouse)],
+    proc = subprocess.Popen([sys.executable, "-m", "chibo.etl", "load", str(big), "--warehouse", str(warehouse)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not list(warehouse.parent.glob(".*.building")) and time.monotonic() < deadline:

@@ -7,8 +7,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xlsxwriter
 
-from etl.load import load_files
-from etl.read import read_file
+from chibo.etl.load import load_files
+from chibo.etl.read import read_file
 from tests.etl.helpers import query, to_cp1258
 
 

@@ -1,4 +1,4 @@
-"""Reference data integrity (provinces, crosswalk, aliases, labels) and the etl.reference API."""
+"""Reference data integrity (provinces, crosswalk, aliases, labels) and the chibo.etl.reference API."""
 
 import datetime as dt
 import unicodedata
@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from vietnam_provinces import Province
 
-from etl import reference as ref
-from etl.normalize import UnknownValue, fold
+from chibo.etl import reference as ref
+from chibo.etl.normalize import UnknownValue, fold
 
 REGIONS6 = {"northern_midlands", "red_river_delta", "north_central_coast", "central_highlands",
             "southeast", "mekong_delta"}

@@ -1,4 +1,4 @@
-"""The year-end statistics workbook (`python -m etl report`), read back with openpyxl: one sheet
+"""The year-end statistics workbook (`python -m chibo.etl report`), read back with openpyxl: one sheet
 per table laid out like the official statistics tables (title block, numbered columns and rows,
 units, notes, signature block, A4 landscape), totals equal to the sums of their rows, numbers
 equal to the marts counted another way and to what the dashboard's structure queries show for
@@ -11,8 +11,8 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from etl.report import workbook
-from etl.report.tables import Row, Table
+from chibo.etl.report import workbook
+from chibo.etl.report.tables import Row, Table
 from tests.etl.helpers import query, run_etl
 
 DAY = dt.date(2024, 12, 31)
@@ -125,9 +125,9 @@ def test_organisations_add_up_over_the_year(book):
 def test_equal_to_what_the_dashboard_shows(book, demo_warehouse):
     """The dashboard's structure queries, for a viewer of Tuyên Quang (N08) on 31/12/2024 and
     for the year 2024, give the workbook's numbers and shares."""
-    from dashboard import runtime
-    from dashboard.data import Filters, Scope
-    from dashboard.queries import structure as q
+    from chibo.dashboard import runtime
+    from chibo.dashboard.data import Filters, Scope
+    from chibo.dashboard.queries import structure as q
     from tests.helpers import runtime_for
 
     viewer = Scope(provinces=frozenset({"N08"}))

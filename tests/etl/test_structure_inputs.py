@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import load_files
+from chibo.etl.load import load_files
 from tests.etl.helpers import INPUTS, ROOT, query
 
 STRUCTURE = ROOT / "tests" / "fixtures" / "structure" / "members.csv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.load import load_files
+from chibo.etl.load import load_files
 from tests.etl.helpers import INPUTS
 
 ORG_HEADER = "org_id,name,kind,parent_id,sector,province,founded_on,dissolved_on,successor_id,upper_powers\n"

@@ -10,7 +10,7 @@ YEAR = "from=2025-01-01&to=2025-12-31"
 @pytest.fixture(autouse=True)
 def _on_fixture(fixture_runtime):
     """Every export test reads the fixture warehouse in open access."""
-    from dashboard import runtime
+    from chibo.dashboard import runtime
 
     with runtime.bound(fixture_runtime):
         yield
@@ -23,8 +23,8 @@ def client(dash_app):
 
 def state_for(search: str) -> dict:
     """The validated state for a query string (whole scope, as in open demo access)."""
-    from dashboard import urlstate
-    from dashboard.auth import access
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
 
     state, bad = urlstate.parse(search, urlstate.choices_for(access.current_scope()))
     assert bad == [], bad

@@ -36,7 +36,7 @@ def test_renderer_uses_local_files_only():
     """kaleido gets the plotly.js shipped with plotly and no MathJax: nothing from a CDN."""
     from kaleido import PageGenerator
 
-    from dashboard.exports import images
+    from chibo.dashboard.exports import images
 
     assert images.PLOTLY_JS.is_file()
     page = PageGenerator(plotly=str(images.PLOTLY_JS), mathjax=False).generate_index()
@@ -51,8 +51,8 @@ def test_unknown_chart_is_404(client):
 
 def test_deck_round_trips_through_the_url(dash_app):
     """A prepared link opens the same deck with the same filters; a bad deck is a notice."""
-    from dashboard import urlstate
-    from dashboard.auth import access
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
 
     state = state_for(f"?{YEAR}&deck=members-stock,quality-levels&auto=20&qgrain=quarter")
     assert state["params"]["deck"] == "members-stock,quality-levels"
@@ -65,7 +65,7 @@ def test_deck_round_trips_through_the_url(dash_app):
 
 def test_slides_payload_for_a_deck(dash_app):
     """The page's data: one JSON-able slide per key, exit link without the deck, pptx link."""
-    from dashboard.pages import slides
+    from chibo.dashboard.pages import slides
 
     p = slides.payload(state_for(f"?{YEAR}&deck=overview-trend,members-stock&auto=20"))
     assert p["present"] and p["auto"] == 20
@@ -114,7 +114,7 @@ def test_projector_heatmap_labels_every_province():
     alone labels every other one at that height), in a type that fits the rows."""
     import plotly.graph_objects as go
 
-    from dashboard.exports import projector
+    from chibo.dashboard.exports import projector
 
     rows = [f"Tỉnh số {i}" for i in range(34)]
     fig = go.Figure(go.Heatmap(z=[[i] * 12 for i in range(34)], y=rows,

@@ -63,10 +63,10 @@ def test_native_chart_types(prs):
 
 def test_categories_and_values_are_the_warehouse_numbers(prs):
     """Members by month equal marts via data.py (45 at 12/2025: 40 full + 5 probationary)."""
-    from dashboard import urlstate
-    from dashboard.auth import access
-    from dashboard.queries import members as qm
-    from dashboard.queries import quality as qq
+    from chibo.dashboard import urlstate
+    from chibo.dashboard.auth import access
+    from chibo.dashboard.queries import members as qm
+    from chibo.dashboard.queries import quality as qq
 
     scope, f = access.current_scope(), urlstate.to_filters(state_for(f"?{YEAR}"))
     df = qm.monthly_indicators(scope, f, f.start, f.end)
@@ -127,8 +127,8 @@ def test_builtin_quarterly_deck_has_a_heatmap_picture(client):
 
 def test_slides_follow_the_viewer_scope(dash_app):
     """A narrower scope gives narrower numbers: Phú Thọ (N25) holds only cell B2."""
-    from dashboard.data import Scope
-    from dashboard.exports import deck as decks
+    from chibo.dashboard.data import Scope
+    from chibo.dashboard.exports import deck as decks
 
     state = state_for(f"?{YEAR}")
     deck = decks.parse_deck("overview-trend")
@@ -171,7 +171,7 @@ def test_headline_is_the_last_complete_quarter_and_the_partial_one_is_marked(qua
 def test_cut_axes_are_marked_on_the_slides(quarterly_to_october):
     """Mean score and attendance are drawn on fitted axes: the same axis as on the page (at least
     10 points high, so 0,4 points never look like a crash), with the break words on the slide."""
-    from dashboard.charts import spec
+    from chibo.dashboard.charts import spec
 
     for slide in chart_slides(quarterly_to_october)[1:3]:
         chart = next(sh.chart for sh in slide.shapes if sh.has_chart)
@@ -188,8 +188,8 @@ def test_axis_labels_with_decimals_are_written_with_commas():
     import pandas as pd
     from pptx.util import Inches
 
-    from dashboard.charts import spec
-    from dashboard.exports.pptx_chart import add_native_chart
+    from chibo.dashboard.charts import spec
+    from chibo.dashboard.exports.pptx_chart import add_native_chart
 
     df = pd.DataFrame({"m": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"]),
                        "v": [12.3, 12.5, 12.4]})
@@ -208,8 +208,8 @@ def test_axis_labels_with_decimals_are_written_with_commas():
 def test_an_empty_slide_names_its_scope_and_dates(dash_app):
     """A slide with nothing to show says for which scope and dates it is empty (never "for the
     selected filters"): a viewer whose scope holds no organisation."""
-    from dashboard.data import Scope
-    from dashboard.exports import deck as decks
+    from chibo.dashboard.data import Scope
+    from chibo.dashboard.exports import deck as decks
 
     state = state_for(f"?{YEAR}")
     slide = decks.build_slides(decks.parse_deck("members-flows"), state,

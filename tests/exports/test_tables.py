@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard.charts import spreadsheets
+from chibo.dashboard.charts import spreadsheets
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
@@ -55,8 +55,8 @@ def test_xlsx_writes_text_as_text_and_numbers_as_numbers():
 
 def test_table_card_export_goes_through_the_safe_writer(dash_app):
     """The table cards' CSV export starts with the BOM and is readable back."""
-    from dashboard.charts import tables
-    from dashboard.data import Scope
+    from chibo.dashboard.charts import tables
+    from chibo.dashboard.data import Scope
     from tests.exports.conftest import YEAR, state_for
 
     content, name = tables.export("orgs-table", state_for(f"?{YEAR}"), Scope.everything(), "csv")
@@ -106,8 +106,8 @@ def test_semicolon_csv_for_vietnamese_excel():
 def test_table_export_honours_the_grids_filter_and_sort(dash_app):
     """The grid's filter model and sort (as the browser sends them) choose and order the rows of
     the file; an unknown column or filter type is ignored, never an error."""
-    from dashboard.charts import tables
-    from dashboard.data import Scope
+    from chibo.dashboard.charts import tables
+    from chibo.dashboard.data import Scope
     from tests.exports.conftest import YEAR, state_for
 
     state = state_for(f"?{YEAR}")
@@ -130,8 +130,8 @@ def test_table_export_honours_the_grids_filter_and_sort(dash_app):
 def test_table_xlsx_has_percent_cells(dash_app):
     from openpyxl import load_workbook
 
-    from dashboard.charts import tables
-    from dashboard.data import Scope
+    from chibo.dashboard.charts import tables
+    from chibo.dashboard.data import Scope
     from tests.exports.conftest import YEAR, state_for
 
     content, name = tables.export("orgs-table", state_for(f"?{YEAR}"), Scope.everything(), "xlsx")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import logging
 
-from dashboard.logs import MAX_VALUE, JsonFormatter
+from chibo.dashboard.logs import MAX_VALUE, JsonFormatter
 
 
 def test_a_record_is_one_json_line_with_its_fields():
-    record = logging.LogRecord("dashboard.auth", logging.WARNING, __file__, 1, "login refused",
+    record = logging.LogRecord("chibo.dashboard.auth", logging.WARNING, __file__, 1, "login refused",
                                None, None)
     record.user, record.address, record.wait = "lead", "203.0.113.9", 42
     record.detail = "x" * (MAX_VALUE * 3)
@@ -18,6 +18,6 @@ def test_a_record_is_one_json_line_with_its_fields():
     assert "\n" not in line
     doc = json.loads(line)
     assert doc["time"].endswith("+00:00") and doc["level"] == "WARNING"
-    assert doc["message"] == "login refused" and doc["logger"] == "dashboard.auth"
+    assert doc["message"] == "login refused" and doc["logger"] == "chibo.dashboard.auth"
     assert (doc["user"], doc["address"], doc["wait"]) == ("lead", "203.0.113.9", 42)
     assert len(doc["detail"]) == MAX_VALUE

@@ -62,11 +62,11 @@ def proxied(tmp_path_factory, fixture_warehouse):
     shutil.copy(fixture_warehouse, warehouse)
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")},
            "CHIBO_WAREHOUSE": str(warehouse), "CHIBO_PROXY_HOPS": "1"}
-    subprocess.run([sys.executable, "-m", "dashboard", "users", "add", "lead", "--role", "leader",
+    subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", "lead", "--role", "leader",
                     "--password-stdin"], input="mat-khau-dai-12\n", text=True, env=env,
                    cwd=ROOT, check=True, timeout=120)
     app_port, port = _free_port(), _free_port()
-    app = subprocess.Popen([sys.executable, "-m", "gunicorn", "dashboard.app:server", "--bind",
+    app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
                             f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
                             "--threads", "4"], env=env, cwd=tmp, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)

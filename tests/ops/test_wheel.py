@@ -53,13 +53,17 @@ def _run(venv: Path, *args, cwd: Path, env: dict | None = None) -> subprocess.Co
 
 def test_the_wheel_runs_from_an_empty_folder(installed, tmp_path):
     """The installed package is the wheel's (not the source tree), its console scripts answer,
-    and the data folder of both the dashboard and the ETL is the working folder's data/."""
+    and the data folder of both the dashboard and the ETL is the working folder's data/. Stray
+    `etl.py` and `dashboard.py` files in the working folder are never what runs (the packages are
+    chibo.etl and chibo.dashboard)."""
     work = tmp_path / "work"
     work.mkdir()
+    for stray in ("chibo.etl.py", "chibo.dashboard.py"):
+        (work / stray).write_text("raise SystemExit('a stray module ran')\n", encoding="utf-8")
     where = _run(installed, installed / "bin" / "python", "-c",
-                 "import dashboard, etl; from dashboard import settings; "
-                 "print(dashboard.__file__); print(etl.__file__); print(settings.load().warehouse)",
-                 cwd=work)
+                 "import chibo.dashboard, chibo.etl; from chibo.dashboard import settings; "
+                 "print(chibo.dashboard.__file__); print(chibo.etl.__file__); "
+                 "print(settings.load().warehouse)", cwd=work)
     assert where.returncode == 0, where.stderr
     dash_file, etl_file, warehouse = where.stdout.split()
     assert str(installed) in dash_file and str(installed) in etl_file
@@ -68,6 +72,8 @@ def test_the_wheel_runs_from_an_empty_folder(installed, tmp_path):
     assert table.returncode == 0 and "CHIBO_WAREHOUSE" in table.stdout
     etl_help = _run(installed, installed / "bin" / "chibo-etl", "--help", cwd=work)
     assert etl_help.returncode == 0 and "load" in etl_help.stdout
+    module = _run(installed, installed / "bin" / "python", "-m", "chibo.etl", "--help", cwd=work)
+    assert module.returncode == 0 and "load" in module.stdout, module.stderr
     status = _run(installed, installed / "bin" / "chibo-etl", "status", cwd=work)
     assert str(work / "data" / "warehouse.duckdb") in status.stdout.replace("\n", "")
 
@@ -78,7 +84,7 @@ def test_gunicorn_serves_the_packaged_assets_and_healthz(installed, tmp_path, fi
     shutil.copy(fixture_warehouse, work / "data" / "warehouse.duckdb")
     port = _free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
-    app = subprocess.Popen([installed / "bin" / "python", "-m", "gunicorn", "dashboard.app:server",
+    app = subprocess.Popen([installed / "bin" / "python", "-m", "gunicorn", "chibo.dashboard.app:server",
                             "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
                             "--threads", "2"], cwd=work, env=clean, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)

@@ -15,7 +15,7 @@ import duckdb
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from etl.load import load_files
+from chibo.etl.load import load_files
 
 ORIGIN = dt.date(2009, 6, 1)  # before the first day of history (2010-01-01): an opening stock
 SPAN = 1300  # days of generated history

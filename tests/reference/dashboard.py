@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.data import Filters, Scope, query
-from dashboard.queries import exact, regions
-from dashboard.queries import members as q
+from chibo.dashboard.data import Filters, Scope, query
+from chibo.dashboard.queries import exact, regions
+from chibo.dashboard.queries import members as q
 from tests.reference.metrics import Scope as RefScope
 
 FLOWS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",

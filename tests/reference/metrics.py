@@ -1,4 +1,4 @@
-"""An independent recomputation of the metric registry (etl/reference/metrics.csv) in plain pandas,
+"""An independent recomputation of the metric registry (chibo/etl/reference/metrics.csv) in plain pandas,
 straight from the input files the demo writes (organisations.csv, members.parquet,
 meetings.parquet, assessments.xlsx, assessments_members.parquet): never from the warehouse, and
 without the ETL's code. Each metric follows the registry's one-sentence definition.
@@ -74,7 +74,7 @@ class Inputs:
 
 
 def _provinces() -> pd.DataFrame:
-    path = Path(__file__).resolve().parents[2] / "etl" / "reference" / "provinces.csv"
+    path = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference" / "provinces.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
@@ -282,8 +282,8 @@ def missed_regular(inp: Inputs, scope: Scope, month: dt.date) -> dict[str, int]:
     return {"cells_missed_regular": count}
 
 
-# The words the demo writes for the member structure (etl/demo/structure.py), read here by hand;
-# ethnic groups by their official names in etl/reference/ethnicities.csv.
+# The words the demo writes for the member structure (chibo/etl/demo/structure.py), read here by hand;
+# ethnic groups by their official names in chibo/etl/reference/ethnicities.csv.
 STRUCTURE_WORDS = {
     "religion": {"không": "none", "phật giáo": "buddhism", "công giáo": "catholicism",
                  "tin lành": "protestantism", "cao đài": "cao_dai", "hòa hảo": "hoa_hao",
@@ -300,7 +300,7 @@ AGE_BANDS = ([0, 30, 40, 50, 60, 200], ["18_30", "31_40", "41_50", "51_60", "61_
 
 
 def _ethnic_groups() -> pd.DataFrame:
-    path = Path(__file__).resolve().parents[2] / "etl" / "reference" / "ethnicities.csv"
+    path = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "reference" / "ethnicities.csv"
     groups = pd.read_csv(path, dtype=str, keep_default_na=False)
     return groups.set_index(groups["name_vi"].str.lower())
 

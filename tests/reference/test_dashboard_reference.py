@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard import runtime
+from chibo.dashboard import runtime
 from tests.helpers import runtime_for
 from tests.reference import dashboard as dash
 from tests.reference import metrics as ref

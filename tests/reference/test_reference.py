@@ -1,5 +1,5 @@
 """The marts against an independent recomputation from the demo's input files: every metric of the
-registry (etl/reference/metrics.csv), for the whole country, three provinces (two current ones and
+registry (chibo/etl/reference/metrics.csv), for the whole country, three provinces (two current ones and
 an old one in the boundaries before 1 July 2025), one sector, on three as-of days (mid-month, the
 merger day, a cell's dissolution day) and over date ranges cut inside months. Every difference
 fails. The marts are read both through the rollups and through the per-cell facts
@@ -161,7 +161,7 @@ COVERED = {
 
 
 def test_every_registry_metric_is_recomputed():
-    with open(ROOT / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
+    with open(ROOT / "chibo" / "etl" / "reference" / "metrics.csv", encoding="utf-8", newline="") as fh:
         registry = {row["metric"] for row in csv.DictReader(fh)}
     assert registry == set(COVERED)
 

@@ -24,14 +24,14 @@ INPUTS = ROOT / "tests" / "fixtures" / "inputs"
 def _etl(url: str, *args, **popen) -> subprocess.CompletedProcess | subprocess.Popen:
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")},
            "CHIBO_DATABASE_URL": url}
-    cmd = [sys.executable, "-m", "etl", *args]
+    cmd = [sys.executable, "-m", "chibo.etl", *args]
     if popen:
         return subprocess.Popen(cmd, cwd=ROOT, env=env, text=True, **popen)
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def _host(tmp_path: Path, name: str, url: str, shared: Path):
-    from dashboard import follow, settings
+    from chibo.dashboard import follow, settings
 
     config = settings.load(warehouse=tmp_path / name / "warehouse.duckdb", database_url=url,
                            shared_warehouse=shared)
@@ -86,7 +86,7 @@ def test_a_second_load_from_another_host_waits_or_is_refused(tmp_path, pg_url, p
     """Another host's writer (here: the lease held by this process) holds the advisory lock:
     `load --no-wait` on a different warehouse folder is refused at once, in both languages,
     naming the holder; `load` waits and publishes once the holder ends."""
-    from etl.shared import WriterLease
+    from chibo.etl.shared import WriterLease
 
     lease = WriterLease(pg_url)
     assert lease.acquire(wait=False)

@@ -9,8 +9,8 @@ from tests.helpers import runtime_for, serving
 
 
 def test_login_session_lockout_and_audit_live_in_postgres(pg_url, dash_app, fixture_warehouse):
-    from dashboard.auth import users
-    from dashboard.store.postgres import PostgresStore
+    from chibo.dashboard.auth import users
+    from chibo.dashboard.store.postgres import PostgresStore
 
     host_a = runtime_for(fixture_warehouse, open_access=False, database_url=pg_url)
     host_b = runtime_for(fixture_warehouse, open_access=False, database_url=pg_url)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import flask
 import pytest
 
-from dashboard import runtime, settings
-from dashboard.auth import web
+from chibo.dashboard import runtime, settings
+from chibo.dashboard.auth import web
 
 KEY = "k" * 40
 

@@ -9,18 +9,18 @@ import datetime as dt
 
 import pytest
 
-from dashboard.store import AuditEntry, Exists, Job, Session, User, utcnow
-from dashboard.store.migrations import MIGRATIONS
+from chibo.dashboard.store import AuditEntry, Exists, Job, Session, User, utcnow
+from chibo.dashboard.store.migrations import MIGRATIONS
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def opener(request, tmp_path):
     """A function giving a new store object (a new "host") on the same database."""
     if request.param == "sqlite":
-        from dashboard.store.sqlite import SqliteStore
+        from chibo.dashboard.store.sqlite import SqliteStore
 
         return lambda: SqliteStore(tmp_path / "users.sqlite3")
-    from dashboard.store.postgres import PostgresStore
+    from chibo.dashboard.store.postgres import PostgresStore
 
     url = request.getfixturevalue("pg_url")
     return lambda: PostgresStore(url)
@@ -151,9 +151,9 @@ def test_every_migration_has_both_backends():
 
 
 def test_postgres_describe_never_shows_the_password(pg_url):
-    from dashboard import settings
-    from dashboard.store import open_store
-    from dashboard.store.postgres import PostgresStore
+    from chibo.dashboard import settings
+    from chibo.dashboard.store import open_store
+    from chibo.dashboard.store.postgres import PostgresStore
 
     store = open_store(settings.load(database_url=pg_url))
     assert isinstance(store, PostgresStore)

@@ -1,0 +1,279 @@
+"""The one gateway to the warehouse file: read-only, one connection per thread, a time limit on
+every statement and a trace of every statement. The only module of the dashboard that imports
+duckdb; queries reach it through chibo/dashboard/data.py, which applies the viewer's scope.
+
+Which file it reads is decided by chibo/dashboard/serving.py: the published file, noticed anew on
+every call after the ETL swaps it in (os.replace), or, when that file is corrupt or unreadable,
+the newest good kept generation. A statement that fails for a storage reason (a bad checksum, a
+short read) condemns the file and runs again on the next good one, so a viewer gets an answer,
+never an error. `serving()` says what is read (for the admin banner and the data page);
+`check_start()` refuses a warehouse this DuckDB cannot read, with the reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from chibo.dashboard import serving, storage
+
+log = logging.getLogger("chibo.dashboard.sql")
+_TRACES: contextvars.ContextVar[list | None] = contextvars.ContextVar("chibo_sql_trace",
+                                                                     default=None)
+
+
+class QueryTimeout(RuntimeError):
+    """A statement ran past the gateway's time limit and was stopped."""
+
+
+class WarehouseUnavailable(RuntimeError):
+    """There is no warehouse to read (pages say so instead of showing data)."""
+
+
+class WarehouseMissing(WarehouseUnavailable, FileNotFoundError):
+    """No warehouse file and no kept generation: nothing was ever published."""
+
+
+class WarehouseUnreadable(WarehouseUnavailable):
+    """No generation of the warehouse can be read (the published file's reason given)."""
+
+
+class StartRefused(RuntimeError):
+    """The dashboard must not start on this warehouse; the message says why, in both languages."""
+
+
+class _Storage(Exception):
+    """A statement failed because of the file it read, not because of the statement."""
+
+    def __init__(self, chosen: serving.Serving, reason: str):
+        super().__init__(reason)
+        self.chosen, self.reason = chosen, reason
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One traced statement: its SQL, its parameters and how long it took (seconds)."""
+
+    sql: str
+    params: dict
+    seconds: float
+
+
+class _Watchdog:
+    """One thread per gateway that interrupts the statements running past their deadline (a
+    timer thread per statement would cost more than a dashboard query)."""
+
+    TICK = 0.2  # seconds between looks: the time limit is kept to within this
+
+    def __init__(self):
+        self._running: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, token: int, con, limit: float) -> None:
+        with self._lock:
+            self._running[token] = (time.monotonic() + limit, con)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, daemon=True,
+                                                name="chibo-query-watchdog")
+                self._thread.start()
+
+    def release(self, token: int) -> None:
+        with self._lock:
+            self._running.pop(token, None)
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.TICK)
+            self._interrupt_late()
+
+    def _interrupt_late(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            late = [con for deadline, con in self._running.values() if deadline <= now]
+        for con in late:
+            con.interrupt()
+
+
+class Gateway:
+    """A read-only view of one warehouse file. `time_limit` (seconds) stops a statement that
+    runs longer; every statement is logged on `dashboard.sql` and added to active `tracing()`."""
+
+    def __init__(self, path: str | Path, *, threads: int = 1, time_limit: float = 60.0):
+        self.path = Path(path).resolve()
+        self.threads = threads
+        self.time_limit = time_limit
+        self._local = threading.local()
+        self._watchdog = _Watchdog()
+        self._chooser = serving.Chooser(self.path, self._probe)
+
+    @classmethod
+    def from_settings(cls, settings) -> Gateway:
+        return cls(settings.warehouse, threads=settings.threads,
+                   time_limit=settings.query_timeout_seconds)
+
+    def serving(self) -> serving.Serving:
+        """What is read now: state (published, fallback, unreadable, missing), the generation
+        read and the published one, the reason and since when (`.as_dict()` for JSON)."""
+        return self._chooser.current()
+
+    def signature(self) -> tuple | None:
+        """(path, inode, mtime, size) of the file read now, or None when none can be read."""
+        return self._chooser.current().signature
+
+    def file_bytes(self) -> int:
+        return os.stat(self._readable().path).st_size
+
+    def check_start(self) -> serving.Serving:
+        """At start: StartRefused (the reason in Vietnamese and English) when the published file
+        is in a storage format this DuckDB cannot read, or when no generation can be read."""
+        if self.path.exists():
+            try:
+                self._probe(self.path)
+            except serving.Unreadable as e:
+                if storage.is_format_problem(str(e)):
+                    raise StartRefused(storage.refusal(self.path, str(e), duckdb.__version__)) from None
+        chosen = self.serving()
+        if chosen.state == serving.UNREADABLE:
+            raise StartRefused(storage.refusal(self.path, chosen.reason or "", duckdb.__version__))
+        if chosen.path is not None:
+            writer = self.query_row("SELECT duckdb_version FROM meta.generation "
+                                    "ORDER BY generation DESC LIMIT 1")
+            storage.note_versions(chosen.path, writer and writer[0], duckdb.__version__)
+        return chosen
+
+    def _probe(self, path: Path) -> int | None:
+        """max(meta.generation) of a file opened read-only on its own, or serving.Unreadable."""
+        try:
+            con = _attach(path, 1)
+        except duckdb.Error as e:
+            raise serving.Unreadable(_words(e)) from None
+        try:
+            return con.execute("SELECT max(generation) FROM meta.generation").fetchone()[0]
+        except duckdb.Error as e:
+            raise serving.Unreadable(_words(e)) from None
+        finally:
+            con.close()
+
+    def _readable(self) -> serving.Serving:
+        """The file chosen now, or WarehouseMissing / WarehouseUnreadable."""
+        chosen = self._chooser.current()
+        if chosen.path is None:
+            if chosen.state == serving.MISSING:
+                raise WarehouseMissing(f"Không tìm thấy kho dữ liệu / warehouse not found: "
+                                       f"{self.path}")
+            raise _unreadable(chosen.reason)
+        return chosen
+
+    def _connection(self) -> tuple[serving.Serving, duckdb.DuckDBPyConnection]:
+        """This thread's read-only connection to the file chosen now (reopened after a swap)."""
+        chosen = self._readable()
+        cached = getattr(self._local, "con", None)
+        if cached is not None and cached[0] == chosen.signature:
+            return chosen, cached[1]
+        self._close()
+        try:
+            con = _attach(chosen.path, self.threads)
+        except duckdb.Error as e:  # the file went bad (or away) since it was chosen
+            raise _Storage(chosen, _words(e)) from None
+        self._local.con = (chosen.signature, con)
+        return chosen, con
+
+    def _close(self) -> None:
+        cached = getattr(self._local, "con", None)
+        self._local.con = None
+        if cached is not None:
+            cached[1].close()
+
+    def _run(self, sql: str, params: dict | None, fetch):
+        """Run on the chosen file; after a storage failure, condemn it and run on the next."""
+        params = params or {}
+        failed: set = set()
+        while True:
+            try:
+                return self._run_once(sql, params, fetch)
+            except _Storage as e:
+                self._close()
+                failed.add(e.chosen.signature)
+                if self._chooser.condemn(e.chosen, e.reason).signature in failed:
+                    raise _unreadable(e.reason) from None
+
+    def _run_once(self, sql: str, params: dict, fetch):
+        chosen, con = self._connection()
+        token = threading.get_ident()
+        start = time.perf_counter()
+        self._watchdog.watch(token, con, self.time_limit)
+        try:
+            return fetch(con.execute(sql, params))
+        except duckdb.InterruptException:
+            raise QueryTimeout(f"Truy vấn quá {self.time_limit:g} giây / query stopped after "
+                               f"{self.time_limit:g} s") from None
+        except duckdb.Error as e:
+            if _is_storage_error(e, chosen.path):
+                raise _Storage(chosen, _words(e)) from None
+            raise
+        finally:
+            self._watchdog.release(token)
+            seconds = time.perf_counter() - start
+            log.debug("%.1f ms %s %s", seconds * 1000, " ".join(sql.split()), params)
+            trace = _TRACES.get()
+            if trace is not None:
+                trace.append(Statement(sql, dict(params), seconds))
+
+    def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+        """Run one parameterised SELECT on this thread's connection; a small DataFrame back."""
+        return self._run(sql, params, lambda cur: cur.fetch_df())
+
+    def query_row(self, sql: str, params: dict | None = None) -> tuple | None:
+        """Run one parameterised SELECT and return its first row (or None)."""
+        return self._run(sql, params, lambda cur: cur.fetchone())
+
+
+def _attach(path: Path, threads: int) -> duckdb.DuckDBPyConnection:
+    """A private in-memory instance with the file attached read-only as `wh` (duckdb.connect(path)
+    would reuse a cached instance that still points at a replaced file)."""
+    con = duckdb.connect(":memory:", config={"threads": threads})
+    try:
+        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS wh (READ_ONLY)")
+        con.execute("USE wh")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _unreadable(reason: str | None) -> WarehouseUnreadable:
+    return WarehouseUnreadable(f"Kho dữ liệu không đọc được / the warehouse cannot be read: "
+                               f"{reason}")
+
+
+def _is_storage_error(error: duckdb.Error, path: Path) -> bool:
+    """The file failed, not the statement: a checksum that does not match ("Corrupt database
+    file"), a short read of the file, a file that is not (or no longer) a readable database."""
+    text = str(error)
+    return (isinstance(error, duckdb.SerializationException) or "database file" in text.lower()
+            or (isinstance(error, duckdb.IOException) and str(path) in text))
+
+
+def _words(error: duckdb.Error) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+@contextlib.contextmanager
+def tracing():
+    """Collect every statement any gateway runs in this context: `with tracing() as seen:`."""
+    seen: list[Statement] = []
+    token = _TRACES.set(seen)
+    try:
+        yield seen
+    finally:
+        _TRACES.reset(token)

@@ -1,0 +1,209 @@
+"""Exact days for every page: stocks on a day and flows over exact dates, read through the
+warehouse's own table macros (README "Exact days": `marts.stocks_on(D)`, `marts.flows_between(A,
+B)` over the province × sector rollups; `marts.cell_stocks_on(D)`, `marts.cell_flows_between(A,
+B)` joined to dim_org for organisation subtrees), never restated here. Every function takes the
+viewer's Scope first and applies it with the filters (data.org_condition).
+
+A day is clamped to the history: the first day of the first month with a cell and the last day
+of the last loaded month (`clamp_day`). A year earlier is the same day one year before
+(`year_before`; 29/02 → 28/02). Periods of a series (`periods`) are months or years cut to the
+chosen dates, so the first and last may be partial; every figure of a period is exact for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from chibo.dashboard.data import Filters, Scope, cached, data_bounds, org_condition, query, use_rollup
+
+STOCKS = ("members", "official", "probationary", "female", "cells", "cells_lt3", "base_orgs")
+FLOWS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",
+         "left_struck_off", "left_expelled", "left_resigned", "left_other")
+PARTY_REASONS = ("death", "struck_off", "expelled", "resigned", "other")
+KEYS = ("province_code", "province_code_old", "province_code_current", "region", "sector")
+ROLLUP = "agg_members_monthly"
+_BASE = "o.kind IN ('base_cell', 'base_committee')"
+
+
+def month_end(d: dt.date) -> dt.date:
+    nxt = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def year_before(d: dt.date) -> dt.date:
+    """The same day one year earlier (28/02 for 29/02)."""
+    return d.replace(year=d.year - 1, day=min(d.day, 28 if d.month == 2 else d.day))
+
+
+def history(scope: Scope) -> tuple[dt.date, dt.date] | None:
+    """(first day, last loaded day) of the membership history visible in the scope, or None."""
+    bounds = data_bounds(scope)
+    return None if bounds is None else (bounds[0], month_end(bounds[1]))
+
+
+def clamp_day(scope: Scope, d: dt.date) -> dt.date | None:
+    """`d` moved into the history (None when the scope has no data)."""
+    h = history(scope)
+    return None if h is None else max(min(d, h[1]), h[0])
+
+
+def clamp_range(scope: Scope, a: dt.date, b: dt.date) -> tuple[dt.date, dt.date] | None:
+    """[a, b] cut to the history (None when nothing of it is inside)."""
+    h = history(scope)
+    if h is None or b < h[0] or a > h[1]:
+        return None
+    return max(a, h[0]), min(b, h[1])
+
+
+# ---------------------------------------------------------------- row sources (SQL text)
+
+
+def stock_rows(scope: Scope, f: Filters, day: str, lateral: str = "") -> tuple[str, dict]:
+    """A SELECT of rows with KEYS and STOCKS on the day `day` (an SQL expression: `$d`, or
+    `p.d` after `lateral` = 'periods p, '), the scope and filters applied."""
+    keys = ", ".join(f"{{a}}.{k}" for k in KEYS)
+    if use_rollup(scope, f, ROLLUP):
+        cond, p = org_condition(scope, f, alias="a")
+        cols = ", ".join(f"a.{c}" for c in STOCKS)
+        return (f"SELECT {lateral and 'p.*, '}{keys.format(a='a')}, {cols}"
+                f" FROM {lateral}{'LATERAL ' if lateral else ''}marts.stocks_on({day}) a"
+                f" WHERE {cond}", p)
+    cond, p = org_condition(scope, f)
+    cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
+    zeros = ", ".join("0" for c in STOCKS if c != "base_orgs")
+    pcols = "p.*, " if lateral else ""
+    return (f"SELECT {pcols}{keys.format(a='o')}, {cols}, 0 AS base_orgs"
+            f" FROM {lateral}{'LATERAL ' if lateral else ''}marts.cell_stocks_on({day}) x"
+            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}"
+            f" UNION ALL SELECT {pcols}{keys.format(a='o')}, {zeros}, 1"
+            f" FROM {lateral}marts.dim_org o WHERE {cond} AND {_BASE}"
+            f" AND coalesce(o.valid_from <= {day}, TRUE) AND coalesce(o.valid_to > {day}, TRUE)",
+            p)
+
+
+def flow_rows(scope: Scope, f: Filters, a: str, b: str, lateral: str = "") -> tuple[str, dict]:
+    """A SELECT of rows with KEYS and FLOWS over the days [`a`, `b`] (SQL expressions, as in
+    `stock_rows`), the scope and filters applied."""
+    cols = ", ".join(f"x.{c}" for c in FLOWS)
+    lat = f"{lateral}LATERAL " if lateral else ""
+    pcols = "p.*, " if lateral else ""
+    if use_rollup(scope, f, ROLLUP):
+        cond, p = org_condition(scope, f, alias="x")
+        keys = ", ".join(f"x.{k}" for k in KEYS)
+        return (f"SELECT {pcols}{keys}, {cols} FROM {lat}marts.flows_between({a}, {b}) x"
+                f" WHERE {cond}", p)
+    cond, p = org_condition(scope, f)
+    keys = ", ".join(f"o.{k}" for k in KEYS)
+    return (f"SELECT {pcols}{keys}, {cols} FROM {lat}marts.cell_flows_between({a}, {b}) x"
+            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}", p)
+
+
+def _sums(columns) -> str:
+    return ", ".join(f"sum({c})::BIGINT AS {c}" for c in columns)
+
+
+# ---------------------------------------------------------------- figures
+
+
+@cached
+def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = None
+              ) -> pd.DataFrame:
+    """STOCKS on `day` (exact), one row per value of `key` (a column of KEYS, as column k), per
+    combination of several keys (a tuple of KEYS, as columns of their names) or one row for the
+    whole selection (no key)."""
+    rows, p = stock_rows(scope, f, "$d")
+    p["d"] = day
+    if key is None:
+        return query(f"SELECT {_sums(STOCKS)} FROM ({rows})", p)
+    keys = (key,) if isinstance(key, str) else tuple(key)
+    assert set(keys) <= set(KEYS)
+    cols = f"{key} AS k" if isinstance(key, str) else ", ".join(keys)
+    return query(f"SELECT {cols}, {_sums(STOCKS)} FROM ({rows}) GROUP BY ALL", p)
+
+
+@cached
+def flows_by(scope: Scope, f: Filters, a: dt.date, b: dt.date,
+             key: str | None = None) -> pd.DataFrame:
+    """FLOWS over the days [a, b] (exact), per value of `key` (column k) or in one row."""
+    rows, p = flow_rows(scope, f, "$a", "$b")
+    p.update(a=a, b=b)
+    if key is None:
+        return query(f"SELECT {_sums(FLOWS)} FROM ({rows})", p)
+    assert key in KEYS
+    return query(f"SELECT {key} AS k, {_sums(FLOWS)} FROM ({rows}) GROUP BY 1", p)
+
+
+def stocks_on(scope: Scope, f: Filters, day: dt.date) -> dict:
+    """{stock: value} on `day` for the whole selection (0 where nothing exists)."""
+    row = stocks_by(scope, f, day).iloc[0]
+    return {c: (0 if pd.isna(row[c]) else int(row[c])) for c in STOCKS}
+
+
+def flows_between(scope: Scope, f: Filters, a: dt.date, b: dt.date) -> dict:
+    """{flow: count} over [a, b] for the whole selection, with left (transfers out + departures
+    from the Party) and net_change (admitted + transferred_in − transferred_out − left_party)."""
+    row = flows_by(scope, f, a, b).iloc[0]
+    out = {c: (0 if pd.isna(row[c]) else int(row[c])) for c in FLOWS}
+    out["left"] = out["transferred_out"] + out["left_party"]
+    out["net_change"] = (out["admitted"] + out["transferred_in"] - out["transferred_out"]
+                         - out["left_party"])
+    return out
+
+
+def periods(scope: Scope, f: Filters, unit: str = "month") -> pd.DataFrame:
+    """The months or years of the chosen dates cut to them and to the history: period (first
+    day of the month or year), first, last (the days the period covers), full (it covers the
+    whole month or year), months (the months it touches). Empty when nothing of the dates has
+    data."""
+    cols = ["period", "first", "last", "full", "months"]
+    rng = clamp_range(scope, f.start, f.end)
+    if rng is None:
+        return pd.DataFrame(columns=cols)
+    rows, start = [], (dt.date(rng[0].year, 1, 1) if unit == "year" else rng[0].replace(day=1))
+    while start <= rng[1]:
+        end = dt.date(start.year, 12, 31) if unit == "year" else month_end(start)
+        a, b = max(start, rng[0]), min(end, rng[1])
+        rows.append((start, a, b, start >= rng[0] and end <= rng[1],
+                     (b.year - a.year) * 12 + b.month - a.month + 1))
+        start = end + dt.timedelta(days=1)
+    return pd.DataFrame(rows, columns=cols)
+
+
+def by_period_empty(per: pd.DataFrame) -> pd.DataFrame:
+    return per.assign(**{c: pd.Series(dtype="int64") for c in
+                         (*STOCKS, "members_before", *FLOWS, "left", "net_change")})
+
+
+@cached
+def by_period(scope: Scope, f: Filters, unit: str = "month") -> pd.DataFrame:
+    """Per period of `periods` (period, first, last, full, months): STOCKS on its last day, members_before
+    (members on the day before its first day), FLOWS over [first, last], left and net_change.
+    Net change = members − members_before for every period (the stock-flow identity)."""
+    per = periods(scope, f, unit)
+    if per.empty:
+        return by_period_empty(per)
+    stocks, p = stock_rows(scope, f, "p.d", lateral="periods p, ")  # on each `periods` row's d
+    flows, p2 = flow_rows(scope, f, "p.a", "p.b", lateral="periods p, ")
+    p.update(p2, firsts=list(per["first"]), lasts=list(per["last"]))
+    df = query(f"""
+        WITH spans AS (SELECT unnest($firsts::DATE[]) AS a, unnest($lasts::DATE[]) AS b),
+        s AS (WITH periods AS (SELECT a, b AS d FROM spans)
+              SELECT a, count(*) AS n, {_sums(STOCKS)} FROM ({stocks}) GROUP BY a),
+        sb AS (WITH periods AS (SELECT a, CAST(a - INTERVAL 1 DAY AS DATE) AS d FROM spans)
+               SELECT a, sum(members)::BIGINT AS members_before FROM ({stocks}) GROUP BY a),
+        fl AS (WITH periods AS (SELECT a, b FROM spans)
+               SELECT a, {_sums(FLOWS)} FROM ({flows}) GROUP BY a)
+        SELECT spans.a AS first, s.* EXCLUDE (a), sb.members_before, fl.* EXCLUDE (a)
+        FROM spans LEFT JOIN s USING (a) LEFT JOIN sb USING (a) LEFT JOIN fl USING (a)
+        ORDER BY spans.a""", p)
+    if df["n"].isna().all():  # nothing of the selection exists in these dates
+        return by_period_empty(per.iloc[0:0])
+    df = df.drop(columns="n")
+    df["first"] = pd.to_datetime(df["first"]).dt.date
+    cols = [*STOCKS, "members_before", *FLOWS]
+    df[cols] = df[cols].fillna(0).astype("int64")
+    df["left"] = df["transferred_out"] + df["left_party"]
+    df["net_change"] = df["admitted"] + df["transferred_in"] - df["transferred_out"] - df["left_party"]
+    return per.merge(df, on="first", how="left")

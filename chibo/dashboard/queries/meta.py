@@ -1,0 +1,48 @@
+"""Queries for the Dữ liệu page: load ledger, rejected rows, data-quality warnings.
+
+The ledger and quarantine are warehouse-wide: a viewer with a narrower scope sees them empty.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from chibo.dashboard.data import Filters, Scope, cached, org_condition, query
+
+
+@cached
+def load_ledger(scope: Scope) -> pd.DataFrame:
+    """The load ledger, newest first (all columns of meta.load_ledger); empty for a narrow scope."""
+    if scope != Scope.everything():
+        return query("SELECT * FROM meta.load_ledger WHERE FALSE")
+    # a document is named by its title and date, not by the (hash) name of the file it came in
+    return query("""
+        SELECT l.* REPLACE (CASE WHEN d.title IS NOT NULL THEN d.title
+                   || coalesce(' (' || strftime(d.published_on, '%d/%m/%Y') || ')', '')
+                   ELSE l.file_name END AS file_name)
+        FROM meta.load_ledger l
+        LEFT JOIN marts.documents d ON l.entity = 'document' AND d.doc_id = l.file_hash
+        ORDER BY l.loaded_at DESC, l.load_id DESC""")
+
+
+@cached
+def quarantine(scope: Scope) -> pd.DataFrame:
+    """Rejected rows (all columns of meta.quarantine); empty for a narrow scope."""
+    if scope != Scope.everything():
+        return query("SELECT * FROM meta.quarantine WHERE FALSE")
+    return query("SELECT * FROM meta.quarantine ORDER BY load_id DESC, file_name, row_number")
+
+
+@cached
+def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Data-quality warnings for organisations in scope and filters: rule, severity, org_id,
+    org_name, member_id, month, detail; the newest first, at most filters.extra `limit` rows."""
+    cond, p = org_condition(scope, f)
+    limit = dict(f.extra).get("limit")
+    if limit is not None:
+        p["limit"] = int(limit)
+    return query(f"""
+        SELECT q.rule, q.severity, q.org_id, o.name AS org_name, q.member_id, q.month, q.detail
+        FROM marts.data_quality q JOIN marts.dim_org o USING (org_id) WHERE {cond}
+        ORDER BY q.month DESC NULLS LAST, q.rule, q.org_id
+        {"LIMIT $limit" if limit is not None else ""}""", p)

@@ -1,0 +1,170 @@
+"""Queries for Tổ chức: organisation counts over time, the hierarchy with members, the table of
+base organisations with their metrics, and one organisation's meetings and ratings."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from chibo.dashboard.data import (
+    Filters,
+    Scope,
+    add_months,
+    cached,
+    lineage,
+    month_floor,
+    org_condition,
+    query,
+)
+from chibo.dashboard.queries import exact
+
+COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
+              "partial_committee")
+
+
+def _as_of_day(scope: Scope, f: Filters) -> dt.date | None:
+    """The as-of day moved into the history (exact.clamp_day)."""
+    return exact.clamp_day(scope, f.as_of)
+
+
+@cached
+def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
+    """Organisations existing at each month end of the period: month, grp (kind, or sector of base
+    organisations and cells), n. Committees are counted by kind only."""
+    cond, p = org_condition(scope, f)
+    p.update(a=month_floor(f.start), b=month_floor(f.end))
+    grp = "kind" if by == "kind" else "coalesce(sector, 'other')"
+    kinds = "" if by == "kind" else "AND kind IN ('base_cell', 'base_committee', 'sub_cell')"
+    return query(f"""
+        WITH o AS (SELECT {grp} AS grp, valid_from, valid_to FROM marts.dim_org o
+                   WHERE {cond} {kinds}),
+        ev AS (SELECT grp, date_trunc('month', coalesce(valid_from, DATE '1900-01-01'))::DATE
+                      AS month, 1 AS d FROM o
+               UNION ALL SELECT grp, date_trunc('month', valid_to)::DATE, -1 FROM o
+               WHERE valid_to IS NOT NULL),
+        months AS (SELECT unnest(generate_series($a::DATE, $b::DATE, INTERVAL 1 MONTH))::DATE
+                   AS month),
+        grid AS (SELECT g.grp, m.month FROM (SELECT DISTINCT grp FROM o) g CROSS JOIN months m),
+        d AS (SELECT grp, month, sum(d) AS d FROM ev GROUP BY ALL),
+        c AS (SELECT grp, month, sum(coalesce(d, 0)) OVER (PARTITION BY grp ORDER BY month
+                     ROWS UNBOUNDED PRECEDING) AS n
+              FROM (SELECT grp, month FROM grid UNION SELECT grp, month FROM d)
+              LEFT JOIN d USING (grp, month))
+        SELECT month, grp, n FROM c WHERE month BETWEEN $a AND $b AND n > 0
+        ORDER BY grp, month""", p)
+
+
+@cached
+def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
+    """Treemap rows below the picked organisation (or the top of the scope) as the tree stands on
+    the as-of day (members exact on that day): org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
+    Only organisations existing then are boxes, linked through the succession
+    (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
+    committee, and a level abolished without successor (districts) is skipped. At most `levels`
+    levels (3 at most); each parent keeps its `top` largest children. Members are counted only in
+    cells of the viewer's scope."""
+    d = _as_of_day(scope, f)
+    cond, p = org_condition(scope, dataclasses.replace(f, org=None))
+    seen, sp = org_condition(scope, None, alias="c")
+    p.update(sp, d=d, levels=levels, top=top, root=f.org)
+    return query(f"""
+        WITH cellm AS (SELECT m.org_id, m.official + m.probationary AS members
+                       FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
+                       WHERE {seen}),
+        live AS (SELECT org_id, depth,
+                        coalesce(valid_from <= $d::DATE, TRUE)
+                        AND coalesce(valid_to > $d::DATE, TRUE) AS alive
+                 FROM marts.dim_org),
+        eff AS (SELECT b.org_id, b.ancestor_id, a.depth AS ancestor_depth
+                FROM marts.{lineage(scope)} b JOIN live n ON n.org_id = b.org_id AND n.alive
+                JOIN live a ON a.org_id = b.ancestor_id AND a.alive),
+        sub AS (SELECT e.ancestor_id AS org_id, sum(c.members) AS members
+                FROM eff e JOIN cellm c USING (org_id) GROUP BY 1),
+        shape AS (SELECT org_id, count(*) FILTER (WHERE ancestor_id <> org_id) AS depth,
+                         arg_max(ancestor_id, ancestor_depth) FILTER (WHERE ancestor_id <> org_id)
+                         AS parent_id
+                  FROM eff GROUP BY 1),
+        base AS (SELECT coalesce((SELECT depth FROM shape WHERE org_id = $root), 0) AS d0),
+        nodes AS (SELECT o.org_id, sh.parent_id, o.name, o.kind, sh.depth - base.d0 AS level,
+                         sub.members,
+                         row_number() OVER (PARTITION BY sh.parent_id ORDER BY sub.members DESC)
+                         AS rank
+                  FROM marts.dim_org o JOIN shape sh USING (org_id) JOIN sub USING (org_id), base
+                  WHERE {cond} AND sh.depth - base.d0 BETWEEN 0 AND $levels - 1
+                        AND sub.members > 0
+                        AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM eff
+                                                           WHERE ancestor_id = $root))),
+        kept AS (SELECT * FROM nodes WHERE level = 0 OR rank <= $top)
+        SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
+               members
+        FROM kept  -- the third level only below the second level's kept boxes
+        WHERE level < 2 OR parent_id IN (SELECT org_id FROM kept WHERE level = 1)
+        ORDER BY level, members DESC""", p)
+
+
+@cached
+def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Base organisations in scope and filters: org_id, name, kind, sector, province, cells,
+    members and official (exact on the as-of day), admitted (exactly over the chosen dates),
+    good_fair_share and attendance (the period's months, fractions; the rollup
+    marts.agg_base_org_monthly), rating (latest annual rating up to the as-of year)."""
+    d = _as_of_day(scope, f)
+    cond, p = org_condition(scope, f)
+    p.update(d=d, a0=f.start, b0=f.end, a=month_floor(f.start), b=f.end, y=f.as_of.year)
+    return query(f"""
+        WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
+                    FROM marts.dim_org o
+                    WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
+        stock AS (SELECT c.base_org_id AS org_id, sum(x.cells) AS cells,
+                         sum(x.official + x.probationary) AS members, sum(x.official) AS official
+                  FROM marts.cell_stocks_on($d) x JOIN marts.dim_org c USING (org_id)
+                  GROUP BY 1 HAVING sum(x.cells) > 0),
+        adm AS (SELECT c.base_org_id AS org_id, sum(x.admitted) AS admitted
+                FROM marts.cell_flows_between($a0, $b0) x JOIN marts.dim_org c USING (org_id)
+                GROUP BY 1),
+        period AS (SELECT base_org_id AS org_id,
+                          sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
+                          sum(present) / nullif(sum(expected), 0) AS attendance
+                   FROM marts.agg_base_org_monthly WHERE month BETWEEN $a AND $b GROUP BY 1),
+        rating AS (SELECT org_id, arg_max(rating, year) AS rating
+                   FROM marts.fct_assessment_yearly WHERE year <= $y GROUP BY 1)
+        SELECT bo.org_id, bo.name, bo.kind, bo.sector, p.name AS province, stock.cells,
+               stock.members, stock.official, coalesce(adm.admitted, 0) AS admitted,
+               period.good_fair_share, period.attendance, rating.rating
+        FROM bo JOIN stock USING (org_id) LEFT JOIN adm USING (org_id)
+        LEFT JOIN period USING (org_id)
+        LEFT JOIN rating USING (org_id)
+        LEFT JOIN marts.dim_province p ON p.province_code = bo.province_code_current
+        ORDER BY stock.members DESC, bo.name""", p)
+
+
+@cached
+def meeting_levels(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Meetings of the picked organisation's cells per month: month, good, fair, average, poor,
+    regular_held (empty when no organisation is picked)."""
+    if not f.org:
+        return pd.DataFrame(columns=["month", "good", "fair", "average", "poor", "regular_held"])
+    cond, p = org_condition(scope, f)
+    p.update(a=month_floor(f.start), b=f.end)
+    return query(f"""
+        SELECT month, sum(good) AS good, sum(fair) AS fair, sum(average) AS average,
+               sum(poor) AS poor, sum(regular_held) AS regular_held
+        FROM marts.fct_meetings_monthly JOIN marts.dim_org o USING (org_id)
+        WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month ORDER BY month""", p)
+
+
+@cached
+def ratings(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Annual ratings of the picked organisation and its sub-organisations: year, org_id, name,
+    rating (empty when no organisation is picked)."""
+    if not f.org:
+        return pd.DataFrame(columns=["year", "org_id", "name", "rating"])
+    cond, p = org_condition(scope, f)
+    p.update(y0=add_months(month_floor(f.start), -48).year, y1=f.as_of.year)
+    return query(f"""
+        SELECT a.year, o.org_id, o.name, a.rating
+        FROM marts.fct_assessment_yearly a JOIN marts.dim_org o USING (org_id)
+        WHERE {cond} AND a.year BETWEEN $y0 AND $y1
+        ORDER BY a.year DESC, o.depth, o.name LIMIT 2000""", p)

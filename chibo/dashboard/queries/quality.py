@@ -1,0 +1,213 @@
+"""Queries for Chất lượng sinh hoạt (meeting quality): levels, score, attendance, kinds, online
+share by period, the province × month heatmap, and three watch lists of cells.
+
+Aggregates read the rollup marts.agg_meetings_province_monthly unless the scope or the filters
+name organisation subtrees (then the facts); watch lists read marts.cell_quality_trend + facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from chibo.dashboard.data import (
+    Filters,
+    Scope,
+    add_months,
+    cached,
+    data_bounds,
+    month_floor,
+    org_condition,
+    province_column,
+    query,
+    table_exists,
+    use_rollup,
+)
+
+MEETING_SUMS = ("regular_held", "thematic_held", "online_held", "hybrid_held", "expected",
+                "present", "good", "fair", "average", "poor", "score_sum", "scored")
+FALL_POINTS = 5.0  # a cell is "falling" when its last-6-month mean is this many points lower
+POOR_MIN = 2  # poor meetings in the last 12 months that put a cell on the watch list
+
+
+ROLLUP = "agg_meetings_province_monthly"
+TREND = "cell_quality_trend"
+
+
+def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
+    """(FROM clause aliased `a`, condition, params) giving province × month meeting sums with the
+    columns month, province_code, province_code_old, province_code_current, region, sector and
+    MEETING_SUMS.
+    The rollup serves unless an organisation subtree is involved (or the file predates it)."""
+    if use_rollup(scope, f, ROLLUP):
+        cond, p = org_condition(scope, f, alias="a")
+        return "marts.agg_meetings_province_monthly a", cond, p
+    cond, p = org_condition(scope, f)
+    sums = ", ".join(f"f.{c}" for c in MEETING_SUMS if c != "score_sum")
+    return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
+            f" o.region, o.sector, {sums},"
+            " coalesce(f.mean_score * f.scored, 0) AS score_sum"
+            f" FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) WHERE {cond}) a",
+            "TRUE", p)
+
+
+def add_rates(df: pd.DataFrame) -> pd.DataFrame:
+    """Derived columns from the sums: meetings, rated, mean_score, attendance, online_share,
+    good_fair_share (NaN where the denominator is zero)."""
+    def ratio(num, den):
+        return num / den.where(den > 0)
+
+    meetings = df["regular_held"] + df["thematic_held"]
+    rated = df["good"] + df["fair"] + df["average"] + df["poor"]
+    return df.assign(meetings=meetings, rated=rated,
+                     mean_score=ratio(df["score_sum"], df["scored"]),
+                     attendance=ratio(df["present"], df["expected"]),
+                     online_share=ratio(df["online_held"] + df["hybrid_held"], meetings),
+                     good_fair_share=ratio(df["good"] + df["fair"], rated))
+
+
+@cached
+def by_period(scope: Scope, f: Filters, grain: str = "month") -> pd.DataFrame:
+    """Per month or quarter in the period: period (DATE, first day), months (with data, inside the
+    period), MEETING_SUMS, and the rates of `add_rates` (meetings, rated, mean_score, attendance,
+    online_share, good_fair_share)."""
+    src, cond, p = meetings_source(scope, f)
+    p.update(a=month_floor(f.start), b=f.end)
+    unit = "quarter" if grain == "quarter" else "month"
+    sums = ", ".join(f"sum({c}) AS {c}" for c in MEETING_SUMS)
+    df = query(f"SELECT date_trunc('{unit}', month)::DATE AS period,"
+               f" count(DISTINCT month) AS months, {sums} FROM {src}"
+               f" WHERE {cond} AND month BETWEEN $a AND $b GROUP BY 1 ORDER BY 1", p)
+    df[list(MEETING_SUMS)] = df[list(MEETING_SUMS)].astype("float64")
+    return add_rates(df)
+
+
+def heat_unit(f: Filters) -> str:
+    """Columns of the heatmap: months up to 3 years, quarters up to 8 years, then years."""
+    months = (f.end.year - f.start.year) * 12 + f.end.month - f.start.month + 1
+    return "month" if months <= 36 else ("quarter" if months <= 96 else "year")
+
+
+@cached
+def province_month(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Province × month (quarter or year for long periods, see `heat_unit`) in the period:
+    province_code (old codes when f.old_boundaries, else current), name, month (first day of
+    the column), the sums, and the rates of `add_rates`. Provinces without meetings are absent."""
+    src, cond, p = meetings_source(scope, f)
+    p.update(a=month_floor(f.start), b=f.end, cur=not f.old_boundaries)
+    col = province_column(f)
+    sums = ", ".join(f"sum(a.{c}) AS {c}" for c in MEETING_SUMS)
+    df = query(f"""
+        SELECT a.{col} AS province_code, any_value(d.name) AS name,
+               date_trunc('{heat_unit(f)}', a.month)::DATE AS month, {sums}
+        FROM {src} JOIN marts.dim_province d ON d.province_code = a.{col} AND d.is_current = $cur
+        WHERE {cond} AND a.month BETWEEN $a AND $b GROUP BY 1, 3
+        ORDER BY name, month""", p)
+    df[list(MEETING_SUMS)] = df[list(MEETING_SUMS)].astype("float64")
+    return add_rates(df)
+
+
+def window_end(scope: Scope, f: Filters) -> dt.date | None:
+    """The last month of the period that has data (the period end, clamped to the last loaded)."""
+    bounds = data_bounds(scope)
+    if bounds is None:
+        return None
+    return max(min(month_floor(f.end), bounds[1]), bounds[0])
+
+
+def _cells(scope: Scope, f: Filters) -> tuple[str, dict]:
+    """CTE `c`: the cells in scope with their name, base organisation and province names."""
+    cond, p = org_condition(scope, f)
+    col = province_column(f)
+    return (f"""c AS (SELECT o.org_id, o.name,
+                       CASE WHEN o.base_org_id <> o.org_id THEN b.name END AS base_org,
+                       d.name AS province
+                FROM marts.dim_org o LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id
+                LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
+                WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell'))""", p)
+
+
+@cached
+def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
+    """Cells that report meetings but held no regular meeting in some of the last `months` months
+    of the period: org_id, name, base_org, province, missed (months), months, last_regular
+    (month of the last regular meeting on record), ordered by missed, worst first."""
+    end = window_end(scope, f)
+    cells, p = _cells(scope, f)
+    if end is None:
+        return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
+                                     "months", "last_regular"])
+    p.update(a=add_months(end, 1 - months), b=end, n=months)
+    spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
+        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
+    if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
+        last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
+    else:
+        last = ("SELECT m.org_id, max(m.month) AS last_regular FROM marts.fct_meetings_monthly m"
+                " JOIN missed USING (org_id) WHERE m.regular_held > 0 AND m.month <= $b"
+                " GROUP BY m.org_id")
+    return query(f"""
+        WITH {cells},
+        w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
+              JOIN c USING (org_id) JOIN {spans} t USING (org_id)
+              WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
+        held AS (SELECT org_id, month, regular_held FROM marts.fct_meetings_monthly
+                 WHERE month BETWEEN $a AND $b AND regular_held > 0),
+        missed AS (SELECT w.org_id, count(*) AS missed FROM w LEFT JOIN held USING (org_id, month)
+                   WHERE held.regular_held IS NULL GROUP BY w.org_id),
+        last_regular AS ({last})
+        SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
+               l.last_regular
+        FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
+        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name""", p)
+
+
+@cached
+def trend_as_of(scope: Scope) -> dt.date:
+    """The month marts.cell_quality_trend is computed as of (far future when it is missing)."""
+    if not table_exists(scope, TREND):
+        return dt.date(2100, 1, 1)
+    df = query("SELECT max(as_of_month) AS m FROM marts.cell_quality_trend")
+    m = df["m"].iloc[0]
+    return dt.date(2100, 1, 1) if pd.isna(m) else pd.Timestamp(m).date()
+
+
+@cached
+def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Cells whose mean score of the last 6 months is at least FALL_POINTS below the 6 before, as
+    of the last loaded month: org_id, name, base_org, province, score_prev6, score_last6,
+    score_change, slope_12m (points a month), as_of_month; steepest fall first."""
+    cells, p = _cells(scope, f)
+    p["fall"] = -FALL_POINTS
+    if not table_exists(scope, TREND):
+        return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "score_prev6",
+                                     "score_last6", "score_change", "slope_12m", "as_of_month"])
+    return query(f"""
+        WITH {cells}
+        SELECT c.org_id, c.name, c.base_org, c.province, round(t.score_prev6, 1) AS score_prev6,
+               round(t.score_last6, 1) AS score_last6, round(t.score_change, 1) AS score_change,
+               round(t.slope_12m, 2) AS slope_12m, t.as_of_month
+        FROM marts.cell_quality_trend t JOIN c USING (org_id)
+        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name""", p)
+
+
+@cached
+def poor_cells(scope: Scope, f: Filters) -> pd.DataFrame:
+    """Cells with at least POOR_MIN meetings rated poor in the 12 months up to the period end:
+    org_id, name, base_org, province, poor, rated, last_poor (month); most poor first."""
+    end = window_end(scope, f)
+    cells, p = _cells(scope, f)
+    if end is None:
+        return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "poor", "rated",
+                                     "last_poor"])
+    p.update(a=add_months(end, -11), b=end, k=POOR_MIN)
+    return query(f"""
+        WITH {cells}
+        SELECT c.org_id, any_value(c.name) AS name, any_value(c.base_org) AS base_org,
+               any_value(c.province) AS province, sum(m.poor) AS poor,
+               sum(m.good + m.fair + m.average + m.poor) AS rated,
+               max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
+        FROM marts.fct_meetings_monthly m JOIN c USING (org_id)
+        WHERE m.month BETWEEN $a AND $b GROUP BY c.org_id HAVING sum(m.poor) >= $k
+        ORDER BY poor DESC, last_poor DESC, name""", p)

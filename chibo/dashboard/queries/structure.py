@@ -1,0 +1,114 @@
+"""Queries for Cơ cấu đảng viên (member structure): members on the as-of day and admissions in the
+period by one characteristic (gender, age band, ethnicity, religion, education, professional
+level, political theory, status), and the shares leaders quote (women, ethnic minorities, new
+admissions aged 30 or younger).
+
+Counts come from the warehouse's one definition: the rollup marts.agg_member_structure on 31-12
+(a day it holds for every loaded year) for province, region and sector filters,
+else the macros marts.structure_long_on(D) and marts.admission_structure_long_between(A, B) per
+cell. SQL runs through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from chibo.dashboard.data import (
+    Filters,
+    Scope,
+    cached,
+    data_bounds,
+    org_condition,
+    query,
+    use_rollup,
+)
+
+DIMENSIONS = ("gender", "age_band", "ethnicity", "religion", "professional_level",
+              "political_theory", "education", "status")
+ADMISSION_DIMENSIONS = tuple(d for d in DIMENSIONS if d != "status")
+ROLLUP = "agg_member_structure"
+
+
+def as_of_day(scope: Scope, f: Filters) -> dt.date | None:
+    """The day counted: the as-of date, no later than the last loaded day (None: no data)."""
+    bounds = data_bounds(scope)
+    if bounds is None:
+        return None
+    last = (pd.Timestamp(bounds[1]) + pd.offsets.MonthEnd(0)).date()
+    return max(min(f.as_of, last), bounds[0])
+
+
+@cached
+def members_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFrame:
+    """Members on the as-of day by value of `dimension`: value, label_vi, label_en, members,
+    share (of all members of the selection), day (the day counted: the as-of date, no later than
+    the last loaded day), in display order; 'unknown' = not recorded."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(dimension)
+    day = as_of_day(scope, f)
+    if day is None:
+        return empty()
+    if use_rollup(scope, f, ROLLUP) and (day.month, day.day) == (12, 31):  # a day it holds
+        cond, p = org_condition(scope, f, alias="s")
+        source, p["d"] = f"marts.{ROLLUP} s", day
+        cond += " AND s.day = $d"
+    else:
+        cond, p = org_condition(scope, f)
+        source, p["d"] = "marts.structure_long_on($d::DATE) s JOIN marts.dim_org o USING (org_id)", day
+    p.update(dim=dimension, day=day)
+    return query(_labelled(f"SELECT s.value, sum(s.members) AS members FROM {source} "
+                           f"WHERE {cond} AND s.dimension = $dim GROUP BY 1"), p)
+
+
+@cached
+def admissions_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFrame:
+    """Admissions from the period's start to its end by value of `dimension` (age in the year of
+    admission), in the shape of members_by (day = the period's end)."""
+    if dimension not in ADMISSION_DIMENSIONS:
+        raise ValueError(dimension)
+    cond, p = org_condition(scope, f)
+    p.update(a=f.start, b=f.end, dim=dimension, day=f.end)
+    return query(_labelled("SELECT s.value, sum(s.members) AS members FROM "
+                           "marts.admission_structure_long_between($a::DATE, $b::DATE) s "
+                           f"JOIN marts.dim_org o USING (org_id) WHERE {cond} AND s.dimension = $dim "
+                           "GROUP BY 1"), p)
+
+
+def _labelled(sql: str) -> str:
+    """The counts of `sql` (value, members) with their words, shares and the day, in order."""
+    return (f"""WITH c AS ({sql})
+        SELECT c.value, d.label_vi, d.label_en, CAST(c.members AS BIGINT) AS members,
+               c.members / sum(c.members) OVER () AS share, $day::DATE AS day
+        FROM c LEFT JOIN marts.dim_structure d ON d.dimension = $dim AND d.value = c.value
+        ORDER BY coalesce(d.sort_order, 998), c.value""")
+
+
+def empty() -> pd.DataFrame:
+    return pd.DataFrame({"value": [], "label_vi": [], "label_en": [], "members": [], "share": [],
+                         "day": []})
+
+
+def share(df: pd.DataFrame, value: str) -> float | None:
+    """The share of `value` in a members_by/admissions_by frame (None when it counts nobody)."""
+    total = df["members"].sum() if not df.empty else 0
+    return float(df.loc[df["value"] == value, "members"].sum() / total) if total else None
+
+
+def kpis(scope: Scope, f: Filters) -> dict[str, dict]:
+    """{key: {value, previous}} for female_share, minority_share (on the as-of day and a year
+    earlier) and young_admission_share (in the period and the same dates a year earlier)."""
+    def year_before(d: dt.date) -> dt.date:
+        return d.replace(year=d.year - 1, day=28 if (d.month, d.day) == (2, 29) else d.day)
+
+    before = dataclasses.replace(f, as_of=year_before(f.as_of), start=year_before(f.start),
+                                 end=year_before(f.end))
+    out = {}
+    for key, fn, dim, value in (("female_share", members_by, "gender", "female"),
+                                ("minority_share", members_by, "ethnicity", "minority"),
+                                ("young_admission_share", admissions_by, "age_band", "18_30")):
+        out[key] = {"value": share(fn(scope, f, dim), value),
+                    "previous": share(fn(scope, before, dim), value)}
+    return out

@@ -1,0 +1,93 @@
+"""Checks on the cells of one sheet's table in the batch's work file, column by column, in SQL:
+NUL characters, identifiers that Excel turned into scientific notation, text typed in a legacy
+encoding (cell by cell, so a few legacy rows under a Unicode header are caught) and canonical
+keys for identifiers and names (tone placement; look-alike letters, reported as a warning). Only
+the distinct non-ASCII values of a column pass through Python. Problems go to work.problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+
+from chibo.etl.canonical import canonical, look_alike, look_alike_reason
+from chibo.etl.legacy import detect_legacy_encoding
+from chibo.etl.problems import Problem
+from chibo.etl.schema import Entity
+
+SCIENTIFIC = r"^\s*[+-]?[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+\s*$"
+SCIENTIFIC_REASON = (
+    "Mã ở dạng số mũ: Excel đã đổi mã thành số và làm mất chữ số; định dạng cột là Text rồi "
+    "nhập lại mã",
+    "Identifier in scientific notation: Excel turned it into a number and lost digits; format "
+    "the column as Text and enter the identifiers again")
+CANONICAL_TYPES = ("id", "text")
+TEXT_TYPES = ("id", "text", "enum", "province")
+
+
+def legacy_problem(path: Path, sheet: str | None, encoding: str, where: str = "",
+                   value: str | None = None) -> Problem:
+    return Problem.for_file(
+        path, sheet,
+        f"Văn bản có vẻ được gõ bằng bảng mã cũ {encoding}, không phải Unicode{where}; hãy "
+        "chuyển sang Unicode (ví dụ bằng Unikey) rồi nạp lại",
+        f"The text looks like the legacy {encoding} encoding, not Unicode{where}; convert it to "
+        "Unicode (e.g. with Unikey's converter) and load again", value=value or encoding)
+
+
+def add_problems(con, problems: list[Problem]) -> None:
+    if problems:
+        con.executemany("INSERT INTO work.problems VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [(p.file, p.sheet, p.row, p.column, p.value, p.reason_vi, p.reason_en)
+                         for p in problems])
+
+
+def check_cells(con, table: str, path: Path, sheet: str | None, entity: Entity,
+                targets: dict[str, tuple[str, str]]) -> list[Problem]:
+    """Check `table` (_row and the entity's columns as text); canonical spellings are written to
+    targets[column] = (base table, its column). Returns the warnings."""
+    where = [path.name, sheet]
+    warnings: list[Problem] = []
+    for col in entity.columns:
+        if col.name not in targets:
+            continue
+        name = col.name
+        con.execute(f"""INSERT INTO work.problems SELECT ?, ?, _row, '{name}',
+            replace({name}, chr(0), '\\0'), 'Có ký tự NUL (mã 0) trong ô',
+            'NUL character (code 0) in the cell' FROM {table} WHERE strpos({name}, chr(0)) > 0""", where)
+        if col.type == "id":
+            con.execute(f"""INSERT INTO work.problems SELECT ?, ?, _row, '{name}', {name}, ?, ?
+                FROM {table} WHERE regexp_full_match({name}, ?)""", [*where, *SCIENTIFIC_REASON, SCIENTIFIC])
+        values = [v for (v,) in con.execute(
+            f"SELECT DISTINCT {name} FROM {table} WHERE strlen({name}) <> length({name})").fetchall()]
+        if col.type in TEXT_TYPES:
+            for value in values:
+                encoding = detect_legacy_encoding(value)
+                if encoding:
+                    row = con.execute(f"SELECT min(_row) FROM {table} WHERE {name} = ?", [value]).fetchall()[0][0]
+                    add_problems(con, [legacy_problem(path, sheet, encoding,
+                                                      f" (dòng/row {row}, cột/column {name})", value)])
+                    return warnings
+        tricky = [v for v in values if look_alike(v)]
+        if tricky:
+            row, count = con.execute(f"SELECT min(_row), count(*) FROM {table} WHERE list_contains(?, {name})",
+                                     [tricky]).fetchall()[0]
+            first = con.execute(f"SELECT {name} FROM {table} WHERE _row = ?", [row]).fetchall()[0][0]
+            vi, en = look_alike_reason(look_alike(first))
+            more = f" ({count} ô / cells)" if count > 1 else ""
+            warnings.append(Problem(path.name, sheet, row, name, first, vi + more, en + more))
+        if col.type in CANONICAL_TYPES:
+            _canonicalise(con, values, *targets[name])
+    return warnings
+
+
+def _canonicalise(con, values: list[str], base: str, column: str) -> None:
+    changes = [(v, canonical(v)) for v in values]
+    changes = [(old, new) for old, new in changes if old != new]
+    if not changes:
+        return
+    con.register("_canonical", pa.table({"old": [o for o, _ in changes], "new": [n for _, n in changes]}))
+    try:
+        con.execute(f'UPDATE {base} SET "{column}" = c.new FROM _canonical c WHERE {base}."{column}" = c.old')
+    finally:
+        con.unregister("_canonical")

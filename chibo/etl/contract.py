@@ -1,0 +1,95 @@
+"""The warehouse contract, read from chibo/etl/sql/contract.sql (plain DuckDB DDL: every table readers
+may use, its grain as the table's comment, its typed columns in order). A new generation is
+published only when its tables match it exactly (`differences`, called by the data checks); the
+README's tables are generated from it (`python -m chibo.etl contract --markdown`); the dashboard's test
+warehouse is created from it (`DDL`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+
+DDL_FILE = Path(__file__).parent / "sql" / "contract.sql"
+DDL = DDL_FILE.read_text(encoding="utf-8")
+SCHEMAS = ("marts", "meta")
+_COLUMNS = """SELECT schema_name || '.' || table_name, column_name, data_type, comment
+    FROM duckdb_columns() WHERE schema_name IN ('marts', 'meta') AND database_name = {database}
+    ORDER BY schema_name, table_name, column_index"""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """schema.name, its grain (one row per …), and its columns in order."""
+
+    schema: str
+    name: str
+    grain: str
+    columns: tuple[Column, ...]
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[Table, ...]:
+    """The contract's tables, in the order the file gives them."""
+    con = duckdb.connect(":memory:")
+    con.execute(DDL)
+    grains = dict(con.execute("SELECT schema_name || '.' || table_name, comment FROM duckdb_tables()"
+                              " WHERE database_name = 'memory'").fetchall())
+    columns: dict[str, list[Column]] = {}
+    for table, column, typ, note in con.execute(_COLUMNS.format(database="'memory'")).fetchall():
+        columns.setdefault(table, []).append(Column(column, typ, note or ""))
+    order = [line.split()[2] for line in DDL.splitlines() if line.startswith("CREATE TABLE")]
+    return tuple(Table(*name.split("."), grains[name] or "", tuple(columns[name]))
+                 for name in order)
+
+
+def actual(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """{'schema.table': [(column, type), ...]} of the contract's schemas in a warehouse."""
+    out: dict[str, list[tuple]] = {}
+    for table, column, typ, _note in con.execute(
+            _COLUMNS.format(database="current_database()")).fetchall():
+        out.setdefault(table, []).append((column, typ))
+    return out
+
+
+def differences(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """What differs between a warehouse and the contract, one line per table (empty: it holds)."""
+    have = actual(con)
+    want = {t.qualified: [(c.name, c.type) for c in t.columns] for t in tables()}
+    out = [f"{name}: not in the contract" for name in sorted(set(have) - set(want))]
+    out += [f"{name}: missing" for name in sorted(set(want) - set(have))]
+    for name in sorted(set(have) & set(want)):
+        if have[name] != want[name]:
+            extra = [f"{c} {t}" for c, t in have[name] if (c, t) not in want[name]]
+            lack = [f"{c} {t}" for c, t in want[name] if (c, t) not in have[name]]
+            out.append(f"{name}: " + "; ".join(
+                [f"has {', '.join(extra)}"] * bool(extra) + [f"lacks {', '.join(lack)}"] * bool(lack)
+                + ["columns in another order"] * (not extra and not lack)))
+    return out
+
+
+def markdown() -> str:
+    """The README's tables of the contract: one row per table, its grain and typed columns."""
+    lines = []
+    for schema in SCHEMAS:
+        lines += [f"| table (`{schema}`) | grain | columns |", "|---|---|---|"]
+        for t in (t for t in tables() if t.schema == schema):
+            cols = ", ".join(f"{c.name} {c.type}" + (f" ({c.note})" if c.note else "")
+                             for c in t.columns)
+            lines.append(f"| `{t.name}` | {t.grain} | {cols} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

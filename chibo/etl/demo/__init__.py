@@ -1,0 +1,105 @@
+"""Synthetic demo inputs calibrated to the seed figures, written as ordinary input files.
+
+`write_demo_inputs(out_dir, scale, seed)` writes organisations (CSV), members and meetings
+(Parquet), organisation assessments (XLSX/CSV, Vietnamese headers) and member assessments (Parquet).
+`seeds/` holds the five seed news reports, which `python -m chibo.etl demo` loads as documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from chibo.etl.demo import assessments, calibrate, meetings, members, structure, write
+from chibo.etl.demo.common import Orgs, day
+from chibo.etl.demo.localorgs import build_local
+from chibo.etl.demo.provinces import SCALES, load
+from chibo.etl.demo.seedorgs import build_seed, in_subtree
+
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(step: str, done: int, total: int) -> None:
+    return None
+
+
+def build_orgs(scale: str, rng) -> tuple[Orgs, dict, str]:
+    """The organisation tree for a scale; returns (orgs, blocs, first featured province code)."""
+    cfg = SCALES[scale]
+    old, new = load()
+    featured = set(cfg.featured) if cfg.featured else {p.code for p in old}
+
+    def meet_province(code: str | None) -> bool:
+        return code in featured if code else scale == "national"
+
+    o = Orgs()
+    blocs = build_seed(o, rng, old, new, meet_province)
+    for i, p in enumerate(old):
+        if p.code in featured:
+            build_local(o, rng, p, o.index[f"T{p.code}"], cfg, 100 + i)
+    first = cfg.featured[0] if cfg.featured else old[0].code
+    return o, blocs, first
+
+
+def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
+                      progress: Progress | None = None) -> list[Path]:
+    """Write the demo input files for `scale` (small | province | national) into out_dir."""
+    if scale not in SCALES:
+        raise ValueError(f"Quy mô không hợp lệ: {scale!r} (small, province, national) / "
+                         f"Unknown scale: {scale!r} (small, province, national)")
+    progress = progress or _noop
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    cfg = SCALES[scale]
+
+    progress("organisations", 0, 1)
+    o, blocs, first = build_orgs(scale, rng)
+    small_cell, big_cell = calibrate.add_special_orgs(
+        o, o.index[f"T{first}-H01-X01"], o.index[f"T{first}-H01"])
+    org = o.arrays()
+    org_ids = pa.array(o.cols["org_id"], pa.string())
+    files = [out_dir / "organisations.csv"]
+    write.organisations_csv(files[0], o)
+    progress("organisations", 1, 1)
+
+    progress("members", 0, 1)
+    people, sp = members.generate(rng, org)
+    sector = np.array(o.cols["sector"], dtype=object)
+    bloc_mask = in_subtree(o, list(blocs.values()))
+    people, sp = calibrate.calibrate(rng, org, people, sp, bloc_mask, sector)
+    residential = next(o.index[f"T{first}-H01-X01-R{j:02d}"] for j in range(1, 30)
+                       if org["founded"][o.index[f"T{first}-H01-X01-R{j:02d}"]] < day(2010))
+    people, sp = calibrate.plant_warnings(rng, org, people, sp, small_cell, big_cell, residential)
+    files.append(out_dir / "members.parquet")
+    traits = structure.draw(seed, o.cols, org, people, sp)  # a stream of its own: seeds unchanged
+    write.members_parquet(files[-1], org_ids, people, sp, members.REASONS, traits)
+    progress("members", 1, 1)
+
+    meets = org["meet"] | (cfg.meetings_from is not None)
+    meet_cells = np.flatnonzero(org["is_cell"] & meets)
+    since = np.where(org["meet"][meet_cells], 0, cfg.meetings_from or 0)
+    order = np.argsort(since, kind="stable")  # chunks of cells meeting from the same month
+    meet_cells, since = meet_cells[order], since[order]
+    stock = meetings.monthly_stock(meet_cells, len(o), sp.cell, sp.joined, sp.left)
+    total = -(-len(meet_cells) // meetings.CHUNK_CELLS)
+    files.append(out_dir / "meetings.parquet")
+    write.meetings_parquet(files[-1], org_ids, meetings.generate(rng, org_ids, org, meet_cells,
+                                                                 stock, since),
+                           lambda step, done, _t: progress(step, done, total))
+    del stock
+
+    progress("assessments", 0, 2)
+    org_r = assessments.org_ratings(rng, org)
+    files.append(out_dir / ("assessments.csv" if scale == "national" else "assessments.xlsx"))
+    write.org_assessments(files[-1], o.cols["org_id"], org_r, assessments.LABELS)
+    progress("assessments", 1, 2)
+    mem_r = assessments.member_ratings(rng, org, sp, org["is_cell"] & org["meet"],
+                                       cfg.member_assessment_years)
+    files.append(out_dir / "assessments_members.parquet")
+    write.member_assessments_parquet(files[-1], len(people), mem_r, assessments.LABELS)
+    progress("assessments", 2, 2)
+    return files

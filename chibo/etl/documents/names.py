@@ -1,0 +1,208 @@
+"""Places and organisations named in a sentence (mentions), in the ways news write them:
+
+| written | mention |
+|---|---|
+| cả nước, toàn quốc, toàn Đảng, Đảng ta, "Đại hội … của Đảng", "Đảng có …" | country |
+| Đảng bộ tỉnh Nghệ An, Đảng bộ Tỉnh Nghệ An, Tỉnh ủy Quảng Trị, tỉnh Cà Mau, Đảng bộ Thủ đô, "Cà Mau: …" (a headline) | province (code via chibo.etl.reference) |
+| Đảng bộ Thành phố Hồ Chí Minh (a centrally-run city) / Đảng bộ thành phố Thanh Hóa (a city of a province) | province / organisation "thành phố Thanh Hóa" |
+| Đảng bộ huyện Quỳnh Lưu, Huyện ủy Mộc Châu, Đảng bộ xã Tân Lập, Chi bộ thôn Đông Xá, Chi bộ Khu phố 3, toàn huyện Krông Pắc | organisation "huyện Quỳnh Lưu" … |
+| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa | organisation (capitalised name after a party prefix) |
+| toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Chi bộ, Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province of that level named before in the document |
+
+A place right after an organisation (", xã Thượng Lâm", "(huyện Đan Phượng)", ", Đảng bộ xã Yên
+Phong") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
+is: it is a qualifier, not the scope of what follows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .scope import GROUPS, Scope, org_name, place_name, province_scope, resolve_province
+from .vocabulary import fold
+
+LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
+          "thủ đô": "tỉnh", "huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "xã": "xã",
+          "phường": "phường", "thị trấn": "thị trấn", "thôn": "thôn", "bản": "bản", "ấp": "ấp",
+          "làng": "làng", "khu phố": "khu phố", "khóm": "khóm", "tổ dân phố": "tổ dân phố",
+          "đặc khu": "đặc khu", "khối": "khối", "khu dân cư": "khu dân cư", "xóm": "xóm",
+          "buôn": "buôn"}
+_LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
+         r"quận|xã|phường|thôn|xóm|bản|buôn|ấp|làng|khóm|tp\.?)"
+_PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|Đảng đoàn|Ban Cán sự đảng)"
+_COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
+PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" + _LEVEL
+                      + r")(?=[\s,.;:)]|$))?", re.IGNORECASE)
+COMMITTEE_RE = re.compile(r"(?<![\wđ])(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?![\wđ])")
+PLACE_RE = re.compile(r"(?<![\wđ])(?P<level>" + _LEVEL + r")\s+(?=\w)", re.IGNORECASE)
+COUNTRY_RE = re.compile(r"(?<![\wđ])(?:trên cả nước|trong cả nước|cả nước|toàn quốc|Đảng ta|"
+                        r"toàn Đảng(?! bộ| ủy| uỷ| viên)|(?:^|(?<=, ))Đảng(?= (?:đã |hiện |chỉ )?có))"
+                        r"(?![\wđ])", re.IGNORECASE)
+CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đảng)(?! bộ| ủy| uỷ| viên)"
+                                  r"(?![\wđ])")
+BARE_RE = re.compile(r"(?<![\wđ])(?:(?:toàn|của|trong|cả)\s+(?P<level>"
+                     + _LEVEL + r"|Khối)|toàn (?P<all>Đảng bộ)(?:\s+(?P<lvl2>" + _LEVEL
+                     + r"|Khối))?)(?![\wđ])", re.IGNORECASE)
+SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã|huyện|quận|tỉnh)\s+"
+                        r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
+BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
+                     r"(?:tỉnh|thành phố) [A-ZĐ])")
+HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})\s*:")
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|–|-)\s*$")
+# "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
+# opens with "Tại tỉnh …," does name its scope).
+_AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    scope: Scope | None     # None: a bare reference not yet resolved
+    level: str | None       # level a bare reference asks for, or of a named place
+    party: str | None       # "Chi bộ" for cells, "Đảng bộ" for committees, None for places
+    qualifier: bool = False  # where the organisation before it is: not a scope
+
+
+def _party_kind(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    return "Chi bộ" if fold(prefix).startswith("chi") else "Đảng bộ"
+
+
+def _capital_next(text: str, pos: int) -> bool:
+    """A name follows at pos: a capital letter or a number ("Khu phố 3", "Tổ dân phố số 7")."""
+    rest = text[pos:pos + 6]
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest.lower().startswith("số "))
+
+
+def _embedded_province(name: str, on) -> str | None:
+    """The province an organisation's name places it in ("Sở Y tế tỉnh Thanh Hóa" → 38)."""
+    m = re.search(r"(?:tỉnh|thành phố|TP\.?)\s+(.+)$", name)
+    return resolve_province(m.group(1), on) if m else None
+
+
+def _named(text: str, start: int, level: str, on, written: str | None = None
+           ) -> tuple[Scope | None, int]:
+    """The scope a level word followed by a name makes ("huyện Quỳnh Lưu", "tỉnh Nghệ An");
+    written: the level word as the text has it ("Khu phố 3" keeps its capital)."""
+    if text[start - 7:start].strip().lower() == "thủ đô":
+        return province_scope("Thủ đô", "", on), start
+    name = place_name(text, start)
+    if not name:
+        return None, start
+    end = start + len(name)
+    if level in ("tỉnh", "thành phố"):
+        scope = province_scope(name, level, on)
+        if scope:
+            return scope, end
+    word = level if not written or written.lower().startswith("tp") else written
+    return Scope(f"{word} {name}", "organisation", f"{word} {name}"), end
+
+
+def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
+                  ) -> list[Mention]:
+    """Mentions of text in order (bare references unresolved); overlapping ones dropped.
+    known: organisation names the document introduced, found again without their prefix."""
+    found: list[Mention] = []
+    for code, rx in GROUPS:
+        for m in rx.finditer(text):
+            found.append(Mention(m.start(), m.end(), Scope(m.group(0), "organisation", code,
+                                                           org_text=m.group(0)), None, "Đảng bộ"))
+    for name in known:
+        for m in re.finditer(r"(?<![\wđ])" + re.escape(name) + r"(?![\wđ])", text):
+            found.append(Mention(m.start(), m.end(), Scope(name, "organisation", name,
+                                                           org_text=name), None, "Đảng bộ"))
+    for m in COUNTRY_RE.finditer(text):
+        found.append(Mention(m.start(), m.end(), Scope(m.group(0), "country", "VN"), None, None))
+    for m in CONGRESS_OF_PARTY_RE.finditer(text):
+        found.append(Mention(m.start("of"), m.end("of"), Scope(m["of"], "country", "VN"), None, None))
+    for m in PARTY_RE.finditer(text):
+        level = LEVELS.get(m["level"].lower()) if m["level"] else None
+        after = m.end() + (1 if m.end() < len(text) and text[m.end()] == " " else 0)
+        if level:
+            scope, end = _named(text, after, level, on, m["level"])
+            if scope:
+                scope = replace(scope, text=text[m.start():end], org_text=text[m.start():end]
+                                if scope.kind == "organisation" else None)
+            found.append(Mention(m.start(), end if scope else m.end(), scope, level,
+                                 _party_kind(m["prefix"])))
+        elif m["prefix"][0].isupper():
+            name = org_name(text, after) if _capital_next(text, after) else ""
+            bare = name in ("", "Khối")
+            scope = None if bare else Scope(f"{m['prefix']} {name}", "organisation", name,
+                                            province_code=_embedded_province(name, on),
+                                            org_text=f"{m['prefix']} {name}")
+            found.append(Mention(m.start(), after + len(name) if name else m.end(), scope,
+                                 "khối" if name == "Khối" else None, _party_kind(m["prefix"])))
+    for m in COMMITTEE_RE.finditer(text):
+        level = _COMMITTEE[m["c"].lower()]
+        after = m.end() + 1
+        scope, end = _named(text, after, level, on) if text[m.end():m.end() + 1] == " " else (None, 0)
+        found.append(Mention(m.start(), end if scope else m.end(), scope, level, "Đảng bộ"))
+    for m in PLACE_RE.finditer(text):
+        level = LEVELS[m["level"].lower()]
+        scope, end = _named(text, m.end(), level, on, m["level"])
+        if scope:
+            found.append(Mention(m.start(), end, scope, level, None))
+    for m in BLOC_RE.finditer(text):
+        name = "K" + text[m.start() + 1:m.end()] + org_name(text, m.end())
+        found.append(Mention(m.start(), m.start() + len(name),
+                             Scope(name, "organisation", name, org_text=name), "khối", "Đảng bộ"))
+    for m in BARE_RE.finditer(text):
+        if text[m.end():m.end() + 1] == " " and (_capital_next(text, m.end() + 1) or re.match(
+                r" các ", text[m.end():])):
+            continue  # a named place ("toàn huyện Krông Pắc"): PLACE_RE's
+        word = m["level"] or m["lvl2"]
+        level = LEVELS[word.lower()] if word else None
+        found.append(Mention(m.start(), m.end(), None, level, "Đảng bộ" if m["all"] else None))
+    for m in SUBJECT_RE.finditer(text):
+        found.append(Mention(m.start(), m.start() + len(m["level"]), None,
+                             LEVELS[m["level"].lower()], None))
+    if headline and (m := HEADLINE_RE.match(text)):
+        scope = province_scope(m["name"], "tỉnh", on)
+        if scope:
+            found.append(Mention(0, m.end("name"), scope, "tỉnh", None))
+    return _without_overlaps(text, found)
+
+
+def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
+    """Named before bare, longest first at each place; a mention right after an organisation
+    (", " or " (") says where it is: a qualifier."""
+    out: list[Mention] = []
+    named = [m for m in found if m.scope is not None]
+    found = named + [m for m in found if m.scope is None and not any(
+        n.start < m.end and m.start < n.end for n in named)]
+    for mention in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
+        if out and mention.start < out[-1].end:
+            continue
+        if (out and out[-1].scope is not None and out[-1].party and _QUALIFIER_GAP.match(
+                text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
+            mention = Mention(mention.start, mention.end, mention.scope, mention.level,
+                              mention.party, qualifier=True)
+        out.append(mention)
+    return out
+
+
+def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
+    """The scope a bare reference stands for: the last one of its level named before."""
+    for earlier in reversed(history):
+        scope = earlier.scope
+        if scope is None:
+            continue
+        if mention.level == "tỉnh":
+            if scope.kind == "province" and scope.value:
+                return scope
+            if scope.province_code:
+                return Scope(scope.text, "province", scope.province_code,
+                             province_code=scope.province_code)
+            continue
+        if mention.level:
+            if scope.kind == "organisation" and fold(scope.value).startswith(fold(mention.level)):
+                return scope
+            continue
+        if mention.party == "Chi bộ" and earlier.party == "Chi bộ" and not earlier.qualifier:
+            return scope
+        if mention.party == "Đảng bộ" and earlier.party == "Đảng bộ" and not earlier.qualifier:
+            return scope
+    return None

@@ -1,0 +1,192 @@
+"""Scope of a published figure: the phrase as written ("Cả nước … cơ quan hội quần chúng",
+"Đảng ủy Liên hiệp Hội", "Đảng bộ tỉnh Nghệ An") and what it resolves to: kind country | sector
+| province | organisation, a value (sector code, province code, organisation name), sector, province;
+the organisation names a document introduces, and sectors narrowing a scope.
+"""
+import re
+from dataclasses import dataclass, replace
+
+try:  # the province alias table, when present (chibo/etl/reference is written alongside)
+    from chibo.etl.reference import province as _province
+    from chibo.etl.reference import resolve_province as _resolve_province
+except ImportError:  # pragma: no cover - depends on the reference package being installed
+    _resolve_province = _province = None
+
+SECTORS: list[tuple[str, str]] = [
+    ("mass_association", r"(?:cơ quan )?hội quần chúng"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|cấp xã"),
+    ("residential", r"thôn, tổ dân phố|thôn, bản|khu dân cư|tổ dân phố"),
+    ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
+    ("public_service", r"đơn vị sự nghiệp(?: công lập)?"),
+    ("state_enterprise", r"doanh nghiệp nhà nước"),
+    ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
+                           r"doanh nghiệp có vốn đầu tư nước ngoài")),
+    ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
+]
+SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)) for code, p in SECTORS]
+# Groups of organisations named in lower case ("các đảng bộ khối cơ quan").
+GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? cơ quan"
+                                      r"(?! tỉnh| Trung ương)", re.IGNORECASE)),
+          ("enterprise_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? "
+                                          r"doanh nghiệp", re.IGNORECASE))]
+ORG_PREFIX_RE = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Đảng đoàn|Ban Cán sự đảng)"
+                           r"\s+(?=[A-ZĐ])")
+ATTACHED_RE = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,2}?(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
+                         re.IGNORECASE)
+_STOP_CHARS = ",.;:()“”\"!?–"
+
+
+@dataclass(frozen=True)
+class Scope:
+    text: str
+    kind: str | None               # country | sector | province | organisation
+    value: str | None              # "VN", sector code, province code (or name), organisation
+    sector: str | None = None
+    province_code: str | None = None
+    org_text: str | None = None
+
+
+def resolve_province(name: str, on=None) -> str | None:
+    """Province code for a name, through chibo.etl.reference when available."""
+    if _resolve_province is None or not name:
+        return None
+    try:
+        return _resolve_province(name, on=on)
+    except ValueError:  # UnknownValue: not an error here, the scope stays as written
+        return None
+
+
+def province_scope(name: str, level: str, on=None) -> Scope | None:
+    """"tỉnh Nghệ An", "Thành phố Hồ Chí Minh", "Thủ đô" as a province scope; "thành phố
+    Thanh Hóa" (a city of the province of that name) is not one: None."""
+    code = resolve_province("Hà Nội" if name.lower() == "thủ đô" else name, on)
+    text = f"{level} {name}" if level else name
+    if code is None:
+        return Scope(text, "province", name) if level == "tỉnh" else None
+    if level == "thành phố" and _province and _province(code).get("kind") == "tinh":
+        return None
+    return Scope(text, "province", code, province_code=code)
+
+
+# Second syllables written in lower case inside capitalised names ("Trung ương", "Liên hiệp").
+_TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ", "quốc"),
+          ("Công", "đoàn"), ("Thanh", "niên"), ("Phụ", "nữ"), ("Nông", "dân"),
+          ("Khoa", "học"), ("Kỹ", "thuật"), ("Chiến", "binh"), ("Quốc", "hội"),
+          ("Chính", "phủ"), ("Nhà", "nước"), ("Tỉnh", "ủy"), ("Tỉnh", "uỷ"), ("Thành", "ủy"),
+          ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy")}
+_NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
+              "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
+              "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
+              "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
+_NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
+
+
+def org_name(text: str, start: int, numbers: bool = False) -> str:
+    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương"; with numbers,
+    also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số 7")."""
+    end = len(text)
+    for i in range(start, len(text)):
+        if text[i] in _STOP_CHARS or text[i] == "\n":
+            end = i
+            break
+    words = text[start:end].split(" ")
+    if numbers and words and (words[0].isdigit() or words[0].lower() == "số" and len(words) > 1
+                              and words[1].isdigit()):
+        return " ".join(words[:2] if not words[0].isdigit() else words[:1])
+    taken: list[str] = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not word:
+            break
+        if word == "Đảng" and nxt in ("ủy", "uỷ", "bộ", "đoàn"):
+            break
+        if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
+            taken.append(word)
+        elif word == "và":
+            if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
+                break
+            taken.append(word)
+        elif not taken or word in _NAME_STOP or not word[0].isalpha():
+            break
+        else:
+            ahead = []
+            for w in words[i + 1:i + (5 if taken == ["Khối"] else 4)]:
+                if not w or w in _NAME_STOP:
+                    break
+                if w != "và":  # "Sở Giáo dục và Đào tạo"
+                    ahead.append(w)
+            if not any(w[0].isupper() and w != "Đảng" for w in ahead):
+                break
+            taken.append(word)
+    while taken and not taken[-1][0].isupper() and tuple(taken[-2:]) not in _TAILS:
+        taken.pop()
+    return " ".join(taken)
+
+
+def place_name(text: str, start: int) -> str:
+    """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu"), or a
+    number ("Khu phố 3", "Tổ dân phố số 7")."""
+    m = re.compile(r"(?:số\s+)?\d+|(?:[^\W\d_][\w]*)(?:(?:\s+|\s*-\s*)[^\W\d_][\w]*)*").match(
+        text, start)
+    if not m:
+        return ""
+    if m.group(0)[0].isdigit() or m.group(0).startswith("số"):
+        return m.group(0)
+    words = []
+    for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
+        if w.strip() in ("", "-"):
+            words.append(w)
+        elif w[0].isupper():
+            words.append(w)
+        else:
+            break
+    return "".join(words).rstrip(" -")
+
+
+def known_organisations(text: str) -> list[str]:
+    """Organisation names a document introduces with a party prefix, longest first."""
+    names = {org_name(text, m.end()) for m in ORG_PREFIX_RE.finditer(text)}
+    return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
+
+
+def expand_name(name: str, known: list[str]) -> str:
+    """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …",
+    "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc")."""
+    words = name.split()
+    for full in known:  # longest first
+        fw = full.split()
+        if len(fw) <= len(words) or fw[0] != words[0]:
+            continue
+        it = iter(fw)
+        if all(w in it for w in words):
+            return full
+    return name
+
+
+def sector_in(text: str) -> tuple[str, str] | None:
+    """The one sector named in text (code, phrase), or None when none or several are."""
+    found = {(code, m.group(0)) for code, rx in SECTOR_RES for m in [rx.search(text)] if m}
+    codes = {c for c, _ in found}
+    if len(codes) != 1:
+        return None
+    return min(found, key=lambda f: text.find(f[1]))
+
+
+def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | None:
+    """A scope narrowed by a sector: the country becomes the sector; a province or an
+    organisation keeps its kind and gains the sector."""
+    if not sector:
+        return scope
+    code, phrase = sector
+    if scope is not None and code in (scope.sector, scope.value if scope.kind == "sector" else None):
+        return scope
+    if scope is None or scope.kind in ("country", "sector"):
+        base = scope.text if scope and scope.kind == "country" else None
+        return Scope(f"{base} … {phrase}" if base else phrase, "sector", code, code)
+    return replace(scope, text=f"{scope.text} … {phrase}", sector=code)
+
+
+def attached_sector(after_noun: str) -> tuple[str, str] | None:
+    """A sector attached to the counted noun ("… tổ chức cơ sở đảng ở cơ quan hội quần chúng")."""
+    m = ATTACHED_RE.match(after_noun)
+    return sector_in(m["rest"]) if m else None

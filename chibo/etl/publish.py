@@ -1,0 +1,203 @@
+"""Atomic publication: build the next generation in a new file beside the warehouse (the served
+core and meta tables carried over, the batch applied, marts rebuilt), check it, checkpoint and
+close it, keep it as generation N, then serve it with os.replace; the ledger records each step.
+
+`with Publication(warehouse) as pub:` holds the writer lock for the whole block. A load killed
+at any moment leaves the served warehouse untouched, and the next writer records it as
+interrupted and removes its half-built file. Leaving the block without publishing discards the
+new file (a rejected load publishes nothing).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from chibo.etl.faults import fault
+from chibo.etl.generations import GenerationFiles, fsync_dir, fsync_file
+from chibo.etl.ledger import FileRecord, Ledger, generation, open_ledger, published_hashes
+from chibo.etl.ledger_sqlite import now
+from chibo.etl.rawstore import RawStore
+from chibo.etl.settings import settings
+from chibo.etl.warehouse import build_marts, ensure_schema, run_checks
+from chibo.etl.writer import BUILDING_SUFFIX, WriterLock, import_legacy, prune, recover, remove_leftovers
+
+
+class Publication:
+    """`with Publication(path) as pub:` work on `pub.con`, then `pub.publish()`."""
+
+    def __init__(self, warehouse: Path, on_wait: Callable[[], None] | None = None,
+                 dry_run: bool = False, wait: bool = True):
+        self.warehouse = warehouse
+        self.dry_run = dry_run  # validate only: no ledger, nothing kept
+        self.files = GenerationFiles(warehouse)
+        self.store = RawStore(warehouse)
+        self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
+        self.scratch = Path(f"{self.building}.work")
+        self.ledger: Ledger | None = None
+        self.load_id: int | None = None  # the load this publication is for, until finished
+        self.generation: int | None = None  # allocated while publishing, until served
+        self._stored: list[Path] = []  # raw files copied in by this publication
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._lock = WriterLock(warehouse, on_wait, wait)  # wait=False: WriterBusy at once
+
+    def __enter__(self) -> Publication:
+        self._lock.__enter__()
+        try:
+            remove_leftovers(self.warehouse, self.store.root)
+            if self.dry_run:
+                return self
+            self.ledger = open_ledger(self.store.root)
+            import_legacy(self.warehouse, self.ledger, self.files, self.store.root)
+            recover(self.warehouse, self.ledger, self.files)
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    # --- the new file ------------------------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self.open()
+        return self._con
+
+    def open(self, carry_over: bool = True) -> duckdb.DuckDBPyConnection:
+        """Create the new file; with carry_over, the served generation's core and meta in it."""
+        cfg = settings()
+        self._con = con = duckdb.connect(str(self.building), config={
+            "memory_limit": cfg.memory_limit, "threads": cfg.threads,
+            "temp_directory": f"{self.building}.tmp"})
+        con.execute("SET preserve_insertion_order = false")
+        # Batch work tables live in a scratch file: disk-backed at any size, never published.
+        con.execute("ATTACH ? AS work", [str(self.scratch)])
+        ensure_schema(con)
+        if carry_over and self.warehouse.exists():
+            _carry_over(con, self.warehouse)
+        return con
+
+    # --- the ledger ----------------------------------------------------------------------------
+    def already_loaded(self, hashes: list[str], kind: str) -> bool:
+        """Every file is held by the served generation (checked under the lock)."""
+        return bool(hashes) and set(hashes) <= published_hashes(self.ledger, kind)
+
+    def begin(self, kind: str, files: list[FileRecord], options: dict) -> int:
+        """Record the load as started in the ledger; returns its new id."""
+        self.load_id = self.ledger.begin_load(kind, files, options)
+        return self.load_id
+
+    def finish(self, state: str, **fields) -> None:
+        """End the load without publishing (rejected, or failed with a detail)."""
+        self.ledger.update_load(self.load_id, state=state, finished_at=now(), **fields)
+        self.load_id = None
+
+    def store_files(self, paths: list[Path], records: list[FileRecord]) -> list[FileRecord]:
+        """Keep the files in the raw store (removed again if nothing is published)."""
+        stored = []
+        for path, record in zip(paths, records):
+            target, new = self.store.put(path, record.hash)
+            if new:
+                self._stored.append(target)
+            stored.append(FileRecord(record.name, record.hash, path.stat().st_size, target.name))
+        return stored
+
+    def served_loads(self) -> list[int]:
+        held = generation(self.ledger, self.ledger.current())
+        return list(held.loads) if held else []
+
+    # --- publishing ----------------------------------------------------------------------------
+    def publish(self, note: str = "", progress=None, loads: list[int] | None = None,
+                made_by: str = "writer") -> int:
+        """Rebuild marts, run checks, keep and serve the new file. The new generation holds the
+        served one's loads plus this load, or exactly `loads` (rebuild). Returns its number."""
+        con = self.con
+        con.execute("DETACH work")
+        build_marts(con, progress)
+        fault("after_marts")
+        run_checks(con)
+        held = loads if loads is not None else self.served_loads() + (
+            [self.load_id] if self.load_id else [])
+        self.generation = gen = self.ledger.allocate_generation(made_by, self.load_id, held, note)
+        con.execute("INSERT INTO meta.generation BY NAME SELECT ? AS generation, ? AS published_at, "
+                    "? AS note, ? AS duckdb_version",
+                    [gen, time.strftime("%Y-%m-%d %H:%M:%S"), note, duckdb.__version__])
+        con.execute("CHECKPOINT")
+        con.close()
+        self._con = None
+        fsync_file(self.building)
+        if self.load_id:
+            self.ledger.update_load(self.load_id, state="publishing", generation=gen)
+        fault("after_manifest")
+        kept = self.files.keep(self.building, gen)
+        fault("mid_swap")
+        os.replace(self.building, self.warehouse)
+        fsync_dir(self.warehouse.parent)
+        fault("after_swap")
+        self.ledger.update_generation(gen, state="kept", file=kept.name, bytes=kept.stat().st_size)
+        self.ledger.set_current(gen)
+        self.load_id, self._stored, self.generation = None, [], None  # done: nothing to undo
+        prune(self.ledger, self.files, settings().keep_generations)
+        return gen
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+            remove_leftovers(self.warehouse, self.store.root)  # first: frees a full disk
+            if self.ledger is not None:
+                self._abandon(exc)
+        finally:
+            self._release()
+
+    def _abandon(self, exc: BaseException | None) -> None:
+        """A load or generation left unfinished (an error, or a rejected batch): say so in the
+        ledger and drop what it kept. Best effort: on a full disk the next writer's recovery
+        records it instead."""
+        try:
+            if self.generation is not None and self.files.served() == self.generation:
+                recover(self.warehouse, self.ledger, self.files)  # served: finish the record
+                return
+            for path in self._stored:
+                path.unlink(missing_ok=True)
+            if self.load_id is not None:
+                detail = f"{type(exc).__name__}: {exc}" if exc else "không công bố / not published"
+                self.finish("failed", detail=detail[:2000])
+            if self.generation is not None:
+                held = generation(self.ledger, self.generation)
+                if held is not None and held.state == "building":
+                    self.files.remove(self.generation)
+                    self.ledger.update_generation(self.generation, state="abandoned")
+        except Exception:  # noqa: BLE001 - recovery by the next writer covers it
+            pass
+
+    def _release(self) -> None:
+        if self.ledger is not None:
+            self.ledger.close()
+            self.ledger = None
+        self._lock.__exit__(None, None, None)
+
+
+def _carry_over(con: duckdb.DuckDBPyConnection, published: Path) -> None:
+    """Copy the accepted rows (core) and the bookkeeping (meta) of the served generation into
+    the new file; marts are rebuilt. Writing a fresh file keeps it compact; a table that gained
+    columns since is filled by name, and a column dropped since is left behind."""
+    con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
+    try:
+        tables = con.execute("""SELECT schema_name, table_name FROM duckdb_tables()
+            WHERE database_name = 'published' AND schema_name IN ('core', 'meta')""").fetchall()
+        for schema, table in tables:
+            columns = ", ".join(f'"{c}"' for (c,) in con.execute(
+                """SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n
+                   USING (schema_name, table_name, column_name)
+                   WHERE o.database_name = 'published' AND n.database_name = current_database()
+                     AND schema_name = ? AND table_name = ? ORDER BY o.column_index""",
+                [schema, table]).fetchall())
+            con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT {columns} '
+                        f'FROM published.{schema}."{table}"')
+    finally:
+        con.execute("DETACH published")

@@ -1,0 +1,97 @@
+-- The member structure on a day and of the admissions in a period, written once for every reader
+-- (the dashboard, the year-end workbook of `python -m chibo.etl report`, the published-figures
+-- reconciliation). Table macros stored in the warehouse over marts.fct_member_structure.
+--   marts.age_band(age)                       '18_30' (30 or younger), '31_40', '41_50', '51_60',
+--                                             '61_plus', 'unknown'
+--   marts.structure_on(D)                     one row per member in a cell on day D: org_id,
+--                                             status (official / probationary), gender, age,
+--                                             age_band, ethnicity, ethnic_group, religion,
+--                                             education, professional_level, political_theory
+--   marts.admission_structure_between(A, B)   one row per admission from A to B (both included):
+--                                             org_id, admitted_on and the same columns, age at
+--                                             admission, status 'probationary'
+--   marts.structure_long_on(D), marts.admission_structure_long_between(A, B)
+--                                             the same by dimension and value, per cell: org_id,
+--                                             dimension, value, members
+-- Age in a year = the year minus the birth year ("tuổi đời" of the statistics forms, as of 31-12);
+-- a member counts on D from joined_on until the day before left_on, official from official_from,
+-- exactly as marts.cell_stocks_on(D) counts them, so the values of a dimension add up to the
+-- members on that day. A day after the last loaded day reads the last day; admissions count from
+-- the first day of history on, like the flows of fct_membership_daily.
+CREATE OR REPLACE MACRO marts.age_band(age) AS
+  CASE WHEN age IS NULL THEN 'unknown' WHEN age <= 30 THEN '18_30' WHEN age <= 40 THEN '31_40'
+       WHEN age <= 50 THEN '41_50' WHEN age <= 60 THEN '51_60' ELSE '61_plus' END;
+
+-- marts.member_on(joined_on, left_on, D) whether a row counts on day D; marts.member_status(
+-- official_from, D): the definitions structure_on and the rollups over many days share.
+CREATE OR REPLACE MACRO marts.member_on(joined_on, left_on, d) AS
+  joined_on <= d AND coalesce(left_on, DATE '9999-12-31') > d;
+
+CREATE OR REPLACE MACRO marts.member_status(official_from, d) AS
+  CASE WHEN official_from <= d THEN 'official' ELSE 'probationary' END;
+
+CREATE OR REPLACE MACRO marts.structure_on(d) AS TABLE
+  WITH day AS (SELECT least(CAST(d AS DATE), last_day(DATE '{last_month}')) AS day)
+  SELECT s.org_id, marts.member_status(s.official_from, day.day) AS status,
+    s.gender, year(day.day) - s.birth_year AS age, marts.age_band(year(day.day) - s.birth_year) AS age_band,
+    s.ethnicity, s.ethnic_group, s.religion, s.education, s.professional_level, s.political_theory
+  FROM marts.fct_member_structure s, day
+  WHERE marts.member_on(s.joined_on, s.left_on, day.day);
+
+CREATE OR REPLACE MACRO marts.admission_structure_between(a, b) AS TABLE
+  SELECT s.org_id, s.joined_on AS admitted_on, 'probationary' AS status, s.gender,
+    year(s.joined_on) - s.birth_year AS age, marts.age_band(year(s.joined_on) - s.birth_year) AS age_band,
+    s.ethnicity, s.ethnic_group, s.religion, s.education, s.professional_level, s.political_theory
+  FROM marts.fct_member_structure s
+  WHERE s.admission AND s.joined_on BETWEEN greatest(CAST(a AS DATE), DATE '{first_month}')
+                                        AND CAST(b AS DATE);
+
+CREATE OR REPLACE MACRO marts.structure_long_on(d) AS TABLE
+  WITH grouped AS (
+    SELECT org_id, status, gender, age_band, ethnicity, ethnic_group, religion, education,
+      professional_level, political_theory, count(*) AS members
+    FROM marts.structure_on(d) GROUP BY ALL)
+  SELECT org_id, dimension, value, CAST(sum(members) AS BIGINT) AS members
+  FROM (UNPIVOT grouped ON status, gender, age_band, ethnicity, ethnic_group, religion, education,
+        professional_level, political_theory INTO NAME dimension VALUE value)
+  GROUP BY ALL;
+
+CREATE OR REPLACE MACRO marts.admission_structure_long_between(a, b) AS TABLE
+  WITH grouped AS (
+    SELECT org_id, gender, age_band, ethnicity, ethnic_group, religion, education,
+      professional_level, political_theory, count(*) AS members
+    FROM marts.admission_structure_between(a, b) GROUP BY ALL)
+  SELECT org_id, dimension, value, CAST(sum(members) AS BIGINT) AS members
+  FROM (UNPIVOT grouped ON gender, age_band, ethnicity, ethnic_group, religion, education,
+        professional_level, political_theory INTO NAME dimension VALUE value)
+  GROUP BY ALL;
+
+-- A part of a published figure (chibo/etl/documents/parts.py: dimension and value) as a condition on a
+-- row of structure_on / admission_structure_between: TRUE or FALSE, NULL when the row does not
+-- record that characteristic; structure_part_known says whether the warehouse counts the part.
+CREATE OR REPLACE MACRO marts.structure_part_known(dimension, value) AS
+  (dimension = 'gender' AND value = 'female')
+  OR (dimension = 'ethnicity' AND value = 'minority')
+  OR (dimension = 'religion' AND value IN ('catholic', 'buddhist', 'religious'))
+  OR (dimension = 'age_band' AND regexp_full_match(coalesce(value, ''), '[0-9]+_([0-9]+|plus)'))
+  OR (dimension = 'education' AND value IN ('postgraduate', 'university_plus', 'university',
+                                            'college'))
+  OR (dimension = 'political_theory' AND value IN ('advanced', 'intermediate', 'elementary'));
+
+CREATE OR REPLACE MACRO marts.structure_part(dimension, value, gender, age, ethnicity, religion,
+                                             professional_level, political_theory) AS
+  CASE dimension
+    WHEN 'gender' THEN CASE WHEN gender <> 'unknown' THEN gender = value END
+    WHEN 'ethnicity' THEN CASE WHEN ethnicity <> 'unknown' THEN ethnicity = 'minority' END
+    WHEN 'religion' THEN CASE WHEN religion <> 'unknown' THEN CASE value
+      WHEN 'catholic' THEN religion = 'catholicism' WHEN 'buddhist' THEN religion = 'buddhism'
+      ELSE religion <> 'none' END END
+    WHEN 'age_band' THEN age BETWEEN CAST(split_part(value, '_', 1) AS INTEGER)
+      AND coalesce(TRY_CAST(split_part(value, '_', 2) AS INTEGER), 999)
+    WHEN 'education' THEN CASE WHEN professional_level <> 'unknown' THEN CASE value
+      WHEN 'postgraduate' THEN professional_level IN ('master', 'doctorate')
+      WHEN 'university_plus' THEN professional_level IN ('university', 'master', 'doctorate')
+      ELSE professional_level = value END END
+    WHEN 'political_theory' THEN CASE WHEN political_theory <> 'unknown'
+      THEN political_theory = value END
+  END;

@@ -1,0 +1,140 @@
+"""The warehouse's own SQL: core tables, reference tables, marts (one SELECT per file) and the
+checks a new generation must pass before it is published."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from chibo.etl import contract
+from chibo.etl.faults import CouldNotComplete
+from chibo.etl.integrity import IDENTITY_CHECKS
+
+SQL_DIR = Path(__file__).parent / "sql"
+REFERENCE_DIR = Path(__file__).parent / "reference"
+SOURCE_TREE = Path(__file__).resolve().parents[2]
+
+# Marts that others depend on come first; then facts, rollups, per-cell precomputations, the rest.
+FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_org_ancestor",
+               "bridge_org_lineage",
+               "dim_org")
+PREFIX_ORDER = ("fct_", "agg_", "cell_")
+LAST_MARTS = ("data_quality",)
+AFTER_MACROS = ("agg_member_structure", "fct_member_structure_yearly")  # rollups of a macro: built once the macros exist
+
+
+def warehouse_path(cli_value: str | None = None) -> Path:
+    """--warehouse, else $CHIBO_WAREHOUSE, else warehouse.duckdb in the data folder: $CHIBO_DATA_DIR,
+    else `data/` of the source tree when run from it, else `data/` in the working folder (an
+    installed package never writes into its site-packages; the dashboard's settings agree)."""
+    value = cli_value or os.environ.get("CHIBO_WAREHOUSE")
+    if value:
+        return Path(value).expanduser().resolve()
+    data_dir = os.environ.get("CHIBO_DATA_DIR") or (
+        SOURCE_TREE / "data" if (SOURCE_TREE / "pyproject.toml").exists() else Path.cwd() / "data")
+    return (Path(data_dir).expanduser() / "warehouse.duckdb").resolve()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the core and meta tables where missing (idempotent)."""
+    con.execute((SQL_DIR / "core" / "tables.sql").read_text(encoding="utf-8"))
+    for extra in sorted((SQL_DIR / "core").glob("*.sql")):
+        if extra.name != "tables.sql":
+            con.execute(extra.read_text(encoding="utf-8"))
+
+
+def load_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Every reference CSV becomes table ref.<name> (all text; marts cast)."""
+    for path in sorted(REFERENCE_DIR.glob("*.csv")):
+        con.execute(f"CREATE OR REPLACE TABLE ref.{path.stem} AS SELECT * FROM "
+                    "read_csv(?, header = true, all_varchar = true, delim = ',', quote = '\"')",
+                    [str(path)])
+
+
+def mart_files() -> list[Path]:
+    """Mart SQL files in build order."""
+    files = {p.stem: p for p in (SQL_DIR / "marts").glob("*.sql")}
+
+    def rank(name: str) -> tuple[int, int, str]:
+        if name in AFTER_MACROS:
+            return (5, 0, name)
+        if name in FIRST_MARTS:
+            return (0, FIRST_MARTS.index(name), name)
+        for i, prefix in enumerate(PREFIX_ORDER):
+            if name.startswith(prefix):
+                return (1 + i, 0, name)
+        if name in LAST_MARTS:
+            return (9, LAST_MARTS.index(name), name)
+        return (5, 0, name)
+    return [files[name] for name in sorted(files, key=rank)]
+
+
+def _is_fact_or_rollup(name: str) -> bool:
+    return name not in AFTER_MACROS and (name in FIRST_MARTS or name.startswith(PREFIX_ORDER))
+
+
+def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
+    """Rebuild every mart from core and ref tables. The table macros (sql/macros) are created once
+    the facts and rollups they read exist, so the marts after them (figure_reconciliation) use
+    them too."""
+    load_reference(con)
+    files = mart_files()
+    macros = False
+    for i, path in enumerate(files):
+        if not macros and not _is_fact_or_rollup(path.stem):
+            create_macros(con)
+            macros = True
+        con.execute(f"CREATE OR REPLACE TABLE marts.{path.stem} AS "
+                    + path.read_text(encoding="utf-8").strip().rstrip(";"))
+        if progress:
+            progress(i + 1, len(files), path.stem)
+    if not macros:
+        create_macros(con)
+
+
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The table macros (sql/macros: exact days, member structure) over the facts and rollups
+    already built (also what the dashboard's test warehouse uses, so no reader restates them)."""
+    first, last = con.execute("SELECT coalesce(min(month), DATE '2010-01-01'), coalesce(max(month), "
+                              "DATE '2010-01-01') FROM marts.dim_month").fetchone()
+    for path in sorted((SQL_DIR / "macros").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8").replace("{last_month}", last.isoformat())
+                    .replace("{first_month}", first.isoformat()))
+
+
+# Each check counts violations; a new generation is published only when all are zero.
+CHECKS = {
+    "organisation keys unique": "SELECT count(*) - count(DISTINCT org_id) FROM core.organisations",
+    "member keys unique": "SELECT count(*) - count(DISTINCT (member_id, org_id)) FROM core.members",
+    "meeting keys unique": "SELECT count(*) - count(DISTINCT meeting_id) FROM core.meetings",
+    "members point at organisations": """SELECT count(*) FROM core.members m
+        WHERE NOT EXISTS (SELECT 1 FROM core.organisations o WHERE o.org_id = m.org_id)""",
+    "meetings point at organisations": """SELECT count(*) FROM core.meetings m
+        WHERE NOT EXISTS (SELECT 1 FROM core.organisations o WHERE o.org_id = m.org_id)""",
+    "one dim_org row per organisation":
+        "SELECT (SELECT count(*) FROM marts.dim_org) - (SELECT count(*) FROM core.organisations)",
+    "provinces known": """SELECT count(*) FROM marts.dim_org o WHERE o.province_code IS NOT NULL
+        AND o.province_code NOT IN (SELECT province_code FROM marts.dim_province)""",
+    "no negative stocks": """SELECT count(*) FROM marts.fct_membership_monthly
+        WHERE official < 0 OR probationary < 0""",
+    **IDENTITY_CHECKS,
+}
+
+
+class CheckFailed(CouldNotComplete):
+    """A data check failed: the new generation is not published (exit 3, with the reason)."""
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> None:
+    failed = {name: n for name, sql in CHECKS.items() if (n := con.execute(sql).fetchone()[0])}
+    if failed:
+        detail = "; ".join(f"{name}: {n}" for name, n in failed.items())
+        raise CheckFailed(f"Kiểm tra dữ liệu không đạt, không công bố gì: {detail}",
+                          f"Data checks failed, nothing was published: {detail}")
+    broken = contract.differences(con)
+    if broken:  # readers rely on exactly these tables, columns and types (chibo/etl/contract.py)
+        detail = "; ".join(broken)
+        raise CheckFailed(f"Kho dữ liệu không đúng hợp đồng, không công bố gì: {detail}",
+                          f"Warehouse contract not met, nothing was published: {detail}")
