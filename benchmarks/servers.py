@@ -130,7 +130,8 @@ class Namespaces:
     Where namespaces cannot be made (not root, no `ip`), net.isolated is False, every host is
     on 127.0.0.1 (distinct ports) and net.why says why."""
 
-    def __init__(self, count: int):
+    def __init__(self, count: int, enabled: bool = True):
+        self.enabled = enabled
         tag = os.getpid() % 100000
         self.bridge = f"chb{tag}"
         subnet = f"10.{200 + tag % 50}.{tag % 250}"
@@ -142,6 +143,8 @@ class Namespaces:
 
     def __enter__(self) -> Namespaces:
         try:
+            if not self.enabled:
+                raise OSError("namespaces not asked for (--no-namespaces)")
             _ip("link", "add", self.bridge, "type", "bridge")
             _ip("addr", "add", f"{self.gateway}/24", "dev", self.bridge)
             _ip("link", "set", self.bridge, "up")
@@ -157,7 +160,8 @@ class Namespaces:
         except (OSError, subprocess.SubprocessError) as e:
             detail = getattr(e, "stderr", b"") or b""
             self.why = f"{e} {detail.decode(errors='replace').strip()}".strip()
-            self.__exit__()
+            if self.enabled:
+                self.__exit__()
             self.gateway, self.addresses = "127.0.0.1", ["127.0.0.1"] * len(self.names)
         return self
 
@@ -166,6 +170,8 @@ class Namespaces:
         return ["ip", "netns", "exec", self.names[i]] if self.isolated else []
 
     def __exit__(self, *exc) -> None:
+        if not self.enabled:
+            return
         for name in self.names:
             subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=60)
         subprocess.run(["ip", "link", "del", self.bridge], capture_output=True, timeout=60)
@@ -177,7 +183,7 @@ def nginx_conf(folder: Path, listen: str, upstreams: list[str], locations: Path)
     for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (folder / d).mkdir(parents=True, exist_ok=True)
     user = "user root;\n" if os.geteuid() == 0 else ""
-    servers = "".join(f"        server {u} max_fails=1 fail_timeout=30s;\n" for u in upstreams)
+    servers = "".join(f"        server {u} max_fails=1 fail_timeout=5s;\n" for u in upstreams)
     conf = folder / "nginx.conf"
     conf.write_text(f"""{user}worker_processes 1;
 pid {folder}/nginx.pid;

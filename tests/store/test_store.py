@@ -161,3 +161,27 @@ def test_postgres_describe_never_shows_the_password(pg_url):
     assert password not in store.describe() and store.describe().startswith("postgresql://chibo@")
     with pytest.raises(settings.SettingsError, match="CHIBO_DATABASE_URL=…"):
         settings.load(database_url="mysql://root:hunter2@db/chibo")
+
+
+def test_an_upload_job_of_a_host_that_died_reads_interrupted_and_can_be_taken(
+        pg_url, fixture_warehouse, tmp_path):
+    """Hosts share the jobs in PostgreSQL: a job another host keeps updating stays "running" and
+    cannot be claimed; once that host stops updating it (it died), the job reads "interrupted"
+    and this host can claim it."""
+    from chibo.dashboard import runtime
+    from chibo.dashboard.admin import uploads
+    from tests.helpers import runtime_for
+
+    rt = runtime_for(fixture_warehouse, database_url=pg_url)
+    with runtime.bound(rt):
+        now = utcnow()
+        rt.store.add_job(Job("e" * 16, "boss", ("members.csv",), str(tmp_path), now, now,
+                             "load", "running", None, False, "another-host", 4242))
+        assert uploads.status("e" * 16)["state"] == "running"
+        assert not rt.store.claim_job("e" * 16, "load", "this-host",
+                                      stale_before=utcnow() - uploads.STALE)
+        rt.store._run("UPDATE jobs SET updated_at = ? WHERE id = ?",
+                      (now - uploads.STALE - dt.timedelta(seconds=1), "e" * 16))
+        assert uploads.status("e" * 16)["state"] == "interrupted"
+        assert rt.store.claim_job("e" * 16, "load", "this-host",
+                                  stale_before=utcnow() - uploads.STALE)

@@ -94,7 +94,8 @@ def _job(job: str | None) -> Job | None:
 
 
 def _alive(job: Job) -> bool:
-    """Whether the process running `job` may still be at work (another host's: assumed so)."""
+    """Whether the process running `job` may still be at work (another host's: while that host
+    keeps updating it)."""
     if job.pid is None:
         return utcnow() - job.updated_at < STARTING
     if job.host != socket.gethostname():
