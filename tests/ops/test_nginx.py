@@ -71,7 +71,7 @@ def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings
     app_port, port = _free_port(), _free_port()
     app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
                             f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
-                            "--threads", "4"], env=env, cwd=tmp, stdout=subprocess.PIPE,
+                            "--threads", "4", "--timeout", "120"], env=env, cwd=tmp, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
     nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c",
                               str(_nginx_conf(tmp, port, app_port, locations)),
