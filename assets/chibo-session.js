@@ -16,7 +16,9 @@
         if (!leaving) {  /* several callbacks may meet the end together: navigate once */
           leaving = true;
           var next = window.location.pathname + window.location.search;
-          window.location.assign('/login?expired=1&next=' + encodeURIComponent(next));
+          var config = document.getElementById('_dash-config'), prefix = '/';
+          try { prefix = JSON.parse(config.textContent).requests_pathname_prefix || '/'; } catch (e) { /* '/' */ }
+          window.location.assign(prefix + 'login?expired=1&next=' + encodeURIComponent(next));
         }
         return new Promise(function () {});  /* never settles: the page is leaving */
       }

@@ -24,6 +24,12 @@
     var s = q.toString().replace(/%2C/g, ",");
     return s ? "?" + s : "";
   }
+  /* the app's own paths under its mount point (CHIBO_URL_PREFIX, Dash's requests prefix) */
+  function path(p) {
+    var config = document.getElementById("_dash-config"), prefix = "/";
+    try { prefix = JSON.parse(config.textContent).requests_pathname_prefix || "/"; } catch (e) { /* "/" */ }
+    return prefix.replace(/\/$/, "") + p;
+  }
   function triggered() {
     var ctx = window.dash_clientside.callback_context;
     return ((ctx && ctx.triggered) || []).map(function (t) { return t.prop_id; }).join(" ");
@@ -64,8 +70,8 @@
       mine: function (clear, search, label) {
         if (clear && triggered().indexOf("slides-mine-clear.") >= 0) { writeDeck([]); }
         var deck = readDeck(), base = String(label || "").replace(/ \(\d+\)$/, "");
-        var href = deck.length ? "/trinh-chieu" + query(search, {deck: deck.join(","), auto: null})
-                               : "/trinh-chieu" + query(search, {deck: null});
+        var href = deck.length ? path("/trinh-chieu") + query(search, {deck: deck.join(","), auto: null})
+                               : path("/trinh-chieu") + query(search, {deck: null});
         return [href, base + " (" + deck.length + ")"];
       },
       /* chart card: server PNG/SVG links with the current filters; "+ Trình chiếu" */
@@ -77,8 +83,9 @@
         }
         var filters = query(search, {deck: null, auto: null});
         var base = String(label || "");
-        return ["/export/chart/" + key + ".png" + filters, "/export/chart/" + key + ".svg" + filters,
-                "/trinh-chieu" + query(search, {deck: deck.join(","), auto: null}), base,
+        return [path("/export/chart/" + key + ".png") + filters,
+                path("/export/chart/" + key + ".svg") + filters,
+                path("/trinh-chieu") + query(search, {deck: deck.join(","), auto: null}), base,
                 deck.indexOf(key) >= 0 ? {} : {display: "none"}];
       }
     }
@@ -108,7 +115,7 @@
     var open = e.target && e.target.closest &&
       e.target.closest("a[id*='chart-open-slides'], a#slides-mine");
     if (open) {  /* the deck may have grown on another card since this link was drawn */
-      open.setAttribute("href", "/trinh-chieu" + query(window.location.search,
+      open.setAttribute("href", path("/trinh-chieu") + query(window.location.search,
                                                        {deck: readDeck().join(","), auto: null}));
       return;
     }

@@ -13,7 +13,7 @@ from pathlib import Path
 import dash
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chibo.dashboard import follow, health, logs, runtime, settings
+from chibo.dashboard import follow, health, logs, mount, runtime, settings
 from chibo.dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
 from chibo.dashboard.gateway import StartRefused
 from chibo.dashboard.settings import Settings
@@ -43,6 +43,7 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
         __package__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
         suppress_callback_exceptions=True, title="chibo", update_title=None,
         serve_locally=True, on_error=_on_callback_error,
+        requests_pathname_prefix=settings.url_prefix, routes_pathname_prefix="/",
     )
     runtime.install(app.server, built)
     from chibo.dashboard.components import shell  # after Dash(): pages and callbacks need the app
@@ -55,7 +56,7 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     throttle.install(app.server)  # body size and callback rate limits (auth/throttle.py)
     callback_inputs.install(app.server)  # every callback's inputs checked: 400, never 500
     audit_reads.install(app.server)  # every chart, table and export read is logged
-    app.server.wsgi_app = _behind_proxies(app.server)
+    app.server.wsgi_app = _behind_proxies(app.server, settings.url_prefix)
     app.server.register_error_handler(  # a made-up component path is not found, not an error
         dash.exceptions.DependencyException, lambda _e: ("Not found / không có", 404))
     from chibo.dashboard.exports import routes as export_routes  # /export/deck.pptx, /export/chart/…
@@ -75,11 +76,12 @@ def _on_callback_error(error: Exception):
     return warehouse_banner.on_callback_error(error)
 
 
-def _behind_proxies(server):
-    """The WSGI app trusting CHIBO_PROXY_HOPS proxies (nginx: 1) for X-Forwarded-For, -Proto
-    and -Host (the client's address, HTTPS, the public host). Never -Prefix: the app is served
-    at the root, and nginx passes a client's own X-Forwarded-Prefix through."""
-    inner = server.wsgi_app
+def _behind_proxies(server, prefix: str):
+    """The WSGI app under CHIBO_URL_PREFIX (dashboard/mount.py), trusting CHIBO_PROXY_HOPS
+    proxies (nginx: 1) for X-Forwarded-For, -Proto and -Host (the client's address, HTTPS, the
+    public host). Never -Prefix: the prefix is a setting, and nginx passes a client's own
+    X-Forwarded-Prefix through."""
+    inner = mount.mounted(server.wsgi_app, prefix)
 
     def wsgi_app(environ, start_response):
         n = runtime.of(server).settings.proxy_hops

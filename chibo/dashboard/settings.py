@@ -6,6 +6,7 @@ A new setting is one field here with its description; the README table is genera
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import limits
@@ -15,6 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENV_PREFIX = "CHIBO_"
+PATH_SEGMENT = re.compile(r"^[A-Za-z0-9._~-]+$")
 
 
 def default_data_dir() -> Path:
@@ -71,6 +73,9 @@ class Settings(BaseSettings):
     rate_limit_storage: str = Field("memory://", description="where callback rates are counted: "
                                     "`memory://` (each process), or a `limits` storage URI "
                                     "shared by several hosts (`redis://host:6379`)")
+    url_prefix: str = Field("/", description="the path the app is served under behind a proxy "
+                            "(`/chibo/`: pages, Dash routes, assets, login, uploads, `/healthz` "
+                            "and the session cookie all live under it)")
     proxy_hops: int = Field(0, ge=0, le=5, description="proxies in front (nginx: `1`) whose "
                             "`X-Forwarded-For/-Proto/-Host` are trusted")
 
@@ -112,6 +117,15 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("rate") from None
         return value
+
+    @field_validator("url_prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        """`chibo`, `/chibo` and `/chibo/` all mean `/chibo/`; plain path segments only."""
+        segments = [s for s in value.strip().split("/") if s]
+        if any(s in (".", "..") or not PATH_SEGMENT.match(s) for s in segments):
+            raise ValueError("prefix")
+        return "/" + "".join(s + "/" for s in segments)
 
     @field_validator("rate_limit_storage")
     @classmethod
@@ -161,6 +175,7 @@ _HIDDEN = {"secret_key", "database_url"}  # never repeated in a message
 
 _VALUE_REASONS = {  # our validators' ValueError(key) -> (Vietnamese, English)
     "rate": ("cần dạng 100 per 10 seconds", "a rate such as 100 per 10 seconds is expected"),
+    "prefix": ("cần một đường dẫn như /chibo/", "a path such as /chibo/ is expected"),
     "storage": ("cần memory:// hoặc một URI lưu trữ của limits (redis://…)",
                 "memory:// or a limits storage URI (redis://…) is expected"),
     "database": ("cần một URL postgresql://…", "a postgresql://… URL is expected"),

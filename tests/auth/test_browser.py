@@ -92,8 +92,8 @@ def test_payload_in_an_organisation_name_is_shown_as_text_under_a_strict_csp(tab
 
 def _check_payload_is_text(tab):
     log_in(tab, "boss", "/to-chuc?from=2024-01-01&to=2025-12-31")
-    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
-    tab.wait_for_selector(".ag-row", timeout=20000)
+    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
+    tab.wait_for_selector(".ag-row", timeout=60000)
     tab.get_by_role("textbox", name="Tổ chức đảng", exact=True).fill("script")
     option = tab.get_by_role("option").filter(has_text="<script>window.__xss=1</script>")
     option.first.wait_for(timeout=15000)

@@ -5,7 +5,9 @@ client address the app records (nginx's, never a forged X-Forwarded-For) and /he
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import json
 import os
 import re
 import shutil
@@ -24,6 +26,7 @@ from benchmarks import servers
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PASSWORD = "mat-khau-dai-12"
 CLIENT = "127.0.0.3"  # the test's client connects from here; nginx listens on 127.0.0.1
 
 pytestmark = pytest.mark.skipif(not os.path.exists(NGINX),
@@ -48,29 +51,30 @@ def _wait_for(port: int, proc: subprocess.Popen, what: str) -> None:
     raise AssertionError(f"{what} did not start")
 
 
-def _nginx_conf(tmp: Path, port: int, app_port: int) -> Path:
+def _nginx_conf(tmp: Path, port: int, app_port: int, locations: str) -> Path:
     return servers.nginx_conf(tmp, f"127.0.0.1:{port}", [f"127.0.0.1:{app_port}"],
-                              ROOT / "deploy" / "nginx" / "chibo-locations.conf")
+                              ROOT / "deploy" / "nginx" / locations)
 
 
-@pytest.fixture(scope="module")
-def proxied(tmp_path_factory, fixture_warehouse):
-    """(nginx port, users database): gunicorn (gthread) behind nginx on a copy of the fixture
-    warehouse, with one user."""
-    tmp = tmp_path_factory.mktemp("nginx")
+@contextlib.contextmanager
+def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings):
+    """(nginx port, users database): gunicorn (gthread) behind nginx with the sample
+    `locations`, on a copy of the fixture warehouse, with one user (leader `lead`)."""
     warehouse = tmp / "warehouse.duckdb"
     shutil.copy(fixture_warehouse, warehouse)
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")},
-           "CHIBO_WAREHOUSE": str(warehouse), "CHIBO_PROXY_HOPS": "1"}
+           "CHIBO_WAREHOUSE": str(warehouse), "CHIBO_PROXY_HOPS": "1",
+           **{f"CHIBO_{k.upper()}": v for k, v in settings.items()}}
     subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", "lead", "--role", "leader",
-                    "--password-stdin"], input="mat-khau-dai-12\n", text=True, env=env,
+                    "--password-stdin"], input=PASSWORD + "\n", text=True, env=env,
                    cwd=ROOT, check=True, timeout=120)
     app_port, port = _free_port(), _free_port()
     app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
                             f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
-                            "--threads", "4"], env=env, cwd=tmp, stdout=subprocess.PIPE,
+                            "--threads", "4", "--timeout", "120"], env=env, cwd=tmp, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
-    nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(_nginx_conf(tmp, port, app_port)),
+    nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c",
+                              str(_nginx_conf(tmp, port, app_port, locations)),
                               "-g", "daemon off;"], stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
     try:
@@ -84,6 +88,22 @@ def proxied(tmp_path_factory, fixture_warehouse):
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@pytest.fixture(scope="module")
+def proxied(tmp_path_factory, fixture_warehouse):
+    """The app at the root of a site (deploy/nginx/chibo-locations.conf)."""
+    with _behind_nginx(tmp_path_factory.mktemp("nginx"), fixture_warehouse,
+                       "chibo-locations.conf") as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def proxied_subpath(tmp_path_factory, fixture_warehouse):
+    """The app under /chibo/ (deploy/nginx/chibo-subpath-locations.conf, CHIBO_URL_PREFIX)."""
+    with _behind_nginx(tmp_path_factory.mktemp("nginx-subpath"), fixture_warehouse,
+                       "chibo-subpath-locations.conf", url_prefix="/chibo/") as served:
+        yield served
 
 
 def _request(port: int, method: str, path: str, body: bytes | None = None,
@@ -135,3 +155,77 @@ def test_the_app_records_the_client_address_nginx_saw(proxied):
     with closing(sqlite3.connect(db)) as con:
         rows = con.execute("SELECT address FROM audit WHERE action = 'login_failed'").fetchall()
     assert rows == [(CLIENT,)]
+
+
+def _log_in(port: int, prefix: str, nxt: str) -> tuple[int, dict]:
+    """Log `lead` in through the form under `prefix`: (status, headers) of the answer."""
+    _s, headers, page = _request(port, "GET", f"{prefix}login")
+    cookie = headers["set-cookie"].split(";")[0]
+    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+    form = urllib.parse.urlencode({"csrf": token, "name": "lead", "password": PASSWORD,
+                                   "next": nxt})
+    status, headers, _b = _request(port, "POST", f"{prefix}login", form.encode(), {
+        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    return status, headers
+
+
+def test_the_app_under_a_sub_path_behind_nginx(proxied_subpath):
+    """CHIBO_URL_PREFIX=/chibo/ with the sub-path sample: the login gate sends to /chibo/login
+    and back, the cookie is scoped to /chibo/, pages, Dash routes, assets and /healthz answer
+    under /chibo/ (Dash told to request them there), and nothing of the app is at the root."""
+    port, _db = proxied_subpath
+    assert _request(port, "GET", "/chibo/healthz")[0] == 200
+    status, headers, _b = _request(port, "GET", "/chibo/assets/chibo.css")
+    assert status == 200 and "max-age=3600" in headers["cache-control"]
+    status, headers, _b = _request(port, "GET", "/chibo")
+    assert status == 308 and headers["location"].endswith("/chibo/")
+    status, headers, _b = _request(port, "GET", "/chibo/dang-vien?lang=en")
+    assert status == 302
+    assert headers["location"] == "/chibo/login?" + urllib.parse.urlencode(
+        {"next": "/chibo/dang-vien?lang=en"})
+    status, headers = _log_in(port, "/chibo/", "/chibo/dang-vien")
+    assert status == 302 and headers["location"] == "/chibo/dang-vien"
+    assert "Path=/chibo/" in headers["set-cookie"]
+    cookie = {"Cookie": headers["set-cookie"].split(";")[0]}
+    status, _h, page = _request(port, "GET", "/chibo/dang-vien", headers=cookie)
+    config = re.search(rb'id="_dash-config" type="application/json">(.*?)</script>', page)
+    assert status == 200 and json.loads(config.group(1))["requests_pathname_prefix"] == "/chibo/"
+    assert b'src="/chibo/_dash-component-suites/' in page
+    assert _request(port, "GET", "/chibo/_dash-layout", headers=cookie)[0] == 200
+    status, headers = _log_in(port, "/chibo/", "https://evil.example/")
+    assert status == 302 and headers["location"] == "/chibo/"  # never off the app
+    assert _request(port, "GET", "/healthz")[0] == 404
+
+
+@pytest.mark.browser
+def test_a_browser_uses_the_app_under_a_sub_path(proxied_subpath):
+    """In chromium through nginx: log in under /chibo/ (the form's POST passes the Origin check
+    through the proxy), the members page draws its charts, the navigation links stay under
+    /chibo/; every request went to /chibo/…, none failed."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    port, _db = proxied_subpath
+    base = f"http://127.0.0.1:{port}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        requested, failed, errors = [], [], []
+        page.on("request", lambda r: requested.append(r.url))
+        page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "/chibo/dang-vien")
+        page.wait_for_selector("#login-submit")
+        page.fill("#name", "lead")
+        page.fill("#password", PASSWORD)
+        page.click("#login-submit")
+        page.wait_for_selector("#auth-user-name", timeout=60000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
+        assert page.url == base + "/chibo/dang-vien"
+        hrefs = page.locator("a.nav-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        browser.close()
+    assert hrefs and all(h.startswith("/chibo/") for h in hrefs), hrefs
+    assert all(u.startswith(base + "/chibo/") for u in requested), [
+        u for u in requested if not u.startswith(base + "/chibo/")]
+    assert failed == [] and errors == []

@@ -4,6 +4,7 @@ the "chế độ demo" banner in open mode. Filled by one callback, from the ser
 from __future__ import annotations
 
 import dash_mantine_components as dmc
+import flask
 from dash import Input, Output, callback, dcc, html
 
 from chibo.dashboard import i18n, runtime
@@ -42,7 +43,7 @@ def user_menu(lang: str):
     user = current_user()
     if user is None:
         return None
-    return html.Form(method="post", action="/logout", className="auth-logout", children=dmc.Group(
+    return html.Form(method="post", action=flask.url_for("chibo_logout"), className="auth-logout", children=dmc.Group(
         gap="xs", children=[
             dmc.Text(f"{user.name} · {t('auth.role.' + user.role, lang)}", size="sm",
                      id="auth-user-name"),

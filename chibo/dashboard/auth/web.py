@@ -78,7 +78,8 @@ def install(server: flask.Flask, settings: Settings, dash_prefix: str = "/") -> 
     server.secret_key = shared_secret_key(settings)  # checked at start; None: on first request
     server.config.update(SESSION_COOKIE_NAME="chibo_session", SESSION_COOKIE_HTTPONLY=True,
                          SESSION_COOKIE_SAMESITE="Lax",
-                         SESSION_COOKIE_SECURE=settings.secure_cookies)
+                         SESSION_COOKIE_SECURE=settings.secure_cookies,
+                         SESSION_COOKIE_PATH=settings.url_prefix, APPLICATION_ROOT=settings.url_prefix)
     server.config["chibo_public_endpoints"] = PUBLIC_ENDPOINTS | {dash_prefix + r for r in PUBLIC_DASH_ROUTES}
     server.before_request(_gate)
     server.add_url_rule("/login", "chibo_login", login, methods=["GET", "POST"])
@@ -131,14 +132,15 @@ def _gate():
     req = flask.request
     if req.method == "GET" and req.endpoint in ("/", "/<path:path>") or \
             req.endpoint in ("export_deck", "export_chart"):
-        target = req.full_path.rstrip("?")
+        target = req.script_root + req.full_path.rstrip("?")  # the path the browser asked for
         return flask.redirect(flask.url_for("chibo_login") + "?" + urlencode({"next": target}))
     return flask.jsonify({"error": "Cần đăng nhập / login required"}), 401
 
 
 def _safe_next(target: str | None) -> str:
-    """Only same-site paths, never '//host' or a scheme."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    """Only paths of this app (under its prefix), never '//host' or a scheme."""
+    root = flask.request.script_root + "/"
+    if not target or not target.startswith(root) or target.startswith("//") or "\\" in target:
         return flask.request.script_root + "/"
     return target
 

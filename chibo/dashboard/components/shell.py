@@ -31,7 +31,7 @@ def _pages() -> list[dict]:
 
 def layout() -> dmc.MantineProvider:
     """The whole page frame; page content arrives through the router callback."""
-    nav = [dmc.NavLink(id={"type": "nav-link", "path": p["path"]}, href=p["path"],
+    nav = [dmc.NavLink(id={"type": "nav-link", "path": p["path"]}, href=dash.get_relative_path(p["path"]),
                        label=p["name"], className="nav-link") for p in _pages()
            if access.page_allowed(p)]
     header = dmc.Group(justify="space-between", h="100%", px="md", wrap="nowrap", children=[
@@ -64,10 +64,20 @@ def layout() -> dmc.MantineProvider:
             ])))
 
 
-def page_for(pathname: str | None) -> dict | None:
-    """The registered page at a path ('/du-lieu/' is '/du-lieu'); None for an unknown path."""
-    path = (pathname or "/").rstrip("/") or "/"
+def page_for(path: str | None) -> dict | None:
+    """The registered page at a path of the app ('/du-lieu/' is '/du-lieu'); None for an unknown
+    path."""
+    path = (path or "/").rstrip("/") or "/"
     return next((p for p in _pages() if p["path"] == path), None)
+
+
+def app_path(pathname: str | None) -> str | None:
+    """The app's path of the browser's ('/chibo/du-lieu' under CHIBO_URL_PREFIX=/chibo/ is
+    '/du-lieu'); None for a path outside the prefix."""
+    try:
+        return "/" + (dash.strip_relative_path(pathname or "/") or "")
+    except dash.exceptions.UnsupportedRelativePath:
+        return None
 
 
 def not_found(lang: str, search: str | None = None) -> html.Div:
@@ -75,7 +85,8 @@ def not_found(lang: str, search: str | None = None) -> html.Div:
     return html.Div(id="page-not-found", children=[
         html.H1(t("app.not_found", lang), className="page-heading"),
         dmc.Text(t("app.not_found_text", lang), mb="md"),
-        dmc.Anchor(t("app.back_home", lang), href="/" + (search or ""), id="back-home"),
+        dmc.Anchor(t("app.back_home", lang), href=dash.get_relative_path("/") + (search or ""),
+                   id="back-home"),
     ])
 
 
@@ -95,7 +106,7 @@ def install_not_found(server) -> None:
 
 def doc_title(pathname: str | None, lang: str) -> str:
     """The browser tab's title: '<page> · chibo' ('Không tìm thấy trang · chibo')."""
-    page = page_for(pathname)
+    page = page_for(app_path(pathname))
     name = (t(page["nav_key"], lang) if page and page.get("nav_key")
             else page["name"] if page else t("app.not_found", lang))
     return f"{name} · chibo"
@@ -107,7 +118,7 @@ def route(pathname, lang, search):
     """Render the page for the path, in the language, with its validated URL params."""
     if lang is None:
         return no_update
-    page = page_for(pathname)
+    page = page_for(app_path(pathname))
     if page is not None and not access.page_allowed(page):
         return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     if page is not None and page.get("without_warehouse"):  # the upload page loads the first one
@@ -131,8 +142,9 @@ def navigation(pathname, search, lang, ids):
     by_path = {p["path"]: p for p in _pages()}
     labels = [t(by_path[i["path"]].get("nav_key", ""), lang) if by_path[i["path"]].get("nav_key")
               else by_path[i["path"]]["name"] for i in ids]
-    path = (pathname or "/").rstrip("/") or "/"
-    return (labels, [i["path"] + (search or "") for i in ids], [i["path"] == path for i in ids],
+    path = (app_path(pathname) or "/").rstrip("/") or "/"
+    return (labels, [dash.get_relative_path(i["path"]) + (search or "") for i in ids],
+            [i["path"] == path for i in ids],
             t("app.title", lang), t("app.lang_switch", lang), t("app.theme", lang),
             {"locale": lang, "firstDayOfWeek": 1},
             {"title": doc_title(pathname, lang), "lang": lang})

@@ -75,11 +75,11 @@ def _chooser(state: dict) -> list:
                 dmc.Text(t(deck.title, lang), fw=700, size="lg"),
                 dmc.Text(f"{len(deck.keys)} {t('slides.charts', lang)}", size="sm", c="dimmed")]),
             dmc.Group(gap="xs", children=[
-                html.A(t("slides.present", lang), href=f"/trinh-chieu{q}",
+                html.A(t("slides.present", lang), href=dash.get_relative_path("/trinh-chieu") + q,
                        className="slides-open", id=f"slides-open-{name}"),
-                html.A(t("slides.pptx", lang), href=f"/export/deck.pptx{q}",
+                html.A(t("slides.pptx", lang), href=dash.get_relative_path("/export/deck.pptx") + q,
                        className="slides-download"),
-                html.A(t("slides.pdf", lang), href=f"/export/deck.pdf{q}",
+                html.A(t("slides.pdf", lang), href=dash.get_relative_path("/export/deck.pdf") + q,
                        className="slides-download")])]))
     return [
         dmc.Title(t("slides.heading", lang), order=1, size="h2", mb="xs"),
@@ -93,7 +93,7 @@ def _chooser(state: dict) -> list:
         dmc.Title(t("slides.mine", lang), order=3, mb="xs"),
         dmc.Paper(withBorder=True, p="md", maw=900, children=dmc.Group(
             justify="space-between", children=[
-                html.A(t("slides.present", lang), id=SLIDES_MINE, href="/trinh-chieu",
+                html.A(t("slides.present", lang), id=SLIDES_MINE, href=dash.get_relative_path("/trinh-chieu"),
                        title=t("slides.mine", lang), className="slides-open"),
                 dmc.Text(t("slides.mine_hint", lang), size="sm", c="dimmed"),
                 dmc.Button(t("slides.mine_clear", lang), id=SLIDES_MINE_CLEAR, variant="subtle",
@@ -131,7 +131,7 @@ def layout(lang: str = "vi", **_params):
                 html.A(t("slides.pptx", lang), id=SLIDES_PPTX, className="slides-button",
                        tabIndex="-1"),
                 html.A(t("slides.exit", lang), id=SLIDES_EXIT, className="slides-button",
-                       href="/", tabIndex="-1"),
+                       href=dash.get_relative_path("/"), tabIndex="-1"),
                 html.Button(id=SLIDES_FIRST, hidden=True, tabIndex="-1"),
                 html.Button(id=SLIDES_LAST, hidden=True, tabIndex="-1")]),
         ]),
@@ -142,11 +142,11 @@ def payload(state: dict | None) -> dict:
     """Everything the page shows for a state (plain function): the slides as JSON-able dicts,
     whether to present or to show the chooser, the auto-advance timer, the exit/pptx links."""
     if not state or data.signature() is None:
-        return {"slides": [], "present": False, "chooser": [], "auto": 0, "exit": "/",
+        return {"slides": [], "present": False, "chooser": [], "auto": 0, "exit": dash.get_relative_path("/"),
                 "pptx": ""}
     deck = decks.parse_deck(state["params"].get("deck"))
     auto = int(state["params"].get("auto", "0") or 0)
-    exit_href = "/" + _search(state, deck="", auto="0")
+    exit_href = dash.get_relative_path("/") + _search(state, deck="", auto="0")
     if deck is None:
         return {"slides": [], "present": False, "chooser": _chooser(state), "auto": 0,
                 "exit": exit_href, "pptx": ""}
@@ -155,7 +155,7 @@ def payload(state: dict | None) -> dict:
                "figure": json.loads(s.figure.to_json())}
               for s in decks.build_slides(deck, state)]
     return {"slides": slides, "present": True, "chooser": [], "auto": auto, "exit": exit_href,
-            "pptx": "/export/deck.pptx" + urlstate.to_search(state)}
+            "pptx": dash.get_relative_path("/export/deck.pptx") + urlstate.to_search(state)}
 
 
 @callback(Output(SLIDES_DATA, "data"), Output(SLIDES_ROOT, "hidden"),
