@@ -77,7 +77,7 @@ def _on_callback_error(error: Exception):
 
 
 def _behind_proxies(server, prefix: str):
-    """The WSGI app under CHIBO_URL_PREFIX (dashboard/mount.py), trusting CHIBO_PROXY_HOPS
+    """The WSGI app under CHIBO_URL_PREFIX (chibo/dashboard/mount.py), trusting CHIBO_PROXY_HOPS
     proxies (nginx: 1) for X-Forwarded-For, -Proto and -Host (the client's address, HTTPS, the
     public host). Never -Prefix: the prefix is a setting, and nginx passes a client's own
     X-Forwarded-Prefix through."""
