@@ -16,21 +16,32 @@ from dataclasses import dataclass
 from . import vocabulary as voc
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
+from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
-                      r"\s*,?\s*)?(?:có\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?", re.IGNORECASE)
+                      r"\s*,?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?",
+                      re.IGNORECASE)
+# "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
+# number closes a phrase naming what it counts.
+_HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
+    p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
 _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
-_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+" + _PCT, re.IGNORECASE)
+_SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
 _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
 _PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
 _CEREMONY_RE = re.compile(r"lễ kết nạp", re.IGNORECASE)
+_IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
+_IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó)(?![\wđ])", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
+# After a share, the whole it is a share of: "chiếm 86,2% tổng số đảng viên của Đảng bộ".
+_WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
+                             + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
@@ -47,6 +58,7 @@ class Candidate:
     dimension_value: str | None = None
     share: float | None = None
     ceremony: bool = False         # admitted at a ceremony: the period is that day
+    whole_metric: str | None = None  # the whole a share names: "chiếm 86,2% tổng số đảng viên"
 
 
 def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
@@ -87,6 +99,26 @@ def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     return None
 
 
+def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
+    """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
+    of the kind named before in the sentence (base organisations by default), by the sector
+    named before the number in its part of the list, or right after the counter noun."""
+    before = [m for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)]
+    kinds = [f[0] for m in before if (f := _metric_at(folded, m.start())) and f[0] in voc.ORGS]
+    item = max([floor, sentence.rfind(";", 0, q.start) + 1])
+    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
+    if not (kinds or sector and _IN_WHICH_RE.search(sentence, 0, q.start)):
+        return None, end, None
+    return (kinds[-1] if kinds else "base_orgs_total"), end, (
+        ("sector", sector[0], 0) if sector else None)
+
+
+def _hard_blocked(text: str) -> bool:
+    """Attendance ("Dự sinh hoạt có 22 đảng viên") unless a delegate represents the number."""
+    hard = list(voc.HARD_BLOCK_RE.finditer(text))
+    return bool(hard) and not voc.DELEGATE_RE.search(text, hard[-1].end())
+
+
 def _clause(sentence: str, start: int, floor: int) -> str:
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
     return sentence[max([floor] + seps):start]
@@ -114,7 +146,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     folded = voc.fold(sentence)
     out: list[Candidate] = []
-    floor = 0
+    floor, blocked_end = 0, None
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         metric, noun_end, dim = None, q.end, None
@@ -133,8 +165,10 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             if not found:
                 continue
             metric, noun_end = found[0], q.end
-        elif q.is_words:
-            continue
+        elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
+            continue  # a number in words counts only with a metric noun or, in thousands, a counter
+        elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
+            metric, noun_end, dim = _org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
             noun_end = counter.end()
             metric = pre_metric if pre_metric in voc.PEOPLE else (
@@ -142,10 +176,16 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
                 metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
-            dim = pre_dim
-            metric = metric or ("_part" if pre_dim else None)
+            dim = pre_dim or dimension_at(sentence, counter.end())
+            metric = metric or ("_part" if dim else None)
         elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
             metric, dim = pre_metric or "_part", pre_dim
+        elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
+                sentence, q.end):
+            metric = _metric_at(folded, head.start("noun"))[0]
+        elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
+                listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
+            metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])
         if metric is None and _admitted(sentence, folded, clause_start, q.start, noun_end):
@@ -153,8 +193,15 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         if metric is None:
             continue
         clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause):
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or _hard_blocked(
+                sentence[floor:q.start]):
+            blocked_end = noun_end
             continue
+        if blocked_end is not None and _IN_WHICH_RE.search(sentence, blocked_end, q.start):
+            continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
+        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
+                voc.ADMITTED_AFTER_RE.match(folded, noun_end):
+            continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
         admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and _admitted(
             sentence, folded, clause_start, q.start, noun_end)
         implied = metric_dimension(metric)
@@ -173,7 +220,8 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             dim = dimension_at(post) if metric not in ("members_female",) else None
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
-        if voc.TARGET_RE.search(clause) or (out and out[-1].qualifier == "target"
+        if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"
+                                             or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
@@ -209,7 +257,8 @@ def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
 
 def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """Add parts given only as a share, in sentence order."""
-    taken = [(c.start, c.noun_end + 40) for c in out if c.share is not None]
+    taken = [(c.start, min(c.noun_end + 40, (sentence.find(";", c.noun_end) + 1 or 10**6) - 1))
+             for c in out if c.share is not None]
     found: list[Candidate | None] = []
     for m in _SHARE_ONLY_RE.finditer(sentence):
         metric, dim, _ = _descriptor(sentence, m.start())
@@ -218,8 +267,12 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):
         metric, dim = _noun_and_dimension(sentence, m.end())
-        found.append(_share_part(sentence, m, metric, dim) if dim and (
+        party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
+        found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)
+    for c in found:
+        if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
+            c.whole_metric = _metric_at(voc.fold(sentence), named.start("noun"))[0]
     for c in found:
         if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
                 x.start for x in out}:

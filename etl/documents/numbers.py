@@ -38,8 +38,9 @@ WORDS_RE = re.compile(
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
 ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
 # "4 thôn chưa có đảng viên": the zero describes other things counted just before, not a figure.
+# "không còn bản nào chưa có đảng viên": none lacking, not a count of zero.
 ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+)?|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
-                               r"phường|nơi|đơn vị|doanh nghiệp|người))"
+                               r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 
 # Spans that are never quantities (replaced by spaces of equal length before scanning).

@@ -14,13 +14,14 @@ except ImportError:  # pragma: no cover - depends on the reference package being
 
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
-    ("commune", r"xã, phường, thị trấn|xã, phường|cấp xã"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
     ("residential", r"thôn, tổ dân phố|thôn, bản|khu dân cư|tổ dân phố"),
     ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
     ("public_service", r"đơn vị sự nghiệp(?: công lập)?"),
     ("state_enterprise", r"doanh nghiệp nhà nước"),
     ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
-                           r"doanh nghiệp có vốn đầu tư nước ngoài")),
+                           r"doanh nghiệp có vốn đầu tư nước ngoài|"
+                           r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
     ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
 ]
 SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)) for code, p in SECTORS]
