@@ -159,7 +159,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         ctx.frame = whens[0]
     if figs:
         ctx.carried, ctx.previous = figs[-1]["_scope"], figs
-        ctx.scope = figs[-1]["_scope"] or ctx.scope
+        ctx.scope = next((f["_scope"] for f in reversed(figs) if f["_scope"] is not None
+                          and f["_scope"].sector is None), ctx.scope)
     elif named:
         ctx.carried = named[-1]
     return figs
@@ -183,6 +184,7 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         scope = carried
     else:
         scope = later[0].scope if later else None
+    floor = max(floor, sentence.rfind(";", 0, c.start) + 1)  # a sector of another clause: not
     region = list(sentence[floor:c.start])
     for m in mentions:
         for i in range(max(m.start, floor), min(m.end, c.start)):
@@ -203,6 +205,9 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)]
     own = adjacent[0] if adjacent else max(before, key=lambda x: (x.end, -x.start)) \
         if before else after[0] if after else periods.sentence_default(sentence, whens)
+    if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
+        return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
+                "_dated_here": False}
     w = own or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date"]
     reference = next((d for d in reversed(days) if d), None) or event

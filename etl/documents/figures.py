@@ -90,13 +90,11 @@ def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bo
 
 
 def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
-    """The nearest people metric noun before start in the sentence."""
+    """The nearest people metric noun before start in the sentence (a party one first)."""
     heads = [m for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)]
-    for m in reversed(heads):
-        found = _metric_at(folded, m.start())
-        if found and found[0] in voc.PEOPLE:
-            return found[0]
-    return None
+    people = [f[0] for m in heads if (f := _metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
+    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
+    return (party or people or [None])[-1]
 
 
 def _org_counted(sentence: str, folded: str, q, end: int, floor: int):

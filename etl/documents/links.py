@@ -33,9 +33,15 @@ STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
 _DATING = ("as_of", "as_of_source", "year", "_first")
 
 
-def _fits(whole: dict, part: dict, explicit: bool) -> bool:
-    """can_hold, with flows kept apart from stocks (module docstring)."""
+def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
+    """can_hold, with flows kept apart from stocks (module docstring); outside its sentence, a
+    part dated there otherwise than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính
+    chung từ năm 2015 đến hết năm 2022, … kết nạp 142 … Công giáo")."""
     if not can_hold(whole, part):
+        return False
+    if outside and whole["metric"] == "new_admissions" and part.get("_dated_here") and (
+            part["as_of"], part["_first"]) != (
+            whole["as_of"], whole["_first"]):
         return False
     wants = part.get("_whole_metric")
     if wants and whole["metric"] != wants:
@@ -60,33 +66,34 @@ def _same_scope(a: dict, b: dict) -> bool:
 
 
 def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
-           document: list[dict]) -> tuple[dict | None, bool]:
-    """(the whole a part belongs to, whether it is outside the part's sentence)."""
+           document: list[dict]) -> dict | None:
+    """The whole a part belongs to."""
     loose = part["dimension"] not in (None, "sector", "activity")
     for whole in reversed(earlier):
         if _fits(whole, part, True) and (loose or BREAKDOWN_RE.search(
                 sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
                 sentence, 0, whole["span_start"])):
-            return whole, False
+            return whole
     for sibling in reversed(earlier):
         if sibling.get("_parent") and _fits(sibling["_parent"], part, True):
-            return sibling["_parent"], False
+            return sibling["_parent"]
     opening = _opening_whole(sentence)
     explicit = bool(CONTINUES_RE.match(sentence) or opening)
     flow_sector = part["dimension"] == "sector" and part["metric"] == "new_admissions"
     if explicit or ((loose or flow_sector) and previous):
         for whole in reversed(previous):
-            if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit):
-                return whole, True
+            if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
+                                                                          True):
+                return whole
         for sibling in reversed(previous):
-            if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit):
-                return sibling["_parent"], True
+            if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit, True):
+                return sibling["_parent"]
     if part.get("_whole_metric") or part["metric"] in STOCK_PARTS and part["value"] is None or \
             part["dimension"] == "activity":
         for whole in reversed(document):
-            if _same_scope(whole, part) and _fits(whole, part, False):
-                return whole, True
-    return None, False
+            if _same_scope(whole, part) and _fits(whole, part, False, True):
+                return whole
+    return None
 
 
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
@@ -107,10 +114,10 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     out = []
     for f in figs:
         is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
-        whole, outside = _whole(sentence, f, out, previous, document) if is_part else (None, False)
+        whole = _whole(sentence, f, out, previous, document) if is_part else None
         if whole is not None:
             f["_parent"] = whole
-            if outside and not f.get("_dated_here"):
+            if not any(whole is g for g in out) and not f.get("_dated_here"):
                 f.update({k: whole[k] for k in _DATING})
             if f["dimension"] == "sector":
                 f["_scope"] = narrowed(f["_scope"], (f["dimension_value"], f["dimension_value"]))

@@ -43,6 +43,11 @@ ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+)?|(?<!\w)(?:thôn|bản|�
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 
+# "trong năm", "năm qua", "mỗi năm": the word "năm" (five) meaning a year.
+_YEAR_WORD_RE = re.compile(r"(?:(?<=trong )|(?<=mỗi )|(?<=hằng )|(?<=hàng )|(?<=các )|(?<=những )|"
+                           r"(?<=nhiều )|(?<=cả )|(?<=một ))năm(?!\w)|"
+                           r"năm(?= (?:qua|nay|học|trước|sau|nào|đó|này)(?!\w))", re.IGNORECASE)
+
 # Spans that are never quantities (replaced by spaces of equal length before scanning).
 MASKS = [
     r"\d+[a-zA-Z]?(?:-[A-ZĐ][A-ZĐa-z]*)+(?:/[A-ZĐ][\wĐ-]*)+",                 # 171-QĐ/TW
@@ -141,7 +146,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in WORDS_RE.finditer(masked):
         words = m["words"].split()
         # a bare "một" is an article ("một số", "một chi bộ"), "nửa" needs a scale word
-        if words == ["một"] or words[0].lower() in SCALES or words[0].lower() in (
+        if words == ["một"] or words[0].lower() in SCALES or _YEAR_WORD_RE.match(masked, m.start()) \
+                or words[0].lower() in (
                 "mươi", "linh", "lẻ", "lăm", "mốt", "tư"):
             continue
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):

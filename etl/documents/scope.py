@@ -74,7 +74,9 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Công", "đoàn"), ("Thanh", "niên"), ("Phụ", "nữ"), ("Nông", "dân"),
           ("Khoa", "học"), ("Kỹ", "thuật"), ("Chiến", "binh"), ("Quốc", "hội"),
           ("Chính", "phủ"), ("Nhà", "nước"), ("Tỉnh", "ủy"), ("Tỉnh", "uỷ"), ("Thành", "ủy"),
-          ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy")}
+          ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy"), ("Quốc", "dân"), ("Kinh", "tế"),
+          ("Bách", "khoa"), ("Sư", "phạm"), ("Y", "tế"), ("Quân", "khu"), ("Quân", "đoàn"),
+          ("Sư", "đoàn"), ("Tổng", "công ty")}
 _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
@@ -83,8 +85,9 @@ _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy",
 
 
 def org_name(text: str, start: int, numbers: bool = False) -> str:
-    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương"; with numbers,
-    also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số 7")."""
+    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương", "Quân khu 9",
+    "Công ty Than Hà Lầm - TKV"; with numbers, also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số
+    7")."""
     end = len(text)
     for i in range(start, len(text)):
         if text[i] in _STOP_CHARS or text[i] == "\n":
@@ -103,6 +106,9 @@ def org_name(text: str, start: int, numbers: bool = False) -> str:
             break
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
+        elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
+                        or word == "-" and nxt[:1].isupper()):
+            taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV"
         elif word == "và":
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
@@ -119,7 +125,8 @@ def org_name(text: str, start: int, numbers: bool = False) -> str:
             if not any(w[0].isupper() and w != "Đảng" for w in ahead):
                 break
             taken.append(word)
-    while taken and not taken[-1][0].isupper() and tuple(taken[-2:]) not in _TAILS:
+    while taken and not (taken[-1][0].isupper() or taken[-1].isdigit()) and tuple(
+            taken[-2:]) not in _TAILS:
         taken.pop()
     return " ".join(taken)
 

@@ -115,8 +115,8 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
-    r" nạp|đứng)|tham dự|tham gia|dự |có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
+    r"\s*(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đạt danh hiệu|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
     re.IGNORECASE)
 
@@ -134,7 +134,7 @@ HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:tham )?dự (?:buổi |cuộc )?(?:si
                            r"(?![\wđ])", re.IGNORECASE)
 DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
 UNBLOCK_RE = re.compile(
-    r"(?<![\wđ])(?:có|với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
+    r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
