@@ -128,6 +128,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 else f["metric"]
         elif f["metric"] == "_part":
             continue
+        elif f["dimension"] == "sector" and f["value"] is None:
+            continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
         elif f["dimension"] == "sector":
             f["dimension"] = f["dimension_value"] = f["share"] = None
         elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):

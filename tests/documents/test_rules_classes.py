@@ -23,6 +23,9 @@ def _doc(text: str) -> dict:
     ("| Thứ Hai, 03/02/2020 - 07:00\nBài viết.", date(2020, 2, 3)),
     ("Cập nhật lúc 07:45 ngày 02/11/2022\n\nBài viết.", date(2022, 11, 2)),
     ("TTXVN - Ngày 5/3/2021, Đảng bộ huyện Tân Yên tổ chức hội nghị.", date(2021, 3, 5)),
+    ("Thứ hai, 12/5/2024 10:30 (GMT+7)\n\nBài viết.", date(2024, 5, 12)),
+    ("Hà Giang, 25/12/2023\n\nBài viết.", date(2023, 12, 25)),
+    ("Sáng 22/6/2020, Đảng bộ Khối Doanh nghiệp tỉnh Bình Định tổ chức Đại hội.", date(2020, 6, 22)),
 ])
 def test_datelines_written_other_ways(text, day):
     assert _doc(text)["published_on"] == day
@@ -35,6 +38,8 @@ def test_datelines_written_other_ways(text, day):
      "viên.", "2.960", date(2021, 8, 9), date(2011, 1, 1)),
     ("Ngày 2/7/2023, báo cáo: từ đầu năm đến hết tháng 6/2023, toàn huyện kết nạp 88 đảng viên.",
      "88", date(2023, 6, 30), date(2023, 1, 1)),
+    ("Từ 2016 đến 2020, toàn tỉnh kết nạp 10.204 đảng viên.", "10.204", date(2020, 12, 31),
+     date(2016, 1, 1)),
 ])
 def test_admission_periods_written_other_ways(text, number, as_of, first):
     f = _figures(text)[number]
@@ -92,6 +97,7 @@ def test_growth_from_one_stock_to_another_with_counters_and_words():
     "năm tuổi Đảng và 40 đảng viên nhận Huy hiệu 60 năm tuổi Đảng.",
     "Chi bộ có 30 đảng viên. Dự sinh hoạt có 25 đảng viên; vắng 5 đồng chí.",
     "Thôn có 120 hộ, 540 nhân khẩu, 98% là đồng bào dân tộc Mông.",
+    "Đến nay, 100% chi bộ thôn, tổ dân phố có đảng viên.",
 ])
 def test_no_figure(text):
     figures = _figures(text)
