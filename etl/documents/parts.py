@@ -75,7 +75,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
                        r"(?:ở|trong|thuộc|tại|khối) (?:các )?)?(?:" + phrase + r")")
       for code, phrase in SECTORS]
-_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:người\s+|đồng chí\s+)?"
+_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
 SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"

@@ -7,10 +7,10 @@ for admissions, the first day counted (period_from).
 | tháng 6/2023, cuối tháng 11/2024 | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024) | months | last day of the 6th (9th) month | 1 January |
-| năm 2006, trong năm 2021 | year | 31/12 (the document's date when it falls inside that year, for all but targets) | 1 January |
+| năm 2006, trong năm 2021 | year | 31/12 (the reference day when it falls inside that year, for all but targets) | 1 January |
 | cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
-| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the document's date when inside it) | 1 January of the first year |
+| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
 | từ đầu năm đến hết tháng 9/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
@@ -31,6 +31,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from .vocabulary import fold, folded
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
@@ -68,11 +70,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("vague", r"(?:nhiệm kỳ|những năm|thời gian|nhiều năm|các năm|giai đoạn)\s+(?:vừa\s+)?qua"
      r"|(?<![\w])dịp(?![\w])"),
 ]
-PATTERN_RES = [(k, re.compile(p, re.IGNORECASE)) for k, p in PATTERNS]
-MONTH_WORDS = {w: i for i, w in enumerate(("giêng", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám",
-                                            "chín", "mười", "mười một", "mười hai"), start=1)}
-MONTH_WORDS["chạp"] = 12
-_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10}
+# Matched on the text without diacritics (offsets unchanged), so that "nam 2022", "hien co" of a
+# page that lost them in a few words still date a figure.
+PATTERN_RES = [(k, folded(p)) for k, p in PATTERNS]
+MONTH_WORDS = {fold(w): i for i, w in enumerate(("giêng", "hai", "ba", "tư", "năm", "sáu", "bảy",
+                                                  "tám", "chín", "mười", "mười một", "mười hai"),
+                                                 start=1)}
+MONTH_WORDS["chap"] = 12
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
 # A date right after a document reference is the document's date, not an as-of date.
 DOC_BEFORE_RE = re.compile(
     r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
@@ -114,8 +119,9 @@ def _month_end(y: int, m: int) -> date | None:
 def find(text: str, published: date | None) -> list[When]:
     """Every time expression of text, in order of their end (later kinds win ties)."""
     out: list[When] = []
+    plain = fold(text)
     for kind, rx in PATTERN_RES:
-        for m in rx.finditer(text):
+        for m in rx.finditer(plain):
             if DOC_BEFORE_RE.search(text[max(0, m.start() - 60):m.start()]):
                 continue
             g = m.groupdict()
@@ -126,12 +132,12 @@ def find(text: str, published: date | None) -> list[When]:
                 continue  # the name of a term, not a period
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
             if kind == "months":
-                month = {"sáu": 6, "chín": 9}.get(g["n"].lower()) or int(g["n"])
+                month = {"sau": 6, "chin": 9}.get(g["n"]) or int(g["n"])
             if g.get("mw"):
-                month = MONTH_WORDS[g["mw"].lower()]
-            n = (_COUNT_WORDS.get(g["n"].lower()) or int(g["n"])) if kind == "back" else None
+                month = MONTH_WORDS[g["mw"]]
+            n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
-                     int(g["d"]) if g.get("d") else None, y0, m.group(0), n)
+                     int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n)
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
@@ -176,18 +182,19 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return date(w.y, 8, 31), w.y, date(w.y0, 9, 1)
     if w.kind in ("year", "year_end", "range"):
         end = date(w.y, 12, 31)
-        if w.kind != "year_end" and not target and published and published.year == w.y:
-            end = published
+        if w.kind != "year_end" and not target and ref and ref.year == w.y and (
+                published is None or ref <= published):
+            end = ref  # a year not over: as of the day reported (the event's, else the page's)
         first = date(w.y0 or w.y, 1, 1) if w.kind != "year_end" else None
         return end, w.y, first
     if w.kind == "since":
         return published, published.year if published else w.y, date(w.y, 1, 1)
     if w.kind == "ytd":
-        if "nay" in w.text.lower() and published:
+        if "nay" in fold(w.text) and published:
             return published, published.year, date(published.year, 1, 1)
         if w.y:
             return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
-        if ref and ref.month == 1 and "nay" not in w.text.lower():
+        if ref and ref.month == 1 and "nay" not in fold(w.text):
             return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
         return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year

@@ -248,3 +248,21 @@ def test_a_later_paragraph_keeps_the_documents_scope():
     f = _figures("Đảng bộ huyện Tiên Lãng hiện có 7.000 đảng viên.\n\nNăm 2023, 100% tổ chức cơ sở "
                  "đảng kết nạp được đảng viên.")["100%"]
     assert f["scope_value"] == "huyện Tiên Lãng"
+
+
+def test_periods_on_a_page_that_lost_its_diacritics():
+    f = _figures("Thu Tu, 15/3/2023\n\nNam 2022, toan huyen ket nap 186 dang vien moi. Huyen hien "
+                 "co hon 8.400 dang vien.")
+    assert (f["186"]["as_of"], f["186"]["period_from"]) == (date(2022, 12, 31), date(2022, 1, 1))
+    assert f["hon 8.400"]["as_of"] == date(2023, 3, 15)
+
+
+def test_a_term_ending_in_the_congress_year_is_as_of_the_congress_day():
+    f = _figures("Thứ Sáu, 16/10/2020 - 15:20\n\nSáng 15/10, Đại hội đại biểu Đảng bộ tỉnh Quảng Ninh "
+                 "khai mạc. Trong nhiệm kỳ 2015 - 2020, toàn Đảng bộ kết nạp 15.234 đảng viên mới.")
+    assert f["15.234"]["as_of"] == date(2020, 10, 15)
+
+
+def test_young_members_by_age():
+    f = _figures("Đảng bộ xã có 612 đảng viên, trong đó đảng viên trẻ dưới 35 tuổi chiếm 21%.")["21%"]
+    assert (f["dimension_value"], f["whole"]) == ("18_34", "612")
