@@ -35,7 +35,7 @@ _SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?c�
 _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
 _PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
-_CEREMONY_RE = re.compile(r"lễ kết nạp", re.IGNORECASE)
+_CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 _IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó)(?![\wđ])", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
@@ -112,7 +112,8 @@ def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
 
 
 def _hard_blocked(text: str) -> bool:
-    """Attendance ("Dự sinh hoạt có 22 đảng viên") unless a delegate represents the number."""
+    """Attendance ("Dự sinh hoạt có 22 đảng viên") or an average ("bình quân mỗi chi bộ có 25
+    đảng viên") in the clause, unless a delegate represents the number."""
     hard = list(voc.HARD_BLOCK_RE.finditer(text))
     return bool(hard) and not voc.DELEGATE_RE.search(text, hard[-1].end())
 
@@ -176,6 +177,8 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
                 metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
+            if metric == "_candidates" and out and out[-1].metric == "new_admissions":
+                metric = "new_admissions"  # "98 quần chúng được kết nạp …, trong đó 41 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
             metric, dim = pre_metric or "_part", pre_dim
         elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
@@ -191,8 +194,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         if metric is None:
             continue
         clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or _hard_blocked(
-                sentence[floor:q.start]):
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or _hard_blocked(clause):
             blocked_end = noun_end
             continue
         if blocked_end is not None and _IN_WHICH_RE.search(sentence, blocked_end, q.start):

@@ -127,11 +127,11 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý)(?![\wđ])", re.IGNORECASE)
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?)(?![\wđ])", re.IGNORECASE)
 # Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
-# ("Dự sinh hoạt có 22 đảng viên").
-HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
-                           r"(?![\wđ])", re.IGNORECASE)
+# ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
+HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
+                           r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
 DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
 UNBLOCK_RE = re.compile(
     r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"

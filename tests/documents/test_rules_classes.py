@@ -98,6 +98,7 @@ def test_growth_from_one_stock_to_another_with_counters_and_words():
     "Chi bộ có 30 đảng viên. Dự sinh hoạt có 25 đảng viên; vắng 5 đồng chí.",
     "Thôn có 120 hộ, 540 nhân khẩu, 98% là đồng bào dân tộc Mông.",
     "Đến nay, 100% chi bộ thôn, tổ dân phố có đảng viên.",
+    "Năm 2023, Đảng bộ có 30 đảng viên, bình quân mỗi chi bộ có 12 đảng viên; vắng mặt 2 đồng chí.",
 ])
 def test_no_figure(text):
     figures = _figures(text)
@@ -266,3 +267,11 @@ def test_a_term_ending_in_the_congress_year_is_as_of_the_congress_day():
 def test_young_members_by_age():
     f = _figures("Đảng bộ xã có 612 đảng viên, trong đó đảng viên trẻ dưới 35 tuổi chiếm 21%.")["21%"]
     assert (f["dimension_value"], f["whole"]) == ("18_34", "612")
+
+
+def test_a_ceremony_handing_over_decisions_dates_the_admissions_and_its_list():
+    f = _figures("Thứ Hai, 03/07/2023 - 09:00\n\nSáng 2/7, Huyện ủy Nam Đàn trao quyết định kết nạp "
+                 "đảng viên cho 15 quần chúng ưu tú. Từ đầu năm đến nay, toàn huyện có 98 quần "
+                 "chúng được kết nạp vào Đảng, trong đó có 41 đồng chí là đoàn viên thanh niên.")
+    assert f["15"]["period_from"] == date(2023, 7, 2)
+    assert (f["41"]["metric"], f["41"]["whole"]) == ("new_admissions", "98")
