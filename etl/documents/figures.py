@@ -27,6 +27,10 @@ _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồ
 _HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
+# Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
+# trực tiếp sản xuất chiếm 62%").
+_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
+                            re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
 _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
@@ -69,7 +73,8 @@ def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bool]:
+def _descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
+                ) -> tuple[str | None, tuple | None, bool]:
     """What the clause right before a number says it counts: (metric noun, dimension, label),
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"]
@@ -83,8 +88,9 @@ def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bo
     dim = dimension_at(text, pos)
     if dim:
         pos = dim[2]
-    tail = _TAIL_RE.match(text, pos)
-    if not tail or tail.end() != len(text) or not (metric or dim):
+    tail = tail_re.match(text, pos)
+    if not tail or tail.end() != len(text) or not (metric or dim) or (
+            tail_re is not _TAIL_RE and not dim):
         return None, None, False
     return metric, dim, ":" in text[pos:]
 
@@ -262,6 +268,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     found: list[Candidate | None] = []
     for m in _SHARE_ONLY_RE.finditer(sentence):
         metric, dim, _ = _descriptor(sentence, m.start())
+        if not (metric or dim):
+            metric, dim, _ = _descriptor(sentence, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
     for m in _RATIO_RE.finditer(sentence):
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))

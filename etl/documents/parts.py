@@ -11,7 +11,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
-| occupation | student, worker, farmer, retired | học sinh, sinh viên; công nhân; nông dân; hưu trí |
+| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
@@ -74,7 +74,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
                        r"(?:ở|trong|thuộc|tại|khối) (?:các )?)?(?:" + phrase + r")")
-      for code, phrase in SECTORS]
+      for code, phrase in SECTORS] + [
+    # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
+    ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?")]
 _LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]

@@ -275,3 +275,14 @@ def test_a_ceremony_handing_over_decisions_dates_the_admissions_and_its_list():
                  "chúng được kết nạp vào Đảng, trong đó có 41 đồng chí là đoàn viên thanh niên.")
     assert f["15"]["period_from"] == date(2023, 7, 2)
     assert (f["41"]["metric"], f["41"]["whole"]) == ("new_admissions", "98")
+
+
+def test_a_share_after_a_dimension_narrowed_by_more_words():
+    f = _figures("Năm 2023, Đảng bộ Khối kết nạp 87 đảng viên; trong đó, đảng viên là công nhân trực "
+                 "tiếp sản xuất chiếm 62%.")["62%"]
+    assert (f["metric"], f["dimension_value"], f["whole"]) == ("new_admissions", "worker", "87")
+
+
+def test_business_owners_are_a_part_not_a_total():
+    f = _figures("Toàn tỉnh hiện có 512 đảng viên là chủ doanh nghiệp tư nhân.")["512"]
+    assert (f["dimension"], f["dimension_value"]) == ("occupation", "business_owner")
