@@ -4,9 +4,13 @@ span, dimension (when it counts a part: women, ethnic minorities …) and quoted
 A number is a figure when it is followed by a metric noun ("52.000 đảng viên"), by a counter
 noun standing for a people metric named before it in its clause ("đảng viên nữ 17.238 đồng
 chí", "Tổng số đảng viên … là 6.215 người"), or when it ends a label ("Số chi bộ trực thuộc: 19",
-"(chính thức 462, dự bị 24)"); and when its sentence states a stock or an admission (a cue), its
-clause no blocking verb, its noun no blocking complement. A percentage after "chiếm" with a
-dimension before it is a part given only as a share ("đảng viên nữ chiếm 38,4%").
+"(chính thức 462, dự bị 24)"), when it closes a phrase naming what it counts ("số đảng viên toàn
+Đảng là hơn 2,1 triệu"), when an organisation counter follows it in a breakdown ("cơ quan hành
+chính 118 tổ chức") or a dimension in a list of parts ("…; 1.203 là nữ"); and when its sentence
+states a stock or an admission (a cue), its clause no blocking verb (attendance and averages
+block even after a cue), its noun no blocking complement. A percentage after "chiếm" / "(chỉ) còn" with a
+dimension before it is a part given only as a share ("đảng viên nữ chiếm 38,4%"), of the whole it
+names after it when it does ("… chiếm 86,2% tổng số đảng viên").
 """
 from __future__ import annotations
 
@@ -41,7 +45,6 @@ _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?
 _PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
-_IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó)(?![\wđ])", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
 # After a share, the whole it is a share of: "chiếm 86,2% tổng số đảng viên của Đảng bộ".
 _WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
@@ -111,7 +114,7 @@ def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
     kinds = [f[0] for m in before if (f := _metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
     sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
-    if not (kinds or sector and _IN_WHICH_RE.search(sentence, 0, q.start)):
+    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
         return None, end, None
     return (kinds[-1] if kinds else "base_orgs_total"), end, (
         ("sector", sector[0], 0) if sector else None)
@@ -203,7 +206,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or _hard_blocked(clause):
             blocked_end = noun_end
             continue
-        if blocked_end is not None and _IN_WHICH_RE.search(sentence, blocked_end, q.start):
+        if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
                 voc.ADMITTED_AFTER_RE.match(folded, noun_end):
@@ -261,10 +264,15 @@ def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
     return (noun[0] if noun else None), dimension_at(text, pos)
 
 
+def _share_window_end(sentence: str, c: Candidate) -> int:
+    """Where the share quoted beside a figure can end: 40 characters on, not past a ";"."""
+    semicolon = sentence.find(";", c.noun_end)
+    return min(c.noun_end + 40, semicolon if semicolon >= 0 else len(sentence))
+
+
 def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """Add parts given only as a share, in sentence order."""
-    taken = [(c.start, min(c.noun_end + 40, (sentence.find(";", c.noun_end) + 1 or 10**6) - 1))
-             for c in out if c.share is not None]
+    taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
     found: list[Candidate | None] = []
     for m in _SHARE_ONLY_RE.finditer(sentence):
         metric, dim, _ = _descriptor(sentence, m.start())

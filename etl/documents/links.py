@@ -19,10 +19,8 @@ import re
 
 from .parts import CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in
-from .vocabulary import BREAKDOWN_RE, PARTS, fold, folded
+from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, PARTS, fold, folded
 
-_IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])",
-                          re.IGNORECASE)
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
 _INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORECASE)
 # A sentence opening with the whole it breaks down: "Trong số đảng viên mới được kết nạp, …".
@@ -101,7 +99,7 @@ def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | No
     đó" is a part of the first, even when what selects it is not in the vocabulary."""
     for whole in reversed(earlier):
         if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
-                and _IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])):
+                and IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])):
             return whole
     return None
 

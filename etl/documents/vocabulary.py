@@ -163,6 +163,8 @@ ORGS = ("base_orgs_total", "base_party_committees", "cells_total", "base_cells",
 TARGET_RE = re.compile(
     r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.IGNORECASE)
 DONE_RE = re.compile(r"(?<![\wđ])(?:đã|hiện|đạt|có)(?![\wđ])", re.IGNORECASE)
+# What follows is a part of the count before it.
+IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
 BREAKDOWN_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|gồm có|bao gồm|gồm|chia ra|cụ thể"
                           r"|chiếm)(?![\wđ])|[:(]", re.IGNORECASE)
 
