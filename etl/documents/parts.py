@@ -8,7 +8,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | status | official, probationary | chính thức, dự bị |
 | ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
 | religion | catholic, buddhist, religious | (theo đạo) Công giáo, giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc |
-| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
+| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
@@ -50,6 +50,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
     ("age_band", "{a}_{b}", r"(?:có )?(?:độ )?tuổi(?: đời)? (?:từ )?" + _AGE
      + r"\s*(?:đến|-|–)\s*(?P<b>\d{2})(?: tuổi)?"),
+    ("age_band", "{a}_{b}", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r"\s*(?:đến|-|–)\s*(?P<b>\d{2}) tuổi"),
     ("age_band", "18_{a}", r"(?:có )?(?:tuổi đời )?(?:từ )?" + _AGE + r" tuổi trở xuống"),
     ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),

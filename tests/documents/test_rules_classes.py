@@ -286,3 +286,10 @@ def test_a_share_after_a_dimension_narrowed_by_more_words():
 def test_business_owners_are_a_part_not_a_total():
     f = _figures("Toàn tỉnh hiện có 512 đảng viên là chủ doanh nghiệp tư nhân.")["512"]
     assert (f["dimension"], f["dimension_value"]) == ("occupation", "business_owner")
+
+
+def test_an_age_range_written_before_tuoi_and_the_list_after_it():
+    f = _figures("Từ năm 2011 đến năm 2017, Đảng bộ Khối kết nạp 1.200 đảng viên, trong đó nữ chiếm "
+                 "46,7%, đảng viên từ 18 đến 30 tuổi 800 đồng chí, 600 đồng chí có trình độ đại học.")
+    assert [(f[n]["metric"], f[n]["whole"], f[n]["dimension_value"]) for n in ("800", "600")] == [
+        ("new_admissions", "1.200", "18_30"), ("new_admissions", "1.200", "university")]
