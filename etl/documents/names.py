@@ -6,7 +6,7 @@
 | Đảng bộ tỉnh Nghệ An, Đảng bộ Tỉnh Nghệ An, Tỉnh ủy Quảng Trị, tỉnh Cà Mau, Đảng bộ Thủ đô, a headline opening with a province ("Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …") | province (code via etl.reference) |
 | Đảng bộ Thành phố Hồ Chí Minh (a centrally-run city) / Đảng bộ thành phố Thanh Hóa (a city of a province) | province / organisation "thành phố Thanh Hóa" |
 | Đảng bộ huyện Quỳnh Lưu, Huyện ủy Mộc Châu, Đảng bộ xã Tân Lập, Chi bộ thôn Đông Xá, Chi bộ Khu phố 3, Chi bộ khu vực 3, toàn huyện Krông Pắc | organisation "huyện Quỳnh Lưu" … |
-| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa | organisation (capitalised name after a party prefix) |
+| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa; "của Trường Đại học Cần Thơ" | organisation (capitalised name after a party prefix; a school, hospital, company … after "của / thuộc") |
 | toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Đảng bộ Thành phố, Chi bộ, Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province (a centrally-run city for "Thành phố") of that level named before in the document |
 
 A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan
@@ -48,6 +48,10 @@ SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã
 BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 # A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …".
+# An institution named after "của / thuộc" without a party prefix: "38 sinh viên của Trường Đại
+# học Cần Thơ" (sources such as "Sở Nội vụ" are not among them).
+INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
+                            r"Tổng công ty|Công ty|Tập đoàn) [A-ZĐ])")
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|–|-)\s*$")
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
@@ -152,6 +156,11 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         name = "K" + text[m.start() + 1:m.end()] + org_name(text, m.end())
         found.append(Mention(m.start(), m.start() + len(name),
                              Scope(name, "organisation", name, org_text=name), "khối", "Đảng bộ"))
+    for m in INSTITUTION_RE.finditer(text):
+        name = org_name(text, m.start("name"))
+        if len(name.split()) > 2:
+            found.append(Mention(m.start("name"), m.start("name") + len(name),
+                                 Scope(name, "organisation", name, org_text=name), None, "Đảng bộ"))
     for m in BARE_RE.finditer(text):
         if text[m.end():m.end() + 1] == " " and (_capital_next(text, m.end() + 1) or re.match(
                 r" các ", text[m.end():])):

@@ -293,3 +293,10 @@ def test_an_age_range_written_before_tuoi_and_the_list_after_it():
                  "46,7%, đảng viên từ 18 đến 30 tuổi 800 đồng chí, 600 đồng chí có trình độ đại học.")
     assert [(f[n]["metric"], f[n]["whole"], f[n]["dimension_value"]) for n in ("800", "600")] == [
         ("new_admissions", "1.200", "18_30"), ("new_admissions", "1.200", "university")]
+
+
+def test_an_institution_named_after_cua_is_the_scope():
+    f = _figures("Năm 2023, có 45 sinh viên của Trường Đại học Y Dược Huế được kết nạp vào Đảng.")
+    assert f["45"]["scope_value"] == "Trường Đại học Y Dược Huế"
+    f = _figures("Theo báo cáo của Sở Nội vụ, tỉnh Hòa Bình có 52.300 đảng viên.")
+    assert f["52.300"]["scope_kind"] == "province"
