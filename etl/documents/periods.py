@@ -3,7 +3,7 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1" | date | that day (day and month resolved against the document's date: never after it) | — |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)" | date | that day (day and month resolved against the document's date: never after it) | — |
 | tháng 6/2023, cuối tháng 11/2024 | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024) | months | last day of the 6th (9th) month | 1 January |
@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:ngày\s+)?)" + _DM
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?)" + _DM
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),

@@ -300,3 +300,9 @@ def test_an_institution_named_after_cua_is_the_scope():
     assert f["45"]["scope_value"] == "Trường Đại học Y Dược Huế"
     f = _figures("Theo báo cáo của Sở Nội vụ, tỉnh Hòa Bình có 52.300 đảng viên.")
     assert f["52.300"]["scope_kind"] == "province"
+
+
+def test_hom_qua_with_its_date_dates_the_congress():
+    f = _figures("Chủ nhật, 18/10/2020 - 20:00\n\nHôm qua (17/10), Đảng bộ huyện Yên Dũng tổ chức Đại "
+                 "hội. Dự Đại hội có 250 đại biểu đại diện cho 8.500 đảng viên.")["8.500"]
+    assert f["as_of"] == date(2020, 10, 17)
