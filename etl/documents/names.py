@@ -93,6 +93,9 @@ def _named(text: str, start: int, level: str, on, written: str | None = None
     written: the level word as the text has it ("Khu phố 3" keeps its capital)."""
     if text[start - 7:start].strip().lower() == "thủ đô":
         return province_scope("Thủ đô", "", on), start
+    if level == "thành phố" and (tp := re.match(r"(?:TP\.?|Tp\.?|Thành phố)\s*(?=[A-ZĐ])",
+                                                text[start:])):
+        start += tp.end()  # "Thành ủy TP.HCM", "Thành ủy Thành phố Hồ Chí Minh"
     name = place_name(text, start)
     if not name:
         return None, start

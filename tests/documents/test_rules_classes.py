@@ -306,3 +306,9 @@ def test_hom_qua_with_its_date_dates_the_congress():
     f = _figures("Chủ nhật, 18/10/2020 - 20:00\n\nHôm qua (17/10), Đảng bộ huyện Yên Dũng tổ chức Đại "
                  "hội. Dự Đại hội có 250 đại biểu đại diện cho 8.500 đảng viên.")["8.500"]
     assert f["as_of"] == date(2020, 10, 17)
+
+
+def test_thanh_uy_tp_hcm():
+    f = _figures("Theo Ban Tổ chức Thành ủy TP.HCM, năm 2023 toàn Đảng bộ Thành phố kết nạp 9.100 "
+                 "đảng viên.")["9.100"]
+    assert (f["scope_kind"], f["scope_value"]) == ("province", "79")
