@@ -82,9 +82,10 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     for block in blocks(text):
         ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
         for i, sentence in enumerate(s for para in block for s in sentences(para)):
-            figs = _sentence(sentence, ctx, headline=i == 0 and block[0] == headline)
+            is_headline = i == 0 and block[0] == headline
+            figs = _sentence(sentence, ctx, headline=is_headline)
             for f in figs:
-                f["_headline"] = i == 0 and block[0] == headline
+                f["_headline"] = is_headline
             figures.extend(figs)
             ctx.figures.extend(figs)
     _headline_from_body(figures)
@@ -184,7 +185,7 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         scope = carried
     else:
         scope = later[0].scope if later else None
-    floor = max(floor, sentence.rfind(";", 0, c.start) + 1)  # a sector of another clause: not
+    floor = max(floor, sentence.rfind(";", 0, c.start) + 1)  # before a ";": another clause
     region = list(sentence[floor:c.start])
     for m in mentions:
         for i in range(max(m.start, floor), min(m.end, c.start)):
@@ -203,8 +204,12 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
         w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
     adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)]
-    own = adjacent[0] if adjacent else max(before, key=lambda x: (x.end, -x.start)) \
-        if before else after[0] if after else periods.sentence_default(sentence, whens)
+    if adjacent:
+        own = adjacent[0]
+    elif before:
+        own = max(before, key=lambda x: (x.end, -x.start))
+    else:
+        own = after[0] if after else periods.sentence_default(sentence, whens)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
