@@ -33,13 +33,13 @@ _DATING = ("as_of", "as_of_source", "year", "_first")
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
     """can_hold, with flows kept apart from stocks (module docstring); outside its sentence, a
-    part dated there otherwise than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính
-    chung từ năm 2015 đến hết năm 2022, … kết nạp 142 … Công giáo")."""
+    part dated there otherwise than the admissions before it is not of them ("Năm 2022, … kết
+    nạp 218 …. Tính chung từ năm 2015 đến hết năm 2022, … kết nạp 142 … Công giáo")."""
     if not can_hold(whole, part):
         return False
-    if outside and whole["metric"] == "new_admissions" and part.get("_dated_here") and (
-            part["as_of"], part["_first"]) != (
-            whole["as_of"], whole["_first"]):
+    period = (part["as_of"], part["_first"])
+    if outside and whole["metric"] == "new_admissions" and part.get("_dated_here") and \
+            period != (whole["as_of"], whole["_first"]):
         return False
     wants = part.get("_whole_metric")
     if wants and whole["metric"] != wants:
@@ -50,6 +50,7 @@ def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> boo
 
 
 def _opening_whole(sentence: str) -> str | None:
+    """The metric of the whole a sentence opens with ("Trong số đảng viên mới được kết nạp, …")."""
     m = _OPENS_WITH_WHOLE_RE.match(fold(sentence))
     if not m:
         return None
