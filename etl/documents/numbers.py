@@ -1,4 +1,4 @@
-"""Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu",
+"""Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu", "một triệu rưỡi",
 "hai nghìn", with their qualifier (over, nearly, approx, under, exact) and character span.
 Identifiers that look like numbers (dates, document numbers, plenums, ages, %) are masked first.
 """
@@ -12,7 +12,7 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9
 DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
                "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
 NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu",
-                                   "linh", "lẻ", "nửa"}
+                                   "linh", "lẻ", "nửa", "rưỡi"}  # "một triệu rưỡi": 1,5 triệu
 
 # Qualifier phrases immediately before the number; longest first.
 QUALIFIER_WORDS = [
@@ -27,7 +27,7 @@ _QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(fold(q) for q, _ in QUALIFIER
                       + r")\s+$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
 
-_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu)(?!\w))?"
+_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu)(?!\w)(?P<half>\s+rưỡi(?!\w))?)?"
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)
@@ -89,7 +89,7 @@ def mask(text: str) -> str:
 def parse_words(words: str) -> float | None:
     """Value of a number written in Vietnamese words ("hai nghìn ba trăm", "nửa triệu")."""
     tokens = words.lower().split()
-    total, group, last = 0.0, 0.0, None
+    total, group, last, scale = 0.0, 0.0, None, 0.0
     for tok in tokens:
         if tok in DIGIT_WORDS:
             last = DIGIT_WORDS[tok]
@@ -106,7 +106,7 @@ def parse_words(words: str) -> float | None:
             if last is None:
                 return None
             group = group - last + last * 100
-            last = None
+            last, scale = None, 100.0
         elif tok in ("linh", "lẻ"):
             last = None
         elif tok == "nửa":
@@ -114,7 +114,10 @@ def parse_words(words: str) -> float | None:
             last = None
         elif tok in SCALES:
             total += (group or 1) * SCALES[tok]
-            group, last = 0.0, None
+            group, last, scale = 0.0, None, SCALES[tok]
+        elif tok == "rưỡi" and scale:
+            total += 0.5 * scale
+            last = None
     value = total + group
     return value or None
 
@@ -128,9 +131,9 @@ def _qualifier(text: str, start: int) -> tuple[int, str]:
     return window_start + m.start(1), _QUAL_KIND[m.group(1)]
 
 
-def _digits_value(num: str, dec: str | None, unit: str | None) -> float:
+def _digits_value(num: str, dec: str | None, unit: str | None, half: str | None = None) -> float:
     value = float(num.replace(".", "") + ("." + dec if dec else ""))
-    value = value * SCALES[unit.lower()] if unit else value
+    value = (value + (0.5 if half else 0)) * SCALES[unit.lower()] if unit else value
     return float(round(value)) if abs(value - round(value)) < 1e-6 else value
 
 
@@ -143,11 +146,12 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in DIGITS_RE.finditer(masked):
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):
             continue
-        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"], m["half"]),
+                            False)
     for m in WORDS_RE.finditer(masked):
         words = m["words"].split()
         # a bare "một" is an article ("một số", "một chi bộ"), "nửa" needs a scale word
-        if words == ["một"] or words[0].lower() in SCALES or _YEAR_WORD_RE.match(masked, m.start()) \
+        if words == ["một"] or words[0].lower() in SCALES or words[0].lower() == "rưỡi" or _YEAR_WORD_RE.match(masked, m.start()) \
                 or words[0].lower() in (
                 "mươi", "linh", "lẻ", "lăm", "mốt", "tư"):
             continue
