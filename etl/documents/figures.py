@@ -186,8 +186,9 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
                 metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
-            if metric == "_candidates" and out and out[-1].metric == "new_admissions":
-                metric = "new_admissions"  # "98 quần chúng được kết nạp …, trong đó 41 đồng chí …"
+            if metric in ("_candidates", "members_total") and out and out[-1].metric == \
+                    "new_admissions" and voc.IN_WHICH_RE.search(sentence, out[-1].end, q.start):
+                metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
             metric, dim = pre_metric or "_part", pre_dim
         elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(

@@ -312,3 +312,10 @@ def test_thanh_uy_tp_hcm():
     f = _figures("Theo Ban Tổ chức Thành ủy TP.HCM, năm 2023 toàn Đảng bộ Thành phố kết nạp 9.100 "
                  "đảng viên.")["9.100"]
     assert (f["scope_kind"], f["scope_value"]) == ("province", "79")
+
+
+def test_a_counter_after_trong_do_of_admissions_counts_admissions():
+    f = _figures("Năm qua, Đảng bộ Bệnh viện kết nạp 12 đảng viên, trong đó 9 đồng chí là bác sĩ.")
+    assert (f["9"]["metric"], f["9"]["whole"], f["9"]["dimension"]) == ("new_admissions", "12",
+                                                                       "other")
+    assert f["12"]["scope_value"] == "Bệnh viện"
