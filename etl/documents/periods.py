@@ -4,7 +4,7 @@ for admissions, the first day counted (period_from).
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
 | 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)" | date | that day (day and month resolved against the document's date: never after it) | — |
-| tháng 6/2023, cuối tháng 11/2024 | month | last day of the month | first day of the month |
+| tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024) | months | last day of the 6th (9th) month | 1 January |
 | năm 2006, trong năm 2021 | year | 31/12 (the reference day when it falls inside that year, for all but targets) | 1 January |
@@ -56,6 +56,8 @@ PATTERNS: list[tuple[str, str]] = [
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
+    ("month", r"(?<![\w/])tháng\s+(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)(?![\d/])"),
     # a month in words; "Cách mạng Tháng Tám năm 1945" names the revolution: its year only
     ("month", r"(?<!Cách mạng )tháng\s+(?P<mw>giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười một|mười hai|mười|chạp)"
      r"\s+(?:năm\s+)?" + _Y),
@@ -170,9 +172,14 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         day = day_of(w)
         return day, day.year if day else None, None
     if w.kind in ("month", "quarter"):
-        end = _month_end(w.y, w.m)
-        start = date(w.y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
-        return end, w.y, start
+        y = w.y or (ref.year - (w.m > ref.month) if ref else None)
+        if y is None:
+            return None, None, None
+        end = _month_end(y, w.m)
+        if end and w.y is None and ref and end > ref:
+            end = ref  # "trong tháng 7" written in July: up to the day reported
+        start = date(y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
+        return end, y, start
     if w.kind == "months":
         y = w.y or (ref.year if ref else None)
         return (_month_end(y, w.m), y, date(y, 1, 1)) if y else (None, None, None)

@@ -319,3 +319,12 @@ def test_a_counter_after_trong_do_of_admissions_counts_admissions():
     assert (f["9"]["metric"], f["9"]["whole"], f["9"]["dimension"]) == ("new_admissions", "12",
                                                                        "other")
     assert f["12"]["scope_value"] == "Bệnh viện"
+
+
+def test_a_month_without_its_year_is_the_last_one_so_named():
+    f = _figures("Thứ Hai, 08/07/2024 - 10:00\n\nTrong tháng 6 vừa qua, toàn tỉnh kết nạp 210 đảng "
+                 "viên. Tháng 12 vừa qua, huyện kết nạp 8 đảng viên. Trong tháng 7, huyện kết nạp "
+                 "5 đảng viên.")
+    assert [(f[n]["as_of"], f[n]["period_from"]) for n in ("210", "8", "5")] == [
+        (date(2024, 6, 30), date(2024, 6, 1)), (date(2023, 12, 31), date(2023, 12, 1)),
+        (date(2024, 7, 8), date(2024, 7, 1))]
