@@ -42,7 +42,8 @@ _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 _SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
 _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
-_PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
+_PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
+_PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
@@ -100,8 +101,8 @@ def _descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
 
 def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     """The nearest people metric noun before start in the sentence (a party one first)."""
-    heads = [m for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)]
-    people = [f[0] for m in heads if (f := _metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
+    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
+              if (f := _metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
     party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
     return (party or people or [None])[-1]
 
@@ -110,21 +111,14 @@ def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
     """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
     of the kind named before in the sentence (base organisations by default), by the sector
     named before the number in its part of the list, or right after the counter noun."""
-    before = [m for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)]
-    kinds = [f[0] for m in before if (f := _metric_at(folded, m.start())) and f[0] in voc.ORGS]
+    kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
+             if (f := _metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
     sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
     if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
         return None, end, None
     return (kinds[-1] if kinds else "base_orgs_total"), end, (
         ("sector", sector[0], 0) if sector else None)
-
-
-def _hard_blocked(text: str) -> bool:
-    """Attendance ("Dự sinh hoạt có 22 đảng viên") or an average ("bình quân mỗi chi bộ có 25
-    đảng viên") in the clause, unless a delegate represents the number."""
-    hard = list(voc.HARD_BLOCK_RE.finditer(text))
-    return bool(hard) and not voc.DELEGATE_RE.search(text, hard[-1].end())
 
 
 def _clause(sentence: str, start: int, floor: int) -> str:
@@ -204,7 +198,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         if metric is None:
             continue
         clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or _hard_blocked(clause):
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(clause):
             blocked_end = noun_end
             continue
         if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
@@ -280,6 +274,9 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         if not (metric or dim):
             metric, dim, _ = _descriptor(sentence, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
+    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
+        metric, dim, _ = _descriptor(sentence, m.start())
+        found.append(_share_part(sentence, m, metric, dim) if metric else None)
     for m in _RATIO_RE.finditer(sentence):
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):

@@ -133,6 +133,15 @@ PRE_BLOCK_RE = re.compile(
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
                            r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
 DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
+
+
+def hard_blocked(clause: str) -> bool:
+    """Attendance ("Dự sinh hoạt có 22 đảng viên") or an average ("bình quân mỗi chi bộ có 25
+    đảng viên") in the clause, unless a delegate represents the number."""
+    hard = list(HARD_BLOCK_RE.finditer(clause))
+    return bool(hard) and not DELEGATE_RE.search(clause, hard[-1].end())
+
+
 UNBLOCK_RE = re.compile(
     r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho)(?![\wđ])", re.IGNORECASE)

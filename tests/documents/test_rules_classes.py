@@ -328,3 +328,9 @@ def test_a_month_without_its_year_is_the_last_one_so_named():
     assert [(f[n]["as_of"], f[n]["period_from"]) for n in ("210", "8", "5")] == [
         (date(2024, 6, 30), date(2024, 6, 1)), (date(2023, 12, 31), date(2023, 12, 1)),
         (date(2024, 7, 8), date(2024, 7, 1))]
+
+
+def test_a_share_right_after_a_label_naming_members_and_a_trait():
+    f = _figures("Đại hội bầu Ban Chấp hành gồm 45 đồng chí, trong đó nữ chiếm 22,2%. Đảng bộ huyện "
+                 "có 6.100 đảng viên, đảng viên nữ 35%.")
+    assert list(f) == ["6.100", "35%"] and (f["35%"]["whole"], f["35%"]["share"]) == ("6.100", 0.35)
