@@ -24,7 +24,7 @@ from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
-                      r"\s*,?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?",
+                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?",
                       re.IGNORECASE)
 # "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
 # number closes a phrase naming what it counts.
@@ -180,8 +180,9 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
                 metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
-            if metric in ("_candidates", "members_total") and out and out[-1].metric == \
-                    "new_admissions" and voc.IN_WHICH_RE.search(sentence, out[-1].end, q.start):
+            admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
+            if metric in ("_candidates", "members_total") and admissions and voc.IN_WHICH_RE.search(
+                    sentence, admissions[-1].end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
             metric, dim = pre_metric or "_part", pre_dim

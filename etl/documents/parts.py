@@ -46,7 +46,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
      + _PEOPLES + r")*"),
     ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo|giáo dân"),
     ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
-    ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|"
+    ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|tôn giáo|"
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
     ("age_band", "{a}_{b}", r"(?:có )?(?:độ )?tuổi(?: đời)? (?:từ )?" + _AGE
      + r"\s*(?:đến|-|–)\s*(?P<b>\d{2})(?: tuổi)?"),

@@ -334,3 +334,12 @@ def test_a_share_right_after_a_label_naming_members_and_a_trait():
     f = _figures("Đại hội bầu Ban Chấp hành gồm 45 đồng chí, trong đó nữ chiếm 22,2%. Đảng bộ huyện "
                  "có 6.100 đảng viên, đảng viên nữ 35%.")
     assert list(f) == ["6.100", "35%"] and (f["35%"]["whole"], f["35%"]["share"]) == ("6.100", 0.35)
+
+
+def test_a_breakdown_after_trong_do_colon():
+    f = _figures("Năm 2023 Đảng bộ tỉnh Thái Nguyên kết nạp 2.410 đảng viên, trong đó: nữ 1.310 đồng "
+                 "chí; dân tộc thiểu số 980 đồng chí; tôn giáo 22 đồng chí.")
+    assert [(f[n]["metric"], f[n]["whole"], f[n]["dimension_value"]) for n in
+            ("1.310", "980", "22")] == [("new_admissions", "2.410", "female"),
+                                        ("new_admissions", "2.410", "minority"),
+                                        ("new_admissions", "2.410", "religious")]
