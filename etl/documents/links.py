@@ -26,6 +26,8 @@ _INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORE
 # A sentence opening with the whole it breaks down: "Trong số đảng viên mới được kết nạp, …".
 _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P<noun>đảng viên (?:mới )?"
                               r"(?:được )?kết nạp|đảng viên mới|đảng viên|tổ chức cơ sở đảng)")
+_LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
+_GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
 _DATING = ("as_of", "as_of_source", "year", "_first")
@@ -96,11 +98,14 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
 
 
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
-    """"… 42 đảng viên, trong đó 3 đồng chí …": a second count of the same thing after "trong
-    đó" is a part of the first, even when what selects it is not in the vocabulary."""
+    """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
+    count of the same thing after "trong đó", "gồm", ":" or "(" (not "từ A (năm X) lên B") is a
+    part of the first, even when what selects it is not in the vocabulary."""
     for whole in reversed(earlier):
         if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
-                and IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])):
+                and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
+                     or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
+                     and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
             return whole
     return None
 
