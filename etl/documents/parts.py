@@ -84,7 +84,7 @@ DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORE
 SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
                       r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
-CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong số đó|(?:trong )?số này|riêng|cụ thể)(?![\wđ])",
+CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này)|số này|riêng|cụ thể)(?![\wđ])",
                           re.IGNORECASE)
 
 
