@@ -41,6 +41,12 @@ def test_text_footer_markers_cut_the_rest():
     assert "488" not in strip_chrome(raw)
 
 
+def test_links_to_other_articles_are_dropped():
+    """"Xem thêm: …" names another article's figure, not this page's."""
+    raw = "Đảng bộ có 12 chi bộ.\n>> Xem thêm: Thanh Hóa kết nạp 4.500 đảng viên\nĐọc thêm: 99 chi bộ\n"
+    assert strip_chrome(raw) == "Đảng bộ có 12 chi bộ.\n"
+
+
 def test_view_counts_are_removed_from_the_byline():
     """"Lượt xem: 4710" is page furniture, the date on the same line stays."""
     line = "Người đăng: Quản trị Ngày đăng: 10:49 | 07/10 Lượt xem: 4710"

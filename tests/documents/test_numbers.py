@@ -50,3 +50,11 @@ def test_identifiers_dates_and_percentages_are_not_quantities(text):
 def test_a_decimal_without_scale_is_not_a_count():
     """"5,6" alone cannot count organisations or people."""
     assert find_quantities("chỉ số 5,6 điểm") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("một triệu rưỡi đảng viên", 1_500_000), ("1 triệu rưỡi đảng viên", 1_500_000),
+    ("hai vạn rưỡi đảng viên", 25_000), ("hai trăm rưỡi đảng viên", 250),
+])
+def test_ruoi_is_a_half_of_the_scale_before_it(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]

@@ -94,6 +94,7 @@ i18n.register({
         "intermediate": ("trung cấp", "intermediate"), "elementary": ("sơ cấp", "elementary"),
         "student": ("học sinh, sinh viên", "students"), "worker": ("công nhân", "workers"),
         "farmer": ("nông dân", "farmers"), "retired": ("hưu trí", "retired"),
+        "business_owner": ("chủ doanh nghiệp", "business owners"),
         "member": ("đoàn viên thanh niên", "Youth Union members"),
         "admitted_members": ("đã kết nạp được đảng viên", "admitted members"),
         "no_admissions": ("chưa kết nạp được đảng viên", "admitted none")}.items()},

@@ -34,7 +34,7 @@ FOOTER_TAIL_RE = re.compile(r"(?:Có thể bạn quan tâm|Tin liên quan|Các t
 # Lines of page furniture dropped wherever they are.
 CHROME_LINE_RE = re.compile(
     r"^\s*(?:Phiên bản mobile|Mode:.*|MENU|Trang chủ(?:\s*[»>›/|].*)?|Xem với cỡ chữ|In bài.*|"
-    r"Chia sẻ.*|Gửi email.*|"
+    r"Chia sẻ.*|Gửi email.*|(?:>>\s*)?(?:Xem thêm|Đọc thêm|Bài liên quan|Tin liên quan)\s*:.*|"
     r"Tra cứu .*|VIDEO CLIPS|select|Chọn cỡ chữ.*|Lượt xem:?\s*\d+|Số lượt xem.*)\s*$", re.IGNORECASE)
 COUNTER_RE = re.compile(r"\s*(?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.]+", re.IGNORECASE)
 MD_RES = [

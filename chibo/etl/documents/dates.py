@@ -1,6 +1,9 @@
 """The publication date of a page: datelines ("24/08/2018 | 16:30 PM", "9:24' 31/3/2018",
-"Thứ Năm, 09/03/2017 - 08:15", "Cập nhật lúc 16:45, 22/07/2020", "Đăng lúc: 08:15 - 20/10/2022"),
-"Ngày đăng: 10:49 | 07/10" with the year from the body, a lead "Ngày 11/10/2023, …" and a
+"Thứ Năm, 09/03/2017 - 08:15", "Cập nhật lúc 16:45, 22/07/2020", "Đăng lúc: 08:15 - 20/10/2022",
+"Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
+"Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023", a
+lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: "QĐND - Ngày 20/7/2020,
+…") and a
 source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)"; searched at the head of the page, then its tail.
 Dates inside sentences are periods.py's.
 """
@@ -14,6 +17,7 @@ _SEP = r"\s*(?:,|\||-|–)?\s*"
 _DATE = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 _LEAD = (r"(?:Cập nhật(?: lúc| ngày)?|Đăng lúc|Đăng ngày|Ngày đăng|Ngày cập nhật|Ngày xuất bản|"
          r"Xuất bản|Thứ \w+|Chủ nhật|Ngày)")
+_WEEKDAY = r"(?:(?:ngày|Thứ \w+|Chủ nhật)\s*,?\s*)?"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
 PUBLICATION_RES = [
@@ -21,9 +25,11 @@ PUBLICATION_RES = [
                r"(?:/(?P<y>\d{4}))?", re.IGNORECASE),
     re.compile(r"^[ \t]*" + _DATE + r"\s*\|\s*\d{1,2}:\d{2}.*$", re.MULTILINE),
     re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+" + _DATE + r"\s*$", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _SEP + r")?" + _DATE
-               + r"(?:" + _SEP + _TIME + r")?[ \t]*$", re.MULTILINE | re.IGNORECASE),
-    re.compile(r"^[ \t]*Ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
+    re.compile(r"^[ \t|]*(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _SEP + r")?" + _WEEKDAY + _DATE
+               + r"(?:" + _SEP + _TIME + r")?(?:\s*\(GMT\s*\+\s*\d+\))?[ \t]*$",
+               re.MULTILINE | re.IGNORECASE),
+    re.compile(r"^[ \t]*[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}\s*,\s*" + _DATE + r"[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
     re.compile(r"^[ \t]*\(?(?:Nguồn\s*:\s*)?(?:Báo|Tạp chí|Cổng|Trang|Đài|Theo)\b[^()\n]{1,60},\s*"
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
 ]

@@ -12,18 +12,22 @@ from . import periods
 from .clean import repair
 from .dates import find_publication_date
 from .figures import Candidate, sentence_candidates
+from .links import link
 from .names import Mention, find_mentions, resolve_bare
-from .parts import CONTINUES_RE, can_hold, part_metric, parts_ok
+from .parts import parts_ok
 from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, sector_in
 from .sentences import blocks, sentences, title
-from .vocabulary import BREAKDOWN_RE, PARTS
+from .vocabulary import within_tolerance
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
-_IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])",
-                          re.IGNORECASE)
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
+_NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc|của Đảng(?! bộ))")
+# Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
+# hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
+_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?$",
+                          re.IGNORECASE)
 _FLOW = ("new_admissions",)
 
 
@@ -59,6 +63,8 @@ class _Context:
     block: list[dict] = field(default_factory=list)     # the figures of the block so far
     congress: Scope | None = None                    # who holds the congress the text reports
     congress_day: date | None = None                 # and the day it was reported to open
+    figures: list[dict] = field(default_factory=list)  # the document's figures so far
+    scope: Scope | None = None                       # the last scope a figure had
 
 
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
@@ -76,9 +82,32 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     for block in blocks(text):
         ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
         for i, sentence in enumerate(s for para in block for s in sentences(para)):
-            figs = _sentence(sentence, ctx, headline=i == 0 and block[0] == headline)
+            is_headline = i == 0 and block[0] == headline
+            figs = _sentence(sentence, ctx, headline=is_headline)
+            for f in figs:
+                f["_headline"] = is_headline
             figures.extend(figs)
+            ctx.figures.extend(figs)
+    _headline_from_body(figures)
     return DocumentResult(document, _finish(doc_id, figures))
+
+
+def _headline_from_body(figures: list[dict]) -> None:
+    """A headline restates a figure of the body ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên"
+    for "Từ năm 2020 đến năm 2024, … kết nạp 9.126 đảng viên"): without a date or a scope of its
+    own it takes the body figure's (same metric, value within the headline's qualifier)."""
+    for f in (f for f in figures if f.get("_headline") and not f["dimension"]):
+        if f["as_of_source"] == "explicit" and f["_scope"] is not None:
+            continue
+        body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
+                     and not b["dimension"] and b["value"] is not None and f["value"]
+                     and within_tolerance(f["value"], b["value"], f["qualifier"])), None)
+        if body is None:
+            continue
+        if f["as_of_source"] != "explicit":
+            f.update({k: body[k] for k in ("as_of", "as_of_source", "year", "_first")})
+        if f["_scope"] is None:
+            f["_scope"] = body["_scope"]
 
 
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
@@ -102,7 +131,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
     congress = _CONGRESS_RE.search(sentence)
     days = [d for w in whens if (d := periods.day_of(w))]
-    if congress and named and named[0].kind != "country":
+    if congress and named and (named[0].kind != "country" or _NATIONAL_CONGRESS_RE.search(
+            sentence)):
         ctx.congress, ctx.congress_day = named[0], days[-1] if days else ctx.event
     carried = ctx.carried or (ctx.congress if congress else None)
     event = ctx.event or (ctx.congress_day if congress else None)
@@ -111,15 +141,17 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
     for k, c in enumerate(cands):
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
-        scope = _scope(sentence, c, mentions, floor, nxt, scope or carried)
+        scope = _scope(sentence, c, mentions, floor, nxt, scope or carried) or ctx.scope
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
-             "dimension_value": c.dimension_value, "share": c.share, "_parent": None}
+             "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
+             "_whole_metric": c.whole_metric}
         f.update(_dating(sentence, c, whens, nxt, ctx, restated, event))
         figs.append(f)
         floor = c.noun_end
-    figs = _link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous)
+    figs = link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous,
+                ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
         if w.kind == "date":
@@ -128,6 +160,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         ctx.frame = whens[0]
     if figs:
         ctx.carried, ctx.previous = figs[-1]["_scope"], figs
+        ctx.scope = next((f["_scope"] for f in reversed(figs) if f["_scope"] is not None
+                          and f["_scope"].sector is None), ctx.scope)
     elif named:
         ctx.carried = named[-1]
     return figs
@@ -151,6 +185,7 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         scope = carried
     else:
         scope = later[0].scope if later else None
+    floor = max(floor, sentence.rfind(";", 0, c.start) + 1)  # before a ";": another clause
     region = list(sentence[floor:c.start])
     for m in mentions:
         for i in range(max(m.start, floor), min(m.end, c.start)):
@@ -165,10 +200,20 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     day of the event the paragraph (or the congress the sentence speaks of) reports."""
     pub = ctx.published
     before = [w for w in whens if w.end <= c.start]
-    after = [w for w in whens if c.noun_end <= w.start < nxt and w.kind in ("year", "range")
-             and not re.search(r"[,;]", sentence[c.noun_end:w.start])]
-    w = (max(before, key=lambda x: (x.end, -x.start)) if before else after[0] if after
-         else periods.sentence_default(sentence, whens) or ctx.frame)
+    after = [w for w in whens if c.noun_end <= w.start < nxt and (
+        w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
+        or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
+    adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)]
+    if adjacent:
+        own = adjacent[0]
+    elif before:
+        own = max(before, key=lambda x: (x.end, -x.start))
+    else:
+        own = after[0] if after else periods.sentence_default(sentence, whens)
+    if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
+        return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
+                "_dated_here": False}
+    w = own or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date"]
     reference = next((d for d in reversed(days) if d), None) or event
     source = "explicit"
@@ -187,58 +232,9 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
                 return dict(restated)
     if c.ceremony and as_of:
         first = as_of
-    out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first}
+    out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
+           "_dated_here": own is not None}
     ctx.seen.setdefault((c.metric, c.value), out)
-    return out
-
-
-def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict]) -> dict | None:
-    """The total a part belongs to: in its sentence (a breakdown word between them, except for
-    parts of members, which follow their total), else in the sentence before it when this one
-    continues it ("Trong đó, …") or lists it."""
-    loose = part["dimension"] not in (None, "sector", "activity")
-    for whole in reversed(earlier):
-        if can_hold(whole, part) and (loose or BREAKDOWN_RE.search(
-                sentence, whole["span_end"], part["span_start"])):
-            return whole
-    if CONTINUES_RE.match(sentence) or (loose and previous):
-        return next((w for w in reversed(previous) if can_hold(w, part)), None)
-    return None
-
-
-def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
-    """"… 42 đảng viên, trong đó 3 đồng chí …": a second count of the same thing after "trong
-    đó" is a part of the first, even when what selects it is not in the vocabulary."""
-    for whole in reversed(earlier):
-        if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
-                and _IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])):
-            return whole
-    return None
-
-
-def _link(sentence: str, figs: list[dict], previous: list[dict]) -> list[dict]:
-    """Link parts to their whole; a part needing a whole that has none is dropped; a sector
-    that is not a part of anything only narrows the scope."""
-    out = []
-    for f in figs:
-        is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
-        whole = _whole(sentence, f, out, previous) if is_part else None
-        if whole is not None:
-            f["_parent"] = whole
-            if f["dimension"] == "sector":
-                f["_scope"] = narrowed(f["_scope"], (f["dimension_value"], f["dimension_value"]))
-            f["metric"] = part_metric(whole["metric"], f["dimension"], f["dimension_value"]) \
-                if whole["metric"] in ("members_total", "new_admissions") and f["dimension"] \
-                and f["metric"] in ("members_total", "members_female", "members_official",
-                                    "members_probationary", "_part", "new_admissions") \
-                else f["metric"]
-        elif f["metric"] == "_part":
-            continue
-        elif f["dimension"] == "sector":
-            f["dimension"] = f["dimension_value"] = f["share"] = None
-        elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):
-            f["_parent"], f["dimension"] = whole, "other"  # a part we cannot name, not a total
-        out.append(f)
     return out
 
 

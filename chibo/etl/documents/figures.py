@@ -4,9 +4,13 @@ span, dimension (when it counts a part: women, ethnic minorities …) and quoted
 A number is a figure when it is followed by a metric noun ("52.000 đảng viên"), by a counter
 noun standing for a people metric named before it in its clause ("đảng viên nữ 17.238 đồng
 chí", "Tổng số đảng viên … là 6.215 người"), or when it ends a label ("Số chi bộ trực thuộc: 19",
-"(chính thức 462, dự bị 24)"); and when its sentence states a stock or an admission (a cue), its
-clause no blocking verb, its noun no blocking complement. A percentage after "chiếm" with a
-dimension before it is a part given only as a share ("đảng viên nữ chiếm 38,4%").
+"(chính thức 462, dự bị 24)"), when it closes a phrase naming what it counts ("số đảng viên toàn
+Đảng là hơn 2,1 triệu"), when an organisation counter follows it in a breakdown ("cơ quan hành
+chính 118 tổ chức") or a dimension in a list of parts ("…; 1.203 là nữ"); and when its sentence
+states a stock or an admission (a cue), its clause no blocking verb (attendance and averages
+block even after a cue), its noun no blocking complement. A percentage after "chiếm" / "(chỉ) còn" with a
+dimension before it is a part given only as a share ("đảng viên nữ chiếm 38,4%"), of the whole it
+names after it when it does ("… chiếm 86,2% tổng số đảng viên").
 """
 from __future__ import annotations
 
@@ -16,21 +20,36 @@ from dataclasses import dataclass
 from . import vocabulary as voc
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
+from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
-                      r"\s*,?\s*)?(?:có\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?", re.IGNORECASE)
+                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?",
+                      re.IGNORECASE)
+# "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
+# number closes a phrase naming what it counts.
+_HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
+    p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
+# Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
+# trực tiếp sản xuất chiếm 62%").
+_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
+                            re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
 _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
-_SHARE_ONLY_RE = re.compile(r"chiếm(?: tỷ lệ| tỉ lệ)?\s+" + _PCT, re.IGNORECASE)
+_SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
 _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
-_PCT_BEFORE_RE = re.compile(r"(?<![\d,.])" + _PCT + r"(?=\s)", re.IGNORECASE)
-_CEREMONY_RE = re.compile(r"lễ kết nạp", re.IGNORECASE)
+_PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
+_PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
+_CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
+_IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
+# After a share, the whole it is a share of: "chiếm 86,2% tổng số đảng viên của Đảng bộ".
+_WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
+                             + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
@@ -47,6 +66,7 @@ class Candidate:
     dimension_value: str | None = None
     share: float | None = None
     ceremony: bool = False         # admitted at a ceremony: the period is that day
+    whole_metric: str | None = None  # the whole a share names: "chiếm 86,2% tổng số đảng viên"
 
 
 def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
@@ -57,7 +77,8 @@ def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bool]:
+def _descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
+                ) -> tuple[str | None, tuple | None, bool]:
     """What the clause right before a number says it counts: (metric noun, dimension, label),
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"]
@@ -71,20 +92,33 @@ def _descriptor(sentence: str, start: int) -> tuple[str | None, tuple | None, bo
     dim = dimension_at(text, pos)
     if dim:
         pos = dim[2]
-    tail = _TAIL_RE.match(text, pos)
-    if not tail or tail.end() != len(text) or not (metric or dim):
+    tail = tail_re.match(text, pos)
+    if not tail or tail.end() != len(text) or not (metric or dim) or (
+            tail_re is not _TAIL_RE and not dim):
         return None, None, False
     return metric, dim, ":" in text[pos:]
 
 
 def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
-    """The nearest people metric noun before start in the sentence."""
-    heads = [m for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)]
-    for m in reversed(heads):
-        found = _metric_at(folded, m.start())
-        if found and found[0] in voc.PEOPLE:
-            return found[0]
-    return None
+    """The nearest people metric noun before start in the sentence (a party one first)."""
+    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
+              if (f := _metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
+    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
+    return (party or people or [None])[-1]
+
+
+def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
+    """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
+    of the kind named before in the sentence (base organisations by default), by the sector
+    named before the number in its part of the list, or right after the counter noun."""
+    kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
+             if (f := _metric_at(folded, m.start())) and f[0] in voc.ORGS]
+    item = max([floor, sentence.rfind(";", 0, q.start) + 1])
+    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
+    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
+        return None, end, None
+    return (kinds[-1] if kinds else "base_orgs_total"), end, (
+        ("sector", sector[0], 0) if sector else None)
 
 
 def _clause(sentence: str, start: int, floor: int) -> str:
@@ -114,7 +148,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     folded = voc.fold(sentence)
     out: list[Candidate] = []
-    floor = 0
+    floor, blocked_end = 0, None
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         metric, noun_end, dim = None, q.end, None
@@ -133,8 +167,10 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             if not found:
                 continue
             metric, noun_end = found[0], q.end
-        elif q.is_words:
-            continue
+        elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
+            continue  # a number in words counts only with a metric noun or, in thousands, a counter
+        elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
+            metric, noun_end, dim = _org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
             noun_end = counter.end()
             metric = pre_metric if pre_metric in voc.PEOPLE else (
@@ -142,10 +178,20 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
                 metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
-            dim = pre_dim
-            metric = metric or ("_part" if pre_dim else None)
+            dim = pre_dim or dimension_at(sentence, counter.end())
+            metric = metric or ("_part" if dim else None)
+            admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
+            if metric in ("_candidates", "members_total") and admissions and voc.IN_WHICH_RE.search(
+                    sentence, admissions[-1].end, q.start):
+                metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
             metric, dim = pre_metric or "_part", pre_dim
+        elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
+                sentence, q.end):
+            metric = _metric_at(folded, head.start("noun"))[0]
+        elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
+                listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
+            metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])
         if metric is None and _admitted(sentence, folded, clause_start, q.start, noun_end):
@@ -153,8 +199,14 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         if metric is None:
             continue
         clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause):
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(clause):
+            blocked_end = noun_end
             continue
+        if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
+            continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
+        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
+                voc.ADMITTED_AFTER_RE.match(folded, noun_end):
+            continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
         admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and _admitted(
             sentence, folded, clause_start, q.start, noun_end)
         implied = metric_dimension(metric)
@@ -173,7 +225,8 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             dim = dimension_at(post) if metric not in ("members_female",) else None
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
-        if voc.TARGET_RE.search(clause) or (out and out[-1].qualifier == "target"
+        if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"
+                                             or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
@@ -207,19 +260,34 @@ def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
     return (noun[0] if noun else None), dimension_at(text, pos)
 
 
+def _share_window_end(sentence: str, c: Candidate) -> int:
+    """Where the share quoted beside a figure can end: 40 characters on, not past a ";"."""
+    semicolon = sentence.find(";", c.noun_end)
+    return min(c.noun_end + 40, semicolon if semicolon >= 0 else len(sentence))
+
+
 def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """Add parts given only as a share, in sentence order."""
-    taken = [(c.start, c.noun_end + 40) for c in out if c.share is not None]
+    taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
     found: list[Candidate | None] = []
     for m in _SHARE_ONLY_RE.finditer(sentence):
         metric, dim, _ = _descriptor(sentence, m.start())
+        if not (metric or dim):
+            metric, dim, _ = _descriptor(sentence, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
+    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
+        metric, dim, _ = _descriptor(sentence, m.start())
+        found.append(_share_part(sentence, m, metric, dim) if metric else None)
     for m in _RATIO_RE.finditer(sentence):
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):
         metric, dim = _noun_and_dimension(sentence, m.end())
-        found.append(_share_part(sentence, m, metric, dim) if dim and (
+        party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
+        found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)
+    for c in found:
+        if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
+            c.whole_metric = _metric_at(voc.fold(sentence), named.start("noun"))[0]
     for c in found:
         if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
                 x.start for x in out}:

@@ -3,14 +3,14 @@
 | written | mention |
 |---|---|
 | cả nước, toàn quốc, toàn Đảng, Đảng ta, "Đại hội … của Đảng", "Đảng có …" | country |
-| Đảng bộ tỉnh Nghệ An, Đảng bộ Tỉnh Nghệ An, Tỉnh ủy Quảng Trị, tỉnh Cà Mau, Đảng bộ Thủ đô, "Cà Mau: …" (a headline) | province (code via chibo.etl.reference) |
+| Đảng bộ tỉnh Nghệ An, Đảng bộ Tỉnh Nghệ An, Tỉnh ủy Quảng Trị, tỉnh Cà Mau, Đảng bộ Thủ đô, a headline opening with a province ("Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …") | province (code via chibo.etl.reference) |
 | Đảng bộ Thành phố Hồ Chí Minh (a centrally-run city) / Đảng bộ thành phố Thanh Hóa (a city of a province) | province / organisation "thành phố Thanh Hóa" |
-| Đảng bộ huyện Quỳnh Lưu, Huyện ủy Mộc Châu, Đảng bộ xã Tân Lập, Chi bộ thôn Đông Xá, Chi bộ Khu phố 3, toàn huyện Krông Pắc | organisation "huyện Quỳnh Lưu" … |
-| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa | organisation (capitalised name after a party prefix) |
-| toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Chi bộ, Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province of that level named before in the document |
+| Đảng bộ huyện Quỳnh Lưu, Huyện ủy Mộc Châu, Đảng bộ xã Tân Lập, Chi bộ thôn Đông Xá, Chi bộ Khu phố 3, Chi bộ khu vực 3, toàn huyện Krông Pắc | organisation "huyện Quỳnh Lưu" … |
+| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa; "của Trường Đại học Cần Thơ" | organisation (capitalised name after a party prefix; a school, hospital, company … after "của / thuộc") |
+| toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Đảng bộ Thành phố, Chi bộ, Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province (a centrally-run city for "Thành phố") of that level named before in the document |
 
-A place right after an organisation (", xã Thượng Lâm", "(huyện Đan Phượng)", ", Đảng bộ xã Yên
-Phong") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
+A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan
+Phượng)", ", Đảng bộ xã Yên Phong", "Chi bộ thôn Nà Pò, xã Đức Long, huyện Thạch An") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
 is: it is a qualifier, not the scope of what follows.
 """
 from __future__ import annotations
@@ -26,8 +26,8 @@ LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành ph�
           "phường": "phường", "thị trấn": "thị trấn", "thôn": "thôn", "bản": "bản", "ấp": "ấp",
           "làng": "làng", "khu phố": "khu phố", "khóm": "khóm", "tổ dân phố": "tổ dân phố",
           "đặc khu": "đặc khu", "khối": "khối", "khu dân cư": "khu dân cư", "xóm": "xóm",
-          "buôn": "buôn"}
-_LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
+          "buôn": "buôn", "khu vực": "khu vực"}
+_LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|khu vực(?= \d)|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
          r"quận|xã|phường|thôn|xóm|bản|buôn|ấp|làng|khóm|tp\.?)"
 _PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|Đảng đoàn|Ban Cán sự đảng)"
 _COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
@@ -47,7 +47,12 @@ SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã
                         r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
 BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
-HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})\s*:")
+# A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …".
+# An institution named after "của / thuộc" without a party prefix: "38 sinh viên của Trường Đại
+# học Cần Thơ" (sources such as "Sở Nội vụ" are not among them).
+INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
+                            r"Tổng công ty|Công ty|Tập đoàn) [A-ZĐ])")
+HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|–|-)\s*$")
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
@@ -88,6 +93,9 @@ def _named(text: str, start: int, level: str, on, written: str | None = None
     written: the level word as the text has it ("Khu phố 3" keeps its capital)."""
     if text[start - 7:start].strip().lower() == "thủ đô":
         return province_scope("Thủ đô", "", on), start
+    if level == "thành phố" and (tp := re.match(r"(?:TP\.?|Tp\.?|Thành phố)\s*(?=[A-ZĐ])",
+                                                text[start:])):
+        start += tp.end()  # "Thành ủy TP.HCM", "Thành ủy Thành phố Hồ Chí Minh"
     name = place_name(text, start)
     if not name:
         return None, start
@@ -138,6 +146,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in COMMITTEE_RE.finditer(text):
         level = _COMMITTEE[m["c"].lower()]
         after = m.end() + 1
+        if (written := PLACE_RE.match(text, after)) and LEVELS[written["level"].lower()] == level:
+            after = written.end()  # "Thành ủy Thành phố Hồ Chí Minh"
         scope, end = _named(text, after, level, on) if text[m.end():m.end() + 1] == " " else (None, 0)
         found.append(Mention(m.start(), end if scope else m.end(), scope, level, "Đảng bộ"))
     for m in PLACE_RE.finditer(text):
@@ -149,6 +159,11 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         name = "K" + text[m.start() + 1:m.end()] + org_name(text, m.end())
         found.append(Mention(m.start(), m.start() + len(name),
                              Scope(name, "organisation", name, org_text=name), "khối", "Đảng bộ"))
+    for m in INSTITUTION_RE.finditer(text):
+        name = org_name(text, m.start("name"))
+        if len(name.split()) > 2:
+            found.append(Mention(m.start("name"), m.start("name") + len(name),
+                                 Scope(name, "organisation", name, org_text=name), None, "Đảng bộ"))
     for m in BARE_RE.finditer(text):
         if text[m.end():m.end() + 1] == " " and (_capital_next(text, m.end() + 1) or re.match(
                 r" các ", text[m.end():])):
@@ -161,7 +176,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                              LEVELS[m["level"].lower()], None))
     if headline and (m := HEADLINE_RE.match(text)):
         scope = province_scope(m["name"], "tỉnh", on)
-        if scope:
+        if scope and (m["colon"] or scope.province_code):  # without ":", only a known province
             found.append(Mention(0, m.end("name"), scope, "tỉnh", None))
     return _without_overlaps(text, found)
 
@@ -176,7 +191,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     for mention in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         if out and mention.start < out[-1].end:
             continue
-        if (out and out[-1].scope is not None and out[-1].party and _QUALIFIER_GAP.match(
+        if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
                 text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
@@ -190,6 +205,9 @@ def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
         scope = earlier.scope
         if scope is None:
             continue
+        if mention.level == "thành phố" and scope.kind == "province" and fold(
+                scope.text).startswith(("thanh pho", "tp")):
+            return scope  # "toàn Đảng bộ Thành phố" after "Thành phố Hồ Chí Minh"
         if mention.level == "tỉnh":
             if scope.kind == "province" and scope.value:
                 return scope

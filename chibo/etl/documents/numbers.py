@@ -1,4 +1,4 @@
-"""Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu",
+"""Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu", "một triệu rưỡi",
 "hai nghìn", with their qualifier (over, nearly, approx, under, exact) and character span.
 Identifiers that look like numbers (dates, document numbers, plenums, ages, %) are masked first.
 """
@@ -12,7 +12,7 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9
 DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
                "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
 NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu",
-                                   "linh", "lẻ", "nửa"}
+                                   "linh", "lẻ", "nửa", "rưỡi"}  # "một triệu rưỡi": 1,5 triệu
 
 # Qualifier phrases immediately before the number; longest first.
 QUALIFIER_WORDS = [
@@ -27,7 +27,7 @@ _QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(fold(q) for q, _ in QUALIFIER
                       + r")\s+$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
 
-_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu)(?!\w))?"
+_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu)(?!\w)(?P<half>\s+rưỡi(?!\w))?)?"
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)
@@ -38,9 +38,15 @@ WORDS_RE = re.compile(
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
 ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
 # "4 thôn chưa có đảng viên": the zero describes other things counted just before, not a figure.
+# "không còn bản nào chưa có đảng viên": none lacking, not a count of zero.
 ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+)?|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
-                               r"phường|nơi|đơn vị|doanh nghiệp|người))"
+                               r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
+
+# "trong năm", "năm qua", "mỗi năm": the word "năm" (five) meaning a year.
+_YEAR_WORD_RE = re.compile(r"(?:(?<=trong )|(?<=mỗi )|(?<=hằng )|(?<=hàng )|(?<=các )|(?<=những )|"
+                           r"(?<=nhiều )|(?<=cả )|(?<=một ))năm(?!\w)|"
+                           r"năm(?= (?:qua|nay|học|trước|sau|nào|đó|này)(?!\w))", re.IGNORECASE)
 
 # Spans that are never quantities (replaced by spaces of equal length before scanning).
 MASKS = [
@@ -57,6 +63,7 @@ MASKS = [
     r"(?:ngày|tháng|năm|Năm)\s+\d+(?:\s*(?:/|-|tháng|năm)\s*\d+)*",           # năm 2022
     r"\d{4}\s*[-–]\s*\d{4}",                                                 # 2022 - 2025
     r"\d+(?:[.,]\d+)?\s*(?:%|phần trăm)",                                    # 92,5%
+    r"\d+\s*(?:đến|-|–)\s*\d+\s*tuổi",                                        # 18 đến 30 tuổi
     r"\d+\s*(?:tuổi|năm tuổi)",                                               # 18 tuổi
     r"tuổi(?: đời)?\s+(?:từ\s+|dưới\s+|trên\s+)?\d+(?:\s*(?:đến|-|–)\s*\d+)?",     # tuổi đời 18-30
     r"\d+\s*(?:năm|tháng|ngày|giờ|phút|lượt|lần)(?!\w)",                      # 15 năm, 4710 lượt
@@ -82,7 +89,7 @@ def mask(text: str) -> str:
 def parse_words(words: str) -> float | None:
     """Value of a number written in Vietnamese words ("hai nghìn ba trăm", "nửa triệu")."""
     tokens = words.lower().split()
-    total, group, last = 0.0, 0.0, None
+    total, group, last, scale = 0.0, 0.0, None, 0.0
     for tok in tokens:
         if tok in DIGIT_WORDS:
             last = DIGIT_WORDS[tok]
@@ -99,7 +106,7 @@ def parse_words(words: str) -> float | None:
             if last is None:
                 return None
             group = group - last + last * 100
-            last = None
+            last, scale = None, 100.0
         elif tok in ("linh", "lẻ"):
             last = None
         elif tok == "nửa":
@@ -107,7 +114,10 @@ def parse_words(words: str) -> float | None:
             last = None
         elif tok in SCALES:
             total += (group or 1) * SCALES[tok]
-            group, last = 0.0, None
+            group, last, scale = 0.0, None, SCALES[tok]
+        elif tok == "rưỡi" and scale:
+            total += 0.5 * scale
+            last = None
     value = total + group
     return value or None
 
@@ -121,9 +131,9 @@ def _qualifier(text: str, start: int) -> tuple[int, str]:
     return window_start + m.start(1), _QUAL_KIND[m.group(1)]
 
 
-def _digits_value(num: str, dec: str | None, unit: str | None) -> float:
+def _digits_value(num: str, dec: str | None, unit: str | None, half: str | None = None) -> float:
     value = float(num.replace(".", "") + ("." + dec if dec else ""))
-    value = value * SCALES[unit.lower()] if unit else value
+    value = (value + (0.5 if half else 0)) * SCALES[unit.lower()] if unit else value
     return float(round(value)) if abs(value - round(value)) < 1e-6 else value
 
 
@@ -136,11 +146,13 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in DIGITS_RE.finditer(masked):
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):
             continue
-        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"], m["half"]),
+                            False)
     for m in WORDS_RE.finditer(masked):
         words = m["words"].split()
         # a bare "một" is an article ("một số", "một chi bộ"), "nửa" needs a scale word
-        if words == ["một"] or words[0].lower() in SCALES or words[0].lower() in (
+        if words == ["một"] or words[0].lower() in SCALES or words[0].lower() == "rưỡi" or _YEAR_WORD_RE.match(masked, m.start()) \
+                or words[0].lower() in (
                 "mươi", "linh", "lẻ", "lăm", "mốt", "tư"):
             continue
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):

@@ -7,14 +7,14 @@ beside it, and the rules linking a part to the whole it belongs to.
 | gender | female | nữ |
 | status | official, probationary | chính thức, dự bị |
 | ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
-| religion | catholic, buddhist, religious | (theo đạo) Công giáo, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc |
-| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
+| religion | catholic, buddhist, religious | (theo đạo) Công giáo, giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc |
+| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
-| occupation | student, worker, farmer, retired | học sinh, sinh viên; công nhân; nông dân; hưu trí |
+| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
-| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) đã / chưa kết nạp được đảng viên |
-| sector | sector codes (scope.SECTORS) | ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố" |
+| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
+| sector | sector codes (scope.SECTORS) | (được kết nạp) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
@@ -35,20 +35,22 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|
             r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
             r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm)")
 DIMENSIONS: list[tuple[str, str, str]] = [
-    ("activity", "admitted_members", r"(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
-    ("activity", "no_admissions", r"(?:chưa|không) kết nạp (?:được )?(?:đảng viên|quần chúng)"),
+    ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
+    ("activity", "no_admissions", r"(?:trong năm |năm qua |cả năm )?(?:chưa|không) kết nạp "
+                                  r"(?:được )?(?:đảng viên|quần chúng)"),
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
-    ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo"),
+    ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo|giáo dân"),
     ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
-    ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|"
+    ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|tôn giáo|"
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
     ("age_band", "{a}_{b}", r"(?:có )?(?:độ )?tuổi(?: đời)? (?:từ )?" + _AGE
      + r"\s*(?:đến|-|–)\s*(?P<b>\d{2})(?: tuổi)?"),
+    ("age_band", "{a}_{b}", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r"\s*(?:đến|-|–)\s*(?P<b>\d{2}) tuổi"),
     ("age_band", "18_{a}", r"(?:có )?(?:tuổi đời )?(?:từ )?" + _AGE + r" tuổi trở xuống"),
     ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),
@@ -71,15 +73,18 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
-] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:ở|trong|thuộc|tại|"
-                       r"khối) (?:các )?)?(?:" + phrase + r")") for code, phrase in SECTORS]
-_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:người\s+|đồng chí\s+)?"
+] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
+                       r"(?:ở|trong|thuộc|tại|khối) (?:các )?)?(?:" + phrase + r")")
+      for code, phrase in SECTORS] + [
+    # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
+    ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?")]
+_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
 SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
                       r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
-CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong số đó|số này|riêng|cụ thể)(?![\wđ])",
+CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này)|số này|riêng|cụ thể)(?![\wđ])",
                           re.IGNORECASE)
 
 

@@ -3,14 +3,17 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1" | date | that day (day and month resolved against the document's date: never after it) | — |
-| tháng 6/2023, cuối tháng 11/2024 | month | last day of the month | first day of the month |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)" | date | that day (day and month resolved against the document's date: never after it) | — |
+| tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024) | months | last day of the 6th (9th) month | 1 January |
-| năm 2006, trong năm 2021 | year | 31/12 (the document's date when it falls inside that year, for all but targets) | 1 January |
+| năm 2006, trong năm 2021 | year | 31/12 (the reference day when it falls inside that year, for all but targets) | 1 January |
 | cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
-| từ năm 2011 đến năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the document's date when inside it) | 1 January of the first year |
+| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
+| trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
+| từ đầu năm đến hết tháng 9/2024 | months | last day of that month | 1 January |
+| Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ năm 2015 đến nay | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
@@ -29,23 +32,35 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .vocabulary import fold, folded
+
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # (kind, pattern) in order of precedence at the same end position.
 PATTERNS: list[tuple[str, str]] = [
-    ("range", r"(?:từ\s+)?năm\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?" + _Y),
+    ("range", r"(?:từ\s+)?năm\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?"
+     + _Y),
+    ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
     ("since", r"từ\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
+    ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
+     r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:ngày\s+)?)" + _DM
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?)" + _DM
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
+    ("month", r"(?<![\w/])tháng\s+(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)(?![\d/])"),
+    # a month in words; "Cách mạng Tháng Tám năm 1945" names the revolution: its year only
+    ("month", r"(?<!Cách mạng )tháng\s+(?P<mw>giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười một|mười hai|mười|chạp)"
+     r"\s+(?:năm\s+)?" + _Y),
     ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
@@ -57,7 +72,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("vague", r"(?:nhiệm kỳ|những năm|thời gian|nhiều năm|các năm|giai đoạn)\s+(?:vừa\s+)?qua"
      r"|(?<![\w])dịp(?![\w])"),
 ]
-PATTERN_RES = [(k, re.compile(p, re.IGNORECASE)) for k, p in PATTERNS]
+# Matched on the text without diacritics (offsets unchanged), so that "nam 2022", "hien co" of a
+# page that lost them in a few words still date a figure.
+PATTERN_RES = [(k, folded(p)) for k, p in PATTERNS]
+MONTH_WORDS = {fold(w): i for i, w in enumerate(("giêng", "hai", "ba", "tư", "năm", "sáu", "bảy",
+                                                  "tám", "chín", "mười", "mười một", "mười hai"),
+                                                 start=1)}
+MONTH_WORDS["chap"] = 12
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
 # A date right after a document reference is the document's date, not an as-of date.
 DOC_BEFORE_RE = re.compile(
     r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
@@ -66,6 +88,7 @@ DOC_BEFORE_RE = re.compile(
 CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
 FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
+                      r"(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,|"
                       r"số liệu[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
 SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s+|năm\s+|tại thời điểm\s+)",
                               re.IGNORECASE)
@@ -81,6 +104,7 @@ class When:
     d: int | None = None
     y0: int | None = None
     text: str = ""
+    n: int | None = None       # "back": how many years
 
 
 def _mk(y: int, m: int, d: int) -> date | None:
@@ -97,8 +121,9 @@ def _month_end(y: int, m: int) -> date | None:
 def find(text: str, published: date | None) -> list[When]:
     """Every time expression of text, in order of their end (later kinds win ties)."""
     out: list[When] = []
+    plain = fold(text)
     for kind, rx in PATTERN_RES:
-        for m in rx.finditer(text):
+        for m in rx.finditer(plain):
             if DOC_BEFORE_RE.search(text[max(0, m.start() - 60):m.start()]):
                 continue
             g = m.groupdict()
@@ -109,9 +134,12 @@ def find(text: str, published: date | None) -> list[When]:
                 continue  # the name of a term, not a period
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
             if kind == "months":
-                month = {"sáu": 6, "chín": 9}.get(g["n"].lower()) or int(g["n"])
+                month = {"sau": 6, "chin": 9}.get(g["n"]) or int(g["n"])
+            if g.get("mw"):
+                month = MONTH_WORDS[g["mw"]]
+            n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
-                     int(g["d"]) if g.get("d") else None, y0, m.group(0))
+                     int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n)
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
@@ -144,9 +172,14 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         day = day_of(w)
         return day, day.year if day else None, None
     if w.kind in ("month", "quarter"):
-        end = _month_end(w.y, w.m)
-        start = date(w.y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
-        return end, w.y, start
+        y = w.y or (ref.year - (w.m > ref.month) if ref else None)
+        if y is None:
+            return None, None, None
+        end = _month_end(y, w.m)
+        if end and w.y is None and ref and end > ref:
+            end = ref  # "trong tháng 7" written in July: up to the day reported
+        start = date(y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
+        return end, y, start
     if w.kind == "months":
         y = w.y or (ref.year if ref else None)
         return (_month_end(y, w.m), y, date(y, 1, 1)) if y else (None, None, None)
@@ -156,20 +189,23 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return date(w.y, 8, 31), w.y, date(w.y0, 9, 1)
     if w.kind in ("year", "year_end", "range"):
         end = date(w.y, 12, 31)
-        if w.kind != "year_end" and not target and published and published.year == w.y:
-            end = published
+        if w.kind != "year_end" and not target and ref and ref.year == w.y and (
+                published is None or ref <= published):
+            end = ref  # a year not over: as of the day reported (the event's, else the page's)
         first = date(w.y0 or w.y, 1, 1) if w.kind != "year_end" else None
         return end, w.y, first
     if w.kind == "since":
         return published, published.year if published else w.y, date(w.y, 1, 1)
     if w.kind == "ytd":
-        if "nay" in w.text.lower() and published:
+        if "nay" in fold(w.text) and published:
             return published, published.year, date(published.year, 1, 1)
         if w.y:
             return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
-        if ref and ref.month == 1 and "nay" not in w.text.lower():
+        if ref and ref.month == 1 and "nay" not in fold(w.text):
             return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
         return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
+    if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year
+        return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
     if w.kind == "today":
         return published, published.year if published else None, None
     return ref, ref.year if ref else None, None  # now, vague

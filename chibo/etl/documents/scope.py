@@ -14,13 +14,14 @@ except ImportError:  # pragma: no cover - depends on the reference package being
 
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
-    ("commune", r"xã, phường, thị trấn|xã, phường|cấp xã"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
     ("residential", r"thôn, tổ dân phố|thôn, bản|khu dân cư|tổ dân phố"),
     ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
     ("public_service", r"đơn vị sự nghiệp(?: công lập)?"),
     ("state_enterprise", r"doanh nghiệp nhà nước"),
     ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
-                           r"doanh nghiệp có vốn đầu tư nước ngoài")),
+                           r"doanh nghiệp có vốn đầu tư nước ngoài|"
+                           r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
     ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
 ]
 SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)) for code, p in SECTORS]
@@ -73,7 +74,10 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Công", "đoàn"), ("Thanh", "niên"), ("Phụ", "nữ"), ("Nông", "dân"),
           ("Khoa", "học"), ("Kỹ", "thuật"), ("Chiến", "binh"), ("Quốc", "hội"),
           ("Chính", "phủ"), ("Nhà", "nước"), ("Tỉnh", "ủy"), ("Tỉnh", "uỷ"), ("Thành", "ủy"),
-          ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy")}
+          ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy"), ("Quốc", "dân"), ("Kinh", "tế"),
+          ("Bách", "khoa"), ("Sư", "phạm"), ("Y", "tế"), ("Quân", "khu"), ("Quân", "đoàn"),
+          ("Sư", "đoàn"), ("Bệnh", "viện"), ("Học", "viện"), ("Công", "ty"), ("Tập", "đoàn"),
+          ("Ngân", "hàng")}
 _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
@@ -82,8 +86,9 @@ _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy",
 
 
 def org_name(text: str, start: int, numbers: bool = False) -> str:
-    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương"; with numbers,
-    also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số 7")."""
+    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương", "Quân khu 9",
+    "Công ty Than Hà Lầm - TKV"; with numbers, also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số
+    7")."""
     end = len(text)
     for i in range(start, len(text)):
         if text[i] in _STOP_CHARS or text[i] == "\n":
@@ -102,6 +107,9 @@ def org_name(text: str, start: int, numbers: bool = False) -> str:
             break
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
+        elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
+                        or word == "-" and nxt[:1].isupper()):
+            taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV"
         elif word == "và":
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
@@ -118,7 +126,8 @@ def org_name(text: str, start: int, numbers: bool = False) -> str:
             if not any(w[0].isupper() and w != "Đảng" for w in ahead):
                 break
             taken.append(word)
-    while taken and not taken[-1][0].isupper() and tuple(taken[-2:]) not in _TAILS:
+    while taken and not (taken[-1][0].isupper() or taken[-1].isdigit()) and tuple(
+            taken[-2:]) not in _TAILS:
         taken.pop()
     return " ".join(taken)
 

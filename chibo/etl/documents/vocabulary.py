@@ -96,7 +96,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("members_probationary", r"đảng viên dự bị"),
     ("members_official", r"đảng viên chính thức"),
     ("members_female", r"đảng viên (?:là )?nữ|nữ đảng viên"),
-    ("new_admissions", r"đảng viên mới"),
+    ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới"),
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
@@ -115,9 +115,9 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
-    r" nạp|đứng)|tham dự|tham gia|dự |có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
-    r"đạt danh hiệu|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn)",
+    r"\s*(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
+    r"đạt danh hiệu|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
     re.IGNORECASE)
 
 # Verbs before the number that make the counted noun the object of another action (counts of
@@ -127,9 +127,23 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho)(?![\wđ])", re.IGNORECASE)
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?)(?![\wđ])", re.IGNORECASE)
+# Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
+# ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
+HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
+                           r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
+DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
+
+
+def hard_blocked(clause: str) -> bool:
+    """Attendance ("Dự sinh hoạt có 22 đảng viên") or an average ("bình quân mỗi chi bộ có 25
+    đảng viên") in the clause, unless a delegate represents the number."""
+    hard = list(HARD_BLOCK_RE.finditer(clause))
+    return bool(hard) and not DELEGATE_RE.search(clause, hard[-1].end())
+
+
 UNBLOCK_RE = re.compile(
-    r"(?<![\wđ])(?:có|với|gồm|là|thay mặt cho|đại diện cho|"
+    r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
@@ -145,9 +159,21 @@ ADMITTED_AFTER_RE = folded(
     r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+|vinh dự\s+(?:được\s+)?)?(?:kết nạp|đứng vào hàng ngũ)"
     r"|\s*vào Đảng(?! bộ)"
     r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)")
+# A sentence opening with a plan: every figure in it is a target ("Mục tiêu nhiệm kỳ …, mỗi năm
+# kết nạp từ 200 đảng viên trở lên").
+TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
+# "kết nạp mới 6.540 đoàn viên": the Youth Union admitting its own members, not the Party.
+OWN_MEMBERS_RE = folded(r"\s*(?:đoàn viên|hội viên)(?![\w])(?!.{0,40}vào Đảng)")
+# "91 tổ chức", "24 đảng bộ xã, thị trấn": organisations counted by a counter noun, in a
+# breakdown by sector.
+ORG_COUNTER_RE = re.compile(r"\s*(?:tổ chức|đảng bộ)(?![\wđ])", re.IGNORECASE)
+ORGS = ("base_orgs_total", "base_party_committees", "cells_total", "base_cells", "sub_cells",
+        "sub_committees")
 TARGET_RE = re.compile(
     r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.IGNORECASE)
 DONE_RE = re.compile(r"(?<![\wđ])(?:đã|hiện|đạt|có)(?![\wđ])", re.IGNORECASE)
+# What follows is a part of the count before it.
+IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
 BREAKDOWN_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|gồm có|bao gồm|gồm|chia ra|cụ thể"
                           r"|chiếm)(?![\wđ])|[:(]", re.IGNORECASE)
 

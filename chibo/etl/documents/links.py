@@ -1,0 +1,148 @@
+"""Parts linked to the whole they belong to, across a document. A part (a figure with a
+dimension: women, ethnic minorities, a sector, organisations that admitted members …) is never
+a total; its whole is, in this order:
+
+| where | when |
+|---|---|
+| earlier in its sentence | a total of its family before it, with a breakdown word between ("trong đó", "gồm", "chiếm", ":"), except for parts of members, which follow their total; none needed after a whole introduced by "trong (tổng) số" |
+| a part before it in its sentence | the same whole (a list of parts: "… nữ chiếm 33,3%; dân tộc thiểu số …") |
+| the sentence before | when this one continues it ("Trong đó", "Trong số này", "Riêng", "Trong số đảng viên mới được kết nạp, …"), for parts of people, and for a sector's admissions |
+| earlier in the document | a part that names its whole ("chiếm 86,2% tổng số đảng viên"), a share of the members named as members ("đảng viên có trình độ sau đại học chiếm 61,4%"), an activity of base organisations: the last total of that metric with the same scope |
+
+Flows and stocks are not mixed: a part of admissions ("đảng viên được kết nạp", "kết nạp 2
+đảng viên là đoàn viên") belongs to admissions only; a part named as members belongs to the
+members unless the text links it to admissions explicitly. A part with no date of its own in
+its sentence counts over its whole's period. A part that gets no whole keeps its dimension
+(never a total); a sector with no whole only narrows the scope.
+"""
+import re
+
+from .parts import CONTINUES_RE, can_hold, part_metric
+from .scope import narrowed, sector_in
+from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, PARTS, fold, folded
+
+# "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
+_INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORECASE)
+# A sentence opening with the whole it breaks down: "Trong số đảng viên mới được kết nạp, …".
+_OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P<noun>đảng viên (?:mới )?"
+                              r"(?:được )?kết nạp|đảng viên mới|đảng viên|tổ chức cơ sở đảng)")
+_LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
+_GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
+STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
+                         "members_probationary"})
+_DATING = ("as_of", "as_of_source", "year", "_first")
+
+
+def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
+    """can_hold, with flows kept apart from stocks (module docstring); outside its sentence, a
+    part dated there otherwise than the admissions before it is not of them ("Năm 2022, … kết
+    nạp 218 …. Tính chung từ năm 2015 đến hết năm 2022, … kết nạp 142 … Công giáo")."""
+    if not can_hold(whole, part):
+        return False
+    period = (part["as_of"], part["_first"])
+    if outside and whole["metric"] == "new_admissions" and part.get("_dated_here") and \
+            period != (whole["as_of"], whole["_first"]):
+        return False
+    wants = part.get("_whole_metric")
+    if wants and whole["metric"] != wants:
+        return False
+    if part["metric"] == "new_admissions":
+        return whole["metric"] == "new_admissions"
+    return explicit or not (part["metric"] in STOCK_PARTS and whole["metric"] == "new_admissions")
+
+
+def _opening_whole(sentence: str) -> str | None:
+    """The metric of the whole a sentence opens with ("Trong số đảng viên mới được kết nạp, …")."""
+    m = _OPENS_WITH_WHOLE_RE.match(fold(sentence))
+    if not m:
+        return None
+    noun = m["noun"]
+    return "base_orgs_total" if noun.startswith("to chuc") else (
+        "new_admissions" if "ket nap" in noun or "moi" in noun else "members_total")
+
+
+def _same_scope(a: dict, b: dict) -> bool:
+    sa, sb = a.get("_scope"), b.get("_scope")
+    return sa is None or sb is None or (sa.kind, sa.value) == (sb.kind, sb.value)
+
+
+def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
+           document: list[dict]) -> dict | None:
+    """The whole a part belongs to."""
+    loose = part["dimension"] not in (None, "sector", "activity")
+    for whole in reversed(earlier):
+        if _fits(whole, part, True) and (loose or BREAKDOWN_RE.search(
+                sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
+                sentence, 0, whole["span_start"])):
+            return whole
+    for sibling in reversed(earlier):
+        if sibling.get("_parent") and _fits(sibling["_parent"], part, True):
+            return sibling["_parent"]
+    opening = _opening_whole(sentence)
+    explicit = bool(CONTINUES_RE.match(sentence) or opening)
+    flow_sector = part["dimension"] == "sector" and part["metric"] == "new_admissions"
+    if explicit or ((loose or flow_sector) and previous):
+        for whole in reversed(previous):
+            if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
+                                                                          True):
+                return whole
+        for sibling in reversed(previous):
+            if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit, True):
+                return sibling["_parent"]
+    if part.get("_whole_metric") or part["metric"] in STOCK_PARTS and part["value"] is None or \
+            part["dimension"] == "activity":
+        for whole in reversed(document):
+            if _same_scope(whole, part) and _fits(whole, part, False, True):
+                return whole
+    return None
+
+
+def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
+    """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
+    count of the same thing after "trong đó", "gồm", ":" or "(" (not "từ A (năm X) lên B") is a
+    part of the first, even when what selects it is not in the vocabulary."""
+    for whole in reversed(earlier):
+        if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
+                and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
+                     or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
+                     and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
+            return whole
+    return None
+
+
+def link(sentence: str, figs: list[dict], previous: list[dict], document: list[dict]
+         ) -> list[dict]:
+    """Link the sentence's parts to their wholes (module docstring); a part needing a whole
+    that has none is dropped; a sector that is not a part of anything only narrows the scope.
+    document: the figures of the document before this sentence."""
+    out = []
+    for f in figs:
+        is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
+        whole = _whole(sentence, f, out, previous, document) if is_part else None
+        if whole is not None:
+            f["_parent"] = whole
+            if not any(whole is g for g in out) and not f.get("_dated_here"):
+                f.update({k: whole[k] for k in _DATING})
+            if f["dimension"] == "sector":
+                f["_scope"] = narrowed(f["_scope"], (f["dimension_value"], f["dimension_value"]))
+            f["metric"] = part_metric(whole["metric"], f["dimension"], f["dimension_value"]) \
+                if whole["metric"] in ("members_total", "new_admissions") and f["dimension"] \
+                and f["metric"] in ("members_total", "members_female", "members_official",
+                                    "members_probationary", "_part", "new_admissions") \
+                else f["metric"]
+        elif f["metric"] == "_part":
+            continue
+        elif f["dimension"] == "sector" and f["value"] is None:
+            continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
+        elif f["dimension"] == "sector":
+            f["dimension"] = f["dimension_value"] = f["share"] = None
+        elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):
+            # a part we cannot name ("other"), unless a sector selects it ("trong đó, khu vực
+            # kinh tế tư nhân kết nạp 212 đảng viên")
+            sector = sector_in(sentence[whole["span_end"]:f["span_start"]])
+            f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
+            if sector:
+                f["dimension_value"] = sector[0]
+                f["_scope"] = narrowed(f["_scope"], sector)
+        out.append(f)
+    return out
