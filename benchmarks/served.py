@@ -175,7 +175,7 @@ def record_payloads(port: int, cookie: str) -> list[dict]:
                 pending.add(r)
                 url = urllib.parse.urlsplit(r.url)
                 sent_on[current[0]] = sent_on.get(current[0], 0) + 1
-            seen.setdefault(r.post_data, {"page": current[0], "path": url.path + (
+                seen.setdefault(r.post_data, {"page": current[0], "path": url.path + (
                     "?" + url.query if url.query else ""), **json.loads(r.post_data)})
         current = [""]
         page.on("request", sent)

@@ -108,9 +108,10 @@ class Gateway:
     """A read-only view of one warehouse file. `time_limit` (seconds) stops a statement that
     runs longer; every statement is logged on `dashboard.sql` and added to active `tracing()`."""
 
-    def __init__(self, path: str | Path, *, threads: int = 1, time_limit: float = 60.0):
+    def __init__(self, path: str | Path, *, threads: int = 1, time_limit: float = 60.0,
+                 memory_mb: int = 0):
         self.path = Path(path).resolve()
-        self.threads = threads
+        self.threads, self.memory_mb = threads, memory_mb
         self.time_limit = time_limit
         self._local = threading.local()
         self._watchdog = _Watchdog()
@@ -118,7 +119,7 @@ class Gateway:
 
     @classmethod
     def from_settings(cls, settings) -> Gateway:
-        return cls(settings.warehouse, threads=settings.threads,
+        return cls(settings.warehouse, threads=settings.threads, memory_mb=settings.memory_mb,
                    time_limit=settings.query_timeout_seconds)
 
     def serving(self) -> serving.Serving:
@@ -182,7 +183,7 @@ class Gateway:
             return chosen, cached[1]
         self._close()
         try:
-            con = _attach(chosen.path, self.threads)
+            con = _attach(chosen.path, self.threads, self.memory_mb)
         except duckdb.Error as e:  # the file went bad (or away) since it was chosen
             raise _Storage(chosen, _words(e)) from None
         self._local.con = (chosen.signature, con)
@@ -238,10 +239,11 @@ class Gateway:
         return self._run(sql, params, lambda cur: cur.fetchone())
 
 
-def _attach(path: Path, threads: int) -> duckdb.DuckDBPyConnection:
+def _attach(path: Path, threads: int, memory_mb: int = 0) -> duckdb.DuckDBPyConnection:
     """A private in-memory instance with the file attached read-only as `wh` (duckdb.connect(path)
     would reuse a cached instance that still points at a replaced file)."""
-    con = duckdb.connect(":memory:", config={"threads": threads})
+    limit = {"memory_limit": f"{memory_mb}MB"} if memory_mb else {}  # 0: DuckDB's default
+    con = duckdb.connect(":memory:", config={"threads": threads, **limit})
     try:
         con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS wh (READ_ONLY)")
         con.execute("USE wh")

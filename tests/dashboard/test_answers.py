@@ -3,6 +3,8 @@ budget of 0 turns caching off, and a cached answer is served without a query."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from chibo.dashboard import answers, data, runtime
@@ -52,3 +54,36 @@ def test_no_cache_when_the_budget_is_zero(fixture_warehouse):
         with tracing() as seen:
             data.org_label(Scope.everything(), "B2")
     assert len(seen) == 1 and len(answers.ANSWERS) == 0
+
+
+def test_a_chart_card_is_drawn_once_per_view(state2025):
+    """The second viewer of the same view gets the same figure without a query; another theme
+    is another answer."""
+    from dashboard.charts import registry
+
+    data.clear_caches()
+    fig, alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
+    with tracing() as seen:
+        again = registry.card_answer("members-stock", state2025, "light", Scope.everything())
+    assert seen == [] and again == (fig, alt)
+    assert fig == registry.build_card("members-stock", state2025, "light",
+                                      Scope.everything())[0].to_plotly_json()
+    dark, _alt = registry.card_answer("members-stock", state2025, "dark", Scope.everything())
+    assert dark != fig
+
+
+def test_a_failed_chart_is_not_kept(state2025, monkeypatch):
+    """A chart whose query failed is drawn anew by the next viewer (its error is not kept)."""
+    from dashboard.charts import registry
+
+    data.clear_caches()
+
+    def broken(scope, f):
+        raise RuntimeError("query failed")
+    monkeypatch.setitem(registry.CHARTS, "members-stock",
+                        dataclasses.replace(registry.CHARTS["members-stock"], data=broken))
+    failed, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
+    assert not failed.data
+    monkeypatch.undo()
+    fig, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
+    assert fig["data"]

@@ -36,3 +36,12 @@ def test_each_runtime_reads_its_own_warehouse(fixture_warehouse, tmp_path):
     with runtime.bound(other):
         assert data.signature() is None
     assert data.signature() is not None
+
+
+def test_the_memory_limit_of_each_connection_comes_from_the_settings(fixture_warehouse):
+    """CHIBO_MEMORY_MB bounds what each serving thread's DuckDB may hold; 0 leaves DuckDB's."""
+    limited = Gateway(fixture_warehouse, memory_mb=64)
+    shown = limited.query_row("SELECT current_setting('memory_limit')")[0]
+    assert shown == "61.0 MiB", shown  # 64 MB as DuckDB writes it
+    default = Gateway(fixture_warehouse).query_row("SELECT current_setting('memory_limit')")[0]
+    assert default != shown

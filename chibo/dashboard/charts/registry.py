@@ -6,6 +6,7 @@ A chart is defined (and registered) in charts/catalogue/; a page shows it with i
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -135,6 +136,32 @@ def build_card(key: str, state: dict | None, theme: str | None,
         log.exception("chart %s failed", key)
         ctx = FigContext(lang=lang, theme=theme or "light", title=title)
         return empty(ctx, t("chart.error", lang)), title
+
+
+def card_answer(key: str, state: dict | None, theme: str | None,
+                scope: Scope) -> tuple[dict | go.Figure, str]:
+    """`build_card` through the answer cache (by warehouse generation, scope, chart, filter
+    state and theme): the figure as its Plotly JSON, so a view many viewers open is drawn once
+    per process. A chart that failed is drawn anew next time."""
+    if not state or data.signature() is None:
+        return build_card(key, state, theme, scope)
+    try:
+        return _card(scope, key, json.dumps(state, sort_keys=True, default=str), theme)
+    except _Uncached as failed:
+        return failed.args[0], failed.args[1]
+
+
+@data.cached
+def _card(scope: Scope, key: str, state_json: str, theme: str | None) -> tuple[dict, str]:
+    fig, alt = build_card(key, json.loads(state_json), theme, scope)
+    error = t("chart.error", json.loads(state_json).get("lang", "vi"))
+    if any(a.text == error for a in fig.layout.annotations):
+        raise _Uncached(fig, alt)
+    return fig.to_plotly_json(), alt
+
+
+class _Uncached(Exception):
+    """A failed chart's drawing, kept out of the cache."""
 
 
 def csv_bytes(key: str, state: dict, scope: Scope) -> tuple[bytes, str]:

@@ -74,7 +74,7 @@ def chart_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
 @callback(Output({"type": GRAPH, "key": MATCH}, "figure"), Output({"type": ALT, "key": MATCH}, "children"),
           Input(STATE, "data"), Input(THEME, "data"), State({"type": GRAPH, "key": MATCH}, "id"))
 def render(state, theme_name, graph_id):
-    return registry.build_card(graph_id["key"], state, theme_name, access.current_scope())
+    return registry.card_answer(graph_id["key"], state, theme_name, access.current_scope())
 
 
 @callback(Output({"type": DOWNLOAD, "key": MATCH}, "data"),
