@@ -59,7 +59,7 @@ def test_no_cache_when_the_budget_is_zero(fixture_warehouse):
 def test_a_chart_card_is_drawn_once_per_view(state2025):
     """The second viewer of the same view gets the same figure without a query; another theme
     is another answer."""
-    from dashboard.charts import registry
+    from chibo.dashboard.charts import registry
 
     data.clear_caches()
     fig, alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
@@ -74,7 +74,7 @@ def test_a_chart_card_is_drawn_once_per_view(state2025):
 
 def test_a_failed_chart_is_not_kept(state2025, monkeypatch):
     """A chart whose query failed is drawn anew by the next viewer (its error is not kept)."""
-    from dashboard.charts import registry
+    from chibo.dashboard.charts import registry
 
     data.clear_caches()
 
