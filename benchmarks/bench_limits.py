@@ -12,40 +12,15 @@ from __future__ import annotations
 import argparse
 import collections
 import concurrent.futures
-import http.client
 import json
-import os
-import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-from contextlib import closing
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "mat-khau-dai-12"
-
-
-def request(port, method, path, body=None, headers=None):
-    with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=300)) as con:
-        con.request(method, path, body, headers or {})
-        r = con.getresponse()
-        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-
-
-def login(port, name, password):
-    _s, h, page = request(port, "GET", "/login")
-    cookie = h["set-cookie"].split(";")[0]
-    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": token, "name": name, "password": password})
-    status, h2, _ = request(port, "POST", "/login", form, {
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
-    return status, (h2.get("set-cookie", cookie).split(";")[0])
+from served import add_users, environment, gunicorn, request, try_login
 
 
 def viewer_times(port, cookie, n) -> list[float]:
@@ -85,31 +60,15 @@ def main() -> int:
     p.add_argument("--requests", type=int, default=60)
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-limits-"))
-    env = {**os.environ, "CHIBO_WAREHOUSE": str(Path(args.warehouse).resolve()),
-           "CHIBO_USERS_DB": str(tmp / "users.sqlite3")}
-    for name in ("viewer", "flooder"):
-        subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", name, "--role",
-                        "leader", "--password-stdin"], input=PASSWORD + "\n", text=True,
-                       env=env, cwd=ROOT, check=True, capture_output=True)
-    with closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "-k",
-                               "gthread", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}"],
-                              env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(600):
-            try:
-                request(port, "GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        _s, cookie = login(port, "viewer", PASSWORD)
-        _s, flood_cookie = login(port, "flooder", PASSWORD)
+    env = environment(args.warehouse, tmp)
+    add_users(env, [{"name": name, "role": "leader", "args": []} for name in ("viewer", "flooder")])
+    with gunicorn(env) as (port, _pid):
+        _s, cookie = try_login(port, "viewer")
+        _s, flood_cookie = try_login(port, "flooder")
         viewer_times(port, cookie, 5)  # warm
         base = viewer_times(port, cookie, args.requests)
         names = iter(range(10**9))
-        logins, login_answers = during(lambda: login(port, f"guess{next(names) % 7}", "wrong")[0],
+        logins, login_answers = during(lambda: try_login(port, f"guess{next(names) % 7}", "wrong")[0],
                                        port, cookie, args.requests)
         body = json.dumps({"output": "theme.data", "outputs": {"id": "theme", "property": "data"},
                            "inputs": [], "changedPropIds": []})
@@ -120,9 +79,6 @@ def main() -> int:
         print(f"viewer alone                  {summary(base)}")
         print(f"viewer during wrong logins    {summary(logins)}   attacker got {dict(login_answers)}")
         print(f"viewer during callback flood  {summary(floods)}   flooder got {dict(flood_answers)}")
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     return 0
 
 

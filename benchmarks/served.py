@@ -102,17 +102,23 @@ def gunicorn(env: dict, workers: int = 2, threads: int = 4):
         proc.wait(timeout=60)
 
 
-def login(port: int, name: str) -> str:
-    """The session cookie ('name=value') of a fresh login."""
+def try_login(port: int, name: str, password: str = PASSWORD) -> tuple[int, str]:
+    """(status of the login form's POST, the session cookie 'name=value')."""
     _s, h, page = request(port, "GET", "/login")
     cookie = h["set-cookie"].split(";")[0]
     token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": token, "name": name, "password": PASSWORD})
+    form = urllib.parse.urlencode({"csrf": token, "name": name, "password": password})
     status, h2, _ = request(port, "POST", "/login", form, {
         "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    return status, h2.get("set-cookie", cookie).split(";")[0]
+
+
+def login(port: int, name: str) -> str:
+    """The session cookie ('name=value') of a fresh login."""
+    status, cookie = try_login(port, name)
     if status not in (302, 303):
         raise RuntimeError(f"login of {name} answered {status}")
-    return h2.get("set-cookie", cookie).split(";")[0]
+    return cookie
 
 
 def worker_pids(master: int) -> list[int]:
