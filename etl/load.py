@@ -24,7 +24,7 @@ from etl.publish import Publication
 from etl.rawstore import file_hash
 from etl.read import read_file
 from etl.schema import ENTITIES
-from etl.warehouse import SQL_DIR
+from etl.warehouse import SQL_DIR, mart_files
 
 DEFAULT_THRESHOLDS = (90.0, 70.0, 50.0)
 UPSERT_KEYS = {
@@ -106,9 +106,10 @@ def stage_inputs(pub: Publication, paths: list[Path], accept_valid: bool = False
 
 def publish_with_marts(pub: Publication, outcome: LoadOutcome, steps: Steps) -> None:
     """Build the marts and publish the loads staged in `pub`; the generation goes to outcome."""
-    with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
+    with steps.task("Tổng hợp và công bố / building marts and publishing",
+                    len(mart_files()) + 1) as advance:  # a step per mart, then publishing
         outcome.generation = pub.publish(note=f"load {outcome.load_id}: {outcome.result}",
-                                         made_by="inputs")
+                                         progress=lambda *_: advance(), made_by="inputs")
         advance()
 
 
