@@ -192,8 +192,11 @@ def _upsert(con, load_id: int) -> None:
         con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{entity.name} AS {stg}")
         keys = UPSERT_KEYS[entity.name]
         match = " AND ".join(f"c.{k} = s.{k}" for k in keys)
-        con.execute(f"""DELETE FROM core.{entity.name} c
-            WHERE EXISTS (SELECT 1 FROM stg_{entity.name} s WHERE {match})""")
+        # an empty core table (a first load, a rebuild's first replay) has nothing to replace:
+        # no join of the whole batch's keys (70 M meetings nationally)
+        if con.execute(f"SELECT EXISTS (SELECT 1 FROM core.{entity.name})").fetchone()[0]:
+            con.execute(f"""DELETE FROM core.{entity.name} c
+                WHERE EXISTS (SELECT 1 FROM stg_{entity.name} s WHERE {match})""")
         con.execute(f"INSERT INTO core.{entity.name} BY NAME SELECT *, {int(load_id)} AS load_id "
                     f"FROM stg_{entity.name}")
 
