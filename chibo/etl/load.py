@@ -24,7 +24,7 @@ from chibo.etl.publish import Publication
 from chibo.etl.rawstore import file_hash
 from chibo.etl.read import read_file
 from chibo.etl.schema import ENTITIES
-from chibo.etl.warehouse import SQL_DIR
+from chibo.etl.warehouse import SQL_DIR, mart_files
 
 DEFAULT_THRESHOLDS = (90.0, 70.0, 50.0)
 UPSERT_KEYS = {
@@ -106,9 +106,10 @@ def stage_inputs(pub: Publication, paths: list[Path], accept_valid: bool = False
 
 def publish_with_marts(pub: Publication, outcome: LoadOutcome, steps: Steps) -> None:
     """Build the marts and publish the loads staged in `pub`; the generation goes to outcome."""
-    with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
+    with steps.task("Tổng hợp và công bố / building marts and publishing",
+                    len(mart_files()) + 1) as advance:  # a step per mart, then publishing
         outcome.generation = pub.publish(note=f"load {outcome.load_id}: {outcome.result}",
-                                         made_by="inputs")
+                                         progress=lambda *_: advance(), made_by="inputs")
         advance()
 
 
@@ -191,8 +192,11 @@ def _upsert(con, load_id: int) -> None:
         con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{entity.name} AS {stg}")
         keys = UPSERT_KEYS[entity.name]
         match = " AND ".join(f"c.{k} = s.{k}" for k in keys)
-        con.execute(f"""DELETE FROM core.{entity.name} c
-            WHERE EXISTS (SELECT 1 FROM stg_{entity.name} s WHERE {match})""")
+        # an empty core table (a first load, a rebuild's first replay) has nothing to replace:
+        # no join of the whole batch's keys (70 M meetings nationally)
+        if con.execute(f"SELECT EXISTS (SELECT 1 FROM core.{entity.name})").fetchone()[0]:
+            con.execute(f"""DELETE FROM core.{entity.name} c
+                WHERE EXISTS (SELECT 1 FROM stg_{entity.name} s WHERE {match})""")
         con.execute(f"INSERT INTO core.{entity.name} BY NAME SELECT *, {int(load_id)} AS load_id "
                     f"FROM stg_{entity.name}")
 

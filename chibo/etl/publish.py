@@ -125,7 +125,8 @@ class Publication:
         fault("after_marts")
         run_checks(con)
         held = loads if loads is not None else self.served_loads() + self.loads
-        self.generation = gen = self.ledger.allocate_generation(made_by, self.load_id, held, note)
+        self.generation = gen = self.ledger.allocate_generation(
+            made_by, self.loads[0] if self.loads else None, held, note)  # the first load it is for
         con.execute("INSERT INTO meta.generation BY NAME SELECT ? AS generation, ? AS published_at, "
                     "? AS note, ? AS duckdb_version",
                     [gen, time.strftime("%Y-%m-%d %H:%M:%S"), note, duckdb.__version__])

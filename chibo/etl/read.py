@@ -21,13 +21,12 @@ from chibo.etl.legacy import detect_legacy_encoding
 from chibo.etl.normalize import fold
 from chibo.etl.problems import Problem
 from chibo.etl.read_csv import CsvSource, sniff
-from chibo.etl.read_xlsx import EXACT_DIGITS, Grid, read_workbook
+from chibo.etl.read_xlsx import EXACT_DIGITS, HEAD_ROWS, Grid, read_workbook
 from chibo.etl.schema import ENTITIES, Entity, detect_entity, header_index, match_headers
 from chibo.etl.settings import settings
 from chibo.etl.sheet import Sheet, arrow_sheet  # noqa: F401 - Sheet belongs to this module's interface
 from chibo.etl.xlsx_guard import Refused, column_letters
 
-HEADER_SCAN_ROWS = 12
 SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet"}
 
 
@@ -143,7 +142,7 @@ def _find_header(grid: list[list[str | None]], sheet: str) -> tuple[int, list[st
     spans columns whose own label sits in the row below.
     """
     best, best_at, best_count = None, -1, 0
-    for at in range(min(HEADER_SCAN_ROWS, len(grid))):
+    for at in range(min(HEAD_ROWS, len(grid))):
         row = list(grid[at])
         above = grid[at - 1] if at else []
         merged = [cell or (above[i] if i < len(above) else None) for i, cell in enumerate(row)]

@@ -1,0 +1,50 @@
+"""The ETL's DuckDB memory and thread limits come from the settings, with a bounded default (DuckDB's
+own default is 80 % of the RAM: issue 12 saw a national build peak at 20,6 GB)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from chibo.etl.publish import Publication
+from chibo.etl.settings import SettingError, settings
+
+
+@pytest.fixture
+def fresh_settings(monkeypatch):
+    """settings() read again from the environment the test sets (and again after it)."""
+    settings.cache_clear()
+    yield monkeypatch
+    settings.cache_clear()
+
+
+def _megabytes(text: str) -> float:
+    """DuckDB's current_setting('memory_limit') text ("667.5 MiB", "1.0 GiB") in MiB."""
+    number, unit = re.match(r"([\d.]+)\s*([KMG]i?B)", text).groups()
+    return float(number) * {"K": 1 / 1024, "M": 1, "G": 1024}[unit[0]]
+
+
+def test_default_memory_limit_is_at_most_6gb_and_half_the_ram(fresh_settings):
+    fresh_settings.delenv("CHIBO_ETL_MEMORY_LIMIT", raising=False)
+    limit = settings().memory_limit
+    ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 20)
+    assert limit.endswith("MB")
+    assert 0 < int(limit[:-2]) <= min(6144, ram_mb / 2)
+
+
+def test_a_bad_memory_limit_is_refused(fresh_settings):
+    fresh_settings.setenv("CHIBO_ETL_MEMORY_LIMIT", "lots")
+    with pytest.raises(SettingError, match="CHIBO_ETL_MEMORY_LIMIT"):
+        settings()
+
+
+def test_the_publication_connection_applies_the_limits(fresh_settings, tmp_path):
+    fresh_settings.setenv("CHIBO_ETL_MEMORY_LIMIT", "700MB")
+    fresh_settings.setenv("CHIBO_ETL_THREADS", "1")
+    with Publication(tmp_path / "warehouse.duckdb") as pub:
+        limit, threads = pub.con.execute(
+            "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+    assert 600 <= _megabytes(limit) <= 700
+    assert threads == 1
