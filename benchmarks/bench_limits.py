@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from served import add_users, environment, gunicorn, request, try_login
+from served import PASSWORD, add_users, environment, form_login, gunicorn, request
 
 
 def viewer_times(port, cookie, n) -> list[float]:
@@ -63,12 +63,12 @@ def main() -> int:
     env = environment(args.warehouse, tmp)
     add_users(env, [{"name": name, "role": "leader", "args": []} for name in ("viewer", "flooder")])
     with gunicorn(env) as (port, _pid):
-        _s, cookie = try_login(port, "viewer")
-        _s, flood_cookie = try_login(port, "flooder")
+        cookie = form_login(port, "viewer", PASSWORD)[2]
+        flood_cookie = form_login(port, "flooder", PASSWORD)[2]
         viewer_times(port, cookie, 5)  # warm
         base = viewer_times(port, cookie, args.requests)
         names = iter(range(10**9))
-        logins, login_answers = during(lambda: try_login(port, f"guess{next(names) % 7}", "wrong")[0],
+        logins, login_answers = during(lambda: form_login(port, f"guess{next(names) % 7}", "wrong")[0],
                                        port, cookie, args.requests)
         body = json.dumps({"output": "theme.data", "outputs": {"id": "theme", "property": "data"},
                            "inputs": [], "changedPropIds": []})

@@ -20,7 +20,6 @@ import collections
 import http.client
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -28,7 +27,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -39,17 +37,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "mat-khau-dai-12"
 FIRST = ("organisations.csv", "members.csv", "meetings.csv")  # generation 1
 SECOND = ("assessments.csv",)  # generation 2, after the kill
-
-
-def request(host: str, port: int, method: str, path: str, body: bytes | None = None,
-            headers: dict | None = None, timeout: float = 60):
-    con = http.client.HTTPConnection(host, port, timeout=timeout)
-    try:
-        con.request(method, path, body, headers or {})
-        r = con.getresponse()
-        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-    finally:
-        con.close()
 
 
 class Host:
@@ -77,7 +64,8 @@ class Host:
 
     def generation(self) -> int | None:
         try:
-            _s, _h, body = request(self.address, self.port, "GET", "/healthz", timeout=5)
+            _s, _h, body = servers.request(self.port, "GET", "/healthz", host=self.address,
+                                               timeout=5)
             return (json.loads(body).get("warehouse") or {}).get("generation")
         except (OSError, ValueError, http.client.HTTPException):
             return None
@@ -114,23 +102,17 @@ def run(cmd: list[str], env: dict) -> None:
 
 def login(port: int) -> str:
     """The session cookie of a login through nginx (the real form, with its CSRF token)."""
-    _s, headers, page = request("127.0.0.1", port, "GET", "/login")
-    cookie = headers["set-cookie"].split(";")[0]
-    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": token, "name": "lead", "password": PASSWORD,
-                                   "next": "/"}).encode()
-    status, headers, _b = request("127.0.0.1", port, "POST", "/login", form, {
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    status, _h, cookie = servers.form_login(port, "lead", PASSWORD, nxt="/", timeout=60)
     if status != 302:
         raise RuntimeError(f"login through nginx answered {status}")
-    return headers.get("set-cookie", cookie).split(";")[0]
+    return cookie
 
 
 def viewer(port: int, cookie: str):
     """One request of a logged-in viewer through nginx: (status, the host that answered)."""
     try:
-        status, headers, _b = request("127.0.0.1", port, "GET", "/_dash-layout",
-                                      headers={"Cookie": cookie}, timeout=30)
+        status, headers, _b = servers.request(port, "GET", "/_dash-layout",
+                                              headers={"Cookie": cookie}, timeout=30)
         return status, headers.get("x-chibo-upstream", "").split(",")[-1].strip() \
             if status == 200 else headers.get("x-chibo-upstream", "")
     except (OSError, http.client.HTTPException) as e:

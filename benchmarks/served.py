@@ -6,19 +6,16 @@ callback payloads."""
 from __future__ import annotations
 
 import contextlib
-import http.client
 import json
 import os
-import re
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
-from contextlib import closing
 from pathlib import Path
 
 import duckdb
+from servers import form_login, free_port, request
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "mat-khau-dai-12"
@@ -61,25 +58,6 @@ def add_users(env: dict, users: list[dict]) -> None:
                        text=True, env=env, cwd=ROOT, check=True, capture_output=True)
 
 
-def free_port() -> int:
-    with closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def request(port, method, path, body=None, headers=None, con=None):
-    """(status, headers, body); on `con` (kept alive) when given."""
-    own = con is None
-    con = con or http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-    try:
-        con.request(method, path, body, headers or {})
-        r = con.getresponse()
-        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-    finally:
-        if own:
-            con.close()
-
-
 @contextlib.contextmanager
 def gunicorn(env: dict, workers: int = 2, threads: int = 4):
     """`gunicorn -k gthread -w N --threads T chibo.dashboard.app:server` on a free port: (port, pid)."""
@@ -102,20 +80,9 @@ def gunicorn(env: dict, workers: int = 2, threads: int = 4):
         proc.wait(timeout=60)
 
 
-def try_login(port: int, name: str, password: str = PASSWORD) -> tuple[int, str]:
-    """(status of the login form's POST, the session cookie 'name=value')."""
-    _s, h, page = request(port, "GET", "/login")
-    cookie = h["set-cookie"].split(";")[0]
-    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": token, "name": name, "password": password})
-    status, h2, _ = request(port, "POST", "/login", form, {
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
-    return status, h2.get("set-cookie", cookie).split(";")[0]
-
-
 def login(port: int, name: str) -> str:
     """The session cookie ('name=value') of a fresh login."""
-    status, cookie = try_login(port, name)
+    status, _h, cookie = form_login(port, name, PASSWORD)
     if status not in (302, 303):
         raise RuntimeError(f"login of {name} answered {status}")
     return cookie

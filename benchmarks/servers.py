@@ -5,13 +5,16 @@ configuration. Nothing is installed or left behind; `available()` says what is m
 
 from __future__ import annotations
 
+import http.client
 import os
+import re
 import secrets
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+import urllib.parse
 from contextlib import closing
 from pathlib import Path
 
@@ -38,6 +41,37 @@ def free_port(host: str = "127.0.0.1") -> int:
     with closing(socket.socket()) as s:
         s.bind((host, 0))
         return s.getsockname()[1]
+
+
+def request(port: int, method: str, path: str, body=None, headers: dict | None = None, *,
+            host: str = "127.0.0.1", timeout: float = 300, source: str | None = None,
+            con: http.client.HTTPConnection | None = None) -> tuple[int, dict, bytes]:
+    """(status, headers lower-cased, body) of one HTTP request, from address `source` when given;
+    on `con` (kept alive) when given."""
+    own = con is None
+    con = con or http.client.HTTPConnection(host, port, timeout=timeout,
+                                            source_address=(source, 0) if source else None)
+    try:
+        con.request(method, path, body, headers or {})
+        r = con.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        if own:
+            con.close()
+
+
+def form_login(port: int, name: str, password: str, *, prefix: str = "/", nxt: str | None = None,
+               post_headers: dict | None = None, **how) -> tuple[int, dict, str]:
+    """Log in through the real login form under `prefix` (its CSRF token and cookie), `how` as
+    for `request`: (status, headers of the form's answer, the session cookie 'name=value')."""
+    _s, headers, page = request(port, "GET", f"{prefix}login", **how)
+    cookie = headers["set-cookie"].split(";")[0]
+    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+    fields = {"csrf": token, "name": name, "password": password, **({"next": nxt} if nxt else {})}
+    status, answer, _b = request(port, "POST", f"{prefix}login", urllib.parse.urlencode(fields),
+                                 {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
+                                  **(post_headers or {})}, **how)
+    return status, answer, answer.get("set-cookie", cookie).split(";")[0]
 
 
 def wait_for_port(host: str, port: int, proc: subprocess.Popen | None = None,

@@ -6,7 +6,6 @@ client address the app records (nginx's, never a forged X-Forwarded-For) and /he
 from __future__ import annotations
 
 import contextlib
-import http.client
 import json
 import os
 import re
@@ -31,12 +30,6 @@ CLIENT = "127.0.0.3"  # the test's client connects from here; nginx listens on 1
 
 pytestmark = pytest.mark.skipif(not os.path.exists(NGINX),
                                 reason="nginx is installed by ./scripts/test")
-
-
-def _free_port() -> int:
-    with closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for(port: int, proc: subprocess.Popen, what: str) -> None:
@@ -68,7 +61,7 @@ def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings
     subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", "lead", "--role", "leader",
                     "--password-stdin"], input=PASSWORD + "\n", text=True, env=env,
                    cwd=ROOT, check=True, timeout=120)
-    app_port, port = _free_port(), _free_port()
+    app_port, port = servers.free_port(), servers.free_port()
     app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
                             f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
                             "--threads", "4", "--timeout", "120"], env=env, cwd=tmp, stdout=subprocess.PIPE,
@@ -108,13 +101,7 @@ def proxied_subpath(tmp_path_factory, fixture_warehouse):
 
 def _request(port: int, method: str, path: str, body: bytes | None = None,
              headers: dict | None = None):
-    con = http.client.HTTPConnection("127.0.0.1", port, timeout=120,
-                                     source_address=(CLIENT, 0))
-    con.request(method, path, body, headers or {})
-    r = con.getresponse()
-    data = r.read()
-    con.close()
-    return r.status, {k.lower(): v for k, v in r.getheaders()}, data
+    return servers.request(port, method, path, body, headers, timeout=120, source=CLIENT)
 
 
 def test_healthz_and_static_assets_through_nginx(proxied):
@@ -144,13 +131,9 @@ def test_the_app_records_the_client_address_nginx_saw(proxied):
     """A failed login through nginx is logged with the client's address (forwarded by nginx),
     not nginx's own and not the one a client forges in X-Forwarded-For."""
     port, db = proxied
-    status, headers, page = _request(port, "GET", "/login")
-    cookie = headers["set-cookie"].split(";")[0]
-    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": token, "name": "lead", "password": "wrong-password"})
-    status, _h, _b = _request(port, "POST", "/login", form.encode(), {
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
-        "X-Forwarded-For": "6.6.6.6"})
+    status, _h, _c = servers.form_login(port, "lead", "wrong-password",
+                                        post_headers={"X-Forwarded-For": "6.6.6.6"},
+                                        timeout=120, source=CLIENT)
     assert status == 401
     with closing(sqlite3.connect(db)) as con:
         rows = con.execute("SELECT address FROM audit WHERE action = 'login_failed'").fetchall()
@@ -159,13 +142,8 @@ def test_the_app_records_the_client_address_nginx_saw(proxied):
 
 def _log_in(port: int, prefix: str, nxt: str) -> tuple[int, dict]:
     """Log `lead` in through the form under `prefix`: (status, headers) of the answer."""
-    _s, headers, page = _request(port, "GET", f"{prefix}login")
-    cookie = headers["set-cookie"].split(";")[0]
-    token = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": token, "name": "lead", "password": PASSWORD,
-                                   "next": nxt})
-    status, headers, _b = _request(port, "POST", f"{prefix}login", form.encode(), {
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    status, headers, _c = servers.form_login(port, "lead", PASSWORD, prefix=prefix, nxt=nxt,
+                                             timeout=120, source=CLIENT)
     return status, headers
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ops.test_nginx import _free_port, _wait_for
+from benchmarks import servers
+from tests.ops.test_nginx import _wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,7 +83,7 @@ def test_gunicorn_serves_the_packaged_assets_and_healthz(installed, tmp_path, fi
     work = tmp_path / "work"
     (work / "data").mkdir(parents=True)
     shutil.copy(fixture_warehouse, work / "data" / "warehouse.duckdb")
-    port = _free_port()
+    port = servers.free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
     app = subprocess.Popen([installed / "bin" / "python", "-m", "gunicorn", "chibo.dashboard.app:server",
                             "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
