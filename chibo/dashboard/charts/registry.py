@@ -153,8 +153,9 @@ def card_answer(key: str, state: dict | None, theme: str | None,
 
 @data.cached
 def _card(scope: Scope, key: str, state_json: str, theme: str | None) -> tuple[dict, str]:
-    fig, alt = build_card(key, json.loads(state_json), theme, scope)
-    error = t("chart.error", json.loads(state_json).get("lang", "vi"))
+    state = json.loads(state_json)
+    fig, alt = build_card(key, state, theme, scope)
+    error = t("chart.error", state.get("lang", "vi"))
     if any(a.text == error for a in fig.layout.annotations):
         raise _Uncached(fig, alt)
     return fig.to_plotly_json(), alt
