@@ -1,6 +1,7 @@
 """Fixtures shared by every test folder. `demo_warehouse`: the small demo warehouse without the
 seed documents (tests/documents adds them itself), built once per test run through the real CLI
-(shared by the xdist workers under a file lock)."""
+(shared by the xdist workers under a file lock). `chromium`: Debian's chromium through
+Playwright, one per session (per xdist worker), for every browser test."""
 
 from __future__ import annotations
 
@@ -15,6 +16,20 @@ import pytest
 from tests.helpers import runtime_for
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One chromium for the session: Playwright's sync API runs one instance per thread, so a
+    test folder starting its own beside another's fails on whichever xdist worker runs both."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

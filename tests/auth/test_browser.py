@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from tests.auth.conftest import PASSWORD
-from tests.browser.conftest import CHROMIUM_ARGS, shot
+from tests.browser.conftest import shot
 from tests.helpers import runtime_for, serving
 
 PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
@@ -28,16 +28,6 @@ def xss_warehouse(fixture_warehouse, tmp_path_factory):
     with duckdb.connect(str(path)) as con:
         con.execute("UPDATE marts.dim_org SET name = ? WHERE org_id = 'S1'", [PAYLOAD])
     return path
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

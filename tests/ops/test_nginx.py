@@ -176,19 +176,14 @@ def test_the_app_under_a_sub_path_behind_nginx(proxied_subpath):
 
 
 @pytest.mark.browser
-def test_a_browser_uses_the_app_under_a_sub_path(proxied_subpath):
+def test_a_browser_uses_the_app_under_a_sub_path(proxied_subpath, chromium):
     """In chromium through nginx: log in under /chibo/ (the form's POST passes the Origin check
     through the proxy), the members page draws its charts, the navigation links stay under
     /chibo/; every request went to /chibo/…, none failed."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS
-
     port, _db = proxied_subpath
     base = f"http://127.0.0.1:{port}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    page = chromium.new_page()
+    try:
         requested, failed, errors = [], [], []
         page.on("request", lambda r: requested.append(r.url))
         page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
@@ -202,7 +197,8 @@ def test_a_browser_uses_the_app_under_a_sub_path(proxied_subpath):
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
         assert page.url == base + "/chibo/dang-vien"
         hrefs = page.locator("a.nav-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        browser.close()
+    finally:
+        page.close()  # its own context
     assert hrefs and all(h.startswith("/chibo/") for h in hrefs), hrefs
     assert all(u.startswith(base + "/chibo/") for u in requested), [
         u for u in requested if not u.startswith(base + "/chibo/")]
