@@ -58,8 +58,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
     ("month", r"(?<![\w/])tháng\s+(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)(?![\d/])"),
-    # a month in words; "Cách mạng Tháng Tám năm 1945" names the revolution: its year only
-    ("month", r"(?<!Cách mạng )tháng\s+(?P<mw>giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười một|mười hai|mười|chạp)"
+    # a month in words; an event named by its month ("Cách mạng Tháng Tám năm 1945") is dated
+    # at the end of that month
+    ("month", r"tháng\s+(?P<mw>giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười một|mười hai|mười|chạp)"
      r"\s+(?:năm\s+)?" + _Y),
     ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
