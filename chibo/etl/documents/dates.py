@@ -4,7 +4,8 @@
 "Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023", a
 lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: "QĐND - Ngày 20/7/2020,
 …") and a
-source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)"; searched at the head of the page, then its tail.
+source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)", the time line of meeting minutes ("I. Thời gian, địa
+điểm: 14 giờ 00 ngày 06/11/2023"); searched at the head of the page, then its tail.
 Dates inside sentences are periods.py's.
 """
 import re
@@ -30,6 +31,9 @@ PUBLICATION_RES = [
                re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}\s*,\s*" + _DATE + r"[ \t]*$", re.MULTILINE),
     re.compile(r"^[ \t]*(?:\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
+    # the time line of meeting minutes: "I. Thời gian, địa điểm: 14 giờ 00 ngày 06/11/2023"
+    re.compile(r"^[ \t]*(?:[IVX\d]+[.:)]\s*)?(?:Thời gian|Vào (?:hồi|lúc))[^\n]{0,60}?ngày\s+"
+               + _DATE, re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*\(?(?:Nguồn\s*:\s*)?(?:Báo|Tạp chí|Cổng|Trang|Đài|Theo)\b[^()\n]{1,60},\s*"
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
 ]

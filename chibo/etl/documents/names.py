@@ -7,7 +7,7 @@
 | Đảng bộ Thành phố Hồ Chí Minh (a centrally-run city) / Đảng bộ thành phố Thanh Hóa (a city of a province) | province / organisation "thành phố Thanh Hóa" |
 | Đảng bộ huyện Quỳnh Lưu, Huyện ủy Mộc Châu, Đảng bộ xã Tân Lập, Chi bộ thôn Đông Xá, Chi bộ Khu phố 3, Chi bộ khu vực 3, toàn huyện Krông Pắc | organisation "huyện Quỳnh Lưu" … |
 | Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa; "của Trường Đại học Cần Thơ" | organisation (capitalised name after a party prefix; a school, hospital, company … after "của / thuộc") |
-| toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Đảng bộ Thành phố, Chi bộ, Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province (a centrally-run city for "Thành phố") of that level named before in the document |
+| toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Đảng bộ Thành phố, Chi bộ, "của chi bộ", Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province (a centrally-run city for "Thành phố") of that level named before in the document |
 
 A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan
 Phượng)", ", Đảng bộ xã Yên Phong", "Chi bộ thôn Nà Pò, xã Đức Long, huyện Thạch An") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
@@ -135,7 +135,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                                 if scope.kind == "organisation" else None)
             found.append(Mention(m.start(), end if scope else m.end(), scope, level,
                                  _party_kind(m["prefix"])))
-        elif m["prefix"][0].isupper():
+        elif m["prefix"][0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
             name = org_name(text, after) if _capital_next(text, after) else ""
             bare = name in ("", "Khối")
             scope = None if bare else Scope(f"{m['prefix']} {name}", "organisation", name,

@@ -37,9 +37,9 @@ WORDS_RE = re.compile(
     r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
 ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
-# "4 thôn chưa có đảng viên": the zero describes other things counted just before, not a figure.
+# "4 thôn (ở vùng sâu) chưa có đảng viên": the zero describes other things counted just before, not a figure.
 # "không còn bản nào chưa có đảng viên": none lacking, not a count of zero.
-ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+)?|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
+ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+){0,6}|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 
@@ -161,7 +161,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is not None and value == int(value):
             found[m.start()] = (m.end(), value, True)
     for m in ZERO_RE.finditer(masked):
-        if not ZERO_OF_OTHERS_RE.search(masked[max(0, m.start() - 30):m.start()]):
+        if not ZERO_OF_OTHERS_RE.search(masked[max(0, m.start() - 50):m.start()]):
             found[m.start()] = (m.end(), 0.0, True)
     out = []
     for start in sorted(found):

@@ -108,14 +108,14 @@ METRIC_RES = [(m, folded(r"(?:" + p + r")" + _END)) for m, p in METRIC_PHRASES]
 METRIC_ANY_RE = folded(r"(?<!\w)(?:" + "|".join(p for _, p in METRIC_PHRASES) + r")" + _END)
 
 # Counter nouns after a number that take a people metric named earlier in the clause.
-COUNTER_RE = re.compile(r"\s*(?:đồng chí|người|trường hợp)(?![\wđ])", re.IGNORECASE)
+COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp)(?![\wđ])", re.IGNORECASE)
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
 
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đạt danh hiệu|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
     re.IGNORECASE)
@@ -127,7 +127,7 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?)(?![\wđ])", re.IGNORECASE)
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công)(?![\wđ])", re.IGNORECASE)
 # Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
 # ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
