@@ -43,3 +43,30 @@ def test_cell_meeting_minutes_count_the_cells_members():
         "members_total", date(2024, 3, 5), "Trạm Y tế xã Phú Lộc")
     assert (f["10"]["metric"], f["10"]["whole"], f["2"]["metric"], f["2"]["whole"]) == (
         "members_official", "12", "members_probationary", "12")
+
+
+# ---- parts: a sector's share of the totals the passage states
+
+
+def test_a_sectors_count_after_a_total_in_its_sentence_is_a_part():
+    f = _figures("Hiện Đảng bộ huyện Tam Dương có 4.210 đảng viên; đảng viên đang công tác trong "
+                 "các đơn vị sự nghiệp công lập là 930 người.")
+    assert (f["930"]["whole"], f["930"]["dimension"], f["930"]["dimension_value"],
+            f["930"]["sector"]) == ("4.210", "sector", "public_service", "public_service")
+
+
+def test_a_paragraph_singling_out_a_sector_counts_parts_of_the_documents_totals():
+    f = _figures("Đến nay, Đảng bộ tỉnh Ninh Thuận có 402 tổ chức cơ sở đảng với 22.310 đảng "
+                 "viên.\n\nRiêng trong khu vực kinh tế tư nhân, hiện có 41 tổ chức cơ sở đảng với "
+                 "690 đảng viên.")
+    assert (f["41"]["whole"], f["690"]["whole"]) == ("402", "22.310")
+    assert (f["41"]["scope_kind"], f["41"]["sector"], f["690"]["dimension_value"]) == (
+        "province", "private_enterprise", "private_enterprise")
+
+
+def test_cells_by_the_kind_of_place_are_parts_of_the_cells_before():
+    f = _figures("Đảng bộ xã Long Hựu hiện có 14 chi bộ trực thuộc, trong đó có 9 chi bộ thôn và "
+                 "5 chi bộ trường học.")
+    assert (f["9"]["metric"], f["9"]["whole"], f["9"]["dimension_value"]) == (
+        "sub_cells", "14", "residential")
+    assert f["5"]["whole"] == "14"

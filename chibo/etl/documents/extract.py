@@ -141,7 +141,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
     for k, c in enumerate(cands):
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
-        scope = _scope(sentence, c, mentions, floor, nxt, scope or carried) or ctx.scope
+        scope = _with_document(_scope(sentence, c, mentions, floor, nxt, scope or carried),
+                               ctx.scope)
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
@@ -192,6 +193,17 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
             region[i - floor] = " "
     scope = narrowed(scope, sector_in("".join(region)))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
+
+
+def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:
+    """No scope: the document's last; a sector named without a place ("Riêng ở khu vực doanh
+    nghiệp ngoài nhà nước, …") narrows the document's province or organisation."""
+    if scope is None or document is None:
+        return scope or document
+    if scope.kind == "sector" and " … " not in scope.text and document.kind in (
+            "province", "organisation"):
+        return narrowed(document, (scope.value, scope.text))
+    return scope
 
 
 def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,

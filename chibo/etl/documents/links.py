@@ -4,10 +4,10 @@ a total; its whole is, in this order:
 
 | where | when |
 |---|---|
-| earlier in its sentence | a total of its family before it, with a breakdown word between ("trong đó", "gồm", "chiếm", ":"), except for parts of members, which follow their total; none needed after a whole introduced by "trong (tổng) số" |
+| earlier in its sentence | a total of its family before it, with a breakdown word between ("trong đó", "gồm", "chiếm", ":") or of its metric for a sector's count, except for parts of members, which follow their total; none needed after a whole introduced by "trong (tổng) số" |
 | a part before it in its sentence | the same whole (a list of parts: "… nữ chiếm 33,3%; dân tộc thiểu số …") |
 | the sentence before | when this one continues it ("Trong đó", "Trong số này", "Riêng", "Trong số đảng viên mới được kết nạp, …"), for parts of people, and for a sector's admissions |
-| earlier in the document | a part that names its whole ("chiếm 86,2% tổng số đảng viên"), a share of the members named as members ("đảng viên có trình độ sau đại học chiếm 61,4%"), an activity of base organisations: the last total of that metric with the same scope |
+| earlier in the document | a sentence singling out a sector ("Riêng ở khu vực …, có 63 tổ chức …"): the last total of that metric and place; a part that names its whole ("chiếm 86,2% tổng số đảng viên"), a share of the members named as members ("đảng viên có trình độ sau đại học chiếm 61,4%"), an activity of base organisations: the last total of that metric with the same scope |
 
 Flows and stocks are not mixed: a part of admissions ("đảng viên được kết nạp", "kết nạp 2
 đảng viên là đoàn viên") belongs to admissions only; a part named as members belongs to the
@@ -17,7 +17,7 @@ its sentence counts over its whole's period. A part that gets no whole keeps its
 """
 import re
 
-from .parts import CONTINUES_RE, can_hold, part_metric
+from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, PARTS, fold, folded
 
@@ -30,6 +30,7 @@ _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
+_CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
 _DATING = ("as_of", "as_of_source", "year", "_first")
 
 
@@ -66,12 +67,18 @@ def _same_scope(a: dict, b: dict) -> bool:
     return sa is None or sb is None or (sa.kind, sa.value) == (sb.kind, sb.value)
 
 
+def sector_of(whole: dict, part: dict) -> bool:
+    """A sector's count after a total of the same metric in the sentence is a part of it
+    ("… 5.900 đảng viên; đảng viên làm việc trong doanh nghiệp tư nhân là 1.700 người")."""
+    return part["dimension"] == "sector" and part["metric"] == whole["metric"]
+
+
 def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
            document: list[dict]) -> dict | None:
     """The whole a part belongs to."""
     loose = part["dimension"] not in (None, "sector", "activity")
     for whole in reversed(earlier):
-        if _fits(whole, part, True) and (loose or BREAKDOWN_RE.search(
+        if _fits(whole, part, True) and (loose or sector_of(whole, part) or BREAKDOWN_RE.search(
                 sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
                 sentence, 0, whole["span_start"])):
             return whole
@@ -97,12 +104,25 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
     return None
 
 
+def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
+    """"Riêng ở khu vực doanh nghiệp ngoài nhà nước, … có 63 tổ chức cơ sở đảng": a sentence
+    singling out a sector counts a part of the document's last total of that metric and place."""
+    scope = f["_scope"]
+    if not (CONTINUES_RE.match(sentence) and scope and scope.sector and scope.kind in (
+            "province", "organisation")):
+        return None
+    return next((w for w in reversed(document) if w["metric"] == f["metric"] and not w["dimension"]
+                 and w["value"] and w["_scope"] and w["_scope"].sector is None
+                 and (w["_scope"].kind, w["_scope"].value) == (scope.kind, scope.value)), None)
+
+
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
     """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
     count of the same thing after "trong đó", "gồm", ":" or "(" (not "từ A (năm X) lên B") is a
     part of the first, even when what selects it is not in the vocabulary."""
     for whole in reversed(earlier):
-        if (whole["metric"] == f["metric"] and not whole["dimension"] and whole["value"]
+        same = whole["metric"] == f["metric"] or (f["metric"], whole["metric"]) in _CELLS_OF
+        if (same and not whole["dimension"] and whole["value"]
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
                      or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
                      and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
@@ -130,17 +150,22 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 and f["metric"] in ("members_total", "members_female", "members_official",
                                     "members_probationary", "_part", "new_admissions") \
                 else f["metric"]
+            if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS:
+                f["metric"] = whole["metric"]
         elif f["metric"] == "_part":
             continue
         elif f["dimension"] == "sector" and f["value"] is None:
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
         elif f["dimension"] == "sector":
             f["dimension"] = f["dimension_value"] = f["share"] = None
+        elif f["dimension"] is None and (whole := _sector_whole(sentence, f, document)):
+            f["_parent"], f["dimension"], f["dimension_value"] = whole, "sector", f["_scope"].sector
         elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):
             # a part we cannot name ("other"), unless a sector selects it ("trong đó, khu vực
             # kinh tế tư nhân kết nạp 212 đảng viên")
             sector = sector_in(sentence[whole["span_end"]:f["span_start"]])
             f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
+            f["metric"] = whole["metric"]
             if sector:
                 f["dimension_value"] = sector[0]
                 f["_scope"] = narrowed(f["_scope"], sector)

@@ -37,9 +37,10 @@ WORDS_RE = re.compile(
     r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
 ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
-# "4 thôn (ở vùng sâu) chưa có đảng viên": the zero describes other things counted just before, not a figure.
+# "4 thôn (ở vùng sâu) chưa có đảng viên": the zero describes other things counted just before,
+# not a figure ("9 chi bộ nhưng không có cán bộ chuyên trách" is one).
 # "không còn bản nào chưa có đảng viên": none lacking, not a count of zero.
-ZERO_OF_OTHERS_RE = re.compile(r"(?:\d\s+\w+(?:\s+\w+){0,6}|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
+ZERO_OF_OTHERS_RE = re.compile(r"(?:\d(?:\s+(?!nhưng\b|song\b|tuy\b)\w+){1,7}|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 

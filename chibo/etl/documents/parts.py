@@ -14,7 +14,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
-| sector | sector codes (scope.SECTORS) | (được kết nạp) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
+| sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
@@ -28,6 +28,7 @@ from .scope import SECTORS
 from .vocabulary import MEMBERS, PARTS
 
 _AGE = r"(?P<a>\d{2})"
+CELL_KINDS = ("sub_cells", "base_cells")
 # The ethnic minorities of Viet Nam by name (capitalised: "người Mông", "đồng bào Ê Đê").
 _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
             r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
@@ -74,10 +75,14 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
-                       r"(?:ở|trong|thuộc|tại|khối) (?:các )?)?(?:" + phrase + r")")
+                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:ở|trong|thuộc|tại|khối) (?:các )?)?"
+                       r"(?:" + phrase + r")")
       for code, phrase in SECTORS] + [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
-    ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?")]
+    ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?"),
+    # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
+    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|khu phố|tổ dân phố)"
+                              r"(?!\s*(?-i:[A-ZĐ\d]))")]
 _LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
@@ -135,6 +140,8 @@ def can_hold(whole: dict, part: dict) -> bool:
     partition, subset = PARTS.get(whole["metric"], (frozenset(), frozenset()))
     if part["metric"] in partition | subset:
         return True
+    if part.get("dimension") and part["metric"] == "cells_total" and whole["metric"] in CELL_KINDS:
+        return True  # "16 chi bộ trực thuộc, trong đó có 10 chi bộ ấp": sub-cells of a kind
     return part.get("dimension") is not None and part["metric"] == whole["metric"]
 
 
