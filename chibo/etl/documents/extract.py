@@ -11,12 +11,13 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
-from .figures import Candidate, sentence_candidates
+from .figures import Candidate
 from .links import link
 from .names import Mention, find_mentions, resolve_bare
 from .parts import parts_ok
 from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, sector_in
 from .sentences import blocks, sentences, title
+from .shares import sentence_candidates
 from .vocabulary import within_tolerance
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)

@@ -8,9 +8,8 @@ chí", "Tổng số đảng viên … là 6.215 người"), or when it ends a la
 Đảng là hơn 2,1 triệu"), when an organisation counter follows it in a breakdown ("cơ quan hành
 chính 118 tổ chức") or a dimension in a list of parts ("…; 1.203 là nữ"); and when its sentence
 states a stock or an admission (a cue), its clause no blocking verb (attendance and averages
-block even after a cue), its noun no blocking complement. A percentage after "chiếm" / "(chỉ) còn" with a
-dimension before it is a part given only as a share ("đảng viên nữ chiếm 38,4%"), of the whole it
-names after it when it does ("… chiếm 86,2% tổng số đảng viên").
+block even after a cue), its noun no blocking complement. Parts given only as a share or a ratio
+are shares.py's.
 """
 from __future__ import annotations
 
@@ -31,26 +30,10 @@ _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồ
 _HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
-# Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
-# trực tiếp sản xuất chiếm 62%").
-_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
-                            re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
-_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
-# A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
-# "100% có trình độ đại học trở lên" (the dimension after the percentage).
-_SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
-_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
-                       re.IGNORECASE)
-_PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
-_PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
-# After a share, the whole it is a share of: "chiếm 86,2% tổng số đảng viên của Đảng bộ".
-_WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
-                             + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
-_SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
 @dataclass
@@ -69,7 +52,7 @@ class Candidate:
     whole_metric: str | None = None  # the whole a share names: "chiếm 86,2% tổng số đảng viên"
 
 
-def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
+def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
     for metric, rx in voc.METRIC_RES:
         found = rx.match(folded, pos)
         if found:
@@ -77,7 +60,7 @@ def _metric_at(folded: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
+def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
                 ) -> tuple[str | None, tuple | None, bool]:
     """What the clause right before a number says it counts: (metric noun, dimension, label),
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
@@ -85,7 +68,7 @@ def _descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     clause_start = max([0] + seps)
     text = sentence[:start]
     pos = _LEAD_RE.match(text, clause_start).end()
-    noun = _metric_at(voc.fold(text), pos)
+    noun = metric_at(voc.fold(text), pos)
     metric = None
     if noun and noun[0] != "_candidates":  # "đoàn viên thanh niên 1.024 đồng chí": a dimension
         metric, pos = noun
@@ -102,7 +85,7 @@ def _descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
 def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     """The nearest people metric noun before start in the sentence (a party one first)."""
     people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
-              if (f := _metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
+              if (f := metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
     party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
     return (party or people or [None])[-1]
 
@@ -112,7 +95,7 @@ def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
     of the kind named before in the sentence (base organisations by default), by the sector
     named before the number in its part of the list, or right after the counter noun."""
     kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
-             if (f := _metric_at(folded, m.start())) and f[0] in voc.ORGS]
+             if (f := metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
     sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
     if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
@@ -144,16 +127,17 @@ def _admitted(sentence: str, folded: str, clause_start: int, start: int, noun_en
     return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
 
 
-def sentence_candidates(sentence: str) -> list[Candidate]:
-    """Candidate figures of one sentence, in order, before linking and scoping."""
+def counted_candidates(sentence: str) -> list[Candidate]:
+    """The counted figures of one sentence (with a value), in order, before linking and scoping
+    (shares.py adds the parts given only as a share or a ratio)."""
     folded = voc.fold(sentence)
     out: list[Candidate] = []
     floor, blocked_end = 0, None
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         metric, noun_end, dim = None, q.end, None
-        found = _metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
-        pre_metric, pre_dim, label = _descriptor(sentence, q.start)
+        found = metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
+        pre_metric, pre_dim, label = descriptor(sentence, q.start)
         growth = _FROM_TO_RE.match(sentence, q.end)
         if found:
             metric, noun_end = found
@@ -163,7 +147,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
             # "từ gần ba vạn lên hơn sáu vạn đảng viên": the earlier stock counts the same thing
             after = quantities[k + 1]
-            found = _metric_at(folded, after.end + 1)
+            found = metric_at(folded, after.end + 1)
             if not found:
                 continue
             metric, noun_end = found[0], q.end
@@ -177,7 +161,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
                 _people_metric_before(sentence, folded, q.start) if not pre_dim else None)
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
-                metric = (_metric_at(folded, head[-1].start("noun")) or (None,))[0]
+                metric = (metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
@@ -188,7 +172,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
             metric, dim = pre_metric or "_part", pre_dim
         elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
                 sentence, q.end):
-            metric = _metric_at(folded, head.start("noun"))[0]
+            metric = metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
                 listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
             metric, dim, noun_end = "_part", listed, listed[2]
@@ -234,62 +218,4 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
                              share_in(post) if dim else None,
                              bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start))))
         floor = noun_end
-    return _with_shares_alone(sentence, out)
-
-
-def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
-    """A part given only as its share, from what names it (metric noun, dimension)."""
-    if metric == "members_female" and not dim:
-        dim = ("gender", "female", 0)
-    if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
-                                 "base_orgs_total", "cells_total"):
-        return None
-    share = round(float(m["pct"].replace(",", ".")) / 100, 6)
-    start = m.start("q") if m["q"] else m.start("pct")
-    qualifier = _SHARE_QUALIFIER.get(m["q"].lower(), "exact") if m["q"] else "exact"
-    return Candidate(start, m.end(), sentence[start:m.end()], None, qualifier, metric or "_part",
-                     m.end(), dim[0], dim[1], share)
-
-
-def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
-    """(metric, dimension) named from pos on: "đảng viên nữ trong số …", "tổ chức cơ sở đảng
-    kết nạp được đảng viên", "có trình độ đại học trở lên"."""
-    noun = _metric_at(voc.fold(text), pos + len(text[pos:]) - len(text[pos:].lstrip()))
-    if noun:
-        pos = noun[1]
-    return (noun[0] if noun else None), dimension_at(text, pos)
-
-
-def _share_window_end(sentence: str, c: Candidate) -> int:
-    """Where the share quoted beside a figure can end: 40 characters on, not past a ";"."""
-    semicolon = sentence.find(";", c.noun_end)
-    return min(c.noun_end + 40, semicolon if semicolon >= 0 else len(sentence))
-
-
-def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
-    """Add parts given only as a share, in sentence order."""
-    taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
-    found: list[Candidate | None] = []
-    for m in _SHARE_ONLY_RE.finditer(sentence):
-        metric, dim, _ = _descriptor(sentence, m.start())
-        if not (metric or dim):
-            metric, dim, _ = _descriptor(sentence, m.start(), _SHARE_TAIL_RE)
-        found.append(_share_part(sentence, m, metric, dim))
-    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
-        metric, dim, _ = _descriptor(sentence, m.start())
-        found.append(_share_part(sentence, m, metric, dim) if metric else None)
-    for m in _RATIO_RE.finditer(sentence):
-        found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
-    for m in _PCT_BEFORE_RE.finditer(sentence):
-        metric, dim = _noun_and_dimension(sentence, m.end())
-        party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
-        found.append(_share_part(sentence, m, metric, dim) if dim and party and (
-            metric or dim[0] != "sector") else None)
-    for c in found:
-        if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
-            c.whole_metric = _metric_at(voc.fold(sentence), named.start("noun"))[0]
-    for c in found:
-        if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
-                x.start for x in out}:
-            out.append(c)
-    return sorted(out, key=lambda c: c.start)
+    return out

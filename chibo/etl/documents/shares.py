@@ -1,0 +1,93 @@
+"""Parts given without a count of their own, added to a sentence's counted figures
+(figures.py): a part given only as its share ("đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ …
+là 48,5%", "100% có trình độ đại học trở lên"), of the whole it names after it when it does
+("… chiếm 86,2% tổng số đảng viên"); and a part written as a ratio of its whole ("Số tổ chức cơ
+sở đảng kết nạp được đảng viên là 612/687, đạt 89,1%"): the part and the whole.
+"""
+from __future__ import annotations
+
+import re
+
+from . import vocabulary as voc
+from .figures import Candidate, counted_candidates, descriptor, metric_at
+from .parts import dimension_at
+
+# Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
+# trực tiếp sản xuất chiếm 62%").
+_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
+                            re.IGNORECASE)
+_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+# A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
+# "100% có trình độ đại học trở lên" (the dimension after the percentage).
+_SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
+_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
+                       re.IGNORECASE)
+_PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
+_PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
+# After a share, the whole it is a share of: "chiếm 86,2% tổng số đảng viên của Đảng bộ".
+_WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
+                             + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
+_SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
+
+
+def sentence_candidates(sentence: str) -> list[Candidate]:
+    """Candidate figures of one sentence, in order, before linking and scoping."""
+    return _with_shares_alone(sentence, counted_candidates(sentence))
+
+
+def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
+    """A part given only as its share, from what names it (metric noun, dimension)."""
+    if metric == "members_female" and not dim:
+        dim = ("gender", "female", 0)
+    if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
+                                 "base_orgs_total", "cells_total"):
+        return None
+    share = round(float(m["pct"].replace(",", ".")) / 100, 6)
+    start = m.start("q") if m["q"] else m.start("pct")
+    qualifier = _SHARE_QUALIFIER.get(m["q"].lower(), "exact") if m["q"] else "exact"
+    return Candidate(start, m.end(), sentence[start:m.end()], None, qualifier, metric or "_part",
+                     m.end(), dim[0], dim[1], share)
+
+
+def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
+    """(metric, dimension) named from pos on: "đảng viên nữ trong số …", "tổ chức cơ sở đảng
+    kết nạp được đảng viên", "có trình độ đại học trở lên"."""
+    noun = metric_at(voc.fold(text), pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    if noun:
+        pos = noun[1]
+    return (noun[0] if noun else None), dimension_at(text, pos)
+
+
+def _share_window_end(sentence: str, c: Candidate) -> int:
+    """Where the share quoted beside a figure can end: 40 characters on, not past a ";"."""
+    semicolon = sentence.find(";", c.noun_end)
+    return min(c.noun_end + 40, semicolon if semicolon >= 0 else len(sentence))
+
+
+def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """Add parts given only as a share, in sentence order."""
+    taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
+    found: list[Candidate | None] = []
+    for m in _SHARE_ONLY_RE.finditer(sentence):
+        metric, dim, _ = descriptor(sentence, m.start())
+        if not (metric or dim):
+            metric, dim, _ = descriptor(sentence, m.start(), _SHARE_TAIL_RE)
+        found.append(_share_part(sentence, m, metric, dim))
+    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
+        metric, dim, _ = descriptor(sentence, m.start())
+        found.append(_share_part(sentence, m, metric, dim) if metric else None)
+    for m in _RATIO_RE.finditer(sentence):
+        found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
+    for m in _PCT_BEFORE_RE.finditer(sentence):
+        metric, dim = _noun_and_dimension(sentence, m.end())
+        party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
+        found.append(_share_part(sentence, m, metric, dim) if dim and party and (
+            metric or dim[0] != "sector") else None)
+    for c in found:
+        if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
+            c.whole_metric = metric_at(voc.fold(sentence), named.start("noun"))[0]
+    for c in found:
+        if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
+                x.start for x in out}:
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
