@@ -70,3 +70,39 @@ def test_cells_by_the_kind_of_place_are_parts_of_the_cells_before():
     assert (f["9"]["metric"], f["9"]["whole"], f["9"]["dimension_value"]) == (
         "sub_cells", "14", "residential")
     assert f["5"]["whole"] == "14"
+
+
+def test_a_count_of_people_with_a_trait_opening_a_sentence_continues_the_parts():
+    f = _figures("Đến 31/12/2023, Đảng bộ huyện Vũ Thư có 8.204 đảng viên. Về trình độ chuyên môn, "
+                 "2.950 đồng chí có trình độ đại học trở lên.")
+    assert (f["2.950"]["whole"], f["2.950"]["dimension_value"]) == ("8.204", "university_plus")
+
+
+def test_several_religions_named_together_are_religious():
+    f = _figures("Đảng bộ tỉnh có 40.100 đảng viên, trong đó đảng viên theo đạo Tin lành, đạo Công "
+                 "giáo 512 đồng chí.")
+    assert (f["512"]["whole"], f["512"]["dimension_value"]) == ("40.100", "religious")
+
+
+# ---- totals phrased many ways
+
+
+def test_a_new_total_after_admissions_and_their_parts_is_the_members():
+    f = _figures("Năm 2022, Đảng bộ huyện Đông Anh có 301 quần chúng được đứng vào hàng ngũ của "
+                 "Đảng, trong đó 120 người là nữ, nâng tổng số đảng viên toàn huyện lên 15.730 "
+                 "đồng chí.")
+    assert (f["15.730"]["metric"], f["15.730"]["whole"], f["15.730"]["dimension"]) == (
+        "members_total", None, None)
+
+
+# ---- admissions: plans and periods
+
+
+def test_a_plan_after_admissions_is_a_plan_of_admissions_over_its_year():
+    f = _figures("Ngày 3/8/2023, Tỉnh ủy Hà Nam cho biết: tính đến hết tháng 7/2023, toàn tỉnh kết "
+                 "nạp 640 đảng viên, đạt 58% chỉ tiêu (chỉ tiêu năm 2023 là 1.100 đảng viên).")
+    assert (f["640"]["as_of"], f["640"]["period_from"]) == (date(2023, 7, 31), date(2023, 1, 1))
+    plan = f["1.100"]
+    assert (plan["metric"], plan["qualifier"], plan["whole"], plan["as_of"],
+            plan["period_from"]) == ("new_admissions", "target", None, date(2023, 12, 31),
+                                     date(2023, 1, 1))

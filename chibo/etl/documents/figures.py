@@ -30,6 +30,8 @@ _LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồ
 _HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
+# "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
+_RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
@@ -64,7 +66,8 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
                 ) -> tuple[str | None, tuple | None, bool]:
     """What the clause right before a number says it counts: (metric noun, dimension, label),
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
-    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"]
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
+            and not _RELIGION_NEXT_RE.match(sentence, m.end())]
     clause_start = max([0] + seps)
     text = sentence[:start]
     pos = _LEAD_RE.match(text, clause_start).end()
@@ -127,6 +130,14 @@ def _admitted(sentence: str, folded: str, clause_start: int, start: int, noun_en
     return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
 
 
+def _plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
+    """"kết nạp 768 đảng viên, đạt 51,2% kế hoạch (kế hoạch năm 2024 là 1.500 đảng viên)": a
+    plan after admissions, with no stock between ("có", "tổng số đảng viên"), is of admissions."""
+    verbs = list(voc.ADMISSION_RE.finditer(folded, 0, start))
+    return bool(verbs) and not (voc.HEAD_RE.search(folded, verbs[-1].end(), start) or re.search(
+        r"(?<![\wđ])có(?![\wđ])", sentence[verbs[-1].end():start]))
+
+
 def counted_candidates(sentence: str) -> list[Candidate]:
     """The counted figures of one sentence (with a value), in order, before linking and scoping
     (shares.py adds the parts given only as a share or a ratio)."""
@@ -165,8 +176,11 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             dim = pre_dim or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
-            if metric in ("_candidates", "members_total") and admissions and voc.IN_WHICH_RE.search(
-                    sentence, admissions[-1].end, q.start):
+            closing = _HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
+            if closing and not pre_dim:
+                metric = metric_at(folded, closing.start("noun"))[0]
+            elif metric in ("_candidates", "members_total") and admissions and \
+                    voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
             metric, dim = pre_metric or "_part", pre_dim
@@ -199,7 +213,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif metric == "_candidates":
             continue
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label):
+                or admitted or label or metric == "_part"):  # "4.027 đồng chí có trình độ …"
             continue
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
@@ -213,6 +227,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                                              or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"
+            if metric == "members_total" and _plan_of_admissions(sentence, folded, q.start):
+                metric = "new_admissions"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,
                              share_in(post) if dim else None,

@@ -160,7 +160,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             f["dimension"] = f["dimension_value"] = f["share"] = None
         elif f["dimension"] is None and (whole := _sector_whole(sentence, f, document)):
             f["_parent"], f["dimension"], f["dimension_value"] = whole, "sector", f["_scope"].sector
-        elif f["dimension"] is None and (whole := _same_metric_whole(sentence, f, out)):
+        elif f["dimension"] is None and f["qualifier"] != "target" and (
+                whole := _same_metric_whole(sentence, f, out)):
             # a part we cannot name ("other"), unless a sector selects it ("trong đó, khu vực
             # kinh tế tư nhân kết nạp 212 đảng viên")
             sector = sector_in(sentence[whole["span_end"]:f["span_start"]])

@@ -7,7 +7,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | gender | female | nữ |
 | status | official, probationary | chính thức, dự bị |
 | ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
-| religion | catholic, buddhist, religious | (theo đạo) Công giáo, giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc |
+| religion | catholic, buddhist, religious | (theo đạo) Công giáo, giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
 | age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
@@ -29,6 +29,8 @@ from .vocabulary import MEMBERS, PARTS
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")
+_RELIGION = (r"(?:đạo )?(?:công giáo|phật(?: giáo)?|tin lành|cao đài|hòa hảo|hoà hảo|"
+             r"thiên chúa(?: giáo)?)")
 # The ethnic minorities of Viet Nam by name (capitalised: "người Mông", "đồng bào Ê Đê").
 _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
             r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
@@ -45,6 +47,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
+    # several religions named together ("theo đạo Phật, đạo Công giáo"): religious
+    ("religion", "religious", r"(?:người )?(?:theo )?" + _RELIGION + r"(?:(?:, | và | hoặc )"
+     + _RELIGION + r")+"),
     ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo|giáo dân"),
     ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
     ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|tôn giáo|"
