@@ -106,3 +106,13 @@ def test_a_plan_after_admissions_is_a_plan_of_admissions_over_its_year():
     assert (plan["metric"], plan["qualifier"], plan["whole"], plan["as_of"],
             plan["period_from"]) == ("new_admissions", "target", None, date(2023, 12, 31),
                                      date(2023, 1, 1))
+
+
+def test_a_part_written_as_a_ratio_of_its_whole_over_the_admissions_period():
+    f = _figures("Ngày 12/1/2024, Tỉnh ủy Hưng Yên tổng kết: năm 2023 toàn tỉnh kết nạp 2.410 đảng "
+                 "viên mới. Số tổ chức cơ sở đảng kết nạp được đảng viên là 455/530, đạt 85,8%.")
+    part, whole = f["455"], f["530"]
+    assert (part["metric"], part["whole"], part["dimension_value"], part["share"]) == (
+        "base_orgs_total", "530", "admitted_members", 0.858)
+    assert (whole["metric"], whole["whole"], whole["dimension"]) == ("base_orgs_total", None, None)
+    assert part["as_of"] == whole["as_of"] == date(2023, 12, 31)

@@ -148,7 +148,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
-             "_whole_metric": c.whole_metric}
+             "_whole_metric": c.whole_metric, "_whole_next": c.whole_next}
         f.update(_dating(sentence, c, whens, nxt, ctx, restated, event))
         figs.append(f)
         floor = c.noun_end

@@ -52,6 +52,7 @@ class Candidate:
     share: float | None = None
     ceremony: bool = False         # admitted at a ceremony: the period is that day
     whole_metric: str | None = None  # the whole a share names: "chiếm 86,2% tổng số đảng viên"
+    whole_next: bool = False       # a ratio's part: its whole is the next figure ("612/687")
 
 
 def metric_at(folded: str, pos: int) -> tuple[str, int] | None:

@@ -4,6 +4,7 @@ a total; its whole is, in this order:
 
 | where | when |
 |---|---|
+| after it | a part written as a ratio of its whole ("612/687") |
 | earlier in its sentence | a total of its family before it, with a breakdown word between ("trong đó", "gồm", "chiếm", ":") or of its metric for a sector's count, except for parts of members, which follow their total; none needed after a whole introduced by "trong (tổng) số" |
 | a part before it in its sentence | the same whole (a list of parts: "… nữ chiếm 33,3%; dân tộc thiểu số …") |
 | the sentence before | when this one continues it ("Trong đó", "Trong số này", "Riêng", "Trong số đảng viên mới được kết nạp, …"), for parts of people, and for a sector's admissions |
@@ -12,7 +13,8 @@ a total; its whole is, in this order:
 Flows and stocks are not mixed: a part of admissions ("đảng viên được kết nạp", "kết nạp 2
 đảng viên là đoàn viên") belongs to admissions only; a part named as members belongs to the
 members unless the text links it to admissions explicitly. A part with no date of its own in
-its sentence counts over its whole's period. A part that gets no whole keeps its dimension
+its sentence counts over its whole's period; organisations that did or did not admit members,
+over the admissions reported before them. A part that gets no whole keeps its dimension
 (never a total); a sector with no whole only narrows the scope.
 """
 import re
@@ -130,19 +132,35 @@ def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | No
     return None
 
 
+def _dated_by_admissions(part: dict, whole: dict | None, before: list[dict]) -> None:
+    """Organisations that did or did not admit members, undated in their sentence, count over
+    the admissions the text reported before them (and so does the whole of a ratio "612/687")."""
+    admissions = [a for a in before if a["metric"] == "new_admissions" and not a["dimension"]
+                  and a["value"] and a["qualifier"] != "target"]
+    if admissions:
+        dating = {k: admissions[-1][k] for k in ("as_of", "as_of_source", "year")}
+        part.update(dating)
+        if whole is not None and not whole.get("_dated_here"):
+            whole.update(dating)
+
+
 def link(sentence: str, figs: list[dict], previous: list[dict], document: list[dict]
          ) -> list[dict]:
     """Link the sentence's parts to their wholes (module docstring); a part needing a whole
     that has none is dropped; a sector that is not a part of anything only narrows the scope.
     document: the figures of the document before this sentence."""
     out = []
-    for f in figs:
+    for k, f in enumerate(figs):
         is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
-        whole = _whole(sentence, f, out, previous, document) if is_part else None
+        whole = figs[k + 1] if f["_whole_next"] and k + 1 < len(figs) else (
+            _whole(sentence, f, out, previous, document) if is_part else None)
         if whole is not None:
             f["_parent"] = whole
             if not any(whole is g for g in out) and not f.get("_dated_here"):
                 f.update({k: whole[k] for k in _DATING})
+            if f["dimension"] == "activity" and not f.get("_dated_here"):
+                _dated_by_admissions(f, whole if f["_whole_next"] else None,
+                                     document + previous + out)
             if f["dimension"] == "sector":
                 f["_scope"] = narrowed(f["_scope"], (f["dimension_value"], f["dimension_value"]))
             f["metric"] = part_metric(whole["metric"], f["dimension"], f["dimension_value"]) \

@@ -27,12 +27,34 @@ _PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
 # After a share, the whole it is a share of: "chiếm 86,2% tổng số đảng viên của Đảng bộ".
 _WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
                              + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
+_N = r"\d{1,3}(?:\.\d{3})+|\d+"
+_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")\s*/\s*(?P<b>" + _N + r")(?![\d/])")
+_RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
+                             re.IGNORECASE)
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
-    return _with_shares_alone(sentence, counted_candidates(sentence))
+    counted = counted_candidates(sentence) + _ratio(sentence)
+    return _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start))
+
+
+def _ratio(sentence: str) -> list[Candidate]:
+    """"Số tổ chức cơ sở đảng kết nạp được đảng viên là 612/687, đạt 89,1%": after a label naming
+    a metric and a part of it, the part (with the share quoted after) and its whole."""
+    out = []
+    for m in _RATIO_COUNT_RE.finditer(sentence):
+        metric, dim, _ = descriptor(sentence, m.start())
+        part, whole = (float(m[g].replace(".", "")) for g in ("a", "b"))
+        if not (metric and dim) or not 0 < part <= whole:
+            continue
+        share = _RATIO_SHARE_RE.match(sentence, m.end())
+        out += [Candidate(m.start("a"), m.end("a"), m["a"], part, "exact", metric, m.end(),
+                          dim[0], dim[1], round(float(share["pct"].replace(",", ".")) / 100, 6)
+                          if share else None, whole_next=True),
+                Candidate(m.start("b"), m.end("b"), m["b"], whole, "exact", metric, m.end())]
+    return out
 
 
 def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
