@@ -116,3 +116,14 @@ def test_a_part_written_as_a_ratio_of_its_whole_over_the_admissions_period():
         "base_orgs_total", "530", "admitted_members", 0.858)
     assert (whole["metric"], whole["whole"], whole["dimension"]) == ("base_orgs_total", None, None)
     assert part["as_of"] == whole["as_of"] == date(2023, 12, 31)
+
+
+# ---- noisy text: a page that lost its diacritics
+
+
+def test_a_page_without_diacritics_dateline_and_van():
+    f = _figures("Ngay 14/03/2021\n\nNghe An: Dang bo tinh hien co gan 15 van dang vien, sinh hoat "
+                 "tai 980 to chuc co so dang; 22 van ban huong dan da duoc ban hanh.")
+    assert (f["gan 15 van"]["value"], f["gan 15 van"]["qualifier"], f["gan 15 van"]["as_of"]) == (
+        150000, "nearly", date(2021, 3, 14))
+    assert not any(k.startswith("22") for k in f)

@@ -11,6 +11,8 @@ Dates inside sentences are periods.py's.
 import re
 from datetime import date
 
+from .vocabulary import fold
+
 FULL_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                      r"(?P<y>\d{4})(?![\d/])")
 _TIME = r"\d{1,2}(?::|h)\d{2}'?(?:\s*[AP]M)?"
@@ -39,6 +41,10 @@ PUBLICATION_RES = [
 ]
 
 
+# Also matched on the page without its diacritics (offsets unchanged): "Ngay 05/02/2020".
+FOLDED_RES = [re.compile(fold(p.pattern, lower=False), p.flags) for p in PUBLICATION_RES]
+
+
 def _mk(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -57,8 +63,8 @@ def _year_from_body(text: str, d: int, m: int) -> int | None:
 def find_publication_date(text: str) -> tuple[date | None, str | None]:
     """Publication date of a page and the text it was read from, or (None, None)."""
     for part in (text[:3000], text[-1500:] if len(text) > 3000 else ""):
-        for pattern in PUBLICATION_RES:
-            found = pattern.search(part)
+        for pattern, plain in zip(PUBLICATION_RES, FOLDED_RES):
+            found = pattern.search(part) or plain.search(fold(part, lower=False))
             if not found:
                 continue
             d, m = int(found["d"]), int(found["m"])
@@ -67,5 +73,5 @@ def find_publication_date(text: str) -> tuple[date | None, str | None]:
                 continue
             when = _mk(y, m, d)
             if when:
-                return when, found.group(0).strip()
+                return when, part[found.start():found.end()].strip()
     return None, None
