@@ -8,7 +8,7 @@ from .corpus import CORPUS, expected, extracted, score
 FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.csv").exists())
 # Sets the thresholds hold on; a held-out set joins once its blind measurement is recorded in
 # the corpus README and the rules were improved on it.
-PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4"]
+PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5"]
 # Held-out sets whose blind measurement found figures in passages that must yield nothing (see
 # the corpus README): the failure is expected, strictly, until a rules round fixes it.
 NOT_YET_EMPTY: set[str] = set()

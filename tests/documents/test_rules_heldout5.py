@@ -127,3 +127,15 @@ def test_a_page_without_diacritics_dateline_and_van():
     assert (f["gan 15 van"]["value"], f["gan 15 van"]["qualifier"], f["gan 15 van"]["as_of"]) == (
         150000, "nearly", date(2021, 3, 14))
     assert not any(k.startswith("22") for k in f)
+
+
+# ---- congress reports: the congress's day dates the paragraphs that report to it
+
+
+def test_a_congress_report_in_a_later_paragraph_is_dated_by_the_congress():
+    f = _figures("Trong hai ngày 14 - 15/8/2020, Đảng bộ Khối Các cơ quan tỉnh Phú Yên tổ chức Đại "
+                 "hội đại biểu lần thứ IV.\n\nBáo cáo chính trị trình Đại hội nêu rõ, hiện Đảng bộ "
+                 "Khối có 88 tổ chức cơ sở đảng với 3.120 đảng viên. Nhiệm kỳ qua (2015 - 2020), "
+                 "Đảng bộ Khối kết nạp 402 đảng viên.")
+    assert f["88"]["as_of"] == f["3.120"]["as_of"] == date(2020, 8, 15)
+    assert (f["402"]["as_of"], f["402"]["period_from"]) == (date(2020, 8, 15), date(2015, 1, 1))

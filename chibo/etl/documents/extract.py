@@ -134,7 +134,10 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     days = [d for w in whens if (d := periods.day_of(w))]
     if congress and named and (named[0].kind != "country" or _NATIONAL_CONGRESS_RE.search(
             sentence)):
-        ctx.congress, ctx.congress_day = named[0], days[-1] if days else ctx.event
+        same = ctx.congress is not None and (ctx.congress.kind, ctx.congress.value) == (
+            named[0].kind, named[0].value)  # the congress named again: its day stays
+        ctx.congress, ctx.congress_day = named[0], days[-1] if days else (
+            ctx.event or (ctx.congress_day if same else None))
     carried = ctx.carried or (ctx.congress if congress else None)
     event = ctx.event or (ctx.congress_day if congress else None)
     figs: list[dict] = []
@@ -158,6 +161,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     for w in whens:
         if w.kind == "date":
             ctx.event = periods.day_of(w) or ctx.event
+    if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
+        ctx.event = ctx.congress_day
     if periods.frames(sentence) and whens:
         ctx.frame = whens[0]
     if figs:
