@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from chibo.etl.documents import extract
+
 from .test_rules import _figures
 
 # ---- dates
@@ -139,3 +141,22 @@ def test_a_congress_report_in_a_later_paragraph_is_dated_by_the_congress():
                  "Đảng bộ Khối kết nạp 402 đảng viên.")
     assert f["88"]["as_of"] == f["3.120"]["as_of"] == date(2020, 8, 15)
     assert (f["402"]["as_of"], f["402"]["period_from"]) == (date(2020, 8, 15), date(2015, 1, 1))
+
+
+# ---- scope: names written other ways
+
+
+def test_the_committee_of_a_provinces_party_agencies_is_an_organisation():
+    f = _figures("Đến nay, Đảng bộ các cơ quan Đảng tỉnh Cao Bằng có 36 tổ chức cơ sở đảng.")
+    assert (f["36"]["scope_kind"], f["36"]["scope_value"]) == (
+        "organisation", "các cơ quan Đảng tỉnh Cao Bằng")
+
+
+def test_people_s_committee_names_abbreviated_or_merged():
+    text = ("Quảng Ngãi: Đảng bộ UBND tỉnh kết nạp 52 đảng viên\n\nSáu tháng năm 2025, Đảng bộ Ủy "
+            "ban nhân dân tỉnh Quảng Ngãi kết nạp 52 đảng viên. Sau hợp nhất hai Đảng bộ Ủy ban "
+            "nhân dân tỉnh Quảng Ngãi và Kon Tum, Đảng bộ hiện có 4.310 đảng viên.")
+    figs = extract(text, "rules").figures
+    assert {f["scope_value"] for f in figs} == {"Ủy ban nhân dân tỉnh Quảng Ngãi"}
+    assert [f["period_from"] for f in figs if f["metric"] == "new_admissions"] == [
+        date(2025, 1, 1)] * 2

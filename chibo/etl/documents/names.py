@@ -6,7 +6,7 @@
 | Đảng bộ tỉnh Nghệ An, Đảng bộ Tỉnh Nghệ An, Tỉnh ủy Quảng Trị, tỉnh Cà Mau, Đảng bộ Thủ đô, a headline opening with a province ("Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …") | province (code via chibo.etl.reference) |
 | Đảng bộ Thành phố Hồ Chí Minh (a centrally-run city) / Đảng bộ thành phố Thanh Hóa (a city of a province) | province / organisation "thành phố Thanh Hóa" |
 | Đảng bộ huyện Quỳnh Lưu, Huyện ủy Mộc Châu, Đảng bộ xã Tân Lập, Chi bộ thôn Đông Xá, Chi bộ Khu phố 3, Chi bộ khu vực 3, toàn huyện Krông Pắc | organisation "huyện Quỳnh Lưu" … |
-| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa; "của Trường Đại học Cần Thơ" | organisation (capitalised name after a party prefix; a school, hospital, company … after "của / thuộc") |
+| Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa, Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn, Đảng bộ UBND tỉnh (Ủy ban nhân dân …); "của Trường Đại học Cần Thơ" | organisation (capitalised name after a party prefix; a school, hospital, company … after "của / thuộc") |
 | toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Đảng bộ Thành phố, Chi bộ, "của chi bộ", Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province (a centrally-run city for "Thành phố") of that level named before in the document |
 
 A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .scope import GROUPS, Scope, org_name, place_name, province_scope, resolve_province
+from .scope import GROUPS, PLURAL_RE, Scope, org_name, place_name, province_scope, resolve_province
 from .vocabulary import fold
 
 LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
@@ -53,6 +53,8 @@ BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghi�
 INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
                             r"Tổng công ty|Công ty|Tập đoàn) [A-ZĐ])")
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
+# A name opening in lower case: the 2025 committees of a province's party agencies.
+_LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|–|-)\s*$")
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
@@ -136,7 +138,10 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             found.append(Mention(m.start(), end if scope else m.end(), scope, level,
                                  _party_kind(m["prefix"])))
         elif m["prefix"][0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
-            name = org_name(text, after) if _capital_next(text, after) else ""
+            plural = bool(PLURAL_RE.search(text, 0, m.start()))
+            name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
+            if (lower := _LOWER_NAME_RE.match(text, after)) and (rest := org_name(text, lower.end())):
+                name = lower.group(0) + rest  # "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn"
             bare = name in ("", "Khối")
             scope = None if bare else Scope(f"{m['prefix']} {name}", "organisation", name,
                                             province_code=_embedded_province(name, on),

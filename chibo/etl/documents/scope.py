@@ -31,7 +31,7 @@ GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) k
           ("enterprise_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? "
                                           r"doanh nghiệp", re.IGNORECASE))]
 ORG_PREFIX_RE = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Đảng đoàn|Ban Cán sự đảng)"
-                           r"\s+(?=[A-ZĐ])")
+                           r"\s+(?=\w)")
 ATTACHED_RE = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,2}?(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
                          re.IGNORECASE)
 _STOP_CHARS = ",.;:()“”\"!?–"
@@ -77,7 +77,11 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy"), ("Quốc", "dân"), ("Kinh", "tế"),
           ("Bách", "khoa"), ("Sư", "phạm"), ("Y", "tế"), ("Quân", "khu"), ("Quân", "đoàn"),
           ("Sư", "đoàn"), ("Bệnh", "viện"), ("Học", "viện"), ("Công", "ty"), ("Tập", "đoàn"),
-          ("Ngân", "hàng")}
+          ("Ngân", "hàng"), ("Ủy", "ban"), ("Uỷ", "ban"), ("ban", "nhân"), ("nhân", "dân")}
+# Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
+# Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
+PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
+_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
@@ -85,9 +89,9 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
-def org_name(text: str, start: int, numbers: bool = False) -> str:
+def org_name(text: str, start: int, numbers: bool = False, plural: bool = False) -> str:
     """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương", "Quân khu 9",
-    "Công ty Than Hà Lầm - TKV"; with numbers, also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số
+    "Công ty Than Hà Lầm - TKV", "Ủy ban nhân dân tỉnh Tuyên Quang" (also written "UBND"); with numbers, also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số
     7")."""
     end = len(text)
     for i in range(start, len(text)):
@@ -129,7 +133,8 @@ def org_name(text: str, start: int, numbers: bool = False) -> str:
     while taken and not (taken[-1][0].isupper() or taken[-1].isdigit()) and tuple(
             taken[-2:]) not in _TAILS:
         taken.pop()
-    return " ".join(taken)
+    name = " ".join(_ABBREVIATIONS.get(w, w) for w in taken)
+    return name.split(" và ")[0] if plural else name  # "hai Đảng bộ A và B": two names
 
 
 def place_name(text: str, start: int) -> str:
@@ -154,7 +159,9 @@ def place_name(text: str, start: int) -> str:
 
 def known_organisations(text: str) -> list[str]:
     """Organisation names a document introduces with a party prefix, longest first."""
-    names = {org_name(text, m.end()) for m in ORG_PREFIX_RE.finditer(text)}
+    names = {org_name(text, m.end(), plural=bool(PLURAL_RE.search(text, 0, m.start())))
+             for m in ORG_PREFIX_RE.finditer(text)
+             if text[m.end()].isupper()}  # "Đảng bộ Ủy ban …": a capital with its diacritics
     return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
 
 
