@@ -160,3 +160,30 @@ def test_people_s_committee_names_abbreviated_or_merged():
     assert {f["scope_value"] for f in figs} == {"Ủy ban nhân dân tỉnh Quảng Ngãi"}
     assert [f["period_from"] for f in figs if f["metric"] == "new_admissions"] == [
         date(2025, 1, 1)] * 2
+
+
+def test_a_congress_sentence_carries_the_commune_not_a_reference_back_to_its_district():
+    f = _figures("Ngày 9/6/2020, Đảng bộ xã Thanh Long, huyện Yên Mỹ tổ chức Đại hội, là đại hội "
+                 "điểm của huyện. Có 120 đại biểu, đại diện cho 402 đảng viên.")
+    assert f["402"]["scope_value"] == "xã Thanh Long"
+
+
+def test_a_sector_named_before_its_province():
+    f = _figures("Trong lĩnh vực sự nghiệp y tế, Đảng bộ tỉnh Gia Lai hiện có 95 tổ chức cơ sở "
+                 "đảng.")
+    assert (f["95"]["scope_kind"], f["95"]["sector"]) == ("province", "public_service")
+
+
+# ---- dates: rounds and periods up to a day
+
+
+def test_a_badge_round_named_by_its_day_is_no_event_date():
+    text = ("Ngày đăng: 06/09/2022\n\nSáng 5/9, Huyện ủy Đức Thọ trao Huy hiệu Đảng đợt 2/9/2022 "
+            "cho 40 đảng viên. Đảng bộ huyện hiện có 6.950 đảng viên.")
+    assert _figures(text)["6.950"]["as_of"] == date(2022, 9, 5)
+
+
+def test_admissions_from_the_start_of_the_year_to_a_day():
+    f = _figures("Ngày đăng: 10/07/2021\n\nTừ đầu năm đến ngày 30/6, toàn huyện Can Lộc kết nạp 97 "
+                 "đảng viên.")
+    assert (f["97"]["as_of"], f["97"]["period_from"]) == (date(2021, 6, 30), date(2021, 1, 1))

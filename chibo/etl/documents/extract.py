@@ -13,7 +13,7 @@ from .clean import repair
 from .dates import find_publication_date
 from .figures import Candidate
 from .links import link
-from .names import Mention, find_mentions, resolve_bare
+from .names import BARE_RE, Mention, find_mentions, resolve_bare
 from .parts import parts_ok
 from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, sector_in
 from .sentences import blocks, sentences, title
@@ -169,8 +169,10 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         ctx.carried, ctx.previous = figs[-1]["_scope"], figs
         ctx.scope = next((f["_scope"] for f in reversed(figs) if f["_scope"] is not None
                           and f["_scope"].sector is None), ctx.scope)
-    elif named:
-        ctx.carried = named[-1]
+    elif named:  # the last named, not a reference back ("…, là đại hội điểm của huyện")
+        written = [m.scope for m in mentions if m.scope is not None and not m.qualifier
+                   and not BARE_RE.fullmatch(sentence, m.start, m.end)]
+        ctx.carried = (written or named)[-1]
     return figs
 
 

@@ -3,7 +3,7 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)" | date | that day (day and month resolved against the document's date: never after it) | — |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)" (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
 | tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024), chín tháng năm 2025 | months | last day of the 6th (9th) month | 1 January |
@@ -14,6 +14,7 @@ for admissions, the first day counted (period_from).
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
+| từ đầu năm đến (ngày) 31/8 | to_day | that day | 1 January of its year |
 | từ năm 2015 đến nay | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
@@ -49,6 +50,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    ("to_day", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM
+     + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
@@ -87,6 +90,8 @@ _COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
 DOC_BEFORE_RE = re.compile(
     r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
     r"Thông tri|Công văn|ban hành)[^.;]{0,40}$")
+# A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
+ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
 CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
@@ -127,7 +132,8 @@ def find(text: str, published: date | None) -> list[When]:
     plain = fold(text)
     for kind, rx in PATTERN_RES:
         for m in rx.finditer(plain):
-            if DOC_BEFORE_RE.search(text[max(0, m.start() - 60):m.start()]):
+            if DOC_BEFORE_RE.search(text[max(0, m.start() - 60):m.start()]) or ROUND_RE.search(
+                    plain, 0, m.start()):
                 continue
             g = m.groupdict()
             y = int(g["y"]) if g.get("y") else None
@@ -143,6 +149,10 @@ def find(text: str, published: date | None) -> list[When]:
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n)
+            if kind == "to_day" and w.y is None:
+                when = _day_month(w, published)
+                w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
+                    if when else w
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
@@ -183,6 +193,9 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
             end = ref  # "trong tháng 7" written in July: up to the day reported
         start = date(y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
         return end, y, start
+    if w.kind == "to_day":  # "từ đầu năm đến ngày 31/8": from 1 January to that day
+        day = _mk(w.y, w.m, w.d) if w.y else None
+        return (day, day.year, date(day.year, 1, 1)) if day else (None, None, None)
     if w.kind == "months":
         y = w.y or (ref.year if ref else None)
         return (_month_end(y, w.m), y, date(y, 1, 1)) if y else (None, None, None)

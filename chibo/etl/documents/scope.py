@@ -17,7 +17,8 @@ SECTORS: list[tuple[str, str]] = [
     ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
     ("residential", r"thôn, tổ dân phố|thôn, bản|khu dân cư|tổ dân phố"),
     ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
-    ("public_service", r"đơn vị sự nghiệp(?: công lập)?"),
+    ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
+                       r"(?: giáo dục| y tế)?|trường học"),
     ("state_enterprise", r"doanh nghiệp nhà nước"),
     ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
                            r"doanh nghiệp có vốn đầu tư nước ngoài|"
