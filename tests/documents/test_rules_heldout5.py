@@ -187,3 +187,10 @@ def test_admissions_from_the_start_of_the_year_to_a_day():
     f = _figures("Ngày đăng: 10/07/2021\n\nTừ đầu năm đến ngày 30/6, toàn huyện Can Lộc kết nạp 97 "
                  "đảng viên.")
     assert (f["97"]["as_of"], f["97"]["period_from"]) == (date(2021, 6, 30), date(2021, 1, 1))
+
+
+def test_a_province_is_coded_as_of_its_figures_day():
+    """A page after the July 2025 merger quoting a figure of 30/6/2025: the province then."""
+    f = _figures("Thứ Hai, 20/10/2025\n\nĐến ngày 30/6/2025, Đảng bộ tỉnh Bắc Giang có 93.650 "
+                 "đảng viên.\n\nHiện Đảng bộ tỉnh Bắc Ninh có 180.400 đảng viên.")
+    assert (f["93.650"]["scope_value"], f["180.400"]["scope_value"]) == ("24", "N24")

@@ -15,7 +15,7 @@ from .figures import Candidate
 from .links import link
 from .names import BARE_RE, Mention, find_mentions, resolve_bare
 from .parts import parts_ok
-from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, sector_in
+from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, province_on, sector_in
 from .sentences import blocks, sentences, title
 from .shares import sentence_candidates
 from .vocabulary import within_tolerance
@@ -153,6 +153,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next}
         f.update(_dating(sentence, c, whens, nxt, ctx, restated, event))
+        f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
     figs = link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous,

@@ -207,3 +207,20 @@ def attached_sector(after_noun: str) -> tuple[str, str] | None:
     """A sector attached to the counted noun ("… tổ chức cơ sở đảng ở cơ quan hội quần chúng")."""
     m = ATTACHED_RE.match(after_noun)
     return sector_in(m["rest"]) if m else None
+
+
+_PREFIX_RE = re.compile(r"^(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+")
+
+
+def province_on(scope: Scope | None, day, published) -> Scope | None:
+    """A province named in a page of one day, for a figure of another: its code as of the
+    figure's day ("tính đến ngày 30/6/2025, Đảng bộ Thành phố Hồ Chí Minh có …" in an October
+    2025 page is 79, not N79)."""
+    if scope is None or scope.kind != "province" or not scope.province_code or day is None \
+            or day == published:
+        return scope
+    code = resolve_province(_PREFIX_RE.sub("", scope.text), day)
+    if code is None or code == scope.province_code:
+        return scope
+    return replace(scope, value=code, province_code=code)
+
