@@ -194,3 +194,9 @@ def test_a_province_is_coded_as_of_its_figures_day():
     f = _figures("Thứ Hai, 20/10/2025\n\nĐến ngày 30/6/2025, Đảng bộ tỉnh Bắc Giang có 93.650 "
                  "đảng viên.\n\nHiện Đảng bộ tỉnh Bắc Ninh có 180.400 đảng viên.")
     assert (f["93.650"]["scope_value"], f["180.400"]["scope_value"]) == ("24", "N24")
+
+
+def test_scope_on_a_page_without_diacritics():
+    f = _figures("Ngay 12/04/2022\n\nDang bo xa Yen Dong hien co 14 chi bo truc thuoc voi 402 dang "
+                 "vien. Nam 2021, toan Dang bo xa ket nap 9 dang vien.")
+    assert {f[n]["scope_value"] for n in ("14", "402", "9")} == {"xa Yen Dong"}

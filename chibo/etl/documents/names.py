@@ -11,7 +11,8 @@
 
 A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan
 Phượng)", ", Đảng bộ xã Yên Phong", "Chi bộ thôn Nà Pò, xã Đức Long, huyện Thạch An") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
-is: it is a qualifier, not the scope of what follows.
+is: it is a qualifier, not the scope of what follows. Party prefixes, levels and bare references
+also match without their diacritics ("Dang bo huyen Tuy Phuoc").
 """
 from __future__ import annotations
 
@@ -43,6 +44,10 @@ CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đ�
 BARE_RE = re.compile(r"(?<![\wđ])(?:(?:toàn|của|trong|cả)\s+(?P<level>"
                      + _LEVEL + r"|Khối)|toàn (?P<all>Đảng bộ)(?:\s+(?P<lvl2>" + _LEVEL
                      + r"|Khối))?)(?![\wđ])", re.IGNORECASE)
+# Matched on the text without diacritics ("Dang bo huyen Tuy Phuoc", "toan Dang bo tinh").
+PARTY_PLAIN_RE = re.compile(fold(PARTY_RE.pattern, lower=False), re.IGNORECASE)
+BARE_PLAIN_RE = re.compile(fold(BARE_RE.pattern, lower=False), re.IGNORECASE)
+_LEVELS_PLAIN = {fold(k): v for k, v in LEVELS.items()}
 SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã|huyện|quận|tỉnh)\s+"
                         r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
 BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
@@ -127,27 +132,30 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         found.append(Mention(m.start(), m.end(), Scope(m.group(0), "country", "VN"), None, None))
     for m in CONGRESS_OF_PARTY_RE.finditer(text):
         found.append(Mention(m.start("of"), m.end("of"), Scope(m["of"], "country", "VN"), None, None))
-    for m in PARTY_RE.finditer(text):
-        level = LEVELS.get(m["level"].lower()) if m["level"] else None
+    plain = fold(text, lower=False)  # prefixes and levels also without their diacritics
+    for m in PARTY_PLAIN_RE.finditer(plain):
+        prefix = text[m.start("prefix"):m.end("prefix")]
+        written = text[m.start("level"):m.end("level")] if m["level"] else None
+        level = _LEVELS_PLAIN.get(m["level"].lower()) if m["level"] else None
         after = m.end() + (1 if m.end() < len(text) and text[m.end()] == " " else 0)
         if level:
-            scope, end = _named(text, after, level, on, m["level"])
+            scope, end = _named(text, after, level, on, written)
             if scope:
                 scope = replace(scope, text=text[m.start():end], org_text=text[m.start():end]
                                 if scope.kind == "organisation" else None)
             found.append(Mention(m.start(), end if scope else m.end(), scope, level,
-                                 _party_kind(m["prefix"])))
-        elif m["prefix"][0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
+                                 _party_kind(prefix)))
+        elif prefix[0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
             plural = bool(PLURAL_RE.search(text, 0, m.start()))
             name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
             if (lower := _LOWER_NAME_RE.match(text, after)) and (rest := org_name(text, lower.end())):
                 name = lower.group(0) + rest  # "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn"
             bare = name in ("", "Khối")
-            scope = None if bare else Scope(f"{m['prefix']} {name}", "organisation", name,
+            scope = None if bare else Scope(f"{prefix} {name}", "organisation", name,
                                             province_code=_embedded_province(name, on),
-                                            org_text=f"{m['prefix']} {name}")
+                                            org_text=f"{prefix} {name}")
             found.append(Mention(m.start(), after + len(name) if name else m.end(), scope,
-                                 "khối" if name == "Khối" else None, _party_kind(m["prefix"])))
+                                 "khối" if name == "Khối" else None, _party_kind(prefix)))
     for m in COMMITTEE_RE.finditer(text):
         level = _COMMITTEE[m["c"].lower()]
         after = m.end() + 1
@@ -169,12 +177,12 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         if len(name.split()) > 2:
             found.append(Mention(m.start("name"), m.start("name") + len(name),
                                  Scope(name, "organisation", name, org_text=name), None, "Đảng bộ"))
-    for m in BARE_RE.finditer(text):
+    for m in BARE_PLAIN_RE.finditer(plain):
         if text[m.end():m.end() + 1] == " " and (_capital_next(text, m.end() + 1) or re.match(
                 r" các ", text[m.end():])):
             continue  # a named place ("toàn huyện Krông Pắc"): PLACE_RE's
         word = m["level"] or m["lvl2"]
-        level = LEVELS[word.lower()] if word else None
+        level = _LEVELS_PLAIN[word.lower()] if word else None
         found.append(Mention(m.start(), m.end(), None, level, "Đảng bộ" if m["all"] else None))
     for m in SUBJECT_RE.finditer(text):
         found.append(Mention(m.start(), m.start() + len(m["level"]), None,
