@@ -4,6 +4,12 @@ printed beside the targets of issue 12 and, at national scale, beside the baseli
 the code the issue started from (a national build there needs ~21 GB: not rerun). Asserts nothing.
 
     .venv/bin/python benchmarks/bench_etl.py --scale province [--keep DIR]
+    .venv/bin/python benchmarks/bench_etl.py --scale national --inputs DIR --keep DIR --no-rebuild
+
+--inputs loads demo inputs written before (`etl demo` keeps them in demo-inputs/<scale>/ beside
+the warehouse) instead of generating them. Then every stage of the load is printed (reading,
+validating, the upsert, each mart, checks and publishing: wall, CPU, peak memory) and the size
+of every table, beside the figures of the last national attempt where known.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from etl_stages import StageClock, print_sizes, print_stages  # noqa: E402
+
 from chibo.etl.demo import write_demo_inputs  # noqa: E402
 from chibo.etl.load import load_files  # noqa: E402
 from chibo.etl.progress import Steps  # noqa: E402
@@ -28,6 +36,9 @@ from chibo.etl.rebuild import rebuild  # noqa: E402
 # National baseline (issue 12, the code it started from, quiet 2-core machine) and the targets.
 BASELINE = {"build_s": 20.5 * 60, "cpu_s": 24.6 * 60, "peak_gb": 20.6, "file_gb": 3.1}
 TARGET = {"build_s": 300, "peak_gb": 6.0, "file_gb": 1.0, "rebuild_s": 300}
+# National stages of the last attempt before this benchmark printed stages (DuckDB limit 4 GB,
+# machine at load 17-24; it ran out of memory in the marts): only what it measured.
+STAGE_BASELINE = {"validating": 25.8 * 60, "upsert into core, record the load": 30 * 60}
 
 
 def beside(label: str, value: float, unit: str, key: str, national: bool) -> None:
@@ -59,28 +70,37 @@ def main() -> None:
     args.add_argument("--scale", default="small", choices=("small", "province", "national"))
     args.add_argument("--keep", type=Path, help="build here and keep the result")
     args.add_argument("--no-rebuild", action="store_true")
+    args.add_argument("--inputs", type=Path, help="load the demo inputs in this folder (not generated)")
     opts = args.parse_args()
     root = opts.keep or Path(tempfile.mkdtemp(prefix="chibo-bench-"))
     warehouse = root / "warehouse.duckdb"
     inputs = root / "inputs"
-    shutil.rmtree(inputs, ignore_errors=True)
+    if not opts.inputs:
+        shutil.rmtree(inputs, ignore_errors=True)
     warehouse.unlink(missing_ok=True)
     shutil.rmtree(root / "warehouse.raw", ignore_errors=True)
 
     national = opts.scale == "national"
     t0 = time.perf_counter()
-    files = write_demo_inputs(inputs, scale=opts.scale)
+    if opts.inputs:
+        inputs = opts.inputs
+        files = [p for p in inputs.iterdir() if p.suffix in (".csv", ".xlsx", ".parquet")]
+    else:
+        files = write_demo_inputs(inputs, scale=opts.scale)
     t1 = time.perf_counter()
-    outcome = load_files(sorted(files), warehouse, steps=Steps.quiet())
+    clock = StageClock()
+    outcome = load_files(sorted(files), warehouse, steps=clock)
     t2 = time.perf_counter()
     print(f"scale                {opts.scale}")
-    print(f"generate inputs      {t1 - t0:8.1f} s   ({size(inputs)})")
+    print(f"generate inputs      {t1 - t0:8.1f} s   ({size(inputs)}{', given' if opts.inputs else ''})")
     print(f"load + publish       {t2 - t1:8.1f} s   result {outcome.result}")
+    print_stages(clock, STAGE_BASELINE if national else None)
     beside("build (gen + load)", t2 - t0, "s", "build_s", national)
     beside("CPU time", cpu_s(), "s", "cpu_s", national)
-    beside("peak RSS", peak_gb(), "GB", "peak_gb", national)
+    beside("peak RSS", max(peak_gb(), clock.peak_gb), "GB", "peak_gb", national)
     beside("warehouse file", warehouse.stat().st_size / 1e9, "GB", "file_gb", national)
     print(f"warehouse file       {size(warehouse)}")
+    print_sizes(warehouse)
     con = duckdb.connect(str(warehouse), read_only=True)
     for table in ("core.organisations", "core.members", "core.meetings", "core.assessments",
                   "marts.fct_membership_monthly", "marts.fct_meetings_monthly"):

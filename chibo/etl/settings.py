@@ -3,7 +3,7 @@
 | variable | default | meaning |
 |---|---|---|
 | CHIBO_KEEP_GENERATIONS | 3 | previous warehouse generations kept for rollback and fallback |
-| CHIBO_ETL_MEMORY_LIMIT | 6GB, at most half the RAM | DuckDB memory_limit while loading (spills beyond) |
+| CHIBO_ETL_MEMORY_LIMIT | 4GB, at most half the RAM | DuckDB memory_limit while loading (spills beyond); the process peaks ~0,6 GB above it (a national build: 4,6 GB) |
 | CHIBO_ETL_THREADS | number of CPUs | DuckDB threads while loading |
 | CHIBO_MAX_FILE_MB | 16384 | largest input file accepted |
 | CHIBO_MAX_ROWS | 100000000 | most data rows in one file or sheet |
@@ -70,8 +70,8 @@ def _memory_limit() -> str:
     try:
         ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError):
-        return "6GB"
-    return f"{min(6 << 30, ram // 2) >> 20}MB"
+        return "4GB"
+    return f"{min(4 << 30, ram // 2) >> 20}MB"
 
 
 @cache

@@ -26,12 +26,12 @@ def _megabytes(text: str) -> float:
     return float(number) * {"K": 1 / 1024, "M": 1, "G": 1024}[unit[0]]
 
 
-def test_default_memory_limit_is_at_most_6gb_and_half_the_ram(fresh_settings):
+def test_default_memory_limit_is_at_most_4gb_and_half_the_ram(fresh_settings):
     fresh_settings.delenv("CHIBO_ETL_MEMORY_LIMIT", raising=False)
     limit = settings().memory_limit
     ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 20)
     assert limit.endswith("MB")
-    assert 0 < int(limit[:-2]) <= min(6144, ram_mb / 2)
+    assert 0 < int(limit[:-2]) <= min(4096, ram_mb / 2)
 
 
 def test_a_bad_memory_limit_is_refused(fresh_settings):

@@ -8,6 +8,9 @@
 -- hand-over of its members on D as flows and ends with stocks of 0. Built from
 -- marts.fct_membership_daily, so for every cell and month: members(m) - members(m - 1) = admitted
 -- + transferred_in - transferred_out - left_party.
+-- Built without a join over the whole grid: each month with changes carries its running stocks
+-- to the months before the cell's next change (a range join with the small dim_month), and its
+-- flows to its own month only. Sorted by month (the readers' filter), org_id within a month.
 WITH bounds AS (SELECT min(month) AS first_month, max(month) AS last_month FROM marts.dim_month),
 cells AS (
   SELECT o.org_id,
@@ -17,11 +20,17 @@ cells AS (
       AS last_month
   FROM marts.dim_org o, bounds b WHERE o.kind IN ('base_cell', 'sub_cell')
 ),
-grid AS (
-  SELECT c.org_id, d.month FROM cells c JOIN marts.dim_month d ON d.month BETWEEN c.first_month AND c.last_month
+changes AS (
+  SELECT org_id, CAST(date_trunc('month', day) AS DATE) AS month,
+    d_official, d_probationary, d_female, d_cells, d_cells_lt3, admitted, transferred_in,
+    transferred_out, left_party, left_death, left_struck_off, left_expelled, left_resigned, left_other
+  FROM marts.fct_membership_daily
+  UNION ALL -- every cell starts its grid with a row, changes or not
+  SELECT org_id, first_month, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM cells
+  WHERE first_month <= last_month
 ),
 monthly AS (
-  SELECT org_id, CAST(date_trunc('month', day) AS DATE) AS month,
+  SELECT org_id, month,
     sum(d_official) AS d_official, sum(d_probationary) AS d_probationary, sum(d_female) AS d_female,
     sum(d_cells) AS d_cells, sum(d_cells_lt3) AS d_cells_lt3,
     sum(admitted) AS admitted, sum(transferred_in) AS transferred_in,
@@ -29,35 +38,39 @@ monthly AS (
     sum(left_death) AS left_death, sum(left_struck_off) AS left_struck_off,
     sum(left_expelled) AS left_expelled, sum(left_resigned) AS left_resigned,
     sum(left_other) AS left_other
-  FROM marts.fct_membership_daily GROUP BY ALL
+  FROM changes GROUP BY ALL
 ),
--- stocks: running sums over the months with changes, carried to every month of the cell (ASOF)
-running AS (
-  SELECT org_id, month,
+-- stocks: running sums over the months with changes, each valid until the next change
+runs AS (
+  SELECT m.*, c.first_month AS cell_first, c.last_month AS cell_last,
     sum(d_official) OVER w AS official, sum(d_probationary) OVER w AS probationary,
-    sum(d_female) OVER w AS female, sum(d_cells) OVER w AS cells, sum(d_cells_lt3) OVER w AS cells_lt3
-  FROM monthly WINDOW w AS (PARTITION BY org_id ORDER BY month ROWS UNBOUNDED PRECEDING)
+    sum(d_female) OVER w AS female, sum(d_cells) OVER w AS cells, sum(d_cells_lt3) OVER w AS cells_lt3,
+    lead(m.month) OVER (PARTITION BY m.org_id ORDER BY m.month) AS next_month
+  FROM monthly m JOIN cells c USING (org_id)
+  WINDOW w AS (PARTITION BY m.org_id ORDER BY m.month ROWS UNBOUNDED PRECEDING)
 ),
 final AS (
-  SELECT g.month, g.org_id,
-    CAST(coalesce(r.official, 0) AS INTEGER) AS official,
-    CAST(coalesce(r.probationary, 0) AS INTEGER) AS probationary,
-    CAST(coalesce(d.admitted, 0) AS INTEGER) AS admitted,
-    CAST(coalesce(d.transferred_out + d.left_party, 0) AS INTEGER) AS "left",
-    CAST(coalesce(d.transferred_out, 0) AS INTEGER) AS left_transfer_out,
-    CAST(coalesce(d.left_death, 0) AS INTEGER) AS left_death,
-    CAST(coalesce(d.left_struck_off, 0) AS INTEGER) AS left_struck_off,
-    CAST(coalesce(d.left_expelled, 0) AS INTEGER) AS left_expelled,
-    CAST(coalesce(d.left_resigned, 0) AS INTEGER) AS left_resigned,
-    CAST(coalesce(d.left_other, 0) AS INTEGER) AS left_other,
-    CAST(coalesce(r.female, 0) AS INTEGER) AS female,
-    CAST(coalesce(d.transferred_in, 0) AS INTEGER) AS transferred_in,
-    CAST(coalesce(d.transferred_out, 0) AS INTEGER) AS transferred_out,
-    CAST(coalesce(d.left_party, 0) AS INTEGER) AS left_party,
-    CAST(coalesce(r.cells, 0) AS INTEGER) AS cells,
-    CAST(coalesce(r.cells_lt3, 0) AS INTEGER) AS cells_lt3
-  FROM grid g
-  ASOF LEFT JOIN running r ON r.org_id = g.org_id AND r.month <= g.month
-  LEFT JOIN monthly d ON d.org_id = g.org_id AND d.month = g.month
+  SELECT d.month, r.org_id,
+    CAST(r.official AS INTEGER) AS official,
+    CAST(r.probationary AS INTEGER) AS probationary,
+    CAST(CASE WHEN d.month = r.month THEN r.admitted ELSE 0 END AS INTEGER) AS admitted,
+    CAST(CASE WHEN d.month = r.month THEN r.transferred_out + r.left_party ELSE 0 END AS INTEGER)
+      AS "left",
+    CAST(CASE WHEN d.month = r.month THEN r.transferred_out ELSE 0 END AS INTEGER) AS left_transfer_out,
+    CAST(CASE WHEN d.month = r.month THEN r.left_death ELSE 0 END AS INTEGER) AS left_death,
+    CAST(CASE WHEN d.month = r.month THEN r.left_struck_off ELSE 0 END AS INTEGER) AS left_struck_off,
+    CAST(CASE WHEN d.month = r.month THEN r.left_expelled ELSE 0 END AS INTEGER) AS left_expelled,
+    CAST(CASE WHEN d.month = r.month THEN r.left_resigned ELSE 0 END AS INTEGER) AS left_resigned,
+    CAST(CASE WHEN d.month = r.month THEN r.left_other ELSE 0 END AS INTEGER) AS left_other,
+    CAST(r.female AS INTEGER) AS female,
+    CAST(CASE WHEN d.month = r.month THEN r.transferred_in ELSE 0 END AS INTEGER) AS transferred_in,
+    CAST(CASE WHEN d.month = r.month THEN r.transferred_out ELSE 0 END AS INTEGER) AS transferred_out,
+    CAST(CASE WHEN d.month = r.month THEN r.left_party ELSE 0 END AS INTEGER) AS left_party,
+    CAST(r.cells AS INTEGER) AS cells,
+    CAST(r.cells_lt3 AS INTEGER) AS cells_lt3
+  FROM runs r JOIN marts.dim_month d
+    ON d.month >= greatest(r.month, r.cell_first)
+   AND d.month < coalesce(r.next_month, DATE '9999-12-01')
+   AND d.month <= r.cell_last
 )
 SELECT * FROM final ORDER BY month, org_id
