@@ -25,25 +25,30 @@ def _generation(warehouse: Path) -> int:
     return query(warehouse, "SELECT max(generation) FROM meta.generation")[0][0]
 
 
-def test_summary_per_document(seeded_demo):
-    """The command prints, per document, its date, figure count and agreement with the warehouse."""
-    out = seeded_demo[1]
-    lines = {name: next(line for line in out.splitlines() if name in line) for name in SEEDS}
+def _summary_line(out: str, name: str) -> str:
+    return next(line for line in out.splitlines() if name in line)
+
+
+def test_summary_per_document(demo_output):
+    """Per document, its date, figure count and agreement with the warehouse: the seeds' summary
+    as `etl demo` prints it after loading them (the table `documents` prints, checked below)."""
+    lines = {name: _summary_line(demo_output, name) for name in SEEDS}
     assert "11/10/2023" in lines[SEEDS[0]] and "5/5" in lines[SEEDS[0]]
     assert "24/08/2018" in lines[SEEDS[1]] and "4/4 (+1" in lines[SEEDS[1]]
     assert "4/4 (+1" in lines[SEEDS[4]]
-    assert "province_bloc_committees 1" in out
+    assert "province_bloc_committees 1" in demo_output
 
 
-def test_documents_are_keyed_by_the_raw_file(seeded_demo, seeds_dir):
+def test_documents_are_keyed_by_the_raw_file(demo_warehouse, seeds_dir):
     """doc_id is the sha256 of the file as stored in the raw store, so `rebuild` finds it again."""
-    rows = dict(query(seeded_demo[0], "SELECT source_name, doc_id FROM core.documents"))
+    rows = dict(query(demo_warehouse, "SELECT source_name, doc_id FROM core.documents"))
     assert rows == {name: file_hash(seeds_dir / name) for name in SEEDS}
 
 
-def test_second_run_changes_nothing(seeded_demo, seeds_dir, tmp_path):
-    """Loading the same documents again reports "unchanged" and publishes no new generation."""
-    warehouse = copy_warehouse(seeded_demo[0], tmp_path / "wh")
+def test_second_run_changes_nothing(demo_warehouse, seeds_dir, tmp_path):
+    """Loading the same documents again (`etl demo` read them first) reports "unchanged" and
+    publishes no new generation."""
+    warehouse = copy_warehouse(demo_warehouse, tmp_path / "wh")
     before = _generation(warehouse), file_hash(warehouse)
     result = run_etl("documents", str(seeds_dir), "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stderr
@@ -57,7 +62,11 @@ def test_changed_file_replaces_its_rows(tiny_warehouse, tmp_path):
     article = tmp_path / "docs" / "lhh.txt"
     article.parent.mkdir()
     article.write_text(ARTICLE, encoding="utf-8")
-    assert run_etl("documents", str(article), "--warehouse", str(warehouse)).returncode == 0
+    result = run_etl("documents", str(article), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = _summary_line(result.stdout, "lhh.txt")  # the summary: date, figures, agreement
+    assert [cell.strip() for cell in line.split("│")[2:6]] == ["15/01/2024", "2", "—", "2/2"], line
+    assert "lhh.txt: members_total 1, sub_cells 1" in result.stdout
     first = query(warehouse, "SELECT metric, value FROM core.reported_figures ORDER BY ordinal")
     assert first == [("sub_cells", 2.0), ("members_total", 3.0)]
     article.write_text(ARTICLE + ADDED, encoding="utf-8")
