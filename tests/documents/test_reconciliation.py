@@ -49,7 +49,7 @@ def test_one_row_per_reported_figure(demo_warehouse):
     (n, distinct), = query(demo_warehouse, """SELECT count(*), count(DISTINCT figure_id)
         FROM marts.figure_reconciliation""")
     assert n == distinct == query(demo_warehouse,
-                                   "SELECT count(*) FROM marts.reported_figures")[0][0] == 15
+                                  "SELECT count(*) FROM marts.reported_figures")[0][0] == 15
 
 
 def test_provincial_bloc_count_excludes_the_central_bloc(demo_warehouse):
