@@ -75,17 +75,20 @@ def form_login(port: int, name: str, password: str, *, prefix: str = "/", nxt: s
 
 
 def wait_for_port(host: str, port: int, proc: subprocess.Popen | None = None,
-                  what: str = "server", seconds: float = 120) -> None:
+                  what: str = "server", seconds: float = 300) -> None:
+    """Return once `host:port` accepts a connection; raise if `proc` stops first (with what it
+    printed, when its output is a pipe) or after `seconds` (generous: a busy machine)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"{what} stopped (exit {proc.returncode})")
+            said = proc.stdout.read() if proc.stdout else ""
+            raise RuntimeError(f"{what} stopped (exit {proc.returncode}): {said}")
         try:
             with closing(socket.create_connection((host, port), timeout=1)):
                 return
         except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{what} did not start on {host}:{port}")
+            time.sleep(0.2)
+    raise RuntimeError(f"{what} did not start on {host}:{port} within {seconds:.0f} s")
 
 
 class PgCluster:

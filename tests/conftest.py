@@ -1,7 +1,8 @@
-"""Fixtures shared by every test folder. `demo_warehouse`: the small demo warehouse without the
-seed documents (tests/documents adds them itself), built once per test run through the real CLI
-(shared by the xdist workers under a file lock). `chromium`: Debian's chromium through
-Playwright, one per session (per xdist worker), for every browser test."""
+"""Fixtures shared by every test folder. `demo_warehouse`: the small demo warehouse with the five
+seed reports, built once per test run by the real `python -m chibo.etl demo` (shared by the xdist
+workers under a file lock; read it only, copy it to change it); `demo_output`: what that command
+printed. `chromium`: Debian's chromium through Playwright, one per session (per xdist worker),
+for every browser test."""
 
 from __future__ import annotations
 
@@ -34,19 +35,34 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory) -> Path:
+    """The one demo build of the test run: `etl demo --scale small` loads the inputs and the
+    seed reports in one publication, so the document tests need no build of their own."""
+    shared = _demo_folder(tmp_path_factory)
+    warehouse, log = shared / "warehouse.duckdb", shared / "demo.log"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():  # written last: a build cut short is made again
+            result = subprocess.run(
+                [sys.executable, "-m", "chibo.etl", "demo", "--scale", "small", "--force",
+                 "--warehouse", str(warehouse)], cwd=ROOT, capture_output=True, text=True,
+                env=dict(os.environ, COLUMNS="200"),  # wide: the summary tables are not cut
+                timeout=2400)  # generous: a busy machine
+            assert result.returncode == 0, result.stdout + result.stderr
+            log.write_text(result.stdout, encoding="utf-8")
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def demo_output(demo_warehouse, tmp_path_factory) -> str:
+    """What `etl demo` printed while building `demo_warehouse` (its load and documents summary)."""
+    return (_demo_folder(tmp_path_factory) / "demo.log").read_text(encoding="utf-8")
+
+
+def _demo_folder(tmp_path_factory) -> Path:
     base = tmp_path_factory.getbasetemp()
     shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "demo-small"
     shared.mkdir(exist_ok=True)
-    warehouse = shared / "warehouse.duckdb"
-    with open(shared / "build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not warehouse.exists():
-            result = subprocess.run(
-                [sys.executable, "-m", "chibo.etl", "demo", "--scale", "small", "--no-documents",
-                 "--warehouse", str(warehouse)],
-                cwd=ROOT, capture_output=True, text=True, timeout=2400)  # generous: a busy machine
-            assert result.returncode == 0, result.stdout + result.stderr
-    return warehouse
+    return shared
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Số liệu công bố in a real browser on the demo data with the five seed reports (one of which
+"""Số liệu công bố in a real browser on the demo data with its five seed reports (one of which
 has no publication date): the page loads with no server error, its Phạm vi and Văn bản filters
 are filled (documents by headline and date, not by file name), and a selected part shows its
 sentence and the whole it belongs to."""
@@ -10,16 +10,15 @@ import re
 import pytest
 
 from tests.browser.conftest import shot
-from tests.documents.conftest import seeded_demo  # noqa: F401  (the demo plus the seeds)
 from tests.helpers import runtime_for, serving
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def on_seeded_demo(seeded_demo, dash_app):  # noqa: F811
-    """The app serves the seeded demo for this test, then the fixture warehouse again."""
-    with serving(dash_app, runtime_for(seeded_demo[0])):
+def on_seeded_demo(demo_warehouse, dash_app):
+    """The app serves the demo (with the seeds) for this test, then the fixture warehouse again."""
+    with serving(dash_app, runtime_for(demo_warehouse)):
         yield
 
 

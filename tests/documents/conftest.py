@@ -1,8 +1,6 @@
-"""Shared paths and warehouses for the document tests: `seeded_demo` is the session's small demo
-warehouse copied and given the five seeds through the real `python -m chibo.etl documents` (built
-once per run, shared by xdist workers under a file lock; read it only); `tiny_warehouse` is the
-hand-checkable one of tiny_warehouse.py."""
-import fcntl
+"""Shared paths and warehouses for the document tests: the seeds on the demo data are the session's
+`demo_warehouse` (tests/conftest.py: `etl demo` loads the five seeds with its inputs; read it
+only); `tiny_warehouse` is the hand-checkable one of tiny_warehouse.py."""
 import os
 import shutil
 import subprocess
@@ -44,24 +42,6 @@ def copy_warehouse(source: Path, target_dir: Path) -> Path:
     if raw.exists():
         shutil.copytree(raw, target.with_name(f"{target.stem}.raw"))
     return target
-
-
-@pytest.fixture(scope="session")
-def seeded_demo(demo_warehouse, tmp_path_factory) -> tuple[Path, str]:
-    """(warehouse, output of the documents command): the demo plus the five seed documents."""
-    base = tmp_path_factory.getbasetemp()
-    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "demo-seeded"
-    shared.mkdir(exist_ok=True)
-    warehouse, log = shared / "wh" / "warehouse.duckdb", shared / "documents.log"
-    with open(shared / "build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not log.exists():
-            shutil.rmtree(shared / "wh", ignore_errors=True)
-            copy_warehouse(demo_warehouse, shared / "wh")
-            result = run_etl("documents", str(SEEDS), "--warehouse", str(warehouse))
-            assert result.returncode == 0, result.stdout + result.stderr
-            log.write_text(result.stdout, encoding="utf-8")
-    return warehouse, log.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

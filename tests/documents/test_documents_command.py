@@ -1,8 +1,10 @@
 """`python -m chibo.etl documents PATH...`: the per-document summary, documents keyed by the raw file,
-idempotent reloads, a changed file replacing its rows, and `rebuild` replaying the documents."""
+idempotent reloads, a changed file replacing its rows, and `rebuild` replaying the documents (the
+seeds as the session's `etl demo` loaded them; one article on copies of the tiny warehouse)."""
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from chibo.etl.rawstore import file_hash
 from tests.helpers import query
@@ -25,25 +27,30 @@ def _generation(warehouse: Path) -> int:
     return query(warehouse, "SELECT max(generation) FROM meta.generation")[0][0]
 
 
-def test_summary_per_document(seeded_demo):
-    """The command prints, per document, its date, figure count and agreement with the warehouse."""
-    out = seeded_demo[1]
-    lines = {name: next(line for line in out.splitlines() if name in line) for name in SEEDS}
+def _summary_line(out: str, name: str) -> str:
+    return next(line for line in out.splitlines() if name in line)
+
+
+def test_summary_per_document(demo_output):
+    """Per document, its date, figure count and agreement with the warehouse: the seeds' summary
+    as `etl demo` prints it after loading them (the table `documents` prints, checked below)."""
+    lines = {name: _summary_line(demo_output, name) for name in SEEDS}
     assert "11/10/2023" in lines[SEEDS[0]] and "5/5" in lines[SEEDS[0]]
     assert "24/08/2018" in lines[SEEDS[1]] and "4/4 (+1" in lines[SEEDS[1]]
     assert "4/4 (+1" in lines[SEEDS[4]]
-    assert "province_bloc_committees 1" in out
+    assert "province_bloc_committees 1" in demo_output
 
 
-def test_documents_are_keyed_by_the_raw_file(seeded_demo, seeds_dir):
+def test_documents_are_keyed_by_the_raw_file(demo_warehouse, seeds_dir):
     """doc_id is the sha256 of the file as stored in the raw store, so `rebuild` finds it again."""
-    rows = dict(query(seeded_demo[0], "SELECT source_name, doc_id FROM core.documents"))
+    rows = dict(query(demo_warehouse, "SELECT source_name, doc_id FROM core.documents"))
     assert rows == {name: file_hash(seeds_dir / name) for name in SEEDS}
 
 
-def test_second_run_changes_nothing(seeded_demo, seeds_dir, tmp_path):
-    """Loading the same documents again reports "unchanged" and publishes no new generation."""
-    warehouse = copy_warehouse(seeded_demo[0], tmp_path / "wh")
+def test_second_run_changes_nothing(demo_warehouse, seeds_dir, tmp_path):
+    """Loading the same documents again (`etl demo` read them first) reports "unchanged" and
+    publishes no new generation."""
+    warehouse = copy_warehouse(demo_warehouse, tmp_path / "wh")
     before = _generation(warehouse), file_hash(warehouse)
     result = run_etl("documents", str(seeds_dir), "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stderr
@@ -51,15 +58,36 @@ def test_second_run_changes_nothing(seeded_demo, seeds_dir, tmp_path):
     assert (_generation(warehouse), file_hash(warehouse)) == before
 
 
-def test_changed_file_replaces_its_rows(tiny_warehouse, tmp_path):
-    """A new version of a file (same name) replaces the earlier version's document and figures."""
-    warehouse = copy_warehouse(tiny_warehouse, tmp_path / "wh")
-    article = tmp_path / "docs" / "lhh.txt"
-    article.parent.mkdir()
+@pytest.fixture(scope="module")
+def with_article(tiny_warehouse, tmp_path_factory) -> tuple[Path, str]:
+    """(warehouse, output): a copy of the tiny warehouse given ARTICLE (lhh.txt) by `documents`;
+    tests change copies of it."""
+    folder = tmp_path_factory.mktemp("article")
+    warehouse = copy_warehouse(tiny_warehouse, folder / "wh")
+    article = folder / "lhh.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    assert run_etl("documents", str(article), "--warehouse", str(warehouse)).returncode == 0
+    result = run_etl("documents", str(article), "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return warehouse, result.stdout
+
+
+def test_the_command_prints_its_summary(with_article):
+    """The summary of `documents`: per document, its date, figures, whether its parts add up and
+    how many of its figures agree with the warehouse; then each document's metrics."""
+    warehouse, out = with_article
+    line = _summary_line(out, "lhh.txt")
+    assert [cell.strip() for cell in line.split("│")[2:6]] == ["15/01/2024", "2", "—", "2/2"], line
+    assert "lhh.txt: members_total 1, sub_cells 1" in out
+    assert f"warehouse generation {_generation(warehouse)}" in out
+
+
+def test_changed_file_replaces_its_rows(with_article, tmp_path):
+    """A new version of a file (same name) replaces the earlier version's document and figures."""
+    warehouse = copy_warehouse(with_article[0], tmp_path / "wh")
     first = query(warehouse, "SELECT metric, value FROM core.reported_figures ORDER BY ordinal")
     assert first == [("sub_cells", 2.0), ("members_total", 3.0)]
+    article = tmp_path / "docs" / "lhh.txt"
+    article.parent.mkdir()
     article.write_text(ARTICLE + ADDED, encoding="utf-8")
     assert run_etl("documents", str(article), "--warehouse", str(warehouse)).returncode == 0
     assert query(warehouse, "SELECT source_name, doc_id FROM core.documents") == [
@@ -71,12 +99,9 @@ def test_changed_file_replaces_its_rows(tiny_warehouse, tmp_path):
                     ("province_bloc_committees", 1.0, True)]
 
 
-def test_rebuild_keeps_documents_and_figures(tiny_warehouse, tmp_path):
+def test_rebuild_keeps_documents_and_figures(with_article, tmp_path):
     """`rebuild` replays the documents from the raw store: same rows, same reconciliation."""
-    warehouse = copy_warehouse(tiny_warehouse, tmp_path / "wh")
-    article = tmp_path / "lhh.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert run_etl("documents", str(article), "--warehouse", str(warehouse)).returncode == 0
+    warehouse = copy_warehouse(with_article[0], tmp_path / "wh")
     sql = {"documents": "SELECT * EXCLUDE (load_id) FROM core.documents ORDER BY doc_id",
            "figures": "SELECT * FROM core.reported_figures ORDER BY figure_id",
            "reconciliation": "SELECT * FROM marts.figure_reconciliation ORDER BY figure_id"}

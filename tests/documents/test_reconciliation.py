@@ -17,17 +17,17 @@ D2023 = "2023-12-31"
 # ---- the seeds on the demo warehouse
 
 
-def test_every_exact_seed_figure_agrees(seeded_demo):
+def test_every_exact_seed_figure_agrees(demo_warehouse):
     """The demo reproduces every exact seed figure whose metric the warehouse keeps."""
-    rows = query(seeded_demo[0], """SELECT published_value, warehouse_value, difference, agrees
+    rows = query(demo_warehouse, """SELECT published_value, warehouse_value, difference, agrees
         FROM marts.figure_reconciliation WHERE qualifier = 'exact' AND metric_in_warehouse""")
     assert sorted({r[0] for r in rows}) == [1, 40, 58, 63, 599, 640, 787, 10579]
     assert all(r[1] == r[0] and r[2] == 0 and r[3] is True for r in rows), rows
 
 
-def test_approximate_seed_figures_agree_within_tolerance(seeded_demo):
+def test_approximate_seed_figures_agree_within_tolerance(demo_warehouse):
     """"khoảng 4.560", "hơn 25.500", "gần 30 vạn" agree with nearby, not equal, values."""
-    rows = query(seeded_demo[0], """SELECT published_value, qualifier, warehouse_value, agrees,
+    rows = query(demo_warehouse, """SELECT published_value, qualifier, warehouse_value, agrees,
         tolerance_low <= warehouse_value AND warehouse_value <= tolerance_high
         FROM marts.figure_reconciliation WHERE qualifier <> 'exact' AND metric_in_warehouse
         ORDER BY published_value""")
@@ -37,24 +37,24 @@ def test_approximate_seed_figures_agree_within_tolerance(seeded_demo):
     assert any(r[2] != r[0] for r in rows)  # a tolerance was needed
 
 
-def test_fulltime_staff_has_no_warehouse_value(seeded_demo):
+def test_fulltime_staff_has_no_warehouse_value(demo_warehouse):
     """Full-time staff are not in the warehouse: no value, no verdict, even when the scope resolves."""
-    rows = query(seeded_demo[0], """SELECT resolved, warehouse_value, agrees
+    rows = query(demo_warehouse, """SELECT resolved, warehouse_value, agrees
         FROM marts.figure_reconciliation WHERE metric = 'fulltime_staff'""")
     assert len(rows) == 2 and all(r == (True, None, None) for r in rows)
 
 
-def test_one_row_per_reported_figure(seeded_demo):
+def test_one_row_per_reported_figure(demo_warehouse):
     """The grain is the reported figure: every one, once."""
-    (n, distinct), = query(seeded_demo[0], """SELECT count(*), count(DISTINCT figure_id)
+    (n, distinct), = query(demo_warehouse, """SELECT count(*), count(DISTINCT figure_id)
         FROM marts.figure_reconciliation""")
-    assert n == distinct == query(seeded_demo[0],
-                                   "SELECT count(*) FROM marts.reported_figures")[0][0] == 15
+    assert n == distinct == query(demo_warehouse,
+                                  "SELECT count(*) FROM marts.reported_figures")[0][0] == 15
 
 
-def test_provincial_bloc_count_excludes_the_central_bloc(seeded_demo):
+def test_provincial_bloc_count_excludes_the_central_bloc(demo_warehouse):
     """"63 đảng ủy khối các cơ quan tỉnh, thành phố" counts 63 of the demo's 64 agency blocs."""
-    (how, value), = query(seeded_demo[0], """SELECT resolved_how, warehouse_value
+    (how, value), = query(demo_warehouse, """SELECT resolved_how, warehouse_value
         FROM marts.figure_reconciliation WHERE metric = 'province_bloc_committees'""")
     assert value == 63 and how.startswith("country")
 

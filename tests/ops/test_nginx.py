@@ -14,7 +14,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.parse
 from contextlib import closing
 from pathlib import Path
@@ -30,18 +29,6 @@ CLIENT = "127.0.0.3"  # the test's client connects from here; nginx listens on 1
 
 pytestmark = pytest.mark.skipif(not os.path.exists(NGINX),
                                 reason="nginx is installed by ./scripts/test")
-
-
-def _wait_for(port: int, proc: subprocess.Popen, what: str) -> None:
-    for _ in range(600):  # a generous cap on a busy machine
-        if proc.poll() is not None:
-            raise AssertionError(f"{what} stopped: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            with closing(socket.create_connection(("127.0.0.1", port), timeout=1)):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{what} did not start")
 
 
 def _nginx_conf(tmp: Path, port: int, app_port: int, locations: str) -> Path:
@@ -71,8 +58,8 @@ def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings
                               "-g", "daemon off;"], stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
     try:
-        _wait_for(app_port, app, "gunicorn")
-        _wait_for(port, nginx, "nginx")
+        servers.wait_for_port("127.0.0.1", app_port, app, "gunicorn")
+        servers.wait_for_port("127.0.0.1", port, nginx, "nginx")
         yield port, tmp / "users.sqlite3"
     finally:
         for proc in (nginx, app):

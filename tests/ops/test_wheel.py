@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from benchmarks import servers
-from tests.ops.test_nginx import _wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,7 +89,7 @@ def test_gunicorn_serves_the_packaged_assets_and_healthz(installed, tmp_path, fi
                             "--threads", "2"], cwd=work, env=clean, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
     try:
-        _wait_for(port, app, "gunicorn")
+        servers.wait_for_port("127.0.0.1", port, app, "gunicorn")
         for path, expected in (("/assets/slides.js", b"keydown"), ("/healthz", b'"users_db"')):
             with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=120)) as con:
                 con.request("GET", path)
