@@ -1,5 +1,6 @@
-"""The one gateway to the warehouse file: read-only, one connection per thread, a time limit on
-every statement and a trace of every statement. The only module of the dashboard that imports
+"""The one gateway to the warehouse file: read-only, one DuckDB instance per process (its memory
+limit and cached blocks shared) with a cursor per thread, a time limit on every statement and a
+trace of every statement. The only module of the dashboard that imports
 duckdb; queries reach it through chibo/dashboard/data.py, which applies the viewer's scope.
 
 Which file it reads is decided by chibo/dashboard/serving.py: the published file, noticed anew on
@@ -113,9 +114,17 @@ class Gateway:
         self.path = Path(path).resolve()
         self.threads, self.memory_mb = threads, memory_mb
         self.time_limit = time_limit
+        self._chooser = serving.Chooser(self.path, self._probe)
+        self._after_fork()
+
+    def _after_fork(self) -> None:
+        """Per-process state: the shared instance, each thread's cursor, the watchdog thread (a
+        forked worker inherits none of them usable: they are dropped, never closed, there)."""
+        self._pid = os.getpid()
         self._local = threading.local()
         self._watchdog = _Watchdog()
-        self._chooser = serving.Chooser(self.path, self._probe)
+        self._shared: _Instance | None = None
+        self._shared_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings) -> Gateway:
@@ -176,24 +185,35 @@ class Gateway:
         return chosen
 
     def _connection(self) -> tuple[serving.Serving, duckdb.DuckDBPyConnection]:
-        """This thread's read-only connection to the file chosen now (reopened after a swap)."""
+        """This thread's cursor of the process's instance on the file chosen now (a new instance
+        after a swap; the old one is closed once no thread uses it)."""
+        if self._pid != os.getpid():
+            self._after_fork()
         chosen = self._readable()
         cached = getattr(self._local, "con", None)
-        if cached is not None and cached[0] == chosen.signature:
+        if cached is not None and cached[0].signature == chosen.signature:
             return chosen, cached[1]
         self._close()
-        try:
-            con = _attach(chosen.path, self.threads, self.memory_mb)
-        except duckdb.Error as e:  # the file went bad (or away) since it was chosen
-            raise _Storage(chosen, _words(e)) from None
-        self._local.con = (chosen.signature, con)
-        return chosen, con
+        with self._shared_lock:
+            instance = self._shared
+            if instance is None or instance.signature != chosen.signature:
+                try:
+                    con = _attach(chosen.path, self.threads, self.memory_mb)
+                except duckdb.Error as e:  # the file went bad (or away) since it was chosen
+                    raise _Storage(chosen, _words(e)) from None
+                if instance is not None:
+                    instance.retire()
+                instance = self._shared = _Instance(chosen.signature, con)
+            cursor = instance.take()
+        self._local.con = (instance, cursor)
+        return chosen, cursor
 
     def _close(self) -> None:
         cached = getattr(self._local, "con", None)
         self._local.con = None
         if cached is not None:
-            cached[1].close()
+            with self._shared_lock:
+                cached[0].give_back(cached[1])
 
     def _run(self, sql: str, params: dict | None, fetch):
         """Run on the chosen file; after a storage failure, condemn it and run on the next."""
@@ -251,6 +271,34 @@ def _attach(path: Path, threads: int, memory_mb: int = 0) -> duckdb.DuckDBPyConn
         con.close()
         raise
     return con
+
+
+class _Instance:
+    """One DuckDB instance on one file, shared by the threads of a process: each takes its own
+    cursor, so the buffer pool, the memory limit and the file's cached blocks are the process's,
+    not each thread's. Retired when another file is served; closed when its last cursor is given
+    back (closing it closes its cursors). Callers hold the gateway's lock."""
+
+    def __init__(self, signature: tuple | None, con: duckdb.DuckDBPyConnection):
+        self.signature, self.con = signature, con
+        self.users, self.retired = 0, False
+
+    def take(self) -> duckdb.DuckDBPyConnection:
+        cursor = self.con.cursor()
+        cursor.execute("USE wh")  # the default database is each connection's own
+        self.users += 1
+        return cursor
+
+    def give_back(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        cursor.close()
+        self.users -= 1
+        if self.retired and self.users == 0:
+            self.con.close()
+
+    def retire(self) -> None:
+        self.retired = True
+        if self.users == 0:
+            self.con.close()
 
 
 def _unreadable(reason: str | None) -> WarehouseUnreadable:
