@@ -234,8 +234,10 @@ def fold(sql: str) -> str:
 
 
 @cached
-def column_exists(scope: Scope, table: str, column: str) -> bool:
-    """Whether marts.<table> has <column> (a warehouse file from before it was added may not)."""
+def column_exists(scope: Scope, name: str) -> bool:
+    """Whether marts has the column `name` ('table.column'; a warehouse file from before it was
+    added may not)."""
+    table, _dot, column = name.partition(".")
     return bool(query_row("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'wh' AND"
                           " schema_name = 'marts' AND table_name = $t AND column_name = $c",
                           {"t": table, "c": column})[0])
@@ -248,7 +250,7 @@ def search_orgs(scope: Scope, text: str = "", limit: int = 50) -> pd.DataFrame:
     their folded copy (dim_org.search_name), only the text typed is folded per search."""
     cond, p = org_condition(scope)
     p.update(text=f"%{text.strip()}%", limit=limit)
-    folded = "o.search_name" if column_exists(scope, "dim_org", "search_name") else fold("o.name")
+    folded = "o.search_name" if column_exists(scope, "dim_org.search_name") else fold("o.name")
     return query(f"""
         WITH hits AS (
             SELECT org_id, name, kind, depth FROM marts.dim_org o

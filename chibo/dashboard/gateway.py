@@ -26,6 +26,7 @@ import duckdb
 import pandas as pd
 
 from chibo.dashboard import serving, storage
+from chibo.dashboard.instances import Instance, Watchdog
 
 log = logging.getLogger("chibo.dashboard.sql")
 _TRACES: contextvars.ContextVar[list | None] = contextvars.ContextVar("chibo_sql_trace",
@@ -69,42 +70,6 @@ class Statement:
     seconds: float
 
 
-class _Watchdog:
-    """One thread per gateway that interrupts the statements running past their deadline (a
-    timer thread per statement would cost more than a dashboard query)."""
-
-    TICK = 0.2  # seconds between looks: the time limit is kept to within this
-
-    def __init__(self):
-        self._running: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-
-    def watch(self, token: int, con, limit: float) -> None:
-        with self._lock:
-            self._running[token] = (time.monotonic() + limit, con)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, daemon=True,
-                                                name="chibo-query-watchdog")
-                self._thread.start()
-
-    def release(self, token: int) -> None:
-        with self._lock:
-            self._running.pop(token, None)
-
-    def _loop(self) -> None:
-        while True:
-            time.sleep(self.TICK)
-            self._interrupt_late()
-
-    def _interrupt_late(self) -> None:
-        now = time.monotonic()
-        with self._lock:
-            late = [con for deadline, con in self._running.values() if deadline <= now]
-        for con in late:
-            con.interrupt()
-
-
 class Gateway:
     """A read-only view of one warehouse file. `time_limit` (seconds) stops a statement that
     runs longer; every statement is logged on `dashboard.sql` and added to active `tracing()`."""
@@ -122,8 +87,8 @@ class Gateway:
         forked worker inherits none of them usable: they are dropped, never closed, there)."""
         self._pid = os.getpid()
         self._local = threading.local()
-        self._watchdog = _Watchdog()
-        self._shared: _Instance | None = None
+        self._watchdog = Watchdog()
+        self._shared: Instance | None = None
         self._shared_lock = threading.Lock()
 
     @classmethod
@@ -203,7 +168,7 @@ class Gateway:
                     raise _Storage(chosen, _words(e)) from None
                 if instance is not None:
                     instance.retire()
-                instance = self._shared = _Instance(chosen.signature, con)
+                instance = self._shared = Instance(chosen.signature, con)
             cursor = instance.take()
         self._local.con = (instance, cursor)
         return chosen, cursor
@@ -271,34 +236,6 @@ def _attach(path: Path, threads: int, memory_mb: int = 0) -> duckdb.DuckDBPyConn
         con.close()
         raise
     return con
-
-
-class _Instance:
-    """One DuckDB instance on one file, shared by the threads of a process: each takes its own
-    cursor, so the buffer pool, the memory limit and the file's cached blocks are the process's,
-    not each thread's. Retired when another file is served; closed when its last cursor is given
-    back (closing it closes its cursors). Callers hold the gateway's lock."""
-
-    def __init__(self, signature: tuple | None, con: duckdb.DuckDBPyConnection):
-        self.signature, self.con = signature, con
-        self.users, self.retired = 0, False
-
-    def take(self) -> duckdb.DuckDBPyConnection:
-        cursor = self.con.cursor()
-        cursor.execute("USE wh")  # the default database is each connection's own
-        self.users += 1
-        return cursor
-
-    def give_back(self, cursor: duckdb.DuckDBPyConnection) -> None:
-        cursor.close()
-        self.users -= 1
-        if self.retired and self.users == 0:
-            self.con.close()
-
-    def retire(self) -> None:
-        self.retired = True
-        if self.users == 0:
-            self.con.close()
 
 
 def _unreadable(reason: str | None) -> WarehouseUnreadable:

@@ -206,10 +206,10 @@ def poor_cells(scope: Scope, f: Filters) -> pd.DataFrame:
     return (poor_listed if listed else poor_counted)(scope, f, end)
 
 
-def poor_listed(scope: Scope, f: Filters, end: dt.date) -> pd.DataFrame:
-    """poor_cells from marts.cell_poor_12m: the cells listed at the month `end`."""
+def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
+    """poor_cells from marts.cell_poor_12m: the cells listed at the month `last`."""
     cells, p = _cells(scope, f)
-    p.update(b=end, k=POOR_MIN)
+    p.update(b=last, k=POOR_MIN)
     return query(f"""
         WITH {cells}
         SELECT c.org_id, c.name, c.base_org, c.province, w.poor, w.rated, w.last_poor
@@ -218,10 +218,10 @@ def poor_listed(scope: Scope, f: Filters, end: dt.date) -> pd.DataFrame:
         ORDER BY w.poor DESC, w.last_poor DESC, c.name""", p)
 
 
-def poor_counted(scope: Scope, f: Filters, end: dt.date) -> pd.DataFrame:
-    """poor_cells counted from the 12 months of marts.fct_meetings_monthly up to `end`."""
+def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
+    """poor_cells counted from the 12 months of marts.fct_meetings_monthly up to the month `last`."""
     cells, p = _cells(scope, f)
-    p.update(a=add_months(end, -11), b=end, k=POOR_MIN)
+    p.update(a=add_months(last, -11), b=last, k=POOR_MIN)
     return query(f"""
         WITH {cells}
         SELECT c.org_id, any_value(c.name) AS name, any_value(c.base_org) AS base_org,
