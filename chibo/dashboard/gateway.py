@@ -17,6 +17,7 @@ import contextlib
 import contextvars
 import logging
 import os
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from chibo.dashboard import serving, storage
 from chibo.dashboard.instances import Instance, Watchdog
 
 log = logging.getLogger("chibo.dashboard.sql")
+SPILL = os.path.join(tempfile.gettempdir(), "chibo-duckdb")  # where a query past the memory limit spills
 _TRACES: contextvars.ContextVar[list | None] = contextvars.ContextVar("chibo_sql_trace",
                                                                      default=None)
 
@@ -228,7 +230,7 @@ def _attach(path: Path, threads: int, memory_mb: int = 0) -> duckdb.DuckDBPyConn
     """A private in-memory instance with the file attached read-only as `wh` (duckdb.connect(path)
     would reuse a cached instance that still points at a replaced file)."""
     limit = {"memory_limit": f"{memory_mb}MB"} if memory_mb else {}  # 0: DuckDB's default
-    con = duckdb.connect(":memory:", config={"threads": threads, **limit})
+    con = duckdb.connect(":memory:", config={"threads": threads, "temp_directory": SPILL, **limit})
     try:
         con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS wh (READ_ONLY)")
         con.execute("USE wh")

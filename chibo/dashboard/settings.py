@@ -45,8 +45,8 @@ class Settings(BaseSettings):
     memory_mb: int = Field(128, ge=0, description="DuckDB memory limit of each dashboard "
                            "process (its serving threads share one instance), in MB: cached "
                            "blocks of the warehouse and query memory; a larger query spills to "
-                           "`.tmp` in the working folder; `0`: DuckDB's default (80 % of the "
-                           "machine's memory)")
+                           "`chibo-duckdb` in the system's temporary folder; `0`: DuckDB's "
+                           "default (80 % of the machine's memory)")
     answer_cache_mb: int = Field(64, ge=0, description="memory each dashboard process keeps "
                                  "for cached answers, in MB (least recently used go first; `0`: "
                                  "no cache)")
