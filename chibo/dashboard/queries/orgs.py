@@ -64,15 +64,15 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
     (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
     committee, and a level abolished without successor (districts) is skipped. At most `levels`
     levels (3 at most); each parent keeps its `top` largest children. Members are counted only in
-    cells of the viewer's scope. When the scope, a picked organisation or a place narrows the
-    tree, only the bridge rows of the organisations that can be boxes and of the cells counted are
-    read (for the whole tree, or a sector across it, that step would cost more than it saves)."""
+    cells of the viewer's scope. When the scope or a picked organisation narrows the tree, only
+    the bridge rows of the organisations that can be boxes and of the cells counted are read (for
+    the whole tree, a province or a sector across it, that step costs more than it saves)."""
     d = _as_of_day(scope, f)
     cond, p = org_condition(scope, dataclasses.replace(f, org=None))
     seen, sp = org_condition(scope, None, alias="c")
     p.update(sp, d=d, levels=levels, top=top, root=f.org)
     bridge = f"marts.{lineage(scope)}"
-    narrowed = bool(f.org or f.province or f.region or scope != Scope.everything())
+    narrowed = bool(f.org or scope != Scope.everything())
     below = f"($root IS NULL OR {{}}.org_id IN (SELECT org_id FROM {bridge} WHERE ancestor_id = $root))"
     return query(f"""
         WITH cellm AS (SELECT m.org_id, m.official + m.probationary AS members
