@@ -1,9 +1,10 @@
 """Many viewers at once on `gunicorn -k gthread -w 2` (127.0.0.1): callbacks/s, p50/p95/p99,
-errors and each worker's resident memory, with the answer cache on and, as the baseline from the
-same run, off (CHIBO_ANSWER_CACHE_MB=0).
+errors and each worker's memory (RSS, PSS and USS), with the answer cache on and, as baselines
+from the same run, off (CHIBO_ANSWER_CACHE_MB=0) and on under plain gunicorn without the deployed
+settings (`plain`: no libraries shared by the master, no malloc trims).
 
     .venv/bin/python benchmarks/bench_load.py --warehouse data/warehouse.duckdb \
-        [--viewers 50] [--seconds 60] [--warmup 5] [--modes cached,off]
+        [--viewers 50] [--seconds 60] [--warmup 5] [--modes cached,off,plain]
 
 Users of four scopes (leader, admin, a province's analyst, a provincial committee's analyst) are
 made with `python -m chibo.dashboard users` in a temporary users database; each viewer logs in. The
@@ -88,7 +89,7 @@ def run(port, master, viewers, payloads, pools, seconds, warmup) -> dict:
     sessions = [(users[i % len(users)], served.login(port, users[i % len(users)]))
                 for i in range(viewers)]
     workers = served.worker_pids(master)
-    rss = {w: [served.rss_mib(w)] for w in workers}
+    rss = {w: [served.memory_mib(w)] for w in workers}
     t_start = time.monotonic()
     t_count, t_end = t_start + warmup, t_start + warmup + seconds
     results: list[tuple[float, int, str]] = []
@@ -120,7 +121,7 @@ def run(port, master, viewers, payloads, pools, seconds, warmup) -> dict:
         t.start()
     while any(t.is_alive() for t in threads):
         for w in workers:
-            rss[w].append(served.rss_mib(w))
+            rss[w].append(served.memory_mib(w))
         time.sleep(0.5)
     return {"results": results, "seconds": seconds, "rss": rss}
 
@@ -134,9 +135,11 @@ def summary(label: str, r: dict) -> dict:
     print(f"{label:12s} {out['rate']:8.1f} callbacks/s   p50 {out['p50']:7.1f} ms   "
           f"p95 {out['p95']:7.1f} ms   p99 {out['p99']:7.1f} ms   errors {sum(errors.values())}"
           f" {dict(errors) if errors else ''}")
-    for w, mibs in r["rss"].items():
-        print(f"{'':12s} worker {w}: RSS at start {mibs[0]:6.0f} MiB, peak {max(mibs):6.0f} MiB,"
-              f" at end {mibs[-1]:6.0f} MiB")
+    for w, seen in r["rss"].items():
+        for kind in ("rss", "pss", "uss"):
+            mibs = [m[kind] for m in seen]
+            print(f"{'':12s} worker {w}: {kind.upper()} at start {mibs[0]:6.0f} MiB, peak "
+                  f"{max(mibs):6.0f} MiB, at end {mibs[-1]:6.0f} MiB")
     per = collections.defaultdict(list)
     for t, _s, name in r["results"]:
         per[name].append(t * 1000)
@@ -157,21 +160,22 @@ def main() -> int:
     p.add_argument("--warmup", type=float, default=5)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--threads", type=int, default=4)
-    p.add_argument("--modes", default="cached,off")
+    p.add_argument("--modes", default="cached,off,plain")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     users = served.viewers(args.warehouse)
     base_env = served.environment(args.warehouse, tmp, callback_rate_limit="100000 per 10 seconds")
     served.add_users(base_env, users)
     pools = state_pools(base_env, users)
-    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}}
+    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "plain": {}}
     print(f"warehouse {args.warehouse}; {args.viewers} viewers, {args.seconds:g} s (+{args.warmup:g} s"
           f" warm-up), gunicorn gthread -w {args.workers} --threads {args.threads}; load average"
           f" before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print("filter states per user: " + ", ".join(f"{k} {len(v)}" for k, v in pools.items()))
     payloads, outs = None, {}
     for mode in args.modes.split(","):
-        with served.gunicorn({**base_env, **modes[mode]}, args.workers, args.threads) as (port, pid):
+        with served.gunicorn({**base_env, **modes[mode]}, args.workers, args.threads,
+                             config=mode != "plain") as (port, pid):
             if payloads is None:
                 payloads = served.record_payloads(port, served.login(port, "lanhdao"))
                 pages = collections.Counter(b["page"] for b in payloads)

@@ -58,12 +58,17 @@ def add_users(env: dict, users: list[dict]) -> None:
                        text=True, env=env, cwd=ROOT, check=True, capture_output=True)
 
 
+CONFIG = "python:chibo.dashboard.gunicorn_conf"  # the deployed settings (shared libraries, trims)
+
+
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2, threads: int = 4):
-    """`gunicorn -k gthread -w N --threads T chibo.dashboard.app:server` on a free port: (port, pid)."""
+def gunicorn(env: dict, workers: int = 2, threads: int = 4, config: bool = True):
+    """`gunicorn [-c CONFIG] -k gthread -w N --threads T chibo.dashboard.app:server` on a free port:
+    (port, pid). Without `config`, gunicorn's own defaults (how it ran before the settings)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "-k",
-                             "gthread", "-w", str(workers), "--threads", str(threads), "-b",
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server",
+                             *(["-c", CONFIG] if config else []), "-k", "gthread", "-w",
+                             str(workers), "--threads", str(threads), "-b",
                              f"127.0.0.1:{port}"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
     try:
         for _ in range(1500):
@@ -95,11 +100,19 @@ def worker_pids(master: int) -> list[int]:
         return []
 
 
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+def memory_mib(pid: int) -> dict[str, float]:
+    """A process's memory (MiB) from /proc/PID/smaps_rollup: rss (resident, shared pages counted
+    whole), pss (shared pages divided among the processes sharing them) and uss (its own pages
+    alone: what ending it would free)."""
+    kb = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            name, value = line.split(":", 1)
+            kb[name] = int(value.split()[0])
+    except (OSError, ValueError):
+        return {"rss": 0.0, "pss": 0.0, "uss": 0.0}
+    return {"rss": kb.get("Rss", 0) / 1024, "pss": kb.get("Pss", 0) / 1024,
+            "uss": (kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)) / 1024}
 
 
 @contextlib.contextmanager

@@ -227,18 +227,34 @@ def province_codes(codes: tuple[str, ...]) -> tuple[frozenset, frozenset]:
             frozenset(c for c, cur in known.items() if not cur))
 
 
+def fold(sql: str) -> str:
+    """SQL folding a text for the organisation search: lower case, no diacritics, đ as d (the
+    ETL folds every name the same way into marts.dim_org.search_name)."""
+    return f"replace(strip_accents(lower({sql})), 'đ', 'd')"
+
+
+@cached
+def column_exists(scope: Scope, name: str) -> bool:
+    """Whether marts has the column `name` ('table.column'; a warehouse file from before it was
+    added may not)."""
+    table, _dot, column = name.partition(".")
+    return bool(query_row("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'wh' AND"
+                          " schema_name = 'marts' AND table_name = $t AND column_name = $c",
+                          {"t": table, "c": column})[0])
+
+
 @cached
 def search_orgs(scope: Scope, text: str = "", limit: int = 50) -> pd.DataFrame:
     """Organisations matching `text` (name or id, accent-insensitive): org_id, name, kind, path
-    ('Province › Committee › Base › Cell'), ordered by depth then name."""
+    ('Province › Committee › Base › Cell'), ordered by depth then name. Names are matched on
+    their folded copy (dim_org.search_name), only the text typed is folded per search."""
     cond, p = org_condition(scope)
     p.update(text=f"%{text.strip()}%", limit=limit)
+    folded = "o.search_name" if column_exists(scope, "dim_org.search_name") else fold("o.name")
     return query(f"""
         WITH hits AS (
             SELECT org_id, name, kind, depth FROM marts.dim_org o
-            WHERE {cond} AND (replace(strip_accents(lower(name)), 'đ', 'd')
-                                  LIKE replace(strip_accents(lower($text)), 'đ', 'd')
-                              OR lower(org_id) LIKE lower($text))
+            WHERE {cond} AND ({folded} LIKE {fold("$text")} OR lower(org_id) LIKE lower($text))
             ORDER BY depth, name LIMIT $limit)
         SELECT h.org_id, h.name, h.kind, string_agg(a.name, ' › ' ORDER BY b.depth DESC) AS path
         FROM hits h JOIN marts.bridge_org_ancestor b ON b.org_id = h.org_id

@@ -1,5 +1,6 @@
-"""The one gateway to the warehouse file: read-only, one connection per thread, a time limit on
-every statement and a trace of every statement. The only module of the dashboard that imports
+"""The one gateway to the warehouse file: read-only, one DuckDB instance per process (its memory
+limit and cached blocks shared) with a cursor per thread, a time limit on every statement and a
+trace of every statement. The only module of the dashboard that imports
 duckdb; queries reach it through chibo/dashboard/data.py, which applies the viewer's scope.
 
 Which file it reads is decided by chibo/dashboard/serving.py: the published file, noticed anew on
@@ -16,6 +17,7 @@ import contextlib
 import contextvars
 import logging
 import os
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -25,8 +27,10 @@ import duckdb
 import pandas as pd
 
 from chibo.dashboard import serving, storage
+from chibo.dashboard.instances import Instance, Watchdog
 
 log = logging.getLogger("chibo.dashboard.sql")
+SPILL = os.path.join(tempfile.gettempdir(), "chibo-duckdb")  # where a query past the memory limit spills
 _TRACES: contextvars.ContextVar[list | None] = contextvars.ContextVar("chibo_sql_trace",
                                                                      default=None)
 
@@ -68,42 +72,6 @@ class Statement:
     seconds: float
 
 
-class _Watchdog:
-    """One thread per gateway that interrupts the statements running past their deadline (a
-    timer thread per statement would cost more than a dashboard query)."""
-
-    TICK = 0.2  # seconds between looks: the time limit is kept to within this
-
-    def __init__(self):
-        self._running: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-
-    def watch(self, token: int, con, limit: float) -> None:
-        with self._lock:
-            self._running[token] = (time.monotonic() + limit, con)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, daemon=True,
-                                                name="chibo-query-watchdog")
-                self._thread.start()
-
-    def release(self, token: int) -> None:
-        with self._lock:
-            self._running.pop(token, None)
-
-    def _loop(self) -> None:
-        while True:
-            time.sleep(self.TICK)
-            self._interrupt_late()
-
-    def _interrupt_late(self) -> None:
-        now = time.monotonic()
-        with self._lock:
-            late = [con for deadline, con in self._running.values() if deadline <= now]
-        for con in late:
-            con.interrupt()
-
-
 class Gateway:
     """A read-only view of one warehouse file. `time_limit` (seconds) stops a statement that
     runs longer; every statement is logged on `dashboard.sql` and added to active `tracing()`."""
@@ -113,9 +81,17 @@ class Gateway:
         self.path = Path(path).resolve()
         self.threads, self.memory_mb = threads, memory_mb
         self.time_limit = time_limit
-        self._local = threading.local()
-        self._watchdog = _Watchdog()
         self._chooser = serving.Chooser(self.path, self._probe)
+        self._after_fork()
+
+    def _after_fork(self) -> None:
+        """Per-process state: the shared instance, each thread's cursor, the watchdog thread (a
+        forked worker inherits none of them usable: they are dropped, never closed, there)."""
+        self._pid = os.getpid()
+        self._local = threading.local()
+        self._watchdog = Watchdog()
+        self._shared: Instance | None = None
+        self._shared_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings) -> Gateway:
@@ -176,24 +152,35 @@ class Gateway:
         return chosen
 
     def _connection(self) -> tuple[serving.Serving, duckdb.DuckDBPyConnection]:
-        """This thread's read-only connection to the file chosen now (reopened after a swap)."""
+        """This thread's cursor of the process's instance on the file chosen now (a new instance
+        after a swap; the old one is closed once no thread uses it)."""
+        if self._pid != os.getpid():
+            self._after_fork()
         chosen = self._readable()
         cached = getattr(self._local, "con", None)
-        if cached is not None and cached[0] == chosen.signature:
+        if cached is not None and cached[0].signature == chosen.signature:
             return chosen, cached[1]
         self._close()
-        try:
-            con = _attach(chosen.path, self.threads, self.memory_mb)
-        except duckdb.Error as e:  # the file went bad (or away) since it was chosen
-            raise _Storage(chosen, _words(e)) from None
-        self._local.con = (chosen.signature, con)
-        return chosen, con
+        with self._shared_lock:
+            instance = self._shared
+            if instance is None or instance.signature != chosen.signature:
+                try:
+                    con = _attach(chosen.path, self.threads, self.memory_mb)
+                except duckdb.Error as e:  # the file went bad (or away) since it was chosen
+                    raise _Storage(chosen, _words(e)) from None
+                if instance is not None:
+                    instance.retire()
+                instance = self._shared = Instance(chosen.signature, con)
+            cursor = instance.take()
+        self._local.con = (instance, cursor)
+        return chosen, cursor
 
     def _close(self) -> None:
         cached = getattr(self._local, "con", None)
         self._local.con = None
         if cached is not None:
-            cached[1].close()
+            with self._shared_lock:
+                cached[0].give_back(cached[1])
 
     def _run(self, sql: str, params: dict | None, fetch):
         """Run on the chosen file; after a storage failure, condemn it and run on the next."""
@@ -243,7 +230,7 @@ def _attach(path: Path, threads: int, memory_mb: int = 0) -> duckdb.DuckDBPyConn
     """A private in-memory instance with the file attached read-only as `wh` (duckdb.connect(path)
     would reuse a cached instance that still points at a replaced file)."""
     limit = {"memory_limit": f"{memory_mb}MB"} if memory_mb else {}  # 0: DuckDB's default
-    con = duckdb.connect(":memory:", config={"threads": threads, **limit})
+    con = duckdb.connect(":memory:", config={"threads": threads, "temp_directory": SPILL, **limit})
     try:
         con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS wh (READ_ONLY)")
         con.execute("USE wh")

@@ -42,9 +42,11 @@ class Settings(BaseSettings):
                                            "the true map (default: `provinces.geojson` beside "
                                            "the warehouse, when there is one)")
     threads: int = Field(1, ge=1, description="DuckDB threads per dashboard process")
-    memory_mb: int = Field(0, ge=0, description="DuckDB memory limit of each warehouse "
-                           "connection (one per serving thread), in MB; `0`: DuckDB's default "
-                           "(80 % of the machine's memory)")
+    memory_mb: int = Field(128, ge=0, description="DuckDB memory limit of each dashboard "
+                           "process (its serving threads share one instance), in MB: cached "
+                           "blocks of the warehouse and query memory; a larger query spills to "
+                           "`chibo-duckdb` in the system's temporary folder; `0`: DuckDB's "
+                           "default (80 % of the machine's memory)")
     answer_cache_mb: int = Field(64, ge=0, description="memory each dashboard process keeps "
                                  "for cached answers, in MB (least recently used go first; `0`: "
                                  "no cache)")

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import duckdb
 
+from chibo.dashboard.data import fold
 from chibo.etl import contract, warehouse
 from tests.dashboard.structure_fixture import add_structure
 
 MARTS_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql" / "marts"
 DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
-           "agg_meetings_province_monthly", "cell_quality_trend", "dim_metric")
+           "agg_meetings_province_monthly", "cell_quality_trend", "cell_poor_12m", "dim_metric")
 STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")
 FLOW_COLUMNS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",
                 "left_struck_off", "left_expelled", "left_resigned", "left_other")
@@ -141,6 +142,7 @@ def build(path: str | Path) -> Path:
     insert(con, "marts.dim_org", "org_id name kind sector parent_id base_org_id province_code"
            " province_code_current region depth valid_from upper_powers province_code_old"
            " old_province_how", [(*o, dt.date(2024, 1, 1), False, o[6], "recorded") for o in ORGS])
+    con.execute(f"UPDATE marts.dim_org SET search_name = {fold('name')}")  # as the ETL folds names
     insert(con, "marts.fct_membership_monthly", 'month org_id official probationary admitted "left"'
            " left_transfer_out left_death left_struck_off left_expelled left_resigned left_other"
            " female transferred_in transferred_out left_party cells cells_lt3", _membership_rows())

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
+import unicodedata
 
 import duckdb
 import pandas as pd
@@ -228,3 +229,19 @@ def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committe
         small = orgs.hierarchy(ALL, dataclasses.replace(f, org="TN08"), levels=3, top=3)
         assert set(small["parent_id"].dropna()) <= set(small["org_id"])  # a tree, no orphans
         assert len(small) <= 1 + 3 + 3 * 3
+
+
+def test_the_etl_folds_names_as_the_search_folds_text(demo_warehouse):
+    """Demo (real ETL): marts.dim_org.search_name is each name folded as the search folds what
+    is typed, so a name typed without diacritics finds its organisation."""
+    with runtime.bound(runtime_for(demo_warehouse)):
+        differ = data.query_row("SELECT count(*) FROM marts.dim_org"
+                                f" WHERE search_name IS DISTINCT FROM {data.fold('name')}")[0]
+        name = data.query_row("SELECT name FROM marts.dim_org WHERE name LIKE '%Đ%'"
+                              " AND kind = 'base_cell' ORDER BY org_id LIMIT 1")[0]
+        typed = name.replace("Đ", "D").replace("đ", "d")
+        typed = "".join(c for c in unicodedata.normalize("NFD", typed)
+                        if not unicodedata.combining(c))
+        hits = data.search_orgs(ALL, typed.upper())
+    assert differ == 0
+    assert name in hits["name"].tolist()

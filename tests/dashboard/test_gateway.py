@@ -4,6 +4,10 @@ gateways of their own, never a repointed global."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
+
 import pytest
 
 from chibo.dashboard import data, runtime
@@ -38,10 +42,37 @@ def test_each_runtime_reads_its_own_warehouse(fixture_warehouse, tmp_path):
     assert data.signature() is not None
 
 
-def test_the_memory_limit_of_each_connection_comes_from_the_settings(fixture_warehouse):
-    """CHIBO_MEMORY_MB bounds what each serving thread's DuckDB may hold; 0 leaves DuckDB's."""
+def test_the_memory_limit_of_each_process_comes_from_the_settings(fixture_warehouse):
+    """CHIBO_MEMORY_MB bounds what the process's DuckDB may hold; 0 leaves DuckDB's."""
     limited = Gateway(fixture_warehouse, memory_mb=64)
     shown = limited.query_row("SELECT current_setting('memory_limit')")[0]
     assert shown == "61.0 MiB", shown  # 64 MB as DuckDB writes it
     default = Gateway(fixture_warehouse).query_row("SELECT current_setting('memory_limit')")[0]
     assert default != shown
+
+
+def test_the_serving_threads_share_one_instance_until_the_file_is_replaced(fixture_warehouse, tmp_path):
+    """Threads query through cursors of one DuckDB instance (one memory limit, one cache of the
+    file's blocks); after a swap each thread moves to the new file's instance on its next query
+    and the old instance is closed once no thread uses it."""
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    gateway = Gateway(path, memory_mb=64)
+
+    def ask(out: list) -> None:
+        out.append(gateway.query_row("SELECT count(*) FROM marts.dim_org")[0])
+
+    answers: list = []
+    threads = [threading.Thread(target=ask, args=(answers,)) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    ask(answers)
+    first = gateway._shared
+    assert answers == [7] * 4 and first.users == 4
+    shutil.copy(fixture_warehouse, tmp_path / "next.duckdb")
+    os.replace(tmp_path / "next.duckdb", path)  # what a publication does
+    ask(answers)
+    assert gateway._shared is not first and first.retired and first.users == 3
+    assert gateway.query_row("SELECT current_setting('memory_limit')")[0] == "61.0 MiB"

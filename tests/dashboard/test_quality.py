@@ -216,3 +216,22 @@ def test_watch_list_tables_and_window_param(dash_app, state2025):
     assert tables.rows(page.QUALITY_MISSED, state, ALL)[0]["months"] == 12
     content, name = tables.export(page.QUALITY_FALLING, state2025, ALL, "csv")
     assert "Thay đổi (điểm)" in content.decode("utf-8-sig") and name.endswith(".csv")
+
+
+def test_the_precomputed_watch_list_matches_the_meetings(demo_warehouse):
+    """Demo (real ETL): the cells marts.cell_poor_12m lists at a month are the cells counted from
+    the 12 months of meetings up to it, with the same counts, for several months and scopes."""
+    from chibo.dashboard import data, runtime
+    from tests.helpers import runtime_for
+
+    with runtime.bound(runtime_for(demo_warehouse)):
+        first, last = data.data_bounds(ALL)
+        province = sorted(data.filter_choices(ALL)["provinces"]["province_code"])[0]
+        listed_somewhere = False
+        for end in (last, data.add_months(last, -7), data.add_months(first, 14)):
+            for scope in (ALL, Scope(provinces=frozenset({province}))):
+                f = Filters(start=data.add_months(end, -11), end=end, as_of=end)
+                mart, facts = q.poor_listed(scope, f, end), q.poor_counted(scope, f, end)
+                pd.testing.assert_frame_equal(mart, facts, check_dtype=False)
+                listed_somewhere |= not mart.empty
+        assert listed_somewhere

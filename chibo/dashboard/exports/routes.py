@@ -1,6 +1,9 @@
 """Server routes for exports: the deck as .pptx or .pdf and any chart as PNG/SVG/PDF, rebuilt from the same
 query string as the page. The query string only picks charts and filters; what the viewer may
-see always comes from access.current_scope() (the scoped data layer)."""
+see always comes from access.current_scope() (the scoped data layer).
+
+The writers (python-pptx with lxml and XlsxWriter, the PDF binder) are imported when an export
+runs, not with the app: a worker that never exports never holds them."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from chibo.dashboard.auth import access
 from chibo.dashboard.charts import registry
 from chibo.dashboard.charts.captions import file_stem
 from chibo.dashboard.exports import deck as decks
-from chibo.dashboard.exports import images, pdf, pptx
+from chibo.dashboard.exports import images
 from chibo.dashboard.i18n import t
 
 log = logging.getLogger(__name__)
@@ -81,6 +84,8 @@ def deck_file(ext: str):
     lang = state["lang"]
     title = decks.deck_title(deck, lang)
     slides, cover = decks.build_slides(deck, state), decks.cover(deck, state)
+    from chibo.dashboard.exports import pdf, pptx  # on the first export (see the docstring)
+
     try:
         content = pptx.build(slides, cover, lang) if ext == "pptx" else pdf.build(slides, cover)
     except images.ImageError as exc:
@@ -97,6 +102,8 @@ def chart_image(key: str, ext: str):
     if state is None:
         return _error(503, "Chưa có kho dữ liệu", "No warehouse yet")
     slide = decks.build_slide(key, state)
+    from chibo.dashboard.exports import pdf  # on the first export (see the docstring)
+
     try:
         content = (pdf.build([slide], None) if ext == "pdf"
                    else images.render(pdf.titled(slide), ext))

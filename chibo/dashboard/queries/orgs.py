@@ -64,21 +64,29 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
     (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
     committee, and a level abolished without successor (districts) is skipped. At most `levels`
     levels (3 at most); each parent keeps its `top` largest children. Members are counted only in
-    cells of the viewer's scope."""
+    cells of the viewer's scope. When the scope or a picked organisation narrows the tree, only
+    the bridge rows of the organisations that can be boxes and of the cells counted are read (for
+    the whole tree, a province or a sector across it, that step costs more than it saves)."""
     d = _as_of_day(scope, f)
     cond, p = org_condition(scope, dataclasses.replace(f, org=None))
     seen, sp = org_condition(scope, None, alias="c")
     p.update(sp, d=d, levels=levels, top=top, root=f.org)
+    bridge = f"marts.{lineage(scope)}"
+    narrowed = bool(f.org or scope != Scope.everything())
+    below = f"($root IS NULL OR {{}}.org_id IN (SELECT org_id FROM {bridge} WHERE ancestor_id = $root))"
     return query(f"""
         WITH cellm AS (SELECT m.org_id, m.official + m.probationary AS members
                        FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
-                       WHERE {seen}),
+                       WHERE {seen} AND {below.format("c")}),
         live AS (SELECT org_id, depth,
                         coalesce(valid_from <= $d::DATE, TRUE)
                         AND coalesce(valid_to > $d::DATE, TRUE) AS alive
                  FROM marts.dim_org),
+        wanted AS (SELECT org_id FROM marts.dim_org o WHERE {cond} AND {below.format("o")}
+                   UNION SELECT org_id FROM cellm UNION SELECT $root WHERE $root IS NOT NULL),
         eff AS (SELECT b.org_id, b.ancestor_id, a.depth AS ancestor_depth
-                FROM marts.{lineage(scope)} b JOIN live n ON n.org_id = b.org_id AND n.alive
+                FROM {bridge} b {"SEMI JOIN wanted w ON w.org_id = b.org_id" if narrowed else ""}
+                JOIN live n ON n.org_id = b.org_id AND n.alive
                 JOIN live a ON a.org_id = b.ancestor_id AND a.alive),
         sub AS (SELECT e.ancestor_id AS org_id, sum(c.members) AS members
                 FROM eff e JOIN cellm c USING (org_id) GROUP BY 1),
@@ -89,7 +97,7 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
         base AS (SELECT coalesce((SELECT depth FROM shape WHERE org_id = $root), 0) AS d0),
         nodes AS (SELECT o.org_id, sh.parent_id, o.name, o.kind, sh.depth - base.d0 AS level,
                          sub.members,
-                         row_number() OVER (PARTITION BY sh.parent_id ORDER BY sub.members DESC)
+                         row_number() OVER (PARTITION BY sh.parent_id ORDER BY sub.members DESC, o.org_id)
                          AS rank
                   FROM marts.dim_org o JOIN shape sh USING (org_id) JOIN sub USING (org_id), base
                   WHERE {cond} AND sh.depth - base.d0 BETWEEN 0 AND $levels - 1
@@ -101,7 +109,7 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
                members
         FROM kept  -- the third level only below the second level's kept boxes
         WHERE level < 2 OR parent_id IN (SELECT org_id FROM kept WHERE level = 1)
-        ORDER BY level, members DESC""", p)
+        ORDER BY level, members DESC, org_id""", p)
 
 
 @cached

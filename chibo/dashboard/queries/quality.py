@@ -29,6 +29,7 @@ MEETING_SUMS = ("regular_held", "thematic_held", "online_held", "hybrid_held", "
                 "present", "good", "fair", "average", "poor", "score_sum", "scored")
 FALL_POINTS = 5.0  # a cell is "falling" when its last-6-month mean is this many points lower
 POOR_MIN = 2  # poor meetings in the last 12 months that put a cell on the watch list
+WATCH = "cell_poor_12m"  # the months cells with at least two poor meetings in 12 are listed
 
 
 ROLLUP = "agg_meetings_province_monthly"
@@ -195,18 +196,37 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
 @cached
 def poor_cells(scope: Scope, f: Filters) -> pd.DataFrame:
     """Cells with at least POOR_MIN meetings rated poor in the 12 months up to the period end:
-    org_id, name, base_org, province, poor, rated, last_poor (month); most poor first."""
+    org_id, name, base_org, province, poor, rated, last_poor (month); most poor first. Read from
+    marts.cell_poor_12m (the months each cell is listed) when the warehouse has it."""
     end = window_end(scope, f)
-    cells, p = _cells(scope, f)
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "poor", "rated",
                                      "last_poor"])
-    p.update(a=add_months(end, -11), b=end, k=POOR_MIN)
+    listed = POOR_MIN >= 2 and table_exists(scope, WATCH)
+    return (poor_listed if listed else poor_counted)(scope, f, end)
+
+
+def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
+    """poor_cells from marts.cell_poor_12m: the cells listed at the month `last`."""
+    cells, p = _cells(scope, f)
+    p.update(b=last, k=POOR_MIN)
+    return query(f"""
+        WITH {cells}
+        SELECT c.org_id, c.name, c.base_org, c.province, w.poor, w.rated, w.last_poor
+        FROM marts.{WATCH} w JOIN c USING (org_id)
+        WHERE w.month = $b AND w.poor >= $k
+        ORDER BY w.poor DESC, w.last_poor DESC, c.name""", p)
+
+
+def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
+    """poor_cells counted from the 12 months of marts.fct_meetings_monthly up to the month `last`."""
+    cells, p = _cells(scope, f)
+    p.update(a=add_months(last, -11), b=last, k=POOR_MIN)
     return query(f"""
         WITH {cells}
         SELECT c.org_id, any_value(c.name) AS name, any_value(c.base_org) AS base_org,
-               any_value(c.province) AS province, sum(m.poor) AS poor,
-               sum(m.good + m.fair + m.average + m.poor) AS rated,
+               any_value(c.province) AS province, CAST(sum(m.poor) AS INTEGER) AS poor,
+               CAST(sum(m.good + m.fair + m.average + m.poor) AS INTEGER) AS rated,
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m JOIN c USING (org_id)
         WHERE m.month BETWEEN $a AND $b GROUP BY c.org_id HAVING sum(m.poor) >= $k

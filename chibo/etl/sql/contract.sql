@@ -52,9 +52,11 @@ CREATE TABLE marts.dim_org (
     depth INTEGER,
     province_code_old VARCHAR,
     old_province_how VARCHAR,
+    search_name VARCHAR,
 );
 COMMENT ON TABLE marts.dim_org IS 'organisation';
 COMMENT ON COLUMN marts.dim_org.old_province_how IS 'recorded, crosswalk, predecessor, ancestor, unplaced (see Old boundaries)';
+COMMENT ON COLUMN marts.dim_org.search_name IS 'the name in lower case, without diacritics, đ as d: what the organisation search matches';
 
 CREATE TABLE marts.bridge_org_ancestor (
     ancestor_id VARCHAR,
@@ -340,6 +342,15 @@ CREATE TABLE marts.cell_quality_trend (
     score_change DOUBLE,
 );
 COMMENT ON TABLE marts.cell_quality_trend IS 'cell with a meeting on record, as of the last loaded month: mean scores of the last 6 months and the 6 before, 12-month slope and counts';
+
+CREATE TABLE marts.cell_poor_12m (
+    month DATE,
+    org_id VARCHAR,
+    poor INTEGER,
+    rated INTEGER,
+    last_poor DATE,
+);
+COMMENT ON TABLE marts.cell_poor_12m IS 'cell and month in which its meetings of the 12 months up to that month include at least two rated poor (the watch list): poor and rated meetings then, the last month with a poor one';
 
 CREATE TABLE marts.data_quality (
     rule VARCHAR,

@@ -7,7 +7,8 @@
 -- continues exactly one old one), predecessor (the organisations it succeeds lie in one old
 -- province of its new province), ancestor (the nearest ancestor recorded with an old province of
 -- its new province), unplaced (a new province merged from several old ones and no seat known:
--- province_code_old is NULL); NULL when it has no province.
+-- province_code_old is NULL); NULL when it has no province. search_name is the name folded for
+-- searching: lower case, without diacritics, đ as d (what the dashboard's search matches).
 WITH chain AS (
   SELECT b.org_id, b.depth, a.org_id AS ancestor_id, a.kind, a.sector, a.province_code
   FROM marts.bridge_org_ancestor b JOIN core.organisations a ON a.org_id = b.ancestor_id
@@ -58,7 +59,8 @@ final AS (
          WHEN cw.old_code IS NOT NULL THEN 'crosswalk'
          WHEN bp.old_code IS NOT NULL THEN 'predecessor'
          WHEN ba.old_code IS NOT NULL THEN 'ancestor'
-         ELSE 'unplaced' END AS old_province_how
+         ELSE 'unplaced' END AS old_province_how,
+    replace(strip_accents(lower(l.name)), 'đ', 'd') AS search_name
   FROM located l
   LEFT JOIN marts.dim_province cur ON cur.province_code = l.current_code
   LEFT JOIN crosswalk cw ON cw.current_code = l.current_code AND l.is_current

@@ -1,0 +1,72 @@
+"""The gateway's per-process plumbing (chibo/dashboard/gateway.py opens the connections; this
+module never imports DuckDB): the one instance a process holds on the file it serves, handing
+out a cursor per thread, and the watchdog that stops statements past their time limit."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+
+class Watchdog:
+    """One thread per gateway that interrupts the statements running past their deadline (a
+    timer thread per statement would cost more than a dashboard query)."""
+
+    TICK = 0.2  # seconds between looks: the time limit is kept to within this
+
+    def __init__(self):
+        self._running: dict[int, tuple[float, object]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, token: int, con, limit: float) -> None:
+        with self._lock:
+            self._running[token] = (time.monotonic() + limit, con)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, daemon=True,
+                                                name="chibo-query-watchdog")
+                self._thread.start()
+
+    def release(self, token: int) -> None:
+        with self._lock:
+            self._running.pop(token, None)
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.TICK)
+            self._interrupt_late()
+
+    def _interrupt_late(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            late = [con for deadline, con in self._running.values() if deadline <= now]
+        for con in late:
+            con.interrupt()
+
+
+class Instance:
+    """One DuckDB instance on one file, shared by the threads of a process: each takes its own
+    cursor, so the buffer pool, the memory limit and the file's cached blocks are the process's,
+    not each thread's. Retired when another file is served; closed when its last cursor is given
+    back (closing it closes its cursors). Callers hold the gateway's lock."""
+
+    def __init__(self, signature: tuple | None, con):
+        self.signature, self.con = signature, con
+        self.users, self.retired = 0, False
+
+    def take(self):
+        cursor = self.con.cursor()
+        cursor.execute("USE wh")  # the default database is each connection's own
+        self.users += 1
+        return cursor
+
+    def give_back(self, cursor) -> None:
+        cursor.close()
+        self.users -= 1
+        if self.retired and self.users == 0:
+            self.con.close()
+
+    def retire(self) -> None:
+        self.retired = True
+        if self.users == 0:
+            self.con.close()
