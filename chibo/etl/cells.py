@@ -1,4 +1,4 @@
-"""Checks on the cells of one sheet's table in the batch's work file, column by column, in SQL:
+"""Checks on the cells of one sheet's table in the batch's work database, in SQL:
 NUL characters, identifiers that Excel turned into scientific notation, text typed in a legacy
 encoding (cell by cell, so a few legacy rows under a Unicode header are caught) and canonical
 keys for identifiers and names (tone placement; look-alike letters, reported as a warning). Only

@@ -1,5 +1,5 @@
 """CSV and "Unicode text" files, read by DuckDB's own CSV reader straight into the batch's work
-file (strict: a record with more or fewer fields than the header, or a broken quote, is a
+database (strict: a record with more or fewer fields than the header, or a broken quote, is a
 reject); the line each record starts on comes from one vectorised pass over the bytes.
 
 Encodings: UTF-8 (with or without BOM) is read as it is; UTF-16 (Excel's "Unicode text": BOM,

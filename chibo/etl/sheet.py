@@ -1,4 +1,4 @@
-"""One table of one input file as the batch's work file sees it: `Sheet.create_table` puts its
+"""One table of one input file as the batch's work database sees it: `Sheet.create_table` puts its
 cells there (from an Arrow table, a CSV read by DuckDB, or a Parquet file) with the source row
 number of each, and checks the cells (chibo.etl.cells)."""
 
@@ -24,7 +24,7 @@ class Sheet:
 
     Cells are held as an Arrow table of text (`_row` = source row number, the header row counts),
     or read by DuckDB straight from the file (CSV, Parquet), so large files never pass through
-    Python. create_table puts them in the batch's work file and checks the cells (chibo.etl.cells).
+    Python. create_table puts them in the batch's work database and checks the cells (chibo.etl.cells).
     """
 
     path: Path
