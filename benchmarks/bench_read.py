@@ -2,8 +2,10 @@
 (default 3,5 million rows, as CSV, and its first rows as XLSX) pointing at 20.000 cells, loaded
 over a warehouse holding those cells. Each measurement runs in its own process, so its peak
 memory is its own. The ETL figure is a dry run: read and validate every row, publish nothing.
+With --baseline (a checkout of another commit, e.g. `git worktree add /tmp/base main`) that
+commit's ETL is measured on the same files in the same run, interleaved with this one's.
 
-    .venv/bin/python benchmarks/bench_read.py [--rows 3500000] [--xlsx-rows 300000]
+    .venv/bin/python benchmarks/bench_read.py [--rows 3500000] [--xlsx-rows 300000] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import json, resource, sys, time
-sys.path.insert(0, {root!r})
-mode, path, extra = sys.argv[1], sys.argv[2], sys.argv[3]
+root, mode, path, extra = sys.argv[1:5]
+sys.path.insert(0, root)
 started = time.perf_counter()
 if mode == "duckdb":
     import duckdb
@@ -31,18 +33,20 @@ if mode == "duckdb":
     rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
 else:
     from pathlib import Path
+    import chibo
+    assert chibo.__file__.startswith(root), (chibo.__file__, root)  # the checkout measured
     from chibo.etl.load import load_files
     outcome = load_files([Path(path)], Path(extra), dry_run=(mode == "etl"))
     assert outcome.result in ("loaded", "partial"), (outcome.result, outcome.sample[:3])
     rows = sum(s.rows_read for s in outcome.stats)
 seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({{"rows": rows, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
-                  "rss_mb": usage.ru_maxrss / 1024}}))
+print(json.dumps({"rows": rows, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss_mb": usage.ru_maxrss / 1024}))
 """
 
 
-def generate(folder: Path, rows: int, xlsx_rows: int) -> dict[str, Path]:
+def generate(folder: Path, rows: int, xlsx_rows: int) -> None:
     import duckdb
 
     con = duckdb.connect()
@@ -81,12 +85,11 @@ def generate(folder: Path, rows: int, xlsx_rows: int) -> dict[str, Path]:
             sheet.write_row(r, 0, [int(v) if v.isdigit() else v for v in row])
             r += 1
     book.close()
-    return {"orgs": orgs, "csv": meetings, "head_csv": head, "xlsx": xlsx}
 
 
-def measure(mode: str, path: Path, extra: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, str(path),
-                             str(extra)], capture_output=True, text=True, cwd=ROOT)
+def measure(mode: str, path: Path, extra: Path, root: Path = ROOT) -> dict:
+    result = subprocess.run([sys.executable, "-c", CHILD, str(root), mode, str(path), str(extra)],
+                            capture_output=True, text=True, cwd=root)
     if result.returncode != 0:
         raise SystemExit(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -97,23 +100,35 @@ def main() -> None:
     args.add_argument("--rows", type=int, default=3_500_000)
     args.add_argument("--xlsx-rows", type=int, default=300_000)
     args.add_argument("--full", action="store_true", help="also time a real load (marts, publish)")
+    args.add_argument("--baseline", type=Path, help="checkout of the commit to compare with")
+    args.add_argument("--only", choices=("CSV", "XLSX"), help="measure one input kind")
+    args.add_argument("--inputs", type=Path, help="folder for the generated inputs, kept and reused")
     opts = args.parse_args()
+    etls = [("this", ROOT)] + ([("base", opts.baseline.resolve())] if opts.baseline else [])
     work = Path(tempfile.mkdtemp(prefix="chibo-bench-read-"))
     try:
         t = time.perf_counter()
-        files = generate(work, opts.rows, opts.xlsx_rows)
+        folder = opts.inputs / f"{opts.rows}-{opts.xlsx_rows}" if opts.inputs else work
+        if not (folder / "meetings.xlsx").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            generate(folder, opts.rows, opts.xlsx_rows)
+        files = {"orgs": folder / "organisations.csv", "csv": folder / "meetings.csv",
+                 "head_csv": folder / "head.csv", "xlsx": folder / "meetings.xlsx"}
         print(f"inputs written in {time.perf_counter() - t:.0f} s: {files['csv'].stat().st_size / 1e6:.0f} MB "
               f"CSV ({opts.rows:,} rows), {files['xlsx'].stat().st_size / 1e6:.0f} MB XLSX "
               f"({opts.xlsx_rows:,} rows)")
         lines = []
         for label, etl_input, csv_twin in (("CSV", files["csv"], files["csv"]),
                                            ("XLSX", files["xlsx"], files["head_csv"])):
-            duck = measure("duckdb", csv_twin, work / f"duck-{label}.duckdb")
-            warehouse = work / f"etl-{label}" / "warehouse.duckdb"
-            measure("load", files["orgs"], warehouse)  # the cells the meetings point at
-            lines.append((label, duck, measure("etl", etl_input, warehouse)))
-            if opts.full:
-                lines.append((label + " full load", duck, measure("load", etl_input, warehouse)))
+            if opts.only and opts.only != label:
+                continue
+            for name, root in etls:
+                duck = measure("duckdb", csv_twin, work / f"duck-{label}-{name}.duckdb")
+                warehouse = work / f"etl-{label}-{name}" / "warehouse.duckdb"
+                measure("load", files["orgs"], warehouse, root)  # the cells the meetings point at
+                lines.append((f"{label} {name}", duck, measure("etl", etl_input, warehouse, root)))
+                if opts.full:
+                    lines.append((f"{label} {name} full", duck, measure("load", etl_input, warehouse, root)))
         print(f"{'input':18} {'rows':>10} | {'DuckDB read_csv':>38} | {'ETL read + validate':>38} | "
               "ratio (wall, CPU) | target >= 50 %, <= 2 GB")
         for label, duck, etl in lines:

@@ -57,12 +57,22 @@ def duplicate_checks() -> list[str]:
     return statements
 
 
-def _missing(entity: str, column: str, universe: str, reason_vi: str, reason_en: str,
-             guard: str = "") -> str:
+def _missing(entity: str, column: str, universe: str, reason_vi: str, reason_en: str) -> str:
     return f"""INSERT INTO work.problems
         SELECT b.file, b.sheet, b._row, '{column}', b.{column}, '{reason_vi}', '{reason_en}'
         FROM valid_{entity} b
-        WHERE b.{column} IS NOT NULL {guard} AND b.{column} NOT IN ({universe})"""
+        WHERE b.{column} IS NOT NULL AND b.{column} NOT IN ({universe})"""
+
+
+def _in_cell(entity: str, cells: str) -> str:
+    """org_id of each valid row names a cell: not found, or not a cell, in one join."""
+    return f"""INSERT INTO work.problems
+        SELECT b.file, b.sheet, b._row, 'org_id', b.org_id,
+          CASE WHEN o.org_id IS NULL THEN 'Không tìm thấy chi bộ' ELSE 'Tổ chức này không phải chi bộ' END,
+          CASE WHEN o.org_id IS NULL THEN 'Cell not found' ELSE 'This organisation is not a cell' END
+        FROM valid_{entity} b LEFT JOIN (SELECT org_id, coalesce(bool_or(kind IN ({cells})), false) AS cell
+                                         FROM all_orgs GROUP BY org_id) o ON o.org_id = b.org_id
+        WHERE b.org_id IS NOT NULL AND (o.org_id IS NULL OR NOT o.cell)"""
 
 
 def integrity_checks(cell_kinds: tuple[str, ...]) -> list[str]:
@@ -76,16 +86,8 @@ def integrity_checks(cell_kinds: tuple[str, ...]) -> list[str]:
                  "Không tìm thấy tổ chức cấp trên", "Parent organisation not found"),
         _missing("organisations", "successor_id", "SELECT org_id FROM all_orgs",
                  "Không tìm thấy tổ chức kế thừa", "Successor organisation not found"),
-        _missing("members", "org_id", "SELECT org_id FROM all_orgs",
-                 "Không tìm thấy chi bộ", "Cell not found"),
-        _missing("members", "org_id", f"SELECT org_id FROM all_orgs WHERE kind IN ({cells})",
-                 "Tổ chức này không phải chi bộ", "This organisation is not a cell",
-                 "AND b.org_id IN (SELECT org_id FROM all_orgs)"),
-        _missing("meetings", "org_id", "SELECT org_id FROM all_orgs",
-                 "Không tìm thấy chi bộ", "Cell not found"),
-        _missing("meetings", "org_id", f"SELECT org_id FROM all_orgs WHERE kind IN ({cells})",
-                 "Tổ chức này không phải chi bộ", "This organisation is not a cell",
-                 "AND b.org_id IN (SELECT org_id FROM all_orgs)"),
+        _in_cell("members", cells),
+        _in_cell("meetings", cells),
         _missing("assessments", "org_id", "SELECT org_id FROM all_orgs",
                  "Không tìm thấy tổ chức", "Organisation not found"),
         _missing("assessments", "member_id",

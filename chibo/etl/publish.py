@@ -37,7 +37,6 @@ class Publication:
         self.files = GenerationFiles(warehouse)
         self.store = RawStore(warehouse)
         self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
-        self.scratch = Path(f"{self.building}.work")
         self.ledger: Ledger | None = None
         self.loads: list[int] = []  # the loads this publication is for, until finished
         self.generation: int | None = None  # allocated while publishing, until served
@@ -73,8 +72,9 @@ class Publication:
             "memory_limit": cfg.memory_limit, "threads": cfg.threads,
             "temp_directory": f"{self.building}.tmp"})
         con.execute("SET preserve_insertion_order = false")
-        # Batch work tables live in a scratch file: disk-backed at any size, never published.
-        con.execute("ATTACH ? AS work", [str(self.scratch)])
+        # Batch work tables live in a compressed in-memory database, never published: no writes
+        # to disk while they fit in the memory limit, spilled to the temp directory beyond it.
+        con.execute("ATTACH ':memory:' AS work (COMPRESS)")
         ensure_schema(con)
         if carry_over and self.warehouse.exists():
             _carry_over(con, self.warehouse)

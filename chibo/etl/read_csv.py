@@ -1,10 +1,12 @@
 """CSV and "Unicode text" files, read by DuckDB's own CSV reader straight into the batch's work
-file (strict: a record with more or fewer fields than the header, or a broken quote, is a
+database (strict: a record with more or fewer fields than the header, or a broken quote, is a
 reject); the line each record starts on comes from one vectorised pass over the bytes.
 
 Encodings: UTF-8 (with or without BOM) is read as it is; UTF-16 (Excel's "Unicode text": BOM,
 or found by its zero bytes) and Windows-1258 are first rewritten as UTF-8 into DuckDB's
-temporary folder. Separator: comma, semicolon or tab, whichever the header uses most.
+temporary folder. Only the first megabyte is looked at beforehand: bytes that are not UTF-8, or
+lines ending both in CRLF and LF, found by DuckDB further on make the file read again, rewritten
+(Windows-1258 for the bytes). Separator: comma, semicolon or tab, whichever the header uses most.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import numpy as np
 
 from chibo.etl.problems import Problem
@@ -43,17 +46,15 @@ class CsvSource:
         and the rejected records as problems."""
         source, made = self._utf8(con)
         rejects = f"rejects_{uuid.uuid4().hex[:12]}"
-        columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
         try:
             con.execute("SET preserve_insertion_order = true")  # rowid = order in the file
-            con.execute(
-                f"CREATE OR REPLACE TABLE {data} AS SELECT * FROM read_csv(?, header = false, "
-                f"skip = {self.header_line}, delim = ?, quote = '\"', escape = '\"', "
-                f"columns = {{{columns}}}, auto_detect = false, strict_mode = true, "
-                f"null_padding = false, store_rejects = true, rejects_table = '{rejects}_e', "
-                f"rejects_scan = '{rejects}_s', max_line_size = 16777216)", [str(source), self.delimiter])
-            rejected = con.execute(f"SELECT DISTINCT ON (line) line, error_type, csv_line FROM "
-                                   f"{rejects}_e ORDER BY line").fetchall()
+            rejected = self._read(con, data, width, source, rejects)
+            if rejected is None or (not self.rewrite and any(r[1] == "INVALID ENCODING" for r in rejected)):
+                # CRLF and LF mixed, or bytes that are not UTF-8, after the first megabyte
+                self.encoding = self.encoding if rejected is None else "cp1258"
+                self.rewrite = True
+                source, made = self._utf8(con)
+                rejected = self._read(con, data, width, source, rejects)
             n = con.execute(f"SELECT count(*) FROM {data}").fetchall()[0][0]
             if not rejected and line_count(source) == self.header_line + n:
                 return np.arange(self.header_line + 1, self.header_line + 1 + n), []  # a row a line
@@ -78,6 +79,26 @@ class CsvSource:
         rows = starts[keep]
         return (rows if len(rows) == n else None), problems
 
+    def _read(self, con, data: str, width: int, source: Path, rejects: str) -> list[tuple] | None:
+        """DuckDB's strict reader into `data`; the rejected (line, error type, text), or None when
+        it refused the file as it is (line ends it cannot follow: read a rewritten copy)."""
+        columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+        for table in (f"{rejects}_e", f"{rejects}_s"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        try:
+            con.execute(
+                f"CREATE OR REPLACE TABLE {data} AS SELECT * FROM read_csv(?, header = false, "
+                f"skip = {self.header_line}, delim = ?, quote = '\"', escape = '\"', "
+                f"columns = {{{columns}}}, auto_detect = false, strict_mode = true, "
+                f"null_padding = false, store_rejects = true, rejects_table = '{rejects}_e', "
+                f"rejects_scan = '{rejects}_s', max_line_size = 16777216)", [str(source), self.delimiter])
+        except duckdb.InvalidInputException:
+            if self.rewrite:
+                raise
+            return None
+        return con.execute(f"SELECT DISTINCT ON (line) line, error_type, csv_line FROM "
+                           f"{rejects}_e ORDER BY line").fetchall()
+
     def _utf8(self, con) -> tuple[Path, bool]:
         """The file as UTF-8 with LF line ends: itself, or a copy in DuckDB's temporary folder."""
         if not self.rewrite:
@@ -86,15 +107,26 @@ class CsvSource:
         if folder:
             os.makedirs(folder, exist_ok=True)
         fd, name = tempfile.mkstemp(suffix=".csv", dir=folder)
-        decoder = codecs.getincrementaldecoder(self.encoding)(errors="replace")
-        held = ""
-        with open(self.path, "rb") as src, os.fdopen(fd, "wb") as out:
-            while block := src.read(BLOCK):
-                text = held + decoder.decode(block)
-                text, held = (text[:-1], "\r") if text.endswith("\r") else (text, "")
-                out.write(text.replace("\r\n", "\n").encode("utf-8"))
-            out.write((held + decoder.decode(b"", final=True)).replace("\r\n", "\n").encode("utf-8"))
+        try:
+            with open(self.path, "rb") as src, os.fdopen(fd, "wb") as out:
+                _rewrite(src, out, self.encoding)
+        except UnicodeDecodeError:  # UTF-8 only in its first megabyte
+            self.encoding = "cp1258"
+            with open(self.path, "rb") as src, open(name, "wb") as out:
+                _rewrite(src, out, self.encoding)
         return Path(name), True
+
+
+def _rewrite(src, out, encoding: str) -> None:
+    """Decode `src`, write it as UTF-8 with LF line ends (UTF-8 strictly, the others replaced)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict" if encoding.startswith("utf-8")
+                                                      else "replace")
+    held = ""
+    while block := src.read(BLOCK):
+        text = held + decoder.decode(block)
+        text, held = (text[:-1], "\r") if text.endswith("\r") else (text, "")
+        out.write(text.replace("\r\n", "\n").encode("utf-8"))
+    out.write((held + decoder.decode(b"", final=True)).replace("\r\n", "\n").encode("utf-8"))
 
 
 def sniff(path: Path) -> CsvSource | Problem:
@@ -113,27 +145,21 @@ def sniff(path: Path) -> CsvSource | Problem:
 
 
 def _encoding(path: Path) -> tuple[str, bool]:
-    """(encoding, whether UTF-8 lines end in both CRLF and LF: DuckDB's strict reader needs one)."""
+    """(encoding, whether UTF-8 lines end in both CRLF and LF: DuckDB's strict reader needs one),
+    from the first megabyte; CsvSource.load finds the same further on."""
     with open(path, "rb") as handle:
-        head = handle.read(4096)
-        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
-            return "utf-16", True
-        utf16 = _utf16_without_bom(head)
-        if utf16:
-            return utf16, True
-        handle.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        lf = crlf = 0
-        last = b""
-        try:
-            while block := handle.read(BLOCK):
-                decoder.decode(block)
-                lf += block.count(b"\n")
-                crlf += block.count(b"\r\n") + (last == b"\r" and block[:1] == b"\n")
-                last = block[-1:]
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1258", True
+        head = handle.read(1 << 20)
+        whole = not handle.read(1)
+    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16", True
+    utf16 = _utf16_without_bom(head[:4096])
+    if utf16:
+        return utf16, True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=whole)
+    except UnicodeDecodeError:
+        return "cp1258", True
+    lf, crlf = head.count(b"\n"), head.count(b"\r\n") if b"\r" in head else 0
     return ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"), 0 < crlf < lf
 
 

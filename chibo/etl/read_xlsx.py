@@ -71,17 +71,21 @@ class Grid:
 
     def _convert(self, batch: list[list], r0: int, width: int, parts, numbers) -> None:
         if not batch:
-            return
-        filled = [k for k, row in enumerate(batch) if any(v is not None and v != "" for v in row)]
+            return  # below: per row and per column in C (list.count, zip), not per cell
+        filled = [k for k, row in enumerate(batch) if row.count(None) + row.count("") < len(row)]
         if not filled:
             return
         rows = [batch[k] for k in filled] if len(filled) < len(batch) else batch
         numbers.append(pa.array(np.asarray(filled, np.int64) + r0 + 1))
+        longest = max(map(len, rows))
+        if longest < width or any(len(row) != longest for row in rows):
+            rows = [row + [None] * (max(longest, width) - len(row)) for row in rows]
+        columns = list(zip(*rows))
+        numbered = [r0 + k for k in filled]
         for c in range(width):
-            values = [row[c] if c < len(row) else None for row in rows]
-            parts[c].append(self._column_text(values, [r0 + k for k in filled], c))
+            parts[c].append(self._column_text(columns[c], numbered, c))
 
-    def _column_text(self, values: list, rows: list[int], c: int) -> pa.Array:
+    def _column_text(self, values, rows: list[int], c: int) -> pa.Array:
         """Text of one column: whole-column conversions where the cells allow it (all text,
         or whole numbers Excel holds exactly), else cell by cell."""
         if not any(col == c for _r, col in self.padded):

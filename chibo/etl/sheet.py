@@ -1,4 +1,4 @@
-"""One table of one input file as the batch's work file sees it: `Sheet.create_table` puts its
+"""One table of one input file as the batch's work database sees it: `Sheet.create_table` puts its
 cells there (from an Arrow table, a CSV read by DuckDB, or a Parquet file) with the source row
 number of each, and checks the cells (chibo.etl.cells)."""
 
@@ -24,7 +24,7 @@ class Sheet:
 
     Cells are held as an Arrow table of text (`_row` = source row number, the header row counts),
     or read by DuckDB straight from the file (CSV, Parquet), so large files never pass through
-    Python. create_table puts them in the batch's work file and checks the cells (chibo.etl.cells).
+    Python. create_table puts them in the batch's work database and checks the cells (chibo.etl.cells).
     """
 
     path: Path
@@ -38,9 +38,10 @@ class Sheet:
     csv_columns: dict[str, int] = field(default_factory=dict)  # canonical → position
     warnings: list[Problem] = field(default_factory=list)  # found while creating the table
 
-    def create_table(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
+    def create_table(self, con: duckdb.DuckDBPyConnection, name: str, checks=()) -> None:
         """Create table (or view) `name` (_row BIGINT, one VARCHAR per entity column) in `con`;
-        problems found on the way go to work.problems."""
+        problems found on the way, and by `checks` (RowRule-like, over its text), go to
+        work.problems."""
         _drop(con, name)
         targets = {c.name: (name, c.name) for c in self.entity.columns}
         if self.csv is not None:
@@ -56,7 +57,7 @@ class Sheet:
                 selects.append(f"{_parquet_text(*source) if source else 'NULL::VARCHAR'} AS {col.name}")
             con.execute(f"CREATE TABLE {name} AS SELECT {', '.join(selects)} "
                         "FROM read_parquet(?, file_row_number = true)", [str(self.path)])
-        self.warnings.extend(check_cells(con, name, self.path, self.sheet, self.entity, targets))
+        self.warnings.extend(check_cells(con, name, self.path, self.sheet, self.entity, targets, checks))
 
     def _load_csv(self, con, name: str) -> dict[str, tuple[str, str]]:
         data = f"{name}_data"
@@ -76,6 +77,8 @@ class Sheet:
         selects = [f"c{self.csv_columns[c.name]} AS {c.name}" if c.name in self.csv_columns
                    else f"NULL::VARCHAR AS {c.name}" for c in self.entity.columns]
         blank = " AND ".join(f"{c} IS NULL" for c in mapped) or "false"
+        if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {data} WHERE {blank})").fetchall()[0][0]:
+            blank = "false"  # no row to leave out: each column is read on its own
         if count == 0 or (rows[-1] - rows[0] == count - 1):  # consecutive: no join needed
             source = f"(SELECT rowid + {int(rows[0]) if count else 0} AS _row, * FROM {data})"
         else:
@@ -83,8 +86,8 @@ class Sheet:
             con.execute(f"CREATE TABLE {name}_lines AS SELECT * FROM _lines")
             con.unregister("_lines")
             source = f"(SELECT l.line AS _row, d.* FROM {data} d JOIN {name}_lines l ON l.ordinal = d.rowid)"
-        con.execute(f"CREATE VIEW {name} AS SELECT _row, {', '.join(selects)} FROM {source} "
-                    f"WHERE NOT ({blank})")
+        where = f" WHERE NOT ({blank})" if blank != "false" else ""
+        con.execute(f"CREATE VIEW {name} AS SELECT _row, {', '.join(selects)} FROM {source}{where}")
         return {c: (data, f"c{pos}") for c, pos in self.csv_columns.items()}
 
 

@@ -1,7 +1,9 @@
 """Validation of a batch of sheets inside DuckDB: typed rows per entity plus every problem found.
 
-Each column's distinct values are parsed once in Python (chibo.etl.values); row rules, duplicate keys
-and referential integrity run as SQL over the whole batch together with the current warehouse.
+Each column's distinct values are parsed once in Python (chibo.etl.values); the column is then typed
+by a vectorised SQL form proven to give the same value for each of them (a cast, a date format, a
+CASE), or else by a join to that map. Row rules, duplicate keys and referential integrity run as
+set-based SQL over the whole batch together with the current warehouse; no per-row Python.
 Every problem goes to the temp table `problems` (file, sheet, row, column, value, reasons).
 """
 
@@ -14,13 +16,14 @@ import duckdb
 import pyarrow as pa
 
 from chibo.etl import reference
+from chibo.etl.cells import blank, insert_checks, sql_text
 from chibo.etl.integrity import duplicate_checks, integrity_checks, report_cycles
 from chibo.etl.normalize import InvalidValue
 from chibo.etl.problems import Problem
 from chibo.etl.read import Sheet
-from chibo.etl.rules import MEMBERSHIP_CHECKS, ROW_RULES
+from chibo.etl.rules import MEMBERSHIP_CHECKS, ROW_RULES, RowRule
 from chibo.etl.schema import CELL_KINDS, ENTITIES, LOAD_ORDER, Entity
-from chibo.etl.values import parser_for, sql_type
+from chibo.etl.values import parser_for, sql_forms, sql_type
 
 MERGER_DATE = "2025-07-01"
 PROBLEM_COLUMNS = "file, sheet, row, column_name, value, reason_vi, reason_en"
@@ -74,45 +77,39 @@ def validate_batch(con: duckdb.DuckDBPyConnection, sheets: list[Sheet],
     return {e.name: f"valid_{e.name}" for e in ENTITIES}
 
 
-def _sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
     raw = f"work.in_{n}"
-    sheet.create_table(con, raw)
-    con.execute("INSERT INTO work.sheet_index VALUES (?, ?, ?)", [n, sheet.path.name, sheet.sheet])
     entity = sheet.entity
-    file_sql, sheet_sql = _sql_literal(sheet.path.name), (
-        _sql_literal(sheet.sheet) if sheet.sheet else "NULL")
+    # required: blank as read (a value that did not parse is reported by its parser)
+    sheet.create_table(con, raw, [RowRule(c.name, blank(c.name), "NULL",
+                                          "Thiếu giá trị bắt buộc", "Required value missing")
+                                  for c in entity.columns if c.required])
+    con.execute("INSERT INTO work.sheet_index VALUES (?, ?, ?)", [n, sheet.path.name, sheet.sheet])
+    file_sql, sheet_sql = sql_text(sheet.path.name), sql_text(sheet.sheet or None)
     selects, joins = ["r._row"], []
+    parsed = [c for c in entity.columns if c.type not in ("id", "text", "province")]
+    typed = {}
+    for col, failed in zip(parsed, _map_distinct(con, raw, n, entity, parsed)):
+        mapping = f"map_{n}_{col.name}"
+        typed[col.name] = None if failed else _sql_form(con, mapping, entity, col)
+        if typed[col.name] is None:  # a join to the map of distinct values
+            joins.append(f"LEFT JOIN {mapping} ON {mapping}.raw = r.{col.name}")
+            typed[col.name] = f"{mapping}.val"
+        if failed:
+            _map_problems(con, raw, col.name, mapping, file_sql, sheet_sql)
     for col in entity.columns:
-        if col.type in ("id", "text") :
+        if col.type in ("id", "text"):
             selects.append(f"nullif(CASE WHEN regexp_full_match(r.{col.name}, '[!-~]+') THEN r.{col.name} "
                            f"ELSE regexp_replace(trim(nfc_normalize(r.{col.name})), '\\s+', ' ', 'g') END, '') "
                            f"AS {col.name}")  # printable ASCII without spaces: nothing to normalise
-            continue
-        if col.type == "province":
-            continue
-        mapping = f"map_{n}_{col.name}"
-        _map_distinct(con, raw, col.name, mapping, parser_for(entity, col), sql_type(entity, col))
-        joins.append(f"LEFT JOIN {mapping} ON {mapping}.raw = r.{col.name}")
-        selects.append(f"{mapping}.val AS {col.name}")
-        _map_problems(con, raw, col.name, mapping, file_sql, sheet_sql)
+        elif col.type != "province":
+            selects.append(f"{typed[col.name].replace('{x}', f'r.{col.name}')} AS {col.name}")
     derived = _derived(entity.name, thresholds)
     con.execute(f"CREATE OR REPLACE TABLE work.typed_{n} AS SELECT {derived} FROM (SELECT "
                 f"{', '.join(selects)} FROM {raw} r {' '.join(joins)})")
     if any(c.type == "province" for c in entity.columns):
         _resolve_provinces(con, n, file_sql, sheet_sql)
-    for col in entity.columns:
-        if col.required:  # blank as read; a value that did not parse is reported by its parser
-            con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, '{col.name}',
-                NULL, 'Thiếu giá trị bắt buộc', 'Required value missing'
-                FROM {raw} WHERE nullif(trim({col.name}), '') IS NULL""")
-    for rule in ROW_RULES.get(entity.name, ()):
-        con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, _row, ?,
-            CAST({rule.value} AS VARCHAR), ?, ? FROM work.typed_{n} WHERE {rule.condition}""",
-                    [rule.column, rule.reason_vi, rule.reason_en])
+    insert_checks(con, f"work.typed_{n}", sheet.path.name, sheet.sheet or None, ROW_RULES.get(entity.name, ()))
     return SheetInput(n, sheet)
 
 
@@ -132,10 +129,19 @@ def _derived(entity: str, thresholds) -> str:
     return "*"
 
 
-def _map_distinct(con, raw: str, column: str, mapping: str, parse, type_: str) -> None:
-    """Parse each distinct value once; store (raw, val, reason_vi, reason_en)."""
-    values = [v for (v,) in con.execute(
-        f"SELECT DISTINCT {column} FROM {raw} WHERE nullif(trim({column}), '') IS NOT NULL").fetchall()]
+def _map_distinct(con, raw: str, n: int, entity: Entity, columns) -> list[bool]:
+    """Parse each distinct value of each column once; store map_<n>_<col> (raw, val, reason_vi,
+    reason_en). Returns, per column, whether a value failed."""
+    failed = []
+    for col in columns:  # blanks left out after DISTINCT: a filter before it costs more
+        values = [v for (v,) in con.execute(f"SELECT DISTINCT {col.name} FROM {raw}").fetchall()
+                  if v is not None and v.strip(" ")]
+        failed.append(_map_values(con, f"map_{n}_{col.name}", values, parser_for(entity, col),
+                                  sql_type(entity, col)))
+    return failed
+
+
+def _map_values(con, mapping: str, values: list[str], parse, type_: str) -> bool:
     parsed, vi, en = [], [], []
     for value in values:
         try:
@@ -154,6 +160,22 @@ def _map_distinct(con, raw: str, column: str, mapping: str, parse, type_: str) -
     con.execute(f"""CREATE OR REPLACE TEMP TABLE {mapping} AS
         SELECT raw, CAST(val AS {type_}) AS val, reason_vi, reason_en FROM _map_input""")
     con.unregister("_map_input")
+    return any(v is not None for v in en)
+
+
+def _sql_form(con, mapping: str, entity: Entity, col) -> str | None:
+    """A vectorised SQL expression (over `{x}`) giving exactly the map's value for every distinct
+    value and NULL for blanks, if one of the column's usual forms does; else None (join)."""
+    type_ = sql_type(entity, col)
+    rows = con.execute(f"SELECT raw, val FROM {mapping}").fetchall()
+    for form in sql_forms(col, type_, "{x}", rows):
+        expr = form.replace("{x}", "raw")
+        blanks = form.replace("{x}", "b")
+        wrong = con.execute(f"""SELECT (SELECT count(*) FROM {mapping} WHERE val IS DISTINCT FROM {expr})
+            + (SELECT count(*) FROM (VALUES (''), (' '), ('   ')) t(b) WHERE {blanks} IS NOT NULL)""").fetchall()
+        if wrong == [(0,)]:
+            return form
+    return None
 
 
 def _map_problems(con, raw: str, column: str, mapping: str, file_sql: str, sheet_sql: str) -> None:
@@ -195,7 +217,7 @@ def _merger_day(after: bool) -> dt.date | None:
 def _union(con, entity: Entity, inputs: list[SheetInput]) -> None:
     """All typed rows of one entity in the batch, with their source; `valid_*` drops problem rows."""
     cols = ", ".join([c.name for c in entity.columns] + list(DERIVED_COLUMNS.get(entity.name, ())))
-    parts = [f"""SELECT {_sql_literal(i.sheet.path.name)} AS file, {_sql_literal(i.sheet.sheet)
+    parts = [f"""SELECT {sql_text(i.sheet.path.name)} AS file, {sql_text(i.sheet.sheet)
               if i.sheet.sheet else 'NULL'} AS sheet, {i.n} AS sheet_no, _row, {cols}
               FROM work.typed_{i.n}""" for i in inputs]
     if not parts:

@@ -144,3 +144,26 @@ def sql_type(entity: Entity, col: Column) -> str:
     if col.name in ("quality", "rating"):
         return "TINYINT"
     return SQL_TYPES[col.type]
+
+
+CASE_LIMIT = 64  # an enumeration of at most this many distinct spellings becomes a CASE
+
+
+def sql_forms(col: Column, type_: str, x: str, mapping: list[tuple[str, object]]) -> list[str]:
+    """SQL expressions over the text `x` that may type a column without a join to its map of
+    distinct values (raw, value); validation uses one only after checking that it gives exactly
+    the map's value for every distinct value (and NULL for blanks)."""
+    if col.type == "int":
+        return [f"TRY_CAST({x} AS BIGINT)"]
+    if col.type == "number":
+        return [f"TRY_CAST({x} AS DOUBLE)", f"TRY_CAST(replace({x}, ',', '.') AS DOUBLE)"]
+    if col.type == "date":
+        return [f"CAST(try_strptime({x}, '%d/%m/%Y') AS DATE)", f"TRY_CAST({x} AS DATE)"]
+    if len(mapping) <= CASE_LIMIT and all(v is not None and "\x00" not in r for r, v in mapping):
+        def literal(value) -> str:
+            return str(int(value)) if isinstance(value, bool) or type_ == "TINYINT" else (
+                "'" + str(value).replace("'", "''") + "'")
+        whens = " ".join(f"WHEN '{raw.replace(chr(39), chr(39) * 2)}' THEN {literal(val)}"
+                         for raw, val in mapping)
+        return [f"CAST(CASE {x} {whens} END AS {type_})" if mapping else f"NULL::{type_}"]
+    return []

@@ -104,3 +104,43 @@ def test_unrecognised_header_is_reported(tmp_path):
     path.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
     problem = read_file(path).problems[0]
     assert problem.file == "whatever.csv" and "header" in problem.reason_en
+
+
+def _big_csv(path, tail: bytes, lines: int = 60_000) -> None:
+    """A CSV over 1 MB whose first megabyte is plain UTF-8 with LF line ends, then `tail`."""
+    body = b"".join(b"CB%06d,Chi bo so %d\n" % (i, i) for i in range(lines))
+    path.write_bytes(b"org_id,name\n" + body + tail)
+
+
+def _read_all(path):
+    import duckdb
+
+    from chibo.etl.read_csv import sniff
+
+    source = sniff(path)
+    assert path.stat().st_size > 1.2e6 and (source.encoding, source.rewrite) == ("utf-8", False)
+    con = duckdb.connect()
+    con.execute("ATTACH ':memory:' AS work")
+    rows, problems = source.load(con, "work.d", 2)
+    return source, rows, problems, con.execute("SELECT c0, c1 FROM work.d ORDER BY rowid").fetchall()
+
+
+def test_csv_not_utf8_after_the_first_megabyte_is_read_as_windows_1258(tmp_path):
+    """The encoding is guessed from the first megabyte; bytes further on that are not UTF-8 make
+    the whole file read again as Windows-1258."""
+    import unicodedata
+
+    path = tmp_path / "late.csv"
+    _big_csv(path, to_cp1258("CBX,Chi bộ Hà Nội\n"))
+    source, rows, problems, records = _read_all(path)
+    assert source.encoding == "cp1258" and not problems
+    assert len(records) == 60_001 and list(rows[:2]) == [2, 3] and rows[-1] == 60_002
+    assert unicodedata.normalize("NFC", records[-1][1]) == "Chi bộ Hà Nội"
+
+
+def test_csv_line_ends_mixed_after_the_first_megabyte(tmp_path):
+    path = tmp_path / "mixed.csv"
+    _big_csv(path, b"CBX,Chi bo X\r\nCBY,Chi bo Y\r\n")
+    source, rows, problems, records = _read_all(path)
+    assert not problems and records[-2:] == [("CBX", "Chi bo X"), ("CBY", "Chi bo Y")]
+    assert source.rewrite and len(records) == 60_002 and rows[-1] == 60_003
