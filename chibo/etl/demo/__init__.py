@@ -45,6 +45,10 @@ def build_orgs(scale: str, rng) -> tuple[Orgs, dict, str]:
     return o, blocs, first
 
 
+def _organisations_file(shared: dict, path: Path) -> int:
+    return write.organisations_csv(path, shared["orgs"])
+
+
 def _members_file(shared: dict, path: Path) -> int:
     traits = structure.draw(shared["seed"], shared["cols"], shared["org"], shared["people"],
                             shared["sp"])  # a stream of its own
@@ -63,8 +67,7 @@ def _member_assessments_file(shared: dict, path: Path) -> int:
     org = shared["org"]
     ratings = assessments.member_ratings(rng, org, shared["sp"], org["is_cell"] & org["meet"],
                                          shared["years"])
-    return write.member_assessments_parquet(path, len(shared["people"]), ratings,
-                                            assessments.LABELS)
+    return write.member_assessments_parquet(path, ratings, assessments.LABELS)
 
 
 def _meetings_table(shared: dict, number: int, lo: int, hi: int) -> pa.Table:
@@ -90,7 +93,6 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     org = o.arrays()
     org_ids = pa.array(o.cols["org_id"], pa.string())
     files = [out_dir / "organisations.csv"]
-    write.organisations_csv(files[0], o)
     progress("organisations", 1, 1)
 
     progress("members", 0, 1)
@@ -112,18 +114,18 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     files += [out_dir / "members.parquet", out_dir / "meetings.parquet",
               out_dir / ("assessments.csv" if scale == "national" else "assessments.xlsx"),
               out_dir / "assessments_members.parquet"]
-    shared = {"seed": seed, "cols": o.cols, "org": org, "org_ids": org_ids, "people": people,
+    shared = {"seed": seed, "orgs": o, "cols": o.cols, "org": org, "org_ids": org_ids, "people": people,
               "sp": sp, "meet_cells": meet_cells, "stock": stock, "since": since,
               "years": cfg.member_assessment_years}
     chunks = meetings.jobs(len(meet_cells))
     with Pool(shared) as pool:
         others = [pool.submit(fn, path) for fn, path in zip(
-            (_members_file, _org_assessments_file, _member_assessments_file),
-            (files[1], files[3], files[4]))]
+            (_organisations_file, _members_file, _org_assessments_file, _member_assessments_file),
+            (files[0], files[1], files[3], files[4]))]
         write.meetings_parquet(files[2], pool.ordered(_meetings_table, chunks, 2 * pool.workers + 1),
                                lambda step, done, _t: progress(step, done, len(chunks)))
-        progress("assessments", 0, len(others))
+        progress("files", 0, len(others))
         for done, job in enumerate(others, 1):
             job.result()
-            progress("assessments", done, len(others))
+            progress("files", done, len(others))
     return files

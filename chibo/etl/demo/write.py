@@ -65,19 +65,19 @@ def fixed_ids(prefix: str, numbers: np.ndarray, digits: int = 9) -> pa.Array:
                                        pa.py_buffer(np.ascontiguousarray(text.T)))
 
 
-def member_ids(n: int) -> pa.Array:
-    """Pseudonymous "DV" + 9 digits, scattered by an affine permutation of 0..10^9-1."""
-    return fixed_ids("DV", (np.arange(n, dtype=np.int64) * 387_420_489 + 123_456_789)
+def member_ids(people: np.ndarray) -> pa.Array:
+    """The people's pseudonymous ids: "DV" + 9 digits, scattered by an affine permutation of
+    0..10^9-1."""
+    return fixed_ids("DV", (np.asarray(people, np.int64) * 387_420_489 + 123_456_789)
                      % 1_000_000_000)
 
 
 def members_parquet(path: Path, org_ids: pa.Array, people, sp, reasons, traits=None) -> int:
     """One row per spell; `traits` (chibo/etl/demo/structure.py) adds the structure columns."""
-    ids = member_ids(len(people))
     p = sp.person
     joined = np.where(sp.joined == people.admitted[p], NEVER, sp.joined)  # default: admitted_on
     table = pa.table({
-        "member_id": ids.take(pa.array(p)),
+        "member_id": member_ids(p),
         "org_id": org_ids.take(pa.array(sp.cell)),
         "gender": _dict_array(people.female[p].astype(np.int32), ("male", "female")),
         "birth_year": pa.array(people.birth[p].astype(np.int32)),
@@ -143,14 +143,14 @@ def meetings_parquet(path: Path, tables, progress=None) -> int:
     return written
 
 
-def member_assessments_parquet(path: Path, people_n: int, ratings, labels) -> int:
-    ids = member_ids(people_n)
+def member_assessments_parquet(path: Path, ratings, labels) -> int:
     table = pa.table({
-        "member_id": ids.take(pa.array(ratings["person"])),
+        "member_id": member_ids(ratings["person"]),
         "year": pa.array(ratings["year"].astype(np.int32)),
-        "rating": _dict_array(ratings["label"], labels),
+        "rating": pa.DictionaryArray.from_arrays(pa.array(ratings["label"].astype(np.int32)),
+                                                 pa.array(labels, pa.string())),
     })
-    pq.write_table(table, path, compression="zstd")
+    pq.write_table(table, path, compression="zstd", store_schema=False, write_statistics=False)
     return table.num_rows
 
 
