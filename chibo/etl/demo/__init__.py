@@ -16,6 +16,7 @@ import pyarrow as pa
 from chibo.etl.demo import assessments, calibrate, meetings, members, structure, write
 from chibo.etl.demo.common import Orgs, day
 from chibo.etl.demo.localorgs import build_local
+from chibo.etl.demo.pool import Pool
 from chibo.etl.demo.provinces import SCALES, load
 from chibo.etl.demo.seedorgs import build_seed, in_subtree
 
@@ -44,6 +45,35 @@ def build_orgs(scale: str, rng) -> tuple[Orgs, dict, str]:
     return o, blocs, first
 
 
+def _organisations_file(shared: dict, path: Path) -> int:
+    return write.organisations_csv(path, shared["orgs"])
+
+
+def _members_file(shared: dict, path: Path) -> int:
+    traits = structure.draw(shared["seed"], shared["cols"], shared["org"], shared["people"],
+                            shared["sp"])  # a stream of its own
+    return write.members_parquet(path, shared["org_ids"], shared["people"], shared["sp"],
+                                 members.REASONS, traits)
+
+
+def _org_assessments_file(shared: dict, path: Path) -> int:
+    rng = np.random.default_rng([shared["seed"], assessments.STREAM, 0])
+    return write.org_assessments(path, shared["cols"]["org_id"],
+                                 assessments.org_ratings(rng, shared["org"]), assessments.LABELS)
+
+
+def _member_assessments_file(shared: dict, path: Path) -> int:
+    rng = np.random.default_rng([shared["seed"], assessments.STREAM, 1])
+    org = shared["org"]
+    ratings = assessments.member_ratings(rng, org, shared["sp"], org["is_cell"] & org["meet"],
+                                         shared["years"])
+    return write.member_assessments_parquet(path, ratings, assessments.LABELS)
+
+
+def _meetings_table(shared: dict, number: int, lo: int, hi: int) -> pa.Table:
+    return write.meetings_table(shared["org_ids"], number, meetings.chunk(shared, number, lo, hi))
+
+
 def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
                       progress: Progress | None = None) -> list[Path]:
     """Write the demo input files for `scale` (small | province | national) into out_dir."""
@@ -63,7 +93,6 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     org = o.arrays()
     org_ids = pa.array(o.cols["org_id"], pa.string())
     files = [out_dir / "organisations.csv"]
-    write.organisations_csv(files[0], o)
     progress("organisations", 1, 1)
 
     progress("members", 0, 1)
@@ -74,9 +103,6 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     residential = next(o.index[f"T{first}-H01-X01-R{j:02d}"] for j in range(1, 30)
                        if org["founded"][o.index[f"T{first}-H01-X01-R{j:02d}"]] < day(2010))
     people, sp = calibrate.plant_warnings(rng, org, people, sp, small_cell, big_cell, residential)
-    files.append(out_dir / "members.parquet")
-    traits = structure.draw(seed, o.cols, org, people, sp)  # a stream of its own: seeds unchanged
-    write.members_parquet(files[-1], org_ids, people, sp, members.REASONS, traits)
     progress("members", 1, 1)
 
     meets = org["meet"] | (cfg.meetings_from is not None)
@@ -85,21 +111,21 @@ def write_demo_inputs(out_dir: Path, scale: str = "small", seed: int = 0,
     order = np.argsort(since, kind="stable")  # chunks of cells meeting from the same month
     meet_cells, since = meet_cells[order], since[order]
     stock = meetings.monthly_stock(meet_cells, len(o), sp.cell, sp.joined, sp.left)
-    total = -(-len(meet_cells) // meetings.CHUNK_CELLS)
-    files.append(out_dir / "meetings.parquet")
-    write.meetings_parquet(files[-1], org_ids, meetings.generate(rng, org_ids, org, meet_cells,
-                                                                 stock, since),
-                           lambda step, done, _t: progress(step, done, total))
-    del stock
-
-    progress("assessments", 0, 2)
-    org_r = assessments.org_ratings(rng, org)
-    files.append(out_dir / ("assessments.csv" if scale == "national" else "assessments.xlsx"))
-    write.org_assessments(files[-1], o.cols["org_id"], org_r, assessments.LABELS)
-    progress("assessments", 1, 2)
-    mem_r = assessments.member_ratings(rng, org, sp, org["is_cell"] & org["meet"],
-                                       cfg.member_assessment_years)
-    files.append(out_dir / "assessments_members.parquet")
-    write.member_assessments_parquet(files[-1], len(people), mem_r, assessments.LABELS)
-    progress("assessments", 2, 2)
+    files += [out_dir / "members.parquet", out_dir / "meetings.parquet",
+              out_dir / ("assessments.csv" if scale == "national" else "assessments.xlsx"),
+              out_dir / "assessments_members.parquet"]
+    shared = {"seed": seed, "orgs": o, "cols": o.cols, "org": org, "org_ids": org_ids, "people": people,
+              "sp": sp, "meet_cells": meet_cells, "stock": stock, "since": since,
+              "years": cfg.member_assessment_years}
+    chunks = meetings.jobs(len(meet_cells))
+    with Pool(shared) as pool:
+        others = [pool.submit(fn, path) for fn, path in zip(
+            (_organisations_file, _members_file, _org_assessments_file, _member_assessments_file),
+            (files[0], files[1], files[3], files[4]))]
+        write.meetings_parquet(files[2], pool.ordered(_meetings_table, chunks, 2 * pool.workers + 1),
+                               lambda step, done, _t: progress(step, done, len(chunks)))
+        progress("files", 0, len(others))
+        for done, job in enumerate(others, 1):
+            job.result()
+            progress("files", done, len(others))
     return files

@@ -17,6 +17,7 @@ MEMBER_LABELS_OLD = ("vi phạm tư cách", "đủ tư cách hoàn thành nhiệ
                      "đủ tư cách hoàn thành tốt nhiệm vụ", "đủ tư cách hoàn thành xuất sắc nhiệm vụ")
 LABELS = ORG_LABELS_NOW + ORG_LABELS_OLD[:1] + ORG_LABELS_OLD[2:] + MEMBER_LABELS_OLD + ("HTTNV",)
 FIRST_YEAR, LAST_YEAR = 2010, 2025
+STREAM = 13  # the assessments' random streams: (seed, STREAM, 0 organisations | 1 members)
 
 
 def _label_index(label: str) -> int:

@@ -6,8 +6,6 @@ still exist (the data-quality view must see them).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 
 from chibo.etl.demo.common import END, N_MONTHS, NEVER, day, month_index, month_start
@@ -15,8 +13,9 @@ from chibo.etl.demo.common import END, N_MONTHS, NEVER, day, month_index, month_
 KINDS = ("regular", "thematic")
 FORMATS = ("in_person", "online", "hybrid")
 QUALITY_WORDS = ("kém", "trung bình", "khá", "tốt")  # quality 1..4
-CHUNK_CELLS = 15_000
+CHUNK_CELLS = 6_000  # a worker's memory: about 0,3 GB
 SILENT_SHARE = 0.004  # cells that stop meeting from a month of 2025-2026
+HELD_MIN = -(2**30)  # below any meeting day (the sort key's offset)
 
 
 def monthly_stock(cells: np.ndarray, n_orgs: int, sp_cell, sp_joined, sp_left) -> np.ndarray:
@@ -49,14 +48,21 @@ def _time_curves() -> dict[str, np.ndarray]:
     return {"base": base, "online": online, "hybrid": hybrid, "t": t}
 
 
-def generate(rng, org_ids: np.ndarray, org, stock_cells: np.ndarray, stock: np.ndarray,
-             since: np.ndarray) -> Iterator[dict[str, np.ndarray]]:
-    """Meeting rows as column arrays, one dict per chunk of cells; cell stock_cells[i] meets from
-    day since[i] on."""
-    curves = _time_curves()
-    for lo in range(0, len(stock_cells), CHUNK_CELLS):
-        cells = stock_cells[lo:lo + CHUNK_CELLS]
-        yield _chunk(rng, org, cells, stock[lo:lo + CHUNK_CELLS], curves, since[lo:lo + CHUNK_CELLS])
+STREAM = 12  # the meetings' random streams: (seed, STREAM, chunk number)
+
+
+def jobs(n_cells: int) -> list[tuple[int, int, int]]:
+    """(chunk number, first, end) positions into the meeting cells, one per chunk of cells."""
+    return [(i, lo, min(lo + CHUNK_CELLS, n_cells))
+            for i, lo in enumerate(range(0, n_cells, CHUNK_CELLS))]
+
+
+def chunk(shared: dict, number: int, lo: int, hi: int) -> dict[str, np.ndarray]:
+    """Meeting rows (column arrays, compact types) of meeting cells lo..hi-1, from shared["org"],
+    ["meet_cells"], ["stock"] and ["since"] (cell i meets from day since[i] on)."""
+    rng = np.random.default_rng([shared["seed"], STREAM, number])
+    return _chunk(rng, shared["org"], shared["meet_cells"][lo:hi], shared["stock"][lo:hi],
+                  _time_curves(), shared["since"][lo:hi])
 
 
 def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
@@ -122,10 +128,12 @@ def _chunk(rng, org, cells, stock, curves, since) -> dict[str, np.ndarray]:
     dur_mean = np.where(kind == 1, 120.0, np.where(t < 2018.5, 95.0, 105.0))
     dur_mean = np.where(shared, 135.0, np.where(t > 2025.83, dur_mean + 12, dur_mean))
     duration = np.clip(np.round(rng.normal(dur_mean, 14.0) / 5) * 5, 45, 210).astype(np.int16)
-    order = np.lexsort((kind, held, ci))
+    # by cell, day and kind: two runs already ordered by cell and month, merged by a stable sort
+    order = np.argsort((ci.astype(np.int64) << 32) | ((held - HELD_MIN) << 1) | kind, kind="stable")
     cols = {
-        "cell": cells[ci], "held_on": held, "kind": kind, "format": fmt, "expected": expected,
-        "present": present, "excused": excused, "score": score, "score_null": word_only,
+        "cell": cells[ci].astype(np.int32), "held_on": held.astype(np.int32), "kind": kind,
+        "format": fmt, "expected": expected.astype(np.int32), "present": present.astype(np.int32),
+        "excused": excused.astype(np.int32), "score": score, "score_null": word_only,
         "quality": quality, "quality_null": ~(word_only | with_word), "duration": duration,
     }
     return {k: v[order] for k, v in cols.items()}

@@ -38,6 +38,12 @@ class Spells:
     reason: np.ndarray  # index into REASONS
 
 
+def by_person_and_day(person: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """The stable order by person, then day (as np.lexsort((days, person)), on one int64 key)."""
+    key = (person.astype(np.int64) << 32) | (days.astype(np.int64) + 2**31)
+    return np.argsort(key, kind="stable")
+
+
 def _cat(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
@@ -175,7 +181,7 @@ def _transfers(rng, org, people, cell, joined, exit_, reason, entry) -> Spells:
     rank = np.arange(total) - np.repeat(first, k + 1)
     t = np.repeat(lo, k + 1) + (rng.random(total) * np.repeat(hi - lo, k + 1)).astype(np.int64)
     t = np.where(rank == 0, np.repeat(joined, k + 1), t)
-    t = t[np.lexsort((t, person))]  # stable: the arrival spell stays first
+    t = t[by_person_and_day(person, t)]  # stable: the arrival spell stays first
     s_cell = np.repeat(cell, k + 1)
     moved = rank > 0
     target = _random_in_group(rng, org, stable, _key(org, s_cell[moved]))
@@ -189,7 +195,7 @@ def _transfers(rng, org, people, cell, joined, exit_, reason, entry) -> Spells:
     r, home = r[home >= 0], home[home >= 0]
     spells = Spells(np.r_[person, r], np.r_[s_cell, home], np.r_[t, retire[r]],
                     np.r_[left, exit_[r]], np.r_[why, reason[r]].astype(np.int8))
-    order = np.lexsort((spells.joined, spells.person))
+    order = by_person_and_day(spells.person, spells.joined)
     spells = Spells(*(a[order] for a in (spells.person, spells.cell, spells.joined, spells.left,
                                          spells.reason)))
     spells = _dissolution_moves(rng, org, people, spells, stable)
@@ -215,7 +221,7 @@ def _dissolution_moves(rng, org, people, sp: Spells, stable) -> Spells:
     out = Spells(*(np.concatenate([a, b]) for a, b in zip(
         (sp.person, sp.cell, sp.joined, sp.left, sp.reason),
         (new.person, new.cell, new.joined, new.left, new.reason))))
-    order = np.lexsort((out.joined, out.person))
+    order = by_person_and_day(out.person, out.joined)
     return Spells(*(a[order] for a in (out.person, out.cell, out.joined, out.left, out.reason)))
 
 

@@ -51,9 +51,9 @@ def _regions() -> dict[str, str]:
         return {r["province_code"]: r["region"] for r in csv.DictReader(fh)}
 
 
-def _org_regions(cols: dict) -> np.ndarray:
-    """The region of every organisation: its own province's or its nearest ancestor's ("" when
-    none, as for the central blocs)."""
+def _org_regions(cols: dict) -> tuple[list[str], np.ndarray]:
+    """(region names, sorted; the region of every organisation as an index into them): its own
+    province's or its nearest ancestor's ("" when none, as for the central blocs)."""
     regions = _regions()
     region = np.array([regions.get(p or "", "") for p in cols["province"]], dtype=object)
     parent = np.array(cols["parent"], dtype=np.int64)
@@ -62,7 +62,8 @@ def _org_regions(cols: dict) -> np.ndarray:
         if not gap.any():
             break
         region[gap] = region[parent[gap]]
-    return region
+    names = sorted(set(region) | {""})
+    return names, np.searchsorted(np.array(names, dtype=object), region)
 
 
 def _pick(rng, words, weights, n: int) -> np.ndarray:
@@ -83,19 +84,22 @@ def draw(seed: int, cols: dict, org: dict, people, sp) -> dict[str, np.ndarray]:
     n = len(people)
     first = np.full(n, -1, np.int64)
     first[sp.person[::-1]] = sp.cell[::-1]  # the cell of each person's first spell
-    region = np.where(first >= 0, _org_regions(cols)[np.maximum(first, 0)], "")
+    names, org_region = _org_regions(cols)
+    region = np.where(first >= 0, org_region[np.maximum(first, 0)], names.index(""))
     resid = np.where(first >= 0, org["resid"][np.maximum(first, 0)], False)
 
     ethnicity = np.full(n, "Kinh", dtype=object)
-    minority = rng.random(n) < np.array([MINORITY_SHARE.get(r, 0.06) for r in region])
-    for name in set(region):
+    share = np.array([MINORITY_SHARE.get(name, 0.06) for name in names])
+    minority = rng.random(n) < share[region]
+    for k, name in enumerate(names):
         groups = GROUPS.get(name, OTHER_GROUPS)
-        hit = minority & (region == name)
+        hit = minority & (region == k)
         ethnicity[hit] = _pick(rng, list(groups), list(groups.values()), int(hit.sum()))
     ethnicity[rng.random(n) < 0.0003] = "người nước ngoài gốc Việt"
 
     religion = _pick(rng, list(RELIGIONS), list(RELIGIONS.values()), n)
-    believers = (region == "central_highlands") & minority & (rng.random(n) < 0.12)
+    highlands = names.index("central_highlands") if "central_highlands" in names else -1
+    believers = (region == highlands) & minority & (rng.random(n) < 0.12)
     religion[believers] = "Tin Lành"
 
     born = people.birth

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import xlsxwriter
 
@@ -50,21 +49,35 @@ def _dict_array(indices: np.ndarray, words, mask=None) -> pa.Array:
     return arr.dictionary_decode()
 
 
-def member_ids(n: int) -> pa.Array:
-    """Pseudonymous "DV" + 9 digits, scattered by an affine permutation of 0..10^9-1."""
-    num = (np.arange(n, dtype=np.int64) * 387_420_489 + 123_456_789) % 1_000_000_000
-    text = pc.cast(pa.array(num), pa.string())
-    padded = pc.utf8_lpad(text, width=9, padding="0")
-    return pc.binary_join_element_wise("DV", padded, "")
+def fixed_ids(prefix: str, numbers: np.ndarray, digits: int = 9) -> pa.Array:
+    """prefix + the numbers written with `digits` digits (zero-padded), built as one buffer."""
+    n = len(numbers)
+    width = len(prefix) + digits
+    text = np.empty((width, n), np.uint8)  # one row per character, then transposed
+    text[:len(prefix)] = np.frombuffer(prefix.encode("ascii"), np.uint8)[:, None]
+    rest = np.asarray(numbers, np.int64)
+    for k in range(width - 1, len(prefix) - 1, -1):
+        tens = rest // 10
+        text[k] = rest - tens * 10 + 48
+        rest = tens
+    offsets = np.arange(0, (n + 1) * width, width, dtype=np.int32)
+    return pa.StringArray.from_buffers(n, pa.py_buffer(offsets),
+                                       pa.py_buffer(np.ascontiguousarray(text.T)))
+
+
+def member_ids(people: np.ndarray) -> pa.Array:
+    """The people's pseudonymous ids: "DV" + 9 digits, scattered by an affine permutation of
+    0..10^9-1."""
+    return fixed_ids("DV", (np.asarray(people, np.int64) * 387_420_489 + 123_456_789)
+                     % 1_000_000_000)
 
 
 def members_parquet(path: Path, org_ids: pa.Array, people, sp, reasons, traits=None) -> int:
     """One row per spell; `traits` (chibo/etl/demo/structure.py) adds the structure columns."""
-    ids = member_ids(len(people))
     p = sp.person
     joined = np.where(sp.joined == people.admitted[p], NEVER, sp.joined)  # default: admitted_on
     table = pa.table({
-        "member_id": ids.take(pa.array(p)),
+        "member_id": member_ids(p),
         "org_id": org_ids.take(pa.array(sp.cell)),
         "gender": _dict_array(people.female[p].astype(np.int32), ("male", "female")),
         "birth_year": pa.array(people.birth[p].astype(np.int32)),
@@ -82,32 +95,47 @@ def members_parquet(path: Path, org_ids: pa.Array, people, sp, reasons, traits=N
     return table.num_rows
 
 
-def meetings_parquet(path: Path, org_ids: pa.Array, chunks, progress=None) -> int:
+CHUNK_IDS = 10_000_000  # meeting ids per chunk of cells: chunk number × CHUNK_IDS + row
+
+
+def meetings_table(org_ids: pa.Array, number: int, ch: dict[str, np.ndarray]) -> pa.Table:
+    """Chunk `number` of meetings (chibo/etl/demo/meetings.py) as an Arrow table; ids "SH" + 9
+    digits, unique across chunks. Words are dictionary-coded (written as plain Parquet text)."""
     from chibo.etl.demo.meetings import FORMATS, KINDS, QUALITY_WORDS
+    n = len(ch["cell"])
+    if n >= CHUNK_IDS or (number + 1) * CHUNK_IDS > 10**9:
+        raise ValueError(f"meeting chunk {number} too large for the 9-digit ids ({n} rows)")
+
+    def words(indices, vocabulary, mask=None):
+        return pa.DictionaryArray.from_arrays(pa.array(np.asarray(indices, np.int32), mask=mask),
+                                              pa.array(vocabulary, pa.string()))
+
+    return pa.table({
+        "meeting_id": fixed_ids("SH", number * CHUNK_IDS + np.arange(1, n + 1)),
+        "org_id": pa.DictionaryArray.from_arrays(pa.array(ch["cell"], pa.int32()), org_ids),
+        "held_on": _date_array(ch["held_on"]),
+        "kind": words(ch["kind"], KINDS),
+        "format": words(ch["format"], FORMATS),
+        "expected": pa.array(ch["expected"], pa.int32()),
+        "present": pa.array(ch["present"], pa.int32()),
+        "excused": pa.array(ch["excused"], pa.int32()),
+        "score": pa.array(ch["score"], mask=ch["score_null"]),
+        "quality": words(ch["quality"] - 1, QUALITY_WORDS, mask=ch["quality_null"]),
+        "duration_minutes": pa.array(ch["duration"], pa.int32()),
+    })
+
+
+def meetings_parquet(path: Path, tables, progress=None) -> int:
+    """Write the chunks' tables (meetings_table) in order. No Arrow schema is stored, so readers
+    see plain text columns; no statistics (nothing reads the file selectively)."""
     writer = None
     written = 0
-    for i, ch in enumerate(chunks):
-        n = len(ch["cell"])
-        num = pa.array(np.arange(written, written + n, dtype=np.int64) + 1)
-        mid = pc.binary_join_element_wise(
-            "SH", pc.utf8_lpad(pc.cast(num, pa.string()), width=9, padding="0"), "")
-        table = pa.table({
-            "meeting_id": mid,
-            "org_id": org_ids.take(pa.array(ch["cell"])),
-            "held_on": _date_array(ch["held_on"]),
-            "kind": _dict_array(ch["kind"], KINDS),
-            "format": _dict_array(ch["format"], FORMATS),
-            "expected": pa.array(ch["expected"].astype(np.int32)),
-            "present": pa.array(ch["present"].astype(np.int32)),
-            "excused": pa.array(ch["excused"].astype(np.int32)),
-            "score": pa.array(ch["score"], mask=ch["score_null"]),
-            "quality": _dict_array(ch["quality"] - 1, QUALITY_WORDS, mask=ch["quality_null"]),
-            "duration_minutes": pa.array(ch["duration"].astype(np.int32)),
-        })
+    for i, table in enumerate(tables):
         if writer is None:
-            writer = pq.ParquetWriter(path, table.schema, compression="zstd")
+            writer = pq.ParquetWriter(path, table.schema, compression="zstd", store_schema=False,
+                                      write_statistics=False)
         writer.write_table(table, row_group_size=1_000_000)
-        written += n
+        written += table.num_rows
         if progress:
             progress("meetings", i + 1, None)
     if writer is not None:
@@ -115,14 +143,14 @@ def meetings_parquet(path: Path, org_ids: pa.Array, chunks, progress=None) -> in
     return written
 
 
-def member_assessments_parquet(path: Path, people_n: int, ratings, labels) -> int:
-    ids = member_ids(people_n)
+def member_assessments_parquet(path: Path, ratings, labels) -> int:
     table = pa.table({
-        "member_id": ids.take(pa.array(ratings["person"])),
+        "member_id": member_ids(ratings["person"]),
         "year": pa.array(ratings["year"].astype(np.int32)),
-        "rating": _dict_array(ratings["label"], labels),
+        "rating": pa.DictionaryArray.from_arrays(pa.array(ratings["label"].astype(np.int32)),
+                                                 pa.array(labels, pa.string())),
     })
-    pq.write_table(table, path, compression="zstd")
+    pq.write_table(table, path, compression="zstd", store_schema=False, write_statistics=False)
     return table.num_rows
 
 
