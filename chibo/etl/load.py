@@ -88,6 +88,7 @@ def stage_inputs(pub: Publication, paths: list[Path], accept_valid: bool = False
     if not pub.dry_run and pub.already_loaded([r.hash for r in records], "inputs"):
         return LoadOutcome("unchanged")
     load_id = None if pub.dry_run else pub.begin("inputs", records, options)
+    pub.expect(paths)
     outcome = apply_inputs(pub.con, paths, [r.hash for r in records], load_id, accept_valid,
                            thresholds, steps)
     if outcome.problems:

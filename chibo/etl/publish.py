@@ -22,7 +22,7 @@ from chibo.etl.generations import GenerationFiles, fsync_dir, fsync_file
 from chibo.etl.ledger import FileRecord, Ledger, generation, open_ledger, published_hashes
 from chibo.etl.ledger_sqlite import now
 from chibo.etl.rawstore import RawStore
-from chibo.etl.settings import settings
+from chibo.etl.settings import settings, size_bytes
 from chibo.etl.warehouse import build_marts, ensure_schema, run_checks
 from chibo.etl.writer import BUILDING_SUFFIX, WriterLock, import_legacy, prune, recover, remove_leftovers
 
@@ -37,6 +37,8 @@ class Publication:
         self.files = GenerationFiles(warehouse)
         self.store = RawStore(warehouse)
         self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
+        self.scratch = Path(f"{self.building}.work")
+        self.batch_bytes = 0  # what the batch's work tables may take, estimated (expect())
         self.ledger: Ledger | None = None
         self.loads: list[int] = []  # the loads this publication is for, until finished
         self.generation: int | None = None  # allocated while publishing, until served
@@ -72,13 +74,23 @@ class Publication:
             "memory_limit": cfg.memory_limit, "threads": cfg.threads,
             "temp_directory": f"{self.building}.tmp"})
         con.execute("SET preserve_insertion_order = false")
-        # Batch work tables live in a compressed in-memory database, never published: no writes
-        # to disk while they fit in the memory limit, spilled to the temp directory beyond it.
-        con.execute("ATTACH ':memory:' AS work (COMPRESS)")
+        # Batch work tables, never published: a compressed in-memory database while the batch is
+        # small beside the memory limit (no disk writes), a scratch file beyond it (a national
+        # batch spilled from memory filled 31 GB of temporary space; on disk it is compressed).
+        if self.batch_bytes * 2 <= size_bytes(cfg.memory_limit):
+            con.execute("ATTACH ':memory:' AS work (COMPRESS)")
+        else:
+            con.execute("ATTACH ? AS work", [str(self.scratch)])
         ensure_schema(con)
         if carry_over and self.warehouse.exists():
             _carry_over(con, self.warehouse)
         return con
+
+    def expect(self, paths: list[Path]) -> None:
+        """Size the work space for a batch of `paths` before the new file opens: rows as read
+        take about a CSV's bytes, and about four times a Parquet's or an XLSX's."""
+        self.batch_bytes = sum(p.stat().st_size * (1 if p.suffix.lower() in (".csv", ".txt") else 4)
+                               for p in paths)
 
     # --- the ledger ----------------------------------------------------------------------------
     def already_loaded(self, hashes: list[str], kind: str) -> bool:

@@ -31,6 +31,7 @@ def rebuild(warehouse: Path, steps: Steps) -> RebuildOutcome:
         loads = published_loads(pub.ledger)
         if not loads:
             return result
+        pub.expect([pub.store.root / f.stored_as for ld in loads for f in ld.files])
         con = pub.open(carry_over=False)
         for load in loads:
             paths = [pub.store.root / f.stored_as for f in load.files]

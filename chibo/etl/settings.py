@@ -74,6 +74,17 @@ def _memory_limit() -> str:
     return f"{min(4 << 30, ram // 2) >> 20}MB"
 
 
+def size_bytes(text: str) -> int:
+    """A DuckDB size setting ("4GB", "4096MB", "40%" of the RAM) in bytes."""
+    number, unit = _SIZE.match(text).groups()
+    unit = (unit or "B").upper()
+    if unit == "%":
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        return int(ram * float(number) / 100)
+    power = "BKMGT".index(unit[0])
+    return int(float(number) * (1024 if "I" in unit else 1000) ** power)
+
+
 @cache
 def settings() -> EtlSettings:
     """The settings of this process (environment read on first use)."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 
 from chibo.etl.publish import Publication
-from chibo.etl.settings import SettingError, settings
+from chibo.etl.settings import SettingError, settings, size_bytes
 
 
 @pytest.fixture
@@ -48,3 +49,29 @@ def test_the_publication_connection_applies_the_limits(fresh_settings, tmp_path)
             "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
     assert 600 <= _megabytes(limit) <= 700
     assert threads == 1
+
+
+def _work_path(pub: Publication) -> str | None:
+    return pub.con.execute("SELECT path FROM duckdb_databases() WHERE database_name = 'work'").fetchone()[0]
+
+
+@pytest.mark.parametrize("batch_mb, on_disk", [(1, False), (40, True)])
+def test_work_tables_stay_in_memory_only_for_a_batch_small_beside_the_limit(
+        fresh_settings, tmp_path, batch_mb, on_disk):
+    """A national batch spilled from an in-memory work database filled 31 GB of temporary space:
+    a batch over half the memory limit works in a scratch file instead, removed afterwards."""
+    fresh_settings.setenv("CHIBO_ETL_MEMORY_LIMIT", "64MB")
+    batch = tmp_path / "meetings.csv"
+    with batch.open("wb") as f:
+        f.truncate(batch_mb << 20)
+    with Publication(tmp_path / "warehouse.duckdb") as pub:
+        pub.expect([batch])
+        path = _work_path(pub)
+        assert bool(path) == on_disk
+        assert (Path(path).exists() if on_disk else True)
+    assert not list(tmp_path.glob(".warehouse.duckdb.*"))
+
+
+@pytest.mark.parametrize("text, expected", [("4GB", 4e9), ("4096MiB", 4 << 30), ("700MB", 7e8)])
+def test_size_settings_in_bytes(text, expected):
+    assert size_bytes(text) == expected
