@@ -67,20 +67,24 @@ def _memory_limit() -> str:
         if not _SIZE.match(raw):
             raise SettingError(f"CHIBO_ETL_MEMORY_LIMIT={raw!r}: ví dụ / e.g. 6GB, 4096MB, 40%")
         return raw
+    ram = _ram_bytes()
+    return f"{min(4 << 30, ram // 2) >> 20}MB" if ram else "4GB"
+
+
+def _ram_bytes() -> int | None:
+    """The machine's memory, None where the system does not say."""
     try:
-        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError):
-        return "4GB"
-    return f"{min(4 << 30, ram // 2) >> 20}MB"
+        return None
 
 
 def size_bytes(text: str) -> int:
     """A DuckDB size setting ("4GB", "4096MB", "40%" of the RAM) in bytes."""
     number, unit = _SIZE.match(text).groups()
     unit = (unit or "B").upper()
-    if unit == "%":
-        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-        return int(ram * float(number) / 100)
+    if unit == "%":  # of the RAM; unknown: taken as 8 GB, twice the 4 GB default
+        return int((_ram_bytes() or 8 << 30) * float(number) / 100)
     power = "BKMGT".index(unit[0])
     return int(float(number) * (1024 if "I" in unit else 1000) ** power)
 
