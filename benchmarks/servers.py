@@ -75,13 +75,16 @@ def form_login(port: int, name: str, password: str, *, prefix: str = "/", nxt: s
 
 
 def wait_for_port(host: str, port: int, proc: subprocess.Popen | None = None,
-                  what: str = "server", seconds: float = 300) -> None:
+                  what: str = "server", seconds: float = 300, log: Path | None = None) -> None:
     """Return once `host:port` accepts a connection; raise if `proc` stops first (with what it
-    printed, when its output is a pipe) or after `seconds` (generous: a busy machine)."""
+    printed, from its `log` file or its output pipe) or after `seconds` (generous: a busy
+    machine). A server that runs on should write to a file: a pipe nobody reads fills up and
+    blocks it."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            said = proc.stdout.read() if proc.stdout else ""
+            said = (log.read_text(errors="replace") if log is not None
+                    else proc.stdout.read() if proc.stdout else "")
             raise RuntimeError(f"{what} stopped (exit {proc.returncode}): {said}")
         try:
             with closing(socket.create_connection((host, port), timeout=1)):

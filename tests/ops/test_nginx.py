@@ -49,17 +49,19 @@ def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings
                     "--password-stdin"], input=PASSWORD + "\n", text=True, env=env,
                    cwd=ROOT, check=True, timeout=120)
     app_port, port = servers.free_port(), servers.free_port()
-    app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
-                            f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
-                            "--threads", "4", "--timeout", "120"], env=env, cwd=tmp, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
-    nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c",
-                              str(_nginx_conf(tmp, port, app_port, locations)),
-                              "-g", "daemon off;"], stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True)
+    app_log, nginx_log = tmp / "gunicorn.log", tmp / "nginx.log"
+    with app_log.open("w") as out:
+        app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
+                                f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
+                                "--threads", "4", "--timeout", "120"], env=env, cwd=tmp, stdout=out,
+                               stderr=subprocess.STDOUT)
+    with nginx_log.open("w") as out:
+        nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c",
+                                  str(_nginx_conf(tmp, port, app_port, locations)),
+                                  "-g", "daemon off;"], stdout=out, stderr=subprocess.STDOUT)
     try:
-        servers.wait_for_port("127.0.0.1", app_port, app, "gunicorn")
-        servers.wait_for_port("127.0.0.1", port, nginx, "nginx")
+        servers.wait_for_port("127.0.0.1", app_port, app, "gunicorn", log=app_log)
+        servers.wait_for_port("127.0.0.1", port, nginx, "nginx", log=nginx_log)
         yield port, tmp / "users.sqlite3"
     finally:
         for proc in (nginx, app):
@@ -167,7 +169,7 @@ def test_a_browser_uses_the_app_under_a_sub_path(proxied_subpath, chromium):
     """In chromium through nginx: log in under /chibo/ (the form's POST passes the Origin check
     through the proxy), the members page draws its charts, the navigation links stay under
     /chibo/; every request went to /chibo/…, none failed."""
-    port, _db = proxied_subpath
+    port, db = proxied_subpath
     base = f"http://127.0.0.1:{port}"
     page = chromium.new_page()
     try:
@@ -189,4 +191,11 @@ def test_a_browser_uses_the_app_under_a_sub_path(proxied_subpath, chromium):
     assert hrefs and all(h.startswith("/chibo/") for h in hrefs), hrefs
     assert all(u.startswith(base + "/chibo/") for u in requested), [
         u for u in requested if not u.startswith(base + "/chibo/")]
-    assert failed == [] and errors == []
+    assert failed == [] and errors == [], (failed, errors, _logs(db.parent))
+
+
+def _logs(folder: Path) -> str:
+    """The end of nginx's error log and of gunicorn's output: why a request failed."""
+    return "\n".join(f"--- {name}\n" + "\n".join(
+        (folder / name).read_text(errors="replace").splitlines()[-20:])
+        for name in ("error.log", "gunicorn.log") if (folder / name).exists())

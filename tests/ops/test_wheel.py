@@ -84,12 +84,14 @@ def test_gunicorn_serves_the_packaged_assets_and_healthz(installed, tmp_path, fi
     shutil.copy(fixture_warehouse, work / "data" / "warehouse.duckdb")
     port = servers.free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
-    app = subprocess.Popen([installed / "bin" / "python", "-m", "gunicorn", "chibo.dashboard.app:server",
-                            "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
-                            "--threads", "2"], cwd=work, env=clean, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
+    log = tmp_path / "gunicorn.log"
+    with log.open("w") as out:
+        app = subprocess.Popen([installed / "bin" / "python", "-m", "gunicorn", "chibo.dashboard.app:server",
+                                "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
+                                "--threads", "2"], cwd=work, env=clean, stdout=out,
+                               stderr=subprocess.STDOUT)
     try:
-        servers.wait_for_port("127.0.0.1", port, app, "gunicorn")
+        servers.wait_for_port("127.0.0.1", port, app, "gunicorn", log=log)
         for path, expected in (("/assets/slides.js", b"keydown"), ("/healthz", b'"users_db"')):
             with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=120)) as con:
                 con.request("GET", path)
