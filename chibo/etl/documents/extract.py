@@ -97,11 +97,13 @@ def _headline_from_body(figures: list[dict]) -> None:
     """A headline restates a figure of the body ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên"
     for "Từ năm 2020 đến năm 2024, … kết nạp 9.126 đảng viên"): without a date or a scope of its
     own it takes the body figure's (same metric, value within the headline's qualifier)."""
-    for f in (f for f in figures if f.get("_headline") and not f["dimension"]):
+    for f in (f for f in figures if f.get("_headline") and not f["_parent"]):
         if f["as_of_source"] == "explicit" and f["_scope"] is not None:
             continue
         body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
-                     and not b["dimension"] and b["value"] is not None and f["value"]
+                     and (b["dimension"], b["dimension_value"]) == (f["dimension"],
+                                                                    f["dimension_value"])
+                     and b["value"] is not None and f["value"]
                      and within_tolerance(f["value"], b["value"], f["qualifier"])), None)
         if body is None:
             continue

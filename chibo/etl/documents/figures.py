@@ -22,19 +22,22 @@ from .parts import dimension_at, metric_dimension, share_in
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
-                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?",
-                      re.IGNORECASE)
+_LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
+                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 # "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
 # number closes a phrase naming what it counts.
 _HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
-    p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
+    p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
+    r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
-_LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
+# A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
+# (chính thức: 50.612; dự bị: 1.767)".
+_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
+_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
 
 
@@ -71,7 +74,7 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
             and not _RELIGION_NEXT_RE.match(sentence, m.end())]
     clause_start = max([0] + seps)
     text = sentence[:start]
-    pos = _LEAD_RE.match(text, clause_start).end()
+    pos = _LEAD_RE.match(voc.fold(text), clause_start).end()
     noun = metric_at(voc.fold(text), pos)
     metric = None
     if noun and noun[0] != "_candidates":  # "đoàn viên thanh niên 1.024 đồng chí": a dimension
@@ -220,8 +223,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
                        + [len(sentence)])
         post = sentence[noun_end:post_end]
-        if dim is None:
-            dim = dimension_at(post) if metric not in ("members_female",) else None
+        if dim is None and metric != "members_female":  # "…, đều là người dân tộc Mông"
+            dim = dimension_at(post, _ALL_ARE_RE.match(post).end())
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
         if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"

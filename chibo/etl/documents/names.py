@@ -52,7 +52,8 @@ SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã
                         r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
 BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
-# A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …".
+# A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
+# or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
 # An institution named after "của / thuộc" without a party prefix: "38 sinh viên của Trường Đại
 # học Cần Thơ" (sources such as "Sở Nội vụ" are not among them).
 INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
@@ -189,7 +190,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                              LEVELS[m["level"].lower()], None))
     if headline and (m := HEADLINE_RE.match(text)):
         scope = province_scope(m["name"], "tỉnh", on)
-        if scope and (m["colon"] or scope.province_code):  # without ":", only a known province
+        if scope and scope.province_code:  # a known province: "Tam Kỳ: …", "Tà Xùa: …" are not
             found.append(Mention(0, m.end("name"), scope, "tỉnh", None))
     return _without_overlaps(text, found)
 

@@ -25,7 +25,7 @@ dimension is one the warehouse counts (gender through members_female, status, se
 import re
 
 from .scope import SECTORS
-from .vocabulary import MEMBERS, PARTS
+from .vocabulary import MEMBERS, PARTS, fold
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")
@@ -91,6 +91,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
 _LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
+# The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
+DIMENSION_PLAIN_RES = [(d, v, re.compile(fold(rx.pattern, lower=False), re.IGNORECASE))
+                       for d, v, rx in DIMENSION_RES]
 SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
                       r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
@@ -99,18 +102,26 @@ CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này
 
 
 def dimension_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
-    """(dimension, value, end) of a dimension phrase starting at pos (after link words)."""
-    for dim, value, rx in DIMENSION_RES:
-        m = rx.match(text, pos)
-        if not m:
-            continue
-        if dim == "age_band":
-            a = int(m["a"])
-            b = int(m["b"]) if "b" in m.groupdict() and m["b"] else None
-            value = value.replace("{a}", str(a)).replace("{b}", str(b)).replace(
-                "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1))
-        return dim, value, m.end()
+    """(dimension, value, end) of a dimension phrase starting at pos (after link words); words
+    that lost their diacritics ("chinh thuc") are matched without them."""
+    for res, subject in _dimension_tables(text, pos):
+        for dim, value, rx in res:
+            m = rx.match(subject, pos)
+            if not m:
+                continue
+            if dim == "age_band":
+                a = int(m["a"])
+                b = int(m["b"]) if "b" in m.groupdict() and m["b"] else None
+                value = value.replace("{a}", str(a)).replace("{b}", str(b)).replace(
+                    "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1))
+            return dim, value, m.end()
     return None
+
+
+def _dimension_tables(text: str, pos: int):
+    yield DIMENSION_RES, text
+    if text[pos:pos + 16].isascii():
+        yield DIMENSION_PLAIN_RES, fold(text, lower=False)
 
 
 def share_in(text: str) -> float | None:

@@ -62,6 +62,11 @@ def province_scope(name: str, level: str, on=None) -> Scope | None:
     """"tỉnh Nghệ An", "Thành phố Hồ Chí Minh", "Thủ đô" as a province scope; "thành phố
     Thanh Hóa" (a city of the province of that name) is not one: None."""
     code = resolve_province("Hà Nội" if name.lower() == "thủ đô" else name, on)
+    words = name.split()
+    while code is None and name.isupper() and len(words) > 1:  # a headline in capitals goes on:
+        words.pop()                                           # "TỈNH GIA LAI PHÁT TRIỂN …"
+        if (code := resolve_province(" ".join(words), on)) is not None:
+            name = " ".join(words)
     text = f"{level} {name}" if level else name
     if code is None:
         return Scope(text, "province", name) if level == "tỉnh" else None

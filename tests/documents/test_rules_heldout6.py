@@ -1,0 +1,142 @@
+"""Rules added after held-out set 6, one test per class of error it showed, each on sentences
+written for the rule (other wording, places, numbers and scopes than the corpus), with near
+misses that must not match."""
+from datetime import date
+
+import pytest
+
+from chibo.etl.documents import extract
+
+from .test_rules import _figures
+
+
+def _rows(text: str) -> list[tuple]:
+    """(number, metric, whole, dimension, dimension_value) of every figure, in order."""
+    return [(f["number_text"], f["metric"], f["whole"], f["dimension"], f["dimension_value"])
+            for f in _figures(text).values()]
+
+
+# ---- statistics lists: "label: N (part label: n; part label: m)"
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Số liệu đến 31/12/2022:\n- Tổng số chi bộ: 214 (chi bộ cơ sở: 38; chi bộ trực thuộc: 176).",
+     [("214", "cells_total", None, None, None), ("38", "base_cells", "214", None, None),
+      ("176", "sub_cells", "214", None, None)]),
+    ("Số đảng viên toàn huyện hiện có: 7.905 (nữ: 3.112; dự bị: 204).",
+     [("7.905", "members_total", None, None, None),
+      ("3.112", "members_female", "7.905", "gender", "female"),
+      ("204", "members_probationary", "7.905", "status", "probationary")]),
+    ("Tong so dang vien: 4.210 (chinh thuc: 4.100; du bi: 110).",
+     [("4.210", "members_total", None, None, None),
+      ("4.100", "members_official", "4.210", "status", "official"),
+      ("110", "members_probationary", "4.210", "status", "probationary")]),
+])
+def test_a_statistics_list_with_colons_and_brackets(text, rows):
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize("text", [
+    "Số đại biểu triệu tập: 250 (chính thức: 240; dự khuyết: 10).",
+    "Tổng số phiếu bầu: 312 (hợp lệ: 300; không hợp lệ: 12).",
+    "Kinh phí hỗ trợ chi bộ: 120 (triệu đồng).",
+])
+def test_a_statistics_list_of_other_things_is_no_figure(text):
+    assert _figures(text) == {}
+
+
+# ---- a qualifier word belongs to the age before the number, not to the count
+
+
+@pytest.mark.parametrize("text,number,band", [
+    ("Trong số này, đảng viên dưới 30 tuổi 5.127 người (7,4%).", "5.127", "18_29"),
+    ("Đảng bộ có 3.310 đảng viên; đảng viên trên 60 tuổi 402 đồng chí.", "402", "61_plus"),
+    ("Đảng bộ có 3.310 đảng viên, trong đó có 611 đảng viên dưới 35 tuổi.", "611", "18_34"),
+])
+def test_an_age_limit_is_no_qualifier_of_the_count(text, number, band):
+    f = _figures(text)[number]
+    assert (f["qualifier"], f["dimension"], f["dimension_value"]) == ("exact", "age_band", band)
+
+
+def test_a_qualifier_right_before_the_count_still_counts():
+    f = _figures("Đảng bộ có 3.310 đảng viên, trong đó đảng viên dưới 30 tuổi có gần 700 người.")
+    assert (f["gần 700"]["qualifier"], f["gần 700"]["dimension_value"]) == ("nearly", "18_29")
+
+
+# ---- datelines: a source, a counter or a zone beside the date; a report's place and date
+
+
+@pytest.mark.parametrize("line,day", [
+    ("15/03/2022 07:40 | Nguồn: Báo Lào Cai", date(2022, 3, 15)),
+    ("Thứ Sáu, 03/11/2023 | 14:05 | Lượt xem: 1.204", date(2023, 11, 3)),
+    ("06/07/2019 - 16:20 GMT+7", date(2019, 7, 6)),
+    ("Cập nhật lúc 09:00, 21/4/2022 (GMT+7) | Tác giả: Minh Hà", date(2022, 4, 21)),
+    ("Nghĩa Hưng, ngày 28 tháng 12 năm 2022", date(2022, 12, 28)),
+    ("Phu Ly, ngay 5 thang 1 nam 2024", date(2024, 1, 5)),
+])
+def test_datelines_as_pages_print_them(line, day):
+    text = f"Kết quả công tác phát triển đảng viên\n\n{line}\n\nHiện Đảng bộ có 812 đảng viên."
+    assert extract(text, "x").document["published_on"] == day
+
+
+@pytest.mark.parametrize("line", [
+    "Điện thoại: 0203 3826 | Email: toasoan@baolaocai.vn",
+    "Hà Nội, tháng 12 năm 2022",
+])
+def test_lines_that_are_no_dateline(line):
+    text = f"Kết quả công tác phát triển đảng viên\n\n{line}\n\nHiện Đảng bộ có 812 đảng viên."
+    assert extract(text, "x").document["published_on"] is None
+
+
+def test_a_report_dated_by_its_place_line_dates_its_now_and_its_year():
+    text = ("BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2022\nChi bộ Trường Tiểu học Kim Đồng\n\n"
+            "Mỹ Lộc, ngày 20 tháng 12 năm 2022\n\nChi bộ hiện có 18 đảng viên. Trong năm, chi "
+            "bộ kết nạp 2 đảng viên.")
+    f = _figures(text)
+    assert f["18"]["as_of"] == date(2022, 12, 20)
+    assert (f["2"]["as_of"], f["2"]["period_from"]) == (date(2022, 12, 20), date(2022, 1, 1))
+
+
+# ---- headlines: a town or commune before ":" is no province; a province in capitals
+
+
+@pytest.mark.parametrize("headline,body,scope", [
+    ("Mường Tè: Kết nạp 4 đảng viên mới", "Ngày 12/5/2023, Đảng ủy xã Mường Tè kết nạp 4 "
+     "đảng viên mới.", "xã Mường Tè"),
+    ("Sa Đéc: Toàn Đảng bộ có 3.120 đảng viên", "Đảng bộ thành phố Sa Đéc hiện có 3.120 đảng "
+     "viên.", "thành phố Sa Đéc"),
+])
+def test_a_headline_place_that_is_no_province_takes_the_bodys_scope(headline, body, scope):
+    figures = extract(f"{headline}\n\n10/06/2023 | 08:00\n\n{body}", "x").figures
+    assert [f["scope_value"] for f in figures] == [scope, scope]
+
+
+def test_a_province_in_a_headline_in_capitals():
+    text = ("ĐẢNG BỘ TỈNH QUẢNG TRỊ KẾT NẠP 1.050 ĐẢNG VIÊN\n\n12/01/2021 | 08:00\n\n"
+            "Năm 2020, Đảng bộ tỉnh Quảng Trị kết nạp 1.050 đảng viên.")
+    assert [f["scope_value"] for f in extract(text, "x").figures] == ["45", "45"]
+
+
+def test_a_known_province_before_a_colon_is_still_one():
+    f = extract("Lạng Sơn: Kết nạp 1.620 đảng viên\n\n12/01/2021 | 08:00\n\nTrong năm 2020, "
+                "toàn tỉnh kết nạp 1.620 đảng viên.", "x").figures
+    assert f[0]["scope_value"] == "20"
+
+
+# ---- all admitted of one group: "…, đều là người dân tộc Mông"
+
+
+@pytest.mark.parametrize("text,dim", [
+    ("Sáng 3/2/2023, Chi bộ bản Nà Hin kết nạp 4 đảng viên mới, đều là người dân tộc Thái.",
+     ("ethnicity", "minority")),
+    ("Đảng ủy trường kết nạp 6 đảng viên, tất cả đều là sinh viên năm cuối.",
+     ("occupation", "student")),
+])
+def test_admissions_all_of_one_group_carry_its_dimension(text, dim):
+    f = next(iter(_figures(text).values()))
+    assert (f["metric"], f["dimension"], f["dimension_value"]) == ("new_admissions", *dim)
+
+
+def test_all_of_them_doing_something_is_no_dimension():
+    f = _figures("Chi bộ kết nạp 3 đảng viên, đều là những người tích cực trong phong trào.")
+    assert (f["3"]["dimension"], f["3"]["whole"]) == (None, None)
