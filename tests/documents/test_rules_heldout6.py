@@ -140,3 +140,97 @@ def test_admissions_all_of_one_group_carry_its_dimension(text, dim):
 def test_all_of_them_doing_something_is_no_dimension():
     f = _figures("Chi bộ kết nạp 3 đảng viên, đều là những người tích cực trong phong trào.")
     assert (f["3"]["dimension"], f["3"]["whole"]) == (None, None)
+
+
+# ---- parts: a kind of cells singled out with "riêng"; a part stated before its whole
+
+
+@pytest.mark.parametrize("text,number,whole,share", [
+    ("Đảng bộ thành phố có 1.208 chi bộ; riêng chi bộ thôn, khu phố là 530 chi bộ, chiếm 43,9%.",
+     "530", "1.208", 0.439),
+    ("Toàn huyện có 311 chi bộ, riêng các chi bộ khối phố có 96 chi bộ.", "96", "311", None),
+    ("Đảng ủy phường có 17 chi bộ trực thuộc, trong đó 11 chi bộ khu vực.", "11", "17", None),
+])
+def test_cells_of_residential_kinds_singled_out_are_parts(text, number, whole, share):
+    f = _figures(text)[number]
+    assert (f["whole"], f["dimension"], f["dimension_value"], f["share"]) == (
+        whole, "sector", "residential", share)
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2010, toàn Đảng có hơn 3,6 triệu đảng viên; riêng Đảng bộ Thành phố Hà Nội có khoảng "
+    "350.000 đảng viên.",
+    "Đảng bộ có 1.120 đảng viên (năm 2015); đến năm 2020, Đảng bộ có 1.402 đảng viên.",
+])
+def test_another_place_or_another_year_is_no_part(text):
+    assert all(f["whole"] is None for f in _figures(text).values())
+
+
+@pytest.mark.parametrize("text,part,whole,dim", [
+    ("Số đảng viên sinh hoạt ở các chi bộ thôn, tổ dân phố là 12.400 người, chiếm 51,2% trong "
+     "tổng số 24.219 đảng viên toàn tỉnh.", "12.400", "24.219", ("sector", "residential")),
+    ("Đảng viên nữ có 3.210 đồng chí, chiếm 38,5% tổng số 8.337 đảng viên của Đảng bộ.",
+     "3.210", "8.337", ("gender", "female")),
+    ("Các doanh nghiệp ngoài nhà nước có 1.105 đảng viên, bằng 6,2% so với tổng số 17.820 đảng "
+     "viên.", "1.105", "17.820", ("sector", "private_enterprise")),
+])
+def test_a_part_stated_before_its_whole(text, part, whole, dim):
+    f = _figures(text)
+    assert (f[part]["whole"], f[part]["dimension"], f[part]["dimension_value"]) == (whole, *dim)
+    assert f[whole]["whole"] is None and f[whole]["sector"] is None
+
+
+def test_a_count_beside_another_count_with_no_share_is_no_part():
+    f = _figures("Đảng bộ có 52 tổ chức cơ sở đảng, 2.315 đảng viên.")
+    assert f["52"]["whole"] is None and f["2.315"]["whole"] is None
+
+
+# ---- dates: months counted from January, quarters and ranges opening at a month
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Cập nhật: 08:00 - 12/10/2022\n\nTám tháng năm 2022, Đảng bộ huyện kết nạp 96 đảng viên.",
+     "96", date(2022, 8, 31), date(2022, 1, 1)),
+    ("Cập nhật: 08:00 - 12/10/2022\n\nChín tháng qua, Đảng bộ huyện kết nạp 140 đảng viên.",
+     "140", date(2022, 9, 30), date(2022, 1, 1)),
+    ("Cập nhật: 08:00 - 12/10/2022\n\n9 tháng vừa qua, toàn tỉnh kết nạp 1.320 đảng viên mới.",
+     "1.320", date(2022, 9, 30), date(2022, 1, 1)),
+    ("Cập nhật: 08:00 - 12/10/2022\n\nRiêng quý II, toàn huyện kết nạp 31 đảng viên.",
+     "31", date(2022, 6, 30), date(2022, 4, 1)),
+    ("Cập nhật: 08:00 - 12/10/2022\n\nTừ tháng 7/2020 đến hết tháng 6/2022, Đảng bộ kết nạp "
+     "412 đảng viên.", "412", date(2022, 6, 30), date(2020, 7, 1)),
+    ("Cập nhật: 08:00 - 12/10/2022\n\nKể từ Đại hội lần thứ XX (tháng 8/2020) đến hết tháng "
+     "9/2022, toàn Đảng bộ đã kết nạp 905 đảng viên.", "905", date(2022, 9, 30), date(2020, 8, 1)),
+    ("Cập nhật: 08:00 - 12/10/2022\n\nTừ tháng 3/2021 đến nay, Đảng bộ kết nạp 77 đảng viên.",
+     "77", date(2022, 10, 12), date(2021, 3, 1)),
+    ("Cập nhật: 08:00 - 12/12/2022\n\nTừ đầu năm 2022 đến ngày 30/11, Đảng bộ kết nạp 58 đảng "
+     "viên.", "58", date(2022, 11, 30), date(2022, 1, 1)),
+])
+def test_periods_of_admissions(text, number, as_of, first):
+    f = _figures(text)[number]
+    assert (f["as_of"], f["period_from"]) == (as_of, first)
+
+
+def test_the_month_may_is_no_count_of_months():
+    f = _figures("Ngày 20/6/2022, tin cho biết: tháng năm 2022, Đảng bộ kết nạp 12 đảng viên.")
+    assert f["12"]["as_of"] == date(2022, 5, 31)
+
+
+def test_the_end_of_a_period_is_no_event_that_dates_now():
+    text = ("Thứ Hai, 12/12/2022 - 08:00\n\nTừ đầu năm 2022 đến ngày 30/11, Đảng bộ huyện kết nạp "
+            "58 đảng viên. Hiện Đảng bộ có 4.120 đảng viên.")
+    assert _figures(text)["4.120"]["as_of"] == date(2022, 12, 12)
+
+
+def test_a_date_glossed_after_the_noun_dates_that_figure_only():
+    text = ("Thứ Ba, 03/02/2015 - 08:00\n\nTừ 211 đảng viên khi mới thành lập (3/2/1930), đến "
+            "năm 1945 Đảng có khoảng 5.000 đảng viên. Hiện nay, Đảng có hơn 4,4 triệu đảng viên.")
+    f = _figures(text)
+    assert (f["211"]["as_of"], f["khoảng 5.000"]["as_of"], f["hơn 4,4 triệu"]["as_of"]) == (
+        date(1930, 2, 3), date(1945, 12, 31), date(2015, 2, 3))
+
+
+def test_the_end_of_the_year_in_a_january_review_is_the_year_before():
+    text = ("Thứ Sáu, 20/01/2023 - 08:00\n\nNgày 19/1, Huyện ủy tổng kết năm 2022. Tổng số đảng "
+            "viên đến cuối năm là 5.604 đồng chí.")
+    assert _figures(text)["5.604"]["as_of"] == date(2022, 12, 31)

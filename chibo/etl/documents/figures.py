@@ -56,6 +56,8 @@ class Candidate:
     ceremony: bool = False         # admitted at a ceremony: the period is that day
     whole_metric: str | None = None  # the whole a share names: "chiếm 86,2% tổng số đảng viên"
     whole_next: bool = False       # a ratio's part: its whole is the next figure ("612/687")
+    post_share: float | None = None  # a share quoted after a figure without a dimension: its
+                                     # share should it turn out a part ("riêng …, chiếm 42,7%")
 
 
 def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
@@ -236,6 +238,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,
                              share_in(post) if dim else None,
-                             bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start))))
+                             bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
+                             post_share=None if dim else share_in(post)))
         floor = noun_end
     return out

@@ -29,6 +29,8 @@ _INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORE
 _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P<noun>đảng viên (?:mới )?"
                               r"(?:được )?kết nạp|đảng viên mới|đảng viên|tổ chức cơ sở đảng)")
 _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
+# "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
+_SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là)(?![\wđ])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
@@ -120,12 +122,18 @@ def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
 
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
     """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
-    count of the same thing after "trong đó", "gồm", ":" or "(" (not "từ A (năm X) lên B") is a
-    part of the first, even when what selects it is not in the vocabulary."""
+    count of the same thing after "trong đó", "riêng", "gồm", ":" or "(" (not "từ A (năm X) lên
+    B") is a part of the first, even when what selects it is not in the vocabulary; not when it
+    counts another place ("riêng khối các cơ quan Trung ương có …") or another day or period
+    ("khoảng 500 đảng viên khi thành lập (3/2/1930), đến năm 1965, … có 76 vạn", "Chín tháng
+    qua … kết nạp 118 …, riêng quý III kết nạp 47 …")."""
     for whole in reversed(earlier):
         same = whole["metric"] == f["metric"] or (f["metric"], whole["metric"]) in _CELLS_OF
-        if (same and not whole["dimension"] and whole["value"]
+        if (same and not whole["dimension"] and whole["value"] and _same_scope(whole, f)
+                and not (f.get("_dated_here") and (f["as_of"], f["_first"]) != (
+                    whole["as_of"], whole["_first"]))
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
+                     or _SINGLED_OUT_RE.search(sentence, whole["span_end"], f["span_start"])
                      or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
                      and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
             return whole
@@ -184,7 +192,7 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             # kinh tế tư nhân kết nạp 212 đảng viên")
             sector = sector_in(sentence[whole["span_end"]:f["span_start"]])
             f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
-            f["metric"] = whole["metric"]
+            f["metric"], f["share"] = whole["metric"], f["_post_share"]
             if sector:
                 f["dimension_value"] = sector[0]
                 f["_scope"] = narrowed(f["_scope"], sector)

@@ -14,7 +14,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
-| sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
+| sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
@@ -86,8 +86,10 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
     ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?"),
     # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
-    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|khu phố|tổ dân phố)"
-                              r"(?!\s*(?-i:[A-ZĐ\d]))")]
+    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
+                              r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
+    # "9 chi bộ khu vực" (Huế's street quarters), not "khu vực 3" nor "khu vực kinh tế …"
+    ("sector", "residential", r"khu vực(?=\s*(?:[,.;:)]|$|và |trực thuộc|chiếm))")]
 _LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]

@@ -15,7 +15,9 @@ except ImportError:  # pragma: no cover - depends on the reference package being
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
     ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
-    ("residential", r"thôn, tổ dân phố|thôn, bản|khu dân cư|tổ dân phố"),
+    ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
+                    r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
+                    r"khu dân cư|tổ dân phố|khối phố"),
     ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
     ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
                        r"(?: giáo dục| y tế)?|trường học"),
@@ -206,6 +208,16 @@ def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | Non
         base = scope.text if scope and scope.kind == "country" else None
         return Scope(f"{base} … {phrase}" if base else phrase, "sector", code, code)
     return replace(scope, text=f"{scope.text} … {phrase}", sector=code)
+
+
+def widened(scope: Scope | None) -> Scope | None:
+    """A scope without the sector that narrowed it (the whole after its sector's part)."""
+    if scope is None or scope.sector is None:
+        return scope
+    base = scope.text.split(" … ")[0]
+    if scope.kind == "sector":
+        return Scope(base, "country", "VN") if " … " in scope.text else None
+    return replace(scope, text=base, sector=None)
 
 
 def attached_sector(after_noun: str) -> tuple[str, str] | None:

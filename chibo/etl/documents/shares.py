@@ -11,6 +11,7 @@ import re
 from . import vocabulary as voc
 from .figures import Candidate, counted_candidates, descriptor, metric_at
 from .parts import dimension_at
+from .scope import sector_in
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
 # trực tiếp sản xuất chiếm 62%").
@@ -34,10 +35,36 @@ _RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?P<pct>\d{1,
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
+# A part stated before its whole: "… là 31.240 người, chiếm 48,1% trong tổng số 64.950 đảng viên".
+_PART_OF_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng |gần |"
+                              r"hơn |trên )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*(?:trong|của|so với)?\s*"
+                              r"(?:tổng\s+)?số\s*$", re.IGNORECASE)
+
+
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     counted = counted_candidates(sentence) + _ratio(sentence)
-    return _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start))
+    return _parts_before_wholes(sentence, _with_shares_alone(
+        sentence, sorted(counted, key=lambda c: c.start)))
+
+
+def _parts_before_wholes(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """A count followed by its share of a whole counted next is a part of that whole: selected
+    by its dimension, else by the sector named in its clause, else by something the vocabulary
+    does not name ("other")."""
+    for part, whole in zip(out, out[1:]):
+        m = _PART_OF_NEXT_RE.match(sentence[:whole.start], part.noun_end)
+        if not m or part.value is None or whole.value is None or part.value > whole.value or \
+                part.whole_next or whole.metric == "_part":
+            continue
+        part.whole_next, part.share = True, round(float(m["pct"].replace(",", ".")) / 100, 6)
+        if part.dimension is None:
+            clause = sentence[max(0, sentence.rfind(";", 0, part.start),
+                                  sentence.rfind(".", 0, part.start)):part.start]
+            sector = sector_in(clause)
+            part.dimension, part.dimension_value = ("sector", sector[0]) if sector else (
+                "other", None)
+    return out
 
 
 def _ratio(sentence: str) -> list[Candidate]:
