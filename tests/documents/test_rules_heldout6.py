@@ -234,3 +234,54 @@ def test_the_end_of_the_year_in_a_january_review_is_the_year_before():
     text = ("Thứ Sáu, 20/01/2023 - 08:00\n\nNgày 19/1, Huyện ủy tổng kết năm 2022. Tổng số đảng "
             "viên đến cuối năm là 5.604 đồng chí.")
     assert _figures(text)["5.604"]["as_of"] == date(2022, 12, 31)
+
+
+# ---- changes between two stocks: both are figures, of what the "số …" before them counts
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Qua sắp xếp, số tổ chức cơ sở đảng trực thuộc Đảng ủy Khối giảm từ 88 (năm 2018) xuống "
+     "còn 71 hiện nay.",
+     [("88", "base_orgs_total", date(2018, 12, 31)), ("71", "base_orgs_total", date(2023, 5, 2))]),
+    ("Số đảng viên của huyện tăng từ 4.120 (năm 2015) lên 5.032 (năm 2020).",
+     [("4.120", "members_total", date(2015, 12, 31)), ("5.032", "members_total",
+                                                        date(2020, 12, 31))]),
+    ("So to chuc co so dang giam tu 67 xuong 52 (nam 2022).",
+     [("67", "base_orgs_total", date(2023, 5, 2)), ("52", "base_orgs_total", date(2022, 12, 31))]),
+])
+def test_a_change_between_two_stocks(text, rows):
+    f = _figures("Thứ Ba, 02/05/2023 - 08:00\n\n" + text)
+    assert [(n, f[n]["metric"], f[n]["as_of"]) for n in f] == rows
+
+
+@pytest.mark.parametrize("text", [
+    "Tỷ lệ hộ nghèo của xã giảm từ 12 (năm 2015) xuống còn 3 hộ.",
+    "Số đại biểu dự Đại hội tăng từ 250 lên 300 đại biểu.",
+    "Đảng bộ có 4.120 đảng viên, tăng 215 đảng viên so với năm 2019.",
+])
+def test_a_change_of_something_else_or_a_net_change_is_no_figure(text):
+    assert [n for n in _figures(text) if n != "4.120"] == []
+
+
+# ---- the size of organisations the text does not name
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiều chi bộ khu phố có trên 40 đảng viên, trong khi một số chi bộ doanh nghiệp chỉ có 3 "
+    "đảng viên.",
+    "Có chi bộ chỉ có 4 đảng viên, sinh hoạt ghép với chi bộ thôn bên cạnh.",
+    "Mot so chi bo co 5 dang vien.",
+    "Chi bộ đông đảng viên nhất có 120 đảng viên.",
+    "Một số đảng bộ cơ sở có trên 20 chi bộ trực thuộc.",
+])
+def test_the_size_of_unnamed_organisations_is_no_figure(text):
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Đảng bộ xã có 14 chi bộ với 356 đảng viên.", "356"),
+    ("Những chi bộ Tổ dân phố 5 có 30 đảng viên.", "30"),
+    ("Chi bộ thôn Đông có 40 đảng viên, nhiều nhất xã.", "40"),
+])
+def test_the_size_of_a_named_organisation_or_a_whole_is_a_figure(text, number):
+    assert _figures(text)[number]["metric"] == "members_total"

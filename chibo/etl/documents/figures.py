@@ -38,7 +38,10 @@ _LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 _ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
+# A change between two stocks: "từ gần ba vạn lên hơn sáu vạn", "giảm từ 131 (năm 2015) xuống
+# còn 104": the first counts what the second does (or the "số …" named before it).
+_FROM_TO_RE = voc.folded(r"(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới|mức))?"
+                         r"|đến|tới)\s+")
 
 
 @dataclass
@@ -113,6 +116,13 @@ def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
         ("sector", sector[0], 0) if sector else None)
 
 
+def _head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | None:
+    """"số tổ chức cơ sở đảng trực thuộc … giảm từ": what a change without a noun counts."""
+    head = [h for h in voc.HEAD_RE.finditer(folded, floor, start)
+            if re.search(r"(?:tang|giam)\s+tu\s*$", folded[h.end():start])]
+    return metric_at(folded, head[-1].start("noun")) if head else None
+
+
 def _clause(sentence: str, start: int, floor: int) -> str:
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
     return sentence[max([floor] + seps):start]
@@ -150,24 +160,27 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     folded = voc.fold(sentence)
     out: list[Candidate] = []
     floor, blocked_end = 0, None
+    changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         metric, noun_end, dim = None, q.end, None
         found = metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
         pre_metric, pre_dim, label = descriptor(sentence, q.start)
-        growth = _FROM_TO_RE.match(sentence, q.end)
+        growth = _FROM_TO_RE.match(folded, q.end)
         if found:
             metric, noun_end = found
             dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
-            # "từ gần ba vạn lên hơn sáu vạn đảng viên": the earlier stock counts the same thing
             after = quantities[k + 1]
-            found = metric_at(folded, after.end + 1)
+            found = metric_at(folded, after.end + 1) or _head_of_change(folded, floor, q.start)
             if not found:
                 continue
             metric, noun_end = found[0], q.end
+            changed[k + 1] = metric
+        elif k in changed and not q.is_words:  # "… xuống còn 104 hiện nay"
+            metric = changed[k]
         elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
             continue  # a number in words counts only with a metric noun or, in thousands, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
@@ -203,7 +216,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         if metric is None:
             continue
         clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(clause):
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(
+                clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)):
             blocked_end = noun_end
             continue
         if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):

@@ -132,6 +132,13 @@ PRE_BLOCK_RE = re.compile(
 # ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
                            r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
+# The size of organisations the text does not name, opening the clause: "Nhiều chi bộ khu phố có
+# trên 40 đảng viên", "trong khi một số chi bộ doanh nghiệp chỉ có 3 đảng viên", "Chi bộ đông nhất
+# có 120 đảng viên": no figure of any scope.
+UNNAMED_RE = folded(
+    r"^\s*(?:trong khi\s+|nhưng\s+|còn\s+|song\s+)?(?:(?:nhiều|một số|mỗi|vài|một vài|không ít|"
+    r"có|những|hầu hết|phần lớn|đa số)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
+    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?\snhất)(?![\w])(?![^,;]*tổng)")
 DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
 
 
