@@ -135,6 +135,11 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     floor, scope = 0, None
     restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
     for k, c in enumerate(cands):
+        if c.metric == "_same":  # "con số này …": the metric of the last total before
+            prior = next((f for f in reversed(ctx.figures + figs) if not f["dimension"]), None)
+            if prior is None:
+                continue
+            c.metric = prior["metric"]
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
         if k and cands[k - 1].whole_next:  # the whole after its part: not the part's sector
             scope = widened(scope)
@@ -232,6 +237,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     w = own or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date"]
     reference = next((d for d in reversed(days) if d), None) or event
+    if w is not None and periods.past_term(w) and reference is None and pub is None:
+        reference = ctx.congress_day  # "Nhiệm kỳ qua" on an undated page: up to its congress
     source = "explicit"
     if w is None and event:
         as_of, year, first = event, event.year, None

@@ -37,6 +37,15 @@ _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
+# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
+# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
+_THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
+                             r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
+_EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
+# After a group named by its trade, another one: the group is mixed ("công nhân, kỹ sư").
+_OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
+                             r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
+                             r"động|viên chức|công chức|nhân viên|bộ đội)(?![\wđ])", re.IGNORECASE)
 _ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
 # A change between two stocks: "từ gần ba vạn lên hơn sáu vạn", "giảm từ 131 (năm 2015) xuống
 # còn 104": the first counts what the second does (or the "số …" named before it).
@@ -181,6 +190,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             changed[k + 1] = metric
         elif k in changed and not q.is_words:  # "… xuống còn 104 hiện nay"
             metric = changed[k]
+        elif _THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
+            metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
         elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
             continue  # a number in words counts only with a metric noun or, in thousands, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
@@ -196,8 +207,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
             closing = _HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
-            if closing and not pre_dim:
+            if closing and not pre_dim:  # "nâng số đảng viên là sinh viên … lên 204 đồng chí"
                 metric = metric_at(folded, closing.start("noun"))[0]
+                dim = dimension_at(sentence, closing.end("noun"))
             elif metric in ("_candidates", "members_total") and admissions and \
                     voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
@@ -222,6 +234,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue
         if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
+        if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
+            metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
         if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
                 voc.ADMITTED_AFTER_RE.match(folded, noun_end):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
@@ -233,14 +247,18 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif metric == "_candidates":
             continue
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or metric == "_part"):  # "4.027 đồng chí có trình độ …"
+                or admitted or label or metric in ("_part", "_same")):  # "4.027 đồng chí có …"
             continue
+        if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
+            continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
                        + [len(sentence)])
         post = sentence[noun_end:post_end]
         if dim is None and metric != "members_female":  # "…, đều là người dân tộc Mông"
             dim = dimension_at(post, _ALL_ARE_RE.match(post).end())
+            if dim and _OTHER_GROUP_RE.match(post, dim[2]):
+                dim = None  # "quần chúng ưu tú là công nhân, kỹ sư": a mixed group
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
         if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"

@@ -180,6 +180,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 f["metric"] = whole["metric"]
         elif f["metric"] == "_part":
             continue
+        elif f["dimension"] == "activity" and not f.get("_dated_here"):
+            _dated_by_admissions(f, None, document + previous + out)  # no whole: still their period
         elif f["dimension"] == "sector" and f["value"] is None:
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
         elif f["dimension"] == "sector":

@@ -23,6 +23,7 @@ QUALIFIER_WORDS = [
     ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"),
+    ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
 ]
 _QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
                       + r")\s+$")

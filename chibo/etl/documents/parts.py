@@ -36,7 +36,9 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|
             r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
             r"Xtiêng|Bru - Vân Kiều|Bru-Vân Kiều|Vân Kiều|Thổ|Giáy|Cơ Tu|Gié Triêng|Khơ Mú|"
             r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
-            r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm)")
+            r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm|"
+            # spellings of the Highlands and the Centre: "Raglai", "Bahnar", "Êđê", "Xơ-đăng"
+            r"Raglai|Ra-glai|Bahnar|Ba-na|Êđê|Xơ-đăng|Sê Đăng|Cơ-ho|Cơ-tu|Tà-ôi|Stiêng|M'nông)")
 DIMENSIONS: list[tuple[str, str, str]] = [
     ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
     ("activity", "no_admissions", r"(?:trong năm |năm qua |cả năm )?(?:chưa|không) kết nạp "

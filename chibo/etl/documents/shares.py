@@ -32,6 +32,9 @@ _N = r"\d{1,3}(?:\.\d{3})+|\d+"
 _RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")\s*/\s*(?P<b>" + _N + r")(?![\d/])")
 _RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
                              re.IGNORECASE)
+# A gloss in brackets between what a share names and the share: "đảng viên là người dân tộc thiểu
+# số (chủ yếu là Jrai, Bahnar) chiếm 39,6%" (read as blank; a bracket with a number is no gloss).
+_GLOSS_RE = re.compile(r"\([^()\d]{1,60}\)")
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
 
 
@@ -117,10 +120,11 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """Add parts given only as a share, in sentence order."""
     taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
     found: list[Candidate | None] = []
+    plain = _GLOSS_RE.sub(lambda g: " " * len(g.group(0)), sentence)
     for m in _SHARE_ONLY_RE.finditer(sentence):
-        metric, dim, _ = descriptor(sentence, m.start())
+        metric, dim, _ = descriptor(plain, m.start())
         if not (metric or dim):
-            metric, dim, _ = descriptor(sentence, m.start(), _SHARE_TAIL_RE)
+            metric, dim, _ = descriptor(plain, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
     for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
         metric, dim, _ = descriptor(sentence, m.start())

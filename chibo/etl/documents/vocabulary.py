@@ -151,7 +151,8 @@ def hard_blocked(clause: str) -> bool:
 
 UNBLOCK_RE = re.compile(
     r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
-    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho)(?![\wđ])", re.IGNORECASE)
+    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
+    r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
@@ -164,8 +165,9 @@ NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới 
 # After the counted people: they were admitted ("186 quần chúng ưu tú được kết nạp vào Đảng").
 ADMITTED_AFTER_RE = folded(
     r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+|vinh dự\s+(?:được\s+)?)?(?:kết nạp|đứng vào hàng ngũ)"
-    r"|\s*vào Đảng(?! bộ)"
-    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)")
+    r"|\s*vào Đảng(?! bộ)|\s*(?:mới\s+)?(?:đã\s+)?trở thành đảng viên"
+    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)"
+    r"|trở thành đảng viên)")
 # A sentence opening with a plan: every figure in it is a target ("Mục tiêu nhiệm kỳ …, mỗi năm
 # kết nạp từ 200 đảng viên trở lên").
 TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
