@@ -186,8 +186,12 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
              and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
     later = [m for m in usable if m.start >= c.end and _SUBJECT_RE.match(sentence, m.end)]
-    if before:
+    other = [m for m in mentions if m.scope is None and m.party and floor <= m.start and m.end <= c.start
+             and before and m.start >= before[-1].end and m.level and _level(m) != _level(before[-1])]
+    if before and not other:  # not "Bình Thuận: Đảng bộ Khối các cơ quan tỉnh có …"
         scope = before[-1].scope
+    elif before:
+        scope = None  # an organisation named after the place, not known yet: not the place
     elif after:
         scope = after[0].scope
     elif carried is not None:
@@ -201,6 +205,12 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
             region[i - floor] = " "
     scope = narrowed(scope, sector_in("".join(region)))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
+
+
+def _level(m: Mention) -> str | None:
+    """The level a mention names, a province and a centrally-run city alike."""
+    return "tỉnh" if m.level == "thành phố" or m.scope is not None and m.scope.kind == "province" \
+        else m.level
 
 
 def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:

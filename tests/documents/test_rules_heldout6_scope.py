@@ -1,0 +1,30 @@
+"""Rules added after held-out set 6 about scope: a headline's place followed by another
+organisation not yet named, each on sentences written for the rule, with near misses."""
+from chibo.etl.documents import extract
+
+
+def _scopes(text: str) -> list[tuple[str, str | None]]:
+    return [(f["number_text"], f["scope_value"]) for f in extract(text, "x").figures]
+
+
+def test_a_headline_place_then_an_organisation_of_another_level_takes_the_bodys_scope():
+    text = ("Nghệ An: Đảng bộ Khối các cơ quan tỉnh có 6.020 đảng viên\n\n12/03/2021 | 08:00\n\n"
+            "Đảng bộ Khối các cơ quan tỉnh Nghệ An hiện có 6.020 đảng viên.")
+    assert _scopes(text) == [("6.020", "Khối các cơ quan tỉnh Nghệ An")] * 2
+
+
+def test_a_headline_town_then_its_committee_takes_the_bodys_scope():
+    text = ("Mỹ Hào: Đảng bộ thị xã có gần 5 nghìn đảng viên\n\n12/03/2021 | 08:00\n\n"
+            "Đảng bộ thị xã Mỹ Hào hiện có 4.912 đảng viên.")
+    assert _scopes(text) == [("gần 5 nghìn", "thị xã Mỹ Hào"), ("4.912", "thị xã Mỹ Hào")]
+
+
+def test_a_headline_city_then_the_city_committee_stays_the_city():
+    text = ("Cần Thơ: Đảng bộ Thành phố có hơn 60.000 đảng viên\n\n12/03/2021 | 08:00\n\n"
+            "Hiện toàn Đảng bộ có 61.250 đảng viên.")
+    assert _scopes(text)[0] == ("hơn 60.000", "92")
+
+
+def test_the_whole_committee_of_a_place_just_named_stays_that_place():
+    text = "Ngày 30/4/1975, khi tỉnh Bình Định giải phóng, toàn Đảng bộ chỉ có 3.105 đảng viên."
+    assert _scopes(text) == [("3.105", "52")]
