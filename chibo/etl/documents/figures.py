@@ -125,6 +125,14 @@ def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
         ("sector", sector[0], 0) if sector else None)
 
 
+def _dimension_item(sentence: str, start: int) -> tuple | None:
+    """A list item naming its part right before the number, after a label's colon: "Cơ cấu đảng
+    viên mới kết nạp: nữ 210 đồng chí; dân tộc thiểu số 85 đồng chí"."""
+    item = max(sentence.rfind(c, 0, start) for c in ":;") + 1
+    dim = dimension_at(sentence, item) if item else None
+    return dim if dim and not sentence[dim[2]:start].strip() else None
+
+
 def _head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | None:
     """"số tổ chức cơ sở đảng trực thuộc … giảm từ": what a change without a noun counts."""
     head = [h for h in voc.HEAD_RE.finditer(folded, floor, start)
@@ -149,8 +157,9 @@ def _blocked(clause: str) -> bool:
 def _admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end: int) -> bool:
     """Admission context: "kết nạp (được) N", "phát triển N", "N … được kết nạp vào Đảng"."""
     before = sentence[clause_start:start]
-    if voc.ADMISSION_RE.search(folded, clause_start, start) and not voc.NOT_ADMITTED_RE.search(
-            before):
+    verbs = list(voc.ADMISSION_RE.finditer(folded, clause_start, start))
+    if verbs and not voc.NOT_ADMITTED_RE.search(before) and not _HEAD_THEN_RE.search(
+            folded, verbs[-1].end(), start):  # not "Đợt kết nạp này đưa tổng số đảng viên lên"
         return True
     return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
 
@@ -203,7 +212,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
                 metric = (metric_at(folded, head[-1].start("noun")) or (None,))[0]
-            dim = pre_dim or dimension_at(sentence, counter.end())
+            dim = pre_dim or _dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
             closing = _HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
@@ -213,7 +222,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             elif metric in ("_candidates", "members_total") and admissions and \
                     voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
-        elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
+        elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
+                label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
         elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
                 sentence, q.end):
@@ -229,7 +239,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue
         clause = _clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(
-                clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)):
+                clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
+                voc.ATTENDANCE_RE.search(sentence, 0, q.start):
             blocked_end = noun_end
             continue
         if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
@@ -246,8 +257,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric = "new_admissions"
         elif metric == "_candidates":
             continue
+        activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or metric in ("_part", "_same")):  # "4.027 đồng chí có …"
+                or admitted or label or activity or metric in ("_part", "_same")):
             continue
         if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
             continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock

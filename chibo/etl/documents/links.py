@@ -179,7 +179,10 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS:
                 f["metric"] = whole["metric"]
         elif f["metric"] == "_part":
-            continue
+            sibling = next((g for g in reversed(out) if g["dimension"] and not g.get("_parent")), None)
+            if sibling is None:
+                continue
+            f["metric"] = sibling["metric"]  # "nữ 210 đồng chí; dân tộc thiểu số 85 đồng chí"
         elif f["dimension"] == "activity" and not f.get("_dated_here"):
             _dated_by_admissions(f, None, document + previous + out)  # no whole: still their period
         elif f["dimension"] == "sector" and f["value"] is None:

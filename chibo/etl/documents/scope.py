@@ -158,6 +158,8 @@ def place_name(text: str, start: int) -> str:
     for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
         if w.strip() in ("", "-"):
             words.append(w)
+        elif w.isupper() and w.lower() in _NAME_STOP:
+            break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …"
         elif w[0].isupper():
             words.append(w)
         else:
