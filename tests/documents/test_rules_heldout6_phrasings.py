@@ -80,3 +80,37 @@ def test_those_present_or_absent_are_no_figure(text):
 ])
 def test_a_name_in_capitals_stops_before_the_verb(text, scope):
     assert [f["scope_value"] for f in extract(text, "x").figures] == [scope]
+
+
+# ---- scope words in pages that lost their capitals; names with a lower-case second word
+
+
+@pytest.mark.parametrize("text,scope", [
+    ("Đảng bộ tỉnh bắc giang có 88.000 đảng viên.", "24"),
+    ("Toàn Đảng bộ thành phố hà nội có hơn 450.000 đảng viên.", "01"),
+    ("Năm 1954, Đảng bộ Liên khu có gần 30 vạn đảng viên.", "Liên khu"),
+])
+def test_scope_words_in_lower_case(text, scope):
+    assert [f["scope_value"] for f in extract(text, "x").figures] == [scope]
+
+
+def test_a_province_level_word_before_other_words_is_no_province():
+    f = extract("Ban Thường vụ tỉnh có ý kiến về 12 chi bộ trực thuộc.", "x").figures
+    assert all(x["scope_kind"] != "province" for x in f)
+
+
+# ---- admissions at a ceremony "kết nạp Đảng cho"; a degree as education
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Chi bộ tổ chức Lễ kết nạp Đảng cho 3 quần chúng ưu tú.", "3"),
+    ("Đảng ủy xã trao quyết định kết nạp vào Đảng cho 5 quần chúng.", "5"),
+])
+def test_a_ceremony_admitting_people_into_the_party(text, number):
+    f = _figures(text)
+    assert list(f) == [number] and f[number]["metric"] == "new_admissions"
+
+
+def test_a_degree_is_an_education_part():
+    assert _rows("Đảng bộ có 1.800 đảng viên; 210 đồng chí có học vị tiến sĩ.")[1] == (
+        "210", "members_total", "1.800", "postgraduate")

@@ -105,6 +105,8 @@ def _named(text: str, start: int, level: str, on, written: str | None = None
                                                 text[start:])):
         start += tp.end()  # "Thành ủy TP.HCM", "Thành ủy Thành phố Hồ Chí Minh"
     name = place_name(text, start)
+    if not name and level in ("tỉnh", "thành phố"):
+        return _province_in_lower_case(text, start, level, on)
     if not name:
         return None, start
     end = start + len(name)
@@ -114,6 +116,19 @@ def _named(text: str, start: int, level: str, on, written: str | None = None
             return scope, end
     word = level if not written or written.lower().startswith("tp") else written
     return Scope(f"{word} {name}", "organisation", f"{word} {name}"), end
+
+
+def _province_in_lower_case(text: str, start: int, level: str, on) -> tuple[Scope | None, int]:
+    """"Đảng bộ tỉnh bắc giang" in a page that lost its capitals: the longest run of up to four
+    words after the level word that names a province."""
+    words = re.match(r"(?:[^\W\d_]+ ?){1,4}", text[start:])
+    parts = words.group(0).split() if words else []
+    for n in range(len(parts), 0, -1):
+        name = " ".join(parts[:n])
+        scope = province_scope(name, level, on) if resolve_province(name, on) else None
+        if scope:
+            return scope, start + len(name)
+    return None, start
 
 
 def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()

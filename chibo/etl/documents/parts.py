@@ -63,7 +63,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),
     ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
-    ("education", "postgraduate", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:sau đại học|"
+    ("education", "postgraduate", r"(?:có )?(?:trình độ |học vị |bằng )?(?:chuyên môn )?(?:sau đại học|"
                                   r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
     ("education", "university_plus", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:từ )?"
                                      r"đại học trở lên"),

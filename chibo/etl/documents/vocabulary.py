@@ -154,7 +154,7 @@ def hard_blocked(clause: str) -> bool:
 
 UNBLOCK_RE = re.compile(
     r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
-    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
+    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?| Đảng| vào Đảng)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
     r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
