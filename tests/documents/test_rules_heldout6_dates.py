@@ -19,6 +19,13 @@ from .test_rules import _figures
     ("Cập nhật lúc 09:00, 21/4/2022 (GMT+7) | Tác giả: Minh Hà", date(2022, 4, 21)),
     ("Nghĩa Hưng, ngày 28 tháng 12 năm 2022", date(2022, 12, 28)),
     ("Phu Ly, ngay 5 thang 1 nam 2024", date(2024, 1, 5)),
+    ("12/10/2023 15:30:45", date(2023, 10, 12)),
+    ("12-10-2023 15:30", date(2023, 10, 12)),
+    ("Thứ Năm, ngày 12 tháng 10 năm 2023", date(2023, 10, 12)),
+    ("Đăng ngày: 12/10/2023 lúc 15:30", date(2023, 10, 12)),
+    ("12/10/2023 - 15:30 | Xây dựng Đảng", date(2023, 10, 12)),
+    ("Hà Nội, ngày 12/10/2023", date(2023, 10, 12)),
+    ("Tác giả: Minh Anh | 12/10/2023 15:30", date(2023, 10, 12)),
 ])
 def test_datelines_as_pages_print_them(line, day):
     text = f"Kết quả công tác phát triển đảng viên\n\n{line}\n\nHiện Đảng bộ có 812 đảng viên."
@@ -28,6 +35,8 @@ def test_datelines_as_pages_print_them(line, day):
 @pytest.mark.parametrize("line", [
     "Điện thoại: 0203 3826 | Email: toasoan@baolaocai.vn",
     "Hà Nội, tháng 12 năm 2022",
+    "Số 12/10/2023 | Chuyên đề xây dựng Đảng của tạp chí",
+    "Kết quả ngày 12/10/2023 đã được Đảng ủy thông qua.",
 ])
 def test_lines_that_are_no_dateline(line):
     text = f"Kết quả công tác phát triển đảng viên\n\n{line}\n\nHiện Đảng bộ có 812 đảng viên."

@@ -114,3 +114,19 @@ def test_a_ceremony_admitting_people_into_the_party(text, number):
 def test_a_degree_is_an_education_part():
     assert _rows("Đảng bộ có 1.800 đảng viên; 210 đồng chí có học vị tiến sĩ.")[1] == (
         "210", "members_total", "1.800", "postgraduate")
+
+
+# ---- organisations rated, not counted
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2022, có 312 chi bộ đạt trong sạch vững mạnh.",
+    "Có 41 tổ chức cơ sở đảng đạt tiêu chuẩn hoàn thành tốt nhiệm vụ.",
+])
+def test_organisations_rated_are_no_figure(text):
+    assert _figures(text) == {}
+
+
+def test_organisations_counted_then_rated_keep_the_count():
+    f = _figures("Đảng bộ có 312 chi bộ, trong đó 280 chi bộ đạt trong sạch vững mạnh.")
+    assert list(f) == ["312"]
