@@ -130,3 +130,19 @@ def test_organisations_rated_are_no_figure(text):
 def test_organisations_counted_then_rated_keep_the_count():
     f = _figures("Đảng bộ có 312 chi bộ, trong đó 280 chi bộ đạt trong sạch vững mạnh.")
     assert list(f) == ["312"]
+
+
+# ---- a members' share dated otherwise than the admissions before it is the members'
+
+
+def test_a_members_share_dated_now_after_a_terms_admissions_is_of_the_members():
+    text = ("Sáng 28/7/2020, Đại hội có 200 đại biểu đại diện cho hơn 5.800 đảng viên.\n\n"
+            "Trong nhiệm kỳ 2015 - 2020, Đảng bộ kết nạp 1.020 đảng viên mới; đến nay tỷ lệ đảng "
+            "viên nữ chiếm 41,5%.")
+    f = _figures(text)["41,5%"]
+    assert (f["metric"], f["whole"]) == ("members_female", "hơn 5.800")
+
+
+def test_a_share_of_the_same_years_admissions_stays_theirs():
+    f = _figures("Năm 2022 kết nạp 420 đảng viên; trong đó nữ chiếm 48,1%.")["48,1%"]
+    assert (f["metric"], f["whole"]) == ("new_admissions", "420")

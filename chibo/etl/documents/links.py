@@ -39,14 +39,15 @@ _DATING = ("as_of", "as_of_source", "year", "_first")
 
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
-    """can_hold, with flows kept apart from stocks (module docstring); outside its sentence, a
-    part dated there otherwise than the admissions before it is not of them ("Năm 2022, … kết
-    nạp 218 …. Tính chung từ năm 2015 đến hết năm 2022, … kết nạp 142 … Công giáo")."""
+    """can_hold, with flows kept apart from stocks (module docstring); a part dated otherwise
+    than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính chung từ năm
+    2015 đến hết năm 2022, … kết nạp 142 … Công giáo"; "… kết nạp 1.020 đảng viên mới; đến nay tỷ
+    lệ đảng viên nữ chiếm 41,5%")."""
     if not can_hold(whole, part):
         return False
     period = (part["as_of"], part["_first"])
-    if outside and whole["metric"] == "new_admissions" and part.get("_dated_here") and \
-            period != (whole["as_of"], whole["_first"]):
+    if (outside or part["metric"] in STOCK_PARTS) and whole["metric"] == "new_admissions" and \
+            part.get("_dated_here") and period != (whole["as_of"], whole["_first"]):
         return False
     wants = part.get("_whole_metric")
     if wants and whole["metric"] != wants:
