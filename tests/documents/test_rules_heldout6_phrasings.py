@@ -146,3 +146,19 @@ def test_a_members_share_dated_now_after_a_terms_admissions_is_of_the_members():
 def test_a_share_of_the_same_years_admissions_stays_theirs():
     f = _figures("Năm 2022 kết nạp 420 đảng viên; trong đó nữ chiếm 48,1%.")["48,1%"]
     assert (f["metric"], f["whole"]) == ("new_admissions", "420")
+
+
+# ---- noisy text: the country without diacritics, runs of spaces, a ratio of members
+
+
+@pytest.mark.parametrize("text,scope", [
+    ("Hien nay, toan Dang co hon 5,3 trieu dang vien.", "VN"),
+    ("Đảng bộ  huyện  Quế Sơn  hiện có  4.812  đảng viên.", "huyện Quế Sơn"),
+])
+def test_noisy_scope_words(text, scope):
+    assert [f["scope_value"] for f in extract(text, "x").figures] == [scope]
+
+
+def test_a_ratio_of_women_to_all_members():
+    assert _rows("Số đảng viên nữ là 1.205/3.410 đồng chí, chiếm 35,3%.") == [
+        ("1.205", "members_female", "3.410", "female"), ("3.410", "members_total", None, None)]

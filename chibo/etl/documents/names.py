@@ -44,6 +44,7 @@ CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đ�
 BARE_RE = re.compile(r"(?<![\wđ])(?:(?:toàn|của|trong|cả)\s+(?P<level>"
                      + _LEVEL + r"|Khối)|toàn (?P<all>Đảng bộ)(?:\s+(?P<lvl2>" + _LEVEL
                      + r"|Khối))?)(?![\wđ])", re.IGNORECASE)
+COUNTRY_PLAIN_RE = re.compile(fold(COUNTRY_RE.pattern, lower=False), re.IGNORECASE)
 # Matched on the text without diacritics ("Dang bo huyen Tuy Phuoc", "toan Dang bo tinh").
 PARTY_PLAIN_RE = re.compile(fold(PARTY_RE.pattern, lower=False), re.IGNORECASE)
 BARE_PLAIN_RE = re.compile(fold(BARE_RE.pattern, lower=False), re.IGNORECASE)
@@ -75,6 +76,12 @@ class Mention:
     level: str | None       # level a bare reference asks for, or of a named place
     party: str | None       # "Chi bộ" for cells, "Đảng bộ" for committees, None for places
     qualifier: bool = False  # where the organisation before it is: not a scope
+
+
+def _matches(rx: re.Pattern, plain_rx: re.Pattern, text: str) -> list[re.Match]:
+    """Matches in text, else in text without its diacritics ("toan Dang co …")."""
+    found = list(rx.finditer(text))
+    return found or list(plain_rx.finditer(fold(text, lower=False)))
 
 
 def _party_kind(prefix: str | None) -> str | None:
@@ -144,7 +151,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         for m in re.finditer(r"(?<![\wđ])" + re.escape(name) + r"(?![\wđ])", text):
             found.append(Mention(m.start(), m.end(), Scope(name, "organisation", name,
                                                            org_text=name), None, "Đảng bộ"))
-    for m in COUNTRY_RE.finditer(text):
+    for m in _matches(COUNTRY_RE, COUNTRY_PLAIN_RE, text):
         found.append(Mention(m.start(), m.end(), Scope(m.group(0), "country", "VN"), None, None))
     for m in CONGRESS_OF_PARTY_RE.finditer(text):
         found.append(Mention(m.start("of"), m.end("of"), Scope(m["of"], "country", "VN"), None, None))

@@ -10,7 +10,7 @@ import re
 
 from . import vocabulary as voc
 from .figures import Candidate, counted_candidates, descriptor, metric_at
-from .parts import dimension_at
+from .parts import dimension_at, metric_dimension
 from .scope import sector_in
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
@@ -76,6 +76,8 @@ def _ratio(sentence: str) -> list[Candidate]:
     out = []
     for m in _RATIO_COUNT_RE.finditer(sentence):
         metric, dim, _ = descriptor(sentence, m.start())
+        implied = metric_dimension(metric) if metric else None  # "Số đảng viên nữ là 1.205/3.410"
+        dim = dim or (implied + (0,) if implied else None)
         part, whole = (float(m[g].replace(".", "")) for g in ("a", "b"))
         if not (metric and dim) or not 0 < part <= whole:
             continue
@@ -83,7 +85,8 @@ def _ratio(sentence: str) -> list[Candidate]:
         out += [Candidate(m.start("a"), m.end("a"), m["a"], part, "exact", metric, m.end(),
                           dim[0], dim[1], round(float(share["pct"].replace(",", ".")) / 100, 6)
                           if share else None, whole_next=True),
-                Candidate(m.start("b"), m.end("b"), m["b"], whole, "exact", metric, m.end())]
+                Candidate(m.start("b"), m.end("b"), m["b"], whole, "exact",
+                          "members_total" if implied else metric, m.end())]
     return out
 
 
