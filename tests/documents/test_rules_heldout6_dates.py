@@ -102,3 +102,22 @@ def test_the_end_of_the_year_in_a_january_review_is_the_year_before():
     text = ("Thứ Sáu, 20/01/2023 - 08:00\n\nNgày 19/1, Huyện ủy tổng kết năm 2022. Tổng số đảng "
             "viên đến cuối năm là 5.604 đồng chí.")
     assert _figures(text)["5.604"]["as_of"] == date(2022, 12, 31)
+
+
+@pytest.mark.parametrize("report,as_of,first", [
+    ("5 năm qua, toàn Đảng bộ kết nạp được 12.420 đảng viên mới.", date(2020, 10, 16),
+     date(2015, 1, 1)),
+    ("Nhiệm kỳ qua, Đảng bộ kết nạp 1.020 đảng viên.", date(2020, 10, 16), None),
+])
+def test_an_undated_congress_report_dates_what_is_relative_by_its_congress(report, as_of, first):
+    text = ("Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XIX\n\nTừ ngày 14 đến 16/10/2020, Đảng bộ tỉnh "
+            "Hà Tĩnh tổ chức Đại hội đại biểu lần thứ XIX. Dự Đại hội có 350 đại biểu thay mặt cho "
+            "gần 105.000 đảng viên.\n\nBáo cáo chính trị cho biết, " + report[0].lower() + report[1:])
+    f = [x for x in extract(text, "x").figures if x["metric"] == "new_admissions"][0]
+    assert (f["as_of"], f["period_from"]) == (as_of, first)
+
+
+def test_a_dated_page_keeps_its_own_date_for_the_past_term():
+    text = ("Cập nhật: 05/06/2020\n\nNgày 4/6, Đảng bộ xã Tân Hòa tổ chức Đại hội.\n\nNhiệm kỳ "
+            "qua, Đảng bộ xã đã kết nạp 46 đảng viên mới.")
+    assert _figures(text)["46"]["as_of"] == date(2020, 6, 5)

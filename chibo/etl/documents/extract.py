@@ -247,8 +247,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     w = own or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date"]
     reference = next((d for d in reversed(days) if d), None) or event
-    if w is not None and periods.past_term(w) and reference is None and pub is None:
-        reference = ctx.congress_day  # "Nhiệm kỳ qua" on an undated page: up to its congress
+    if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
+        reference = ctx.congress_day       # that reports a congress: up to its congress
     source = "explicit"
     if w is None and event:
         as_of, year, first = event, event.year, None

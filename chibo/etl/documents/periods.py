@@ -252,11 +252,6 @@ def period_bound_or_gloss(text: str, w: When, found: list[When]) -> bool:
     return inside or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
-def past_term(w: When) -> bool:
-    """"nhiệm kỳ qua": the term a congress closes."""
-    return w.kind == "vague" and fold(w.text).startswith("nhiem ky")
-
-
 def sentence_default(text: str, found: list[When]) -> When | None:
     """A date the whole sentence is given in ("… (số liệu năm 2021)")."""
     for m in SENTENCE_DATE_RE.finditer(text):
