@@ -28,3 +28,19 @@ def test_a_headline_city_then_the_city_committee_stays_the_city():
 def test_the_whole_committee_of_a_place_just_named_stays_that_place():
     text = "Ngày 30/4/1975, khi tỉnh Bình Định giải phóng, toàn Đảng bộ chỉ có 3.105 đảng viên."
     assert _scopes(text) == [("3.105", "52")]
+
+
+def test_the_partys_name_is_the_country_and_a_headline_restating_over_takes_the_bodys():
+    text = ("Thứ Ba, 03/02/2015 - 06:30\n\n85 năm Đảng Cộng sản Việt Nam: hơn 4,4 triệu đảng viên"
+            "\n\nĐến nay, toàn Đảng có hơn 4,4 triệu đảng viên.")
+    assert _scopes(text) == [("hơn 4,4 triệu", "VN")] * 2
+
+
+def test_a_photo_caption_above_the_headline_is_no_headline():
+    text = ("Ảnh: Lễ kết nạp đảng viên tại Chi bộ thôn 2, xã Hòa Bình năm 2021.\n\n"
+            "Tân Kỳ: Gần 800 đảng viên mới sau 5 năm\n\nThứ Năm, 02/07/2020 | 10:15\n\n"
+            "Từ năm 2015 đến hết năm 2019, Đảng bộ huyện Tân Kỳ đã kết nạp 786 đảng viên.")
+    f = extract(text, "x")
+    assert f.document["title"].startswith("Tân Kỳ")
+    assert [(x["scope_value"], str(x["as_of"])) for x in f.figures] == [
+        ("huyện Tân Kỳ", "2019-12-31")] * 2

@@ -20,7 +20,8 @@ def headline_from_body(figures: list[dict]) -> None:
                      and (b["dimension"], b["dimension_value"]) == (f["dimension"],
                                                                     f["dimension_value"])
                      and b["value"] is not None and f["value"]
-                     and within_tolerance(f["value"], b["value"], f["qualifier"])), None)
+                     and (within_tolerance(f["value"], b["value"], f["qualifier"])
+                          or (b["value"], b["qualifier"]) == (f["value"], f["qualifier"]))), None)
         if body is None:
             continue
         if f["as_of_source"] != "explicit":
