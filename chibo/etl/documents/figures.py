@@ -16,19 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import clauses as cl
 from . import vocabulary as voc
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
-from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
                       r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
-# "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
-# number closes a phrase naming what it counts.
-_HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
-    p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
-    r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
@@ -72,14 +67,6 @@ class Candidate:
                                      # share should it turn out a part ("riêng …, chiếm 42,7%")
 
 
-def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
-    for metric, rx in voc.METRIC_RES:
-        found = rx.match(folded, pos)
-        if found:
-            return metric, found.end()
-    return None
-
-
 def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
                 ) -> tuple[str | None, tuple | None, bool]:
     """What the clause right before a number says it counts: (metric noun, dimension, label),
@@ -89,7 +76,7 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     clause_start = max([0] + seps)
     text = sentence[:start]
     pos = _LEAD_RE.match(voc.fold(text), clause_start).end()
-    noun = metric_at(voc.fold(text), pos)
+    noun = voc.metric_at(voc.fold(text), pos)
     metric = None
     if noun and noun[0] != "_candidates":  # "đoàn viên thanh niên 1.024 đồng chí": a dimension
         metric, pos = noun
@@ -103,75 +90,6 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     return metric, dim, ":" in text[pos:]
 
 
-def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
-    """The nearest people metric noun before start in the sentence (a party one first)."""
-    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
-              if (f := metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
-    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
-    return (party or people or [None])[-1]
-
-
-def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
-    """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
-    of the kind named before in the sentence (base organisations by default), by the sector
-    named before the number in its part of the list, or right after the counter noun."""
-    kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
-             if (f := metric_at(folded, m.start())) and f[0] in voc.ORGS]
-    item = max([floor, sentence.rfind(";", 0, q.start) + 1])
-    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
-    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
-        return None, end, None
-    return (kinds[-1] if kinds else "base_orgs_total"), end, (
-        ("sector", sector[0], 0) if sector else None)
-
-
-def _dimension_item(sentence: str, start: int) -> tuple | None:
-    """A list item naming its part right before the number, after a label's colon: "Cơ cấu đảng
-    viên mới kết nạp: nữ 210 đồng chí; dân tộc thiểu số 85 đồng chí"."""
-    item = max(sentence.rfind(c, 0, start) for c in ":;") + 1
-    dim = dimension_at(sentence, item) if item else None
-    return dim if dim and not sentence[dim[2]:start].strip() else None
-
-
-def _head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | None:
-    """"số tổ chức cơ sở đảng trực thuộc … giảm từ": what a change without a noun counts."""
-    head = [h for h in voc.HEAD_RE.finditer(folded, floor, start)
-            if re.search(r"(?:tang|giam)\s+tu\s*$", folded[h.end():start])]
-    return metric_at(folded, head[-1].start("noun")) if head else None
-
-
-def _clause(sentence: str, start: int, floor: int) -> str:
-    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
-    return sentence[max([floor] + seps):start]
-
-
-def _blocked(clause: str) -> bool:
-    """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
-    the blocking "cho")."""
-    cues = [(u.start(), u.end()) for u in voc.UNBLOCK_RE.finditer(clause)]
-    blocks = [b for b in voc.PRE_BLOCK_RE.finditer(clause)
-              if not any(s <= b.start() and b.end() <= e for s, e in cues)]
-    return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
-
-
-def _admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end: int) -> bool:
-    """Admission context: "kết nạp (được) N", "phát triển N", "N … được kết nạp vào Đảng"."""
-    before = sentence[clause_start:start]
-    verbs = list(voc.ADMISSION_RE.finditer(folded, clause_start, start))
-    if verbs and not voc.NOT_ADMITTED_RE.search(before) and not _HEAD_THEN_RE.search(
-            folded, verbs[-1].end(), start):  # not "Đợt kết nạp này đưa tổng số đảng viên lên"
-        return True
-    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
-
-
-def _plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
-    """"kết nạp 768 đảng viên, đạt 51,2% kế hoạch (kế hoạch năm 2024 là 1.500 đảng viên)": a
-    plan after admissions, with no stock between ("có", "tổng số đảng viên"), is of admissions."""
-    verbs = list(voc.ADMISSION_RE.finditer(folded, 0, start))
-    return bool(verbs) and not (voc.HEAD_RE.search(folded, verbs[-1].end(), start) or re.search(
-        r"(?<![\wđ])có(?![\wđ])", sentence[verbs[-1].end():start]))
-
-
 def counted_candidates(sentence: str) -> list[Candidate]:
     """The counted figures of one sentence (with a value), in order, before linking and scoping
     (shares.py adds the parts given only as a share or a ratio)."""
@@ -182,7 +100,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         metric, noun_end, dim = None, q.end, None
-        found = metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
+        found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
         pre_metric, pre_dim, label = descriptor(sentence, q.start)
         growth = _FROM_TO_RE.match(folded, q.end)
         if found:
@@ -192,7 +110,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 dim = dim or dimension_at(sentence, q.end)
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
             after = quantities[k + 1]
-            found = metric_at(folded, after.end + 1) or _head_of_change(folded, floor, q.start)
+            found = voc.metric_at(folded, after.end + 1) or cl.head_of_change(folded, floor, q.start)
             if not found:
                 continue
             metric, noun_end = found[0], q.end
@@ -204,20 +122,20 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
             continue  # a number in words counts only with a metric noun or, in thousands, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
-            metric, noun_end, dim = _org_counted(sentence, folded, q, org.end(), floor)
+            metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
             noun_end = counter.end()
             metric = pre_metric if pre_metric in voc.PEOPLE else (
-                _people_metric_before(sentence, folded, q.start) if not pre_dim else None)
+                cl.people_metric_before(sentence, folded, q.start) if not pre_dim else None)
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
-                metric = (metric_at(folded, head[-1].start("noun")) or (None,))[0]
-            dim = pre_dim or _dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
+                metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
+            dim = pre_dim or cl.dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
-            closing = _HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
+            closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
             if closing and not pre_dim:  # "nâng số đảng viên là sinh viên … lên 204 đồng chí"
-                metric = metric_at(folded, closing.start("noun"))[0]
+                metric = voc.metric_at(folded, closing.start("noun"))[0]
                 dim = dimension_at(sentence, closing.end("noun"))
             elif metric in ("_candidates", "members_total") and admissions and \
                     voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
@@ -225,20 +143,20 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
                 label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
-        elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
+        elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
                 sentence, q.end):
-            metric = metric_at(folded, head.start("noun"))[0]
+            metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
                 listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
             metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])
-        if metric is None and _admitted(sentence, folded, clause_start, q.start, noun_end):
+        if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
         if metric is None:
             continue
-        clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(
+        clause = cl.clause(sentence, q.start, floor)
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or cl.blocked(clause) or voc.hard_blocked(
                 clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
                 voc.ATTENDANCE_RE.search(sentence, 0, q.start):
             blocked_end = noun_end
@@ -250,7 +168,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
                 voc.ADMITTED_AFTER_RE.match(folded, noun_end):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
-        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and _admitted(
+        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and cl.admitted(
             sentence, folded, clause_start, q.start, noun_end)
         implied = metric_dimension(metric)
         if admitted:
@@ -277,7 +195,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                                              or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"
-            if metric == "members_total" and _plan_of_admissions(sentence, folded, q.start):
+            if metric == "members_total" and cl.plan_of_admissions(sentence, folded, q.start):
                 metric = "new_admissions"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,

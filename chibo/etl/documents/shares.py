@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
-from .figures import Candidate, counted_candidates, descriptor, metric_at
+from .figures import Candidate, counted_candidates, descriptor
 from .parts import dimension_at, metric_dimension
 from .scope import sector_in
+from .vocabulary import metric_at
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
 # trực tiếp sản xuất chiếm 62%").

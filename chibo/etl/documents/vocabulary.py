@@ -107,6 +107,16 @@ _END = r"(?![\w])"
 METRIC_RES = [(m, folded(r"(?:" + p + r")" + _END)) for m, p in METRIC_PHRASES]
 METRIC_ANY_RE = folded(r"(?<!\w)(?:" + "|".join(p for _, p in METRIC_PHRASES) + r")" + _END)
 
+
+def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
+    """(metric, end) of the metric noun at pos of folded text, longest phrase first."""
+    for metric, rx in METRIC_RES:
+        found = rx.match(folded, pos)
+        if found:
+            return metric, found.end()
+    return None
+
+
 # Counter nouns after a number that take a people metric named earlier in the clause.
 COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp)(?![\wđ])", re.IGNORECASE)
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
