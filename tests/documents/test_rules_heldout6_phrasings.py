@@ -162,3 +162,41 @@ def test_noisy_scope_words(text, scope):
 def test_a_ratio_of_women_to_all_members():
     assert _rows("Số đảng viên nữ là 1.205/3.410 đồng chí, chiếm 35,3%.") == [
         ("1.205", "members_female", "3.410", "female"), ("3.410", "members_total", None, None)]
+
+
+# ---- sizes and ranges of sizes are no figures; changes need a verb of change for "đến"
+
+
+@pytest.mark.parametrize("text", [
+    "Toàn huyện có 12 chi bộ có trên 100 đảng viên.",
+    "Mỗi tổ đảng có từ 5 đến 7 đảng viên.",
+    "Các chi bộ có từ 3 đến 15 đảng viên.",
+    "Có 30 đảng viên sinh hoạt tại nơi cư trú.",
+])
+def test_sizes_and_ranges_of_sizes(text):
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Giai đoạn 2015 - 2020, đảng viên tăng từ 4.100 lên 4.800.",
+     [("4.100", "members_total", None, None), ("4.800", "members_total", None, None)]),
+    ("Số đảng viên tăng từ ba nghìn lên gần năm nghìn.",
+     [("ba nghìn", "members_total", None, None), ("gần năm nghìn", "members_total", None, None)]),
+    ("Số chi bộ giảm từ 312 xuống 205 do sáp nhập thôn.",
+     [("312", "cells_total", None, None), ("205", "cells_total", None, None)]),
+    ("500 đảng viên sinh hoạt tại 20 chi bộ ở các thôn.",
+     [("500", "members_total", None, None), ("20", "cells_total", None, None)]),
+])
+def test_changes_and_stocks_after_the_noun(text, rows):
+    assert _rows(text) == rows
+
+
+# ---- "riêng" a period or a place: not a part; a month without its year takes the sentence's
+
+
+def test_singled_out_another_place_or_month_is_no_part():
+    f = _figures("Năm 2023 toàn tỉnh kết nạp 1.215 đảng viên; riêng huyện Mường Lát kết nạp 40 "
+                 "đảng viên, riêng tháng 12 kết nạp 95 đảng viên.")
+    assert [(n, x["whole"]) for n, x in f.items()] == [("1.215", None), ("40", None), ("95", None)]
+    assert (f["1.215"]["scope_value"], f["40"]["scope_value"]) == (None, "huyện Mường Lát")
+    assert (str(f["95"]["as_of"]), str(f["95"]["period_from"])) == ("2023-12-31", "2023-12-01")

@@ -50,10 +50,40 @@ def dimension_item(sentence: str, start: int) -> tuple | None:
 
 
 def head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | None:
-    """"số tổ chức cơ sở đảng trực thuộc … giảm từ": what a change without a noun counts."""
-    head = [h for h in voc.HEAD_RE.finditer(folded, floor, start)
-            if re.search(r"(?:tang|giam)\s+tu\s*$", folded[h.end():start])]
-    return voc.metric_at(folded, head[-1].start("noun")) if head else None
+    """"số tổ chức cơ sở đảng trực thuộc … giảm từ", else "đảng viên tăng từ": what a change
+    without a noun after its numbers counts."""
+    heads = [h.start("noun") for h in voc.HEAD_RE.finditer(folded, floor, start)
+             if re.search(r"(?:tang|giam)\s+tu\s*$", folded[h.end():start])]
+    nouns = [n.start() for n in voc.METRIC_ANY_RE.finditer(folded, floor, start)
+             if re.fullmatch(r"\s*(?:\w+\s+){0,2}?(?:tang|giam)\s+tu\s*", folded[n.end():start])]
+    return voc.metric_at(folded, (heads or nouns)[-1]) if heads or nouns else None
+
+
+# "tăng từ 4.100 đến 4.800": "đến/tới" joins two stocks of a change only after a verb of change;
+# "Các chi bộ có từ 3 đến 15 đảng viên" is a range of sizes.
+_CHANGE_VERB_RE = voc.folded(r"(?<!\w)(?:tăng|giảm|nâng|phát triển|đưa)(?!\w)[^,;]{0,40}từ\s*$")
+_RANGE_BOUND_RE = voc.folded(r"(?<!\w)từ\s+\S+(?:\s+\S+)?\s+(?:đến|tới|-|–)\s*$")
+# "12 chi bộ có trên 100 đảng viên": the size of the organisations just counted.
+_SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*$")
+
+
+def is_change(folded: str, start: int, joined_by: str) -> bool:
+    """Whether two numbers joined by "lên / xuống" (always) or "đến / tới" (after a verb of
+    change) are the stocks of a change."""
+    return not re.match(r"\s*(?:\([^()]*\))?\s*,?\s*(?:den|toi)\s", joined_by) or bool(
+        _CHANGE_VERB_RE.search(folded, 0, start))
+
+
+def range_bound(folded: str, start: int) -> bool:
+    """The upper bound of a range of sizes ("có từ 3 đến 15 đảng viên"), not of a change."""
+    return bool(_RANGE_BOUND_RE.search(folded, 0, start)) and not _CHANGE_VERB_RE.search(
+        folded, 0, folded.rfind("tu", 0, start) + 2)
+
+
+def size_of_counted(folded: str, start: int, before) -> bool:
+    """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên")."""
+    return bool(before) and before.metric in voc.ORGS and bool(
+        _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start))
 
 
 def clause(sentence: str, start: int, floor: int) -> str:

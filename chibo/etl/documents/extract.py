@@ -185,7 +185,8 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     before = [m for m in usable if floor <= m.start and m.end <= c.start]
     after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
              and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
-    later = [m for m in usable if m.start >= c.end and _SUBJECT_RE.match(sentence, m.end)]
+    clause_end = sentence.find(";", c.end) % (len(sentence) + 1)  # not past a ";"
+    later = [m for m in usable if c.end <= m.start < clause_end and _SUBJECT_RE.match(sentence, m.end)]
     other = [m for m in mentions if m.scope is None and m.party and floor <= m.start and m.end <= c.start
              and before and m.start >= before[-1].end and m.level and _level(m) != _level(before[-1])]
     if before and not other:  # not "Bình Thuận: Đảng bộ Khối các cơ quan tỉnh có …"
@@ -244,7 +245,7 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
-    w = own or ctx.frame
+    w = periods.in_year_of(own, whens) or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date"]
     reference = next((d for d in reversed(days) if d), None) or event
     if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page

@@ -108,14 +108,15 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
-        elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
+        elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
+                and cl.is_change(folded, q.start, growth.group(0)):
             after = quantities[k + 1]
             found = voc.metric_at(folded, after.end + 1) or cl.head_of_change(folded, floor, q.start)
             if not found:
                 continue
             metric, noun_end = found[0], q.end
             changed[k + 1] = metric
-        elif k in changed and not q.is_words:  # "… xuống còn 104 hiện nay"
+        elif k in changed and (not q.is_words or q.value >= 1000):  # "… xuống còn 104 hiện nay"
             metric = changed[k]
         elif _THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
             metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
@@ -153,7 +154,10 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                                       if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None:
+        if metric is None or cl.range_bound(folded, q.start):
+            continue
+        if cl.size_of_counted(folded, q.start, out[-1] if out else None):
+            out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
             continue
         clause = cl.clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or cl.blocked(clause) or voc.hard_blocked(
@@ -177,7 +181,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or activity or metric in ("_part", "_same")):
+                or admitted or label or activity or metric in ("_part", "_same")
+                or voc.STOCK_AFTER_RE.match(folded, noun_end)):
             continue
         if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
             continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock

@@ -135,6 +135,7 @@ def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | No
                     whole["as_of"], whole["_first"]))
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
                      or _SINGLED_OUT_RE.search(sentence, whole["span_end"], f["span_start"])
+                     and (f["_scope"] is None or _same_scope(whole, f) and whole["_scope"])
                      or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
                      and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
             return whole

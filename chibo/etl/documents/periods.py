@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .vocabulary import fold, folded
@@ -243,6 +243,15 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "today":
         return published, published.year if published else None, None
     return ref, ref.year if ref else None, None  # now, vague
+
+
+def in_year_of(w: When | None, found: list[When]) -> When | None:
+    """A month or quarter without its year in a sentence that names a year before it ("Năm 2023,
+    … riêng tháng 12 kết nạp 40"): of that year."""
+    if w is None or w.kind not in ("month", "quarter") or w.y is not None:
+        return w
+    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
+    return replace(w, y=years[-1]) if years else w
 
 
 def period_bound_or_gloss(text: str, w: When, found: list[When]) -> bool:

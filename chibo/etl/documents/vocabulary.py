@@ -127,7 +127,8 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
-    r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
+    r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
+    r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
     re.IGNORECASE)
 
 # Verbs before the number that make the counted noun the object of another action (counts of
@@ -171,8 +172,11 @@ UNBLOCK_RE = re.compile(
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
-    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong))(?![\w])"
+    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|"
+    r"(?:tăng|giảm) từ)(?![\w])"
     r"|:|^tu(?=\s)")
+# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
+STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
