@@ -200,3 +200,16 @@ def test_singled_out_another_place_or_month_is_no_part():
     assert [(n, x["whole"]) for n, x in f.items()] == [("1.215", None), ("40", None), ("95", None)]
     assert (f["1.215"]["scope_value"], f["40"]["scope_value"]) == (None, "huyện Mường Lát")
     assert (str(f["95"]["as_of"]), str(f["95"]["period_from"])) == ("2023-12-31", "2023-12-01")
+
+
+# ---- a label naming a narrower metric than the noun after the number
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("- Tổng số chi bộ trực thuộc: 1.120 chi bộ.", [("1.120", "sub_cells", None, None)]),
+    ("Số liệu năm 2022:\n- Đảng viên: 1.500 người.\n- Đảng viên nữ: 620 đảng viên.",
+     [("1.500", "members_total", None, None), ("620", "members_female", "1.500", "female")]),
+    ("- Số chi bộ: 86 chi bộ.", [("86", "cells_total", None, None)]),
+])
+def test_a_label_narrower_than_the_noun_after(text, rows):
+    assert _rows(text) == rows

@@ -42,6 +42,10 @@ _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|côn
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
                              r"động|viên chức|công chức|nhân viên|bộ đội)(?![\wđ])", re.IGNORECASE)
 _ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
+# A label naming a narrower metric than the noun repeated after its number ("Tổng số chi bộ trực
+# thuộc: 1.120 chi bộ", "Đảng viên nữ: 1.200 đảng viên").
+_NARROWER = {"cells_total": ("sub_cells", "base_cells"),
+             "members_total": ("members_female", "members_official", "members_probationary")}
 # A change between two stocks: "từ gần ba vạn lên hơn sáu vạn", "giảm từ 131 (năm 2015) xuống
 # còn 104": the first counts what the second does (or the "số …" named before it).
 _FROM_TO_RE = voc.folded(r"(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới|mức))?"
@@ -105,6 +109,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         growth = _FROM_TO_RE.match(folded, q.end)
         if found:
             metric, noun_end = found
+            if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
+                metric = pre_metric
             dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
