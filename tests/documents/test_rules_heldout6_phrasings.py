@@ -105,6 +105,7 @@ def test_a_province_level_word_before_other_words_is_no_province():
 @pytest.mark.parametrize("text,number", [
     ("Chi bộ tổ chức Lễ kết nạp Đảng cho 3 quần chúng ưu tú.", "3"),
     ("Đảng ủy xã trao quyết định kết nạp vào Đảng cho 5 quần chúng.", "5"),
+    ("Đảng ủy trường trao quyết định kết nạp Đảng cho 7 đoàn viên ưu tú.", "7"),
 ])
 def test_a_ceremony_admitting_people_into_the_party(text, number):
     f = _figures(text)

@@ -175,8 +175,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
-        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
-                voc.ADMITTED_AFTER_RE.match(folded, noun_end):
+        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
+                voc.ADMITTED_AFTER_RE.match(folded, noun_end)
+                or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
         admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and cl.admitted(
             sentence, folded, clause_start, q.start, noun_end)

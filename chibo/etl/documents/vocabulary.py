@@ -191,6 +191,9 @@ ADMITTED_AFTER_RE = folded(
 TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
 # "kết nạp mới 6.540 đoàn viên": the Youth Union admitting its own members, not the Party.
 OWN_MEMBERS_RE = folded(r"\s*(?:đoàn viên|hội viên)(?![\w])(?!.{0,40}vào Đảng)")
+# Before the count, the Party is named as what they join: "trao quyết định kết nạp Đảng cho 7
+# đoàn viên ưu tú" (not the Youth Union's own admissions).
+INTO_PARTY_RE = folded(r"kết nạp (?:vào )?Đảng(?! bộ| ủy| uỷ)|kết nạp đảng viên")
 # "91 tổ chức", "24 đảng bộ xã, thị trấn": organisations counted by a counter noun, in a
 # breakdown by sector.
 ORG_COUNTER_RE = re.compile(r"\s*(?:tổ chức|đảng bộ)(?![\wđ])", re.IGNORECASE)
