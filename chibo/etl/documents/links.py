@@ -20,7 +20,7 @@ over the admissions reported before them. A part that gets no whole keeps its di
 import re
 
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
-from .scope import narrowed, sector_in
+from .scope import narrowed, sector_in, widened
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -70,6 +70,14 @@ def _opening_whole(sentence: str) -> str | None:
 def _same_scope(a: dict, b: dict) -> bool:
     sa, sb = a.get("_scope"), b.get("_scope")
     return sa is None or sb is None or (sa.kind, sa.value) == (sb.kind, sb.value)
+
+
+def _no_other_place(whole: dict, part: dict) -> bool:
+    """A count singled out names no place other than its whole's (a sector alone is no place:
+    "riêng các chi bộ khối phố có …", but not "riêng huyện Mường Lát kết nạp …")."""
+    place, of_whole = widened(part["_scope"]), widened(whole["_scope"])
+    return place is None or of_whole is not None and (place.kind, place.value) == (
+        of_whole.kind, of_whole.value)
 
 
 def sector_of(whole: dict, part: dict) -> bool:
@@ -135,7 +143,7 @@ def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | No
                     whole["as_of"], whole["_first"]))
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
                      or _SINGLED_OUT_RE.search(sentence, whole["span_end"], f["span_start"])
-                     and (f["_scope"] is None or _same_scope(whole, f) and whole["_scope"])
+                     and _no_other_place(whole, f)
                      or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
                      and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
             return whole
