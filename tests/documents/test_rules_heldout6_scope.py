@@ -44,3 +44,8 @@ def test_a_photo_caption_above_the_headline_is_no_headline():
     assert f.document["title"].startswith("Tân Kỳ")
     assert [(x["scope_value"], str(x["as_of"])) for x in f.figures] == [
         ("huyện Tân Kỳ", "2019-12-31")] * 2
+
+
+def test_organisations_named_as_a_kind_in_lower_case_do_not_unscope_the_figure():
+    text = "Đảng bộ huyện Mỹ Đức có 22 đảng bộ xã, thị trấn với 10.540 đảng viên."
+    assert ("10.540", "huyện Mỹ Đức") in _scopes(text)

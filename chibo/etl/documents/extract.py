@@ -187,7 +187,8 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
              and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
     clause_end = sentence.find(";", c.end) % (len(sentence) + 1)  # not past a ";"
     later = [m for m in usable if c.end <= m.start < clause_end and _SUBJECT_RE.match(sentence, m.end)]
-    other = [m for m in mentions if m.scope is None and m.party and floor <= m.start and m.end <= c.start
+    other = [m for m in mentions if m.scope is None and m.party and sentence[m.start].isupper()
+             and floor <= m.start and m.end <= c.start
              and before and m.start >= before[-1].end and m.level and _level(m) != _level(before[-1])]
     if before and not other:  # not "Bình Thuận: Đảng bộ Khối các cơ quan tỉnh có …"
         scope = before[-1].scope
