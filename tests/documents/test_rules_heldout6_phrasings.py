@@ -214,3 +214,26 @@ def test_singled_out_another_place_or_month_is_no_part():
 ])
 def test_a_label_narrower_than_the_noun_after(text, rows):
     assert _rows(text) == rows
+
+
+# ---- parts: a whole of admissions introduced by "Trong N …", a part opening its sentence
+
+
+@pytest.mark.parametrize("text,part,whole,dim", [
+    ("Trong 1.204 đảng viên được kết nạp năm 2022, nữ chiếm 46%.", "46%", "1.204", "female"),
+    ("Đảng bộ có 2.920 đảng viên. Đảng viên nữ 1.203 người, chiếm 41,2% tổng số đảng viên.",
+     "1.203", "2.920", "female"),
+    ("Đảng bộ có 4.400 đảng viên; có 1.100 đảng viên trẻ (dưới 35 tuổi), chiếm 25%.", "1.100",
+     "4.400", "18_34"),
+])
+def test_parts_opening_or_glossed(text, part, whole, dim):
+    f = _figures(text)[part]
+    assert (f["whole"], f["dimension_value"]) == (whole, dim)
+
+
+@pytest.mark.parametrize("text", [
+    "Chi bộ Khu phố 5 tổ chức sinh hoạt thường kỳ.",
+    "Đảng viên Nguyễn Văn An 72 tuổi vẫn gương mẫu.",
+])
+def test_a_name_with_a_number_is_no_figure(text):
+    assert _figures(text) == {}

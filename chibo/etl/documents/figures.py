@@ -189,7 +189,10 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or metric in ("_part", "_same")
-                or voc.STOCK_AFTER_RE.match(folded, noun_end)):
+                or voc.STOCK_AFTER_RE.match(folded, noun_end)
+                or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
+                or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and not out):
+            # the last: a sentence opening "Đảng viên nữ 1.203 người, …"
             continue
         if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
             continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
