@@ -237,3 +237,28 @@ def test_parts_opening_or_glossed(text, part, whole, dim):
 ])
 def test_a_name_with_a_number_is_no_figure(text):
     assert _figures(text) == {}
+
+
+# ---- labels counting what happened to members; attendance; years in the Party
+
+
+@pytest.mark.parametrize("text", [
+    "Số đảng viên được miễn sinh hoạt: 45 đồng chí.",
+    "Số đảng viên chuyển đến: 12 đồng chí; chuyển đi: 8 đồng chí.",
+    "Số đảng viên từ trần: 30 đồng chí.",
+    "So dang vien bi ky luat: 7 dong chi.",
+    "Số đảng viên được tặng Huy hiệu Đảng: 320 đồng chí.",
+    "Hội nghị có sự tham gia của 200 đảng viên.",
+    "Đảng bộ có 45 đảng viên 50 năm tuổi Đảng.",
+])
+def test_what_happened_to_members_is_no_count(text):
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Số đảng viên hiện có: 1.245 đồng chí.", "1.245"),
+    ("Đại hội khai mạc với sự tham dự của 350 đại biểu, đại diện cho hơn 52.000 đảng viên.",
+     "hơn 52.000"),
+])
+def test_a_label_of_the_members_themselves_still_counts(text, number):
+    assert list(_figures(text)) == [number]

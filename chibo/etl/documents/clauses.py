@@ -116,3 +116,10 @@ def plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
     verbs = list(voc.ADMISSION_RE.finditer(folded, 0, start))
     return bool(verbs) and not (voc.HEAD_RE.search(folded, verbs[-1].end(), start) or re.search(
         r"(?<![\wđ])có(?![\wđ])", sentence[verbs[-1].end():start]))
+
+
+def label_of_event(sentence: str, folded: str, clause_start: int, start: int) -> bool:
+    """"Số đảng viên được miễn sinh hoạt: 45 đồng chí": the label's noun has a blocking
+    complement (what happened to the members counted)."""
+    heads = list(voc.HEAD_RE.finditer(folded, clause_start, start))
+    return bool(heads) and bool(voc.POST_BLOCK_RE.match(sentence, heads[-1].end()))

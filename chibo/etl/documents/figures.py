@@ -168,7 +168,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         clause = cl.clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or cl.blocked(clause) or voc.hard_blocked(
                 clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
-                voc.ATTENDANCE_RE.search(sentence, 0, q.start):
+                voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
+                voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(
+                    sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
         if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):

@@ -128,7 +128,8 @@ POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
-    r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
+    r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
+    r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
     re.IGNORECASE)
 
 # Verbs before the number that make the counted noun the object of another action (counts of
@@ -138,7 +139,8 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công)(?![\wđ])", re.IGNORECASE)
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
+    r"(?:sự )?tham (?:gia|dự) của)(?![\wđ])", re.IGNORECASE)
 # Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
 # ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
@@ -153,6 +155,11 @@ UNNAMED_RE = folded(
 # A list item counting those present or absent: "…; có mặt: 14 đồng chí; vắng: 1 đồng chí".
 ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:có mặt|vắng(?: mặt)?(?: có lý do|"
                            r" không có lý do| không lý do)?|dự họp|tham dự)\s*:?\s*$", re.IGNORECASE)
+# A label counting what happened to members ("Số đảng viên được miễn sinh hoạt: 45 đồng chí",
+# "chuyển đến: 12; chuyển đi: 8"): the label's noun has a blocking complement, or the item opens
+# with an event.
+EVENT_ITEM_RE = re.compile(r"(?:^|[;,.(]\s*)(?:chuyển (?:đến|đi)|từ trần|qua đời|bị kỷ luật|xóa tên|"
+                           r"xoá tên|ra khỏi Đảng|miễn sinh hoạt)\s*:?\s*$", re.IGNORECASE)
 DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
 
 
