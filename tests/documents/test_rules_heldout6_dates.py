@@ -121,3 +121,14 @@ def test_a_dated_page_keeps_its_own_date_for_the_past_term():
     text = ("Cập nhật: 05/06/2020\n\nNgày 4/6, Đảng bộ xã Tân Hòa tổ chức Đại hội.\n\nNhiệm kỳ "
             "qua, Đảng bộ xã đã kết nạp 46 đảng viên mới.")
     assert _figures(text)["46"]["as_of"] == date(2020, 6, 5)
+
+
+@pytest.mark.parametrize("text,number,as_of", [
+    ("Tại Đại hội VI (12/1986), Đảng có gần 1,9 triệu đảng viên.", "gần 1,9 triệu",
+     date(1986, 12, 31)),
+    ("Tính đến 6/2024, Đảng bộ tỉnh có 61.020 đảng viên.", "61.020", date(2024, 6, 30)),
+    ("Theo Kết luận số 12/2023, Đảng bộ hiện có 8.100 đảng viên.", "8.100", date(2024, 7, 1)),
+])
+def test_a_month_written_with_a_slash(text, number, as_of):
+    f = _figures("Thứ Hai, 01/07/2024 - 08:00\n\n" + text)
+    assert f[number]["as_of"] == as_of

@@ -70,6 +70,8 @@ PATTERNS: list[tuple[str, str]] = [
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    # a month written "12/1986" without "tháng" ("Đại hội VI (12/1986)", "đến 6/2024")
+    ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
     ("month", r"(?<![\w/])tháng\s+(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)(?![\d/])"),
     # a month in words; an event named by its month ("Cách mạng Tháng Tám năm 1945") is dated
