@@ -132,3 +132,15 @@ def test_a_dated_page_keeps_its_own_date_for_the_past_term():
 def test_a_month_written_with_a_slash(text, number, as_of):
     f = _figures("Thứ Hai, 01/07/2024 - 08:00\n\n" + text)
     assert f[number]["as_of"] == as_of
+
+
+@pytest.mark.parametrize("text,number,as_of", [
+    ("Khi mới thành lập, Đảng chỉ có 211 đảng viên.", "211", date(1930, 2, 3)),
+    ("Từ 211 đảng viên khi mới thành lập, đến nay Đảng ta có hơn 5,3 triệu đảng viên.", "211",
+     date(1930, 2, 3)),
+    ("Khi mới thành lập, Đảng bộ xã có 12 đảng viên.", "12", None),
+    ("Nhân kỷ niệm 94 năm Ngày thành lập Đảng, Đảng bộ phường kết nạp 12 đảng viên.", "12",
+     date(2024, 2, 1)),
+])
+def test_the_founding_of_the_party(text, number, as_of):
+    assert _figures("Thứ Năm, 01/02/2024 - 08:00\n\n" + text)[number]["as_of"] == as_of

@@ -5,7 +5,7 @@ bộ tỉnh", "Chi bộ"), the date of the event a paragraph reports, a year tha
 """
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import periods
@@ -151,7 +151,10 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
              "_post_share": c.post_share}
-        f.update(_dating(sentence, c, whens, nxt, ctx, restated, event))
+        own = whens if scope is not None and scope.kind == "country" else [
+            replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
+        # "khi mới thành lập": the Party's day; another organisation's is not known
+        f.update(_dating(sentence, c, own, nxt, ctx, restated, event))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
@@ -267,6 +270,7 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
                 return dict(restated)
     if c.ceremony and as_of:
         first = as_of
+    source = source if as_of else "unknown"
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
            "_dated_here": own is not None}
     ctx.seen.setdefault((c.metric, c.value), out)

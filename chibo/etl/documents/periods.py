@@ -20,6 +20,7 @@ for admissions, the first day counted (period_from).
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
+| khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
 
 The reference day is the nearest date before in the sentence, else the date of the event the
 paragraph reports ("Sáng 15/10, Đại hội …"), else the document's date. A term named with its
@@ -86,6 +87,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("today", r"(?<![\w])(?:tính\s+)?(?:đến|tới)\s+nay(?![\w])"),
+    # the Party's founding (3/2/1930), for the country's figures only (extract.py)
+    ("founding", r"(?<![\w])(?<!năm )(?<!kỷ niệm )(?:khi|lúc|từ khi|ngày|những ngày)\s+(?:mới\s+|đầu\s+)?(?:thành lập|ra đời)"
+     r"(?!\s*(?:\(|ngày|năm)\s*\d)(?![\w])"),
     ("now", r"(?<![\w])(?<!thực )(?<!xuất )(?<!phát )(?<!thể )(?<!biểu )hiện(?:\s+nay|\s+tại)?"
      r"(?!\s+(?:đại|tượng|thực|hành|diện|trạng|vật))(?![\w])"),
     ("vague", r"(?:nhiệm kỳ|những năm|thời gian|nhiều năm|các năm|giai đoạn)\s+(?:vừa\s+)?qua"
@@ -244,6 +248,10 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
     if w.kind == "today":
         return published, published.year if published else None, None
+    if w.kind == "founding":
+        return date(1930, 2, 3), 1930, None
+    if w.kind == "unknown":
+        return None, None, None
     return ref, ref.year if ref else None, None  # now, vague
 
 
