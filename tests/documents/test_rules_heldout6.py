@@ -291,3 +291,4 @@ def test_this_number_and_over(text, number, qualifier):
 ])
 def test_an_excess_or_a_change_of_this_number_is_no_figure(text):
     assert [n for n in _figures(text) if n != "12"] == []
+

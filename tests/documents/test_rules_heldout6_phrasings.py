@@ -262,3 +262,13 @@ def test_what_happened_to_members_is_no_count(text):
 ])
 def test_a_label_of_the_members_themselves_still_counts(text, number):
     assert list(_figures(text)) == [number]
+
+
+# ---- a share of a whole of another kind counted next
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023 kết nạp 230 đảng viên, chiếm 1,2% tổng số 19.100 đảng viên của tỉnh.",
+    "Toàn tỉnh có 120 chi bộ, chiếm 10% tổng số 1.200 đảng viên.",
+])
+def test_a_share_of_something_else_counted_next_is_no_part(text):
+    assert all(f["whole"] is None for f in _figures(text).values())

@@ -52,6 +52,13 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         sentence, sorted(counted, key=lambda c: c.start)))
 
 
+def _of_same_thing(part: str, whole: str) -> bool:
+    """A part counts what its whole does: admissions are no part of the members ("kết nạp 230 đảng
+    viên, chiếm 1,2% tổng số 19.100 đảng viên"), nor cells of members."""
+    return part == whole or whole in ("members_total", "new_admissions") and part in (
+        "members_female", "members_official", "members_probationary", "_part")
+
+
 def _parts_before_wholes(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """A count followed by its share of a whole counted next is a part of that whole: selected
     by its dimension, else by the sector named in its clause, else by something the vocabulary
@@ -59,7 +66,7 @@ def _parts_before_wholes(sentence: str, out: list[Candidate]) -> list[Candidate]
     for part, whole in zip(out, out[1:]):
         m = _PART_OF_NEXT_RE.match(sentence[:whole.start], part.noun_end)
         if not m or part.value is None or whole.value is None or part.value > whole.value or \
-                part.whole_next or whole.metric == "_part":
+                part.whole_next or not _of_same_thing(part.metric, whole.metric):
             continue
         part.whole_next, part.share = True, round(float(m["pct"].replace(",", ".")) / 100, 6)
         if part.dimension is None:
