@@ -272,3 +272,12 @@ def test_a_label_of_the_members_themselves_still_counts(text, number):
 ])
 def test_a_share_of_something_else_counted_next_is_no_part(text):
     assert all(f["whole"] is None for f in _figures(text).values())
+
+
+@pytest.mark.parametrize("text,number,dim", [
+    ("Đảng bộ có 6.000 đảng viên, trong đó 1.200 đảng viên là đồng bào Công giáo.", "1.200",
+     "catholic"),
+    ("Đảng bộ có 6.000 đảng viên, trong đó đồng bào Phật giáo 95 đồng chí.", "95", "buddhist"),
+])
+def test_a_religion_named_with_đồng_bào(text, number, dim):
+    assert _figures(text)[number]["dimension_value"] == dim

@@ -92,7 +92,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                               r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
     # "9 chi bộ khu vực" (Huế's street quarters), not "khu vực 3" nor "khu vực kinh tế …"
     ("sector", "residential", r"khu vực(?=\s*(?:[,.;:)]|$|và |trực thuộc|chiếm))")]
-_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+)?"
+_LINK = (r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+|"
+         r"đồng bào\s+(?=công giáo|phật|tin lành|cao đài|hòa hảo|hoà hảo))?")
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
 # The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
