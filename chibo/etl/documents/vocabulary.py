@@ -35,6 +35,7 @@ Metric nouns, admission verbs, qualifiers and party prefixes also match without 
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 METRICS: dict[str, str] = {
     "members_total": "party members",
@@ -63,6 +64,7 @@ MEMBERS = frozenset({"members_total", "members_official", "members_probationary"
                      "members_female", "new_admissions"})
 
 
+@lru_cache(maxsize=8192)  # the same sentence and its prefixes are folded many times
 def fold(text: str, lower: bool = True) -> str:
     """Without diacritics, one character for one (offsets unchanged): "Đảng" → "dang"."""
     out = "".join(unicodedata.normalize("NFD", c)[0] for c in text.replace("đ", "d")
