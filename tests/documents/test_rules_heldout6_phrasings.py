@@ -281,3 +281,13 @@ def test_a_share_of_something_else_counted_next_is_no_part(text):
 ])
 def test_a_religion_named_with_đồng_bào(text, number, dim):
     assert _figures(text)[number]["dimension_value"] == dim
+
+
+def test_a_total_written_tổng_số_n_then_its_parts_after_chia_ra():
+    assert _rows("Tổng số 1.230 đảng viên, chia ra: nữ 512, dân tộc thiểu số 230.") == [
+        ("1.230", "members_total", None, None), ("512", "members_female", "1.230", "female"),
+        ("230", "members_total", "1.230", "minority")]
+
+
+def test_tổng_số_of_something_else_is_no_figure():
+    assert _figures("Tổng số 1.230 hộ dân, chia ra: hộ nghèo 112, cận nghèo 230.") == {}

@@ -22,7 +22,7 @@ from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
+_LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
                       r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.

@@ -181,7 +181,7 @@ UNBLOCK_RE = re.compile(
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
-    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|"
+    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
     r"(?:tăng|giảm) từ)(?![\w])"
     r"|:|^tu(?=\s)")
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
