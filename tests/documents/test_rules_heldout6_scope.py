@@ -49,3 +49,9 @@ def test_a_photo_caption_above_the_headline_is_no_headline():
 def test_organisations_named_as_a_kind_in_lower_case_do_not_unscope_the_figure():
     text = "Đảng bộ huyện Mỹ Đức có 22 đảng bộ xã, thị trấn với 10.540 đảng viên."
     assert ("10.540", "huyện Mỹ Đức") in _scopes(text)
+
+
+def test_the_party_they_join_is_no_scope():
+    text = ("Thứ Hai, 01/07/2024 - 08:00\n\nĐảng bộ huyện Nam Đàn tổng kết năm 2023. Năm 2023, "
+            "có 42 quần chúng ưu tú vinh dự được đứng vào hàng ngũ của Đảng Cộng sản Việt Nam.")
+    assert _scopes(text) == [("42", "huyện Nam Đàn")]

@@ -37,7 +37,7 @@ PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" 
 COMMITTEE_RE = re.compile(r"(?<![\wđ])(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?![\wđ])")
 PLACE_RE = re.compile(r"(?<![\wđ])(?P<level>" + _LEVEL + r")\s+(?=\w)", re.IGNORECASE)
 COUNTRY_RE = re.compile(r"(?<![\wđ])(?:trên cả nước|trong cả nước|cả nước|toàn quốc|Đảng ta|"
-                        r"Đảng Cộng sản Việt Nam|"
+                        r"(?<!vào )(?<!ngũ của )Đảng Cộng sản Việt Nam|"  # not what they join
                         r"toàn Đảng(?! bộ| ủy| uỷ| viên)|(?:^|(?<=, ))Đảng(?= (?:đã |hiện |chỉ )?có))"
                         r"(?![\wđ])", re.IGNORECASE)
 CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đảng)(?! bộ| ủy| uỷ| viên)"
