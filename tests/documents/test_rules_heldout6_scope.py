@@ -55,3 +55,15 @@ def test_the_party_they_join_is_no_scope():
     text = ("Thứ Hai, 01/07/2024 - 08:00\n\nĐảng bộ huyện Nam Đàn tổng kết năm 2023. Năm 2023, "
             "có 42 quần chúng ưu tú vinh dự được đứng vào hàng ngũ của Đảng Cộng sản Việt Nam.")
     assert _scopes(text) == [("42", "huyện Nam Đàn")]
+
+
+def test_before_any_scoped_figure_the_organisation_the_page_named_is_the_scope():
+    text = ("Đảng bộ huyện Nam Đàn tổng kết công tác năm 2023\n\nThứ Hai, 08/01/2024 - 08:00\n\n"
+            "Năm 2023, kết nạp 215 đảng viên mới.")
+    assert _scopes(text) == [("215", "huyện Nam Đàn")]
+
+
+def test_a_place_that_only_says_where_is_no_fallback_scope():
+    text = ("Thứ Hai, 08/01/2024 - 08:00\n\nChi bộ thôn 3 (xã Hòa Bình) tổ chức hội nghị.\n\n"
+            "Năm 2023, kết nạp 2 đảng viên mới.")
+    assert _scopes(text) == [("2", "thôn 3")]

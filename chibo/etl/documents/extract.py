@@ -144,7 +144,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         if k and cands[k - 1].whole_next:  # the whole after its part: not the part's sector
             scope = widened(scope)
         scope = _with_document(_scope(sentence, c, mentions, floor, nxt, scope or carried),
-                               ctx.scope)
+                               ctx.scope or (None if headline else _named_before(ctx.history)))
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
@@ -216,6 +216,12 @@ def _level(m: Mention) -> str | None:
     """The level a mention names, a province and a centrally-run city alike."""
     return "tỉnh" if m.level == "thành phố" or m.scope is not None and m.scope.kind == "province" \
         else m.level
+
+
+def _named_before(history: list[Mention]) -> Scope | None:
+    """Before any figure has a scope: the organisation or place the document named last (a
+    headline "Đảng bộ huyện Nam Đàn tổng kết …"), not one that only says where another is."""
+    return next((m.scope for m in reversed(history) if not m.qualifier), None)
 
 
 def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:
