@@ -291,3 +291,14 @@ def test_a_total_written_tổng_số_n_then_its_parts_after_chia_ra():
 
 def test_tổng_số_of_something_else_is_no_figure():
     assert _figures("Tổng số 1.230 hộ dân, chia ra: hộ nghèo 112, cận nghèo 230.") == {}
+
+
+def test_a_ratio_before_the_noun_and_what_selects_the_part():
+    f = _figures("Năm 2023, có 112/125 tổ chức cơ sở đảng kết nạp được đảng viên, đạt 89,6%.")
+    assert (f["112"]["whole"], f["112"]["dimension_value"], f["112"]["share"]) == (
+        "125", "admitted_members", 0.896)
+
+
+@pytest.mark.parametrize("text", ["Có 31/34 đảng viên dự họp.", "Có 312/315 đại biểu có mặt."])
+def test_a_ratio_of_those_present_is_no_figure(text):
+    assert _figures(text) == {}

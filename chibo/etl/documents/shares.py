@@ -80,16 +80,21 @@ def _parts_before_wholes(sentence: str, out: list[Candidate]) -> list[Candidate]
 
 def _ratio(sentence: str) -> list[Candidate]:
     """"Số tổ chức cơ sở đảng kết nạp được đảng viên là 612/687, đạt 89,1%": after a label naming
-    a metric and a part of it, the part (with the share quoted after) and its whole."""
+    a metric and a part of it (or before the noun and the part: "Có 112/125 tổ chức cơ sở đảng
+    kết nạp được đảng viên"), the part (with the share quoted after) and its whole."""
     out = []
     for m in _RATIO_COUNT_RE.finditer(sentence):
         metric, dim, _ = descriptor(sentence, m.start())
+        end = m.end()
+        if not (metric or dim) and (after := _noun_and_dimension(sentence, m.end()))[0]:
+            metric, dim = after  # the noun and what selects the part after the ratio
+            end = dim[2] if dim else end
         implied = metric_dimension(metric) if metric else None  # "Số đảng viên nữ là 1.205/3.410"
         dim = dim or (implied + (0,) if implied else None)
         part, whole = (float(m[g].replace(".", "")) for g in ("a", "b"))
         if not (metric and dim) or not 0 < part <= whole:
             continue
-        share = _RATIO_SHARE_RE.match(sentence, m.end())
+        share = _RATIO_SHARE_RE.match(sentence, m.end()) or _RATIO_SHARE_RE.match(sentence, end)
         out += [Candidate(m.start("a"), m.end("a"), m["a"], part, "exact", metric, m.end(),
                           dim[0], dim[1], round(float(share["pct"].replace(",", ".")) / 100, 6)
                           if share else None, whole_next=True),
