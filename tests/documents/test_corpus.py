@@ -1,6 +1,8 @@
 """The passage corpus (tests/documents/corpus): precision and recall at least those issue 14
 asks for, on the development passages and on the held-out ones; passages that must yield
 nothing yield nothing; no expected part ever comes out as a total."""
+from collections import Counter
+
 import pytest
 
 from .corpus import CORPUS, expected, extracted, score
@@ -8,10 +10,10 @@ from .corpus import CORPUS, expected, extracted, score
 FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.csv").exists())
 # Sets the thresholds hold on; a held-out set joins once its blind measurement is recorded in
 # the corpus README and the rules were improved on it.
-PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5"]
+PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
 # Measured blind and recorded in the corpus README, rules not yet improved on them (so not pinned;
 # every set still runs the test of passages that must yield nothing).
-BLIND = ["heldout6"]
+BLIND: list[str] = []
 # Held-out sets whose blind measurement found figures in passages that must yield nothing (see
 # the corpus README): the failure is expected, strictly, until a rules round fixes it.
 NOT_YET_EMPTY: set[str] = set()
@@ -47,10 +49,12 @@ def test_passages_that_must_yield_nothing(name):
 @pytest.mark.parametrize("name", PINNED)
 def test_no_part_comes_out_as_a_total(name):
     """Every number an analyst reads as a part is, when extracted, a part (a dimension or a
-    whole), never a total."""
+    whole), never a total: a number phrase comes out as a total no more often than the passage
+    has it as a total ("11 chính thức, 1 dự bị … kết nạp 1 đảng viên")."""
     folder = CORPUS / name
     for passage, want in expected(folder).items():
         parts = {r["number_text"] for r in want if r["dimension"]}
-        for row in extracted(folder / f"{passage}.txt"):
-            if row["number_text"] in parts:
-                assert row["dimension"] or row["part_of"], (passage, row["number_text"])
+        totals = Counter(r["number_text"] for r in want if not (r["dimension"] or r["part_of"]))
+        got = Counter(r["number_text"] for r in extracted(folder / f"{passage}.txt")
+                      if r["number_text"] in parts and not (r["dimension"] or r["part_of"]))
+        assert all(n <= totals[text] for text, n in got.items()), (passage, got)

@@ -177,10 +177,14 @@ _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u00a0": " ", "\u2
 _CAPTION_RE = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)(?: minh họa| minh hoạ)?\s*:[^()\n]*\)")
 
 
+_SPACES_RE = re.compile(r"[ \t]{2,}")
+
+
 def repair(text: str) -> str:
-    """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces)
-    and photo captions inside sentences dropped."""
-    return _CAPTION_RE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
+    runs of spaces or tabs made one space, and photo captions inside sentences dropped."""
+    text = _SPACES_RE.sub(" ", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    return _CAPTION_RE.sub("", text)
 
 
 def decode(raw: bytes) -> str:

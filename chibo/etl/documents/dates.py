@@ -15,12 +15,19 @@ from .vocabulary import fold
 
 FULL_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                      r"(?P<y>\d{4})(?![\d/])")
-_TIME = r"\d{1,2}(?::|h)\d{2}'?(?:\s*[AP]M)?"
-_SEP = r"\s*(?:,|\||-|–)?\s*"
-_DATE = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+_TIME = r"\d{1,2}(?::|h)\d{2}(?::\d{2})?'?(?:\s*[AP]M)?"
+_SEP = r"\s*(?:,|\||-|–|lúc)?\s*"
+_DATE = r"(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>\d{4})"
 _LEAD = (r"(?:Cập nhật(?: lúc| ngày)?|Đăng lúc|Đăng ngày|Ngày đăng|Ngày cập nhật|Ngày xuất bản|"
          r"Xuất bản|Thứ \w+|Chủ nhật|Ngày)")
 _WEEKDAY = r"(?:(?:ngày|Thứ \w+|Chủ nhật)\s*,?\s*)?"
+# After the time: a zone ("GMT+7", "(GMT+7)") and what a page prints beside its date
+# ("| Nguồn: Báo Đắk Lắk", "| Lượt xem: 968", "| Tác giả: …").
+_ZONE = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?"
+_TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
+# Before the date: a byline ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30").
+_BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh)\s*:?[^|\n]{1,60}\|\s*)?"
+_PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
 PUBLICATION_RES = [
@@ -28,10 +35,16 @@ PUBLICATION_RES = [
                r"(?:/(?P<y>\d{4}))?", re.IGNORECASE),
     re.compile(r"^[ \t]*" + _DATE + r"\s*\|\s*\d{1,2}:\d{2}.*$", re.MULTILINE),
     re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+" + _DATE + r"\s*$", re.MULTILINE),
-    re.compile(r"^[ \t|]*(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _SEP + r")?" + _WEEKDAY + _DATE
-               + r"(?:" + _SEP + _TIME + r")?(?:\s*\(GMT\s*\+\s*\d+\))?[ \t]*$",
+    re.compile(r"^[ \t|]*" + _BYLINE + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _SEP + r")?"
+               + _WEEKDAY + _DATE
+               + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + r"[ \t|]*$",
                re.MULTILINE | re.IGNORECASE),
-    re.compile(r"^[ \t]*[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}\s*,\s*" + _DATE + r"[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
+    # a report's place-and-date line, or a date line in words: "Yên Lạc, ngày 15 tháng 12 năm
+    # 2023", "Thứ Năm, ngày 12 tháng 10 năm 2023"
+    re.compile(r"^[ \t]*(?:" + _PLACE + r"\s*,\s*)?(?:(?:Thứ \w+|Chủ nhật)\s*,?\s*)?ngày\s+"
+               r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*\.?[ \t]*$",
+               re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*(?:\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
     # the time line of meeting minutes: "I. Thời gian, địa điểm: 14 giờ 00 ngày 06/11/2023"
     re.compile(r"^[ \t]*(?:[IVX\d]+[.:)]\s*)?(?:Thời gian|Vào (?:hồi|lúc))[^\n]{0,60}?ngày\s+"

@@ -5,7 +5,7 @@ bộ tỉnh", "Chi bộ"), the date of the event a paragraph reports, a year tha
 """
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import periods
@@ -14,11 +14,19 @@ from .dates import find_publication_date
 from .figures import Candidate
 from .links import link
 from .names import BARE_RE, Mention, find_mentions, resolve_bare
-from .parts import parts_ok
-from .scope import Scope, attached_sector, expand_name, known_organisations, narrowed, province_on, sector_in
+from .rows import finish, headline_from_body
+from .scope import (
+    Scope,
+    attached_sector,
+    expand_name,
+    known_organisations,
+    narrowed,
+    province_on,
+    sector_in,
+    widened,
+)
 from .sentences import blocks, sentences, title
 from .shares import sentence_candidates
-from .vocabulary import within_tolerance
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
@@ -29,7 +37,8 @@ _NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc
 # hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
 _ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?$",
                           re.IGNORECASE)
-_FLOW = ("new_admissions",)
+# "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
+_GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
 
 
 @dataclass
@@ -89,26 +98,8 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
                 f["_headline"] = is_headline
             figures.extend(figs)
             ctx.figures.extend(figs)
-    _headline_from_body(figures)
-    return DocumentResult(document, _finish(doc_id, figures))
-
-
-def _headline_from_body(figures: list[dict]) -> None:
-    """A headline restates a figure of the body ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên"
-    for "Từ năm 2020 đến năm 2024, … kết nạp 9.126 đảng viên"): without a date or a scope of its
-    own it takes the body figure's (same metric, value within the headline's qualifier)."""
-    for f in (f for f in figures if f.get("_headline") and not f["dimension"]):
-        if f["as_of_source"] == "explicit" and f["_scope"] is not None:
-            continue
-        body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
-                     and not b["dimension"] and b["value"] is not None and f["value"]
-                     and within_tolerance(f["value"], b["value"], f["qualifier"])), None)
-        if body is None:
-            continue
-        if f["as_of_source"] != "explicit":
-            f.update({k: body[k] for k in ("as_of", "as_of_source", "year", "_first")})
-        if f["_scope"] is None:
-            f["_scope"] = body["_scope"]
+    headline_from_body(figures)
+    return DocumentResult(document, finish(doc_id, figures))
 
 
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
@@ -144,15 +135,26 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     floor, scope = 0, None
     restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
     for k, c in enumerate(cands):
+        if c.metric == "_same":  # "con số này …": the metric of the last total before
+            prior = next((f for f in reversed(ctx.figures + figs) if not f["dimension"]), None)
+            if prior is None:
+                continue
+            c.metric = prior["metric"]
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
+        if k and cands[k - 1].whole_next:  # the whole after its part: not the part's sector
+            scope = widened(scope)
         scope = _with_document(_scope(sentence, c, mentions, floor, nxt, scope or carried),
-                               ctx.scope)
+                               ctx.scope or (None if headline else _named_before(ctx.history)))
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
-             "_whole_metric": c.whole_metric, "_whole_next": c.whole_next}
-        f.update(_dating(sentence, c, whens, nxt, ctx, restated, event))
+             "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
+             "_post_share": c.post_share}
+        own = whens if scope is not None and scope.kind == "country" else [
+            replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
+        # "khi mới thành lập": the Party's day; another organisation's is not known
+        f.update(_dating(sentence, c, own, nxt, ctx, restated, event))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
@@ -160,7 +162,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                 ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
-        if w.kind == "date":
+        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens):
             ctx.event = periods.day_of(w) or ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
@@ -186,9 +188,15 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     before = [m for m in usable if floor <= m.start and m.end <= c.start]
     after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
              and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
-    later = [m for m in usable if m.start >= c.end and _SUBJECT_RE.match(sentence, m.end)]
-    if before:
+    clause_end = sentence.find(";", c.end) % (len(sentence) + 1)  # not past a ";"
+    later = [m for m in usable if c.end <= m.start < clause_end and _SUBJECT_RE.match(sentence, m.end)]
+    other = [m for m in mentions if m.scope is None and m.party and sentence[m.start].isupper()
+             and floor <= m.start and m.end <= c.start
+             and before and m.start >= before[-1].end and m.level and _level(m) != _level(before[-1])]
+    if before and not other:  # not "Bình Thuận: Đảng bộ Khối các cơ quan tỉnh có …"
         scope = before[-1].scope
+    elif before:
+        scope = None  # an organisation named after the place, not known yet: not the place
     elif after:
         scope = after[0].scope
     elif carried is not None:
@@ -202,6 +210,18 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
             region[i - floor] = " "
     scope = narrowed(scope, sector_in("".join(region)))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
+
+
+def _level(m: Mention) -> str | None:
+    """The level a mention names, a province and a centrally-run city alike."""
+    return "tỉnh" if m.level == "thành phố" or m.scope is not None and m.scope.kind == "province" \
+        else m.level
+
+
+def _named_before(history: list[Mention]) -> Scope | None:
+    """Before any figure has a scope: the organisation or place the document named last (a
+    headline "Đảng bộ huyện Nam Đàn tổng kết …"), not one that only says where another is."""
+    return next((m.scope for m in reversed(history) if not m.qualifier), None)
 
 
 def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:
@@ -223,6 +243,7 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     before = [w for w in whens if w.end <= c.start]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
         w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
+        or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
     adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)]
     if adjacent:
@@ -234,9 +255,11 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
-    w = own or ctx.frame
+    w = periods.in_year_of(own, whens) or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date"]
     reference = next((d for d in reversed(days) if d), None) or event
+    if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
+        reference = ctx.congress_day       # that reports a congress: up to its congress
     source = "explicit"
     if w is None and event:
         as_of, year, first = event, event.year, None
@@ -253,38 +276,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
                 return dict(restated)
     if c.ceremony and as_of:
         first = as_of
+    source = source if as_of else "unknown"
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
            "_dated_here": own is not None}
     ctx.seen.setdefault((c.metric, c.value), out)
-    return out
-
-
-def _finish(doc_id: str, figures: list[dict]) -> list[dict]:
-    """Number the figures, resolve part-of ids and part checks, drop private keys."""
-    for ordinal, f in enumerate(figures, start=1):
-        f["ordinal"] = ordinal
-        f["figure_id"] = f"{doc_id}-{ordinal:03d}"
-    out = []
-    for f in figures:
-        parts = [p for p in figures if p.get("_parent") is f]
-        scope: Scope | None = f["_scope"]
-        out.append({
-            "figure_id": f["figure_id"], "doc_id": doc_id, "ordinal": f["ordinal"],
-            "metric": f["metric"], "value": f["value"], "qualifier": f["qualifier"],
-            "as_of": f["as_of"], "as_of_source": f["as_of_source"],
-            "period_from": f["_first"] if f["metric"] in _FLOW else None,
-            "scope_text": scope.text if scope else None,
-            "scope_kind": scope.kind if scope else None,
-            "scope_value": scope.value if scope else None,
-            "sector": scope.sector if scope else None,
-            "province_code": scope.province_code if scope else None,
-            "org_text": scope.org_text if scope else None,
-            "sentence": f["sentence"], "span_start": f["span_start"], "span_end": f["span_end"],
-            "number_text": f["number_text"],
-            "part_of_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
-            "dimension": f["dimension"], "dimension_value": f["dimension_value"],
-            "share": f["share"],
-            "parts_sum_ok": parts_ok(f, parts) if f["value"] is not None else None,
-            "year": f["year"],
-        })
     return out

@@ -16,26 +16,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import clauses as cl
 from . import vocabulary as voc
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
-from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = re.compile(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể)"
-                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?",
-                      re.IGNORECASE)
-# "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
-# number closes a phrase naming what it counts.
-_HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
-    p for _, p in voc.METRIC_PHRASES) + r")[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)\s*$")
+_LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
+                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
-_LABEL_END_RE = re.compile(r"\s*(?:[,;.)]|$)")
+# A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
+# (chính thức: 50.612; dự bị: 1.767)".
+_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\s+(?:lên|đến|tới)\s+", re.IGNORECASE)
+# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
+# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
+_THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
+                             r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
+_EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
+# After a group named by its trade, another one: the group is mixed ("công nhân, kỹ sư").
+_OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
+                             r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
+                             r"động|viên chức|công chức|nhân viên|bộ đội)(?![\wđ])", re.IGNORECASE)
+_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
+# A label naming a narrower metric than the noun repeated after its number ("Tổng số chi bộ trực
+# thuộc: 1.120 chi bộ", "Đảng viên nữ: 1.200 đảng viên").
+_NARROWER = {"cells_total": ("sub_cells", "base_cells"),
+             "members_total": ("members_female", "members_official", "members_probationary")}
+# A change between two stocks: "từ gần ba vạn lên hơn sáu vạn", "giảm từ 131 (năm 2015) xuống
+# còn 104": the first counts what the second does (or the "số …" named before it).
+_FROM_TO_RE = voc.folded(r"(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới|mức))?"
+                         r"|đến|tới)\s+")
 
 
 @dataclass
@@ -53,14 +67,8 @@ class Candidate:
     ceremony: bool = False         # admitted at a ceremony: the period is that day
     whole_metric: str | None = None  # the whole a share names: "chiếm 86,2% tổng số đảng viên"
     whole_next: bool = False       # a ratio's part: its whole is the next figure ("612/687")
-
-
-def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
-    for metric, rx in voc.METRIC_RES:
-        found = rx.match(folded, pos)
-        if found:
-            return metric, found.end()
-    return None
+    post_share: float | None = None  # a share quoted after a figure without a dimension: its
+                                     # share should it turn out a part ("riêng …, chiếm 42,7%")
 
 
 def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
@@ -71,8 +79,8 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
             and not _RELIGION_NEXT_RE.match(sentence, m.end())]
     clause_start = max([0] + seps)
     text = sentence[:start]
-    pos = _LEAD_RE.match(text, clause_start).end()
-    noun = metric_at(voc.fold(text), pos)
+    pos = _LEAD_RE.match(voc.fold(text), clause_start).end()
+    noun = voc.metric_at(voc.fold(text), pos)
     metric = None
     if noun and noun[0] != "_candidates":  # "đoàn viên thanh niên 1.024 đồng chí": a dimension
         metric, pos = noun
@@ -86,153 +94,130 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     return metric, dim, ":" in text[pos:]
 
 
-def _people_metric_before(sentence: str, folded: str, start: int) -> str | None:
-    """The nearest people metric noun before start in the sentence (a party one first)."""
-    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
-              if (f := metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
-    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
-    return (party or people or [None])[-1]
-
-
-def _org_counted(sentence: str, folded: str, q, end: int, floor: int):
-    """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
-    of the kind named before in the sentence (base organisations by default), by the sector
-    named before the number in its part of the list, or right after the counter noun."""
-    kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
-             if (f := metric_at(folded, m.start())) and f[0] in voc.ORGS]
-    item = max([floor, sentence.rfind(";", 0, q.start) + 1])
-    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
-    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
-        return None, end, None
-    return (kinds[-1] if kinds else "base_orgs_total"), end, (
-        ("sector", sector[0], 0) if sector else None)
-
-
-def _clause(sentence: str, start: int, floor: int) -> str:
-    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
-    return sentence[max([floor] + seps):start]
-
-
-def _blocked(clause: str) -> bool:
-    """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
-    the blocking "cho")."""
-    cues = [(u.start(), u.end()) for u in voc.UNBLOCK_RE.finditer(clause)]
-    blocks = [b for b in voc.PRE_BLOCK_RE.finditer(clause)
-              if not any(s <= b.start() and b.end() <= e for s, e in cues)]
-    return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
-
-
-def _admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end: int) -> bool:
-    """Admission context: "kết nạp (được) N", "phát triển N", "N … được kết nạp vào Đảng"."""
-    before = sentence[clause_start:start]
-    if voc.ADMISSION_RE.search(folded, clause_start, start) and not voc.NOT_ADMITTED_RE.search(
-            before):
-        return True
-    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
-
-
-def _plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
-    """"kết nạp 768 đảng viên, đạt 51,2% kế hoạch (kế hoạch năm 2024 là 1.500 đảng viên)": a
-    plan after admissions, with no stock between ("có", "tổng số đảng viên"), is of admissions."""
-    verbs = list(voc.ADMISSION_RE.finditer(folded, 0, start))
-    return bool(verbs) and not (voc.HEAD_RE.search(folded, verbs[-1].end(), start) or re.search(
-        r"(?<![\wđ])có(?![\wđ])", sentence[verbs[-1].end():start]))
-
-
 def counted_candidates(sentence: str) -> list[Candidate]:
     """The counted figures of one sentence (with a value), in order, before linking and scoping
     (shares.py adds the parts given only as a share or a ratio)."""
     folded = voc.fold(sentence)
     out: list[Candidate] = []
     floor, blocked_end = 0, None
+    changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         metric, noun_end, dim = None, q.end, None
-        found = metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
+        found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
         pre_metric, pre_dim, label = descriptor(sentence, q.start)
-        growth = _FROM_TO_RE.match(sentence, q.end)
+        growth = _FROM_TO_RE.match(folded, q.end)
         if found:
             metric, noun_end = found
+            if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
+                metric = pre_metric
             dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
-        elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end():
-            # "từ gần ba vạn lên hơn sáu vạn đảng viên": the earlier stock counts the same thing
+        elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
+                and cl.is_change(folded, q.start, growth.group(0)):
             after = quantities[k + 1]
-            found = metric_at(folded, after.end + 1)
+            found = voc.metric_at(folded, after.end + 1) or cl.head_of_change(folded, floor, q.start)
             if not found:
                 continue
             metric, noun_end = found[0], q.end
+            changed[k + 1] = metric
+        elif k in changed and (not q.is_words or q.value >= 1000):  # "… xuống còn 104 hiện nay"
+            metric = changed[k]
+        elif _THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
+            metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
         elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
             continue  # a number in words counts only with a metric noun or, in thousands, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
-            metric, noun_end, dim = _org_counted(sentence, folded, q, org.end(), floor)
+            metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
             noun_end = counter.end()
             metric = pre_metric if pre_metric in voc.PEOPLE else (
-                _people_metric_before(sentence, folded, q.start) if not pre_dim else None)
+                cl.people_metric_before(sentence, folded, q.start) if not pre_dim else None)
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
-                metric = (metric_at(folded, head[-1].start("noun")) or (None,))[0]
-            dim = pre_dim or dimension_at(sentence, counter.end())
+                metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
+            dim = pre_dim or cl.dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
-            closing = _HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
-            if closing and not pre_dim:
-                metric = metric_at(folded, closing.start("noun"))[0]
+            closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
+            if closing and not pre_dim:  # "nâng số đảng viên là sinh viên … lên 204 đồng chí"
+                metric = voc.metric_at(folded, closing.start("noun"))[0]
+                dim = dimension_at(sentence, closing.end("noun"))
             elif metric in ("_candidates", "members_total") and admissions and \
                     voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
-        elif _LABEL_END_RE.match(sentence, q.end) and (label and pre_metric or pre_dim):
+        elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
+                label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
-        elif (head := _HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
+        elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
                 sentence, q.end):
-            metric = metric_at(folded, head.start("noun"))[0]
+            metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
                 listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
             metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])
-        if metric is None and _admitted(sentence, folded, clause_start, q.start, noun_end):
+        if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None:
+        if metric is None or cl.range_bound(folded, q.start):
             continue
-        clause = _clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _blocked(clause) or voc.hard_blocked(clause):
+        if cl.size_of_counted(folded, q.start, out[-1] if out else None):
+            out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
+            continue
+        clause = cl.clause(sentence, q.start, floor)
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or cl.blocked(clause) or voc.hard_blocked(
+                clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
+                voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
+                voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(
+                    sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
         if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
-        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not \
-                voc.ADMITTED_AFTER_RE.match(folded, noun_end):
+        if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
+            metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
+        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
+                voc.ADMITTED_AFTER_RE.match(folded, noun_end)
+                or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
-        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and _admitted(
+        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and cl.admitted(
             sentence, folded, clause_start, q.start, noun_end)
         implied = metric_dimension(metric)
         if admitted:
             metric = "new_admissions"
         elif metric == "_candidates":
             continue
+        activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or metric == "_part"):  # "4.027 đồng chí có trình độ …"
+                or admitted or label or activity or metric in ("_part", "_same")
+                or voc.STOCK_AFTER_RE.match(folded, noun_end)
+                or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
+                or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and not out):
+            # the last: a sentence opening "Đảng viên nữ 1.203 người, …"
             continue
+        if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
+            continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
                        + [len(sentence)])
         post = sentence[noun_end:post_end]
-        if dim is None:
-            dim = dimension_at(post) if metric not in ("members_female",) else None
+        if dim is None and metric != "members_female":  # "…, đều là người dân tộc Mông"
+            dim = dimension_at(post, _ALL_ARE_RE.match(post).end())
+            if dim and _OTHER_GROUP_RE.match(post, dim[2]):
+                dim = None  # "quần chúng ưu tú là công nhân, kỹ sư": a mixed group
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
         if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"
                                              or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"
-            if metric == "members_total" and _plan_of_admissions(sentence, folded, q.start):
+            if metric == "members_total" and cl.plan_of_admissions(sentence, folded, q.start):
                 metric = "new_admissions"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,
                              share_in(post) if dim else None,
-                             bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start))))
+                             bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
+                             post_share=None if dim else share_in(post)))
         floor = noun_end
     return out

@@ -20,7 +20,7 @@ over the admissions reported before them. A part that gets no whole keeps its di
 import re
 
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
-from .scope import narrowed, sector_in
+from .scope import narrowed, sector_in, widened
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -29,6 +29,8 @@ _INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORE
 _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P<noun>đảng viên (?:mới )?"
                               r"(?:được )?kết nạp|đảng viên mới|đảng viên|tổ chức cơ sở đảng)")
 _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
+# "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
+_SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là)(?![\wđ])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
@@ -37,14 +39,15 @@ _DATING = ("as_of", "as_of_source", "year", "_first")
 
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
-    """can_hold, with flows kept apart from stocks (module docstring); outside its sentence, a
-    part dated there otherwise than the admissions before it is not of them ("Năm 2022, … kết
-    nạp 218 …. Tính chung từ năm 2015 đến hết năm 2022, … kết nạp 142 … Công giáo")."""
+    """can_hold, with flows kept apart from stocks (module docstring); a part dated otherwise
+    than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính chung từ năm
+    2015 đến hết năm 2022, … kết nạp 142 … Công giáo"; "… kết nạp 1.020 đảng viên mới; đến nay tỷ
+    lệ đảng viên nữ chiếm 41,5%")."""
     if not can_hold(whole, part):
         return False
     period = (part["as_of"], part["_first"])
-    if outside and whole["metric"] == "new_admissions" and part.get("_dated_here") and \
-            period != (whole["as_of"], whole["_first"]):
+    if (outside or part["metric"] in STOCK_PARTS) and whole["metric"] == "new_admissions" and \
+            part.get("_dated_here") and period != (whole["as_of"], whole["_first"]):
         return False
     wants = part.get("_whole_metric")
     if wants and whole["metric"] != wants:
@@ -67,6 +70,14 @@ def _opening_whole(sentence: str) -> str | None:
 def _same_scope(a: dict, b: dict) -> bool:
     sa, sb = a.get("_scope"), b.get("_scope")
     return sa is None or sb is None or (sa.kind, sa.value) == (sb.kind, sb.value)
+
+
+def _no_other_place(whole: dict, part: dict) -> bool:
+    """A count singled out names no place other than its whole's (a sector alone is no place:
+    "riêng các chi bộ khối phố có …", but not "riêng huyện Mường Lát kết nạp …")."""
+    place, of_whole = widened(part["_scope"]), widened(whole["_scope"])
+    return place is None or of_whole is not None and (place.kind, place.value) == (
+        of_whole.kind, of_whole.value)
 
 
 def sector_of(whole: dict, part: dict) -> bool:
@@ -120,12 +131,19 @@ def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
 
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
     """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
-    count of the same thing after "trong đó", "gồm", ":" or "(" (not "từ A (năm X) lên B") is a
-    part of the first, even when what selects it is not in the vocabulary."""
+    count of the same thing after "trong đó", "riêng", "gồm", ":" or "(" (not "từ A (năm X) lên
+    B") is a part of the first, even when what selects it is not in the vocabulary; not when it
+    counts another place ("riêng khối các cơ quan Trung ương có …") or another day or period
+    ("khoảng 500 đảng viên khi thành lập (3/2/1930), đến năm 1965, … có 76 vạn", "Chín tháng
+    qua … kết nạp 118 …, riêng quý III kết nạp 47 …")."""
     for whole in reversed(earlier):
         same = whole["metric"] == f["metric"] or (f["metric"], whole["metric"]) in _CELLS_OF
-        if (same and not whole["dimension"] and whole["value"]
+        if (same and not whole["dimension"] and whole["value"] and _same_scope(whole, f)
+                and not (f.get("_dated_here") and (f["as_of"], f["_first"]) != (
+                    whole["as_of"], whole["_first"]))
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
+                     or _SINGLED_OUT_RE.search(sentence, whole["span_end"], f["span_start"])
+                     and _no_other_place(whole, f)
                      or _LIST_OPEN_RE.search(sentence, whole["span_end"], f["span_start"])
                      and not _GROWTH_RE.search(sentence, whole["span_end"], f["span_start"]))):
             return whole
@@ -171,7 +189,12 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS:
                 f["metric"] = whole["metric"]
         elif f["metric"] == "_part":
-            continue
+            sibling = next((g for g in reversed(out) if g["dimension"] and not g.get("_parent")), None)
+            if sibling is None:
+                continue
+            f["metric"] = sibling["metric"]  # "nữ 210 đồng chí; dân tộc thiểu số 85 đồng chí"
+        elif f["dimension"] == "activity" and not f.get("_dated_here"):
+            _dated_by_admissions(f, None, document + previous + out)  # no whole: still their period
         elif f["dimension"] == "sector" and f["value"] is None:
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
         elif f["dimension"] == "sector":
@@ -184,7 +207,7 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             # kinh tế tư nhân kết nạp 212 đảng viên")
             sector = sector_in(sentence[whole["span_end"]:f["span_start"]])
             f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
-            f["metric"] = whole["metric"]
+            f["metric"], f["share"] = whole["metric"], f["_post_share"]
             if sector:
                 f["dimension_value"] = sector[0]
                 f["_scope"] = narrowed(f["_scope"], sector)

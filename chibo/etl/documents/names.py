@@ -37,6 +37,7 @@ PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" 
 COMMITTEE_RE = re.compile(r"(?<![\wđ])(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?![\wđ])")
 PLACE_RE = re.compile(r"(?<![\wđ])(?P<level>" + _LEVEL + r")\s+(?=\w)", re.IGNORECASE)
 COUNTRY_RE = re.compile(r"(?<![\wđ])(?:trên cả nước|trong cả nước|cả nước|toàn quốc|Đảng ta|"
+                        r"(?<!vào )(?<!ngũ của )Đảng Cộng sản Việt Nam|"  # not what they join
                         r"toàn Đảng(?! bộ| ủy| uỷ| viên)|(?:^|(?<=, ))Đảng(?= (?:đã |hiện |chỉ )?có))"
                         r"(?![\wđ])", re.IGNORECASE)
 CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đảng)(?! bộ| ủy| uỷ| viên)"
@@ -44,6 +45,7 @@ CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đ�
 BARE_RE = re.compile(r"(?<![\wđ])(?:(?:toàn|của|trong|cả)\s+(?P<level>"
                      + _LEVEL + r"|Khối)|toàn (?P<all>Đảng bộ)(?:\s+(?P<lvl2>" + _LEVEL
                      + r"|Khối))?)(?![\wđ])", re.IGNORECASE)
+COUNTRY_PLAIN_RE = re.compile(fold(COUNTRY_RE.pattern, lower=False), re.IGNORECASE)
 # Matched on the text without diacritics ("Dang bo huyen Tuy Phuoc", "toan Dang bo tinh").
 PARTY_PLAIN_RE = re.compile(fold(PARTY_RE.pattern, lower=False), re.IGNORECASE)
 BARE_PLAIN_RE = re.compile(fold(BARE_RE.pattern, lower=False), re.IGNORECASE)
@@ -52,7 +54,8 @@ SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã
                         r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
 BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
-# A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …".
+# A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
+# or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
 # An institution named after "của / thuộc" without a party prefix: "38 sinh viên của Trường Đại
 # học Cần Thơ" (sources such as "Sở Nội vụ" are not among them).
 INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
@@ -74,6 +77,12 @@ class Mention:
     level: str | None       # level a bare reference asks for, or of a named place
     party: str | None       # "Chi bộ" for cells, "Đảng bộ" for committees, None for places
     qualifier: bool = False  # where the organisation before it is: not a scope
+
+
+def _matches(rx: re.Pattern, plain_rx: re.Pattern, text: str) -> list[re.Match]:
+    """Matches in text, else in text without its diacritics ("toan Dang co …")."""
+    found = list(rx.finditer(text))
+    return found or list(plain_rx.finditer(fold(text, lower=False)))
 
 
 def _party_kind(prefix: str | None) -> str | None:
@@ -104,6 +113,8 @@ def _named(text: str, start: int, level: str, on, written: str | None = None
                                                 text[start:])):
         start += tp.end()  # "Thành ủy TP.HCM", "Thành ủy Thành phố Hồ Chí Minh"
     name = place_name(text, start)
+    if not name and level in ("tỉnh", "thành phố"):
+        return _province_in_lower_case(text, start, level, on)
     if not name:
         return None, start
     end = start + len(name)
@@ -113,6 +124,19 @@ def _named(text: str, start: int, level: str, on, written: str | None = None
             return scope, end
     word = level if not written or written.lower().startswith("tp") else written
     return Scope(f"{word} {name}", "organisation", f"{word} {name}"), end
+
+
+def _province_in_lower_case(text: str, start: int, level: str, on) -> tuple[Scope | None, int]:
+    """"Đảng bộ tỉnh bắc giang" in a page that lost its capitals: the longest run of up to four
+    words after the level word that names a province."""
+    words = re.match(r"(?:[^\W\d_]+ ?){1,4}", text[start:])
+    parts = words.group(0).split() if words else []
+    for n in range(len(parts), 0, -1):
+        name = " ".join(parts[:n])
+        scope = province_scope(name, level, on) if resolve_province(name, on) else None
+        if scope:
+            return scope, start + len(name)
+    return None, start
 
 
 def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
@@ -128,7 +152,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         for m in re.finditer(r"(?<![\wđ])" + re.escape(name) + r"(?![\wđ])", text):
             found.append(Mention(m.start(), m.end(), Scope(name, "organisation", name,
                                                            org_text=name), None, "Đảng bộ"))
-    for m in COUNTRY_RE.finditer(text):
+    for m in _matches(COUNTRY_RE, COUNTRY_PLAIN_RE, text):
         found.append(Mention(m.start(), m.end(), Scope(m.group(0), "country", "VN"), None, None))
     for m in CONGRESS_OF_PARTY_RE.finditer(text):
         found.append(Mention(m.start("of"), m.end("of"), Scope(m["of"], "country", "VN"), None, None))
@@ -189,7 +213,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                              LEVELS[m["level"].lower()], None))
     if headline and (m := HEADLINE_RE.match(text)):
         scope = province_scope(m["name"], "tỉnh", on)
-        if scope and (m["colon"] or scope.province_code):  # without ":", only a known province
+        if scope and scope.province_code:  # a known province: "Tam Kỳ: …", "Tà Xùa: …" are not
             found.append(Mention(0, m.end("name"), scope, "tỉnh", None))
     return _without_overlaps(text, found)
 

@@ -23,6 +23,7 @@ QUALIFIER_WORDS = [
     ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"),
+    ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
 ]
 _QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
                       + r")\s+$")
@@ -124,12 +125,13 @@ def parse_words(words: str) -> float | None:
     return value or None
 
 
-def _qualifier(text: str, start: int) -> tuple[int, str]:
-    """Start of the qualifier word right before a number, and its kind."""
+def _qualifier(text: str, start: int, original: str) -> tuple[int, str]:
+    """Start of the qualifier word right before a number, and its kind (not across a masked
+    span of the original: "dưới 30 tuổi 5.127" is no "under 5.127")."""
     window_start = max(0, start - 20)
     m = _QUAL_RE.search(fold(text[window_start:start]))
-    if not m:
-        return start, "exact"
+    if not m or original[window_start + m.end(1):start].strip():
+        return start, "exact"  # "dưới 30 tuổi 5.127 người": the word qualifies the masked age
     return window_start + m.start(1), _QUAL_KIND[m.group(1)]
 
 
@@ -170,6 +172,6 @@ def find_quantities(text: str) -> list[Quantity]:
         end, value, is_words = found[start]
         if value != int(value):  # counts are whole: "5,6" alone is not one
             continue
-        qstart, qual = _qualifier(masked, start) if value else (start, "exact")
+        qstart, qual = _qualifier(masked, start, text) if value else (start, "exact")
         out.append(Quantity(qstart, end, text[qstart:end], value, qual, is_words))
     return out

@@ -14,7 +14,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
-| sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
+| sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
@@ -25,7 +25,7 @@ dimension is one the warehouse counts (gender through members_female, status, se
 import re
 
 from .scope import SECTORS
-from .vocabulary import MEMBERS, PARTS
+from .vocabulary import MEMBERS, PARTS, fold
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")
@@ -36,7 +36,9 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|
             r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
             r"Xtiêng|Bru - Vân Kiều|Bru-Vân Kiều|Vân Kiều|Thổ|Giáy|Cơ Tu|Gié Triêng|Khơ Mú|"
             r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
-            r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm)")
+            r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm|"
+            # spellings of the Highlands and the Centre: "Raglai", "Bahnar", "Êđê", "Xơ-đăng"
+            r"Raglai|Ra-glai|Bahnar|Ba-na|Êđê|Xơ-đăng|Sê Đăng|Cơ-ho|Cơ-tu|Tà-ôi|Stiêng|M'nông)")
 DIMENSIONS: list[tuple[str, str, str]] = [
     ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
     ("activity", "no_admissions", r"(?:trong năm |năm qua |cả năm )?(?:chưa|không) kết nạp "
@@ -61,7 +63,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),
     ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
-    ("education", "postgraduate", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:sau đại học|"
+    ("education", "postgraduate", r"(?:có )?(?:trình độ |học vị |bằng )?(?:chuyên môn )?(?:sau đại học|"
                                   r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
     ("education", "university_plus", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:từ )?"
                                      r"đại học trở lên"),
@@ -86,11 +88,17 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
     ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?"),
     # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
-    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|khu phố|tổ dân phố)"
-                              r"(?!\s*(?-i:[A-ZĐ\d]))")]
-_LINK = r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+)?(?:người\s+|đồng chí\s+)?"
+    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
+                              r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
+    # "9 chi bộ khu vực" (Huế's street quarters), not "khu vực 3" nor "khu vực kinh tế …"
+    ("sector", "residential", r"khu vực(?=\s*(?:[,.;:)]|$|và |trực thuộc|chiếm))")]
+_LINK = (r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+|"
+         r"đồng bào\s+(?=công giáo|phật|tin lành|cao đài|hòa hảo|hoà hảo))?")
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
+# The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
+DIMENSION_PLAIN_RES = [(d, v, re.compile(fold(rx.pattern, lower=False), re.IGNORECASE))
+                       for d, v, rx in DIMENSION_RES]
 SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
                       r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
@@ -99,18 +107,26 @@ CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này
 
 
 def dimension_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
-    """(dimension, value, end) of a dimension phrase starting at pos (after link words)."""
-    for dim, value, rx in DIMENSION_RES:
-        m = rx.match(text, pos)
-        if not m:
-            continue
-        if dim == "age_band":
-            a = int(m["a"])
-            b = int(m["b"]) if "b" in m.groupdict() and m["b"] else None
-            value = value.replace("{a}", str(a)).replace("{b}", str(b)).replace(
-                "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1))
-        return dim, value, m.end()
+    """(dimension, value, end) of a dimension phrase starting at pos (after link words); words
+    that lost their diacritics ("chinh thuc") are matched without them."""
+    for res, subject in _dimension_tables(text, pos):
+        for dim, value, rx in res:
+            m = rx.match(subject, pos)
+            if not m:
+                continue
+            if dim == "age_band":
+                a = int(m["a"])
+                b = int(m["b"]) if "b" in m.groupdict() and m["b"] else None
+                value = value.replace("{a}", str(a)).replace("{b}", str(b)).replace(
+                    "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1))
+            return dim, value, m.end()
     return None
+
+
+def _dimension_tables(text: str, pos: int):
+    yield DIMENSION_RES, text
+    if text[pos:pos + 16].isascii():
+        yield DIMENSION_PLAIN_RES, fold(text, lower=False)
 
 
 def share_in(text: str) -> float | None:

@@ -20,6 +20,7 @@ for admissions, the first day counted (period_from).
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
+| khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
 
 The reference day is the nearest date before in the sentence, else the date of the event the
 paragraph reports ("Sáng 15/10, Đại hội …"), else the document's date. A term named with its
@@ -30,13 +31,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .vocabulary import fold, folded
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+_MONTH_COUNT = r"hai|ba|bốn|sáu|bảy|tám|chín|mười một|mười"
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+                 "muoi mot": 11}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # (kind, pattern) in order of precedence at the same end position.
 PATTERNS: list[tuple[str, str]] = [
@@ -45,12 +49,16 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
-    ("since", r"từ\s+(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
+    # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023"
+    ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})"
+     r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
-    ("to_day", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM
+    ("to_day", r"từ đầu năm(?:\s+(?P<y0>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
@@ -58,9 +66,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
     ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?)" + _DM
      + r"(?![\d/.-])"),
-    ("months", r"(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
-    ("months", r"(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2025"
+    ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
+    ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"
+    # "Chín tháng qua" in a report of the year: its first nine months
+    ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    # a month written "12/1986" without "tháng" ("Đại hội VI (12/1986)", "đến 6/2024")
+    ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
     ("month", r"(?<![\w/])tháng\s+(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)(?![\d/])"),
     # a month in words; an event named by its month ("Cách mạng Tháng Tám năm 1945") is dated
@@ -68,11 +80,16 @@ PATTERNS: list[tuple[str, str]] = [
     ("month", r"tháng\s+(?P<mw>giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười một|mười hai|mười|chạp)"
      r"\s+(?:năm\s+)?" + _Y),
     ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*" + _Y),
+    # a quarter without its year ("riêng quý III"): the last one so named
+    ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?![\w/])(?!\s*(?:/|-|năm)\s*\d)"),
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("today", r"(?<![\w])(?:tính\s+)?(?:đến|tới)\s+nay(?![\w])"),
+    # the Party's founding (3/2/1930), for the country's figures only (extract.py)
+    ("founding", r"(?<![\w])(?<!năm )(?<!kỷ niệm )(?:khi|lúc|từ khi|ngày|những ngày)\s+(?:mới\s+|đầu\s+)?(?:thành lập|ra đời)"
+     r"(?!\s*(?:\(|ngày|năm)\s*\d)(?![\w])"),
     ("now", r"(?<![\w])(?<!thực )(?<!xuất )(?<!phát )(?<!thể )(?<!biểu )hiện(?:\s+nay|\s+tại)?"
      r"(?!\s+(?:đại|tượng|thực|hành|diện|trạng|vật))(?![\w])"),
     ("vague", r"(?:nhiệm kỳ|những năm|thời gian|nhiều năm|các năm|giai đoạn)\s+(?:vừa\s+)?qua"
@@ -113,6 +130,7 @@ class When:
     y0: int | None = None
     text: str = ""
     n: int | None = None       # "back": how many years
+    m0: int | None = None      # the first month of a range opening at a month
 
 
 def _mk(y: int, m: int, d: int) -> date | None:
@@ -143,14 +161,15 @@ def find(text: str, published: date | None) -> list[When]:
                 continue  # the name of a term, not a period
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
             if kind == "months":
-                month = {"sau": 6, "chin": 9}.get(g["n"]) or int(g["n"])
+                month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
-                     int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n)
+                     int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
+                     int(g["m0"]) if g.get("m0") else None)
             if kind == "to_day" and w.y is None:
-                when = _day_month(w, published)
+                when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
                     if when else w
             if kind == "dm":
@@ -199,8 +218,11 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "months":
         y = w.y or (ref.year if ref else None)
         return (_month_end(y, w.m), y, date(y, 1, 1)) if y else (None, None, None)
-    if w.kind == "year_end" and w.y is None:  # "cuối năm (nay)": of the reference year
-        return (date(ref.year, 12, 31), ref.year, None) if ref else (None, None, None)
+    if w.kind == "year_end" and w.y is None:  # "cuối năm (nay)": of the reference year; "đến cuối
+        if not ref:                           # năm" in a January review: the year before
+            return None, None, None
+        year = ref.year - 1 if ref.month == 1 and "nay" not in fold(w.text) else ref.year
+        return date(year, 12, 31), year, None
     if w.kind == "school_year":
         return date(w.y, 8, 31), w.y, date(w.y0, 9, 1)
     if w.kind in ("year", "year_end", "range"):
@@ -211,7 +233,9 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         first = date(w.y0 or w.y, 1, 1) if w.kind != "year_end" else None
         return end, w.y, first
     if w.kind == "since":
-        return published, published.year if published else w.y, date(w.y, 1, 1)
+        return published, published.year if published else w.y, date(w.y, w.m0 or 1, 1)
+    if w.kind == "month_range":
+        return _month_end(w.y, w.m), w.y, date(w.y0, w.m0, 1)
     if w.kind == "ytd":
         if "nay" in fold(w.text) and published:
             return published, published.year, date(published.year, 1, 1)
@@ -224,7 +248,27 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
     if w.kind == "today":
         return published, published.year if published else None, None
+    if w.kind == "founding":
+        return date(1930, 2, 3), 1930, None
+    if w.kind == "unknown":
+        return None, None, None
     return ref, ref.year if ref else None, None  # now, vague
+
+
+def in_year_of(w: When | None, found: list[When]) -> When | None:
+    """A month or quarter without its year in a sentence that names a year before it ("Năm 2023,
+    … riêng tháng 12 kết nạp 40"): of that year."""
+    if w is None or w.kind not in ("month", "quarter") or w.y is not None:
+        return w
+    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
+    return replace(w, y=years[-1]) if years else w
+
+
+def period_bound_or_gloss(text: str, w: When, found: list[When]) -> bool:
+    """A date that ends a period written around it ("từ đầu năm 2024 đến ngày 30/11") or glosses
+    a word in brackets ("khi thành lập (3/2/1930)"): no event the paragraph reports."""
+    inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
+    return inside or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
 def sentence_default(text: str, found: list[When]) -> When | None:

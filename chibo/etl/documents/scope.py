@@ -15,7 +15,9 @@ except ImportError:  # pragma: no cover - depends on the reference package being
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
     ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
-    ("residential", r"thôn, tổ dân phố|thôn, bản|khu dân cư|tổ dân phố"),
+    ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
+                    r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
+                    r"khu dân cư|tổ dân phố|khối phố"),
     ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
     ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
                        r"(?: giáo dục| y tế)?|trường học"),
@@ -62,6 +64,11 @@ def province_scope(name: str, level: str, on=None) -> Scope | None:
     """"tỉnh Nghệ An", "Thành phố Hồ Chí Minh", "Thủ đô" as a province scope; "thành phố
     Thanh Hóa" (a city of the province of that name) is not one: None."""
     code = resolve_province("Hà Nội" if name.lower() == "thủ đô" else name, on)
+    words = name.split()
+    while code is None and name.isupper() and len(words) > 1:  # a headline in capitals goes on:
+        words.pop()                                           # "TỈNH GIA LAI PHÁT TRIỂN …"
+        if (code := resolve_province(" ".join(words), on)) is not None:
+            name = " ".join(words)
     text = f"{level} {name}" if level else name
     if code is None:
         return Scope(text, "province", name) if level == "tỉnh" else None
@@ -78,7 +85,7 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy"), ("Quốc", "dân"), ("Kinh", "tế"),
           ("Bách", "khoa"), ("Sư", "phạm"), ("Y", "tế"), ("Quân", "khu"), ("Quân", "đoàn"),
           ("Sư", "đoàn"), ("Bệnh", "viện"), ("Học", "viện"), ("Công", "ty"), ("Tập", "đoàn"),
-          ("Ngân", "hàng"), ("Ủy", "ban"), ("Uỷ", "ban"), ("ban", "nhân"), ("nhân", "dân")}
+          ("Ngân", "hàng"), ("Liên", "khu"), ("Ủy", "ban"), ("Uỷ", "ban"), ("ban", "nhân"), ("nhân", "dân")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -151,6 +158,8 @@ def place_name(text: str, start: int) -> str:
     for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
         if w.strip() in ("", "-"):
             words.append(w)
+        elif w.isupper() and w.lower() in _NAME_STOP:
+            break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …"
         elif w[0].isupper():
             words.append(w)
         else:
@@ -201,6 +210,16 @@ def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | Non
         base = scope.text if scope and scope.kind == "country" else None
         return Scope(f"{base} … {phrase}" if base else phrase, "sector", code, code)
     return replace(scope, text=f"{scope.text} … {phrase}", sector=code)
+
+
+def widened(scope: Scope | None) -> Scope | None:
+    """A scope without the sector that narrowed it (the whole after its sector's part)."""
+    if scope is None or scope.sector is None:
+        return scope
+    base = scope.text.split(" … ")[0]
+    if scope.kind == "sector":
+        return Scope(base, "country", "VN") if " … " in scope.text else None
+    return replace(scope, text=base, sector=None)
 
 
 def attached_sector(after_noun: str) -> tuple[str, str] | None:

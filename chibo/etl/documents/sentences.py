@@ -4,6 +4,7 @@ import re
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_CAPTION_LINE = re.compile(r"\s*\(?\s*(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Hình|Photo)\s*[:.]", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^[\d\s/:|'.,-]+(?:[AP]M)?$|^Ngày đăng|^Người đăng")
 
 
@@ -43,8 +44,10 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def title(text: str) -> str | None:
-    """The headline: the first line of six or more words that is not all capitals or a date."""
+    """The headline: the first line of six or more words that is not all capitals, a date or a
+    photo caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
     for line in paragraphs(text)[:15]:
-        if len(line.split()) >= 6 and not line.isupper() and not _DATE_LINE.search(line):
+        if len(line.split()) >= 6 and not line.isupper() and not _DATE_LINE.search(line) \
+                and not _CAPTION_LINE.match(line):
             return line
     return None

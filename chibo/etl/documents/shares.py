@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
-from .figures import Candidate, counted_candidates, descriptor, metric_at
-from .parts import dimension_at
+from .figures import Candidate, counted_candidates, descriptor
+from .parts import dimension_at, metric_dimension
+from .scope import sector_in
+from .vocabulary import metric_at
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
 # trực tiếp sản xuất chiếm 62%").
@@ -31,29 +33,73 @@ _N = r"\d{1,3}(?:\.\d{3})+|\d+"
 _RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")\s*/\s*(?P<b>" + _N + r")(?![\d/])")
 _RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
                              re.IGNORECASE)
+# A gloss in brackets between what a share names and the share: "đảng viên là người dân tộc thiểu
+# số (chủ yếu là Jrai, Bahnar) chiếm 39,6%" (read as blank; a bracket with a number is no gloss).
+_GLOSS_RE = re.compile(r"\([^()\d]{1,60}\)")
 _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "trên": "over"}
+
+
+# A part stated before its whole: "… là 31.240 người, chiếm 48,1% trong tổng số 64.950 đảng viên".
+_PART_OF_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng |gần |"
+                              r"hơn |trên )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*(?:trong|của|so với)?\s*"
+                              r"(?:tổng\s+)?số\s*$", re.IGNORECASE)
 
 
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     counted = counted_candidates(sentence) + _ratio(sentence)
-    return _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start))
+    return _parts_before_wholes(sentence, _with_shares_alone(
+        sentence, sorted(counted, key=lambda c: c.start)))
+
+
+def _of_same_thing(part: str, whole: str) -> bool:
+    """A part counts what its whole does: admissions are no part of the members ("kết nạp 230 đảng
+    viên, chiếm 1,2% tổng số 19.100 đảng viên"), nor cells of members."""
+    return part == whole or whole in ("members_total", "new_admissions") and part in (
+        "members_female", "members_official", "members_probationary", "_part")
+
+
+def _parts_before_wholes(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """A count followed by its share of a whole counted next is a part of that whole: selected
+    by its dimension, else by the sector named in its clause, else by something the vocabulary
+    does not name ("other")."""
+    for part, whole in zip(out, out[1:]):
+        m = _PART_OF_NEXT_RE.match(sentence[:whole.start], part.noun_end)
+        if not m or part.value is None or whole.value is None or part.value > whole.value or \
+                part.whole_next or not _of_same_thing(part.metric, whole.metric):
+            continue
+        part.whole_next, part.share = True, round(float(m["pct"].replace(",", ".")) / 100, 6)
+        if part.dimension is None:
+            clause = sentence[max(0, sentence.rfind(";", 0, part.start),
+                                  sentence.rfind(".", 0, part.start)):part.start]
+            sector = sector_in(clause)
+            part.dimension, part.dimension_value = ("sector", sector[0]) if sector else (
+                "other", None)
+    return out
 
 
 def _ratio(sentence: str) -> list[Candidate]:
     """"Số tổ chức cơ sở đảng kết nạp được đảng viên là 612/687, đạt 89,1%": after a label naming
-    a metric and a part of it, the part (with the share quoted after) and its whole."""
+    a metric and a part of it (or before the noun and the part: "Có 112/125 tổ chức cơ sở đảng
+    kết nạp được đảng viên"), the part (with the share quoted after) and its whole."""
     out = []
     for m in _RATIO_COUNT_RE.finditer(sentence):
         metric, dim, _ = descriptor(sentence, m.start())
+        end = m.end()
+        if not (metric or dim) and (after := _noun_and_dimension(sentence, m.end()))[0]:
+            metric, dim = after  # the noun and what selects the part after the ratio
+            end = dim[2] if dim else end
+        implied = metric_dimension(metric) if metric else None  # "Số đảng viên nữ là 1.205/3.410"
+        dim = dim or (implied + (0,) if implied else None)
         part, whole = (float(m[g].replace(".", "")) for g in ("a", "b"))
         if not (metric and dim) or not 0 < part <= whole:
             continue
-        share = _RATIO_SHARE_RE.match(sentence, m.end())
+        share = _RATIO_SHARE_RE.match(sentence, m.end()) or _RATIO_SHARE_RE.match(sentence, end)
         out += [Candidate(m.start("a"), m.end("a"), m["a"], part, "exact", metric, m.end(),
                           dim[0], dim[1], round(float(share["pct"].replace(",", ".")) / 100, 6)
                           if share else None, whole_next=True),
-                Candidate(m.start("b"), m.end("b"), m["b"], whole, "exact", metric, m.end())]
+                Candidate(m.start("b"), m.end("b"), m["b"], whole, "exact",
+                          "members_total" if implied else metric, m.end())]
     return out
 
 
@@ -90,10 +136,11 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """Add parts given only as a share, in sentence order."""
     taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
     found: list[Candidate | None] = []
+    plain = _GLOSS_RE.sub(lambda g: " " * len(g.group(0)), sentence)
     for m in _SHARE_ONLY_RE.finditer(sentence):
-        metric, dim, _ = descriptor(sentence, m.start())
+        metric, dim, _ = descriptor(plain, m.start())
         if not (metric or dim):
-            metric, dim, _ = descriptor(sentence, m.start(), _SHARE_TAIL_RE)
+            metric, dim, _ = descriptor(plain, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
     for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
         metric, dim, _ = descriptor(sentence, m.start())

@@ -35,6 +35,7 @@ Metric nouns, admission verbs, qualifiers and party prefixes also match without 
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 METRICS: dict[str, str] = {
     "members_total": "party members",
@@ -63,6 +64,7 @@ MEMBERS = frozenset({"members_total", "members_official", "members_probationary"
                      "members_female", "new_admissions"})
 
 
+@lru_cache(maxsize=8192)  # the same sentence and its prefixes are folded many times
 def fold(text: str, lower: bool = True) -> str:
     """Without diacritics, one character for one (offsets unchanged): "Đảng" → "dang"."""
     out = "".join(unicodedata.normalize("NFD", c)[0] for c in text.replace("đ", "d")
@@ -107,6 +109,16 @@ _END = r"(?![\w])"
 METRIC_RES = [(m, folded(r"(?:" + p + r")" + _END)) for m, p in METRIC_PHRASES]
 METRIC_ANY_RE = folded(r"(?<!\w)(?:" + "|".join(p for _, p in METRIC_PHRASES) + r")" + _END)
 
+
+def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
+    """(metric, end) of the metric noun at pos of folded text, longest phrase first."""
+    for metric, rx in METRIC_RES:
+        found = rx.match(folded, pos)
+        if found:
+            return metric, found.end()
+    return None
+
+
 # Counter nouns after a number that take a people metric named earlier in the clause.
 COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp)(?![\wđ])", re.IGNORECASE)
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
@@ -117,7 +129,9 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
-    r"đạt danh hiệu|ra khỏi|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận)",
+    r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
+    r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
+    r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
     re.IGNORECASE)
 
 # Verbs before the number that make the counted noun the object of another action (counts of
@@ -127,11 +141,27 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công)(?![\wđ])", re.IGNORECASE)
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
+    r"(?:sự )?tham (?:gia|dự) của)(?![\wđ])", re.IGNORECASE)
 # Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
 # ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
                            r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
+# The size of organisations the text does not name, opening the clause: "Nhiều chi bộ khu phố có
+# trên 40 đảng viên", "trong khi một số chi bộ doanh nghiệp chỉ có 3 đảng viên", "Chi bộ đông nhất
+# có 120 đảng viên": no figure of any scope.
+UNNAMED_RE = folded(
+    r"^\s*(?:trong khi\s+|nhưng\s+|còn\s+|song\s+)?(?:(?:nhiều|một số|mỗi|vài|một vài|không ít|"
+    r"có|những|hầu hết|phần lớn|đa số)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
+    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?\snhất)(?![\w])(?![^,;]*tổng)")
+# A list item counting those present or absent: "…; có mặt: 14 đồng chí; vắng: 1 đồng chí".
+ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:có mặt|vắng(?: mặt)?(?: có lý do|"
+                           r" không có lý do| không lý do)?|dự họp|tham dự)\s*:?\s*$", re.IGNORECASE)
+# A label counting what happened to members ("Số đảng viên được miễn sinh hoạt: 45 đồng chí",
+# "chuyển đến: 12; chuyển đi: 8"): the label's noun has a blocking complement, or the item opens
+# with an event.
+EVENT_ITEM_RE = re.compile(r"(?:^|[;,.(]\s*)(?:chuyển (?:đến|đi)|từ trần|qua đời|bị kỷ luật|xóa tên|"
+                           r"xoá tên|ra khỏi Đảng|miễn sinh hoạt)\s*:?\s*$", re.IGNORECASE)
 DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
 
 
@@ -144,26 +174,35 @@ def hard_blocked(clause: str) -> bool:
 
 UNBLOCK_RE = re.compile(
     r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
-    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?)? cho)(?![\wđ])", re.IGNORECASE)
+    r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?| Đảng| vào Đảng)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
+    r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
-    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên)(?![\w])|:|^tu(?=\s)")
+    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
+    r"(?:tăng|giảm) từ)(?![\w])"
+    r"|:|^tu(?=\s)")
+# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
+STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
 # After the counted people: they were admitted ("186 quần chúng ưu tú được kết nạp vào Đảng").
 ADMITTED_AFTER_RE = folded(
     r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+|vinh dự\s+(?:được\s+)?)?(?:kết nạp|đứng vào hàng ngũ)"
-    r"|\s*vào Đảng(?! bộ)"
-    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)")
+    r"|\s*vào Đảng(?! bộ)|\s*(?:mới\s+)?(?:đã\s+)?trở thành đảng viên"
+    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)"
+    r"|trở thành đảng viên)")
 # A sentence opening with a plan: every figure in it is a target ("Mục tiêu nhiệm kỳ …, mỗi năm
 # kết nạp từ 200 đảng viên trở lên").
 TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
 # "kết nạp mới 6.540 đoàn viên": the Youth Union admitting its own members, not the Party.
 OWN_MEMBERS_RE = folded(r"\s*(?:đoàn viên|hội viên)(?![\w])(?!.{0,40}vào Đảng)")
+# Before the count, the Party is named as what they join: "trao quyết định kết nạp Đảng cho 7
+# đoàn viên ưu tú" (not the Youth Union's own admissions).
+INTO_PARTY_RE = folded(r"kết nạp (?:vào )?Đảng(?! bộ| ủy| uỷ)|kết nạp đảng viên")
 # "91 tổ chức", "24 đảng bộ xã, thị trấn": organisations counted by a counter noun, in a
 # breakdown by sector.
 ORG_COUNTER_RE = re.compile(r"\s*(?:tổ chức|đảng bộ)(?![\wđ])", re.IGNORECASE)

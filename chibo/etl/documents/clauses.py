@@ -1,0 +1,125 @@
+"""The clause around a number in a sentence: what it says the number counts (a people metric
+named before it, organisations by a counter or a sector, a list item's part, the "số …" a change
+counts, the "số …" a number closes), whether a verb in it blocks the count, and whether it admits
+people or plans admissions. figures.py reads candidates with these.
+"""
+from __future__ import annotations
+
+import re
+
+from . import vocabulary as voc
+from .parts import dimension_at
+from .scope import sector_in
+
+_CLAUSE_SEP = re.compile(r"[,;:(]")
+# "số đảng viên toàn Đảng là hơn 2,1 triệu", "nâng tổng số đảng viên lên trên 11 vạn": the
+# number closes a phrase naming what it counts.
+HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
+    p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
+    r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
+
+
+def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
+    """The nearest people metric noun before start in the sentence (a party one first)."""
+    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
+              if (f := voc.metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
+    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
+    return (party or people or [None])[-1]
+
+
+def org_counted(sentence: str, folded: str, q, end: int, floor: int):
+    """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
+    of the kind named before in the sentence (base organisations by default), by the sector
+    named before the number in its part of the list, or right after the counter noun."""
+    kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
+             if (f := voc.metric_at(folded, m.start())) and f[0] in voc.ORGS]
+    item = max([floor, sentence.rfind(";", 0, q.start) + 1])
+    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
+    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
+        return None, end, None
+    return (kinds[-1] if kinds else "base_orgs_total"), end, (
+        ("sector", sector[0], 0) if sector else None)
+
+
+def dimension_item(sentence: str, start: int) -> tuple | None:
+    """A list item naming its part right before the number, after a label's colon: "Cơ cấu đảng
+    viên mới kết nạp: nữ 210 đồng chí; dân tộc thiểu số 85 đồng chí"."""
+    item = max(sentence.rfind(c, 0, start) for c in ":;") + 1
+    dim = dimension_at(sentence, item) if item else None
+    return dim if dim and not sentence[dim[2]:start].strip() else None
+
+
+def head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | None:
+    """"số tổ chức cơ sở đảng trực thuộc … giảm từ", else "đảng viên tăng từ": what a change
+    without a noun after its numbers counts."""
+    heads = [h.start("noun") for h in voc.HEAD_RE.finditer(folded, floor, start)
+             if re.search(r"(?:tang|giam)\s+tu\s*$", folded[h.end():start])]
+    nouns = [n.start() for n in voc.METRIC_ANY_RE.finditer(folded, floor, start)
+             if re.fullmatch(r"\s*(?:\w+\s+){0,2}?(?:tang|giam)\s+tu\s*", folded[n.end():start])]
+    return voc.metric_at(folded, (heads or nouns)[-1]) if heads or nouns else None
+
+
+# "tăng từ 4.100 đến 4.800": "đến/tới" joins two stocks of a change only after a verb of change;
+# "Các chi bộ có từ 3 đến 15 đảng viên" is a range of sizes.
+_CHANGE_VERB_RE = voc.folded(r"(?<!\w)(?:tăng|giảm|nâng|phát triển|đưa)(?!\w)[^,;]{0,40}từ\s*$")
+_RANGE_BOUND_RE = voc.folded(r"(?<!\w)từ\s+\S+(?:\s+\S+)?\s+(?:đến|tới|-|–)\s*$")
+# "12 chi bộ có trên 100 đảng viên": the size of the organisations just counted.
+_SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*$")
+
+
+def is_change(folded: str, start: int, joined_by: str) -> bool:
+    """Whether two numbers joined by "lên / xuống" (always) or "đến / tới" (after a verb of
+    change) are the stocks of a change."""
+    return not re.match(r"\s*(?:\([^()]*\))?\s*,?\s*(?:den|toi)\s", joined_by) or bool(
+        _CHANGE_VERB_RE.search(folded, 0, start))
+
+
+def range_bound(folded: str, start: int) -> bool:
+    """The upper bound of a range of sizes ("có từ 3 đến 15 đảng viên"), not of a change."""
+    return bool(_RANGE_BOUND_RE.search(folded, 0, start)) and not _CHANGE_VERB_RE.search(
+        folded, 0, folded.rfind("tu", 0, start) + 2)
+
+
+def size_of_counted(folded: str, start: int, before) -> bool:
+    """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên")."""
+    return bool(before) and before.metric in voc.ORGS and bool(
+        _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start))
+
+
+def clause(sentence: str, start: int, floor: int) -> str:
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)]
+    return sentence[max([floor] + seps):start]
+
+
+def blocked(clause: str) -> bool:
+    """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
+    the blocking "cho")."""
+    cues = [(u.start(), u.end()) for u in voc.UNBLOCK_RE.finditer(clause)]
+    blocks = [b for b in voc.PRE_BLOCK_RE.finditer(clause)
+              if not any(s <= b.start() and b.end() <= e for s, e in cues)]
+    return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
+
+
+def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end: int) -> bool:
+    """Admission context: "kết nạp (được) N", "phát triển N", "N … được kết nạp vào Đảng"."""
+    before = sentence[clause_start:start]
+    verbs = list(voc.ADMISSION_RE.finditer(folded, clause_start, start))
+    if verbs and not voc.NOT_ADMITTED_RE.search(before) and not HEAD_THEN_RE.search(
+            folded, verbs[-1].end(), start):  # not "Đợt kết nạp này đưa tổng số đảng viên lên"
+        return True
+    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
+
+
+def plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
+    """"kết nạp 768 đảng viên, đạt 51,2% kế hoạch (kế hoạch năm 2024 là 1.500 đảng viên)": a
+    plan after admissions, with no stock between ("có", "tổng số đảng viên"), is of admissions."""
+    verbs = list(voc.ADMISSION_RE.finditer(folded, 0, start))
+    return bool(verbs) and not (voc.HEAD_RE.search(folded, verbs[-1].end(), start) or re.search(
+        r"(?<![\wđ])có(?![\wđ])", sentence[verbs[-1].end():start]))
+
+
+def label_of_event(sentence: str, folded: str, clause_start: int, start: int) -> bool:
+    """"Số đảng viên được miễn sinh hoạt: 45 đồng chí": the label's noun has a blocking
+    complement (what happened to the members counted)."""
+    heads = list(voc.HEAD_RE.finditer(folded, clause_start, start))
+    return bool(heads) and bool(voc.POST_BLOCK_RE.match(sentence, heads[-1].end()))

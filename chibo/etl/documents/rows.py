@@ -1,0 +1,61 @@
+"""The figures of a document as rows (FIGURE_COLUMNS): numbered, each part pointing at its
+whole's id, totals checked against their parts; and a headline that restates a body figure
+("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên") given the body figure's date and scope.
+"""
+from .parts import parts_ok
+from .scope import Scope
+from .vocabulary import within_tolerance
+
+_FLOW = ("new_admissions",)
+
+
+def headline_from_body(figures: list[dict]) -> None:
+    """A headline restates a figure of the body ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên"
+    for "Từ năm 2020 đến năm 2024, … kết nạp 9.126 đảng viên"): without a date or a scope of its
+    own it takes the body figure's (same metric, value within the headline's qualifier)."""
+    for f in (f for f in figures if f.get("_headline") and not f["_parent"]):
+        if f["as_of_source"] == "explicit" and f["_scope"] is not None:
+            continue
+        body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
+                     and (b["dimension"], b["dimension_value"]) == (f["dimension"],
+                                                                    f["dimension_value"])
+                     and b["value"] is not None and f["value"]
+                     and (within_tolerance(f["value"], b["value"], f["qualifier"])
+                          or (b["value"], b["qualifier"]) == (f["value"], f["qualifier"]))), None)
+        if body is None:
+            continue
+        if f["as_of_source"] != "explicit":
+            f.update({k: body[k] for k in ("as_of", "as_of_source", "year", "_first")})
+        if f["_scope"] is None:
+            f["_scope"] = body["_scope"]
+
+
+def finish(doc_id: str, figures: list[dict]) -> list[dict]:
+    """Number the figures, resolve part-of ids and part checks, drop private keys."""
+    for ordinal, f in enumerate(figures, start=1):
+        f["ordinal"] = ordinal
+        f["figure_id"] = f"{doc_id}-{ordinal:03d}"
+    out = []
+    for f in figures:
+        parts = [p for p in figures if p.get("_parent") is f]
+        scope: Scope | None = f["_scope"]
+        out.append({
+            "figure_id": f["figure_id"], "doc_id": doc_id, "ordinal": f["ordinal"],
+            "metric": f["metric"], "value": f["value"], "qualifier": f["qualifier"],
+            "as_of": f["as_of"], "as_of_source": f["as_of_source"],
+            "period_from": f["_first"] if f["metric"] in _FLOW else None,
+            "scope_text": scope.text if scope else None,
+            "scope_kind": scope.kind if scope else None,
+            "scope_value": scope.value if scope else None,
+            "sector": scope.sector if scope else None,
+            "province_code": scope.province_code if scope else None,
+            "org_text": scope.org_text if scope else None,
+            "sentence": f["sentence"], "span_start": f["span_start"], "span_end": f["span_end"],
+            "number_text": f["number_text"],
+            "part_of_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
+            "dimension": f["dimension"], "dimension_value": f["dimension_value"],
+            "share": f["share"],
+            "parts_sum_ok": parts_ok(f, parts) if f["value"] is not None else None,
+            "year": f["year"],
+        })
+    return out
