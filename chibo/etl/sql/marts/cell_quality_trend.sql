@@ -27,4 +27,5 @@ final AS (
     CAST(coalesce(sum(poor) FILTER (WHERE age BETWEEN 0 AND 11), 0) AS INTEGER) AS poor_12m
   FROM facts GROUP BY org_id
 )
-SELECT *, score_last6 - score_prev6 AS score_change FROM final ORDER BY org_id
+SELECT * REPLACE (CAST(org_id AS VARCHAR) AS org_id), score_last6 - score_prev6 AS score_change
+FROM final ORDER BY org_id
