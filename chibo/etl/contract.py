@@ -16,9 +16,14 @@ import duckdb
 DDL_FILE = Path(__file__).parent / "sql" / "contract.sql"
 DDL = DDL_FILE.read_text(encoding="utf-8")
 SCHEMAS = ("marts", "meta")
-_COLUMNS = """SELECT schema_name || '.' || table_name, column_name, data_type, comment
+# An ENUM column's type names every value: the contract names it ENUM (marts.org_code, see CODES).
+_COLUMNS = """SELECT schema_name || '.' || table_name, column_name,
+    CASE WHEN data_type LIKE 'ENUM(%' THEN 'ENUM' ELSE data_type END, comment
     FROM duckdb_columns() WHERE schema_name IN ('marts', 'meta') AND database_name = {database}
     ORDER BY schema_name, table_name, column_index"""
+# The statement making marts.org_code, the dictionary of dim_org's ids the big facts store org_id
+# in; the contract runs it after dim_org (empty there), the ETL once dim_org is built.
+CODES = next(line for line in DDL.splitlines() if line.startswith("CREATE TYPE marts.org_code"))
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,27 @@ def tables() -> tuple[Table, ...]:
     order = [line.split()[2] for line in DDL.splitlines() if line.startswith("CREATE TABLE")]
     return tuple(Table(*name.split("."), grains[name] or "", tuple(columns[name]))
                  for name in order)
+
+
+def coded_tables() -> tuple[str, ...]:
+    """The contract's tables with a column of type marts.org_code (ENUM)."""
+    return tuple(t.qualified for t in tables() if any(c.type == "ENUM" for c in t.columns))
+
+
+def create_codes(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)make marts.org_code from marts.dim_org; the coded tables made before are dropped first
+    (a type in use cannot be replaced), so this runs before they are built."""
+    for name in coded_tables():
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    con.execute("DROP TYPE IF EXISTS marts.org_code")
+    con.execute(CODES)
+
+
+def ddl_parts() -> tuple[str, str]:
+    """The contract's DDL before marts.org_code is made and from there on: fill dim_org in between
+    and the coded columns take its ids (how a test warehouse is made)."""
+    before, after = DDL.split(CODES)
+    return before, CODES + after
 
 
 def actual(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:

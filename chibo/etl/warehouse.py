@@ -76,9 +76,9 @@ def _is_fact_or_rollup(name: str) -> bool:
 
 
 def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
-    """Rebuild every mart from core and ref tables. The table macros (sql/macros) are created once
-    the facts and rollups they read exist, so the marts after them (figure_reconciliation) use
-    them too."""
+    """Rebuild every mart from core and ref tables, marts.org_code once dim_org is built. The table
+    macros (sql/macros) are created once the facts and rollups they read exist, so the marts after
+    them (figure_reconciliation) use them too."""
     load_reference(con)
     files = mart_files()
     macros = False
@@ -88,6 +88,8 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
             macros = True
         con.execute(f"CREATE OR REPLACE TABLE marts.{path.stem} AS "
                     + path.read_text(encoding="utf-8").strip().rstrip(";"))
+        if path.stem == "dim_org":  # the big facts code their org_id with dim_org's ids
+            contract.create_codes(con)
         if progress:
             progress(i + 1, len(files), path.stem)
     if not macros:

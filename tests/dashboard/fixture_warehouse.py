@@ -135,7 +135,8 @@ def build(path: str | Path) -> Path:
     if path.exists():
         path.unlink()
     con = duckdb.connect(str(path))
-    con.execute(contract.DDL)  # every table of the warehouse contract, empty
+    before_codes, codes_on = contract.ddl_parts()  # every table of the contract, empty
+    con.execute(before_codes)
     insert(con, "marts.dim_region", "region name_vi name_en sort_order", REGIONS)
     insert(con, "marts.dim_province",
            "province_code name is_current successor_code region seat_lat seat_lon", PROVINCES)
@@ -143,6 +144,7 @@ def build(path: str | Path) -> Path:
            " province_code_current region depth valid_from upper_powers province_code_old"
            " old_province_how", [(*o, dt.date(2024, 1, 1), False, o[6], "recorded") for o in ORGS])
     con.execute(f"UPDATE marts.dim_org SET search_name = {fold('name')}")  # as the ETL folds names
+    con.execute(codes_on)  # marts.org_code holds dim_org's ids, as the ETL makes it
     insert(con, "marts.fct_membership_monthly", 'month org_id official probationary admitted "left"'
            " left_transfer_out left_death left_struck_off left_expelled left_resigned left_other"
            " female transferred_in transferred_out left_party cells cells_lt3", _membership_rows())

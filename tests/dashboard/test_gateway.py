@@ -24,6 +24,20 @@ def test_a_statement_past_the_time_limit_is_stopped(fixture_warehouse):
     assert gateway.query_row("SELECT count(*) FROM marts.dim_org") == (7,)
 
 
+def test_a_dictionary_coded_id_comes_back_as_text(fixture_warehouse):
+    """The big facts store org_id as marts.org_code (ENUM): fetched, it is the plain id (pandas
+    would make a Categorical of every id in the warehouse), rows and order kept."""
+    gateway = Gateway(fixture_warehouse)
+    sql = ("SELECT org_id, month, poor FROM marts.fct_meetings_monthly"
+           " WHERE month = $m ORDER BY org_id DESC")
+    frame = gateway.query(sql, {"m": "2025-12-01"})
+    text = gateway.query("SELECT org_id FROM marts.dim_org")["org_id"].dtype
+    assert frame["org_id"].dtype == text and frame["org_id"].dtype != "category"
+    assert frame["org_id"].tolist() == ["S3", "S2", "S1", "B2"]
+    assert gateway.query_row("SELECT typeof(org_id) LIKE 'ENUM(%' FROM marts.fct_meetings_monthly"
+                             " LIMIT 1") == (True,)
+
+
 def test_every_statement_is_traced_with_its_parameters():
     """The scope reaches the SQL as parameters, visible in the trace."""
     data.clear_caches()

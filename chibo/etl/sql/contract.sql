@@ -58,6 +58,11 @@ COMMENT ON TABLE marts.dim_org IS 'organisation';
 COMMENT ON COLUMN marts.dim_org.old_province_how IS 'recorded, crosswalk, predecessor, ancestor, unplaced (see Old boundaries)';
 COMMENT ON COLUMN marts.dim_org.search_name IS 'the name in lower case, without diacritics, đ as d: what the organisation search matches';
 
+-- The organisation ids of dim_org as a dictionary (a DuckDB ENUM, made from dim_org at each
+-- publication): the big facts store org_id as marts.org_code, a small integer per row on disk,
+-- and read like text (joins with dim_org, comparisons with a string, the id when fetched).
+CREATE TYPE marts.org_code AS ENUM (SELECT org_id FROM marts.dim_org ORDER BY org_id);
+
 CREATE TABLE marts.bridge_org_ancestor (
     ancestor_id VARCHAR,
     org_id VARCHAR,
@@ -94,7 +99,7 @@ COMMENT ON COLUMN marts.dim_metric.formula_vi IS 'how it is computed in a few wo
 
 CREATE TABLE marts.fct_membership_monthly (
     month DATE,
-    org_id VARCHAR,
+    org_id marts.org_code,
     official INTEGER,
     probationary INTEGER,
     admitted INTEGER,
@@ -113,12 +118,13 @@ CREATE TABLE marts.fct_membership_monthly (
     cells_lt3 INTEGER,
 );
 COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
+COMMENT ON COLUMN marts.fct_membership_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells IS '1 when the cell exists on the last day';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
 
 CREATE TABLE marts.fct_membership_daily (
     day DATE,
-    org_id VARCHAR,
+    org_id marts.org_code,
     d_official INTEGER,
     d_probationary INTEGER,
     d_female INTEGER,
@@ -135,6 +141,7 @@ CREATE TABLE marts.fct_membership_daily (
     left_other INTEGER,
 );
 COMMENT ON TABLE marts.fct_membership_daily IS 'cell × day on which its membership or existence changed';
+COMMENT ON COLUMN marts.fct_membership_daily.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_membership_daily.d_cells_lt3 IS 'd_* are changes of the stocks; the other columns are the flows of the day';
 
 CREATE TABLE marts.fct_member_structure_yearly (
@@ -198,7 +205,7 @@ COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_me
 
 CREATE TABLE marts.fct_meetings_monthly (
     month DATE,
-    org_id VARCHAR,
+    org_id marts.org_code,
     regular_held INTEGER,
     thematic_held INTEGER,
     online_held INTEGER,
@@ -216,6 +223,7 @@ CREATE TABLE marts.fct_meetings_monthly (
     timed INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
+COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_meetings_monthly.timed IS 'meetings with a duration';
 
 CREATE TABLE marts.fct_assessment_yearly (

@@ -13,7 +13,7 @@ listed AS (
     ON m.month BETWEEN p.month AND CAST(p.month + INTERVAL 11 MONTH AS DATE)
   GROUP BY p.org_id, m.month HAVING sum(p.poor) >= 2
 )
-SELECT l.month, l.org_id, CAST(l.poor AS INTEGER) AS poor,
+SELECT l.month, CAST(l.org_id AS VARCHAR) AS org_id, CAST(l.poor AS INTEGER) AS poor,
   CAST(sum(f.good + f.fair + f.average + f.poor) AS INTEGER) AS rated, l.last_poor
 FROM listed l JOIN marts.fct_meetings_monthly f ON f.org_id = l.org_id
   AND f.month BETWEEN CAST(l.month - INTERVAL 11 MONTH AS DATE) AND l.month

@@ -5,7 +5,8 @@
 -- the last 12 months, in points per month (NULL with fewer than 3 scored months).
 WITH last AS (SELECT max(month) AS as_of_month FROM marts.fct_meetings_monthly),
 facts AS (
-  SELECT f.*, date_diff('month', f.month, l.as_of_month) AS age, l.as_of_month
+  SELECT f.* REPLACE (CAST(f.org_id AS VARCHAR) AS org_id), -- by the id's text, as dim_org
+    date_diff('month', f.month, l.as_of_month) AS age, l.as_of_month
   FROM marts.fct_meetings_monthly f, last l
 ),
 final AS (

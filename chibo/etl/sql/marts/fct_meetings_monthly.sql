@@ -1,8 +1,10 @@
 -- grain: one row per cell and month with at least one meeting (month = first day).
 -- Quality counts cover every meeting with a level (given, or derived from the score at load);
--- mean_score is over the `scored` meetings, mean_duration over the `timed` ones.
+-- mean_score is over the `scored` meetings, mean_duration over the `timed` ones. org_id is
+-- dictionary-coded (marts.org_code); sorted by month (the readers' filter), org_id within it.
 WITH final AS (
-  SELECT CAST(date_trunc('month', held_on) AS DATE) AS month, org_id,
+  SELECT CAST(date_trunc('month', held_on) AS DATE) AS month,
+    CAST(org_id AS marts.org_code) AS org_id,
     CAST(count(*) FILTER (WHERE kind = 'regular') AS INTEGER) AS regular_held,
     CAST(count(*) FILTER (WHERE kind = 'thematic') AS INTEGER) AS thematic_held,
     CAST(count(*) FILTER (WHERE format = 'online') AS INTEGER) AS online_held,

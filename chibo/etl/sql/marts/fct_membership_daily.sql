@@ -8,13 +8,16 @@
 -- transfer out, any other reason a departure from the Party (left_party). Changes before the
 -- first day of history (2010-01-01) are folded into that day, without flows; nothing after the
 -- last loaded month is kept. Stock on day D = marts.fct_membership_monthly at the end of the
--- month before D's month + the d_* of this table from the first of D's month to D.
+-- month before D's month + the d_* of this table from the first of D's month to D. org_id is
+-- dictionary-coded (marts.org_code).
 WITH bounds AS (SELECT min(month) AS first_day, max(month_end) AS last_day FROM marts.dim_month),
 cells AS (
-  SELECT org_id, valid_from, valid_to FROM marts.dim_org WHERE kind IN ('base_cell', 'sub_cell')
+  SELECT CAST(org_id AS marts.org_code) AS org_id, valid_from, valid_to FROM marts.dim_org
+  WHERE kind IN ('base_cell', 'sub_cell')
 ),
 members AS (
-  SELECT m.org_id, m.joined_on, m.left_on, m.leave_reason, m.joined_on = m.admitted_on AS admission,
+  SELECT CAST(m.org_id AS marts.org_code) AS org_id, m.joined_on, m.left_on, m.leave_reason,
+    m.joined_on = m.admitted_on AS admission,
     CASE WHEN m.gender = 'female' THEN 1 ELSE 0 END AS female,
     CASE WHEN m.official_on IS NOT NULL THEN greatest(m.official_on, m.joined_on) END AS official_from
   FROM core.members m SEMI JOIN cells c ON c.org_id = m.org_id

@@ -10,10 +10,11 @@
 -- + transferred_in - transferred_out - left_party.
 -- Built without a join over the whole grid: each month with changes carries its running stocks
 -- to the months before the cell's next change (a range join with the small dim_month), and its
--- flows to its own month only. Sorted by month (the readers' filter), org_id within a month.
+-- flows to its own month only. Sorted by month (the readers' filter), org_id within a month;
+-- org_id is dictionary-coded (marts.org_code), as in fct_membership_daily.
 WITH bounds AS (SELECT min(month) AS first_month, max(month) AS last_month FROM marts.dim_month),
 cells AS (
-  SELECT o.org_id,
+  SELECT CAST(o.org_id AS marts.org_code) AS org_id,
     greatest(b.first_month, CAST(date_trunc('month', coalesce(o.valid_from, DATE '1900-01-01')) AS DATE))
       AS first_month,
     least(b.last_month, CAST(date_trunc('month', coalesce(o.valid_to, DATE '2999-01-01')) AS DATE))
