@@ -72,7 +72,8 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
     return hierarchy_rows(scope, f, levels, top, walk=False)
 
 
-def hierarchy_rows(scope: Scope, f: Filters, levels: int, top: int, walk: bool) -> pd.DataFrame:
+def hierarchy_rows(scope: Scope, f: Filters, levels: int = 3, top: int = 15,
+                   walk: bool = False) -> pd.DataFrame:
     """The rows of `hierarchy`; with `walk` the tree is walked over the bridge whatever the
     warehouse precomputed (the reference the precomputed tree is checked against)."""
     d = _as_of_day(scope, f)
