@@ -17,6 +17,7 @@ from chibo.dashboard.data import (
     month_floor,
     org_condition,
     query,
+    query_row,
     table_exists,
 )
 from chibo.dashboard.queries import exact
@@ -82,6 +83,9 @@ def hierarchy_rows(scope: Scope, f: Filters, levels: int = 3, top: int = 15,
     bridge = f"marts.{lineage(scope)}"
     if not walk and _tree_precomputed(scope, d):
         nodes = _TREE_NODES.format(cond=cond, bridge=bridge)
+        root = f.org and query_row("SELECT depth FROM marts.agg_org_tree WHERE day = $d"
+                                   " AND org_id = $root", {"d": d, "root": f.org})
+        p["d0"] = (root[0] if root else None) if f.org else 0  # None: not a node, no rows
     else:
         seen, sp = org_condition(scope, None, alias="c")
         p.update(sp)
@@ -104,17 +108,13 @@ def _tree_precomputed(scope: Scope, d: dt.date | None) -> bool:
 
 
 _TREE_NODES = """
-        tree AS (SELECT * FROM marts.agg_org_tree WHERE day = $d),
-        base AS (SELECT coalesce((SELECT depth FROM tree WHERE org_id = $root), 0) AS d0),
-        nodes AS (SELECT o.org_id, t.parent_id, o.name, o.kind, t.depth - base.d0 AS level,
-                         t.members,
+        nodes AS (SELECT o.org_id, t.parent_id, o.name, o.kind, t.depth - $d0 AS level, t.members,
                          row_number() OVER (PARTITION BY t.parent_id ORDER BY t.members DESC, o.org_id)
                          AS rank
-                  FROM tree t JOIN marts.dim_org o USING (org_id), base
-                  WHERE {cond} AND t.depth - base.d0 BETWEEN 0 AND $levels - 1
-                        AND ($root IS NULL OR (EXISTS (SELECT 1 FROM tree WHERE org_id = $root)
-                             AND o.org_id IN (SELECT org_id FROM {bridge}
-                                              WHERE ancestor_id = $root))))"""
+                  FROM marts.agg_org_tree t JOIN marts.dim_org o USING (org_id)
+                  WHERE t.day = $d AND {cond} AND t.depth BETWEEN $d0 AND $d0 + $levels - 1
+                        AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM {bridge}
+                                                           WHERE ancestor_id = $root)))"""
 
 
 def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -> str:
