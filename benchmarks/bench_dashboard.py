@@ -1,7 +1,7 @@
 """Server time of every dashboard callback on a real warehouse: median and p95 per callback.
 
     .venv/bin/python benchmarks/bench_dashboard.py --warehouse data/warehouse.duckdb [--repeat 7]
-        [--pandas]
+        [--pandas] [--only orgs-hierarchy --only org_search]
 
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
 bounds, events, warehouse info), and times every callback: the server time of a filter change.
@@ -58,6 +58,8 @@ def main() -> None:
     p.add_argument("--warehouse", default=str(ROOT / "data" / "warehouse.duckdb"))
     p.add_argument("--repeat", type=int, default=7)
     p.add_argument("--pandas", action="store_true", help="the plain-pandas baseline as well")
+    p.add_argument("--only", action="append", default=[],
+                   help="time only the callbacks whose name contains this (repeatable)")
     args = p.parse_args()
     from chibo.dashboard import runtime, settings
     from chibo.dashboard.app import create_app
@@ -87,6 +89,8 @@ def measure(args) -> None:
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
     calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)
+    if args.only:
+        calls = {k: fn for k, fn in calls.items() if any(o in k for o in args.only)}
     times: dict[str, list[float]] = {k: [] for k in calls}
     cpu: dict[str, list[float]] = {k: [] for k in calls}  # CPU time: robust on a busy machine
     with duckdb.connect(args.warehouse, read_only=True) as con:  # a current provincial committee
@@ -124,6 +128,8 @@ def pandas_beside(args, states: dict, times: dict) -> None:
     print(f"pandas baseline (facts loaded in {time.perf_counter() - t0:.1f} s, not counted):")
     print(f"{'callback':45s} {'pandas p95':>10s} {'callback':>10s} {'faster':>8s}")
     for name, fn in pandas_baseline.ANSWERS.items():
+        if name not in times:  # left out by --only
+            continue
         ts = []
         for _ in range(args.repeat):
             for state in states.values():

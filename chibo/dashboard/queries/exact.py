@@ -49,6 +49,15 @@ def clamp_day(scope: Scope, d: dt.date) -> dt.date | None:
     return None if h is None else max(min(d, h[1]), h[0])
 
 
+@cached
+def rollup_days(scope: Scope) -> frozenset[dt.date]:
+    """The days the day rollups hold (marts.agg_member_structure, marts.agg_org_tree): 31-12 of
+    every year of history and the last loaded day (the warehouse's months, whatever the scope)."""
+    rows = query("SELECT month_end FROM marts.dim_month WHERE month(month) = 12"
+                 " UNION SELECT max(month_end) FROM marts.dim_month")
+    return frozenset(d for d in pd.to_datetime(rows["month_end"]).dt.date if not pd.isna(d))
+
+
 def clamp_range(scope: Scope, a: dt.date, b: dt.date) -> tuple[dt.date, dt.date] | None:
     """[a, b] cut to the history (None when nothing of it is inside)."""
     h = history(scope)

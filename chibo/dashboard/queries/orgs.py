@@ -17,6 +17,8 @@ from chibo.dashboard.data import (
     month_floor,
     org_condition,
     query,
+    query_row,
+    table_exists,
 )
 from chibo.dashboard.queries import exact
 
@@ -59,25 +61,73 @@ def org_counts(scope: Scope, f: Filters, by: str = "kind") -> pd.DataFrame:
 @cached
 def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.DataFrame:
     """Treemap rows below the picked organisation (or the top of the scope) as the tree stands on
-    the as-of day (members exact on that day): org_id, parent_id (NULL at the top), name, kind, members (in the subtree).
-    Only organisations existing then are boxes, linked through the succession
-    (marts.bridge_org_lineage): the cells of a merged province sit under the new provincial
-    committee, and a level abolished without successor (districts) is skipped. At most `levels`
-    levels (3 at most); each parent keeps its `top` largest children. Members are counted only in
-    cells of the viewer's scope. When the scope or a picked organisation narrows the tree, only
-    the bridge rows of the organisations that can be boxes and of the cells counted are read (for
-    the whole tree, a province or a sector across it, that step costs more than it saves)."""
+    the as-of day (members exact on that day): org_id, parent_id (NULL at the top), name, kind,
+    members (in the subtree). Only organisations existing then are boxes, linked through the
+    succession (marts.bridge_org_lineage): the cells of a merged province sit under the new
+    provincial committee, and a level abolished without successor (districts) is skipped; the
+    parent is the deepest existing ancestor (by depth, then org_id). At most `levels` levels (3 at
+    most); each parent keeps its `top` largest children. Members are counted only in cells of the
+    viewer's scope. A viewer who sees everything, on a day the warehouse precomputed the tree for
+    (marts.agg_org_tree: 31-12 of every year, the last loaded day), reads that tree; otherwise the
+    tree is walked over the bridge here."""
+    return hierarchy_rows(scope, f, levels, top, walk=False)
+
+
+def hierarchy_rows(scope: Scope, f: Filters, levels: int = 3, top: int = 15,
+                   walk: bool = False) -> pd.DataFrame:
+    """The rows of `hierarchy`; with `walk` the tree is walked over the bridge whatever the
+    warehouse precomputed (the reference the precomputed tree is checked against)."""
     d = _as_of_day(scope, f)
     cond, p = org_condition(scope, dataclasses.replace(f, org=None))
-    seen, sp = org_condition(scope, None, alias="c")
-    p.update(sp, d=d, levels=levels, top=top, root=f.org)
+    p.update(d=d, levels=levels, top=top, root=f.org)
     bridge = f"marts.{lineage(scope)}"
+    if not walk and _tree_precomputed(scope, d):
+        nodes = _TREE_NODES.format(cond=cond, bridge=bridge)
+        root = f.org and query_row("SELECT depth FROM marts.agg_org_tree WHERE day = $d"
+                                   " AND org_id = $root", {"d": d, "root": f.org})
+        p["d0"] = (root[0] if root else None) if f.org else 0  # None: not a node, no rows
+    else:
+        seen, sp = org_condition(scope, None, alias="c")
+        p.update(sp)
+        nodes = _walked_nodes(scope, f, cond, seen, bridge)
+    return query(f"""
+        WITH {nodes},
+        kept AS (SELECT * FROM nodes WHERE level = 0 OR rank <= $top)
+        SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
+               CAST(members AS BIGINT) AS members
+        FROM kept  -- the third level only below the second level's kept boxes
+        WHERE level < 2 OR parent_id IN (SELECT org_id FROM kept WHERE level = 1)
+        ORDER BY level, members DESC, org_id""", p)
+
+
+def _tree_precomputed(scope: Scope, d: dt.date | None) -> bool:
+    """Whether marts.agg_org_tree holds the whole tree on day `d` for this viewer (one who sees
+    everything: the mart counts every cell)."""
+    return (scope == Scope.everything() and d in exact.rollup_days(scope)
+            and table_exists(scope, "agg_org_tree"))
+
+
+_TREE_NODES = """
+        nodes AS (SELECT o.org_id, t.parent_id, o.name, o.kind, t.depth - $d0 AS level, t.members,
+                         row_number() OVER (PARTITION BY t.parent_id ORDER BY t.members DESC, o.org_id)
+                         AS rank
+                  FROM marts.agg_org_tree t JOIN marts.dim_org o USING (org_id)
+                  WHERE t.day = $d AND {cond} AND t.depth BETWEEN $d0 AND $d0 + $levels - 1
+                        AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM {bridge}
+                                                           WHERE ancestor_id = $root)))"""
+
+
+def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -> str:
+    """The `nodes` of hierarchy walked over the bridge on any day, for any viewer. When the scope
+    or a picked organisation narrows the tree, only the bridge rows of the organisations that can
+    be boxes and of the cells counted are read (for the whole tree, a province or a sector across
+    it, that step costs more than it saves)."""
     narrowed = bool(f.org or scope != Scope.everything())
     below = f"($root IS NULL OR {{}}.org_id IN (SELECT org_id FROM {bridge} WHERE ancestor_id = $root))"
-    return query(f"""
-        WITH cellm AS (SELECT m.org_id, m.official + m.probationary AS members
-                       FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
-                       WHERE {seen} AND {below.format("c")}),
+    return f"""
+        cellm AS (SELECT m.org_id, m.official + m.probationary AS members
+                  FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
+                  WHERE {seen} AND {below.format("c")}),
         live AS (SELECT org_id, depth,
                         coalesce(valid_from <= $d::DATE, TRUE)
                         AND coalesce(valid_to > $d::DATE, TRUE) AS alive
@@ -91,8 +141,8 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
         sub AS (SELECT e.ancestor_id AS org_id, sum(c.members) AS members
                 FROM eff e JOIN cellm c USING (org_id) GROUP BY 1),
         shape AS (SELECT org_id, count(*) FILTER (WHERE ancestor_id <> org_id) AS depth,
-                         arg_max(ancestor_id, ancestor_depth) FILTER (WHERE ancestor_id <> org_id)
-                         AS parent_id
+                         arg_max(ancestor_id, (ancestor_depth, ancestor_id))
+                         FILTER (WHERE ancestor_id <> org_id) AS parent_id
                   FROM eff GROUP BY 1),
         base AS (SELECT coalesce((SELECT depth FROM shape WHERE org_id = $root), 0) AS d0),
         nodes AS (SELECT o.org_id, sh.parent_id, o.name, o.kind, sh.depth - base.d0 AS level,
@@ -103,13 +153,7 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
                   WHERE {cond} AND sh.depth - base.d0 BETWEEN 0 AND $levels - 1
                         AND sub.members > 0
                         AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM eff
-                                                           WHERE ancestor_id = $root))),
-        kept AS (SELECT * FROM nodes WHERE level = 0 OR rank <= $top)
-        SELECT org_id, CASE WHEN level = 0 THEN NULL ELSE parent_id END AS parent_id, name, kind,
-               members
-        FROM kept  -- the third level only below the second level's kept boxes
-        WHERE level < 2 OR parent_id IN (SELECT org_id FROM kept WHERE level = 1)
-        ORDER BY level, members DESC, org_id""", p)
+                                                           WHERE ancestor_id = $root)))"""
 
 
 @cached

@@ -3,10 +3,10 @@ period by one characteristic (gender, age band, ethnicity, religion, education, 
 level, political theory, status), and the shares leaders quote (women, ethnic minorities, new
 admissions aged 30 or younger).
 
-Counts come from the warehouse's one definition: the rollup marts.agg_member_structure on 31-12
-(a day it holds for every loaded year) for province, region and sector filters,
-else the macros marts.structure_long_on(D) and marts.admission_structure_long_between(A, B) per
-cell. SQL runs through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
+Counts come from the warehouse's one definition: the rollup marts.agg_member_structure on the
+days it holds (31-12 of every loaded year, the last loaded day) for province, region and sector
+filters, else the macros marts.structure_long_on(D) and marts.admission_structure_long_between(A,
+B) per cell. SQL runs through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from chibo.dashboard.data import (
     query,
     use_rollup,
 )
+from chibo.dashboard.queries.exact import rollup_days
 
 DIMENSIONS = ("gender", "age_band", "ethnicity", "religion", "professional_level",
               "political_theory", "education", "status")
@@ -51,7 +52,7 @@ def members_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFr
     day = as_of_day(scope, f)
     if day is None:
         return empty()
-    if use_rollup(scope, f, ROLLUP) and (day.month, day.day) == (12, 31):  # a day it holds
+    if use_rollup(scope, f, ROLLUP) and day in rollup_days(scope):  # 31-12, the last loaded day
         cond, p = org_condition(scope, f, alias="s")
         source, p["d"] = f"marts.{ROLLUP} s", day
         cond += " AND s.day = $d"

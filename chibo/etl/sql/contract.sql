@@ -203,6 +203,18 @@ CREATE TABLE marts.agg_member_structure (
 );
 COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_members_monthly × dimension × value: marts.structure_long_on(D) summed, on 31-12 of every year of history and on the last loaded day';
 
+CREATE TABLE marts.agg_org_tree (
+    day DATE,
+    org_id VARCHAR,
+    parent_id VARCHAR,
+    depth INTEGER,
+    members BIGINT,
+);
+COMMENT ON TABLE marts.agg_org_tree IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history and on the last loaded day: the tree over the lineage (only existing organisations are nodes)';
+COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'the deepest existing ancestor over bridge_org_lineage (by dim_org.depth, then org_id); NULL at the top';
+COMMENT ON COLUMN marts.agg_org_tree.depth IS 'existing ancestors';
+COMMENT ON COLUMN marts.agg_org_tree.members IS 'official + probationary members on the day in the existing cells of the subtree';
+
 CREATE TABLE marts.fct_meetings_monthly (
     month DATE,
     org_id marts.org_code,
