@@ -38,26 +38,28 @@ age AS (
   FROM core.members m
   WHERE m.joined_on = m.admitted_on AND (year(m.admitted_on) - m.birth_year NOT BETWEEN 18 AND 60)
 ),
-meeting_span AS (
-  SELECT o.province_code, o.sector, min(f.month) AS first_month, max(f.month) AS last_month
-  FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) GROUP BY ALL
+meeting_span AS (  -- the months of each cell first, then per province and sector
+  SELECT o.province_code, o.sector, min(f.first_month) AS first_month,
+    max(f.last_month) AS last_month
+  FROM (SELECT org_id, min(month) AS first_month, max(month) AS last_month
+        FROM marts.fct_meetings_monthly GROUP BY org_id) f
+  JOIN marts.dim_org o USING (org_id) GROUP BY ALL
 ),
-cell_months AS (
-  SELECT g.org_id, g.month, g.cells, g.official + g.probationary AS members,
-    lag(g.official + g.probationary) OVER (PARTITION BY g.org_id ORDER BY g.month) AS members_before,
-    o.valid_from, o.province_code, o.sector
-  FROM marts.fct_membership_monthly g JOIN marts.dim_org o USING (org_id)
+cell_months AS (  -- only what the window needs; the organisation's columns are joined after it
+  SELECT org_id, month, cells, official + probationary AS members,
+    lag(official + probationary) OVER (PARTITION BY org_id ORDER BY month) AS members_before
+  FROM marts.fct_membership_monthly
 ),
-missed AS (
+missed AS (  -- no month with a regular meeting held (fct_meetings_monthly: one row per cell-month)
   SELECT 'missed_regular_meeting', g.org_id, NULL, g.month, 'regular_held=0'
-  FROM cell_months g
-  JOIN meeting_span s ON s.province_code IS NOT DISTINCT FROM g.province_code
-   AND s.sector IS NOT DISTINCT FROM g.sector
+  FROM cell_months g JOIN marts.dim_org o USING (org_id)
+  JOIN meeting_span s ON s.province_code IS NOT DISTINCT FROM o.province_code
+   AND s.sector IS NOT DISTINCT FROM o.sector
    AND g.month BETWEEN s.first_month AND s.last_month
-  LEFT JOIN marts.fct_meetings_monthly mm ON mm.org_id = g.org_id AND mm.month = g.month
+  ANTI JOIN (SELECT org_id, month FROM marts.fct_meetings_monthly WHERE regular_held <> 0) mm
+    ON mm.org_id = g.org_id AND mm.month = g.month
   WHERE g.cells = 1 AND g.members > 0 AND g.members_before > 0
-    AND (g.valid_from IS NULL OR g.valid_from <= g.month)
-    AND coalesce(mm.regular_held, 0) = 0
+    AND (o.valid_from IS NULL OR o.valid_from <= g.month)
 ),
 mismatch AS (
   SELECT 'quality_score_mismatch', org_id, NULL, CAST(date_trunc('month', held_on) AS DATE),
