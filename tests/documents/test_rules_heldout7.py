@@ -35,3 +35,43 @@ def test_members_named_in_complaints_or_reviews_are_no_figure(text):
 def test_a_stock_after_a_review_is_still_a_figure(text, rows):
     """Near miss: a stock cue after the review verb lifts the block."""
     assert _rows(text) == rows
+
+
+# ---- committees by level under a province: parts with the sector commune
+
+
+@pytest.mark.parametrize("text,whole,parts", [
+    ("Đảng bộ thành phố có 126 đảng bộ trực thuộc, gồm 102 đảng bộ phường, 22 đảng bộ xã và 2 "
+     "đảng bộ đặc khu.", "126", ["102", "22", "2"]),
+    ("Huyện có 31 tổ chức cơ sở đảng, trong đó 19 đảng bộ xã; 12 đảng bộ thị trấn.", "31",
+     ["19", "12"]),
+])
+def test_committees_by_level_are_commune_parts(text, whole, parts):
+    figures = _figures(text)
+    assert [(n, figures[n]["whole"], figures[n]["dimension_value"]) for n in parts] == [
+        (n, whole, "commune") for n in parts]
+
+
+def test_a_named_commune_is_no_part():
+    """Near miss: "Đảng bộ xã Tân Phú có …" names a scope, not a level of committees."""
+    assert _rows("Đảng bộ xã Tân Phú có 312 đảng viên, sinh hoạt tại 14 chi bộ.") == [
+        ("312", "members_total", None, None, None), ("14", "cells_total", None, None, None)]
+
+
+# ---- a bare "Đảng bộ tỉnh" after the merger stands for the province the old ones became
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Tin tỉnh\n\nThứ Tư, 10/09/2025 - 09:00\n\nSau khi sáp nhập tỉnh Kiên Giang vào tỉnh An "
+     "Giang, Đảng bộ tỉnh hiện có 210.500 đảng viên.", "N91"),
+    ("Tin tỉnh\n\nThứ Sáu, 03/10/2025 - 07:30\n\nTừ khi hợp nhất hai tỉnh Vĩnh Phúc và Phú "
+     "Thọ với tỉnh Hòa Bình, toàn Đảng bộ tỉnh có 1.310 tổ chức cơ sở đảng.", "N25"),
+    # near misses: a figure dated before the merger, a page dated before it
+    ("Tin tỉnh\n\nThứ Tư, 10/09/2025 - 09:00\n\nTheo đề án hợp nhất tỉnh Hà Giang và tỉnh "
+     "Tuyên Quang, đến ngày 30/6/2025 toàn Đảng bộ tỉnh có 1.100 tổ chức cơ sở đảng.", "08"),
+    ("Tin tỉnh\n\nThứ Hai, 10/03/2025 - 09:00\n\nTại tỉnh Vĩnh Phúc, toàn Đảng bộ tỉnh có "
+     "1.100 tổ chức cơ sở đảng.", "26"),
+])
+def test_a_bare_province_after_the_merger_is_the_new_province(text, code):
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == code

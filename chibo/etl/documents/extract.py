@@ -20,6 +20,7 @@ from .scope import (
     attached_sector,
     expand_name,
     known_organisations,
+    merged_on,
     narrowed,
     province_on,
     sector_in,
@@ -106,7 +107,7 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
     """The sentence's mentions with bare references resolved; added to the document's history."""
     out = []
     for m in find_mentions(sentence, ctx.published, headline, tuple(ctx.known)):
-        scope = m.scope or resolve_bare(m, ctx.history + out)
+        scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
             scope = Scope(scope.text, scope.kind, expand_name(scope.value, ctx.known),
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)

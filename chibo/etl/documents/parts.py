@@ -90,6 +90,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
     ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
                               r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
+    # committees by level under a province ("78 đảng bộ xã, 18 đảng bộ phường và 1 đảng bộ
+    # đặc khu"), not one named ("đảng bộ xã Tân Phú") nor a subject ("đảng bộ xã có …")
+    ("sector", "commune", r"(?:xã|phường|thị trấn|đặc khu)(?=\s*(?:[,.;:)]|$|và\s|trực thuộc))"),
     # "9 chi bộ khu vực" (Huế's street quarters), not "khu vực 3" nor "khu vực kinh tế …"
     ("sector", "residential", r"khu vực(?=\s*(?:[,.;:)]|$|và |trực thuộc|chiếm))")]
 _LINK = (r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+|"

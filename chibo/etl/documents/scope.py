@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, replace
 
 try:  # the province alias table, when present (chibo/etl/reference is written alongside)
+    from chibo.etl.reference import MERGER_DATE
     from chibo.etl.reference import province as _province
     from chibo.etl.reference import resolve_province as _resolve_province
 except ImportError:  # pragma: no cover - depends on the reference package being installed
-    _resolve_province = _province = None
+    _resolve_province = _province = MERGER_DATE = None
 
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
@@ -243,3 +244,14 @@ def province_on(scope: Scope | None, day, published) -> Scope | None:
         return scope
     return replace(scope, value=code, province_code=code)
 
+
+
+def merged_on(scope: Scope | None, day) -> Scope | None:
+    """A bare reference ("toàn Đảng bộ tỉnh") on a page dated after the July 2025 merger, to an
+    old province named before it ("sau khi hợp nhất hai tỉnh Quảng Bình và Quảng Trị"), stands
+    for the province it became (N44, not 44)."""
+    if scope is None or scope.kind != "province" or not scope.province_code or day is None \
+            or MERGER_DATE is None or day < MERGER_DATE:
+        return scope
+    new = _province(scope.province_code)["successor_code"]
+    return replace(scope, value=new, province_code=new) if new else scope
