@@ -271,7 +271,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
         source = "publication" if pub else "unknown"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
-        if w.kind in ("now", "today", "vague") and (reference is None or w.kind == "today"):
+        relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
+        if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)

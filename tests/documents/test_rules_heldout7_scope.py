@@ -1,0 +1,60 @@
+"""Rules added after held-out set 7 on scopes and dates: historical notes in brackets, a
+bracketed "thuộc" place, a headline's "Từ đầu năm" restating the body; each on sentences written
+for the rule, with near misses."""
+import pytest
+
+from chibo.etl.documents import extract
+
+from .test_rules import _figures
+
+_PAGE = "Tin\n\nThứ Hai, 09/03/2020 - 09:00\n\n"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Năm 1991, khi tỉnh Lào Cai được tái lập (tách từ tỉnh Hoàng Liên Sơn), Đảng bộ tỉnh có "
+     "9.800 đảng viên.", "10"),
+    (_PAGE + "Đảng bộ tỉnh Hà Giang (tách ra từ tỉnh Hà Tuyên năm 1991) hiện có 1.050 tổ chức "
+     "cơ sở đảng.", "02"),
+    (_PAGE + "Đảng bộ huyện Sìn Hồ (trước đây thuộc tỉnh Lai Châu cũ) có 4.100 đảng viên.",
+     "huyện Sìn Hồ"),
+])
+def test_a_bracketed_note_on_history_is_no_scope(text, value):
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == value
+
+
+def test_a_province_named_outside_brackets_is_still_the_scope():
+    """Near miss: an old province named as the subject is the scope of its own figure."""
+    (f,) = _figures("Năm 1975, tỉnh Hoàng Liên Sơn có 6.000 đảng viên.").values()
+    assert (f["scope_kind"], f["scope_value"]) == ("province", "Hoàng Liên Sơn")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Đảng bộ xã Tân Phú (thuộc huyện Đồng Phú) có 312 đảng viên.", "xã Tân Phú"),
+    ("Chi bộ thôn Nà Pò (thuộc xã Quang Trung) hiện có 45 đảng viên.", "thôn Nà Pò"),
+])
+def test_a_bracketed_place_says_where_the_organisation_is(text, value):
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == value
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Lâm Hà: Từ đầu năm kết nạp 154 đảng viên\n\nThứ Sáu, 20/10/2023 - 10:00\n\nTừ đầu năm "
+     "đến ngày 15/10/2023, Đảng bộ huyện Lâm Hà kết nạp 154 đảng viên.", "2023-10-15"),
+    ("Phú Lương: từ đầu năm đến nay kết nạp gần 200 đảng viên\n\nThứ Ba, 05/12/2023 - 08:00\n\n"
+     "Từ ngày 1/1 đến ngày 30/11/2023, Đảng bộ huyện Phú Lương kết nạp 196 đảng viên.",
+     "2023-11-30"),
+])
+def test_a_headline_from_the_start_of_the_year_takes_the_body_date(text, day):
+    assert {f["as_of"].isoformat() for f in _figures_all(text)} == {day}
+
+
+def test_from_the_start_of_the_year_alone_is_the_page_date():
+    """Near miss: no body figure restated, "Từ đầu năm" runs to the page's date."""
+    text = "Sơ kết\n\nThứ Sáu, 20/10/2023 - 10:00\n\nTừ đầu năm, Đảng bộ huyện Lâm Hà kết nạp 154 đảng viên."
+    (f,) = _figures(text).values()
+    assert f["as_of"].isoformat() == "2023-10-20"
+
+
+def _figures_all(text: str) -> list[dict]:
+    return extract(text, "rules").figures
