@@ -1,5 +1,5 @@
-"""Paragraphs and sentences of cleaned document text, blocks (a paragraph ending with ":" and the
-list items after it read as one), and the title line."""
+"""Paragraphs and sentences of cleaned document text, blocks (a paragraph ending with ":", or a
+heading in capitals, and the list items after it read as one), and the title line."""
 import re
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
@@ -14,13 +14,19 @@ def paragraphs(text: str) -> list[str]:
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
+# A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
+# frames the items as a paragraph ending with ":" does.
+def _heading(line: str) -> bool:
+    return line.isupper() and 8 <= len(line) <= 120 and not re.search(r"[.!?;]", line)
+
 
 
 def blocks(text: str) -> list[list[str]]:
     """Paragraphs grouped so that list items stay with the paragraph introducing them."""
     out: list[list[str]] = []
     for para in paragraphs(text):
-        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])):
+        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])
+                                          or _heading(out[-1][-1])):
             out[-1].append(para)
         else:
             out.append([para])

@@ -93,7 +93,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
     ("province_committees", r"đảng bộ tỉnh, thành phố|đảng bộ tỉnh, thành|tỉnh ủy, thành ủy"),
     ("base_cells", r"chi bộ cơ sở"),
-    ("sub_cells", r"chi bộ trực thuộc"),
+    ("sub_cells", r"chi bộ trực thuộc(?: (?:các )?(?:đảng ủy|đảng uỷ|đảng bộ) cơ sở)?"),
     ("cells_total", r"chi bộ"),
     ("members_probationary", r"đảng viên dự bị"),
     ("members_official", r"đảng viên chính thức"),

@@ -1,0 +1,40 @@
+"""Rules added after held-out set 7 on dates and statistics lists: a heading in capitals that
+dates the list under it, "chi bộ trực thuộc đảng ủy cơ sở" as a label; each on sentences written
+for the rule, with near misses."""
+import pytest
+
+from .test_rules import _figures
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Đảng ủy xã Yên Phong\n\nTHỐNG KÊ ĐẢNG VIÊN TÍNH ĐẾN 30/6/2021\n\n- Tổng số đảng viên: "
+     "611 đồng chí.\n- Đảng viên nữ: 204 đồng chí.", "2021-06-30"),
+    ("Quận ủy Hải An\n\nSỐ LIỆU TỔ CHỨC ĐẢNG NĂM 2018\n\n+ Tổng số chi bộ: 118.\n"
+     "+ Số tổ chức cơ sở đảng: 40.", "2018-12-31"),
+])
+def test_a_capitals_heading_dates_the_list_under_it(text, day):
+    assert {f["as_of"].isoformat() for f in _figures(text).values()} == {day}
+
+
+def test_a_capitals_heading_without_a_date_leaves_the_page_date():
+    """Near miss: a heading that only names the subject dates nothing."""
+    text = ("Tin\n\nThứ Hai, 09/03/2020 - 09:00\n\nKẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG\n\n"
+            "- Đảng bộ hiện có 611 đảng viên.")
+    (f,) = _figures(text).values()
+    assert f["as_of"].isoformat() == "2020-03-09"
+
+
+@pytest.mark.parametrize("text", [
+    "- Chi bộ trực thuộc đảng ủy cơ sở: 264.",
+    "Đảng bộ có 51 tổ chức cơ sở đảng; số chi bộ trực thuộc các đảng bộ cơ sở là 264.",
+    "Đảng bộ huyện có 412 chi bộ trực thuộc đảng ủy cơ sở.",
+])
+def test_cells_under_base_committees_are_sub_cells(text):
+    metrics = {n: f["metric"] for n, f in _figures(text).items()}
+    assert [m for n, m in metrics.items() if n in ("264", "412")] == ["sub_cells"]
+
+
+def test_cells_under_the_district_committee_are_no_sub_cells():
+    """Near miss: cells directly under the district ("chi bộ cơ sở") stay base cells."""
+    metrics = {n: f["metric"] for n, f in _figures("Huyện có 23 chi bộ cơ sở.").items()}
+    assert metrics == {"23": "base_cells"}
