@@ -1,7 +1,10 @@
 """Rules added after held-out set 7 on dates and statistics lists: a heading in capitals that
-dates the list under it, "chi bộ trực thuộc đảng ủy cơ sở" as a label; each on sentences written
+dates the list under it, "chi bộ trực thuộc đảng ủy cơ sở" as a label, a dateline with a time
+zone before its date; each on sentences written
 for the rule, with near misses."""
 import pytest
+
+from chibo.etl.documents.dates import find_publication_date
 
 from .test_rules import _figures
 
@@ -38,3 +41,19 @@ def test_cells_under_the_district_committee_are_no_sub_cells():
     """Near miss: cells directly under the district ("chi bộ cơ sở") stay base cells."""
     metrics = {n: f["metric"] for n, f in _figures("Huyện có 23 chi bộ cơ sở.").items()}
     assert metrics == {"23": "base_cells"}
+
+
+@pytest.mark.parametrize("line,day", [
+    ("Cập nhật 09:05 GMT+7, Thứ Sáu 14/02/2025", "2025-02-14"),
+    ("Cập nhật lúc 17:20 (GMT+7), 03/09/2024", "2024-09-03"),
+    ("07:45 GMT+7 Chủ nhật, 12/11/2023 | Nguồn: Báo Lào Cai", "2023-11-12"),
+])
+def test_a_dateline_with_a_time_zone_before_the_date(line, day):
+    found, _ = find_publication_date(f"Tin tức\n\n{line}\n\nNội dung bài.")
+    assert found.isoformat() == day
+
+
+def test_a_time_zone_without_a_date_is_no_dateline():
+    """Near miss: a weather line with a time and zone but no date."""
+    assert find_publication_date("Tin tức\n\nHà Nội 12:40 GMT+7 nhiều mây\n\nNội dung.") == (
+        None, None)

@@ -1,6 +1,7 @@
 """The publication date of a page: datelines ("24/08/2018 | 16:30 PM", "9:24' 31/3/2018",
 "Thứ Năm, 09/03/2017 - 08:15", "Cập nhật lúc 16:45, 22/07/2020", "Đăng lúc: 08:15 - 20/10/2022",
-"Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
+"Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024",
+"Cập nhật 12:40 GMT+7, Thứ Hai 05/06/2023", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
 "Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023", a
 lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: "QĐND - Ngày 20/7/2020,
 …") and a
@@ -35,7 +36,7 @@ PUBLICATION_RES = [
                r"(?:/(?P<y>\d{4}))?", re.IGNORECASE),
     re.compile(r"^[ \t]*" + _DATE + r"\s*\|\s*\d{1,2}:\d{2}.*$", re.MULTILINE),
     re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+" + _DATE + r"\s*$", re.MULTILINE),
-    re.compile(r"^[ \t|]*" + _BYLINE + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _SEP + r")?"
+    re.compile(r"^[ \t|]*" + _BYLINE + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _ZONE + _SEP + r")?"
                + _WEEKDAY + _DATE
                + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + r"[ \t|]*$",
                re.MULTILINE | re.IGNORECASE),
