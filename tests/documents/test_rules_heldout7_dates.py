@@ -57,3 +57,41 @@ def test_a_time_zone_without_a_date_is_no_dateline():
     """Near miss: a weather line with a time and zone but no date."""
     assert find_publication_date("Tin tức\n\nHà Nội 12:40 GMT+7 nhiều mây\n\nNội dung.") == (
         None, None)
+
+
+def _page(day: str, body: str, headline: str = "Tin") -> str:
+    return f"{headline}\n\nThứ Sáu, {day} - 09:00\n\n{body}"
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    (_page("12/10/2020", "Báo cáo trình Đại hội cho biết: nhiệm kỳ 2015 - 2020, Đảng bộ huyện Mỹ "
+           "Đức kết nạp 1.204 đảng viên."), "1.204", "2020-10-12", "2015-01-01"),
+    (_page("09/02/2024", "Năm năm 2019 - 2023, toàn tỉnh kết nạp 12.300 đảng viên; hai năm 2022 "
+           "- 2023, toàn tỉnh kết nạp 5.100 đảng viên."), "5.100", "2023-12-31", "2022-01-01"),
+    (_page("20/12/2025", "Từ 1/7/2025 đến nay, Đảng bộ xã Tân Lập kết nạp 17 đảng viên."), "17",
+     "2025-12-20", "2025-07-01"),
+    (_page("09/02/2024", "Kể từ Đại hội Đảng bộ huyện (tháng 6/2020) đến cuối năm 2023, Đảng bộ "
+           "huyện kết nạp 830 đảng viên."), "830", "2023-12-31", "2020-06-01"),
+])
+def test_ranges_give_the_first_day_counted(text, number, as_of, first):
+    f = _figures(text)[number]
+    assert (f["as_of"].isoformat(), f["period_from"].isoformat()) == (as_of, first)
+
+
+def test_a_term_naming_its_congress_is_no_period():
+    """Near miss: "Đại hội … lần thứ XXV, nhiệm kỳ 2020 - 2025" names the congress."""
+    f = _figures(_page("12/10/2020", "Đại hội đại biểu Đảng bộ huyện Mỹ Đức lần thứ XXV, nhiệm "
+                       "kỳ 2020 - 2025 khai mạc; Đảng bộ huyện hiện có 6.100 đảng viên."))["6.100"]
+    assert f["as_of"].isoformat() == "2020-10-12"
+
+
+@pytest.mark.parametrize("headline,body,restated", [
+    ("Ba Vì: Hơn 1.000 đảng viên mới", "Đảng bộ huyện Ba Vì kết nạp 1.063 đảng viên.", True),
+    ("Ba Vì: Gần 1.000 đảng viên mới", "Đảng bộ huyện Ba Vì kết nạp 940 đảng viên.", True),
+    ("Ba Vì: Hơn 2.000 đảng viên mới", "Đảng bộ huyện Ba Vì kết nạp 1.063 đảng viên.", False),
+])
+def test_a_headline_rounded_to_its_leading_digit_restates_the_body(headline, body, restated):
+    figures = list(_figures(_page("09/02/2024", "Trong năm 2023, " + body[0].lower() + body[1:],
+                                  headline)).values())
+    head = figures[0]
+    assert (head["as_of"].isoformat() == "2023-12-31") is restated

@@ -10,12 +10,12 @@ for admissions, the first day counted (period_from).
 | năm 2006, trong năm 2021 | year | 31/12 (the reference day when it falls inside that year, for all but targets) | 1 January |
 | cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
-| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
+| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023), ba năm 2021 - 2023 | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ đầu năm đến (ngày) 31/8 | to_day | that day | 1 January of its year |
-| từ năm 2015 đến nay | since | the document's date | 1 January of that year |
+| từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
@@ -49,11 +49,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
+    # "ba năm 2021 - 2023", "5 năm 2016 – 2020": years counted, then the range
+    ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
+     + _Y),
+    # from a day to the document's date: "Từ ngày 1/7/2025 đến nay"
+    ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
+     + r"\s*(?:đến|tới)\s+nay"),
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
     # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023"
     ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})"
-     r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
+     r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
+     + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
@@ -110,7 +117,7 @@ DOC_BEFORE_RE = re.compile(
 # A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
 ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
-CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,]{0,60}),?\s*$")
+CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,:]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
 FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
                       r"(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,|"
@@ -162,6 +169,8 @@ def find(text: str, published: date | None) -> list[When]:
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
             if kind == "months":
                 month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
+            if kind == "month_range" and not g.get("m"):
+                month = 12
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
@@ -233,7 +242,7 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         first = date(w.y0 or w.y, 1, 1) if w.kind != "year_end" else None
         return end, w.y, first
     if w.kind == "since":
-        return published, published.year if published else w.y, date(w.y, w.m0 or 1, 1)
+        return published, published.year if published else w.y, date(w.y, w.m0 or 1, w.d or 1)
     if w.kind == "month_range":
         return _month_end(w.y, w.m), w.y, date(w.y0, w.m0, 1)
     if w.kind == "ytd":
