@@ -75,3 +75,28 @@ def test_a_named_commune_is_no_part():
 def test_a_bare_province_after_the_merger_is_the_new_province(text, code):
     (f,) = _figures(text).values()
     assert f["scope_value"] == code
+
+
+# ---- a blocking word inside a closed aside in brackets blocks nothing
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Cả năm, các chi bộ trên địa bàn xã (kể cả trước sáp nhập) kết nạp 23 đảng viên.", "23"),
+    ("Đảng bộ phường (sau khi hợp nhất, kiện toàn) hiện có 1.240 đảng viên.", "1.240"),
+])
+def test_a_bracketed_aside_does_not_block(text, number):
+    assert list(_figures(text)) == [number]
+
+
+def test_a_blocking_verb_outside_the_brackets_still_blocks():
+    """Near miss: "(năm 2024)" is an aside, "khen thưởng" is not."""
+    assert _figures("Huyện ủy (năm 2024) khen thưởng 35 đảng viên.") == {}
+
+
+def test_a_range_bound_is_no_reference_day():
+    """"Từ ngày 1/7/2025 đến nay …; cả năm 2025 …": the year runs to the event, not to 1/7."""
+    text = ("Tin\n\nNgày đăng: 20/12/2025\n\nChiều 19/12, Đảng ủy xã Tân Lập tổng kết năm. Từ "
+            "ngày 1/7/2025 đến nay, Đảng bộ xã kết nạp 12 đảng viên; cả năm 2025, các chi bộ trên "
+            "địa bàn kết nạp 30 đảng viên.")
+    f = _figures(text)["30"]
+    assert (f["as_of"].isoformat(), f["period_from"].isoformat()) == ("2025-12-19", "2025-01-01")

@@ -257,7 +257,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = periods.in_year_of(own, whens) or ctx.frame
-    days = [periods.day_of(x) for x in before if x.kind == "date"]
+    days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
+        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
     reference = next((d for d in reversed(days) if d), None) or event
     if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
         reference = ctx.congress_day       # that reports a congress: up to its congress
