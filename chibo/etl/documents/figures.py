@@ -23,13 +23,14 @@ from .parts import dimension_at, metric_dimension, share_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
-                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
+                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
 # (chính thức: 50.612; dự bị: 1.767)".
-_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$)")
+_AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
+_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$|và\s)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
@@ -76,7 +77,8 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     """What the clause right before a number says it counts: (metric noun, dimension, label),
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
-            and not _RELIGION_NEXT_RE.match(sentence, m.end())]
+            and not _RELIGION_NEXT_RE.match(sentence, m.end())] + [
+        m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)]  # "… 64 và lực lượng vũ trang 78"
     clause_start = max([0] + seps)
     text = sentence[:start]
     pos = _LEAD_RE.match(voc.fold(text), clause_start).end()
@@ -111,7 +113,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric, noun_end = found
             if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
                 metric = pre_metric
-            dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
+            dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
+                metric in voc.ORGS and pre_dim[0] == "sector")) else None  # "… vũ trang 78 tổ chức"
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
@@ -154,7 +157,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
-                listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
+                listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
+            # "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên" (places counted)
             metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])

@@ -186,8 +186,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 and f["metric"] in ("members_total", "members_female", "members_official",
                                     "members_probationary", "_part", "new_admissions") \
                 else f["metric"]
-            if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS:
-                f["metric"] = whole["metric"]
+            if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS or f["metric"] == "_part":
+                f["metric"] = whole["metric"]  # a part named by its sector alone counts its whole's
         elif f["metric"] == "_part":
             sibling = next((g for g in reversed(out) if g["dimension"] and not g.get("_parent")), None)
             if sibling is None:

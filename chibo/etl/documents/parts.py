@@ -25,7 +25,7 @@ dimension is one the warehouse counts (gender through members_female, status, se
 import re
 
 from .scope import SECTORS
-from .vocabulary import MEMBERS, PARTS, fold
+from .vocabulary import MEMBERS, ORGS, PARTS, fold
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")
@@ -159,6 +159,8 @@ def can_hold(whole: dict, part: dict) -> bool:
     """Whether part may be a part of whole: a total (no dimension) of the same family."""
     if whole.get("dimension") or whole.get("value") is None or whole["qualifier"] == "target":
         return False
+    if part["metric"] == "_part" and part.get("dimension") == "sector" and whole["metric"] in ORGS:
+        return True  # "… trong đó: cơ quan hành chính 192; đơn vị sự nghiệp 231"
     if part.get("dimension") not in (None, "activity") and part["metric"] in MEMBERS | {"_part"}:
         return whole["metric"] in ("members_total", "new_admissions")
     partition, subset = PARTS.get(whole["metric"], (frozenset(), frozenset()))

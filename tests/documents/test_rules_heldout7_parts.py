@@ -1,0 +1,33 @@
+"""Rules added after held-out set 7 on parts: organisations by sector with the number after the
+sector and no noun; each on sentences written for the rule, with near misses."""
+import pytest
+
+from .test_rules import _figures
+
+
+@pytest.mark.parametrize("text,whole,parts", [
+    ("Toàn tỉnh có 742 tổ chức cơ sở đảng, trong đó: cơ quan hành chính 192; đơn vị sự nghiệp "
+     "231; doanh nghiệp nhà nước 18 và lực lượng vũ trang 78 tổ chức cơ sở đảng.", "742",
+     [("192", "agency"), ("231", "public_service"), ("18", "state_enterprise"),
+      ("78", "armed_forces")]),
+    ("Đảng bộ huyện có 64 tổ chức cơ sở đảng, gồm: khối cơ quan nhà nước 21, đơn vị sự nghiệp "
+     "30 và doanh nghiệp ngoài nhà nước 13.", "64",
+     [("21", "agency"), ("30", "public_service"), ("13", "private_enterprise")]),
+])
+def test_organisations_by_sector_are_sector_parts(text, whole, parts):
+    figures = _figures(text)
+    assert [(n, figures[n]["metric"], figures[n]["whole"], figures[n]["dimension_value"])
+            for n, _ in parts] == [(n, figures[whole]["metric"], whole, v) for n, v in parts]
+
+
+def test_places_counted_after_a_number_are_no_part():
+    """Near miss: "7 thôn … chưa có đảng viên" counts hamlets, not cells of a sector."""
+    figures = _figures("Tỉnh có 2.100 chi bộ; còn 7 thôn ở vùng sâu chưa có đảng viên.")
+    assert list(figures) == ["2.100"]
+
+
+def test_have_is_not_read_into_an_agency():
+    """Near miss for the lead words: "có" opens a clause, "cơ quan" is a sector."""
+    figures = _figures("Huyện có 40 tổ chức cơ sở đảng, trong đó có 12 tổ chức cơ sở đảng cơ "
+                       "quan hành chính.")
+    assert figures["12"]["whole"] == "40"
