@@ -31,3 +31,25 @@ def test_have_is_not_read_into_an_agency():
     figures = _figures("Huyện có 40 tổ chức cơ sở đảng, trong đó có 12 tổ chức cơ sở đảng cơ "
                        "quan hành chính.")
     assert figures["12"]["whole"] == "40"
+
+
+@pytest.mark.parametrize("text,number,whole", [
+    ("Đảng bộ xã có 2.340 đảng viên, riêng đảng viên sinh hoạt tại các chi bộ ấp là 1.502 đồng "
+     "chí.", "1.502", "2.340"),
+    ("Huyện có 9.800 đảng viên; trong đó đảng viên đang sinh hoạt ở chi bộ thôn 4.100 đồng chí.",
+     "4.100", "9.800"),
+])
+def test_members_of_village_cells_are_a_residential_part(text, number, whole):
+    f = _figures(text)[number]
+    assert (f["whole"], f["dimension"], f["dimension_value"]) == (whole, "sector", "residential")
+
+
+@pytest.mark.parametrize("text,number,sector", [
+    ("Đảng bộ xã hiện có 14 chi bộ, gồm 10 chi bộ thôn và 4 chi bộ trường học, với 512 đảng "
+     "viên.", "512", None),
+    # near miss: a sector opening the next clause does narrow its figure
+    ("Đảng bộ có 9 chi bộ; ở khu vực doanh nghiệp nhà nước có 120 đảng viên.", "120",
+     "state_enterprise"),
+])
+def test_a_sector_attached_to_the_figure_before_does_not_narrow_the_next(text, number, sector):
+    assert _figures(text)[number]["sector"] == sector

@@ -204,12 +204,16 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         scope = carried
     else:
         scope = later[0].scope if later else None
+    after_figure = floor > 0 and floor > sentence.rfind(";", 0, c.start)
     floor = max(floor, sentence.rfind(";", 0, c.start) + 1)  # before a ";": another clause
     region = list(sentence[floor:c.start])
     for m in mentions:
         for i in range(max(m.start, floor), min(m.end, c.start)):
             region[i - floor] = " "
-    scope = narrowed(scope, sector_in("".join(region)))
+    text = "".join(region)
+    if after_figure and (attached := re.match(r"[^,;]*,", text)):
+        text = text[attached.end():]  # "5 chi bộ trường học, với 486 …": the cells' sector
+    scope = narrowed(scope, sector_in(text))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
 
 

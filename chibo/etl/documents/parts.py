@@ -88,7 +88,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
     ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?"),
     # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
-    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
+    ("sector", "residential", r"(?:(?:đang )?sinh hoạt (?:ở|tại|trong) (?:các )?(?:chi bộ )?)?"
+                              r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
                               r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
     # committees by level under a province ("78 đảng bộ xã, 18 đảng bộ phường và 1 đảng bộ
     # đặc khu"), not one named ("đảng bộ xã Tân Phú") nor a subject ("đảng bộ xã có …")
