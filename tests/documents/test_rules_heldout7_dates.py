@@ -95,3 +95,18 @@ def test_a_headline_rounded_to_its_leading_digit_restates_the_body(headline, bod
                                   headline)).values())
     head = figures[0]
     assert (head["as_of"].isoformat() == "2023-12-31") is restated
+
+
+@pytest.mark.parametrize("body,day", [
+    ("Sáng 19/1, Đại hội khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026. Dự Đại hội có 1.586 "
+     "đại biểu, thay mặt cho hơn 5,6 triệu đảng viên trong toàn Đảng.", "2026-01-19"),
+    ("Chiều 15/10, Đại hội Đảng bộ tỉnh bước vào phiên làm việc thứ hai; Đại hội diễn ra từ 14 "
+     "đến 16/10/2020. Đảng bộ tỉnh hiện có 51.000 đảng viên.", "2020-10-15"),
+    # near miss: no session reported before the span: the congress's last day
+    ("Đại hội làm việc từ ngày 14 đến 16/10/2020. Dự Đại hội có 350 đại biểu, thay mặt cho "
+     "51.000 đảng viên.", "2020-10-16"),
+])
+def test_a_session_reported_is_not_replaced_by_the_congress_span(body, day):
+    text = _page("19/01/2026" if "2026" in body else "16/10/2020", body)
+    (f,) = _figures(text).values()
+    assert f["as_of"].isoformat() == day

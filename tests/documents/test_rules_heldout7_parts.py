@@ -53,3 +53,19 @@ def test_members_of_village_cells_are_a_residential_part(text, number, whole):
 ])
 def test_a_sector_attached_to_the_figure_before_does_not_narrow_the_next(text, number, sector):
     assert _figures(text)[number]["sector"] == sector
+
+
+@pytest.mark.parametrize("text,number,dimension", [
+    ("Đảng bộ huyện có 8.210 đảng viên. Về trình độ, 3.905 đảng viên có trình độ đại học trở lên "
+     "(47,6%).", "3.905", ("education", "university_plus")),
+    ("Toàn Đảng bộ có 5.400 đảng viên. Về độ tuổi, 1.020 đảng viên từ 18 đến 30 tuổi.", "1.020",
+     ("age_band", "18_30")),
+])
+def test_a_breakdown_opened_by_its_aspect_gives_parts(text, number, dimension):
+    f = _figures(text)[number]
+    assert (f["dimension"], f["dimension_value"]) == dimension and f["whole"] is not None
+
+
+def test_an_aspect_without_a_metric_noun_is_no_figure():
+    """Near miss: "Về trình độ, cử 45 lượt đi học" counts courses, not members."""
+    assert _figures("Về trình độ, năm qua cử 45 lượt cán bộ đi học.") == {}

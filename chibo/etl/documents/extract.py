@@ -163,7 +163,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                 ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
-        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens):
+        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens, ctx.event):
             ctx.event = periods.day_of(w) or ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day

@@ -49,12 +49,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
-    # "ba năm 2021 - 2023", "5 năm 2016 – 2020": years counted, then the range
     ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
-     + _Y),
-    # from a day to the document's date: "Từ ngày 1/7/2025 đến nay"
+     + _Y),  # "ba năm 2021 - 2023": years counted, then the range
     ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
-     + r"\s*(?:đến|tới)\s+nay"),
+     + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
     # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023"
@@ -273,11 +271,18 @@ def in_year_of(w: When | None, found: list[When]) -> When | None:
     return replace(w, y=years[-1]) if years else w
 
 
-def period_bound_or_gloss(text: str, w: When, found: list[When]) -> bool:
-    """A date that ends a period written around it ("từ đầu năm 2024 đến ngày 30/11") or glosses
-    a word in brackets ("khi thành lập (3/2/1930)"): no event the paragraph reports."""
+_SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
+    """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
+    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
+    ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
     inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
-    return inside or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
+    span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
+    around = bool(span and session and day and date(day.year, day.month, min(
+        int(span["d0"]), day.day)) <= session <= day)
+    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
 def sentence_default(text: str, found: list[When]) -> When | None:

@@ -183,8 +183,8 @@ UNBLOCK_RE = re.compile(
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
-    r"(?:tăng|giảm) từ)(?![\w])"
-    r"|:|^tu(?=\s)")
+    r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
+    r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
 STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
