@@ -69,3 +69,24 @@ def test_a_breakdown_opened_by_its_aspect_gives_parts(text, number, dimension):
 def test_an_aspect_without_a_metric_noun_is_no_figure():
     """Near miss: "Về trình độ, cử 45 lượt đi học" counts courses, not members."""
     assert _figures("Về trình độ, năm qua cử 45 lượt cán bộ đi học.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, Đảng bộ Quân đoàn 12 kết nạp 640 đảng viên, trong đó 210 đồng chí là sĩ quan, "
+    "quân nhân chuyên nghiệp.",
+    "Đảng bộ Học viện có 900 đảng viên, trong đó 320 người là giảng viên chính.",
+])
+def test_a_group_no_dimension_names_is_no_figure(text):
+    assert len(_figures(text)) == 1
+
+
+@pytest.mark.parametrize("text,dimension", [
+    ("Năm 2023, huyện kết nạp 120 đảng viên, trong đó 95 đồng chí là đoàn viên thanh niên.",
+     ("youth_union", "member")),
+    ("Đảng bộ công ty có 300 đảng viên, trong đó 180 người là công nhân trực tiếp sản xuất.",
+     ("occupation", "worker")),
+])
+def test_a_group_a_dimension_names_is_still_a_part(text, dimension):
+    """Near miss: "… đồng chí là đoàn viên thanh niên" is a part with its dimension."""
+    (_, part) = _figures(text).values()
+    assert (part["dimension"], part["dimension_value"]) == dimension

@@ -29,6 +29,8 @@ _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
 # (chính thức: 50.612; dự bị: 1.767)".
+# After a counter, what the people counted are, when no dimension names it.
+_GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)", re.IGNORECASE)
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$|và\s)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
@@ -141,6 +143,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if metric is None and head and not pre_dim:
                 metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or cl.dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
+            if not dim and _GROUP_RE.match(sentence, counter.end()):
+                continue  # "392 đồng chí là quân nhân chuyên nghiệp, …": a group we do not count
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
             closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
