@@ -58,3 +58,16 @@ def test_from_the_start_of_the_year_alone_is_the_page_date():
 
 def _figures_all(text: str) -> list[dict]:
     return extract(text, "rules").figures
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("Năm 2023, tỉnh Bắc Ninh kết nạp 230 đảng viên là người lao động trong doanh nghiệp tư nhân.",
+     "private_enterprise"),
+    ("Năm 2024, thành phố kết nạp 58 đảng viên là viên chức ở đơn vị sự nghiệp công lập.",
+     "public_service"),
+    # near miss: a group with no place of work narrows nothing
+    ("Năm 2023, tỉnh Bắc Ninh kết nạp 230 đảng viên là con em công nhân.", None),
+])
+def test_members_described_by_their_workplace_narrow_the_scope(text, sector):
+    (f,) = _figures(text).values()
+    assert f["sector"] == sector

@@ -36,7 +36,9 @@ GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) k
                                           r"doanh nghiệp", re.IGNORECASE))]
 ORG_PREFIX_RE = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Đảng đoàn|Ban Cán sự đảng)"
                            r"\s+(?=\w)")
-ATTACHED_RE = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,2}?(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
+# "… tổ chức cơ sở đảng ở …", "… đảng viên là người lao động trong …"
+ATTACHED_RE = re.compile(r"^\s*(?:là (?:người )?(?:lao động|công nhân|viên chức|nhân viên)\s+|"
+                         r"(?:[^\s,.;]+\s+){0,2}?)(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
                          re.IGNORECASE)
 _STOP_CHARS = ",.;:()“”\"!?–"
 
