@@ -71,3 +71,22 @@ def _figures_all(text: str) -> list[dict]:
 def test_members_described_by_their_workplace_narrow_the_scope(text, sector):
     (f,) = _figures(text).values()
     assert f["sector"] == sector
+
+
+@pytest.mark.parametrize("text,value", [
+    ("THANH HÓA: ĐẢNG BỘ TỈNH CÓ GẦN 22 VẠN ĐẢNG VIÊN\n\nThứ Hai, 14/03/2022 - 08:00\n\nĐảng bộ "
+     "tỉnh Thanh Hóa có 218.400 đảng viên.", "38"),
+    ("ĐẢNG BỘ TỈNH LẠNG SƠN KẾT NẠP 1.650 ĐẢNG VIÊN\n\n10/01/2024 | 09:00\n\nNăm 2023, Đảng bộ "
+     "tỉnh Lạng Sơn kết nạp 1.650 đảng viên.", "20"),
+])
+def test_a_headline_in_capitals_above_the_dateline_is_the_headline(text, value):
+    figures = extract(text, "rules").figures
+    assert figures[0]["sentence"].isupper() and figures[0]["scope_value"] == value
+
+
+def test_a_masthead_in_capitals_is_no_headline():
+    """Near miss: capitals not followed by the dateline are the site's name."""
+    from chibo.etl.documents.sentences import title
+    text = ("BÁO ĐIỆN TỬ ĐẢNG BỘ TỈNH LẠNG SƠN TRANG CHỦ\nĐảng bộ tỉnh Lạng Sơn kết nạp 1.650 "
+            "đảng viên trong năm\n\n10/01/2024 | 09:00\n\nNội dung.")
+    assert title(text).startswith("Đảng bộ tỉnh")

@@ -2,6 +2,8 @@
 heading in capitals, and the list items after it read as one), and the title line."""
 import re
 
+from .dates import PUBLICATION_RES
+
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _CAPTION_LINE = re.compile(r"\s*\(?\s*(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Hình|Photo)\s*[:.]", re.IGNORECASE)
@@ -50,10 +52,13 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def title(text: str) -> str | None:
-    """The headline: the first line of six or more words that is not all capitals, a date or a
-    photo caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
-    for line in paragraphs(text)[:15]:
-        if len(line.split()) >= 6 and not line.isupper() and not _DATE_LINE.search(line) \
-                and not _CAPTION_LINE.match(line):
+    """The headline: the first line of six or more words that is not all capitals (unless the
+    dateline follows it: "NGHỆ AN: ĐẢNG BỘ TỈNH CÓ HƠN 20 VẠN ĐẢNG VIÊN"), a date or a photo
+    caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
+    lines = paragraphs(text)[:15]
+    for i, line in enumerate(lines):
+        dated = i + 1 < len(lines) and any(p.match(lines[i + 1]) for p in PUBLICATION_RES)
+        if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
+                line) and not _CAPTION_LINE.match(line):
             return line
     return None
