@@ -2,6 +2,8 @@
 sector and no noun; each on sentences written for the rule, with near misses."""
 import pytest
 
+from chibo.etl.documents import extract
+
 from .test_rules import _figures
 
 
@@ -90,3 +92,28 @@ def test_a_group_a_dimension_names_is_still_a_part(text, dimension):
     """Near miss: "… đồng chí là đoàn viên thanh niên" is a part with its dimension."""
     (_, part) = _figures(text).values()
     assert (part["dimension"], part["dimension_value"]) == dimension
+
+
+def _page(headline: str, body: str) -> str:
+    return f"{headline}\n\nThứ Tư, 12/11/2025 - 10:20\n\n{body}"
+
+
+@pytest.mark.parametrize("headline,body,number,whole", [
+    ("Yên Bái: Đảng viên nữ chiếm 44,5%", "Đến ngày 31/10/2025, Đảng bộ tỉnh có 61.300 đảng viên. "
+     "Tỷ lệ đảng viên nữ đạt 44,5%.", "44,5%", "61.300"),
+    ("Học viện Tài chính: 212 sinh viên được kết nạp Đảng trong năm học",
+     "Năm học 2024 - 2025, Đảng bộ Học viện kết nạp 260 đảng viên, trong đó 212 là sinh viên.",
+     "212", "260"),
+])
+def test_a_headline_restating_a_part_takes_the_body_whole(headline, body, number, whole):
+    figures = extract(_page(headline, body), "rules").figures
+    by_id = {f["figure_id"]: f for f in figures}
+    head = figures[0]
+    assert head["number_text"] == number and by_id[head["part_of_figure_id"]]["number_text"] == whole
+
+
+def test_a_headline_part_the_body_does_not_restate_has_no_whole():
+    """Near miss: the body gives another share: the headline part stays without a whole."""
+    figures = extract(_page("Yên Bái: Đảng viên nữ chiếm 44,5%", "Đảng bộ tỉnh có 61.300 đảng "
+                            "viên, trong đó đảng viên nữ chiếm 40,1%."), "rules").figures
+    assert figures[0]["number_text"] == "44,5%" and figures[0]["part_of_figure_id"] is None

@@ -31,6 +31,7 @@ _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # (chính thức: 50.612; dự bị: 1.767)".
 # After a counter, what the people counted are, when no dimension names it.
 _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)", re.IGNORECASE)
+_PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$|và\s)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
@@ -80,7 +81,8 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
             and not _RELIGION_NEXT_RE.match(sentence, m.end())] + [
-        m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)]  # "… 64 và lực lượng vũ trang 78"
+        m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)] + [  # "… 64 và lực lượng vũ trang 78"
+        m.end() for m in _PLACE_LEAD_RE.finditer(sentence, 0, start)]  # "Lào Cai: Đảng viên nữ chiếm …"
     clause_start = max([0] + seps)
     text = sentence[:start]
     pos = _LEAD_RE.match(voc.fold(text), clause_start).end()

@@ -19,9 +19,13 @@ def headline_from_body(figures: list[dict]) -> None:
         body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
                      and (b["dimension"], b["dimension_value"]) == (f["dimension"],
                                                                     f["dimension_value"])
-                     and b["value"] is not None and f["value"] and _restates(f, b)), None)
+                     and (b["value"] is not None and f["value"] and _restates(f, b)
+                          or f["value"] is None and b["value"] is None and b["share"] == f["share"])),
+                    None)
         if body is None:
             continue
+        if f["dimension"] and body["_parent"] is not None:  # a part restated: of the body's whole
+            f["_parent"] = body["_parent"]
         if f["as_of_source"] != "explicit":
             f.update({k: body[k] for k in ("as_of", "as_of_source", "year", "_first")})
         if f["_scope"] is None:
