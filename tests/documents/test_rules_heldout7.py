@@ -100,3 +100,26 @@ def test_a_range_bound_is_no_reference_day():
             "địa bàn kết nạp 30 đảng viên.")
     f = _figures(text)["30"]
     assert (f["as_of"].isoformat(), f["period_from"].isoformat()) == ("2025-12-19", "2025-01-01")
+
+
+# ---- a stock named at the head of its clause that rose to the number
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Từ Đại hội XIII đến nay: Đảng viên tăng lên hơn 5,4 triệu", "hơn 5,4 triệu"),
+    ("Đến nay, đảng viên toàn tỉnh tăng lên 12.400.", "12.400"),
+    ("Sau 5 năm, tổ chức cơ sở đảng của huyện tăng lên 64.", "64"),
+])
+def test_a_stock_that_rose_to_the_number(text, number):
+    figures = _figures(text)
+    assert list(figures) == [number] and figures[number]["metric"] in (
+        "members_total", "base_orgs_total")
+
+
+@pytest.mark.parametrize("text", [
+    "Thu nhập của đảng viên tăng lên 12 triệu đồng.",
+    "Đảng viên tăng lên 15%.",
+])
+def test_something_else_that_rose_is_no_figure(text):
+    """Near miss: an income, a growth rate."""
+    assert _figures(text) == {}

@@ -17,6 +17,10 @@ _CLAUSE_SEP = re.compile(r"[,;:(]")
 HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
     r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
+# A stock named at the head of its clause that rose to the number: "Đảng viên tăng lên hơn 5,4
+# triệu", "…, đảng viên toàn tỉnh tăng lên 12.400".
+RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.METRIC_PHRASES)
+                     + r")[^,;:.()]{0,40}?\s+tăng lên(?:\s+(?:đến|tới|thành))?\s*$")
 
 
 def people_metric_before(sentence: str, folded: str, start: int) -> str | None:

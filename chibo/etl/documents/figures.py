@@ -159,8 +159,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
                 label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
-        elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
-                sentence, q.end):
+        elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start) or cl.RISE_RE.search(
+                folded, floor, q.start)) and _LABEL_END_RE.match(sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
                 listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
