@@ -117,3 +117,18 @@ def test_a_headline_part_the_body_does_not_restate_has_no_whole():
     figures = extract(_page("Yên Bái: Đảng viên nữ chiếm 44,5%", "Đảng bộ tỉnh có 61.300 đảng "
                             "viên, trong đó đảng viên nữ chiếm 40,1%."), "rules").figures
     assert figures[0]["number_text"] == "44,5%" and figures[0]["part_of_figure_id"] is None
+
+
+_RANGE = ("Tin\n\nThứ Năm, 25/02/2021 - 10:12\n\nGiai đoạn 2016 - 2020, Đảng bộ tỉnh Hà Tĩnh đã kết "
+          "nạp 7.300 đảng viên; riêng năm 2020, toàn tỉnh kết nạp 1.500 đảng viên. ")
+
+
+@pytest.mark.parametrize("tail,number,whole", [
+    ("Tỷ lệ đảng viên mới là người dân tộc thiểu số đạt 12%.", "12%", "7.300"),
+    ("Số đảng viên mới là đoàn viên thanh niên chiếm trên 80%.", "trên 80%", "7.300"),
+    # near misses: a share of the year singled out, a part continuing it
+    ("Năm 2020, tỷ lệ đảng viên mới là đoàn viên thanh niên đạt 90%.", "90%", "1.500"),
+    ("Trong đó, 1.210 đồng chí là đoàn viên thanh niên.", "1.210", "1.500"),
+])
+def test_a_share_after_a_range_and_its_last_year_is_of_the_range(tail, number, whole):
+    assert _figures(_RANGE + tail)[number]["whole"] == whole
