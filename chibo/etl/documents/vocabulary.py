@@ -127,7 +127,7 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
     r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
@@ -143,7 +143,8 @@ PRE_BLOCK_RE = re.compile(
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
     r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
     r"(?:sự )?tham (?:gia|dự) của|tố cáo|khiếu nại|kiến nghị|phản ánh|khiển trách|cảnh cáo|"
-    r"cách chức|thanh tra|xem xét|rà soát|tuyên dương|đào tạo|xử phạt)(?![\wđ])", re.IGNORECASE)
+    r"cách chức|thanh tra|xem xét|rà soát|tuyên dương|đào tạo|xử phạt|đối thoại|gặp mặt|thăm hỏi|"
+    r"đối với(?=\s*$))(?![\wđ])", re.IGNORECASE)  # "… đối với 6 đảng viên": the object of an action
 # Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
 # ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
@@ -174,7 +175,7 @@ def hard_blocked(clause: str) -> bool:
 
 
 UNBLOCK_RE = re.compile(
-    r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
+    r"(?<![\wđ])(?:có|(?<!đối )(?<!thoại )(?<!việc )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?| Đảng| vào Đảng)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
     r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 

@@ -1,0 +1,26 @@
+"""Generalisation sweep after held-out set 7: phrasings of its classes beyond its wording, each
+on sentences written for the rule, with near misses."""
+import pytest
+
+from .test_rules import _figures
+
+
+@pytest.mark.parametrize("text", [
+    "Cấp ủy đã xem xét, kết luận đối với 6 đảng viên có dấu hiệu vi phạm.",
+    "Tổ chức đối thoại với 150 đảng viên trẻ.",
+    "Năm 2023, Ủy ban Kiểm tra các cấp đã kiểm tra 54 đảng viên; xem xét, thi hành kỷ luật 23 "
+    "đảng viên; giải quyết 7 đơn thư khiếu nại, tố cáo liên quan đến 9 đảng viên.",
+    "Ban Thường vụ đã gặp mặt 40 đảng viên cao tuổi nhân dịp Tết.",
+    "Đảng bộ có 27 đảng viên có dấu hiệu vi phạm.",
+])
+def test_members_an_action_is_directed_at_are_no_stock(text):
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Đối với khối doanh nghiệp, toàn huyện có 35 tổ chức cơ sở đảng.", "35"),
+    ("Làm việc với Đảng ủy xã, được biết Đảng bộ xã có 410 đảng viên.", "410"),
+])
+def test_a_stock_after_such_words_in_another_clause(text, number):
+    """Near miss: "đối với" opening the sentence, a meeting before the stock cue."""
+    assert list(_figures(text)) == [number]
