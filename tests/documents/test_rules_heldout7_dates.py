@@ -14,6 +14,8 @@ from .test_rules import _figures
      "611 đồng chí.\n- Đảng viên nữ: 204 đồng chí.", "2021-06-30"),
     ("Quận ủy Hải An\n\nSỐ LIỆU TỔ CHỨC ĐẢNG NĂM 2018\n\n+ Tổng số chi bộ: 118.\n"
      "+ Số tổ chức cơ sở đảng: 40.", "2018-12-31"),
+    ("Đảng ủy xã Tân Hòa\n\nTHỐNG KÊ SỐ LƯỢNG ĐẢNG VIÊN NĂM 2022\n\n- Tổng số đảng viên: 512 "
+     "đồng chí.\n- Số chi bộ trực thuộc: 21.", "2022-12-31"),
 ])
 def test_a_capitals_heading_dates_the_list_under_it(text, day):
     assert {f["as_of"].isoformat() for f in _figures(text).values()} == {day}

@@ -119,7 +119,7 @@ CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;
 # Sentences whose date frames the sentences after it in the paragraph.
 FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
                       r"(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,|"
-                      r"số liệu[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
+                      r"(?:số liệu|thống kê)[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
 SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s+|năm\s+|tại thời điểm\s+)",
                               re.IGNORECASE)
 
