@@ -24,3 +24,19 @@ def test_members_an_action_is_directed_at_are_no_stock(text):
 def test_a_stock_after_such_words_in_another_clause(text, number):
     """Near miss: "đối với" opening the sentence, a meeting before the stock cue."""
     assert list(_figures(text)) == [number]
+
+
+def test_bare_agencies_in_a_sector_breakdown():
+    text = ("Đến 31/12/2023, Đảng bộ tỉnh có 920 tổ chức cơ sở đảng, gồm: xã, phường, thị trấn 180; "
+            "cơ quan 240; đơn vị sự nghiệp 310; lực lượng vũ trang 70.")
+    figures = _figures(text)
+    assert [(n, figures[n]["dimension_value"], figures[n]["whole"]) for n in ("180", "240", "310",
+                                                                            "70")] == [
+        ("180", "commune", "920"), ("240", "agency", "920"), ("310", "public_service", "920"),
+        ("70", "armed_forces", "920")]
+
+
+def test_party_agencies_are_no_administrative_agencies():
+    """Near miss: "cơ quan Đảng 12 tổ chức" is not the agency sector."""
+    f = _figures("Đảng bộ có 40 tổ chức cơ sở đảng, trong đó cơ quan Đảng 12 tổ chức.")["12"]
+    assert f["dimension_value"] != "agency"
