@@ -112,3 +112,20 @@ def test_a_session_reported_is_not_replaced_by_the_congress_span(body, day):
     text = _page("19/01/2026" if "2026" in body else "16/10/2020", body)
     (f,) = _figures(text).values()
     assert f["as_of"].isoformat() == day
+
+
+@pytest.mark.parametrize("line,day", [
+    ("Ngày 12 tháng 01 năm 2024 | Báo Nhân Dân", "2024-01-12"),
+    ("(ĐCSVN) - 12/01/2024 07:00", "2024-01-12"),
+    ("Chủ Nhật, 14/01/2024 - 21:30 | Cổng TTĐT tỉnh Phú Thọ", "2024-01-14"),
+])
+def test_a_dateline_with_a_source_or_an_agency_tag(line, day):
+    found, _ = find_publication_date(f"Tiêu đề bài viết về công tác Đảng\n\n{line}\n\nNội dung.")
+    assert found.isoformat() == day
+
+
+def test_a_date_inside_a_sentence_is_no_dateline():
+    """Near miss: a body sentence with a date and a source name is no dateline."""
+    text = ("Tiêu đề bài viết về công tác Đảng\n\nTheo Báo Nhân Dân, ngày 12/01/2024 tỉnh tổ chức "
+            "hội nghị tổng kết | Tin liên quan.")
+    assert find_publication_date(text) == (None, None)
