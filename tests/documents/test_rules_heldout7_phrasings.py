@@ -40,3 +40,12 @@ def test_party_agencies_are_no_administrative_agencies():
     """Near miss: "cơ quan Đảng 12 tổ chức" is not the agency sector."""
     f = _figures("Đảng bộ có 40 tổ chức cơ sở đảng, trong đó cơ quan Đảng 12 tổ chức.")["12"]
     assert f["dimension_value"] != "agency"
+
+
+def test_cells_of_agencies_in_a_breakdown():
+    text = ("Đảng bộ xã hiện có 15 chi bộ (9 chi bộ thôn, 4 chi bộ trường học, 2 chi bộ cơ quan) với "
+            "430 đảng viên.")
+    figures = _figures(text)
+    assert [figures[n]["dimension_value"] for n in ("9", "4", "2")] == [
+        "residential", "public_service", "agency"]
+    assert figures["430"]["sector"] is None

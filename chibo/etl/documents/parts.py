@@ -91,8 +91,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("sector", "residential", r"(?:(?:đang )?sinh hoạt (?:ở|tại|trong) (?:các )?(?:chi bộ )?)?"
                               r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
                               r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
-    # "cơ quan 240" in a breakdown by sector: agencies (the reference's alias), not "cơ quan Đảng"
-    ("sector", "agency", r"cơ quan(?=\s+(?:\d|$))"),
+    # "cơ quan 240", "2 chi bộ cơ quan" in a breakdown: agencies (the reference's alias), not "cơ quan Đảng"
+    ("sector", "agency", r"cơ quan(?=\s+(?:\d|$|và\s)|\s*[,.;:)])"),
     # committees by level under a province ("78 đảng bộ xã, 18 đảng bộ phường và 1 đảng bộ
     # đặc khu"), not one named ("đảng bộ xã Tân Phú") nor a subject ("đảng bộ xã có …")
     ("sector", "commune", r"(?:xã|phường|thị trấn|đặc khu)(?=\s*(?:[,.;:)]|$|và\s|trực thuộc))"),
