@@ -49,3 +49,16 @@ def test_cells_of_agencies_in_a_breakdown():
     assert [figures[n]["dimension_value"] for n in ("9", "4", "2")] == [
         "residential", "public_service", "agency"]
     assert figures["430"]["sector"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Giai quyet 9 don to cao doi voi 11 dang vien.",
+    "Tinh tang qua cho 120 dang vien cao tuoi.",
+])
+def test_blocking_words_without_diacritics(text):
+    assert _figures(text) == {}
+
+
+def test_a_stock_without_diacritics_is_still_read():
+    """Near miss: no blocking word, only the stock cue."""
+    assert list(_figures("Dang bo huyen co 5.300 dang vien.")) == ["5.300"]

@@ -95,6 +95,9 @@ def clause(sentence: str, start: int, floor: int) -> str:
     return sentence[max([floor] + seps):start]
 
 
+# The same, for a clause written without diacritics.
+_UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE = (voc.folded(rx.pattern) for rx in (voc.UNBLOCK_RE,
+                                                                          voc.PRE_BLOCK_RE))
 # A closed aside in brackets ("(kể cả trước sáp nhập)") says nothing of what the number counts.
 _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 
@@ -102,9 +105,11 @@ _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 def blocked(clause: str) -> bool:
     """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
     the blocking "cho"), outside a closed aside in brackets."""
-    cues = [(u.start(), u.end()) for u in voc.UNBLOCK_RE.finditer(clause)]
+    unblock, block = (voc.UNBLOCK_RE, voc.PRE_BLOCK_RE) if not clause.isascii() else (
+        _UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE)  # "Giai quyet 14 don to cao doi voi 16 …"
+    cues = [(u.start(), u.end()) for u in unblock.finditer(clause)]
     asides = [(a.start(), a.end()) for a in _ASIDE_RE.finditer(clause)]
-    blocks = [b for b in voc.PRE_BLOCK_RE.finditer(clause)
+    blocks = [b for b in block.finditer(clause)
               if not any(s <= b.start() and b.end() <= e for s, e in cues + asides)]
     return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
 
