@@ -62,3 +62,21 @@ def test_blocking_words_without_diacritics(text):
 def test_a_stock_without_diacritics_is_still_read():
     """Near miss: no blocking word, only the stock cue."""
     assert list(_figures("Dang bo huyen co 5.300 dang vien.")) == ["5.300"]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023 có 3 tổ chức cơ sở đảng và 41 đảng viên bị thi hành kỷ luật.",
+    "Đã có 64 đảng viên trẻ được quy hoạch vào cấp ủy.",
+    "Có 210 chi bộ và 4.100 đảng viên được biểu dương.",
+])
+def test_members_something_happened_to_are_no_stock(text):
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Năm 2023, có 1.204 tổ chức cơ sở đảng kết nạp được đảng viên.", ["1.204"]),
+    ("Toàn huyện có 12 đảng bộ cơ sở và 41 chi bộ cơ sở.", ["12", "41"]),
+])
+def test_organisations_that_admitted_or_a_plain_pair_are_still_figures(text, numbers):
+    """Near misses: "kết nạp được đảng viên" is an activity, a pair without a complement."""
+    assert list(_figures(text)) == numbers

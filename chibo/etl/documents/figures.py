@@ -32,6 +32,7 @@ _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # After a counter, what the people counted are, when no dimension names it.
 _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
+_PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$|và\s)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
@@ -98,6 +99,14 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
             tail_re is not _TAIL_RE and not dim):
         return None, None, False
     return metric, dim, ":" in text[pos:]
+
+
+def _shared_complement(sentence: str, folded: str, noun_end: int) -> bool:
+    """"3 tổ chức cơ sở đảng và 41 đảng viên bị thi hành kỷ luật": the blocking complement of the
+    second of a pair is the first's too."""
+    pair = _PAIR_RE.match(sentence, noun_end)
+    found = voc.metric_at(folded, pair.end()) if pair else None
+    return bool(found) and bool(voc.POST_BLOCK_RE.match(sentence, found[1]))
 
 
 def counted_candidates(sentence: str) -> list[Candidate]:
@@ -176,7 +185,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
             continue
         clause = cl.clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or cl.blocked(clause) or voc.hard_blocked(
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _shared_complement(
+                sentence, folded, noun_end) or cl.blocked(clause) or voc.hard_blocked(
                 clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
                 voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
                 voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(

@@ -127,7 +127,7 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
     r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
