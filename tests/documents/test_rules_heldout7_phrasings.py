@@ -80,3 +80,14 @@ def test_members_something_happened_to_are_no_stock(text):
 def test_organisations_that_admitted_or_a_plain_pair_are_still_figures(text, numbers):
     """Near misses: "kết nạp được đảng viên" is an activity, a pair without a complement."""
     assert list(_figures(text)) == numbers
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Đảng bộ huyện có 6.210 đảng viên. 100% chi bộ có từ 3 đảng viên chính thức trở lên.",
+     ["6.210"]),
+    ("Toàn tỉnh có 2.400 chi bộ; 85% chi bộ có trên 15 đảng viên.", ["2.400"]),
+    # near miss: a share of organisations that admitted members is kept
+    ("Năm 2023, 95% tổ chức cơ sở đảng kết nạp được đảng viên.", ["95%"]),
+])
+def test_the_size_of_a_share_of_organisations_is_no_figure(text, numbers):
+    assert list(_figures(text)) == numbers
