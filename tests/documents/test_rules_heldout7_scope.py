@@ -90,3 +90,16 @@ def test_a_masthead_in_capitals_is_no_headline():
     text = ("BÁO ĐIỆN TỬ ĐẢNG BỘ TỈNH LẠNG SƠN TRANG CHỦ\nĐảng bộ tỉnh Lạng Sơn kết nạp 1.650 "
             "đảng viên trong năm\n\n10/01/2024 | 09:00\n\nNội dung.")
     assert title(text).startswith("Đảng bộ tỉnh")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Năm 2023, Đảng bộ Tập đoàn Viễn thông Quân đội kết nạp 1.050 đảng viên.",
+     "Tập đoàn Viễn thông Quân đội"),
+    ("Đảng bộ Bộ đội Biên phòng tỉnh Quảng Trị có 1.120 đảng viên.", "Bộ đội Biên phòng tỉnh Quảng Trị"),
+    ("Đảng bộ Công ty Điện lực Hải Dương có 900 đảng viên.", "Công ty Điện lực Hải Dương"),
+    # near miss: the verb after the name is not part of it
+    ("Đảng bộ Quân đoàn 12 hiện có 900 đảng viên.", "Quân đoàn 12"),
+])
+def test_names_with_a_lower_case_second_syllable(text, value):
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == value
