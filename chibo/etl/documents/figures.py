@@ -29,8 +29,10 @@ _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
 # (chính thức: 50.612; dự bị: 1.767)".
-# After a counter, what the people counted are, when no dimension names it.
-_GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)", re.IGNORECASE)
+# After a counter, a list of groups the people counted are, when no dimension names them (one
+# group alone is a part "other": "9 đồng chí là bác sĩ").
+_GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)[^,;.\d]{2,40}?"
+                       r"(?:,\s*|\s+và\s+)(?!\d)[^,;.\d]{2}", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
@@ -155,7 +157,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or cl.dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
             if not dim and _GROUP_RE.match(sentence, counter.end()):
-                continue  # "392 đồng chí là quân nhân chuyên nghiệp, …": a group we do not count
+                continue  # "392 đồng chí là quân nhân chuyên nghiệp, công nhân và …": mixed groups
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
             closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
