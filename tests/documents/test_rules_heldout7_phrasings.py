@@ -91,3 +91,17 @@ def test_organisations_that_admitted_or_a_plain_pair_are_still_figures(text, num
 ])
 def test_the_size_of_a_share_of_organisations_is_no_figure(text, numbers):
     assert list(_figures(text)) == numbers
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    ("Nam 2023, Dang bo huyen ket nap duoc 132 dang vien moi, nang tong so dang vien len 6.540 "
+     "dong chi.", "6.540", "members_total"),
+    ("Tong so dang vien cua Dang bo la 2.310 nguoi.", "2.310", "members_total"),
+])
+def test_counter_nouns_without_diacritics(text, number, metric):
+    assert _figures(text)[number]["metric"] == metric
+
+
+def test_a_counter_of_something_else_without_diacritics():
+    """Near miss: "nguoi dan" counts residents, no metric is named before it."""
+    assert _figures("Xa co 2.310 nguoi dan toc Kinh.") == {}

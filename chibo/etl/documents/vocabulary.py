@@ -120,7 +120,8 @@ def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
 
 
 # Counter nouns after a number that take a people metric named earlier in the clause.
-COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp)(?![\wđ])", re.IGNORECASE)
+COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])",
+                        re.IGNORECASE)  # also without diacritics
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
 
