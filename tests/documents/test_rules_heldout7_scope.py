@@ -17,6 +17,8 @@ _PAGE = "Tin\n\nThứ Hai, 09/03/2020 - 09:00\n\n"
      "cơ sở đảng.", "02"),
     (_PAGE + "Đảng bộ huyện Sìn Hồ (trước đây thuộc tỉnh Lai Châu cũ) có 4.100 đảng viên.",
      "huyện Sìn Hồ"),
+    ("Năm 1991, tỉnh Lào Cai được tái lập, tách ra từ tỉnh Hoàng Liên Sơn, Đảng bộ tỉnh có 9.800 "
+     "đảng viên.", "10"),
 ])
 def test_a_bracketed_note_on_history_is_no_scope(text, value):
     (f,) = _figures(text).values()

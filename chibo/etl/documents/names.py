@@ -219,9 +219,11 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
 
 
 # A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
-# thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"): history, never the scope of a figure.
+# thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"), or the place it split from ("được tái lập,
+# tách ra từ tỉnh Hoàng Liên Sơn,"): history, never the scope of a figure.
 _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
-                           r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$",
+                           r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
+                           r"|(?<![\wđ])(?:tách (?:ra )?từ|trước (?:đây )?thuộc)\s+$",  # unbracketed
                            re.IGNORECASE)
 
 
