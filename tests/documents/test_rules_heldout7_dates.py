@@ -74,6 +74,8 @@ def _page(day: str, body: str, headline: str = "Tin") -> str:
      "2025-12-20", "2025-07-01"),
     (_page("09/02/2024", "Kể từ Đại hội Đảng bộ huyện (tháng 6/2020) đến cuối năm 2023, Đảng bộ "
            "huyện kết nạp 830 đảng viên."), "830", "2023-12-31", "2020-06-01"),
+    (_page("15/07/2024", "Từ năm 2021 đến tháng 6/2024, toàn tỉnh kết nạp 6.100 đảng viên."),
+     "6.100", "2024-06-30", "2021-01-01"),
 ])
 def test_ranges_give_the_first_day_counted(text, number, as_of, first):
     f = _figures(text)[number]

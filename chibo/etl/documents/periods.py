@@ -55,8 +55,8 @@ PATTERNS: list[tuple[str, str]] = [
      + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
-    # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023"
-    ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})"
+    # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023", "từ năm 2021 đến tháng 6/2024"
+    ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
@@ -174,7 +174,7 @@ def find(text: str, published: date | None) -> list[When]:
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
-                     int(g["m0"]) if g.get("m0") else None)
+                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None))
             if kind == "to_day" and w.y is None:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
