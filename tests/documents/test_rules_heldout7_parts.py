@@ -134,3 +134,14 @@ _RANGE = ("Tin\n\nThứ Năm, 25/02/2021 - 10:12\n\nGiai đoạn 2016 - 2020, Đ
 ])
 def test_a_share_after_a_range_and_its_last_year_is_of_the_range(tail, number, whole):
     assert _figures(_RANGE + tail)[number]["whole"] == whole
+
+
+@pytest.mark.parametrize("text,share", [
+    ("Năm 2023, có 1.204/1.410 tổ chức cơ sở đảng kết nạp được đảng viên (85,4%).", 0.854),
+    ("Số tổ chức cơ sở đảng kết nạp được đảng viên là 98/120 (81,7%).", 0.817),
+    # near miss: a bracket without a percentage quotes no share
+    ("Năm 2023, có 98/120 tổ chức cơ sở đảng kết nạp được đảng viên (tăng 5 tổ chức).", None),
+])
+def test_a_ratio_with_its_share_in_brackets(text, share):
+    part = next(f for f in _figures(text).values() if f["whole"])
+    assert part["share"] == share
