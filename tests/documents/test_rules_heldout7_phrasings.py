@@ -105,3 +105,16 @@ def test_counter_nouns_without_diacritics(text, number, metric):
 def test_a_counter_of_something_else_without_diacritics():
     """Near miss: "nguoi dan" counts residents, no metric is named before it."""
     assert _figures("Xa co 2.310 nguoi dan toc Kinh.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Có 340 đảng viên đăng ký làm theo tấm gương Bác.",
+    "Năm 2024, 1.120 đảng viên cam kết không vi phạm quy định.",
+])
+def test_members_who_registered_or_pledged_are_no_stock(text):
+    assert _figures(text) == {}
+
+
+def test_registered_cells_near_miss():
+    """Near miss: a stock whose sentence only mentions a registration elsewhere."""
+    assert list(_figures("Đảng bộ có 340 đảng viên; các chi bộ đã đăng ký thi đua.")) == ["340"]
