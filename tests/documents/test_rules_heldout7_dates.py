@@ -76,6 +76,8 @@ def _page(day: str, body: str, headline: str = "Tin") -> str:
            "huyện kết nạp 830 đảng viên."), "830", "2023-12-31", "2020-06-01"),
     (_page("15/07/2024", "Từ năm 2021 đến tháng 6/2024, toàn tỉnh kết nạp 6.100 đảng viên."),
      "6.100", "2024-06-30", "2021-01-01"),
+    (_page("15/07/2024", "Từ ngày 1/1/2024 đến ngày 30/6/2024, toàn huyện kết nạp 96 đảng viên."),
+     "96", "2024-06-30", "2024-01-01"),
 ])
 def test_ranges_give_the_first_day_counted(text, number, as_of, first):
     f = _figures(text)[number]

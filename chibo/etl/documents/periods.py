@@ -14,7 +14,7 @@ for admissions, the first day counted (period_from).
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
-| từ đầu năm đến (ngày) 31/8 | to_day | that day | 1 January of its year |
+| từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
@@ -63,7 +63,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
-    ("to_day", r"từ đầu năm(?:\s+(?P<y0>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM
+    ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
+     r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
