@@ -118,3 +118,14 @@ def test_members_who_registered_or_pledged_are_no_stock(text):
 def test_registered_cells_near_miss():
     """Near miss: a stock whose sentence only mentions a registration elsewhere."""
     assert list(_figures("Đảng bộ có 340 đảng viên; các chi bộ đã đăng ký thi đua.")) == ["340"]
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Toàn tỉnh có 3.150 chi bộ thôn, tổ dân phố, trong đó 2.980 chi bộ có từ 10 đảng viên trở "
+     "lên.", ["3.150"]),
+    ("Huyện có 410 chi bộ; 120 chi bộ có từ 30 đảng viên trở lên.", ["410"]),
+    # near miss: "từ … đến …" after a total is a change, not a size
+    ("Số chi bộ tăng từ 380 lên 410 chi bộ.", ["380", "410"]),
+])
+def test_organisations_of_a_size_from_a_threshold_are_no_figure(text, numbers):
+    assert list(_figures(text)) == numbers

@@ -68,7 +68,7 @@ def head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | Non
 _CHANGE_VERB_RE = voc.folded(r"(?<!\w)(?:tăng|giảm|nâng|phát triển|đưa)(?!\w)[^,;]{0,40}từ\s*$")
 _RANGE_BOUND_RE = voc.folded(r"(?<!\w)từ\s+\S+(?:\s+\S+)?\s+(?:đến|tới|-|–)\s*$")
 # "12 chi bộ có trên 100 đảng viên": the size of the organisations just counted.
-_SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*$")
+_SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*(?:từ\s+)?$")  # "… có từ 10 … trở lên"
 
 
 def is_change(folded: str, start: int, joined_by: str) -> bool:
