@@ -129,3 +129,13 @@ def test_registered_cells_near_miss():
 ])
 def test_organisations_of_a_size_from_a_threshold_are_no_figure(text, numbers):
     assert list(_figures(text)) == numbers
+
+
+def test_pupils_and_students_admitted():
+    f = _figures("Trong năm 2023, 56 học sinh, sinh viên ưu tú đã được kết nạp vào Đảng.")["56"]
+    assert (f["metric"], f["dimension_value"]) == ("new_admissions", "student")
+
+
+def test_pupils_and_students_not_admitted_are_no_figure():
+    """Near miss: a school's enrolment."""
+    assert _figures("Trường có 1.200 học sinh, sinh viên.") == {}

@@ -102,7 +102,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
-    ("_candidates", r"quần chúng(?: ưu tú)?|sinh viên|học sinh|chiến sĩ|công nhân|giáo viên|"
+    ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
+                    r"công nhân|giáo viên|"
                     r"đoàn viên(?: thanh niên)?"),
 ]
 _END = r"(?![\w])"
