@@ -96,8 +96,8 @@ def clause(sentence: str, start: int, floor: int) -> str:
 
 
 # The same, for a clause written without diacritics.
-_UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE = (voc.folded(rx.pattern) for rx in (voc.UNBLOCK_RE,
-                                                                          voc.PRE_BLOCK_RE))
+_UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE, _POST_BLOCK_PLAIN_RE = (
+    voc.folded(rx.pattern) for rx in (voc.UNBLOCK_RE, voc.PRE_BLOCK_RE, voc.POST_BLOCK_RE))
 # A closed aside in brackets ("(kể cả trước sáp nhập)") says nothing of what the number counts.
 _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 
@@ -136,4 +136,5 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
     """"Số đảng viên được miễn sinh hoạt: 45 đồng chí": the label's noun has a blocking
     complement (what happened to the members counted)."""
     heads = list(voc.HEAD_RE.finditer(folded, clause_start, start))
-    return bool(heads) and bool(voc.POST_BLOCK_RE.match(sentence, heads[-1].end()))
+    post = voc.POST_BLOCK_RE if not sentence.isascii() else _POST_BLOCK_PLAIN_RE  # "So dang vien bi …"
+    return bool(heads) and bool(post.match(sentence, heads[-1].end()))
