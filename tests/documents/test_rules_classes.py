@@ -348,6 +348,6 @@ def test_a_breakdown_after_trong_do_colon():
 def test_a_second_count_in_brackets_is_a_part_but_not_a_growth():
     f = _figures("Đảng bộ phường có 23 chi bộ (17 chi bộ khu phố, 6 chi bộ cơ quan) với 612 đảng viên.")
     assert [(f[n]["whole"], f[n]["dimension"]) for n in ("17", "6")] == [("23", "sector"),
-                                                                         ("23", "other")]
+                                                                         ("23", "sector")]
     f = _figures("Số đảng viên đã tăng từ 900 đảng viên (năm 2000) lên 1.400 đảng viên.")
     assert f["1.400"]["whole"] is None

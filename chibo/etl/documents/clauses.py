@@ -17,6 +17,10 @@ _CLAUSE_SEP = re.compile(r"[,;:(]")
 HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
     r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
+# A stock named at the head of its clause that rose to the number: "Đảng viên tăng lên hơn 5,4
+# triệu", "…, đảng viên toàn tỉnh tăng lên 12.400".
+RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.METRIC_PHRASES)
+                     + r")[^,;:.()]{0,40}?\s+tăng lên(?:\s+(?:đến|tới|thành))?\s*$")
 
 
 def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
@@ -64,7 +68,7 @@ def head_of_change(folded: str, floor: int, start: int) -> tuple[str, int] | Non
 _CHANGE_VERB_RE = voc.folded(r"(?<!\w)(?:tăng|giảm|nâng|phát triển|đưa)(?!\w)[^,;]{0,40}từ\s*$")
 _RANGE_BOUND_RE = voc.folded(r"(?<!\w)từ\s+\S+(?:\s+\S+)?\s+(?:đến|tới|-|–)\s*$")
 # "12 chi bộ có trên 100 đảng viên": the size of the organisations just counted.
-_SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*$")
+_SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*(?:từ\s+)?$")  # "… có từ 10 … trở lên"
 
 
 def is_change(folded: str, start: int, joined_by: str) -> bool:
@@ -91,12 +95,22 @@ def clause(sentence: str, start: int, floor: int) -> str:
     return sentence[max([floor] + seps):start]
 
 
+# The same, for a clause written without diacritics.
+_UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE, _POST_BLOCK_PLAIN_RE = (
+    voc.folded(rx.pattern) for rx in (voc.UNBLOCK_RE, voc.PRE_BLOCK_RE, voc.POST_BLOCK_RE))
+# A closed aside in brackets ("(kể cả trước sáp nhập)") says nothing of what the number counts.
+_ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
+
+
 def blocked(clause: str) -> bool:
     """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
-    the blocking "cho")."""
-    cues = [(u.start(), u.end()) for u in voc.UNBLOCK_RE.finditer(clause)]
-    blocks = [b for b in voc.PRE_BLOCK_RE.finditer(clause)
-              if not any(s <= b.start() and b.end() <= e for s, e in cues)]
+    the blocking "cho"), outside a closed aside in brackets."""
+    unblock, block = (voc.UNBLOCK_RE, voc.PRE_BLOCK_RE) if not clause.isascii() else (
+        _UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE)  # "Giai quyet 14 don to cao doi voi 16 …"
+    cues = [(u.start(), u.end()) for u in unblock.finditer(clause)]
+    asides = [(a.start(), a.end()) for a in _ASIDE_RE.finditer(clause)]
+    blocks = [b for b in block.finditer(clause)
+              if not any(s <= b.start() and b.end() <= e for s, e in cues + asides)]
     return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
 
 
@@ -122,4 +136,5 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
     """"Số đảng viên được miễn sinh hoạt: 45 đồng chí": the label's noun has a blocking
     complement (what happened to the members counted)."""
     heads = list(voc.HEAD_RE.finditer(folded, clause_start, start))
-    return bool(heads) and bool(voc.POST_BLOCK_RE.match(sentence, heads[-1].end()))
+    post = voc.POST_BLOCK_RE if not sentence.isascii() else _POST_BLOCK_PLAIN_RE  # "So dang vien bi …"
+    return bool(heads) and bool(post.match(sentence, heads[-1].end()))

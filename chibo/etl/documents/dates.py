@@ -1,6 +1,7 @@
 """The publication date of a page: datelines ("24/08/2018 | 16:30 PM", "9:24' 31/3/2018",
 "Thứ Năm, 09/03/2017 - 08:15", "Cập nhật lúc 16:45, 22/07/2020", "Đăng lúc: 08:15 - 20/10/2022",
-"Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
+"Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024",
+"Cập nhật 12:40 GMT+7, Thứ Hai 05/06/2023", "(ĐCSVN) - 12/01/2024 07:00", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
 "Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023", a
 lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: "QĐND - Ngày 20/7/2020,
 …") and a
@@ -28,6 +29,7 @@ _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
 # Before the date: a byline ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30").
 _BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh)\s*:?[^|\n]{1,60}\|\s*)?"
 _PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
+_AGENCY = r"(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?"  # "(ĐCSVN) - 12/01/2024 07:00"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
 PUBLICATION_RES = [
@@ -35,7 +37,7 @@ PUBLICATION_RES = [
                r"(?:/(?P<y>\d{4}))?", re.IGNORECASE),
     re.compile(r"^[ \t]*" + _DATE + r"\s*\|\s*\d{1,2}:\d{2}.*$", re.MULTILINE),
     re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+" + _DATE + r"\s*$", re.MULTILINE),
-    re.compile(r"^[ \t|]*" + _BYLINE + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _SEP + r")?"
+    re.compile(r"^[ \t|]*" + _BYLINE + _AGENCY + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _ZONE + _SEP + r")?"
                + _WEEKDAY + _DATE
                + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + r"[ \t|]*$",
                re.MULTILINE | re.IGNORECASE),
@@ -43,7 +45,7 @@ PUBLICATION_RES = [
     # a report's place-and-date line, or a date line in words: "Yên Lạc, ngày 15 tháng 12 năm
     # 2023", "Thứ Năm, ngày 12 tháng 10 năm 2023"
     re.compile(r"^[ \t]*(?:" + _PLACE + r"\s*,\s*)?(?:(?:Thứ \w+|Chủ nhật)\s*,?\s*)?ngày\s+"
-               r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*\.?[ \t]*$",
+               r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*\.?" + _TRAILER + r"[ \t]*$",
                re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*(?:\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
     # the time line of meeting minutes: "I. Thời gian, địa điểm: 14 giờ 00 ngày 06/11/2023"

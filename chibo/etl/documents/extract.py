@@ -20,6 +20,7 @@ from .scope import (
     attached_sector,
     expand_name,
     known_organisations,
+    merged_on,
     narrowed,
     province_on,
     sector_in,
@@ -106,7 +107,7 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
     """The sentence's mentions with bare references resolved; added to the document's history."""
     out = []
     for m in find_mentions(sentence, ctx.published, headline, tuple(ctx.known)):
-        scope = m.scope or resolve_bare(m, ctx.history + out)
+        scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
             scope = Scope(scope.text, scope.kind, expand_name(scope.value, ctx.known),
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)
@@ -162,7 +163,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                 ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
-        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens):
+        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens, ctx.event):
             ctx.event = periods.day_of(w) or ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
@@ -203,12 +204,16 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         scope = carried
     else:
         scope = later[0].scope if later else None
+    after_figure = floor > 0 and floor > sentence.rfind(";", 0, c.start)
     floor = max(floor, sentence.rfind(";", 0, c.start) + 1)  # before a ";": another clause
     region = list(sentence[floor:c.start])
     for m in mentions:
         for i in range(max(m.start, floor), min(m.end, c.start)):
             region[i - floor] = " "
-    scope = narrowed(scope, sector_in("".join(region)))
+    text = "".join(region)
+    if after_figure and (attached := re.match(r"[^,;]*,", text)):
+        text = text[attached.end():]  # "5 chi bộ trường học, với 486 …": the cells' sector
+    scope = narrowed(scope, sector_in(text))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
 
 
@@ -256,7 +261,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = periods.in_year_of(own, whens) or ctx.frame
-    days = [periods.day_of(x) for x in before if x.kind == "date"]
+    days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
+        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
     reference = next((d for d in reversed(days) if d), None) or event
     if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
         reference = ctx.congress_day       # that reports a congress: up to its congress
@@ -270,7 +276,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
         source = "publication" if pub else "unknown"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
-        if w.kind in ("now", "today", "vague") and (reference is None or w.kind == "today"):
+        relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
+        if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)

@@ -23,13 +23,20 @@ from .parts import dimension_at, metric_dimension, share_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
-                      r"\s*[,:]?\s*)?(?:có\s+)?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
+                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
 # (chính thức: 50.612; dự bị: 1.767)".
-_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$)")
+# After a counter, a list of groups the people counted are, when no dimension names them (one
+# group alone is a part "other": "9 đồng chí là bác sĩ").
+_GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)[^,;.\d]{2,40}?"
+                       r"(?:,\s*|\s+và\s+)(?!\d)[^,;.\d]{2}", re.IGNORECASE)
+_PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
+_PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
+_AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
+_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$|và\s)")
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
@@ -76,7 +83,9 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     """What the clause right before a number says it counts: (metric noun, dimension, label),
     e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
-            and not _RELIGION_NEXT_RE.match(sentence, m.end())]
+            and not _RELIGION_NEXT_RE.match(sentence, m.end())] + [
+        m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)] + [  # "… 64 và lực lượng vũ trang 78"
+        m.end() for m in _PLACE_LEAD_RE.finditer(sentence, 0, start)]  # "Lào Cai: Đảng viên nữ chiếm …"
     clause_start = max([0] + seps)
     text = sentence[:start]
     pos = _LEAD_RE.match(voc.fold(text), clause_start).end()
@@ -92,6 +101,14 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
             tail_re is not _TAIL_RE and not dim):
         return None, None, False
     return metric, dim, ":" in text[pos:]
+
+
+def _shared_complement(sentence: str, folded: str, noun_end: int) -> bool:
+    """"3 tổ chức cơ sở đảng và 41 đảng viên bị thi hành kỷ luật": the blocking complement of the
+    second of a pair is the first's too."""
+    pair = _PAIR_RE.match(sentence, noun_end)
+    found = voc.metric_at(folded, pair.end()) if pair else None
+    return bool(found) and bool(voc.POST_BLOCK_RE.match(sentence, found[1]))
 
 
 def counted_candidates(sentence: str) -> list[Candidate]:
@@ -111,7 +128,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric, noun_end = found
             if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
                 metric = pre_metric
-            dim = pre_dim if pre_dim and metric in ("members_total", "_candidates") else None
+            dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
+                metric in voc.ORGS and pre_dim[0] == "sector")) else None  # "… vũ trang 78 tổ chức"
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
@@ -138,6 +156,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if metric is None and head and not pre_dim:
                 metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or cl.dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
+            if not dim and _GROUP_RE.match(sentence, counter.end()):
+                continue  # "392 đồng chí là quân nhân chuyên nghiệp, công nhân và …": mixed groups
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
             closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
@@ -150,11 +170,12 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
                 label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
-        elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start)) and _LABEL_END_RE.match(
-                sentence, q.end):
+        elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start) or cl.RISE_RE.search(
+                folded, floor, q.start)) and _LABEL_END_RE.match(sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
-                listed := dimension_at(sentence, q.end)):  # "…; 1.203 là nữ; 134 người …"
+                listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
+            # "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên" (places counted)
             metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])
@@ -166,7 +187,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
             continue
         clause = cl.clause(sentence, q.start, floor)
-        if voc.POST_BLOCK_RE.match(sentence, noun_end) or cl.blocked(clause) or voc.hard_blocked(
+        if voc.POST_BLOCK_RE.match(sentence, noun_end) or _shared_complement(
+                sentence, folded, noun_end) or cl.blocked(clause) or voc.hard_blocked(
                 clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
                 voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
                 voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(

@@ -104,7 +104,8 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
     if explicit or ((loose or flow_sector) and previous):
         for whole in reversed(previous):
             if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
-                                                                          True):
+                                                                          True) and not (
+                    not explicit and not part.get("_dated_here") and _singled_out(whole, previous)):
                 return whole
         for sibling in reversed(previous):
             if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit, True):
@@ -115,6 +116,16 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
             if _same_scope(whole, part) and _fits(whole, part, False, True):
                 return whole
     return None
+
+
+def _singled_out(whole: dict, others: list[dict]) -> bool:
+    """A count singled out after another of its metric in its sentence ("Giai đoạn 2016 - 2020,
+    … kết nạp 8.945 …; riêng năm 2020, … kết nạp 1.824"): narrower, so not the whole of a later
+    part with no period of its own that does not continue it ("Tỷ lệ đảng viên mới là đoàn viên …
+    đạt trên 85%"; but "Trong đó, …" does)."""
+    return any(w is not whole and w["metric"] == whole["metric"] and w["sentence"] == whole[
+        "sentence"] and w["span_end"] <= whole["span_start"] and _SINGLED_OUT_RE.search(
+        whole["sentence"], w["span_end"], whole["span_start"]) for w in others)
 
 
 def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
@@ -186,8 +197,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 and f["metric"] in ("members_total", "members_female", "members_official",
                                     "members_probationary", "_part", "new_admissions") \
                 else f["metric"]
-            if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS:
-                f["metric"] = whole["metric"]
+            if f["metric"] == "cells_total" and whole["metric"] in CELL_KINDS or f["metric"] == "_part":
+                f["metric"] = whole["metric"]  # a part named by its sector alone counts its whole's
         elif f["metric"] == "_part":
             sibling = next((g for g in reversed(out) if g["dimension"] and not g.get("_parent")), None)
             if sibling is None:

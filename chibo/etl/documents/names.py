@@ -63,7 +63,7 @@ INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|–|-)\s*$")
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$")
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
@@ -218,10 +218,20 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     return _without_overlaps(text, found)
 
 
+# A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
+# thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"), or the place it split from ("được tái lập,
+# tách ra từ tỉnh Hoàng Liên Sơn,"): history, never the scope of a figure.
+_PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
+                           r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
+                           r"|(?<![\wđ])(?:tách (?:ra )?từ|trước (?:đây )?thuộc)\s+$",  # unbracketed
+                           re.IGNORECASE)
+
+
 def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     """Named before bare, longest first at each place; a mention right after an organisation
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
+    found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start)]
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(
         n.start < m.end and m.start < n.end for n in named)]

@@ -25,7 +25,7 @@ dimension is one the warehouse counts (gender through members_female, status, se
 import re
 
 from .scope import SECTORS
-from .vocabulary import MEMBERS, PARTS, fold
+from .vocabulary import MEMBERS, ORGS, PARTS, fold
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")
@@ -88,8 +88,14 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
     ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?"),
     # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
-    ("sector", "residential", r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
+    ("sector", "residential", r"(?:(?:đang )?sinh hoạt (?:ở|tại|trong) (?:các )?(?:chi bộ )?)?"
+                              r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"
                               r"tổ dân phố|khu dân cư)(?!\s*(?-i:[A-ZĐ\d]))"),
+    # "cơ quan 240", "2 chi bộ cơ quan" in a breakdown: agencies (the reference's alias), not "cơ quan Đảng"
+    ("sector", "agency", r"cơ quan(?=\s+(?:\d|$|và\s)|\s*[,.;:)])"),
+    # committees by level under a province ("78 đảng bộ xã, 18 đảng bộ phường và 1 đảng bộ
+    # đặc khu"), not one named ("đảng bộ xã Tân Phú") nor a subject ("đảng bộ xã có …")
+    ("sector", "commune", r"(?:xã|phường|thị trấn|đặc khu)(?=\s*(?:[,.;:)]|$|và\s|trực thuộc))"),
     # "9 chi bộ khu vực" (Huế's street quarters), not "khu vực 3" nor "khu vực kinh tế …"
     ("sector", "residential", r"khu vực(?=\s*(?:[,.;:)]|$|và |trực thuộc|chiếm))")]
 _LINK = (r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+|"
@@ -156,6 +162,8 @@ def can_hold(whole: dict, part: dict) -> bool:
     """Whether part may be a part of whole: a total (no dimension) of the same family."""
     if whole.get("dimension") or whole.get("value") is None or whole["qualifier"] == "target":
         return False
+    if part["metric"] == "_part" and part.get("dimension") == "sector" and whole["metric"] in ORGS:
+        return True  # "… trong đó: cơ quan hành chính 192; đơn vị sự nghiệp 231"
     if part.get("dimension") not in (None, "activity") and part["metric"] in MEMBERS | {"_part"}:
         return whole["metric"] in ("members_total", "new_admissions")
     partition, subset = PARTS.get(whole["metric"], (frozenset(), frozenset()))

@@ -10,12 +10,12 @@ for admissions, the first day counted (period_from).
 | năm 2006, trong năm 2021 | year | 31/12 (the reference day when it falls inside that year, for all but targets) | 1 January |
 | cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
-| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023) | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
+| từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023), ba năm 2021 - 2023 | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
-| từ đầu năm đến (ngày) 31/8 | to_day | that day | 1 January of its year |
-| từ năm 2015 đến nay | since | the document's date | 1 January of that year |
+| từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
+| từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
@@ -49,16 +49,22 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
+    ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
+     + _Y),  # "ba năm 2021 - 2023": years counted, then the range
+    ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
+     + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
-    # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023"
-    ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})"
-     r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
+    # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023", "từ năm 2021 đến tháng 6/2024"
+    ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
+     r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
+     + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
-    ("to_day", r"từ đầu năm(?:\s+(?P<y0>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM
+    ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
+     r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
@@ -110,11 +116,11 @@ DOC_BEFORE_RE = re.compile(
 # A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
 ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
-CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,]{0,60}),?\s*$")
+CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,:]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
 FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
                       r"(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,|"
-                      r"số liệu[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
+                      r"(?:số liệu|thống kê)[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
 SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s+|năm\s+|tại thời điểm\s+)",
                               re.IGNORECASE)
 
@@ -162,12 +168,14 @@ def find(text: str, published: date | None) -> list[When]:
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
             if kind == "months":
                 month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
+            if kind == "month_range" and not g.get("m"):
+                month = 12
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
-                     int(g["m0"]) if g.get("m0") else None)
+                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None))
             if kind == "to_day" and w.y is None:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
@@ -233,7 +241,7 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         first = date(w.y0 or w.y, 1, 1) if w.kind != "year_end" else None
         return end, w.y, first
     if w.kind == "since":
-        return published, published.year if published else w.y, date(w.y, w.m0 or 1, 1)
+        return published, published.year if published else w.y, date(w.y, w.m0 or 1, w.d or 1)
     if w.kind == "month_range":
         return _month_end(w.y, w.m), w.y, date(w.y0, w.m0, 1)
     if w.kind == "ytd":
@@ -264,11 +272,18 @@ def in_year_of(w: When | None, found: list[When]) -> When | None:
     return replace(w, y=years[-1]) if years else w
 
 
-def period_bound_or_gloss(text: str, w: When, found: list[When]) -> bool:
-    """A date that ends a period written around it ("từ đầu năm 2024 đến ngày 30/11") or glosses
-    a word in brackets ("khi thành lập (3/2/1930)"): no event the paragraph reports."""
+_SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
+    """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
+    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
+    ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
     inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
-    return inside or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
+    span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
+    around = bool(span and session and day and date(day.year, day.month, min(
+        int(span["d0"]), day.day)) <= session <= day)
+    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
 def sentence_default(text: str, found: list[When]) -> When | None:

@@ -19,15 +19,30 @@ def headline_from_body(figures: list[dict]) -> None:
         body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
                      and (b["dimension"], b["dimension_value"]) == (f["dimension"],
                                                                     f["dimension_value"])
-                     and b["value"] is not None and f["value"]
-                     and (within_tolerance(f["value"], b["value"], f["qualifier"])
-                          or (b["value"], b["qualifier"]) == (f["value"], f["qualifier"]))), None)
+                     and (b["value"] is not None and f["value"] and _restates(f, b)
+                          or f["value"] is None and b["value"] is None and b["share"] == f["share"])),
+                    None)
         if body is None:
             continue
+        if f["dimension"] and body["_parent"] is not None:  # a part restated: of the body's whole
+            f["_parent"] = body["_parent"]
         if f["as_of_source"] != "explicit":
             f.update({k: body[k] for k in ("as_of", "as_of_source", "year", "_first")})
         if f["_scope"] is None:
             f["_scope"] = body["_scope"]
+
+
+def _restates(head: dict, body: dict) -> bool:
+    """The headline's number restates the body's: within its qualifier's tolerance, or rounded
+    to its leading digit ("Hơn 1.000 đảng viên mới" for 1.063, "gần 2.000" for 1.940)."""
+    h, b, q = head["value"], body["value"], head["qualifier"]
+    if within_tolerance(h, b, q) or (b, body["qualifier"]) == (h, q):
+        return True
+    unit = 10 ** (len(str(int(h))) - 1)
+    if h % unit or unit < 100:
+        return False
+    return {"over": h < b < h + unit, "nearly": h - unit < b < h,
+            "approx": abs(b - h) < unit / 2}.get(q, False)
 
 
 def finish(doc_id: str, figures: list[dict]) -> list[dict]:

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, replace
 
 try:  # the province alias table, when present (chibo/etl/reference is written alongside)
+    from chibo.etl.reference import MERGER_DATE
     from chibo.etl.reference import province as _province
     from chibo.etl.reference import resolve_province as _resolve_province
 except ImportError:  # pragma: no cover - depends on the reference package being installed
-    _resolve_province = _province = None
+    _resolve_province = _province = MERGER_DATE = None
 
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
@@ -35,7 +36,9 @@ GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) k
                                           r"doanh nghiệp", re.IGNORECASE))]
 ORG_PREFIX_RE = re.compile(r"(?<!\w)(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Đảng đoàn|Ban Cán sự đảng)"
                            r"\s+(?=\w)")
-ATTACHED_RE = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,2}?(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
+# "… tổ chức cơ sở đảng ở …", "… đảng viên là người lao động trong …"
+ATTACHED_RE = re.compile(r"^\s*(?:là (?:người )?(?:lao động|công nhân|viên chức|nhân viên)\s+|"
+                         r"(?:[^\s,.;]+\s+){0,2}?)(?:ở|trong|thuộc|tại)\s+(?P<rest>[^,.;]*)",
                          re.IGNORECASE)
 _STOP_CHARS = ",.;:()“”\"!?–"
 
@@ -85,7 +88,8 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy"), ("Quốc", "dân"), ("Kinh", "tế"),
           ("Bách", "khoa"), ("Sư", "phạm"), ("Y", "tế"), ("Quân", "khu"), ("Quân", "đoàn"),
           ("Sư", "đoàn"), ("Bệnh", "viện"), ("Học", "viện"), ("Công", "ty"), ("Tập", "đoàn"),
-          ("Ngân", "hàng"), ("Liên", "khu"), ("Ủy", "ban"), ("Uỷ", "ban"), ("ban", "nhân"), ("nhân", "dân")}
+          ("Ngân", "hàng"), ("Liên", "khu"), ("Ủy", "ban"), ("Uỷ", "ban"), ("ban", "nhân"), ("nhân", "dân"),
+          ("Quân", "đội"), ("Quân", "sự"), ("Công", "an"), ("Biên", "phòng"), ("Điện", "lực")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -243,3 +247,14 @@ def province_on(scope: Scope | None, day, published) -> Scope | None:
         return scope
     return replace(scope, value=code, province_code=code)
 
+
+
+def merged_on(scope: Scope | None, day) -> Scope | None:
+    """A bare reference ("toàn Đảng bộ tỉnh") on a page dated after the July 2025 merger, to an
+    old province named before it ("sau khi hợp nhất hai tỉnh Quảng Bình và Quảng Trị"), stands
+    for the province it became (N44, not 44)."""
+    if scope is None or scope.kind != "province" or not scope.province_code or day is None \
+            or MERGER_DATE is None or day < MERGER_DATE:
+        return scope
+    new = _province(scope.province_code)["successor_code"]
+    return replace(scope, value=new, province_code=new) if new else scope

@@ -1,6 +1,8 @@
-"""Paragraphs and sentences of cleaned document text, blocks (a paragraph ending with ":" and the
-list items after it read as one), and the title line."""
+"""Paragraphs and sentences of cleaned document text, blocks (a paragraph ending with ":", or a
+heading in capitals, and the list items after it read as one), and the title line."""
 import re
+
+from .dates import PUBLICATION_RES
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
@@ -14,13 +16,19 @@ def paragraphs(text: str) -> list[str]:
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
+# A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
+# frames the items as a paragraph ending with ":" does.
+def _heading(line: str) -> bool:
+    return line.isupper() and 8 <= len(line) <= 120 and not re.search(r"[.!?;]", line)
+
 
 
 def blocks(text: str) -> list[list[str]]:
     """Paragraphs grouped so that list items stay with the paragraph introducing them."""
     out: list[list[str]] = []
     for para in paragraphs(text):
-        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])):
+        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])
+                                          or _heading(out[-1][-1])):
             out[-1].append(para)
         else:
             out.append([para])
@@ -44,10 +52,13 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def title(text: str) -> str | None:
-    """The headline: the first line of six or more words that is not all capitals, a date or a
-    photo caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
-    for line in paragraphs(text)[:15]:
-        if len(line.split()) >= 6 and not line.isupper() and not _DATE_LINE.search(line) \
-                and not _CAPTION_LINE.match(line):
+    """The headline: the first line of six or more words that is not all capitals (unless the
+    dateline follows it: "NGHỆ AN: ĐẢNG BỘ TỈNH CÓ HƠN 20 VẠN ĐẢNG VIÊN"), a date or a photo
+    caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
+    lines = paragraphs(text)[:15]
+    for i, line in enumerate(lines):
+        dated = i + 1 < len(lines) and any(p.match(lines[i + 1]) for p in PUBLICATION_RES)
+        if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
+                line) and not _CAPTION_LINE.match(line):
             return line
     return None

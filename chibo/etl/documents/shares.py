@@ -31,7 +31,7 @@ _WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (
                              + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
 _N = r"\d{1,3}(?:\.\d{3})+|\d+"
 _RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")\s*/\s*(?P<b>" + _N + r")(?![\d/])")
-_RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
+_RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:(?:đạt|chiếm|bằng)\s+|\(\s*)(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
                              re.IGNORECASE)
 # A gloss in brackets between what a share names and the share: "đảng viên là người dân tộc thiểu
 # số (chủ yếu là Jrai, Bahnar) chiếm 39,6%" (read as blank; a bracket with a number is no gloss).

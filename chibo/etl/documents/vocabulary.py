@@ -93,7 +93,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
     ("province_committees", r"đảng bộ tỉnh, thành phố|đảng bộ tỉnh, thành|tỉnh ủy, thành ủy"),
     ("base_cells", r"chi bộ cơ sở"),
-    ("sub_cells", r"chi bộ trực thuộc"),
+    ("sub_cells", r"chi bộ trực thuộc(?: (?:các )?(?:đảng ủy|đảng uỷ|đảng bộ) cơ sở)?"),
     ("cells_total", r"chi bộ"),
     ("members_probationary", r"đảng viên dự bị"),
     ("members_official", r"đảng viên chính thức"),
@@ -102,7 +102,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
-    ("_candidates", r"quần chúng(?: ưu tú)?|sinh viên|học sinh|chiến sĩ|công nhân|giáo viên|"
+    ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
+                    r"công nhân|giáo viên|"
                     r"đoàn viên(?: thanh niên)?"),
 ]
 _END = r"(?![\w])"
@@ -120,15 +121,17 @@ def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
 
 
 # Counter nouns after a number that take a people metric named earlier in the clause.
-COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp)(?![\wđ])", re.IGNORECASE)
+COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])",
+                        re.IGNORECASE)  # also without diacritics
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
 
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,2}?(?=(?:được miễn|(?<!dự )bị|vi phạm|được khen)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
+    r"đăng ký|cam kết|"
     r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
     r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
     r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
@@ -142,17 +145,19 @@ PRE_BLOCK_RE = re.compile(
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
     r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
     r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
-    r"(?:sự )?tham (?:gia|dự) của)(?![\wđ])", re.IGNORECASE)
+    r"(?:sự )?tham (?:gia|dự) của|tố cáo|khiếu nại|kiến nghị|phản ánh|khiển trách|cảnh cáo|"
+    r"cách chức|thanh tra|xem xét|rà soát|tuyên dương|đào tạo|xử phạt|đối thoại|gặp mặt|thăm hỏi|"
+    r"đối với(?=\s*$))(?![\wđ])", re.IGNORECASE)  # "… đối với 6 đảng viên": the object of an action
 # Blocks that only a delegate's "thay mặt cho / đại diện cho" lifts: attendance at a meeting
 # ("Dự sinh hoạt có 22 đảng viên"), averages ("bình quân mỗi chi bộ có 25 đảng viên").
 HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?:sinh hoạt|họp|hội nghị|lễ)"
                            r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
 # The size of organisations the text does not name, opening the clause: "Nhiều chi bộ khu phố có
 # trên 40 đảng viên", "trong khi một số chi bộ doanh nghiệp chỉ có 3 đảng viên", "Chi bộ đông nhất
-# có 120 đảng viên": no figure of any scope.
+# có 120 đảng viên", "100% chi bộ có từ 3 đảng viên chính thức trở lên": no figure of any scope.
 UNNAMED_RE = folded(
     r"^\s*(?:trong khi\s+|nhưng\s+|còn\s+|song\s+)?(?:(?:nhiều|một số|mỗi|vài|một vài|không ít|"
-    r"có|những|hầu hết|phần lớn|đa số)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
+    r"có|những|hầu hết|phần lớn|đa số|\d{1,3}(?:,\d+)?\s*%)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
     r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?\snhất)(?![\w])(?![^,;]*tổng)")
 # A list item counting those present or absent: "…; có mặt: 14 đồng chí; vắng: 1 đồng chí".
 ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:có mặt|vắng(?: mặt)?(?: có lý do|"
@@ -173,7 +178,7 @@ def hard_blocked(clause: str) -> bool:
 
 
 UNBLOCK_RE = re.compile(
-    r"(?<![\wđ])(?:có|(?<!đối )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
+    r"(?<![\wđ])(?:có|(?<!đối )(?<!thoại )(?<!việc )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?| Đảng| vào Đảng)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
     r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 
@@ -182,8 +187,8 @@ UNBLOCK_RE = re.compile(
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
-    r"(?:tăng|giảm) từ)(?![\w])"
-    r"|:|^tu(?=\s)")
+    r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
+    r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
 STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
