@@ -58,9 +58,7 @@ class Host:
         cmd = [*self.net.run_in(self.i), sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server",
                "--bind", self.name, "--worker-class", "gthread", "--workers", "1",
                "--threads", "4", "--timeout", "120"]
-        with open(self.log, "a") as log:
-            self.proc = subprocess.Popen(cmd, env=self.env, cwd=ROOT, stdout=log,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = servers.spawn(cmd, self.log, env=self.env, cwd=ROOT, start_new_session=True)
 
     def generation(self) -> int | None:
         try:

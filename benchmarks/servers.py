@@ -74,12 +74,18 @@ def form_login(port: int, name: str, password: str, *, prefix: str = "/", nxt: s
     return status, answer, answer.get("set-cookie", cookie).split(";")[0]
 
 
+def spawn(cmd: list, log: Path, **popen) -> subprocess.Popen:
+    """Start a server with its output (stdout and stderr) appended to the file `log`: a pipe
+    nobody reads fills up and blocks it."""
+    with open(log, "a") as out:
+        return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, **popen)
+
+
 def wait_for_port(host: str, port: int, proc: subprocess.Popen | None = None,
                   what: str = "server", seconds: float = 300, log: Path | None = None) -> None:
     """Return once `host:port` accepts a connection; raise if `proc` stops first (with what it
-    printed, from its `log` file or its output pipe) or after `seconds` (generous: a busy
-    machine). A server that runs on should write to a file: a pipe nobody reads fills up and
-    blocks it."""
+    printed, from its `log` file (`spawn`) or its output pipe) or after `seconds` (generous: a
+    busy machine)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:

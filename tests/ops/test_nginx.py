@@ -50,15 +50,11 @@ def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings
                    cwd=ROOT, check=True, timeout=120)
     app_port, port = servers.free_port(), servers.free_port()
     app_log, nginx_log = tmp / "gunicorn.log", tmp / "nginx.log"
-    with app_log.open("w") as out:
-        app = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
-                                f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
-                                "--threads", "4", "--timeout", "120"], env=env, cwd=tmp, stdout=out,
-                               stderr=subprocess.STDOUT)
-    with nginx_log.open("w") as out:
-        nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c",
-                                  str(_nginx_conf(tmp, port, app_port, locations)),
-                                  "-g", "daemon off;"], stdout=out, stderr=subprocess.STDOUT)
+    app = servers.spawn([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
+                         f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
+                         "--threads", "4", "--timeout", "120"], app_log, env=env, cwd=tmp)
+    nginx = servers.spawn([NGINX, "-p", str(tmp), "-c", str(_nginx_conf(tmp, port, app_port, locations)),
+                           "-g", "daemon off;"], nginx_log)
     try:
         servers.wait_for_port("127.0.0.1", app_port, app, "gunicorn", log=app_log)
         servers.wait_for_port("127.0.0.1", port, nginx, "nginx", log=nginx_log)

@@ -85,11 +85,9 @@ def test_gunicorn_serves_the_packaged_assets_and_healthz(installed, tmp_path, fi
     port = servers.free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
     log = tmp_path / "gunicorn.log"
-    with log.open("w") as out:
-        app = subprocess.Popen([installed / "bin" / "python", "-m", "gunicorn", "chibo.dashboard.app:server",
-                                "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
-                                "--threads", "2"], cwd=work, env=clean, stdout=out,
-                               stderr=subprocess.STDOUT)
+    app = servers.spawn([installed / "bin" / "python", "-m", "gunicorn", "chibo.dashboard.app:server",
+                         "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread", "--threads", "2"],
+                        log, cwd=work, env=clean)
     try:
         servers.wait_for_port("127.0.0.1", port, app, "gunicorn", log=log)
         for path, expected in (("/assets/slides.js", b"keydown"), ("/healthz", b'"users_db"')):
