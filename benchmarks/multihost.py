@@ -1,5 +1,6 @@
 """Several hosts, proven with real components: Debian's PostgreSQL and nginx in front of three
-gunicorn hosts (each in its own network namespace; on distinct ports of 127.0.0.1 where
+gunicorn hosts (each in its own network namespace, all inside one private to this run so the
+machine's own network never changes; on distinct ports of 127.0.0.1 where
 namespaces cannot be made, and the output says so), all sharing one PostgreSQL and one folder
 the ETL publishes to.
 
@@ -254,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     if why:
         print(why, file=sys.stderr)
         return 2
+    if not args.no_namespaces:
+        servers.enter_private_network()
     tmp = Path(tempfile.mkdtemp(prefix="chibo-multihost-"))
     try:
         with ExitStack() as stack:

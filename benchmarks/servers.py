@@ -12,6 +12,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.parse
@@ -164,6 +165,24 @@ class PgCluster:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+PRIVATE_NETWORK = "CHIBO_PRIVATE_NETWORK"
+
+
+def enter_private_network() -> None:
+    """Runs this script again in a network namespace of its own (`unshare --net`, loopback up),
+    where it may make bridges and namespaces: a change to the machine's network makes a browser
+    running alongside abort its requests (net::ERR_NETWORK_CHANGED). Returns without a change
+    where that namespace cannot be made (not root, no `unshare`); then Namespaces says why."""
+    if os.environ.get(PRIVATE_NETWORK) or os.geteuid() != 0 or not shutil.which("unshare"):
+        return
+    probe = subprocess.run(["unshare", "--net", "true"], capture_output=True, timeout=60)
+    if probe.returncode != 0:
+        return
+    os.environ[PRIVATE_NETWORK] = "1"
+    os.execvp("unshare", ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "sh",
+                          sys.executable, *sys.argv])
 
 
 def _ip(*args: str) -> None:

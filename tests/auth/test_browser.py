@@ -68,7 +68,7 @@ def log_in(pg, name: str, path: str = "/"):
     pg.fill("#name", name)
     pg.fill("#password", PASSWORD)
     pg.click("#login-submit")
-    pg.wait_for_selector("#auth-user-name", timeout=20000)
+    pg.wait_for_selector("#auth-user-name", timeout=60000)
 
 
 def test_payload_in_an_organisation_name_is_shown_as_text_under_a_strict_csp(tab, xss_warehouse,
@@ -86,7 +86,7 @@ def _check_payload_is_text(tab):
     tab.wait_for_selector(".ag-row", timeout=60000)
     tab.get_by_role("textbox", name="Tổ chức đảng", exact=True).fill("script")
     option = tab.get_by_role("option").filter(has_text="<script>window.__xss=1</script>")
-    option.first.wait_for(timeout=15000)
+    option.first.wait_for(timeout=60000)
     tab.wait_for_load_state("networkidle")
     shot(tab, "auth-xss-org-picker")
     assert tab.evaluate("() => window.__xss") is None
@@ -101,7 +101,7 @@ def test_analyst_filter_offers_only_their_province_and_expiry_returns_to_login(t
     log_in(tab, "ana", "/dang-vien")
     tab.get_by_role("textbox", name="Tỉnh, thành phố", exact=True).click()
     options = tab.get_by_role("option")
-    options.first.wait_for(timeout=10000)
+    options.first.wait_for(timeout=60000)
     assert options.all_inner_texts() == ["Hà Nội"]
     assert tab.evaluate("() => window.__csp") == []
     tab.keyboard.press("Escape")
@@ -109,12 +109,12 @@ def test_analyst_filter_offers_only_their_province_and_expiry_returns_to_login(t
         con.execute("UPDATE sessions SET last_seen_at = '2000-01-01 00:00:00' WHERE name = 'ana'")
     # any next request of the page (here: switching the language) meets the expired session
     tab.evaluate("() => document.getElementById('lang-button')?.click()")
-    tab.wait_for_selector("#login-submit", timeout=15000)  # the login page, whatever aborted on the way
+    tab.wait_for_selector("#login-submit", timeout=60000)  # the login page, whatever aborted on the way
     assert "/login?expired=1" in tab.url
     assert "hết hạn" in tab.inner_text("body")
     log_in(tab, "ana", "/dang-vien")
     tab.locator("#auth-logout").click()
-    tab.wait_for_url("**/login", timeout=15000)
+    tab.wait_for_url("**/login", timeout=60000)
     tab.goto(tab.base + "/dang-vien")
     tab.wait_for_selector("#login-submit")
 

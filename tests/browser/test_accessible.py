@@ -23,7 +23,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 def wait_ready(pg):
     """Charts drawn, tables scrolled into view once (ag-grid renders its header cells and
     rows only when seen)."""
-    pg.wait_for_selector(".chart-card .js-plotly-plot .main-svg, .ag-row", timeout=30000)
+    pg.wait_for_selector(".chart-card .js-plotly-plot .main-svg, .ag-row", timeout=60000)
     pg.wait_for_load_state("networkidle")
     for table in pg.locator(".table-card").all():
         table.scroll_into_view_if_needed()
@@ -57,7 +57,7 @@ def test_pages_pass_axe_in_light_and_dark(page, name):
 
 def test_presentation_mode_passes_axe(page):
     page.goto(page.base + "/trinh-chieu?deck=overview-trend,quality-attendance")
-    page.wait_for_selector(".slides-root .js-plotly-plot .main-svg", timeout=30000)
+    page.wait_for_selector(".slides-root .js-plotly-plot .main-svg", timeout=60000)
     page.wait_for_load_state("networkidle")
     assert violations(page, ".slides-root") == []
 

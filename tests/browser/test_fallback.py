@@ -37,7 +37,7 @@ def as_user(pg, name: str, path: str = "/du-lieu"):
 def served_generation(pg) -> str:
     """The first card of the data page: the generation served."""
     card = pg.locator(f"{INFO} > div").first
-    card.wait_for(timeout=30000)
+    card.wait_for(timeout=60000)
     return [line for line in card.inner_text().splitlines() if line.strip()][1]
 
 
@@ -50,7 +50,7 @@ def test_only_the_admin_sees_which_generation_is_served_and_why(page, warehouse)
         assert page.locator(BANNER).count() == 0 and page.locator(NOTE).count() == 0
     as_user(page, "boss")
     banner = page.locator(BANNER)
-    banner.wait_for(timeout=30000)
+    banner.wait_for(timeout=60000)
     text = banner.inner_text()
     assert "Đang dùng thế hệ dự phòng 2 của kho dữ liệu" in text
     assert "Tệp công bố (thế hệ 3) không đọc được" in text
@@ -59,7 +59,7 @@ def test_only_the_admin_sees_which_generation_is_served_and_why(page, warehouse)
     assert "thế hệ 3" in page.locator(NOTE).inner_text()
     shot(page, "fallback-admin-banner")
     page.locator("#lang-button").click()
-    page.get_by_text("Serving fallback generation 2 of the warehouse").wait_for(timeout=30000)
+    page.get_by_text("Serving fallback generation 2 of the warehouse").wait_for(timeout=60000)
 
 
 def test_a_file_corrupted_while_the_admin_watches_is_noticed_at_the_next_load(page, warehouse):
@@ -68,7 +68,7 @@ def test_a_file_corrupted_while_the_admin_watches_is_noticed_at_the_next_load(pa
     assert page.locator(BANNER).count() == 0
     corrupt_header(warehouse)
     page.reload()
-    page.locator(BANNER).wait_for(timeout=30000)
+    page.locator(BANNER).wait_for(timeout=60000)
     assert served_generation(page) == "2"
 
 
@@ -78,7 +78,7 @@ def test_no_readable_generation_shows_a_bilingual_notice_and_no_error(page, ware
     for name, banner in (("ana", 0), ("boss", 1)):
         as_user(page, name, "/")
         notice = page.locator(UNAVAILABLE)
-        notice.wait_for(timeout=30000)
+        notice.wait_for(timeout=60000)
         text = notice.inner_text()
         assert "Kho dữ liệu tạm thời không đọc được" in text
         assert "The warehouse cannot be read at the moment" in text

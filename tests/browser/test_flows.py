@@ -17,7 +17,7 @@ PAGES = {"overview": "/", "members": "/dang-vien", "orgs": "/to-chuc?org=C1", "d
 
 def wait_ready(pg):
     """Charts drawn and KPI/info cards filled (Dash has finished its first round of callbacks)."""
-    pg.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+    pg.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
     pg.wait_for_load_state("networkidle")
 
 
@@ -30,7 +30,7 @@ def test_page_loads_without_console_errors(page, name):
     """Each page renders its charts or tables (errors are checked by the fixture)."""
     page.goto(page.base + PAGES[name])
     if name == "data":
-        page.wait_for_selector(".ag-row", timeout=30000)
+        page.wait_for_selector(".ag-row", timeout=60000)
     else:
         wait_ready(page)
     page.wait_for_load_state("networkidle")

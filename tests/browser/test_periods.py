@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def wait_ready(pg):
-    pg.wait_for_selector(".chart-card .js-plotly-plot .main-svg", timeout=30000)
+    pg.wait_for_selector(".chart-card .js-plotly-plot .main-svg", timeout=60000)
     pg.wait_for_load_state("networkidle")
 
 

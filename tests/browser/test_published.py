@@ -28,19 +28,19 @@ def test_published_page_loads_with_its_filters_filled(page, on_seeded_demo):
     failed = []
     page.on("response", lambda r: r.status >= 500 and failed.append(f"{r.status} {r.url}"))
     page.goto(page.base + "/so-lieu-cong-bo")
-    page.wait_for_selector(".ag-row", timeout=30000)
+    page.wait_for_selector(".ag-row", timeout=60000)
     page.wait_for_load_state("networkidle")
     assert "số liệu" in page.locator("#published-summary").inner_text()
 
     page.get_by_role("textbox", name="Phạm vi", exact=True).click()
     scopes = page.get_by_role("option")
-    scopes.first.wait_for(timeout=15000)
+    scopes.first.wait_for(timeout=60000)
     assert "Cả nước" in scopes.all_inner_texts() and scopes.count() >= 3
     page.keyboard.press("Escape")
 
     page.get_by_role("textbox", name="Văn bản", exact=True).click()
     documents = page.get_by_role("option")
-    documents.first.wait_for(timeout=15000)
+    documents.first.wait_for(timeout=60000)
     labels = documents.all_inner_texts()
     assert len(labels) == 5 and not any(re.match(r"\d{3}_[0-9a-f]{16}", x) for x in labels)
     assert any(x.startswith("Ban Thường vụ Đảng ủy Khối") and x.endswith("(–)") for x in labels)
@@ -49,7 +49,7 @@ def test_published_page_loads_with_its_filters_filled(page, on_seeded_demo):
 
     page.locator(".ag-cell[col-id='number_text']").filter(has_text=re.compile(r"^599$")).click()
     panel = page.locator("#published-sentence")
-    panel.locator(".published-part").wait_for(timeout=15000)
+    panel.locator(".published-part").wait_for(timeout=60000)
     assert panel.locator("mark").inner_text() == "599"
     assert panel.locator(".published-part").inner_text() == "Là phần của: Chi bộ cơ sở · của 640"
     shot(page, "page-published")

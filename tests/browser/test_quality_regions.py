@@ -21,7 +21,7 @@ def graph(key: str) -> str:
 
 
 def wait_ready(pg, key: str):
-    pg.wait_for_selector(f"{graph(key)} .main-svg .gtitle", timeout=20000)
+    pg.wait_for_selector(f"{graph(key)} .main-svg .gtitle", timeout=60000)
     pg.wait_for_load_state("networkidle")
 
 
@@ -68,12 +68,12 @@ def test_quality_page_loads_and_switches_to_quarters(page):
     wait_ready(page, "quality-heatmap")
     assert "Chất lượng sinh hoạt theo tỉnh" in title_of(page, "quality-heatmap")
     page.locator(".table-card").first.scroll_into_view_if_needed()
-    page.wait_for_selector(".table-card .ag-row", timeout=15000)
+    page.wait_for_selector(".table-card .ag-row", timeout=60000)
     assert "Chi bộ Văn phòng" in page.locator(".table-card").first.text_content()
     page.get_by_text("Theo quý").click()
     page.wait_for_url(re.compile(r"qgrain=quarter"))
     expect(page.locator(f"{graph('quality-levels')} .xtick text").first).to_have_text(
-        re.compile(r"^Q\d/2025"), timeout=15000)
+        re.compile(r"^Q\d/2025"), timeout=60000)
     shots(page, "page-quality")
 
 
@@ -87,7 +87,7 @@ def test_province_click_on_the_map_cross_filters(page):
     click_at(page, "regions-map", col, row)
     page.wait_for_url(re.compile(r"province=N25"))
     expect(page.locator(f"{graph('regions-trend')} .gtitle")).to_contain_text("Phú Thọ",
-                                                                            timeout=15000)
+                                                                            timeout=60000)
     shots(page, "page-regions")
 
 
@@ -98,7 +98,7 @@ def test_ranking_bar_click_and_metric_switch(page):
     page.get_by_text("Tỷ lệ dự sinh hoạt", exact=True).click()
     page.wait_for_url(re.compile(r"metric=attendance"))
     expect(page.locator(f"{graph('regions-ranking')} .gtitle")).to_contain_text(
-        "Tỷ lệ dự sinh hoạt", timeout=15000)
+        "Tỷ lệ dự sinh hoạt", timeout=60000)
     bar = page.locator(f"{graph('regions-ranking')} .bars .point").last  # the top bar
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

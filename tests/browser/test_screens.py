@@ -18,7 +18,7 @@ PAGES = {"overview": "/", "quality": "/chat-luong", "regions": "/vung-mien"}
 
 
 def wait_ready(pg):
-    pg.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+    pg.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
     pg.wait_for_load_state("networkidle")
     pg.wait_for_timeout(300)  # plotly's resize after the layout settles
 
@@ -147,7 +147,7 @@ def test_slides_fit_the_screen(page, size):
     page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
     page.goto(page.base + "/trinh-chieu?from=2025-01-01&to=2025-12-31"
                           "&deck=members-stock,quality-heatmap")
-    page.wait_for_selector("#slides-graph .main-svg", timeout=30000)
+    page.wait_for_selector("#slides-graph .main-svg", timeout=60000)
     page.wait_for_load_state("networkidle")
     w, h = SIZES[size]
     for sel in ("#slides-graph", "#slides-title", "#slides-key-value"):

@@ -18,7 +18,7 @@ def grid(key: str) -> str:
 
 def members_in_xlsx(page, table) -> tuple[list, object]:
     button = page.locator("button[id*='table-xlsx'][id*='orgs-table']")
-    with page.expect_download(timeout=30000) as info:
+    with page.expect_download(timeout=60000) as info:
         button.click()
     ws = load_workbook(io.BytesIO(open(info.value.path(), "rb").read())).active
     header_row = [c.value for c in ws[1]]
@@ -40,7 +40,7 @@ def test_xlsx_follows_the_grids_sort(page):
     page.goto(page.base + "/to-chuc?from=2025-01-01&to=2025-12-31")
     table = page.locator(grid("orgs-table"))
     table.scroll_into_view_if_needed()
-    page.wait_for_selector(f"{grid('orgs-table')} .ag-row", timeout=30000)
+    page.wait_for_selector(f"{grid('orgs-table')} .ag-row", timeout=60000)
     header = table.locator(".ag-header-cell[col-id='members'] .ag-header-cell-label")
     for direction in ("ascending", "descending"):
         header.click()
