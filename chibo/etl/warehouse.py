@@ -22,7 +22,8 @@ FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_
                "dim_org")
 PREFIX_ORDER = ("fct_", "agg_", "cell_")
 LAST_MARTS = ("data_quality",)
-AFTER_MACROS = ("agg_member_structure", "fct_member_structure_yearly")  # rollups of a macro: built once the macros exist
+AFTER_MACROS = ("agg_member_structure", "agg_org_tree",  # rollups of a macro: built once
+                "fct_member_structure_yearly")  # the macros exist
 
 
 def warehouse_path(cli_value: str | None = None) -> Path:

@@ -200,10 +200,10 @@ def build(path: str | Path) -> Path:
     _daily_rows(con)
     con.execute("CREATE SCHEMA ref")  # the reference tables the registry mart reads
     warehouse.load_reference(con)
-    for name in DERIVED:  # the ETL's own SQL over the fixture facts
+    warehouse.create_macros(con)  # marts.stocks_on(D), marts.flows_between(A, B), structure_on(D) …
+    for name in DERIVED:  # the ETL's own SQL over the fixture facts (some read the macros)
         sql = (MARTS_SQL / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")
-    warehouse.create_macros(con)  # marts.stocks_on(D), marts.flows_between(A, B), structure_on(D) …
     add_structure(con)  # member structure rows and the structure marts (they read ref.*)
     con.execute("DROP SCHEMA ref CASCADE")
     con.execute("CHECKPOINT")

@@ -51,10 +51,9 @@ def clamp_day(scope: Scope, d: dt.date) -> dt.date | None:
 
 @cached
 def rollup_days(scope: Scope) -> frozenset[dt.date]:
-    """The days the day rollups hold (marts.agg_member_structure, marts.agg_org_tree): 31-12 of
-    every year of history and the last loaded day (the warehouse's months, whatever the scope)."""
-    rows = query("SELECT month_end FROM marts.dim_month WHERE month(month) = 12"
-                 " UNION SELECT max(month_end) FROM marts.dim_month")
+    """The days the day rollups hold (marts.agg_member_structure, marts.agg_org_tree): the last
+    days of the warehouse's months that marts.rollup_month picks, whatever the scope."""
+    rows = query("SELECT month_end FROM marts.dim_month WHERE marts.rollup_month(month)")
     return frozenset(d for d in pd.to_datetime(rows["month_end"]).dt.date if not pd.isna(d))
 
 

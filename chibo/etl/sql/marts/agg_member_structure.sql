@@ -8,10 +8,7 @@
 -- official on (marts.member_status: official from then on); rows are counted per run before the
 -- runs are spread over their days, so no member is repeated per day. One GROUP BY per dimension
 -- (a grouping set each): grouping by all of them at once would make a group of nearly every member.
-WITH days AS (
-  SELECT month_end AS day FROM marts.dim_month WHERE month(month) = 12
-  UNION SELECT max(month_end) FROM marts.dim_month
-),
+WITH days AS (SELECT month_end AS day FROM marts.dim_month WHERE marts.rollup_month(month)),
 day_list AS (SELECT list(day ORDER BY day) AS days FROM days),
 placed AS (
   SELECT o.province_code, o.province_code_old, o.province_code_current, o.region, o.sector, s.*,

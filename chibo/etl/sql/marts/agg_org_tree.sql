@@ -9,10 +9,7 @@
 -- members: official + probationary members on the day (the month-end stocks of
 -- marts.fct_membership_monthly, = marts.cell_stocks_on(day)) in the existing cells of the
 -- subtree. Other days and narrower viewers walk the bridge at query time.
-WITH days AS (
-  SELECT month, month_end AS day FROM marts.dim_month WHERE month(month) = 12
-  UNION SELECT max(month), max(month_end) FROM marts.dim_month
-),
+WITH days AS (SELECT month, month_end AS day FROM marts.dim_month WHERE marts.rollup_month(month)),
 live AS (
   SELECT d.day, o.org_id, o.depth
   FROM marts.dim_org o JOIN days d
