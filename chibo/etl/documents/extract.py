@@ -151,16 +151,17 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "sentence": sentence, "_scope": scope, "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
-             "_post_share": c.post_share}
+             "_post_share": c.post_share, "_own_stock": c.own_stock}
         own = whens if scope is not None and scope.kind == "country" else [
             replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
         # "khi mới thành lập": the Party's day; another organisation's is not known
-        f.update(_dating(sentence, c, own, nxt, ctx, restated, event))
+        f.update(_dating(sentence, c, own, nxt, ctx, restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
     figs = link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous,
                 ctx.figures)
+    _group_restated(figs, ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
         if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens, ctx.event):
@@ -170,7 +171,9 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     if periods.frames(sentence) and whens:
         ctx.frame = whens[0]
     if figs:
-        ctx.carried, ctx.previous = figs[-1]["_scope"], figs
+        last = figs[-1]  # a sector part's sector is its own, not the next sentence's
+        ctx.carried = widened(last["_scope"]) if last["dimension"] == "sector" else last["_scope"]
+        ctx.previous = figs
         ctx.scope = next((f["_scope"] for f in reversed(figs) if f["_scope"] is not None
                           and f["_scope"].sector is None), ctx.scope)
     elif named:  # the last named, not a reference back ("…, là đại hội điểm của huyện")
@@ -178,6 +181,19 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                    and not BARE_RE.fullmatch(sentence, m.start, m.end)]
         ctx.carried = (written or named)[-1]
     return figs
+
+
+def _group_restated(figs: list[dict], document: list[dict]) -> None:
+    """"lễ kết nạp 37 sinh viên ưu tú … Với 37 đảng viên mới, …": admissions restated without
+    their group are the group the text first counted (same value, a group of no whole)."""
+    for f in figs:
+        if f["metric"] != "new_admissions" or f["dimension"] or f["_parent"]:
+            continue
+        first = next((g for g in document if not g["_headline"] and g["metric"] == f["metric"]
+                      and g["value"] == f["value"] and g["_parent"] is None
+                      and g["dimension"] not in (None, "sector", "activity")), None)
+        if first is not None:
+            f["dimension"], f["dimension_value"] = first["dimension"], first["dimension_value"]
 
 
 def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt: int,
@@ -241,9 +257,10 @@ def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:
 
 
 def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
-            restated: dict | None, event: date | None) -> dict:
+            restated: dict | None, event: date | None, headline: bool = False) -> dict:
     """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
-    day of the event the paragraph (or the congress the sentence speaks of) reports."""
+    day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
+    not dated in itself is no first mention a restatement could take (the body's is)."""
     pub = ctx.published
     before = [w for w in whens if w.end <= c.start]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
@@ -263,7 +280,8 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     w = periods.in_year_of(own, whens) or ctx.frame
     days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
         o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
-    reference = next((d for d in reversed(days) if d), None) or event
+    reference = next((d for d in reversed(days) if d), None) or event or (
+        periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
     if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
         reference = ctx.congress_day       # that reports a congress: up to its congress
     source = "explicit"
@@ -286,5 +304,6 @@ def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
     source = source if as_of else "unknown"
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
            "_dated_here": own is not None}
-    ctx.seen.setdefault((c.metric, c.value), out)
+    if not headline or own is not None:
+        ctx.seen.setdefault((c.metric, c.value), out)
     return out

@@ -43,7 +43,7 @@ def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> boo
     than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính chung từ năm
     2015 đến hết năm 2022, … kết nạp 142 … Công giáo"; "… kết nạp 1.020 đảng viên mới; đến nay tỷ
     lệ đảng viên nữ chiếm 41,5%")."""
-    if not can_hold(whole, part):
+    if not can_hold(whole, part) or part.get("_own_stock") and whole["metric"] == "new_admissions":
         return False
     period = (part["as_of"], part["_first"])
     if (outside or part["metric"] in STOCK_PARTS) and whole["metric"] == "new_admissions" and \

@@ -118,7 +118,7 @@ ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
 CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,:]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
-FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
+FRAME_RE = re.compile(r"\s*\(?\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
                       r"(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,|"
                       r"(?:số liệu|thống kê)[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
 SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s+|năm\s+|tại thời điểm\s+)",

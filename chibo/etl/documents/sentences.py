@@ -18,6 +18,9 @@ def paragraphs(text: str) -> list[str]:
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
 # A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
 # frames the items as a paragraph ending with ":" does.
+_GLOSS_LINE = re.compile(r"^\([^()]{4,60}\)$")
+
+
 def _heading(line: str) -> bool:
     return line.isupper() and 8 <= len(line) <= 120 and not re.search(r"[.!?;]", line)
 
@@ -28,8 +31,10 @@ def blocks(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     for para in paragraphs(text):
         if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])
-                                          or _heading(out[-1][-1])):
+                                          or _heading(out[-1][0])):
             out[-1].append(para)
+        elif out and len(out[-1]) == 1 and _heading(out[-1][0]) and _GLOSS_LINE.match(para):
+            out[-1].append(para)  # "ĐẢNG BỘ HUYỆN …" then "(tính đến ngày 31/12/2023)"
         else:
             out.append([para])
     return out
@@ -54,11 +59,11 @@ def sentences(paragraph: str) -> list[str]:
 def title(text: str) -> str | None:
     """The headline: the first line of six or more words that is not all capitals (unless the
     dateline follows it: "NGHỆ AN: ĐẢNG BỘ TỈNH CÓ HƠN 20 VẠN ĐẢNG VIÊN"), a date or a photo
-    caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
+    caption ("Ảnh: Lễ kết nạp đảng viên tại …") or a list item."""
     lines = paragraphs(text)[:15]
     for i, line in enumerate(lines):
         dated = i + 1 < len(lines) and any(p.match(lines[i + 1]) for p in PUBLICATION_RES)
         if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
-                line) and not _CAPTION_LINE.match(line):
+                line) and not _CAPTION_LINE.match(line) and not _ITEM.match(line):
             return line
     return None
