@@ -11,6 +11,7 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
+from .dating import date_figure, period_bound_or_gloss
 from .figures import Candidate
 from .links import link
 from .names import BARE_RE, Mention, find_mentions, resolve_bare
@@ -24,6 +25,7 @@ from .scope import (
     narrowed,
     province_on,
     sector_in,
+    short_names,
     widened,
 )
 from .sentences import blocks, sentences, title
@@ -34,12 +36,13 @@ _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
 _NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc|của Đảng(?! bộ))")
-# Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
-# hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
-_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?$",
+# A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
+_PREPARING_RE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|trước thềm)\s+(?:tổ chức\s+)?[Đđ]ại hội",
+                           re.IGNORECASE)
+_AT_EVENT_RE = re.compile(r"\s*(?:Tại|Phát biểu tại|Báo cáo tại|Trong khuôn khổ)\s+(?:buổi\s+|cuộc\s+)?"
+                          r"(?:hội nghị|đại hội|lễ|buổi lễ|phiên|kỳ họp|cuộc họp)(?![\wđ])",
                           re.IGNORECASE)
-# "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
-_GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
+
 
 
 @dataclass
@@ -65,15 +68,18 @@ class _Context:
     """What a document has said so far."""
     published: date | None
     known: list[str]
+    short: dict = field(default_factory=dict)       # "EVN" → "Tập đoàn Điện lực Việt Nam"
     history: list[Mention] = field(default_factory=list)
     seen: dict = field(default_factory=dict)        # (metric, value) → dating of first mention
     event: date | None = None                        # the day the paragraph's event happened
+    last_event: date | None = None                   # the last such day of the document
     frame: periods.When | None = None                # "Năm 2023, …" framing the paragraph
     carried: Scope | None = None
     previous: list[dict] = field(default_factory=list)  # the figures of the sentence before
     block: list[dict] = field(default_factory=list)     # the figures of the block so far
     congress: Scope | None = None                    # who holds the congress the text reports
     congress_day: date | None = None                 # and the day it was reported to open
+    congress_held: bool = False                      # not a meeting preparing it
     figures: list[dict] = field(default_factory=list)  # the document's figures so far
     scope: Scope | None = None                       # the last scope a figure had
 
@@ -88,7 +94,8 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     document = {"doc_id": doc_id, "source_name": source_name, "title": headline,
                 "published_on": published, "published_on_text": published_text,
                 "n_chars": len(text)}
-    ctx = _Context(published, known_organisations(text))
+    known = known_organisations(text)
+    ctx = _Context(published, known, short_names(text, known))
     figures: list[dict] = []
     for block in blocks(text):
         ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
@@ -109,7 +116,8 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
     for m in find_mentions(sentence, ctx.published, headline, tuple(ctx.known)):
         scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
-            scope = Scope(scope.text, scope.kind, expand_name(scope.value, ctx.known),
+            full = ctx.short.get(scope.value) or expand_name(scope.value, ctx.known)
+            scope = Scope(scope.text, scope.kind, full,
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)
         m = Mention(m.start, m.end, scope, m.level, m.party, m.qualifier)
         out.append(m)
@@ -118,6 +126,8 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
 
 
 def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
+    if ctx.event is None and _AT_EVENT_RE.match(sentence):  # "Tại hội nghị, …": the one reported
+        ctx.event = ctx.last_event
     mentions = _mentions(sentence, ctx, headline)
     whens = periods.find(sentence, ctx.published)
     cands = sentence_candidates(sentence)
@@ -130,6 +140,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
             named[0].kind, named[0].value)  # the congress named again: its day stays
         ctx.congress, ctx.congress_day = named[0], days[-1] if days else (
             ctx.event or (ctx.congress_day if same else None))
+        ctx.congress_held = not _PREPARING_RE.search(sentence)
     carried = ctx.carried or (ctx.congress if congress else None)
     event = ctx.event or (ctx.congress_day if congress else None)
     figs: list[dict] = []
@@ -155,7 +166,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         own = whens if scope is not None and scope.kind == "country" else [
             replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
         # "khi mới thành lập": the Party's day; another organisation's is not known
-        f.update(_dating(sentence, c, own, nxt, ctx, restated, event, headline))
+        f.update(date_figure(sentence, c, own, nxt, ctx, restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
@@ -164,8 +175,9 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     _group_restated(figs, ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
-        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens, ctx.event):
+        if w.kind == "date" and not period_bound_or_gloss(sentence, w, whens, ctx.event):
             ctx.event = periods.day_of(w) or ctx.event
+            ctx.last_event = ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
     if periods.frames(sentence) and whens:
@@ -254,56 +266,3 @@ def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:
             "province", "organisation"):
         return narrowed(document, (scope.value, scope.text))
     return scope
-
-
-def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
-            restated: dict | None, event: date | None, headline: bool = False) -> dict:
-    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
-    day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
-    not dated in itself is no first mention a restatement could take (the body's is)."""
-    pub = ctx.published
-    before = [w for w in whens if w.end <= c.start]
-    after = [w for w in whens if c.noun_end <= w.start < nxt and (
-        w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
-        or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
-        or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
-    adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)]
-    if adjacent:
-        own = adjacent[0]
-    elif before:
-        own = max(before, key=lambda x: (x.end, -x.start))
-    else:
-        own = after[0] if after else periods.sentence_default(sentence, whens)
-    if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
-        return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
-                "_dated_here": False}
-    w = periods.in_year_of(own, whens) or ctx.frame
-    days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
-        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
-    reference = next((d for d in reversed(days) if d), None) or event or (
-        periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
-    if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
-        reference = ctx.congress_day       # that reports a congress: up to its congress
-    source = "explicit"
-    if w is None and event:
-        as_of, year, first = event, event.year, None
-    elif w is None:
-        if restated:
-            return dict(restated)
-        as_of, year, first = pub, pub.year if pub else None, None
-        source = "publication" if pub else "unknown"
-    else:
-        as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
-        relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
-        if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
-            source = "publication" if as_of else "unknown"
-            if restated and restated["as_of_source"] == "explicit":
-                return dict(restated)
-    if c.ceremony and as_of:
-        first = as_of
-    source = source if as_of else "unknown"
-    out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
-           "_dated_here": own is not None}
-    if not headline or own is not None:
-        ctx.seen.setdefault((c.metric, c.value), out)
-    return out

@@ -15,7 +15,7 @@ for admissions, the first day counted (period_from).
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
-| từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay | since | the document's date | 1 January of that year |
+| từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from .vocabulary import fold, folded
@@ -54,6 +54,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
      + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    # from an event glossed by its day or month, or from the start of a term: "Từ khi đi vào
+    # hoạt động (1/7/2025) đến nay", "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ
+    # 2020 - 2025 đến nay"
+    ("since", r"từ\s+[^.;()]{0,60}?\(\s*(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.-]\s*|tháng\s+)"
+     r"(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y + r"\s*\)\s*(?:đến|tới)\s+nay"),
+    ("since", r"từ\s+đầu\s+nhiệm kỳ\s+" + _Y + r"\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
     # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023", "từ năm 2021 đến tháng 6/2024"
     ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
@@ -261,29 +267,6 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "unknown":
         return None, None, None
     return ref, ref.year if ref else None, None  # now, vague
-
-
-def in_year_of(w: When | None, found: list[When]) -> When | None:
-    """A month or quarter without its year in a sentence that names a year before it ("Năm 2023,
-    … riêng tháng 12 kết nạp 40"): of that year."""
-    if w is None or w.kind not in ("month", "quarter") or w.y is not None:
-        return w
-    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
-    return replace(w, y=years[-1]) if years else w
-
-
-_SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
-
-
-def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
-    """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
-    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
-    ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
-    inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
-    span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
-    around = bool(span and session and day and date(day.year, day.month, min(
-        int(span["d0"]), day.day)) <= session <= day)
-    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
 def sentence_default(text: str, found: list[When]) -> When | None:
