@@ -34,6 +34,8 @@ from .shares import sentence_candidates
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+_COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
+                               r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
 _NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc|của Đảng(?! bộ))")
 # A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
@@ -159,7 +161,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                                ctx.scope or (None if headline else _named_before(ctx.history)))
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
-             "sentence": sentence, "_scope": scope, "dimension": c.dimension,
+             "sentence": sentence, "_scope": _of_level(sentence, c, scope), "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
              "_post_share": c.post_share, "_own_stock": c.own_stock}
@@ -243,6 +245,14 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         text = text[attached.end():]  # "5 chi bộ trường học, với 486 …": the cells' sector
     scope = narrowed(scope, sector_in(text))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
+
+
+def _of_level(sentence: str, c: Candidate, scope: Scope | None) -> Scope | None:
+    """"24 đảng bộ xã, thị trấn trực thuộc": committees of one level, the sector commune (of this
+    figure only)."""
+    level = _COMMUNE_LEVEL_RE.search(sentence, c.end, c.noun_end) if c.metric == "sub_committees" \
+        else None
+    return narrowed(scope, ("commune", level.group(0))) if level else scope
 
 
 def _level(m: Mention) -> str | None:

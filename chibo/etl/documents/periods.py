@@ -15,6 +15,7 @@ for admissions, the first day counted (period_from).
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
+| từ ngày 15/3/2023 đến ngày 15/3/2024 | day_range | the last day | the first day |
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
@@ -69,6 +70,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    # from a day to a day: "Từ ngày 15/3/2023 đến ngày 15/3/2024", "từ 1/7/2023 đến 30/6/2024"
+    ("day_range", r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})"
+     r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
     ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
@@ -143,6 +147,7 @@ class When:
     text: str = ""
     n: int | None = None       # "back": how many years
     m0: int | None = None      # the first month of a range opening at a month
+    d0: int | None = None      # and its first day
 
 
 def _mk(y: int, m: int, d: int) -> date | None:
@@ -181,7 +186,8 @@ def find(text: str, published: date | None) -> list[When]:
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
-                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None))
+                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None),
+                     int(g["d0"]) if g.get("d0") else None)
             if kind == "to_day" and w.y is None:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
@@ -226,6 +232,9 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
             end = ref  # "trong tháng 7" written in July: up to the day reported
         start = date(y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
         return end, y, start
+    if w.kind == "day_range":  # "từ ngày 15/3/2023 đến ngày 15/3/2024"
+        day, first = _mk(w.y, w.m, w.d), _mk(w.y0, w.m0, w.d0)
+        return (day, w.y, first) if day and first and first <= day else (None, None, None)
     if w.kind == "to_day":  # "từ đầu năm đến ngày 31/8": from 1 January to that day
         day = _mk(w.y, w.m, w.d) if w.y else None
         return (day, day.year, date(day.year, 1, 1)) if day else (None, None, None)

@@ -11,8 +11,23 @@ _DATE_LINE = re.compile(r"^[\d\s/:|'.,-]+(?:[AP]M)?$|^Ngày đăng|^Người đ�
 
 
 def paragraphs(text: str) -> list[str]:
-    """Non-empty lines of cleaned text (each line is a paragraph)."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """Non-empty lines of cleaned text (each line is a paragraph); a table row "label | N" reads
+    as the label "label : N"."""
+    return [_as_label(line) for line in _lines(text)]
+
+
+def _as_label(line: str) -> str:
+    """"| Tổng số đảng viên | 5.120 |" → "Tổng số đảng viên : 5.120" (other lines as they are)."""
+    label = _TABLE_ROW_RE.sub(r"\g<label>:", line)
+    return label.strip(" |") if label != line else line
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip().strip("|").strip()]
+
+
+# A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*[^\W\d][^|\d]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
@@ -27,12 +42,16 @@ def _heading(line: str) -> bool:
 
 
 def blocks(text: str) -> list[list[str]]:
-    """Paragraphs grouped so that list items stay with the paragraph introducing them."""
+    """Paragraphs grouped so that list items stay with the paragraph introducing them, and a
+    table's rows with its header."""
     out: list[list[str]] = []
-    for para in paragraphs(text):
-        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])
-                                          or _heading(out[-1][0])):
-            out[-1].append(para)
+    table = False  # the previous line was a table's row (or its header)
+    for line in _lines(text):
+        para = _as_label(line)
+        row, table = table and "|" in line, "|" in line
+        if out and (row or _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(
+                out[-1][-1]) or _heading(out[-1][0]))):
+            out[-1].append(para)  # list items, or a table's rows
         elif out and len(out[-1]) == 1 and _heading(out[-1][0]) and _GLOSS_LINE.match(para):
             out[-1].append(para)  # "ĐẢNG BỘ HUYỆN …" then "(tính đến ngày 31/12/2023)"
         else:

@@ -19,7 +19,7 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | cells_total | all cells (base cells + sub-cells) | chi bộ |
 | upper_committees | upper-level (district-level) committees | đảng bộ cấp trên cơ sở, đảng bộ cấp trên trực tiếp cơ sở |
 | partial_committees | partial committees | đảng bộ bộ phận |
-| sub_committees | committees directly under the scope's committee | đảng bộ trực thuộc |
+| sub_committees | committees directly under the scope's committee | đảng bộ trực thuộc; đảng bộ xã, phường trực thuộc (sector commune) |
 | bloc_committees | bloc committees | đảng ủy khối, đảng bộ khối |
 | province_bloc_committees | agency bloc committees of provinces and centrally-run cities | đảng ủy khối (các) cơ quan tỉnh, thành phố |
 | province_committees | provincial party committees | đảng bộ tỉnh, thành phố |
@@ -87,7 +87,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
                         r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở"),
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
-    ("sub_committees", r"đảng bộ trực thuộc"),
+    ("sub_committees", r"đảng bộ (?:(?:xã|phường|thị trấn|đặc khu)(?:, | và |, và ))*"
+                       r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"),
     ("province_bloc_committees",
      r"đảng (?:ủy|uỷ|bộ) khối (?:các )?cơ quan (?:các )?(?:tỉnh, thành phố|tỉnh, thành|tỉnh)"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
