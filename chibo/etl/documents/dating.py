@@ -20,9 +20,12 @@ _ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:h�
                           re.IGNORECASE)
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
+_TO = r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:thời điểm\s+)?(?:ngày\s+)?"
 # "46.928 đảng viên của Đảng bộ tỉnh Hà Nam tính đến ngày 31/12/2023": the day it is reckoned to.
-_RECKONED_RE = re.compile(r"[^,;.()]{0,60}?\stính\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?",
-                          re.IGNORECASE)
+_RECKONED_RE = re.compile(r"[^,;.()]{0,60}?\s" + _TO, re.IGNORECASE)
+# "Toàn huyện có 9.400 đảng viên sinh hoạt tại 212 chi bộ tính đến ngày 31/12/2023.": the day a
+# sentence ends on reckons every figure of it without a time expression of its own.
+_RECKONS_ALL_RE = re.compile(_TO + r"$", re.IGNORECASE)
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
@@ -48,6 +51,13 @@ def period_bound_or_gloss(text: str, w: When, found: list[When], session: date |
     return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
+def _reckons_all(sentence: str, whens: list[When]) -> When | None:
+    """The time expression a sentence ends on after "tính đến" (module docstring)."""
+    last = whens[-1] if whens else None
+    return last if last and not sentence[last.end:].strip(" .;)") and _RECKONS_ALL_RE.search(
+        sentence, 0, last.start) else None
+
+
 def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             restated: dict | None, event: date | None, headline: bool = False) -> dict:
     """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
@@ -67,7 +77,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     elif before:
         own = max(before, key=lambda x: (x.end, -x.start))
     else:
-        own = after[0] if after else periods.sentence_default(sentence, whens)
+        own = after[0] if after else periods.sentence_default(sentence, whens) or _reckons_all(
+            sentence, whens)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}

@@ -99,7 +99,8 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Nông", "nghiệp"), ("Công", "nghiệp"), ("Viễn", "thông"), ("Dầu", "khí"),
           ("Hàng", "không"), ("Hàng", "hải"), ("Đường", "sắt"), ("Bưu", "điện"), ("Kiểm", "toán"),
           ("Thanh", "tra"), ("Tòa", "án"), ("Toà", "án"), ("Ngoài", "nước"), ("Thông", "tấn"),
-          ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm")}
+          ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
+          ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -108,6 +109,8 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
               "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
+# A comma inside a name that lists its fields: ", Thể thao và Du lịch".
+_LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
@@ -117,6 +120,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
     7")."""
     end = len(text)
     for i in range(start, len(text)):
+        if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
+            continue  # "Bộ Văn hóa, Thể thao và Du lịch"
         if text[i] in _STOP_CHARS or text[i] == "\n":
             end = i
             break

@@ -1,0 +1,67 @@
+"""The sweep after the rules round on held-out set 8: common phrasings of the same classes beyond
+the set (names of central bodies, sectors "thuộc khối …", a congress over two days written
+"1 và 2/3", a sentence reckoned to its final "tính đến …"), each with near misses."""
+import pytest
+
+from .test_rules import _figures
+
+PAGE = "Tin\n\nThứ Hai, 04/03/2024 - 09:00\n\n"
+
+
+@pytest.mark.parametrize("name", [
+    "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội",
+    "Tòa án nhân dân tối cao", "Viện Kiểm sát nhân dân tối cao", "Bộ Công Thương",
+    "Ngân hàng Nhà nước Việt Nam",
+])
+def test_names_of_central_bodies(name):
+    (f,) = _figures(PAGE + f"Đảng bộ {name} hiện có 1.350 đảng viên.").values()
+    assert f["scope_value"] == name
+
+
+def test_a_list_of_committees_is_not_one_name():
+    """Near miss: "hai Đảng bộ A và B" names two organisations, the first is the scope."""
+    figures = _figures(PAGE + "Sau khi hợp nhất hai Đảng bộ Sở Nội vụ và Sở Lao động, Đảng bộ "
+                       "Sở Nội vụ có 320 đảng viên.")
+    assert figures["320"]["scope_value"] == "Sở Nội vụ"
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Đảng bộ có 120 tổ chức cơ sở đảng: 70 thuộc khối doanh nghiệp ngoài nhà nước, 50 thuộc "
+     "khối cơ quan nhà nước.", [("70", "private_enterprise"), ("50", "agency")]),
+    ("Tỉnh có 52.000 đảng viên, trong đó 12.000 ở xã, phường, thị trấn; 9.500 ở cơ quan hành "
+     "chính.", [("12.000", "commune"), ("9.500", "agency")]),
+])
+def test_sector_parts_written_with_a_preposition(text, parts):
+    figures = _figures(PAGE + text)
+    assert [(n, figures[n]["dimension_value"]) for n, _ in parts] == parts
+    assert all(figures[n]["whole"] is not None for n, _ in parts)
+
+
+@pytest.mark.parametrize("opening", [
+    "Trong hai ngày 1 và 2/3, Đảng bộ huyện Sơn Động tổ chức Đại hội đại biểu lần thứ XXV.",
+    "Trong 2 ngày 1 - 2/3, Đảng bộ huyện Sơn Động tổ chức Đại hội đại biểu lần thứ XXV.",
+])
+def test_a_congress_over_two_days_ends_on_the_second(opening):
+    text = PAGE + opening + "\n\nNhiệm kỳ 2020 - 2024, Đảng bộ kết nạp 1.120 đảng viên."
+    assert _figures(text)["1.120"]["as_of"].isoformat() == "2024-03-02"
+
+
+def test_two_numbers_joined_by_and_are_not_a_day():
+    """Near miss: "có 1 và 2/3 số chi bộ" is no date (no "ngày" before it)."""
+    text = PAGE + "Đảng bộ huyện Sơn Động có 1.120 đảng viên và 2/3 số chi bộ đạt chuẩn."
+    assert _figures(text)["1.120"]["as_of"].isoformat() == "2024-03-04"
+
+
+@pytest.mark.parametrize("text", [
+    "Toàn huyện có 9.400 đảng viên sinh hoạt tại 212 chi bộ tính đến ngày 31/12/2023.",
+    "Tổng số 9.400 đảng viên của Đảng bộ huyện Lục Nam, với 212 chi bộ, tính đến thời điểm "
+    "31/12/2023.",
+])
+def test_a_sentence_reckoned_to_its_final_day(text):
+    assert {f["as_of"].isoformat() for f in _figures(PAGE + text).values()} == {"2023-12-31"}
+
+
+def test_a_date_ending_a_sentence_without_reckoning_dates_only_its_figure():
+    """Near miss: "…, ngày 31/12/2023" without "tính đến" is an event's day, not the count's."""
+    figures = _figures(PAGE + "Toàn huyện có 9.400 đảng viên, tổ chức tổng kết ngày 31/12/2023.")
+    assert figures["9.400"]["as_of"].isoformat() == "2024-03-04"
