@@ -65,3 +65,30 @@ def test_a_date_ending_a_sentence_without_reckoning_dates_only_its_figure():
     """Near miss: "…, ngày 31/12/2023" without "tính đến" is an event's day, not the count's."""
     figures = _figures(PAGE + "Toàn huyện có 9.400 đảng viên, tổ chức tổng kết ngày 31/12/2023.")
     assert figures["9.400"]["as_of"].isoformat() == "2024-03-04"
+
+
+def test_the_end_of_the_year_named_before_in_the_sentence():
+    text = (PAGE + "Năm 2023, Đảng bộ huyện kết nạp 240 đảng viên; đến cuối năm, toàn Đảng bộ có "
+            "8.650 đảng viên.")
+    assert _figures(text)["8.650"]["as_of"].isoformat() == "2023-12-31"
+
+
+def test_the_end_of_this_year_without_a_year_named():
+    """Near miss: "đến cuối năm" with no year before it is the page's year."""
+    text = "Tin\n\nThứ Ba, 10/12/2024 - 09:00\n\nĐến cuối năm, toàn Đảng bộ có 8.650 đảng viên."
+    assert _figures(text)["8.650"]["as_of"].isoformat() == "2024-12-31"
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    ("Kết quả năm 2023: kết nạp 240 đảng viên; tổng số đảng viên 8.650.", "8.650",
+     "members_total"),
+    ("Tổng số tổ chức cơ sở đảng 64, tổng số đảng viên 3.912.", "64", "base_orgs_total"),
+])
+def test_a_number_right_after_the_total_it_names(text, number, metric):
+    assert _figures(PAGE + text)[number]["metric"] == metric
+
+
+def test_a_number_after_the_total_that_is_not_its_count():
+    """Near miss: "tổng số đảng viên 5 năm liền …" goes on after the number: no label."""
+    figures = _figures(PAGE + "Tổng số đảng viên 5 năm liền hoàn thành tốt nhiệm vụ tăng.")
+    assert figures == {}

@@ -16,7 +16,8 @@ _CLAUSE_SEP = re.compile(r"[,;:(]")
 # number closes a phrase naming what it counts.
 HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
-    r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
+    r"[^,;:.()]{0,60}?\s*:|)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905", "tổng
+# số đảng viên 8.650"
 # A stock named at the head of its clause that rose to the number: "Đảng viên tăng lên hơn 5,4
 # triệu", "…, đảng viên toàn tỉnh tăng lên 12.400".
 RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.METRIC_PHRASES)

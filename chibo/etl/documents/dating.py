@@ -29,9 +29,9 @@ _RECKONS_ALL_RE = re.compile(_TO + r"$", re.IGNORECASE)
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
-    """A month or quarter without its year in a sentence that names a year before it ("Năm 2023,
-    … riêng tháng 12 kết nạp 40"): of that year."""
-    if w is None or w.kind not in ("month", "quarter") or w.y is not None:
+    """A month, a quarter or the year's end without its year in a sentence that names a year
+    before it ("Năm 2023, … riêng tháng 12 kết nạp 40", "…; đến cuối năm, … có"): of that year."""
+    if w is None or w.kind not in ("month", "quarter", "year_end") or w.y is not None:
         return w
     years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
     return replace(w, y=years[-1]) if years else w
