@@ -92,3 +92,37 @@ def test_a_number_after_the_total_that_is_not_its_count():
     """Near miss: "tổng số đảng viên 5 năm liền …" goes on after the number: no label."""
     figures = _figures(PAGE + "Tổng số đảng viên 5 năm liền hoàn thành tốt nhiệm vụ tăng.")
     assert figures == {}
+
+
+# ---- the same rules on pages that lost their diacritics in a few words
+
+
+def test_zero_admissions_without_diacritics():
+    (f,) = _figures(PAGE + "Nam 2023, Dang bo xa khong ket nap duoc dang vien nao.").values()
+    assert (f["metric"], f["value"]) == ("new_admissions", 0)
+
+
+def test_sector_parts_without_diacritics():
+    figures = _figures(PAGE + "Dang bo huyen co 48 to chuc co so dang, gom: 20 o xa, thi tran; "
+                       "28 o co quan hanh chinh.")
+    assert [(n, figures[n]["whole"], figures[n]["dimension_value"]) for n in ("20", "28")] == [
+        ("20", "48", "commune"), ("28", "48", "agency")]
+
+
+def test_reckoned_without_diacritics():
+    figures = _figures(PAGE + "Tong so 9.400 dang vien cua Dang bo huyen Luc Nam tinh den ngay "
+                       "31/12/2023.")
+    assert figures["9.400"]["as_of"].isoformat() == "2023-12-31"
+
+
+def test_a_short_name_given_as_goi_tat_la():
+    text = (PAGE + "Đảng bộ Tổng công ty Điện lực miền Bắc (gọi tắt là EVNNPC) có 9.000 đảng viên. "
+            "Đảng bộ EVNNPC có 25 đảng bộ trực thuộc.")
+    assert _figures(text)["25"]["scope_value"] == "Tổng công ty Điện lực miền Bắc"
+
+
+def test_a_sector_count_after_a_bracketed_breakdown_is_of_the_total():
+    """Near miss: the base cells listed in brackets are no whole of "24 ở xã, thị trấn"."""
+    figures = _figures(PAGE + "Huyện có 56 tổ chức cơ sở đảng (34 đảng bộ cơ sở, 22 chi bộ cơ sở), "
+                       "trong đó 24 ở xã, thị trấn.")
+    assert (figures["24"]["whole"], figures["24"]["metric"]) == ("56", "base_orgs_total")

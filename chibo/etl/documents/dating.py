@@ -13,6 +13,7 @@ from datetime import date
 from . import periods
 from .figures import Candidate
 from .periods import When, day_of
+from .vocabulary import fold, folded
 
 # Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
 # hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
@@ -22,10 +23,10 @@ _ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:h�
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
 _TO = r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:thời điểm\s+)?(?:ngày\s+)?"
 # "46.928 đảng viên của Đảng bộ tỉnh Hà Nam tính đến ngày 31/12/2023": the day it is reckoned to.
-_RECKONED_RE = re.compile(r"[^,;.()]{0,60}?\s" + _TO, re.IGNORECASE)
+_RECKONED_RE = folded(r"[^,;.()]{0,60}?\s" + _TO)  # also "tinh den ngay"
 # "Toàn huyện có 9.400 đảng viên sinh hoạt tại 212 chi bộ tính đến ngày 31/12/2023.": the day a
 # sentence ends on reckons every figure of it without a time expression of its own.
-_RECKONS_ALL_RE = re.compile(_TO + r"$", re.IGNORECASE)
+_RECKONS_ALL_RE = folded(_TO + r"$")
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
@@ -55,7 +56,7 @@ def _reckons_all(sentence: str, whens: list[When]) -> When | None:
     """The time expression a sentence ends on after "tính đến" (module docstring)."""
     last = whens[-1] if whens else None
     return last if last and not sentence[last.end:].strip(" .;)") and _RECKONS_ALL_RE.search(
-        sentence, 0, last.start) else None
+        fold(sentence), 0, last.start) else None
 
 
 def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
@@ -67,11 +68,11 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     before = [w for w in whens if w.end <= c.start]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
         w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
-        or _RECKONED_RE.fullmatch(sentence, c.noun_end, w.start)
+        or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
         or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
     adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)
-                or _RECKONED_RE.fullmatch(sentence, c.noun_end, w.start)]
+                or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)]
     if adjacent:
         own = adjacent[0]
     elif before:

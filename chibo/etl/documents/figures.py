@@ -36,7 +36,7 @@ _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|ngư
 # A gloss in brackets without a number, between what a count names and the count.
 _GLOSS_BEFORE_RE = re.compile(r"\([^()\d]{1,60}\)")
 # A count in a breakdown followed by where it is: "107 ở xã, phường, thị trấn", "58 trong lực lượng vũ trang".
-_IN_SECTOR_RE = re.compile(r"\s+(?:ở|trong|thuộc|tại)\s", re.IGNORECASE)
+_IN_SECTOR_RE = voc.folded(r"\s+(?:ở|trong|thuộc|tại)\s")
 # A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
 _ADMISSION_LABEL_RE = voc.folded(
     r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
@@ -196,7 +196,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             # "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên" (places counted)
             metric, dim, noun_end = "_part", listed, listed[2]
         elif (whole := next((c for c in reversed(out) if not c.dimension), None)) and \
-                _IN_SECTOR_RE.match(sentence, q.end) and (listed := dimension_at(sentence, q.end)) \
+                _IN_SECTOR_RE.match(folded, q.end) and (listed := dimension_at(sentence, q.end)) \
                 and listed[0] == "sector" and voc.BREAKDOWN_RE.search(sentence, whole.end, q.start):
             # "415 tổ chức cơ sở đảng, gồm: 107 ở xã, phường, thị trấn; 96 ở cơ quan hành chính"
             metric, dim, noun_end = "_part", listed, listed[2]

@@ -90,6 +90,9 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
            document: list[dict]) -> dict | None:
     """The whole a part belongs to."""
     loose = part["dimension"] not in (None, "sector", "activity")
+    if part["metric"] == "_part":  # "56 tổ chức … (34 đảng bộ cơ sở, 22 chi bộ cơ sở), trong đó 24
+        earlier = [w for w in earlier if w.get("_parent")] + [  # ở xã": a total first, not a part
+            w for w in earlier if not w.get("_parent")]
     for whole in reversed(earlier):
         if _fits(whole, part, True) and (loose or sector_of(whole, part) or BREAKDOWN_RE.search(
                 sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(

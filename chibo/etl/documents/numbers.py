@@ -47,6 +47,7 @@ ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có|(?:không|chưa) (?:kết 
 ZERO_OF_OTHERS_RE = re.compile(r"(?:\d(?:\s+(?!nhưng\b|song\b|tuy\b)\w+){1,7}|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
+_ZERO_PLAIN_RE = re.compile(fold(ZERO_RE.pattern, lower=False), re.IGNORECASE)  # "khong ket nap …"
 # "12 tổ chức cơ sở đảng không kết nạp được đảng viên nào": organisations counted, no zero.
 _ADMITTED_BY_OTHERS_RE = re.compile(r"(?:\d(?:\s+\w+){1,7}|(?<!\w)nào)\s*$")
 
@@ -168,7 +169,7 @@ def find_quantities(text: str) -> list[Quantity]:
         value = parse_words(m["words"])
         if value is not None and value == int(value):
             found[m.start()] = (m.end(), value, True)
-    for m in ZERO_RE.finditer(masked):
+    for m in list(ZERO_RE.finditer(masked)) or list(_ZERO_PLAIN_RE.finditer(fold(masked, lower=False))):
         others = ZERO_OF_OTHERS_RE if "có" in m.group(0) else _ADMITTED_BY_OTHERS_RE
         if not others.search(masked[max(0, m.start() - 50):m.start()]):
             found[m.start()] = (m.end(), 0.0, True)

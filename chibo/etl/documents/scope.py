@@ -199,7 +199,7 @@ def short_names(text: str, known: list[str]) -> dict[str, str]:
     đoàn Điện lực Việt Nam (EVN)" → {"EVN": "Tập đoàn Điện lực Việt Nam"}."""
     out: dict[str, str] = {}
     for full in known:
-        for m in re.finditer(re.escape(full) + r"\s*\((?P<short>[A-ZĐ][\w.&-]{1,20})\)", text):
+        for m in re.finditer(re.escape(full) + r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20})\)", text):
             out.setdefault(m["short"], full)
     return out
 
