@@ -162,3 +162,31 @@ def test_a_list_item_is_no_headline():
     """Near miss: the first long line is a list item, so it is read as a body line."""
     text = "- Tổng số tổ chức cơ sở đảng của Đảng bộ huyện: 48 (đảng bộ cơ sở: 30; chi bộ cơ sở: 18)"
     assert _figures(text)["48"]["as_of_source"] != "explicit" and len(_figures(text)) == 3
+
+
+# ---- "tân đảng viên", and members counted after a new stock cue
+
+
+def test_new_members_written_tan_dang_vien():
+    text = PAGE_A + "Năm 2024, Đảng bộ xã Phú Cường đã có thêm 14 tân đảng viên."
+    assert _figures(text)["14"]["metric"] == "new_admissions"
+
+
+def test_members_after_a_new_stock_cue_are_no_part_of_admissions():
+    text = (PAGE_A + "Năm 2024, Đảng bộ Trường kết nạp 25 sinh viên vào Đảng, nâng số đảng viên "
+            "của Đảng bộ lên 410; Đảng bộ có 130 đảng viên là sinh viên.")
+    f = _figures(text)["130"]
+    assert (f["metric"], f["whole"]) == ("members_total", "410")  # of the members, not admissions
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, tỉnh kết nạp 1.500 đảng viên; trong đó, có 1.020 đảng viên là người dân tộc thiểu số.",
+    "Trong số 1.500 đảng viên mới kết nạp năm 2023, có 1.020 đảng viên là người dân tộc thiểu số.",
+])
+def test_in_which_there_are_is_still_a_part_of_admissions(text):
+    """Near miss: "trong đó, có …" and "Trong số …, có …" link the part to the admissions."""
+    f = _figures(PAGE_A + text)["1.020"]
+    assert (f["metric"], f["whole"]) == ("new_admissions", "1.500")
+
+
+PAGE_A = "Tin\n\nThứ Hai, 03/02/2025 - 09:00\n\n"

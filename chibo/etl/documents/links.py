@@ -32,6 +32,7 @@ _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
 _SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là)(?![\wđ])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
+_STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])", re.IGNORECASE)
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
@@ -55,6 +56,14 @@ def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> boo
     if part["metric"] == "new_admissions":
         return whole["metric"] == "new_admissions"
     return explicit or not (part["metric"] in STOCK_PARTS and whole["metric"] == "new_admissions")
+
+
+def _new_stock(sentence: str, whole: dict, part: dict) -> bool:
+    """"Với 25 tân đảng viên, Đảng bộ Trường có 210 đảng viên là sinh viên": members counted
+    after a new stock cue are no part of the admissions before it."""
+    return part["metric"] in STOCK_PARTS and whole["metric"] == "new_admissions" and bool(
+        _STOCK_CUE_RE.search(sentence, whole["span_end"], part["span_start"])) and not \
+        _INTRO_WHOLE_RE.search(sentence, 0, whole["span_start"])  # "Trong số 2.158 …, có 1.617"
 
 
 def _opening_whole(sentence: str) -> str | None:
@@ -94,7 +103,7 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
         earlier = [w for w in earlier if w.get("_parent")] + [  # ở xã": a total first, not a part
             w for w in earlier if not w.get("_parent")]
     for whole in reversed(earlier):
-        if _fits(whole, part, True) and (loose or sector_of(whole, part) or BREAKDOWN_RE.search(
+        if _fits(whole, part, True) and not _new_stock(sentence, whole, part) and (loose or sector_of(whole, part) or BREAKDOWN_RE.search(
                 sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
                 sentence, 0, whole["span_start"])):
             return whole

@@ -10,7 +10,7 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | members_official | full members | đảng viên chính thức |
 | members_probationary | probationary members | đảng viên dự bị |
 | members_female | female members (a subset) | đảng viên nữ, nữ đảng viên |
-| new_admissions | members admitted (a flow over a period) | đảng viên mới; "kết nạp (được) N đảng viên", "N quần chúng được kết nạp", "phát triển N đảng viên", "N trường hợp … vào Đảng" |
+| new_admissions | members admitted (a flow over a period) | đảng viên mới, tân đảng viên; "kết nạp (được) N đảng viên", "N quần chúng được kết nạp", "phát triển N đảng viên", "N trường hợp … vào Đảng" |
 | base_orgs_total | base party organisations (TCCSĐ) | tổ chức cơ sở đảng, TCCSĐ, tổ chức đảng cơ sở |
 | base_party_committees | base party committees | đảng bộ cơ sở |
 | base_committees_upper_powers | base committees granted upper-level powers | đảng bộ (cơ sở) được giao quyền cấp trên cơ sở |
@@ -99,7 +99,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("members_probationary", r"đảng viên dự bị"),
     ("members_official", r"đảng viên chính thức"),
     ("members_female", r"đảng viên (?:là )?nữ|nữ đảng viên"),
-    ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới"),
+    ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới|"
+                       r"tân đảng viên"),
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
