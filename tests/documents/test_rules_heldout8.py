@@ -179,6 +179,12 @@ def test_members_after_a_new_stock_cue_are_no_part_of_admissions():
     assert (f["metric"], f["whole"]) == ("members_total", "410")  # of the members, not admissions
 
 
+def test_members_after_have_are_no_part_of_the_admissions_before():
+    text = PAGE_A + "Năm 2024, kết nạp 25 sinh viên; Đảng bộ Trường có 210 đảng viên là sinh viên."
+    f = _figures(text)["210"]
+    assert (f["metric"], f["whole"], f["dimension_value"]) == ("members_total", None, "student")
+
+
 @pytest.mark.parametrize("text", [
     "Năm 2023, tỉnh kết nạp 1.500 đảng viên; trong đó, có 1.020 đảng viên là người dân tộc thiểu số.",
     "Trong số 1.500 đảng viên mới kết nạp năm 2023, có 1.020 đảng viên là người dân tộc thiểu số.",
