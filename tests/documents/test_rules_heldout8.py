@@ -180,7 +180,7 @@ def test_members_after_a_new_stock_cue_are_no_part_of_admissions():
 
 
 def test_members_after_have_are_no_part_of_the_admissions_before():
-    text = PAGE_A + "Năm 2024, kết nạp 25 sinh viên; Đảng bộ Trường có 210 đảng viên là sinh viên."
+    text = PAGE_A + "Với 25 đảng viên mới, Đảng bộ Trường có 210 đảng viên là sinh viên."
     f = _figures(text)["210"]
     assert (f["metric"], f["whole"], f["dimension_value"]) == ("members_total", None, "student")
 
