@@ -30,7 +30,7 @@ def test_a_bracket_with_a_number_is_no_gloss():
 
 def test_a_sector_part_does_not_narrow_the_next_sentence():
     text = ("Đảng bộ xã Ia Mơr có 210 đảng viên, sinh hoạt tại 12 chi bộ, gồm 9 chi bộ thôn và 3 "
-            "chi bộ trường học. Đảng bộ đã kết nạp 14 đảng viên trong năm 2023.")
+            "chi bộ trường học. Năm 2023, kết nạp 14 đảng viên.")
     f = _figures(text)["14"]
     assert f["sector"] is None and f["scope_value"] == "xã Ia Mơr"
 
