@@ -84,3 +84,14 @@ def test_a_glossed_event_without_to_now_is_no_period():
     """Near miss: "(tháng 3/2024)" without "đến nay" is the day glossed, not a period to now."""
     (f,) = _figures(PAGE + "Khi thành lập (tháng 3/2024), Đảng bộ có 210 đảng viên.").values()
     assert f["period_from"] is None
+
+
+def test_up_to_the_end_of_a_quarter_counts_from_new_year():
+    (f,) = _figures(PAGE + "Đến hết quý III/2024, toàn Đảng bộ kết nạp 80 đảng viên.").values()
+    assert (_day(f), str(f["period_from"])) == ("2024-09-30", "2024-01-01")
+
+
+def test_a_quarter_alone_counts_from_its_first_day():
+    """Near miss: "Quý III/2024" without "đến hết" is that quarter only."""
+    (f,) = _figures(PAGE + "Quý III/2024, toàn Đảng bộ kết nạp 80 đảng viên.").values()
+    assert (_day(f), str(f["period_from"])) == ("2024-09-30", "2024-07-01")

@@ -12,7 +12,7 @@ for admissions, the first day counted (period_from).
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
 | từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023), ba năm 2021 - 2023 | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
-| từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
+| từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024, đến hết quý II/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
 | từ ngày 15/3/2023 đến ngày 15/3/2024 | day_range | the last day | the first day |
@@ -70,6 +70,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    ("months", r"(?:tính\s+)?(?:(?:từ đầu năm\s+)?(?:đến|tới)\s+hết)\s+quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*"
+     + _Y),  # "Đến hết quý II/2024": from 1 January
     # from a day to a day: "Từ ngày 15/3/2023 đến ngày 15/3/2024", "từ 1/7/2023 đến 30/6/2024"
     ("day_range", r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})"
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
@@ -178,7 +180,7 @@ def find(text: str, published: date | None) -> list[When]:
                                     or (published and y > published.year)):
                 continue  # the name of a term, not a period
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
-            if kind == "months":
+            if kind == "months" and g.get("n"):
                 month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
             if kind == "month_range" and not g.get("m"):
                 month = 12
