@@ -116,3 +116,21 @@ def test_committees_directly_under_of_any_level_have_no_sector():
     """Near miss: "đảng bộ trực thuộc" names no level."""
     f = _figures(PAGE + "Đảng bộ tỉnh có 48 đảng bộ trực thuộc.")["48"]
     assert (f["metric"], f["sector"]) == ("sub_committees", None)
+
+
+def test_an_html_table_reads_as_labelled_rows():
+    from chibo.etl.documents.clean import html_to_text
+    html = ("<p>Thứ Hai, 15/01/2024 - 09:00</p><table><tr><th>Chỉ tiêu</th><th>Số lượng</th></tr>"
+            "<tr><td>Tổng số đảng viên</td><td>9.400</td></tr>"
+            "<tr><td>Đảng viên nữ</td><td>3.800</td></tr></table>")
+    text = html_to_text(html)
+    assert "Tổng số đảng viên | 9.400" in text
+    assert _rows(text) == [("9.400", "members_total", None, None, None),
+                           ("3.800", "members_female", "9.400", "gender", "female")]
+
+
+def test_text_in_one_cell_keeps_its_words_together():
+    """Near miss: a single cell (a layout table) gets no separator."""
+    from chibo.etl.documents.clean import html_to_text
+    assert html_to_text("<table><tr><td>Đảng bộ có 12 chi bộ.</td></tr></table>").strip() == (
+        "Đảng bộ có 12 chi bộ.")
