@@ -126,3 +126,16 @@ def test_a_sector_count_after_a_bracketed_breakdown_is_of_the_total():
     figures = _figures(PAGE + "Huyện có 56 tổ chức cơ sở đảng (34 đảng bộ cơ sở, 22 chi bộ cơ sở), "
                        "trong đó 24 ở xã, thị trấn.")
     assert (figures["24"]["whole"], figures["24"]["metric"]) == ("56", "base_orgs_total")
+
+
+@pytest.mark.parametrize("text", [
+    "Chỉ tiêu | Kết quả\nSố đảng viên dự họp | 25\nSố đảng viên vắng mặt | 2",
+    "Thu ngân sách | 4.200\nSố hộ nghèo | 312",
+    "Đảng ủy đã kiểm tra 12 tổ chức đảng, gồm: 5 ở xã, phường; 7 ở cơ quan hành chính.",
+    "Huyện có 12 xã không kết nạp được đảng viên nào.",
+    "Có 320 đảng viên được tặng Huy hiệu Đảng, trong đó 12 ở xã vùng cao.",
+])
+def test_the_new_rules_find_nothing_where_nothing_is_counted(text):
+    """Near misses of the round's rules: attendance and budget rows, parts of inspected or
+    awarded counts, places that admitted no one."""
+    assert _figures(PAGE + text) == {}
