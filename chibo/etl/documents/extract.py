@@ -38,13 +38,13 @@ _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:
                                r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
 _NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc|của Đảng(?! bộ))")
-# A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
+# A meeting that prepares a congress, not the congress held ("họp chuẩn bị Đại hội").
 _PREPARING_RE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|trước thềm)\s+(?:tổ chức\s+)?[Đđ]ại hội",
                            re.IGNORECASE)
+# A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
 _AT_EVENT_RE = re.compile(r"\s*(?:Tại|Phát biểu tại|Báo cáo tại|Trong khuôn khổ)\s+(?:buổi\s+|cuộc\s+)?"
                           r"(?:hội nghị|đại hội|lễ|buổi lễ|phiên|kỳ họp|cuộc họp)(?![\wđ])",
                           re.IGNORECASE)
-
 
 
 @dataclass

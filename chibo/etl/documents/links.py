@@ -32,7 +32,9 @@ _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
 _SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là)(?![\wđ])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
-_STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])", re.IGNORECASE)
+# A new stock named after admissions ("…, Đảng bộ Trường có 210 …"), not "trong đó, có".
+_STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])",
+                           re.IGNORECASE)
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
@@ -103,9 +105,10 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
         earlier = [w for w in earlier if w.get("_parent")] + [  # ở xã": a total first, not a part
             w for w in earlier if not w.get("_parent")]
     for whole in reversed(earlier):
-        if _fits(whole, part, True) and not _new_stock(sentence, whole, part) and (loose or sector_of(whole, part) or BREAKDOWN_RE.search(
-                sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
-                sentence, 0, whole["span_start"])):
+        if _fits(whole, part, True) and not _new_stock(sentence, whole, part) and (
+                loose or sector_of(whole, part) or BREAKDOWN_RE.search(
+                    sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
+                    sentence, 0, whole["span_start"])):
             return whole
     for sibling in reversed(earlier):
         if sibling.get("_parent") and _fits(sibling["_parent"], part, True):

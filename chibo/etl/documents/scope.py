@@ -194,12 +194,15 @@ def known_organisations(text: str) -> list[str]:
     return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
 
 
+_SHORT_NAME = r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20})\)"
+
+
 def short_names(text: str, known: list[str]) -> dict[str, str]:
     """Short names a document gives its organisations in brackets after the full one: "Tập
     đoàn Điện lực Việt Nam (EVN)" → {"EVN": "Tập đoàn Điện lực Việt Nam"}."""
     out: dict[str, str] = {}
     for full in known:
-        for m in re.finditer(re.escape(full) + r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20})\)", text):
+        for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
             out.setdefault(m["short"], full)
     return out
 
