@@ -4,6 +4,8 @@ where they live (no figure), committees of one level "N đảng bộ xã, thị 
 on sentences written for the rule, with near misses."""
 import pytest
 
+from chibo.etl.documents import extract
+
 from .test_rules import _figures
 from .test_rules_heldout6 import _rows
 
@@ -134,3 +136,23 @@ def test_text_in_one_cell_keeps_its_words_together():
     from chibo.etl.documents.clean import html_to_text
     assert html_to_text("<table><tr><td>Đảng bộ có 12 chi bộ.</td></tr></table>").strip() == (
         "Đảng bộ có 12 chi bộ.")
+
+
+def test_a_table_under_a_heading_takes_its_scope_and_date():
+    text = ("ĐẢNG BỘ XÃ NA HANG\n(Số liệu tính đến ngày 30/6/2025)\n\n| Chỉ tiêu | Số lượng |\n"
+            "|---|---|\n| Tổng số đảng viên | 612 |\n| Đảng viên nữ | 231 |\n"
+            "| Kết nạp đảng viên 6 tháng đầu năm | 9 |")
+    result = extract(text, "rules")
+    figures = {f["number_text"]: f for f in result.figures}
+    assert result.document["title"] is None  # no row, heading or bracketed line is the headline
+    assert {(f["scope_value"].lower(), f["as_of"].isoformat()) for f in figures.values()} == {
+        ("xã na hang", "2025-06-30")}
+    assert (figures["9"]["metric"], str(figures["9"]["period_from"])) == (
+        "new_admissions", "2025-01-01")
+
+
+def test_a_table_row_whose_next_cell_is_no_count():
+    """Near miss: "Thứ Ba, 11/8/2020 | 19:02" is a dateline, no label and no figure."""
+    text = "Thứ Ba, 11/8/2020 | 19:02 | Xây dựng Đảng\n\nĐảng bộ xã có 312 đảng viên."
+    (f,) = extract(text, "rules").figures
+    assert f["as_of"].isoformat() == "2020-08-11"

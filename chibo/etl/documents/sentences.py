@@ -27,7 +27,7 @@ def _lines(text: str) -> list[str]:
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
-_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*[^\W\d][^|\d]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
@@ -48,7 +48,8 @@ def blocks(text: str) -> list[list[str]]:
     table = False  # the previous line was a table's row (or its header)
     for line in _lines(text):
         para = _as_label(line)
-        row, table = table and "|" in line, "|" in line
+        row = "|" in line and (table or bool(out) and _heading(out[-1][0]))  # under a heading too
+        table = "|" in line
         if out and (row or _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(
                 out[-1][-1]) or _heading(out[-1][0]))):
             out[-1].append(para)  # list items, or a table's rows
@@ -78,11 +79,13 @@ def sentences(paragraph: str) -> list[str]:
 def title(text: str) -> str | None:
     """The headline: the first line of six or more words that is not all capitals (unless the
     dateline follows it: "NGHỆ AN: ĐẢNG BỘ TỈNH CÓ HƠN 20 VẠN ĐẢNG VIÊN"), a date or a photo
-    caption ("Ảnh: Lễ kết nạp đảng viên tại …") or a list item."""
-    lines = paragraphs(text)[:15]
+    caption ("Ảnh: Lễ kết nạp đảng viên tại …"), a list item, a table row or a line in brackets."""
+    lines = _lines(text)[:15]
     for i, line in enumerate(lines):
         dated = i + 1 < len(lines) and any(p.match(lines[i + 1]) for p in PUBLICATION_RES)
         if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
-                line) and not _CAPTION_LINE.match(line) and not _ITEM.match(line):
+                line) and not _CAPTION_LINE.match(line) and not _ITEM.match(line) \
+                and not _GLOSS_LINE.match(line) and not line.startswith("|") \
+                and not _TABLE_ROW_RE.match(line):
             return line
     return None
