@@ -95,3 +95,10 @@ def test_a_quarter_alone_counts_from_its_first_day():
     """Near miss: "Quý III/2024" without "đến hết" is that quarter only."""
     (f,) = _figures(PAGE + "Quý III/2024, toàn Đảng bộ kết nạp 80 đảng viên.").values()
     assert (_day(f), str(f["period_from"])) == ("2024-09-30", "2024-07-01")
+
+
+@pytest.mark.parametrize("opening", ["Tại buổi làm việc", "Phát biểu tại Đại hội", "Tại cuộc họp"])
+def test_other_openings_at_the_meeting(opening):
+    text = (PAGE + "Chiều 13/11, Ban Tổ chức Tỉnh ủy làm việc với Đảng ủy Sở Xây dựng.\n\n"
+            + opening + ", đồng chí Bí thư cho biết Đảng bộ Sở có 14 chi bộ trực thuộc.")
+    assert _day(_figures(text)["14"]) == "2024-11-13"

@@ -43,7 +43,7 @@ _PREPARING_RE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|trướ
                            re.IGNORECASE)
 # A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
 _AT_EVENT_RE = re.compile(r"\s*(?:Tại|Phát biểu tại|Báo cáo tại|Trong khuôn khổ)\s+(?:buổi\s+|cuộc\s+)?"
-                          r"(?:hội nghị|đại hội|lễ|buổi lễ|phiên|kỳ họp|cuộc họp)(?![\wđ])",
+                          r"(?:hội nghị|đại hội|lễ|phiên|kỳ họp|họp|làm việc|gặp mặt)(?![\wđ])",
                           re.IGNORECASE)
 
 
