@@ -45,6 +45,10 @@ def test_no_hamlet_without_members_is_no_zero():
      "2023-03-15"),
     ("Từ 1/7/2022 đến 30/6/2023, Đảng bộ huyện kết nạp 140 đảng viên.", "2023-06-30",
      "2022-07-01"),
+    ("Từ khi đi vào hoạt động (1/7/2023) đến hết năm 2023, Đảng bộ xã kết nạp 21 đảng viên.",
+     "2023-12-31", "2023-07-01"),
+    ("Từ ngày thành lập (ngày 1/8/2023) đến ngày 15/12/2023, Đảng bộ kết nạp 9 đảng viên.",
+     "2023-12-15", "2023-08-01"),
 ])
 def test_a_range_from_day_to_day(text, day, first):
     (f,) = _figures(PAGE + text).values()

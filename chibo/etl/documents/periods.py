@@ -15,7 +15,7 @@ for admissions, the first day counted (period_from).
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024, đến hết quý II/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
-| từ ngày 15/3/2023 đến ngày 15/3/2024 | day_range | the last day | the first day |
+| từ ngày 15/3/2023 đến ngày 15/3/2024, "Từ ngày thành lập (1/7/2025) đến hết năm 2025" | day_range | the last day | the first day |
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .vocabulary import fold, folded
@@ -73,8 +73,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"(?:tính\s+)?(?:(?:từ đầu năm\s+)?(?:đến|tới)\s+hết)\s+quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*"
      + _Y),  # "Đến hết quý II/2024": from 1 January
     # from a day to a day: "Từ ngày 15/3/2023 đến ngày 15/3/2024", "từ 1/7/2023 đến 30/6/2024"
-    ("day_range", r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})"
-     r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
+    # (also from an event glossed by its day: "Từ ngày thành lập (1/7/2025) đến hết năm 2025")
+    ("day_range", r"từ\s+(?:[^.;()]{0,60}?\(\s*)?(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})"
+     r"\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?"
+     + _DM + r"\s*[/.-]\s*|năm\s+)" + _Y + r"(?![\d/])"),
     ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
@@ -195,6 +197,8 @@ def find(text: str, published: date | None) -> list[When]:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
                     if when else w
+            if kind == "day_range" and w.d is None:  # "… đến hết năm 2025": its 31/12
+                w = replace(w, m=12, d=31)
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
