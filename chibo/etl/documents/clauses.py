@@ -16,7 +16,8 @@ _CLAUSE_SEP = re.compile(r"[,;:(]")
 # number closes a phrase naming what it counts.
 HEAD_THEN_RE = voc.folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(
     p for _, p in voc.METRIC_PHRASES) + r")(?:[^,;:.()]{0,60}?\s(?:là|lên|đạt|lên đến|lên tới)|"
-    r"[^,;:.()]{0,60}?\s*:)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905"
+    r"[^,;:.()]{0,60}?\s*:|)\s*$")  # or a label: "Số đảng viên toàn huyện hiện có: 7.905", "tổng
+# số đảng viên 8.650"
 # A stock named at the head of its clause that rose to the number: "Đảng viên tăng lên hơn 5,4
 # triệu", "…, đảng viên toàn tỉnh tăng lên 12.400".
 RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.METRIC_PHRASES)
@@ -135,6 +136,9 @@ def plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
 def label_of_event(sentence: str, folded: str, clause_start: int, start: int) -> bool:
     """"Số đảng viên được miễn sinh hoạt: 45 đồng chí": the label's noun has a blocking
     complement (what happened to the members counted)."""
-    heads = list(voc.HEAD_RE.finditer(folded, clause_start, start))
+    heads = list(voc.HEAD_RE.finditer(folded, clause_start, start)) or [  # or a members noun
+        m for m in voc.METRIC_ANY_RE.finditer(folded, clause_start, start)  # opening the clause:
+        if voc.metric_at(folded, m.start())[0] in voc.MEMBERS  # "đảng viên sinh hoạt tại nơi cư
+        and not re.search(r"\d", sentence[clause_start:m.start()])]  # trú là 640 đồng chí"
     post = voc.POST_BLOCK_RE if not sentence.isascii() else _POST_BLOCK_PLAIN_RE  # "So dang vien bi …"
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))

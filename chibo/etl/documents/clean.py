@@ -116,10 +116,14 @@ def _has(node: _Node, tag: str) -> bool:
 
 
 def _render(node: _Node, out: list[str], skip: frozenset = frozenset()) -> None:
+    cells = 0  # a table's cells in a row: "Tổng số đảng viên | 9.400"
     for child in node.children:
         if isinstance(child, str):
             out.append(re.sub(r"\s+", " ", child))
         elif child.tag not in skip and not _is_chrome(child):
+            if child.tag in ("td", "th"):
+                out.append(" | " if cells else "")
+                cells += 1
             block = child.tag in BLOCK_TAGS
             if block:
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")

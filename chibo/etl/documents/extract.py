@@ -11,6 +11,7 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
+from .dating import date_figure, period_bound_or_gloss
 from .figures import Candidate
 from .links import link
 from .names import BARE_RE, Mention, find_mentions, resolve_bare
@@ -24,6 +25,7 @@ from .scope import (
     narrowed,
     province_on,
     sector_in,
+    short_names,
     widened,
 )
 from .sentences import blocks, sentences, title
@@ -32,14 +34,17 @@ from .shares import sentence_candidates
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+_COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
+                               r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
 _NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc|của Đảng(?! bộ))")
-# Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
-# hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
-_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?$",
+# A meeting that prepares a congress, not the congress held ("họp chuẩn bị Đại hội").
+_PREPARING_RE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|trước thềm)\s+(?:tổ chức\s+)?[Đđ]ại hội",
+                           re.IGNORECASE)
+# A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
+_AT_EVENT_RE = re.compile(r"\s*(?:Tại|Phát biểu tại|Báo cáo tại|Trong khuôn khổ)\s+(?:buổi\s+|cuộc\s+)?"
+                          r"(?:hội nghị|đại hội|lễ|phiên|kỳ họp|họp|làm việc|gặp mặt)(?![\wđ])",
                           re.IGNORECASE)
-# "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
-_GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
 
 
 @dataclass
@@ -65,15 +70,18 @@ class _Context:
     """What a document has said so far."""
     published: date | None
     known: list[str]
+    short: dict = field(default_factory=dict)       # "EVN" → "Tập đoàn Điện lực Việt Nam"
     history: list[Mention] = field(default_factory=list)
     seen: dict = field(default_factory=dict)        # (metric, value) → dating of first mention
     event: date | None = None                        # the day the paragraph's event happened
+    last_event: date | None = None                   # the last such day of the document
     frame: periods.When | None = None                # "Năm 2023, …" framing the paragraph
     carried: Scope | None = None
     previous: list[dict] = field(default_factory=list)  # the figures of the sentence before
     block: list[dict] = field(default_factory=list)     # the figures of the block so far
     congress: Scope | None = None                    # who holds the congress the text reports
     congress_day: date | None = None                 # and the day it was reported to open
+    congress_held: bool = False                      # not a meeting preparing it
     figures: list[dict] = field(default_factory=list)  # the document's figures so far
     scope: Scope | None = None                       # the last scope a figure had
 
@@ -88,7 +96,8 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     document = {"doc_id": doc_id, "source_name": source_name, "title": headline,
                 "published_on": published, "published_on_text": published_text,
                 "n_chars": len(text)}
-    ctx = _Context(published, known_organisations(text))
+    known = known_organisations(text)
+    ctx = _Context(published, known, short_names(text, known))
     figures: list[dict] = []
     for block in blocks(text):
         ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
@@ -109,7 +118,8 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
     for m in find_mentions(sentence, ctx.published, headline, tuple(ctx.known)):
         scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
-            scope = Scope(scope.text, scope.kind, expand_name(scope.value, ctx.known),
+            full = ctx.short.get(scope.value) or expand_name(scope.value, ctx.known)
+            scope = Scope(scope.text, scope.kind, full,
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)
         m = Mention(m.start, m.end, scope, m.level, m.party, m.qualifier)
         out.append(m)
@@ -118,6 +128,8 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
 
 
 def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
+    if ctx.event is None and _AT_EVENT_RE.match(sentence):  # "Tại hội nghị, …": the one reported
+        ctx.event = ctx.last_event
     mentions = _mentions(sentence, ctx, headline)
     whens = periods.find(sentence, ctx.published)
     cands = sentence_candidates(sentence)
@@ -130,6 +142,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
             named[0].kind, named[0].value)  # the congress named again: its day stays
         ctx.congress, ctx.congress_day = named[0], days[-1] if days else (
             ctx.event or (ctx.congress_day if same else None))
+        ctx.congress_held = not _PREPARING_RE.search(sentence)
     carried = ctx.carried or (ctx.congress if congress else None)
     event = ctx.event or (ctx.congress_day if congress else None)
     figs: list[dict] = []
@@ -148,29 +161,33 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                                ctx.scope or (None if headline else _named_before(ctx.history)))
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
-             "sentence": sentence, "_scope": scope, "dimension": c.dimension,
+             "sentence": sentence, "_scope": _of_level(sentence, c, scope), "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
-             "_post_share": c.post_share}
+             "_post_share": c.post_share, "_own_stock": c.own_stock}
         own = whens if scope is not None and scope.kind == "country" else [
             replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
         # "khi mới thành lập": the Party's day; another organisation's is not known
-        f.update(_dating(sentence, c, own, nxt, ctx, restated, event))
+        f.update(date_figure(sentence, c, own, nxt, ctx, restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
     figs = link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous,
                 ctx.figures)
+    _group_restated(figs, ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
-        if w.kind == "date" and not periods.period_bound_or_gloss(sentence, w, whens, ctx.event):
+        if w.kind == "date" and not period_bound_or_gloss(sentence, w, whens, ctx.event):
             ctx.event = periods.day_of(w) or ctx.event
+            ctx.last_event = ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
     if periods.frames(sentence) and whens:
         ctx.frame = whens[0]
     if figs:
-        ctx.carried, ctx.previous = figs[-1]["_scope"], figs
+        last = figs[-1]  # a sector part's sector is its own, not the next sentence's
+        ctx.carried = widened(last["_scope"]) if last["dimension"] == "sector" else last["_scope"]
+        ctx.previous = figs
         ctx.scope = next((f["_scope"] for f in reversed(figs) if f["_scope"] is not None
                           and f["_scope"].sector is None), ctx.scope)
     elif named:  # the last named, not a reference back ("…, là đại hội điểm của huyện")
@@ -178,6 +195,19 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                    and not BARE_RE.fullmatch(sentence, m.start, m.end)]
         ctx.carried = (written or named)[-1]
     return figs
+
+
+def _group_restated(figs: list[dict], document: list[dict]) -> None:
+    """"lễ kết nạp 37 sinh viên ưu tú … Với 37 đảng viên mới, …": admissions restated without
+    their group are the group the text first counted (same value, a group of no whole)."""
+    for f in figs:
+        if f["metric"] != "new_admissions" or f["dimension"] or f["_parent"]:
+            continue
+        first = next((g for g in document if not g["_headline"] and g["metric"] == f["metric"]
+                      and g["value"] == f["value"] and g["_parent"] is None
+                      and g["dimension"] not in (None, "sector", "activity")), None)
+        if first is not None:
+            f["dimension"], f["dimension_value"] = first["dimension"], first["dimension_value"]
 
 
 def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt: int,
@@ -217,6 +247,14 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
 
 
+def _of_level(sentence: str, c: Candidate, scope: Scope | None) -> Scope | None:
+    """"24 đảng bộ xã, thị trấn trực thuộc": committees of one level, the sector commune (of this
+    figure only)."""
+    level = _COMMUNE_LEVEL_RE.search(sentence, c.end, c.noun_end) if c.metric == "sub_committees" \
+        else None
+    return narrowed(scope, ("commune", level.group(0))) if level else scope
+
+
 def _level(m: Mention) -> str | None:
     """The level a mention names, a province and a centrally-run city alike."""
     return "tỉnh" if m.level == "thành phố" or m.scope is not None and m.scope.kind == "province" \
@@ -238,53 +276,3 @@ def _with_document(scope: Scope | None, document: Scope | None) -> Scope | None:
             "province", "organisation"):
         return narrowed(document, (scope.value, scope.text))
     return scope
-
-
-def _dating(sentence: str, c: Candidate, whens: list, nxt: int, ctx: _Context,
-            restated: dict | None, event: date | None) -> dict:
-    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
-    day of the event the paragraph (or the congress the sentence speaks of) reports."""
-    pub = ctx.published
-    before = [w for w in whens if w.end <= c.start]
-    after = [w for w in whens if c.noun_end <= w.start < nxt and (
-        w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
-        or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
-        or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
-    adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)]
-    if adjacent:
-        own = adjacent[0]
-    elif before:
-        own = max(before, key=lambda x: (x.end, -x.start))
-    else:
-        own = after[0] if after else periods.sentence_default(sentence, whens)
-    if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
-        return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
-                "_dated_here": False}
-    w = periods.in_year_of(own, whens) or ctx.frame
-    days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
-        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
-    reference = next((d for d in reversed(days) if d), None) or event
-    if reference is None and pub is None:  # "Nhiệm kỳ qua", "5 năm qua" on an undated page
-        reference = ctx.congress_day       # that reports a congress: up to its congress
-    source = "explicit"
-    if w is None and event:
-        as_of, year, first = event, event.year, None
-    elif w is None:
-        if restated:
-            return dict(restated)
-        as_of, year, first = pub, pub.year if pub else None, None
-        source = "publication" if pub else "unknown"
-    else:
-        as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
-        relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
-        if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
-            source = "publication" if as_of else "unknown"
-            if restated and restated["as_of_source"] == "explicit":
-                return dict(restated)
-    if c.ceremony and as_of:
-        first = as_of
-    source = source if as_of else "unknown"
-    out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
-           "_dated_here": own is not None}
-    ctx.seen.setdefault((c.metric, c.value), out)
-    return out

@@ -33,6 +33,15 @@ _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # group alone is a part "other": "9 đồng chí là bác sĩ").
 _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)[^,;.\d]{2,40}?"
                        r"(?:,\s*|\s+và\s+)(?!\d)[^,;.\d]{2}", re.IGNORECASE)
+# A gloss in brackets without a number, between what a count names and the count.
+_GLOSS_BEFORE_RE = re.compile(r"\([^()\d]{1,60}\)")
+# A count in a breakdown followed by where it is: "107 ở xã, phường, thị trấn", "58 trong lực lượng vũ trang".
+_IN_SECTOR_RE = voc.folded(r"\s+(?:ở|trong|thuộc|tại)\s")
+# A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
+_ADMISSION_LABEL_RE = voc.folded(
+    r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
+    r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+(?:trong|năm|cả|từ|quý|tháng|"
+    r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
@@ -76,12 +85,15 @@ class Candidate:
     whole_next: bool = False       # a ratio's part: its whole is the next figure ("612/687")
     post_share: float | None = None  # a share quoted after a figure without a dimension: its
                                      # share should it turn out a part ("riêng …, chiếm 42,7%")
+    own_stock: bool = False        # named by "số <noun> … lên": a stock, never a part of admissions
 
 
 def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
                 ) -> tuple[str | None, tuple | None, bool]:
     """What the clause right before a number says it counts: (metric noun, dimension, label),
-    e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"."""
+    e.g. "đảng viên là người dân tộc thiểu số 30.112", "nữ 702", "Số chi bộ trực thuộc: 19"; a
+    closed gloss ("(chủ yếu là người Xơ Đăng)") is read as blank."""
+    sentence = _GLOSS_BEFORE_RE.sub(lambda m: " " * len(m.group(0)), sentence[:start])
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
             and not _RELIGION_NEXT_RE.match(sentence, m.end())] + [
         m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)] + [  # "… 64 và lực lượng vũ trang 78"
@@ -120,12 +132,15 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
-        metric, noun_end, dim = None, q.end, None
+        metric, noun_end, dim, own_stock = None, q.end, None, False
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
+        zero_admitted = not q.value and voc.ADMISSION_RE.search(folded, q.start, q.end)
         pre_metric, pre_dim, label = descriptor(sentence, q.start)
         growth = _FROM_TO_RE.match(folded, q.end)
         if found:
             metric, noun_end = found
+            if zero_admitted:  # "không kết nạp được đảng viên nào": none admitted
+                metric, label = "new_admissions", True
             if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
                 metric = pre_metric
             dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
@@ -164,9 +179,12 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if closing and not pre_dim:  # "nâng số đảng viên là sinh viên … lên 204 đồng chí"
                 metric = voc.metric_at(folded, closing.start("noun"))[0]
                 dim = dimension_at(sentence, closing.end("noun"))
+                own_stock = True
             elif metric in ("_candidates", "members_total") and admissions and \
                     voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
+        elif _LABEL_END_RE.match(sentence, q.end) and _ADMISSION_LABEL_RE.search(folded, 0, q.start):
+            metric = "new_admissions"  # "- Kết nạp đảng viên trong năm: 189"
         elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
                 label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
@@ -176,6 +194,11 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
                 listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
             # "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên" (places counted)
+            metric, dim, noun_end = "_part", listed, listed[2]
+        elif (whole := next((c for c in reversed(out) if not c.dimension), None)) and \
+                _IN_SECTOR_RE.match(folded, q.end) and (listed := dimension_at(sentence, q.end)) \
+                and listed[0] == "sector" and voc.BREAKDOWN_RE.search(sentence, whole.end, q.start):
+            # "415 tổ chức cơ sở đảng, gồm: 107 ở xã, phường, thị trấn; 96 ở cơ quan hành chính"
             metric, dim, noun_end = "_part", listed, listed[2]
         clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
                                       if sentence[m.start()] != ":"])
@@ -240,6 +263,6 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                              dim[0] if dim else None, dim[1] if dim else None,
                              share_in(post) if dim else None,
                              bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
-                             post_share=None if dim else share_in(post)))
+                             post_share=None if dim else share_in(post), own_stock=own_stock))
         floor = noun_end
     return out

@@ -32,6 +32,9 @@ _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
 _SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là)(?![\wđ])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
+# A new stock named after admissions ("…, Đảng bộ Trường có 210 …"), not "trong đó, có".
+_STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])",
+                           re.IGNORECASE)
 STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
@@ -43,7 +46,7 @@ def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> boo
     than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính chung từ năm
     2015 đến hết năm 2022, … kết nạp 142 … Công giáo"; "… kết nạp 1.020 đảng viên mới; đến nay tỷ
     lệ đảng viên nữ chiếm 41,5%")."""
-    if not can_hold(whole, part):
+    if not can_hold(whole, part) or part.get("_own_stock") and whole["metric"] == "new_admissions":
         return False
     period = (part["as_of"], part["_first"])
     if (outside or part["metric"] in STOCK_PARTS) and whole["metric"] == "new_admissions" and \
@@ -55,6 +58,14 @@ def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> boo
     if part["metric"] == "new_admissions":
         return whole["metric"] == "new_admissions"
     return explicit or not (part["metric"] in STOCK_PARTS and whole["metric"] == "new_admissions")
+
+
+def _new_stock(sentence: str, whole: dict, part: dict) -> bool:
+    """"Với 25 tân đảng viên, Đảng bộ Trường có 210 đảng viên là sinh viên": members counted
+    after a new stock cue are no part of the admissions before it."""
+    return part["metric"] in STOCK_PARTS and whole["metric"] == "new_admissions" and bool(
+        _STOCK_CUE_RE.search(sentence, whole["span_end"], part["span_start"])) and not \
+        _INTRO_WHOLE_RE.search(sentence, 0, whole["span_start"])  # "Trong số 2.158 …, có 1.617"
 
 
 def _opening_whole(sentence: str) -> str | None:
@@ -90,10 +101,14 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
            document: list[dict]) -> dict | None:
     """The whole a part belongs to."""
     loose = part["dimension"] not in (None, "sector", "activity")
+    if part["metric"] == "_part":  # "56 tổ chức … (34 đảng bộ cơ sở, 22 chi bộ cơ sở), trong đó 24
+        earlier = [w for w in earlier if w.get("_parent")] + [  # ở xã": a total first, not a part
+            w for w in earlier if not w.get("_parent")]
     for whole in reversed(earlier):
-        if _fits(whole, part, True) and (loose or sector_of(whole, part) or BREAKDOWN_RE.search(
-                sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
-                sentence, 0, whole["span_start"])):
+        if _fits(whole, part, True) and not _new_stock(sentence, whole, part) and (
+                loose or sector_of(whole, part) or BREAKDOWN_RE.search(
+                    sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
+                    sentence, 0, whole["span_start"])):
             return whole
     for sibling in reversed(earlier):
         if sibling.get("_parent") and _fits(sibling["_parent"], part, True):

@@ -12,10 +12,11 @@ for admissions, the first day counted (period_from).
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
 | từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023), ba năm 2021 - 2023 | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
-| từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024 | months | last day of that month | 1 January |
+| từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024, đến hết quý II/2024 | months | last day of that month | 1 January |
 | Tháng Tám năm 1945 | month | last day of the month | first day of the month |
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
-| từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay | since | the document's date | 1 January of that year |
+| từ ngày 15/3/2023 đến ngày 15/3/2024, "Từ ngày thành lập (1/7/2025) đến hết năm 2025" | day_range | the last day | the first day |
+| từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay | today | the document's date | — |
@@ -54,6 +55,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
      + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    # from an event glossed by its day or month, or from the start of a term: "Từ khi đi vào
+    # hoạt động (1/7/2025) đến nay", "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ
+    # 2020 - 2025 đến nay"
+    ("since", r"từ\s+[^.;()]{0,60}?\(\s*(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.-]\s*|tháng\s+)"
+     r"(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y + r"\s*\)\s*(?:đến|tới)\s+nay"),
+    ("since", r"từ\s+đầu\s+nhiệm kỳ\s+" + _Y + r"\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
     # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023", "từ năm 2021 đến tháng 6/2024"
     ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
@@ -63,6 +70,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
+    ("months", r"(?:tính\s+)?(?:(?:từ đầu năm\s+)?(?:đến|tới)\s+hết)\s+quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*"
+     + _Y),  # "Đến hết quý II/2024": from 1 January
+    # from a day to a day: "Từ ngày 15/3/2023 đến ngày 15/3/2024", "từ 1/7/2023 đến 30/6/2024"
+    # (also from an event glossed by its day: "Từ ngày thành lập (1/7/2025) đến hết năm 2025")
+    ("day_range", r"từ\s+(?:[^.;()]{0,60}?\(\s*)?(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})"
+     r"\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?"
+     + _DM + r"\s*[/.-]\s*|năm\s+)" + _Y + r"(?![\d/])"),
     ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
@@ -70,7 +84,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?)" + _DM
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?"
+     r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3": the last day
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"
@@ -118,7 +133,7 @@ ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
 CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,:]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
-FRAME_RE = re.compile(r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
+FRAME_RE = re.compile(r"\s*\(?\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
                       r"(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*,|"
                       r"(?:số liệu|thống kê)[^.]{0,30}(?:đến|tới|năm|tại thời điểm))", re.IGNORECASE)
 SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s+|năm\s+|tại thời điểm\s+)",
@@ -137,6 +152,7 @@ class When:
     text: str = ""
     n: int | None = None       # "back": how many years
     m0: int | None = None      # the first month of a range opening at a month
+    d0: int | None = None      # and its first day
 
 
 def _mk(y: int, m: int, d: int) -> date | None:
@@ -166,7 +182,7 @@ def find(text: str, published: date | None) -> list[When]:
                                     or (published and y > published.year)):
                 continue  # the name of a term, not a period
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None
-            if kind == "months":
+            if kind == "months" and g.get("n"):
                 month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
             if kind == "month_range" and not g.get("m"):
                 month = 12
@@ -175,11 +191,14 @@ def find(text: str, published: date | None) -> list[When]:
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
-                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None))
+                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None),
+                     int(g["d0"]) if g.get("d0") else None)
             if kind == "to_day" and w.y is None:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
                     if when else w
+            if kind == "day_range" and w.d is None:  # "… đến hết năm 2025": its 31/12
+                w = replace(w, m=12, d=31)
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
@@ -220,6 +239,9 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
             end = ref  # "trong tháng 7" written in July: up to the day reported
         start = date(y, w.m if w.kind == "month" else w.m - 2, 1) if end else None
         return end, y, start
+    if w.kind == "day_range":  # "từ ngày 15/3/2023 đến ngày 15/3/2024"
+        day, first = _mk(w.y, w.m, w.d), _mk(w.y0, w.m0, w.d0)
+        return (day, w.y, first) if day and first and first <= day else (None, None, None)
     if w.kind == "to_day":  # "từ đầu năm đến ngày 31/8": from 1 January to that day
         day = _mk(w.y, w.m, w.d) if w.y else None
         return (day, day.year, date(day.year, 1, 1)) if day else (None, None, None)
@@ -261,29 +283,6 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "unknown":
         return None, None, None
     return ref, ref.year if ref else None, None  # now, vague
-
-
-def in_year_of(w: When | None, found: list[When]) -> When | None:
-    """A month or quarter without its year in a sentence that names a year before it ("Năm 2023,
-    … riêng tháng 12 kết nạp 40"): of that year."""
-    if w is None or w.kind not in ("month", "quarter") or w.y is not None:
-        return w
-    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
-    return replace(w, y=years[-1]) if years else w
-
-
-_SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
-
-
-def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
-    """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
-    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
-    ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
-    inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
-    span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
-    around = bool(span and session and day and date(day.year, day.month, min(
-        int(span["d0"]), day.day)) <= session <= day)
-    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
 
 
 def sentence_default(text: str, found: list[When]) -> When | None:

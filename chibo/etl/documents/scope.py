@@ -89,7 +89,18 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Bách", "khoa"), ("Sư", "phạm"), ("Y", "tế"), ("Quân", "khu"), ("Quân", "đoàn"),
           ("Sư", "đoàn"), ("Bệnh", "viện"), ("Học", "viện"), ("Công", "ty"), ("Tập", "đoàn"),
           ("Ngân", "hàng"), ("Liên", "khu"), ("Ủy", "ban"), ("Uỷ", "ban"), ("ban", "nhân"), ("nhân", "dân"),
-          ("Quân", "đội"), ("Quân", "sự"), ("Công", "an"), ("Biên", "phòng"), ("Điện", "lực")}
+          ("Quân", "đội"), ("Quân", "sự"), ("Công", "an"), ("Biên", "phòng"), ("Điện", "lực"),
+          # ministries, state groups and the overseas organisation ("Bộ Tư pháp", "Đảng bộ
+          # Ngoài nước", "Tập đoàn Công nghiệp - Viễn thông Quân đội")
+          ("Tư", "pháp"), ("Ngoại", "giao"), ("Quốc", "phòng"), ("Tài", "chính"), ("Nội", "vụ"),
+          ("Xây", "dựng"), ("Giao", "thông"), ("Văn", "hóa"), ("Văn", "hoá"), ("Thể", "thao"),
+          ("Du", "lịch"), ("Công", "nghệ"), ("Môi", "trường"), ("Đầu", "tư"), ("Đào", "tạo"),
+          ("Giáo", "dục"), ("Xã", "hội"), ("Tài", "nguyên"), ("Thương", "binh"),
+          ("Nông", "nghiệp"), ("Công", "nghiệp"), ("Viễn", "thông"), ("Dầu", "khí"),
+          ("Hàng", "không"), ("Hàng", "hải"), ("Đường", "sắt"), ("Bưu", "điện"), ("Kiểm", "toán"),
+          ("Thanh", "tra"), ("Tòa", "án"), ("Toà", "án"), ("Ngoài", "nước"), ("Thông", "tấn"),
+          ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
+          ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -98,6 +109,8 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
               "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
+# A comma inside a name that lists its fields: ", Thể thao và Du lịch".
+_LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
@@ -107,6 +120,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
     7")."""
     end = len(text)
     for i in range(start, len(text)):
+        if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
+            continue  # "Bộ Văn hóa, Thể thao và Du lịch"
         if text[i] in _STOP_CHARS or text[i] == "\n":
             end = i
             break
@@ -179,6 +194,19 @@ def known_organisations(text: str) -> list[str]:
     return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
 
 
+_SHORT_NAME = r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20})\)"
+
+
+def short_names(text: str, known: list[str]) -> dict[str, str]:
+    """Short names a document gives its organisations in brackets after the full one: "Tập
+    đoàn Điện lực Việt Nam (EVN)" → {"EVN": "Tập đoàn Điện lực Việt Nam"}."""
+    out: dict[str, str] = {}
+    for full in known:
+        for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
+            out.setdefault(m["short"], full)
+    return out
+
+
 def expand_name(name: str, known: list[str]) -> str:
     """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …",
     "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc")."""
@@ -202,14 +230,21 @@ def sector_in(text: str) -> tuple[str, str] | None:
     return min(found, key=lambda f: text.find(f[1]))
 
 
+_ARMED_RE = re.compile(r"(?<!\w)(?:Công an|Quân|Biên phòng|Bộ đội|Sư đoàn|Cảnh sát|Hải quân)(?!\w)")
+
+
 def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | None:
     """A scope narrowed by a sector: the country becomes the sector; a province or an
-    organisation keeps its kind and gains the sector."""
+    organisation keeps its kind and gains the sector (not one its name says: a police committee's
+    own figures are no part of the armed forces sector)."""
     if not sector:
         return scope
     code, phrase = sector
     if scope is not None and code in (scope.sector, scope.value if scope.kind == "sector" else None):
         return scope
+    if scope is not None and scope.kind == "organisation" and (phrase.lower() in (
+            scope.value or "").lower() or code == "armed_forces" and _ARMED_RE.search(scope.value or "")):
+        return scope  # "Công an thành phố Hải Phòng … Công an hai địa phương": its own sector
     if scope is None or scope.kind in ("country", "sector"):
         base = scope.text if scope and scope.kind == "country" else None
         return Scope(f"{base} … {phrase}" if base else phrase, "sector", code, code)

@@ -11,25 +11,50 @@ _DATE_LINE = re.compile(r"^[\d\s/:|'.,-]+(?:[AP]M)?$|^Ngày đăng|^Người đ�
 
 
 def paragraphs(text: str) -> list[str]:
-    """Non-empty lines of cleaned text (each line is a paragraph)."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """Non-empty lines of cleaned text (each line is a paragraph); a table row "label | N" reads
+    as the label "label : N"."""
+    return [_as_label(line) for line in _lines(text)]
+
+
+def _as_label(line: str) -> str:
+    """"| Tổng số đảng viên | 5.120 |" → "Tổng số đảng viên : 5.120" (other lines as they are)."""
+    label = _TABLE_ROW_RE.sub(r"\g<label>:", line)
+    return label.strip(" |") if label != line else line
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip().strip("|").strip()]
+
+
+# A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
 # A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
 # frames the items as a paragraph ending with ":" does.
+_GLOSS_LINE = re.compile(r"^\([^()]{4,60}\)$")
+
+
 def _heading(line: str) -> bool:
     return line.isupper() and 8 <= len(line) <= 120 and not re.search(r"[.!?;]", line)
 
 
 
 def blocks(text: str) -> list[list[str]]:
-    """Paragraphs grouped so that list items stay with the paragraph introducing them."""
+    """Paragraphs grouped so that list items stay with the paragraph introducing them, and a
+    table's rows with its header."""
     out: list[list[str]] = []
-    for para in paragraphs(text):
-        if out and _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(out[-1][-1])
-                                          or _heading(out[-1][-1])):
-            out[-1].append(para)
+    table = False  # the previous line was a table's row (or its header)
+    for line in _lines(text):
+        para = _as_label(line)
+        row = "|" in line and (table or bool(out) and _heading(out[-1][0]))  # under a heading too
+        table = "|" in line
+        if out and (row or _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(
+                out[-1][-1]) or _heading(out[-1][0]))):
+            out[-1].append(para)  # list items, or a table's rows
+        elif out and len(out[-1]) == 1 and _heading(out[-1][0]) and _GLOSS_LINE.match(para):
+            out[-1].append(para)  # "ĐẢNG BỘ HUYỆN …" then "(tính đến ngày 31/12/2023)"
         else:
             out.append([para])
     return out
@@ -54,11 +79,13 @@ def sentences(paragraph: str) -> list[str]:
 def title(text: str) -> str | None:
     """The headline: the first line of six or more words that is not all capitals (unless the
     dateline follows it: "NGHỆ AN: ĐẢNG BỘ TỈNH CÓ HƠN 20 VẠN ĐẢNG VIÊN"), a date or a photo
-    caption ("Ảnh: Lễ kết nạp đảng viên tại …")."""
-    lines = paragraphs(text)[:15]
+    caption ("Ảnh: Lễ kết nạp đảng viên tại …"), a list item, a table row or a line in brackets."""
+    lines = _lines(text)[:15]
     for i, line in enumerate(lines):
         dated = i + 1 < len(lines) and any(p.match(lines[i + 1]) for p in PUBLICATION_RES)
         if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
-                line) and not _CAPTION_LINE.match(line):
+                line) and not _CAPTION_LINE.match(line) and not _ITEM.match(line) \
+                and not _GLOSS_LINE.match(line) and not line.startswith("|") \
+                and not _TABLE_ROW_RE.match(line):
             return line
     return None

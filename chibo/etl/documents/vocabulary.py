@@ -10,7 +10,7 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | members_official | full members | đảng viên chính thức |
 | members_probationary | probationary members | đảng viên dự bị |
 | members_female | female members (a subset) | đảng viên nữ, nữ đảng viên |
-| new_admissions | members admitted (a flow over a period) | đảng viên mới; "kết nạp (được) N đảng viên", "N quần chúng được kết nạp", "phát triển N đảng viên", "N trường hợp … vào Đảng" |
+| new_admissions | members admitted (a flow over a period) | đảng viên mới, tân đảng viên; "kết nạp (được) N đảng viên", "N quần chúng được kết nạp", "phát triển N đảng viên", "N trường hợp … vào Đảng" |
 | base_orgs_total | base party organisations (TCCSĐ) | tổ chức cơ sở đảng, TCCSĐ, tổ chức đảng cơ sở |
 | base_party_committees | base party committees | đảng bộ cơ sở |
 | base_committees_upper_powers | base committees granted upper-level powers | đảng bộ (cơ sở) được giao quyền cấp trên cơ sở |
@@ -19,7 +19,7 @@ Metrics (value = a count of party organisations or people, stock unless said oth
 | cells_total | all cells (base cells + sub-cells) | chi bộ |
 | upper_committees | upper-level (district-level) committees | đảng bộ cấp trên cơ sở, đảng bộ cấp trên trực tiếp cơ sở |
 | partial_committees | partial committees | đảng bộ bộ phận |
-| sub_committees | committees directly under the scope's committee | đảng bộ trực thuộc |
+| sub_committees | committees directly under the scope's committee | đảng bộ trực thuộc; đảng bộ xã, phường trực thuộc (sector commune) |
 | bloc_committees | bloc committees | đảng ủy khối, đảng bộ khối |
 | province_bloc_committees | agency bloc committees of provinces and centrally-run cities | đảng ủy khối (các) cơ quan tỉnh, thành phố |
 | province_committees | provincial party committees | đảng bộ tỉnh, thành phố |
@@ -87,7 +87,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
                         r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở"),
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
-    ("sub_committees", r"đảng bộ trực thuộc"),
+    ("sub_committees", r"đảng bộ (?:(?:xã|phường|thị trấn|đặc khu)(?:, | và |, và ))*"
+                       r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"),
     ("province_bloc_committees",
      r"đảng (?:ủy|uỷ|bộ) khối (?:các )?cơ quan (?:các )?(?:tỉnh, thành phố|tỉnh, thành|tỉnh)"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
@@ -98,7 +99,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("members_probationary", r"đảng viên dự bị"),
     ("members_official", r"đảng viên chính thức"),
     ("members_female", r"đảng viên (?:là )?nữ|nữ đảng viên"),
-    ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới"),
+    ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới|"
+                       r"tân đảng viên"),
     ("members_total", r"đảng viên"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
@@ -154,11 +156,12 @@ HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?
                            r"|bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
 # The size of organisations the text does not name, opening the clause: "Nhiều chi bộ khu phố có
 # trên 40 đảng viên", "trong khi một số chi bộ doanh nghiệp chỉ có 3 đảng viên", "Chi bộ đông nhất
-# có 120 đảng viên", "100% chi bộ có từ 3 đảng viên chính thức trở lên": no figure of any scope.
+# có 120 đảng viên", "100% chi bộ có từ 3 đảng viên chính thức trở lên": no figure of any scope
+# ("Đảng bộ tỉnh sau hợp nhất có …" is no superlative).
 UNNAMED_RE = folded(
     r"^\s*(?:trong khi\s+|nhưng\s+|còn\s+|song\s+)?(?:(?:nhiều|một số|mỗi|vài|một vài|không ít|"
     r"có|những|hầu hết|phần lớn|đa số|\d{1,3}(?:,\d+)?\s*%)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
-    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?\snhất)(?![\w])(?![^,;]*tổng)")
+    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?(?<!hợp)(?<!thống)\snhất)(?![\w])(?![^,;]*tổng)")
 # A list item counting those present or absent: "…; có mặt: 14 đồng chí; vắng: 1 đồng chí".
 ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:có mặt|vắng(?: mặt)?(?: có lý do|"
                            r" không có lý do| không lý do)?|dự họp|tham dự)\s*:?\s*$", re.IGNORECASE)

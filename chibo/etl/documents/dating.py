@@ -1,0 +1,121 @@
+"""How a figure is dated in its sentence and its document (periods.py's table and the README's
+"As-of" rule): the time expression that is its own (right after its noun, else the nearest
+before it, else one glossed or reckoned after it), the reference day relative expressions count
+up to (a date before it in the sentence, the event the paragraph reports, a heading's date, the
+review reported earlier, the congress held), and a restated figure's first dating.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from . import periods
+from .figures import Candidate
+from .periods import When, day_of
+from .vocabulary import fold, folded
+
+# Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
+# hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
+_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?$",
+                          re.IGNORECASE)
+# "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
+_GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
+_TO = r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:thời điểm\s+)?(?:ngày\s+)?"
+# "46.928 đảng viên của Đảng bộ tỉnh Hà Nam tính đến ngày 31/12/2023": the day it is reckoned to.
+_RECKONED_RE = folded(r"[^,;.()]{0,60}?\s" + _TO)  # also "tinh den ngay"
+# "Toàn huyện có 9.400 đảng viên sinh hoạt tại 212 chi bộ tính đến ngày 31/12/2023.": the day a
+# sentence ends on reckons every figure of it without a time expression of its own.
+_RECKONS_ALL_RE = folded(_TO + r"$")
+
+
+def in_year_of(w: When | None, found: list[When]) -> When | None:
+    """A month, a quarter or the year's end without its year in a sentence that names a year
+    before it ("Năm 2023, … riêng tháng 12 kết nạp 40", "…; đến cuối năm, … có"): of that year."""
+    if w is None or w.kind not in ("month", "quarter", "year_end") or w.y is not None:
+        return w
+    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
+    return replace(w, y=years[-1]) if years else w
+
+
+_SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
+    """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
+    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
+    ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
+    inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
+    span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
+    around = bool(span and session and day and date(day.year, day.month, min(
+        int(span["d0"]), day.day)) <= session <= day)
+    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
+
+
+def _reckons_all(sentence: str, whens: list[When]) -> When | None:
+    """The time expression a sentence ends on after "tính đến" (module docstring)."""
+    last = whens[-1] if whens else None
+    return last if last and not sentence[last.end:].strip(" .;)") and _RECKONS_ALL_RE.search(
+        fold(sentence), 0, last.start) else None
+
+
+def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
+            restated: dict | None, event: date | None, headline: bool = False) -> dict:
+    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
+    day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
+    not dated in itself is no first mention a restatement could take (the body's is)."""
+    pub = ctx.published
+    before = [w for w in whens if w.end <= c.start]
+    after = [w for w in whens if c.noun_end <= w.start < nxt and (
+        w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
+        or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
+        or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
+        or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
+    adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)
+                or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)]
+    if adjacent:
+        own = adjacent[0]
+    elif before:
+        own = max(before, key=lambda x: (x.end, -x.start))
+    else:
+        own = after[0] if after else periods.sentence_default(sentence, whens) or _reckons_all(
+            sentence, whens)
+    if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
+        return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
+                "_dated_here": False}
+    w = in_year_of(own, whens) or ctx.frame
+    days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
+        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
+    reference = next((d for d in reversed(days) if d), None) or event or (
+        periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
+    if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
+            "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
+        reference = ctx.last_event
+    if reference is None and (pub is None or w is not None and w.kind == "range"
+                              and ctx.congress_held):
+        # "Nhiệm kỳ qua" on an undated page, "Nhiệm kỳ 2022 - 2025" on any page that reports a
+        # congress held: up to the congress, not to the page's day
+        reference = ctx.congress_day
+    source = "explicit"
+    if w is None and event:
+        as_of, year, first = event, event.year, None
+    elif w is None:
+        if restated:
+            return dict(restated)
+        as_of, year, first = pub, pub.year if pub else None, None
+        source = "publication" if pub else "unknown"
+    else:
+        as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
+        relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
+        if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
+            source = "publication" if as_of else "unknown"
+            if restated and restated["as_of_source"] == "explicit":
+                return dict(restated)
+    if c.ceremony and as_of:
+        first = as_of
+    source = source if as_of else "unknown"
+    out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
+           "_dated_here": own is not None}
+    if not headline or own is not None:
+        ctx.seen.setdefault((c.metric, c.value), out)
+    return out
