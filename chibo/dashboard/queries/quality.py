@@ -24,6 +24,7 @@ from chibo.dashboard.data import (
     table_exists,
     use_rollup,
 )
+from chibo.dashboard.queries import subtree
 
 MEETING_SUMS = ("regular_held", "thematic_held", "online_held", "hybrid_held", "expected",
                 "present", "good", "fair", "average", "poor", "score_sum", "scored")
@@ -44,13 +45,13 @@ def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         return "marts.agg_meetings_province_monthly a", cond, p
-    cond, p = org_condition(scope, f)
+    cond, p = subtree.ids_in(scope, f, "f.org_id", coded=True)  # the cells' codes, resolved once
     sums = ", ".join(f"f.{c}" for c in MEETING_SUMS if c != "score_sum")
     return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
             f" o.region, o.sector, {sums},"
             " coalesce(f.mean_score * f.scored, 0) AS score_sum"
-            f" FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) WHERE {cond}) a",
-            "TRUE", p)
+            f" FROM (SELECT * FROM marts.fct_meetings_monthly f WHERE {cond}) f"
+            " JOIN marts.dim_org o USING (org_id)) a", "TRUE", p)
 
 
 def add_rates(df: pd.DataFrame) -> pd.DataFrame:
@@ -117,16 +118,19 @@ def window_end(scope: Scope, f: Filters) -> dt.date | None:
     return max(min(month_floor(f.end), bounds[1]), bounds[0])
 
 
-def _cells(scope: Scope, f: Filters) -> tuple[str, dict]:
-    """CTE `c`: the cells in scope with their name, base organisation and province names."""
+def _cells(scope: Scope, f: Filters, listed: str | None = None) -> tuple[str, dict]:
+    """CTE `c`: the cells in scope with their name, base organisation and province names; only
+    those of `listed` when given (a table or CTE with org_id, as text or coded: the few cells a
+    watch list shows, named without naming every cell first)."""
     cond, p = org_condition(scope, f)
     col = province_column(f)
+    among = f"AND o.org_id IN (SELECT CAST(org_id AS VARCHAR) FROM {listed})" if listed else ""
     return (f"""c AS (SELECT o.org_id, o.name,
                        CASE WHEN o.base_org_id <> o.org_id THEN b.name END AS base_org,
                        d.name AS province
                 FROM marts.dim_org o LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id
                 LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
-                WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell'))""", p)
+                WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell') {among})""", p)
 
 
 @cached
@@ -135,13 +139,16 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
     of the period: org_id, name, base_org, province, missed (months), months, last_regular
     (month of the last regular meeting on record), ordered by missed, worst first."""
     end = window_end(scope, f)
-    cells, p = _cells(scope, f)
+    cells, p = _cells(scope, f, "missed")
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
-    p.update(a=add_months(end, 1 - months), b=end, n=months)
-    spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
-        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
+    mine, p2 = subtree.ids_in(scope, f, "g.org_id", coded=True)  # the cells' codes, resolved once
+    p.update(p2, a=add_months(end, 1 - months), b=end, n=months)
+    code = "marts.org_code" if subtree.has_codes(scope) else "VARCHAR"
+    spans = (f"(SELECT CAST(org_id AS {code}) AS org_id, first_month FROM marts.{TREND})"
+             if table_exists(scope, TREND) else
+             "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
     if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
@@ -149,19 +156,21 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
                 " JOIN missed USING (org_id) WHERE m.regular_held > 0 AND m.month <= $b"
                 " GROUP BY m.org_id")
     return query(f"""
-        WITH {cells},
-        w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
-              JOIN c USING (org_id) JOIN {spans} t USING (org_id)
-              WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
+        WITH w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
+              JOIN {spans} t USING (org_id)
+              WHERE {mine} AND g.month BETWEEN $a AND $b AND g.month >= t.first_month
+                    AND g.cells = 1),
         held AS (SELECT org_id, month, regular_held FROM marts.fct_meetings_monthly
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
         missed AS (SELECT w.org_id, count(*) AS missed FROM w LEFT JOIN held USING (org_id, month)
                    WHERE held.regular_held IS NULL GROUP BY w.org_id),
+        {cells},
         last_regular AS ({last})
         SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
                l.last_regular
-        FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
-        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name""", p)
+        FROM missed JOIN c ON c.org_id = CAST(missed.org_id AS VARCHAR)
+        LEFT JOIN last_regular l ON l.org_id = c.org_id
+        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id""", p)
 
 
 @cached
@@ -179,7 +188,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
     """Cells whose mean score of the last 6 months is at least FALL_POINTS below the 6 before, as
     of the last loaded month: org_id, name, base_org, province, score_prev6, score_last6,
     score_change, slope_12m (points a month), as_of_month; steepest fall first."""
-    cells, p = _cells(scope, f)
+    cells, p = _cells(scope, f, f"marts.{TREND} WHERE score_change <= $fall")
     p["fall"] = -FALL_POINTS
     if not table_exists(scope, TREND):
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "score_prev6",
@@ -190,7 +199,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
                round(t.score_last6, 1) AS score_last6, round(t.score_change, 1) AS score_change,
                round(t.slope_12m, 2) AS slope_12m, t.as_of_month
         FROM marts.cell_quality_trend t JOIN c USING (org_id)
-        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name""", p)
+        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name, c.org_id""", p)
 
 
 @cached
@@ -208,14 +217,14 @@ def poor_cells(scope: Scope, f: Filters) -> pd.DataFrame:
 
 def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells from marts.cell_poor_12m: the cells listed at the month `last`."""
-    cells, p = _cells(scope, f)
+    cells, p = _cells(scope, f, f"marts.{WATCH} WHERE month = $b AND poor >= $k")
     p.update(b=last, k=POOR_MIN)
     return query(f"""
         WITH {cells}
         SELECT c.org_id, c.name, c.base_org, c.province, w.poor, w.rated, w.last_poor
         FROM marts.{WATCH} w JOIN c USING (org_id)
         WHERE w.month = $b AND w.poor >= $k
-        ORDER BY w.poor DESC, w.last_poor DESC, c.name""", p)
+        ORDER BY w.poor DESC, w.last_poor DESC, c.name, c.org_id""", p)
 
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
@@ -230,4 +239,4 @@ def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m JOIN c USING (org_id)
         WHERE m.month BETWEEN $a AND $b GROUP BY c.org_id HAVING sum(m.poor) >= $k
-        ORDER BY poor DESC, last_poor DESC, name""", p)
+        ORDER BY poor DESC, last_poor DESC, name, c.org_id""", p)
