@@ -167,7 +167,6 @@ def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
     d = _as_of_day(scope, f)
     cond, p = org_condition(scope, f)
     p.update(d=d, a0=f.start, b0=f.end, a=month_floor(f.start), b=f.end, y=f.as_of.year)
-    code = "CAST(c.org_id AS marts.org_code)" if subtree.has_codes(scope) else "c.org_id"
 
     def of_bo(column: str) -> str:  # no condition when the scope and filters narrow nothing
         return f"{column} IN (SELECT org_id FROM bo)" if cond != "TRUE" else "TRUE"
@@ -176,7 +175,7 @@ def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
         WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
                     FROM marts.dim_org o
                     WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
-        cells AS (SELECT {code} AS org_id, c.base_org_id FROM marts.dim_org c
+        cells AS (SELECT c.org_id, c.base_org_id FROM marts.dim_org c
                   WHERE c.kind IN ('base_cell', 'sub_cell') AND {of_bo('c.base_org_id')}),
         stock AS (SELECT c.base_org_id AS org_id, sum(x.cells) AS cells,
                          sum(x.official + x.probationary) AS members, sum(x.official) AS official
@@ -209,7 +208,7 @@ def meeting_levels(scope: Scope, f: Filters) -> pd.DataFrame:
     regular_held (empty when no organisation is picked)."""
     if not f.org:
         return pd.DataFrame(columns=["month", "good", "fair", "average", "poor", "regular_held"])
-    cond, p = subtree.ids_in(scope, f, "m.org_id", coded=True)
+    cond, p = subtree.ids_in(scope, f, "m.org_id")
     p.update(a=month_floor(f.start), b=f.end)
     return query(f"""
         SELECT month, sum(good) AS good, sum(fair) AS fair, sum(average) AS average,

@@ -45,7 +45,7 @@ def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         return "marts.agg_meetings_province_monthly a", cond, p
-    cond, p = subtree.ids_in(scope, f, "f.org_id", coded=True)  # the cells' codes, resolved once
+    cond, p = subtree.ids_in(scope, f, "f.org_id")  # resolved once
     sums = ", ".join(f"f.{c}" for c in MEETING_SUMS if c != "score_sum")
     return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
             f" o.region, o.sector, {sums},"
@@ -143,12 +143,10 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
-    mine, p2 = subtree.ids_in(scope, f, "g.org_id", coded=True)  # the cells' codes, resolved once
+    mine, p2 = subtree.ids_in(scope, f, "g.org_id")  # resolved once
     p.update(p2, a=add_months(end, 1 - months), b=end, n=months)
-    code = "marts.org_code" if subtree.has_codes(scope) else "VARCHAR"
-    spans = (f"(SELECT CAST(org_id AS {code}) AS org_id, first_month FROM marts.{TREND})"
-             if table_exists(scope, TREND) else
-             "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
+    spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
+        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
     if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
