@@ -139,12 +139,11 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
     of the period: org_id, name, base_org, province, missed (months), months, last_regular
     (month of the last regular meeting on record), ordered by missed, worst first."""
     end = window_end(scope, f)
-    cells, p = _cells(scope, f, "missed")
+    cells, p = _cells(scope, f)
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
-    mine, p2 = subtree.ids_in(scope, f, "g.org_id")  # resolved once
-    p.update(p2, a=add_months(end, 1 - months), b=end, n=months)
+    p.update(a=add_months(end, 1 - months), b=end, n=months)
     spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
         "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
     if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
@@ -154,20 +153,18 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
                 " JOIN missed USING (org_id) WHERE m.regular_held > 0 AND m.month <= $b"
                 " GROUP BY m.org_id")
     return query(f"""
-        WITH w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
-              JOIN {spans} t USING (org_id)
-              WHERE {mine} AND g.month BETWEEN $a AND $b AND g.month >= t.first_month
-                    AND g.cells = 1),
+        WITH {cells},
+        w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
+              JOIN c USING (org_id) JOIN {spans} t USING (org_id)
+              WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
         held AS (SELECT org_id, month, regular_held FROM marts.fct_meetings_monthly
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
         missed AS (SELECT w.org_id, count(*) AS missed FROM w LEFT JOIN held USING (org_id, month)
                    WHERE held.regular_held IS NULL GROUP BY w.org_id),
-        {cells},
         last_regular AS ({last})
         SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
                l.last_regular
-        FROM missed JOIN c ON c.org_id = CAST(missed.org_id AS VARCHAR)
-        LEFT JOIN last_regular l ON l.org_id = c.org_id
+        FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
         ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id""", p)
 
 
