@@ -20,7 +20,7 @@ from chibo.dashboard.data import (
     query_row,
     table_exists,
 )
-from chibo.dashboard.queries import exact, subtree
+from chibo.dashboard.queries import exact
 
 COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
               "partial_committee")
@@ -208,12 +208,12 @@ def meeting_levels(scope: Scope, f: Filters) -> pd.DataFrame:
     regular_held (empty when no organisation is picked)."""
     if not f.org:
         return pd.DataFrame(columns=["month", "good", "fair", "average", "poor", "regular_held"])
-    cond, p = subtree.ids_in(scope, f, "m.org_id")
+    cond, p = org_condition(scope, f)
     p.update(a=month_floor(f.start), b=f.end)
     return query(f"""
         SELECT month, sum(good) AS good, sum(fair) AS fair, sum(average) AS average,
                sum(poor) AS poor, sum(regular_held) AS regular_held
-        FROM marts.fct_meetings_monthly m
+        FROM marts.fct_meetings_monthly JOIN marts.dim_org o USING (org_id)
         WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month ORDER BY month""", p)
 
 

@@ -24,7 +24,6 @@ from chibo.dashboard.data import (
     table_exists,
     use_rollup,
 )
-from chibo.dashboard.queries import subtree
 
 MEETING_SUMS = ("regular_held", "thematic_held", "online_held", "hybrid_held", "expected",
                 "present", "good", "fair", "average", "poor", "score_sum", "scored")
@@ -45,13 +44,13 @@ def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         return "marts.agg_meetings_province_monthly a", cond, p
-    cond, p = subtree.ids_in(scope, f, "f.org_id")  # resolved once
+    cond, p = org_condition(scope, f)
     sums = ", ".join(f"f.{c}" for c in MEETING_SUMS if c != "score_sum")
     return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
             f" o.region, o.sector, {sums},"
             " coalesce(f.mean_score * f.scored, 0) AS score_sum"
-            f" FROM (SELECT * FROM marts.fct_meetings_monthly f WHERE {cond}) f"
-            " JOIN marts.dim_org o USING (org_id)) a", "TRUE", p)
+            f" FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) WHERE {cond}) a",
+            "TRUE", p)
 
 
 def add_rates(df: pd.DataFrame) -> pd.DataFrame:
