@@ -36,13 +36,16 @@ def quarantine(scope: Scope) -> pd.DataFrame:
 @cached
 def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
     """Data-quality warnings for organisations in scope and filters: rule, severity, org_id,
-    org_name, member_id, month, detail; the newest first, at most filters.extra `limit` rows."""
+    org_name, member_id, month, detail; the newest first, at most filters.extra `limit` rows (the
+    warnings of the organisations selected are cut to the limit before they are named)."""
     cond, p = org_condition(scope, f)
     limit = dict(f.extra).get("limit")
     if limit is not None:
         p["limit"] = int(limit)
+    order = "q.month DESC NULLS LAST, q.rule, q.org_id, q.member_id, q.detail"
     return query(f"""
+        WITH q AS (SELECT * FROM marts.data_quality q
+                   WHERE q.org_id IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond})
+                   ORDER BY {order} {"LIMIT $limit" if limit is not None else ""})
         SELECT q.rule, q.severity, q.org_id, o.name AS org_name, q.member_id, q.month, q.detail
-        FROM marts.data_quality q JOIN marts.dim_org o USING (org_id) WHERE {cond}
-        ORDER BY q.month DESC NULLS LAST, q.rule, q.org_id
-        {"LIMIT $limit" if limit is not None else ""}""", p)
+        FROM q JOIN marts.dim_org o USING (org_id) ORDER BY {order}""", p)

@@ -117,16 +117,19 @@ def window_end(scope: Scope, f: Filters) -> dt.date | None:
     return max(min(month_floor(f.end), bounds[1]), bounds[0])
 
 
-def _cells(scope: Scope, f: Filters) -> tuple[str, dict]:
-    """CTE `c`: the cells in scope with their name, base organisation and province names."""
+def _cells(scope: Scope, f: Filters, listed: str | None = None) -> tuple[str, dict]:
+    """CTE `c`: the cells in scope with their name, base organisation and province names; only
+    those of `listed` when given (a table or CTE with org_id, as text or coded: the few cells a
+    watch list shows, named without naming every cell first)."""
     cond, p = org_condition(scope, f)
     col = province_column(f)
+    among = f"AND o.org_id IN (SELECT CAST(org_id AS VARCHAR) FROM {listed})" if listed else ""
     return (f"""c AS (SELECT o.org_id, o.name,
                        CASE WHEN o.base_org_id <> o.org_id THEN b.name END AS base_org,
                        d.name AS province
                 FROM marts.dim_org o LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id
                 LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
-                WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell'))""", p)
+                WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell') {among})""", p)
 
 
 @cached
@@ -161,7 +164,7 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
         SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
                l.last_regular
         FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
-        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name""", p)
+        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id""", p)
 
 
 @cached
@@ -179,7 +182,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
     """Cells whose mean score of the last 6 months is at least FALL_POINTS below the 6 before, as
     of the last loaded month: org_id, name, base_org, province, score_prev6, score_last6,
     score_change, slope_12m (points a month), as_of_month; steepest fall first."""
-    cells, p = _cells(scope, f)
+    cells, p = _cells(scope, f, f"marts.{TREND} WHERE score_change <= $fall")
     p["fall"] = -FALL_POINTS
     if not table_exists(scope, TREND):
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "score_prev6",
@@ -190,7 +193,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
                round(t.score_last6, 1) AS score_last6, round(t.score_change, 1) AS score_change,
                round(t.slope_12m, 2) AS slope_12m, t.as_of_month
         FROM marts.cell_quality_trend t JOIN c USING (org_id)
-        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name""", p)
+        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name, c.org_id""", p)
 
 
 @cached
@@ -208,14 +211,14 @@ def poor_cells(scope: Scope, f: Filters) -> pd.DataFrame:
 
 def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells from marts.cell_poor_12m: the cells listed at the month `last`."""
-    cells, p = _cells(scope, f)
+    cells, p = _cells(scope, f, f"marts.{WATCH} WHERE month = $b AND poor >= $k")
     p.update(b=last, k=POOR_MIN)
     return query(f"""
         WITH {cells}
         SELECT c.org_id, c.name, c.base_org, c.province, w.poor, w.rated, w.last_poor
         FROM marts.{WATCH} w JOIN c USING (org_id)
         WHERE w.month = $b AND w.poor >= $k
-        ORDER BY w.poor DESC, w.last_poor DESC, c.name""", p)
+        ORDER BY w.poor DESC, w.last_poor DESC, c.name, c.org_id""", p)
 
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
@@ -230,4 +233,4 @@ def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m JOIN c USING (org_id)
         WHERE m.month BETWEEN $a AND $b GROUP BY c.org_id HAVING sum(m.poor) >= $k
-        ORDER BY poor DESC, last_poor DESC, name""", p)
+        ORDER BY poor DESC, last_poor DESC, name, c.org_id""", p)

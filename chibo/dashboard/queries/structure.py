@@ -5,8 +5,8 @@ admissions aged 30 or younger).
 
 Counts come from the warehouse's one definition: the rollup marts.agg_member_structure on the
 days it holds (31-12 of every loaded year, the last loaded day) for province, region and sector
-filters, else the macros marts.structure_long_on(D) and marts.admission_structure_long_between(A,
-B) per cell. SQL runs through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
+filters, else the macros' rows marts.structure_on(D) and marts.admission_structure_between(A, B)
+of the organisations selected (resolved once from dim_org), counted by one dimension. SQL runs through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from chibo.dashboard.data import (
     query,
     use_rollup,
 )
+from chibo.dashboard.queries import subtree
 from chibo.dashboard.queries.exact import rollup_days
 
 DIMENSIONS = ("gender", "age_band", "ethnicity", "religion", "professional_level",
@@ -54,14 +55,12 @@ def members_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFr
         return empty()
     if use_rollup(scope, f, ROLLUP) and day in rollup_days(scope):  # 31-12, the last loaded day
         cond, p = org_condition(scope, f, alias="s")
-        source, p["d"] = f"marts.{ROLLUP} s", day
-        cond += " AND s.day = $d"
-    else:
-        cond, p = org_condition(scope, f)
-        source, p["d"] = "marts.structure_long_on($d::DATE) s JOIN marts.dim_org o USING (org_id)", day
-    p.update(dim=dimension, day=day)
-    return query(_labelled(f"SELECT s.value, sum(s.members) AS members FROM {source} "
-                           f"WHERE {cond} AND s.dimension = $dim GROUP BY 1"), p)
+        p.update(d=day, dim=dimension, day=day)
+        return query(_labelled(f"SELECT s.value, sum(s.members) AS members FROM marts.{ROLLUP} s"
+                               f" WHERE {cond} AND s.day = $d AND s.dimension = $dim GROUP BY 1"), p)
+    cond, p = subtree.ids_in(scope, f, "s.org_id")
+    p.update(d=day, dim=dimension, day=day)
+    return query(_labelled(_counted("marts.structure_on($d::DATE)", dimension, cond)), p)
 
 
 @cached
@@ -70,12 +69,20 @@ def admissions_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.Dat
     admission), in the shape of members_by (day = the period's end)."""
     if dimension not in ADMISSION_DIMENSIONS:
         raise ValueError(dimension)
-    cond, p = org_condition(scope, f)
+    cond, p = subtree.ids_in(scope, f, "s.org_id")
     p.update(a=f.start, b=f.end, dim=dimension, day=f.end)
-    return query(_labelled("SELECT s.value, sum(s.members) AS members FROM "
-                           "marts.admission_structure_long_between($a::DATE, $b::DATE) s "
-                           f"JOIN marts.dim_org o USING (org_id) WHERE {cond} AND s.dimension = $dim "
-                           "GROUP BY 1"), p)
+    return query(_labelled(_counted("marts.admission_structure_between($a::DATE, $b::DATE)",
+                                    dimension, cond)), p)
+
+
+def _counted(rows: str, dimension: str, cond: str) -> str:
+    """Members of the macro's `rows` (one per member: marts.structure_on(D) or
+    marts.admission_structure_between(A, B)) in the organisations `cond` selects, by value of
+    `dimension` (a column of the rows): what marts.structure_long_on(D) and
+    marts.admission_structure_long_between(A, B) count for one dimension, reading only its
+    column and the rows of those organisations (the lineage subtree is resolved first)."""
+    return (f"SELECT s.{dimension} AS value, count(*) AS members FROM {rows} s"
+            f" WHERE {cond} AND s.{dimension} IS NOT NULL GROUP BY 1")
 
 
 def _labelled(sql: str) -> str:

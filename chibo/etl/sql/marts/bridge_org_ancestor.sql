@@ -1,4 +1,5 @@
--- grain: one row per (ancestor, organisation) pair; every organisation is its own ancestor at depth 0
+-- grain: one row per (ancestor, organisation) pair; every organisation is its own ancestor at depth 0.
+-- Sorted by organisation, so the path of a few organisations (the search, a label) reads a few row groups.
 WITH RECURSIVE chain(org_id, ancestor_id, parent_id, depth) AS (
   SELECT org_id, org_id, parent_id, 0 FROM core.organisations
   UNION ALL
@@ -7,3 +8,4 @@ WITH RECURSIVE chain(org_id, ancestor_id, parent_id, depth) AS (
   WHERE c.depth < 30
 )
 SELECT ancestor_id, org_id, depth FROM chain
+ORDER BY org_id, depth
