@@ -134,13 +134,10 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     for k, q in enumerate(quantities):
         metric, noun_end, dim, own_stock = None, q.end, None, False
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
-        zero_admitted = not q.value and voc.ADMISSION_RE.search(folded, q.start, q.end)
         pre_metric, pre_dim, label = descriptor(sentence, q.start)
         growth = _FROM_TO_RE.match(folded, q.end)
         if found:
             metric, noun_end = found
-            if zero_admitted:  # "không kết nạp được đảng viên nào": none admitted
-                metric, label = "new_admissions", True
             if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
                 metric = pre_metric
             dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (

@@ -96,12 +96,13 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_cells", r"chi bộ cơ sở"),
     ("sub_cells", r"chi bộ trực thuộc(?: (?:các )?(?:đảng ủy|đảng uỷ|đảng bộ) cơ sở)?"),
     ("cells_total", r"chi bộ"),
-    ("members_probationary", r"đảng viên dự bị"),
-    ("members_official", r"đảng viên chính thức"),
-    ("members_female", r"đảng viên (?:là )?nữ|nữ đảng viên"),
+    # "ĐV" is short for "đảng viên" in minutes and reports ("Tổng số ĐV: 24 đ/c; ĐV nữ: 17 đ/c")
+    ("members_probationary", r"(?:đảng viên|đv) dự bị"),
+    ("members_official", r"(?:đảng viên|đv) chính thức"),
+    ("members_female", r"(?:đảng viên|đv) (?:là )?nữ|nữ đảng viên"),
     ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới|"
                        r"tân đảng viên"),
-    ("members_total", r"đảng viên"),
+    ("members_total", r"đảng viên|đv"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
     ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
@@ -134,7 +135,8 @@ POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đăng ký|cam kết|"
-    r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
+    r"đạt danh hiệu|(?:sinh hoạt )?đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
+    r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|"
     r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
     r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
     re.IGNORECASE)
