@@ -87,3 +87,51 @@ def test_hamlet_cells_without_activity_stay_residential():
     """Near miss: "4 chi bộ thôn" with no admission after it is cells of hamlets."""
     rows = _rows(PAGE + "Đảng bộ xã có 9 chi bộ, trong đó 4 chi bộ thôn.")
     assert rows[1][3:] == ("sector", "residential")
+
+
+# ---- list items and statistics tables: parts under their block's total
+
+
+def test_sector_items_under_a_total_are_its_parts():
+    text = PAGE + ("Đảng bộ huyện có 318 tổ chức cơ sở đảng. Phân theo loại hình:\n"
+                   "+ Xã, thị trấn: 24 (chiếm 7,5%)\n+ Cơ quan hành chính: 61\n"
+                   "+ Doanh nghiệp ngoài nhà nước: 40")
+    assert _rows(text) == [("318", "base_orgs_total", None, None, None),
+                           ("24", "base_orgs_total", "318", "sector", "commune"),
+                           ("61", "base_orgs_total", "318", "sector", "agency"),
+                           ("40", "base_orgs_total", "318", "sector", "private_enterprise")]
+
+
+def test_items_without_a_total_above_are_no_parts():
+    """Near miss: sector items under a paragraph with no total keep no whole (and are dropped)."""
+    text = PAGE + "Kết quả kiểm tra theo loại hình:\n+ Xã, thị trấn: 24\n+ Cơ quan hành chính: 61"
+    assert _figures(text) == {}
+
+
+def test_table_rows_marked_as_sub_items_are_parts():
+    text = PAGE + ("| Chỉ tiêu | Số lượng |\n|---|---|\n| Tổ chức cơ sở đảng | 640 |\n"
+                   "| - Đảng bộ cơ sở | 301 |\n| - Chi bộ cơ sở | 339 |\n"
+                   "| Tổng số đảng viên | 41.200 |\n| - Đảng viên nữ | 15.020 |")
+    assert _rows(text) == [("640", "base_orgs_total", None, None, None),
+                           ("301", "base_party_committees", "640", None, None),
+                           ("339", "base_cells", "640", None, None),
+                           ("41.200", "members_total", None, None, None),
+                           ("15.020", "members_female", "41.200", "gender", "female")]
+
+
+def test_committees_under_the_provincial_committee():
+    text = PAGE + "| Chỉ tiêu | Số lượng |\n|---|---|\n| Đảng bộ trực thuộc Tỉnh ủy | 47 |"
+    assert _rows(text) == [("47", "sub_committees", None, None, None)]
+
+
+def test_a_gloss_line_dates_the_table_under_it():
+    text = PAGE + ("(Số liệu tính đến ngày 30/6/2024)\n\n| Chỉ tiêu | Số lượng |\n|---|---|\n"
+                   "| Tổng số đảng viên | 8.214 |")
+    assert _figures(text)["8.214"]["as_of"].isoformat() == "2024-06-30"
+
+
+def test_a_gloss_line_after_a_table_dates_nothing_before_it():
+    """Near miss: a bracketed line after the table frames nothing above it."""
+    text = PAGE + ("| Chỉ tiêu | Số lượng |\n|---|---|\n| Tổng số đảng viên | 8.214 |\n\n"
+                   "(Số liệu tính đến ngày 30/6/2023)")
+    assert _figures(text)["8.214"]["as_of"].isoformat() == "2025-01-10"

@@ -39,6 +39,8 @@ STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
 _DATING = ("as_of", "as_of_source", "year", "_first")
+# A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
+_ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
@@ -116,7 +118,7 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
     opening = _opening_whole(sentence)
     explicit = bool(CONTINUES_RE.match(sentence) or opening)
     flow_sector = part["dimension"] == "sector" and part["metric"] == "new_admissions"
-    if explicit or ((loose or flow_sector) and previous):
+    if explicit or ((loose or flow_sector or _ITEM_RE.match(sentence)) and previous):
         for whole in reversed(previous):
             if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
                                                                           True) and not (

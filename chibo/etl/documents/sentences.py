@@ -27,7 +27,7 @@ def _lines(text: str) -> list[str]:
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
-_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
@@ -48,7 +48,8 @@ def blocks(text: str) -> list[list[str]]:
     table = False  # the previous line was a table's row (or its header)
     for line in _lines(text):
         para = _as_label(line)
-        row = "|" in line and (table or bool(out) and _heading(out[-1][0]))  # under a heading too
+        row = "|" in line and (table or bool(out) and (_heading(out[-1][0]) or bool(
+            _GLOSS_LINE.match(out[-1][-1]))))  # under a heading or "(Số liệu tính đến …)" too
         table = "|" in line
         if out and (row or _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(
                 out[-1][-1]) or _heading(out[-1][0]))):

@@ -88,7 +88,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ (?:(?:xã|phường|thị trấn|đặc khu)(?:, | và |, và ))*"
-                       r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"),
+                       r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"
+                       r"(?: (?:tỉnh|thành|huyện|quận|thị|đảng) (?:ủy|uỷ))?"),  # "… trực thuộc Tỉnh ủy"
     ("province_bloc_committees",
      r"đảng (?:ủy|uỷ|bộ) khối (?:các )?cơ quan (?:các )?(?:tỉnh, thành phố|tỉnh, thành|tỉnh)"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
