@@ -97,6 +97,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # congress held: up to the congress, not to the page's day
         reference = ctx.congress_day
     source = "explicit"
+    event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:
         as_of, year, first = event, event.year, None
     elif w is None:

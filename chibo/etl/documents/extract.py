@@ -34,6 +34,7 @@ from .shares import sentence_candidates
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
                                r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
@@ -82,6 +83,7 @@ class _Context:
     congress: Scope | None = None                    # who holds the congress the text reports
     congress_day: date | None = None                 # and the day it was reported to open
     congress_held: bool = False                      # not a meeting preparing it
+    reported: date | None = None                     # its day, for the stocks of later paragraphs
     figures: list[dict] = field(default_factory=list)  # the document's figures so far
     scope: Scope | None = None                       # the last scope a figure had
 
@@ -99,8 +101,10 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     known = known_organisations(text)
     ctx = _Context(published, known, short_names(text, known))
     figures: list[dict] = []
+    framing = _stats_frame(headline, published)
     for block in blocks(text):
-        ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
+        ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, framing, None, [], []
+        ctx.reported = ctx.congress_day if ctx.congress_held else None
         for i, sentence in enumerate(s for para in block for s in sentences(para)):
             is_headline = i == 0 and block[0] == headline
             figs = _sentence(sentence, ctx, headline=is_headline)
@@ -110,6 +114,14 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
             ctx.figures.extend(figs)
     headline_from_body(figures)
     return DocumentResult(document, finish(doc_id, figures))
+
+
+def _stats_frame(headline: str | None, published: date | None) -> periods.When | None:
+    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
+    paragraph of the page that does not date itself."""
+    if not headline or not _STATS_HEADING_RE.match(headline) or not periods.frames(headline):
+        return None
+    return next((w for w in periods.find(headline, published) if w.kind == "date"), None)
 
 
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:

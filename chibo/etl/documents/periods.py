@@ -84,8 +84,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?"
-     r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3": the last day
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua\s*)?\(\s*)?(?:ngày\s+)?"
+     r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"

@@ -1,0 +1,54 @@
+"""Dates of the round on held-out set 9: a statistics page's heading ("SỐ LIỆU ĐẾN 31/12/2024 -
+…") dates its paragraphs, a congress over days written "Trong 2 ngày (24 - 25/7)" is dated by its
+last day, and the stocks of the paragraphs after a congress held on a day are of that day; each on
+sentences written for the rule, with near misses."""
+from .test_rules import _figures
+
+PAGE = "Thứ Bảy, 26/07/2025 - 07:15\n\n"
+
+
+def test_a_statistics_heading_dates_the_page():
+    text = ("SỐ LIỆU ĐẾN 30/6/2025 - ĐẢNG BỘ TỈNH LẠNG SƠN\n\nThứ Năm, 10/07/2025\n\n"
+            "Đảng bộ tỉnh Lạng Sơn có 610 tổ chức cơ sở đảng và 62.400 đảng viên.")
+    figures = _figures(text)
+    assert {figures[n]["as_of"].isoformat() for n in ("610", "62.400")} == {"2025-06-30"}
+
+
+def test_a_heading_without_statistics_dates_nothing():
+    """Near miss: a capitals headline naming a day that is not "SỐ LIỆU … ĐẾN …"."""
+    text = ("ĐẢNG BỘ TỈNH LẠNG SƠN KỶ NIỆM NGÀY 3/2/2025\n\nThứ Năm, 10/07/2025\n\n"
+            "Đảng bộ tỉnh Lạng Sơn có 62.400 đảng viên.")
+    assert _figures(text)["62.400"]["as_of"].isoformat() == "2025-07-10"
+
+
+def test_a_statistics_heading_leaves_a_dated_sentence_alone():
+    text = ("SỐ LIỆU ĐẾN 30/6/2025 - ĐẢNG BỘ TỈNH LẠNG SƠN\n\nThứ Năm, 10/07/2025\n\n"
+            "Năm 2024, Đảng bộ tỉnh kết nạp 1.420 đảng viên.")
+    f = _figures(text)["1.420"]
+    assert (f["as_of"].isoformat(), str(f["period_from"])) == ("2024-12-31", "2024-01-01")
+
+
+def test_two_days_in_brackets_are_dated_by_the_last():
+    text = PAGE + ("Trong 2 ngày (23 - 24/7), Đảng bộ xã Ia Pa tổ chức Đại hội đại biểu lần thứ I, "
+                   "nhiệm kỳ 2025 - 2030. Đảng bộ xã hiện có 1.012 đảng viên.")
+    assert _figures(text)["1.012"]["as_of"].isoformat() == "2025-07-24"
+
+
+def test_stocks_after_the_congress_paragraph_are_of_its_day():
+    text = PAGE + ("Ngày 24/7, Đảng bộ xã Ia Pa tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ "
+                   "2025 - 2030.\n\nToàn Đảng bộ có 1.012 đảng viên sinh hoạt tại 31 chi bộ.")
+    assert {f["as_of"].isoformat() for f in _figures(text).values()} == {"2025-07-24"}
+
+
+def test_after_a_congress_being_prepared_the_page_dates_the_stocks():
+    """Near miss: a meeting preparing the congress is no congress held."""
+    text = PAGE + ("Ngày 24/7, Đảng ủy xã Ia Pa họp chuẩn bị Đại hội đại biểu lần thứ I, nhiệm kỳ "
+                   "2025 - 2030.\n\nToàn Đảng bộ có 1.012 đảng viên.")
+    assert _figures(text)["1.012"]["as_of"].isoformat() == "2025-07-26"
+
+
+def test_a_term_after_the_congress_paragraph_keeps_its_own_dating():
+    """Near miss: "Nhiệm kỳ qua" on a dated page counts to the page, as before."""
+    text = PAGE + ("Ngày 24/7, Đảng bộ xã Ia Pa tổ chức Đại hội đại biểu lần thứ I.\n\n"
+                   "Nhiệm kỳ qua, Đảng bộ xã kết nạp 88 đảng viên.")
+    assert _figures(text)["88"]["as_of"].isoformat() == "2025-07-26"
