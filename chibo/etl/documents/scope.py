@@ -100,7 +100,8 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Hàng", "không"), ("Hàng", "hải"), ("Đường", "sắt"), ("Bưu", "điện"), ("Kiểm", "toán"),
           ("Thanh", "tra"), ("Tòa", "án"), ("Toà", "án"), ("Ngoài", "nước"), ("Thông", "tấn"),
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
-          ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao")}
+          ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
+          ("Bưu", "chính"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -111,13 +112,16 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
               "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
 # A comma inside a name that lists its fields: ", Thể thao và Du lịch".
 _LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
+_ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "… Việt Nam tại Hàn Quốc"
+_FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
 def org_name(text: str, start: int, numbers: bool = False, plural: bool = False) -> str:
-    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương", "Quân khu 9",
-    "Công ty Than Hà Lầm - TKV", "Ủy ban nhân dân tỉnh Tuyên Quang" (also written "UBND"); with numbers, also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số
-    7")."""
+    """Capitalised name at start: "Liên hiệp Hội", "Quân khu 9", "Công ty Than Hà Lầm - TKV",
+    "Ủy ban nhân dân tỉnh Tuyên Quang" ("UBND"); with numbers, also "3" or "số 7" ("Khu phố 3")."""
+    if fixed := _FIXED_NAME_RE.match(text, start):
+        return fixed.group(0)
     end = len(text)
     for i in range(start, len(text)):
         if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
@@ -145,6 +149,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
             taken.append(word)
+        elif word == "tại" and " ".join(taken[:3]) in _ABROAD and nxt[:1].isupper():
+            taken.append(word)  # "Đại sứ quán Việt Nam tại Hàn Quốc"
         elif not taken or word in _NAME_STOP or not word[0].isalpha():
             break
         else:
@@ -281,7 +287,6 @@ def province_on(scope: Scope | None, day, published) -> Scope | None:
     if code is None or code == scope.province_code:
         return scope
     return replace(scope, value=code, province_code=code)
-
 
 
 def merged_on(scope: Scope | None, day) -> Scope | None:
