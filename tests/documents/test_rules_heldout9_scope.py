@@ -38,3 +38,35 @@ def test_the_front_of_a_province_stops_before_a_comma():
     figures = _figures(PAGE + "Đảng bộ Mặt trận Tổ quốc tỉnh Nghệ An có 12 chi bộ, các đoàn thể "
                        "có 40 đảng viên.")
     assert figures["12"]["scope_value"] == "Mặt trận Tổ quốc tỉnh Nghệ An"
+
+
+def test_the_bloc_of_agencies_and_enterprises_of_a_province():
+    text = PAGE + ("Năm 2024, Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh Yên Bái kết nạp 96 "
+                   "đảng viên.")
+    (f,) = _figures(text).values()
+    assert (f["scope_kind"], f["scope_value"]) == (
+        "organisation", "Khối các cơ quan và doanh nghiệp tỉnh Yên Bái")
+
+
+CELL_REPORT = ("ĐẢNG BỘ PHƯỜNG TÂN ĐÔNG HIỆP\n{cell}\n*\nTân Đông Hiệp, ngày 18 tháng 12 năm 2025\n\n"
+               "{title}\n\nChi bộ có 27 đảng viên (25 chính thức, 2 dự bị).")
+
+
+def test_a_numbered_quarter_in_a_cell_heading():
+    text = CELL_REPORT.format(cell="CHI BỘ KHU PHỐ TÂN PHƯỚC 3", title="BÁO CÁO KIỂM ĐIỂM NĂM 2025")
+    assert {f["scope_value"].lower() for f in _figures(text).values()} == {
+        "khu phố tân phước 3"}
+
+
+def test_minutes_title_names_no_hamlet_nor_cell():
+    """Near misses: "BIÊN BẢN" is no hamlet ("bản"), "CHI BỘ THƯỜNG KỲ THÁNG 12" no cell's name."""
+    text = CELL_REPORT.format(cell="CHI BỘ TRƯỜNG TIỂU HỌC TÂN BÌNH",
+                              title="BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 12/2025")
+    assert {f["scope_value"].lower() for f in _figures(text).values()} == {
+        "trường tiểu học tân bình"}
+
+
+def test_a_number_after_a_place_in_a_sentence_is_no_part_of_its_name():
+    """Near miss: "xã Tân Lập 12 …" in running text: the number counts."""
+    (f,) = _figures(PAGE + "Đảng bộ xã Tân Lập có 412 đảng viên.").values()
+    assert f["scope_value"] == "xã Tân Lập"

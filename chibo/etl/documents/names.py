@@ -29,7 +29,7 @@ LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành ph�
           "đặc khu": "đặc khu", "khối": "khối", "khu dân cư": "khu dân cư", "xóm": "xóm",
           "buôn": "buôn", "khu vực": "khu vực"}
 _LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|khu vực(?= \d)|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
-         r"quận|xã|phường|thôn|xóm|bản|buôn|ấp|làng|khóm|tp\.?)"
+         r"quận|xã|phường|thôn|xóm|(?<!biên )bản|buôn|ấp|làng|khóm|tp\.?)"
 _PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|Đảng đoàn|Ban Cán sự đảng)"
 _COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" + _LEVEL
@@ -52,7 +52,7 @@ BARE_PLAIN_RE = re.compile(fold(BARE_RE.pattern, lower=False), re.IGNORECASE)
 _LEVELS_PLAIN = {fold(k): v for k, v in LEVELS.items()}
 SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã|huyện|quận|tỉnh)\s+"
                         r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
-BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
+BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan(?: và doanh nghiệp)?|[Dd]oanh nghiệp) (?=Trung ương|"
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 # A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
 # or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
@@ -193,7 +193,9 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         if scope:
             found.append(Mention(m.start(), end, scope, level, None))
     for m in BLOC_RE.finditer(text):
-        name = "K" + text[m.start() + 1:m.end()] + org_name(text, m.end())
+        level = re.match(r"(?:tỉnh|thành phố) ", text[m.end():])  # "… tỉnh Hòa Bình"
+        name = "K" + text[m.start() + 1:m.end()] + (level.group(0) + place_name(
+            text, m.end() + level.end()) if level else org_name(text, m.end()))
         found.append(Mention(m.start(), m.start() + len(name),
                              Scope(name, "organisation", name, org_text=name), "khối", "Đảng bộ"))
     for m in INSTITUTION_RE.finditer(text):

@@ -24,8 +24,7 @@ dimension is one the warehouse counts (gender through members_female, status, se
 """
 import re
 
-from .scope import SECTORS
-from .vocabulary import MEMBERS, ORGS, PARTS, fold
+from .vocabulary import MEMBERS, ORGS, PARTS, SECTORS, fold
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")

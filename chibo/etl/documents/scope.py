@@ -6,6 +6,8 @@ the organisation names a document introduces, and sectors narrowing a scope.
 import re
 from dataclasses import dataclass, replace
 
+from .vocabulary import SECTORS
+
 try:  # the province alias table, when present (chibo/etl/reference is written alongside)
     from chibo.etl.reference import MERGER_DATE
     from chibo.etl.reference import province as _province
@@ -13,21 +15,6 @@ try:  # the province alias table, when present (chibo/etl/reference is written a
 except ImportError:  # pragma: no cover - depends on the reference package being installed
     _resolve_province = _province = MERGER_DATE = None
 
-SECTORS: list[tuple[str, str]] = [
-    ("mass_association", r"(?:cơ quan )?hội quần chúng"),
-    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
-    ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
-                    r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
-                    r"khu dân cư|tổ dân phố|khối phố"),
-    ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
-    ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
-                       r"(?: giáo dục| y tế)?|trường học"),
-    ("state_enterprise", r"doanh nghiệp nhà nước"),
-    ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
-                           r"doanh nghiệp có vốn đầu tư nước ngoài|"
-                           r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
-    ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
-]
 SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)) for code, p in SECTORS]
 # Groups of organisations named in lower case ("các đảng bộ khối cơ quan").
 GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? cơ quan"
@@ -140,6 +127,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break
         if word == "Đảng" and nxt in ("ủy", "uỷ", "bộ", "đoàn"):
             break
+        if word.isupper() and word.lower() in ("tháng", "năm", "thường", "định", "chuyên"):
+            break  # "BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11/2025": no name
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
         elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
@@ -170,6 +159,9 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
     return name.split(" và ")[0] if plural else name  # "hai Đảng bộ A và B": two names
 
 
+_NUMBERED_RE = re.compile(r" \d{1,2}(?=[ \t]*(?:$|[,;)(]))", re.MULTILINE)
+
+
 def place_name(text: str, start: int) -> str:
     """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu"), or a
     number ("Khu phố 3", "Tổ dân phố số 7")."""
@@ -189,7 +181,9 @@ def place_name(text: str, start: int) -> str:
             words.append(w)
         else:
             break
-    return "".join(words).rstrip(" -")
+    name = "".join(words).rstrip(" -")
+    tail = _NUMBERED_RE.match(text, start + len(name)) if name == m.group(0) else None
+    return name + tail.group(0) if tail else name  # "CHI BỘ KHU PHỐ BÌNH MINH 2"
 
 
 def known_organisations(text: str) -> list[str]:

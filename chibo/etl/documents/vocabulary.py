@@ -265,3 +265,21 @@ def within_tolerance(published: float, warehouse: float, qualifier: str) -> bool
     ok_low = warehouse >= lo if low_inc else warehouse > lo
     ok_high = warehouse <= hi if high_inc else warehouse < hi
     return ok_low and ok_high
+
+
+# Sectors by the words that name them (scope.py narrows scopes by them, parts.py reads parts).
+SECTORS: list[tuple[str, str]] = [
+    ("mass_association", r"(?:cơ quan )?hội quần chúng"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
+    ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
+                    r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
+                    r"khu dân cư|tổ dân phố|khối phố"),
+    ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
+    ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
+                       r"(?: giáo dục| y tế)?|trường học"),
+    ("state_enterprise", r"doanh nghiệp nhà nước"),
+    ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
+                           r"doanh nghiệp có vốn đầu tư nước ngoài|"
+                           r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
+    ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
+]
