@@ -24,6 +24,13 @@ RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.MET
                      + r")[^,;:.()]{0,40}?\s+tăng lên(?:\s+(?:đến|tới|thành))?\s*$")
 
 
+
+def crossed_head(folded: str, floor: int, start: int):
+    """"Đây là lần đầu tiên số đảng viên của tỉnh vượt mốc 100 nghìn": the stock named before the
+    mark it crossed (read as if "đạt" stood before the number)."""
+    return HEAD_THEN_RE.search(folded[:start] + "dat ", floor)
+
+
 def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     """The nearest people metric noun before start in the sentence (a party one first)."""
     people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)

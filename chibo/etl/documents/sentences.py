@@ -41,13 +41,36 @@ def _heading(line: str) -> bool:
 
 
 
+# A column header naming what its cells count: "| Đại hội | Thời gian | Số đảng viên |".
+_COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên|chi bộ|tổ chức cơ sở đảng)")
+_COUNT_CELL_RE = re.compile(r"(?:hơn |gần |trên |khoảng )?\d", re.IGNORECASE)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _as_column_row(line: str, header: list[str] | None) -> str | None:
+    """"| VIII | 6/1996 | hơn 2,1 triệu |" under "| Đại hội | Thời gian | Số đảng viên |" →
+    "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu" (None for other rows)."""
+    cells = _cells(line)
+    if not header or len(cells) != len(header) or len(cells) < 2 or not \
+            _COLUMN_LABEL_RE.fullmatch(header[-1]) or not _COUNT_CELL_RE.match(cells[-1]):
+        return None
+    return ", ".join([f"{header[0]} {cells[0]}"] + cells[1:-1]) + f", {header[-1]}: {cells[-1]}"
+
+
 def blocks(text: str) -> list[list[str]]:
     """Paragraphs grouped so that list items stay with the paragraph introducing them, and a
-    table's rows with its header."""
+    table's rows with its header (a row under a header naming its last column's count is read
+    as that count: "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu")."""
     out: list[list[str]] = []
     table = False  # the previous line was a table's row (or its header)
+    header: list[str] | None = None
     for line in _lines(text):
-        para = _as_label(line)
+        header = (header if table else _cells(line)) if "|" in line else None
+        para = _as_column_row(line, header) if table else None
+        para = para or _as_label(line)
         row = "|" in line and (table or bool(out) and (_heading(out[-1][0]) or bool(
             _GLOSS_LINE.match(out[-1][-1]))))  # under a heading or "(Số liệu tính đến …)" too
         table = "|" in line

@@ -173,7 +173,7 @@ ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:
 # with an event.
 EVENT_ITEM_RE = re.compile(r"(?:^|[;,.(]\s*)(?:chuyển (?:đến|đi)|từ trần|qua đời|bị kỷ luật|xóa tên|"
                            r"xoá tên|ra khỏi Đảng|miễn sinh hoạt)\s*:?\s*$", re.IGNORECASE)
-DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
+DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện cho)(?![\wđ])", re.IGNORECASE)
 
 
 def hard_blocked(clause: str) -> bool:
@@ -184,14 +184,14 @@ def hard_blocked(clause: str) -> bool:
 
 
 UNBLOCK_RE = re.compile(
-    r"(?<![\wđ])(?:có|(?<!đối )(?<!thoại )(?<!việc )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
+    r"(?<![\wđ])(?:có|(?<!đối )(?<!thoại )(?<!việc )với|gồm|là|thay mặt(?: cho)?|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?| Đảng| vào Đảng)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
     r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
-    r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
+    r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
