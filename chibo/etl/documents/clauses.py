@@ -93,9 +93,11 @@ def range_bound(folded: str, start: int) -> bool:
 
 
 def size_of_counted(folded: str, start: int, before) -> bool:
-    """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên")."""
+    """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên"), not
+    of those singled out of a whole ("riêng 38 chi bộ thôn có 729 đảng viên": two parts)."""
     return bool(before) and before.metric in voc.ORGS and bool(
-        _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start))
+        _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start)) and not \
+        folded[:before.start].endswith("rieng ")
 
 
 def clause(sentence: str, start: int, floor: int) -> str:

@@ -32,6 +32,8 @@ from .sentences import blocks, sentences, title
 from .shares import sentence_candidates
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
+# "…, là một trong những đảng bộ lớn của Đảng bộ Chính phủ": the body it belongs to, not its scope
+_ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 _STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
@@ -230,7 +232,8 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     usable = [m for m in mentions if m.scope is not None and not m.qualifier]
     before = [m for m in usable if floor <= m.start and m.end <= c.start]
     after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
-             and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
+             and _ATTACH_RE.search(sentence[c.noun_end:m.start])
+             and not _ONE_OF_RE.search(sentence, c.noun_end, m.start)]
     clause_end = sentence.find(";", c.end) % (len(sentence) + 1)  # not past a ";"
     later = [m for m in usable if c.end <= m.start < clause_end and _SUBJECT_RE.match(sentence, m.end)]
     other = [m for m in mentions if m.scope is None and m.party and sentence[m.start].isupper()

@@ -1,0 +1,37 @@
+"""Parts of the round on held-out set 9: organisations singled out with their members ("riêng 38
+chi bộ thôn có 729 đảng viên": two parts, not the size of what is counted), and a body an
+organisation belongs to named after its figure ("…, là một trong những đảng bộ lớn của Đảng bộ
+Chính phủ") that is not the figure's scope; each on sentences written for the rule, with near
+misses."""
+from .test_rules import _figures
+from .test_rules_heldout6 import _rows
+
+PAGE = "Tin\n\nThứ Tư, 10/09/2025 - 09:00\n\n"
+
+
+def test_cells_singled_out_with_their_members_are_two_parts():
+    text = PAGE + ("Đảng bộ xã hiện có 860 đảng viên, sinh hoạt tại 31 chi bộ; riêng 24 chi bộ bản "
+                   "có 512 đảng viên.")
+    assert _rows(text) == [("860", "members_total", None, None, None),
+                           ("31", "cells_total", None, None, None),
+                           ("24", "cells_total", "31", "sector", "residential"),
+                           ("512", "members_total", "860", "sector", "residential")]
+
+
+def test_the_size_of_cells_counted_is_still_no_figure():
+    """Near miss: without "riêng", "12 chi bộ có trên 100 đảng viên" is the size of cells."""
+    text = PAGE + "Đảng bộ huyện có 5.400 đảng viên; 12 chi bộ có trên 100 đảng viên."
+    assert _rows(text) == [("5.400", "members_total", None, None, None)]
+
+
+def test_a_body_it_belongs_to_is_no_scope():
+    text = PAGE + ("Hiện Đảng bộ Tổng công ty Bưu điện Việt Nam có hơn 9.000 đảng viên, là một "
+                   "trong những đảng bộ lớn của Đảng bộ Chính phủ.")
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == "Tổng công ty Bưu điện Việt Nam"
+
+
+def test_a_body_named_after_the_figure_is_still_its_scope():
+    """Near miss: "… đảng viên của Đảng bộ xã Hải Nhân" names the figure's own body."""
+    (f,) = _figures(PAGE + "Năm nay có 412 đảng viên của Đảng bộ xã Hải Nhân.").values()
+    assert f["scope_value"] == "xã Hải Nhân"
