@@ -52,3 +52,21 @@ def test_a_term_after_the_congress_paragraph_keeps_its_own_dating():
     text = PAGE + ("Ngày 24/7, Đảng bộ xã Ia Pa tổ chức Đại hội đại biểu lần thứ I.\n\n"
                    "Nhiệm kỳ qua, Đảng bộ xã kết nạp 88 đảng viên.")
     assert _figures(text)["88"]["as_of"].isoformat() == "2025-07-26"
+
+
+def test_a_range_whose_first_day_has_no_year():
+    text = PAGE + "Từ ngày 1/4 đến 30/6/2025, các chi bộ trực thuộc kết nạp 42 đảng viên."
+    (f,) = _figures(text).values()
+    assert (f["as_of"].isoformat(), str(f["period_from"])) == ("2025-06-30", "2025-04-01")
+
+
+def test_a_range_without_the_first_year_across_new_year():
+    """"Từ 1/10 đến 31/3/2025": the first day is of the year before."""
+    (f,) = _figures(PAGE + "Từ 1/10 đến 31/3/2025, Đảng bộ kết nạp 40 đảng viên.").values()
+    assert (f["as_of"].isoformat(), str(f["period_from"])) == ("2025-03-31", "2024-10-01")
+
+
+def test_a_day_and_month_then_a_year_is_no_range():
+    """Near miss: "ngày 1/7, … đến năm 2025" without "từ" opens no range."""
+    text = PAGE + "Ngày 1/7, Đảng bộ xã có 812 đảng viên."
+    assert _figures(text)["812"]["period_from"] is None

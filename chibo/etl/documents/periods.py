@@ -75,7 +75,7 @@ PATTERNS: list[tuple[str, str]] = [
     # from a day to a day: "Từ ngày 15/3/2023 đến ngày 15/3/2024", "từ 1/7/2023 đến 30/6/2024"
     # (also from an event glossed by its day: "Từ ngày thành lập (1/7/2025) đến hết năm 2025")
     ("day_range", r"từ\s+(?:[^.;()]{0,60}?\(\s*)?(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})"
-     r"\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?"
+     r"(?:\s*[/.-]\s*(?P<y0>(?:19|20)\d{2}))?\s*\)?\s*,?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?"
      + _DM + r"\s*[/.-]\s*|năm\s+)" + _Y + r"(?![\d/])"),
     ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
@@ -197,8 +197,9 @@ def find(text: str, published: date | None) -> list[When]:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
                     if when else w
-            if kind == "day_range" and w.d is None:  # "… đến hết năm 2025": its 31/12
-                w = replace(w, m=12, d=31)
+            if kind == "day_range":  # "… đến hết năm 2025": 31/12; "Từ 1/7 đến 30/9/2025": of 2025
+                w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
+                w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
