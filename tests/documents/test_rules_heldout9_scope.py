@@ -70,3 +70,24 @@ def test_a_number_after_a_place_in_a_sentence_is_no_part_of_its_name():
     """Near miss: "xã Tân Lập 12 …" in running text: the number counts."""
     (f,) = _figures(PAGE + "Đảng bộ xã Tân Lập có 412 đảng viên.").values()
     assert f["scope_value"] == "xã Tân Lập"
+
+
+MERGED = ("Bế mạc Đại hội Đảng bộ tỉnh Lào Cai lần thứ I\n\nThứ Ba, 30/09/2025 | 18:00\n\n"
+          "Chiều 30/9, Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ I, nhiệm kỳ 2025 - 2030 bế "
+          "mạc. Đây là Đại hội đầu tiên sau khi hợp nhất Đảng bộ tỉnh Yên Bái và Đảng bộ tỉnh Lào "
+          "Cai.\n\n{body}")
+
+
+def test_the_old_provinces_of_a_merger_hold_no_congress():
+    """The figures reported to the first congress of a merged province are the new province's."""
+    text = MERGED.format(body="450 đại biểu dự Đại hội thay mặt cho hơn 110.000 đảng viên sinh "
+                              "hoạt trong 98 đảng bộ trực thuộc.")
+    assert {(f["scope_kind"], f["scope_value"]) for f in _figures(text).values()} == {
+        ("province", "N15")}
+
+
+def test_an_old_province_named_with_its_own_term_keeps_its_code():
+    """Near miss: "Nhiệm kỳ 2020 - 2025, Đảng bộ tỉnh Yên Bái kết nạp …" names the old province."""
+    text = MERGED.format(body="Nhiệm kỳ 2020 - 2025, Đảng bộ tỉnh Yên Bái kết nạp 9.100 đảng viên.")
+    (f,) = _figures(text).values()
+    assert (f["scope_kind"], f["scope_value"]) == ("province", "15")

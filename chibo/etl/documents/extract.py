@@ -34,6 +34,7 @@ from .shares import sentence_candidates
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 # "…, là một trong những đảng bộ lớn của Đảng bộ Chính phủ": the body it belongs to, not its scope
 _ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
+_MERGED_FROM_RE = re.compile(r"(?<![\wđ])(?:hợp nhất|sáp nhập)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
 _ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 _STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
@@ -150,6 +151,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
     congress = _CONGRESS_RE.search(sentence)
     days = [d for w in whens if (d := periods.day_of(w))]
+    if congress and _MERGED_FROM_RE.search(sentence):  # "Đại hội đầu tiên sau khi hợp nhất A và B":
+        congress = None                                  # the old bodies hold no congress
     if congress and named and (named[0].kind != "country" or _NATIONAL_CONGRESS_RE.search(
             sentence)):
         same = ctx.congress is not None and (ctx.congress.kind, ctx.congress.value) == (
