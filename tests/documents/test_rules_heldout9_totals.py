@@ -54,3 +54,28 @@ def test_a_table_whose_last_column_is_no_count():
     """Near miss: the last column's header names no count ("Ghi chú")."""
     text = PAGE + "| Đại hội | Thời gian | Ghi chú |\n|---|---|---|\n| XVII | 10/2015 | 41 |"
     assert _figures(text) == {}
+
+
+def test_a_province_named_without_its_level():
+    (f,) = _figures(PAGE + "Đảng bộ Quảng Trị vượt mốc 100.000 đảng viên").values()
+    assert (f["scope_kind"], f["scope_value"]) == ("province", "N44")
+
+
+def test_an_organisation_that_is_no_province_stays_one():
+    """Near miss: "Đảng bộ Quân khu 9" names no province."""
+    (f,) = _figures(PAGE + "Đảng bộ Quân khu 9 có 12.000 đảng viên.").values()
+    assert (f["scope_kind"], f["scope_value"]) == ("organisation", "Quân khu 9")
+
+
+def test_a_mark_crossed_is_dated_by_the_stock_that_crossed_it():
+    text = PAGE + ("Tính đến hết tháng 9/2025, toàn Đảng bộ tỉnh Hà Tĩnh có 101.200 đảng viên. "
+                   "Đây là lần đầu tiên số đảng viên của tỉnh vượt mốc 100 nghìn.")
+    figures = _figures(text)
+    assert figures["vượt mốc 100 nghìn"]["as_of"].isoformat() == "2025-09-30"
+
+
+def test_a_mark_not_crossed_by_the_stock_before_keeps_the_page_date():
+    """Near miss: a stock below the mark did not cross it."""
+    text = PAGE + ("Tính đến hết tháng 9/2025, toàn Đảng bộ tỉnh Hà Tĩnh có 99.200 đảng viên. "
+                   "Hiện số đảng viên của tỉnh đã vượt mốc 100 nghìn.")
+    assert _figures(text)["vượt mốc 100 nghìn"]["as_of"].isoformat() == "2025-11-05"

@@ -120,3 +120,12 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if not headline or own is not None:
         ctx.seen.setdefault((c.metric, c.value), out)
     return out
+
+
+def crossed_dating(c, before: list[dict], seen: dict) -> dict | None:
+    """"Đến hết tháng 10/2024, … có 100.326 đảng viên. … số đảng viên của tỉnh vượt mốc 100
+    nghìn": a mark crossed is dated by the stock counted before it that crossed it."""
+    if not c.value or not fold(c.text).startswith("vuot"):
+        return None
+    return next((seen.get((c.metric, p["value"])) for p in reversed(before)
+                 if p["metric"] == c.metric and (p["value"] or 0) > c.value), None)

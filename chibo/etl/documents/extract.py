@@ -11,7 +11,7 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
-from .dating import date_figure, period_bound_or_gloss
+from .dating import crossed_dating, date_figure, period_bound_or_gloss
 from .figures import Candidate
 from .links import link
 from .names import BARE_RE, Mention, find_mentions, resolve_bare
@@ -185,7 +185,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         own = whens if scope is not None and scope.kind == "country" else [
             replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
         # "khi mới thành lập": the Party's day; another organisation's is not known
-        f.update(date_figure(sentence, c, own, nxt, ctx, restated, event, headline))
+        crossed = crossed_dating(c, ctx.figures + figs, ctx.seen)  # "… vượt mốc 100 nghìn"
+        f.update(date_figure(sentence, c, own, nxt, ctx, crossed or restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end

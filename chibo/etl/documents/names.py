@@ -178,6 +178,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             scope = None if bare else Scope(f"{prefix} {name}", "organisation", name,
                                             province_code=_embedded_province(name, on),
                                             org_text=f"{prefix} {name}")
+            if not bare and resolve_province(name, on):  # "Đảng bộ Hà Tĩnh": the province
+                scope = province_scope(name, "", on) or scope
             found.append(Mention(m.start(), after + len(name) if name else m.end(), scope,
                                  "khối" if name == "Khối" else None, _party_kind(prefix)))
     for m in COMMITTEE_RE.finditer(text):
