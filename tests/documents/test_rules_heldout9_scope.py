@@ -91,3 +91,24 @@ def test_an_old_province_named_with_its_own_term_keeps_its_code():
     text = MERGED.format(body="Nhiệm kỳ 2020 - 2025, Đảng bộ tỉnh Yên Bái kết nạp 9.100 đảng viên.")
     (f,) = _figures(text).values()
     assert (f["scope_kind"], f["scope_value"]) == ("province", "15")
+
+
+def test_a_committee_of_the_province_named_before():
+    text = ("Quảng Trị: Kiện toàn tổ chức đảng\n\nThứ Năm, 16/10/2025 - 08:00\n\n"
+            "Đảng bộ Ủy ban nhân dân tỉnh có 180 tổ chức cơ sở đảng.")
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == "Ủy ban nhân dân tỉnh Quảng Trị"
+
+
+def test_a_committee_named_with_its_province_is_not_named_twice():
+    """Near miss: "Công an tỉnh Thanh Hóa" already names its province."""
+    text = ("Quảng Trị: Kiện toàn tổ chức đảng\n\nThứ Năm, 16/10/2025 - 08:00\n\n"
+            "Đảng bộ Công an tỉnh Thanh Hóa có 62 tổ chức cơ sở đảng.")
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == "Công an tỉnh Thanh Hóa"
+
+
+def test_a_committee_with_no_province_named_keeps_its_name():
+    """Near miss: no province named before: the name as written."""
+    (f,) = _figures(PAGE + "Đảng bộ Ủy ban nhân dân tỉnh có 180 tổ chức cơ sở đảng.").values()
+    assert f["scope_value"] == "Ủy ban nhân dân"

@@ -14,7 +14,7 @@ from .dates import find_publication_date
 from .dating import crossed_dating, date_figure, period_bound_or_gloss
 from .figures import Candidate
 from .links import link
-from .names import BARE_RE, Mention, find_mentions, resolve_bare
+from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
 from .rows import finish, headline_from_body
 from .scope import (
     Scope,
@@ -134,6 +134,7 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
         scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
             full = ctx.short.get(scope.value) or expand_name(scope.value, ctx.known)
+            full = of_province_named(full, sentence, m.end, ctx.history + out)
             scope = Scope(scope.text, scope.kind, full,
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)
         m = Mention(m.start, m.end, scope, m.level, m.party, m.qualifier)

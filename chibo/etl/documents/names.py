@@ -275,3 +275,18 @@ def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
         if mention.party == "Đảng bộ" and earlier.party == "Đảng bộ" and not earlier.qualifier:
             return scope
     return None
+
+
+_LEVEL_ALONE_RE = re.compile(r" (?P<level>tỉnh|thành phố)(?![\wđ])(?! [A-ZĐ])")
+_PROVINCE_IN_RE = re.compile(r"[A-ZĐ]\w*(?:(?: | - )[A-ZĐ]\w*)*$")  # "… tỉnh Nghệ An"
+
+
+def of_province_named(name: str, sentence: str, end: int, history: list[Mention]) -> str:
+    """"Đảng bộ Ủy ban nhân dân tỉnh có 212 …" after "Nghệ An" was named: the committee of that
+    province ("Ủy ban nhân dân tỉnh Nghệ An"); the name as it is when no province was named."""
+    level = None if re.search(r"(?:tỉnh|thành phố) [A-ZĐ]", name) else _LEVEL_ALONE_RE.match(
+        sentence, end)  # not "Công an tỉnh Thanh Hóa" again
+    named = next((m.scope for m in reversed(history) if m.scope is not None
+                  and m.scope.province_code), None) if level else None
+    place = _PROVINCE_IN_RE.search(named.text) if named else None
+    return f"{name} {level['level']} {place.group(0)}" if place else name
