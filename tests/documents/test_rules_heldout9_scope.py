@@ -112,3 +112,17 @@ def test_a_committee_with_no_province_named_keeps_its_name():
     """Near miss: no province named before: the name as written."""
     (f,) = _figures(PAGE + "Đảng bộ Ủy ban nhân dân tỉnh có 180 tổ chức cơ sở đảng.").values()
     assert f["scope_value"] == "Ủy ban nhân dân"
+
+
+def test_the_old_wards_a_ward_is_made_of_are_no_referent():
+    text = PAGE + ("Bí thư Đảng ủy phường Hòa Bình (gồm các phường Tân Lập, Tân Tiến cũ) cho biết, "
+                   "Đảng bộ phường có 61 chi bộ trực thuộc.")
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == "phường Hòa Bình"
+
+
+def test_a_ward_in_brackets_without_gom_still_qualifies():
+    """Near miss: "(thuộc phường …)" says where the cell is; the cell stays the scope."""
+    text = PAGE + "Chi bộ khu phố 4 (thuộc phường Tân Lập) có 38 đảng viên."
+    (f,) = _figures(text).values()
+    assert f["scope_value"] == "khu phố 4"
