@@ -1,7 +1,10 @@
 """Dates of the round on held-out set 9: a statistics page's heading ("SỐ LIỆU ĐẾN 31/12/2024 -
-…") dates its paragraphs, a congress over days written "Trong 2 ngày (24 - 25/7)" is dated by its
-last day, and the stocks of the paragraphs after a congress held on a day are of that day; each on
-sentences written for the rule, with near misses."""
+…") dates its paragraphs, a range whose first day has no year, a ceremony's parts and
+restatements count from its day, a congress over days written "Trong 2 ngày (24 - 25/7)" is
+dated by its last day, and the stocks of the paragraphs after a congress held on a day are of
+that day; each on sentences written for the rule, with near misses."""
+from chibo.etl.documents import extract
+
 from .test_rules import _figures
 
 PAGE = "Thứ Bảy, 26/07/2025 - 07:15\n\n"
@@ -70,3 +73,22 @@ def test_a_day_and_month_then_a_year_is_no_range():
     """Near miss: "ngày 1/7, … đến năm 2025" without "từ" opens no range."""
     text = PAGE + "Ngày 1/7, Đảng bộ xã có 812 đảng viên."
     assert _figures(text)["812"]["period_from"] is None
+
+
+CEREMONY = ("Kết nạp đảng viên\n\nThứ Ba, 02/09/2025 - 10:00\n\n"
+            "Sáng 2/9, Đảng ủy xã Hòa Phú tổ chức Lễ kết nạp 9 quần chúng ưu tú vào Đảng, trong "
+            "đó có 5 đồng chí là đoàn viên thanh niên. {after}")
+
+
+def test_a_ceremony_s_parts_and_restatements_count_from_its_day():
+    text = CEREMONY.format(after="Với 9 đảng viên mới, Đảng bộ xã có 412 đảng viên.")
+    admitted = [f for f in extract(text, "x").figures if f["metric"] == "new_admissions"]
+    assert [(f["number_text"], str(f["period_from"])) for f in admitted] == [
+        ("9", "2025-09-02"), ("5", "2025-09-02"), ("9", "2025-09-02")]
+
+
+def test_other_admissions_after_a_ceremony_keep_their_own_period():
+    """Near miss: admissions of the year after the ceremony are no restatement of it."""
+    text = CEREMONY.format(after="Năm 2025, Đảng bộ xã kết nạp 21 đảng viên.")
+    (f,) = [f for f in extract(text, "x").figures if f["number_text"] == "21"]
+    assert str(f["period_from"]) == "2025-01-01"

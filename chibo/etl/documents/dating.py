@@ -115,6 +115,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if c.ceremony and as_of:
         first = as_of
     source = source if as_of else "unknown"
+    if first is None and restated and restated["as_of"] == as_of:  # "Với 12 đảng viên mới, …"
+        first = restated["_first"]  # after the ceremony that admitted them: its period
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
            "_dated_here": own is not None}
     if not headline or own is not None:

@@ -220,6 +220,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             f["_parent"] = whole
             if not any(whole is g for g in out) and not f.get("_dated_here"):
                 f.update({k: whole[k] for k in _DATING})
+            elif f["_first"] is None and f["as_of"] == whole["as_of"]:
+                f["_first"] = whole["_first"]  # "Lễ kết nạp 12 …, trong đó 7 …": its ceremony's day
             if f["dimension"] == "activity" and not f.get("_dated_here"):
                 _dated_by_admissions(f, whole if f["_whole_next"] else None,
                                      document + previous + out)
