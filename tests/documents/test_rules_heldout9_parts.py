@@ -1,4 +1,5 @@
-"""Parts of the round on held-out set 9: organisations singled out with their members ("riêng 38
+"""Parts of the round on held-out set 9: a share with its count in brackets ("sinh viên chiếm 79%
+(1.048 đồng chí)": one figure), organisations singled out with their members ("riêng 38
 chi bộ thôn có 729 đảng viên": two parts, not the size of what is counted), and a body an
 organisation belongs to named after its figure ("…, là một trong những đảng bộ lớn của Đảng bộ
 Chính phủ") that is not the figure's scope; each on sentences written for the rule, with near
@@ -35,3 +36,18 @@ def test_a_body_named_after_the_figure_is_still_its_scope():
     """Near miss: "… đảng viên của Đảng bộ xã Hải Nhân" names the figure's own body."""
     (f,) = _figures(PAGE + "Năm nay có 412 đảng viên của Đảng bộ xã Hải Nhân.").values()
     assert f["scope_value"] == "xã Hải Nhân"
+
+
+def test_a_share_with_its_count_in_brackets_is_one_figure():
+    text = PAGE + ("Nhiệm kỳ qua, Đảng bộ Trường kết nạp 840 đảng viên mới, trong đó sinh viên "
+                   "chiếm 81% (680 đồng chí).")
+    figures = _figures(text)
+    assert [(f["number_text"], f["dimension_value"], f["share"]) for f in figures.values()] == [
+        ("840", None, None), ("680", "student", 0.81)]
+
+
+def test_a_count_in_brackets_after_a_total_is_no_share_s_count():
+    """Near miss: "(680 đồng chí)" after a count with no share stays as it is read."""
+    text = PAGE + "Đảng bộ Trường có 1.200 đảng viên (680 đồng chí là nữ)."
+    figures = _figures(text)
+    assert figures["680"]["share"] is None

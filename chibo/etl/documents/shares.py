@@ -48,8 +48,24 @@ _PART_OF_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     counted = counted_candidates(sentence) + _ratio(sentence)
-    return _parts_before_wholes(sentence, _with_shares_alone(
-        sentence, sorted(counted, key=lambda c: c.start)))
+    return _share_with_its_count(sentence, _parts_before_wholes(sentence, _with_shares_alone(
+        sentence, sorted(counted, key=lambda c: c.start))))
+
+
+_COUNT_IN_BRACKETS_RE = re.compile(r"\s*\(\s*$")  # "sinh viên chiếm 79% (1.048 đồng chí)"
+
+
+def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """"trong đó sinh viên chiếm 79% (1.048 đồng chí)": the count in brackets after a part given
+    by its share is that part's count (one figure, the count with its share)."""
+    for share, count in zip(list(out), list(out[1:])):
+        if share.value is None and share.dimension and count.dimension in (None, "other") and \
+                _COUNT_IN_BRACKETS_RE.match(sentence[share.end:count.start]) and \
+                sentence[count.noun_end:count.noun_end + 1] == ")":
+            share.value, share.text, share.start, share.end = count.value, count.text, \
+                count.start, count.end
+            out.remove(count)
+    return out
 
 
 def _of_same_thing(part: str, whole: str) -> bool:
