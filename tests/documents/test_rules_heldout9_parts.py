@@ -51,3 +51,22 @@ def test_a_count_in_brackets_after_a_total_is_no_share_s_count():
     text = PAGE + "Đảng bộ Trường có 1.200 đảng viên (680 đồng chí là nữ)."
     figures = _figures(text)
     assert figures["680"]["share"] is None
+
+
+def test_a_part_with_its_share_of_the_total_after_it():
+    text = PAGE + ("Đảng bộ Trường có 120 đảng viên là sinh viên, chiếm 12,5% trong tổng số 960 "
+                   "đảng viên của Đảng bộ.")
+    assert _rows(text) == [("120", "members_total", "960", "occupation", "student"),
+                           ("960", "members_total", None, None, None)]
+
+
+def test_a_sentence_opening_with_its_whole_two_sentences_on():
+    text = PAGE + ("Năm 2024, Đảng bộ tỉnh kết nạp 1.240 đảng viên. Có 300/350 tổ chức cơ sở đảng "
+                   "kết nạp được đảng viên. Trong số đảng viên mới, có 96 người là sinh viên.")
+    assert _rows(text)[-1] == ("96", "new_admissions", "1.240", "occupation", "student")
+
+
+def test_an_opening_whole_never_counted_gives_no_whole():
+    """Near miss: no admissions counted before: the part keeps no whole."""
+    text = PAGE + "Đảng bộ tỉnh có 41.000 đảng viên. Trong số đảng viên mới, có 96 người là sinh viên."
+    assert _rows(text)[-1][2] is None

@@ -128,6 +128,9 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
         for sibling in reversed(previous):
             if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit, True):
                 return sibling["_parent"]
+    if opening:  # "Trong số đảng viên mới, có 109 người …": the last such total, sentences before
+        return next((w for w in reversed(document) if w["metric"] == opening and not w["dimension"]
+                     and w["value"] and _fits(w, part, True, True)), None)
     if part.get("_whole_metric") or part["metric"] in STOCK_PARTS and part["value"] is None or \
             part["dimension"] == "activity":
         for whole in reversed(document):

@@ -40,7 +40,8 @@ _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "tr
 
 
 # A part stated before its whole: "… là 31.240 người, chiếm 48,1% trong tổng số 64.950 đảng viên".
-_PART_OF_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng |gần |"
+_PART_OF_NEXT_RE = re.compile(r"(?:\s+là\s+[^\d,;()]{1,40}?)?"  # "214 đảng viên là sinh viên, chiếm …"
+                              r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng |gần |"
                               r"hơn |trên )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*(?:trong|của|so với)?\s*"
                               r"(?:tổng\s+)?số\s*$", re.IGNORECASE)
 
