@@ -1,5 +1,6 @@
 """Dates of the round on held-out set 9: a statistics page's heading ("SỐ LIỆU ĐẾN 31/12/2024 -
-…") dates its paragraphs, a range whose first day has no year, a ceremony's parts and
+…") dates its paragraphs, "Trong 5 năm," at a review counts the years to it, a range whose
+first day has no year, a ceremony's parts and
 restatements count from its day, a congress over days written "Trong 2 ngày (24 - 25/7)" is
 dated by its last day, and the stocks of the paragraphs after a congress held on a day are of
 that day; each on sentences written for the rule, with near misses."""
@@ -92,3 +93,25 @@ def test_other_admissions_after_a_ceremony_keep_their_own_period():
     text = CEREMONY.format(after="Năm 2025, Đảng bộ xã kết nạp 21 đảng viên.")
     (f,) = [f for f in extract(text, "x").figures if f["number_text"] == "21"]
     assert str(f["period_from"]) == "2025-01-01"
+
+
+def test_the_years_of_a_review_named_by_their_count():
+    text = ("Tổng kết\n\nThứ Sáu, 26/12/2025 - 10:00\n\nNgày 26/12, Tỉnh ủy tổng kết công tác năm "
+            "2025 và giai đoạn 2021 - 2025. Trong 5 năm, toàn Đảng bộ tỉnh kết nạp 9.806 đảng viên.")
+    (f,) = _figures(text).values()
+    assert (f["as_of"].isoformat(), str(f["period_from"])) == ("2025-12-26", "2021-01-01")
+
+
+def test_the_years_of_a_january_review_end_with_the_year_before():
+    text = ("Tổng kết\n\nThứ Tư, 14/01/2026 - 10:00\n\nSáng 14/1, Đảng ủy tổng kết công tác năm "
+            "2025 và giai đoạn 2023 - 2025. Trong 3 năm, Đảng bộ kết nạp 374 đảng viên.")
+    (f,) = _figures(text).values()
+    assert (f["as_of"].isoformat(), str(f["period_from"])) == ("2025-12-31", "2023-01-01")
+
+
+def test_years_qua_still_count_back_from_the_year_before():
+    """Near miss: "trong 5 năm qua" keeps its reading (1 January five years before)."""
+    text = ("Tổng kết\n\nThứ Sáu, 26/12/2025 - 10:00\n\nTrong 5 năm qua, toàn Đảng bộ tỉnh kết "
+            "nạp 9.806 đảng viên.")
+    (f,) = _figures(text).values()
+    assert str(f["period_from"]) == "2020-01-01"

@@ -78,7 +78,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     elif before:
         own = max(before, key=lambda x: (x.end, -x.start))
     else:
-        own = after[0] if after else periods.sentence_default(sentence, whens) or _reckons_all(
+        own = after[0] if after else sentence_default(sentence, whens) or _reckons_all(
             sentence, whens)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
@@ -131,3 +131,12 @@ def crossed_dating(c, before: list[dict], seen: dict) -> dict | None:
         return None
     return next((seen.get((c.metric, p["value"])) for p in reversed(before)
                  if p["metric"] == c.metric and (p["value"] or 0) > c.value), None)
+
+
+def sentence_default(text: str, found: list[When]) -> When | None:
+    """A date the whole sentence is given in ("… (số liệu năm 2021)")."""
+    for m in periods.SENTENCE_DATE_RE.finditer(text):
+        later = [w for w in found if w.start >= m.start() and w.start - m.end() < 5]
+        if later:
+            return later[0]
+    return None

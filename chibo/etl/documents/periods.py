@@ -67,6 +67,7 @@ PATTERNS: list[tuple[str, str]] = [
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
+    ("span", r"trong\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
@@ -188,7 +189,7 @@ def find(text: str, published: date | None) -> list[When]:
                 month = 12
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
-            n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
+            n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind in ("back", "span") else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
                      int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None),
@@ -277,6 +278,9 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year
         return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
+    if w.kind == "span" and ref:  # the N years to the review (at a January review, the N before)
+        end = date(ref.year - 1, 12, 31) if ref.month == 1 else ref
+        return end, end.year, date(end.year - w.n + 1, 1, 1)
     if w.kind == "today":
         return published, published.year if published else None, None
     if w.kind == "founding":
@@ -284,15 +288,6 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "unknown":
         return None, None, None
     return ref, ref.year if ref else None, None  # now, vague
-
-
-def sentence_default(text: str, found: list[When]) -> When | None:
-    """A date the whole sentence is given in ("… (số liệu năm 2021)")."""
-    for m in SENTENCE_DATE_RE.finditer(text):
-        later = [w for w in found if w.start >= m.start() and w.start - m.end() < 5]
-        if later:
-            return later[0]
-    return None
 
 
 def frames(text: str) -> bool:
