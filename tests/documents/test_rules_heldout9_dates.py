@@ -1,9 +1,9 @@
 """Dates of the round on held-out set 9: a statistics page's heading ("SỐ LIỆU ĐẾN 31/12/2024 -
 …") dates its paragraphs, "Trong 5 năm," at a review counts the years to it, a range whose
-first day has no year, a ceremony's parts and
-restatements count from its day, a congress over days written "Trong 2 ngày (24 - 25/7)" is
-dated by its last day, and the stocks of the paragraphs after a congress held on a day are of
-that day; each on sentences written for the rule, with near misses."""
+first day has no year, a ceremony's parts and restatements count from its day, a congress over
+days written "Trong 2 ngày (24 - 25/7)" is dated by its last day, and the stocks of the
+paragraphs after a congress held on a day are of that day; each on sentences written for the
+rule, with near misses."""
 from chibo.etl.documents import extract
 
 from .test_rules import _figures
