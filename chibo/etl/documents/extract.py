@@ -13,7 +13,7 @@ from .clean import repair
 from .dates import find_publication_date
 from .dating import crossed_dating, date_figure, period_bound_or_gloss
 from .figures import Candidate
-from .links import link
+from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
 from .rows import finish, headline_from_body
 from .scope import (
@@ -36,7 +36,6 @@ _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s
 _ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
 _MERGED_FROM_RE = re.compile(r"(?<![\wđ])(?:hợp nhất|sáp nhập)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
-_ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 _STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
                                r"đặc khu))*", re.IGNORECASE)
@@ -191,7 +190,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
-    figs = link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous,
+    figs = link(sentence, figs, ctx.block if ITEM_RE.match(sentence) else ctx.previous,
                 ctx.figures)
     _group_restated(figs, ctx.figures)
     ctx.block.extend(figs)

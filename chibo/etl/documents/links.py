@@ -41,7 +41,7 @@ _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" amo
 _DATING = ("as_of", "as_of_source", "year", "_first")
 _HOLDING_RE = re.compile(r"[^,;.()]{1,40}\s(?:có|với)\s+", re.IGNORECASE)  # "… chi bộ thôn có "
 # A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
-_ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
@@ -119,7 +119,7 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
     opening = _opening_whole(sentence)
     explicit = bool(CONTINUES_RE.match(sentence) or opening)
     flow_sector = part["dimension"] == "sector" and part["metric"] == "new_admissions"
-    if explicit or ((loose or flow_sector or _ITEM_RE.match(sentence)) and previous):
+    if explicit or ((loose or flow_sector or ITEM_RE.match(sentence)) and previous):
         for whole in reversed(previous):
             if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
                                                                           True) and not (
