@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from chibo.etl.documents import periods
+from chibo.etl.documents import dating, periods
 from chibo.etl.documents.dates import find_publication_date
 
 
@@ -110,5 +110,5 @@ def test_frames_and_sentence_dates():
     assert periods.frames("Số liệu thống kê được tính đến ngày 31/12/2023.")
     assert not periods.frames("Đảng ủy đã lãnh đạo năm 2023.")
     text = "Toàn huyện có 58 tổ chức cơ sở đảng (số liệu năm 2021)."
-    w = periods.sentence_default(text, periods.find(text, None))
+    w = dating.sentence_default(text, periods.find(text, None))
     assert periods.resolve(w, None, None)[0] == date(2021, 12, 31)

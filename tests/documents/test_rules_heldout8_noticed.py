@@ -1,7 +1,8 @@
 """Rules for phrasings noticed and left alone before the round on held-out set 8: no member
-admitted as a zero, ranges from one day to another, table rows "label | N", members registered
-where they live (no figure), committees of one level "N đảng bộ xã, thị trấn trực thuộc"; each
-on sentences written for the rule, with near misses."""
+admitted is no figure (the corpus README's zero convention), ranges from one day to another,
+table rows "label | N", members registered where they live (no figure), committees of one
+level "N đảng bộ xã, thị trấn trực thuộc"; each on sentences written for the rule, with near
+misses."""
 import pytest
 
 from chibo.etl.documents import extract
@@ -12,7 +13,7 @@ from .test_rules_heldout6 import _rows
 PAGE = "Tin\n\nThứ Hai, 04/03/2024 - 09:00\n\n"
 
 
-# ---- "không kết nạp được đảng viên nào": zero admissions
+# ---- "không kết nạp được đảng viên nào": a negation, no figure (the zero convention)
 
 
 @pytest.mark.parametrize("text", [
@@ -20,9 +21,15 @@ PAGE = "Tin\n\nThứ Hai, 04/03/2024 - 09:00\n\n"
     "Trong năm 2023, Chi bộ bản Pá Khoang chưa kết nạp được đảng viên mới nào.",
     "Năm 2023, Chi bộ không phát triển được đảng viên nào.",
 ])
-def test_no_member_admitted_is_zero_admissions(text):
-    (f,) = _figures(PAGE + text).values()
-    assert (f["metric"], f["value"], str(f["period_from"])) == ("new_admissions", 0, "2023-01-01")
+def test_no_member_admitted_is_no_figure(text):
+    assert _figures(PAGE + text) == {}
+
+
+def test_no_member_admitted_leaves_the_other_figures():
+    """The negation takes nothing from the counts beside it."""
+    (f,) = _figures(PAGE + "Năm 2023, Chi bộ bản Pá Khoang có 21 đảng viên nhưng không kết nạp "
+                    "được đảng viên nào.").values()
+    assert (f["metric"], f["value"]) == ("members_total", 21)
 
 
 def test_organisations_that_admitted_none_are_no_zero():

@@ -97,9 +97,9 @@ def test_a_number_after_the_total_that_is_not_its_count():
 # ---- the same rules on pages that lost their diacritics in a few words
 
 
-def test_zero_admissions_without_diacritics():
-    (f,) = _figures(PAGE + "Nam 2023, Dang bo xa khong ket nap duoc dang vien nao.").values()
-    assert (f["metric"], f["value"]) == ("new_admissions", 0)
+def test_no_admission_without_diacritics_is_no_figure():
+    """The zero convention holds without diacritics: a negation is no figure."""
+    assert _figures(PAGE + "Nam 2023, Dang bo xa khong ket nap duoc dang vien nao.") == {}
 
 
 def test_sector_parts_without_diacritics():

@@ -24,6 +24,13 @@ RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.MET
                      + r")[^,;:.()]{0,40}?\s+tăng lên(?:\s+(?:đến|tới|thành))?\s*$")
 
 
+
+def crossed_head(folded: str, floor: int, start: int):
+    """"Đây là lần đầu tiên số đảng viên của tỉnh vượt mốc 100 nghìn": the stock named before the
+    mark it crossed (read as if "đạt" stood before the number)."""
+    return HEAD_THEN_RE.search(folded[:start] + "dat ", floor)
+
+
 def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     """The nearest people metric noun before start in the sentence (a party one first)."""
     people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
@@ -86,9 +93,11 @@ def range_bound(folded: str, start: int) -> bool:
 
 
 def size_of_counted(folded: str, start: int, before) -> bool:
-    """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên")."""
+    """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên"), not
+    of those singled out of a whole ("riêng 38 chi bộ thôn có 729 đảng viên": two parts)."""
     return bool(before) and before.metric in voc.ORGS and bool(
-        _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start))
+        _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start)) and not \
+        folded[:before.start].endswith("rieng ")
 
 
 def clause(sentence: str, start: int, floor: int) -> str:

@@ -78,7 +78,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     elif before:
         own = max(before, key=lambda x: (x.end, -x.start))
     else:
-        own = after[0] if after else periods.sentence_default(sentence, whens) or _reckons_all(
+        own = after[0] if after else sentence_default(sentence, whens) or _reckons_all(
             sentence, whens)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
@@ -97,6 +97,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # congress held: up to the congress, not to the page's day
         reference = ctx.congress_day
     source = "explicit"
+    event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:
         as_of, year, first = event, event.year, None
     elif w is None:
@@ -114,8 +115,28 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if c.ceremony and as_of:
         first = as_of
     source = source if as_of else "unknown"
+    if first is None and restated and restated["as_of"] == as_of:  # "Với 12 đảng viên mới, …"
+        first = restated["_first"]  # after the ceremony that admitted them: its period
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
            "_dated_here": own is not None}
     if not headline or own is not None:
         ctx.seen.setdefault((c.metric, c.value), out)
     return out
+
+
+def crossed_dating(c, before: list[dict], seen: dict) -> dict | None:
+    """"Đến hết tháng 10/2024, … có 100.326 đảng viên. … số đảng viên của tỉnh vượt mốc 100
+    nghìn": a mark crossed is dated by the stock counted before it that crossed it."""
+    if not c.value or not fold(c.text).startswith("vuot"):
+        return None
+    return next((seen.get((c.metric, p["value"])) for p in reversed(before)
+                 if p["metric"] == c.metric and (p["value"] or 0) > c.value), None)
+
+
+def sentence_default(text: str, found: list[When]) -> When | None:
+    """A date the whole sentence is given in ("… (số liệu năm 2021)")."""
+    for m in periods.SENTENCE_DATE_RE.finditer(text):
+        later = [w for w in found if w.start >= m.start() and w.start - m.end() < 5]
+        if later:
+            return later[0]
+    return None

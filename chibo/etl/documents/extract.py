@@ -11,10 +11,10 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
-from .dating import date_figure, period_bound_or_gloss
+from .dating import crossed_dating, date_figure, period_bound_or_gloss
 from .figures import Candidate
-from .links import link
-from .names import BARE_RE, Mention, find_mentions, resolve_bare
+from .links import ITEM_RE, link
+from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
 from .rows import finish, headline_from_body
 from .scope import (
     Scope,
@@ -32,8 +32,11 @@ from .sentences import blocks, sentences, title
 from .shares import sentence_candidates
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
+# "…, là một trong những đảng bộ lớn của Đảng bộ Chính phủ": the body it belongs to, not its scope
+_ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
+_MERGED_FROM_RE = re.compile(r"(?<![\wđ])(?:hợp nhất|sáp nhập)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
-_ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
                                r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
@@ -82,6 +85,7 @@ class _Context:
     congress: Scope | None = None                    # who holds the congress the text reports
     congress_day: date | None = None                 # and the day it was reported to open
     congress_held: bool = False                      # not a meeting preparing it
+    reported: date | None = None                     # its day, for the stocks of later paragraphs
     figures: list[dict] = field(default_factory=list)  # the document's figures so far
     scope: Scope | None = None                       # the last scope a figure had
 
@@ -99,8 +103,10 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     known = known_organisations(text)
     ctx = _Context(published, known, short_names(text, known))
     figures: list[dict] = []
+    framing = _stats_frame(headline, published)
     for block in blocks(text):
-        ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, None, None, [], []
+        ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, framing, None, [], []
+        ctx.reported = ctx.congress_day if ctx.congress_held else None
         for i, sentence in enumerate(s for para in block for s in sentences(para)):
             is_headline = i == 0 and block[0] == headline
             figs = _sentence(sentence, ctx, headline=is_headline)
@@ -112,6 +118,14 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     return DocumentResult(document, finish(doc_id, figures))
 
 
+def _stats_frame(headline: str | None, published: date | None) -> periods.When | None:
+    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
+    paragraph of the page that does not date itself."""
+    if not headline or not _STATS_HEADING_RE.match(headline) or not periods.frames(headline):
+        return None
+    return next((w for w in periods.find(headline, published) if w.kind == "date"), None)
+
+
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
     """The sentence's mentions with bare references resolved; added to the document's history."""
     out = []
@@ -119,6 +133,7 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
         scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
             full = ctx.short.get(scope.value) or expand_name(scope.value, ctx.known)
+            full = of_province_named(full, sentence, m.end, ctx.history + out)
             scope = Scope(scope.text, scope.kind, full,
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)
         m = Mention(m.start, m.end, scope, m.level, m.party, m.qualifier)
@@ -136,6 +151,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
     congress = _CONGRESS_RE.search(sentence)
     days = [d for w in whens if (d := periods.day_of(w))]
+    if congress and _MERGED_FROM_RE.search(sentence):  # "Đại hội đầu tiên sau khi hợp nhất A và B":
+        congress = None                                  # the old bodies hold no congress
     if congress and named and (named[0].kind != "country" or _NATIONAL_CONGRESS_RE.search(
             sentence)):
         same = ctx.congress is not None and (ctx.congress.kind, ctx.congress.value) == (
@@ -168,11 +185,12 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         own = whens if scope is not None and scope.kind == "country" else [
             replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
         # "khi mới thành lập": the Party's day; another organisation's is not known
-        f.update(date_figure(sentence, c, own, nxt, ctx, restated, event, headline))
+        crossed = crossed_dating(c, ctx.figures + figs, ctx.seen)  # "… vượt mốc 100 nghìn"
+        f.update(date_figure(sentence, c, own, nxt, ctx, crossed or restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
         figs.append(f)
         floor = c.noun_end
-    figs = link(sentence, figs, ctx.block if _ITEM_RE.match(sentence) else ctx.previous,
+    figs = link(sentence, figs, ctx.block if ITEM_RE.match(sentence) else ctx.previous,
                 ctx.figures)
     _group_restated(figs, ctx.figures)
     ctx.block.extend(figs)
@@ -218,7 +236,8 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
     usable = [m for m in mentions if m.scope is not None and not m.qualifier]
     before = [m for m in usable if floor <= m.start and m.end <= c.start]
     after = [m for m in mentions if m.scope is not None and c.noun_end <= m.start < nxt
-             and _ATTACH_RE.search(sentence[c.noun_end:m.start])]
+             and _ATTACH_RE.search(sentence[c.noun_end:m.start])
+             and not _ONE_OF_RE.search(sentence, c.noun_end, m.start)]
     clause_end = sentence.find(";", c.end) % (len(sentence) + 1)  # not past a ";"
     later = [m for m in usable if c.end <= m.start < clause_end and _SUBJECT_RE.match(sentence, m.end)]
     other = [m for m in mentions if m.scope is None and m.party and sentence[m.start].isupper()

@@ -134,13 +134,11 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     for k, q in enumerate(quantities):
         metric, noun_end, dim, own_stock = None, q.end, None, False
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
-        zero_admitted = not q.value and voc.ADMISSION_RE.search(folded, q.start, q.end)
         pre_metric, pre_dim, label = descriptor(sentence, q.start)
         growth = _FROM_TO_RE.match(folded, q.end)
+        crossing = voc.fold(q.text).startswith("vuot")  # "vượt mốc 100.000 đảng viên": a stock
         if found:
             metric, noun_end = found
-            if zero_admitted:  # "không kết nạp được đảng viên nào": none admitted
-                metric, label = "new_admissions", True
             if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
                 metric = pre_metric
             dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
@@ -189,7 +187,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
         elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start) or cl.RISE_RE.search(
-                folded, floor, q.start)) and _LABEL_END_RE.match(sentence, q.end):
+                folded, floor, q.start) or crossing and cl.crossed_head(folded, floor, q.start)) \
+                and _LABEL_END_RE.match(sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
                 listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
@@ -235,7 +234,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or activity or metric in ("_part", "_same")
+                or admitted or label or activity or crossing or metric in ("_part", "_same")
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and not out):

@@ -21,7 +21,7 @@ import re
 
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
-from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, PARTS, fold, folded
+from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
 _INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORECASE)
@@ -39,6 +39,9 @@ STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
                          "members_probationary"})
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
 _DATING = ("as_of", "as_of_source", "year", "_first")
+_HOLDING_RE = re.compile(r"[^,;.()]{1,40}\s(?:có|với)\s+", re.IGNORECASE)  # "… chi bộ thôn có "
+# A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
+ITEM_RE = re.compile(r"\s*[-+•*–]\s")
 
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
@@ -116,7 +119,7 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
     opening = _opening_whole(sentence)
     explicit = bool(CONTINUES_RE.match(sentence) or opening)
     flow_sector = part["dimension"] == "sector" and part["metric"] == "new_admissions"
-    if explicit or ((loose or flow_sector) and previous):
+    if explicit or ((loose or flow_sector or ITEM_RE.match(sentence)) and previous):
         for whole in reversed(previous):
             if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
                                                                           True) and not (
@@ -125,6 +128,9 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
         for sibling in reversed(previous):
             if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit, True):
                 return sibling["_parent"]
+    if opening:  # "Trong số đảng viên mới, có 109 người …": the last such total, sentences before
+        return next((w for w in reversed(document) if w["metric"] == opening and not w["dimension"]
+                     and w["value"] and _fits(w, part, True, True)), None)
     if part.get("_whole_metric") or part["metric"] in STOCK_PARTS and part["value"] is None or \
             part["dimension"] == "activity":
         for whole in reversed(document):
@@ -188,6 +194,18 @@ def _dated_by_admissions(part: dict, whole: dict | None, before: list[dict]) -> 
             whole.update(dating)
 
 
+def _members_of_part(sentence: str, f: dict, out: list[dict], before: list[dict]) -> dict | None:
+    """"riêng 38 chi bộ thôn có 729 đảng viên": the members of organisations singled out as a
+    sector's part are that sector's part of the members (the last members total before)."""
+    orgs = out[-1] if out else None
+    if not (orgs and orgs["dimension"] == "sector" and orgs.get("_parent") and orgs["metric"] in
+            ORGS and f["metric"] == "members_total" and f["dimension"] is None and
+            _HOLDING_RE.fullmatch(sentence, orgs["span_end"], f["span_start"])):
+        return None
+    return next((w for w in reversed(before) if w["metric"] == "members_total" and not
+                 w["dimension"] and w["value"] and _same_scope(w, orgs["_parent"])), None)
+
+
 def link(sentence: str, figs: list[dict], previous: list[dict], document: list[dict]
          ) -> list[dict]:
     """Link the sentence's parts to their wholes (module docstring); a part needing a whole
@@ -195,13 +213,18 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     document: the figures of the document before this sentence."""
     out = []
     for k, f in enumerate(figs):
+        members = _members_of_part(sentence, f, out, document + previous + out)
+        if members is not None:
+            f["dimension"], f["dimension_value"] = "sector", out[-1]["dimension_value"]
         is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
-        whole = figs[k + 1] if f["_whole_next"] and k + 1 < len(figs) else (
-            _whole(sentence, f, out, previous, document) if is_part else None)
+        whole = members or (figs[k + 1] if f["_whole_next"] and k + 1 < len(figs) else (
+            _whole(sentence, f, out, previous, document) if is_part else None))
         if whole is not None:
             f["_parent"] = whole
             if not any(whole is g for g in out) and not f.get("_dated_here"):
                 f.update({k: whole[k] for k in _DATING})
+            elif f["_first"] is None and f["as_of"] == whole["as_of"]:
+                f["_first"] = whole["_first"]  # "Lễ kết nạp 12 …, trong đó 7 …": its ceremony's day
             if f["dimension"] == "activity" and not f.get("_dated_here"):
                 _dated_by_admissions(f, whole if f["_whole_next"] else None,
                                      document + previous + out)

@@ -29,7 +29,7 @@ LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành ph�
           "đặc khu": "đặc khu", "khối": "khối", "khu dân cư": "khu dân cư", "xóm": "xóm",
           "buôn": "buôn", "khu vực": "khu vực"}
 _LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|khu vực(?= \d)|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
-         r"quận|xã|phường|thôn|xóm|bản|buôn|ấp|làng|khóm|tp\.?)"
+         r"quận|xã|phường|thôn|xóm|(?<!biên )bản|buôn|ấp|làng|khóm|tp\.?)"
 _PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|Đảng đoàn|Ban Cán sự đảng)"
 _COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" + _LEVEL
@@ -52,7 +52,7 @@ BARE_PLAIN_RE = re.compile(fold(BARE_RE.pattern, lower=False), re.IGNORECASE)
 _LEVELS_PLAIN = {fold(k): v for k, v in LEVELS.items()}
 SUBJECT_RE = re.compile(r"(?:^|(?<=[,;:]\s))(?P<level>phường|thị trấn|xã|huyện|quận|tỉnh)\s+"
                         r"(?=(?:đã|đang|hiện|có|kết nạp|phát triển)\b)", re.IGNORECASE)
-BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan|[Dd]oanh nghiệp) (?=Trung ương|"
+BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan(?: và doanh nghiệp)?|[Dd]oanh nghiệp) (?=Trung ương|"
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 # A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
 # or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
@@ -63,6 +63,7 @@ INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
+_MADE_OF_RE = re.compile(r"\s*\(gồm (?:các )?$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$")
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
@@ -178,6 +179,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             scope = None if bare else Scope(f"{prefix} {name}", "organisation", name,
                                             province_code=_embedded_province(name, on),
                                             org_text=f"{prefix} {name}")
+            if not bare and resolve_province(name, on):  # "Đảng bộ Hà Tĩnh": the province
+                scope = province_scope(name, "", on) or scope
             found.append(Mention(m.start(), after + len(name) if name else m.end(), scope,
                                  "khối" if name == "Khối" else None, _party_kind(prefix)))
     for m in COMMITTEE_RE.finditer(text):
@@ -193,7 +196,9 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         if scope:
             found.append(Mention(m.start(), end, scope, level, None))
     for m in BLOC_RE.finditer(text):
-        name = "K" + text[m.start() + 1:m.end()] + org_name(text, m.end())
+        level = re.match(r"(?:tỉnh|thành phố) ", text[m.end():])  # "… tỉnh Hòa Bình"
+        name = "K" + text[m.start() + 1:m.end()] + (level.group(0) + place_name(
+            text, m.end() + level.end()) if level else org_name(text, m.end()))
         found.append(Mention(m.start(), m.start() + len(name),
                              Scope(name, "organisation", name, org_text=name), "khối", "Đảng bộ"))
     for m in INSTITUTION_RE.finditer(text):
@@ -238,6 +243,8 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     for mention in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         if out and mention.start < out[-1].end:
             continue
+        if out and out[-1].party and _MADE_OF_RE.match(text[out[-1].end:mention.start]):
+            continue  # "Đảng ủy phường Ninh Kiều (gồm các phường Tân An, …)": the old units
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
                 text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
@@ -271,3 +278,18 @@ def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
         if mention.party == "Đảng bộ" and earlier.party == "Đảng bộ" and not earlier.qualifier:
             return scope
     return None
+
+
+_LEVEL_ALONE_RE = re.compile(r" (?P<level>tỉnh|thành phố)(?![\wđ])(?! [A-ZĐ])")
+_PROVINCE_IN_RE = re.compile(r"[A-ZĐ]\w*(?:(?: | - )[A-ZĐ]\w*)*$")  # "… tỉnh Nghệ An"
+
+
+def of_province_named(name: str, sentence: str, end: int, history: list[Mention]) -> str:
+    """"Đảng bộ Ủy ban nhân dân tỉnh có 212 …" after "Nghệ An" was named: the committee of that
+    province ("Ủy ban nhân dân tỉnh Nghệ An"); the name as it is when no province was named."""
+    level = None if re.search(r"(?:tỉnh|thành phố) [A-ZĐ]", name) else _LEVEL_ALONE_RE.match(
+        sentence, end)  # not "Công an tỉnh Thanh Hóa" again
+    named = next((m.scope for m in reversed(history) if m.scope is not None
+                  and m.scope.province_code), None) if level else None
+    place = _PROVINCE_IN_RE.search(named.text) if named else None
+    return f"{name} {level['level']} {place.group(0)}" if place else name

@@ -38,21 +38,15 @@ DOT_DECIMAL_RE = re.compile(  # "5.6 triệu": an English decimal point before a
 WORDS_RE = re.compile(
     r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
-# "Đảng bộ xã không kết nạp được đảng viên nào": no member admitted, the value 0 (also without
-# diacritics: "khong ket nap duoc dang vien nao").
-_NONE_ADMITTED = (r"(?:không|chưa) (?:kết nạp|phát triển)(?: được)?(?: thêm)?"
-                  r"(?= (?:đảng viên|quần chúng)(?: mới)? nào(?!\w))")
-ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có|" + _NONE_ADMITTED + r")(?=\s)", re.IGNORECASE)
-_NONE_ADMITTED_PLAIN_RE = re.compile(r"(?<!\w)" + fold(_NONE_ADMITTED, lower=False) + r"(?=\s)",
-                                     re.IGNORECASE)
+# "không có", "chưa có": a zero, kept only to block the noun after it (a negation is no figure:
+# "Chi bộ … không kết nạp được đảng viên nào" counts nothing; the corpus README's zero convention).
+ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
 # "4 thôn (ở vùng sâu) chưa có đảng viên": the zero describes other things counted just before,
 # not a figure ("9 chi bộ nhưng không có cán bộ chuyên trách" is one).
 # "không còn bản nào chưa có đảng viên": none lacking, not a count of zero.
 ZERO_OF_OTHERS_RE = re.compile(r"(?:\d(?:\s+(?!nhưng\b|song\b|tuy\b)\w+){1,7}|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
-# "12 tổ chức cơ sở đảng không kết nạp được đảng viên nào": organisations counted, no zero.
-_ADMITTED_BY_OTHERS_RE = re.compile(r"(?:\d(?:\s+\w+){1,7}|(?<!\w)nào)\s*$")
 
 # "trong năm", "năm qua", "mỗi năm": the word "năm" (five) meaning a year.
 _YEAR_WORD_RE = re.compile(r"(?:(?<=trong )|(?<=mỗi )|(?<=hằng )|(?<=hàng )|(?<=các )|(?<=những )|"
@@ -172,11 +166,8 @@ def find_quantities(text: str) -> list[Quantity]:
         value = parse_words(m["words"])
         if value is not None and value == int(value):
             found[m.start()] = (m.end(), value, True)
-    plain = fold(masked, lower=False)
-    for m in list(ZERO_RE.finditer(masked)) + list(_NONE_ADMITTED_PLAIN_RE.finditer(plain)):
-        others = ZERO_OF_OTHERS_RE if plain[m.start():m.end()].lower().endswith(" co") \
-            else _ADMITTED_BY_OTHERS_RE
-        if not others.search(masked[max(0, m.start() - 50):m.start()]):
+    for m in ZERO_RE.finditer(masked):
+        if not ZERO_OF_OTHERS_RE.search(masked[max(0, m.start() - 50):m.start()]):
             found[m.start()] = (m.end(), 0.0, True)
     out = []
     for start in sorted(found):

@@ -24,15 +24,14 @@ dimension is one the warehouse counts (gender through members_female, status, se
 """
 import re
 
-from .scope import SECTORS
-from .vocabulary import MEMBERS, ORGS, PARTS, fold
+from .vocabulary import MEMBERS, ORGS, PARTS, SECTORS, fold
 
 _AGE = r"(?P<a>\d{2})"
 CELL_KINDS = ("sub_cells", "base_cells")
 _RELIGION = (r"(?:đạo )?(?:công giáo|phật(?: giáo)?|tin lành|cao đài|hòa hảo|hoà hảo|"
              r"thiên chúa(?: giáo)?)")
 # The ethnic minorities of Viet Nam by name (capitalised: "người Mông", "đồng bào Ê Đê").
-_PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
+_PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
             r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
             r"Xtiêng|Bru - Vân Kiều|Bru-Vân Kiều|Vân Kiều|Thổ|Giáy|Cơ Tu|Gié Triêng|Khơ Mú|"
             r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
@@ -41,7 +40,9 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Khơ-me|Nùng|H'Mông|Hmông|Mông|
             r"Raglai|Ra-glai|Bahnar|Ba-na|Êđê|Xơ-đăng|Sê Đăng|Cơ-ho|Cơ-tu|Tà-ôi|Stiêng|M'nông)")
 DIMENSIONS: list[tuple[str, str, str]] = [
     ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
-    ("activity", "no_admissions", r"(?:trong năm |năm qua |cả năm )?(?:chưa|không) kết nạp "
+    # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none
+    ("activity", "no_admissions", r"(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
+                                  r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) kết nạp "
                                   r"(?:được )?(?:đảng viên|quần chúng)"),
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),

@@ -67,6 +67,7 @@ PATTERNS: list[tuple[str, str]] = [
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
+    ("span", r"trong\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
@@ -75,7 +76,7 @@ PATTERNS: list[tuple[str, str]] = [
     # from a day to a day: "Từ ngày 15/3/2023 đến ngày 15/3/2024", "từ 1/7/2023 đến 30/6/2024"
     # (also from an event glossed by its day: "Từ ngày thành lập (1/7/2025) đến hết năm 2025")
     ("day_range", r"từ\s+(?:[^.;()]{0,60}?\(\s*)?(?:ngày\s+)?(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})"
-     r"\s*[/.-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?"
+     r"(?:\s*[/.-]\s*(?P<y0>(?:19|20)\d{2}))?\s*\)?\s*,?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?"
      + _DM + r"\s*[/.-]\s*|năm\s+)" + _Y + r"(?![\d/])"),
     ("to_day", r"từ\s+(?:đầu năm|(?:ngày\s+)?0?1\s*[/.-]\s*0?1)(?:(?:\s+|\s*[/.-]\s*)(?P<y0>(?:19|20)\d{2}))?"
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
@@ -84,8 +85,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:qua\s*\(\s*)?(?:ngày\s+)?"
-     r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3": the last day
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua\s*)?\(\s*)?(?:ngày\s+)?"
+     r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"
@@ -188,7 +189,7 @@ def find(text: str, published: date | None) -> list[When]:
                 month = 12
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
-            n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind == "back" else None
+            n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind in ("back", "span") else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
                      int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None),
@@ -197,8 +198,9 @@ def find(text: str, published: date | None) -> list[When]:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \
                     if when else w
-            if kind == "day_range" and w.d is None:  # "… đến hết năm 2025": its 31/12
-                w = replace(w, m=12, d=31)
+            if kind == "day_range":  # "… đến hết năm 2025": 31/12; "Từ 1/7 đến 30/9/2025": of 2025
+                w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
+                w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
             if kind == "dm":
                 when = _day_month(w, published)
                 if when is None:
@@ -276,6 +278,9 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year
         return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
+    if w.kind == "span" and ref:  # the N years to the review (at a January review, the N before)
+        end = date(ref.year - 1, 12, 31) if ref.month == 1 else ref
+        return end, end.year, date(end.year - w.n + 1, 1, 1)
     if w.kind == "today":
         return published, published.year if published else None, None
     if w.kind == "founding":
@@ -283,15 +288,6 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "unknown":
         return None, None, None
     return ref, ref.year if ref else None, None  # now, vague
-
-
-def sentence_default(text: str, found: list[When]) -> When | None:
-    """A date the whole sentence is given in ("… (số liệu năm 2021)")."""
-    for m in SENTENCE_DATE_RE.finditer(text):
-        later = [w for w in found if w.start >= m.start() and w.start - m.end() < 5]
-        if later:
-            return later[0]
-    return None
 
 
 def frames(text: str) -> bool:

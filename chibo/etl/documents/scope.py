@@ -6,6 +6,8 @@ the organisation names a document introduces, and sectors narrowing a scope.
 import re
 from dataclasses import dataclass, replace
 
+from .vocabulary import SECTORS
+
 try:  # the province alias table, when present (chibo/etl/reference is written alongside)
     from chibo.etl.reference import MERGER_DATE
     from chibo.etl.reference import province as _province
@@ -13,21 +15,6 @@ try:  # the province alias table, when present (chibo/etl/reference is written a
 except ImportError:  # pragma: no cover - depends on the reference package being installed
     _resolve_province = _province = MERGER_DATE = None
 
-SECTORS: list[tuple[str, str]] = [
-    ("mass_association", r"(?:cơ quan )?hội quần chúng"),
-    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
-    ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
-                    r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
-                    r"khu dân cư|tổ dân phố|khối phố"),
-    ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
-    ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
-                       r"(?: giáo dục| y tế)?|trường học"),
-    ("state_enterprise", r"doanh nghiệp nhà nước"),
-    ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
-                           r"doanh nghiệp có vốn đầu tư nước ngoài|"
-                           r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
-    ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
-]
 SECTOR_RES = [(code, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE)) for code, p in SECTORS]
 # Groups of organisations named in lower case ("các đảng bộ khối cơ quan").
 GROUPS = [("agency_blocs", re.compile(r"(?<!\w)các đảng (?:bộ|ủy|uỷ) khối(?: các)? cơ quan"
@@ -100,7 +87,8 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Hàng", "không"), ("Hàng", "hải"), ("Đường", "sắt"), ("Bưu", "điện"), ("Kiểm", "toán"),
           ("Thanh", "tra"), ("Tòa", "án"), ("Toà", "án"), ("Ngoài", "nước"), ("Thông", "tấn"),
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
-          ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao")}
+          ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
+          ("Bưu", "chính"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -111,13 +99,16 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
               "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
 # A comma inside a name that lists its fields: ", Thể thao và Du lịch".
 _LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
+_ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "… Việt Nam tại Hàn Quốc"
+_FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
 def org_name(text: str, start: int, numbers: bool = False, plural: bool = False) -> str:
-    """Capitalised name at start: "Liên hiệp Hội", "Khối các cơ quan Trung ương", "Quân khu 9",
-    "Công ty Than Hà Lầm - TKV", "Ủy ban nhân dân tỉnh Tuyên Quang" (also written "UBND"); with numbers, also "3" or "số 7" ("Khu phố 3", "Tổ dân phố số
-    7")."""
+    """Capitalised name at start: "Liên hiệp Hội", "Quân khu 9", "Công ty Than Hà Lầm - TKV",
+    "Ủy ban nhân dân tỉnh Tuyên Quang" ("UBND"); with numbers, also "3" or "số 7" ("Khu phố 3")."""
+    if fixed := _FIXED_NAME_RE.match(text, start):
+        return fixed.group(0)
     end = len(text)
     for i in range(start, len(text)):
         if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
@@ -136,6 +127,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break
         if word == "Đảng" and nxt in ("ủy", "uỷ", "bộ", "đoàn"):
             break
+        if word.isupper() and word.lower() in ("tháng", "năm", "thường", "định", "chuyên"):
+            break  # "BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11/2025": no name
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
         elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
@@ -145,6 +138,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
             taken.append(word)
+        elif word == "tại" and " ".join(taken[:3]) in _ABROAD and nxt[:1].isupper():
+            taken.append(word)  # "Đại sứ quán Việt Nam tại Hàn Quốc"
         elif not taken or word in _NAME_STOP or not word[0].isalpha():
             break
         else:
@@ -162,6 +157,9 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         taken.pop()
     name = " ".join(_ABBREVIATIONS.get(w, w) for w in taken)
     return name.split(" và ")[0] if plural else name  # "hai Đảng bộ A và B": two names
+
+
+_NUMBERED_RE = re.compile(r" \d{1,2}(?=[ \t]*(?:$|[,;)(]))", re.MULTILINE)
 
 
 def place_name(text: str, start: int) -> str:
@@ -183,7 +181,9 @@ def place_name(text: str, start: int) -> str:
             words.append(w)
         else:
             break
-    return "".join(words).rstrip(" -")
+    name = "".join(words).rstrip(" -")
+    tail = _NUMBERED_RE.match(text, start + len(name)) if name == m.group(0) else None
+    return name + tail.group(0) if tail else name  # "CHI BỘ KHU PHỐ BÌNH MINH 2"
 
 
 def known_organisations(text: str) -> list[str]:
@@ -281,7 +281,6 @@ def province_on(scope: Scope | None, day, published) -> Scope | None:
     if code is None or code == scope.province_code:
         return scope
     return replace(scope, value=code, province_code=code)
-
 
 
 def merged_on(scope: Scope | None, day) -> Scope | None:

@@ -27,7 +27,7 @@ def _lines(text: str) -> list[str]:
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
-_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
 
 
 _ITEM = re.compile(r"^\s*[-+•*–]\s+")
@@ -41,14 +41,38 @@ def _heading(line: str) -> bool:
 
 
 
+# A column header naming what its cells count: "| Đại hội | Thời gian | Số đảng viên |".
+_COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên|chi bộ|tổ chức cơ sở đảng)")
+_COUNT_CELL_RE = re.compile(r"(?:hơn |gần |trên |khoảng )?\d", re.IGNORECASE)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _as_column_row(line: str, header: list[str] | None) -> str | None:
+    """"| VIII | 6/1996 | hơn 2,1 triệu |" under "| Đại hội | Thời gian | Số đảng viên |" →
+    "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu" (None for other rows)."""
+    cells = _cells(line)
+    if not header or len(cells) != len(header) or len(cells) < 2 or not \
+            _COLUMN_LABEL_RE.fullmatch(header[-1]) or not _COUNT_CELL_RE.match(cells[-1]):
+        return None
+    return ", ".join([f"{header[0]} {cells[0]}"] + cells[1:-1]) + f", {header[-1]}: {cells[-1]}"
+
+
 def blocks(text: str) -> list[list[str]]:
     """Paragraphs grouped so that list items stay with the paragraph introducing them, and a
-    table's rows with its header."""
+    table's rows with its header (a row under a header naming its last column's count is read
+    as that count: "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu")."""
     out: list[list[str]] = []
     table = False  # the previous line was a table's row (or its header)
+    header: list[str] | None = None
     for line in _lines(text):
-        para = _as_label(line)
-        row = "|" in line and (table or bool(out) and _heading(out[-1][0]))  # under a heading too
+        header = (header if table else _cells(line)) if "|" in line else None
+        para = _as_column_row(line, header) if table else None
+        para = para or _as_label(line)
+        row = "|" in line and (table or bool(out) and (_heading(out[-1][0]) or bool(
+            _GLOSS_LINE.match(out[-1][-1]))))  # under a heading or "(Số liệu tính đến …)" too
         table = "|" in line
         if out and (row or _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(
                 out[-1][-1]) or _heading(out[-1][0]))):

@@ -40,7 +40,8 @@ _SHARE_QUALIFIER = {"khoảng": "approx", "gần": "nearly", "hơn": "over", "tr
 
 
 # A part stated before its whole: "… là 31.240 người, chiếm 48,1% trong tổng số 64.950 đảng viên".
-_PART_OF_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng |gần |"
+_PART_OF_NEXT_RE = re.compile(r"(?:\s+là\s+[^\d,;()]{1,40}?)?"  # "214 đảng viên là sinh viên, chiếm …"
+                              r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:khoảng |gần |"
                               r"hơn |trên )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*(?:trong|của|so với)?\s*"
                               r"(?:tổng\s+)?số\s*$", re.IGNORECASE)
 
@@ -48,8 +49,24 @@ _PART_OF_NEXT_RE = re.compile(r"\s*,?\s*\(?\s*(?:chiếm|bằng)\s+(?:tỷ lệ\
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     counted = counted_candidates(sentence) + _ratio(sentence)
-    return _parts_before_wholes(sentence, _with_shares_alone(
-        sentence, sorted(counted, key=lambda c: c.start)))
+    return _share_with_its_count(sentence, _parts_before_wholes(sentence, _with_shares_alone(
+        sentence, sorted(counted, key=lambda c: c.start))))
+
+
+_COUNT_IN_BRACKETS_RE = re.compile(r"\s*\(\s*$")  # "sinh viên chiếm 79% (1.048 đồng chí)"
+
+
+def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """"trong đó sinh viên chiếm 79% (1.048 đồng chí)": the count in brackets after a part given
+    by its share is that part's count (one figure, the count with its share)."""
+    for share, count in zip(list(out), list(out[1:])):
+        if share.value is None and share.dimension and count.dimension in (None, "other") and \
+                _COUNT_IN_BRACKETS_RE.match(sentence[share.end:count.start]) and \
+                sentence[count.noun_end:count.noun_end + 1] == ")":
+            share.value, share.text, share.start, share.end = count.value, count.text, \
+                count.start, count.end
+            out.remove(count)
+    return out
 
 
 def _of_same_thing(part: str, whole: str) -> bool:

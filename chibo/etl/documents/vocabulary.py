@@ -88,7 +88,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_party_committees", r"đảng bộ cơ sở"),
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ (?:(?:xã|phường|thị trấn|đặc khu)(?:, | và |, và ))*"
-                       r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"),
+                       r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"
+                       r"(?: (?:tỉnh|thành|huyện|quận|thị|đảng) (?:ủy|uỷ))?"),  # "… trực thuộc Tỉnh ủy"
     ("province_bloc_committees",
      r"đảng (?:ủy|uỷ|bộ) khối (?:các )?cơ quan (?:các )?(?:tỉnh, thành phố|tỉnh, thành|tỉnh)"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
@@ -96,12 +97,13 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_cells", r"chi bộ cơ sở"),
     ("sub_cells", r"chi bộ trực thuộc(?: (?:các )?(?:đảng ủy|đảng uỷ|đảng bộ) cơ sở)?"),
     ("cells_total", r"chi bộ"),
-    ("members_probationary", r"đảng viên dự bị"),
-    ("members_official", r"đảng viên chính thức"),
-    ("members_female", r"đảng viên (?:là )?nữ|nữ đảng viên"),
+    # "ĐV" is short for "đảng viên" in minutes and reports ("Tổng số ĐV: 24 đ/c; ĐV nữ: 17 đ/c")
+    ("members_probationary", r"(?:đảng viên|đv) dự bị"),
+    ("members_official", r"(?:đảng viên|đv) chính thức"),
+    ("members_female", r"(?:đảng viên|đv) (?:là )?nữ|nữ đảng viên"),
     ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới|"
                        r"tân đảng viên"),
-    ("members_total", r"đảng viên"),
+    ("members_total", r"đảng viên|đv"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
     ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
@@ -134,7 +136,8 @@ POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đăng ký|cam kết|"
-    r"đạt danh hiệu|đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng)|ra khỏi|"
+    r"đạt danh hiệu|(?:sinh hoạt )?đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
+    r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|"
     r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
     r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
     re.IGNORECASE)
@@ -170,7 +173,7 @@ ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:
 # with an event.
 EVENT_ITEM_RE = re.compile(r"(?:^|[;,.(]\s*)(?:chuyển (?:đến|đi)|từ trần|qua đời|bị kỷ luật|xóa tên|"
                            r"xoá tên|ra khỏi Đảng|miễn sinh hoạt)\s*:?\s*$", re.IGNORECASE)
-DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện) cho(?![\wđ])", re.IGNORECASE)
+DELEGATE_RE = re.compile(r"(?<![\wđ])(?:thay mặt|đại diện cho)(?![\wđ])", re.IGNORECASE)
 
 
 def hard_blocked(clause: str) -> bool:
@@ -181,14 +184,14 @@ def hard_blocked(clause: str) -> bool:
 
 
 UNBLOCK_RE = re.compile(
-    r"(?<![\wđ])(?:có|(?<!đối )(?<!thoại )(?<!việc )với|gồm|là|thay mặt cho|đại diện cho|lên|(?:tăng|giảm) từ|"
+    r"(?<![\wđ])(?:có|(?<!đối )(?<!thoại )(?<!việc )với|gồm|là|thay mặt(?: cho)?|đại diện cho|lên|(?:tăng|giảm) từ|"
     r"(?:lễ )?kết nạp(?: đảng viên(?: mới)?| Đảng| vào Đảng)? cho|(?:và|rồi|sau đó) kết nạp(?: được)?|"
     r"(?:được bầu|đến) từ)(?![\wđ])", re.IGNORECASE)
 
 # Words before a number that make a list of figures: at least one must occur earlier in the
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
-    r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt cho|đại diện cho|kết nạp|"
+    r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
@@ -262,3 +265,21 @@ def within_tolerance(published: float, warehouse: float, qualifier: str) -> bool
     ok_low = warehouse >= lo if low_inc else warehouse > lo
     ok_high = warehouse <= hi if high_inc else warehouse < hi
     return ok_low and ok_high
+
+
+# Sectors by the words that name them (scope.py narrows scopes by them, parts.py reads parts).
+SECTORS: list[tuple[str, str]] = [
+    ("mass_association", r"(?:cơ quan )?hội quần chúng"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
+    ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
+                    r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
+                    r"khu dân cư|tổ dân phố|khối phố"),
+    ("agency", r"cơ quan hành chính(?: nhà nước)?|cơ quan nhà nước"),
+    ("public_service", r"đơn vị sự nghiệp(?: công lập)?|(?:khu vực|lĩnh vực) sự nghiệp"
+                       r"(?: giáo dục| y tế)?|trường học"),
+    ("state_enterprise", r"doanh nghiệp nhà nước"),
+    ("private_enterprise", (r"doanh nghiệp (?:tư nhân|ngoài (?:khu vực )?nhà nước)|"
+                           r"doanh nghiệp có vốn đầu tư nước ngoài|"
+                           r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
+    ("armed_forces", r"lực lượng vũ trang|quân đội|công an"),
+]
