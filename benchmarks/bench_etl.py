@@ -22,13 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from etl_stages import StageClock, print_sizes, print_stages  # noqa: E402
 
+from chibo.etl import corefile  # noqa: E402
 from chibo.etl.demo import write_demo_inputs  # noqa: E402
+from chibo.etl.generations import GenerationFiles  # noqa: E402
 from chibo.etl.load import load_files  # noqa: E402
 from chibo.etl.progress import Steps  # noqa: E402
 from chibo.etl.rebuild import rebuild  # noqa: E402
@@ -98,10 +98,14 @@ def main() -> None:
     beside("build (gen + load)", t2 - t0, "s", "build_s", national)
     beside("CPU time", cpu_s(), "s", "cpu_s", national)
     beside("peak RSS", max(peak_gb(), clock.peak_gb), "GB", "peak_gb", national)
-    beside("warehouse file", warehouse.stat().st_size / 1e9, "GB", "file_gb", national)
-    print(f"warehouse file       {size(warehouse)}")
+    beside("served file", warehouse.stat().st_size / 1e9, "GB", "file_gb", national)
+    files = GenerationFiles(warehouse)
+    core = files.core_path(files.served())
+    beside("core file", core.stat().st_size / 1e9, "GB", "core_gb", national)
+    print(f"warehouse file       {size(warehouse)} (served)   core file {size(core)}")
     print_sizes(warehouse)
-    con = duckdb.connect(str(warehouse), read_only=True)
+    print_sizes(core)
+    con = corefile.connect(warehouse)
     for table in ("core.organisations", "core.members", "core.meetings", "core.assessments",
                   "marts.fct_membership_monthly", "marts.fct_meetings_monthly"):
         print(f"{table:28} {con.execute(f'SELECT count(*) FROM {table}').fetchone()[0]:>12,}")

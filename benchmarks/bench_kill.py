@@ -26,6 +26,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from chibo.etl import corefile  # noqa: E402
 from chibo.etl.generations import GenerationFiles  # noqa: E402
 from chibo.etl.ledger import RUNNING, generation, open_ledger  # noqa: E402
 
@@ -83,7 +84,7 @@ def check(warehouse: Path) -> list[str]:
 
 
 def members_of(warehouse: Path, trial: int) -> int:
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = corefile.connect(warehouse)
     try:
         return con.execute("SELECT count(*) FROM core.members WHERE member_id LIKE ?",
                            [f"T{trial:04d}-%"]).fetchone()[0]

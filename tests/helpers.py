@@ -6,12 +6,13 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-import duckdb
-
 
 def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
-    """Run one query against a published warehouse, read-only, as a reader would."""
-    con = duckdb.connect(str(warehouse), read_only=True)
+    """Run one query against a published warehouse, read-only, as a reader would; the served
+    generation's core rows (its core file, which the dashboard never reads) read as core.*."""
+    from chibo.etl.corefile import connect
+
+    con = connect(warehouse)
     try:
         return con.execute(sql, params or []).fetchall()
     finally:

@@ -1,7 +1,10 @@
-"""Warehouse generations on disk. Each published generation N is kept as
-`<stem>.generations/<N:06d>.duckdb` (e.g. data/warehouse.generations/000042.duckdb); the served
-one is also `warehouse.duckdb`, a hard link to the same file, swapped with os.replace. Which
-generation is served is told by the inode, so it survives a kill at any moment.
+"""Warehouse generations on disk. Each published generation N is a pair of files:
+`<stem>.generations/<N:06d>.duckdb` (e.g. data/warehouse.generations/000042.duckdb), the served
+file (marts and meta: what the dashboard reads), and `<N:06d>.core.duckdb`, its core file (the
+accepted rows the marts are built from: chibo/etl/corefile.py), never served. The served one is
+also `warehouse.duckdb`, a hard link to the same file, swapped with os.replace. Which generation
+is served is told by the inode, so it survives a kill at any moment. The core file is kept
+before the served file, so a served file on disk always has its core file beside it.
 
 `index.json` in that folder lists the served generation first, then the others from the most
 recently served: the order a reader falls back in when a file cannot be opened. A generation's
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from chibo.etl.faults import fault
 from chibo.etl.ledger import GenerationRecord
 
 INDEX_FORMAT = 1
@@ -29,14 +33,16 @@ class GenerationFiles:
     def path(self, generation: int) -> Path:
         return self.dir / f"{generation:06d}{self.warehouse.suffix}"
 
-    def keep(self, building: Path, generation: int) -> Path:
-        """Keep the finished file of `generation` (a hard link: no copy)."""
+    def core_path(self, generation: int) -> Path:
+        return self.dir / f"{generation:06d}.core{self.warehouse.suffix}"
+
+    def keep(self, building: Path, generation: int, core: Path | None = None) -> Path:
+        """Keep the finished files of `generation` (hard links: no copy), the core file first."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        target = self.path(generation)
-        target.unlink(missing_ok=True)
-        os.link(building, target)
-        fsync_dir(self.dir)
-        return target
+        if core is not None:
+            _link(core, self.core_path(generation))
+            fault("core_kept")
+        return _link(building, self.path(generation))
 
     def serve(self, generation: int) -> None:
         """Make the kept `generation` the served warehouse, atomically."""
@@ -61,9 +67,10 @@ class GenerationFiles:
                       if p.stem.isdigit())
 
     def remove(self, generation: int) -> None:
-        path = self.path(generation)
-        for leftover in (path, Path(f"{path}.wal")):
-            leftover.unlink(missing_ok=True)
+        """Remove both files of a generation (the served file first: never one without core)."""
+        for path in (self.path(generation), self.core_path(generation)):
+            for leftover in (path, Path(f"{path}.wal")):
+                leftover.unlink(missing_ok=True)
 
     def write_index(self, generations: list[GenerationRecord], current: int | None) -> None:
         """index.json: what a reader needs to fall back to the newest good generation."""
@@ -81,18 +88,26 @@ class GenerationFiles:
         os.replace(tmp, self.dir / "index.json")
 
 
-def file_generation(path: Path) -> int | None:
-    """max(generation) in a warehouse file's meta.generation, or None when it cannot be read."""
+def file_generation(path: Path, table: str = "meta.generation") -> int | None:
+    """max(generation) in a warehouse file's meta.generation (a core file's `generation`), or
+    None when it cannot be read."""
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error:
         return None
     try:
-        return con.execute("SELECT max(generation) FROM meta.generation").fetchone()[0]
+        return con.execute(f"SELECT max(generation) FROM {table}").fetchone()[0]
     except duckdb.Error:
         return None
     finally:
         con.close()
+
+
+def _link(source: Path, target: Path) -> Path:
+    target.unlink(missing_ok=True)
+    os.link(source, target)
+    fsync_dir(target.parent)
+    return target
 
 
 def fsync_dir(path: Path) -> None:

@@ -1,6 +1,8 @@
-"""Atomic publication: build the next generation in a new file beside the warehouse (the served
-core and meta tables carried over, the batch applied, marts rebuilt), check it, checkpoint and
-close it, keep it as generation N, then serve it with os.replace; the ledger records each step.
+"""Atomic publication: build the next generation in two new files beside the warehouse, its core
+file (the served generation's core rows carried over, the batch applied: chibo/etl/corefile.py)
+and its served file (meta carried over, marts rebuilt from core), check them, checkpoint and close
+them, keep them as generation N (core first), then serve the served file with os.replace; the
+ledger records each step.
 
 `with Publication(warehouse) as pub:` holds the writer lock for the whole block. A load killed
 at any moment leaves the served warehouse untouched, and the next writer records it as
@@ -17,8 +19,9 @@ from pathlib import Path
 
 import duckdb
 
-from chibo.etl.faults import fault
-from chibo.etl.generations import GenerationFiles, fsync_dir, fsync_file
+from chibo.etl import corefile
+from chibo.etl.faults import CouldNotComplete, fault
+from chibo.etl.generations import GenerationFiles, file_generation, fsync_dir, fsync_file
 from chibo.etl.ledger import FileRecord, Ledger, generation, open_ledger, published_hashes
 from chibo.etl.ledger_sqlite import now
 from chibo.etl.rawstore import RawStore
@@ -37,6 +40,8 @@ class Publication:
         self.files = GenerationFiles(warehouse)
         self.store = RawStore(warehouse)
         self.building = warehouse.with_name(f".{warehouse.name}.{os.getpid()}{BUILDING_SUFFIX}")
+        self.core_building = warehouse.with_name(
+            f".{warehouse.name}.{os.getpid()}.core{BUILDING_SUFFIX}")
         self.scratch = Path(f"{self.building}.work")
         self.batch_bytes = 0  # what the batch's work tables may take, estimated (expect())
         self.ledger: Ledger | None = None
@@ -68,12 +73,15 @@ class Publication:
         return self._con
 
     def open(self, carry_over: bool = True) -> duckdb.DuckDBPyConnection:
-        """Create the new file; with carry_over, the served generation's core and meta in it."""
+        """Create the new files (the core file attached as `core`); with carry_over, the served
+        generation's core and meta in them."""
         cfg = settings()
+        core = self._served_core() if carry_over else None
         self._con = con = duckdb.connect(str(self.building), config={
             "memory_limit": cfg.memory_limit, "threads": cfg.threads,
             "temp_directory": f"{self.building}.tmp"})
         con.execute("SET preserve_insertion_order = false")
+        corefile.attach(con, self.core_building)
         # Batch work tables, never published: a compressed in-memory database while the batch is
         # small beside the memory limit (no disk writes), a scratch file beyond it (a national
         # batch spilled from memory filled 31 GB of temporary space; on disk it is compressed).
@@ -82,9 +90,25 @@ class Publication:
         else:
             con.execute("ATTACH ? AS work", [str(self.scratch)])
         ensure_schema(con)
-        if carry_over and self.warehouse.exists():
-            _carry_over(con, self.warehouse)
+        if core is not None:
+            corefile.carry_over(con, self.warehouse, core)
         return con
+
+    def _served_core(self) -> corefile.Source | None:
+        """Where the served generation's core rows are; a served warehouse without them is never
+        built on (its accepted rows would be lost): `rebuild` makes them again from the raw store."""
+        if not self.warehouse.exists():
+            return None
+        found = corefile.served_source(self.files)
+        number = None if found else self.files.served() or file_generation(self.warehouse)
+        if number is not None:
+            name = self.files.core_path(number).name
+            raise CouldNotComplete(
+                f"Thiếu tệp dữ liệu gốc của thế hệ đang dùng ({name}): không nạp gì; chạy "
+                "`rebuild` để dựng lại từ các tệp đã nhận",
+                f"The served generation's core file is missing ({name}): nothing was loaded; "
+                "run `rebuild` to make it again from the stored inputs")
+        return found
 
     def expect(self, paths: list[Path]) -> None:
         """Size the work space for a batch of `paths` before the new file opens: rows as read
@@ -136,20 +160,26 @@ class Publication:
         build_marts(con, progress)
         fault("after_marts")
         run_checks(con)
+        con.execute("DROP SCHEMA IF EXISTS ref CASCADE")  # only the marts read it
         held = loads if loads is not None else self.served_loads() + self.loads
         self.generation = gen = self.ledger.allocate_generation(
             made_by, self.loads[0] if self.loads else None, held, note)  # the first load it is for
         con.execute("INSERT INTO meta.generation BY NAME SELECT ? AS generation, ? AS published_at, "
                     "? AS note, ? AS duckdb_version",
                     [gen, time.strftime("%Y-%m-%d %H:%M:%S"), note, duckdb.__version__])
+        con.execute(f"INSERT INTO {corefile.ALIAS}.{corefile.STAMP} VALUES (?)", [gen])
+        con.execute(f"CHECKPOINT {corefile.ALIAS}")
+        con.execute(f"DETACH {corefile.ALIAS}")
         con.execute("CHECKPOINT")
         con.close()
         self._con = None
+        fsync_file(self.core_building)
         fsync_file(self.building)
         for load_id in self.loads:
             self.ledger.update_load(load_id, state="publishing", generation=gen)
         fault("after_manifest")
-        kept = self.files.keep(self.building, gen)
+        kept = self.files.keep(self.building, gen, self.core_building)
+        self.core_building.unlink()  # kept under its generation's name
         fault("mid_swap")
         os.replace(self.building, self.warehouse)
         fsync_dir(self.warehouse.parent)
@@ -197,24 +227,3 @@ class Publication:
             self.ledger.close()
             self.ledger = None
         self._lock.__exit__(None, None, None)
-
-
-def _carry_over(con: duckdb.DuckDBPyConnection, published: Path) -> None:
-    """Copy the accepted rows (core) and the bookkeeping (meta) of the served generation into
-    the new file; marts are rebuilt. Writing a fresh file keeps it compact; a table that gained
-    columns since is filled by name, and a column dropped since is left behind."""
-    con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
-    try:
-        tables = con.execute("""SELECT schema_name, table_name FROM duckdb_tables()
-            WHERE database_name = 'published' AND schema_name IN ('core', 'meta')""").fetchall()
-        for schema, table in tables:
-            columns = ", ".join(f'"{c}"' for (c,) in con.execute(
-                """SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n
-                   USING (schema_name, table_name, column_name)
-                   WHERE o.database_name = 'published' AND n.database_name = current_database()
-                     AND schema_name = ? AND table_name = ? ORDER BY o.column_index""",
-                [schema, table]).fetchall())
-            con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT {columns} '
-                        f'FROM published.{schema}."{table}"')
-    finally:
-        con.execute("DETACH published")

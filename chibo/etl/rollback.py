@@ -1,5 +1,7 @@
 """`rollback [--to N]`: serve a kept generation again (by default the newest one older than the
-served one; repeated, it goes further back; --to a newer kept one rolls forward). Under the writer lock: the file is checked, swapped in atomically, and the
+served one; repeated, it goes further back; --to a newer kept one rolls forward). Under the
+writer lock: both files of the generation are checked (the served file and its core file, which
+the next load builds on), the served file is swapped in atomically, and the
 ledger marks the loads the target does not hold as rolled back (a later load of the same file
 loads it again). Generation numbers only grow: the next load builds on the rolled-back-to
 generation and gets a new number."""
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from chibo.etl.corefile import require_pair
 from chibo.etl.faults import CouldNotComplete
 from chibo.etl.generations import file_generation
 from chibo.etl.ledger import GenerationRecord
@@ -35,6 +38,7 @@ def rollback(warehouse: Path, to: int | None = None, on_wait=None) -> RollbackOu
             raise CouldNotComplete(
                 f"Tệp của thế hệ {target.generation} không đọc được ({path.name})",
                 f"The file of generation {target.generation} cannot be read ({path.name})")
+        require_pair(pub.files, target.generation)
         before = set(kept[current].loads) if current in kept else set()
         pub.files.serve(target.generation)
         pub.ledger.set_current(target.generation)

@@ -74,11 +74,13 @@ def print_status(console: Console, status: Status, warehouse: Path) -> None:
     if status.writer_running:
         console.print("Đang có một lần ghi chạy / a writer is running now")
     gens = Table("thế hệ / generation", "công bố / published", "lần nạp / loads", "cỡ / size",
-                 "tệp / file", title="Các thế hệ đang giữ / kept generations")
+                 "dữ liệu gốc / core", "tệp / file", title="Các thế hệ đang giữ / kept generations")
+    files = GenerationFiles(warehouse)
     for g in status.kept:
         mark = " *" if status.current and g.generation == status.current.generation else ""
+        core = files.core_path(g.generation)
         gens.add_row(f"{g.generation}{mark}", g.published_at or "", _ids(g.loads), _mb(g.bytes),
-                     g.file or "")
+                     _mb(core.stat().st_size) if core.exists() else "", g.file or "")
     if status.kept:
         console.print(gens)
     loads = Table("lần nạp / load", "loại / kind", "trạng thái / state", "thế hệ / generation",

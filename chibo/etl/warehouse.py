@@ -48,6 +48,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Every reference CSV becomes table ref.<name> (all text; marts cast)."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS ref")  # not kept in the served file
     for path in sorted(REFERENCE_DIR.glob("*.csv")):
         con.execute(f"CREATE OR REPLACE TABLE ref.{path.stem} AS SELECT * FROM "
                     "read_csv(?, header = true, all_varchar = true, delim = ',', quote = '\"')",

@@ -34,13 +34,21 @@ def run_etl(*args: str) -> subprocess.CompletedProcess:
 
 
 def copy_warehouse(source: Path, target_dir: Path) -> Path:
-    """A private copy of a warehouse with its raw store (`<stem>.raw/`)."""
+    """A private copy of a warehouse with its kept generations (each a served file and a core
+    file; the served one hard-linked as the warehouse, as the ETL leaves it) and its raw store."""
+    from chibo.etl.generations import GenerationFiles
+
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / source.name
-    shutil.copyfile(source, target)
-    raw = source.with_name(f"{source.stem}.raw")
-    if raw.exists():
-        shutil.copytree(raw, target.with_name(f"{target.stem}.raw"))
+    for folder in ("generations", "raw"):
+        kept = source.with_name(f"{source.stem}.{folder}")
+        if kept.exists():
+            shutil.copytree(kept, target.with_name(f"{target.stem}.{folder}"))
+    served = GenerationFiles(source).served()
+    if served is None:
+        shutil.copyfile(source, target)
+    else:
+        os.link(GenerationFiles(target).path(served), target)
     return target
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from chibo.etl.generations import GenerationFiles
 from chibo.etl.rawstore import file_hash
 from tests.helpers import query
 
@@ -116,15 +117,16 @@ def test_a_warehouse_from_before_the_part_columns_takes_documents(tiny_warehouse
     """A warehouse whose figures still carry the old parent_figure_id column (before part_of,
     dimension, share and period_from) loads documents: the old column is left behind."""
     warehouse = copy_warehouse(tiny_warehouse, tmp_path / "wh")
-    con = duckdb.connect(str(warehouse))
-    con.execute("ALTER TABLE core.reported_figures ADD COLUMN parent_figure_id VARCHAR")
+    files = GenerationFiles(warehouse)
+    con = duckdb.connect(str(files.core_path(files.served())))  # the served generation's core file
+    con.execute("ALTER TABLE reported_figures ADD COLUMN parent_figure_id VARCHAR")
     for column in ("part_of_figure_id", "dimension", "dimension_value", "share", "period_from"):
-        con.execute(f"ALTER TABLE core.reported_figures DROP COLUMN {column}")
+        con.execute(f"ALTER TABLE reported_figures DROP COLUMN {column}")
     con.close()
     article = tmp_path / "lhh.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     result = run_etl("documents", str(article), "--warehouse", str(warehouse))
     assert result.returncode == 0, result.stdout + result.stderr
     columns = {c for (c,) in query(warehouse, """SELECT column_name FROM duckdb_columns()
-        WHERE schema_name = 'core' AND table_name = 'reported_figures'""")}
+        WHERE database_name = 'core' AND table_name = 'reported_figures'""")}
     assert "part_of_figure_id" in columns and "parent_figure_id" not in columns

@@ -1,4 +1,5 @@
-"""Helpers for ETL tests: the fixture inputs, a read-only warehouse query, the CLI, Windows-1258."""
+"""Helpers for ETL tests: the fixture inputs, a read-only warehouse query, the CLI, Windows-1258,
+the generations on disk being pairs (served file and core file)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,18 @@ def to_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
         out.append(base.encode("cp1258") + "".join(c for c in parts if c in TONES).encode("cp1258"))
     return b"".join(out)
+
+
+def assert_pairs(warehouse: Path) -> None:
+    """Every kept generation on disk is a pair whose core file was written for it, and the
+    served file is one of them."""
+    from chibo.etl.corefile import STAMP
+    from chibo.etl.generations import GenerationFiles, file_generation
+
+    files = GenerationFiles(warehouse)
+    on_disk = files.on_disk()
+    assert files.served() in on_disk
+    cores = sorted(int(p.name.split(".")[0]) for p in files.dir.glob("*.core.duckdb"))
+    assert cores == on_disk
+    for n in on_disk:
+        assert file_generation(files.core_path(n), STAMP) == n == file_generation(files.path(n))

@@ -64,9 +64,9 @@ def small_tmpfs(tmp_path):
         subprocess.run(["umount", "-l", str(mountpoint)], check=False)
 
 
-@pytest.mark.parametrize("rows", [200_000, 600_000], ids=["duckdb-checkpoint", "raw-copy"])
+@pytest.mark.parametrize("rows", [300_000, 600_000], ids=["duckdb-checkpoint", "raw-copy"])
 def test_real_disk_full_on_a_small_tmpfs(small_tmpfs, tmp_path, rows):
-    """10 MB of members fill the disk while DuckDB checkpoints; 30 MB while the file is kept."""
+    """15 MB of members fill the disk while DuckDB checkpoints; 30 MB while the file is kept."""
     warehouse = small_tmpfs / "warehouse.duckdb"
     assert run_etl("load", str(INPUTS / "organisations.csv"), "--warehouse", str(warehouse)).returncode == 0
     before = served(warehouse)

@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from chibo.etl import corefile
+from chibo.etl.generations import GenerationFiles
 from chibo.etl.load import load_files
 from chibo.etl.warehouse import CheckFailed, build_marts, run_checks
 from tests.etl.helpers import query
@@ -131,9 +133,12 @@ def test_empty_cells_are_a_warning_of_their_own(wh):
 def test_a_warehouse_breaking_the_identity_is_refused(wh, tmp_path):
     """A member row placed in a cell before its founding (as an older warehouse could hold) breaks
     the stock-flow identity of the marts: the data checks refuse the generation."""
-    copy = tmp_path / "copy.duckdb"
+    copy, core = tmp_path / "copy.duckdb", tmp_path / "copy.core.duckdb"
+    files = GenerationFiles(wh)
     copy.write_bytes(wh.read_bytes())
+    core.write_bytes(files.core_path(files.served()).read_bytes())
     con = duckdb.connect(str(copy))
+    corefile.attach(con, core)
     con.execute("""INSERT INTO core.members (member_id, org_id, gender, admitted_on, joined_on,
                    source_file, load_id) VALUES ('Z1', 'E', 'nam', DATE '2015-01-01',
                    DATE '2015-01-01', 'x.csv', 9)""")

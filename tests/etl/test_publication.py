@@ -105,27 +105,33 @@ def test_reader_keeps_its_generation_and_sees_the_new_one_after_reopening(inputs
     load_files(fixture_paths(inputs)[:1], warehouse)
     reader = duckdb.connect(str(warehouse), read_only=True)
     try:
-        assert reader.execute("SELECT count(*) FROM core.members").fetchone() == (0,)
+        read = ("SELECT max(generation), (SELECT coalesce(sum(official + probationary), 0) "
+                "FROM marts.fct_membership_monthly) FROM meta.generation")
+        assert reader.execute(read).fetchone() == (1, 0)
         assert load_files(fixture_paths(inputs)[1:2], warehouse).result == "loaded"
-        assert reader.execute("SELECT count(*) FROM core.members").fetchone() == (0,)
+        assert reader.execute(read).fetchone() == (1, 0)
     finally:
         reader.close()
     assert query(warehouse, "SELECT count(*) FROM core.members") == [(7,)]
 
 
+def pairs(kept):
+    return sorted(p.name for p in kept.glob("*.duckdb"))
+
+
 def test_three_previous_generations_are_kept(inputs, warehouse):
-    """Each published generation N stays as warehouse.generations/N.duckdb; the served one is the
-    same file as warehouse.duckdb; beyond three previous ones the oldest go."""
+    """Each published generation N stays as warehouse.generations/N.duckdb with its core file
+    N.core.duckdb; the served one is the same file as warehouse.duckdb; beyond three previous
+    ones the oldest go, both files."""
     for path in fixture_paths(inputs):
         load_files([path], warehouse)
     kept = warehouse.parent / "warehouse.generations"
-    assert sorted(p.name for p in kept.glob("*.duckdb")) == [
-        "000001.duckdb", "000002.duckdb", "000003.duckdb", "000004.duckdb"]
+    assert pairs(kept) == [f"00000{n}{kind}.duckdb" for n in range(1, 5) for kind in (".core", "")]
     rename = inputs / "assessments_fixed.csv"
     rename.write_text((inputs / "assessments.csv").read_text(encoding="utf-8").replace(
         "2020", "2019"), encoding="utf-8")
     load_files([rename], warehouse)
-    assert sorted(p.name for p in kept.glob("*.duckdb"))[0] == "000002.duckdb"
+    assert pairs(kept) == [f"00000{n}{kind}.duckdb" for n in range(2, 6) for kind in (".core", "")]
     assert os.stat(kept / "000005.duckdb").st_ino == os.stat(warehouse).st_ino
     assert query(kept / "000004.duckdb", "SELECT max(generation) FROM meta.generation") == [(4,)]
     index = json.loads((kept / "index.json").read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """Generations published once, picked up by every host: `etl load` with CHIBO_DATABASE_URL
 announces the served generation in PostgreSQL; each host's follower copies it from the shared
-folder, checks it and serves it (a rollback too); a load from another host while one runs waits,
+folder, checks it and serves it (a rollback too), never copying a core file; a load from another host while one runs waits,
 or with --no-wait is refused in Vietnamese and English (the advisory lock)."""
 
 from __future__ import annotations
@@ -70,6 +70,9 @@ def test_each_host_copies_checks_and_serves_the_announced_generation(tmp_path, p
     config, follower = hosts[0]
     assert follower.step()  # generation 1 is still on this host's disk: swapped back
     assert runtime_for(config.warehouse).gateway.serving().generation == 1
+    for config, _ in hosts:  # hosts serve the served file alone: core files stay on the shared volume
+        assert not list(config.warehouse.parent.rglob("*.core.duckdb"))
+    assert len(list(published.parent.rglob("*.core.duckdb"))) == 2  # the writer keeps 1 and 2's
 
 
 def test_a_file_that_does_not_match_the_announcement_is_never_served(tmp_path, pg_url, published):

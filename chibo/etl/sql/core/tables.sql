@@ -1,9 +1,11 @@
--- The accepted rows of every input (core) and the bookkeeping of loads (meta).
+-- The accepted rows of every input (core: the core file, attached as catalog `core`,
+-- chibo/etl/corefile.py) and the bookkeeping of loads (meta, in the served file).
 -- Idempotent: run on every publication, so an older warehouse gains new tables and columns.
-CREATE SCHEMA IF NOT EXISTS core;
 CREATE SCHEMA IF NOT EXISTS meta;
 CREATE SCHEMA IF NOT EXISTS ref;
 CREATE SCHEMA IF NOT EXISTS marts;
+
+CREATE TABLE IF NOT EXISTS core.generation (generation BIGINT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS core.organisations (
   org_id VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, parent_id VARCHAR,

@@ -1,0 +1,117 @@
+"""The core file: the accepted rows of every input (organisations, members, meetings, assessments,
+documents, reported figures) in a DuckDB file of its own per generation,
+`<stem>.generations/<N:06d>.core.duckdb` (chibo/etl/generations.py), beside the served file
+`<N:06d>.duckdb`, which holds only what the dashboard reads (marts and meta). The ETL attaches it
+under the catalog name `core`, so its SQL names `core.members` as before (DuckDB resolves
+`core.members` to the attached database's table `members`); the dashboard never opens it.
+
+A core file records the generations it was written for in its table `generation` (like
+meta.generation). A generation published before core files existed holds its core rows in the
+served file's own schema `core`: `source` finds them there, and the next publication writes
+them into a core file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from chibo.etl.faults import CouldNotComplete
+from chibo.etl.generations import GenerationFiles, file_generation
+
+ALIAS = "core"  # the catalog name the ETL attaches a core file under
+STAMP = "generation"  # the core file's table of the generations written into it
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a generation's core rows are: a core file (schema main) or, for a generation
+    published before core files, the served file itself (schema core)."""
+
+    path: Path
+    schema: str
+
+
+def attach(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool = False) -> None:
+    con.execute(f"ATTACH ? AS {ALIAS}" + (" (READ_ONLY)" if read_only else ""), [str(path)])
+
+
+def _has_core_schema(path: Path) -> bool:
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = "
+                                    "'core' AND database_name = current_database()").fetchone()[0])
+    except duckdb.Error:
+        return False
+
+
+def source_of(files: GenerationFiles, generation: int | None, path: Path) -> Source | None:
+    """The core rows of `generation` whose served file is `path` (None: not found)."""
+    if generation is not None and files.core_path(generation).exists():
+        return Source(files.core_path(generation), "main")
+    return Source(path, ALIAS) if path.exists() and _has_core_schema(path) else None
+
+
+def served_source(files: GenerationFiles) -> Source | None:
+    """The core rows of the served generation (None: no warehouse, or none found)."""
+    return source_of(files, files.served(), files.warehouse)
+
+
+def require_pair(files: GenerationFiles, generation: int) -> Source:
+    """The core rows of a kept `generation` to be served again, checked: its core file opens
+    and was written for it (or it is a generation with core inside its served file)."""
+    found = source_of(files, generation, files.path(generation))
+    if found is not None and (found.schema == ALIAS or
+                              file_generation(found.path, STAMP) == generation):
+        return found
+    name = files.core_path(generation).name
+    raise CouldNotComplete(f"Tệp dữ liệu gốc của thế hệ {generation} thiếu hoặc không đọc được ({name})",
+                           f"The core file of generation {generation} is missing or unreadable ({name})")
+
+
+def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """The served warehouse, read-only, with its core rows readable as core.* (for tools and
+    tests: the dashboard never reads core)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    files = GenerationFiles(warehouse)
+    served = files.served()
+    if served is not None and files.core_path(served).exists():
+        attach(con, files.core_path(served), read_only=True)
+    return con
+
+
+def carry_over(con: duckdb.DuckDBPyConnection, published: Path, core: Source) -> None:
+    """Copy the accepted rows (core, into the attached core file) and the bookkeeping (meta) of
+    the served generation into the new files; marts are rebuilt. Writing fresh files keeps them
+    compact; a table that gained columns since is filled by name, and a column dropped since is
+    left behind."""
+    here = con.execute("SELECT current_database()").fetchone()[0]
+    con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
+    sources = [("published", "meta", here, "meta")]
+    if core.path == published:
+        sources.append(("published", ALIAS, ALIAS, "main"))
+    else:
+        con.execute("ATTACH ? AS published_core (READ_ONLY)", [str(core.path)])
+        sources.append(("published_core", "main", ALIAS, "main"))
+    try:
+        for database, schema, target, target_schema in sources:
+            _copy_tables(con, database, schema, target, target_schema)
+    finally:
+        for database in {s[0] for s in sources}:
+            con.execute(f"DETACH {database}")
+
+
+def _copy_tables(con, database: str, schema: str, target: str, target_schema: str) -> None:
+    tables = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND "
+                         "schema_name = ?", [database, schema]).fetchall()
+    for (table,) in tables:
+        columns = ", ".join(f'"{c}"' for (c,) in con.execute(
+            """SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n
+               USING (table_name, column_name)
+               WHERE o.database_name = ? AND o.schema_name = ? AND n.database_name = ?
+                 AND n.schema_name = ? AND table_name = ? ORDER BY o.column_index""",
+            [database, schema, target, target_schema, table]).fetchall())
+        con.execute(f'INSERT INTO "{target}"."{target_schema}"."{table}" BY NAME SELECT {columns} '
+                    f'FROM "{database}"."{schema}"."{table}"')
