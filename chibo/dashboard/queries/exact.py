@@ -76,7 +76,6 @@ def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]
     """A SELECT of rows whose sums are the STOCKS per KEYS on the day $d, or on each day of $days
     (column day; no KEYS) when `many`, the scope and filters applied."""
     keys = ", ".join(f"{{a}}.{k}" for k in KEYS)
-    day = "p.day" if many else "$d"
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         cols = ", ".join(f"a.{c}" for c in STOCKS)
@@ -95,16 +94,20 @@ def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]
         rows = (f"SELECT * FROM (SELECT p.day, {run}, 0 AS base_orgs FROM (SELECT DISTINCT"
                 f" unnest($days::DATE[]) AS day) p LEFT JOIN ({facts}) t USING (day)"
                 f" WINDOW w AS (ORDER BY p.day) QUALIFY sum(coalesce(t.n, 0)) OVER w > 0)")
-        lead = "p.day"
-        days = "(SELECT unnest($days::DATE[]) AS day) p, "
-    else:
-        cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
-        rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM marts.cell_stocks_on($d) x"
-                f" JOIN marts.dim_org o USING (org_id) WHERE {cond}")
-        lead, days = keys.format(a="o"), ""
-    return (f"{rows} UNION ALL SELECT {lead}, {zeros}, 1 FROM {days}marts.dim_org o"
-            f" WHERE {cond} AND {_BASE} AND coalesce(o.valid_from, DATE '1900-01-01') <= {day}"
-            f" AND coalesce(o.valid_to, DATE '9999-12-31') > {day}", p)
+        base = (f"SELECT * FROM ({_selected(cond, _BASE)} SELECT p.day, {zeros}, 1 FROM"
+                f" (SELECT unnest($days::DATE[]) AS day) p, o WHERE {_exists('p.day')})")
+        return f"{rows} UNION ALL {base}", p
+    cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
+    rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM marts.cell_stocks_on($d) x"
+            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}")
+    return (f"{rows} UNION ALL SELECT {keys.format(a='o')}, {zeros}, 1 FROM marts.dim_org o"
+            f" WHERE {cond} AND {_BASE} AND {_exists('$d')}", p)
+
+
+def _exists(day: str) -> str:
+    """dim_org's row o exists on `day` (an SQL expression; a range join for many days)."""
+    return (f"coalesce(o.valid_from, DATE '1900-01-01') <= {day}"
+            f" AND coalesce(o.valid_to, DATE '9999-12-31') > {day}")
 
 
 def flow_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
@@ -128,12 +131,12 @@ def flow_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
     return f"SELECT {keys}, {cols} FROM {src} x JOIN marts.dim_org o USING (org_id) WHERE {cond}", p
 
 
-def _selected(cond: str) -> str:
+def _selected(cond: str, also: str = "TRUE") -> str:
     """A WITH clause of o: the selected organisations of dim_org, org_id coded like the big facts'
     (the facts join them without a cast per row, after the selection is made)."""
     keys = ", ".join(f"o.{k}" for k in KEYS)
-    return (f"WITH o AS MATERIALIZED (SELECT CAST(o.org_id AS marts.org_code) AS org_id, {keys}"
-            f" FROM marts.dim_org o WHERE {cond})")
+    return (f"WITH o AS MATERIALIZED (SELECT CAST(o.org_id AS marts.org_code) AS org_id, {keys},"
+            f" o.valid_from, o.valid_to FROM marts.dim_org o WHERE {cond} AND {also})")
 
 
 def _sums(columns) -> str:
