@@ -23,7 +23,7 @@ ALL = Scope.everything()
 DAY = dt.timedelta(days=1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def demo_runtime(demo_warehouse):
     """The demo warehouse, answers not cached (each day is asked once anyway)."""
     with runtime.bound(runtime_for(demo_warehouse, answer_cache_mb=0)) as rt:
