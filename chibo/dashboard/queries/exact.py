@@ -74,7 +74,8 @@ def clamp_range(scope: Scope, a: dt.date, b: dt.date) -> tuple[dt.date, dt.date]
 
 def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
     """A SELECT of rows whose sums are the STOCKS per KEYS on the day $d, or on each day of $days
-    (column day; no KEYS) when `many`, the scope and filters applied."""
+    (column day; no KEYS) when `many`, the scope and filters applied (organisation subtrees: from
+    the CTE o of `selected`)."""
     keys = ", ".join(f"{{a}}.{k}" for k in KEYS)
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
@@ -86,7 +87,7 @@ def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]
     zeros = ", ".join("0" for c in STOCKS if c != "base_orgs")
     if many:  # the changes of the selected cells, accumulated over the days
         cells = [c for c in STOCKS if c != "base_orgs"]
-        facts = (f"{_selected(cond)} SELECT x.day, count(*) AS n,"
+        facts = (f"SELECT x.day, count(*) AS n,"
                  f" {', '.join(f'sum(x.{c}) AS {c}' for c in cells)}"
                  f" FROM marts.cell_stock_changes_on_days($days::DATE[]) x JOIN o USING (org_id)"
                  f" GROUP BY x.day")
@@ -94,8 +95,8 @@ def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]
         rows = (f"SELECT * FROM (SELECT p.day, {run}, 0 AS base_orgs FROM (SELECT DISTINCT"
                 f" unnest($days::DATE[]) AS day) p LEFT JOIN ({facts}) t USING (day)"
                 f" WINDOW w AS (ORDER BY p.day) QUALIFY sum(coalesce(t.n, 0)) OVER w > 0)")
-        base = (f"SELECT * FROM ({_selected(cond, _BASE)} SELECT p.day, {zeros}, 1 FROM"
-                f" (SELECT unnest($days::DATE[]) AS day) p, o WHERE {_exists('p.day')})")
+        base = (f"SELECT p.day, {zeros}, 1 FROM (SELECT unnest($days::DATE[]) AS day) p, o"
+                f" WHERE {_BASE} AND {_exists('p.day')}")
         return f"{rows} UNION ALL {base}", p
     cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
     rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM marts.cell_stocks_on($d) x"
@@ -113,7 +114,7 @@ def _exists(day: str) -> str:
 def flow_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
     """A SELECT of rows whose sums are the FLOWS per KEYS over the days [$a, $b], or over each
     period [$firsts[i], $lasts[i]] (columns first_day, last_day) when `many`, the scope and filters
-    applied."""
+    applied (organisation subtrees: from the CTE o of `selected`)."""
     cols = ", ".join(f"x.{c}" for c in FLOWS)
     span = "x.first_day, x.last_day, " if many else ""
     if use_rollup(scope, f, ROLLUP):
@@ -127,16 +128,20 @@ def flow_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
     src = ("marts.cell_flow_parts_over($firsts::DATE[], $lasts::DATE[])" if many
            else "marts.cell_flows_between($a, $b)")
     if many:
-        return f"{_selected(cond)} SELECT {span}{keys}, {cols} FROM {src} x JOIN o USING (org_id)", p
+        return f"SELECT {span}{keys}, {cols} FROM {src} x JOIN o USING (org_id)", p
     return f"SELECT {keys}, {cols} FROM {src} x JOIN marts.dim_org o USING (org_id) WHERE {cond}", p
 
 
-def _selected(cond: str, also: str = "TRUE") -> str:
-    """A WITH clause of o: the selected organisations of dim_org, org_id coded like the big facts'
-    (the facts join them without a cast per row, after the selection is made)."""
+def selected(scope: Scope, f: Filters) -> tuple[str, dict]:
+    """The CTE `o` the many-day rows of organisation subtrees read (empty for the rollups): the
+    selected organisations of dim_org made once, org_id coded like the big facts' (joined to them
+    without a cast per row)."""
+    if use_rollup(scope, f, ROLLUP):
+        return "", {}
+    cond, p = org_condition(scope, f)
     keys = ", ".join(f"o.{k}" for k in KEYS)
-    return (f"WITH o AS MATERIALIZED (SELECT CAST(o.org_id AS marts.org_code) AS org_id, {keys},"
-            f" o.valid_from, o.valid_to FROM marts.dim_org o WHERE {cond} AND {also})")
+    return (f"o AS MATERIALIZED (SELECT CAST(o.org_id AS marts.org_code) AS org_id, {keys}, o.kind,"
+            f" o.valid_from, o.valid_to FROM marts.dim_org o WHERE {cond}),", p)
 
 
 def _sums(columns) -> str:
@@ -226,11 +231,13 @@ def by_period(scope: Scope, f: Filters, unit: str = "month") -> pd.DataFrame:
         return by_period_empty(per)
     stocks, p = stock_rows(scope, f, many=True)
     flows, p2 = flow_rows(scope, f, many=True)
+    cells, p3 = selected(scope, f)
+    p2.update(p3)
     befores = [d - dt.timedelta(days=1) for d in per["first"]]
     p.update(p2, firsts=list(per["first"]), lasts=list(per["last"]),
              days=sorted({*per["last"], *befores}))
     df = query(f"""
-        WITH spans AS (SELECT unnest($firsts::DATE[]) AS a, unnest($lasts::DATE[]) AS b),
+        WITH {cells} spans AS (SELECT unnest($firsts::DATE[]) AS a, unnest($lasts::DATE[]) AS b),
         s AS MATERIALIZED (SELECT day, count(*) AS n, {_sums(STOCKS)} FROM ({stocks}) GROUP BY day),
         fl AS (SELECT first_day AS a, last_day AS b, {_sums(FLOWS)} FROM ({flows}) GROUP BY ALL)
         SELECT spans.a AS first, s.* EXCLUDE (day), sb.members AS members_before,
