@@ -25,10 +25,12 @@ sys.path.insert(0, str(ROOT))  # the working tree's dashboard, whatever the inst
 
 
 def scenarios(ch, urlstate, org: str | None = None) -> dict[str, dict]:
-    """A few typical views: defaults, all years, one province, one sector, old boundaries, one
-    provincial committee picked in the organisation filter (its subtree over the succession)."""
+    """A few typical views: defaults, all years (by month, and by year where a chart has a grain),
+    five years, one province, one sector, old boundaries, one provincial committee picked in the
+    organisation filter (its subtree over the succession)."""
     out = {"default": urlstate.parse("", ch)[0], "all": urlstate.parse("?period=all", ch)[0],
-           "5y": urlstate.parse("?period=5y", ch)[0]}
+           "5y": urlstate.parse("?period=5y", ch)[0],
+           "years": urlstate.parse("?period=all&grain=year", ch)[0]}
     if org:
         out["org"] = urlstate.parse(f"?org={org}", ch)[0]
     if ch.provinces_current:

@@ -7,7 +7,10 @@ viewer's Scope first and applies it with the filters (data.org_condition).
 A day is clamped to the history: the first day of the first month with a cell and the last day
 of the last loaded month (`clamp_day`). A year earlier is the same day one year before
 (`year_before`; 29/02 → 28/02). Periods of a series (`periods`) are months or years cut to the
-chosen dates, so the first and last may be partial; every figure of a period is exact for it.
+chosen dates, so the first and last may be partial; every figure of a period is exact for it. A
+series (`by_period`) asks for all its days and periods at once through the many-day macros
+(`marts.stock_parts_on_days`, `marts.flow_parts_over`, per cell `marts.cell_stock_parts_on_days`,
+`marts.cell_flow_parts_over`), one pass over the marts whatever the number of periods.
 """
 
 from __future__ import annotations
@@ -68,44 +71,76 @@ def clamp_range(scope: Scope, a: dt.date, b: dt.date) -> tuple[dt.date, dt.date]
 # ---------------------------------------------------------------- row sources (SQL text)
 
 
-def stock_rows(scope: Scope, f: Filters, day: str, lateral: str = "") -> tuple[str, dict]:
-    """A SELECT of rows with KEYS and STOCKS on the day `day` (an SQL expression: `$d`, or
-    `p.d` after `lateral` = 'periods p, '), the scope and filters applied."""
+def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
+    """A SELECT of rows whose sums are the STOCKS per KEYS on the day $d, or on each day of $days
+    (column day; no KEYS) when `many`, the scope and filters applied (organisation subtrees: from
+    the CTE o of `selected`)."""
     keys = ", ".join(f"{{a}}.{k}" for k in KEYS)
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         cols = ", ".join(f"a.{c}" for c in STOCKS)
-        return (f"SELECT {lateral and 'p.*, '}{keys.format(a='a')}, {cols}"
-                f" FROM {lateral}{'LATERAL ' if lateral else ''}marts.stocks_on({day}) a"
-                f" WHERE {cond}", p)
+        if many:
+            return f"SELECT a.day, {cols} FROM marts.stock_parts_on_days($days::DATE[]) a WHERE {cond}", p
+        return f"SELECT {keys.format(a='a')}, {cols} FROM marts.stocks_on($d) a WHERE {cond}", p
     cond, p = org_condition(scope, f)
-    cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
     zeros = ", ".join("0" for c in STOCKS if c != "base_orgs")
-    pcols = "p.*, " if lateral else ""
-    return (f"SELECT {pcols}{keys.format(a='o')}, {cols}, 0 AS base_orgs"
-            f" FROM {lateral}{'LATERAL ' if lateral else ''}marts.cell_stocks_on({day}) x"
-            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}"
-            f" UNION ALL SELECT {pcols}{keys.format(a='o')}, {zeros}, 1"
-            f" FROM {lateral}marts.dim_org o WHERE {cond} AND {_BASE}"
-            f" AND coalesce(o.valid_from <= {day}, TRUE) AND coalesce(o.valid_to > {day}, TRUE)",
-            p)
+    if many:  # the changes of the selected cells, accumulated over the days
+        cells = [c for c in STOCKS if c != "base_orgs"]
+        facts = (f"SELECT x.day, count(*) AS n,"
+                 f" {', '.join(f'sum(x.{c}) AS {c}' for c in cells)}"
+                 f" FROM marts.cell_stock_changes_on_days($days::DATE[]) x JOIN o USING (org_id)"
+                 f" GROUP BY x.day")
+        run = ", ".join(f"sum(coalesce(t.{c}, 0)) OVER w AS {c}" for c in cells)
+        rows = (f"SELECT * FROM (SELECT p.day, {run}, 0 AS base_orgs FROM (SELECT DISTINCT"
+                f" unnest($days::DATE[]) AS day) p LEFT JOIN ({facts}) t USING (day)"
+                f" WINDOW w AS (ORDER BY p.day) QUALIFY sum(coalesce(t.n, 0)) OVER w > 0)")
+        base = (f"SELECT p.day, {zeros}, 1 FROM (SELECT unnest($days::DATE[]) AS day) p, o"
+                f" WHERE {_BASE} AND {_exists('p.day')}")
+        return f"{rows} UNION ALL {base}", p
+    cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
+    rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM marts.cell_stocks_on($d) x"
+            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}")
+    return (f"{rows} UNION ALL SELECT {keys.format(a='o')}, {zeros}, 1 FROM marts.dim_org o"
+            f" WHERE {cond} AND {_BASE} AND {_exists('$d')}", p)
 
 
-def flow_rows(scope: Scope, f: Filters, a: str, b: str, lateral: str = "") -> tuple[str, dict]:
-    """A SELECT of rows with KEYS and FLOWS over the days [`a`, `b`] (SQL expressions, as in
-    `stock_rows`), the scope and filters applied."""
+def _exists(day: str) -> str:
+    """dim_org's row o exists on `day` (an SQL expression; a range join for many days)."""
+    return (f"coalesce(o.valid_from, DATE '1900-01-01') <= {day}"
+            f" AND coalesce(o.valid_to, DATE '9999-12-31') > {day}")
+
+
+def flow_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
+    """A SELECT of rows whose sums are the FLOWS per KEYS over the days [$a, $b], or over each
+    period [$firsts[i], $lasts[i]] (columns first_day, last_day) when `many`, the scope and filters
+    applied (organisation subtrees: from the CTE o of `selected`)."""
     cols = ", ".join(f"x.{c}" for c in FLOWS)
-    lat = f"{lateral}LATERAL " if lateral else ""
-    pcols = "p.*, " if lateral else ""
+    span = "x.first_day, x.last_day, " if many else ""
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="x")
         keys = ", ".join(f"x.{k}" for k in KEYS)
-        return (f"SELECT {pcols}{keys}, {cols} FROM {lat}marts.flows_between({a}, {b}) x"
-                f" WHERE {cond}", p)
+        src = ("marts.flow_parts_over($firsts::DATE[], $lasts::DATE[])" if many
+               else "marts.flows_between($a, $b)")
+        return f"SELECT {span}{keys}, {cols} FROM {src} x WHERE {cond}", p
     cond, p = org_condition(scope, f)
     keys = ", ".join(f"o.{k}" for k in KEYS)
-    return (f"SELECT {pcols}{keys}, {cols} FROM {lat}marts.cell_flows_between({a}, {b}) x"
-            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}", p)
+    src = ("marts.cell_flow_parts_over($firsts::DATE[], $lasts::DATE[])" if many
+           else "marts.cell_flows_between($a, $b)")
+    if many:
+        return f"SELECT {span}{keys}, {cols} FROM {src} x JOIN o USING (org_id)", p
+    return f"SELECT {keys}, {cols} FROM {src} x JOIN marts.dim_org o USING (org_id) WHERE {cond}", p
+
+
+def selected(scope: Scope, f: Filters) -> tuple[str, dict]:
+    """The CTE `o` the many-day rows of organisation subtrees read (empty for the rollups): the
+    selected organisations of dim_org made once, org_id coded like the big facts' (joined to them
+    without a cast per row)."""
+    if use_rollup(scope, f, ROLLUP):
+        return "", {}
+    cond, p = org_condition(scope, f)
+    keys = ", ".join(f"o.{k}" for k in KEYS)
+    return (f"o AS MATERIALIZED (SELECT CAST(o.org_id AS marts.org_code) AS org_id, {keys}, o.kind,"
+            f" o.valid_from, o.valid_to FROM marts.dim_org o WHERE {cond}),", p)
 
 
 def _sums(columns) -> str:
@@ -121,7 +156,7 @@ def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = 
     """STOCKS on `day` (exact), one row per value of `key` (a column of KEYS, as column k), per
     combination of several keys (a tuple of KEYS, as columns of their names) or one row for the
     whole selection (no key)."""
-    rows, p = stock_rows(scope, f, "$d")
+    rows, p = stock_rows(scope, f)
     p["d"] = day
     if key is None:
         return query(f"SELECT {_sums(STOCKS)} FROM ({rows})", p)
@@ -135,7 +170,7 @@ def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = 
 def flows_by(scope: Scope, f: Filters, a: dt.date, b: dt.date,
              key: str | None = None) -> pd.DataFrame:
     """FLOWS over the days [a, b] (exact), per value of `key` (column k) or in one row."""
-    rows, p = flow_rows(scope, f, "$a", "$b")
+    rows, p = flow_rows(scope, f)
     p.update(a=a, b=b)
     if key is None:
         return query(f"SELECT {_sums(FLOWS)} FROM ({rows})", p)
@@ -188,23 +223,27 @@ def by_period_empty(per: pd.DataFrame) -> pd.DataFrame:
 def by_period(scope: Scope, f: Filters, unit: str = "month") -> pd.DataFrame:
     """Per period of `periods` (period, first, last, full, months): STOCKS on its last day, members_before
     (members on the day before its first day), FLOWS over [first, last], left and net_change.
-    Net change = members − members_before for every period (the stock-flow identity)."""
+    Net change = members − members_before for every period (the stock-flow identity). One pass
+    over the marts for all periods (the warehouse's many-day macros)."""
     per = periods(scope, f, unit)
     if per.empty:
         return by_period_empty(per)
-    stocks, p = stock_rows(scope, f, "p.d", lateral="periods p, ")  # on each `periods` row's d
-    flows, p2 = flow_rows(scope, f, "p.a", "p.b", lateral="periods p, ")
-    p.update(p2, firsts=list(per["first"]), lasts=list(per["last"]))
+    stocks, p = stock_rows(scope, f, many=True)
+    flows, p2 = flow_rows(scope, f, many=True)
+    cells, p3 = selected(scope, f)
+    p2.update(p3)
+    befores = [d - dt.timedelta(days=1) for d in per["first"]]
+    p.update(p2, firsts=list(per["first"]), lasts=list(per["last"]),
+             days=sorted({*per["last"], *befores}))
     df = query(f"""
-        WITH spans AS (SELECT unnest($firsts::DATE[]) AS a, unnest($lasts::DATE[]) AS b),
-        s AS (WITH periods AS (SELECT a, b AS d FROM spans)
-              SELECT a, count(*) AS n, {_sums(STOCKS)} FROM ({stocks}) GROUP BY a),
-        sb AS (WITH periods AS (SELECT a, CAST(a - INTERVAL 1 DAY AS DATE) AS d FROM spans)
-               SELECT a, sum(members)::BIGINT AS members_before FROM ({stocks}) GROUP BY a),
-        fl AS (WITH periods AS (SELECT a, b FROM spans)
-               SELECT a, {_sums(FLOWS)} FROM ({flows}) GROUP BY a)
-        SELECT spans.a AS first, s.* EXCLUDE (a), sb.members_before, fl.* EXCLUDE (a)
-        FROM spans LEFT JOIN s USING (a) LEFT JOIN sb USING (a) LEFT JOIN fl USING (a)
+        WITH {cells} spans AS (SELECT unnest($firsts::DATE[]) AS a, unnest($lasts::DATE[]) AS b),
+        s AS MATERIALIZED (SELECT day, count(*) AS n, {_sums(STOCKS)} FROM ({stocks}) GROUP BY day),
+        fl AS (SELECT first_day AS a, last_day AS b, {_sums(FLOWS)} FROM ({flows}) GROUP BY ALL)
+        SELECT spans.a AS first, s.* EXCLUDE (day), sb.members AS members_before,
+               fl.* EXCLUDE (a, b)
+        FROM spans LEFT JOIN s ON s.day = spans.b
+        LEFT JOIN s sb ON sb.day = CAST(spans.a - INTERVAL 1 DAY AS DATE)
+        LEFT JOIN fl ON fl.a = spans.a AND fl.b = spans.b
         ORDER BY spans.a""", p)
     if df["n"].isna().all():  # nothing of the selection exists in these dates
         return by_period_empty(per.iloc[0:0])

@@ -124,3 +124,103 @@ CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
     CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
     CAST(sum(left_other) AS BIGINT) AS left_other
   FROM unioned GROUP BY ALL;
+
+-- The same stocks and flows for many days or periods in one pass (series by month or year), joined
+-- on months and days instead of evaluated once per day. Each gives rows to be summed (a monthly
+-- stock and the changes after it; whole months and end days), so a reader filters them first:
+--   marts.stock_parts_on_days(DAYS)        day, the rollup keys and the stocks of stocks_on: their
+--                                          sums per day (of DAYS, a DATE[]) are its stocks
+--   marts.flow_parts_over(FIRSTS, LASTS)   first_day, last_day, the rollup keys and FLOWS: their
+--                                          sums per period [FIRSTS[i], LASTS[i]] are its flows
+--   marts.cell_stock_parts_on_days(DAYS)   day, org_id and the stocks of cell_stocks_on
+--   marts.cell_stock_changes_on_days(DAYS) the same, but the sums per day accumulated over DAYS
+--                                          in order are the stocks (the first day's stocks, then
+--                                          the changes up to each following day)
+--   marts.cell_flow_parts_over(FIRSTS, LASTS)  first_day, last_day, org_id and FLOWS (per cell
+--                                          from the days of the period)
+-- A day that ends its month reads the monthly mart of its own month (its stocks on that day), any
+-- other day the month before + the d_* of its month up to it, as above.
+CREATE OR REPLACE MACRO marts.stock_days(days) AS TABLE
+  SELECT day, CASE WHEN partial THEN marts.month_before(day) ELSE
+    least(CAST(date_trunc('month', day) AS DATE), DATE '{last_month}') END AS month, partial
+  FROM (SELECT day, day(day + INTERVAL 1 DAY) <> 1 AS partial
+        FROM (SELECT DISTINCT CAST(unnest(days) AS DATE) AS day));
+
+-- each partial day with the days of its month up to it (their changes add to the month before's)
+CREATE OR REPLACE MACRO marts.stock_day_changes(days) AS TABLE
+  SELECT day, CAST(unnest(generate_series(CAST(date_trunc('month', day) AS TIMESTAMP),
+    CAST(day AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS changed
+  FROM marts.stock_days(days) WHERE partial;
+
+CREATE OR REPLACE MACRO marts.cell_stock_parts_on_days(days) AS TABLE
+  SELECT s.day, m.org_id, m.official, m.probationary, m.official + m.probationary AS members,
+    m.female, m.cells, m.cells_lt3
+  FROM marts.stock_days(days) s JOIN marts.fct_membership_monthly m USING (month)
+  UNION ALL
+  SELECT c.day, f.org_id, f.d_official, f.d_probationary, f.d_official + f.d_probationary,
+    f.d_female, f.d_cells, f.d_cells_lt3
+  FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily f ON f.day = c.changed;
+
+-- per cell: the stocks on the first of DAYS (as above), then the changes of the days after it up to
+-- each following day of DAYS; accumulated over DAYS in order, the stocks on each (the daily mart
+-- holds fewer rows than the monthly one's row per cell and month)
+CREATE OR REPLACE MACRO marts.cell_stock_changes_on_days(days) AS TABLE
+  WITH asked AS (SELECT day, lag(day) OVER (ORDER BY day) AS after
+                 FROM (SELECT DISTINCT CAST(unnest(days) AS DATE) AS day)),
+  later AS (
+    SELECT day, CAST(unnest(generate_series(CAST(after AS TIMESTAMP) + INTERVAL 1 DAY,
+      CAST(day AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS changed
+    FROM asked WHERE after IS NOT NULL
+  )
+  SELECT * FROM marts.cell_stock_parts_on_days([list_min(CAST(days AS DATE[]))])
+  UNION ALL
+  SELECT c.day, f.org_id, f.d_official, f.d_probationary, f.d_official + f.d_probationary,
+    f.d_female, f.d_cells, f.d_cells_lt3
+  FROM later c JOIN marts.fct_membership_daily f ON f.day = c.changed;
+
+CREATE OR REPLACE MACRO marts.stock_parts_on_days(days) AS TABLE
+  SELECT s.day, province_code, province_code_old, province_code_current, region, sector, official,
+    probationary, official + probationary AS members, female, cells, cells_lt3, base_orgs
+  FROM marts.stock_days(days) s JOIN marts.agg_members_monthly m USING (month)
+  UNION ALL
+  SELECT c.day, province_code, province_code_old, province_code_current, region, sector,
+    d_official, d_probationary, d_official + d_probationary, d_female, d_cells, d_cells_lt3,
+    d_base_orgs
+  FROM marts.stock_day_changes(days) c JOIN marts.agg_members_daily x ON x.day = c.changed;
+
+-- each period with its whole months, and with its days outside them (at either end)
+CREATE OR REPLACE MACRO marts.flow_spans(firsts, lasts) AS TABLE
+  SELECT DISTINCT CAST(unnest(firsts) AS DATE) AS first_day, CAST(unnest(lasts) AS DATE) AS last_day;
+CREATE OR REPLACE MACRO marts.flow_months(firsts, lasts) AS TABLE
+  SELECT first_day, last_day, CAST(unnest(generate_series(
+    CAST(marts.first_full(first_day) AS TIMESTAMP),
+    CAST(marts.after_full(last_day) AS TIMESTAMP) - INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS DATE) AS month
+  FROM marts.flow_spans(firsts, lasts);
+CREATE OR REPLACE MACRO marts.flow_all_days(firsts, lasts) AS TABLE
+  SELECT first_day, last_day, CAST(unnest(generate_series(CAST(first_day AS TIMESTAMP),
+    CAST(last_day AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS day
+  FROM marts.flow_spans(firsts, lasts);
+CREATE OR REPLACE MACRO marts.flow_days(firsts, lasts) AS TABLE
+  SELECT * FROM marts.flow_all_days(firsts, lasts)
+  WHERE day < marts.first_full(first_day) OR day >= marts.after_full(last_day);
+
+-- per cell, every day of the periods from the daily mart (the monthly mart's flows are its days'):
+-- few rows with flows against the monthly mart's row per cell and month
+CREATE OR REPLACE MACRO marts.cell_flow_parts_over(firsts, lasts) AS TABLE
+  SELECT s.first_day, s.last_day, f.org_id, admitted, transferred_in, transferred_out, left_party,
+    transferred_out + left_party AS "left", transferred_out AS left_transfer_out, left_death,
+    left_struck_off, left_expelled, left_resigned, left_other
+  FROM marts.flow_all_days(firsts, lasts) s JOIN marts.fct_membership_daily f USING (day)
+  WHERE admitted + transferred_in + transferred_out + left_party > 0;
+
+CREATE OR REPLACE MACRO marts.flow_parts_over(firsts, lasts) AS TABLE
+  SELECT s.first_day, s.last_day, province_code, province_code_old, province_code_current, region,
+    sector, admitted, transferred_in, transferred_out, left_party,
+    transferred_out + left_party AS "left", transferred_out AS left_transfer_out, left_death,
+    left_struck_off, left_expelled, left_resigned, left_other
+  FROM marts.flow_months(firsts, lasts) s JOIN marts.agg_members_monthly m USING (month)
+  UNION ALL
+  SELECT s.first_day, s.last_day, province_code, province_code_old, province_code_current, region,
+    sector, admitted, transferred_in, transferred_out, left_party, transferred_out + left_party,
+    transferred_out, left_death, left_struck_off, left_expelled, left_resigned, left_other
+  FROM marts.flow_days(firsts, lasts) s JOIN marts.agg_members_daily x USING (day);
