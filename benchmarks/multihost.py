@@ -56,7 +56,8 @@ class Host:
         return f"{self.address}:{self.port}"
 
     def start(self) -> None:
-        cmd = [*self.net.run_in(self.i), sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server",
+        cmd = [*self.net.run_in(self.i), sys.executable, "-m", "gunicorn",
+               "-c", "python:chibo.dashboard.gunicorn_conf", "chibo.dashboard.app:server",
                "--bind", self.name, "--worker-class", "gthread", "--workers", "1",
                "--threads", "4", "--timeout", "120"]
         self.proc = servers.spawn(cmd, self.log, env=self.env, cwd=ROOT, start_new_session=True)

@@ -260,6 +260,7 @@ http {{
     fastcgi_temp_path {folder}/fastcgi; uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;
     upstream chibo {{
 {servers}        keepalive 8;
+        keepalive_timeout 60s;
     }}
     server {{
         listen {listen};

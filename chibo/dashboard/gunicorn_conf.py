@@ -14,6 +14,10 @@ worker_class = "gthread"
 workers = 2
 threads = 4
 timeout = 120
+# An idle connection from nginx stays open longer than nginx keeps it (its upstream
+# keepalive_timeout, 60 s in deploy/nginx): nginx closes it first, so it never sends a request
+# on a connection gunicorn is closing (a POST there is not retried: a 502 for the viewer).
+keepalive = 75
 
 memory.limit_arenas()  # before any thread allocates: the workers inherit it with the fork
 memory.share_libraries()

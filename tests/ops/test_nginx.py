@@ -50,7 +50,8 @@ def _behind_nginx(tmp: Path, fixture_warehouse: Path, locations: str, **settings
                    cwd=ROOT, check=True, timeout=120)
     app_port, port = servers.free_port(), servers.free_port()
     app_log, nginx_log = tmp / "gunicorn.log", tmp / "nginx.log"
-    app = servers.spawn([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server", "--bind",
+    app = servers.spawn([sys.executable, "-m", "gunicorn", "-c", "python:chibo.dashboard.gunicorn_conf",
+                         "chibo.dashboard.app:server", "--bind",
                          f"127.0.0.1:{app_port}", "--worker-class", "gthread", "--workers", "1",
                          "--threads", "4", "--timeout", "120"], app_log, env=env, cwd=tmp)
     nginx = servers.spawn([NGINX, "-p", str(tmp), "-c", str(_nginx_conf(tmp, port, app_port, locations)),
