@@ -5,7 +5,7 @@ connections for less time than gunicorn_conf.py's keepalive."""
 
 from __future__ import annotations
 
-import importlib
+import ast
 import re
 from pathlib import Path
 
@@ -25,8 +25,15 @@ def _seconds(conf: str) -> list[int]:
     return found
 
 
+def _gunicorn_keepalive() -> int:
+    """gunicorn_conf.py's keepalive, read without importing it (its import shapes the process)."""
+    tree = ast.parse((ROOT / "chibo" / "dashboard" / "gunicorn_conf.py").read_text(encoding="utf-8"))
+    return next(n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                and [t.id for t in n.targets if isinstance(t, ast.Name)] == ["keepalive"])
+
+
 def test_nginx_closes_idle_upstream_connections_before_gunicorn(tmp_path):
-    keepalive = importlib.import_module("chibo.dashboard.gunicorn_conf").keepalive
+    keepalive = _gunicorn_keepalive()
     confs = {p.name: p.read_text() for p in (ROOT / "deploy" / "nginx").glob("*.conf")}
     confs["tests"] = servers.nginx_conf(tmp_path, "127.0.0.1:1", ["127.0.0.1:2"],
                                         ROOT / "deploy" / "nginx" / "chibo-locations.conf").read_text()
