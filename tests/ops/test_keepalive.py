@@ -37,6 +37,6 @@ def test_nginx_closes_idle_upstream_connections_before_gunicorn(tmp_path):
     confs = {p.name: p.read_text() for p in (ROOT / "deploy" / "nginx").glob("*.conf")}
     confs["tests"] = servers.nginx_conf(tmp_path, "127.0.0.1:1", ["127.0.0.1:2"],
                                         ROOT / "deploy" / "nginx" / "chibo-locations.conf").read_text()
-    pools = {name: _seconds(text) for name, text in confs.items() if _seconds(text)}
+    pools = {name: found for name, text in confs.items() if (found := _seconds(text))}
     assert {"chibo.conf", "compose.conf", "compose-multihost.conf", "tests"} <= set(pools)
     assert all(s < keepalive for found in pools.values() for s in found), (keepalive, pools)
