@@ -91,10 +91,10 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
             "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
         reference = ctx.last_event
-    if reference is None and (pub is None or w is not None and w.kind == "range"
-                              and ctx.congress_held):
-        # "Nhiệm kỳ qua" on an undated page, "Nhiệm kỳ 2022 - 2025" on any page that reports a
-        # congress held: up to the congress, not to the page's day
+    if reference is None and (pub is None or w is not None and ctx.congress_held and (
+            w.kind == "range" or w.kind == "vague" and "nhiem ky" in fold(w.text))):
+        # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
+        # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
     source = "explicit"
     event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
