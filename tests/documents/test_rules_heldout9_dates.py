@@ -51,11 +51,12 @@ def test_after_a_congress_being_prepared_the_page_dates_the_stocks():
     assert _figures(text)["1.012"]["as_of"].isoformat() == "2025-07-26"
 
 
-def test_a_term_after_the_congress_paragraph_keeps_its_own_dating():
-    """Near miss: "Nhiệm kỳ qua" on a dated page counts to the page, as before."""
+def test_a_term_after_the_congress_paragraph_is_dated_by_the_congress():
+    """"Nhiệm kỳ qua" on a page dated after the congress counts to the congress (corpus README
+    convention decided in the generalisation round after heldout9)."""
     text = PAGE + ("Ngày 24/7, Đảng bộ xã Ia Pa tổ chức Đại hội đại biểu lần thứ I.\n\n"
                    "Nhiệm kỳ qua, Đảng bộ xã kết nạp 88 đảng viên.")
-    assert _figures(text)["88"]["as_of"].isoformat() == "2025-07-26"
+    assert _figures(text)["88"]["as_of"].isoformat() == "2025-07-24"
 
 
 def test_a_range_whose_first_day_has_no_year():

@@ -151,3 +151,26 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
         and not re.search(r"\d", sentence[clause_start:m.start()])]  # trú là 640 đồng chí"
     post = voc.POST_BLOCK_RE if not sentence.isascii() else _POST_BLOCK_PLAIN_RE  # "So dang vien bi …"
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))
+
+
+# Between two counts of one list: a separator, or the next item's own year and verb ("năm 2023 kết
+# nạp 112, năm 2024 kết nạp 127 và năm 2025 kết nạp 135 đảng viên").
+_LIST_SEP_RE = re.compile(r"\s*[,;]?\s*(?:và\s+)?(?:(?:năm|quý|tháng)\s+[\dIV/]+\s*,?\s*(?:kết nạp"
+                          r"(?:\s+được)?|phát triển|có|là|đạt)?\s*)?", re.IGNORECASE)
+
+
+def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tuple[int, int]]:
+    """Counts listed before the one noun they share ("kết nạp lần lượt 1.802, 1.915 và 1.971 đảng
+    viên"): by a count's index, its list's first and last index (the last names the noun)."""
+    out: dict[int, tuple[int, int]] = {}
+    k = 0
+    while k < len(quantities):
+        j = k
+        while j + 1 < len(quantities) and not voc.metric_at(folded, quantities[j].end + 1) and \
+                _LIST_SEP_RE.fullmatch(sentence, quantities[j].end, quantities[j + 1].start) and \
+                not quantities[j].is_words:
+            j += 1
+        if j > k and voc.metric_at(folded, quantities[j].end + 1):
+            out.update({i: (k, j) for i in range(k, j + 1)})
+        k = j + 1
+    return out

@@ -73,7 +73,10 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
     adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)
                 or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)]
-    if adjacent:
+    years = [w for w in before if w.kind == "year"][-c.nth[1]:] if c.nth else []
+    if c.nth and len(years) == c.nth[1]:  # "các năm 2023, 2024 và 2025 kết nạp lần lượt …"
+        own = years[c.nth[0]]
+    elif adjacent:
         own = adjacent[0]
     elif before:
         own = max(before, key=lambda x: (x.end, -x.start))

@@ -42,10 +42,14 @@ _ADMISSION_LABEL_RE = voc.folded(
     r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
     r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+(?:trong|năm|cả|từ|quý|tháng|"
     r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")
+# A count in brackets after the group it counts, the bracket closing after its counter: "Đảng
+# viên nữ (1.716 người) chiếm 42,6%".
+_OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")
+_CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
-_LABEL_END_RE = re.compile(r"\s*(?:[,;.()]|$|và\s)")
+_LABEL_END_RE = re.compile(r"\s*(?:[,;.()|]|$|và\s)")  # "|": a table's note column after it
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
@@ -86,6 +90,8 @@ class Candidate:
     post_share: float | None = None  # a share quoted after a figure without a dimension: its
                                      # share should it turn out a part ("riêng …, chiếm 42,7%")
     own_stock: bool = False        # named by "số <noun> … lên": a stock, never a part of admissions
+    nth: tuple[int, int] | None = None  # (index, size) in a list "lần lượt": dated by the
+                                        # same item of a list of years before it
 
 
 def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
@@ -131,10 +137,17 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     floor, blocked_end = 0, None
     changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
+    lists = cl.counted_lists(sentence, folded, quantities)
     for k, q in enumerate(quantities):
         metric, noun_end, dim, own_stock = None, q.end, None, False
+        first, last = lists.get(k, (k, k))
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
-        pre_metric, pre_dim, label = descriptor(sentence, q.start)
+        if last > k:  # "1.802, 1.915 và 1.971 đảng viên": the noun of the list's last count
+            found = (voc.metric_at(folded, quantities[last].end + 1)[0], q.end)
+        opened = _OPENS_BRACKET_RE.search(sentence, 0, q.start)  # "Đảng viên nữ (1.716 người) chiếm"
+        pre_metric, pre_dim, label = descriptor(
+            sentence, opened.start() if opened and _CLOSES_AFTER_RE.match(sentence, q.end)
+            else quantities[first].start)
         growth = _FROM_TO_RE.match(folded, q.end)
         crossing = voc.fold(q.text).startswith("vuot")  # "vượt mốc 100.000 đảng viên": a stock
         if found:
@@ -199,8 +212,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 and listed[0] == "sector" and voc.BREAKDOWN_RE.search(sentence, whole.end, q.start):
             # "415 tổ chức cơ sở đảng, gồm: 107 ở xã, phường, thị trấn; 96 ở cơ quan hành chính"
             metric, dim, noun_end = "_part", listed, listed[2]
-        clause_start = max([floor] + [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, q.start)
-                                      if sentence[m.start()] != ":"])
+        clause_start = max([floor if first == k else 0] + [
+            m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, quantities[first].start)
+            if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
         if metric is None or cl.range_bound(folded, q.start):
@@ -237,8 +251,10 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 or admitted or label or activity or crossing or metric in ("_part", "_same")
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
-                or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and not out):
-            # the last: a sentence opening "Đảng viên nữ 1.203 người, …"
+                or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
+                    not out or pre_dim and out[-1].dimension)):
+            # the last: a sentence opening "Đảng viên nữ 1.203 người, …", or going on with a list
+            # of such parts ("…; đảng viên dưới 30 tuổi (402 người) chiếm 10%")
             continue
         if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
             continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
@@ -262,6 +278,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                              dim[0] if dim else None, dim[1] if dim else None,
                              share_in(post) if dim else None,
                              bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
-                             post_share=None if dim else share_in(post), own_stock=own_stock))
+                             post_share=None if dim else share_in(post), own_stock=own_stock,
+                             nth=(k - first, last - first + 1) if last > first and "lan luot" in
+                             folded[max(0, quantities[first].start - 30):quantities[first].start]
+                             else None))
         floor = noun_end
     return out

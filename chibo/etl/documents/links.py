@@ -30,7 +30,7 @@ _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P
                               r"(?:được )?kết nạp|đảng viên mới|đảng viên|tổ chức cơ sở đảng)")
 _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
-_SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là)(?![\wđ])", re.IGNORECASE)
+_SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|lần lượt)(?![\wđ])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 # A new stock named after admissions ("…, Đảng bộ Trường có 210 …"), not "trong đó, có".
 _STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])",

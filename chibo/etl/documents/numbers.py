@@ -25,7 +25,7 @@ QUALIFIER_WORDS = [
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"),
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
 ]
-_QUAL_RE = re.compile(r"(?:(?<=\s)|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
+_QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
                       + r")\s+$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
 

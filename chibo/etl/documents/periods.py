@@ -108,6 +108,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
+    ("year", r"(?:(?<=\d{4}, )|(?<=\d{4} và ))" + _Y + r"(?![\d/]|\s*[-–]\s*\d)"),  # "năm 2023, 2024 và 2025"
     ("today", r"(?<![\w])(?:tính\s+)?(?:đến|tới)\s+nay(?![\w])"),
     # the Party's founding (3/2/1930), for the country's figures only (extract.py)
     ("founding", r"(?<![\w])(?<!năm )(?<!kỷ niệm )(?:khi|lúc|từ khi|ngày|những ngày)\s+(?:mới\s+|đầu\s+)?(?:thành lập|ra đời)"

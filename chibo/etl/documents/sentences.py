@@ -34,6 +34,7 @@ _ITEM = re.compile(r"^\s*[-+•*–]\s+")
 # A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
 # frames the items as a paragraph ending with ":" does.
 _GLOSS_LINE = re.compile(r"^\([^()]{4,60}\)$")
+_TABLE_TITLE_RE = re.compile(r"^(?:Bảng|Biểu|Phụ lục)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[:.]", re.IGNORECASE)
 
 
 def _heading(line: str) -> bool:
@@ -57,7 +58,15 @@ def _as_column_row(line: str, header: list[str] | None) -> str | None:
     if not header or len(cells) != len(header) or len(cells) < 2 or not \
             _COLUMN_LABEL_RE.fullmatch(header[-1]) or not _COUNT_CELL_RE.match(cells[-1]):
         return None
-    return ", ".join([f"{header[0]} {cells[0]}"] + cells[1:-1]) + f", {header[-1]}: {cells[-1]}"
+    first = cells[0] if cells[0].lower().startswith(header[0].lower()) else f"{header[0]} {cells[0]}"
+    middle = [f"{h.lower()} {c}" if h.lower() == "năm" else c for h, c in zip(header[1:-1], cells[1:-1])]
+    return ", ".join([first] + middle) + f", {header[-1]}: {cells[-1]}"  # "Đại hội III, năm 1960"
+
+
+# A bare total in a list ("+ Tổng số: 3.874 đồng chí") under a paragraph naming what the list counts
+# ("Cơ cấu đội ngũ đảng viên … tính đến ngày 31/12/2025:"): the total of that noun.
+_BARE_TOTAL_RE = re.compile(r"(?<=^[-+•*–] )\s*(?:Tổng số|Tổng cộng|Tổng)\s*:", re.IGNORECASE)
+_TOTAL_OF_RE = re.compile(r"đảng viên|tổ chức cơ sở đảng|chi bộ", re.IGNORECASE)
 
 
 def blocks(text: str) -> list[list[str]]:
@@ -72,8 +81,11 @@ def blocks(text: str) -> list[list[str]]:
         para = _as_column_row(line, header) if table else None
         para = para or _as_label(line)
         row = "|" in line and (table or bool(out) and (_heading(out[-1][0]) or bool(
-            _GLOSS_LINE.match(out[-1][-1]))))  # under a heading or "(Số liệu tính đến …)" too
+            _GLOSS_LINE.match(out[-1][-1]) or _TABLE_TITLE_RE.match(out[-1][-1]))))
+        # under a heading, "(Số liệu tính đến …)" or "Bảng 1: …" too
         table = "|" in line
+        if out and _ITEM.match(para) and (noun := _TOTAL_OF_RE.search(out[-1][0])):
+            para = _BARE_TOTAL_RE.sub(lambda m: f"{m[0][:-1].rstrip()} {noun[0]}:", para)
         if out and (row or _ITEM.match(para) and (out[-1][-1].endswith(":") or _ITEM.match(
                 out[-1][-1]) or _heading(out[-1][0]))):
             out[-1].append(para)  # list items, or a table's rows
