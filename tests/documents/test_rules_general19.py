@@ -1,6 +1,10 @@
 """Generalisation round after held-out set 9: rules written as patterns of the language, each on
 sentences written for it, with near misses. This file: the term reported at a congress ("Nhiệm kỳ
 qua, Đảng bộ đã kết nạp …" on a page dated after the congress) is dated by the congress."""
+import pytest
+
+from chibo.etl.documents import extract
+
 from .test_rules import _figures
 
 
@@ -143,3 +147,117 @@ def test_a_tab_inside_a_sentence_is_no_table():
     """Near miss: a tab used as indentation at the start of a line stays a space."""
     text = "Tin\n\nThứ Hai, 19/01/2026 - 07:00\n\n\tĐảng bộ xã Tân Lập có 412 đảng viên."
     assert _figures(text)["412"]["metric"] == "members_total"
+
+
+def test_a_short_name_after_the_kind_of_body():
+    """Real phrasing: a ministry named in full with its abbreviation, then by the kind of body and
+    the abbreviation: "Đảng bộ Bộ Nông nghiệp và Môi trường (NN&MT) … Đảng bộ Bộ NN&MT có 97 …"."""
+    text = ("Đại hội\n\nThứ Năm, 28/08/2025 - 18:00\n\nNgày 28/8/2025, Đảng bộ Bộ Nông nghiệp và Môi "
+            "trường (NN&MT) tổ chức Đại hội đại biểu lần thứ I. Đảng bộ Bộ NN&MT có 97 tổ chức cơ "
+            "sở đảng với gần 9.800 đảng viên.")
+    assert {f["scope_value"] for f in _figures(text).values()} == {"Bộ Nông nghiệp và Môi trường"}
+
+
+def test_a_year_in_brackets_dates_the_first_stock_of_a_change_only():
+    """Real phrasing: congress reports comparing with the start of the term, "số đảng viên tăng từ
+    3.486 đồng chí (năm 2020) lên 4.102 đồng chí": the second stock is the congress's."""
+    text = ("Tin\n\nChủ Nhật, 15/06/2025 - 19:00\n\nNgày 14/6, Đảng bộ Công an tỉnh Gia Lai tổ chức "
+            "Đại hội. Báo cáo cho biết, số đảng viên của Đảng bộ tăng từ 3.486 đồng chí (năm 2020) "
+            "lên 4.102 đồng chí, tăng 616 đồng chí so với đầu nhiệm kỳ.")
+    figures = _figures(text)
+    assert [(n, f["as_of"].isoformat()) for n, f in figures.items()] == [
+        ("3.486", "2020-12-31"), ("4.102", "2025-06-14")]
+
+
+def test_the_places_a_new_commune_was_formed_from_are_no_scope():
+    """Real phrasing: 2025 communes "được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea Đar
+    và xã Cư Huê (huyện Ea Kar cũ)", then "Đảng bộ xã hiện có …": the new commune."""
+    text = ("Tin\n\nThứ Năm, 31/07/2025 - 15:30\n\nNgày 31/7, Đảng bộ xã Ea Kar tổ chức Đại hội. Xã Ea "
+            "Kar được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea Đar và xã Cư Huê (huyện "
+            "Ea Kar cũ). Đảng bộ xã hiện có 1.937 đảng viên.")
+    assert _figures(text)["1.937"]["scope_value"].lower() == "xã ea kar"
+
+
+def test_party_organisations_merged_keep_their_name():
+    """Near miss: "được thành lập trên cơ sở hợp nhất Đảng bộ Bộ Y tế và Ban cán sự đảng Bộ Y
+    tế (cũ)": the party organisation merged is the one that keeps the name."""
+    text = ("Tin\n\n29/08/2025 15:20\n\nNgày 29/8, Đảng bộ Bộ Y tế tổ chức Đại hội. Đảng bộ Bộ Y tế "
+            "trực thuộc Đảng bộ Chính phủ, được thành lập trên cơ sở hợp nhất Đảng bộ Bộ Y tế và Ban "
+            "cán sự đảng Bộ Y tế (cũ). Đảng bộ có 58 tổ chức cơ sở đảng.")
+    assert _figures(text)["58"]["scope_value"] == "Bộ Y tế"
+
+
+def test_other_news_under_a_page_is_no_figure(tmp_path):
+    """Real phrasing: pasted pages ending with "Tin khác:" / "Bài viết khác" and headlines of
+    other articles ("Đà Nẵng: 98 chi bộ đạt …"): the page's footer, cut."""
+    from chibo.etl.documents import read_document
+    for footer in ("Tin khác:", "Bài viết khác", "Các bài khác:"):
+        path = tmp_path / "page.txt"
+        path.write_text("Tin\nThứ Năm, 18/12/2025 - 16:05\nĐảng bộ phường Thanh Khê có 2.904 đảng "
+                        f"viên.\n{footer}\n- Đà Nẵng: 98 chi bộ đạt \"trong sạch, vững mạnh\"\n",
+                        encoding="utf-8")
+        assert set(_figures(read_document(path))) == {"2.904"}
+
+
+def test_a_headline_takes_the_group_the_ceremony_admitted():
+    """Real phrasing: "Chi bộ Công ty … kết nạp hai đảng viên mới" above "Lễ kết nạp hai công nhân
+    ưu tú vào Đảng": the headline restates the ceremony's count, group, day and scope."""
+    text = ("Chi bộ Công ty TNHH Sao Việt kết nạp hai đảng viên mới\n\nThứ Sáu, 05/09/2025 - 10:30\n\n"
+            "Sáng 4/9, Chi bộ Công ty TNHH Sao Việt tổ chức Lễ kết nạp hai công nhân ưu tú vào Đảng.")
+    f = extract(text, "rules").figures
+    assert [(x["dimension_value"], x["as_of"].isoformat()) for x in f] == [
+        ("worker", "2025-09-04"), ("worker", "2025-09-04")]
+
+
+def test_a_headline_without_a_group_restating_a_part_stays_without_one():
+    """Near miss: a headline count equal to a part of a stated whole keeps no group."""
+    text = ("Xã kết nạp 2 đảng viên mới\n\nThứ Sáu, 05/09/2025 - 10:30\n\nNgày 4/9, Đảng bộ xã Tân "
+            "Lập có 120 đảng viên, trong đó 2 đảng viên dự bị.")
+    head = extract(text, "rules").figures[0]
+    assert (head["metric"], head["dimension"]) == ("new_admissions", None)
+
+
+@pytest.mark.parametrize("peoples", ["Dao, Tày, Sán Chỉ", "Cao Lan, Sán Dìu", "Pa Kô, Vân Kiều"])
+def test_local_peoples_by_name_are_ethnic_minorities(peoples):
+    """Real phrasing: cell congresses naming local groups, "đảng viên là người dân tộc Dao, Tày,
+    Sán Chỉ chiếm 61,5%" (Sán Chỉ, Cao Lan, Pa Kô: local groups and spellings of the 53)."""
+    text = PAGE + f"Chi bộ thôn Khe Tiền có 26 đảng viên; đảng viên là người {peoples} chiếm 61,5%."
+    f = _figures(text)["61,5%"]
+    assert (f["dimension_value"], f["whole"]) == ("minority", "26")
+
+
+def test_cells_that_admitted_none_are_a_part_of_the_cells_counted_before():
+    """Real phrasing: "Đảng bộ có 64 chi bộ trực thuộc với 3.951 đảng viên; còn 2 chi bộ chưa kết
+    nạp được đảng viên": a part of the 64 (no breakdown word between)."""
+    text = PAGE + ("Đến nay, Đảng bộ phường Bắc Giang có 64 chi bộ trực thuộc với 3.951 đảng viên; "
+                   "còn 2 chi bộ chưa kết nạp được đảng viên.")
+    f = _figures(text)["2"]
+    assert (f["dimension_value"], f["whole"], f["metric"]) == ("no_admissions", "64", "sub_cells")
+
+
+def test_labels_then_their_counts_respectively():
+    """Real phrasing: "Số đảng viên nữ và đảng viên là người dân tộc thiểu số lần lượt là 1.570 và
+    58 đồng chí, chiếm tương ứng 43,1% và 1,6%": each count takes its label and its share."""
+    text = PAGE + ("Đảng bộ phường Hoàn Kiếm hiện có 3.642 đảng viên. Số đảng viên nữ và đảng viên là "
+                   "người dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí, chiếm tương ứng 43,1% và "
+                   "1,6%.")
+    figures = _figures(text)
+    assert [(figures[n]["metric"], figures[n]["dimension_value"], figures[n]["share"],
+             figures[n]["whole"]) for n in ("1.570", "58")] == [
+        ("members_female", "female", 0.431, "3.642"), ("members_total", "minority", 0.016, "3.642")]
+
+
+def test_respective_counts_without_shares():
+    """Real phrasing: "Đảng viên dự bị, đảng viên có trình độ đại học trở lên lần lượt là 97 và
+    2.411 đồng chí" (three-word labels, a comma between them, no shares)."""
+    text = PAGE + ("Đảng bộ phường Hoàn Kiếm hiện có 3.642 đảng viên; đảng viên dự bị, đảng viên có "
+                   "trình độ đại học trở lên lần lượt là 97 và 2.411 đồng chí.")
+    figures = _figures(text)
+    assert [(figures[n]["dimension_value"], figures[n]["share"]) for n in ("97", "2.411")] == [
+        ("probationary", None), ("university_plus", None)]
+
+
+def test_respectively_with_labels_that_name_no_group_is_no_list_of_parts():
+    """Near miss: labels the vocabulary does not know ("cán bộ, chiến sĩ") give no parts."""
+    text = PAGE + "Số cán bộ và chiến sĩ của đơn vị lần lượt là 120 và 340 đồng chí."
+    assert _figures(text) == {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
-from .parts import dimension_at
+from .parts import dimension_at, metric_dimension
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
@@ -170,7 +170,46 @@ def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tup
                 _LIST_SEP_RE.fullmatch(sentence, quantities[j].end, quantities[j + 1].start) and \
                 not quantities[j].is_words:
             j += 1
-        if j > k and voc.metric_at(folded, quantities[j].end + 1):
+        if j > k and (voc.metric_at(folded, quantities[j].end + 1) or voc.COUNTER_RE.match(
+                sentence, quantities[j].end)):
             out.update({i: (k, j) for i in range(k, j + 1)})
         k = j + 1
+    return out
+
+
+# "Số đảng viên nữ và đảng viên là người dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí, chiếm
+# tương ứng 43,1% và 1,6%": labels, then "lần lượt (là)", then one count for each, in order.
+_RESPECTIVELY_RE = re.compile(r"(?<![\wđ])lần lượt(?:\s+là)?\s*$", re.IGNORECASE)
+_LABEL_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
+_SHARES_RE = re.compile(r"(?:chiếm\s+)?(?:tỷ lệ\s+)?(?:tương ứng|lần lượt)(?:\s+là)?\s+(?P<list>[\d,%\s]+"
+                        r"(?:\s*(?:,|và)\s*[\d,]+\s*%)+)", re.IGNORECASE)
+_PCT_RE = re.compile(r"(\d+(?:,\d+)?)\s*%")
+
+
+def respective(sentence: str, folded: str, quantities: list, lists: dict) -> dict[int, tuple]:
+    """Counts given "lần lượt" for labels before them: by a count's index, (metric, dimension,
+    share, noun end) of its label, the share from a list after "tương ứng" when given."""
+    out: dict[int, tuple] = {}
+    for first, last in set(lists.values()):
+        opened = _RESPECTIVELY_RE.search(sentence, 0, quantities[first].start)
+        if not opened:
+            continue
+        head = max([0] + [m.end() for m in re.finditer(r"[;:.]|trong đó,?", sentence[:opened.start()])])
+        pieces = _LABEL_SPLIT_RE.split(sentence[head:opened.start()].strip())[-(last - first + 1):]
+        labels = []
+        for piece in pieces:
+            pos = re.match(r"\s*(?:[Ss]ố\s+(?:lượng\s+)?)?", piece).end()
+            noun = voc.metric_at(voc.fold(piece), pos)
+            dim = dimension_at(piece, noun[1]) if noun else None
+            labels.append((noun[0], dim or metric_dimension(noun[0])) if noun else None)
+        if len(labels) != last - first + 1 or None in labels:
+            continue
+        end = voc.COUNTER_RE.match(sentence, quantities[last].end) or re.compile(r"").match(
+            sentence, quantities[last].end)
+        shares = _SHARES_RE.search(sentence, end.end(), end.end() + 60)
+        pcts = _PCT_RE.findall(shares["list"]) if shares else []
+        for i, (metric, dim) in enumerate(labels):
+            share = float(pcts[i].replace(",", ".")) / 100 if len(pcts) == len(labels) else None
+            out[first + i] = (metric, dim, share, end.end() if first + i == last else
+                              quantities[first + i].end)
     return out

@@ -25,7 +25,8 @@ VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", 
 # A line starting one of these ends the article: everything after it is page footer.
 FOOTER_RE = re.compile(
     r"^\s*(?:\d+\s+)?(?:Thống kê truy cập|Ý KIẾN BẠN ĐỌC|Ý kiến bạn đọc|Bài cùng chuyên mục|"
-    r"Các tin mới|Các tin khác|Tin cùng chuyên mục|Tin liên quan|Bài viết liên quan|"
+    r"Các tin mới|Các tin khác|Tin khác|Tin mới hơn|Tin cũ hơn|Tin đã đưa|Các tin đã đưa|Bài khác|"
+    r"Các bài khác|Bài viết khác|Tin cùng chuyên mục|Tin liên quan|Bài viết liên quan|Đọc tiếp|"
     r"Có thể bạn quan tâm|Phản hồi\s*$|Thông tin người gửi|Liên kết website|LIÊN KẾT WEB|"
     r"Xem nhiều nhất|Tin đọc nhiều|Go top|\[Trở về\]|Hiện tại không có bình chọn|"
     r"Gửi bình luận|Bình luận\s*$|Viết bình luận)", re.IGNORECASE)

@@ -38,6 +38,9 @@ def in_year_of(w: When | None, found: list[When]) -> When | None:
     return replace(w, y=years[-1]) if years else w
 
 
+# "tăng từ 3.486 đồng chí (năm 2020) lên 4.102 đồng chí": the bracketed year dates the first
+# stock of a change only.
+_OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -65,7 +68,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
     not dated in itself is no first mention a restatement could take (the body's is)."""
     pub = ctx.published
-    before = [w for w in whens if w.end <= c.start]
+    before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
         w.kind in ("year", "range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)

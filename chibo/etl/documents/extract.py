@@ -19,7 +19,7 @@ from .rows import finish, headline_from_body
 from .scope import (
     Scope,
     attached_sector,
-    expand_name,
+    full_name,
     known_organisations,
     merged_on,
     narrowed,
@@ -132,7 +132,7 @@ def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
     for m in find_mentions(sentence, ctx.published, headline, tuple(ctx.known)):
         scope = m.scope or merged_on(resolve_bare(m, ctx.history + out), ctx.published)
         if scope is not None and scope.kind == "organisation" and m.scope is not None:
-            full = ctx.short.get(scope.value) or expand_name(scope.value, ctx.known)
+            full = full_name(scope.value, ctx.short, ctx.known)
             full = of_province_named(full, sentence, m.end, ctx.history + out)
             scope = Scope(scope.text, scope.kind, full,
                           province_code=scope.province_code, org_text=scope.org_text or scope.text)

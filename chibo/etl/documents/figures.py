@@ -138,16 +138,19 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
     lists = cl.counted_lists(sentence, folded, quantities)
+    labelled = cl.respective(sentence, folded, quantities, lists)
     for k, q in enumerate(quantities):
         metric, noun_end, dim, own_stock = None, q.end, None, False
         first, last = lists.get(k, (k, k))
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
-        if last > k:  # "1.802, 1.915 và 1.971 đảng viên": the noun of the list's last count
-            found = (voc.metric_at(folded, quantities[last].end + 1)[0], q.end)
+        if last > k and (shared := voc.metric_at(folded, quantities[last].end + 1)):
+            found = (shared[0], q.end)  # "1.802, 1.915 và 1.971 đảng viên": the last one's noun
         opened = _OPENS_BRACKET_RE.search(sentence, 0, q.start)  # "Đảng viên nữ (1.716 người) chiếm"
         pre_metric, pre_dim, label = descriptor(
             sentence, opened.start() if opened and _CLOSES_AFTER_RE.match(sentence, q.end)
             else quantities[first].start)
+        if k in labelled:  # "… nữ và … dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí"
+            found, pre_dim = (labelled[k][0], labelled[k][3]), labelled[k][1]
         growth = _FROM_TO_RE.match(folded, q.end)
         crossing = voc.fold(q.text).startswith("vuot")  # "vượt mốc 100.000 đảng viên": a stock
         if found:
@@ -276,7 +279,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = "new_admissions"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,
-                             share_in(post) if dim else None,
+                             labelled[k][2] if k in labelled else share_in(post) if dim else None,
                              bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
                              post_share=None if dim else share_in(post), own_stock=own_stock,
                              nth=(k - first, last - first + 1) if last > first and "lan luot" in

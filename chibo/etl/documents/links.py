@@ -109,7 +109,7 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
             w for w in earlier if not w.get("_parent")]
     for whole in reversed(earlier):
         if _fits(whole, part, True) and not _new_stock(sentence, whole, part) and (
-                loose or sector_of(whole, part) or BREAKDOWN_RE.search(
+                loose or sector_of(whole, part) or part["dimension"] == "activity" or BREAKDOWN_RE.search(
                     sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
                     sentence, 0, whole["span_start"])):
             return whole

@@ -230,13 +230,18 @@ _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trướ
                            r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
                            r"|(?<![\wđ])(?:tách (?:ra )?từ|trước (?:đây )?thuộc)\s+$",  # unbracketed
                            re.IGNORECASE)
+# The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
+# Đar và xã Cư Huê"): history too (not the party organisations merged, which may keep the name).
+_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập)[^.;]*$",
+                               re.IGNORECASE)
 
 
 def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     """Named before bare, longest first at each place; a mention right after an organisation
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
-    found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start)]
+    found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
+        not m.party and _MERGED_PLACES_RE.search(text, 0, m.start))]
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(
         n.start < m.end and m.start < n.end for n in named)]

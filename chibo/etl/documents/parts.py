@@ -37,7 +37,10 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|
             r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
             r"Chứt|Pà Thẻn|Cơ Lao|Bố Y|Si La|Pu Péo|Brâu|Ơ Đu|Rơ Măm|"
             # spellings of the Highlands and the Centre: "Raglai", "Bahnar", "Êđê", "Xơ-đăng"
-            r"Raglai|Ra-glai|Bahnar|Ba-na|Êđê|Xơ-đăng|Sê Đăng|Cơ-ho|Cơ-tu|Tà-ôi|Stiêng|M'nông)")
+            r"Raglai|Ra-glai|Bahnar|Ba-na|Êđê|Xơ-đăng|Sê Đăng|Cơ-ho|Cơ-tu|Tà-ôi|Stiêng|M'nông|"
+            # local groups and other spellings: "Sán Chỉ", "Cao Lan", "Pa Kô", "Gia-rai", "Khơ-mú"
+            r"Sán Chỉ|Cao Lan|Mạ|Mảng|Ngái|Pa Kô|Pa Cô|Gia-rai|Hmong|Mơ Nông|Rục|Mã Liềng|Chơ-ro|"
+            r"Xinh-mun|Hà-nhì|Khơ-mú|Phù-lá|Lô-lô)")
 DIMENSIONS: list[tuple[str, str, str]] = [
     ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
     # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none

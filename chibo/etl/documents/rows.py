@@ -16,12 +16,15 @@ def headline_from_body(figures: list[dict]) -> None:
     for f in (f for f in figures if f.get("_headline") and not f["_parent"]):
         if f["as_of_source"] == "explicit" and f["_scope"] is not None:
             continue
-        body = next((b for b in figures if not b.get("_headline") and b["metric"] == f["metric"]
-                     and (b["dimension"], b["dimension_value"]) == (f["dimension"],
-                                                                    f["dimension_value"])
-                     and (b["value"] is not None and f["value"] and _restates(f, b)
-                          or f["value"] is None and b["value"] is None and b["share"] == f["share"])),
-                    None)
+        same = [b for b in figures if not b.get("_headline") and b["metric"] == f["metric"] and (
+            b["value"] is not None and f["value"] and _restates(f, b)
+            or f["value"] is None and b["value"] is None and b["share"] == f["share"])]
+        body = next((b for b in same if (b["dimension"], b["dimension_value"]) == (
+            f["dimension"], f["dimension_value"])), None)
+        if body is None and f["dimension"] is None:  # "… kết nạp hai đảng viên mới" for "Lễ kết
+            body = next((b for b in same if b["dimension"] and b["_parent"] is None), None)
+            if body is not None:  # nạp hai công nhân ưu tú": the group the body names
+                f.update(dimension=body["dimension"], dimension_value=body["dimension_value"])
         if body is None:
             continue
         if f["dimension"] and body["_parent"] is not None:  # a part restated: of the body's whole

@@ -207,6 +207,16 @@ def short_names(text: str, known: list[str]) -> dict[str, str]:
     return out
 
 
+def full_name(name: str, short: dict[str, str], known: list[str]) -> str:
+    """The full name of a short form: as given in brackets ("EVN"), also after the kind of body
+    it is ("Bộ NN&MT" of "Bộ Nông nghiệp và Môi trường (NN&MT)"), else expand_name's."""
+    if name in short:
+        return short[name]
+    kind, _, rest = name.partition(" ")
+    full = short.get(rest)
+    return full if full and full.startswith(kind + " ") else expand_name(name, known)
+
+
 def expand_name(name: str, known: list[str]) -> str:
     """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …",
     "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc")."""
