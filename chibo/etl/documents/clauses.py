@@ -213,3 +213,14 @@ def respective(sentence: str, folded: str, quantities: list, lists: dict) -> dic
             out[first + i] = (metric, dim, share, end.end() if first + i == last else
                               quantities[first + i].end)
     return out
+
+
+# "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ", "1.200 đảng viên mới trong năm 2024": new
+# members over a stated span are the admissions of that span.
+_NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
+                               r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
+
+
+def new_in_period(folded: str, noun_end: int) -> bool:
+    """New members counted over a span named right after them (_NEW_IN_PERIOD_RE)."""
+    return bool(_NEW_IN_PERIOD_RE.match(folded, noun_end))

@@ -15,7 +15,7 @@ from .dating import crossed_dating, date_figure, period_bound_or_gloss
 from .figures import Candidate
 from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
-from .rows import finish, headline_from_body
+from .rows import finish, headline_from_body, later_wholes
 from .scope import (
     Scope,
     attached_sector,
@@ -115,6 +115,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
             figures.extend(figs)
             ctx.figures.extend(figs)
     headline_from_body(figures)
+    later_wholes(figures)
     return DocumentResult(document, finish(doc_id, figures))
 
 

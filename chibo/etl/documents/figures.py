@@ -33,6 +33,8 @@ _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # group alone is a part "other": "9 đồng chí là bác sĩ").
 _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)[^,;.\d]{2,40}?"
                        r"(?:,\s*|\s+và\s+)(?!\d)[^,;.\d]{2}", re.IGNORECASE)
+# "ở xã, phường, thị trấn có 107": the comma goes on with a list of levels without names.
+_LEVEL_LIST_RE = re.compile(r"(?<![\wđ])(?:xã|phường|thị trấn|đặc khu)$", re.IGNORECASE)
 # A gloss in brackets without a number, between what a count names and the count.
 _GLOSS_BEFORE_RE = re.compile(r"\([^()\d]{1,60}\)")
 # A count in a breakdown followed by where it is: "107 ở xã, phường, thị trấn", "58 trong lực lượng vũ trang".
@@ -101,7 +103,8 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     closed gloss ("(chủ yếu là người Xơ Đăng)") is read as blank."""
     sentence = _GLOSS_BEFORE_RE.sub(lambda m: " " * len(m.group(0)), sentence[:start])
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
-            and not _RELIGION_NEXT_RE.match(sentence, m.end())] + [
+            and not _RELIGION_NEXT_RE.match(sentence, m.end())
+            and not _LEVEL_LIST_RE.search(sentence, 0, m.start())] + [
         m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)] + [  # "… 64 và lực lượng vũ trang 78"
         m.end() for m in _PLACE_LEAD_RE.finditer(sentence, 0, start)]  # "Lào Cai: Đảng viên nữ chiếm …"
     clause_start = max([0] + seps)
@@ -242,8 +245,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 voc.ADMITTED_AFTER_RE.match(folded, noun_end)
                 or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
-        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and cl.admitted(
-            sentence, folded, clause_start, q.start, noun_end)
+        admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and (cl.admitted(
+            sentence, folded, clause_start, q.start, noun_end) or cl.new_in_period(folded, noun_end))
         implied = metric_dimension(metric)
         if admitted:
             metric = "new_admissions"

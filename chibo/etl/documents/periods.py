@@ -133,6 +133,8 @@ DOC_BEFORE_RE = re.compile(
 # A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
 ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
+# "Nhiệm kỳ Đại hội XII (2016 - 2020)": the term of a congress named, a period all the same.
+TERM_OF_RE = re.compile(r"nhiệm kỳ\s+Đại hội\s+(?:lần thứ\s+)?[\wIVXLC]+\s*\(?\s*$", re.IGNORECASE)
 CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,:]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
 FRAME_RE = re.compile(r"\s*\(?\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
@@ -181,6 +183,7 @@ def find(text: str, published: date | None) -> list[When]:
             y = int(g["y"]) if g.get("y") else None
             y0 = int(g["y0"]) if g.get("y0") else None
             if kind == "range" and (CONGRESS_BEFORE_RE.search(text[max(0, m.start() - 90):m.start()])
+                                    and not TERM_OF_RE.search(text, 0, m.start())
                                     or (published and y > published.year)):
                 continue  # the name of a term, not a period
             month = _ROMAN.get(g["q"].upper()) * 3 if g.get("q") else None

@@ -14,7 +14,7 @@ def headline_from_body(figures: list[dict]) -> None:
     for "Từ năm 2020 đến năm 2024, … kết nạp 9.126 đảng viên"): without a date or a scope of its
     own it takes the body figure's (same metric, value within the headline's qualifier)."""
     for f in (f for f in figures if f.get("_headline") and not f["_parent"]):
-        if f["as_of_source"] == "explicit" and f["_scope"] is not None:
+        if f["as_of_source"] == "explicit" and f["_scope"] is not None and not f["_first"]:
             continue
         same = [b for b in figures if not b.get("_headline") and b["metric"] == f["metric"] and (
             b["value"] is not None and f["value"] and _restates(f, b)
@@ -25,14 +25,48 @@ def headline_from_body(figures: list[dict]) -> None:
             body = next((b for b in same if b["dimension"] and b["_parent"] is None), None)
             if body is not None:  # nạp hai công nhân ưu tú": the group the body names
                 f.update(dimension=body["dimension"], dimension_value=body["dimension_value"])
+        if body is None and f["metric"] in _FLOW and f["dimension"] is None:
+            body = _two_periods(f, figures)  # "Hơn 1,8 triệu … trong hai nhiệm kỳ": their sum
         if body is None:
             continue
         if f["dimension"] and body["_parent"] is not None:  # a part restated: of the body's whole
             f["_parent"] = body["_parent"]
-        if f["as_of_source"] != "explicit":
+        if f["as_of_source"] != "explicit" or _within_year(f, body):
             f.update({k: body[k] for k in ("as_of", "as_of_source", "year", "_first")})
         if f["_scope"] is None:
             f["_scope"] = body["_scope"]
+
+
+def later_wholes(figures: list[dict]) -> None:
+    """"… 100% tổ chức cơ sở đảng trực thuộc kết nạp được đảng viên. Hiện Đảng bộ có 18 tổ chức cơ
+    sở đảng": a share of organisations by activity with no whole before it is of the first total
+    of its metric and scope in the next sentence."""
+    for k, f in enumerate(figures):
+        if f["dimension"] != "activity" or f["_parent"] or f["value"] is not None:
+            continue
+        later = next((w for w in figures[k + 1:] if w["sentence"] != f["sentence"]), None)
+        if later is not None and later["metric"] == f["metric"] and not later["dimension"] and \
+                later["_scope"] == f["_scope"] and later["value"]:
+            f["_parent"] = later
+
+
+def _within_year(head: dict, body: dict) -> bool:
+    """"… kết nạp 402 đảng viên trong năm 2024" over "Từ ngày 1/1 đến ngày 15/12/2024, … 402": the
+    headline's year is the body's period, which ends earlier in it."""
+    h, b = head["as_of"], body["as_of"]
+    return bool(h and b and head["_first"] and head["_first"] == body["_first"]
+                and b.year == h.year and b < h)
+
+
+def _two_periods(head: dict, figures: list[dict]) -> dict | None:
+    """A headline flow restating the sum of two body flows over adjacent periods (nhiệm kỳ XII
+    2016 - 2020 and XIII 2021 - 2025): the two as one, from the first's start to the second's end."""
+    flows = [b for b in figures if not b.get("_headline") and b["metric"] == head["metric"]
+             and not b["dimension"] and not b["_parent"] and b["value"] and b["_first"] and b["as_of"]]
+    for a, b in zip(flows, flows[1:]):
+        if (b["_first"] - a["as_of"]).days == 1 and _restates(head, dict(b, value=a["value"] + b["value"])):
+            return dict(b, _first=a["_first"], _parent=None)
+    return None
 
 
 def _restates(head: dict, body: dict) -> bool:

@@ -134,12 +134,15 @@ def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidat
                      m.end(), dim[0], dim[1], share)
 
 
+_UNDER_RE = re.compile(r"(?:\s+trực thuộc(?![\wđ]))?", re.IGNORECASE)
+
+
 def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
     """(metric, dimension) named from pos on: "đảng viên nữ trong số …", "tổ chức cơ sở đảng
     kết nạp được đảng viên", "có trình độ đại học trở lên"."""
     noun = metric_at(voc.fold(text), pos + len(text[pos:]) - len(text[pos:].lstrip()))
-    if noun:
-        pos = noun[1]
+    if noun:  # "100% tổ chức cơ sở đảng trực thuộc kết nạp được …": under the scope's committee
+        pos = _UNDER_RE.match(text, noun[1]).end()
     return (noun[0] if noun else None), dimension_at(text, pos)
 
 
