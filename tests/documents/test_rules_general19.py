@@ -329,3 +329,61 @@ def test_organisations_by_level_listed_with_commas():
     figures = _figures(text)
     assert [(figures[n]["dimension_value"], figures[n]["whole"]) for n in ("107", "96")] == [
         ("commune", "415"), ("agency", "415")]
+
+
+def test_before_a_merger_is_a_time_not_an_action():
+    """Real phrasing: 2025 congresses of merged communes, "Nhiệm kỳ 2020 - 2025, Đảng bộ các xã
+    trước sáp nhập đã kết nạp được 143 đảng viên": "trước sáp nhập" dates, it does not block."""
+    text = PAGE + ("Nhiệm kỳ 2020 - 2025, Đảng bộ các xã trước sáp nhập đã kết nạp được 143 đảng viên, "
+                   "trong đó 128 đảng viên là người dân tộc Tày, Dao, Mông.")
+    figures = _figures(text)
+    assert (figures["143"]["metric"], figures["128"]["whole"]) == ("new_admissions", "143")
+
+
+def test_merging_organisations_still_blocks():
+    """Near miss: "Đảng ủy tỉnh sáp nhập 12 chi bộ" counts organisations merged, no stock."""
+    assert _figures(PAGE + "Năm 2025, Đảng ủy tỉnh sáp nhập 12 chi bộ.") == {}
+
+
+def test_abbreviations_of_reports_and_a_running_total():
+    """Real phrasing: quarterly reports "Đảng bộ có 38 CB trực thuộc", "Tổng số 1.426 ĐV", "quý
+    III/2025 kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV": "lũy kế" is the admissions since January."""
+    text = ("BÁO CÁO\n\nĐảng ủy xã Yên Thành\n\n1. Về tổ chức: Đảng bộ có 38 CB trực thuộc.\n2. Về đảng "
+            "viên: Tổng số 1.426 ĐV.\n3. Kết nạp ĐV: quý III/2025 kết nạp 9 ĐV; lũy kế từ đầu năm 23 "
+            "ĐV.\n\nYên Thành, ngày 03 tháng 10 năm 2025")
+    figures = _figures(text)
+    assert [(n, f["metric"]) for n, f in figures.items()] == [
+        ("38", "sub_cells"), ("1.426", "members_total"), ("9", "new_admissions"),
+        ("23", "new_admissions")]
+    assert str(figures["23"]["period_from"]) == "2025-01-01"
+
+
+def test_lettered_items_under_a_dated_heading():
+    """Real phrasing: "Về cơ cấu đội ngũ đảng viên … (tính đến ngày 30/6/2025):" then "a) Tổng số
+    đảng viên: 47.615 đồng chí. b) Đảng viên là người dân tộc thiểu số: 41.226 đồng chí, chiếm
+    86,6%.": lettered or numbered items are a list as "-" items are."""
+    text = ("Tin\n\nThứ Hai, 21/07/2025 - 07:30\n\nVề cơ cấu đội ngũ đảng viên của Đảng bộ tỉnh Cao "
+            "Bằng (tính đến ngày 30/6/2025):\na) Tổng số đảng viên: 47.615 đồng chí.\nb) Đảng viên là "
+            "người dân tộc thiểu số: 41.226 đồng chí, chiếm 86,6%.")
+    figures = _figures(text)
+    assert figures["47.615"]["as_of"].isoformat() == "2025-06-30"
+    assert (figures["41.226"]["whole"], figures["41.226"]["share"]) == ("47.615", 0.866)
+
+
+def test_a_second_count_of_a_list_is_not_of_the_first_ones_sector():
+    """Real phrasing: "512 tổ chức cơ sở đảng; trong đó 40 đảng bộ xã, phường và 472 tổ chức cơ sở
+    đảng ở các cơ quan, đơn vị, doanh nghiệp": the 472 are no communes (a mixed group: no figure)."""
+    text = PAGE + ("Đảng bộ thành phố Huế có 61.254 đảng viên, sinh hoạt tại 512 tổ chức cơ sở đảng; "
+                   "trong đó 40 đảng bộ xã, phường và 472 tổ chức cơ sở đảng ở các cơ quan, đơn vị, "
+                   "doanh nghiệp.")
+    figures = _figures(text)
+    assert figures["40"]["dimension_value"] == "commune" and "472" not in figures
+
+
+def test_a_short_name_of_several_words():
+    """Real phrasing: "Tổng công ty Hàng không Việt Nam (Vietnam Airlines) … Đảng bộ Vietnam
+    Airlines hiện có gần ba nghìn đảng viên"."""
+    text = ("Tin\n\nThứ Bảy, 14/06/2025 - 16:40\n\nNgày 14/6, Đảng bộ Tổng công ty Hàng không Việt Nam "
+            "(Vietnam Airlines) tổ chức Đại hội. Đảng bộ Vietnam Airlines hiện có gần ba nghìn đảng viên.")
+    f = _figures(text)["gần ba nghìn"]
+    assert (f["value"], f["scope_value"]) == (3000, "Tổng công ty Hàng không Việt Nam")

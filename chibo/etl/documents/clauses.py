@@ -224,3 +224,12 @@ _NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\
 def new_in_period(folded: str, noun_end: int) -> bool:
     """New members counted over a span named right after them (_NEW_IN_PERIOD_RE)."""
     return bool(_NEW_IN_PERIOD_RE.match(folded, noun_end))
+
+
+_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*$")
+
+
+def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
+    """"… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV": a running total of the admissions before it."""
+    return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
+        c.metric == "new_admissions" for c in before)

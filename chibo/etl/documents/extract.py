@@ -19,17 +19,16 @@ from .rows import finish, headline_from_body, later_wholes
 from .scope import (
     Scope,
     attached_sector,
-    full_name,
     known_organisations,
     merged_on,
     narrowed,
     province_on,
     sector_in,
-    short_names,
     widened,
 )
 from .sentences import blocks, sentences, title
 from .shares import sentence_candidates
+from .shortnames import full_name, short_names
 
 _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s+)?$", re.IGNORECASE)
 # "…, là một trong những đảng bộ lớn của Đảng bộ Chính phủ": the body it belongs to, not its scope
@@ -182,7 +181,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "sentence": sentence, "_scope": _of_level(sentence, c, scope), "dimension": c.dimension,
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
-             "_post_share": c.post_share, "_own_stock": c.own_stock}
+             "_post_share": c.post_share, "_own_stock": c.own_stock, "_noun_end": c.noun_end}
         own = whens if scope is not None and scope.kind == "country" else [
             replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
         # "khi mới thành lập": the Party's day; another organisation's is not known
@@ -261,8 +260,8 @@ def _scope(sentence: str, c: Candidate, mentions: list[Mention], floor: int, nxt
         for i in range(max(m.start, floor), min(m.end, c.start)):
             region[i - floor] = " "
     text = "".join(region)
-    if after_figure and (attached := re.match(r"[^,;]*,", text)):
-        text = text[attached.end():]  # "5 chi bộ trường học, với 486 …": the cells' sector
+    if after_figure and (attached := re.match(r"[^,;]*(?:,|\svà\s)", text)):  # "5 chi bộ trường học,
+        text = text[attached.end():]  # với 486 …", "40 đảng bộ xã, phường và 472": the first's sector
     scope = narrowed(scope, sector_in(text))
     return narrowed(scope, attached_sector(sentence[c.noun_end:nxt]))
 

@@ -22,7 +22,7 @@ from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = voc.folded(r"\s*[-+•*–(]?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
+_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
                       r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
@@ -164,6 +164,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric in voc.ORGS and pre_dim[0] == "sector")) else None  # "… vũ trang 78 tổ chức"
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
+            if metric == "members_total" and cl.cumulated(folded, floor, q.start, out):
+                metric, label = "new_admissions", True  # "… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV"
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
                 and cl.is_change(folded, q.start, growth.group(0)):
             after = quantities[k + 1]

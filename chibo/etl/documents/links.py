@@ -40,8 +40,9 @@ STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
 _DATING = ("as_of", "as_of_source", "year", "_first")
 _HOLDING_RE = re.compile(r"[^,;.()]{1,40}\s(?:có|với)\s+", re.IGNORECASE)  # "… chi bộ thôn có "
+_WHERE_RE = re.compile(r"\s*(?:ở|trong|tại|thuộc)\s", re.IGNORECASE)
 # A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
-ITEM_RE = re.compile(r"\s*[-+•*–]\s")
+ITEM_RE = re.compile(r"\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s")  # also "a) …", "1. …", "2) …"
 
 
 def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> bool:
@@ -254,7 +255,12 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 whole := _same_metric_whole(sentence, f, out)):
             # a part we cannot name ("other"), unless a sector selects it ("trong đó, khu vực
             # kinh tế tư nhân kết nạp 212 đảng viên")
-            sector = sector_in(sentence[whole["span_end"]:f["span_start"]])
+            gap = sentence[whole["span_end"]:f["span_start"]]
+            if any(g is not whole and whole["span_end"] <= g["span_start"] for g in out):
+                gap = re.split(r",|\svà\s", gap)[-1]  # not a sibling's ("40 … xã, phường và 472")
+            sector = sector_in(gap)
+            if not sector and _WHERE_RE.match(sentence, f["_noun_end"]):
+                continue  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a group no sector names
             f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
             f["metric"], f["share"] = whole["metric"], f["_post_share"]
             if sector:

@@ -30,7 +30,7 @@ def _lines(text: str) -> list[str]:
 _TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
 
 
-_ITEM = re.compile(r"^\s*[-+•*–]\s+")
+_ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s+")  # also lettered, numbered items
 # A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
 # frames the items as a paragraph ending with ":" does.
 _GLOSS_LINE = re.compile(r"^\([^()]{4,60}\)$")

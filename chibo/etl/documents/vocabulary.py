@@ -85,7 +85,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng|"
                         r"chi bộ, đảng bộ cơ sở|chi, đảng bộ cơ sở|đảng bộ, chi bộ cơ sở|"
                         r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở"),
-    ("base_party_committees", r"đảng bộ cơ sở"),
+    ("base_party_committees", r"đảng bộ cơ sở|đbcs"),  # reports' abbreviations: ĐBCS, CBCS
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ (?:(?:xã|phường|thị trấn|đặc khu)(?:, | và |, và ))*"
                        r"(?:xã|phường|thị trấn|đặc khu) trực thuộc|đảng bộ trực thuộc"
@@ -94,8 +94,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
      r"đảng (?:ủy|uỷ|bộ) khối (?:các )?cơ quan (?:các )?(?:tỉnh, thành phố|tỉnh, thành|tỉnh)"),
     ("bloc_committees", r"đảng (?:ủy|uỷ|bộ) khối"),
     ("province_committees", r"đảng bộ tỉnh, thành phố|đảng bộ tỉnh, thành|tỉnh ủy, thành ủy"),
-    ("base_cells", r"chi bộ cơ sở"),
-    ("sub_cells", r"chi bộ trực thuộc(?: (?:các )?(?:đảng ủy|đảng uỷ|đảng bộ) cơ sở)?"),
+    ("base_cells", r"chi bộ cơ sở|cbcs"),
+    ("sub_cells", r"(?:chi bộ|cb) trực thuộc(?: (?:các )?(?:đảng ủy|đảng uỷ|đảng bộ) cơ sở)?"),
     ("cells_total", r"chi bộ"),
     # "ĐV" is short for "đảng viên" in minutes and reports ("Tổng số ĐV: 24 đ/c; ĐV nữ: 17 đ/c")
     ("members_probationary", r"(?:đảng viên|đv) dự bị"),
@@ -147,8 +147,8 @@ POST_BLOCK_RE = re.compile(
 # ("350 đại biểu, đại diện cho 52.000 đảng viên", "thành lập năm 1997 với 6 chi bộ").
 PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
-    r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|sáp nhập|"
-    r"hợp nhất|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
+    r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|"
+    r"(?<!trước )(?<!sau )(?<!khi )(?:sáp nhập|hợp nhất)|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
     r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
     r"(?:sự )?tham (?:gia|dự) của|tố cáo|khiếu nại|kiến nghị|phản ánh|khiển trách|cảnh cáo|"
     r"cách chức|thanh tra|xem xét|rà soát|tuyên dương|đào tạo|xử phạt|đối thoại|gặp mặt|thăm hỏi|"

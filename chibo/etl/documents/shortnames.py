@@ -1,0 +1,43 @@
+"""Short names of organisations: the form a document gives in brackets after the full name ("Tập
+đoàn Điện lực Việt Nam (EVN)", "Bộ Nông nghiệp và Môi trường (NN&MT)"), and the full name a short
+or partial form stands for ("Đảng bộ EVN", "Bộ NN&MT", "Đảng bộ Tổng công ty")."""
+from __future__ import annotations
+
+import re
+
+_SHORT_NAME = (r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20}"
+               r"(?: [A-ZĐ][\w.&-]{1,20}){0,2})\)")  # "(EVN)", "(Vietnam Airlines)"
+
+
+def short_names(text: str, known: list[str]) -> dict[str, str]:
+    """Short names a document gives its organisations in brackets after the full one: "Tập
+    đoàn Điện lực Việt Nam (EVN)" → {"EVN": "Tập đoàn Điện lực Việt Nam"}."""
+    out: dict[str, str] = {}
+    for full in known:
+        for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
+            out.setdefault(m["short"], full)
+    return out
+
+
+def full_name(name: str, short: dict[str, str], known: list[str]) -> str:
+    """The full name of a short form: as given in brackets ("EVN"), also after the kind of body
+    it is ("Bộ NN&MT" of "Bộ Nông nghiệp và Môi trường (NN&MT)"), else expand_name's."""
+    if name in short:
+        return short[name]
+    kind, _, rest = name.partition(" ")
+    full = short.get(rest)
+    return full if full and full.startswith(kind + " ") else expand_name(name, known)
+
+
+def expand_name(name: str, known: list[str]) -> str:
+    """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …",
+    "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc")."""
+    words = name.split()
+    for full in known:  # longest first
+        fw = full.split()
+        if len(fw) <= len(words) or fw[0] != words[0]:
+            continue
+        it = iter(fw)
+        if all(w in it for w in words):
+            return full
+    return name
