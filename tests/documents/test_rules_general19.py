@@ -387,3 +387,23 @@ def test_a_short_name_of_several_words():
             "(Vietnam Airlines) tổ chức Đại hội. Đảng bộ Vietnam Airlines hiện có gần ba nghìn đảng viên.")
     f = _figures(text)["gần ba nghìn"]
     assert (f["value"], f["scope_value"]) == (3000, "Tổng công ty Hàng không Việt Nam")
+
+
+def test_the_last_months_of_a_year():
+    """Real phrasing: army and province news "6 tháng cuối năm 2024, … kết nạp 186 đảng viên" (also
+    in a headline, "… trong 6 tháng cuối năm 2024"): from 1 July to 31 December."""
+    text = ("Quân đoàn 34 kết nạp 186 đảng viên trong 6 tháng cuối năm 2024\n\nThứ Ba, 07/01/2025 - "
+            "09:15\n\n6 tháng cuối năm 2024, Đảng ủy Quân đoàn 34 kết nạp 186 đảng viên.")
+    f = extract(text, "rules").figures
+    assert [(x["as_of"].isoformat(), x["period_from"].isoformat()) for x in f] == [
+        ("2024-12-31", "2024-07-01"), ("2024-12-31", "2024-07-01")]
+
+
+def test_the_body_a_unit_belongs_to_in_brackets_is_no_scope():
+    """Real phrasing: "Chi bộ Đồn Biên phòng … Lao Bảo (Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng
+    Trị) tổ chức Lễ kết nạp 3 quần chúng ưu tú": the bracket says where the cell belongs."""
+    text = ("Tin\n\nThứ Năm, 13/11/2025 - 15:10\n\nChiều 12/11, Chi bộ Đồn Biên phòng Cửa khẩu Quốc tế "
+            "Lao Bảo (Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị) tổ chức Lễ kết nạp 3 quần chúng ưu "
+            "tú vào Đảng.")
+    f = _figures(text)["3"]
+    assert (f["scope_kind"], f["scope_value"]) == ("organisation", "Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo")

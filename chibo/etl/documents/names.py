@@ -64,7 +64,7 @@ HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
 _MADE_OF_RE = re.compile(r"\s*\(gồm (?:các )?$")
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$")
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$")  # "(Bộ Chỉ huy … tỉnh X"
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")

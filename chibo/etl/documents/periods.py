@@ -66,6 +66,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
+    ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("span", r"trong\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
@@ -133,8 +134,7 @@ DOC_BEFORE_RE = re.compile(
 # A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
 ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
-# "Nhiệm kỳ Đại hội XII (2016 - 2020)": the term of a congress named, a period all the same.
-TERM_OF_RE = re.compile(r"nhiệm kỳ\s+Đại hội\s+(?:lần thứ\s+)?[\wIVXLC]+\s*\(?\s*$", re.IGNORECASE)
+TERM_OF_RE = re.compile(r"nhiệm kỳ\s+Đại hội\s+(?:lần thứ\s+)?[\wIVXLC]+\s*\(?\s*$", re.IGNORECASE)  # a period
 CONGRESS_BEFORE_RE = re.compile(r"(?:lần thứ [\wIVXLC]+|[Đđ]ại hội[^.;,:]{0,60}),?\s*$")
 # Sentences whose date frames the sentences after it in the paragraph.
 FRAME_RE = re.compile(r"\s*\(?\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*,|tính (?:đến|tới)|"
@@ -181,7 +181,7 @@ def find(text: str, published: date | None) -> list[When]:
                 continue
             g = m.groupdict()
             y = int(g["y"]) if g.get("y") else None
-            y0 = int(g["y0"]) if g.get("y0") else None
+            y0 = int(g["y0"]) if g.get("y0") else (y if g.get("late") else None)
             if kind == "range" and (CONGRESS_BEFORE_RE.search(text[max(0, m.start() - 90):m.start()])
                                     and not TERM_OF_RE.search(text, 0, m.start())
                                     or (published and y > published.year)):
@@ -196,7 +196,8 @@ def find(text: str, published: date | None) -> list[When]:
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind in ("back", "span") else None
             w = When(kind, m.start(), m.end(), y, month or (int(g["m"]) if g.get("m") else None),
                      int(g["d"]) if g.get("d") else None, y0, text[m.start():m.end()], n,
-                     int(g["m0"]) if g.get("m0") else (1 if kind == "month_range" else None),
+                     int(g["m0"]) if g.get("m0") else (13 - (_MONTH_COUNTS.get(fold(g["late"])) or int(
+                         g["late"])) if g.get("late") else 1 if kind == "month_range" else None),
                      int(g["d0"]) if g.get("d0") else None)
             if kind == "to_day" and w.y is None:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
