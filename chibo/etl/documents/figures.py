@@ -104,7 +104,7 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     sentence = _GLOSS_BEFORE_RE.sub(lambda m: " " * len(m.group(0)), sentence[:start])
     seps = [m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start) if sentence[m.start()] != ":"
             and not _RELIGION_NEXT_RE.match(sentence, m.end())
-            and not _LEVEL_LIST_RE.search(sentence, 0, m.start())] + [
+            and not _LEVEL_LIST_RE.search(sentence, max(0, m.start() - 12), m.start())] + [
         m.end() for m in _AND_NEXT_RE.finditer(sentence, 0, start)] + [  # "… 64 và lực lượng vũ trang 78"
         m.end() for m in _PLACE_LEAD_RE.finditer(sentence, 0, start)]  # "Lào Cai: Đảng viên nữ chiếm …"
     clause_start = max([0] + seps)
@@ -148,7 +148,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
         if last > k and (shared := voc.metric_at(folded, quantities[last].end + 1)):
             found = (shared[0], q.end)  # "1.802, 1.915 và 1.971 đảng viên": the last one's noun
-        opened = _OPENS_BRACKET_RE.search(sentence, 0, q.start)  # "Đảng viên nữ (1.716 người) chiếm"
+        opened = _OPENS_BRACKET_RE.search(sentence, max(0, q.start - 6), q.start)  # "Đảng viên nữ (1.716
         pre_metric, pre_dim, label = descriptor(
             sentence, opened.start() if opened and _CLOSES_AFTER_RE.match(sentence, q.end)
             else quantities[first].start)

@@ -241,7 +241,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
-        not m.party and _MERGED_PLACES_RE.search(text, 0, m.start))]
+        not m.party and "nhập" in text and _MERGED_PLACES_RE.search(text, 0, m.start))]
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(
         n.start < m.end and m.start < n.end for n in named)]
