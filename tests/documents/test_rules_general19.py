@@ -407,3 +407,59 @@ def test_the_body_a_unit_belongs_to_in_brackets_is_no_scope():
             "tú vào Đảng.")
     f = _figures(text)["3"]
     assert (f["scope_kind"], f["scope_value"]) == ("organisation", "Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo")
+
+
+def test_comrades_of_a_party_body_are_its_members():
+    """Real phrasing: cell congresses "Chi bộ hiện có 18 đồng chí, trong đó 11 đồng chí nữ": the
+    counter names the cell's members though no "đảng viên" precedes it."""
+    figures = _figures(PAGE + "Chi bộ Trường THCS Lê Lợi hiện có 18 đồng chí, trong đó 11 đồng chí nữ.")
+    assert (figures["18"]["metric"], figures["11"]["metric"], figures["11"]["whole"]) == (
+        "members_total", "members_female", "18")
+
+
+def test_a_committee_of_comrades_is_no_stock():
+    """Near miss: "Ban Chấp hành Đảng bộ Trường khóa XXXI gồm 25 đồng chí": a committee's seats."""
+    assert _figures(PAGE + "Đại hội đã bầu Ban Chấp hành Đảng bộ Trường khóa XXXI gồm 25 đồng chí.") == {}
+
+
+def test_a_sentence_wrapped_over_lines_of_a_pasted_pdf():
+    """Real phrasing: text pasted from a PDF, "Đảng bộ phường hiện có" / "2.117 đảng viên, sinh hoạt
+    tại 43 chi bộ trực thuộc; trong năm đã kết nạp" / "31 đảng viên mới."."""
+    text = ("Tin\n\nThứ Tư, 24/12/2025 - 15:00\n\nNgày 23/12, Đảng ủy phường Ngọc Hà tổ chức hội nghị "
+            "tổng kết. Đảng bộ phường hiện có\n2.117 đảng viên, sinh hoạt tại 43 chi bộ trực thuộc; "
+            "trong năm đã kết nạp\n31 đảng viên mới.")
+    figures = _figures(text)
+    assert [(n, f["metric"], f["as_of"].isoformat()) for n, f in figures.items()] == [
+        ("2.117", "members_total", "2025-12-23"), ("43", "sub_cells", "2025-12-23"),
+        ("31", "new_admissions", "2025-12-23")]
+
+
+def test_a_headline_over_a_dateline_is_not_joined():
+    """Near miss: a headline without a full stop above a dateline stays the headline."""
+    text = "Phường Ngọc Hà có 2.117 đảng viên\n24/12/2025 15:00\nĐảng bộ phường hiện có 2.117 đảng viên."
+    assert [f["as_of"].isoformat() for f in extract(text, "rules").figures] == ["2025-12-24"] * 2
+
+
+def test_the_year_of_a_change_noted_in_brackets_dates_nothing_after_it():
+    """Real phrasing: "tỷ lệ đảng viên nữ chiếm 38,2% (tăng 2,1% so với năm 2020), đảng viên dưới
+    30 tuổi chiếm 9,4%": the second share is of the day reckoned, not of 2020."""
+    text = PAGE + ("Tính đến ngày 30/9/2025, Đảng bộ tỉnh Hà Tĩnh có 103.512 đảng viên; tỷ lệ đảng "
+                   "viên nữ chiếm 38,2% (tăng 2,1% so với năm 2020), đảng viên dưới 30 tuổi chiếm 9,4%.")
+    assert _figures(text)["9,4%"]["as_of"].isoformat() == "2025-09-30"
+
+
+def test_no_old_province_after_the_merger():
+    """Real phrasing: "sau hợp nhất tỉnh Gia Lai và tỉnh Bình Định, tính đến ngày 31/8/2025, toàn
+    tỉnh có …": a figure counted after 1 July 2025 is of the province the old one became."""
+    text = ("Tin\n\nThứ Tư, 10/09/2025 - 09:50\n\nSau hợp nhất tỉnh Gia Lai và tỉnh Bình Định, tính "
+            "đến ngày 31/8/2025, toàn tỉnh có 138.406 đảng viên.")
+    assert _figures(text)["138.406"]["scope_value"] == "N52"
+
+
+def test_up_to_now_in_a_sentence_naming_the_year():
+    """Real phrasing: "Chỉ tiêu năm 2025 kết nạp 20 đảng viên, đến nay Đảng bộ xã đã kết nạp 24
+    đồng chí": admissions since January of that year."""
+    text = PAGE.replace("09/01/2026", "18/12/2025") + ("Chỉ tiêu năm 2025 kết nạp 20 đảng viên, đến nay "
+                                                       "Đảng bộ xã Phú Lộc đã kết nạp 24 đồng chí.")
+    f = _figures(text)["24"]
+    assert (f["as_of"].isoformat(), f["period_from"].isoformat()) == ("2025-12-18", "2025-01-01")

@@ -36,7 +36,16 @@ def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
               if (f := voc.metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
     party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
-    return (party or people or [None])[-1]
+    found = (party or people or [None])[-1]
+    if found is None and _COMRADES_OF_RE.search(sentence[max(0, start - 60):start + 12]):
+        return "members_total"  # "Chi bộ hiện có 18 đồng chí": a party body's comrades
+    return found
+
+
+# A party organisation holding comrades: "Chi bộ hiện có 18 đồng chí", "Đảng bộ có 320 đ/c" (not
+# "Ban Chấp hành Đảng bộ … gồm 25 đồng chí", a committee's seats).
+_COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
+                             r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)
 
 
 def org_counted(sentence: str, folded: str, q, end: int, floor: int):

@@ -41,6 +41,8 @@ def in_year_of(w: When | None, found: list[When]) -> When | None:
 # "tăng từ 3.486 đồng chí (năm 2020) lên 4.102 đồng chí": the bracketed year dates the first
 # stock of a change only.
 _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
+# "chiếm 38,2% (tăng 2,1% so với năm 2020), …": the year of a change noted in brackets dates nothing after.
+_CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -68,7 +70,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
     not dated in itself is no first mention a restatement could take (the body's is)."""
     pub = ctx.published
-    before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)]
+    before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
+              and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
         w.kind in ("year", "range", "month_range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
@@ -113,6 +116,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         source = "publication" if pub else "unknown"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
+        if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
+                o.kind == "year" and o.y == as_of.year for o in before):  # "Chỉ tiêu năm 2025 …,
+            first = date(as_of.year, 1, 1)  # đến nay đã kết nạp 24": since January of that year
         relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
         if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
             source = "publication" if as_of else "unknown"

@@ -3,7 +3,7 @@ whole's id, totals checked against their parts; and a headline that restates a b
 ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên") given the body figure's date and scope.
 """
 from .parts import parts_ok
-from .scope import Scope
+from .scope import Scope, merged_on
 from .vocabulary import within_tolerance
 
 _FLOW = ("new_admissions",)
@@ -90,7 +90,7 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
     out = []
     for f in figures:
         parts = [p for p in figures if p.get("_parent") is f]
-        scope: Scope | None = f["_scope"]
+        scope: Scope | None = merged_on(f["_scope"], f["as_of"])  # no old province after July 2025
         out.append({
             "figure_id": f["figure_id"], "doc_id": doc_id, "ordinal": f["ordinal"],
             "metric": f["metric"], "value": f["value"], "qualifier": f["qualifier"],

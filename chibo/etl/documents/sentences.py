@@ -23,7 +23,25 @@ def _as_label(line: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip().strip("|").strip()]
+    """Non-empty lines; a line that goes on a sentence wrapped in a pasted PDF ("… hiện có" then
+    "2.117 đảng viên, …") is joined to the one before it."""
+    out: list[str] = []
+    joinable = False
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line.strip("|").strip():
+            joinable = False
+            continue
+        if joinable and _GOES_ON_RE.match(line) and "|" not in line:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = bool(_WRAPPED_RE.search(line)) and "|" not in line
+    return out
+
+
+_WRAPPED_RE = re.compile(r"[a-zà-ỹđ,]$")  # no full stop: the sentence goes on
+_GOES_ON_RE = re.compile(r"[a-zà-ỹđ]|\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|tổ chức|người)(?![\wđ])")
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
