@@ -45,8 +45,8 @@ _ADMISSION_LABEL_RE = voc.folded(
     r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+(?:trong|năm|cả|từ|quý|tháng|"
     r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")
 # A count in brackets after the group it counts, the bracket closing after its counter: "Đảng
-# viên nữ (1.716 người) chiếm 42,6%".
-_OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")
+# viên nữ (1.716 người) chiếm 42,6%", "sinh viên chiếm 79% (1.048 đồng chí)".
+OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
@@ -148,7 +148,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         found = voc.metric_at(folded, q.end + (1 if sentence[q.end:q.end + 1] == " " else 0))
         if last > k and (shared := voc.metric_at(folded, quantities[last].end + 1)):
             found = (shared[0], q.end)  # "1.802, 1.915 và 1.971 đảng viên": the last one's noun
-        opened = _OPENS_BRACKET_RE.search(sentence, max(0, q.start - 6), q.start)  # "Đảng viên nữ (1.716
+        opened = OPENS_BRACKET_RE.search(sentence, max(0, q.start - 6), q.start)  # "Đảng viên nữ (1.716
         pre_metric, pre_dim, label = descriptor(
             sentence, opened.start() if opened and _CLOSES_AFTER_RE.match(sentence, q.end)
             else quantities[first].start)

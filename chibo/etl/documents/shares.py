@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
-from .figures import Candidate, counted_candidates, descriptor
+from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
 from .parts import dimension_at, metric_dimension
 from .scope import sector_in
 from .vocabulary import metric_at
@@ -53,7 +53,6 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
         sentence, sorted(counted, key=lambda c: c.start))))
 
 
-_COUNT_IN_BRACKETS_RE = re.compile(r"\s*\(\s*$")  # "sinh viên chiếm 79% (1.048 đồng chí)"
 
 
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -61,7 +60,7 @@ def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate
     by its share is that part's count (one figure, the count with its share)."""
     for share, count in zip(list(out), list(out[1:])):
         if share.value is None and share.dimension and count.dimension in (None, "other") and \
-                _COUNT_IN_BRACKETS_RE.match(sentence[share.end:count.start]) and \
+                OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and \
                 sentence[count.noun_end:count.noun_end + 1] == ")":
             share.value, share.text, share.start, share.end = count.value, count.text, \
                 count.start, count.end
