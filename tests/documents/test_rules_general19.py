@@ -463,3 +463,33 @@ def test_up_to_now_in_a_sentence_naming_the_year():
                                                        "Đảng bộ xã Phú Lộc đã kết nạp 24 đồng chí.")
     f = _figures(text)["24"]
     assert (f["as_of"].isoformat(), f["period_from"].isoformat()) == ("2025-12-18", "2025-01-01")
+
+
+def test_a_list_of_years_each_with_its_stock():
+    """Real phrasing: "Số đảng viên năm 1986 là gần 1,9 triệu, năm 1996 là hơn 2,1 triệu và năm 2006
+    là hơn 3,1 triệu người": each count of the list counts what the first does; millions of members
+    with no scope named are the whole Party's."""
+    figures = _figures("Tin\n\nThứ Ba, 03/02/2026 - 06:30\n\nSố đảng viên năm 1986 là gần 1,9 triệu, năm "
+                       "1996 là hơn 2,1 triệu và năm 2006 là hơn 3,1 triệu người.")
+    assert [(f["value"], f["as_of"].isoformat(), f["scope_value"]) for f in figures.values()] == [
+        (1900000, "1986-12-31", "VN"), (2100000, "1996-12-31", "VN"), (3100000, "2006-12-31", "VN")]
+
+
+def test_thousands_without_diacritics():
+    """Real phrasing: a page that lost its diacritics, "Dang bo thanh pho co hon 72 ngan dang vien"."""
+    f = _figures(PAGE + "Dang bo thanh pho Can Tho co hon 72 ngan dang vien.")["hon 72 ngan"]
+    assert (f["value"], f["qualifier"]) == (72000, "over")
+
+
+def test_a_month_range_with_one_year():
+    """Real phrasing: "Từ tháng 7 đến tháng 12/2025, Đảng bộ phường … đã kết nạp 28 đảng viên"."""
+    f = _figures(PAGE + "Từ tháng 7 đến tháng 12/2025, Đảng bộ phường Đông Hải đã kết nạp 28 đảng viên.")["28"]
+    assert (f["as_of"].isoformat(), f["period_from"].isoformat()) == ("2025-12-31", "2025-07-01")
+
+
+def test_organisations_of_mixed_sectors_are_no_part():
+    """Real phrasing: "sinh hoạt tại 24 chi bộ (18 chi bộ thôn, 6 chi bộ cơ quan, trường học)": the
+    village cells are a residential part; the 6 of agencies and schools together name no sector."""
+    figures = _figures(PAGE + "Đảng bộ xã Quế Sơn hiện có 1.506 đảng viên, sinh hoạt tại 24 chi bộ (18 chi "
+                       "bộ thôn, 6 chi bộ cơ quan, trường học).")
+    assert figures["18"]["dimension_value"] == "residential" and "6" not in figures

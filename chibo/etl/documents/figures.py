@@ -20,6 +20,7 @@ from . import clauses as cl
 from . import vocabulary as voc
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, share_in
+from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
@@ -44,8 +45,7 @@ _ADMISSION_LABEL_RE = voc.folded(
     r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
     r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+(?:trong|năm|cả|từ|quý|tháng|"
     r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")
-# A count in brackets after the group it counts, the bracket closing after its counter: "Đảng
-# viên nữ (1.716 người) chiếm 42,6%", "sinh viên chiếm 79% (1.048 đồng chí)".
+# A count opening a bracket: "Đảng viên nữ (1.716 người) chiếm 42,6%", "chiếm 79% (1.048 đồng chí)".
 OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
@@ -152,6 +152,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         pre_metric, pre_dim, label = descriptor(
             sentence, opened.start() if opened and _CLOSES_AFTER_RE.match(sentence, q.end)
             else quantities[first].start)
+        if first < k and not found and (named := next((c.metric for c in out if c.start == quantities[
+                first].start), None)):  # "Số đảng viên năm 1986 là gần 1,9 triệu, năm 1996 là hơn
+            found = (named, q.end)  # 2,1 triệu và năm 2006 là hơn 3,1 triệu người": the first's
         if k in labelled:  # "… nữ và … dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí"
             found, pre_dim = (labelled[k][0], labelled[k][3]), labelled[k][1]
         growth = _FROM_TO_RE.match(folded, q.end)
@@ -274,6 +277,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             dim = dimension_at(post, _ALL_ARE_RE.match(post).end())
             if dim and _OTHER_GROUP_RE.match(post, dim[2]):
                 dim = None  # "quần chúng ưu tú là công nhân, kỹ sư": a mixed group
+            elif dim and dim[0] == "sector" and (more := sector_in(re.split(r"[;)]", post[dim[2]:])[0])) \
+                    and more[0] != dim[1]:
+                continue  # "6 chi bộ cơ quan, trường học": organisations of mixed sectors
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
         if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"

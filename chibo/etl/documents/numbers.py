@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .vocabulary import fold
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2,
-          "nghin": 1e3, "trieu": 1e6, "van": 1e4}  # the last three: pasted text that lost its
-# diacritics ("van" only before "dang vien" / "nguoi": "22 van ban" are documents)
+          "nghin": 1e3, "trieu": 1e6, "van": 1e4, "ngan": 1e3}  # the last four: pasted text that
+# lost its diacritics ("van", "ngan" only before "dang vien" / "nguoi": "22 van ban" are documents)
 DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
                "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
 NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu",
@@ -29,7 +29,7 @@ _QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ i
                       + r")\s+$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
 
-_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu|van(?= (?:dang|đảng|nguoi|người)))(?!\w)(?P<half>\s+rưỡi(?!\w))?)?"
+_UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu|(?:van|ngan)(?= (?:dang|đảng|nguoi|người)))(?!\w)(?P<half>\s+rưỡi(?!\w))?)?"
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)

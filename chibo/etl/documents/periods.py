@@ -67,6 +67,7 @@ PATTERNS: list[tuple[str, str]] = [
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
     ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
+    ("month_range", r"từ\s+tháng\s+(?P<m0>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("span", r"trong\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
@@ -94,8 +95,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
-    # a month written "12/1986" without "tháng" ("Đại hội VI (12/1986)", "đến 6/2024")
-    ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),
+    ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),  # "(12/1986)", "đến 6/2024"
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
     ("month", r"(?<![\w/])tháng\s+(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)(?![\d/])"),
     # a month in words; an event named by its month ("Cách mạng Tháng Tám năm 1945") is dated
@@ -181,7 +181,7 @@ def find(text: str, published: date | None) -> list[When]:
                 continue
             g = m.groupdict()
             y = int(g["y"]) if g.get("y") else None
-            y0 = int(g["y0"]) if g.get("y0") else (y if g.get("late") else None)
+            y0 = int(g["y0"]) if g.get("y0") else (y if kind == "month_range" else None)
             if kind == "range" and (CONGRESS_BEFORE_RE.search(text[max(0, m.start() - 90):m.start()])
                                     and not TERM_OF_RE.search(text, 0, m.start())
                                     or (published and y > published.year)):

@@ -7,6 +7,7 @@ from .scope import Scope, merged_on
 from .vocabulary import within_tolerance
 
 _FLOW = ("new_admissions",)
+_NATIONAL = ("members_total", "new_admissions")
 
 
 def headline_from_body(figures: list[dict]) -> None:
@@ -91,6 +92,8 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
     for f in figures:
         parts = [p for p in figures if p.get("_parent") is f]
         scope: Scope | None = merged_on(f["_scope"], f["as_of"])  # no old province after July 2025
+        if scope is None and f["metric"] in _NATIONAL and (f["value"] or 0) >= 1e6:
+            scope = Scope("", "country", "VN")  # millions of members: only the whole Party counts so
         out.append({
             "figure_id": f["figure_id"], "doc_id": doc_id, "ordinal": f["ordinal"],
             "metric": f["metric"], "value": f["value"], "qualifier": f["qualifier"],
