@@ -493,3 +493,22 @@ def test_organisations_of_mixed_sectors_are_no_part():
     figures = _figures(PAGE + "Đảng bộ xã Quế Sơn hiện có 1.506 đảng viên, sinh hoạt tại 24 chi bộ (18 chi "
                        "bộ thôn, 6 chi bộ cơ quan, trường học).")
     assert figures["18"]["dimension_value"] == "residential" and "6" not in figures
+
+
+def test_a_list_intro_naming_a_term_frames_its_items():
+    """Real phrasing: congress pages "Một số con số về công tác xây dựng Đảng nhiệm kỳ 2020 - 2025:"
+    then "• Kết nạp 7.412 đảng viên, …": the items count over the term the intro names."""
+    text = ("Tin\n\nThứ Ba, 30/09/2025 - 20:10\n\nTrong 2 ngày 29 - 30/9/2025, Đảng bộ tỉnh Lai Châu tổ "
+            "chức Đại hội đại biểu lần thứ XV, nhiệm kỳ 2025 - 2030. Một số con số về công tác xây dựng "
+            "Đảng nhiệm kỳ 2020 - 2025:\n• Kết nạp 7.412 đảng viên;\n• Toàn Đảng bộ hiện có 34.150 đảng viên.")
+    figures = _figures(text)
+    assert str(figures["7.412"]["period_from"]) == "2020-01-01"
+    assert figures["34.150"]["as_of"].isoformat() == "2025-09-30"
+
+
+def test_bold_marks_pasted_into_plain_text():
+    """Real phrasing: a report pasted from a chat or a Markdown page, "**Tổng số đảng viên:** 38 đồng
+    chí (**dự bị:** 2 đồng chí)"."""
+    text = "Báo cáo\n\nNgày đăng: 20/12/2025\n\n**Tổng số đảng viên:** 38 đồng chí (**dự bị:** 2 đồng chí)"
+    figures = _figures(text)
+    assert (figures["2"]["metric"], figures["2"]["whole"]) == ("members_probationary", "38")

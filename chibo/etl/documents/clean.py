@@ -183,15 +183,18 @@ _CAPTION_RE = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)(?: minh họa| minh hoạ)
 
 
 _SPACES_RE = re.compile(r"[ \t]{2,}")
+# Bold marks of Markdown pasted into plain text ("**Tổng số đảng viên:** 38").
+_BOLD_RE = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 # A table pasted from a word processor or a spreadsheet: cells apart by tabs, read as " | ".
 _TAB_CELLS_RE = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 
 
 def repair(text: str) -> str:
     """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
-    cells apart by tabs joined by " | " (a pasted table), runs of spaces or tabs made one space, and photo captions inside sentences dropped."""
+    cells apart by tabs joined by " | " (a pasted table), bold marks "**" off, runs of spaces or tabs
+    made one space, and photo captions inside sentences dropped."""
     text = _TAB_CELLS_RE.sub(" | ", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
-    text = _SPACES_RE.sub(" ", text)
+    text = _SPACES_RE.sub(" ", _BOLD_RE.sub("", text))
     return _CAPTION_RE.sub("", text)
 
 

@@ -200,8 +200,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
             ctx.last_event = ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
-    if periods.frames(sentence) and whens:
-        ctx.frame = whens[0]
+    if whens and (periods.frames(sentence) or sentence.endswith(":")):  # also a list's intro
+        ctx.frame = whens[0] if periods.frames(sentence) else whens[-1]  # "… nhiệm kỳ 2020 - 2025:"
     if figs:
         last = figs[-1]  # a sector part's sector is its own, not the next sentence's
         ctx.carried = widened(last["_scope"]) if last["dimension"] == "sector" else last["_scope"]
