@@ -512,3 +512,15 @@ def test_bold_marks_pasted_into_plain_text():
     text = "Báo cáo\n\nNgày đăng: 20/12/2025\n\n**Tổng số đảng viên:** 38 đồng chí (**dự bị:** 2 đồng chí)"
     figures = _figures(text)
     assert (figures["2"]["metric"], figures["2"]["whole"]) == ("members_probationary", "38")
+
+
+def test_a_clause_after_a_sectors_count_is_no_list_nor_of_the_sector():
+    """Real phrasing: "… 118 tổ chức cơ sở đảng, trong đó tổ chức cơ sở đảng trong doanh nghiệp ngoài
+    nhà nước 46; năm 2018 kết nạp 325 đảng viên": the 46 are base organisations of a sector (no
+    list with 325: the year's verb is not the 46's), the 325 the whole bloc's admissions."""
+    text = PAGE + ("Đảng bộ Khối Doanh nghiệp tỉnh Bình Dương hiện có 118 tổ chức cơ sở đảng, trong đó tổ "
+                   "chức cơ sở đảng trong doanh nghiệp ngoài nhà nước 46; năm 2018 kết nạp 325 đảng viên.")
+    figures = _figures(text)
+    assert (figures["46"]["metric"], figures["46"]["dimension_value"], figures["46"]["whole"]) == (
+        "base_orgs_total", "private_enterprise", "118")
+    assert (figures["325"]["metric"], figures["325"]["sector"]) == ("new_admissions", None)

@@ -164,8 +164,8 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
 
 # Between two counts of one list: a separator, or the next item's own year and verb ("năm 2023 kết
 # nạp 112, năm 2024 kết nạp 127 và năm 2025 kết nạp 135 đảng viên").
-_LIST_SEP_RE = re.compile(r"\s*[,;]?\s*(?:và\s+)?(?:(?:năm|quý|tháng)\s+[\dIV/]+\s*,?\s*(?:kết nạp"
-                          r"(?:\s+được)?|phát triển|có|là|đạt)?\s*)?", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)?|\s*(?:,\s*|\s+và\s+)(?:năm|quý|tháng)\s+[\dIV/]+\s*,?"
+                          r"\s*(?P<verb>kết nạp(?:\s+được)?|phát triển|có|là|đạt)?\s*", re.IGNORECASE)
 
 
 def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tuple[int, int]]:
@@ -176,8 +176,9 @@ def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tup
     while k < len(quantities):
         j = k
         while j + 1 < len(quantities) and not voc.metric_at(folded, quantities[j].end + 1) and \
-                _LIST_SEP_RE.fullmatch(sentence, quantities[j].end, quantities[j + 1].start) and \
-                not quantities[j].is_words:
+                (sep := _LIST_SEP_RE.fullmatch(sentence, quantities[j].end, quantities[j + 1].start)) and \
+                not quantities[j].is_words and (not sep["verb"] or voc.fold(sep["verb"]) in folded[
+                    max(0, quantities[k].start - 30):quantities[k].start]):  # the first's verb too
             j += 1
         if j > k and (voc.metric_at(folded, quantities[j].end + 1) or voc.COUNTER_RE.match(
                 sentence, quantities[j].end)):
