@@ -524,3 +524,14 @@ def test_a_clause_after_a_sectors_count_is_no_list_nor_of_the_sector():
     assert (figures["46"]["metric"], figures["46"]["dimension_value"], figures["46"]["whole"]) == (
         "base_orgs_total", "private_enterprise", "118")
     assert (figures["325"]["metric"], figures["325"]["sector"]) == ("new_admissions", None)
+
+
+def test_an_old_provinces_stock_after_the_merger_but_not_its_terms_admissions():
+    """Near miss of the merger rule: "Nhiệm kỳ 2020 - 2025, Đảng bộ tỉnh Yên Bái kết nạp 9.100" at a
+    congress after the merger keeps the old province (its own term), while a stock counted after
+    1 July 2025 under the old name is the new province's."""
+    text = ("Tin\n\nThứ Ba, 30/09/2025 | 18:00\n\nChiều 30/9, Đại hội Đảng bộ tỉnh Lào Cai bế mạc. Nhiệm kỳ "
+            "2020 - 2025, Đảng bộ tỉnh Yên Bái kết nạp 9.100 đảng viên. Tính đến ngày 31/8/2025, Đảng bộ "
+            "tỉnh Yên Bái có 61.000 đảng viên.")
+    figures = _figures(text)
+    assert (figures["9.100"]["scope_value"], figures["61.000"]["scope_value"]) == ("15", "N15")

@@ -91,7 +91,8 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
     out = []
     for f in figures:
         parts = [p for p in figures if p.get("_parent") is f]
-        scope: Scope | None = merged_on(f["_scope"], f["as_of"])  # no old province after July 2025
+        scope: Scope | None = f["_scope"] if f["metric"] in _FLOW else merged_on(
+            f["_scope"], f["as_of"])  # no old province's stock after July 2025 (its term's admissions keep it)
         if scope is None and f["metric"] in _NATIONAL and (f["value"] or 0) >= 1e6:
             scope = Scope("", "country", "VN")  # millions of members: only the whole Party counts so
         out.append({

@@ -32,16 +32,15 @@ def _lines(text: str) -> list[str]:
         if not line.strip("|").strip():
             joinable = False
             continue
-        if joinable and _GOES_ON_RE.match(line) and "|" not in line:
+        if joinable and (line[0].islower() or _GOES_ON_RE.match(line)) and "|" not in line:
             out[-1] += " " + line
         else:
             out.append(line)
-        joinable = bool(_WRAPPED_RE.search(line)) and "|" not in line
+        joinable = (line[-1].islower() or line[-1] == ",") and "|" not in line
     return out
 
 
-_WRAPPED_RE = re.compile(r"[a-zà-ỹđ,]$")  # no full stop: the sentence goes on
-_GOES_ON_RE = re.compile(r"[a-zà-ỹđ]|\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|tổ chức|người)(?![\wđ])")
+_GOES_ON_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|tổ chức|người)(?![\wđ])")
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
