@@ -535,3 +535,32 @@ def test_an_old_provinces_stock_after_the_merger_but_not_its_terms_admissions():
             "tỉnh Yên Bái có 61.000 đảng viên.")
     figures = _figures(text)
     assert (figures["9.100"]["scope_value"], figures["61.000"]["scope_value"]) == ("15", "N15")
+
+
+def test_a_part_metric_named_before_its_count_without_a_counter():
+    """Real phrasing: "… có 3.012 đảng viên; đảng viên nữ 1.208 (chiếm 40,1%), đảng viên dự bị 86.":
+    a noun naming a part (nữ, dự bị, chính thức) before a bare count is its label."""
+    figures = _figures(PAGE + "Đảng bộ phường Hồng Bàng có 3.012 đảng viên; đảng viên nữ 1.208 (chiếm "
+                       "40,1%), đảng viên dự bị 86.")
+    assert [(figures[n]["metric"], figures[n]["whole"], figures[n]["share"]) for n in ("1.208", "86")] == [
+        ("members_female", "3.012", 0.401), ("members_probationary", "3.012", None)]
+
+
+def test_base_cells_and_base_committees_named_together():
+    """Real phrasing: "gần 1.000 chi bộ cơ sở và đảng bộ cơ sở": base organisations of both kinds."""
+    f = _figures(PAGE + "Đảng bộ thành phố Đà Nẵng có gần 1.000 chi bộ cơ sở và đảng bộ cơ sở.")["gần 1.000"]
+    assert f["metric"] == "base_orgs_total"
+
+
+def test_organisations_attendees_come_from_are_no_count():
+    """Real phrasing: "Hội nghị có sự tham dự của 250 đảng viên tiêu biểu đến từ 126 tổ chức cơ sở
+    đảng": attendance, and where the attendees come from (not the body's organisations)."""
+    assert _figures(PAGE + "Hội nghị có sự tham dự của 250 đảng viên tiêu biểu đến từ 126 tổ chức cơ sở "
+                    "đảng.") == {}
+
+
+def test_delegates_elected_from_the_bodys_organisations_still_count_them():
+    """Near miss: "220 đại biểu được bầu từ 37 đảng bộ, chi bộ cơ sở": the body's organisations."""
+    figures = _figures(PAGE + "Dự Đại hội có 220 đại biểu được bầu từ 37 đảng bộ, chi bộ cơ sở, thay mặt "
+                       "cho trên 6.900 đảng viên.")
+    assert figures["37"]["metric"] == "base_orgs_total"

@@ -130,6 +130,8 @@ def blocked(clause: str) -> bool:
     asides = [(a.start(), a.end()) for a in _ASIDE_RE.finditer(clause)]
     blocks = [b for b in block.finditer(clause)
               if not any(s <= b.start() and b.end() <= e for s, e in cues + asides)]
+    if blocks and re.match(r"(?:sự )?tham", blocks[-1].group(0), re.IGNORECASE):  # "có sự tham dự của
+        cues = [(s, e) for s, e in cues if not clause[s:e].endswith("từ")]  # 250 … đến từ 126 …"
     return bool(blocks) and not any(s >= blocks[-1].end() for s, _ in cues)
 
 

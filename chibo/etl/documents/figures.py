@@ -45,8 +45,7 @@ _ADMISSION_LABEL_RE = voc.folded(
     r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
     r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+(?:trong|năm|cả|từ|quý|tháng|"
     r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")
-# A count opening a bracket: "Đảng viên nữ (1.716 người) chiếm 42,6%", "chiếm 79% (1.048 đồng chí)".
-OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")
+OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")  # a count opening one: "nữ (1.716 người)", "79% (1.048 …)"
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
@@ -207,7 +206,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and _ADMISSION_LABEL_RE.search(folded, 0, q.start):
             metric = "new_admissions"  # "- Kết nạp đảng viên trong năm: 189"
-        elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric and (
+        elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric in _NARROWER["members_total"]
+                                                       or pre_metric and (
                 label or _IN_LIST_RE.search(sentence, 0, q.start))):  # "trong đó đảng viên nữ 2.410"
             metric, dim = pre_metric or "_part", pre_dim
         elif (head := cl.HEAD_THEN_RE.search(folded, floor, q.start) or cl.RISE_RE.search(

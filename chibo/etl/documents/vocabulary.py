@@ -95,7 +95,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("upper_committees", r"đảng bộ cấp trên (?:trực tiếp )?cơ sở"),
     ("base_orgs_total", r"tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng|"
                         r"chi bộ, đảng bộ cơ sở|chi, đảng bộ cơ sở|đảng bộ, chi bộ cơ sở|"
-                        r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở"),
+                        r"chi bộ và đảng bộ cơ sở|đảng bộ và chi bộ cơ sở|"
+                        r"chi bộ cơ sở và đảng bộ cơ sở|đảng bộ cơ sở và chi bộ cơ sở"),
     ("base_party_committees", r"đảng bộ cơ sở|đbcs"),  # reports' abbreviations: ĐBCS, CBCS
     ("partial_committees", r"đảng bộ bộ phận"),
     ("sub_committees", r"đảng bộ (?:(?:xã|phường|thị trấn|đặc khu)(?:, | và |, và ))*"
