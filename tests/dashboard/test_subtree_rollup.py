@@ -18,19 +18,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from chibo.dashboard import runtime
 from chibo.dashboard.data import Filters, Scope, query
 from chibo.dashboard.queries import exact, subtree
-from tests.helpers import runtime_for
+from tests.dashboard.test_periods import demo_runtime  # noqa: F401 (the fixture)
 
+pytestmark = pytest.mark.usefixtures("demo_runtime")
 ALL = Scope.everything()
 DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture
-def demo_runtime(demo_warehouse):
-    with runtime.bound(runtime_for(demo_warehouse, answer_cache_mb=0)) as rt:
-        yield rt
 
 
 def _picks() -> dict[str, str]:
@@ -73,7 +67,7 @@ def _same(rolled: pd.DataFrame, facts: pd.DataFrame, what: str) -> None:
                                   obj=what)
 
 
-def test_series_of_a_rolled_up_subtree_equal_its_cells(demo_runtime):
+def test_series_of_a_rolled_up_subtree_equal_its_cells():
     first, last = exact.history(ALL)
     picks = _picks()
     for level, org in picks.items():
@@ -91,7 +85,7 @@ def test_series_of_a_rolled_up_subtree_equal_its_cells(demo_runtime):
                     {**{k: stocks[k] for k in exact.STOCKS}, **{k: flows[k] for k in exact.FLOWS}}
 
 
-def test_a_limited_viewer_reads_the_rollup_only_inside_their_subtrees(demo_runtime):
+def test_a_limited_viewer_reads_the_rollup_only_inside_their_subtrees():
     first, last = exact.history(ALL)
     picks = _picks()
     root, inside = picks["province_committee"], None
