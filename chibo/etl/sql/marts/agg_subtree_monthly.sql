@@ -12,13 +12,18 @@
 WITH rolled AS (
   SELECT org_id FROM marts.dim_org WHERE kind NOT IN ('base_cell', 'sub_cell')
 ),
-sets AS (  -- each organisation with the rolled-up subtrees it is in
-  SELECT CAST(b.org_id AS marts.org_code) AS org_id, list(b.ancestor_id ORDER BY b.ancestor_id) AS ancestors
+member AS (  -- each organisation with the rolled-up subtrees it is in
+  SELECT b.org_id, list(b.ancestor_id ORDER BY b.ancestor_id) AS ancestors
   FROM marts.bridge_org_lineage b SEMI JOIN rolled r ON r.org_id = b.ancestor_id
   GROUP BY b.org_id
 ),
+sets AS (  -- the same subtrees, numbered
+  SELECT CAST(org_id AS marts.org_code) AS org_id, dense_rank() OVER (ORDER BY ancestors) AS set_id,
+    ancestors
+  FROM member
+),
 facts AS (
-  SELECT f.month, s.ancestors, sum(f.official) AS official, sum(f.probationary) AS probationary,
+  SELECT f.month, s.set_id, sum(f.official) AS official, sum(f.probationary) AS probationary,
     sum(f.female) AS female, sum(f.cells) AS cells, sum(f.cells_lt3) AS cells_lt3, 0 AS base_orgs,
     sum(f.admitted) AS admitted, sum(f.transferred_in) AS transferred_in,
     sum(f.transferred_out) AS transferred_out, sum(f.left_party) AS left_party,
@@ -29,15 +34,16 @@ facts AS (
   GROUP BY ALL
 ),
 base_orgs AS (  -- base organisations existing on each month's last day
-  SELECT d.month, s.ancestors, 0, 0, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0
+  SELECT d.month, s.set_id, 0, 0, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0
   FROM marts.dim_org o JOIN sets s ON s.org_id = CAST(o.org_id AS marts.org_code)
   JOIN marts.dim_month d ON marts.org_on(o.valid_from, o.valid_to, d.month_end)
   WHERE o.kind IN ('base_cell', 'base_committee')
   GROUP BY ALL
 ),
 spread AS (
-  SELECT month, unnest(ancestors) AS org_id, * EXCLUDE (month, ancestors)
-  FROM (SELECT * FROM facts UNION ALL SELECT * FROM base_orgs)
+  SELECT x.month, unnest(l.ancestors) AS org_id, x.* EXCLUDE (month, set_id)
+  FROM (SELECT * FROM facts UNION ALL SELECT * FROM base_orgs) x
+  JOIN (SELECT DISTINCT set_id, ancestors FROM sets) l USING (set_id)
 )
 SELECT month, org_id, CAST(sum(official) AS BIGINT) AS official,
   CAST(sum(probationary) AS BIGINT) AS probationary, CAST(sum(female) AS BIGINT) AS female,
