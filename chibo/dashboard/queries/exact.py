@@ -115,8 +115,8 @@ def series_rows(scope: Scope, f: Filters, rolled: bool = True) -> tuple[str, str
     rows whose sums per day are the STOCKS on each day of $days (column day), rows whose sums
     per period are the FLOWS over [$firsts[i], $lasts[i]] (columns first_day, last_day). Read
     from the province × sector rollups, else the picked organisation's subtree rollup
-    (subtree.rolled_up; not without `rolled`), else the cells of the selection (the CTE o: the selected organisations
-    of dim_org made once, ids compared as text like subtree.ids_in)."""
+    (subtree.rolled_up; not without `rolled`), else the cells of the selection (the CTE o: the
+    selected organisations of dim_org made once, ids compared as text like subtree.ids_in)."""
     stocks = ", ".join(STOCKS)
     flows = ", ".join(FLOWS)
     if use_rollup(scope, f, ROLLUP):
