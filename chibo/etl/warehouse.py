@@ -22,6 +22,7 @@ FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_
                "dim_org")
 PREFIX_ORDER = ("fct_", "agg_", "cell_")
 LAST_MARTS = ("data_quality",)
+SCALAR_MACROS = ("orgs.sql",)  # sql/macros over no table: made before the marts that use them
 AFTER_MACROS = ("agg_member_structure", "agg_org_tree",  # rollups of a macro: built once
                 "fct_member_structure_yearly")  # the macros exist
 
@@ -82,6 +83,8 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
     macros (sql/macros) are created once the facts and rollups they read exist, so the marts after
     them (figure_reconciliation) use them too."""
     load_reference(con)
+    for name in SCALAR_MACROS:
+        con.execute((SQL_DIR / "macros" / name).read_text(encoding="utf-8"))
     files = mart_files()
     macros = False
     for i, path in enumerate(files):

@@ -10,7 +10,10 @@ of the last loaded month (`clamp_day`). A year earlier is the same day one year 
 chosen dates, so the first and last may be partial; every figure of a period is exact for it. A
 series (`by_period`) asks for all its days and periods at once through the many-day macros
 (`marts.stock_parts_on_days`, `marts.flow_parts_over`, per cell `marts.cell_stock_parts_on_days`,
-`marts.cell_flow_parts_over`), one pass over the marts whatever the number of periods.
+`marts.cell_flow_parts_over`), one pass over the marts whatever the number of periods. A picked
+organisation whose subtree the warehouse rolled up (marts.agg_subtree_monthly, see
+subtree.rolled_up) is read from that rollup and its cells' days (`marts.subtree_stock_parts_on_days`,
+`marts.subtree_flow_parts_over`) instead of the facts of all its cells, with the same results.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import datetime as dt
 import pandas as pd
 
 from chibo.dashboard.data import Filters, Scope, cached, data_bounds, org_condition, query, use_rollup
+from chibo.dashboard.queries import subtree
 
 STOCKS = ("members", "official", "probationary", "female", "cells", "cells_lt3", "base_orgs")
 FLOWS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",
@@ -71,76 +75,82 @@ def clamp_range(scope: Scope, a: dt.date, b: dt.date) -> tuple[dt.date, dt.date]
 # ---------------------------------------------------------------- row sources (SQL text)
 
 
-def stock_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
-    """A SELECT of rows whose sums are the STOCKS per KEYS on the day $d, or on each day of $days
-    (column day; no KEYS) when `many`, the scope and filters applied (organisation subtrees: from
-    the CTE o of `selected`)."""
+def stock_rows(scope: Scope, f: Filters) -> tuple[str, dict]:
+    """A SELECT of rows whose sums are the STOCKS per KEYS on the day $d, the scope and filters
+    applied."""
     keys = ", ".join(f"{{a}}.{k}" for k in KEYS)
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="a")
         cols = ", ".join(f"a.{c}" for c in STOCKS)
-        if many:
-            return f"SELECT a.day, {cols} FROM marts.stock_parts_on_days($days::DATE[]) a WHERE {cond}", p
         return f"SELECT {keys.format(a='a')}, {cols} FROM marts.stocks_on($d) a WHERE {cond}", p
     cond, p = org_condition(scope, f)
     zeros = ", ".join("0" for c in STOCKS if c != "base_orgs")
-    if many:  # the changes of the selected cells, accumulated over the days
-        cells = [c for c in STOCKS if c != "base_orgs"]
-        facts = (f"SELECT x.day, count(*) AS n,"
-                 f" {', '.join(f'sum(x.{c}) AS {c}' for c in cells)}"
-                 f" FROM marts.cell_stock_changes_on_days($days::DATE[]) x JOIN o USING (org_id)"
-                 f" GROUP BY x.day")
-        run = ", ".join(f"sum(coalesce(t.{c}, 0)) OVER w AS {c}" for c in cells)
-        rows = (f"SELECT * FROM (SELECT p.day, {run}, 0 AS base_orgs FROM (SELECT DISTINCT"
-                f" unnest($days::DATE[]) AS day) p LEFT JOIN ({facts}) t USING (day)"
-                f" WINDOW w AS (ORDER BY p.day) QUALIFY sum(coalesce(t.n, 0)) OVER w > 0)")
-        base = (f"SELECT p.day, {zeros}, 1 FROM (SELECT unnest($days::DATE[]) AS day) p, o"
-                f" WHERE {_BASE} AND {_exists('p.day')}")
-        return f"{rows} UNION ALL {base}", p
     cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
     rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM marts.cell_stocks_on($d) x"
             f" JOIN marts.dim_org o USING (org_id) WHERE {cond}")
     return (f"{rows} UNION ALL SELECT {keys.format(a='o')}, {zeros}, 1 FROM marts.dim_org o"
-            f" WHERE {cond} AND {_BASE} AND {_exists('$d')}", p)
+            f" WHERE {cond} AND {_BASE} AND {_EXISTS.format(day='$d')}", p)
 
 
-def _exists(day: str) -> str:
-    """dim_org's row o exists on `day` (an SQL expression; a range join for many days)."""
-    return (f"coalesce(o.valid_from, DATE '1900-01-01') <= {day}"
-            f" AND coalesce(o.valid_to, DATE '9999-12-31') > {day}")
+# dim_org's row o exists on {day} (the warehouse's one definition; a range join for many days)
+_EXISTS = "marts.org_on(o.valid_from, o.valid_to, {day})"
 
 
-def flow_rows(scope: Scope, f: Filters, many: bool = False) -> tuple[str, dict]:
-    """A SELECT of rows whose sums are the FLOWS per KEYS over the days [$a, $b], or over each
-    period [$firsts[i], $lasts[i]] (columns first_day, last_day) when `many`, the scope and filters
-    applied (organisation subtrees: from the CTE o of `selected`)."""
+def flow_rows(scope: Scope, f: Filters) -> tuple[str, dict]:
+    """A SELECT of rows whose sums are the FLOWS per KEYS over the days [$a, $b], the scope and
+    filters applied."""
     cols = ", ".join(f"x.{c}" for c in FLOWS)
-    span = "x.first_day, x.last_day, " if many else ""
     if use_rollup(scope, f, ROLLUP):
         cond, p = org_condition(scope, f, alias="x")
         keys = ", ".join(f"x.{k}" for k in KEYS)
-        src = ("marts.flow_parts_over($firsts::DATE[], $lasts::DATE[])" if many
-               else "marts.flows_between($a, $b)")
-        return f"SELECT {span}{keys}, {cols} FROM {src} x WHERE {cond}", p
+        return f"SELECT {keys}, {cols} FROM marts.flows_between($a, $b) x WHERE {cond}", p
     cond, p = org_condition(scope, f)
     keys = ", ".join(f"o.{k}" for k in KEYS)
-    src = ("marts.cell_flow_parts_over($firsts::DATE[], $lasts::DATE[])" if many
-           else "marts.cell_flows_between($a, $b)")
-    if many:
-        return f"SELECT {span}{keys}, {cols} FROM {src} x JOIN o USING (org_id)", p
-    return f"SELECT {keys}, {cols} FROM {src} x JOIN marts.dim_org o USING (org_id) WHERE {cond}", p
+    return (f"SELECT {keys}, {cols} FROM marts.cell_flows_between($a, $b) x"
+            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}", p)
 
 
-def selected(scope: Scope, f: Filters) -> tuple[str, dict]:
-    """The CTE `o` the many-day rows of organisation subtrees read (empty for the rollups): the
-    selected organisations of dim_org made once, org_id coded like the big facts' (joined to them
-    without a cast per row)."""
+def series_rows(scope: Scope, f: Filters, rolled: bool = True) -> tuple[str, str, str, dict]:
+    """(CTEs, stock rows, flow rows, params) of a series, the scope and filters applied once:
+    rows whose sums per day are the STOCKS on each day of $days (column day), rows whose sums
+    per period are the FLOWS over [$firsts[i], $lasts[i]] (columns first_day, last_day). Read
+    from the province × sector rollups, else the picked organisation's subtree rollup
+    (subtree.rolled_up; not without `rolled`), else the cells of the selection (the CTE o: the
+    selected organisations of dim_org made once, ids compared as text like subtree.ids_in)."""
+    stocks = ", ".join(STOCKS)
+    flows = ", ".join(FLOWS)
     if use_rollup(scope, f, ROLLUP):
-        return "", {}
+        cond, p = org_condition(scope, f, alias="a")
+        return ("", f"SELECT day, {stocks} FROM marts.stock_parts_on_days($days::DATE[]) a"
+                f" WHERE {cond}", f"SELECT first_day, last_day, {flows} FROM"
+                f" marts.flow_parts_over($firsts::DATE[], $lasts::DATE[]) a WHERE {cond}", p)
+    rollup = subtree.rolled_up(scope, f) if rolled else None
+    if rollup is not None:
+        cond, p = rollup
+        return ("", f"SELECT day, {stocks} FROM marts.subtree_stock_parts_on_days($days::DATE[],"
+                f" $org) WHERE {cond}", f"SELECT first_day, last_day, {flows} FROM"
+                f" marts.subtree_flow_parts_over($firsts::DATE[], $lasts::DATE[], $org)"
+                f" WHERE {cond}", p)
     cond, p = org_condition(scope, f)
-    keys = ", ".join(f"o.{k}" for k in KEYS)
-    return (f"o AS MATERIALIZED (SELECT CAST(o.org_id AS marts.org_code) AS org_id, {keys}, o.kind,"
-            f" o.valid_from, o.valid_to FROM marts.dim_org o WHERE {cond}),", p)
+    cte = (f"o AS MATERIALIZED (SELECT o.org_id, o.kind, o.valid_from, o.valid_to"
+           f" FROM marts.dim_org o WHERE {cond}),")
+    cells = [c for c in STOCKS if c != "base_orgs"]
+    zeros = ", ".join("0" for _ in cells)
+    # the changes of the selected cells, accumulated over the days
+    facts = (f"SELECT x.day, count(*) AS n, {', '.join(f'sum(x.{c}) AS {c}' for c in cells)}"
+             f" FROM marts.cell_stock_changes_on_days($days::DATE[]) x"
+             f" WHERE CAST(x.org_id AS VARCHAR) IN (SELECT org_id FROM o) GROUP BY x.day")
+    run = ", ".join(f"sum(coalesce(t.{c}, 0)) OVER w AS {c}" for c in cells)
+    rows = (f"SELECT * FROM (SELECT p.day, {run}, 0 AS base_orgs FROM (SELECT DISTINCT"
+            f" unnest($days::DATE[]) AS day) p LEFT JOIN ({facts}) t USING (day)"
+            f" WINDOW w AS (ORDER BY p.day) QUALIFY sum(coalesce(t.n, 0)) OVER w > 0)")
+    base = (f"SELECT p.day, {zeros}, 1 FROM (SELECT unnest($days::DATE[]) AS day) p, o"
+            f" WHERE {_BASE} AND {_EXISTS.format(day='p.day')}")
+    cols = ", ".join(f"x.{c}" for c in FLOWS)
+    flow = (f"SELECT x.first_day, x.last_day, {cols} FROM marts.cell_flow_parts_over("
+            f"$firsts::DATE[], $lasts::DATE[]) x WHERE CAST(x.org_id AS VARCHAR) IN"
+            f" (SELECT org_id FROM o)")
+    return cte, f"{rows} UNION ALL {base}", flow, p
 
 
 def _sums(columns) -> str:
@@ -156,6 +166,10 @@ def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = 
     """STOCKS on `day` (exact), one row per value of `key` (a column of KEYS, as column k), per
     combination of several keys (a tuple of KEYS, as columns of their names) or one row for the
     whole selection (no key)."""
+    if key is None and (rolled := subtree.rolled_up(scope, f)) is not None:
+        cond, p = rolled
+        return query(f"SELECT {_sums(STOCKS)} FROM marts.subtree_stock_parts_on_days($days::DATE[],"
+                     f" $org) WHERE {cond}", {**p, "days": [day]})
     rows, p = stock_rows(scope, f)
     p["d"] = day
     if key is None:
@@ -170,6 +184,10 @@ def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = 
 def flows_by(scope: Scope, f: Filters, a: dt.date, b: dt.date,
              key: str | None = None) -> pd.DataFrame:
     """FLOWS over the days [a, b] (exact), per value of `key` (column k) or in one row."""
+    if key is None and (rolled := subtree.rolled_up(scope, f)) is not None:
+        cond, p = rolled
+        return query(f"SELECT {_sums(FLOWS)} FROM marts.subtree_flow_parts_over($a::DATE[],"
+                     f" $b::DATE[], $org) WHERE {cond}", {**p, "a": [a], "b": [b]})
     rows, p = flow_rows(scope, f)
     p.update(a=a, b=b)
     if key is None:
@@ -223,17 +241,23 @@ def by_period_empty(per: pd.DataFrame) -> pd.DataFrame:
 def by_period(scope: Scope, f: Filters, unit: str = "month") -> pd.DataFrame:
     """Per period of `periods` (period, first, last, full, months): STOCKS on its last day, members_before
     (members on the day before its first day), FLOWS over [first, last], left and net_change.
-    Net change = members − members_before for every period (the stock-flow identity). One pass
-    over the marts for all periods (the warehouse's many-day macros)."""
+    Net change = members − members_before (the stock-flow identity) for every period but one that
+    starts on the first day of history: its members_before is 0 and its members also count the
+    members who joined before the history (the opening stock, not admissions). One pass over the
+    marts for all periods (the warehouse's many-day macros, series_rows)."""
+    return period_rows(scope, f, unit)
+
+
+def period_rows(scope: Scope, f: Filters, unit: str = "month", rolled: bool = True
+                ) -> pd.DataFrame:
+    """The rows of `by_period`; without `rolled` never read from the subtree rollup (the path it
+    is checked against)."""
     per = periods(scope, f, unit)
     if per.empty:
         return by_period_empty(per)
-    stocks, p = stock_rows(scope, f, many=True)
-    flows, p2 = flow_rows(scope, f, many=True)
-    cells, p3 = selected(scope, f)
-    p2.update(p3)
+    cells, stocks, flows, p = series_rows(scope, f, rolled)
     befores = [d - dt.timedelta(days=1) for d in per["first"]]
-    p.update(p2, firsts=list(per["first"]), lasts=list(per["last"]),
+    p.update(firsts=list(per["first"]), lasts=list(per["last"]),
              days=sorted({*per["last"], *befores}))
     df = query(f"""
         WITH {cells} spans AS (SELECT unnest($firsts::DATE[]) AS a, unnest($lasts::DATE[]) AS b),

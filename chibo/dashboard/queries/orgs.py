@@ -128,9 +128,7 @@ def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -
         cellm AS (SELECT m.org_id, m.official + m.probationary AS members
                   FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
                   WHERE {seen} AND {below.format("c")}),
-        live AS (SELECT org_id, depth,
-                        coalesce(valid_from <= $d::DATE, TRUE)
-                        AND coalesce(valid_to > $d::DATE, TRUE) AS alive
+        live AS (SELECT org_id, depth, marts.org_on(valid_from, valid_to, $d::DATE) AS alive
                  FROM marts.dim_org),
         wanted AS (SELECT org_id FROM marts.dim_org o WHERE {cond} AND {below.format("o")}
                    UNION SELECT org_id FROM cellm UNION SELECT $root WHERE $root IS NOT NULL),

@@ -1,13 +1,18 @@
 """Organisation filters resolved once: the ids of the organisations a viewer's scope and the
 filters select (an organisation's subtree over the lineage, a province, a sector…), read from
 marts.dim_org as one small set that the facts are filtered by before anything is summed, instead
-of joining dim_org to every fact row. The set stays text: a cast to the facts' dictionary type
-(marts.org_code) costs each statement time in proportion to the whole dictionary (150 ms with
-the 307 000 ids of the national scale), more than the ids it would spare decoding."""
+of joining dim_org to every fact row; and whether the warehouse rolled the selection up
+(marts.agg_subtree_monthly holds the picked organisation's subtree).
+
+One rule for ids: they are compared as text. A cast to the facts' dictionary type
+(marts.org_code) costs each statement time in proportion to the whole dictionary (150 ms with the
+307 000 ids of the national scale), more than the ids it would spare decoding."""
 
 from __future__ import annotations
 
-from chibo.dashboard.data import Scope, org_condition
+from chibo.dashboard.data import Filters, Scope, cached, lineage, org_condition, query_row, table_exists
+
+ROLLUP = "agg_subtree_monthly"
 
 
 def ids_in(scope: Scope, f, column: str) -> tuple[str, dict]:
@@ -17,3 +22,33 @@ def ids_in(scope: Scope, f, column: str) -> tuple[str, dict]:
     if cond == "TRUE":
         return "TRUE", p
     return f"{column} IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond})", p
+
+
+def rolled_up(scope: Scope, f: Filters) -> tuple[str, dict] | None:
+    """(SQL condition, params) when the selection is exactly the picked organisation's subtree
+    and marts.agg_subtree_monthly holds it, else None. Exactly: no region, province or sector
+    filter and no province scope narrow it, and a viewer limited to organisation subtrees has the
+    picked organisation inside one of them (their subtrees then hold all of its subtree). The
+    condition binds the viewer's scope again ($scope_roots): TRUE only for such a pick."""
+    return _inside(scope, f.org) if _holds(scope, f) else None
+
+
+def _inside(scope: Scope, org: str) -> tuple[str, dict]:
+    """(SQL condition, params): `org` is inside the viewer's organisation subtrees (if limited)."""
+    if scope.org_roots is None:
+        return "TRUE", {"org": org}
+    return (f"$org IN (SELECT org_id FROM marts.{lineage(scope)}"
+            f" WHERE list_contains($scope_roots::VARCHAR[], ancestor_id))",
+            {"org": org, "scope_roots": sorted(scope.org_roots)})
+
+
+@cached
+def _holds(scope: Scope, f: Filters) -> bool:
+    """Whether the selection is the picked organisation's subtree (as rolled_up says), the
+    viewer sees all of it and marts.agg_subtree_monthly holds it (a warehouse may predate it)."""
+    if (not f.org or f.region or f.province or f.sector or scope.provinces is not None
+            or scope.old_provinces is not None or not table_exists(scope, ROLLUP)):
+        return False
+    cond, p = _inside(scope, f.org)
+    return bool(query_row(f"SELECT {cond} AND EXISTS (SELECT 1 FROM marts.{ROLLUP}"
+                          f" WHERE org_id = $org)", p)[0])

@@ -282,6 +282,28 @@ CREATE TABLE marts.agg_members_monthly (
 COMMENT ON TABLE marts.agg_members_monthly IS 'month × province_code × province_code_old × province_code_current × region × sector: fct_membership_monthly summed, plus base organisations';
 COMMENT ON COLUMN marts.agg_members_monthly.base_orgs IS 'existing on the last day';
 
+CREATE TABLE marts.agg_subtree_monthly (
+    month DATE,
+    org_id VARCHAR,
+    official BIGINT,
+    probationary BIGINT,
+    female BIGINT,
+    cells INTEGER,
+    cells_lt3 INTEGER,
+    base_orgs INTEGER,
+    admitted BIGINT,
+    transferred_in BIGINT,
+    transferred_out BIGINT,
+    left_party BIGINT,
+    left_death BIGINT,
+    left_struck_off BIGINT,
+    left_expelled BIGINT,
+    left_resigned BIGINT,
+    left_other BIGINT,
+);
+COMMENT ON TABLE marts.agg_subtree_monthly IS 'organisation subtree × month, for every organisation above the cells (committees, base committees): agg_members_monthly''s stocks and flows summed over the subtree the organisation filter selects (bridge_org_lineage), sorted by org_id';
+COMMENT ON COLUMN marts.agg_subtree_monthly.org_id IS 'the top of the subtree, itself included';
+
 CREATE TABLE marts.agg_members_daily (
     day DATE,
     province_code VARCHAR,

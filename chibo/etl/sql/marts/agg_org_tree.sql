@@ -13,7 +13,7 @@ WITH days AS (SELECT month, month_end AS day FROM marts.dim_month WHERE marts.ro
 live AS (
   SELECT d.day, o.org_id, o.depth
   FROM marts.dim_org o JOIN days d
-    ON coalesce(o.valid_from <= d.day, TRUE) AND coalesce(o.valid_to > d.day, TRUE)
+    ON marts.org_on(o.valid_from, o.valid_to, d.day)
 ),
 eff AS (
   SELECT n.day, b.org_id, b.ancestor_id, a.depth AS ancestor_depth
