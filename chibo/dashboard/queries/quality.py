@@ -147,10 +147,10 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
     cells, p = _cells(scope, f, "missed")
+    cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
     p.update(a=add_months(end, 1 - months), b=end, n=months)
     spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
-        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly"
-        " WHERE org_id IN (SELECT org_id FROM gaps) GROUP BY 1)")
+        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
     if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
@@ -158,12 +158,16 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
                 " WHERE m.org_id IN (SELECT org_id FROM missed) AND m.regular_held > 0"
                 " AND m.month <= $b GROUP BY m.org_id")
     return query(f"""
-        WITH gaps AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
-              WHERE g.month BETWEEN $a AND $b AND g.cells = 1 AND NOT EXISTS (
-                  SELECT 1 FROM marts.fct_meetings_monthly h WHERE h.org_id = g.org_id
-                  AND h.month = g.month AND h.month BETWEEN $a AND $b AND h.regular_held > 0)),
-        missed AS (SELECT g.org_id, count(*) AS missed FROM gaps g JOIN {spans} t
-                   ON t.org_id = g.org_id WHERE g.month >= t.first_month GROUP BY g.org_id),
+        WITH ids AS (SELECT o.org_id FROM marts.dim_org o
+                     WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')),
+        w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
+              JOIN ids USING (org_id) JOIN {spans} t USING (org_id)
+              WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
+        held AS (SELECT org_id, month FROM marts.fct_meetings_monthly
+                 WHERE month BETWEEN $a AND $b AND regular_held > 0),
+        missed AS (SELECT w.org_id, count(*) AS missed FROM w
+                   WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.org_id = w.org_id
+                                     AND h.month = w.month) GROUP BY w.org_id),
         {cells},
         last_regular AS ({last})
         SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
