@@ -86,7 +86,7 @@ def serve(settings: Settings, args, loopback: bool) -> int:
     (never Werkzeug's interactive debugger: `--debug` is Dash's dev tools, in demo mode only)."""
     from chibo.dashboard.app import create_app
     from chibo.dashboard.auth.cli import FIRST_ADMIN_HINT
-    from chibo.dashboard.gateway import StartRefused
+    from chibo.dashboard.errors import StartRefused
 
     no_users = count_users(settings) == 0
     open_access = args.demo or (no_users and loopback)

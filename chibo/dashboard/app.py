@@ -13,9 +13,9 @@ from pathlib import Path
 import dash
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chibo.dashboard import follow, health, logs, mount, runtime, settings
+from chibo.dashboard import follow, health, logs, mount, outdated, runtime, settings
 from chibo.dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
-from chibo.dashboard.gateway import StartRefused
+from chibo.dashboard.errors import StartRefused
 from chibo.dashboard.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +30,7 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
 
     Logins are required unless `open_access=True` (demo on 127.0.0.1 through `python -m
     chibo.dashboard`, and tests of the open pages); no setting can turn that on. Raises
-    gateway.StartRefused when the warehouse cannot be read (chibo/dashboard/gateway.py check_start).
+    errors.StartRefused when the warehouse cannot be read (chibo/dashboard/gateway.py check_start).
     """
     if _built:
         raise RuntimeError("create_app builds one app per process (pages register callbacks "
@@ -38,7 +38,9 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     built = runtime.Runtime.build(settings, open_access)
     if follow.enabled(settings):  # several hosts: serve the generation the ETL announced
         follow.Follower(settings).start()
-    built.gateway.check_start()
+    if built.gateway.check_start().path is not None:
+        with runtime.bound(built):  # a file of an older contract: logged with what to do
+            outdated.check()
     app = dash.Dash(
         __package__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
         suppress_callback_exceptions=True, title="chibo", update_title=None,

@@ -174,11 +174,10 @@ def add_months(d: dt.date, n: int) -> dt.date:
 # ---------------------------------------------------------------- shared reference queries
 
 
-@cached
 def table_exists(scope: Scope, name: str) -> bool:
-    """Whether marts.<name> exists (rollups may be missing from older warehouse files)."""
-    return bool(query_row("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'wh'"
-                          " AND schema_name = 'marts' AND table_name = $n", {"n": name})[0])
+    """Whether marts.<name> exists (rollups may be missing from older warehouse files); the
+    gateway reads it once per generation, by binding the table, not by a catalog scan."""
+    return gateway().columns(f"marts.{name}") is not None
 
 
 def use_rollup(scope: Scope, f: Filters | None, table: str) -> bool:
@@ -233,14 +232,11 @@ def fold(sql: str) -> str:
     return f"replace(strip_accents(lower({sql})), 'đ', 'd')"
 
 
-@cached
 def column_exists(scope: Scope, name: str) -> bool:
     """Whether marts has the column `name` ('table.column'; a warehouse file from before it was
-    added may not)."""
+    added may not), read as table_exists."""
     table, _dot, column = name.partition(".")
-    return bool(query_row("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'wh' AND"
-                          " schema_name = 'marts' AND table_name = $t AND column_name = $c",
-                          {"t": table, "c": column})[0])
+    return column in (gateway().columns(f"marts.{table}") or ())
 
 
 @cached

@@ -24,6 +24,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "app.unreadable": ("Kho dữ liệu tạm thời không đọc được; quản trị viên đã được cảnh báo.",
                        "The warehouse cannot be read at the moment; the administrators have "
                        "been alerted."),
+    "app.outdated": ("Kho dữ liệu được dựng bằng phiên bản cũ (thiếu marts.{name}) nên chưa vẽ "
+                     "được mục này: quản trị viên cần chạy python -m chibo.etl rebuild.",
+                     "The warehouse was built by an older version (it lacks marts.{name}), so "
+                     "this cannot be drawn yet: an administrator must run python -m chibo.etl "
+                     "rebuild."),
     "filter.period": ("Thời kỳ", "Period"),
     "filter.preset.this_quarter": ("Quý này", "This quarter"),
     "filter.preset.last_quarter": ("Quý trước", "Last quarter"),

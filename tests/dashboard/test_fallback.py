@@ -16,7 +16,8 @@ import duckdb
 import pytest
 
 from chibo.dashboard import serving
-from chibo.dashboard.gateway import Gateway, StartRefused, WarehouseUnreadable
+from chibo.dashboard.errors import StartRefused, WarehouseUnreadable
+from chibo.dashboard.gateway import Gateway
 from tests.warehouse_faults import (
     ROOT,
     clone,

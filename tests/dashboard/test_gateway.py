@@ -12,7 +12,8 @@ import pytest
 
 from chibo.dashboard import data, runtime
 from chibo.dashboard.data import Scope
-from chibo.dashboard.gateway import Gateway, QueryTimeout, tracing
+from chibo.dashboard.errors import QueryTimeout
+from chibo.dashboard.gateway import Gateway, tracing
 from tests.helpers import runtime_for
 
 

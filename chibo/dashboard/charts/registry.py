@@ -20,6 +20,7 @@ from chibo.dashboard.charts.captions import describe, empty_text, file_stem, foo
 from chibo.dashboard.charts.headline import text_alternative
 from chibo.dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
 from chibo.dashboard.data import Scope
+from chibo.dashboard.errors import WarehouseOutdated
 from chibo.dashboard.i18n import t
 from chibo.dashboard.queries import metrics
 
@@ -107,6 +108,9 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
         df = chart.data(scope, f)
         ctx = chart.caption(df, ctx, f, scope) if chart.caption else rated(ctx, key, state, scope)
         drawing = chart.draw(df, ctx, f, scope)
+    except WarehouseOutdated as e:  # built before a macro the chart reads: say what to do
+        log.warning("chart %s not drawn: %s", key, e)
+        drawing = Drawing(empty(ctx, t("app.outdated", lang, name=e.name)))
     except Exception:
         log.exception("chart %s failed", key)
         drawing = Drawing(empty(ctx, t("chart.error", lang)))

@@ -20,7 +20,7 @@ from dash import Input, Output, callback, html
 from chibo.dashboard import data, i18n
 from chibo.dashboard.auth import access
 from chibo.dashboard.components import filter_bar as fb
-from chibo.dashboard.gateway import WarehouseUnavailable
+from chibo.dashboard.errors import WarehouseOutdated, WarehouseUnavailable
 from chibo.dashboard.i18n import fmt_date, t
 
 SLOT, BANNER, UNAVAILABLE = "warehouse-banner", "warehouse-fallback-banner", "warehouse-unavailable"
@@ -52,12 +52,16 @@ def slot() -> html.Div:
     return html.Div(id=SLOT)
 
 
-def unavailable_page(lang: str) -> dmc.Alert:
-    """What a page shows instead of data (none published yet, or none readable): in the viewer's
-    language, then in the other one."""
+def unavailable_page(lang: str, error: WarehouseUnavailable | None = None) -> dmc.Alert:
+    """What a page shows instead of data (none published yet, none readable, or one built by an
+    older version that a view cannot read: `error`): in the viewer's language, then in the other
+    one."""
     key, other = data.unavailable_key(), "en" if lang == "vi" else "vi"
-    return dmc.Alert(id=UNAVAILABLE, color="red", title=t(key, lang),
-                     children=dmc.Text(t(key, other), size="sm"))
+    words = {}
+    if isinstance(error, WarehouseOutdated):
+        key, words = "app.outdated", {"name": error.name}
+    return dmc.Alert(id=UNAVAILABLE, color="red", title=t(key, lang, **words),
+                     children=dmc.Text(t(key, other, **words), size="sm"))
 
 
 def on_callback_error(error: Exception):
@@ -66,7 +70,7 @@ def on_callback_error(error: Exception):
     if not isinstance(error, WarehouseUnavailable):
         raise error
     log.warning("callback answered without data: %s", error)
-    dash.set_props(fb.NOTICE, {"children": unavailable_page(_language())})
+    dash.set_props(fb.NOTICE, {"children": unavailable_page(_language(), error)})
     return None
 
 

@@ -136,12 +136,18 @@ def _cells(scope: Scope, f: Filters, listed: str | None = None) -> tuple[str, di
 def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
     """Cells that report meetings but held no regular meeting in some of the last `months` months
     of the period: org_id, name, base_org, province, missed (months), months, last_regular
-    (month of the last regular meeting on record), ordered by missed, worst first."""
+    (month of the last regular meeting on record), ordered by missed, worst first.
+
+    The months are counted on the facts' coded ids first (a cell-month with no regular meeting
+    is an anti-join of two small windows of the facts), and only the cells that missed one are
+    then placed in their reporting span and named: no hash table of every cell's names is built
+    (at national scale that needed more than the dashboard's memory limit)."""
     end = window_end(scope, f)
-    cells, p = _cells(scope, f)
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
+    cells, p = _cells(scope, f, "missed")
+    cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
     p.update(a=add_months(end, 1 - months), b=end, n=months)
     spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
         "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
@@ -149,17 +155,20 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
         last = ("SELECT m.org_id, max(m.month) AS last_regular FROM marts.fct_meetings_monthly m"
-                " JOIN missed USING (org_id) WHERE m.regular_held > 0 AND m.month <= $b"
-                " GROUP BY m.org_id")
+                " WHERE m.org_id IN (SELECT org_id FROM missed) AND m.regular_held > 0"
+                " AND m.month <= $b GROUP BY m.org_id")
     return query(f"""
-        WITH {cells},
+        WITH ids AS (SELECT o.org_id FROM marts.dim_org o
+                     WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')),
         w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
-              JOIN c USING (org_id) JOIN {spans} t USING (org_id)
+              JOIN ids USING (org_id) JOIN {spans} t USING (org_id)
               WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
-        held AS (SELECT org_id, month, regular_held FROM marts.fct_meetings_monthly
+        held AS (SELECT org_id, month FROM marts.fct_meetings_monthly
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
-        missed AS (SELECT w.org_id, count(*) AS missed FROM w LEFT JOIN held USING (org_id, month)
-                   WHERE held.regular_held IS NULL GROUP BY w.org_id),
+        missed AS (SELECT w.org_id, count(*) AS missed FROM w
+                   WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.org_id = w.org_id
+                                     AND h.month = w.month) GROUP BY w.org_id),
+        {cells},
         last_regular AS ({last})
         SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
                l.last_regular

@@ -1,7 +1,8 @@
 -- Exact-day stocks and exact-range flows, written once for every reader (table macros stored in
 -- the warehouse). A stock on day D = the month-end stock of the month before D's month + the
 -- changes from the first of D's month to D; flows over [a, b] = whole months from the monthly
--- marts + the days at either end from the daily marts.
+-- marts + the days at either end from the daily marts. Each is spelt once, for many days or
+-- periods (below); the single-day macros are those over one day or one period:
 --   marts.cell_stocks_on(D)        per cell: org_id, official, probationary, members, female,
 --                                  cells, cells_lt3
 --   marts.stocks_on(D)             per rollup key (province_code, province_code_old,
@@ -21,109 +22,12 @@ CREATE OR REPLACE MACRO marts.month_before(d) AS
 CREATE OR REPLACE MACRO marts.rollup_month(m) AS
   month(CAST(m AS DATE)) = 12 OR CAST(m AS DATE) = DATE '{last_month}';
 
-CREATE OR REPLACE MACRO marts.cell_stocks_on(d) AS TABLE
-  WITH prev AS (
-    SELECT org_id, official, probationary, female, cells, cells_lt3
-    FROM marts.fct_membership_monthly
-    WHERE month = marts.month_before(d)
-  ),
-  delta AS (
-    SELECT org_id, sum(d_official) AS official, sum(d_probationary) AS probationary,
-      sum(d_female) AS female, sum(d_cells) AS cells, sum(d_cells_lt3) AS cells_lt3
-    FROM marts.fct_membership_daily
-    WHERE day BETWEEN CAST(date_trunc('month', CAST(d AS DATE)) AS DATE) AND CAST(d AS DATE)
-    GROUP BY org_id
-  )
-  SELECT org_id,
-    CAST(coalesce(p.official, 0) + coalesce(x.official, 0) AS BIGINT) AS official,
-    CAST(coalesce(p.probationary, 0) + coalesce(x.probationary, 0) AS BIGINT) AS probationary,
-    CAST(coalesce(p.official, 0) + coalesce(x.official, 0) + coalesce(p.probationary, 0)
-         + coalesce(x.probationary, 0) AS BIGINT) AS members,
-    CAST(coalesce(p.female, 0) + coalesce(x.female, 0) AS BIGINT) AS female,
-    CAST(coalesce(p.cells, 0) + coalesce(x.cells, 0) AS BIGINT) AS cells,
-    CAST(coalesce(p.cells_lt3, 0) + coalesce(x.cells_lt3, 0) AS BIGINT) AS cells_lt3
-  FROM prev p FULL JOIN delta x USING (org_id);
-
-CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
-  WITH unioned AS (
-    SELECT province_code, province_code_old, province_code_current, region, sector, official,
-      probationary, female, cells, cells_lt3, base_orgs
-    FROM marts.agg_members_monthly
-    WHERE month = marts.month_before(d)
-    UNION ALL
-    SELECT province_code, province_code_old, province_code_current, region, sector, d_official,
-      d_probationary, d_female, d_cells, d_cells_lt3, d_base_orgs
-    FROM marts.agg_members_daily
-    WHERE day BETWEEN CAST(date_trunc('month', CAST(d AS DATE)) AS DATE) AND CAST(d AS DATE)
-  )
-  SELECT province_code, province_code_old, province_code_current, region, sector,
-    CAST(sum(official) AS BIGINT) AS official, CAST(sum(probationary) AS BIGINT) AS probationary,
-    CAST(sum(official + probationary) AS BIGINT) AS members, CAST(sum(female) AS BIGINT) AS female,
-    CAST(sum(cells) AS BIGINT) AS cells, CAST(sum(cells_lt3) AS BIGINT) AS cells_lt3,
-    CAST(sum(base_orgs) AS BIGINT) AS base_orgs
-  FROM unioned GROUP BY ALL;
-
 -- The whole months inside [a, b] are those with first_full(a) <= month < after_full(b).
 CREATE OR REPLACE MACRO marts.first_full(a) AS
   CAST(CASE WHEN day(CAST(a AS DATE)) = 1 THEN CAST(a AS DATE)
             ELSE date_trunc('month', CAST(a AS DATE)) + INTERVAL 1 MONTH END AS DATE);
 CREATE OR REPLACE MACRO marts.after_full(b) AS
   CAST(date_trunc('month', CAST(b AS DATE) + INTERVAL 1 DAY) AS DATE);
-
-CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
-  WITH   unioned AS (
-    SELECT org_id, admitted, transferred_in, transferred_out, left_party, left_death,
-      left_struck_off, left_expelled, left_resigned, left_other
-    FROM marts.fct_membership_monthly
-    WHERE month >= marts.first_full(a) AND month < marts.after_full(b)
-    UNION ALL
-    SELECT org_id, admitted, transferred_in, transferred_out, left_party, left_death,
-      left_struck_off, left_expelled, left_resigned, left_other
-    FROM marts.fct_membership_daily
-    WHERE day BETWEEN CAST(a AS DATE) AND CAST(b AS DATE)
-      AND (day < marts.first_full(a) OR day >= marts.after_full(b))
-  )
-  SELECT org_id, CAST(sum(admitted) AS BIGINT) AS admitted,
-    CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
-    CAST(sum(transferred_out) AS BIGINT) AS transferred_out,
-    CAST(sum(left_party) AS BIGINT) AS left_party,
-    CAST(sum(transferred_out + left_party) AS BIGINT) AS "left",
-    CAST(sum(transferred_out) AS BIGINT) AS left_transfer_out,
-    CAST(sum(left_death) AS BIGINT) AS left_death,
-    CAST(sum(left_struck_off) AS BIGINT) AS left_struck_off,
-    CAST(sum(left_expelled) AS BIGINT) AS left_expelled,
-    CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
-    CAST(sum(left_other) AS BIGINT) AS left_other
-  FROM unioned GROUP BY org_id;
-
-CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
-  WITH   unioned AS (
-    SELECT province_code, province_code_old, province_code_current, region, sector, admitted,
-      transferred_in, transferred_out, left_party, left_death, left_struck_off, left_expelled,
-      left_resigned, left_other
-    FROM marts.agg_members_monthly
-    WHERE month >= marts.first_full(a) AND month < marts.after_full(b)
-    UNION ALL
-    SELECT province_code, province_code_old, province_code_current, region, sector, admitted,
-      transferred_in, transferred_out, left_party, left_death, left_struck_off, left_expelled,
-      left_resigned, left_other
-    FROM marts.agg_members_daily
-    WHERE day BETWEEN CAST(a AS DATE) AND CAST(b AS DATE)
-      AND (day < marts.first_full(a) OR day >= marts.after_full(b))
-  )
-  SELECT province_code, province_code_old, province_code_current, region, sector,
-    CAST(sum(admitted) AS BIGINT) AS admitted,
-    CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
-    CAST(sum(transferred_out) AS BIGINT) AS transferred_out,
-    CAST(sum(left_party) AS BIGINT) AS left_party,
-    CAST(sum(transferred_out + left_party) AS BIGINT) AS "left",
-    CAST(sum(transferred_out) AS BIGINT) AS left_transfer_out,
-    CAST(sum(left_death) AS BIGINT) AS left_death,
-    CAST(sum(left_struck_off) AS BIGINT) AS left_struck_off,
-    CAST(sum(left_expelled) AS BIGINT) AS left_expelled,
-    CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
-    CAST(sum(left_other) AS BIGINT) AS left_other
-  FROM unioned GROUP BY ALL;
 
 -- The same stocks and flows for many days or periods in one pass (series by month or year), joined
 -- on months and days instead of evaluated once per day. Each gives rows to be summed (a monthly
@@ -153,13 +57,24 @@ CREATE OR REPLACE MACRO marts.stock_day_changes(days) AS TABLE
   FROM marts.stock_days(days) WHERE partial;
 
 CREATE OR REPLACE MACRO marts.cell_stock_parts_on_days(days) AS TABLE
-  SELECT s.day, m.org_id, m.official, m.probationary, m.official + m.probationary AS members,
-    m.female, m.cells, m.cells_lt3
-  FROM marts.stock_days(days) s JOIN marts.fct_membership_monthly m USING (month)
-  UNION ALL
-  SELECT c.day, f.org_id, f.d_official, f.d_probationary, f.d_official + f.d_probationary,
-    f.d_female, f.d_cells, f.d_cells_lt3
-  FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily f ON f.day = c.changed;
+  WITH ends AS (
+    SELECT s.day, m.org_id, m.official, m.probationary, m.female, m.cells, m.cells_lt3
+    FROM marts.stock_days(days) s JOIN marts.fct_membership_monthly m USING (month)
+  ),
+  changes AS (
+    SELECT c.day, f.org_id, sum(f.d_official) AS official, sum(f.d_probationary) AS probationary,
+      sum(f.d_female) AS female, sum(f.d_cells) AS cells, sum(f.d_cells_lt3) AS cells_lt3
+    FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily f ON f.day = c.changed
+    GROUP BY c.day, f.org_id
+  )
+  SELECT day, org_id, coalesce(e.official, 0) + coalesce(x.official, 0) AS official,
+    coalesce(e.probationary, 0) + coalesce(x.probationary, 0) AS probationary,
+    coalesce(e.official, 0) + coalesce(x.official, 0) + coalesce(e.probationary, 0)
+      + coalesce(x.probationary, 0) AS members,
+    coalesce(e.female, 0) + coalesce(x.female, 0) AS female,
+    coalesce(e.cells, 0) + coalesce(x.cells, 0) AS cells,
+    coalesce(e.cells_lt3, 0) + coalesce(x.cells_lt3, 0) AS cells_lt3
+  FROM ends e FULL JOIN changes x USING (day, org_id);
 
 -- per cell: the stocks on the first of DAYS (as above), then the changes of the days after it up to
 -- each following day of DAYS; accumulated over DAYS in order, the stocks on each (the daily mart
@@ -224,3 +139,47 @@ CREATE OR REPLACE MACRO marts.flow_parts_over(firsts, lasts) AS TABLE
     sector, admitted, transferred_in, transferred_out, left_party, transferred_out + left_party,
     transferred_out, left_death, left_struck_off, left_expelled, left_resigned, left_other
   FROM marts.flow_days(firsts, lasts) s JOIN marts.agg_members_daily x USING (day);
+
+-- The single-day stocks and single-period flows: the sums of the many-day macros' rows for one day
+-- or one period (one recipe each, written above).
+CREATE OR REPLACE MACRO marts.cell_stocks_on(d) AS TABLE
+  SELECT org_id, CAST(official AS BIGINT) AS official,
+    CAST(probationary AS BIGINT) AS probationary, CAST(members AS BIGINT) AS members,
+    CAST(female AS BIGINT) AS female, CAST(cells AS BIGINT) AS cells,
+    CAST(cells_lt3 AS BIGINT) AS cells_lt3
+  FROM marts.cell_stock_parts_on_days([CAST(d AS DATE)]);
+
+CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
+  SELECT province_code, province_code_old, province_code_current, region, sector,
+    CAST(sum(official) AS BIGINT) AS official, CAST(sum(probationary) AS BIGINT) AS probationary,
+    CAST(sum(members) AS BIGINT) AS members, CAST(sum(female) AS BIGINT) AS female,
+    CAST(sum(cells) AS BIGINT) AS cells, CAST(sum(cells_lt3) AS BIGINT) AS cells_lt3,
+    CAST(sum(base_orgs) AS BIGINT) AS base_orgs
+  FROM marts.stock_parts_on_days([CAST(d AS DATE)]) GROUP BY ALL;
+
+CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
+  SELECT org_id, CAST(sum(admitted) AS BIGINT) AS admitted,
+    CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
+    CAST(sum(transferred_out) AS BIGINT) AS transferred_out,
+    CAST(sum(left_party) AS BIGINT) AS left_party, CAST(sum("left") AS BIGINT) AS "left",
+    CAST(sum(left_transfer_out) AS BIGINT) AS left_transfer_out,
+    CAST(sum(left_death) AS BIGINT) AS left_death,
+    CAST(sum(left_struck_off) AS BIGINT) AS left_struck_off,
+    CAST(sum(left_expelled) AS BIGINT) AS left_expelled,
+    CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
+    CAST(sum(left_other) AS BIGINT) AS left_other
+  FROM marts.cell_flow_parts_over([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY org_id;
+
+CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
+  SELECT province_code, province_code_old, province_code_current, region, sector,
+    CAST(sum(admitted) AS BIGINT) AS admitted,
+    CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
+    CAST(sum(transferred_out) AS BIGINT) AS transferred_out,
+    CAST(sum(left_party) AS BIGINT) AS left_party, CAST(sum("left") AS BIGINT) AS "left",
+    CAST(sum(left_transfer_out) AS BIGINT) AS left_transfer_out,
+    CAST(sum(left_death) AS BIGINT) AS left_death,
+    CAST(sum(left_struck_off) AS BIGINT) AS left_struck_off,
+    CAST(sum(left_expelled) AS BIGINT) AS left_expelled,
+    CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
+    CAST(sum(left_other) AS BIGINT) AS left_other
+  FROM marts.flow_parts_over([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY ALL;
