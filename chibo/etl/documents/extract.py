@@ -11,7 +11,7 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
-from .dating import crossed_dating, date_figure, period_bound_or_gloss
+from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
 from .figures import Candidate
 from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
@@ -35,7 +35,6 @@ _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s
 _ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
 _MERGED_FROM_RE = re.compile(r"(?<![\wđ])(?:hợp nhất|sáp nhập)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
-_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
                                r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
@@ -102,7 +101,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     known = known_organisations(text)
     ctx = _Context(published, known, short_names(text, known))
     figures: list[dict] = []
-    framing = _stats_frame(headline, published)
+    framing = stats_frame(headline, published, text)
     for block in blocks(text):
         ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, framing, None, [], []
         ctx.reported = ctx.congress_day if ctx.congress_held else None
@@ -116,14 +115,6 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     headline_from_body(figures)
     later_wholes(figures)
     return DocumentResult(document, finish(doc_id, figures))
-
-
-def _stats_frame(headline: str | None, published: date | None) -> periods.When | None:
-    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
-    paragraph of the page that does not date itself."""
-    if not headline or not _STATS_HEADING_RE.match(headline) or not periods.frames(headline):
-        return None
-    return next((w for w in periods.find(headline, published) if w.kind == "date"), None)
 
 
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
@@ -166,6 +157,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     floor, scope = 0, None
     restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
     for k, c in enumerate(cands):
+        if c.value == 0:  # "chưa có đảng viên là nữ": a negation is no figure (corpus README)
+            continue
         if c.metric == "_same":  # "con số này …": the metric of the last total before
             prior = next((f for f in reversed(ctx.figures + figs) if not f["dimension"]), None)
             if prior is None:

@@ -24,7 +24,7 @@ from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
-                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
+                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
@@ -52,6 +52,8 @@ _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()|]|$|và\s)")  # "|": a table's note column after it
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
+# "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
+_WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
 # it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
@@ -260,6 +262,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same")
+                or k + 1 < len(quantities) and _WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
