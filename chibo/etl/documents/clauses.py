@@ -191,7 +191,7 @@ def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tup
 
 # "Số đảng viên nữ và đảng viên là người dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí, chiếm
 # tương ứng 43,1% và 1,6%": labels, then "lần lượt (là)", then one count for each, in order.
-_RESPECTIVELY_RE = re.compile(r"(?<![\wđ])lần lượt(?:\s+là)?\s*$", re.IGNORECASE)
+_RESPECTIVELY_RE = re.compile(r"(?<![\wđ])(?:lần lượt|tương ứng)(?:\s+là)?\s*$", re.IGNORECASE)
 _LABEL_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
 _SHARES_RE = re.compile(r"(?:chiếm\s+)?(?:tỷ lệ\s+)?(?:tương ứng|lần lượt)(?:\s+là)?\s+(?P<list>[\d,%\s]+"
                         r"(?:\s*(?:,|và)\s*[\d,]+\s*%)+)", re.IGNORECASE)
@@ -213,6 +213,12 @@ def respective(sentence: str, folded: str, quantities: list, lists: dict) -> dic
             pos = re.match(r"\s*(?:[Ss]ố\s+(?:lượng\s+)?)?", piece).end()
             noun = voc.metric_at(voc.fold(piece), pos)
             dim = dimension_at(piece, noun[1]) if noun else None
+            if noun is None and labels and labels[-1]:  # "số đảng viên chính thức và dự bị": the
+                shared = voc.metric_at(voc.fold("đảng viên " + piece[pos:]), 0)  # noun before
+                dim = dimension_at("đảng viên " + piece[pos:], shared[1]) if shared else None
+                dim = dim or (metric_dimension(shared[0]) if shared else None)
+                noun = (labels[-1][0] if shared[0] == "members_total" else shared[0], 0) \
+                    if dim else None
             labels.append((noun[0], dim or metric_dimension(noun[0])) if noun else None)
         if len(labels) != last - first + 1 or None in labels:
             continue

@@ -166,6 +166,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = pre_metric
             dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
                 metric in voc.ORGS and pre_dim[0] == "sector")) else None  # "… vũ trang 78 tổ chức"
+            dim = pre_dim if k in labelled else dim  # "… mới là đoàn viên … tương ứng là 3.488 và …"
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
             if metric == "members_total" and cl.cumulated(folded, floor, q.start, out):
