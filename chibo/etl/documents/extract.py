@@ -35,6 +35,12 @@ _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s
 _ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
 _MERGED_FROM_RE = re.compile(r"(?<![\wđ])(?:hợp nhất|sáp nhập)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
+# A list of counts by date under a headline naming what they count: "Số đảng viên Đảng bộ tỉnh …
+# qua các năm" over "- Năm 2005: 52.304", "- Ngày 1/1/1997 (tái lập tỉnh): 39.876".
+_OVER_TIME_RE = re.compile(r"^Số (?P<noun>đảng viên|chi bộ|tổ chức cơ sở đảng|đảng viên mới được kết nạp)"
+                           r"(?![\wđ]).*?qua các (?:năm|thời kỳ|giai đoạn|nhiệm kỳ)", re.IGNORECASE)
+_DATED_ITEM_RE = re.compile(r"\s*[-+•*–]\s+(?:(?:[Nn]ăm|[Cc]uối năm|[Nn]gày|[Tt]háng) [\d/]{4,10})(?:\s*\([^()]"
+                            r"{1,30}\))?\s*:\s*(?:khoảng |gần |hơn |trên )?\d{1,3}(?:\.\d{3})*\.?")
 _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
                                r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
@@ -86,6 +92,7 @@ class _Context:
     reported: date | None = None                     # its day, for the stocks of later paragraphs
     figures: list[dict] = field(default_factory=list)  # the document's figures so far
     scope: Scope | None = None                       # the last scope a figure had
+    list_noun: str = ""                              # "Số đảng viên … qua các năm": " đảng viên"
 
 
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
@@ -100,6 +107,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
                 "n_chars": len(text)}
     known = known_organisations(text)
     ctx = _Context(published, known, short_names(text, known))
+    ctx.list_noun = " " + over["noun"] if headline and (over := _OVER_TIME_RE.match(headline)) else ""
     figures: list[dict] = []
     framing = stats_frame(headline, published, text)
     for block in blocks(text):
@@ -138,7 +146,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         ctx.event = ctx.last_event
     mentions = _mentions(sentence, ctx, headline)
     whens = periods.find(sentence, ctx.published)
-    cands = sentence_candidates(sentence)
+    listed = _DATED_ITEM_RE.fullmatch(sentence)  # "- Năm 2005: 52.304" under "Số đảng viên … qua các năm"
+    cands = sentence_candidates(sentence + (ctx.list_noun if listed else ""))
     named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
     congress = _CONGRESS_RE.search(sentence)
     days = [d for w in whens if (d := periods.day_of(w))]
