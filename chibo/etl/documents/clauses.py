@@ -251,3 +251,12 @@ def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
     """"… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV": a running total of the admissions before it."""
     return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
         c.metric == "new_admissions" for c in before)
+
+
+# "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
+WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
+# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
+# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
+THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
+                             r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
+EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")

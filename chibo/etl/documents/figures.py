@@ -52,14 +52,7 @@ _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
 _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()|]|$|và\s)")  # "|": a table's note column after it
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
-# "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
-_WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
-# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
-# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
-_THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
-                             r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
-_EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
 # After a group named by its trade, another one: the group is mixed ("công nhân, kỹ sư").
 _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
@@ -181,7 +174,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             changed[k + 1] = metric
         elif k in changed and (not q.is_words or q.value >= 1000):  # "… xuống còn 104 hiện nay"
             metric = changed[k]
-        elif _THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
+        elif cl.THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
             metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
         elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
             continue  # a number in words counts only with a metric noun or, in thousands, a counter
@@ -263,7 +256,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same")
-                or k + 1 < len(quantities) and _WHOLE_OPENS_RE.search(folded, 0, q.start)
+                or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
@@ -271,7 +264,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             # the last: a sentence opening "Đảng viên nữ 1.203 người, …", or going on with a list
             # of such parts ("…; đảng viên dưới 30 tuổi (402 người) chiếm 10%")
             continue
-        if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
+        if voc.fold(q.text).startswith("vuot") and cl.EXCESS_RE.match(folded, noun_end):
             continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
