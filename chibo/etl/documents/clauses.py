@@ -260,3 +260,7 @@ WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
                              r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
 EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
+# Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved
+# in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí").
+NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
+                                   r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về))\s+$")

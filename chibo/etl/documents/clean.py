@@ -198,9 +198,11 @@ _UNIT_CELL_RE = re.compile(r" \| (?:người|đồng chí|đảng viên|tổ ch�
 
 
 def _table_cells(text: str) -> str:
-    text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
-    text = _TAB_CELLS_RE.sub(" | ", text)
-    return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text))
+    if "   " in text:
+        text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
+    if "\t" in text:
+        text = _TAB_CELLS_RE.sub(" | ", text)
+    return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text)) if " | " in text else text
 
 
 def repair(text: str) -> str:
