@@ -261,6 +261,8 @@ THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên
                              r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
 EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
 # Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved
-# in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí").
+# in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ
+# có số đảng viên đông nhất").
 NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
-                                   r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về))\s+$")
+                                   r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
+                                   r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
