@@ -36,3 +36,16 @@ def test_a_second_label_with_its_own_noun_keeps_it():
     figures = _figures(text)
     assert [(figures[n]["metric"], figures[n]["dimension_value"]) for n in ("980", "41")] == [
         ("members_female", "female"), ("members_total", "minority")]
+
+
+def test_counts_given_lan_luot_for_a_list_of_years_take_the_head_noun():
+    """Real phrasing: a history page, "Số đảng viên toàn Đảng vào cuối các năm 1996, 2006 và 2016
+    lần lượt là 2.130.412, 3.126.075 và 4.556.322 đồng chí": every count is the Party's members,
+    each at the end of its own year."""
+    text = PAGE + ("Số đảng viên toàn Đảng vào cuối các năm 1991, 2001 và 2011 lần lượt là 2.074.000, "
+                   "2.479.719 và 3.737.000 đồng chí.")
+    figures = _figures(text)
+    assert [(figures[n]["metric"], figures[n]["as_of"].isoformat()) for n in (
+        "2.074.000", "2.479.719", "3.737.000")] == [("members_total", "1991-12-31"),
+                                                    ("members_total", "2001-12-31"),
+                                                    ("members_total", "2011-12-31")]

@@ -210,6 +210,9 @@ def respective(sentence: str, folded: str, quantities: list, lists: dict) -> dic
         pieces = _LABEL_SPLIT_RE.split(sentence[head:opened.start()].strip())[-(last - first + 1):]
         labels = []
         for piece in pieces:
+            if labels and labels[-1] and re.fullmatch(r"\s*(?:năm\s+)?\d{4}\s*", piece):
+                labels.append(labels[-1])  # "Số đảng viên vào cuối các năm 1996, 2006 và 2016"
+                continue
             pos = re.match(r"\s*(?:[Ss]ố\s+(?:lượng\s+)?)?", piece).end()
             noun = voc.metric_at(voc.fold(piece), pos)
             dim = dimension_at(piece, noun[1]) if noun else None
