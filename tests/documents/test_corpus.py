@@ -11,7 +11,7 @@ FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.csv").exists
 # Sets the thresholds hold on; a held-out set joins once its blind measurement is recorded in
 # the corpus README and the rules were improved on it.
 PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-          "heldout7", "heldout8", "heldout9"]
+          "heldout7", "heldout8", "heldout9", "heldout10"]
 # Measured blind and recorded in the corpus README, rules not yet improved on them (so not pinned;
 # every set still runs the test of passages that must yield nothing).
 BLIND: list[str] = []

@@ -191,7 +191,7 @@ def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tup
 
 # "Số đảng viên nữ và đảng viên là người dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí, chiếm
 # tương ứng 43,1% và 1,6%": labels, then "lần lượt (là)", then one count for each, in order.
-_RESPECTIVELY_RE = re.compile(r"(?<![\wđ])lần lượt(?:\s+là)?\s*$", re.IGNORECASE)
+_RESPECTIVELY_RE = re.compile(r"(?<![\wđ])(?:lần lượt|tương ứng)(?:\s+là)?\s*$", re.IGNORECASE)
 _LABEL_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
 _SHARES_RE = re.compile(r"(?:chiếm\s+)?(?:tỷ lệ\s+)?(?:tương ứng|lần lượt)(?:\s+là)?\s+(?P<list>[\d,%\s]+"
                         r"(?:\s*(?:,|và)\s*[\d,]+\s*%)+)", re.IGNORECASE)
@@ -210,9 +210,18 @@ def respective(sentence: str, folded: str, quantities: list, lists: dict) -> dic
         pieces = _LABEL_SPLIT_RE.split(sentence[head:opened.start()].strip())[-(last - first + 1):]
         labels = []
         for piece in pieces:
+            if labels and labels[-1] and re.fullmatch(r"\s*(?:năm\s+)?\d{4}\s*", piece):
+                labels.append(labels[-1])  # "Số đảng viên vào cuối các năm 1996, 2006 và 2016"
+                continue
             pos = re.match(r"\s*(?:[Ss]ố\s+(?:lượng\s+)?)?", piece).end()
             noun = voc.metric_at(voc.fold(piece), pos)
             dim = dimension_at(piece, noun[1]) if noun else None
+            if noun is None and labels and labels[-1]:  # "số đảng viên chính thức và dự bị": the
+                shared = voc.metric_at(voc.fold("đảng viên " + piece[pos:]), 0)  # noun before
+                dim = dimension_at("đảng viên " + piece[pos:], shared[1]) if shared else None
+                dim = dim or (metric_dimension(shared[0]) if shared else None)
+                noun = (labels[-1][0] if shared[0] == "members_total" else shared[0], 0) \
+                    if dim else None
             labels.append((noun[0], dim or metric_dimension(noun[0])) if noun else None)
         if len(labels) != last - first + 1 or None in labels:
             continue
@@ -245,3 +254,18 @@ def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
     """"… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV": a running total of the admissions before it."""
     return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
         c.metric == "new_admissions" for c in before)
+
+
+# "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
+WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
+# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
+# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
+THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
+                             r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
+EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
+# Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved
+# in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ
+# có số đảng viên đông nhất").
+NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
+                                   r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
+                                   r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")

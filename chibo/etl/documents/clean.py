@@ -187,13 +187,30 @@ _SPACES_RE = re.compile(r"[ \t]{2,}")
 _BOLD_RE = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 # A table pasted from a word processor or a spreadsheet: cells apart by tabs, read as " | ".
 _TAB_CELLS_RE = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
+# The same table pasted as text aligned by spaces: a line with two or more gaps of 3+ spaces.
+_ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}\S[^\n]*\S {3,}\S[^\n]*$", re.MULTILINE)
+_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+# In a table's row, its index ("STT") before the label, and a unit cell between the label and
+# the count ("4 | Tổng số đảng viên | người | 61.905"): the label is what the count counts.
+_ROW_INDEX_RE = re.compile(r"^(?:STT|TT|\d{1,2}\.?) \| (?=\D)", re.MULTILINE)
+_UNIT_CELL_RE = re.compile(r" \| (?:người|đồng chí|đảng viên|tổ chức|chi bộ|đảng bộ|Đơn vị tính|ĐVT)"
+                           r"(?= \| (?:\d|Số lượng))", re.IGNORECASE)
+
+
+def _table_cells(text: str) -> str:
+    if "   " in text:
+        text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
+    if "\t" in text:
+        text = _TAB_CELLS_RE.sub(" | ", text)
+    return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text)) if " | " in text else text
 
 
 def repair(text: str) -> str:
     """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
-    cells apart by tabs joined by " | " (a pasted table), bold marks "**" off, runs of spaces or tabs
+    cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
+    unit column dropped), bold marks "**" off, runs of spaces or tabs
     made one space, and photo captions inside sentences dropped."""
-    text = _TAB_CELLS_RE.sub(" | ", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     text = _SPACES_RE.sub(" ", _BOLD_RE.sub("", text))
     return _CAPTION_RE.sub("", text)
 

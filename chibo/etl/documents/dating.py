@@ -152,3 +152,23 @@ def sentence_default(text: str, found: list[When]) -> When | None:
         if later:
             return later[0]
     return None
+
+
+_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
+_REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-]\d{1,2}[/-]"
+                             r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
+
+
+def stats_frame(headline: str | None, published: date | None, text: str = ""
+                ) -> tuple[When | None, str | None]:
+    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
+    paragraph of the page that does not date itself; so does a report's note of its reporting
+    day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
+    for the paragraphs from it on (the note is returned with the day)."""
+    if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
+        note, line = headline, None
+    elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
+        note = line = found.group(0)
+    else:
+        return None, None
+    return next((w for w in periods.find(note, published) if w.kind == "date"), None), line

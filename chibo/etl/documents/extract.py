@@ -11,7 +11,7 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date
-from .dating import crossed_dating, date_figure, period_bound_or_gloss
+from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
 from .figures import Candidate
 from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
@@ -26,7 +26,7 @@ from .scope import (
     sector_in,
     widened,
 )
-from .sentences import blocks, sentences, title
+from .sentences import DATED_ITEM_RE, OVER_TIME_RE, blocks, sentences, title
 from .shares import sentence_candidates
 from .shortnames import full_name, short_names
 
@@ -35,7 +35,6 @@ _ATTACH_RE = re.compile(r"(?:của|trong|thuộc|tại|ở)\s+(?:toàn\s+|cả\s
 _ONE_OF_RE = re.compile(r"(?<![\wđ])một trong (?:những|các|số)(?![\wđ])", re.IGNORECASE)
 _MERGED_FROM_RE = re.compile(r"(?<![\wđ])(?:hợp nhất|sáp nhập)(?![\wđ])", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"\s+\w")  # a place named later is a scope when a verb follows it
-_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _COMMUNE_LEVEL_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|"
                                r"đặc khu))*", re.IGNORECASE)
 _CONGRESS_RE = re.compile(r"(?<![\wđ])(?:[Đđ]ại hội|đại biểu)(?![\wđ])")
@@ -87,6 +86,7 @@ class _Context:
     reported: date | None = None                     # its day, for the stocks of later paragraphs
     figures: list[dict] = field(default_factory=list)  # the document's figures so far
     scope: Scope | None = None                       # the last scope a figure had
+    list_noun: str = ""                              # "Số đảng viên … qua các năm": " đảng viên"
 
 
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
@@ -96,15 +96,17 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
     headline = title(text)
-    document = {"doc_id": doc_id, "source_name": source_name, "title": headline,
-                "published_on": published, "published_on_text": published_text,
-                "n_chars": len(text)}
+    document = {"doc_id": doc_id, "source_name": source_name, "title": headline, "published_on": published,
+                "published_on_text": published_text, "n_chars": len(text)}
     known = known_organisations(text)
     ctx = _Context(published, known, short_names(text, known))
+    ctx.list_noun = " " + over["noun"] if headline and (over := OVER_TIME_RE.match(headline)) else ""
     figures: list[dict] = []
-    framing = _stats_frame(headline, published)
+    framing, note = stats_frame(headline, published, text)  # a note frames the blocks from it on
     for block in blocks(text):
-        ctx.event, ctx.frame, ctx.carried, ctx.previous, ctx.block = None, framing, None, [], []
+        note = None if note is None or any(note in para for para in block) else note
+        ctx.event, ctx.carried, ctx.previous, ctx.block = None, None, [], []
+        ctx.frame = None if note else framing  # the note not reached yet: no frame
         ctx.reported = ctx.congress_day if ctx.congress_held else None
         for i, sentence in enumerate(s for para in block for s in sentences(para)):
             is_headline = i == 0 and block[0] == headline
@@ -116,14 +118,6 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     headline_from_body(figures)
     later_wholes(figures)
     return DocumentResult(document, finish(doc_id, figures))
-
-
-def _stats_frame(headline: str | None, published: date | None) -> periods.When | None:
-    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
-    paragraph of the page that does not date itself."""
-    if not headline or not _STATS_HEADING_RE.match(headline) or not periods.frames(headline):
-        return None
-    return next((w for w in periods.find(headline, published) if w.kind == "date"), None)
 
 
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:
@@ -147,7 +141,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         ctx.event = ctx.last_event
     mentions = _mentions(sentence, ctx, headline)
     whens = periods.find(sentence, ctx.published)
-    cands = sentence_candidates(sentence)
+    listed = DATED_ITEM_RE.fullmatch(sentence)  # "- Năm 2005: 52.304" under "Số đảng viên … qua các năm"
+    cands = sentence_candidates(sentence + (ctx.list_noun if listed else ""))
     named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
     congress = _CONGRESS_RE.search(sentence)
     days = [d for w in whens if (d := periods.day_of(w))]
@@ -166,6 +161,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     floor, scope = 0, None
     restated = next((ctx.seen[k] for c in cands if (k := (c.metric, c.value)) in ctx.seen), None)
     for k, c in enumerate(cands):
+        if c.value == 0 and c.metric != "fulltime_staff":  # "chưa có đảng viên là nữ": no figure
+            continue  # (corpus README); "không có cán bộ chuyên trách" is the seed's published 0
         if c.metric == "_same":  # "con số này …": the metric of the last total before
             prior = next((f for f in reversed(ctx.figures + figs) if not f["dimension"]), None)
             if prior is None:

@@ -24,7 +24,7 @@ from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
-                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
+                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
@@ -53,11 +53,6 @@ _AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()|]|$|và\s)")  # "|": a table's note column after it
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
-# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
-# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
-_THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
-                             r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
-_EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
 # After a group named by its trade, another one: the group is mixed ("công nhân, kỹ sư").
 _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
@@ -164,6 +159,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = pre_metric
             dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
                 metric in voc.ORGS and pre_dim[0] == "sector")) else None  # "… vũ trang 78 tổ chức"
+            dim = pre_dim if k in labelled else dim  # "… mới là đoàn viên … tương ứng là 3.488 và …"
             if metric == "_candidates":  # "38 sinh viên … được kết nạp": students admitted
                 dim = dim or dimension_at(sentence, q.end)
             if metric == "members_total" and cl.cumulated(folded, floor, q.start, out):
@@ -178,7 +174,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             changed[k + 1] = metric
         elif k in changed and (not q.is_words or q.value >= 1000):  # "… xuống còn 104 hiện nay"
             metric = changed[k]
-        elif _THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
+        elif cl.THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
             metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
         elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
             continue  # a number in words counts only with a metric noun or, in thousands, a counter
@@ -228,7 +224,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None or cl.range_bound(folded, q.start):
+        if metric is None or cl.range_bound(folded, q.start) or cl.NOT_COUNTED_BEFORE_RE.search(
+                folded, max(0, q.start - 40), q.start):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
             continue
         if cl.size_of_counted(folded, q.start, out[-1] if out else None):
             out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
@@ -260,6 +257,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same")
+                or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
@@ -267,7 +265,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             # the last: a sentence opening "Đảng viên nữ 1.203 người, …", or going on with a list
             # of such parts ("…; đảng viên dưới 30 tuổi (402 người) chiếm 10%")
             continue
-        if voc.fold(q.text).startswith("vuot") and _EXCESS_RE.match(folded, noun_end):
+        if voc.fold(q.text).startswith("vuot") and cl.EXCESS_RE.match(folded, noun_end):
             continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]

@@ -24,7 +24,7 @@ from .scope import narrowed, sector_in, widened
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
-_INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?số\s*$", re.IGNORECASE)
+_INTRO_WHOLE_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?(?:số\s*)?$", re.IGNORECASE)  # "trong 482 tổ chức …"
 # A sentence opening with the whole it breaks down: "Trong số đảng viên mới được kết nạp, …".
 _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P<noun>đảng viên (?:mới )?"
                               r"(?:được )?kết nạp|đảng viên mới|đảng viên|tổ chức cơ sở đảng)")

@@ -142,3 +142,11 @@ def title(text: str) -> str | None:
                 and not _TABLE_ROW_RE.match(line):
             return line
     return None
+
+
+# A list of counts by date under a headline naming what they count: "Số đảng viên Đảng bộ tỉnh …
+# qua các năm" over "- Năm 2005: 52.304", "- Ngày 1/1/1997 (tái lập tỉnh): 39.876".
+OVER_TIME_RE = re.compile(r"^Số (?P<noun>đảng viên|chi bộ|tổ chức cơ sở đảng|đảng viên mới được kết nạp)"
+                           r"(?![\wđ]).*?qua các (?:năm|thời kỳ|giai đoạn|nhiệm kỳ)", re.IGNORECASE)
+DATED_ITEM_RE = re.compile(r"\s*[-+•*–]\s+(?:(?:[Nn]ăm|[Cc]uối năm|[Nn]gày|[Tt]háng) [\d/]{4,10})(?:\s*\([^()]"
+                            r"{1,30}\))?\s*:\s*(?:khoảng |gần |hơn |trên )?\d{1,3}(?:\.\d{3})*\.?")
