@@ -70,7 +70,7 @@ def test_bridge_lists_every_ancestor(loaded):
 def test_meetings_monthly(loaded):
     """C1 in Feb 2021: a regular online meeting scored 75 (fair, derived) and a thematic one rated tốt."""
     rows = query(loaded, """SELECT regular_held, thematic_held, online_held, expected, present, excused,
-                                   good, fair, average, poor, mean_score, scored
+                                   good, fair, average, poor, score_sum, scored
                             FROM marts.fct_meetings_monthly WHERE org_id = 'HN-B1-C1' AND month = DATE '2021-02-01'""")
     assert rows == [(1, 1, 1, 6, 5, 1, 1, 1, 0, 0, 75.0, 1)]
 

@@ -229,13 +229,15 @@ CREATE TABLE marts.fct_meetings_monthly (
     fair INTEGER,
     average INTEGER,
     poor INTEGER,
-    mean_score DOUBLE,
+    score_sum DOUBLE,
     scored INTEGER,
-    mean_duration DOUBLE,
+    duration_sum INTEGER,
     timed INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
+COMMENT ON COLUMN marts.fct_meetings_monthly.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
 COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.fct_meetings_monthly.duration_sum IS 'the minutes of the timed meetings summed: mean duration = duration_sum / timed';
 COMMENT ON COLUMN marts.fct_meetings_monthly.timed IS 'meetings with a duration';
 
 CREATE TABLE marts.fct_assessment_yearly (
