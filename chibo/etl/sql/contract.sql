@@ -146,12 +146,13 @@ COMMENT ON COLUMN marts.fct_membership_daily.d_cells_lt3 IS 'd_* are changes of 
 
 CREATE TABLE marts.fct_member_structure_yearly (
     year BIGINT,
-    org_id VARCHAR,
+    org_id marts.org_code,
     gender VARCHAR,
     age_band VARCHAR,
     members INTEGER,
 );
 COMMENT ON TABLE marts.fct_member_structure_yearly IS 'cell × year × gender × age band, on 31-12 (the latest year: on the last loaded day); marts.structure_on(D) counted';
+COMMENT ON COLUMN marts.fct_member_structure_yearly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_member_structure_yearly.age_band IS '18_30, 31_40, 41_50, 51_60, 61_plus, unknown';
 
 CREATE TABLE marts.fct_member_structure (
@@ -162,7 +163,6 @@ CREATE TABLE marts.fct_member_structure (
     official_from DATE,
     gender VARCHAR,
     birth_year SMALLINT,
-    birth_date DATE,
     ethnicity VARCHAR,
     ethnic_group VARCHAR,
     religion VARCHAR,
@@ -337,17 +337,15 @@ COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province_code 
 
 CREATE TABLE marts.agg_base_org_monthly (
     month DATE,
-    base_org_id VARCHAR,
-    cells INTEGER,
-    members BIGINT,
-    official BIGINT,
-    admitted BIGINT,
+    base_org_id marts.org_code,
     good_fair BIGINT,
     rated BIGINT,
     present BIGINT,
     expected BIGINT,
 );
-COMMENT ON TABLE marts.agg_base_org_monthly IS 'base organisation × month: its cells'' membership and meetings summed';
+COMMENT ON TABLE marts.agg_base_org_monthly IS 'base organisation × month with a meeting in its cells: their meetings summed (membership on a day: marts.cell_stocks_on)';
+COMMENT ON COLUMN marts.agg_base_org_monthly.base_org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.agg_base_org_monthly.rated IS 'meetings rated good, fair, average or poor (good_fair: good or fair)';
 
 CREATE TABLE marts.cell_quality_trend (
     org_id VARCHAR,
