@@ -103,8 +103,6 @@ CREATE TABLE marts.fct_membership_monthly (
     official INTEGER,
     probationary INTEGER,
     admitted INTEGER,
-    "left" INTEGER,
-    left_transfer_out INTEGER,
     left_death INTEGER,
     left_struck_off INTEGER,
     left_expelled INTEGER,
@@ -119,6 +117,7 @@ CREATE TABLE marts.fct_membership_monthly (
 );
 COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
 COMMENT ON COLUMN marts.fct_membership_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.fct_membership_monthly.left_party IS 'left_death + left_struck_off + left_expelled + left_resigned + left_other; all who left the cell = transferred_out + left_party';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells IS '1 when the cell exists on the last day';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
 
