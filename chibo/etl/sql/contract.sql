@@ -145,13 +145,12 @@ COMMENT ON COLUMN marts.fct_membership_daily.d_cells_lt3 IS 'd_* are changes of 
 
 CREATE TABLE marts.fct_member_structure_yearly (
     year BIGINT,
-    org_id marts.org_code,
+    org_id VARCHAR,
     gender VARCHAR,
     age_band VARCHAR,
     members INTEGER,
 );
 COMMENT ON TABLE marts.fct_member_structure_yearly IS 'cell × year × gender × age band, on 31-12 (the latest year: on the last loaded day); marts.structure_on(D) counted';
-COMMENT ON COLUMN marts.fct_member_structure_yearly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_member_structure_yearly.age_band IS '18_30, 31_40, 41_50, 51_60, 61_plus, unknown';
 
 CREATE TABLE marts.fct_member_structure (
