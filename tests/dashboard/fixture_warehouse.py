@@ -84,7 +84,7 @@ def _membership_rows():
             reasons = ["transfer_out", "death", "struck_off", "expelled", "resigned", "other"]
             left = [1 if reason == r else 0 for r in reasons]
             # transferred_in, transferred_out, left_party, cells (exists at month end), cells_lt3
-            rows.append((m, org, off, prob, adm, sum(left), *left, fem, 0, left[0], sum(left[1:]),
+            rows.append((m, org, off, prob, adm, *left[1:], fem, 0, left[0], sum(left[1:]),
                          1, 1 if 0 < off + prob and off < 3 else 0))
     return rows
 
@@ -119,7 +119,7 @@ def _meeting_rows():
                 score = 68.0 if m.month <= 6 else 52.0
             hybrid = 1 if (org == "S1" and m == dt.date(2025, 12, 1)) else 0
             rows.append((m, org, held, thematic, online, 10 * held, 9 * held, held,
-                         *counts, score, held, 95.0 if held else None, hybrid, held))
+                         *counts, score or 0.0, held, 95 * held, hybrid, held))
     return rows
 
 
@@ -146,11 +146,11 @@ def build(path: str | Path) -> Path:
            " old_province_how", [(*o, dt.date(2024, 1, 1), False, o[6], "recorded") for o in ORGS])
     con.execute(f"UPDATE marts.dim_org SET search_name = {fold('name')}")  # as the ETL folds names
     con.execute(codes_on)  # marts.org_code holds dim_org's ids, as the ETL makes it
-    insert(con, "marts.fct_membership_monthly", 'month org_id official probationary admitted "left"'
-           " left_transfer_out left_death left_struck_off left_expelled left_resigned left_other"
+    insert(con, "marts.fct_membership_monthly", "month org_id official probationary admitted"
+           " left_death left_struck_off left_expelled left_resigned left_other"
            " female transferred_in transferred_out left_party cells cells_lt3", _membership_rows())
     insert(con, "marts.fct_meetings_monthly", "month org_id regular_held thematic_held online_held"
-           " expected present excused good fair average poor mean_score scored mean_duration"
+           " expected present excused good fair average poor score_sum scored duration_sum"
            " hybrid_held timed", _meeting_rows())
     insert(con, "marts.fct_member_structure_yearly", "year org_id gender age_band members", [
         (2025, "S1", "male", "31-40", 7), (2025, "S1", "female", "18-30", 5),

@@ -47,10 +47,10 @@ def test_hand_over_on_the_dissolution_day_keeps_month_end_stocks_continuous(wh):
 def test_departures_on_the_dissolution_day_stay_in_the_flows(wh):
     """July 2025: A hands 10 over and loses M11 (death); AN takes 10 in; nobody is admitted."""
     rows = query(wh, """SELECT org_id, official + probationary, cells, admitted, transferred_in,
-                               transferred_out, left_party, left_death, "left", left_transfer_out
+                               transferred_out, left_party, left_death
                         FROM marts.fct_membership_monthly WHERE month = ? ORDER BY org_id""", [JULY])
     assert [r for r in rows if r[0] in ("A", "AN")] == [
-        ("A", 0, 0, 0, 0, 10, 1, 1, 11, 10), ("AN", 10, 1, 0, 10, 0, 0, 0, 0, 0)]
+        ("A", 0, 0, 0, 0, 10, 1, 1), ("AN", 10, 1, 0, 10, 0, 0, 0)]
 
 
 def test_old_province_view_continues_through_the_merger(wh):

@@ -29,7 +29,8 @@ def test_stocks_at_month_end(loaded):
 
 def test_flows_in_the_month(loaded):
     """June 2021: DV06 admitted in BC1; DV03 transferred out of C2 (the move in is not an admission)."""
-    rows = query(loaded, """SELECT org_id, admitted, "left", left_transfer_out FROM marts.fct_membership_monthly
+    rows = query(loaded, """SELECT org_id, admitted, transferred_out + left_party, transferred_out
+                            FROM marts.fct_membership_monthly
                             WHERE month = ? ORDER BY org_id""", [JUNE])
     assert rows == [("HN-B1-C1", 0, 0, 0), ("HN-B1-C2", 0, 1, 1), ("HN-BC1", 1, 0, 0)]
 
@@ -70,7 +71,7 @@ def test_bridge_lists_every_ancestor(loaded):
 def test_meetings_monthly(loaded):
     """C1 in Feb 2021: a regular online meeting scored 75 (fair, derived) and a thematic one rated tốt."""
     rows = query(loaded, """SELECT regular_held, thematic_held, online_held, expected, present, excused,
-                                   good, fair, average, poor, mean_score, scored
+                                   good, fair, average, poor, score_sum, scored
                             FROM marts.fct_meetings_monthly WHERE org_id = 'HN-B1-C1' AND month = DATE '2021-02-01'""")
     assert rows == [(1, 1, 1, 6, 5, 1, 1, 1, 0, 0, 75.0, 1)]
 

@@ -75,8 +75,8 @@ def meetings(con: duckdb.DuckDBPyConnection, scope: Scope, first: dt.date, last:
         duration = "sum(duration_sum) / sum(timed)"
     else:
         source = "marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id)"
-        score = "sum(mean_score * scored) / sum(scored)"
-        duration = "sum(mean_duration * timed) / sum(timed)"
+        score = "sum(score_sum) / sum(scored)"
+        duration = "sum(duration_sum) / sum(timed)"
     row = _one(con, f"""SELECT sum(regular_held), sum(thematic_held), sum(good), sum(fair),
                                sum(average), sum(poor), sum(present), sum(expected), {score},
                                sum(online_held + hybrid_held), {duration}

@@ -45,10 +45,9 @@ def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
         cond, p = org_condition(scope, f, alias="a")
         return "marts.agg_meetings_province_monthly a", cond, p
     cond, p = org_condition(scope, f)
-    sums = ", ".join(f"f.{c}" for c in MEETING_SUMS if c != "score_sum")
+    sums = ", ".join(f"f.{c}" for c in MEETING_SUMS)
     return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
-            f" o.region, o.sector, {sums},"
-            " coalesce(f.mean_score * f.scored, 0) AS score_sum"
+            f" o.region, o.sector, {sums}"
             f" FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) WHERE {cond}) a",
             "TRUE", p)
 

@@ -103,8 +103,6 @@ CREATE TABLE marts.fct_membership_monthly (
     official INTEGER,
     probationary INTEGER,
     admitted INTEGER,
-    "left" INTEGER,
-    left_transfer_out INTEGER,
     left_death INTEGER,
     left_struck_off INTEGER,
     left_expelled INTEGER,
@@ -119,6 +117,7 @@ CREATE TABLE marts.fct_membership_monthly (
 );
 COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
 COMMENT ON COLUMN marts.fct_membership_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.fct_membership_monthly.left_party IS 'left_death + left_struck_off + left_expelled + left_resigned + left_other; all who left the cell = transferred_out + left_party';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells IS '1 when the cell exists on the last day';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
 
@@ -162,7 +161,6 @@ CREATE TABLE marts.fct_member_structure (
     official_from DATE,
     gender VARCHAR,
     birth_year SMALLINT,
-    birth_date DATE,
     ethnicity VARCHAR,
     ethnic_group VARCHAR,
     religion VARCHAR,
@@ -229,13 +227,15 @@ CREATE TABLE marts.fct_meetings_monthly (
     fair INTEGER,
     average INTEGER,
     poor INTEGER,
-    mean_score DOUBLE,
+    score_sum DOUBLE,
     scored INTEGER,
-    mean_duration DOUBLE,
+    duration_sum INTEGER,
     timed INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
+COMMENT ON COLUMN marts.fct_meetings_monthly.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
 COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.fct_meetings_monthly.duration_sum IS 'the minutes of the timed meetings summed: mean duration = duration_sum / timed';
 COMMENT ON COLUMN marts.fct_meetings_monthly.timed IS 'meetings with a duration';
 
 CREATE TABLE marts.fct_assessment_yearly (
@@ -357,17 +357,15 @@ COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province_code 
 
 CREATE TABLE marts.agg_base_org_monthly (
     month DATE,
-    base_org_id VARCHAR,
-    cells INTEGER,
-    members BIGINT,
-    official BIGINT,
-    admitted BIGINT,
+    base_org_id marts.org_code,
     good_fair BIGINT,
     rated BIGINT,
     present BIGINT,
     expected BIGINT,
 );
-COMMENT ON TABLE marts.agg_base_org_monthly IS 'base organisation × month: its cells'' membership and meetings summed';
+COMMENT ON TABLE marts.agg_base_org_monthly IS 'base organisation × month with a meeting in its cells: their meetings summed (membership on a day: marts.cell_stocks_on)';
+COMMENT ON COLUMN marts.agg_base_org_monthly.base_org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.agg_base_org_monthly.rated IS 'meetings rated good, fair, average or poor (good_fair: good or fair)';
 
 CREATE TABLE marts.cell_quality_trend (
     org_id VARCHAR,

@@ -22,9 +22,9 @@ final AS (
     CAST(sum(fair) AS INTEGER) AS fair,
     CAST(sum(average) AS INTEGER) AS average,
     CAST(sum(poor) AS INTEGER) AS poor,
-    sum(coalesce(mean_score * scored, 0)) AS score_sum,
+    sum(score_sum) AS score_sum,
     CAST(sum(scored) AS INTEGER) AS scored,
-    sum(coalesce(mean_duration * timed, 0)) AS duration_sum,
+    CAST(sum(duration_sum) AS DOUBLE) AS duration_sum,
     CAST(sum(timed) AS INTEGER) AS timed
   FROM facts GROUP BY ALL
 )

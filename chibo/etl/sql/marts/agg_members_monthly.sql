@@ -12,7 +12,8 @@
 WITH facts AS (
   SELECT f.month, o.province_code, o.province_code_old, o.province_code_current, o.region, o.sector,
     f.cells, f.cells_lt3, f.official, f.probationary, f.female, f.admitted, f.transferred_in,
-    f.transferred_out, f.left_party, f."left", f.left_transfer_out, f.left_death, f.left_struck_off,
+    f.transferred_out, f.left_party, f.transferred_out + f.left_party AS "left",
+    f.transferred_out AS left_transfer_out, f.left_death, f.left_struck_off,
     f.left_expelled, f.left_resigned, f.left_other, 0 AS base_orgs
   FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
 ),

@@ -6,6 +6,7 @@
 WITH last AS (SELECT max(month) AS as_of_month FROM marts.fct_meetings_monthly),
 facts AS (
   SELECT f.* REPLACE (CAST(f.org_id AS VARCHAR) AS org_id), -- by the id's text, as dim_org
+    f.score_sum / nullif(f.scored, 0) AS mean_score,
     date_diff('month', f.month, l.as_of_month) AS age, l.as_of_month
   FROM marts.fct_meetings_monthly f, last l
 ),
@@ -14,12 +15,10 @@ final AS (
     min(month) AS first_month,
     max(month) FILTER (WHERE regular_held + thematic_held > 0) AS last_meeting_month,
     max(month) FILTER (WHERE regular_held > 0) AS last_regular_month,
-    sum(mean_score * scored) FILTER (WHERE age BETWEEN 0 AND 5)
-      / nullif(sum(scored) FILTER (WHERE age BETWEEN 0 AND 5 AND mean_score IS NOT NULL), 0)
-      AS score_last6,
-    sum(mean_score * scored) FILTER (WHERE age BETWEEN 6 AND 11)
-      / nullif(sum(scored) FILTER (WHERE age BETWEEN 6 AND 11 AND mean_score IS NOT NULL), 0)
-      AS score_prev6,
+    sum(score_sum) FILTER (WHERE age BETWEEN 0 AND 5)
+      / nullif(sum(scored) FILTER (WHERE age BETWEEN 0 AND 5), 0) AS score_last6,
+    sum(score_sum) FILTER (WHERE age BETWEEN 6 AND 11)
+      / nullif(sum(scored) FILTER (WHERE age BETWEEN 6 AND 11), 0) AS score_prev6,
     CASE WHEN count(mean_score) FILTER (WHERE age BETWEEN 0 AND 11) >= 3
       THEN regr_slope(mean_score, -age) FILTER (WHERE age BETWEEN 0 AND 11) END AS slope_12m,
     CAST(coalesce(sum(regular_held + thematic_held) FILTER (WHERE age BETWEEN 0 AND 11), 0)

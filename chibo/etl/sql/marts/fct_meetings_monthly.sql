@@ -1,7 +1,9 @@
 -- grain: one row per cell and month with at least one meeting (month = first day).
 -- Quality counts cover every meeting with a level (given, or derived from the score at load);
--- mean_score is over the `scored` meetings, mean_duration over the `timed` ones. org_id is
--- dictionary-coded (marts.org_code); sorted by month (the readers' filter), org_id within it.
+-- sums, not means (a mean is a sum over its count at any grain: mean score = score_sum / scored,
+-- over the scored meetings; mean duration = duration_sum / timed; sums of integers compress to a
+-- few bits a row where means do not). org_id is dictionary-coded (marts.org_code); sorted by
+-- month (the readers' filter), org_id within it.
 WITH final AS (
   SELECT CAST(date_trunc('month', held_on) AS DATE) AS month,
     CAST(org_id AS marts.org_code) AS org_id,
@@ -16,9 +18,9 @@ WITH final AS (
     CAST(count(*) FILTER (WHERE quality = 3) AS INTEGER) AS fair,
     CAST(count(*) FILTER (WHERE quality = 2) AS INTEGER) AS average,
     CAST(count(*) FILTER (WHERE quality = 1) AS INTEGER) AS poor,
-    avg(score) AS mean_score,
+    coalesce(sum(score), 0) AS score_sum,
     CAST(count(score) AS INTEGER) AS scored,
-    avg(duration_minutes) AS mean_duration,
+    CAST(coalesce(sum(duration_minutes), 0) AS INTEGER) AS duration_sum,
     CAST(count(duration_minutes) AS INTEGER) AS timed
   FROM core.meetings GROUP BY ALL
 )

@@ -4,7 +4,8 @@
 -- admission day; official_from as in fct_membership_daily) and the member's characteristics, each
 -- 'unknown' when not recorded. ethnicity is the class of the ethnic group (kinh, minority = the
 -- 53 groups other than Kinh, foreign_origin, other); ethnic_group the group itself
--- (chibo/etl/reference/ethnicities.csv). No member ids: structure statistics never need them.
+-- (chibo/etl/reference/ethnicities.csv). No member ids: structure statistics never need them;
+-- no birth dates: an age is the year minus birth_year (the birth date's year when only it is known).
 -- Counted on a day or over a period only through the macros marts.structure_on(D) and
 -- marts.admission_structure_between(A, B) (sql/macros/structure.sql), which hold the one
 -- definition of the status, the age and the age bands. Sorted by joined_on, so admissions in a
@@ -14,7 +15,7 @@ cells AS (SELECT org_id FROM marts.dim_org WHERE kind IN ('base_cell', 'sub_cell
 SELECT m.org_id, m.joined_on, m.left_on, m.joined_on = m.admitted_on AS admission,
   CASE WHEN m.official_on IS NOT NULL THEN greatest(m.official_on, m.joined_on) END AS official_from,
   coalesce(m.gender, 'unknown') AS gender,
-  CAST(m.birth_year AS SMALLINT) AS birth_year, m.birth_date,
+  CAST(m.birth_year AS SMALLINT) AS birth_year,
   coalesce(e.ethnic_class, 'unknown') AS ethnicity,
   coalesce(m.ethnicity, 'unknown') AS ethnic_group,
   coalesce(m.religion, 'unknown') AS religion,

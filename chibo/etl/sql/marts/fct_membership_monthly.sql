@@ -3,8 +3,8 @@
 -- day: official, probationary, female, cells (1 when the cell exists on that day), cells_lt3 (1
 -- when it exists with at least one member and fewer than 3 full members). Flows within the month:
 -- admitted, transferred_in, transferred_out, left_party (= left_death + left_struck_off +
--- left_expelled + left_resigned + left_other), left = transferred_out + left_party (left_transfer_out
--- = transferred_out). A cell dissolved on D exists through D - 1: the month holding D keeps the
+-- left_expelled + left_resigned + left_other); all who left the cell = transferred_out + left_party
+-- (not stored twice: agg_members_monthly's "left" and left_transfer_out are those sums). A cell dissolved on D exists through D - 1: the month holding D keeps the
 -- hand-over of its members on D as flows and ends with stocks of 0. Built from
 -- marts.fct_membership_daily, so for every cell and month: members(m) - members(m - 1) = admitted
 -- + transferred_in - transferred_out - left_party.
@@ -55,9 +55,6 @@ final AS (
     CAST(r.official AS INTEGER) AS official,
     CAST(r.probationary AS INTEGER) AS probationary,
     CAST(CASE WHEN d.month = r.month THEN r.admitted ELSE 0 END AS INTEGER) AS admitted,
-    CAST(CASE WHEN d.month = r.month THEN r.transferred_out + r.left_party ELSE 0 END AS INTEGER)
-      AS "left",
-    CAST(CASE WHEN d.month = r.month THEN r.transferred_out ELSE 0 END AS INTEGER) AS left_transfer_out,
     CAST(CASE WHEN d.month = r.month THEN r.left_death ELSE 0 END AS INTEGER) AS left_death,
     CAST(CASE WHEN d.month = r.month THEN r.left_struck_off ELSE 0 END AS INTEGER) AS left_struck_off,
     CAST(CASE WHEN d.month = r.month THEN r.left_expelled ELSE 0 END AS INTEGER) AS left_expelled,
