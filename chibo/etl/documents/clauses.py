@@ -262,6 +262,9 @@ WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 # it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
 THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
                              r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
+# "giai đoạn 1996 - 2000 con số tương ứng là 669.000 đảng viên": the same count as the figure
+# before, for another period or place.
+CORRESPONDING_RE = voc.folded(r"(?:con số|số liệu|số lượng|số) tương ứng(?:\s+(?:là|đạt|lên|còn))?\s*$")
 EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
 # Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved
 # in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ
@@ -269,3 +272,12 @@ EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)"
 NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
                                    r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
                                    r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
+
+
+_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$", re.IGNORECASE)
+
+
+def of_which(sentence: str, start: int, end: int) -> bool:
+    """Between the count of admissions and a counter: "trong đó" or a bare ", có" ("kết nạp 23
+    đảng viên, có 5 người là đồng bào Công giáo"): the counter counts some of those admitted."""
+    return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end]))

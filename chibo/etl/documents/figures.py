@@ -154,7 +154,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         growth = _FROM_TO_RE.match(folded, q.end)
         crossing = voc.fold(q.text).startswith("vuot")  # "vượt mốc 100.000 đảng viên": a stock
         if found:
-            metric, noun_end = found
+            metric, noun_end = found  # "… con số tương ứng là 669.000 đảng viên": as the one before
+            metric = "_same" if out and cl.CORRESPONDING_RE.search(folded, floor, q.start) else metric
             if label and pre_metric in _NARROWER.get(metric, ()):  # "… trực thuộc: 1.120 chi bộ"
                 metric = pre_metric
             dim = pre_dim if pre_dim and (metric in ("members_total", "_candidates") or (
@@ -197,8 +198,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = voc.metric_at(folded, closing.start("noun"))[0]
                 dim = dimension_at(sentence, closing.end("noun"))
                 own_stock = True
-            elif metric in ("_candidates", "members_total") and admissions and \
-                    voc.IN_WHICH_RE.search(sentence, admissions[-1].end, q.start):
+            elif metric in ("_candidates", "members_total", "_part") and admissions and \
+                    cl.of_which(sentence, admissions[-1].noun_end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
         elif _LABEL_END_RE.match(sentence, q.end) and _ADMISSION_LABEL_RE.search(folded, 0, q.start):
             metric = "new_admissions"  # "- Kết nạp đảng viên trong năm: 189"
