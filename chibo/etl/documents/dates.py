@@ -2,6 +2,7 @@
 "Thứ Năm, 09/03/2017 - 08:15", "Cập nhật lúc 16:45, 22/07/2020", "Đăng lúc: 08:15 - 20/10/2022",
 "Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024",
 "Cập nhật 12:40 GMT+7, Thứ Hai 05/06/2023", "(ĐCSVN) - 12/01/2024 07:00", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
+"29/08/2025 10:12 (GMT+07:00)", a date element of pasted HTML ('<div class="date">…</div>'),
 "Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023", a
 lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: "QĐND - Ngày 20/7/2020,
 …") and a
@@ -24,11 +25,14 @@ _LEAD = (r"(?:Cập nhật(?: lúc| ngày)?|Đăng lúc|Đăng ngày|Ngày đăn
 _WEEKDAY = r"(?:(?:ngày|Thứ \w+|Chủ nhật)\s*,?\s*)?"
 # After the time: a zone ("GMT+7", "(GMT+7)") and what a page prints beside its date
 # ("| Nguồn: Báo Đắk Lắk", "| Lượt xem: 968", "| Tác giả: …").
-_ZONE = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?"
+_ZONE = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?"
 _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
 # Before the date: a byline ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30").
 _BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh)\s*:?[^|\n]{1,60}\|\s*)?"
 _PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
+# Pasted HTML around a date element: '<div class="date">Thứ Sáu, 26/12/2025 - 10:20</div>'.
+_OPEN_TAGS = r"(?:<[a-z][^<>\n]{0,80}>\s*)*"
+_CLOSE_TAGS = r"(?:\s*</[a-z][a-z0-9]{0,9}>)*"
 _AGENCY = r"(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?"  # "(ĐCSVN) - 12/01/2024 07:00"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
@@ -37,9 +41,9 @@ PUBLICATION_RES = [
                r"(?:/(?P<y>\d{4}))?", re.IGNORECASE),
     re.compile(r"^[ \t]*" + _DATE + r"\s*\|\s*\d{1,2}:\d{2}.*$", re.MULTILINE),
     re.compile(r"^[ \t]*\d{1,2}:\d{2}'?\s+" + _DATE + r"\s*$", re.MULTILINE),
-    re.compile(r"^[ \t|]*" + _BYLINE + _AGENCY + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _ZONE + _SEP + r")?"
+    re.compile(r"^[ \t|]*" + _OPEN_TAGS + _BYLINE + _AGENCY + r"(?:" + _LEAD + r"\s*:?,?\s*)?(?:" + _TIME + _ZONE + _SEP + r")?"
                + _WEEKDAY + _DATE
-               + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + r"[ \t|]*$",
+               + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + _CLOSE_TAGS + r"[ \t|]*$",
                re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
     # a report's place-and-date line, or a date line in words: "Yên Lạc, ngày 15 tháng 12 năm

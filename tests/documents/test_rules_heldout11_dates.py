@@ -1,0 +1,25 @@
+"""Rules round on held-out set 11: datelines. A time zone written with minutes ("29/08/2025 10:12
+(GMT+07:00)") and a date element left in pasted HTML ('<div class="date">Thứ Sáu, 26/12/2025 -
+10:20</div>') date the page."""
+from datetime import date
+
+from chibo.etl.documents.dates import find_publication_date
+
+
+def test_a_zone_with_minutes_after_the_time():
+    """Real phrasing: a provincial paper's dateline "29/08/2025 10:12 (GMT+07:00)"."""
+    text = "Lý Sơn tổ chức Đại hội\n\n29/08/2025 10:12 (GMT+07:00)\n\nNgày 28/8, Đảng bộ đặc khu …"
+    assert find_publication_date(text)[0] == date(2025, 8, 29)
+
+
+def test_a_date_element_of_pasted_html():
+    """Real phrasing: an article pasted with its markup, the date in '<div class="date">…</div>'."""
+    text = ('<h1>Phường Tân Định tổng kết năm 2025</h1>\n<div class="date">Thứ Sáu, 26/12/2025 - 10:20'
+            '</div>\n<p>Chiều 25/12, Đảng ủy phường …</p>')
+    assert find_publication_date(text)[0] == date(2025, 12, 26)
+
+
+def test_a_date_inside_a_paragraph_element_is_no_dateline():
+    """Near miss: a paragraph with text around its date is a sentence, not a dateline."""
+    text = "<p>Tin</p>\n<p>Đến ngày 26/12/2025 Đảng bộ có 2.418 đảng viên.</p>"
+    assert find_publication_date(text)[0] is None
