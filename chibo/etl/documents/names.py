@@ -63,7 +63,7 @@ INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
-_MADE_OF_RE = re.compile(r"\s*\(gồm (?:các )?$")
+_MADE_OF_RE = re.compile(r"\((?:gồm|(?:được )?(?:hình thành|thành lập|sáp nhập|hợp nhất) từ)(?![\wđ])[^()]*$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$")  # "(Bộ Chỉ huy … tỉnh X"
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
@@ -248,7 +248,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     for mention in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         if out and mention.start < out[-1].end:
             continue
-        if out and out[-1].party and _MADE_OF_RE.match(text[out[-1].end:mention.start]):
+        if _MADE_OF_RE.search(text, max(0, mention.start - 200), mention.start):
             continue  # "Đảng ủy phường Ninh Kiều (gồm các phường Tân An, …)": the old units
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
                 text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
