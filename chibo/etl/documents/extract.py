@@ -15,6 +15,7 @@ from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_fr
 from .figures import Candidate
 from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
+from .respective import respective_scope
 from .rows import finish, headline_from_body, later_wholes
 from .scope import (
     Scope,
@@ -172,8 +173,9 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
         if k and (cands[k - 1].whole_next or cands[k - 1].dimension == "sector" and ";" in sentence[
                 cands[k - 1].end:c.start]):  # the whole after its part, a clause after a sector's
             scope = widened(scope)  # part ("… ngoài nhà nước 46; năm 2018 kết nạp 325"): not its sector
-        scope = _with_document(_scope(sentence, c, mentions, floor, nxt, scope or carried),
-                               ctx.scope or (None if headline else _named_before(ctx.history)))
+        scope = respective_scope(sentence, mentions, cands, k) or _with_document(_scope(
+            sentence, c, mentions, floor, nxt, scope or carried),
+            ctx.scope or (None if headline else _named_before(ctx.history)))
         f = {"metric": c.metric, "value": c.value, "qualifier": c.qualifier,
              "number_text": c.text, "span_start": c.start, "span_end": c.end,
              "sentence": sentence, "_scope": _of_level(sentence, c, scope), "dimension": c.dimension,
