@@ -1,8 +1,10 @@
 """Rules round on held-out set 11: datelines. A time zone written with minutes ("29/08/2025 10:12
 (GMT+07:00)") and a date element left in pasted HTML ('<div class="date">Thứ Sáu, 26/12/2025 -
-10:20</div>') date the page."""
+10:20</div>') date the page; so does a report's place-date line after its number ("Số 12-BC/CB   Quỳnh
+Phụ, ngày 18 tháng 12 năm 2024")."""
 from datetime import date
 
+from chibo.etl.documents.clean import repair
 from chibo.etl.documents.dates import find_publication_date
 
 
@@ -23,3 +25,11 @@ def test_a_date_inside_a_paragraph_element_is_no_dateline():
     """Near miss: a paragraph with text around its date is a sentence, not a dateline."""
     text = "<p>Tin</p>\n<p>Đến ngày 26/12/2025 Đảng bộ có 2.418 đảng viên.</p>"
     assert find_publication_date(text)[0] is None
+
+
+def test_a_report_number_before_the_place_and_date():
+    """Real phrasing: a cell's year report, its header "Số 12-BC/CB   Quỳnh Phụ, ngày 18 tháng 12
+    năm 2024" (the number and the place-date line side by side, apart by spaces)."""
+    text = ("ĐẢNG BỘ XÃ AN NINH\nCHI BỘ TRƯỜNG THCS AN NINH\n*\nSố 12-BC/CB                Quỳnh Phụ, "
+            "ngày 18 tháng 12 năm 2024\n\nBÁO CÁO\nChi bộ có 21 đảng viên.")
+    assert find_publication_date(repair(text))[0] == date(2024, 12, 18)

@@ -3,7 +3,7 @@
 "Cập nhật lúc 09:12, Thứ Sáu, 24/05/2024",
 "Cập nhật 12:40 GMT+7, Thứ Hai 05/06/2023", "(ĐCSVN) - 12/01/2024 07:00", "| Thứ Ba, 18/04/2006 - 08:00" left by a dropped counter),
 "29/08/2025 10:12 (GMT+07:00)", a date element of pasted HTML ('<div class="date">…</div>'),
-"Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023", a
+"Ngày đăng: 10:49 | 07/10" with the year from the body, a place line "Hà Giang, 25/12/2023" (after a report's number: "Số 12-BC/CB Quỳnh Phụ, ngày …"), a
 lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: "QĐND - Ngày 20/7/2020,
 …") and a
 source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)", the time line of meeting minutes ("I. Thời gian, địa
@@ -30,6 +30,8 @@ _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
 # Before the date: a byline ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30").
 _BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh)\s*:?[^|\n]{1,60}\|\s*)?"
 _PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
+# A report's number in the same header line: "Số 12-BC/CB   Quỳnh Phụ, ngày 18 tháng 12 năm 2024".
+_DOC_NUMBER = r"(?:Số\s*:?\s*\d+[-/][^\s|]*\s*\|?\s*)?"
 # Pasted HTML around a date element: '<div class="date">Thứ Sáu, 26/12/2025 - 10:20</div>'.
 _OPEN_TAGS = r"(?:<[a-z][^<>\n]{0,80}>\s*)*"
 _CLOSE_TAGS = r"(?:\s*</[a-z][a-z0-9]{0,9}>)*"
@@ -48,7 +50,7 @@ PUBLICATION_RES = [
     re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
     # a report's place-and-date line, or a date line in words: "Yên Lạc, ngày 15 tháng 12 năm
     # 2023", "Thứ Năm, ngày 12 tháng 10 năm 2023"
-    re.compile(r"^[ \t]*(?:" + _PLACE + r"\s*,\s*)?(?:(?:Thứ \w+|Chủ nhật)\s*,?\s*)?ngày\s+"
+    re.compile(r"^[ \t]*" + _DOC_NUMBER + r"(?:" + _PLACE + r"\s*,\s*)?(?:(?:Thứ \w+|Chủ nhật)\s*,?\s*)?ngày\s+"
                r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*\.?" + _TRAILER + r"[ \t]*$",
                re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*(?:\(?[A-ZĐ]{2,8}\)?\s*[-–]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\s*,", re.MULTILINE),
