@@ -33,3 +33,15 @@ def test_a_report_number_before_the_place_and_date():
     text = ("ĐẢNG BỘ XÃ AN NINH\nCHI BỘ TRƯỜNG THCS AN NINH\n*\nSố 12-BC/CB                Quỳnh Phụ, "
             "ngày 18 tháng 12 năm 2024\n\nBÁO CÁO\nChi bộ có 21 đảng viên.")
     assert find_publication_date(repair(text))[0] == date(2024, 12, 18)
+
+
+def test_the_paper_then_a_bar_before_the_date():
+    """Real phrasing: a provincial paper's dateline "Báo Quảng Ninh | 22/04/2024 08:10"."""
+    text = "Đảng bộ thành phố Hạ Long\n\nBáo Quảng Ninh | 22/04/2024 08:10\n\nSau 5 năm …"
+    assert find_publication_date(text)[0] == date(2024, 4, 22)
+
+
+def test_a_sentence_naming_a_paper_is_no_dateline():
+    """Near miss: a sentence quoting a paper and a date, with no bar, dates nothing."""
+    text = "Tin\n\nBáo Quảng Ninh ngày 22/04/2024 đưa tin Đảng bộ có 25.316 đảng viên."
+    assert find_publication_date(text)[0] is None

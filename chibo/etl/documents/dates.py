@@ -27,8 +27,9 @@ _WEEKDAY = r"(?:(?:ngày|Thứ \w+|Chủ nhật)\s*,?\s*)?"
 # ("| Nguồn: Báo Đắk Lắk", "| Lượt xem: 968", "| Tác giả: …").
 _ZONE = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?"
 _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
-# Before the date: a byline ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30").
-_BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh)\s*:?[^|\n]{1,60}\|\s*)?"
+# Before the date: a byline or the paper ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30",
+# "Báo Quảng Ninh | 22/04/2024 08:10").
+_BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh|Báo|Tạp chí|Đài)\s*:?[^|\n]{1,60}\|\s*)?"
 _PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
 # A report's number in the same header line: "Số 12-BC/CB   Quỳnh Phụ, ngày 18 tháng 12 năm 2024".
 _DOC_NUMBER = r"(?:Số\s*:?\s*\d+[-/][^\s|]*\s*\|?\s*)?"
