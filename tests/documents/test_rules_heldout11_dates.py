@@ -1,11 +1,13 @@
 """Rules round on held-out set 11: datelines. A time zone written with minutes ("29/08/2025 10:12
 (GMT+07:00)") and a date element left in pasted HTML ('<div class="date">Thứ Sáu, 26/12/2025 -
 10:20</div>') date the page; so does a report's place-date line after its number ("Số 12-BC/CB   Quỳnh
-Phụ, ngày 18 tháng 12 năm 2024")."""
+Phụ, ngày 18 tháng 12 năm 2024"); "Sáng qua" is the day before the page."""
 from datetime import date
 
 from chibo.etl.documents.clean import repair
 from chibo.etl.documents.dates import find_publication_date
+
+from .test_rules import _figures
 
 
 def test_a_zone_with_minutes_after_the_time():
@@ -45,3 +47,17 @@ def test_a_sentence_naming_a_paper_is_no_dateline():
     """Near miss: a sentence quoting a paper and a date, with no bar, dates nothing."""
     text = "Tin\n\nBáo Quảng Ninh ngày 22/04/2024 đưa tin Đảng bộ có 25.316 đảng viên."
     assert find_publication_date(text)[0] is None
+
+
+def test_sang_qua_is_the_day_before_the_page():
+    """Real phrasing: a local paper's report "Sáng qua, Chi bộ thôn Yên Mỹ … tổ chức Đại hội" on
+    a page of 18/03/2025: the congress, and the counts it reports, are of 17/03/2025."""
+    text = ("Tin\n\nThứ Ba, 18/03/2025\n\nSáng qua, Chi bộ thôn Yên Mỹ tổ chức Đại hội điểm nhiệm kỳ "
+            "2025 - 2027. Chi bộ có 52 đảng viên.")
+    assert _figures(text)["52"]["as_of"] == date(2025, 3, 17)
+
+
+def test_a_past_term_with_qua_is_no_yesterday():
+    """Near miss: "nhiệm kỳ qua" is a vague period, not the day before."""
+    text = "Tin\n\nThứ Ba, 18/03/2025\n\nChi bộ thôn Yên Mỹ có 52 đảng viên; nhiệm kỳ qua kết nạp 5 đảng viên."
+    assert _figures(text)["52"]["as_of"] != date(2025, 3, 17)

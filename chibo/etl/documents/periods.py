@@ -3,7 +3,7 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)" (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua" (the day before the document) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
 | tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024), chín tháng năm 2025 | months | last day of the 6th (9th) month | 1 January |
@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .vocabulary import fold, folded
 
@@ -87,6 +87,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
+    ("yesterday", r"(?<![\w])(?:sáng|chiều|tối|trưa|đêm|hôm) qua(?![\w])(?!\s*\()"),
     ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua\s*)?\(\s*)?(?:ngày\s+)?"
      r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
@@ -124,8 +125,7 @@ PATTERNS: list[tuple[str, str]] = [
 PATTERN_RES = [(k, folded(p)) for k, p in PATTERNS]
 MONTH_WORDS = {fold(w): i for i, w in enumerate(("giêng", "hai", "ba", "tư", "năm", "sáu", "bảy",
                                                   "tám", "chín", "mười", "mười một", "mười hai"),
-                                                 start=1)}
-MONTH_WORDS["chap"] = 12
+                                                 start=1)} | {"chap": 12}
 _COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
 # A date right after a document reference is the document's date, not an as-of date.
 DOC_BEFORE_RE = re.compile(
@@ -206,8 +206,8 @@ def find(text: str, published: date | None) -> list[When]:
             if kind == "day_range":  # "… đến hết năm 2025": 31/12; "Từ 1/7 đến 30/9/2025": of 2025
                 w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
                 w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
-            if kind == "dm":
-                when = _day_month(w, published)
+            if kind in ("dm", "yesterday"):
+                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(1)
                 if when is None:
                     continue
                 w = When("date", w.start, w.end, when.year, when.month, when.day, None, w.text)
