@@ -1,7 +1,8 @@
 """Rules round on held-out set 11: datelines. A time zone written with minutes ("29/08/2025 10:12
 (GMT+07:00)") and a date element left in pasted HTML ('<div class="date">Thứ Sáu, 26/12/2025 -
 10:20</div>') date the page; so does a report's place-date line after its number ("Số 12-BC/CB   Quỳnh
-Phụ, ngày 18 tháng 12 năm 2024"); "Sáng qua" is the day before the page."""
+Phụ, ngày 18 tháng 12 năm 2024"); "Sáng qua" is the day before the page; a
+bracket "(tính đến ngày 30/4/2024)" after a list of figures dates each of them."""
 from datetime import date
 
 from chibo.etl.documents.clean import repair
@@ -61,3 +62,19 @@ def test_a_past_term_with_qua_is_no_yesterday():
     """Near miss: "nhiệm kỳ qua" is a vague period, not the day before."""
     text = "Tin\n\nThứ Ba, 18/03/2025\n\nChi bộ thôn Yên Mỹ có 52 đảng viên; nhiệm kỳ qua kết nạp 5 đảng viên."
     assert _figures(text)["52"]["as_of"] != date(2025, 3, 17)
+
+
+def test_a_reckoning_bracket_after_a_list_dates_every_figure_of_it():
+    """Real phrasing: a bloc's profile, "Với 196 tổ chức cơ sở đảng, 538 chi bộ trực thuộc và
+    9.740 đảng viên (tính đến ngày 30/4/2024), Đảng bộ Khối …": all three are of 30/4/2024."""
+    found = _figures("Tin\n\nCập nhật: 17/05/2024 - 10:41\n\nVới 196 tổ chức cơ sở đảng, 538 chi bộ trực thuộc "
+                     "và 9.740 đảng viên (tính đến ngày 30/4/2024), Đảng bộ Khối Doanh nghiệp tỉnh Bình "
+                     "Dương là đảng bộ lớn.")
+    assert {found[n]["as_of"] for n in ("196", "538", "9.740")} == {date(2024, 4, 30)}
+
+
+def test_a_reckoning_bracket_past_a_semicolon_dates_only_its_clause():
+    """Near miss: a figure in the clause before a ";" keeps the page's date."""
+    found = _figures("Tin\n\nCập nhật: 17/05/2024 - 10:41\n\nĐảng bộ Khối có 196 tổ chức cơ sở đảng; có "
+                     "9.740 đảng viên (tính đến ngày 30/4/2024), nhiều nhất khu vực.")
+    assert found["196"]["as_of"] != date(2024, 4, 30)
