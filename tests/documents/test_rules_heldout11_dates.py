@@ -2,7 +2,8 @@
 (GMT+07:00)") and a date element left in pasted HTML ('<div class="date">Thứ Sáu, 26/12/2025 -
 10:20</div>') date the page; so does a report's place-date line after its number ("Số 12-BC/CB   Quỳnh
 Phụ, ngày 18 tháng 12 năm 2024"); "Sáng qua" is the day before the page; a
-bracket "(tính đến ngày 30/4/2024)" after a list of figures dates each of them."""
+bracket "(tính đến ngày 30/4/2024)" after a list of figures dates each of them;
+a day something starts from ("từ ngày 1/7/2025") is no event day."""
 from datetime import date
 
 from chibo.etl.documents.clean import repair
@@ -78,3 +79,13 @@ def test_a_reckoning_bracket_past_a_semicolon_dates_only_its_clause():
     found = _figures("Tin\n\nCập nhật: 17/05/2024 - 10:41\n\nĐảng bộ Khối có 196 tổ chức cơ sở đảng; có "
                      "9.740 đảng viên (tính đến ngày 30/4/2024), nhiều nhất khu vực.")
     assert found["196"]["as_of"] != date(2024, 4, 30)
+
+
+def test_a_day_something_starts_from_is_no_event_day():
+    """Real phrasing: a district's final review, "Ngày 25/6, Huyện ủy Củ Chi tổ chức hội nghị tổng
+    kết … trước khi kết thúc hoạt động cấp huyện từ ngày 1/7/2025. … Hiện Đảng bộ huyện có 11.230
+    đảng viên": the review's day (25/6/2025), not the day the district ends, dates "Hiện"."""
+    found = _figures("Tin\n\nThứ Năm, 26/06/2025 - 20:40\n\nNgày 25/6, Huyện ủy Củ Chi tổ chức hội nghị tổng "
+                     "kết trước khi kết thúc hoạt động cấp huyện từ ngày 1/7/2025. Hiện Đảng bộ huyện có "
+                     "11.230 đảng viên.")
+    assert found["11.230"]["as_of"] == date(2025, 6, 25)

@@ -44,6 +44,7 @@ _NATIONAL_CONGRESS_RE = re.compile(r"[Đđ]ại hội[^.;]{0,40}?(?:toàn quốc
 _PREPARING_RE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|trước thềm)\s+(?:tổ chức\s+)?[Đđ]ại hội",
                            re.IGNORECASE)
 # A paragraph opening at the meeting the text reported before: "Tại hội nghị, …".
+_FROM_DAY_RE = re.compile(r"(?<![\wđ])(?:kể )?từ\s+(?:ngày\s+)?$", re.IGNORECASE)  # a start, no event
 _AT_EVENT_RE = re.compile(r"\s*(?:Tại|Phát biểu tại|Báo cáo tại|Trong khuôn khổ)\s+(?:buổi\s+|cuộc\s+)?"
                           r"(?:hội nghị|đại hội|lễ|phiên|kỳ họp|họp|làm việc|gặp mặt)(?![\wđ])",
                           re.IGNORECASE)
@@ -195,7 +196,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     _group_restated(figs, ctx.figures)
     ctx.block.extend(figs)
     for w in whens:
-        if w.kind == "date" and not period_bound_or_gloss(sentence, w, whens, ctx.event):
+        if w.kind == "date" and not period_bound_or_gloss(sentence, w, whens, ctx.event) and not \
+                _FROM_DAY_RE.search(sentence, 0, w.start):  # "… kết thúc hoạt động từ ngày 1/7/2025"
             ctx.event = periods.day_of(w) or ctx.event
             ctx.last_event = ctx.event
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
