@@ -9,10 +9,8 @@
 | Đảng bộ Khối các cơ quan tỉnh Quảng Ninh, Đảng ủy Sở Y tế tỉnh Thanh Hóa, Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn, Đảng bộ UBND tỉnh (Ủy ban nhân dân …); "của Trường Đại học Cần Thơ" | organisation (capitalised name after a party prefix; a school, hospital, company … after "của / thuộc") |
 | toàn Đảng bộ (tỉnh, huyện …), Đảng bộ tỉnh, Đảng bộ Thành phố, Chi bộ, "của chi bộ", Đảng ủy Khối, của tỉnh, "phường đã …" | a bare reference: the last organisation or province (a centrally-run city for "Thành phố") of that level named before in the document |
 
-A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan
-Phượng)", ", Đảng bộ xã Yên Phong", "Chi bộ thôn Nà Pò, xã Đức Long, huyện Thạch An") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something
-is: it is a qualifier, not the scope of what follows. Party prefixes, levels and bare references
-also match without their diacritics ("Dang bo huyen Tuy Phuoc").
+A place right after an organisation, or after such a place (", xã Thượng Lâm", "(huyện Đan Phượng)", ", Đảng bộ xã Yên Phong", "Chi bộ thôn Nà Pò, xã Đức Long, huyện Thạch An") or after "tại / ở" within a clause ("khai mạc tại Thủ đô Hà Nội") says where something is: it is a qualifier, not the scope of what follows.
+Party prefixes, levels and bare references also match without their diacritics ("Dang bo huyen Tuy Phuoc").
 """
 from __future__ import annotations
 
@@ -241,7 +239,9 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
-        not m.party and "nhập" in text and _MERGED_PLACES_RE.search(text, 0, m.start))]
+        (not m.party and "nhập" in text or m.party and "hợp nhất" in text and m.scope and m.scope.value
+         not in {e.scope.value for e in found if e.scope and e.end <= m.start})
+        and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(
         n.start < m.end and m.start < n.end for n in named)]
