@@ -166,10 +166,9 @@ def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = 
     """STOCKS on `day` (exact), one row per value of `key` (a column of KEYS, as column k), per
     combination of several keys (a tuple of KEYS, as columns of their names) or one row for the
     whole selection (no key)."""
-    if key is None and (rolled := subtree.rolled_up(scope, f)) is not None:
-        cond, p = rolled
-        return query(f"SELECT {_sums(STOCKS)} FROM marts.subtree_stock_parts_on_days($days::DATE[],"
-                     f" $org) WHERE {cond}", {**p, "days": [day]})
+    if key is None and subtree.rolled_up(scope, f) is not None:
+        _, rows, _, p = series_rows(scope, f)
+        return query(f"SELECT {_sums(STOCKS)} FROM ({rows})", {**p, "days": [day]})
     rows, p = stock_rows(scope, f)
     p["d"] = day
     if key is None:
@@ -184,10 +183,9 @@ def stocks_by(scope: Scope, f: Filters, day: dt.date, key: str | tuple | None = 
 def flows_by(scope: Scope, f: Filters, a: dt.date, b: dt.date,
              key: str | None = None) -> pd.DataFrame:
     """FLOWS over the days [a, b] (exact), per value of `key` (column k) or in one row."""
-    if key is None and (rolled := subtree.rolled_up(scope, f)) is not None:
-        cond, p = rolled
-        return query(f"SELECT {_sums(FLOWS)} FROM marts.subtree_flow_parts_over($a::DATE[],"
-                     f" $b::DATE[], $org) WHERE {cond}", {**p, "a": [a], "b": [b]})
+    if key is None and subtree.rolled_up(scope, f) is not None:
+        _, _, rows, p = series_rows(scope, f)
+        return query(f"SELECT {_sums(FLOWS)} FROM ({rows})", {**p, "firsts": [a], "lasts": [b]})
     rows, p = flow_rows(scope, f)
     p.update(a=a, b=b)
     if key is None:
