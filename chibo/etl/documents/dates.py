@@ -30,12 +30,15 @@ _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
 # Before the date: a byline or the paper ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30",
 # "Báo Quảng Ninh | 22/04/2024 08:10").
 _BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh|Báo|Tạp chí|Đài)\s*:?[^|\n]{1,60}\|\s*)?"
-_PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
+_PLACE = r"[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*){0,3}"
 # A report's number in the same header line: "Số 12-BC/CB   Quỳnh Phụ, ngày 18 tháng 12 năm 2024".
 _DOC_NUMBER = r"(?:Số\s*:?\s*\d+[-/][^\s|]*\s*\|?\s*)?"
 # Pasted HTML around a date element: '<div class="date">Thứ Sáu, 26/12/2025 - 10:20</div>'.
 _OPEN_TAGS = r"(?:<[a-z][^<>\n]{0,80}>\s*)*"
 _CLOSE_TAGS = r"(?:\s*</[a-z][a-z0-9]{0,9}>)*"
+# What a broadcast or a programme line says of itself.
+_MEDIA = (r"(?:phát sóng|lên sóng|phát lúc|truyền hình|phát thanh|PT-TH|PTTH|chương trình|chuyên mục|"
+          r"bản tin|phóng sự)")
 _AGENCY = r"(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?"  # "(ĐCSVN) - 12/01/2024 07:00"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
@@ -60,6 +63,21 @@ PUBLICATION_RES = [
                + _DATE, re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*\(?(?:Nguồn\s*:\s*)?(?:Báo|Tạp chí|Cổng|Trang|Đài|Theo)\b[^()\n]{1,60},\s*"
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
+    # a dateline opening the lead, its source in brackets: "Tokyo, 07/12/2023 (Tạp chí Xây dựng
+    # Đảng) - Ngày 6/12, …", "Viêng Chăn, 16/5/2024 (TTXVN) - …"
+    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–]\s",
+               re.MULTILINE),
+    # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
+    # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình
+    # Xây dựng Đảng, ngày 03/02/2025", "LOA PHÁT THANH THÔN BẢN - Thứ Bảy, ngày 14/9/2024"
+    re.compile(r"^[ \t]*(?=[^\n]{0,120}?" + _MEDIA + r")(?![^\n]*(?:đảng viên|kết nạp))[\[(]?"
+               r"[^\n]{0,140}?(?:ngày\s*)?" + _DATE + r"[^\n]{0,80}?[\])]?\.?[ \t]*$",
+               re.MULTILINE | re.IGNORECASE),
+    # the headline's bracket giving its day (not a count's cut-off, "(tính đến ngày …)"): "Đảng bộ
+    # tỉnh Kon Tum … (Báo cáo tổng kết năm 2023, ngày 20/12/2023)", "… (Hội nghị ngày 27/12/2024)",
+    # "… KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)"
+    re.compile(r"\A\s*[^\n]{1,200}?\((?![^()\n]*(?:đến|tính|số liệu))[^()\n]{0,80}?(?:ngày\s*)?"
+               + _DATE + r"\s*\)[ \t]*$", re.MULTILINE | re.IGNORECASE),
 ]
 
 

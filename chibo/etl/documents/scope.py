@@ -88,7 +88,8 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Thanh", "tra"), ("Tòa", "án"), ("Toà", "án"), ("Ngoài", "nước"), ("Thông", "tấn"),
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
           ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
-          ("Bưu", "chính"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
+          ("Bưu", "chính"), ("Nông", "thôn"), ("Liên", "hợp"), ("hợp", "quốc"), ("Chính", "sách"),
+          ("sách", "xã"), ("xã", "hội"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -101,6 +102,9 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
 _LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "… Việt Nam tại Hàn Quốc"
 _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
+# Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
+_CAPS_STOP = {"kết", "có", "đã", "đang", "sẽ", "được", "hiện", "là", "với", "gồm", "vẫn", "luôn",
+              "tăng", "đạt", "sau", "trước"}
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
@@ -129,6 +133,10 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break
         if word.isupper() and word.lower() in ("tháng", "năm", "thường", "định", "chuyên"):
             break  # "BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11/2025": no name
+        if word.isupper() and len(word) > 1 and word.lower() in _CAPS_STOP:
+            if taken[-1:] == ["TỔNG"] and word == "KẾT":
+                taken.pop()  # "… TỔNG KẾT NĂM 2024"
+            break  # a headline in capitals: "BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024", "… CÓ 12 …"
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
         elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
@@ -138,8 +146,11 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
             taken.append(word)
-        elif word == "tại" and " ".join(taken[:3]) in _ABROAD and nxt[:1].isupper():
-            taken.append(word)  # "Đại sứ quán Việt Nam tại Hàn Quốc"
+        elif word == "tại" and (" ".join(taken[:3]) in _ABROAD or taken[-2:] == ["Việt", "Nam"]
+                                ) and nxt[:1].isupper():
+            taken.append(word)  # "Đại sứ quán Việt Nam tại Hàn Quốc", "Thương vụ Việt Nam tại Liên bang Nga"
+        elif word == "chi" and nxt == "nhánh" and taken:
+            taken.append(word)  # a branch: "Ngân hàng … chi nhánh tỉnh Nghệ An", "… chi nhánh Bắc Ninh"
         elif not taken or word in _NAME_STOP or not word[0].isalpha():
             break
         else:
@@ -149,7 +160,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
                     break
                 if w != "và":  # "Sở Giáo dục và Đào tạo"
                     ahead.append(w)
-            if not any(w[0].isupper() and w != "Đảng" for w in ahead):
+            branch = "chi nhánh" in " ".join(words[i + 1:i + 5])  # "… xã hội chi nhánh tỉnh …"
+            if not branch and not any(w[0].isupper() and w != "Đảng" for w in ahead):
                 break
             taken.append(word)
     while taken and not (taken[-1][0].isupper() or taken[-1].isdigit()) and tuple(
