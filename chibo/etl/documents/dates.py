@@ -8,7 +8,8 @@ lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: 
 …") and a
 source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)", the time line of meeting minutes ("I. Thời gian, địa
 điểm: 14 giờ 00 ngày 06/11/2023"); searched at the head of the page, then its tail.
-Dates inside sentences are periods.py's.
+Dates inside sentences are periods.py's. Footnotes that date figures ("(1), (2) Số liệu …, tính
+đến ngày 31/3/2024" under "264 tổ chức cơ sở đảng(1)") are written after the figures they mark.
 """
 import re
 from datetime import date
@@ -115,3 +116,29 @@ def find_publication_date(text: str) -> tuple[date | None, str | None]:
             if when:
                 return when, part[found.start():found.end()].strip()
     return None, None
+
+
+# A footnote at the foot of a page: its markers, then its text ("(1), (2) Số liệu của Ban Tổ chức
+# Tỉnh ủy, tính đến ngày 31/3/2024", "[3] …", "(*) Số liệu đến hết tháng 5/2024").
+_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|\(\*{1,3}\))"
+_FOOTNOTE_RE = re.compile(r"^[ \t]*(?P<marks>" + _MARK + r"(?:\s*(?:,|và|-)?\s*" + _MARK + r")*)"
+                          r"[ \t]*(?P<note>\S[^\n]*)$", re.MULTILINE)
+# What dates the figures in a footnote's text: the day or month they are counted to.
+_NOTE_DAY_RE = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*"
+                          r"\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}|năm\s+\d{4})", re.IGNORECASE)
+
+
+def inline_footnotes(text: str) -> str:
+    """The page with each footnote marker that follows a word ("26.714 đảng viên(2)") replaced by
+    the day its footnote counts the figures to ("26.714 đảng viên (tính đến ngày 31/3/2024)");
+    footnotes that date nothing, and markers that open a line ("(1) Tổng số …"), stay."""
+    days = {}
+    notes = [m for m in _FOOTNOTE_RE.finditer(text) if _NOTE_DAY_RE.search(m["note"])]
+    for note in notes:
+        for mark in re.findall(_MARK, note["marks"]):
+            days.setdefault(mark, _NOTE_DAY_RE.search(note["note"]).group(0))
+    if not days:
+        return text
+    body, foot = text[:notes[0].start()], text[notes[0].start():]
+    marks = "|".join(re.escape(m) for m in days)
+    return re.sub(r"(?<=[\w%])\s?(" + marks + r")", lambda m: " (" + days[m.group(1)] + ")", body) + foot

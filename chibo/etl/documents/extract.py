@@ -10,11 +10,12 @@ from datetime import date
 
 from . import periods
 from .clean import repair
-from .dates import find_publication_date
+from .dates import find_publication_date, inline_footnotes
 from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
 from .figures import Candidate
 from .links import ITEM_RE, link
-from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
+from .names import BARE_RE, Mention, find_mentions
+from .references import of_province_named, resolve_bare
 from .respective import respective_scope
 from .rows import finish, headline_from_body, later_wholes
 from .scope import (
@@ -94,7 +95,7 @@ class _Context:
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
     """Figures of party organisation and membership published in a document's text. doc_id
     defaults to the sha256 of text; pass the raw file's hash to key rows by the file instead."""
-    text = repair(text)
+    text = inline_footnotes(repair(text))
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
     headline = title(text)

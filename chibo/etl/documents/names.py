@@ -66,6 +66,10 @@ _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$|^\s*\([^()\d
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
+# A place closing a line with its day: where a report was written ("Số 08-BC/CB   Quận Hai Bà
+# Trưng, ngày 20 tháng 12 năm 2024", "Thành phố Vinh, 18/12/2024"), not what it counts.
+_WRITTEN_AT_RE = re.compile(r"\s*,\s*(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?:ngày\s+)?"
+                            r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*\.?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -251,50 +255,9 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
         if _MADE_OF_RE.search(text, max(0, mention.start - 200), mention.start):
             continue  # "Đảng ủy phường Ninh Kiều (gồm các phường Tân An, …)": the old units
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
-                text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
+                text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start) or (
+                not mention.party and _WRITTEN_AT_RE.match(text, mention.end)):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
         out.append(mention)
     return out
-
-
-def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
-    """The scope a bare reference stands for: the last one of its level named before."""
-    for earlier in reversed(history):
-        scope = earlier.scope
-        if scope is None:
-            continue
-        if mention.level == "thành phố" and scope.kind == "province" and fold(
-                scope.text).startswith(("thanh pho", "tp")):
-            return scope  # "toàn Đảng bộ Thành phố" after "Thành phố Hồ Chí Minh"
-        if mention.level == "tỉnh":
-            if scope.kind == "province" and scope.value:
-                return scope
-            if scope.province_code:
-                return Scope(scope.text, "province", scope.province_code,
-                             province_code=scope.province_code)
-            continue
-        if mention.level:
-            if scope.kind == "organisation" and fold(scope.value).startswith(fold(mention.level)):
-                return scope
-            continue
-        if mention.party == "Chi bộ" and earlier.party == "Chi bộ" and not earlier.qualifier:
-            return scope
-        if mention.party == "Đảng bộ" and earlier.party == "Đảng bộ" and not earlier.qualifier:
-            return scope
-    return None
-
-
-_LEVEL_ALONE_RE = re.compile(r" (?P<level>tỉnh|thành phố)(?![\wđ])(?! [A-ZĐ])")
-_PROVINCE_IN_RE = re.compile(r"[A-ZĐ]\w*(?:(?: | - )[A-ZĐ]\w*)*$")  # "… tỉnh Nghệ An"
-
-
-def of_province_named(name: str, sentence: str, end: int, history: list[Mention]) -> str:
-    """"Đảng bộ Ủy ban nhân dân tỉnh có 212 …" after "Nghệ An" was named: the committee of that
-    province ("Ủy ban nhân dân tỉnh Nghệ An"); the name as it is when no province was named."""
-    level = None if re.search(r"(?:tỉnh|thành phố) [A-ZĐ]", name) else _LEVEL_ALONE_RE.match(
-        sentence, end)  # not "Công an tỉnh Thanh Hóa" again
-    named = next((m.scope for m in reversed(history) if m.scope is not None
-                  and m.scope.province_code), None) if level else None
-    place = _PROVINCE_IN_RE.search(named.text) if named else None
-    return f"{name} {level['level']} {place.group(0)}" if place else name
