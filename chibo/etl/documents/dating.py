@@ -46,18 +46,22 @@ def in_year_of(w: When | None, found: list[When]) -> When | None:
 _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 # "chiếm 38,2% (tăng 2,1% so với năm 2020), …": the year of a change noted in brackets dates nothing after.
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
+_ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
 def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
     """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
-    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
+    gloss ("khi thành lập (3/2/1930)"), a list item's label dating its own count ("- Tổng số đảng
+    viên đến 30/11/2024: 1.472"), the end of a congress's span around the session reported
     ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
     inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
     span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
     around = bool(span and session and day and date(day.year, day.month, min(
         int(span["d0"]), day.day)) <= session <= day)
-    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
+    own_label = _ITEM_LABEL_RE.match(text[:w.start]) and text[w.end:].lstrip().startswith(":")
+    return inside or around or bool(own_label) or text[max(0, w.start - 1):w.start] == "(" and \
+        text[w.end:w.end + 1] == ")"
 
 
 def _reckons_all(sentence: str, whens: list[When]) -> When | None:
@@ -163,16 +167,27 @@ _REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)
                              r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
 
 
+# A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024"),
+# not a school year's ("năm học 2023 - 2024").
+_YEAR_REVIEW_RE = re.compile(r"(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
+                             r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
+
+
 def stats_frame(headline: str | None, published: date | None, text: str = ""
                 ) -> tuple[When | None, str | None]:
     """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
     paragraph of the page that does not date itself; so does a report's note of its reporting
     day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
-    for the paragraphs from it on (the note is returned with the day)."""
+    for the paragraphs from it on (the note is returned with the day); a headline reporting the
+    results of the page's year frames what the page does not date: that year, to the page's day
+    (admissions since 1 January)."""
     if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
         note, line = headline, None
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
+    elif headline and published and (review := _YEAR_REVIEW_RE.search(headline)) and int(
+            review["y"]) == published.year:  # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)": the year so far
+        return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
     else:
         return None, None
     return next((w for w in periods.find(note, published) if w.kind == "date"), None), line
