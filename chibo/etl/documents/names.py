@@ -227,10 +227,11 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
 
 # A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
 # thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"), or the place it split from ("được tái lập,
-# tách ra từ tỉnh Hoàng Liên Sơn,"): history, never the scope of a figure.
+# tách ra từ tỉnh Hoàng Liên Sơn,", "thành lập trên cơ sở chia tách tỉnh Đắk Lắk"): history, never
+# the scope of a figure.
 _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
                            r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
-                           r"|(?<![\wđ])(?:tách (?:ra )?từ|trước (?:đây )?thuộc)\s+$",  # unbracketed
+                           r"|(?<![\wđ])(?:tách (?:ra )?từ|chia tách|trước (?:đây )?thuộc)\s+$",  # unbracketed
                            re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
 # Đar và xã Cư Huê"): history too (not the party organisations merged, which may keep the name).

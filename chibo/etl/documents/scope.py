@@ -93,7 +93,8 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
-_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "Thành phố",
+                  "TP.HCM": "Thành phố Hồ Chí Minh", "TPHCM": "Thành phố Hồ Chí Minh"}
 _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
@@ -117,6 +118,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
     for i in range(start, len(text)):
         if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
             continue  # "Bộ Văn hóa, Thể thao và Du lịch"
+        if text[i] == "." and re.match(r"(?<![\w.])TP\. ?[A-ZĐ]", text[i - 2:i + 3]):
+            continue  # "Công an TP. Hồ Chí Minh"
         if text[i] in _STOP_CHARS or text[i] == "\n":
             end = i
             break
@@ -206,8 +209,16 @@ def known_organisations(text: str) -> list[str]:
     return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
 
 
+# A clause on a reorganisation names the units merged, not the sector counted: "Do sáp nhập thôn,
+# tổ dân phố, hiện toàn Đảng bộ huyện có 187 chi bộ".
+_REORGANISED_RE = re.compile(r"(?<![\wđ])(?:Do|Vì|Sau khi|Sau)\s+(?:việc\s+)?(?:sáp nhập|hợp nhất|sắp xếp)"
+                             r"[^;.]*,", re.IGNORECASE)
+
+
 def sector_in(text: str) -> tuple[str, str] | None:
-    """The one sector named in text (code, phrase), or None when none or several are."""
+    """The one sector named in text (code, phrase), or None when none or several are (not in a
+    clause on a reorganisation)."""
+    text = _REORGANISED_RE.sub(" ", text)
     found = {(code, m.group(0)) for code, rx in SECTOR_RES for m in [rx.search(text)] if m}
     codes = {c for c, _ in found}
     if len(codes) != 1:
