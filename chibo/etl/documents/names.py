@@ -195,7 +195,12 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in PLACE_RE.finditer(text):
         level = LEVELS[m["level"].lower()]
         scope, end = _named(text, m.end(), level, on, m["level"])
-        if scope:
+        if scope and scope.kind == "province" and (body := _FORCE_OF_RE.search(text, 0, m.start())):
+            name = org_name(text, body.start())  # "Công an TP. Hồ Chí Minh: …": the city's police
+            scope = Scope(name, "organisation", name, province_code=scope.province_code,
+                          org_text=text[body.start():end])
+            found.append(Mention(body.start(), end, scope, None, "Đảng bộ"))
+        elif scope:
             found.append(Mention(m.start(), end, scope, level, None))
     for m in BLOC_RE.finditer(text):
         level = re.match(r"(?:tỉnh|thành phố) ", text[m.end():])  # "… tỉnh Hòa Bình"
@@ -223,6 +228,12 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         if scope and scope.province_code:  # a known province: "Tam Kỳ: …", "Tà Xùa: …" are not
             found.append(Mention(0, m.end("name"), scope, "tỉnh", None))
     return _without_overlaps(text, found)
+
+
+# A province's police, military command or border guard named without a party prefix ("Công an
+# TP. Hồ Chí Minh: 680 đảng viên mới"): the body, not the province with the sector armed_forces.
+_FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Bộ đội "
+                          r"Biên phòng) $")
 
 
 # A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
