@@ -17,7 +17,7 @@ from .vocabulary import fold, folded
 
 # Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
 # hết tháng 9/2024)", "264 tổ chức cơ sở đảng (tính đến ngày 31/3/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
-_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
+_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+)?(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
                           re.IGNORECASE)
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
@@ -47,6 +47,7 @@ _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECAS
 # "chiếm 38,2% (tăng 2,1% so với năm 2020), …": the year of a change noted in brackets dates nothing after.
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
+_DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -60,7 +61,8 @@ def period_bound_or_gloss(text: str, w: When, found: list[When], session: date |
     around = bool(span and session and day and date(day.year, day.month, min(
         int(span["d0"]), day.day)) <= session <= day)
     own_label = _ITEM_LABEL_RE.match(text[:w.start]) and text[w.end:].lstrip().startswith(":")
-    return inside or around or bool(own_label) or text[max(0, w.start - 1):w.start] == "(" and \
+    noted = _DATA_NOTE_RE.search(text, 0, w.start)  # "(số liệu ngày 30/6/2025)": a count's day
+    return inside or around or bool(own_label or noted) or text[max(0, w.start - 1):w.start] == "(" and \
         text[w.end:w.end + 1] == ")"
 
 
@@ -105,6 +107,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
     reference = next((d for d in reversed(days) if d), None) or event or (
         periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
+    if w is not None and w.kind == "now" and reference and pub and (pub - reference).days > 366:
+        reference = None  # "… đến ngày 24-3-1975, …. Hiện nay, …": history, not the event reported
     if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
             "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
         reference = ctx.last_event
