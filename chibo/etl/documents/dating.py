@@ -103,6 +103,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = in_year_of(own, whens) or ctx.frame
+    if own is None and w is ctx.frame and c.metric != "new_admissions" and any(
+            f.get("_now") for f in ctx.block):  # "Hiện … có 28 …. Năm 2024, … kết nạp …. … có 612":
+        w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
     days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
         o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
     reference = next((d for d in reversed(days) if d), None) or event or (
@@ -142,7 +145,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if first is None and restated and restated["as_of"] == as_of:  # "Với 12 đảng viên mới, …"
         first = restated["_first"]  # after the ceremony that admitted them: its period
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
-           "_dated_here": own is not None}
+           "_dated_here": own is not None, "_now": own is not None and own.kind == "now"}
     if not headline or own is not None:
         ctx.seen.setdefault((c.metric, c.value), out)
     return out
