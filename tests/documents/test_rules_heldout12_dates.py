@@ -1,0 +1,197 @@
+"""Rules round on held-out set 12 (strict misses): how a page and its figures are dated. A broadcast
+or programme line ("[… phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình …,
+ngày 03/02/2025"), a headline's dated bracket ("(Hội nghị ngày 27/12/2024)", "(đăng ngày
+26/12/2024)") and a dateline with its source in brackets ("Tokyo, 07/12/2023 (Tạp chí Xây dựng
+Đảng) - Ngày 6/12, …") date the page; a footnote's day dates the figures its marker follows; a
+headline reporting the page's year frames what the page leaves undated; a list item's own date
+is no event; "Sáng hôm kia" is two days back; "Hiện nay" after a day of history, and a count's
+"(số liệu ngày …)", do not date the current stocks; a year framing admissions leaves a paragraph's
+current stocks current."""
+from datetime import date
+
+from chibo.etl.documents import dates
+from chibo.etl.documents.dates import find_publication_date
+
+from .test_rules import _figures
+
+PAGE = "Tin\n\nThứ Ba, 10/12/2024 - 08:00\n\n"
+
+
+# ---- broadcast and programme lines
+
+
+def test_a_broadcast_line_at_the_foot_of_a_transcript_dates_it():
+    """Real phrasing: subtitles, then "[Phóng sự phát sóng ngày 17/05/2024 - Đài PT-TH Cao Bằng]"."""
+    text = ("00:00:12 --> 00:00:18\nĐảng bộ huyện Bảo Lâm hiện có 52 tổ chức cơ sở đảng\n\n"
+            "[Phóng sự phát sóng ngày 17/05/2024 - Đài PT-TH Cao Bằng]")
+    assert find_publication_date(text)[0] == date(2024, 5, 17)
+    assert _figures(text)["52"]["as_of"] == date(2024, 5, 17)
+
+
+def test_other_broadcast_and_programme_lines():
+    """Other phrasings: a news bulletin's head line with its hour, a programme's heading, a radio
+    bulletin's line "Bản tin phát lúc 17h30 ngày …", a loudspeaker bulletin's title and weekday."""
+    for line, want in [
+        ("[Bản tin Thời sự tối - Đài Phát thanh và Truyền hình Lào Cai, phát sóng 19h00 ngày 22/8/2025]",
+         date(2025, 8, 22)),
+        ("Truyền hình Bắc Kạn - Chương trình Xây dựng Đảng, ngày 03/02/2025", date(2025, 2, 3)),
+        ("(Bản tin phát lúc 17h30 ngày 05/10/2025 trên sóng Đài Phát thanh - Truyền hình Thanh Hóa)",
+         date(2025, 10, 5)),
+        ("LOA PHÁT THANH THÔN BẢN - Thứ Bảy, ngày 14/9/2024", date(2024, 9, 14)),
+    ]:
+        assert find_publication_date(line + "\n\nĐảng bộ xã có 36 chi bộ.")[0] == want, line
+
+
+def test_a_sentence_naming_a_broadcaster_is_no_broadcast_line():
+    """Near miss: a sentence of the body that names a television and a day and counts members."""
+    text = "Tin\n\nĐài Truyền hình tỉnh ngày 3/2/2025 đưa tin Đảng bộ huyện có 4.986 đảng viên."
+    assert find_publication_date(text)[0] is None
+
+
+def test_a_two_day_congress_of_a_transcript_takes_the_broadcast_year():
+    """Real phrasing: "trong hai ngày 21 và 22/8" under the bulletin's line: the congress's last day."""
+    text = ("[Bản tin Thời sự - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]\n\nBTV: trong hai ngày "
+            "21 và 22/8, Đảng bộ xã Tả Phìn tổ chức Đại hội đại biểu lần thứ I.\n\nPV: Đảng bộ xã Tả Phìn "
+            "hiện có 1.124 đảng viên.")
+    assert _figures(text)["1.124"]["as_of"] == date(2025, 8, 22)
+
+
+# ---- a headline's dated bracket, a dateline with its source
+
+
+def test_a_headline_bracket_with_a_day_dates_the_page():
+    """Real phrasings: a report's heading, a review's meeting day, a results list's posting day."""
+    for head, want in [
+        ("Đảng bộ tỉnh Kon Tum phân theo loại hình (Báo cáo tổng kết năm 2023, ngày 20/12/2023)",
+         date(2023, 12, 20)),
+        ("Đảng ủy xã Yên Thường tổng kết năm 2024 (Hội nghị ngày 27/12/2024)", date(2024, 12, 27)),
+        ("ĐẢNG BỘ BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", date(2024, 12, 26)),
+        ("Đảng bộ Ngân hàng … tổng kết năm 2024 (Báo cáo số 21-BC/ĐU, ngày 18/12/2024)", date(2024, 12, 18)),
+    ]:
+        assert find_publication_date(head + "\n\nĐảng bộ có 329 tổ chức cơ sở đảng.")[0] == want, head
+
+
+def test_a_headline_cut_off_note_is_no_page_date():
+    """Near miss: "(tính đến ngày 31/12/2023)" after a heading is the day counted to, not the page's."""
+    text = "ĐẢNG BỘ HUYỆN VĂN CHẤN (tính đến ngày 31/12/2023)\n\nTổng số đảng viên: 9.214."
+    assert find_publication_date(text)[0] is None
+
+
+def test_a_dateline_with_its_source_in_brackets_before_the_lead():
+    """Real phrasing: "Tokyo, 07/12/2023 (Tạp chí Xây dựng Đảng) - Ngày 6/12, Chi bộ … Lễ kết nạp 3";
+    the lead's day is the ceremony's, the year's admissions are counted to it."""
+    text = ("Kết nạp đảng viên\n\nTokyo, 07/12/2023 (Tạp chí Xây dựng Đảng) - Ngày 6/12, Chi bộ Lưu học "
+            "sinh Việt Nam tại Nhật Bản tổ chức Lễ kết nạp 3 đảng viên mới. Năm 2023, Chi bộ đã kết nạp "
+            "tổng cộng 5 đảng viên.")
+    assert find_publication_date(text)[0] == date(2023, 12, 7)
+    found = _figures(text)
+    assert (found["3"]["as_of"], found["3"]["period_from"]) == (date(2023, 12, 6), date(2023, 12, 6))
+    assert (found["5"]["as_of"], found["5"]["period_from"]) == (date(2023, 12, 6), date(2023, 1, 1))
+
+
+def test_a_place_and_date_in_a_sentence_is_no_dateline():
+    """Near miss: a sentence that opens with a place and a date and goes on without a dash."""
+    assert find_publication_date("Tin\n\nHuế, 12/3/2024 là ngày Đảng bộ có 3.120 đảng viên.")[0] is None
+
+
+# ---- footnotes
+
+
+def test_a_footnote_day_dates_the_figures_its_markers_follow():
+    """Real phrasing: a magazine page, "264 tổ chức cơ sở đảng(1) với 26.714 đảng viên(2)" and at its
+    foot "(1), (2) Số liệu của Ban Tổ chức Tỉnh ủy Lai Châu, tính đến ngày 31/3/2024."; also
+    "[1]" markers and a "(*)" note to a month's end."""
+    found = _figures("Đến nay, Đảng bộ tỉnh Lai Châu có 264 tổ chức cơ sở đảng(1) với 26.714 đảng viên(2).\n"
+                     "___________\n(1), (2) Số liệu của Ban Tổ chức Tỉnh ủy Lai Châu, tính đến ngày 31/3/2024.")
+    assert found["264"]["as_of"] == found["26.714"]["as_of"] == date(2024, 3, 31)
+    found = _figures("Đảng bộ huyện Mường Tè có 42 tổ chức cơ sở đảng[1].\n\nĐảng bộ xã Bum Nưa có 312 đảng "
+                     "viên(*).\n__________\n[1] Tính đến ngày 30/6/2024.\n(*) Số liệu đến hết tháng 5/2024.")
+    assert (found["42"]["as_of"], found["312"]["as_of"]) == (date(2024, 6, 30), date(2024, 5, 31))
+
+
+def test_footnotes_that_date_nothing_and_numbered_lines_stay():
+    """Near misses: a footnote that names a source without a day, and "(1)" opening a list line."""
+    text = "Đảng bộ có 42 tổ chức cơ sở đảng(1).\n(1) Theo Báo cáo của Huyện ủy."
+    assert dates.inline_footnotes(text) == text
+    text = "(1) Tổng số đảng viên: 34.\n(2) Kết nạp: 2.\n___\n(1) Tính đến ngày 30/6/2024."
+    assert dates.inline_footnotes(text).startswith("(1) Tổng số đảng viên: 34.\n(2)")
+
+
+# ---- a headline reporting the page's year; a list item's own date
+
+
+def test_a_results_headline_of_the_page_year_frames_the_list():
+    """Real phrasing: "ĐẢNG BỘ BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)" over "-
+    Kết nạp mới: 68 đảng viên", "- Tổng số đảng viên đến 30/11/2024: 1.472", "- Số chi bộ trực
+    thuộc: 47": admissions from 1 January to the posting day; the dated line keeps its own day and
+    is no event for the line after it."""
+    found = _figures("ĐẢNG BỘ BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)\n\n- Kết nạp mới: 68 "
+                     "đảng viên.\n- Tổng số đảng viên đến 30/11/2024: 1.472.\n- Số chi bộ trực thuộc: 47.")
+    assert (found["68"]["as_of"], found["68"]["period_from"]) == (date(2024, 12, 26), date(2024, 1, 1))
+    assert found["1.472"]["as_of"] == date(2024, 11, 30)
+    assert found["47"]["as_of"] == date(2024, 12, 26)
+
+
+def test_a_results_headline_of_another_year_frames_nothing():
+    """Near miss: the same list posted in January of the next year: its admissions are not dated
+    from a January the headline does not end in (the page's day, no period)."""
+    found = _figures("KẾT QUẢ NĂM 2024 (đăng ngày 10/01/2025)\n\n- Kết nạp mới: 68 đảng viên.")
+    assert found["68"]["period_from"] is None
+
+
+def test_a_dated_sentence_still_frames_the_next():
+    """Near miss: "Đến ngày 30/11/2024, …" in prose (no list label) dates the sentence after it."""
+    found = _figures(PAGE + "Đến ngày 30/11/2024, Đảng bộ có 1.472 đảng viên. Đảng bộ có 47 chi bộ trực thuộc.")
+    assert found["47"]["as_of"] == date(2024, 11, 30)
+
+
+# ---- relative days; history; a count's own note
+
+
+def test_two_days_back():
+    """Other phrasings of "Chiều hôm qua": "Sáng hôm kia" is two days before the page."""
+    found = _figures("Tin\n\nThứ Hai, 18/03/2024\n\nSáng hôm kia, Chi bộ Công ty Cổ phần May Phú Thành tổ "
+                     "chức lễ kết nạp 3 đảng viên mới. Chiều hôm qua, Chi bộ khu phố 4 kết nạp 2 đảng viên.")
+    assert (found["3"]["as_of"], found["2"]["as_of"]) == (date(2024, 3, 16), date(2024, 3, 17))
+
+
+def test_hien_nay_after_a_day_of_history_is_the_page_day():
+    """Real phrasing: "đến ngày 24-3-1975, ngày giải phóng tỉnh, Đảng bộ có 4.120 đảng viên. Hiện nay,
+    Đảng bộ tỉnh có hơn 61.000 đảng viên" on a page of 2025."""
+    found = _figures("Tin\n\nThứ Hai, 28/04/2025 - 06:00\n\nĐến ngày 24-3-1975, ngày giải phóng tỉnh, Đảng bộ "
+                     "tỉnh Quảng Ngãi có 4.120 đảng viên. Hiện nay, Đảng bộ tỉnh có hơn 61.000 đảng viên.")
+    assert found["4.120"]["as_of"] == date(1975, 3, 24)
+    assert found["hơn 61.000"]["as_of"] == date(2025, 4, 28)
+
+
+def test_hien_beside_a_recent_event_keeps_the_event_day():
+    """Near miss (the README's convention): "Ngày 16/1, … hội nghị … Đảng bộ hiện có" on a page of
+    the next day is the meeting's figure."""
+    found = _figures("Tin\n\n17/01/2025 | 08:00\n\nNgày 16/1, Đảng ủy xã tổ chức hội nghị. Đảng bộ hiện có "
+                     "1.063 đảng viên.")
+    assert found["1.063"]["as_of"] == date(2025, 1, 16)
+
+
+def test_a_count_noted_with_its_day_dates_only_itself():
+    """Real phrasing: "Đảng bộ huyện Mường Nhé (cũ) có 3.116 đảng viên (số liệu ngày 30/6/2025). Hiện
+    Đảng bộ xã Mường Nhé có 1.020 đảng viên": the note dates 3.116, "Hiện" is the page's day."""
+    found = _figures("Tin\n\nThứ Năm, 02/10/2025 - 10:45\n\nTrước sắp xếp, Đảng bộ huyện Mường Nhé (cũ) có 3.116 "
+                     "đảng viên (số liệu ngày 30/6/2025). Hiện Đảng bộ xã Mường Nhé có 1.020 đảng viên.")
+    assert (found["3.116"]["as_of"], found["1.020"]["as_of"]) == (date(2025, 6, 30), date(2025, 10, 2))
+
+
+def test_a_year_framing_admissions_leaves_current_stocks_current():
+    """Real phrasing: "Hiện Đảng bộ … có 28 tổ chức cơ sở đảng. Năm 2024, toàn Đảng bộ kết nạp 197
+    đảng viên. Trong các đơn vị thành viên, Đảng bộ Công ty … có 612 đảng viên"."""
+    found = _figures("Tin\n\nCập nhật lúc 10:05, Thứ Năm, 27/02/2025\n\nHiện Đảng bộ Tổng công ty Đường sắt "
+                     "Việt Nam có 28 tổ chức cơ sở đảng. Năm 2024, toàn Đảng bộ kết nạp 197 đảng viên. Trong "
+                     "các đơn vị thành viên, Đảng bộ Công ty Cổ phần Vận tải Đường sắt Sài Gòn có 612 đảng viên.")
+    assert found["197"]["as_of"] == date(2024, 12, 31)
+    assert found["612"]["as_of"] == date(2025, 2, 27)
+
+
+def test_a_year_framing_a_paragraph_without_current_stocks_still_frames():
+    """Near miss: no "Hiện" before: the stock after "Năm 2024, …" is of that year."""
+    found = _figures("Tin\n\nCập nhật lúc 10:05, Thứ Năm, 27/02/2025\n\nNăm 2024, toàn Đảng bộ kết nạp 197 đảng "
+                     "viên. Đảng bộ Công ty Cổ phần Vận tải Đường sắt Sài Gòn có 612 đảng viên.")
+    assert found["612"]["as_of"] == date(2024, 12, 31)
