@@ -195,3 +195,18 @@ def test_a_year_framing_a_paragraph_without_current_stocks_still_frames():
     found = _figures("Tin\n\nCập nhật lúc 10:05, Thứ Năm, 27/02/2025\n\nNăm 2024, toàn Đảng bộ kết nạp 197 đảng "
                      "viên. Đảng bộ Công ty Cổ phần Vận tải Đường sắt Sài Gòn có 612 đảng viên.")
     assert found["612"]["as_of"] == date(2024, 12, 31)
+
+
+def test_months_without_a_year_take_the_year_framing_the_paragraph():
+    """Real phrasing (held-out set 11): a January review, "Năm 2025, Đảng bộ tỉnh Vĩnh Long kết nạp
+    4.916 đảng viên. Trong 6 tháng đầu năm, trước khi hợp nhất, … kết nạp 812 …": of 2025."""
+    found = _figures("Tin\n\nThứ Ba, 13/01/2026 - 09:10\n\nNăm 2025, Đảng bộ tỉnh Vĩnh Long kết nạp 4.916 đảng "
+                     "viên. Trong 6 tháng đầu năm, Đảng bộ tỉnh Vĩnh Long kết nạp 812 đảng viên.")
+    assert (found["812"]["as_of"], found["812"]["period_from"]) == (date(2025, 6, 30), date(2025, 1, 1))
+
+
+def test_months_without_a_year_or_a_frame_are_of_the_page_year():
+    """Near miss: no year framing the paragraph: "6 tháng đầu năm" on a page of July is that year's."""
+    found = _figures("Tin\n\nThứ Ba, 08/07/2025 - 09:10\n\nTrong 6 tháng đầu năm, Đảng bộ tỉnh Vĩnh Long kết "
+                     "nạp 812 đảng viên.")
+    assert found["812"]["as_of"] == date(2025, 6, 30)

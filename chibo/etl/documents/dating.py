@@ -103,6 +103,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = in_year_of(own, whens) or ctx.frame
+    if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter") and \
+            ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
+        w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
     if own is None and w is ctx.frame and c.metric != "new_admissions" and any(
             f.get("_now") for f in ctx.block):  # "Hiện … có 28 …. Năm 2024, … kết nạp …. … có 612":
         w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
