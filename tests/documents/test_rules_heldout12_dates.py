@@ -48,6 +48,12 @@ def test_a_sentence_naming_a_broadcaster_is_no_broadcast_line():
     assert find_publication_date(text)[0] is None
 
 
+def test_a_body_line_naming_a_programme_is_no_broadcast_line():
+    """Near miss: a line of the body that names a programme and a day and goes on after the day."""
+    text = "Tin\n\nThực hiện Chương trình hành động số 15, ngày 20/3/2024 Đảng ủy xã đã tổ chức hội nghị."
+    assert find_publication_date(text)[0] is None
+
+
 def test_a_two_day_congress_of_a_transcript_takes_the_broadcast_year():
     """Real phrasing: "trong hai ngày 21 và 22/8" under the bulletin's line: the congress's last day."""
     text = ("[Bản tin Thời sự - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]\n\nBTV: trong hai ngày "
@@ -75,6 +81,11 @@ def test_a_headline_cut_off_note_is_no_page_date():
     """Near miss: "(tính đến ngày 31/12/2023)" after a heading is the day counted to, not the page's."""
     text = "ĐẢNG BỘ HUYỆN VĂN CHẤN (tính đến ngày 31/12/2023)\n\nTổng số đảng viên: 9.214."
     assert find_publication_date(text)[0] is None
+
+
+def test_a_founding_day_in_a_headline_bracket_is_no_page_date():
+    """Near miss: "(ngày 3/2/1930)" after an anniversary in a headline is the day celebrated."""
+    assert find_publication_date("Kỷ niệm ngày thành lập Đảng (ngày 3/2/1930)\n\nNội dung.")[0] is None
 
 
 def test_a_dateline_with_its_source_in_brackets_before_the_lead():

@@ -71,13 +71,15 @@ PUBLICATION_RES = [
     # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
     # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình
     # Xây dựng Đảng, ngày 03/02/2025", "LOA PHÁT THANH THÔN BẢN - Thứ Bảy, ngày 14/9/2024"
-    re.compile(r"^[ \t]*(?=[^\n]{0,120}?" + _MEDIA + r")(?![^\n]*(?:đảng viên|kết nạp))[\[(]?"
-               r"[^\n]{0,140}?(?:ngày\s*)?" + _DATE + r"[^\n]{0,80}?[\])]?\.?[ \t]*$",
+    # (a whole line in brackets, or one that ends with its date)
+    re.compile(r"^[ \t]*(?=[^\n]{0,120}?" + _MEDIA + r")(?![^\n]*(?:đảng viên|kết nạp))"
+               r"(?=[\[(][^\n]*[\])]\.?[ \t]*$|[^\n]*\d{4}\.?[ \t]*$)[\[(]?[^\n]{0,140}?" + _DATE
+               + r"[^\n]{0,80}?[\])]?\.?[ \t]*$",
                re.MULTILINE | re.IGNORECASE),
     # the headline's bracket giving its day (not a count's cut-off, "(tính đến ngày …)"): "Đảng bộ
     # tỉnh Kon Tum … (Báo cáo tổng kết năm 2023, ngày 20/12/2023)", "… (Hội nghị ngày 27/12/2024)",
     # "… KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)"
-    re.compile(r"\A\s*[^\n]{1,200}?\((?![^()\n]*(?:đến|tính|số liệu))[^()\n]{0,80}?(?:ngày\s*)?"
+    re.compile(r"\A\s*(?![^\n]*(?:thành lập|kỷ niệm|ra đời))[^\n]{1,200}?\((?![^()\n]*(?:đến|tính|số liệu))(?:[^()\n]{0,80}?\s)?ngày\s*"
                + _DATE + r"\s*\)[ \t]*$", re.MULTILINE | re.IGNORECASE),
 ]
 
