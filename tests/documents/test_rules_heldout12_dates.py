@@ -221,3 +221,11 @@ def test_months_without_a_year_or_a_frame_are_of_the_page_year():
     found = _figures("Tin\n\nThứ Ba, 08/07/2025 - 09:10\n\nTrong 6 tháng đầu năm, Đảng bộ tỉnh Vĩnh Long kết "
                      "nạp 812 đảng viên.")
     assert found["812"]["as_of"] == date(2025, 6, 30)
+
+
+def test_a_congress_headline_with_a_year_frames_nothing():
+    """Near miss: "Kết quả Đại hội … năm 2025" reports a congress, not the year's results: the
+    term's admissions it leaves undated get no period from January."""
+    found = _figures("Kết quả Đại hội Đảng bộ xã Tân Lập năm 2025\n\nThứ Hai, 18/08/2025 - 08:00\n\nĐảng bộ xã đã "
+                     "kết nạp 214 đảng viên.")
+    assert found["214"]["period_from"] is None
