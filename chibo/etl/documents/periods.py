@@ -30,12 +30,14 @@ a period.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .vocabulary import fold, folded
+from .when import When, day_of
+from .when import mk as _mk
+from .when import month_end as _month_end
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
@@ -144,32 +146,6 @@ SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s
                               re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class When:
-    kind: str
-    start: int
-    end: int
-    y: int | None = None
-    m: int | None = None
-    d: int | None = None
-    y0: int | None = None
-    text: str = ""
-    n: int | None = None       # "back": how many years
-    m0: int | None = None      # the first month of a range opening at a month
-    d0: int | None = None      # and its first day
-
-
-def _mk(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _month_end(y: int, m: int) -> date | None:
-    return date(y, m, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else None
-
-
 def find(text: str, published: date | None) -> list[When]:
     """Every time expression of text, in order of their end (later kinds win ties)."""
     out: list[When] = []
@@ -223,11 +199,6 @@ def _day_month(w: When, published: date | None) -> date | None:
     if when and when > published:
         when = _mk(published.year - 1, w.m, w.d)
     return when
-
-
-def day_of(w: When) -> date | None:
-    """The fixed day a date expression names (date kind only)."""
-    return _mk(w.y, w.m, w.d) if w.kind == "date" and w.y else None
 
 
 def resolve(w: When, published: date | None, reference: date | None, target: bool = False
