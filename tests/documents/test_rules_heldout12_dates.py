@@ -229,3 +229,20 @@ def test_a_congress_headline_with_a_year_frames_nothing():
     found = _figures("Kết quả Đại hội Đảng bộ xã Tân Lập năm 2025\n\nThứ Hai, 18/08/2025 - 08:00\n\nĐảng bộ xã đã "
                      "kết nạp 214 đảng viên.")
     assert found["214"]["period_from"] is None
+
+
+def test_a_range_from_a_bracketed_month_to_the_end_of_a_quarter():
+    """Real phrasing (held-out set 11): "nâng tổng số đảng viên được kết nạp từ đầu nhiệm kỳ (tháng
+    10/2025) đến hết quý I lên 2.890 đồng chí" on a page of April 2026: from 1 October 2025 to 31 March
+    2026; also a quarter written with its year."""
+    found = _figures("Tin\n\nThứ Sáu, 10/04/2026 - 08:05\n\nĐảng bộ tỉnh Phú Thọ kết nạp 1.214 đảng viên, nâng tổng "
+                     "số đảng viên được kết nạp từ đầu nhiệm kỳ (tháng 10/2025) đến hết quý I lên 2.890 đồng chí.")
+    assert (found["2.890"]["as_of"], found["2.890"]["period_from"]) == (date(2026, 3, 31), date(2025, 10, 1))
+    found = _figures(PAGE + "Từ tháng 7/2024 đến hết quý III/2024, Đảng bộ tỉnh Phú Thọ kết nạp 612 đảng viên.")
+    assert (found["612"]["as_of"], found["612"]["period_from"]) == (date(2024, 9, 30), date(2024, 7, 1))
+
+
+def test_a_quarter_alone_is_still_a_quarter():
+    """Near miss: "Quý I/2026" without a range counts from the quarter's first day."""
+    found = _figures("Tin\n\nThứ Sáu, 10/04/2026 - 08:05\n\nQuý I/2026, Đảng bộ tỉnh Phú Thọ kết nạp 1.214 đảng viên.")
+    assert found["1.214"]["period_from"] == date(2026, 1, 1)

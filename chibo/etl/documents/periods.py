@@ -68,6 +68,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
+    # … to the end of a quarter: "từ đầu nhiệm kỳ (tháng 10/2025) đến hết quý I" (its year: the next one on)
+    ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s*"
+     r"(?:đến|tới)\s+(?:hết\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?"),
     ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
     ("month_range", r"từ\s+tháng\s+(?P<m0>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
@@ -166,7 +169,8 @@ def find(text: str, published: date | None) -> list[When]:
             if kind == "months" and g.get("n"):
                 month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
             if kind == "month_range" and not g.get("m"):
-                month = 12
+                month = month or 12
+                y = y or y0 + (month < int(g["m0"]))  # a quarter after the first month
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind in ("back", "span") else None
