@@ -6,7 +6,7 @@ is where it was written; a province's police named without a party prefix ("Côn
 Minh: …") is that body; the province a new one was split from is history; a clause on a
 reorganisation ("Do sáp nhập thôn, tổ dân phố, …") names no sector."""
 from chibo.etl.documents.names import find_mentions
-from chibo.etl.documents.scope import org_name
+from chibo.etl.documents.scope import org_name, place_name
 
 from .test_rules import _figures
 
@@ -134,3 +134,18 @@ def test_a_sector_named_before_a_count_still_narrows_it():
     """Near miss: "các chi bộ thôn, tổ dân phố có 150 chi bộ" without a reorganisation."""
     found = _figures(PAGE + "Đảng bộ huyện Đức Trọng có 187 chi bộ; riêng chi bộ thôn, tổ dân phố có 150 chi bộ.")
     assert found["150"]["sector"] == "residential"
+
+
+def test_a_place_in_capitals_keeps_its_syllables():
+    """Real phrasing (held-out set 10): a cell report's header "ĐẢNG BỘ XÃ TÂN LẬP / CHI BỘ THÔN ĐỒNG
+    CHÈ", then "Chi bộ có 35 đảng viên": the cell's ("ĐỒNG", "LONG", "ĐẠI" are syllables of places)."""
+    found = _figures("ĐẢNG BỘ XÃ TÂN LẬP\nCHI BỘ THÔN ĐỒNG CHÈ\n*\nTân Lập, ngày 12 tháng 12 năm 2024\n\nBÁO CÁO\n\n"
+                     "1. Tình hình đảng viên: Chi bộ có 35 đảng viên.")
+    assert found["35"]["scope_value"] == "THÔN ĐỒNG CHÈ"
+    assert place_name("LONG AN CÓ 5 CHI BỘ", 0) == "LONG AN"
+
+
+def test_a_headline_in_capitals_still_ends_a_place_at_its_verb():
+    """Near miss: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 ĐẢNG VIÊN", "XÃ TÂN LẬP TỔNG KẾT NĂM 2024"."""
+    assert place_name("QUẢNG XƯƠNG CÓ 12.560 ĐẢNG VIÊN", 0) == "QUẢNG XƯƠNG"
+    assert place_name("TÂN LẬP TỔNG KẾT NĂM 2024", 0) == "TÂN LẬP"

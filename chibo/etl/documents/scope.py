@@ -106,6 +106,9 @@ _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung 
 # Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
 _CAPS_STOP = {"kết", "có", "đã", "đang", "sẽ", "được", "hiện", "là", "với", "gồm", "vẫn", "luôn",
               "tăng", "đạt", "sau", "trước"}
+# and the words of no place name ("Đồng", "Long", "Đại" are: "THÔN ĐỒNG CHÈ", "LONG AN", "ĐẠI LỘC").
+_NOT_IN_PLACES = {"của", "tại", "trong", "về", "cho", "nhằm", "để", "làm", "theo", "nhưng", "khi", "tham",
+                  "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm", "trực", "bị", "tổng"}
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
@@ -190,8 +193,8 @@ def place_name(text: str, start: int) -> str:
     for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
         if w.strip() in ("", "-"):
             words.append(w)
-        elif w.isupper() and w.lower() in _NAME_STOP:
-            break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …"
+        elif w.isupper() and w.lower() in _CAPS_STOP | _NOT_IN_PLACES:
+            break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …" (not "THÔN ĐỒNG CHÈ")
         elif w[0].isupper():
             words.append(w)
         else:
