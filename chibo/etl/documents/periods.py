@@ -100,6 +100,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
+    # "Trong 9 tháng, …" opening a clause of a page on the year so far: its first nine months
+    ("months", r"(?<![\w/])trong\s+(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
     ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),  # "(12/1986)", "đến 6/2024"
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
