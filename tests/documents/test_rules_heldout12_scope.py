@@ -164,3 +164,19 @@ def test_a_province_of_the_page_day_keeps_the_new_code():
     """Near miss: the same sheet counted on the page's day (after the merger) is the new city's."""
     found = _figures("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG\n\nCập nhật: 15/07/2025\n\nTổng số đảng viên: 61.905.")
     assert found["61.905"]["scope_value"] == "N48"
+
+
+def test_the_whole_after_a_sector_part_with_voi_has_no_sector():
+    """Real phrasing (held-out set 10): "Đảng bộ Khối có 156 tổ chức cơ sở đảng, trong đó 121 tổ chức cơ
+    sở đảng trong doanh nghiệp ngoài nhà nước, với 5.124 đảng viên": the members are the bloc's."""
+    found = _figures(PAGE + "Đảng bộ Khối Doanh nghiệp tỉnh Bình Dương có 156 tổ chức cơ sở đảng, trong đó 121 tổ "
+                            "chức cơ sở đảng trong doanh nghiệp ngoài nhà nước, với 5.124 đảng viên.")
+    assert found["121"]["sector"] == "private_enterprise"
+    assert found["5.124"]["sector"] is None
+
+
+def test_a_count_right_after_a_sector_part_keeps_its_sector():
+    """Near miss: "… ngoài nhà nước có 46 tổ chức cơ sở đảng với 1.024 đảng viên" (no part before a
+    comma): the members counted in that sector."""
+    found = _figures(PAGE + "Riêng khu vực doanh nghiệp ngoài nhà nước có 46 tổ chức cơ sở đảng với 1.024 đảng viên.")
+    assert found["1.024"]["sector"] == "private_enterprise"

@@ -172,9 +172,9 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                 continue
             c.metric = prior["metric"]
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
-        if k and (cands[k - 1].whole_next or cands[k - 1].dimension == "sector" and ";" in sentence[
-                cands[k - 1].end:c.start]):  # the whole after its part, a clause after a sector's
-            scope = widened(scope)  # part ("… ngoài nhà nước 46; năm 2018 kết nạp 325"): not its sector
+        if k and (cands[k - 1].whole_next or cands[k - 1].dimension == "sector" and re.search(r";|,\s*với\s", sentence[
+                cands[k - 1].end:c.start])):  # the whole after its part, a clause after a sector's part ("…
+            scope = widened(scope)  # ngoài nhà nước 46; năm 2018 kết nạp 325", "…, với 5.124"): not its sector
         scope = respective_scope(sentence, mentions, cands, k) or _with_document(_scope(
             sentence, c, mentions, floor, nxt, scope or carried),
             ctx.scope or (None if headline else _named_before(ctx.history)))
