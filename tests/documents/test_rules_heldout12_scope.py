@@ -180,3 +180,18 @@ def test_a_count_right_after_a_sector_part_keeps_its_sector():
     comma): the members counted in that sector."""
     found = _figures(PAGE + "Riêng khu vực doanh nghiệp ngoài nhà nước có 46 tổ chức cơ sở đảng với 1.024 đảng viên.")
     assert found["1.024"]["sector"] == "private_enterprise"
+
+
+def test_the_wards_a_new_one_was_arranged_from_are_history():
+    """Real phrasing (held-out set 10): "Phường Ba Đình được thành lập trên cơ sở sắp xếp các phường Quán
+    Thánh, Trúc Bạch, … (cũ)." then "Đảng bộ phường hôm nay có 9.214 đảng viên": the new ward's."""
+    found = _figures("Tin\n\n14/08/2025 20:05\n\nNgày 14/8, Đảng bộ phường Ba Đình tổ chức Đại hội. Phường Ba Đình được "
+                     "thành lập trên cơ sở sắp xếp các phường Quán Thánh, Trúc Bạch, Giảng Võ (cũ).\n\nĐảng bộ "
+                     "phường hôm nay có 9.214 đảng viên.")
+    assert found["9.214"]["scope_value"].lower() == "phường ba đình"
+
+
+def test_a_ward_named_after_an_arrangement_of_cells_is_its_scope():
+    """Near miss: "Sau khi sắp xếp các chi bộ, Đảng bộ phường Kim Mã có …" names the ward counted."""
+    found = _figures(PAGE + "Sau khi sắp xếp các chi bộ, Đảng bộ phường Kim Mã có 1.912 đảng viên.")
+    assert found["1.912"]["scope_value"] == "phường Kim Mã"
