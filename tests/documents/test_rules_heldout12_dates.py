@@ -264,3 +264,17 @@ def test_a_span_of_months_inside_a_clause_is_no_count_from_january():
     found = _figures("Tin\n\nThứ Ba, 08/07/2025 - 09:10\n\nĐảng bộ huyện đã kết nạp 86 đảng viên trong 3 tháng qua "
                      "kể từ khi thành lập.")
     assert found["86"]["period_from"] != date(2025, 1, 1)
+
+
+def test_an_event_named_by_its_month_after_the_noun_dates_the_figure():
+    """Real phrasing (held-out set 10): a quoted speech, "Từ khoảng 5.000 đảng viên khi Cách mạng Tháng
+    Tám năm 1945 thành công, đến nay …": the end of that month, not of the year."""
+    found = _figures("Tin\n\nThứ Ba, 03/02/2026 - 10:20\n\nĐồng chí nhấn mạnh: \"Từ khoảng 5.000 đảng viên khi Cách "
+                     "mạng Tháng Tám năm 1945 thành công, đến nay Đảng ta đã có hơn 5,6 triệu đảng viên\".")
+    assert found["khoảng 5.000"]["as_of"] == date(1945, 8, 31)
+
+
+def test_a_year_after_the_noun_still_dates_it():
+    """Near miss: "khoảng 5.000 đảng viên năm 1945" is that year's end."""
+    found = _figures("Tin\n\nThứ Ba, 03/02/2026 - 10:20\n\nĐảng ta có khoảng 5.000 đảng viên năm 1945.")
+    assert found["khoảng 5.000"]["as_of"] == date(1945, 12, 31)

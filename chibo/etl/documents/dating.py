@@ -82,7 +82,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
               and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
-        w.kind in ("year", "range", "month_range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
+        (w.kind in ("year", "range", "month_range") or w.kind == "month" and w.y)  # "… khi Cách mạng Tháng Tám năm 1945"
+        and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
         or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
