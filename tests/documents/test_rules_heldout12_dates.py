@@ -278,3 +278,19 @@ def test_a_year_after_the_noun_still_dates_it():
     """Near miss: "khoảng 5.000 đảng viên năm 1945" is that year's end."""
     found = _figures("Tin\n\nThứ Ba, 03/02/2026 - 10:20\n\nĐảng ta có khoảng 5.000 đảng viên năm 1945.")
     assert found["khoảng 5.000"]["as_of"] == date(1945, 12, 31)
+
+
+def test_a_sum_of_the_years_listed_before_covers_them():
+    """Real phrasing (held-out set 10): "Năm 2022, 2023 và 2024, Đảng bộ huyện Mường Tè lần lượt kết nạp
+    142, 156 và 171 đảng viên. Tính chung 3 năm, toàn huyện kết nạp 469 đảng viên" on a page of
+    February 2025: from 1/1/2022 to 31/12/2024; also "Cả 3 năm,"."""
+    for lead in ("Tính chung 3 năm", "Cả 3 năm"):
+        found = _figures("Tin\n\nThứ Hai, 17/02/2025 | Báo Lai Châu\n\nNăm 2022, 2023 và 2024, Đảng bộ huyện Mường "
+                         f"Tè lần lượt kết nạp 142, 156 và 171 đảng viên. {lead}, toàn huyện kết nạp 469 đảng viên.")
+        assert (found["469"]["as_of"], found["469"]["period_from"]) == (date(2024, 12, 31), date(2022, 1, 1)), lead
+
+
+def test_a_span_at_a_review_without_a_year_before_counts_back_from_it():
+    """Near miss: "Trong 5 năm, …" at a December review names no year: the five years to the review."""
+    found = _figures("Tin\n\nThứ Sáu, 20/12/2024 - 10:00\n\nTrong 5 năm, Đảng bộ huyện kết nạp 469 đảng viên.")
+    assert (found["469"]["as_of"], found["469"]["period_from"]) == (date(2024, 12, 20), date(2020, 1, 1))

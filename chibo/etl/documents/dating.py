@@ -107,6 +107,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter") and \
             ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
         w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
+    if w is own and own is not None and own.kind == "span" and ctx.frame is not None and ctx.frame.kind == "year" \
+            and pub and ctx.frame.y + own.n - 1 < pub.year:  # "Năm 2022, 2023 và 2024, … Tính chung 3 năm, …"
+        w = periods.When("range", own.start, own.end, y=ctx.frame.y + own.n - 1, y0=ctx.frame.y, text=own.text)
     if own is None and w is ctx.frame and c.metric != "new_admissions" and any(
             f.get("_now") for f in ctx.block):  # "Hiện … có 28 …. Năm 2024, … kết nạp …. … có 612":
         w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
