@@ -30,7 +30,8 @@ def test_a_broadcast_line_at_the_foot_of_a_transcript_dates_it():
 
 def test_other_broadcast_and_programme_lines():
     """Other phrasings: a news bulletin's head line with its hour, a programme's heading, a radio
-    bulletin's line "Bản tin phát lúc 17h30 ngày …", a loudspeaker bulletin's title and weekday."""
+    bulletin's line "Bản tin phát lúc 17h30 ngày …", a loudspeaker bulletin's title and weekday, a
+    source line naming a channel, a line saying when it was aired, a magazine issue's line."""
     for line, want in [
         ("[Bản tin Thời sự tối - Đài Phát thanh và Truyền hình Lào Cai, phát sóng 19h00 ngày 22/8/2025]",
          date(2025, 8, 22)),
@@ -38,6 +39,10 @@ def test_other_broadcast_and_programme_lines():
         ("(Bản tin phát lúc 17h30 ngày 05/10/2025 trên sóng Đài Phát thanh - Truyền hình Thanh Hóa)",
          date(2025, 10, 5)),
         ("LOA PHÁT THANH THÔN BẢN - Thứ Bảy, ngày 14/9/2024", date(2024, 9, 14)),
+        ("(Nguồn: VTV1 - Thời sự 19h ngày 3/2/2025)", date(2025, 2, 3)),
+        ("[Đài Tiếng nói Việt Nam, phát ngày 12/3/2024]", date(2024, 3, 12)),
+        ("-- Phát sóng lúc 18h45, thứ Hai, 18/3/2024 trên kênh QTV1 --", date(2024, 3, 18)),
+        ("Tạp chí Xây dựng Đảng, số 6/2024, ngày 15/6/2024", date(2024, 6, 15)),
     ]:
         assert find_publication_date(line + "\n\nĐảng bộ xã có 36 chi bộ.")[0] == want, line
 

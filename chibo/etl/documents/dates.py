@@ -38,8 +38,9 @@ _DOC_NUMBER = r"(?:Số\s*:?\s*\d+[-/][^\s|]*\s*\|?\s*)?"
 _OPEN_TAGS = r"(?:<[a-z][^<>\n]{0,80}>\s*)*"
 _CLOSE_TAGS = r"(?:\s*</[a-z][a-z0-9]{0,9}>)*"
 # What a broadcast or a programme line says of itself.
-_MEDIA = (r"(?:phát sóng|lên sóng|phát lúc|truyền hình|phát thanh|PT-TH|PTTH|chương trình|chuyên mục|"
-          r"bản tin|phóng sự)")
+_ON_AIR = r"(?:phát sóng|lên sóng|phát lúc|phát ngày)"  # said only of a broadcast: anywhere in its line
+_MEDIA = (r"(?:" + _ON_AIR + r"|truyền hình|phát thanh|PT-TH|PTTH|chương trình|chuyên mục|bản tin|phóng sự|"
+          r"thời sự|tiếng nói|kênh|VTV\d?|VOV\d?|tạp chí[^\n]{0,60}\bsố)")
 _AGENCY = r"(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?"  # "(ĐCSVN) - 12/01/2024 07:00"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
@@ -71,9 +72,9 @@ PUBLICATION_RES = [
     # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
     # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình
     # Xây dựng Đảng, ngày 03/02/2025", "LOA PHÁT THANH THÔN BẢN - Thứ Bảy, ngày 14/9/2024"
-    # (a whole line in brackets, or one that ends with its date)
+    # (a whole line in brackets, one that ends with its date, or one saying it was aired)
     re.compile(r"^[ \t]*(?=[^\n]{0,120}?" + _MEDIA + r")(?![^\n]*(?:đảng viên|kết nạp))"
-               r"(?=[\[(][^\n]*[\])]\.?[ \t]*$|[^\n]*\d{4}\.?[ \t]*$)[\[(]?[^\n]{0,140}?" + _DATE
+               r"(?=[\[(][^\n]*[\])]\.?[ \t]*$|[^\n]*\d{4}\.?[ \t]*$|[^\n]{0,120}?" + _ON_AIR + r")[\[(]?[^\n]{0,140}?" + _DATE
                + r"[^\n]{0,80}?[\])]?\.?[ \t]*$",
                re.MULTILINE | re.IGNORECASE),
     # the headline's bracket giving its day (not a count's cut-off, "(tính đến ngày …)"): "Đảng bộ
