@@ -125,6 +125,15 @@ def test_a_footnote_day_dates_the_figures_its_markers_follow():
     assert (found["42"]["as_of"], found["312"]["as_of"]) == (date(2024, 6, 30), date(2024, 5, 31))
 
 
+def test_superscript_footnote_marks():
+    """Other phrasing: a PDF's superscript marks "… cơ sở đảng¹ với 2.418 đảng viên²" and "¹ ² Số liệu
+    tính đến ngày 30/6/2024"; a superscript without a footnote is dropped, so the noun is read."""
+    found = _figures("Tin\n\nĐảng bộ huyện Mường Tè có 42 tổ chức cơ sở đảng¹ với 2.418 đảng viên².\n____\n"
+                     "¹ ² Số liệu tính đến ngày 30/6/2024.")
+    assert found["42"]["as_of"] == found["2.418"]["as_of"] == date(2024, 6, 30)
+    assert "2.418" in _figures(PAGE + "Đảng bộ huyện Mường Tè có 2.418 đảng viên³.")
+
+
 def test_footnotes_that_date_nothing_and_numbered_lines_stay():
     """Near misses: a footnote that names a source without a day, and "(1)" opening a list line."""
     text = "Đảng bộ có 42 tổ chức cơ sở đảng(1).\n(1) Theo Báo cáo của Huyện ủy."

@@ -76,10 +76,12 @@ def test_the_place_of_a_report_line_is_no_scope():
     """Real phrasing: a cell's year report, "CHI BỘ TRƯỜNG THCS LÊ QUÝ ĐÔN" over "Số 08-BC/CB   Quận
     Hai Bà Trưng, ngày 20 tháng 12 năm 2024": the figures are the cell's; also "Thành phố Vinh, 18/12/2024"."""
     for line in ("Số 08-BC/CB                    Quận Hai Bà Trưng, ngày 20 tháng 12 năm 2024",
-                 "Số 05-BC/CB     Thành phố Vinh, 18/12/2024"):
+                 "Số 05-BC/CB     Thành phố Vinh, 18/12/2024",
+                 "Số 03-BC/CB          TP. Hồ Chí Minh, ngày 19 tháng 12 năm 2024"):
         found = _figures(f"CHI BỘ TRƯỜNG THCS LÊ QUÝ ĐÔN\n{line}\n\nBÁO CÁO TỔNG KẾT NĂM 2024\n\n"
                          "1. Tổng số đảng viên: 34 đồng chí (chính thức: 32; dự bị: 2).")
         assert found["34"]["scope_value"] == "TRƯỜNG THCS LÊ QUÝ ĐÔN", line
+        assert found["34"]["as_of"] is not None, line
 
 
 def test_a_place_that_goes_on_is_still_a_scope():

@@ -31,7 +31,8 @@ _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
 # Before the date: a byline or the paper ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30",
 # "Báo Quảng Ninh | 22/04/2024 08:10").
 _BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh|Báo|Tạp chí|Đài)\s*:?[^|\n]{1,60}\|\s*)?"
-_PLACE = r"[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*){0,3}"
+# "Quận Hai Bà Trưng", "TP. Hồ Chí Minh", "Thành phố Vinh", "Mát-xcơ-va"
+_PLACE = r"[A-ZĐ][\w.-]*(?:\s+(?:phố|xã|trấn|[A-ZĐ][\w-]*)){0,4}"
 # A report's number in the same header line: "Số 12-BC/CB   Quỳnh Phụ, ngày 18 tháng 12 năm 2024".
 _DOC_NUMBER = r"(?:Số\s*:?\s*\d+[-/][^\s|]*\s*\|?\s*)?"
 # Pasted HTML around a date element: '<div class="date">Thứ Sáu, 26/12/2025 - 10:20</div>'.
@@ -53,7 +54,7 @@ PUBLICATION_RES = [
                + _WEEKDAY + _DATE
                + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + _CLOSE_TAGS + r"[ \t|]*$",
                re.MULTILINE | re.IGNORECASE),
-    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*" + _DOC_NUMBER + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
     # a report's place-and-date line, or a date line in words: "Yên Lạc, ngày 15 tháng 12 năm
     # 2023", "Thứ Năm, ngày 12 tháng 10 năm 2023"
     re.compile(r"^[ \t]*" + _DOC_NUMBER + r"(?:" + _PLACE + r"\s*,\s*)?(?:(?:Thứ \w+|Chủ nhật)\s*,?\s*)?ngày\s+"
@@ -123,7 +124,8 @@ def find_publication_date(text: str) -> tuple[date | None, str | None]:
 
 # A footnote at the foot of a page: its markers, then its text ("(1), (2) Số liệu của Ban Tổ chức
 # Tỉnh ủy, tính đến ngày 31/3/2024", "[3] …", "(*) Số liệu đến hết tháng 5/2024").
-_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|\(\*{1,3}\))"
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|\(\*{1,3}\)|[" + _SUPERSCRIPT + r"]{1,2})"
 _FOOTNOTE_RE = re.compile(r"^[ \t]*(?P<marks>" + _MARK + r"(?:\s*(?:,|và|-)?\s*" + _MARK + r")*)"
                           r"[ \t]*(?P<note>\S[^\n]*)$", re.MULTILINE)
 # What dates the figures in a footnote's text: the day or month they are counted to.
@@ -132,16 +134,17 @@ _NOTE_DAY_RE = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s
 
 
 def inline_footnotes(text: str) -> str:
-    """The page with each footnote marker that follows a word ("26.714 đảng viên(2)") replaced by
-    the day its footnote counts the figures to ("26.714 đảng viên (tính đến ngày 31/3/2024)");
-    footnotes that date nothing, and markers that open a line ("(1) Tổng số …"), stay."""
+    """The page with each footnote marker that follows a word ("26.714 đảng viên(2)", "đảng viên²")
+    replaced by the day its footnote counts the figures to ("26.714 đảng viên (tính đến ngày
+    31/3/2024)"); footnotes that date nothing, and markers that open a line ("(1) Tổng số …"), stay
+    (superscript marks glued to a word are dropped: no word holds them)."""
     days = {}
     notes = [m for m in _FOOTNOTE_RE.finditer(text) if _NOTE_DAY_RE.search(m["note"])]
     for note in notes:
         for mark in re.findall(_MARK, note["marks"]):
             days.setdefault(mark, _NOTE_DAY_RE.search(note["note"]).group(0))
-    if not days:
-        return text
-    body, foot = text[:notes[0].start()], text[notes[0].start():]
-    marks = "|".join(re.escape(m) for m in days)
-    return re.sub(r"(?<=[\w%])\s?(" + marks + r")", lambda m: " (" + days[m.group(1)] + ")", body) + foot
+    body, foot = (text[:notes[0].start()], text[notes[0].start():]) if notes else (text, "")
+    if days:
+        marks = "|".join(re.escape(m) for m in sorted(days, key=len, reverse=True))
+        body = re.sub(r"(?<=[\w%])\s?(" + marks + r")", lambda m: " (" + days[m.group(1)] + ")", body)
+    return re.sub(r"(?<=[^\W\d_])[" + _SUPERSCRIPT + r"]+", "", body) + foot  # "đảng viên²": a mark
