@@ -197,3 +197,25 @@ def test_a_ward_named_after_an_arrangement_of_cells_is_its_scope():
     """Near miss: "Sau khi sắp xếp các chi bộ, Đảng bộ phường Kim Mã có …" names the ward counted."""
     found = _figures(PAGE + "Sau khi sắp xếp các chi bộ, Đảng bộ phường Kim Mã có 1.912 đảng viên.")
     assert found["1.912"]["scope_value"] == "phường Kim Mã"
+
+
+def test_provinces_listed_after_one_party_prefix_take_their_numbers_in_turn():
+    """Real phrasing (held-out set 11): a January review, "Trong 6 tháng đầu năm, trước khi hợp nhất, các
+    Đảng bộ tỉnh Vĩnh Long, Bến Tre và Trà Vinh (cũ) kết nạp lần lượt 812, 1.106 và 934 đảng viên"."""
+    found = _figures("Tin\n\nThứ Ba, 13/01/2026 - 09:10\n\nNăm 2025, Đảng bộ tỉnh Vĩnh Long kết nạp 4.916 đảng viên. "
+                     "Trong 6 tháng đầu năm, trước khi hợp nhất, các Đảng bộ tỉnh Vĩnh Long, Bến Tre và Trà Vinh "
+                     "(cũ) kết nạp lần lượt 812, 1.106 và 934 đảng viên.")
+    assert [found[n]["scope_value"] for n in ("812", "1.106", "934")] == ["86", "83", "84"]
+
+
+def test_committees_of_one_level_after_a_comma_are_siblings():
+    """Other phrasing: "Đảng bộ phường Hải Châu, Đảng bộ phường Hòa Cường lần lượt có 5.214 và 4.387
+    đảng viên" (a comma, not "và"): each ward its number."""
+    found = _figures(PAGE + "Đảng bộ phường Hải Châu, Đảng bộ phường Hòa Cường lần lượt có 5.214 và 4.387 đảng viên.")
+    assert [found[n]["scope_value"] for n in ("5.214", "4.387")] == ["phường Hải Châu", "phường Hòa Cường"]
+
+
+def test_a_place_of_another_level_after_a_committee_still_says_where_it_is():
+    """Near miss: "Chi bộ thôn Nà Pò, xã Đức Long có 35 đảng viên": the commune is where the cell is."""
+    found = _figures(PAGE + "Chi bộ thôn Nà Pò, xã Đức Long có 35 đảng viên.")
+    assert found["35"]["scope_value"] == "thôn Nà Pò"

@@ -172,6 +172,11 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                                 if scope.kind == "organisation" else None)
             found.append(Mention(m.start(), end if scope else m.end(), scope, level,
                                  _party_kind(prefix)))
+            while scope and scope.kind == "province" and PLURAL_RE.search(text, 0, m.start()) and (
+                    more := _SIBLING_RE.match(text, end)) and (other := province_scope(more["name"], level, on)) \
+                    and other.province_code:  # "các Đảng bộ tỉnh Vĩnh Long, Bến Tre và Trà Vinh": three
+                found.append(Mention(more.start("name"), more.end("name"), other, level, _party_kind(prefix)))
+                end = more.end("name")
         elif prefix[0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
             plural = bool(PLURAL_RE.search(text, 0, m.start()))
             name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
@@ -232,6 +237,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
 
 # A province's police, military command or border guard named without a party prefix ("Công an
 # TP. Hồ Chí Minh: 680 đảng viên mới"): the body, not the province with the sector armed_forces.
+_SIBLING_RE = re.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})")
 _FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Bộ đội "
                           r"Biên phòng) $")
 
@@ -267,8 +273,9 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
             continue
         if _MADE_OF_RE.search(text, max(0, mention.start - 200), mention.start):
             continue  # "Đảng ủy phường Ninh Kiều (gồm các phường Tân An, …)": the old units
+        sibling = mention.party and mention.level and out and mention.level == out[-1].level  # "Đảng bộ xã A, B"
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
-                text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start) or (
+                text[out[-1].end:mention.start]) and not sibling) or _AT_PLACE_RE.search(text, 0, mention.start) or (
                 not mention.party and _WRITTEN_AT_RE.match(text, mention.end)):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
