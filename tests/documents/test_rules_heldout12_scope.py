@@ -208,6 +208,15 @@ def test_provinces_listed_after_one_party_prefix_take_their_numbers_in_turn():
     assert [found[n]["scope_value"] for n in ("812", "1.106", "934")] == ["86", "83", "84"]
 
 
+def test_communes_listed_after_one_party_prefix_take_their_numbers_in_turn():
+    """Other phrasing: "Các Đảng bộ xã Mường Chà, Na Sang và Mường Tùng lần lượt có 1.204, 986 và 1.117
+    đảng viên"; a list of levels ("các đảng bộ xã, phường") names no commune."""
+    found = _figures(PAGE + "Các Đảng bộ xã Mường Chà, Na Sang và Mường Tùng lần lượt có 1.204, 986 và 1.117 đảng viên.")
+    assert [found[n]["scope_value"] for n in ("1.204", "986", "1.117")] == ["xã Mường Chà", "xã Na Sang",
+                                                                            "xã Mường Tùng"]
+    assert [m.scope for m in find_mentions("các Đảng bộ xã, phường có 5 chi bộ")] == [None, None]
+
+
 def test_committees_of_one_level_after_a_comma_are_siblings():
     """Other phrasing: "Đảng bộ phường Hải Châu, Đảng bộ phường Hòa Cường lần lượt có 5.214 và 4.387
     đảng viên" (a comma, not "và"): each ward its number."""
