@@ -16,7 +16,8 @@ from .periods import When, day_of
 from .vocabulary import fold, folded
 
 # Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
-# hết tháng 9/2024)", "264 tổ chức cơ sở đảng (tính đến ngày 31/3/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
+# hết tháng 9/2024)", "264 tổ chức cơ sở đảng (tính đến ngày 31/3/2024)", "3.116 đảng viên (số liệu
+# ngày 30/6/2025)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
 _ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+)?(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
                           re.IGNORECASE)
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.

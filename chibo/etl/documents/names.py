@@ -172,11 +172,13 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                                 if scope.kind == "organisation" else None)
             found.append(Mention(m.start(), end if scope else m.end(), scope, level,
                                  _party_kind(prefix)))
-            while scope and PLURAL_RE.search(text, 0, m.start()) and (more := _SIBLING_RE.match(text, end)) and (
-                    other := _named(text, more.start("name"), level, on, written))[0] and (
-                    other[0].kind != "province" or other[0].province_code):  # "các Đảng bộ tỉnh Vĩnh Long, Bến
-                found.append(Mention(more.start("name"), other[1], other[0], level, _party_kind(prefix)))  # Tre và …"
-                end = other[1]
+            plural = scope is not None and PLURAL_RE.search(text, 0, m.start())
+            while plural and (more := _SIBLING_RE.match(text, end)):  # "các Đảng bộ tỉnh A, B và C"
+                other, other_end = _named(text, more.start("name"), level, on, written)
+                if other is None or other.kind == "province" and not other.province_code:
+                    break
+                found.append(Mention(more.start("name"), other_end, other, level, _party_kind(prefix)))
+                end = other_end
         elif prefix[0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
             plural = bool(PLURAL_RE.search(text, 0, m.start()))
             name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
@@ -235,11 +237,11 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     return _without_overlaps(text, found)
 
 
-# A province's police, military command or border guard named without a party prefix ("Công an
-# TP. Hồ Chí Minh: 680 đảng viên mới"): the body, not the province with the sector armed_forces.
 # The names after one party prefix and level ("các Đảng bộ xã Mường Chà, Na Sang và Mường Tùng").
 _SIBLING_RE = re.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?!Đảng|Chi |Tỉnh|Thành|Huyện|Quận)(?P<name>[A-ZĐ]\w*"
                          r"(?:\s+[A-ZĐ]\w*){0,3})")
+# A province's police, military command or border guard named without a party prefix ("Công an
+# TP. Hồ Chí Minh: 680 đảng viên mới"): the body, not the province with the sector armed_forces.
 _FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Bộ đội "
                           r"Biên phòng) $")
 
