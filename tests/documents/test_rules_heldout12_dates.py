@@ -308,3 +308,11 @@ def test_a_span_at_a_review_without_a_year_before_counts_back_from_it():
     """Near miss: "Trong 5 năm, …" at a December review names no year: the five years to the review."""
     found = _figures("Tin\n\nThứ Sáu, 20/12/2024 - 10:00\n\nTrong 5 năm, Đảng bộ huyện kết nạp 469 đảng viên.")
     assert (found["469"]["as_of"], found["469"]["period_from"]) == (date(2024, 12, 20), date(2020, 1, 1))
+
+
+def test_a_half_year_headline_frames_nothing():
+    """Near miss: "Sơ kết 6 tháng đầu năm 2024" is no year's results: an undated count of admissions
+    gets no period from January."""
+    found = _figures("Đảng ủy xã Tân Lập sơ kết 6 tháng đầu năm 2024\n\nThứ Năm, 11/07/2024 - 08:00\n\n- Kết nạp "
+                     "mới: 12 đảng viên.")
+    assert found["12"]["period_from"] is None

@@ -183,8 +183,9 @@ _REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)
 
 
 # A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024"),
-# not a school year's ("năm học 2023 - 2024") nor a congress's ("Kết quả Đại hội … năm 2025").
-_YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*đại hội)[^\n]*?(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
+# not a school year's ("năm học 2023 - 2024"), a congress's ("Kết quả Đại hội … năm 2025") nor a part
+# of the year's ("Sơ kết 6 tháng đầu năm 2024").
+_YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
                              r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
 
 
