@@ -178,6 +178,8 @@ def test_two_days_back():
     found = _figures("Tin\n\nThứ Hai, 18/03/2024\n\nSáng hôm kia, Chi bộ Công ty Cổ phần May Phú Thành tổ "
                      "chức lễ kết nạp 3 đảng viên mới. Chiều hôm qua, Chi bộ khu phố 4 kết nạp 2 đảng viên.")
     assert (found["3"]["as_of"], found["2"]["as_of"]) == (date(2024, 3, 16), date(2024, 3, 17))
+    found = _figures("Tin\n\nThứ Hai, 18/03/2024\n\nHôm kia (16/3), Chi bộ thôn Tây kết nạp 1 đảng viên.")
+    assert found["1"]["as_of"] == date(2024, 3, 16)  # with its day in brackets, as "Hôm qua (17/10)"
 
 
 def test_hien_nay_after_a_day_of_history_is_the_page_day():
