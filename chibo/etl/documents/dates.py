@@ -8,7 +8,8 @@ lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: 
 …") and a
 source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)", the time line of meeting minutes ("I. Thời gian, địa
 điểm: 14 giờ 00 ngày 06/11/2023"); searched at the head of the page, then its tail.
-Dates inside sentences are periods.py's.
+Dates inside sentences are periods.py's. Footnotes that date figures ("(1), (2) Số liệu …, tính
+đến ngày 31/3/2024" under "264 tổ chức cơ sở đảng(1)") are written after the figures they mark.
 """
 import re
 from datetime import date
@@ -30,12 +31,17 @@ _TRAILER = r"(?:\s*\|\s*[^|\n]{0,60})*"
 # Before the date: a byline or the paper ending in "|" ("Tác giả: Minh Anh | 12/10/2023 15:30",
 # "Báo Quảng Ninh | 22/04/2024 08:10").
 _BYLINE = r"(?:(?:Tác giả|Nguồn|Theo|Bài và ảnh|Bài, ảnh|Báo|Tạp chí|Đài)\s*:?[^|\n]{1,60}\|\s*)?"
-_PLACE = r"[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}"
+# "Quận Hai Bà Trưng", "TP. Hồ Chí Minh", "Thành phố Vinh", "Mát-xcơ-va"
+_PLACE = r"[A-ZĐ][\w.-]*(?:\s+(?:phố|xã|trấn|[A-ZĐ][\w-]*)){0,4}"
 # A report's number in the same header line: "Số 12-BC/CB   Quỳnh Phụ, ngày 18 tháng 12 năm 2024".
 _DOC_NUMBER = r"(?:Số\s*:?\s*\d+[-/][^\s|]*\s*\|?\s*)?"
 # Pasted HTML around a date element: '<div class="date">Thứ Sáu, 26/12/2025 - 10:20</div>'.
 _OPEN_TAGS = r"(?:<[a-z][^<>\n]{0,80}>\s*)*"
 _CLOSE_TAGS = r"(?:\s*</[a-z][a-z0-9]{0,9}>)*"
+# What a broadcast or a programme line says of itself.
+_ON_AIR = r"(?:phát sóng|lên sóng|phát lúc|phát ngày)"  # said only of a broadcast: anywhere in its line
+_MEDIA = (r"(?:" + _ON_AIR + r"|truyền hình|phát thanh|PT-TH|PTTH|chương trình|chuyên mục|bản tin|phóng sự|"
+          r"thời sự|tiếng nói|kênh|VTV\d?|VOV\d?|tạp chí[^\n]{0,60}\bsố)")
 _AGENCY = r"(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?"  # "(ĐCSVN) - 12/01/2024 07:00"
 
 # Publication-date lines of common Vietnamese news pages, tried in this order.
@@ -48,7 +54,7 @@ PUBLICATION_RES = [
                + _WEEKDAY + _DATE
                + r"(?:" + _SEP + _TIME + r")?" + _ZONE + _TRAILER + _CLOSE_TAGS + r"[ \t|]*$",
                re.MULTILINE | re.IGNORECASE),
-    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*" + _DOC_NUMBER + _PLACE + r"\s*,\s*(?:ngày\s+)?" + _DATE + r"[ \t]*$", re.MULTILINE),
     # a report's place-and-date line, or a date line in words: "Yên Lạc, ngày 15 tháng 12 năm
     # 2023", "Thứ Năm, ngày 12 tháng 10 năm 2023"
     re.compile(r"^[ \t]*" + _DOC_NUMBER + r"(?:" + _PLACE + r"\s*,\s*)?(?:(?:Thứ \w+|Chủ nhật)\s*,?\s*)?ngày\s+"
@@ -60,6 +66,23 @@ PUBLICATION_RES = [
                + _DATE, re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*\(?(?:Nguồn\s*:\s*)?(?:Báo|Tạp chí|Cổng|Trang|Đài|Theo)\b[^()\n]{1,60},\s*"
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
+    # a dateline opening the lead, its source in brackets: "Tokyo, 07/12/2023 (Tạp chí Xây dựng
+    # Đảng) - Ngày 6/12, …", "Viêng Chăn, 16/5/2024 (TTXVN) - …"
+    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–]\s",
+               re.MULTILINE),
+    # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
+    # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình
+    # Xây dựng Đảng, ngày 03/02/2025", "LOA PHÁT THANH THÔN BẢN - Thứ Bảy, ngày 14/9/2024"
+    # (a whole line in brackets, one that ends with its date, or one saying it was aired)
+    re.compile(r"^[ \t]*(?=[^\n]{0,120}?" + _MEDIA + r")(?![^\n]*(?:đảng viên|kết nạp))"
+               r"(?=[\[(][^\n]*[\])]\.?[ \t]*$|[^\n]*\d{4}\.?[ \t]*$|[^\n]{0,120}?" + _ON_AIR + r")[\[(]?[^\n]{0,140}?" + _DATE
+               + r"[^\n]{0,80}?[\])]?\.?[ \t]*$",
+               re.MULTILINE | re.IGNORECASE),
+    # the headline's bracket giving its day (not a count's cut-off, "(tính đến ngày …)"): "Đảng bộ
+    # tỉnh Kon Tum … (Báo cáo tổng kết năm 2023, ngày 20/12/2023)", "… (Hội nghị ngày 27/12/2024)",
+    # "… KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)"
+    re.compile(r"\A\s*(?![^\n]*(?:thành lập|kỷ niệm|ra đời))[^\n]{1,200}?\((?![^()\n]*(?:đến|tính|số liệu))(?:[^()\n]{0,80}?\s)?ngày\s*"
+               + _DATE + r"\s*\)[ \t]*$", re.MULTILINE | re.IGNORECASE),
 ]
 
 
@@ -97,3 +120,31 @@ def find_publication_date(text: str) -> tuple[date | None, str | None]:
             if when:
                 return when, part[found.start():found.end()].strip()
     return None, None
+
+
+# A footnote at the foot of a page: its markers, then its text ("(1), (2) Số liệu của Ban Tổ chức
+# Tỉnh ủy, tính đến ngày 31/3/2024", "[3] …", "(*) Số liệu đến hết tháng 5/2024").
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|\(\*{1,3}\)|[" + _SUPERSCRIPT + r"]{1,2})"
+_FOOTNOTE_RE = re.compile(r"^[ \t]*(?P<marks>" + _MARK + r"(?:\s*(?:,|và|-)?\s*" + _MARK + r")*)"
+                          r"[ \t]*(?P<note>\S[^\n]*)$", re.MULTILINE)
+# What dates the figures in a footnote's text: the day or month they are counted to.
+_NOTE_DAY_RE = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*"
+                          r"\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}|năm\s+\d{4})", re.IGNORECASE)
+
+
+def inline_footnotes(text: str) -> str:
+    """The page with each footnote marker that follows a word ("26.714 đảng viên(2)", "đảng viên²")
+    replaced by the day its footnote counts the figures to ("26.714 đảng viên (tính đến ngày
+    31/3/2024)"); footnotes that date nothing, and markers that open a line ("(1) Tổng số …"), stay
+    (superscript marks glued to a word are dropped: no word holds them)."""
+    days = {}
+    notes = [m for m in _FOOTNOTE_RE.finditer(text) if _NOTE_DAY_RE.search(m["note"])]
+    for note in notes:
+        for mark in re.findall(_MARK, note["marks"]):
+            days.setdefault(mark, _NOTE_DAY_RE.search(note["note"]).group(0))
+    body, foot = (text[:notes[0].start()], text[notes[0].start():]) if notes else (text, "")
+    if days:
+        marks = "|".join(re.escape(m) for m in sorted(days, key=len, reverse=True))
+        body = re.sub(r"(?<=[\w%])\s?(" + marks + r")", lambda m: " (" + days[m.group(1)] + ")", body)
+    return re.sub(r"(?<=[^\W\d_])[" + _SUPERSCRIPT + r"]+", "", body) + foot  # "đảng viên²": a mark

@@ -16,8 +16,9 @@ from .periods import When, day_of
 from .vocabulary import fold, folded
 
 # Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
-# hết tháng 9/2024)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
-_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?$",
+# hết tháng 9/2024)", "264 tổ chức cơ sở đảng (tính đến ngày 31/3/2024)", "3.116 đảng viên (số liệu
+# ngày 30/6/2025)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
+_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+)?(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
                           re.IGNORECASE)
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
@@ -46,18 +47,24 @@ def in_year_of(w: When | None, found: list[When]) -> When | None:
 _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 # "chiếm 38,2% (tăng 2,1% so với năm 2020), …": the year of a change noted in brackets dates nothing after.
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
+_ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
+_DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
 def period_bound_or_gloss(text: str, w: When, found: list[When], session: date | None = None) -> bool:
     """No event the paragraph reports: a date ending a period ("từ đầu năm 2024 đến ngày 30/11"), a
-    gloss ("khi thành lập (3/2/1930)"), the end of a congress's span around the session reported
+    gloss ("khi thành lập (3/2/1930)"), a list item's label dating its own count ("- Tổng số đảng
+    viên đến 30/11/2024: 1.472"), the end of a congress's span around the session reported
     ("Sáng 19/1, … khai mạc. Đại hội làm việc từ ngày 19 đến 23/1/2026")."""
     inside = any(o is not w and o.start <= w.start and w.end <= o.end for o in found)
     span, day = _SPAN_RE.search(text, 0, w.start), day_of(w)
     around = bool(span and session and day and date(day.year, day.month, min(
         int(span["d0"]), day.day)) <= session <= day)
-    return inside or around or text[max(0, w.start - 1):w.start] == "(" and text[w.end:w.end + 1] == ")"
+    own_label = _ITEM_LABEL_RE.match(text[:w.start]) and text[w.end:].lstrip().startswith(":")
+    noted = _DATA_NOTE_RE.search(text, 0, w.start)  # "(số liệu ngày 30/6/2025)": a count's day
+    return inside or around or bool(own_label or noted) or text[max(0, w.start - 1):w.start] == "(" and \
+        text[w.end:w.end + 1] == ")"
 
 
 def _reckons_all(sentence: str, whens: list[When]) -> When | None:
@@ -76,7 +83,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
               and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
-        w.kind in ("year", "range", "month_range") and not re.search(r"[,;]", sentence[c.noun_end:w.start])
+        (w.kind in ("year", "range", "month_range") or w.kind == "month" and w.y)  # "… khi Cách mạng Tháng Tám năm 1945"
+        and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
         or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
@@ -97,10 +105,21 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = in_year_of(own, whens) or ctx.frame
+    if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter") and \
+            ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
+        w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
+    if w is own and own is not None and own.kind == "span" and ctx.frame is not None and ctx.frame.kind == "year" \
+            and pub and ctx.frame.y + own.n - 1 < pub.year:  # "Năm 2022, 2023 và 2024, … Tính chung 3 năm, …"
+        w = periods.When("range", own.start, own.end, y=ctx.frame.y + own.n - 1, y0=ctx.frame.y, text=own.text)
+    if own is None and w is ctx.frame and c.metric != "new_admissions" and any(
+            f.get("_now") for f in ctx.block):  # "Hiện … có 28 …. Năm 2024, … kết nạp …. … có 612":
+        w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
     days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
         o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
     reference = next((d for d in reversed(days) if d), None) or event or (
         periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
+    if w is not None and w.kind == "now" and reference and pub and (pub - reference).days > 366:
+        reference = None  # "… đến ngày 24-3-1975, …. Hiện nay, …": history, not the event reported
     if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
             "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
         reference = ctx.last_event
@@ -134,7 +153,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if first is None and restated and restated["as_of"] == as_of:  # "Với 12 đảng viên mới, …"
         first = restated["_first"]  # after the ceremony that admitted them: its period
     out = {"as_of": as_of, "as_of_source": source, "year": year, "_first": first,
-           "_dated_here": own is not None}
+           "_dated_here": own is not None, "_now": own is not None and own.kind == "now"}
     if not headline or own is not None:
         ctx.seen.setdefault((c.metric, c.value), out)
     return out
@@ -163,16 +182,28 @@ _REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)
                              r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
 
 
+# A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024"),
+# not a school year's ("năm học 2023 - 2024"), a congress's ("Kết quả Đại hội … năm 2025") nor a part
+# of the year's ("Sơ kết 6 tháng đầu năm 2024").
+_YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
+                             r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
+
+
 def stats_frame(headline: str | None, published: date | None, text: str = ""
                 ) -> tuple[When | None, str | None]:
     """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
     paragraph of the page that does not date itself; so does a report's note of its reporting
     day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
-    for the paragraphs from it on (the note is returned with the day)."""
+    for the paragraphs from it on (the note is returned with the day); a headline reporting the
+    results of the page's year frames what the page does not date: that year, to the page's day
+    (admissions since 1 January)."""
     if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
         note, line = headline, None
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
+    elif headline and published and (review := _YEAR_REVIEW_RE.search(headline)) and int(
+            review["y"]) == published.year:  # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)": the year so far
+        return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
     else:
         return None, None
     return next((w for w in periods.find(note, published) if w.kind == "date"), None), line

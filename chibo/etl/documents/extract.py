@@ -10,11 +10,12 @@ from datetime import date
 
 from . import periods
 from .clean import repair
-from .dates import find_publication_date
+from .dates import find_publication_date, inline_footnotes
 from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
 from .figures import Candidate
 from .links import ITEM_RE, link
-from .names import BARE_RE, Mention, find_mentions, of_province_named, resolve_bare
+from .names import BARE_RE, Mention, find_mentions
+from .references import of_province_named, resolve_bare
 from .respective import respective_scope
 from .rows import finish, headline_from_body, later_wholes
 from .scope import (
@@ -94,7 +95,7 @@ class _Context:
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
     """Figures of party organisation and membership published in a document's text. doc_id
     defaults to the sha256 of text; pass the raw file's hash to key rows by the file instead."""
-    text = repair(text)
+    text = inline_footnotes(repair(text))
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
     headline = title(text)
@@ -171,9 +172,9 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
                 continue
             c.metric = prior["metric"]
         nxt = cands[k + 1].start if k + 1 < len(cands) else len(sentence)
-        if k and (cands[k - 1].whole_next or cands[k - 1].dimension == "sector" and ";" in sentence[
-                cands[k - 1].end:c.start]):  # the whole after its part, a clause after a sector's
-            scope = widened(scope)  # part ("… ngoài nhà nước 46; năm 2018 kết nạp 325"): not its sector
+        if k and (cands[k - 1].whole_next or cands[k - 1].dimension == "sector" and re.search(r";|,\s*với\s", sentence[
+                cands[k - 1].end:c.start])):  # the whole after its part, a clause after a sector's part ("…
+            scope = widened(scope)  # ngoài nhà nước 46; năm 2018 kết nạp 325", "…, với 5.124"): not its sector
         scope = respective_scope(sentence, mentions, cands, k) or _with_document(_scope(
             sentence, c, mentions, floor, nxt, scope or carried),
             ctx.scope or (None if headline else _named_before(ctx.history)))

@@ -66,6 +66,10 @@ _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$|^\s*\([^()\d
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
+# A place closing a line with its day: where a report was written ("Số 08-BC/CB   Quận Hai Bà
+# Trưng, ngày 20 tháng 12 năm 2024", "Thành phố Vinh, 18/12/2024"), not what it counts.
+_WRITTEN_AT_RE = re.compile(r"\s*,\s*(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?:ngày\s+)?"
+                            r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*\.?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,13 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
                                 if scope.kind == "organisation" else None)
             found.append(Mention(m.start(), end if scope else m.end(), scope, level,
                                  _party_kind(prefix)))
+            plural = scope is not None and PLURAL_RE.search(text, 0, m.start())
+            while plural and (more := _SIBLING_RE.match(text, end)):  # "các Đảng bộ tỉnh A, B và C"
+                other, other_end = _named(text, more.start("name"), level, on, written)
+                if other is None or other.kind == "province" and not other.province_code:
+                    break
+                found.append(Mention(more.start("name"), other_end, other, level, _party_kind(prefix)))
+                end = other_end
         elif prefix[0].isupper() or text[max(0, m.start() - 4):m.start()] == "của ":
             plural = bool(PLURAL_RE.search(text, 0, m.start()))
             name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
@@ -191,7 +202,12 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in PLACE_RE.finditer(text):
         level = LEVELS[m["level"].lower()]
         scope, end = _named(text, m.end(), level, on, m["level"])
-        if scope:
+        if scope and scope.kind == "province" and (body := _FORCE_OF_RE.search(text, 0, m.start())):
+            name = org_name(text, body.start())  # "Công an TP. Hồ Chí Minh: …": the city's police
+            scope = Scope(name, "organisation", name, province_code=scope.province_code,
+                          org_text=text[body.start():end])
+            found.append(Mention(body.start(), end, scope, None, "Đảng bộ"))
+        elif scope:
             found.append(Mention(m.start(), end, scope, level, None))
     for m in BLOC_RE.finditer(text):
         level = re.match(r"(?:tỉnh|thành phố) ", text[m.end():])  # "… tỉnh Hòa Bình"
@@ -221,16 +237,27 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     return _without_overlaps(text, found)
 
 
+# The names after one party prefix and level ("các Đảng bộ xã Mường Chà, Na Sang và Mường Tùng").
+_SIBLING_RE = re.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?!Đảng|Chi |Tỉnh|Thành|Huyện|Quận)(?P<name>[A-ZĐ]\w*"
+                         r"(?:\s+[A-ZĐ]\w*){0,3})")
+# A province's police, military command or border guard named without a party prefix ("Công an
+# TP. Hồ Chí Minh: 680 đảng viên mới"): the body, not the province with the sector armed_forces.
+_FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|Bộ đội Biên phòng|Bộ Chỉ huy Bộ đội "
+                          r"Biên phòng) $")
+
+
 # A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
 # thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"), or the place it split from ("được tái lập,
-# tách ra từ tỉnh Hoàng Liên Sơn,"): history, never the scope of a figure.
+# tách ra từ tỉnh Hoàng Liên Sơn,", "thành lập trên cơ sở chia tách tỉnh Đắk Lắk"): history, never
+# the scope of a figure.
 _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
                            r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
-                           r"|(?<![\wđ])(?:tách (?:ra )?từ|trước (?:đây )?thuộc)\s+$",  # unbracketed
+                           r"|(?<![\wđ])(?:tách (?:ra )?từ|chia tách|trước (?:đây )?thuộc)\s+$",  # unbracketed
                            re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
-# Đar và xã Cư Huê"): history too (not the party organisations merged, which may keep the name).
-_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập)[^.;]*$",
+# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …"): history too (not the party
+# organisations merged, which may keep the name).
+_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)[^.;]*$",
                                re.IGNORECASE)
 
 
@@ -239,7 +266,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
-        (not m.party and "nhập" in text or m.party and "hợp nhất" in text and m.scope and m.scope.value
+        (not m.party and ("nhập" in text or "sắp xếp" in text) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
         and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     named = [m for m in found if m.scope is not None]
@@ -250,51 +277,11 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
             continue
         if _MADE_OF_RE.search(text, max(0, mention.start - 200), mention.start):
             continue  # "Đảng ủy phường Ninh Kiều (gồm các phường Tân An, …)": the old units
+        sibling = mention.party and mention.level and out and mention.level == out[-1].level  # "Đảng bộ xã A, B"
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
-                text[out[-1].end:mention.start])) or _AT_PLACE_RE.search(text, 0, mention.start):
+                text[out[-1].end:mention.start]) and not sibling) or _AT_PLACE_RE.search(text, 0, mention.start) or (
+                not mention.party and _WRITTEN_AT_RE.match(text, mention.end)):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
         out.append(mention)
     return out
-
-
-def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
-    """The scope a bare reference stands for: the last one of its level named before."""
-    for earlier in reversed(history):
-        scope = earlier.scope
-        if scope is None:
-            continue
-        if mention.level == "thành phố" and scope.kind == "province" and fold(
-                scope.text).startswith(("thanh pho", "tp")):
-            return scope  # "toàn Đảng bộ Thành phố" after "Thành phố Hồ Chí Minh"
-        if mention.level == "tỉnh":
-            if scope.kind == "province" and scope.value:
-                return scope
-            if scope.province_code:
-                return Scope(scope.text, "province", scope.province_code,
-                             province_code=scope.province_code)
-            continue
-        if mention.level:
-            if scope.kind == "organisation" and fold(scope.value).startswith(fold(mention.level)):
-                return scope
-            continue
-        if mention.party == "Chi bộ" and earlier.party == "Chi bộ" and not earlier.qualifier:
-            return scope
-        if mention.party == "Đảng bộ" and earlier.party == "Đảng bộ" and not earlier.qualifier:
-            return scope
-    return None
-
-
-_LEVEL_ALONE_RE = re.compile(r" (?P<level>tỉnh|thành phố)(?![\wđ])(?! [A-ZĐ])")
-_PROVINCE_IN_RE = re.compile(r"[A-ZĐ]\w*(?:(?: | - )[A-ZĐ]\w*)*$")  # "… tỉnh Nghệ An"
-
-
-def of_province_named(name: str, sentence: str, end: int, history: list[Mention]) -> str:
-    """"Đảng bộ Ủy ban nhân dân tỉnh có 212 …" after "Nghệ An" was named: the committee of that
-    province ("Ủy ban nhân dân tỉnh Nghệ An"); the name as it is when no province was named."""
-    level = None if re.search(r"(?:tỉnh|thành phố) [A-ZĐ]", name) else _LEVEL_ALONE_RE.match(
-        sentence, end)  # not "Công an tỉnh Thanh Hóa" again
-    named = next((m.scope for m in reversed(history) if m.scope is not None
-                  and m.scope.province_code), None) if level else None
-    place = _PROVINCE_IN_RE.search(named.text) if named else None
-    return f"{name} {level['level']} {place.group(0)}" if place else name

@@ -3,7 +3,7 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua" (the day before the document) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua", "Chiều hôm qua" (the day before the document), "Sáng hôm kia" (two days before) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
 | tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024), chín tháng năm 2025 | months | last day of the 6th (9th) month | 1 January |
@@ -30,12 +30,14 @@ a period.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .vocabulary import fold, folded
+from .when import When, day_of
+from .when import mk as _mk
+from .when import month_end as _month_end
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
@@ -66,10 +68,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
      r"\s*\)?\s*,?\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*[/-]\s*|năm\s+)"
      + _Y),  # "… (tháng 8/2020) đến hết năm 2022": to the end of that year
+    # … to the end of a quarter: "từ đầu nhiệm kỳ (tháng 10/2025) đến hết quý I" (its year: the next one on)
+    ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s*"
+     r"(?:đến|tới)\s+(?:hết\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?"),
     ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
     ("month_range", r"từ\s+tháng\s+(?P<m0>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
-    ("span", r"trong\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
+    ("span", r"(?:trong|tính chung|cả)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
      r"(?:\s*(?:/|-|năm)\s*" + _Y + r")?"),
     ("months", r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
@@ -87,14 +92,16 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("yesterday", r"(?<![\w])(?:sáng|chiều|tối|trưa|đêm|hôm) qua(?![\w])(?!\s*\()"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua\s*)?\(\s*)?(?:ngày\s+)?"
+    ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia))(?![\w])(?!\s*\()"),
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia)?\s*\(\s*)?(?:ngày\s+)?"
      r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
+    # "Trong 9 tháng, …" opening a clause of a page on the year so far: its first nine months
+    ("months", r"(?<![\w/])trong\s+(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
     ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),  # "(12/1986)", "đến 6/2024"
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
@@ -144,32 +151,6 @@ SENTENCE_DATE_RE = re.compile(r"số liệu\s+(?:(?:tính\s+)?(?:đến|tới)\s
                               re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class When:
-    kind: str
-    start: int
-    end: int
-    y: int | None = None
-    m: int | None = None
-    d: int | None = None
-    y0: int | None = None
-    text: str = ""
-    n: int | None = None       # "back": how many years
-    m0: int | None = None      # the first month of a range opening at a month
-    d0: int | None = None      # and its first day
-
-
-def _mk(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _month_end(y: int, m: int) -> date | None:
-    return date(y, m, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else None
-
-
 def find(text: str, published: date | None) -> list[When]:
     """Every time expression of text, in order of their end (later kinds win ties)."""
     out: list[When] = []
@@ -190,7 +171,8 @@ def find(text: str, published: date | None) -> list[When]:
             if kind == "months" and g.get("n"):
                 month = _MONTH_COUNTS.get(g["n"].lower()) or int(g["n"])
             if kind == "month_range" and not g.get("m"):
-                month = 12
+                month = month or 12
+                y = y or y0 + (month < int(g["m0"]))  # a quarter after the first month
             if g.get("mw"):
                 month = MONTH_WORDS[g["mw"]]
             n = (_COUNT_WORDS.get(g["n"]) or int(g["n"])) if kind in ("back", "span") else None
@@ -207,7 +189,7 @@ def find(text: str, published: date | None) -> list[When]:
                 w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
                 w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
             if kind in ("dm", "yesterday"):
-                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(1)
+                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(2 if g.get("ago") else 1)
                 if when is None:
                     continue
                 w = When("date", w.start, w.end, when.year, when.month, when.day, None, w.text)
@@ -223,11 +205,6 @@ def _day_month(w: When, published: date | None) -> date | None:
     if when and when > published:
         when = _mk(published.year - 1, w.m, w.d)
     return when
-
-
-def day_of(w: When) -> date | None:
-    """The fixed day a date expression names (date kind only)."""
-    return _mk(w.y, w.m, w.d) if w.kind == "date" and w.y else None
 
 
 def resolve(w: When, published: date | None, reference: date | None, target: bool = False

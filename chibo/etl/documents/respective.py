@@ -11,7 +11,8 @@ from .names import Mention
 from .scope import Scope
 
 _JOIN_RE = re.compile(r"^\s*(?:,|và|,\s*và)\s*$")
-_RESPECTIVELY_RE = re.compile(r"^\s*(?:đều\s+)?lần lượt(?:\s+(?:là|có|đạt))?(?![\wđ])", re.IGNORECASE)
+_RESPECTIVELY_RE = re.compile(r"^\s*(?:\(cũ\)\s*)?(?:(?:kết nạp|có)\s+)?(?:đều\s+)?lần lượt(?:\s+(?:là|có|đạt))?(?![\wđ])",
+                              re.IGNORECASE)  # also "… Trà Vinh (cũ) kết nạp lần lượt 812, …"
 
 
 def respective_scope(sentence: str, mentions: list[Mention], cands: list[Candidate],

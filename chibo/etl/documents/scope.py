@@ -88,11 +88,13 @@ _TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ"
           ("Thanh", "tra"), ("Tòa", "án"), ("Toà", "án"), ("Ngoài", "nước"), ("Thông", "tấn"),
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
           ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
-          ("Bưu", "chính"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
+          ("Bưu", "chính"), ("Nông", "thôn"), ("Liên", "hợp"), ("hợp", "quốc"), ("Chính", "sách"),
+          ("sách", "xã"), ("xã", "hội"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
-_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "Thành phố",
+                  "TP.HCM": "Thành phố Hồ Chí Minh", "TPHCM": "Thành phố Hồ Chí Minh"}
 _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị", "của", "tại", "trong",
               "về", "cho", "nhằm", "để", "đồng", "tổ", "làm", "hiện", "theo", "gồm", "nhưng",
               "long", "chính", "tổng", "vẫn", "luôn", "đến", "kết", "phát", "thay", "đại",
@@ -101,6 +103,12 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
 _LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "… Việt Nam tại Hàn Quốc"
 _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
+# Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
+_CAPS_STOP = {"kết", "có", "đã", "đang", "sẽ", "được", "hiện", "là", "với", "gồm", "vẫn", "luôn",
+              "tăng", "đạt", "sau", "trước"}
+# and the words of no place name ("Đồng", "Long", "Đại" are: "THÔN ĐỒNG CHÈ", "LONG AN", "ĐẠI LỘC").
+_NOT_IN_PLACES = {"của", "tại", "trong", "về", "cho", "nhằm", "để", "làm", "theo", "nhưng", "khi", "tham",
+                  "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm", "trực", "bị", "tổng"}
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
 
 
@@ -113,6 +121,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
     for i in range(start, len(text)):
         if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
             continue  # "Bộ Văn hóa, Thể thao và Du lịch"
+        if text[i] == "." and re.match(r"(?<![\w.])TP\. ?[A-ZĐ]", text[i - 2:i + 3]):
+            continue  # "Công an TP. Hồ Chí Minh"
         if text[i] in _STOP_CHARS or text[i] == "\n":
             end = i
             break
@@ -129,6 +139,10 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break
         if word.isupper() and word.lower() in ("tháng", "năm", "thường", "định", "chuyên"):
             break  # "BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11/2025": no name
+        if word.isupper() and len(word) > 1 and word.lower() in _CAPS_STOP:
+            if taken[-1:] == ["TỔNG"] and word == "KẾT":
+                taken.pop()  # "… TỔNG KẾT NĂM 2024"
+            break  # a headline in capitals: "BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024", "… CÓ 12 …"
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
         elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
@@ -138,8 +152,11 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
             taken.append(word)
-        elif word == "tại" and " ".join(taken[:3]) in _ABROAD and nxt[:1].isupper():
-            taken.append(word)  # "Đại sứ quán Việt Nam tại Hàn Quốc"
+        elif word == "tại" and (" ".join(taken[:3]) in _ABROAD or taken[-2:] == ["Việt", "Nam"]
+                                ) and nxt[:1].isupper():
+            taken.append(word)  # "Đại sứ quán Việt Nam tại Hàn Quốc", "Thương vụ Việt Nam tại Liên bang Nga"
+        elif word == "chi" and nxt == "nhánh" and taken:
+            taken.append(word)  # a branch: "Ngân hàng … chi nhánh tỉnh Nghệ An", "… chi nhánh Bắc Ninh"
         elif not taken or word in _NAME_STOP or not word[0].isalpha():
             break
         else:
@@ -149,7 +166,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
                     break
                 if w != "và":  # "Sở Giáo dục và Đào tạo"
                     ahead.append(w)
-            if not any(w[0].isupper() and w != "Đảng" for w in ahead):
+            branch = "chi nhánh" in " ".join(words[i + 1:i + 5])  # "… xã hội chi nhánh tỉnh …"
+            if not branch and not any(w[0].isupper() and w != "Đảng" for w in ahead):
                 break
             taken.append(word)
     while taken and not (taken[-1][0].isupper() or taken[-1].isdigit()) and tuple(
@@ -175,8 +193,8 @@ def place_name(text: str, start: int) -> str:
     for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
         if w.strip() in ("", "-"):
             words.append(w)
-        elif w.isupper() and w.lower() in _NAME_STOP:
-            break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …"
+        elif w.isupper() and w.lower() in _CAPS_STOP | _NOT_IN_PLACES:
+            break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …" (not "THÔN ĐỒNG CHÈ")
         elif w[0].isupper():
             words.append(w)
         else:
@@ -194,8 +212,16 @@ def known_organisations(text: str) -> list[str]:
     return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
 
 
+# A clause on a reorganisation names the units merged, not the sector counted: "Do sáp nhập thôn,
+# tổ dân phố, hiện toàn Đảng bộ huyện có 187 chi bộ".
+_REORGANISED_RE = re.compile(r"(?<![\wđ])(?:Do|Vì|Sau khi|Sau)\s+(?:việc\s+)?(?:sáp nhập|hợp nhất|sắp xếp)"
+                             r"[^;.]*,", re.IGNORECASE)
+
+
 def sector_in(text: str) -> tuple[str, str] | None:
-    """The one sector named in text (code, phrase), or None when none or several are."""
+    """The one sector named in text (code, phrase), or None when none or several are (not in a
+    clause on a reorganisation)."""
+    text = _REORGANISED_RE.sub(" ", text)
     found = {(code, m.group(0)) for code, rx in SECTOR_RES for m in [rx.search(text)] if m}
     codes = {c for c, _ in found}
     if len(codes) != 1:
@@ -240,7 +266,7 @@ def attached_sector(after_noun: str) -> tuple[str, str] | None:
     return sector_in(m["rest"]) if m else None
 
 
-_PREFIX_RE = re.compile(r"^(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+")
+_PREFIX_RE = re.compile(r"^(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+", re.IGNORECASE)  # also in capitals
 
 
 def province_on(scope: Scope | None, day, published) -> Scope | None:
