@@ -21,6 +21,7 @@ import re
 
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
+from .subsets import restricted, subset_whole
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -220,6 +221,13 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
         is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
         whole = members or (figs[k + 1] if f["_whole_next"] and k + 1 < len(figs) else (
             _whole(sentence, f, out, previous, document) if is_part else None))
+        if whole is None and f["dimension"] == "sector":  # "… 1.366 tổ chức cơ sở đảng. … lực
+            whole = subset_whole(f, document + out)  # lượng vũ trang 240 tổ chức cơ sở đảng"
+        elif whole is None and f["dimension"] is None and not _same_metric_whole(sentence, f, out):
+            subset, sector = restricted(sentence, f, out)  # "Riêng các nông trường … có 5 chi bộ"
+            whole = subset_whole(f, document + out) if subset else None
+            if whole is not None and sector:
+                f["dimension"], f["dimension_value"] = "sector", sector[0]
         if whole is not None:
             f["_parent"] = whole
             if not any(whole is g for g in out) and not f.get("_dated_here"):
