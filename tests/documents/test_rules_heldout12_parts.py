@@ -15,6 +15,8 @@ PAGE = "Ngày đăng: 20/07/2024\n\n"
     # real phrasing (heldout12 t04): a company's cells at its border plantations
     ("Đảng bộ Công ty TNHH MTV Cao su Chư Păh hiện có 11 chi bộ trực thuộc với 247 đảng viên. "
      "Riêng các nông trường giáp biên có 5 chi bộ.", "5", "11", "sub_cells", None),
+    ("Đảng bộ Công ty Cao su Chư Păh có 11 chi bộ trực thuộc, riêng các nông trường giáp biên có "
+     "5 chi bộ.", "5", "11", "sub_cells", None),  # in one sentence, alike
     ("Đảng bộ Công ty Cà phê Ea Pốk có 14 chi bộ trực thuộc với 312 đảng viên. Riêng các đội sản "
      "xuất ở vùng giáp ranh có 6 chi bộ.", "6", "14", "sub_cells", None),
     # a kind of unit, in the plural, opening the next sentence

@@ -55,7 +55,9 @@ def org_counted(sentence: str, folded: str, q, end: int, floor: int):
     kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
              if (f := voc.metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
-    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
+    did = (dimension_at(sentence, end) or ("",))[0] == "activity"  # "27 tổ chức chưa kết nạp được
+    sector = sector_in(sentence[item:q.start]) or (  # đảng viên nào, chủ yếu là chi bộ trường học":
+        None if did else sector_in(re.split(r"[.;()]", sentence[end:])[0]))  # what, not where
     if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
         return None, end, None
     return (kinds[-1] if kinds else "base_orgs_total"), end, (

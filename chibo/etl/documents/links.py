@@ -269,7 +269,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             sector = sector_in(gap)
             if not sector and _WHERE_RE.match(sentence, f["_noun_end"]):
                 continue  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a group no sector names
-            f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
+            f["_parent"], f["dimension"] = whole, "sector" if sector else (  # organisations of a
+                None if f["metric"] in ORGS else "other")  # kind no sector names: a part, no dimension
             f["metric"], f["share"] = whole["metric"], f["_post_share"]
             if sector:
                 f["dimension_value"] = sector[0]

@@ -15,7 +15,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
-| other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
+| other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know: a part, never a total (organisations so selected are a part with no dimension: subsets.py) |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
 part of the members is `members_female` (gender), `members_official`/`members_probationary`
@@ -109,8 +109,9 @@ DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORE
 # The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
 DIMENSION_PLAIN_RES = [(d, v, re.compile(fold(rx.pattern, lower=False), re.IGNORECASE))
                        for d, v, rx in DIMENSION_RES]
-SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
-                      r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
+SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\((?:\s*(?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)?)?|bằng)\s*"
+                      r"(?:khoảng |gần |hơn |trên )?(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%"
+                      r"(?!\s*(?:kế hoạch|chỉ tiêu|so với|nghị quyết))", re.IGNORECASE)  # "(đạt 87,4%)"
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
 CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này)|số này|riêng|cụ thể)(?![\wđ])",
                           re.IGNORECASE)

@@ -55,11 +55,25 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
 
 
 
+# A count in brackets right after a share, with a counter noun or none: "chiếm 9,9% (135 tổ
+# chức)", "chiếm 22,1% (302)", "chiếm 41,2% (1.024 người)".
+_BRACKETED_COUNT_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(?:tổ chức(?: cơ sở đảng)?|"
+                                 r"chi bộ|đảng bộ|đồng chí|người|đảng viên|đ/c))?\s*\)", re.IGNORECASE)
+
+
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
-    """"trong đó sinh viên chiếm 79% (1.048 đồng chí)": the count in brackets after a part given
-    by its share is that part's count (one figure, the count with its share)."""
+    """"trong đó sinh viên chiếm 79% (1.048 đồng chí)", "khối xã, phường chiếm 9,9% (135 tổ
+    chức)", "cơ quan hành chính chiếm 22,1% (302)": the count in brackets after a part given by
+    its share is that part's count (one figure, the count with its share)."""
+    for share in out:
+        bracket = _BRACKETED_COUNT_RE.match(sentence, share.end)
+        if share.value is None and share.dimension and bracket and not any(
+                c.start == bracket.start("n") for c in out):
+            share.value, share.text = float(bracket["n"].replace(".", "")), bracket["n"]
+            share.start, share.end = bracket.start("n"), bracket.end("n")
     for share, count in zip(list(out), list(out[1:])):
-        if share.value is None and share.dimension and count.dimension in (None, "other") and \
+        if share.value is None and share.dimension and (count.dimension in (None, "other") or (
+                count.dimension, count.dimension_value) == (share.dimension, share.dimension_value)) and \
                 OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and \
                 sentence[count.noun_end:count.noun_end + 1] == ")":
             share.value, share.text, share.start, share.end = count.value, count.text, \

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .parts import CELL_KINDS
+from .parts import CELL_KINDS, can_hold
 from .scope import sector_in, widened
 
 # What restricts the count (table above), in the clause before it.
@@ -60,10 +60,12 @@ def restricted(sentence: str, f: dict, out: list[dict]) -> tuple[bool, tuple[str
 
 
 def _same_thing(whole: dict, part: dict) -> bool:
+    if part["metric"] == "_part":  # named by its sector alone ("cơ quan hành chính chiếm 22,1%
+        return can_hold(whole, part)  # (302)"): of the total that can hold it
     if part["metric"] in _CELLS:
         return whole["metric"] in _CELLS and not (
             part["metric"] in CELL_KINDS and whole["metric"] == "cells_total")
-    return whole["metric"] == part["metric"] and part["metric"] not in ("_part", "_same")
+    return whole["metric"] == part["metric"] and part["metric"] != "_same"
 
 
 def _same_place(whole: dict, part: dict) -> bool:
