@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import clauses as cl
 from . import vocabulary as voc
 from .numbers import find_quantities
-from .parts import dimension_at, metric_dimension, share_in
+from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
@@ -289,9 +289,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = "new_admissions"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,
-                             labelled[k][2] if k in labelled else share_in(post) if dim else None,
+                             labelled[k][2] if k in labelled else own_share(post) if dim else None,
                              bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
-                             post_share=None if dim else share_in(post), own_stock=own_stock,
+                             post_share=None if dim else own_share(post), own_stock=own_stock,
                              nth=(k - first, last - first + 1) if last > first and "lan luot" in
                              folded[max(0, quantities[first].start - 30):quantities[first].start]
                              else None))

@@ -146,6 +146,18 @@ def share_in(text: str) -> float | None:
     return round(float(m["pct"].replace(",", ".")) / 100, 6) if m else None
 
 
+# After a count, a comma opens the next item of a list unless a share follows it: "đoàn viên
+# thanh niên 241, tuổi đời dưới 30 chiếm 78,3%" (not 241's share), "1.107 người, chiếm 31,8%".
+_NEXT_ITEM_RE = re.compile(r"[,;](?!\d)(?!\s*(?:chiếm|bằng|đạt|tỷ lệ|tỉ lệ|tức|khoảng)(?![\wđ]))",
+                           re.IGNORECASE)
+
+
+def own_share(post: str) -> float | None:
+    """The share quoted in the text after a count, up to the next item of its list."""
+    item = _NEXT_ITEM_RE.search(post)
+    return share_in(post[:item.start()] if item else post)
+
+
 def part_metric(metric: str, dimension: str | None, value: str | None) -> str:
     """The metric a part of members carries: members_female, official/probationary, else as is."""
     if metric != "members_total" or dimension is None:
