@@ -123,6 +123,20 @@ _UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE, _POST_BLOCK_PLAIN_RE = (
 _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 
 
+# A headline's place before its colon: "Hà Nội: Đảng bộ lớn nhất cả nước với gần 48 vạn đảng viên".
+_PLACE_LEAD_RE = re.compile(r"(?-i:[A-ZĐ])[\w.]*(?:\s+(?-i:[A-ZĐ])[\w.]*){0,3}:\s+")
+
+
+def unnamed(sentence: str, clause: str) -> bool:
+    """Organisations the text does not name (voc.UNNAMED_RE), except the party committee a
+    headline's place has, described as the largest ("Hà Nội: Đảng bộ lớn nhất cả nước với …"; not
+    "Nghệ An: Chi bộ đông nhất có …", one of its cells)."""
+    found = voc.UNNAMED_RE.search(voc.fold(clause, lower=False))
+    lead = _PLACE_LEAD_RE.match(sentence)
+    return bool(found) and not (lead and re.search(r"(?i:dang bo) \w+ nhat$", found.group(0)) and sentence[
+        lead.end():].startswith(clause.lstrip()[:12]))
+
+
 def blocked(clause: str) -> bool:
     """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
     the blocking "cho"), outside a closed aside in brackets."""

@@ -234,7 +234,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         clause = cl.clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or _shared_complement(
                 sentence, folded, noun_end) or cl.blocked(clause) or voc.hard_blocked(
-                clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
+                clause) or cl.unnamed(sentence, clause) or \
                 voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
                 voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(
                     sentence, folded, clause_start, q.start):

@@ -19,6 +19,7 @@ over the admissions reported before them. A part that gets no whole keeps its di
 """
 import re
 
+from .groups import said_of_all
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
 from .subsets import restricted, subset_whole
@@ -213,6 +214,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     """Link the sentence's parts to their wholes (module docstring); a part needing a whole
     that has none is dropped; a sector that is not a part of anything only narrows the scope.
     document: the figures of the document before this sentence."""
+    if not figs:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
+        said_of_all(sentence, previous)
     out = []
     for k, f in enumerate(figs):
         members = _members_of_part(sentence, f, out, document + previous + out)
