@@ -1,0 +1,53 @@
+"""Rules round on held-out sets 11 and 12: phrasings of admissions and totals not read before. A
+group said of all admitted in the next sentence ("Hai đảng viên mới đều là người dân tộc Dao")
+is their dimension; "Chúc mừng N đảng viên mới" counts admissions; a headline's place described
+as the largest ("Hà Nội: Đảng bộ lớn nhất cả nước với gần 48 vạn đảng viên") is no unnamed
+organisation."""
+import pytest
+
+from chibo.etl.documents import extract
+
+from .test_rules import _figures
+
+PAGE = "Thứ Bảy, ngày 14/9/2024\n\n"
+
+
+@pytest.mark.parametrize("text,number,want", [
+    # real phrasing (heldout12 a04): a loudspeaker bulletin
+    ("Chiều 13/9, Chi bộ thôn Khuổi Ún tổ chức lễ kết nạp 2 quần chúng ưu tú vào Đảng. Hai đảng "
+     "viên mới đều là người dân tộc Dao.", "2", ("ethnicity", "minority")),
+    ("Sáng 13/9, Chi bộ thôn Khuổi Ún kết nạp 3 đảng viên. Cả ba đồng chí đều là đoàn viên thanh "
+     "niên.", "3", ("youth_union", "member")),
+    ("Sáng 13/9, Chi bộ Trường THPT Bắc Sơn kết nạp 4 đảng viên. Tất cả đều là học sinh lớp 12.", "4",
+     ("occupation", "student")),
+    # near misses: some of them, another number, a sector
+    ("Sáng 13/9, Chi bộ thôn Khuổi Ún kết nạp 3 đảng viên. Hai đảng viên mới đều là người dân tộc "
+     "Dao.", "3", (None, None)),
+    ("Sáng 13/9, Chi bộ thôn Khuổi Ún kết nạp 3 đảng viên. Các đồng chí đều là người dân tộc Dao.",
+     "3", (None, None)),
+])
+def test_a_group_said_of_all_admitted_in_the_next_sentence(text, number, want):
+    f = _figures(PAGE + text)[number]
+    assert (f["dimension"], f["dimension_value"]) == want
+
+
+def test_congratulations_on_new_members_count_admissions():
+    """Real phrasing (heldout12 n03): a commune's post "🎉 CHÚC MỪNG 03 ĐẢNG VIÊN MỚI! 🎉" and
+    the ceremony it announces: two mentions of the same admissions."""
+    found = extract("Đảng ủy xã Quảng Phú\n\n🎉🎉 CHÚC MỪNG 03 ĐẢNG VIÊN MỚI! 🎉🎉\nSáng nay (ngày "
+                    "02/9/2024), Chi bộ thôn Phú Lễ đã tổ chức Lễ kết nạp 03 đảng viên mới.", "p").figures
+    assert [(f["number_text"], f["metric"]) for f in found] == [("03", "new_admissions")] * 2
+    assert _figures(PAGE + "Chào mừng 5 đảng viên mới của Chi bộ Khoa Nhi.")["5"]["metric"] == \
+        "new_admissions"
+
+
+@pytest.mark.parametrize("text,number,read", [
+    ("Hà Nội: Đảng bộ lớn nhất cả nước với gần 48 vạn đảng viên", "gần 48 vạn", True),
+    ("Nghệ An: Đảng bộ đông nhất với hơn 20 vạn đảng viên", "hơn 20 vạn", True),
+    # near misses: one of the place's cells or communes, and no place at all
+    ("Nghệ An: Chi bộ đông nhất có 120 đảng viên", "120", False),
+    ("Nghệ An: Đảng bộ xã đông nhất có 1.120 đảng viên", "1.120", False),
+    ("Chi bộ đông nhất có 120 đảng viên", "120", False),
+])
+def test_the_largest_committee_of_a_headline_place(text, number, read):
+    assert (number in _figures(PAGE + text)) is read

@@ -1,0 +1,74 @@
+"""Rules round on held-out sets 11 and 12: shares and the counts beside them. A count in brackets
+after a share is that part's count ("khối xã, phường chiếm 9,9% (135 tổ chức)", "cơ quan hành
+chính chiếm 22,1% (302)"), parts named by their sector alone find the total of the sentence
+before; "(đạt 87,4%)" is a share; a share after a comma belongs to the next item of a list, not
+to the count before ("đoàn viên thanh niên 241, tuổi đời dưới 30 chiếm 78,3%"); organisations
+that did not admit members are not of the sector their gloss names ("chủ yếu là chi bộ trường
+học")."""
+import pytest
+
+from .test_rules import _figures
+
+PAGE = "Thứ Tư, 12/11/2025 | 08:00\n\n"
+
+
+def _parts(text: str) -> dict[str, tuple]:
+    return {n: (f["metric"], f["whole"], f["dimension"], f["dimension_value"], f["share"])
+            for n, f in _figures(PAGE + text).items()}
+
+
+def test_counts_in_brackets_after_the_shares_of_sectors():
+    """Real phrasing (heldout11 p04): sectors written share first, the counts in brackets, with
+    or without their noun, the whole in the sentence before."""
+    found = _parts("Tính đến ngày 31/10/2025, Đảng bộ tỉnh Gia Lai có 1.366 tổ chức cơ sở đảng. Xét "
+                   "theo loại hình, khối xã, phường chiếm 9,9% (135 tổ chức); cơ quan hành chính chiếm "
+                   "22,1% (302); doanh nghiệp ngoài nhà nước 160 và lực lượng vũ trang 240 tổ chức cơ "
+                   "sở đảng.")
+    assert found["135"] == ("base_orgs_total", "1.366", "sector", "commune", 0.099)
+    assert found["302"] == ("base_orgs_total", "1.366", "sector", "agency", 0.221)
+    assert found["160"][:4] == ("base_orgs_total", "1.366", "sector", "private_enterprise")
+    assert found["240"][:4] == ("base_orgs_total", "1.366", "sector", "armed_forces")
+    assert "9,9%" not in found and "22,1%" not in found  # one figure each, the count
+
+
+@pytest.mark.parametrize("text,number,want", [
+    ("Toàn tỉnh Nghệ An có 742 tổ chức cơ sở đảng. Theo loại hình, xã, phường, thị trấn chiếm 28,4% "
+     "(211); doanh nghiệp nhà nước chiếm 4,2% (31 tổ chức).", "31",
+     ("base_orgs_total", "742", "sector", "state_enterprise", 0.042)),
+    ("Đảng bộ huyện Yên Thành có 5.210 đảng viên. Về cơ cấu, đảng viên nữ chiếm 38,2% (1.990 người); "
+     "đảng viên dưới 30 tuổi chiếm 9,1% (474 người).", "1.990",
+     ("members_female", "5.210", "gender", "female", 0.382)),
+    ("Năm 2024, Đảng bộ huyện Yên Thành kết nạp 312 đảng viên; nữ chiếm 54,2% (169 đồng chí), đoàn "
+     "viên thanh niên chiếm 80,1% (250 đồng chí).", "250",
+     ("new_admissions", "312", "youth_union", "member", 0.801)),
+])
+def test_a_share_with_its_count_in_brackets_is_one_part(text, number, want):
+    found = _parts(text)
+    assert found[number] == want
+    assert not any(n.endswith("%") for n in found)  # the share is not a second figure
+
+
+def test_a_share_in_brackets_after_dat():
+    """Real phrasing (heldout11 p06): "thì 187 tổ chức kết nạp được đảng viên (đạt 87,4%)"; a share
+    of a plan ("(đạt 107,2% kế hoạch)") is none."""
+    found = _parts("Năm 2023, Đảng bộ huyện Tuy Phước kết nạp 392 đảng viên. Trong 214 tổ chức cơ sở đảng "
+                   "của Đảng bộ huyện thì 187 tổ chức kết nạp được đảng viên (đạt 87,4%); 27 tổ chức "
+                   "chưa kết nạp được đảng viên nào, chủ yếu là chi bộ trường học và doanh nghiệp.")
+    assert found["187"] == ("base_orgs_total", "214", "activity", "admitted_members", 0.874)
+    assert found["27"] == ("base_orgs_total", "214", "activity", "no_admissions", None)
+    found = _parts("Năm 2023, Đảng bộ huyện Tuy Phước kết nạp 392 đảng viên (đạt 107,2% kế hoạch).")
+    assert found["392"][4] is None
+
+
+def test_a_share_after_a_comma_is_the_next_items():
+    """Real phrasing (heldout11 p02): "Trong số này, nữ 159 (55,6%), đoàn viên thanh niên 241, tuổi
+    đời dưới 30 chiếm 78,3%": 241 has no share, the age band has 78,3%. Near miss: "…, chiếm
+    35,6%" after a count is its own."""
+    found = _parts("Năm 2024, Đảng bộ quận Ngô Quyền kết nạp 286 đảng viên. Trong số này, nữ 159 (55,6%), "
+                   "đoàn viên thanh niên 241, tuổi đời dưới 30 chiếm 78,3%; có 12 đảng viên mới là người "
+                   "có đạo.")
+    assert found["241"] == ("new_admissions", "286", "youth_union", "member", None)
+    assert found["78,3%"] == ("new_admissions", "286", "age_band", "18_29", 0.783)
+    found = _parts("Đảng bộ tỉnh Điện Biên có 48.365 đảng viên, trong đó đảng viên nữ 17.238 đồng chí, "
+                   "chiếm 35,6%; đảng viên là người dân tộc thiểu số 30.112 đồng chí, chiếm 62,3%.")
+    assert found["17.238"][4] == 0.356 and found["30.112"][4] == 0.623
