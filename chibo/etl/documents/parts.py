@@ -42,9 +42,10 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|
             r"Sán Chỉ|Cao Lan|Mạ|Mảng|Ngái|Pa Kô|Pa Cô|Gia-rai|Hmong|Mơ Nông|Rục|Mã Liềng|Chơ-ro|"
             r"Xinh-mun|Hà-nhì|Khơ-mú|Phù-lá|Lô-lô)")
 DIMENSIONS: list[tuple[str, str, str]] = [
-    ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
+    ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?"
+                                     r"(?:đảng viên|quần chúng)"),
     # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none
-    ("activity", "no_admissions", r"(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
+    ("activity", "no_admissions", r"(?:còn lại,? )?(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
                                   r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) kết nạp "
                                   r"(?:được )?(?:đảng viên|quần chúng)"),
     ("gender", "female", r"(?:là )?nữ"),

@@ -46,9 +46,37 @@ _PART_OF_NEXT_RE = re.compile(r"(?:\s+là\s+[^\d,;()]{1,40}?)?"  # "214 đảng 
                               r"(?:tổng\s+)?số\s*$", re.IGNORECASE)
 
 
+# Shares given "lần lượt" for labels before them: "đảng viên nữ, đoàn viên thanh niên lần lượt
+# chiếm 49,2% và 84,7%".
+_RESPECTIVE_SHARES_RE = re.compile(r"(?:lần lượt|tương ứng)(?:\s+(?:là|chiếm|đạt))*\s+(?:tỷ lệ\s+)?(?P<list>"
+                                   r"\d{1,3}(?:,\d+)?\s*%(?:\s*(?:,|và)\s*\d{1,3}(?:,\d+)?\s*%)+)", re.IGNORECASE)
+_LABELS_HEAD_RE = re.compile(r"[;:.]|trong (?:đó|số đó|số này),?|(?:trong|của) (?:tổng )?số[^,;]*,", re.IGNORECASE)
+
+
+def _respective_shares(sentence: str) -> list[Candidate]:
+    """One share part per label, in order, when the labels and the shares are as many."""
+    out = []
+    for m in _RESPECTIVE_SHARES_RE.finditer(sentence):
+        head = max([0] + [h.end() for h in _LABELS_HEAD_RE.finditer(sentence, 0, m.start())])
+        labels = [p for p in re.split(r"\s*,\s*|\s+và\s+", sentence[head:m.start()].strip()) if p]
+        pcts = list(_PCT_AFTER_RE.finditer(sentence, m.start("list"), m.end("list")))
+        named = [_label(label) for label in labels]
+        if len(labels) != len(pcts) or len(pcts) < 2 or not all(d or n == "members_female" for n, d in named):
+            continue
+        out += [c for (metric, dim), pct in zip(named, pcts) if (c := _share_part(sentence, pct, metric, dim))]
+    return out
+
+
+def _label(label: str) -> tuple[str | None, tuple | None]:
+    """(metric, dimension) a label names: "đảng viên nữ", "đoàn viên thanh niên", "tỷ lệ nữ"."""
+    pos = re.match(r"(?:tỷ lệ\s+|tỉ lệ\s+|số\s+)?", label, re.IGNORECASE).end()
+    dim = dimension_at(label, pos)
+    return (None, dim) if dim and dim[2] == len(label) else _noun_and_dimension(label, pos)
+
+
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
-    counted = counted_candidates(sentence) + _ratio(sentence)
+    counted = counted_candidates(sentence) + _ratio(sentence) + _respective_shares(sentence)
     return _share_with_its_count(sentence, _parts_before_wholes(sentence, _with_shares_alone(
         sentence, sorted(counted, key=lambda c: c.start))))
 
