@@ -61,3 +61,11 @@ def test_every_column_that_names_its_count():
     # near miss: a column whose header names no count is not read
     found = _figures("| Năm | Ghi chú | Số đảng viên |\n|---|---|---|\n| 2005 | 1.234 | 52.304 |\n")
     assert list(found) == ["52.304"]
+
+
+def test_a_column_of_admissions():
+    """"| Năm | Tổng số đảng viên | Số đảng viên mới kết nạp |": both columns, each row's year."""
+    found = _figures("Số liệu của Đảng bộ tỉnh Bắc Ninh\n\n| Năm | Tổng số đảng viên | Số đảng viên mới kết nạp "
+                     "|\n|---|---|---|\n| 2021 | 74.215 | 2.310 |\n")
+    assert [(n, f["metric"], str(f["period_from"])) for n, f in found.items()] == [
+        ("74.215", "members_total", "None"), ("2.310", "new_admissions", "2021-01-01")]

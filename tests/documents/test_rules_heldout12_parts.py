@@ -76,3 +76,12 @@ def test_a_headline_part_takes_the_body_parts_whole():
                      "Đảng bộ có 1.478 đảng viên; số đảng viên là sinh viên là 186 đồng chí.")
     assert (found["hơn 180"]["whole"], found["186"]["whole"]) == ("1.478", "1.478")
     assert found["hơn 180"]["scope_value"] == "Đại học Bách khoa Hà Nội"
+
+
+def test_counts_joined_to_a_restricted_count_share_its_restriction():
+    """"Ở các bản đặc biệt khó khăn có 11 tổ chức cơ sở đảng, 486 đảng viên": both are parts of
+    the district's totals; near miss: after a total, the members joined to it are a total too."""
+    found = _figures(PAGE + "Đảng bộ huyện Mường Lát hiện có 38 tổ chức cơ sở đảng với 2.140 đảng viên. Ở "
+                     "các bản đặc biệt khó khăn có 11 tổ chức cơ sở đảng, 486 đảng viên.")
+    assert (found["11"]["whole"], found["486"]["whole"]) == ("38", "2.140")
+    assert found["2.140"]["whole"] is None

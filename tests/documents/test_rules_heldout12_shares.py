@@ -103,3 +103,13 @@ def test_the_rest_that_did_not_admit():
                    "nạp được đảng viên (90,6%); 6 tổ chức cơ sở đảng còn lại không kết nạp được đảng viên, "
                    "chủ yếu ở các doanh nghiệp nhỏ.")
     assert found["6"] == ("base_orgs_total", "64", "activity", "no_admissions", None)
+
+
+def test_did_not_admit_without_the_noun_after_it():
+    """"9 tổ chức còn lại chưa kết nạp được, phần lớn là chi bộ doanh nghiệp": the activity
+    without "đảng viên" after the verb (and not the sector of the gloss)."""
+    found = _parts("Năm 2023, Đảng bộ thị xã Sông Cầu kết nạp 156 đảng viên. Trong tổng số 58 tổ chức cơ sở "
+                   "đảng, có 49 tổ chức kết nạp được đảng viên (đạt tỷ lệ 84,5%), 9 tổ chức còn lại chưa kết "
+                   "nạp được, phần lớn là chi bộ doanh nghiệp.")
+    assert found["49"] == ("base_orgs_total", "58", "activity", "admitted_members", 0.845)
+    assert found["9"] == ("base_orgs_total", "58", "activity", "no_admissions", None)

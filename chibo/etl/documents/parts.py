@@ -43,11 +43,11 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|
             r"Xinh-mun|Hà-nhì|Khơ-mú|Phù-lá|Lô-lô)")
 DIMENSIONS: list[tuple[str, str, str]] = [
     ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?"
-                                     r"(?:đảng viên|quần chúng)"),
+                                     r"(?:đảng viên|quần chúng)|(?:đã )?kết nạp được(?=\s*[,.;)]|$)"),
     # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none
     ("activity", "no_admissions", r"(?:còn lại,? )?(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
                                   r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) kết nạp "
-                                  r"(?:được )?(?:đảng viên|quần chúng)"),
+                                  r"(?:(?:được )?(?:đảng viên|quần chúng)|được(?=\s*[,.;)]|$))"),  # "… chưa kết nạp được,"
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),

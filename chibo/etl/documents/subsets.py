@@ -38,6 +38,8 @@ _KIND_RE = re.compile(
     re.IGNORECASE)
 # A count named as the whole: no subset.
 _WHOLE_WORD_RE = re.compile(r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|cả|tất cả)(?![\wđ])", re.IGNORECASE)
+# Counts joined in one clause: "… có 11 tổ chức cơ sở đảng, 486 đảng viên".
+_JOINED_RE = re.compile(r"\s*(?:,|với|và|gồm)\s*(?:có\s+)?", re.IGNORECASE)
 _CELLS = frozenset({"cells_total"}) | frozenset(CELL_KINDS)
 
 
@@ -52,7 +54,9 @@ def restricted(sentence: str, f: dict, out: list[dict]) -> tuple[bool, tuple[str
     """Whether a count without a dimension is restricted by a kind, a place or a sector named in
     its clause (table above), and that sector when the clause names one (code, phrase)."""
     clause = _clause_before(sentence, f, out)
-    sector = sector_in(clause)  # "Khối doanh nghiệp ngoài nhà nước kết nạp 86 đảng viên"
+    if _JOINED_RE.fullmatch(clause) and out and out[-1].get("_parent") and not out[-1]["dimension"]:
+        clause = _clause_before(sentence, out[-1], out[:-1])  # "Ở các bản … có 11 tổ chức cơ sở
+    sector = sector_in(clause)  # đảng, 486 đảng viên": the restriction of the count before  # "Khối doanh nghiệp ngoài nhà nước kết nạp 86 đảng viên"
     if _WHOLE_WORD_RE.search(clause) or not (sector or _SINGLED_RE.search(clause) or _KIND_RE.search(
             clause)):
         return False, None
