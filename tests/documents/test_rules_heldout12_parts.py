@@ -27,6 +27,11 @@ PAGE = "Ngày đăng: 20/07/2024\n\n"
     # a kind of place
     ("Đảng bộ xã Tân Lập có 428 đảng viên. Ở khu vực biên giới có 96 đảng viên.", "96", "428",
      "members_total", None),
+    # a kind of organisation at a kind of place, of the base organisations before
+    ("Đảng bộ Bộ đội Biên phòng tỉnh Quảng Trị có 27 tổ chức cơ sở đảng với 1.045 đảng viên. Tại các "
+     "đồn biên phòng có 12 chi bộ cơ sở, 418 đảng viên.", "12", "27", "base_cells", None),
+    ("Đảng bộ huyện Bắc Hà có 3.980 đảng viên. Số đảng viên ở các xã vùng sâu, vùng xa là 1.460 người.",
+     "1.460", "3.980", "members_total", None),
     # a sector heading its own sentence (real phrasing, heldout11 p04: "lực lượng vũ trang 240 tổ
     # chức cơ sở đảng" after the province's total)
     ("Đảng bộ tỉnh Điện Biên có 1.024 tổ chức cơ sở đảng. Lực lượng vũ trang có 95 tổ chức cơ sở "

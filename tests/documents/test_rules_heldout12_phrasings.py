@@ -20,6 +20,10 @@ PAGE = "Thứ Bảy, ngày 14/9/2024\n\n"
      "niên.", "3", ("youth_union", "member")),
     ("Sáng 13/9, Chi bộ Trường THPT Bắc Sơn kết nạp 4 đảng viên. Tất cả đều là học sinh lớp 12.", "4",
      ("occupation", "student")),
+    ("Chiều 9/5, Chi bộ Trường THPT Chuyên Lam Sơn tổ chức lễ kết nạp 5 quần chúng ưu tú vào Đảng. Cả "
+     "5 em đều là học sinh lớp 12.", "5", ("occupation", "student")),
+    ("Sáng 1/11, Đảng ủy phường Hạ Long tổ chức lễ kết nạp 12 đảng viên mới. Các đảng viên mới đều là "
+     "đoàn viên thanh niên.", "12", ("youth_union", "member")),
     # near misses: some of them, another number, a sector
     ("Sáng 13/9, Chi bộ thôn Khuổi Ún kết nạp 3 đảng viên. Hai đảng viên mới đều là người dân tộc "
      "Dao.", "3", (None, None)),

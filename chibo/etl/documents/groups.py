@@ -14,9 +14,9 @@ from .parts import dimension_at
 
 # The whole group named at the head of the sentence, then "(đều) là".
 _ALL_OF_RE = re.compile(
-    r"\s*(?:(?P<all>cả|tất cả|toàn bộ|các)\s+)?(?:(?P<n>\S+)\s+)?(?:(?:đảng viên mới|tân đảng viên|"
-    r"quần chúng(?: ưu tú)?|đồng chí|người)(?:\s+(?:này|trên|vừa được kết nạp|được kết nạp|mới))?\s+)?"
-    r"(?:đều|cùng)\s+(?:là\s+)?", re.IGNORECASE)
+    r"\s*(?:(?P<all>cả|tất cả|toàn bộ|các)\s+)?(?:(?P<n>\d[\d.]*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)?(?:(?:đảng viên mới|tân đảng viên|"
+    r"quần chúng(?: ưu tú)?|đồng chí|người)(?:\s+(?:này|trên|vừa được kết nạp|được kết nạp|mới))?\s+|"
+    r"(?:[^\W\d]+\s+){1,2}?)?(?:đều|cùng)\s+(?:là\s+)?", re.IGNORECASE)  # or "Cả 5 em đều là …"
 
 
 def said_of_all(sentence: str, previous: list[dict]) -> None:

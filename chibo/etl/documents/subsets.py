@@ -23,6 +23,7 @@ import re
 
 from .parts import CELL_KINDS, can_hold
 from .scope import sector_in, widened
+from .vocabulary import PARTS
 
 # What restricts the count (table above), in the clause before it.
 _SINGLED_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|trong số (?:này|đó))(?![\wđ])", re.IGNORECASE)
@@ -66,6 +67,8 @@ def restricted(sentence: str, f: dict, out: list[dict]) -> tuple[bool, tuple[str
 def _same_thing(whole: dict, part: dict) -> bool:
     if part["metric"] == "_part":  # named by its sector alone ("cơ quan hành chính chiếm 22,1%
         return can_hold(whole, part)  # (302)"): of the total that can hold it
+    if part["metric"] in set().union(*PARTS.get(whole["metric"], ())):  # a kind of it: "Tại các
+        return True  # đồn biên phòng có 12 chi bộ cơ sở" of the 27 base organisations
     if part["metric"] in _CELLS:
         return whole["metric"] in _CELLS and not (
             part["metric"] in CELL_KINDS and whole["metric"] == "cells_total")
