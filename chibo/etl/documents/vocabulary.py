@@ -138,7 +138,7 @@ def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
 
 # Counter nouns after a number that take a people metric named earlier in the clause.
 COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])"
-                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ]))",
+                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ])(?!\s+(?:tộc|toc)))",
                         re.IGNORECASE)  # also without diacritics
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
