@@ -69,3 +69,13 @@ def test_a_column_of_admissions():
                      "|\n|---|---|---|\n| 2021 | 74.215 | 2.310 |\n")
     assert [(n, f["metric"], str(f["period_from"])) for n, f in found.items()] == [
         ("74.215", "members_total", "None"), ("2.310", "new_admissions", "2021-01-01")]
+
+
+def test_html_list_items_stay_with_their_intro(tmp_path):
+    """"<p>Chiều 26/12, … Một số kết quả nổi bật:</p><ul><li>…</li></ul>": the items are the
+    intro's list, dated by the meeting it reports, not by the page."""
+    found = _read(tmp_path, "<div class=\"article\">\n<h1>Đảng bộ phường Cửa Nam tổng kết công tác xây "
+                  "dựng Đảng năm 2024</h1>\n<p class=\"time\">Thứ Sáu, 27/12/2024 - 08:15</p>\n<p>Chiều 26/12, "
+                  "Đảng ủy phường Cửa Nam tổng kết công tác xây dựng Đảng năm 2024. Một số kết quả nổi bật:"
+                  "</p>\n<ul>\n<li><strong>Tổng số đảng viên:</strong> 1.986 đồng chí</li>\n</ul>\n</div>\n")
+    assert (found["1.986"]["metric"], str(found["1.986"]["as_of"])) == ("members_total", "2024-12-26")

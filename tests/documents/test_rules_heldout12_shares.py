@@ -113,3 +113,25 @@ def test_did_not_admit_without_the_noun_after_it():
                    "nạp được, phần lớn là chi bộ doanh nghiệp.")
     assert found["49"] == ("base_orgs_total", "58", "activity", "admitted_members", 0.845)
     assert found["9"] == ("base_orgs_total", "58", "activity", "no_admissions", None)
+
+
+def test_a_share_after_a_part_named_alone_in_a_list():
+    """"nữ chiếm 41,2% (2.104 đồng chí), dân tộc thiểu số 1,5% (77 đồng chí)": the second part is
+    named by its dimension alone, its share and count after it. Near miss: a sector so written
+    ("xã, phường 40%") is not read as a part."""
+    found = _parts("Đảng bộ thành phố Thái Bình có 5.102 đảng viên. Về cơ cấu, nữ chiếm 41,2% (2.104 đồng "
+                   "chí), dân tộc thiểu số 1,5% (77 đồng chí).")
+    assert found["77"] == ("members_total", "5.102", "ethnicity", "minority", 0.015)
+    found = _parts("Đảng bộ thành phố Thái Bình có 5.102 đảng viên, xã, phường 40%.")
+    assert "40%" not in found
+
+
+def test_shares_respectively_for_the_last_labels_of_a_list():
+    """"trong đó nữ 112 (52,1%), đoàn viên thanh niên 186 (86,5%), người dân tộc thiểu số, người có
+    đạo lần lượt chiếm 2,3% và 6,5%": the shares are of the two labels right before them."""
+    found = _parts("Năm 2024, Đảng bộ huyện Nghi Lộc kết nạp 215 đảng viên, trong đó nữ 112 (52,1%), đoàn "
+                   "viên thanh niên 186 (86,5%), người dân tộc thiểu số, người có đạo lần lượt chiếm 2,3% và "
+                   "6,5%.")
+    assert found["2,3%"] == ("new_admissions", "215", "ethnicity", "minority", 0.023)
+    assert found["6,5%"] == ("new_admissions", "215", "religion", "religious", 0.065)
+    assert found["186"] == ("new_admissions", "215", "youth_union", "member", 0.865)

@@ -128,6 +128,8 @@ def _render(node: _Node, out: list[str], skip: frozenset = frozenset()) -> None:
             block = child.tag in BLOCK_TAGS
             if block:
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
+            if child.tag == "li":
+                out.append("- ")  # a list item, kept with the paragraph introducing the list
             _render(child, out, skip)
             if block and child.tag != "br":  # a line break, not a paragraph's end
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")

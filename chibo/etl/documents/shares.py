@@ -58,8 +58,9 @@ def _respective_shares(sentence: str) -> list[Candidate]:
     out = []
     for m in _RESPECTIVE_SHARES_RE.finditer(sentence):
         head = max([0] + [h.end() for h in _LABELS_HEAD_RE.finditer(sentence, 0, m.start())])
-        labels = [p for p in re.split(r"\s*,\s*|\s+và\s+", sentence[head:m.start()].strip()) if p]
         pcts = list(_PCT_AFTER_RE.finditer(sentence, m.start("list"), m.end("list")))
+        labels = [p for p in re.split(r"\s*,\s*|\s+và\s+", sentence[head:m.start()].strip()) if p][
+            -len(pcts):]  # the last ones: "nữ 112 (52,1%), người dân tộc thiểu số, người có đạo lần lượt …"
         named = [_label(label) for label in labels]
         if len(labels) != len(pcts) or len(pcts) < 2 or not all(d or n == "members_female" for n, d in named):
             continue
@@ -203,9 +204,11 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         if not (metric or dim):
             metric, dim, _ = descriptor(plain, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
-    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
-        metric, dim, _ = descriptor(sentence, m.start())
-        found.append(_share_part(sentence, m, metric, dim) if metric else None)
+    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both,
+        metric, dim, _ = descriptor(sentence, m.start())  # or a part in a list of them ("nữ chiếm
+        listed = dim and dim[0] != "sector" and (any(found) or _BRACKETED_COUNT_RE.match(  # 41,2% (…),
+            sentence, m.end()))  # dân tộc thiểu số 1,5% (77 đồng chí)")
+        found.append(_share_part(sentence, m, metric, dim) if metric or listed else None)
     for m in _RATIO_RE.finditer(sentence):
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):
