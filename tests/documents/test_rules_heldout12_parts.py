@@ -32,6 +32,13 @@ PAGE = "Ngày đăng: 20/07/2024\n\n"
      "đồn biên phòng có 12 chi bộ cơ sở, 418 đảng viên.", "12", "27", "base_cells", None),
     ("Đảng bộ huyện Bắc Hà có 3.980 đảng viên. Số đảng viên ở các xã vùng sâu, vùng xa là 1.460 người.",
      "1.460", "3.980", "members_total", None),
+    # a kind of place as the subject, places counted, and counts joined to them
+    ("Đảng bộ tỉnh Điện Biên có 1.024 tổ chức cơ sở đảng. Vùng biên giới có 312 tổ chức cơ sở đảng.",
+     "312", "1.024", "base_orgs_total", None),
+    ("Đảng bộ tỉnh Điện Biên có 1.024 tổ chức cơ sở đảng. 44 xã biên giới có 312 tổ chức cơ sở đảng.",
+     "312", "1.024", "base_orgs_total", None),
+    ("Đảng bộ huyện Bảo Thắng có 5.200 đảng viên, 214 chi bộ. Khu vực nông thôn có 3.900 đảng viên, "
+     "160 chi bộ.", "160", "214", "cells_total", None),
     # a sector heading its own sentence (real phrasing, heldout11 p04: "lực lượng vũ trang 240 tổ
     # chức cơ sở đảng" after the province's total)
     ("Đảng bộ tỉnh Điện Biên có 1.024 tổ chức cơ sở đảng. Lực lượng vũ trang có 95 tổ chức cơ sở "
@@ -63,6 +70,9 @@ def test_a_restricted_count_after_a_total_is_its_part(text, number, whole, metri
     # a kind, but of another thing than the total before (admissions after members)
     ("Đảng bộ xã Tân Lập có 428 đảng viên. Riêng năm 2024, các chi bộ thôn kết nạp 12 đảng viên.",
      "12"),
+    # places counted, but not of a kind: a count of another thing ("44 năm")
+    ("Đảng bộ huyện Bảo Thắng có 52 tổ chức cơ sở đảng. Sau 44 năm xây dựng, Đảng bộ huyện có 50 tổ "
+     "chức cơ sở đảng.", "50"),
     # a sector's admissions of another year than the total's
     ("Năm 2023, Đảng bộ tỉnh Hà Giang kết nạp 1.250 đảng viên. Năm 2024, khối doanh nghiệp ngoài "
      "nhà nước kết nạp 86 đảng viên.", "86"),

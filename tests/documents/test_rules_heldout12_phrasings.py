@@ -93,3 +93,21 @@ def test_new_members_over_a_span_named_first(text, number, metric):
 def test_new_members_without_a_span_are_no_figure():
     """Near miss: "gần 3,4 triệu đảng viên mới" with no span and no cue counts nothing known."""
     assert _figures(PAGE + "Vinh danh gần 3,4 triệu đảng viên mới") == {}
+
+
+def test_members_registered_where_they_live_are_no_stock():
+    """"Hiện, 42 đảng viên đang sinh hoạt tại nơi cư trú" counts members also registered at home,
+    a subset, never the organisation's members; near miss: "520 đảng viên đang sinh hoạt tại 18
+    chi bộ" is the stock."""
+    assert _figures(PAGE + "Hiện, 42 đảng viên đang sinh hoạt tại nơi cư trú.") == {}
+    found = _figures(PAGE + "Đảng bộ xã Tân Lập có 520 đảng viên đang sinh hoạt tại 18 chi bộ.")
+    assert found["520"]["metric"] == "members_total"
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2024, Đảng bộ huyện Bảo Thắng có 50 tổ chức cơ sở đảng trong sạch, vững mạnh.",
+    "Năm 2024, toàn huyện có 42 tổ chức cơ sở đảng vững mạnh tiêu biểu.",
+])
+def test_organisations_rated_strong_are_no_stock(text):
+    """Ratings are no count of the organisation's units ("hoàn thành tốt nhiệm vụ" already was)."""
+    assert _figures(PAGE + text) == {}

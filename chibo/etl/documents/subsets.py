@@ -6,7 +6,7 @@ stated before it, never a second total (issue 14: no subset reported as a total)
 |---|---|---|
 | singling out | "riêng", "trong số này", "nổi bật là" | "Riêng các nông trường giáp biên có 5 chi bộ" |
 | a kind of unit | "các / những / ở các <kind, lower case>" | "các xã biên giới có 38 chi bộ", "ở những đơn vị sản xuất" |
-| a kind of place | "ở / tại / trong / thuộc (các) khu vực, vùng, địa bàn …" | "ở khu vực biên giới có 12 chi bộ" |
+| a kind of place | "(ở / tại / trong / thuộc) (các) khu vực, vùng, địa bàn …", or places counted ("44 xã biên giới") | "ở khu vực biên giới có 12 chi bộ", "Vùng biên giới có 312 …" |
 | a sector | a sector phrase (scope.SECTORS), already the count's dimension | "lực lượng vũ trang 240 tổ chức cơ sở đảng" |
 
 The whole is the nearest earlier total (no dimension, no whole of its own) of the same metric
@@ -34,7 +34,9 @@ _KIND_RE = re.compile(
     r"(?: cơ sở)?(?: đảng)?|đảng viên|đồng chí|cấp ủy|đơn vị trực thuộc)(?:\s+(?:trực thuộc|cơ sở|"
     r"này|đó|đã|đều|có|với|hiện|đang|là)|\s*[,:;]|\s*$))(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩị"
     r"òóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
-    r"|(?<![\wđ])(?:ở|tại|trong|thuộc)\s+(?:các\s+|những\s+)?(?:khu vực|vùng|địa bàn|tuyến)\s+"
+    r"|(?<![\wđ])\d[\d.]*\s+(?:xã|phường|thị trấn|thôn|bản|ấp|xóm|buôn|làng|tổ dân phố|khu phố|huyện|"
+    r"đơn vị|đồn|trường|nông trường|lâm trường|công ty|doanh nghiệp|cơ quan)\s+(?-i:[a-zđ])"  # "44 xã biên giới"
+    r"|(?<![\wđ])(?:(?:ở|tại|trong|thuộc)\s+)?(?:các\s+|những\s+)?(?:khu vực|vùng|địa bàn|tuyến)\s+"
     r"(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])",
     re.IGNORECASE)
 # A count named as the whole: no subset.
