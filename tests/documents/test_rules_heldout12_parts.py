@@ -32,6 +32,9 @@ PAGE = "Ngày đăng: 20/07/2024\n\n"
      "đồn biên phòng có 12 chi bộ cơ sở, 418 đảng viên.", "12", "27", "base_cells", None),
     ("Đảng bộ huyện Bắc Hà có 3.980 đảng viên. Số đảng viên ở các xã vùng sâu, vùng xa là 1.460 người.",
      "1.460", "3.980", "members_total", None),
+    # "Trong đó," opening the next sentence
+    ("Đảng bộ huyện Bảo Thắng có 312 chi bộ. Trong đó, chi bộ nông thôn có 198 chi bộ.", "198", "312",
+     "cells_total", None),
     # a kind of place as the subject, places counted, and counts joined to them
     ("Đảng bộ tỉnh Điện Biên có 1.024 tổ chức cơ sở đảng. Vùng biên giới có 312 tổ chức cơ sở đảng.",
      "312", "1.024", "base_orgs_total", None),
@@ -70,6 +73,9 @@ def test_a_restricted_count_after_a_total_is_its_part(text, number, whole, metri
     # a kind, but of another thing than the total before (admissions after members)
     ("Đảng bộ xã Tân Lập có 428 đảng viên. Riêng năm 2024, các chi bộ thôn kết nạp 12 đảng viên.",
      "12"),
+    # a named cell after "Trong đó": its own total
+    ("Đảng bộ xã Tân Lập có 16 chi bộ với 428 đảng viên. Trong đó, Chi bộ thôn Nà Pò có 42 đảng viên.",
+     "42"),
     # places counted, but not of a kind: a count of another thing ("44 năm")
     ("Đảng bộ huyện Bảo Thắng có 52 tổ chức cơ sở đảng. Sau 44 năm xây dựng, Đảng bộ huyện có 50 tổ "
      "chức cơ sở đảng.", "50"),

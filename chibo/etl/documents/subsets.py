@@ -4,7 +4,7 @@ stated before it, never a second total (issue 14: no subset reported as a total)
 
 | restricted by | written before the count, in its clause | e.g. |
 |---|---|---|
-| singling out | "riêng", "trong số này", "nổi bật là" | "Riêng các nông trường giáp biên có 5 chi bộ" |
+| singling out | "riêng", "trong đó", "trong số này", "nổi bật là" | "Riêng các nông trường giáp biên có 5 chi bộ" |
 | a kind of unit | "các / những / ở các <kind, lower case>" | "các xã biên giới có 38 chi bộ", "ở những đơn vị sản xuất" |
 | a kind of place | "(ở / tại / trong / thuộc) (các) khu vực, vùng, địa bàn …", or places counted ("44 xã biên giới") | "ở khu vực biên giới có 12 chi bộ", "Vùng biên giới có 312 …" |
 | a sector | a sector phrase (scope.SECTORS), already the count's dimension | "lực lượng vũ trang 240 tổ chức cơ sở đảng" |
@@ -26,7 +26,7 @@ from .scope import sector_in, widened
 from .vocabulary import PARTS
 
 # What restricts the count (table above), in the clause before it.
-_SINGLED_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|trong số (?:này|đó))(?![\wđ])", re.IGNORECASE)
+_SINGLED_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|trong đó|trong số (?:này|đó))(?![\wđ])", re.IGNORECASE)
 # A plural or a place of a kind (lower case), not the organisation's own body ("các chi bộ"
 # alone is every cell; "các chi bộ thôn" is a kind).
 _KIND_RE = re.compile(
