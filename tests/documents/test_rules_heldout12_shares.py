@@ -135,3 +135,21 @@ def test_shares_respectively_for_the_last_labels_of_a_list():
     assert found["2,3%"] == ("new_admissions", "215", "ethnicity", "minority", 0.023)
     assert found["6,5%"] == ("new_admissions", "215", "religion", "religious", 0.065)
     assert found["186"] == ("new_admissions", "215", "youth_union", "member", 0.865)
+
+
+@pytest.mark.parametrize("text,number,want", [
+    ("Năm 2024, Đảng bộ tỉnh Hà Nam kết nạp 2.310 đảng viên; trong đó tỷ lệ nữ chiếm 48,2% (1.113 "
+     "đồng chí).", "1.113", ("new_admissions", "2.310", "gender", "female", 0.482)),
+    # "chủ yếu là" before a group with its count in brackets: a part, not the members
+    ("Năm 2024, Đảng bộ tỉnh Hà Nam kết nạp 2.310 đảng viên, chủ yếu là đoàn viên thanh niên (1.980 "
+     "đồng chí).", "1.980", ("new_admissions", "2.310", "youth_union", "member", None)),
+    # a sector after the noun with "ở khu vực"
+    ("Đảng bộ tỉnh Hà Nam có 1.024 tổ chức cơ sở đảng; trong đó 98 tổ chức cơ sở đảng ở khu vực "
+     "doanh nghiệp ngoài nhà nước.", "98",
+     ("base_orgs_total", "1.024", "sector", "private_enterprise", None)),
+    # parts named alone in a list after a label's colon
+    ("Đảng bộ tỉnh Hà Nam có 85.400 đảng viên. Cơ cấu theo độ tuổi: dưới 30 tuổi 9,8%, từ 31 đến 60 "
+     "tuổi 68,1%, trên 60 tuổi 22,1%.", "22,1%", ("members_total", "85.400", "age_band", "61_plus", 0.221)),
+])
+def test_parts_written_other_ways(text, number, want):
+    assert _parts(text)[number] == want

@@ -22,7 +22,7 @@ _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
 _SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
-_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
+_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{2,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
 _PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
 _PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
@@ -206,8 +206,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         found.append(_share_part(sentence, m, metric, dim))
     for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both,
         metric, dim, _ = descriptor(sentence, m.start())  # or a part in a list of them ("nữ chiếm
-        listed = dim and dim[0] != "sector" and (any(found) or _BRACKETED_COUNT_RE.match(  # 41,2% (…),
-            sentence, m.end()))  # dân tộc thiểu số 1,5% (77 đồng chí)")
+        listed = dim and dim[0] != "sector" and (any(found) or ":" in sentence[:m.start()] or  # 41,2% (…),
+            _BRACKETED_COUNT_RE.match(sentence, m.end()))  # dân tộc thiểu số 1,5% (77 đồng chí)", "Cơ cấu …:"
         found.append(_share_part(sentence, m, metric, dim) if metric or listed else None)
     for m in _RATIO_RE.finditer(sentence):
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
