@@ -35,6 +35,8 @@ PAGE = "Ngày đăng: 20/07/2024\n\n"
     # "Trong đó," opening the next sentence
     ("Đảng bộ huyện Bảo Thắng có 312 chi bộ. Trong đó, chi bộ nông thôn có 198 chi bộ.", "198", "312",
      "cells_total", None),
+    ("Năm 2024, Đảng bộ huyện Con Cuông kết nạp 168 đảng viên. Trong đó, các chi bộ bản kết nạp 97 đảng "
+     "viên.", "97", "168", "new_admissions", "residential"),
     # a kind of place as the subject, places counted, and counts joined to them
     ("Đảng bộ tỉnh Điện Biên có 1.024 tổ chức cơ sở đảng. Vùng biên giới có 312 tổ chức cơ sở đảng.",
      "312", "1.024", "base_orgs_total", None),

@@ -41,6 +41,9 @@ _KIND_RE = re.compile(
     re.IGNORECASE)
 # A count named as the whole: no subset.
 _WHOLE_WORD_RE = re.compile(r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|cả|tất cả)(?![\wđ])", re.IGNORECASE)
+# Cells by the kind of place they are in (parts.py's residential sector): "các chi bộ bản".
+_VILLAGE_CELLS_RE = re.compile(r"(?<![\wđ])chi bộ (?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|khối phố|tổ dân "
+                               r"phố|khu dân cư)(?![\wđ])(?!\s*(?-i:[A-ZĐ\d]))", re.IGNORECASE)
 # Counts joined in one clause: "… có 11 tổ chức cơ sở đảng, 486 đảng viên".
 _JOINED_RE = re.compile(r"\s*(?:,|với|và|gồm)\s*(?:có\s+)?", re.IGNORECASE)
 _CELLS = frozenset({"cells_total"}) | frozenset(CELL_KINDS)
@@ -59,7 +62,9 @@ def restricted(sentence: str, f: dict, out: list[dict]) -> tuple[bool, tuple[str
     clause = _clause_before(sentence, f, out)
     if _JOINED_RE.fullmatch(clause) and out and out[-1].get("_parent") and not out[-1]["dimension"]:
         clause = _clause_before(sentence, out[-1], out[:-1])  # "Ở các bản … có 11 tổ chức cơ sở
-    sector = sector_in(clause)  # đảng, 486 đảng viên": the restriction of the count before  # "Khối doanh nghiệp ngoài nhà nước kết nạp 86 đảng viên"
+        # đảng, 486 đảng viên": the restriction of the count before
+    village = _VILLAGE_CELLS_RE.search(clause)  # "Trong đó, các chi bộ bản kết nạp 97 đảng viên"
+    sector = sector_in(clause) or (("residential", village.group(0)) if village else None)
     if _WHOLE_WORD_RE.search(clause) or not (sector or _SINGLED_RE.search(clause) or _KIND_RE.search(
             clause)):
         return False, None
