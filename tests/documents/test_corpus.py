@@ -47,15 +47,23 @@ def test_passages_that_must_yield_nothing(name):
             assert want == [] and extracted(folder / f"{passage}.txt") == [], passage
 
 
-@pytest.mark.parametrize("name", PINNED)
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=False, reason="measured blind: reported only"))
+    if name in BLIND else name
+    for name in FOLDERS
+])
 def test_no_part_comes_out_as_a_total(name):
-    """Every number an analyst reads as a part is, when extracted, a part (a dimension or a
-    whole), never a total: a number phrase comes out as a total no more often than the passage
-    has it as a total ("11 chính thức, 1 dự bị … kết nạp 1 đảng viên")."""
+    """Every number an analyst reads as a part (a dimension, or a whole it is part of: "Riêng các
+    nông trường giáp biên có 5 chi bộ" of the company's 11) is, when extracted, a part (a
+    dimension or a whole), never a total: a number phrase comes out as a total no more often than
+    the passage has it as a total ("11 chính thức, 1 dự bị … kết nạp 1 đảng viên"). Measured on
+    every set; on a blind set a failure is reported, not asserted."""
     folder = CORPUS / name
+    failures = []
     for passage, want in expected(folder).items():
-        parts = {r["number_text"] for r in want if r["dimension"]}
+        parts = {r["number_text"] for r in want if r["dimension"] or r["part_of"]}
         totals = Counter(r["number_text"] for r in want if not (r["dimension"] or r["part_of"]))
         got = Counter(r["number_text"] for r in extracted(folder / f"{passage}.txt")
                       if r["number_text"] in parts and not (r["dimension"] or r["part_of"]))
-        assert all(n <= totals[text] for text, n in got.items()), (passage, got)
+        failures += [(passage, text, n) for text, n in got.items() if n > totals[text]]
+    assert not failures, failures

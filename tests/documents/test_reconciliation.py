@@ -149,6 +149,12 @@ CASES = {
                      year=None), None, "no_date"),
 }
 
+# a subset of the organisation's cells selected by what no dimension names ("các nông trường giáp
+# biên có 5 chi bộ" of its 11): a part of them, never compared with the organisation's cells
+CASES["unnamed_subset"] = (dict(CASES["organisation_cells"][0], part_of_figure_id=f"cases-"
+                                f"{list(CASES).index('organisation_cells') + 1:03d}"), None,
+                           "organisation")
+
 
 @pytest.fixture(scope="module")
 def tiny_reconciled(tiny_warehouse) -> dict[str, tuple]:
@@ -173,13 +179,13 @@ def test_scope_resolves_to_the_hand_counted_value(tiny_reconciled, case):
 
 
 def test_parts_and_unstated_periods_say_why_they_are_not_compared(tiny_reconciled):
-    """A part by a characteristic no file records or a dimension the warehouse does not count, a
-    share without a count and an admission count without its period are kept, resolved, and
-    marked, not compared."""
+    """A part by a characteristic no file records or a dimension the warehouse does not count (or
+    none: a subset counting what its whole counts), a share without a count and an admission count
+    without its period are kept, resolved, and marked, not compared."""
     reasons = {case: row[6] for case, row in tiny_reconciled.items() if row[6]}
     assert reasons == {"ethnicity_part": "not_recorded", "occupation_part": "part_dimension",
                        "share_only": "share_only", "period_unknown": "period_unknown",
-                       "before_history": "before_history"}
+                       "before_history": "before_history", "unnamed_subset": "part_dimension"}
 
 
 def test_unresolved_scopes_say_why(tiny_reconciled):

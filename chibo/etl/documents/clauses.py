@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
-from .parts import dimension_at, metric_dimension
+from .parts import dimension_at
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
@@ -55,7 +55,9 @@ def org_counted(sentence: str, folded: str, q, end: int, floor: int):
     kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
              if (f := voc.metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
-    sector = sector_in(sentence[item:q.start]) or sector_in(re.split(r"[.;()]", sentence[end:])[0])
+    did = (dimension_at(sentence, end) or ("",))[0] == "activity"  # "27 tổ chức chưa kết nạp được
+    sector = sector_in(sentence[item:q.start]) or (  # đảng viên nào, chủ yếu là chi bộ trường học":
+        None if did else sector_in(re.split(r"[.;()]", sentence[end:])[0]))  # what, not where
     if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
         return None, end, None
     return (kinds[-1] if kinds else "base_orgs_total"), end, (
@@ -121,6 +123,20 @@ _UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE, _POST_BLOCK_PLAIN_RE = (
 _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 
 
+# A headline's place before its colon: "Hà Nội: Đảng bộ lớn nhất cả nước với gần 48 vạn đảng viên".
+_PLACE_LEAD_RE = re.compile(r"(?-i:[A-ZĐ])[\w.]*(?:\s+(?-i:[A-ZĐ])[\w.]*){0,3}:\s+")
+
+
+def unnamed(sentence: str, clause: str) -> bool:
+    """Organisations the text does not name (voc.UNNAMED_RE), except the party committee a
+    headline's place has, described as the largest ("Hà Nội: Đảng bộ lớn nhất cả nước với …"; not
+    "Nghệ An: Chi bộ đông nhất có …", one of its cells)."""
+    found = voc.UNNAMED_RE.search(voc.fold(clause, lower=False))
+    lead = _PLACE_LEAD_RE.match(sentence)
+    return bool(found) and not (lead and re.search(r"(?i:dang bo) \w+ nhat$", found.group(0)) and sentence[
+        lead.end():].startswith(clause.lstrip()[:12]))
+
+
 def blocked(clause: str) -> bool:
     """A blocking verb in the clause with no stock cue after it ("đại diện cho" is a cue, not
     the blocking "cho"), outside a closed aside in brackets."""
@@ -164,87 +180,22 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))
 
 
-# Between two counts of one list: a separator, or the next item's own year and verb ("năm 2023 kết
-# nạp 112, năm 2024 kết nạp 127 và năm 2025 kết nạp 135 đảng viên").
-_LIST_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)?|\s*(?:,\s*|\s+và\s+)(?:năm|quý|tháng)\s+[\dIV/]+\s*,?"
-                          r"\s*(?P<verb>kết nạp(?:\s+được)?|phát triển|có|là|đạt)?\s*", re.IGNORECASE)
-
-
-def counted_lists(sentence: str, folded: str, quantities: list) -> dict[int, tuple[int, int]]:
-    """Counts listed before the one noun they share ("kết nạp lần lượt 1.802, 1.915 và 1.971 đảng
-    viên"): by a count's index, its list's first and last index (the last names the noun)."""
-    out: dict[int, tuple[int, int]] = {}
-    k = 0
-    while k < len(quantities):
-        j = k
-        while j + 1 < len(quantities) and not voc.metric_at(folded, quantities[j].end + 1) and \
-                (sep := _LIST_SEP_RE.fullmatch(sentence, quantities[j].end, quantities[j + 1].start)) and \
-                not quantities[j].is_words and (not sep["verb"] or voc.fold(sep["verb"]) in folded[
-                    max(0, quantities[k].start - 30):quantities[k].start]):  # the first's verb too
-            j += 1
-        if j > k and (voc.metric_at(folded, quantities[j].end + 1) or voc.COUNTER_RE.match(
-                sentence, quantities[j].end)):
-            out.update({i: (k, j) for i in range(k, j + 1)})
-        k = j + 1
-    return out
-
-
-# "Số đảng viên nữ và đảng viên là người dân tộc thiểu số lần lượt là 1.570 và 58 đồng chí, chiếm
-# tương ứng 43,1% và 1,6%": labels, then "lần lượt (là)", then one count for each, in order.
-_RESPECTIVELY_RE = re.compile(r"(?<![\wđ])(?:lần lượt|tương ứng)(?:\s+là)?\s*$", re.IGNORECASE)
-_LABEL_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
-_SHARES_RE = re.compile(r"(?:chiếm\s+)?(?:tỷ lệ\s+)?(?:tương ứng|lần lượt)(?:\s+là)?\s+(?P<list>[\d,%\s]+"
-                        r"(?:\s*(?:,|và)\s*[\d,]+\s*%)+)", re.IGNORECASE)
-_PCT_RE = re.compile(r"(\d+(?:,\d+)?)\s*%")
-
-
-def respective(sentence: str, folded: str, quantities: list, lists: dict) -> dict[int, tuple]:
-    """Counts given "lần lượt" for labels before them: by a count's index, (metric, dimension,
-    share, noun end) of its label, the share from a list after "tương ứng" when given."""
-    out: dict[int, tuple] = {}
-    for first, last in set(lists.values()):
-        opened = _RESPECTIVELY_RE.search(sentence, 0, quantities[first].start)
-        if not opened:
-            continue
-        head = max([0] + [m.end() for m in re.finditer(r"[;:.]|trong đó,?", sentence[:opened.start()])])
-        pieces = _LABEL_SPLIT_RE.split(sentence[head:opened.start()].strip())[-(last - first + 1):]
-        labels = []
-        for piece in pieces:
-            if labels and labels[-1] and re.fullmatch(r"\s*(?:năm\s+)?\d{4}\s*", piece):
-                labels.append(labels[-1])  # "Số đảng viên vào cuối các năm 1996, 2006 và 2016"
-                continue
-            pos = re.match(r"\s*(?:[Ss]ố\s+(?:lượng\s+)?)?", piece).end()
-            noun = voc.metric_at(voc.fold(piece), pos)
-            dim = dimension_at(piece, noun[1]) if noun else None
-            if noun is None and labels and labels[-1]:  # "số đảng viên chính thức và dự bị": the
-                shared = voc.metric_at(voc.fold("đảng viên " + piece[pos:]), 0)  # noun before
-                dim = dimension_at("đảng viên " + piece[pos:], shared[1]) if shared else None
-                dim = dim or (metric_dimension(shared[0]) if shared else None)
-                noun = (labels[-1][0] if shared[0] == "members_total" else shared[0], 0) \
-                    if dim else None
-            labels.append((noun[0], dim or metric_dimension(noun[0])) if noun else None)
-        if len(labels) != last - first + 1 or None in labels:
-            continue
-        end = voc.COUNTER_RE.match(sentence, quantities[last].end) or re.compile(r"").match(
-            sentence, quantities[last].end)
-        shares = _SHARES_RE.search(sentence, end.end(), end.end() + 60)
-        pcts = _PCT_RE.findall(shares["list"]) if shares else []
-        for i, (metric, dim) in enumerate(labels):
-            share = float(pcts[i].replace(",", ".")) / 100 if len(pcts) == len(labels) else None
-            out[first + i] = (metric, dim, share, end.end() if first + i == last else
-                              quantities[first + i].end)
-    return out
-
-
 # "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ", "1.200 đảng viên mới trong năm 2024": new
 # members over a stated span are the admissions of that span.
 _NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
                                r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
 
 
-def new_in_period(folded: str, noun_end: int) -> bool:
-    """New members counted over a span named right after them (_NEW_IN_PERIOD_RE)."""
-    return bool(_NEW_IN_PERIOD_RE.match(folded, noun_end))
+# "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
+_SPAN_FIRST_RE = voc.folded(r"(?:^|[.:;]\s*)(?:trong\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+(?:năm|thập kỷ|"
+                            r"thập niên|nhiệm kỳ)(?:\s+qua)?\s*[,:]\s*(?:(?:có|với|thêm)\s+)?$")
+
+
+def new_in_period(folded: str, noun_end: int, start: int = 0) -> bool:
+    """New members counted over a span named right after them (_NEW_IN_PERIOD_RE), or heading
+    their clause ("Hai thập kỷ, gần 3,4 triệu đảng viên mới")."""
+    return bool(_NEW_IN_PERIOD_RE.match(folded, noun_end)) or bool(
+        _SPAN_FIRST_RE.search(folded, 0, start)) and folded[:noun_end].endswith("dang vien moi")
 
 
 _CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*$")

@@ -128,8 +128,10 @@ def _render(node: _Node, out: list[str], skip: frozenset = frozenset()) -> None:
             block = child.tag in BLOCK_TAGS
             if block:
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
+            if child.tag == "li":
+                out.append("- ")  # a list item, kept with the paragraph introducing the list
             _render(child, out, skip)
-            if block:
+            if block and child.tag != "br":  # a line break, not a paragraph's end
                 out.append("\n\n" if child.tag in ("p", "h1", "h2", "h3", "title") else "\n")
 
 
@@ -208,9 +210,11 @@ def _table_cells(text: str) -> str:
 def repair(text: str) -> str:
     """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
     cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
-    unit column dropped), bold marks "**" off, runs of spaces or tabs
+    unit column dropped), words hyphenated across lines joined ("đảng vi-" / "ên"), bold marks "**"
+    off, runs of spaces or tabs
     made one space, and photo captions inside sentences dropped."""
     text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    text = _HYPHEN_BREAK_RE.sub(lambda m: "" if text[m.end()].islower() else m.group(0), text)
     text = _SPACES_RE.sub(" ", _BOLD_RE.sub("", text))
     return _CAPTION_RE.sub("", text)
 
@@ -224,6 +228,13 @@ def decode(raw: bytes) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# A page's source pasted into a text file: it opens with a block element ("<h1>…", "<table>").
+_PASTED_HTML_RE = re.compile(r"\s*(?:<!doctype html|<(?:html|head|body|article|section|div|h[1-6]|p|"
+                             r"table|ul|header|main)(?:\s[^<>]*)?>)", re.IGNORECASE)
+# A word hyphenated across the lines of a scanned page: "41.356 đảng vi-\nên" is "viên".
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+
+
 def read_document(path) -> str:
     """Text of a .txt, .md or .html document: decoded, NFC, markup and page chrome stripped."""
     path = Path(path)
@@ -232,7 +243,7 @@ def read_document(path) -> str:
         raise ValueError(f"Không đọc được loại tệp {suffix!r} (chỉ .txt, .md, .html) / "
                          f"unsupported file type {suffix!r} (only .txt, .md, .html): {path}")
     text = repair(decode(path.read_bytes()))
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm") or _PASTED_HTML_RE.match(text):
         text = html_to_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from . import clauses as cl
 from . import vocabulary as voc
+from .lists import counted_lists, respective
 from .numbers import find_quantities
-from .parts import dimension_at, metric_dimension, share_in
+from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
-                      r"\s*[,:]?\s*)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
+                      r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
@@ -134,8 +135,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
     floor, blocked_end = 0, None
     changed: dict[int, str] = {}  # the second stock of a change, by its quantity's index
     quantities = find_quantities(sentence)
-    lists = cl.counted_lists(sentence, folded, quantities)
-    labelled = cl.respective(sentence, folded, quantities, lists)
+    lists = counted_lists(sentence, folded, quantities)
+    labelled = respective(sentence, folded, quantities, lists)
     for k, q in enumerate(quantities):
         metric, noun_end, dim, own_stock = None, q.end, None, False
         first, last = lists.get(k, (k, k))
@@ -211,9 +212,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 folded, floor, q.start) or crossing and cl.crossed_head(folded, floor, q.start)) \
                 and _LABEL_END_RE.match(sentence, q.end):
             metric = voc.metric_at(folded, head.start("noun"))[0]
-        elif (out or _IN_LIST_RE.search(sentence, 0, q.start)) and (
-                listed := dimension_at(sentence, q.end)) and listed[0] != "sector":
-            # "…; 1.203 là nữ; 134 người …", not "7 thôn … chưa có đảng viên" (places counted)
+        elif (listed := dimension_at(sentence, q.end)) and listed[0] != "sector" and (out or _IN_LIST_RE.search(
+                sentence, 0, q.start) or voc.ADMITTED_AFTER_RE.match(folded, listed[2])):  # "…; 1.203 là nữ", "3 giáo dân vinh dự đứng vào hàng ngũ"
             metric, dim, noun_end = "_part", listed, listed[2]
         elif (whole := next((c for c in reversed(out) if not c.dimension), None)) and \
                 _IN_SECTOR_RE.match(folded, q.end) and (listed := dimension_at(sentence, q.end)) \
@@ -234,13 +234,14 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         clause = cl.clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or _shared_complement(
                 sentence, folded, noun_end) or cl.blocked(clause) or voc.hard_blocked(
-                clause) or voc.UNNAMED_RE.search(voc.fold(clause, lower=False)) or \
+                clause) or cl.unnamed(sentence, clause) or \
                 voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
                 voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(
                     sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
-        if blocked_end is not None and voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):
+        if blocked_end is not None and (not out or out[-1].start < blocked_end) and \
+                voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):  # not of a count after it
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
@@ -249,7 +250,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
         admitted = metric in voc.MEMBERS | {"_candidates", "_part"} and (cl.admitted(
-            sentence, folded, clause_start, q.start, noun_end) or cl.new_in_period(folded, noun_end))
+            sentence, folded, clause_start, q.start, noun_end) or cl.new_in_period(folded, noun_end, q.start))
         implied = metric_dimension(metric)
         if admitted:
             metric = "new_admissions"
@@ -289,9 +290,9 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 metric = "new_admissions"
         out.append(Candidate(q.start, q.end, q.text, float(q.value), qualifier, metric, noun_end,
                              dim[0] if dim else None, dim[1] if dim else None,
-                             labelled[k][2] if k in labelled else share_in(post) if dim else None,
+                             labelled[k][2] if k in labelled else own_share(post) if dim else None,
                              bool(admitted and _CEREMONY_RE.search(sentence, 0, q.start)),
-                             post_share=None if dim else share_in(post), own_stock=own_stock,
+                             post_share=None if dim else own_share(post), own_stock=own_stock,
                              nth=(k - first, last - first + 1) if last > first and "lan luot" in
                              folded[max(0, quantities[first].start - 30):quantities[first].start]
                              else None))

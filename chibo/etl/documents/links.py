@@ -19,8 +19,10 @@ over the admissions reported before them. A part that gets no whole keeps its di
 """
 import re
 
+from .groups import said_of_all
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
+from .subsets import restricted, subset_whole
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -212,6 +214,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     """Link the sentence's parts to their wholes (module docstring); a part needing a whole
     that has none is dropped; a sector that is not a part of anything only narrows the scope.
     document: the figures of the document before this sentence."""
+    if not figs:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
+        said_of_all(sentence, previous)
     out = []
     for k, f in enumerate(figs):
         members = _members_of_part(sentence, f, out, document + previous + out)
@@ -220,6 +224,13 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
         is_part = f["dimension"] is not None or any(f["metric"] in a | b for a, b in PARTS.values())
         whole = members or (figs[k + 1] if f["_whole_next"] and k + 1 < len(figs) else (
             _whole(sentence, f, out, previous, document) if is_part else None))
+        if whole is None and f["dimension"] == "sector":  # "… 1.366 tổ chức cơ sở đảng. … lực
+            whole = subset_whole(f, document + out)  # lượng vũ trang 240 tổ chức cơ sở đảng"
+        elif whole is None and f["dimension"] is None and not _same_metric_whole(sentence, f, out):
+            subset, sector = restricted(sentence, f, out)  # "Riêng các nông trường … có 5 chi bộ"
+            whole = subset_whole(f, document + out) if subset else None
+            if whole is not None and sector:
+                f["dimension"], f["dimension_value"] = "sector", sector[0]
         if whole is not None:
             f["_parent"] = whole
             if not any(whole is g for g in out) and not f.get("_dated_here"):
@@ -261,7 +272,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             sector = sector_in(gap)
             if not sector and _WHERE_RE.match(sentence, f["_noun_end"]):
                 continue  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a group no sector names
-            f["_parent"], f["dimension"] = whole, "sector" if sector else "other"
+            f["_parent"], f["dimension"] = whole, "sector" if sector else (  # organisations of a
+                None if f["metric"] in ORGS else "other")  # kind no sector names: a part, no dimension
             f["metric"], f["share"] = whole["metric"], f["_post_share"]
             if sector:
                 f["dimension_value"] = sector[0]

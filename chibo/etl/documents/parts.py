@@ -15,7 +15,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
-| other | (none) | a second count of the same thing after "trong đó" whose selection the vocabulary does not know: a part, never a total |
+| other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know: a part, never a total (organisations so selected are a part with no dimension: subsets.py) |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
 part of the members is `members_female` (gender), `members_official`/`members_probationary`
@@ -42,11 +42,12 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|
             r"Sán Chỉ|Cao Lan|Mạ|Mảng|Ngái|Pa Kô|Pa Cô|Gia-rai|Hmong|Mơ Nông|Rục|Mã Liềng|Chơ-ro|"
             r"Xinh-mun|Hà-nhì|Khơ-mú|Phù-lá|Lô-lô)")
 DIMENSIONS: list[tuple[str, str, str]] = [
-    ("activity", "admitted_members", r"(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?(?:đảng viên|quần chúng)"),
+    ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?"
+                                     r"(?:đảng viên|quần chúng)|(?:đã )?kết nạp được(?=\s*[,.;)]|$)"),
     # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none
-    ("activity", "no_admissions", r"(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
+    ("activity", "no_admissions", r"(?:còn lại,? )?(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
                                   r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) kết nạp "
-                                  r"(?:được )?(?:đảng viên|quần chúng)"),
+                                  r"(?:(?:được )?(?:đảng viên|quần chúng)|được(?=\s*[,.;)]|$))"),  # "… chưa kết nạp được,"
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
@@ -86,7 +87,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
-                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối )?|khối ))?"
+                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối ))?"
                        r"(?:" + phrase + r")")
       for code, phrase in SECTORS] + [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
@@ -109,8 +110,9 @@ DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORE
 # The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
 DIMENSION_PLAIN_RES = [(d, v, re.compile(fold(rx.pattern, lower=False), re.IGNORECASE))
                        for d, v, rx in DIMENSION_RES]
-SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\(|bằng)\s*(?:khoảng |gần |hơn |trên )?"
-                      r"(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%", re.IGNORECASE)
+SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\((?:\s*(?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)?)?|bằng)\s*"
+                      r"(?:khoảng |gần |hơn |trên )?(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%"
+                      r"(?!\s*(?:kế hoạch|chỉ tiêu|so với|nghị quyết))", re.IGNORECASE)  # "(đạt 87,4%)"
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
 CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này)|số này|riêng|cụ thể)(?![\wđ])",
                           re.IGNORECASE)
@@ -143,6 +145,18 @@ def share_in(text: str) -> float | None:
     """The share quoted in text ("chiếm 46,7%", "(11,53%)") as a fraction."""
     m = SHARE_RE.search(text)
     return round(float(m["pct"].replace(",", ".")) / 100, 6) if m else None
+
+
+# After a count, a comma opens the next item of a list unless a share follows it: "đoàn viên
+# thanh niên 241, tuổi đời dưới 30 chiếm 78,3%" (not 241's share), "1.107 người, chiếm 31,8%".
+_NEXT_ITEM_RE = re.compile(r"[,;](?!\d)(?!\s*(?:chiếm|bằng|đạt|tỷ lệ|tỉ lệ|tức|khoảng)(?![\wđ]))",
+                           re.IGNORECASE)
+
+
+def own_share(post: str) -> float | None:
+    """The share quoted in the text after a count, up to the next item of its list."""
+    item = _NEXT_ITEM_RE.search(post)
+    return share_in(post[:item.start()] if item else post)
 
 
 def part_metric(metric: str, dimension: str | None, value: str | None) -> str:

@@ -13,8 +13,11 @@ _NATIONAL = ("members_total", "new_admissions")
 def headline_from_body(figures: list[dict]) -> None:
     """A headline restates a figure of the body ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên"
     for "Từ năm 2020 đến năm 2024, … kết nạp 9.126 đảng viên"): without a date or a scope of its
-    own it takes the body figure's (same metric, value within the headline's qualifier)."""
-    for f in (f for f in figures if f.get("_headline") and not f["_parent"]):
+    own it takes the body figure's (same metric, value within the headline's qualifier); a
+    headline part ("Gần 1.500 đảng viên, hơn 180 đảng viên là sinh viên") restating a body part
+    takes the body part's whole, not the headline's."""
+    for f in (f for f in figures if f.get("_headline") and (  # a part of the headline's whole too
+            not f["_parent"] or f["_parent"].get("_headline") and f["dimension"])):
         if f["as_of_source"] == "explicit" and f["_scope"] is not None and not f["_first"]:
             continue
         same = [b for b in figures if not b.get("_headline") and b["metric"] == f["metric"] and (

@@ -36,7 +36,7 @@ def _lines(text: str) -> list[str]:
             out[-1] += " " + line
         else:
             out.append(line)
-        joinable = (line[-1].islower() or line[-1] == ",") and "|" not in line
+        joinable = (line[-1].islower() or line[-1] in ",;") and "|" not in line  # "… 48 đảng viên;"
     return out
 
 
@@ -60,7 +60,8 @@ def _heading(line: str) -> bool:
 
 
 # A column header naming what its cells count: "| Đại hội | Thời gian | Số đảng viên |".
-_COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên|chi bộ|tổ chức cơ sở đảng)")
+_COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên(?: mới)?(?: được)? kết nạp(?: mới)?(?: trong năm)?|"
+                              r"đảng viên|chi bộ|tổ chức cơ sở đảng)|Kết nạp(?: đảng viên)?(?: mới)?(?: trong năm)?")
 _COUNT_CELL_RE = re.compile(r"(?:hơn |gần |trên |khoảng )?\d", re.IGNORECASE)
 
 
@@ -70,14 +71,20 @@ def _cells(line: str) -> list[str]:
 
 def _as_column_row(line: str, header: list[str] | None) -> str | None:
     """"| VIII | 6/1996 | hơn 2,1 triệu |" under "| Đại hội | Thời gian | Số đảng viên |" →
-    "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu" (None for other rows)."""
+    "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu"; every column whose header names its
+    count, not only the last ("| 2005 | 3.100.512 | 49.125 |" under "| Năm | Số đảng viên | Số tổ
+    chức cơ sở đảng |"); None for other rows."""
     cells = _cells(line)
-    if not header or len(cells) != len(header) or len(cells) < 2 or not \
-            _COLUMN_LABEL_RE.fullmatch(header[-1]) or not _COUNT_CELL_RE.match(cells[-1]):
+    if not header or len(cells) != len(header) or len(cells) < 2:
+        return None
+    counted = {i for i, (h, c) in enumerate(zip(header, cells))
+               if i and _COLUMN_LABEL_RE.fullmatch(h) and _COUNT_CELL_RE.match(c)}
+    if not counted:
         return None
     first = cells[0] if cells[0].lower().startswith(header[0].lower()) else f"{header[0]} {cells[0]}"
-    middle = [f"{h.lower()} {c}" if h.lower() == "năm" else c for h, c in zip(header[1:-1], cells[1:-1])]
-    return ", ".join([first] + middle) + f", {header[-1]}: {cells[-1]}"  # "Đại hội III, năm 1960"
+    rest = [f"{h}: {c}" if i in counted else f"{h.lower()} {c}" if h.lower() == "năm" else c
+            for i, (h, c) in enumerate(zip(header, cells)) if i]
+    return ", ".join([first] + rest)  # "Đại hội III, năm 1960, …"
 
 
 # A bare total in a list ("+ Tổng số: 3.874 đồng chí") under a paragraph naming what the list counts

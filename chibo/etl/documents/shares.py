@@ -22,7 +22,7 @@ _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
 _SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
-_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{3,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
+_RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{2,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
 _PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
 _PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
@@ -46,20 +46,63 @@ _PART_OF_NEXT_RE = re.compile(r"(?:\s+là\s+[^\d,;()]{1,40}?)?"  # "214 đảng 
                               r"(?:tổng\s+)?số\s*$", re.IGNORECASE)
 
 
+# Shares given "lần lượt" for labels before them: "đảng viên nữ, đoàn viên thanh niên lần lượt
+# chiếm 49,2% và 84,7%".
+_RESPECTIVE_SHARES_RE = re.compile(r"(?:lần lượt|tương ứng)(?:\s+(?:là|chiếm|đạt))*\s+(?:tỷ lệ\s+)?(?P<list>"
+                                   r"\d{1,3}(?:,\d+)?\s*%(?:\s*(?:,|và)\s*\d{1,3}(?:,\d+)?\s*%)+)", re.IGNORECASE)
+_LABELS_HEAD_RE = re.compile(r"[;:.]|trong (?:đó|số đó|số này),?|(?:trong|của) (?:tổng )?số[^,;]*,", re.IGNORECASE)
+
+
+def _respective_shares(sentence: str) -> list[Candidate]:
+    """One share part per label, in order, when the labels and the shares are as many."""
+    out = []
+    for m in _RESPECTIVE_SHARES_RE.finditer(sentence):
+        head = max([0] + [h.end() for h in _LABELS_HEAD_RE.finditer(sentence, 0, m.start())])
+        pcts = list(_PCT_AFTER_RE.finditer(sentence, m.start("list"), m.end("list")))
+        labels = [p for p in re.split(r"\s*,\s*|\s+và\s+", sentence[head:m.start()].strip()) if p][
+            -len(pcts):]  # the last ones: "nữ 112 (52,1%), người dân tộc thiểu số, người có đạo lần lượt …"
+        named = [_label(label) for label in labels]
+        if len(labels) != len(pcts) or len(pcts) < 2 or not all(d or n == "members_female" for n, d in named):
+            continue
+        out += [c for (metric, dim), pct in zip(named, pcts) if (c := _share_part(sentence, pct, metric, dim))]
+    return out
+
+
+def _label(label: str) -> tuple[str | None, tuple | None]:
+    """(metric, dimension) a label names: "đảng viên nữ", "đoàn viên thanh niên", "tỷ lệ nữ"."""
+    pos = re.match(r"(?:tỷ lệ\s+|tỉ lệ\s+|số\s+)?", label, re.IGNORECASE).end()
+    dim = dimension_at(label, pos)
+    return (None, dim) if dim and dim[2] == len(label) else _noun_and_dimension(label, pos)
+
+
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
-    counted = counted_candidates(sentence) + _ratio(sentence)
+    counted = counted_candidates(sentence) + _ratio(sentence) + _respective_shares(sentence)
     return _share_with_its_count(sentence, _parts_before_wholes(sentence, _with_shares_alone(
         sentence, sorted(counted, key=lambda c: c.start))))
 
 
 
 
+# A count in brackets right after a share, with a counter noun or none: "chiếm 9,9% (135 tổ
+# chức)", "chiếm 22,1% (302)", "chiếm 41,2% (1.024 người)".
+_BRACKETED_COUNT_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(?:tổ chức(?: cơ sở đảng)?|"
+                                 r"chi bộ|đảng bộ|đồng chí|người|đảng viên|đ/c))?\s*\)", re.IGNORECASE)
+
+
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
-    """"trong đó sinh viên chiếm 79% (1.048 đồng chí)": the count in brackets after a part given
-    by its share is that part's count (one figure, the count with its share)."""
+    """"trong đó sinh viên chiếm 79% (1.048 đồng chí)", "khối xã, phường chiếm 9,9% (135 tổ
+    chức)", "cơ quan hành chính chiếm 22,1% (302)": the count in brackets after a part given by
+    its share is that part's count (one figure, the count with its share)."""
+    for share in out:
+        bracket = _BRACKETED_COUNT_RE.match(sentence, share.end)
+        if share.value is None and share.dimension and bracket and not any(
+                c.start == bracket.start("n") for c in out):
+            share.value, share.text = float(bracket["n"].replace(".", "")), bracket["n"]
+            share.start, share.end = bracket.start("n"), bracket.end("n")
     for share, count in zip(list(out), list(out[1:])):
-        if share.value is None and share.dimension and count.dimension in (None, "other") and \
+        if share.value is None and share.dimension and (count.dimension in (None, "other") or (
+                count.dimension, count.dimension_value) == (share.dimension, share.dimension_value)) and \
                 OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and \
                 sentence[count.noun_end:count.noun_end + 1] == ")":
             share.value, share.text, share.start, share.end = count.value, count.text, \
@@ -161,9 +204,11 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         if not (metric or dim):
             metric, dim, _ = descriptor(plain, m.start(), _SHARE_TAIL_RE)
         found.append(_share_part(sentence, m, metric, dim))
-    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both
-        metric, dim, _ = descriptor(sentence, m.start())
-        found.append(_share_part(sentence, m, metric, dim) if metric else None)
+    for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both,
+        metric, dim, _ = descriptor(sentence, m.start())  # or a part in a list of them ("nữ chiếm
+        listed = dim and dim[0] != "sector" and (any(found) or ":" in sentence[:m.start()] or  # 41,2% (…),
+            _BRACKETED_COUNT_RE.match(sentence, m.end()))  # dân tộc thiểu số 1,5% (77 đồng chí)", "Cơ cấu …:"
+        found.append(_share_part(sentence, m, metric, dim) if metric or listed else None)
     for m in _RATIO_RE.finditer(sentence):
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):

@@ -138,7 +138,7 @@ def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
 
 # Counter nouns after a number that take a people metric named earlier in the clause.
 COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])"
-                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ]))",
+                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ])(?!\s+(?:tộc|toc)))",
                         re.IGNORECASE)  # also without diacritics
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
@@ -150,8 +150,8 @@ POST_BLOCK_RE = re.compile(
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đăng ký|cam kết|(?:đã |đều |cũng )*(?:sử dụng|ứng dụng|triển khai|áp dụng|cài đặt|kích hoạt)|"
     r"đạt danh hiệu|(?:sinh hoạt )?đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
-    r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|"
-    r"sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
+    r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|(?:trong sạch,? )?vững mạnh|(?:được )?công nhận|"
+    r"(?:đang )?sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
     r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
     re.IGNORECASE)
 
@@ -206,6 +206,7 @@ UNBLOCK_RE = re.compile(
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
+    r"chúc mừng|chào mừng|chào đón|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".

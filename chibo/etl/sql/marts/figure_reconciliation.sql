@@ -45,6 +45,9 @@ figures AS (
           OR (f.dimension = 'sector' AND f.sector = f.dimension_value)
           OR (f.metric IN ('members_total', 'new_admissions')
               AND marts.structure_part_known(f.dimension, f.dimension_value))) THEN 'part_dimension'
+      -- a subset selected by what no dimension names ("các nông trường giáp biên có 5 chi bộ" of
+      -- 11): it counts what its whole counts, so the warehouse's value is the whole's
+      WHEN f.dimension IS NULL AND w.metric = f.metric THEN 'part_dimension'
       WHEN f.metric = 'new_admissions' AND f.period_from IS NULL THEN 'period_unknown'
       -- flows are kept from the first month of history on (earlier changes only fold into stocks)
       WHEN f.metric = 'new_admissions' AND f.period_from < (SELECT min(month) FROM marts.dim_month)
@@ -53,6 +56,7 @@ figures AS (
     coalesce(f.scope_kind = 'organisation'
              AND f.scope_value IN (SELECT group_code FROM scope_groups), false) AS is_group
   FROM core.reported_figures f
+  LEFT JOIN core.reported_figures w ON w.figure_id = f.part_of_figure_id
 ),
 -- organisation scopes named by a name: every organisation valid on the date whose name
 -- contains the value; a match inside another match's subtree is dropped ("Chi bộ cơ quan Liên

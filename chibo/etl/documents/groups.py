@@ -1,0 +1,39 @@
+"""What the text says of a whole group right after counting it: "… lễ kết nạp 2 quần chúng ưu tú
+vào Đảng. Hai đảng viên mới đều là người dân tộc Dao." The sentence after a count of admissions
+that says all of them ("Hai đảng viên mới", "Cả hai", "Cả 5 đồng chí", "Tất cả", "Các đảng viên
+mới") are of one group gives that count the group's dimension, as it would in one sentence
+(corpus README, held-out set 12). Not a group of some of them ("Một đồng chí là …", "Trong đó
+…"), nor a count that is not the one before ("Ba đảng viên mới …" after "kết nạp 2").
+"""
+from __future__ import annotations
+
+import re
+
+from .numbers import find_quantities
+from .parts import dimension_at
+
+# The whole group named at the head of the sentence, then "(đều) là".
+_ALL_OF_RE = re.compile(
+    r"\s*(?:(?P<all>cả|tất cả|toàn bộ|các)\s+)?(?:(?P<n>\d[\d.]*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)?(?:(?:đảng viên mới|tân đảng viên|"
+    r"quần chúng(?: ưu tú)?|đồng chí|người)(?:\s+(?:này|trên|vừa được kết nạp|được kết nạp|mới))?\s+|"
+    r"(?:[^\W\d]+\s+){1,2}?)?(?:đều|cùng)\s+(?:là\s+)?", re.IGNORECASE)  # or "Cả 5 em đều là …"
+
+
+def said_of_all(sentence: str, previous: list[dict]) -> None:
+    """Give the admissions counted in the sentence before the dimension this one says all of
+    them have (module docstring)."""
+    counted = [f for f in previous if f["metric"] == "new_admissions" and f["dimension"] is None
+               and f["value"] and not f.get("_parent")]
+    m = _ALL_OF_RE.match(sentence)
+    if len(counted) != 1 or not m or not (m["all"] or m["n"]):
+        return
+    dim = dimension_at(sentence, m.end())
+    if dim is None or dim[0] in ("sector", "activity"):
+        return
+    if m["n"]:
+        said = find_quantities(sentence[m.start("n"):m.end("n")])
+        if not said or said[0].value != counted[0]["value"]:
+            return
+    elif m["all"].lower() == "các" and not m.group(0).lower().startswith("các đảng viên mới"):
+        return  # "Các đồng chí đều là …" may be anyone named before
+    counted[0]["dimension"], counted[0]["dimension_value"] = dim[0], dim[1]
