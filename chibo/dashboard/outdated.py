@@ -41,20 +41,22 @@ def missing_rollups() -> list[str]:
 
 
 def check() -> list[str]:
-    """At start: log (error) which macros the file lacks and that `etl rebuild` makes them, and
-    (warning) which rollups it lacks; returns the missing macros."""
-    slow = missing_rollups()
-    if slow:
-        names = ", ".join(f"marts.{m}" for m in slow)
-        log.warning("Kho dữ liệu được dựng bằng phiên bản cũ, thiếu %s nên chậm hơn khi chọn một "
-                    "tổ chức: chạy python -m chibo.etl rebuild / the warehouse was built by an "
-                    "older version and lacks %s, so views of a picked organisation are slower: "
-                    "run python -m chibo.etl rebuild", names, names)
+    """At start: log which macros (error) and rollups (warning) the file lacks and that
+    `etl rebuild` makes them; returns the missing macros."""
+    _name(logging.WARNING, missing_rollups(), "nên chậm hơn khi chọn một tổ chức",
+          "so views of a picked organisation are slower")
     missing = missing_macros()
+    _name(logging.ERROR, missing, "", "")
+    return missing
+
+
+def _name(level: int, missing: list[str], vi: str, en: str) -> None:
+    """Log at `level`, in Vietnamese and English, that the file lacks `missing` (and `vi`/`en`:
+    what that costs) and that `etl rebuild` builds it to today's contract."""
     if missing:
         names = ", ".join(f"marts.{m}" for m in missing)
-        log.error("Kho dữ liệu được dựng bằng phiên bản cũ, thiếu %s: chạy python -m chibo.etl "
-                  "rebuild để dựng lại theo hợp đồng hiện tại / the warehouse was built by an "
-                  "older version and lacks %s: run python -m chibo.etl rebuild to build it to "
-                  "today's contract", names, names)
-    return missing
+        log.log(level, "Kho dữ liệu được dựng bằng phiên bản cũ, thiếu %s%s: chạy python -m "
+                "chibo.etl rebuild để dựng lại theo hợp đồng hiện tại / the warehouse was built "
+                "by an older version and lacks %s%s: run python -m chibo.etl rebuild to build it "
+                "to today's contract", names, f" {vi}" if vi else "", names,
+                f", {en}" if en else "")
