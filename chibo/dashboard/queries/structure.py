@@ -85,7 +85,7 @@ def admissions_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.Dat
 def _rolled_up(scope: Scope, f: Filters) -> tuple[str, str, dict] | None:
     """(day rollup, SQL condition on it as `s`, params) when one holds the selection: the province
     × sector rollup marts.agg_member_structure when no organisation subtree narrows it, the
-    picked organisation's row of marts.agg_subtree_structure when it holds its whole subtree
+    picked organisation's rows of marts.agg_subtree_structure when it holds its whole subtree
     (subtree.rolled_up: an organisation above the cells, no other filter); else None."""
     if use_rollup(scope, f, ROLLUP):
         return (ROLLUP, *org_condition(scope, f, alias="s"))
