@@ -1,7 +1,7 @@
 """Server time of every dashboard callback on a real warehouse: median and p95 per callback.
 
     .venv/bin/python benchmarks/bench_dashboard.py --warehouse data/warehouse.duckdb [--repeat 7]
-        [--pandas] [--only orgs-hierarchy --only org_search]
+        [--pandas] [--only orgs-hierarchy --only org_search] [--view org]
 
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
 bounds, events, warehouse info), and times every callback: the server time of a filter change.
@@ -62,6 +62,9 @@ def main() -> None:
     p.add_argument("--pandas", action="store_true", help="the plain-pandas baseline as well")
     p.add_argument("--only", action="append", default=[],
                    help="time only the callbacks whose name contains this (repeatable)")
+    p.add_argument("--view", action="append", default=[],
+                   help="time only this view of the scenarios (default, all, 5y, years, org, "
+                        "province, sector, old; repeatable)")
     args = p.parse_args()
     from chibo.dashboard import runtime, settings
     from chibo.dashboard.app import create_app
@@ -99,6 +102,8 @@ def measure(args) -> None:
         org = con.execute("""SELECT org_id FROM marts.dim_org WHERE kind = 'province_committee'
             AND valid_to IS NULL ORDER BY org_id LIMIT 1""").fetchone()
     states = scenarios(ch, urlstate, org[0] if org else None)
+    if args.view:
+        states = {k: v for k, v in states.items() if k in args.view}
     for _ in range(args.repeat):
         for state in states.values():
             data.clear_caches()

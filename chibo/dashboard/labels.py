@@ -126,17 +126,24 @@ def translate_values(df: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     out = {}
     for col in df.columns:
         if col in _PREFIX:
-            out[col] = [code(_PREFIX[col], v, lang) for v in df[col]]
+            out[col] = _each(df[col], lambda v, p=_PREFIX[col]: code(p, v, lang))
         elif col == "rating":
-            out[col] = [rating(v, lang) for v in df[col]]
+            out[col] = _each(df[col], lambda v: rating(v, lang))
         elif col == "age_band":
-            out[col] = [age_band(v) for v in df[col]]
+            out[col] = _each(df[col], age_band)
         elif col == "detail":
-            out[col] = [detail(v, lang) for v in df[col]]
+            out[col] = _each(df[col], lambda v: detail(v, lang))
         elif col == "grp":
-            out[col] = [code("kind", v, lang) if has(f"kind.{v}") else code("sector", v, lang)
-                        for v in df[col]]
+            out[col] = _each(df[col], lambda v: code("kind", v, lang) if has(f"kind.{v}")
+                             else code("sector", v, lang))
     return df.assign(**out) if out else df
+
+
+def _each(values: pd.Series, label) -> list[str]:
+    """label(v) for every value, each distinct value labelled once (a table of thousands of base
+    organisations has a handful of kinds and sectors)."""
+    done: dict = {}
+    return [done[v] if v in done else done.setdefault(v, label(v)) for v in values]
 
 
 def csv_header(column: str, lang: str = "vi") -> str:

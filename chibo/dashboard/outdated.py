@@ -1,8 +1,9 @@
 """Whether the warehouse file read was built before the macros the dashboard calls: a file
 published by an older version (before the many-day macros, say) still serves every other view,
-but the views that call a missing macro cannot be drawn. Checked when the dashboard starts, so
-the IT office reads in the log, in Vietnamese and English, that `python -m chibo.etl rebuild`
-brings the file to today's contract; such a view then says the same to its viewer
+but the views that call a missing macro cannot be drawn, and the views of a rollup it lacks read
+the facts instead, slowly. Checked when the dashboard starts, so the IT office reads in the log,
+in Vietnamese and English, that `python -m chibo.etl rebuild` brings the file to today's
+contract; a view calling a missing macro then says the same to its viewer
 (chibo/dashboard/errors.py WarehouseOutdated, raised by the gateway).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from chibo.dashboard import data
+from chibo.dashboard.data import Scope
 
 log = logging.getLogger("chibo.dashboard.warehouse")
 
@@ -21,6 +23,10 @@ MACROS = ("admission_structure_between", "admission_structure_long_between",
           "stock_parts_on_days", "stocks_on", "structure_long_on", "structure_on",
           "subtree_flow_parts_over", "subtree_stock_parts_on_days")
 
+# The rollups a picked organisation's views read when the file has them (the facts of the
+# subtree's cells otherwise: the same numbers, slower at national scale).
+ROLLUPS = ("agg_subtree_monthly", "agg_subtree_structure")
+
 
 def missing_macros() -> list[str]:
     """The MACROS the file read now lacks (one read of its catalog's functions)."""
@@ -29,13 +35,28 @@ def missing_macros() -> list[str]:
     return [name for name in MACROS if name not in have]
 
 
+def missing_rollups() -> list[str]:
+    """The ROLLUPS the file read now lacks (each table bound once per generation)."""
+    return [name for name in ROLLUPS if not data.table_exists(Scope.everything(), name)]
+
+
 def check() -> list[str]:
-    """At start: log (error) which macros the file lacks and that `etl rebuild` makes them."""
+    """At start: log which macros (error) and rollups (warning) the file lacks and that
+    `etl rebuild` makes them; returns the missing macros."""
+    _name(logging.WARNING, missing_rollups(), "nên chậm hơn khi chọn một tổ chức",
+          "so views of a picked organisation are slower")
     missing = missing_macros()
+    _name(logging.ERROR, missing, "", "")
+    return missing
+
+
+def _name(level: int, missing: list[str], vi: str, en: str) -> None:
+    """Log at `level`, in Vietnamese and English, that the file lacks `missing` (and `vi`/`en`:
+    what that costs) and that `etl rebuild` builds it to today's contract."""
     if missing:
         names = ", ".join(f"marts.{m}" for m in missing)
-        log.error("Kho dữ liệu được dựng bằng phiên bản cũ, thiếu %s: chạy python -m chibo.etl "
-                  "rebuild để dựng lại theo hợp đồng hiện tại / the warehouse was built by an "
-                  "older version and lacks %s: run python -m chibo.etl rebuild to build it to "
-                  "today's contract", names, names)
-    return missing
+        log.log(level, "Kho dữ liệu được dựng bằng phiên bản cũ, thiếu %s%s: chạy python -m "
+                "chibo.etl rebuild để dựng lại theo hợp đồng hiện tại / the warehouse was built "
+                "by an older version and lacks %s%s: run python -m chibo.etl rebuild to build it "
+                "to today's contract", names, f" {vi}" if vi else "", names,
+                f", {en}" if en else "")

@@ -1,6 +1,7 @@
 """The member structure of the dashboard's fixture warehouse (tests/dashboard/fixture_warehouse.py):
-hand-made member rows of marts.fct_member_structure and the ETL's SQL for agg_member_structure and
-dim_structure over them (the ETL's macros and ref.* tables are the fixture's).
+hand-made member rows of marts.fct_member_structure and the ETL's SQL for agg_member_structure,
+agg_subtree_structure and dim_structure over them (the ETL's macros and ref.* tables are the
+fixture's).
 
 On 31/12/2025: 45 members (S1 12, S2 6, S3 3, B2 24), 40 full and 5 probationary, 18 women
 (S1 5, S2 2, S3 1, B2 10), 7 of an ethnic minority (S1 1 Tày, B2 6 Mường), 1 whose group is not
@@ -58,6 +59,6 @@ def add_structure(con) -> None:
     the ETL's macros already there)."""
     con.executemany(f"INSERT INTO marts.fct_member_structure ({', '.join(COLUMNS)}) VALUES "
                     f"({', '.join('?' * len(COLUMNS))})", [list(r) for r in rows()])
-    for name in ("dim_structure", "agg_member_structure"):
+    for name in ("dim_structure", "agg_member_structure", "agg_subtree_structure"):
         sql = (ETL_SQL / "marts" / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")

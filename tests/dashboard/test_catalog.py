@@ -1,7 +1,8 @@
 """What the dashboard knows of the warehouse file's catalog: which marts and columns it has (read
 once per generation by binding the table, never by a scan of DuckDB's catalog functions) and,
 for a file built before a macro the dashboard calls, a clear bilingual message naming
-`etl rebuild` instead of a chart error or a traceback."""
+`etl rebuild` instead of a chart error or a traceback (a file without a subtree rollup is named
+at start too)."""
 
 from __future__ import annotations
 
@@ -119,6 +120,35 @@ def test_an_outdated_warehouse_is_named_at_start(outdated, caplog):
 
 def test_a_current_warehouse_lacks_no_macro():
     assert outdated_check.missing_macros() == []
+    assert outdated_check.missing_rollups() == []
+
+
+def test_a_warehouse_without_a_subtree_rollup_is_named_at_start(fixture_warehouse, tmp_path,
+                                                                 caplog):
+    """A file built before marts.agg_subtree_structure serves a picked organisation's structure
+    from the cells (no macro is missing), and the start check warns, in both languages, that
+    `etl rebuild` makes the rollup."""
+    path = _copy(fixture_warehouse, tmp_path, "warehouse.duckdb",
+                 "DROP TABLE marts.agg_subtree_structure")
+    with runtime.bound(runtime_for(path)), \
+            caplog.at_level(logging.WARNING, "chibo.dashboard.warehouse"):
+        data.clear_caches()
+        assert outdated_check.check() == []
+        assert outdated_check.missing_rollups() == ["agg_subtree_structure"]
+    logged = " ".join(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    assert "marts.agg_subtree_structure" in logged and "marts.agg_subtree_monthly" not in logged
+    assert "phiên bản cũ" in logged and "older version" in logged
+    assert logged.count("python -m chibo.etl rebuild") == 2
+
+
+def test_the_start_check_knows_every_subtree_rollup_the_dashboard_reads():
+    """ROLLUPS is exactly the agg_subtree_* marts the dashboard's queries name, each in the
+    warehouse contract."""
+    named = {m for path in (ROOT / "chibo" / "dashboard" / "queries").rglob("*.py")
+             for m in re.findall(r"agg_subtree_\w+", path.read_text(encoding="utf-8"))}
+    contract = (ROOT / "chibo" / "etl" / "sql" / "contract.sql").read_text(encoding="utf-8")
+    assert set(outdated_check.ROLLUPS) == named
+    assert all(f"CREATE TABLE marts.{m} (" in contract for m in named)
 
 
 def test_the_start_check_knows_every_macro_the_dashboard_calls():

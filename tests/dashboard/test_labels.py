@@ -87,3 +87,15 @@ def test_a_grid_cut_at_max_rows_says_so_and_the_export_keeps_every_row(dash_app,
     content, _name = tables.export("data-quality", state2025, ALL, "csv")
     assert len(content.decode("utf-8-sig").strip().splitlines()) == 3  # header + 2 warnings
     assert table_card.truncation_note(False, "vi") == ""
+
+
+def test_repeated_and_missing_codes_each_get_their_own_words():
+    """Every row of a column is worded, repeated codes alike, a missing one empty, in the order
+    of the rows (each distinct code is worded once)."""
+    df = pd.DataFrame({"kind": ["base_cell", "sub_cell", None, "base_cell", "sub_cell"],
+                       "rating": [4.0, float("nan"), 1.0, 4.0, float("nan")]})
+    out = labels.translate_values(df, "en")
+    assert out["kind"].tolist() == ["Base cell", "Sub-cell", "", "Base cell", "Sub-cell"]
+    assert out["rating"].tolist() == [labels.rating(4, "en"), "", labels.rating(1, "en"),
+                                      labels.rating(4, "en"), ""]
+    assert labels.rating(4, "en") != labels.rating(1, "en") != ""

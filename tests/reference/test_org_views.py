@@ -18,6 +18,7 @@ import pytest
 
 from chibo.dashboard import runtime
 from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.gateway import tracing
 from chibo.dashboard.queries import meta, orgs, quality, structure
 from tests.helpers import runtime_for
 from tests.reference import metrics as ref
@@ -25,6 +26,7 @@ from tests.reference import metrics as ref
 pytestmark = pytest.mark.slow
 ALL = Scope.everything()
 DAY, FIRST, LAST = dt.date(2025, 7, 1), dt.date(2024, 2, 11), dt.date(2025, 9, 20)
+YEAR_END = dt.date(2024, 12, 31)  # a day of the day rollups (agg_subtree_structure)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -95,16 +97,20 @@ def _ref_dim(counts: dict, dimension: str) -> dict:
 
 @pytest.mark.parametrize("which", ["province", "base_committee", "cell", "dissolved_cell"])
 def test_member_structure_of_a_picked_organisation(inputs, bound, picks, which):
-    """Members on a day (before and on the merger) and admissions over dates by every dimension."""
+    """Members on a day (before the merger, on 31-12, which a pick above the cells reads from its
+    subtree rollup, and on the merger) and admissions over dates by every dimension."""
     tree, short = subtree(inputs, picks[which]), subtree(inputs, picks[which], short=True)
     f = Filters(start=FIRST, end=LAST, as_of=DAY, org=picks[which])
-    for day in (FIRST, DAY):
+    for day in (FIRST, YEAR_END, DAY):
         want = ref.member_structure(inputs, tree, day)
         off = ref.member_structure(inputs, short, day)
         g = dataclasses.replace(f, as_of=day)
         for dim in structure.DIMENSIONS:
-            got = _shown(structure.members_by(ALL, g, dim))
+            with tracing() as seen:
+                got = _shown(structure.members_by(ALL, g, dim))
             assert got == _ref_dim(want, dim), (which, day, dim)
+            rolled = day == YEAR_END and which in ("province", "base_committee")
+            assert ("agg_subtree_structure" in seen[-1].sql) == rolled, (which, day, dim)
             assert got != _ref_dim(off, dim) or not got, (which, day, dim)
     want = ref.admission_structure(inputs, tree, FIRST, LAST)
     for dim in structure.ADMISSION_DIMENSIONS:

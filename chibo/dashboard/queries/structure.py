@@ -3,10 +3,12 @@ period by one characteristic (gender, age band, ethnicity, religion, education, 
 level, political theory, status), and the shares leaders quote (women, ethnic minorities, new
 admissions aged 30 or younger).
 
-Counts come from the warehouse's one definition: the rollup marts.agg_member_structure on the
-days it holds (31-12 of every loaded year, the last loaded day) for province, region and sector
-filters, else the macros' rows marts.structure_on(D) and marts.admission_structure_between(A, B)
-of the organisations selected (resolved once from dim_org), counted by one dimension. SQL runs through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
+Counts come from the warehouse's one definition: on the days the day rollups hold (31-12 of every
+loaded year, the last loaded day) the rollup marts.agg_member_structure for province, region and
+sector filters and marts.agg_subtree_structure for a picked organisation above the cells (its
+subtree), else the macros' rows marts.structure_on(D) and marts.admission_structure_between(A, B)
+of the organisations selected (resolved once from dim_org), counted by one dimension. SQL runs
+through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from chibo.dashboard.data import (
     data_bounds,
     org_condition,
     query,
+    table_exists,
     use_rollup,
 )
 from chibo.dashboard.queries import subtree
@@ -32,6 +35,7 @@ DIMENSIONS = ("gender", "age_band", "ethnicity", "religion", "professional_level
               "political_theory", "education", "status")
 ADMISSION_DIMENSIONS = tuple(d for d in DIMENSIONS if d != "status")
 ROLLUP = "agg_member_structure"
+SUBTREE_ROLLUP = "agg_subtree_structure"
 
 
 def as_of_day(scope: Scope, f: Filters) -> dt.date | None:
@@ -53,11 +57,14 @@ def members_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFr
     day = as_of_day(scope, f)
     if day is None:
         return empty()
-    if use_rollup(scope, f, ROLLUP) and day in rollup_days(scope):  # 31-12, the last loaded day
-        cond, p = org_condition(scope, f, alias="s")
-        p.update(d=day, dim=dimension, day=day)
-        return query(_labelled(f"SELECT s.value, sum(s.members) AS members FROM marts.{ROLLUP} s"
-                               f" WHERE {cond} AND s.day = $d AND s.dimension = $dim GROUP BY 1"), p)
+    if day in rollup_days(scope):  # 31-12, the last loaded day
+        rolled = _rolled_up(scope, f)
+        if rolled is not None:
+            table, cond, p = rolled
+            p.update(d=day, dim=dimension, day=day)
+            return query(_labelled(f"SELECT s.value, sum(s.members) AS members FROM marts.{table} s"
+                                   f" WHERE {cond} AND s.day = $d AND s.dimension = $dim"
+                                   " GROUP BY 1"), p)
     cond, p = subtree.ids_in(scope, f, "s.org_id")
     p.update(d=day, dim=dimension, day=day)
     return query(_labelled(_counted("marts.structure_on($d::DATE)", dimension, cond)), p)
@@ -73,6 +80,20 @@ def admissions_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.Dat
     p.update(a=f.start, b=f.end, dim=dimension, day=f.end)
     return query(_labelled(_counted("marts.admission_structure_between($a::DATE, $b::DATE)",
                                     dimension, cond)), p)
+
+
+def _rolled_up(scope: Scope, f: Filters) -> tuple[str, str, dict] | None:
+    """(day rollup, SQL condition on it as `s`, params) when one holds the selection: the province
+    × sector rollup marts.agg_member_structure when no organisation subtree narrows it, the
+    picked organisation's rows of marts.agg_subtree_structure when it holds its whole subtree
+    (subtree.rolled_up: an organisation above the cells, no other filter); else None."""
+    if use_rollup(scope, f, ROLLUP):
+        return (ROLLUP, *org_condition(scope, f, alias="s"))
+    picked = subtree.rolled_up(scope, f)
+    if picked is None or not table_exists(scope, SUBTREE_ROLLUP):
+        return None
+    cond, p = picked
+    return SUBTREE_ROLLUP, f"{cond} AND s.org_id = $org", p
 
 
 def _counted(rows: str, dimension: str, cond: str) -> str:

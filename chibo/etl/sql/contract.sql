@@ -201,6 +201,17 @@ CREATE TABLE marts.agg_member_structure (
 );
 COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_members_monthly × dimension × value: marts.structure_long_on(D) summed, on 31-12 of every year of history and on the last loaded day';
 
+CREATE TABLE marts.agg_subtree_structure (
+    day DATE,
+    org_id VARCHAR,
+    dimension VARCHAR,
+    value VARCHAR,
+    members BIGINT,
+);
+COMMENT ON TABLE marts.agg_subtree_structure IS 'organisation subtree × day × dimension × value, for every organisation above the cells (committees, base committees) on the days of agg_member_structure: marts.structure_long_on(D) summed over the subtree the organisation filter selects (bridge_org_lineage), sorted by org_id';
+COMMENT ON COLUMN marts.agg_subtree_structure.org_id IS 'the top of the subtree, itself included';
+COMMENT ON COLUMN marts.agg_subtree_structure.dimension IS 'as agg_member_structure without ethnic_group';
+
 CREATE TABLE marts.agg_org_tree (
     day DATE,
     org_id VARCHAR,

@@ -30,6 +30,29 @@ CREATE OR REPLACE MACRO marts.member_on(joined_on, left_on, d) AS
 CREATE OR REPLACE MACRO marts.member_status(official_from, d) AS
   CASE WHEN official_from <= d THEN 'official' ELSE 'probationary' END;
 
+-- The day rollups (agg_member_structure, agg_subtree_structure) count many days at once:
+-- marts.structure_runs(DAYS) places each row of fct_member_structure once on the days of DAYS (a
+-- sorted DATE[]) it counts on, a run first_day to last_day (marts.member_on), with official_day,
+-- the first of them it is official on (marts.member_status), so rows can be counted per run
+-- before the runs are spread over their days; marts.structure_value_on(dimension, value,
+-- official_day, birth_year, D) is then a run's value of `dimension` on day D of its run (status
+-- and age band change with the day, the other dimensions are `value`).
+CREATE OR REPLACE MACRO marts.structure_runs(days) AS TABLE
+  WITH placed AS (
+    SELECT s.*, list_filter(days, lambda x: marts.member_on(s.joined_on, s.left_on, x)) AS on_days
+    FROM marts.fct_member_structure s)
+  SELECT org_id, on_days[1] AS first_day, on_days[-1] AS last_day,
+    list_filter(on_days, lambda x: marts.member_status(official_from, x) = 'official')[1]
+      AS official_day,
+    birth_year, gender, ethnicity, ethnic_group, religion, education, professional_level,
+    political_theory
+  FROM placed WHERE len(on_days) > 0;
+
+CREATE OR REPLACE MACRO marts.structure_value_on(dimension, value, official_day, birth_year, d) AS
+  CASE dimension WHEN 'status' THEN marts.member_status(official_day, d)
+                 WHEN 'age_band' THEN marts.age_band(year(d) - birth_year)
+                 ELSE value END;
+
 CREATE OR REPLACE MACRO marts.structure_on(d) AS TABLE
   WITH day AS (SELECT least(CAST(d AS DATE), last_day(DATE '{last_month}')) AS day)
   SELECT s.org_id, marts.member_status(s.official_from, day.day) AS status,
