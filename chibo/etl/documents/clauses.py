@@ -161,6 +161,42 @@ def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end
     return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
 
 
+# "đạt 77,4% chỉ tiêu cả năm (3.800 đảng viên)", "đạt 90,8% kế hoạch năm (2.400 đảng viên)": the
+# count in brackets right after a plan word is the plan itself.
+_BRACKETED_TARGET_RE = re.compile(
+    r"(?<![\wđ])(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+[^\s,;()]+){0,3}\s*\(\s*(?:là\s+)?$", re.IGNORECASE)
+
+
+# "Cả nhiệm kỳ kết nạp từ 15.000 đảng viên trở lên": admissions "from N upwards" are a plan.
+_FROM_RE = re.compile(r"(?<![\wđ])từ\s*$", re.IGNORECASE)
+_UPWARDS_RE = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?trở lên(?![\wđ])", re.IGNORECASE)
+# "nhiều hơn 312 đồng chí so với đầu nhiệm kỳ": a comparative before the number (with EXCESS_RE).
+_COMPARATIVE_RE = re.compile(r"(?<![\wđ])(?:nhiều|ít|cao|thấp)\s+$", re.IGNORECASE)
+
+
+def stated_target(sentence: str, start: int, noun_end: int, metric: str) -> bool:
+    """The number opens a bracket after a plan word ("chỉ tiêu cả năm (3.800 …)"), or counts
+    admissions "từ N … trở lên"."""
+    return bool(_BRACKETED_TARGET_RE.search(sentence, max(0, start - 60), start)) or (
+        metric == "new_admissions" and bool(_FROM_RE.search(sentence, max(0, start - 6), start))
+        and bool(_UPWARDS_RE.match(sentence, noun_end)))
+
+
+# A key-figures box: an item opening with its count ("• 214 tổ chức cơ sở đảng (…)", "- 9.870 đảng
+# viên") states a stock of the body the box is about, without a verb.
+_ITEM_OPEN_RE = re.compile(r"\s*(?:[-+•*–●▪]|\d{1,2}[.)])\s+")
+
+
+def opens_item(sentence: str, start: int) -> bool:
+    """The number (with its qualifier) opens a list item."""
+    return bool(_ITEM_OPEN_RE.fullmatch(sentence, 0, start))
+
+
+def comparative(sentence: str, start: int) -> bool:
+    """"nhiều hơn", "ít hơn" … just before the number's qualifier."""
+    return bool(_COMPARATIVE_RE.search(sentence, max(0, start - 10), start))
+
+
 def plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
     """"kết nạp 768 đảng viên, đạt 51,2% kế hoạch (kế hoạch năm 2024 là 1.500 đảng viên)": a
     plan after admissions, with no stock between ("có", "tổng số đảng viên"), is of admissions."""

@@ -258,7 +258,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or activity or crossing or metric in ("_part", "_same")
+                or admitted or label or activity or crossing or metric in ("_part", "_same") or cl.opens_item(sentence, q.start)
                 or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
@@ -267,8 +267,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             # the last: a sentence opening "Đảng viên nữ 1.203 người, …", or going on with a list
             # of such parts ("…; đảng viên dưới 30 tuổi (402 người) chiếm 10%")
             continue
-        if voc.fold(q.text).startswith("vuot") and cl.EXCESS_RE.match(folded, noun_end):
-            continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
+        if (voc.fold(q.text).startswith("vuot") or cl.comparative(sentence, q.start)) and cl.EXCESS_RE.match(folded, noun_end):
+            continue  # "vượt 2 đảng viên so với chỉ tiêu", "nhiều hơn 312 đồng chí so với": a difference
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
                        + [len(sentence)])
@@ -282,7 +282,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 continue  # "6 chi bộ cơ quan, trường học": organisations of mixed sectors
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
-        if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"
+        if voc.TARGET_RE.search(clause) or cl.stated_target(sentence, q.start, noun_end, metric) or ((out and out[-1].qualifier == "target"
                                              or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"
