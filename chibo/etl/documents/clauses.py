@@ -192,9 +192,22 @@ def opens_item(sentence: str, start: int) -> bool:
     return bool(_ITEM_OPEN_RE.fullmatch(sentence, 0, start))
 
 
+# A clause whose subject is another organisation counts its own members ("…; Đoàn Thanh niên kết
+# nạp mới 86 đoàn viên; Công đoàn cơ sở có 540 đoàn viên"), also after a "trong đó" of the Party's.
+_OTHER_ORGANISATION_RE = re.compile(
+    r"\s*(?:(?:Ban Chấp hành |BCH )?Đoàn (?:Thanh niên|TNCS|thanh niên|xã|phường)|Chi đoàn|Công đoàn|"
+    r"Hội (?!nghị|đồng|thảo|diễn)\w+|Mặt trận|Hợp tác xã)(?![\wđ])")
+
+
+def other_organisation(sentence: str, start: int) -> bool:
+    """The number's clause (from the last ";" or sentence start) opens with another organisation."""
+    return bool(_OTHER_ORGANISATION_RE.match(sentence, sentence.rfind(";", 0, start) + 1))
+
+
 def comparative(sentence: str, start: int) -> bool:
-    """"nhiều hơn", "ít hơn" … just before the number's qualifier."""
-    return bool(_COMPARATIVE_RE.search(sentence, max(0, start - 10), start))
+    """"nhiều hơn", "cao hơn" … just before the number's qualifier, or "ít hơn" as it."""
+    return bool(_COMPARATIVE_RE.search(sentence, max(0, start - 10), start)) or sentence[
+        start:start + 7].lower() == "ít hơn "  # "ít hơn 38 đồng chí so với năm 2023"
 
 
 def plan_of_admissions(sentence: str, folded: str, start: int) -> bool:

@@ -58,7 +58,7 @@ _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.I
 _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
                              r"động|viên chức|công chức|nhân viên|bộ đội)(?![\wđ])", re.IGNORECASE)
-_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
+_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+|cả \S+ (?:đồng chí|người|đảng viên)\s+)?(?:(?=đều là)|đều\s+(?=(?:dưới|trên|từ|có)\s)))?", re.IGNORECASE)
 # A label naming a narrower metric than the noun repeated after its number ("Tổng số chi bộ trực
 # thuộc: 1.120 chi bộ", "Đảng viên nữ: 1.200 đảng viên").
 _NARROWER = {"cells_total": ("sub_cells", "base_cells"),
@@ -245,7 +245,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
-        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
+        if (metric == "_candidates" or cl.other_organisation(sentence, q.start)) and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
                 voc.ADMITTED_AFTER_RE.match(folded, noun_end)
                 or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions

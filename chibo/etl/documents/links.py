@@ -19,7 +19,7 @@ over the admissions reported before them. A part that gets no whole keeps its di
 """
 import re
 
-from .groups import said_of_all
+from .groups import restated_group, said_of_all
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
 from .subsets import restricted, subset_whole
@@ -279,4 +279,4 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 f["dimension_value"] = sector[0]
                 f["_scope"] = narrowed(f["_scope"], sector)
         out.append(f)
-    return out
+    return restated_group(sentence, out)

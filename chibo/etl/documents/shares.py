@@ -167,7 +167,7 @@ def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidat
     if metric == "members_female" and not dim:
         dim = ("gender", "female", 0)
     if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
-                                 "base_orgs_total", "cells_total"):
+                                 "base_orgs_total", "cells_total") or _NOT_PARTY_WHOLE_RE.match(sentence, m.end()):
         return None
     share = round(float(m["pct"].replace(",", ".")) / 100, 6)
     start = m.start("q") if m["q"] else m.start("pct")
@@ -176,6 +176,10 @@ def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidat
                      m.end(), dim[0], dim[1], share)
 
 
+# A share of the population or of households is no share of the Party's: "đồng bào Khmer chiếm 62%
+# dân số", "chiếm trên 95% dân số toàn xã", "97,5% số hộ theo đạo Công giáo".
+_NOT_PARTY_WHOLE_RE = re.compile(r"\s*(?:(?:trong|của)\s+)?(?:tổng\s+)?(?:dân số|số dân|số hộ|hộ dân|"
+                                 r"nhân khẩu|số nhân khẩu|diện tích)(?![\wđ])", re.IGNORECASE)
 _UNDER_RE = re.compile(r"(?:\s+trực thuộc(?![\wđ]))?", re.IGNORECASE)
 
 
