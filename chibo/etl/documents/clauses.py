@@ -187,9 +187,11 @@ def stated_target(sentence: str, start: int, noun_end: int, metric: str) -> bool
 _ITEM_OPEN_RE = re.compile(r"\s*(?:[-+•*–●▪]|\d{1,2}[.)])\s+")
 
 
-def opens_item(sentence: str, start: int) -> bool:
-    """The number (with its qualifier) opens a list item."""
-    return bool(_ITEM_OPEN_RE.fullmatch(sentence, 0, start))
+def opens_item(sentence: str, start: int, noun_end: int) -> bool:
+    """The number (with its qualifier) opens a list item and its noun ends it, or a bracket or a
+    comma follows ("• 1.500 đảng viên phường … tham gia cuộc thi" is a headline, no stock)."""
+    return bool(_ITEM_OPEN_RE.fullmatch(sentence, 0, start)) and bool(
+        re.match(r"\s*(?:[(,;.]|$)", sentence[noun_end:]))
 
 
 # A clause whose subject is another organisation counts its own members ("…; Đoàn Thanh niên kết

@@ -10,6 +10,7 @@ import re
 
 from . import vocabulary as voc
 from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
+from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension
 from .scope import sector_in
 from .vocabulary import metric_at
@@ -21,7 +22,7 @@ _SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạ
 _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
-_SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
+_SHARE_ONLY_RE = re.compile(r"(?:(?-i:chỉ|đã|vẫn|mới) )?(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
 _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{2,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
 _PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
@@ -90,6 +91,11 @@ _BRACKETED_COUNT_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(
                                  r"chi bộ|đảng bộ|đồng chí|người|đảng viên|đ/c))?\s*\)", re.IGNORECASE)
 
 
+# The count a share stands for, after a comma: "đã đạt 38,9%, tương ứng hơn 2,1 triệu đồng chí".
+_SAME_COUNT_RE = re.compile(r"\s*,\s*(?:tương ứng(?: với)?|tức là|tức|bằng)\s+", re.IGNORECASE)
+_PEOPLE_RE = re.compile(r"\s*(?:đồng chí|người|đảng viên|đ/c)(?![\wđ])", re.IGNORECASE)
+
+
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """"trong đó sinh viên chiếm 79% (1.048 đồng chí)", "khối xã, phường chiếm 9,9% (135 tổ
     chức)", "cơ quan hành chính chiếm 22,1% (302)": the count in brackets after a part given by
@@ -100,13 +106,21 @@ def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate
                 c.start == bracket.start("n") for c in out):
             share.value, share.text = float(bracket["n"].replace(".", "")), bracket["n"]
             share.start, share.end = bracket.start("n"), bracket.end("n")
+        elif share.value is None and share.dimension and (same := _SAME_COUNT_RE.match(sentence, share.end)) \
+                and (qs := find_quantities(sentence[same.end():same.end() + 40])) and qs[0].start == 0 \
+                and _PEOPLE_RE.match(sentence, same.end() + qs[0].end):  # "…, tương ứng hơn 2,1 triệu đồng chí"
+            out[:] = [c for c in out if c.start != same.end()]
+            share.value, share.text, share.qualifier = float(qs[0].value), qs[0].text, qs[0].qualifier
+            share.start, share.end = same.end(), same.end() + qs[0].end
     for share, count in zip(list(out), list(out[1:])):
         if share.value is None and share.dimension and (count.dimension in (None, "other") or (
                 count.dimension, count.dimension_value) == (share.dimension, share.dimension_value)) and \
-                OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and \
-                sentence[count.noun_end:count.noun_end + 1] == ")":
+                (OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and sentence[
+                    count.noun_end:count.noun_end + 1] == ")" or _SAME_COUNT_RE.fullmatch(
+                    sentence, share.end, count.start)):
             share.value, share.text, share.start, share.end = count.value, count.text, \
                 count.start, count.end
+            share.qualifier = count.qualifier
             out.remove(count)
     return out
 
@@ -198,6 +212,13 @@ def _share_window_end(sentence: str, c: Candidate) -> int:
     return min(c.noun_end + 40, semicolon if semicolon >= 0 else len(sentence))
 
 
+# The same rate again, later in the sentence: "tỷ lệ này là 33,3%", "và … đã đạt 38,9%" (not "đạt
+# 77,4% chỉ tiêu", a plan).
+_THIS_RATE_RE = re.compile(r"(?:(?:tỷ lệ|tỉ lệ) (?:này|đó)\s+(?:là|đạt|lên|tăng lên|còn)|(?<=\s)(?:đã\s+)?"
+                           r"(?:đạt|tăng lên|lên)(?: mức)?)\s+" + _PCT, re.IGNORECASE)
+_NOT_RATE_RE = re.compile(r"\s*(?:chỉ tiêu|kế hoạch|so với|nghị quyết|mục tiêu)", re.IGNORECASE)
+
+
 def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """Add parts given only as a share, in sentence order."""
     taken = [(c.start, _share_window_end(sentence, c)) for c in out if c.share is not None]
@@ -220,6 +241,11 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
         found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)
+    for m in _THIS_RATE_RE.finditer(sentence):  # "… chiếm khoảng 16%, … tỷ lệ này là 33,3%, … đã đạt 38,9%"
+        prior = sorted((c for c in found if c and c.end <= m.start()), key=lambda c: c.start)
+        if prior and not _NOT_RATE_RE.match(sentence, m.end()) and not any(
+                c and c.start <= m.start("pct") < c.end for c in found):
+            found.append(_share_part(sentence, m, prior[-1].metric, (prior[-1].dimension, prior[-1].dimension_value, 0)))
     for c in found:
         if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
             c.whole_metric = metric_at(voc.fold(sentence), named.start("noun"))[0]
