@@ -44,7 +44,7 @@ STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
 _DATING = ("as_of", "as_of_source", "year", "_first")
 _HOLDING_RE = re.compile(r"[^,;.()]{1,40}\s(?:có|với)\s+", re.IGNORECASE)  # "… chi bộ thôn có "
-_WHERE_RE = re.compile(r"\s*(?:(?:đang |hiện )?(?:làm việc|công tác|sinh sống|cư trú)\s+)?(?:ở|trong|tại|thuộc)\s", re.IGNORECASE)
+_WHERE_RE = re.compile(r"\s*(?:(?:đang |hiện )?(?:làm việc|công tác|sinh sống|cư trú)\s+(?:ở|trong|tại|thuộc)\s+các\s|(?:ở|trong|tại|thuộc)\s)", re.IGNORECASE)
 # A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
 ITEM_RE = re.compile(r"\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s")  # also "a) …", "1. …", "2) …"
 
