@@ -13,6 +13,7 @@ from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension
 from .scope import sector_in
+from .series import series_items
 from .vocabulary import metric_at
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
@@ -79,8 +80,8 @@ def _label(label: str) -> tuple[str | None, tuple | None]:
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     counted = counted_candidates(sentence) + _ratio(sentence) + _respective_shares(sentence)
-    return _share_with_its_count(sentence, _parts_before_wholes(sentence, _with_shares_alone(
-        sentence, sorted(counted, key=lambda c: c.start))))
+    return series_items(sentence, _share_with_its_count(sentence, _parts_before_wholes(
+        sentence, _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start)))))
 
 
 
