@@ -48,3 +48,23 @@ def test_a_tally_closed_by_its_sum_is_a_total_and_its_parts():
 def test_a_sum_line_that_is_not_the_sum_makes_no_tally():
     """Near miss: "Cộng: 6.000" is not the lines' sum: nothing says what the lines count."""
     assert _figures(TALLY.format("6.000")) == {}
+
+
+def test_a_table_exported_with_semicolons_is_read_as_a_table():
+    """Real phrasing (heldout13): "STT;Chỉ tiêu;Số lượng;Ghi chú" then "1;Tổng số đảng viên;1.342;"."""
+    f = _figures(PAGE + "TT;Nội dung;Số liệu\n1;Tổng số đảng viên;864\n2;Đảng viên dự bị;19\n"
+                        "3;Số chi bộ trực thuộc;22\n")
+    assert (f["864"]["metric"], f["19"]["whole"], f["22"]["metric"]) == ("members_total", "864", "sub_cells")
+
+
+def test_prose_and_html_with_semicolons_are_no_table():
+    """Near miss: "…; …" in prose keeps its sentence (pasted HTML with "&nbsp;" too: heldout11's
+    n01, pinned)."""
+    f = _figures(PAGE + "Đảng bộ có 864 đảng viên; 22 chi bộ trực thuộc; kết nạp 19 đảng viên.")
+    assert sorted(f) == ["19", "22", "864"] and f["19"]["metric"] == "new_admissions"
+
+
+def test_dotted_leaders_of_a_profile_read_as_a_label():
+    """Real phrasing (heldout13): "Số lượng đảng viên: ............ 21.406"; also "……" leaders."""
+    f = _figures(PAGE + "Tổng số đảng viên .................. 5.012\n\nSố tổ chức cơ sở đảng: ……… 43\n")
+    assert (f["5.012"]["metric"], f["43"]["metric"]) == ("members_total", "base_orgs_total")
