@@ -61,3 +61,17 @@ def test_a_sector_singled_out_in_the_next_sentence_keeps_its_share():
                         "ngoài nhà nước kết nạp 126 đảng viên, chiếm 6%.")
     assert (f["126"]["whole"], f["126"]["dimension_value"], f["126"]["share"]) == (
         "2.100", "private_enterprise", 0.06)
+
+
+def test_parts_in_words_after_in_which_are_read():
+    """Real phrasing (heldout13): a photo story's "Chi bộ có mười bốn đảng viên, trong đó năm đồng chí
+    là nữ": a count in words with a counter noun, as a part."""
+    f = _figures(PAGE + "Chi bộ bản Nà Sài có mười một đảng viên, trong đó bốn đồng chí là nữ, hai đồng chí "
+                        "là đảng viên dự bị.")
+    assert (f["bốn"]["metric"], f["bốn"]["whole"], f["hai"]["metric"]) == (
+        "members_female", "mười một", "members_probationary")
+
+
+def test_a_word_number_with_a_counter_outside_a_list_stays_no_count():
+    """Near miss: "năm đồng chí" with no "trong đó" before it (a year, or a phrase) is no count."""
+    assert _figures(PAGE + "Năm đồng chí trong Ban Chi ủy đã họp.") == {}

@@ -206,6 +206,17 @@ def other_organisation(sentence: str, start: int) -> bool:
     return bool(_OTHER_ORGANISATION_RE.match(sentence, sentence.rfind(";", 0, start) + 1))
 
 
+IN_LIST_ITEM_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
+_OPENS_PART_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)\s*,?\s*(?:có\s+)?$", re.IGNORECASE)
+
+
+def opens_part(sentence: str, start: int) -> bool:
+    """Right after "trong đó", or opening the next item of its list: "mười bốn đảng viên, trong đó
+    năm đồng chí là nữ, hai đồng chí là đảng viên dự bị" (parts in words)."""
+    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or IN_LIST_ITEM_RE.search(
+        sentence, 0, start) and re.search(r"[,;]\s*$", sentence[:start]))
+
+
 def comparative(sentence: str, start: int) -> bool:
     """"nhiều hơn", "cao hơn" … just before the number's qualifier, or "ít hơn" as it."""
     return bool(_COMPARATIVE_RE.search(sentence, max(0, start - 10), start)) or sentence[

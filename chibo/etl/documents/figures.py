@@ -178,8 +178,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric = changed[k]
         elif cl.THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
             metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
-        elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
-            continue  # a number in words counts only with a metric noun or, in thousands, a counter
+        elif q.is_words and not ((q.value >= 1000 or cl.opens_part(sentence, q.start)) and voc.COUNTER_RE.match(sentence, q.end)):
+            continue  # a number in words counts only with a metric noun or, in thousands or a part, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
             metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
