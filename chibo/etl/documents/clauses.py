@@ -161,6 +161,68 @@ def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end
     return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
 
 
+# "đạt 77,4% chỉ tiêu cả năm (3.800 đảng viên)", "đạt 90,8% kế hoạch năm (2.400 đảng viên)": the
+# count in brackets right after a plan word is the plan itself.
+_BRACKETED_TARGET_RE = re.compile(
+    r"(?<![\wđ])(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+[^\s,;()]+){0,3}\s*\(\s*(?:là\s+)?$", re.IGNORECASE)
+
+
+# "Cả nhiệm kỳ kết nạp từ 15.000 đảng viên trở lên": admissions "from N upwards" are a plan.
+_FROM_RE = re.compile(r"(?<![\wđ])từ\s*$", re.IGNORECASE)
+_UPWARDS_RE = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?trở lên(?![\wđ])", re.IGNORECASE)
+# "nhiều hơn 312 đồng chí so với đầu nhiệm kỳ": a comparative before the number (with EXCESS_RE).
+_COMPARATIVE_RE = re.compile(r"(?<![\wđ])(?:nhiều|ít|cao|thấp)\s+$", re.IGNORECASE)
+
+
+def stated_target(sentence: str, start: int, noun_end: int, metric: str) -> bool:
+    """The number opens a bracket after a plan word ("chỉ tiêu cả năm (3.800 …)"), or counts
+    admissions "từ N … trở lên"."""
+    return bool(_BRACKETED_TARGET_RE.search(sentence, max(0, start - 60), start)) or (
+        metric == "new_admissions" and bool(_FROM_RE.search(sentence, max(0, start - 6), start))
+        and bool(_UPWARDS_RE.match(sentence, noun_end)))
+
+
+# A key-figures box: an item opening with its count ("• 214 tổ chức cơ sở đảng (…)", "- 9.870 đảng
+# viên") states a stock of the body the box is about, without a verb.
+_ITEM_OPEN_RE = re.compile(r"\s*(?:[-+•*–●▪]|\d{1,2}[.)])\s+")
+
+
+def opens_item(sentence: str, start: int, noun_end: int) -> bool:
+    """The number (with its qualifier) opens a list item and its noun ends it, or a bracket or a
+    comma follows ("• 1.500 đảng viên phường … tham gia cuộc thi" is a headline, no stock)."""
+    return bool(_ITEM_OPEN_RE.fullmatch(sentence, 0, start)) and bool(
+        re.match(r"\s*(?:[(,;.]|$)", sentence[noun_end:]))
+
+
+# A clause whose subject is another organisation counts its own members ("…; Đoàn Thanh niên kết
+# nạp mới 86 đoàn viên; Công đoàn cơ sở có 540 đoàn viên"), also after a "trong đó" of the Party's.
+_OTHER_ORGANISATION_RE = re.compile(
+    r"\s*(?:(?:Ban Chấp hành |BCH )?Đoàn (?:Thanh niên|TNCS|thanh niên|xã|phường)|Chi đoàn|Công đoàn|"
+    r"Hội (?!nghị|đồng|thảo|diễn)\w+|Mặt trận|Hợp tác xã)(?![\wđ])")
+
+
+def other_organisation(sentence: str, start: int) -> bool:
+    """The number's clause (from the last ";" or sentence start) opens with another organisation."""
+    return bool(_OTHER_ORGANISATION_RE.match(sentence, sentence.rfind(";", 0, start) + 1))
+
+
+IN_LIST_ITEM_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
+_OPENS_PART_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)\s*,?\s*(?:có\s+)?$", re.IGNORECASE)
+
+
+def opens_part(sentence: str, start: int) -> bool:
+    """Right after "trong đó", or opening the next item of its list: "mười bốn đảng viên, trong đó
+    năm đồng chí là nữ, hai đồng chí là đảng viên dự bị" (parts in words)."""
+    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or IN_LIST_ITEM_RE.search(
+        sentence, 0, start) and re.search(r"[,;]\s*$", sentence[:start]))
+
+
+def comparative(sentence: str, start: int) -> bool:
+    """"nhiều hơn", "cao hơn" … just before the number's qualifier, or "ít hơn" as it."""
+    return bool(_COMPARATIVE_RE.search(sentence, max(0, start - 10), start)) or sentence[
+        start:start + 7].lower() == "ít hơn "  # "ít hơn 38 đồng chí so với năm 2023"
+
+
 def plan_of_admissions(sentence: str, folded: str, start: int) -> bool:
     """"kết nạp 768 đảng viên, đạt 51,2% kế hoạch (kế hoạch năm 2024 là 1.500 đảng viên)": a
     plan after admissions, with no stock between ("có", "tổng số đảng viên"), is of admissions."""

@@ -199,7 +199,18 @@ _UNIT_CELL_RE = re.compile(r" \| (?:người|đồng chí|đảng viên|tổ ch�
                            r"(?= \| (?:\d|Số lượng))", re.IGNORECASE)
 
 
+# A table exported with semicolons ("1;Tổng số đảng viên;1.342;"): two or more, none followed by a
+# space (prose writes "; "), read as cells apart by tabs.
+_SEMICOLON_ROW_RE = re.compile(r"^[^;\n]*;(?! )[^;\n]*;(?! )[^\n]*$", re.MULTILINE)
+_PROSE_OR_HTML_RE = re.compile(r"; |&#?\w+;|<")  # "…; …", "&nbsp;", "<br/>": no exported row
+# Dotted leaders of a printed profile ("Số lượng đảng viên: ............ 21.406"): read as ": ".
+_LEADER_RE = re.compile(r"[ \t]*:?[ \t]*(?:(?:\.[ \t]?){4,}|(?:…[ \t]?){2,})[.… \t]*(?=\d)")
+
+
 def _table_cells(text: str) -> str:
+    text = _LEADER_RE.sub(": ", text)
+    text = _SEMICOLON_ROW_RE.sub(lambda m: "\t".join(
+        c.strip() for c in m.group(0).split(";")) if not _PROSE_OR_HTML_RE.search(m.group(0)) else m.group(0), text)
     if "   " in text:
         text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
     if "\t" in text:

@@ -58,7 +58,7 @@ _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.I
 _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
                              r"động|viên chức|công chức|nhân viên|bộ đội)(?![\wđ])", re.IGNORECASE)
-_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+)?(?=đều là))?", re.IGNORECASE)
+_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+|cả \S+ (?:đồng chí|người|đảng viên)\s+)?(?:(?=đều là)|đều\s+(?=(?:dưới|trên|từ|có)\s)))?", re.IGNORECASE)
 # A label naming a narrower metric than the noun repeated after its number ("Tổng số chi bộ trực
 # thuộc: 1.120 chi bộ", "Đảng viên nữ: 1.200 đảng viên").
 _NARROWER = {"cells_total": ("sub_cells", "base_cells"),
@@ -178,8 +178,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric = changed[k]
         elif cl.THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
             metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
-        elif q.is_words and not (q.value >= 1000 and voc.COUNTER_RE.match(sentence, q.end)):
-            continue  # a number in words counts only with a metric noun or, in thousands, a counter
+        elif q.is_words and not ((q.value >= 1000 or cl.opens_part(sentence, q.start)) and voc.COUNTER_RE.match(sentence, q.end)):
+            continue  # a number in words counts only with a metric noun or, in thousands or a part, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
             metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
@@ -245,7 +245,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
-        if metric == "_candidates" and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
+        if (metric == "_candidates" or cl.other_organisation(sentence, q.start)) and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
                 voc.ADMITTED_AFTER_RE.match(folded, noun_end)
                 or voc.INTO_PARTY_RE.search(folded, 0, q.start)):
             continue  # "kết nạp mới 6.540 đoàn viên": the Youth Union's own admissions
@@ -258,7 +258,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             continue
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
-                or admitted or label or activity or crossing or metric in ("_part", "_same")
+                or admitted or label or activity or crossing or metric in ("_part", "_same") or cl.opens_item(sentence, q.start, noun_end)
                 or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
@@ -267,8 +267,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             # the last: a sentence opening "Đảng viên nữ 1.203 người, …", or going on with a list
             # of such parts ("…; đảng viên dưới 30 tuổi (402 người) chiếm 10%")
             continue
-        if voc.fold(q.text).startswith("vuot") and cl.EXCESS_RE.match(folded, noun_end):
-            continue  # "vượt 2 đảng viên so với chỉ tiêu": an excess, not a stock
+        if (voc.fold(q.text).startswith("vuot") or cl.comparative(sentence, q.start)) and cl.EXCESS_RE.match(folded, noun_end):
+            continue  # "vượt 2 đảng viên so với chỉ tiêu", "nhiều hơn 312 đồng chí so với": a difference
         post_end = min([x.start for x in quantities[k + 1:] if x.start >= noun_end]
                        + [m.start() + noun_end for m in re.finditer(r";", sentence[noun_end:])]
                        + [len(sentence)])
@@ -282,7 +282,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                 continue  # "6 chi bộ cơ quan, trường học": organisations of mixed sectors
         dim = dim or (implied + (0,) if implied else None)
         qualifier = q.qualifier
-        if voc.TARGET_RE.search(clause) or ((out and out[-1].qualifier == "target"
+        if voc.TARGET_RE.search(clause) or cl.stated_target(sentence, q.start, noun_end, metric) or ((out and out[-1].qualifier == "target"
                                              or voc.TARGET_OPEN_RE.match(sentence))
                                             and not voc.DONE_RE.search(clause)):
             qualifier = "target"

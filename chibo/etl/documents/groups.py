@@ -3,7 +3,9 @@ vào Đảng. Hai đảng viên mới đều là người dân tộc Dao." The s
 that says all of them ("Hai đảng viên mới", "Cả hai", "Cả 5 đồng chí", "Tất cả", "Các đảng viên
 mới") are of one group gives that count the group's dimension, as it would in one sentence
 (corpus README, held-out set 12). Not a group of some of them ("Một đồng chí là …", "Trong đó
-…"), nor a count that is not the one before ("Ba đảng viên mới …" after "kết nạp 2").
+…"), nor a count that is not the one before ("Ba đảng viên mới …" after "kết nạp 2"). In the same
+sentence, "kết nạp 8 đảng viên, cả 8 đồng chí đều là công nhân" restates the count with its
+group: both carry the dimension and neither is a part of the other.
 """
 from __future__ import annotations
 
@@ -37,3 +39,21 @@ def said_of_all(sentence: str, previous: list[dict]) -> None:
     elif m["all"].lower() == "các" and not m.group(0).lower().startswith("các đảng viên mới"):
         return  # "Các đồng chí đều là …" may be anyone named before
     counted[0]["dimension"], counted[0]["dimension_value"] = dim[0], dim[1]
+
+
+# Between a count and its restatement: "…, cả 8 đồng chí đều là …", "…; tất cả 8 người đều …".
+_RESTATED_RE = re.compile(r"[^;.]{0,40}[,;]\s*(?:cả|tất cả|toàn bộ)\s*$", re.IGNORECASE)
+
+
+def restated_group(sentence: str, figs: list[dict]) -> list[dict]:
+    """A count restated after a comma with the group all of it is ("kết nạp 8 đảng viên, cả 8
+    đồng chí đều là công nhân"): the count takes the group, the restatement is no part of it."""
+    for whole in figs:
+        for part in figs:
+            if part.get("_parent") is whole and part["value"] == whole["value"] and part[
+                    "dimension"] and whole["dimension"] is None and _RESTATED_RE.fullmatch(
+                    sentence, whole["span_end"], part["span_start"]):
+                for key in ("metric", "dimension", "dimension_value"):
+                    whole[key] = part[key]  # "có 12 đảng viên, cả 12 đồng chí đều là nữ": members_female
+                part["_parent"] = None
+    return figs

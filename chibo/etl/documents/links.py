@@ -19,7 +19,7 @@ over the admissions reported before them. A part that gets no whole keeps its di
 """
 import re
 
-from .groups import said_of_all
+from .groups import restated_group, said_of_all
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
 from .subsets import restricted, subset_whole
@@ -33,6 +33,8 @@ _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P
 _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
 _SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|lần lượt)(?![\wđ])", re.IGNORECASE)
+# A period named between a count and the next: "kết nạp 887 …, trong đó năm 2024 là 463".
+_SINGLE_PERIOD_RE = re.compile(r"(?<![\wđ])(?:năm \d{4}|quý [IV\d]+|tháng \d{1,2})(?![\wđ/])", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 # A new stock named after admissions ("…, Đảng bộ Trường có 210 …"), not "trong đó, có".
 _STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])",
@@ -42,7 +44,7 @@ STOCK_PARTS = frozenset({"members_total", "members_female", "members_official",
 _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" among the sub-cells
 _DATING = ("as_of", "as_of_source", "year", "_first")
 _HOLDING_RE = re.compile(r"[^,;.()]{1,40}\s(?:có|với)\s+", re.IGNORECASE)  # "… chi bộ thôn có "
-_WHERE_RE = re.compile(r"\s*(?:ở|trong|tại|thuộc)\s", re.IGNORECASE)
+_WHERE_RE = re.compile(r"\s*(?:(?:đang |hiện )?(?:làm việc|công tác|sinh sống|cư trú)\s+(?:ở|trong|tại|thuộc)\s+các\s|(?:ở|trong|tại|thuộc)\s)", re.IGNORECASE)
 # A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
 ITEM_RE = re.compile(r"\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s")  # also "a) …", "1. …", "2) …"
 
@@ -148,8 +150,9 @@ def _singled_out(whole: dict, others: list[dict]) -> bool:
     part with no period of its own that does not continue it ("Tỷ lệ đảng viên mới là đoàn viên …
     đạt trên 85%"; but "Trong đó, …" does)."""
     return any(w is not whole and w["metric"] == whole["metric"] and w["sentence"] == whole[
-        "sentence"] and w["span_end"] <= whole["span_start"] and _SINGLED_OUT_RE.search(
-        whole["sentence"], w["span_end"], whole["span_start"]) for w in others)
+        "sentence"] and w["span_end"] <= whole["span_start"] and any(rx.search(
+        whole["sentence"], w["span_end"], whole["span_start"]) for rx in (_SINGLED_OUT_RE, _SINGLE_PERIOD_RE))
+        for w in others)
 
 
 def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
@@ -229,8 +232,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
         elif whole is None and f["dimension"] is None and not _same_metric_whole(sentence, f, out):
             subset, sector = restricted(sentence, f, out)  # "Riêng các nông trường … có 5 chi bộ"
             whole = subset_whole(f, document + out) if subset else None
-            if whole is not None and sector:
-                f["dimension"], f["dimension_value"] = "sector", sector[0]
+            if whole is not None and sector:  # "Riêng khu vực … kết nạp 318 đảng viên, chiếm 9,3%"
+                f["dimension"], f["dimension_value"], f["share"] = "sector", sector[0], f["_post_share"]
         if whole is not None:
             f["_parent"] = whole
             if not any(whole is g for g in out) and not f.get("_dated_here"):
@@ -269,6 +272,9 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             gap = sentence[whole["span_end"]:f["span_start"]]
             if any(g is not whole and whole["span_end"] <= g["span_start"] for g in out):
                 gap = re.split(r",|\svà\s", gap)[-1]  # not a sibling's ("40 … xã, phường và 472")
+            if _SINGLE_PERIOD_RE.search(gap):  # "887 … (2023 và 2024), trong đó năm 2024 là 463": a
+                out.append(f)  # period singled out of a longer one is its own figure, no part
+                continue
             sector = sector_in(gap)
             if not sector and _WHERE_RE.match(sentence, f["_noun_end"]):
                 continue  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a group no sector names
@@ -279,4 +285,4 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 f["dimension_value"] = sector[0]
                 f["_scope"] = narrowed(f["_scope"], sector)
         out.append(f)
-    return out
+    return restated_group(sentence, out)

@@ -3,6 +3,7 @@ heading in capitals, and the list items after it read as one), and the title lin
 import re
 
 from .dates import PUBLICATION_RES
+from .tallies import tallied
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
@@ -100,7 +101,7 @@ def blocks(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     table = False  # the previous line was a table's row (or its header)
     header: list[str] | None = None
-    for line in _lines(text):
+    for line in tallied(_lines(text)):
         header = (header if table else _cells(line)) if "|" in line else None
         para = _as_column_row(line, header) if table else None
         para = para or _as_label(line)

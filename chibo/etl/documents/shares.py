@@ -10,8 +10,10 @@ import re
 
 from . import vocabulary as voc
 from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
+from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension
 from .scope import sector_in
+from .series import series_items
 from .vocabulary import metric_at
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
@@ -21,7 +23,7 @@ _SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạ
 _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
-_SHARE_ONLY_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
+_SHARE_ONLY_RE = re.compile(r"(?:(?-i:chỉ|đã|vẫn|mới) )?(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
 _RATIO_RE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<desc>[^,;.%]{2,80}?)\s+(?:là|đạt|chiếm)\s+" + _PCT,
                        re.IGNORECASE)
 _PCT_AFTER_RE = re.compile(r"(?<![\d,.])" + _PCT, re.IGNORECASE)
@@ -78,8 +80,8 @@ def _label(label: str) -> tuple[str | None, tuple | None]:
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
     counted = counted_candidates(sentence) + _ratio(sentence) + _respective_shares(sentence)
-    return _share_with_its_count(sentence, _parts_before_wholes(sentence, _with_shares_alone(
-        sentence, sorted(counted, key=lambda c: c.start))))
+    return series_items(sentence, _share_with_its_count(sentence, _parts_before_wholes(
+        sentence, _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start)))))
 
 
 
@@ -88,6 +90,11 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
 # chức)", "chiếm 22,1% (302)", "chiếm 41,2% (1.024 người)".
 _BRACKETED_COUNT_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(?:tổ chức(?: cơ sở đảng)?|"
                                  r"chi bộ|đảng bộ|đồng chí|người|đảng viên|đ/c))?\s*\)", re.IGNORECASE)
+
+
+# The count a share stands for, after a comma: "đã đạt 38,9%, tương ứng hơn 2,1 triệu đồng chí".
+_SAME_COUNT_RE = re.compile(r"\s*,\s*(?:tương ứng(?: với)?|tức là|tức|bằng)\s+", re.IGNORECASE)
+_PEOPLE_RE = re.compile(r"\s*(?:đồng chí|người|đảng viên|đ/c)(?![\wđ])", re.IGNORECASE)
 
 
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -100,13 +107,21 @@ def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate
                 c.start == bracket.start("n") for c in out):
             share.value, share.text = float(bracket["n"].replace(".", "")), bracket["n"]
             share.start, share.end = bracket.start("n"), bracket.end("n")
+        elif share.value is None and share.dimension and (same := _SAME_COUNT_RE.match(sentence, share.end)) \
+                and (qs := find_quantities(sentence[same.end():same.end() + 40])) and qs[0].start == 0 \
+                and _PEOPLE_RE.match(sentence, same.end() + qs[0].end):  # "…, tương ứng hơn 2,1 triệu đồng chí"
+            out[:] = [c for c in out if c.start != same.end()]
+            share.value, share.text, share.qualifier = float(qs[0].value), qs[0].text, qs[0].qualifier
+            share.start, share.end = same.end(), same.end() + qs[0].end
     for share, count in zip(list(out), list(out[1:])):
         if share.value is None and share.dimension and (count.dimension in (None, "other") or (
                 count.dimension, count.dimension_value) == (share.dimension, share.dimension_value)) and \
-                OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and \
-                sentence[count.noun_end:count.noun_end + 1] == ")":
+                (OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and sentence[
+                    count.noun_end:count.noun_end + 1] == ")" or _SAME_COUNT_RE.fullmatch(
+                    sentence, share.end, count.start)):
             share.value, share.text, share.start, share.end = count.value, count.text, \
                 count.start, count.end
+            share.qualifier = count.qualifier
             out.remove(count)
     return out
 
@@ -167,7 +182,7 @@ def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidat
     if metric == "members_female" and not dim:
         dim = ("gender", "female", 0)
     if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
-                                 "base_orgs_total", "cells_total"):
+                                 "base_orgs_total", "cells_total") or _NOT_PARTY_WHOLE_RE.match(sentence, m.end()):
         return None
     share = round(float(m["pct"].replace(",", ".")) / 100, 6)
     start = m.start("q") if m["q"] else m.start("pct")
@@ -176,6 +191,10 @@ def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidat
                      m.end(), dim[0], dim[1], share)
 
 
+# A share of the population or of households is no share of the Party's: "đồng bào Khmer chiếm 62%
+# dân số", "chiếm trên 95% dân số toàn xã", "97,5% số hộ theo đạo Công giáo".
+_NOT_PARTY_WHOLE_RE = re.compile(r"\s*(?:(?:trong|của)\s+)?(?:tổng\s+)?(?:dân số|số dân|số hộ|hộ dân|"
+                                 r"nhân khẩu|số nhân khẩu|diện tích)(?![\wđ])", re.IGNORECASE)
 _UNDER_RE = re.compile(r"(?:\s+trực thuộc(?![\wđ]))?", re.IGNORECASE)
 
 
@@ -192,6 +211,13 @@ def _share_window_end(sentence: str, c: Candidate) -> int:
     """Where the share quoted beside a figure can end: 40 characters on, not past a ";"."""
     semicolon = sentence.find(";", c.noun_end)
     return min(c.noun_end + 40, semicolon if semicolon >= 0 else len(sentence))
+
+
+# The same rate again, later in the sentence: "tỷ lệ này là 33,3%", "và … đã đạt 38,9%" (not "đạt
+# 77,4% chỉ tiêu", a plan).
+_THIS_RATE_RE = re.compile(r"(?:(?:tỷ lệ|tỉ lệ) (?:này|đó)\s+(?:là|đạt|lên|tăng lên|còn)|(?<=\s)(?:đã\s+)?"
+                           r"(?:đạt|tăng lên|lên)(?: mức)?)\s+" + _PCT, re.IGNORECASE)
+_NOT_RATE_RE = re.compile(r"\s*(?:chỉ tiêu|kế hoạch|so với|nghị quyết|mục tiêu)", re.IGNORECASE)
 
 
 def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -216,6 +242,11 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
         found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)
+    for m in _THIS_RATE_RE.finditer(sentence):  # "… chiếm khoảng 16%, … tỷ lệ này là 33,3%, … đã đạt 38,9%"
+        prior = sorted((c for c in found if c and c.end <= m.start()), key=lambda c: c.start)
+        if prior and not _NOT_RATE_RE.match(sentence, m.end()) and not any(
+                c and c.start <= m.start("pct") < c.end for c in found):
+            found.append(_share_part(sentence, m, prior[-1].metric, (prior[-1].dimension, prior[-1].dimension_value, 0)))
     for c in found:
         if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
             c.whole_metric = metric_at(voc.fold(sentence), named.start("noun"))[0]

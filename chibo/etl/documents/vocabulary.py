@@ -149,8 +149,8 @@ POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đăng ký|cam kết|(?:đã |đều |cũng )*(?:sử dụng|ứng dụng|triển khai|áp dụng|cài đặt|kích hoạt)|"
-    r"đạt danh hiệu|(?:sinh hoạt )?đạt (?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
-    r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|(?:trong sạch,? )?vững mạnh|(?:được )?công nhận|"
+    r"đạt danh hiệu|(?:sinh hoạt )?đạt [\"“]?(?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
+    r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|[\"“]?(?:trong sạch,? )?vững mạnh|(?:được )?công nhận|"
     r"(?:đang )?sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
     r"(?:có\s+)?(?:từ\s+)?\d+\s+năm tuổi Đảng)",
     re.IGNORECASE)

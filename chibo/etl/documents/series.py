@@ -1,0 +1,48 @@
+"""A series of one count over the years, each item a year and a number without its noun: "Số
+đảng viên toàn Đảng: cuối năm 1991 khoảng 2,1 triệu; cuối năm 2001 khoảng 2,5 triệu; …", "Đảng có
+gần 1,9 triệu đảng viên; năm 2016 là hơn 4,5 triệu và hôm nay là hơn 5,6 triệu đảng viên". The
+number counts what the series names: the label before the colon ("Số đảng viên …:"), or the count
+of the same sentence before it, or the noun right after the next item. Only totals: an item of a
+part ("nữ chiếm …") is not a series item.
+"""
+from __future__ import annotations
+
+import re
+
+from . import vocabulary as voc
+from .figures import Candidate
+from .numbers import find_quantities
+
+# The item's year opening its clause: "cuối năm 1991", "năm 2016 là", "đến năm 2020:", "2011:".
+_ITEM_YEAR_RE = re.compile(
+    r"(?:^|[;:,]|\svà)\s*(?:(?:đến |tới |vào )?(?:cuối |đầu |giữa )?(?:năm )?(?:19|20)\d\d|hôm nay|hiện nay"
+    r"|nay)\s*(?:là|:|đạt|có|lên|còn)?\s*$", re.IGNORECASE)
+# What may follow the number in an item: the next item, the sentence's end.
+_ITEM_END_RE = re.compile(r"\s*(?:[;,.]|và(?![\wđ])|$)", re.IGNORECASE)
+# The series' label: "Số đảng viên toàn Đảng: …".
+_LABEL_RE = re.compile(r"\s*(?:Tổng )?[Ss]ố (?:lượng )?(?P<noun>[^:;]{2,60}?):")
+
+
+def _label_metric(sentence: str) -> str | None:
+    m = _LABEL_RE.match(sentence)
+    if not m:
+        return None
+    noun = voc.metric_at(voc.fold(sentence), m.start("noun"))
+    return noun[0] if noun else None
+
+
+def series_items(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """Add the items of a series the counted candidates left out (module docstring)."""
+    label = _label_metric(sentence)
+    taken = [(c.start, c.end) for c in out]
+    added = []
+    for q in find_quantities(sentence):
+        if q.is_words or any(s <= q.start < e or q.start <= s < q.end for s, e in taken) or \
+                not _ITEM_YEAR_RE.search(sentence, 0, q.start) or not _ITEM_END_RE.match(sentence, q.end):
+            continue
+        before = [c for c in out if c.end <= q.start and c.value and c.dimension is None]
+        metric = label if label and not before else (before[-1].metric if before else None)
+        if metric is None or metric not in voc.MEMBERS | {"base_orgs_total", "cells_total"}:
+            continue
+        added.append(Candidate(q.start, q.end, q.text, float(q.value), q.qualifier, metric, q.end))
+    return sorted(out + added, key=lambda c: c.start)
