@@ -19,6 +19,8 @@ from chibo.etl.documents.dates import find_publication_date
     ("3 tháng 9, 2025 · 🌏", date(2025, 9, 3)),                  # a social post's day in words
     ("      *                Diễn Châu, ngày 22 tháng 12 năm 2025", date(2025, 12, 22)),
     ("(đọc tại hội nghị chi bộ ngày 16/12/2025)", date(2025, 12, 16)),
+    ("(trình bày tại buổi sinh hoạt chi bộ tháng 12, ngày 18/12/2025)", date(2025, 12, 18)),
+    ("BẢN TIN THỜI SỰ TỐI 15/03/2024 - ĐÀI PT-TH HÀ GIANG", date(2024, 3, 15)),  # "TỐI", not "tới"
     ("(Đại hội họp từ ngày 14 đến ngày 16/10/2025)", date(2025, 10, 16)),  # its last day
 ])
 def test_a_line_that_only_gives_a_day_dates_the_page(line, day):
@@ -32,6 +34,9 @@ def test_a_line_that_only_gives_a_day_dates_the_page(line, day):
     "(Số liệu tính đến ngày 30/11/2025)",                  # a cut-off dates the figures, not the page
     "(Đến ngày 30/11/2025)",
     "Ngày 03/02/1930: thành lập Đảng Cộng sản Việt Nam",   # a day of history
+    "Đồng chí Nguyễn Văn A sinh ngày 12/5/1950",
+    "Căn cứ Hướng dẫn số 12-HD/BTCTW ngày 15/3/2024 của Ban Tổ chức Trung ương",  # a cited document
+    "Hội nghị được tổ chức tại hội trường xã ngày 12/5/2025.",  # a sentence of the body
     "Đảng bộ tổ chức hội nghị ngày 12/5/2025. Sau đó Ban Chấp hành họp phiên thứ nhất để bầu Ban "
     "Thường vụ và các chức danh khác của cấp ủy nhiệm kỳ mới theo quy định",  # a sentence of the body
 ])

@@ -120,7 +120,8 @@ _ANY_DAY_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s
                          re.IGNORECASE)
 _NOT_DATELINE_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|tổ chức|đồng chí|đ/c|người|quần chúng)|"
                               r"tính (?:đến|tới)|số liệu|^(?:(?!\btừ\b).)*\b(?:đến|tới) (?:hết |ngày )?\d|"
-                              r"thành lập|kỷ niệm|ra đời|giải phóng|chỉ tiêu|\bsinh\b|hạn chót|thời hạn",
+                              r"thành lập|kỷ niệm|ra đời|giải phóng|chỉ tiêu|sinh (?:ngày|năm)|hạn chót|thời hạn|"
+                              r"\d+-[A-ZĐ]{1,5}/|\bSố\s*:?\s*\d|Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư|Công văn|Hướng dẫn",
                               re.IGNORECASE)
 _NOT_DATELINE_PLAIN = re.compile(fold(_NOT_DATELINE_RE.pattern, lower=False), re.IGNORECASE)
 
@@ -129,11 +130,12 @@ def _date_line(part: str) -> re.Match | None:
     """The last day of the first line of part that is only a date line (see above), folded or not."""
     for line in part.split("\n"):
         days = list(_ANY_DAY_RE.finditer(line)) or list(_ANY_DAY_RE.finditer(fold(line, lower=False)))
-        if not days or len(line) > 160 or _NOT_DATELINE_RE.search(line) or \
-                _NOT_DATELINE_PLAIN.search(fold(line, lower=False)):
+        plain = fold(line, lower=False) == line  # a line without diacritics: "(So lieu tinh den …)"
+        if not days or len(line) > 160 or (_NOT_DATELINE_PLAIN if plain else _NOT_DATELINE_RE).search(line):
             continue
         rest = _ANY_DAY_RE.sub(" ", line)
-        if len(re.findall(r"[^\W\d_]+", rest)) > 16 or re.search(r"[.!?]\s+[A-ZĐ]", rest):
+        words = len(re.findall(r"[^\W\d_]+", rest))
+        if words > 16 or re.search(r"[.!?]\s+[A-ZĐ]", rest) or words >= 6 and line.rstrip().endswith("."):
             continue  # a sentence of the body, not a line beside it
         return days[-1]
     return None

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .scope import GROUPS, PLURAL_RE, Scope, org_name, place_name, province_scope, resolve_province
+from .orgnames import PLURAL_RE, org_name, place_name
+from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
 
 LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
