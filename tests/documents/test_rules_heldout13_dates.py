@@ -2,7 +2,9 @@
 a report prints it. Any line near the head or the foot that gives a day and says nothing else
 countable dates the page ("TP.HCM | 23/07/2025 12:05" under a photo caption, "(Cập nhật 09:20,
 08/04/2024)", "(Dang ngay 27/12/2024)", "15 tháng 11, 2025 · 🌏", a report's place-and-date line
-beside its header); a line with a count, a cut-off or a day of history is not one."""
+beside its header); a line with a count, a cut-off or a day of history is not one. Periods: months
+summed after a quarter ("lũy kế 9 tháng") count from January, "từ đầu năm học … đến nay" from 1
+September, and "hôm nay" in a speech is its day."""
 from datetime import date
 
 import pytest
@@ -50,3 +52,45 @@ def test_a_cut_off_without_diacritics_is_no_date_line_either():
     """Near miss: "(So lieu tinh den ngay 30/11/2025)" is a cut-off also without its diacritics."""
     text = "Tin tuc\n\n(So lieu tinh den ngay 30/11/2025)\n\nDang bo xa co 1.342 dang vien."
     assert find_publication_date(text)[0] is None
+
+
+def _one(text: str, number: str) -> tuple:
+    from .test_rules import _figures
+    f = _figures(text)[number]
+    return str(f["as_of"]), str(f["period_from"])
+
+
+@pytest.mark.parametrize("sum_words", ["cộng dồn 9 tháng, Đảng bộ huyện kết nạp",
+                                       "lũy kế 9 tháng kết nạp", "nâng tổng số đảng viên kết nạp 9 tháng lên"])
+def test_months_summed_after_a_quarter_count_from_january(sum_words):
+    """Real phrasings (dev d31, heldout13/14): "Trong quý III/2024, … kết nạp 35 …; lũy kế 9 tháng kết
+    nạp 102": the year's first nine months, not the quarter's."""
+    text = (f"Thứ Bảy, 12/10/2024\n\nTrong quý III/2024, Đảng bộ huyện Yên Thế kết nạp 35 đảng viên; "
+            f"{sum_words} 102 đảng viên.")
+    assert _one(text, "35") == ("2024-09-30", "2024-07-01")
+    assert _one(text, "102") == ("2024-09-30", "2024-01-01")
+
+
+def test_months_after_a_quarter_without_a_sum_word_keep_the_quarter():
+    """Near miss: "sau 3 tháng" is no sum of the year's months; the quarter dates the figure."""
+    text = ("Thứ Bảy, 12/10/2024\n\nTrong quý III/2024, sau 3 tháng triển khai, Đảng bộ huyện Yên Thế "
+            "kết nạp 35 đảng viên.")
+    assert _one(text, "35") == ("2024-09-30", "2024-07-01")
+
+
+def test_since_the_start_of_a_school_year_counts_from_september():
+    """Real phrasing (dev a26, heldout13 a02): "Từ đầu năm học 2025 - 2026 đến nay … đã kết nạp 29"."""
+    text = ("Thứ Hai, 15/12/2025\n\nTừ đầu năm học 2025 - 2026 đến nay, Đảng ủy Trường Đại học Vinh "
+            "đã kết nạp 29 đảng viên.")
+    assert _one(text, "29") == ("2025-12-15", "2025-09-01")
+    near = text.replace("năm học 2025 - 2026", "nhiệm kỳ 2025 - 2030")  # a term counts from January
+    assert _one(near, "29") == ("2025-12-15", "2025-01-01")
+
+
+def test_today_in_a_speech_is_the_speech_date():
+    """Real phrasing (dev h18, heldout14 h02): "Năm 2020, … có hơn 5,1 triệu …; hôm nay, … có hơn
+    5,6 triệu": "hôm nay" is the day of the speech, not the year before it."""
+    text = ("DIỄN VĂN KỶ NIỆM 80 NĂM CÁCH MẠNG THÁNG TÁM\nHà Nội, ngày 02/09/2025\n\nNăm 2020, Đảng ta có "
+            "hơn 5,1 triệu đảng viên; hôm nay, Đảng ta có hơn 5,6 triệu đảng viên.")
+    assert _one(text, "hơn 5,1 triệu")[0] == "2020-12-31"
+    assert _one(text, "hơn 5,6 triệu")[0] == "2025-09-02"

@@ -1,10 +1,12 @@
 """Rules round on held-out sets 13 and 14: names. A body's name keeps the lower-case syllables of the
 field it states ("Trường Đại học Thủy lợi", "Trường Đại học Giao thông vận tải", "Cảng hàng không quốc
 tế Nội Bài", "Trường Sĩ quan Lục quân 1") when the run ends on a field's last syllable or a capital
-follows it, and not a verb after the name ("… Lê Lợi công bố")."""
+follows it, and not a verb after the name ("… Lê Lợi công bố"). A capitals heading ends its name at
+the topic after a dash ("… YÊN BÌNH - MỘT SỐ CON SỐ"), a term ("NHIỆM KỲ 2025 - 2027") is no name, and
+"Đảng bộ Nhà trường" is the school the document named."""
 import pytest
 
-from chibo.etl.documents.orgnames import org_name
+from chibo.etl.documents.orgnames import org_name, place_name
 
 from .test_rules import _figures
 
@@ -36,3 +38,39 @@ def test_an_airport_committee_is_its_scope_in_a_congress_report():
     figs = _figures("Ngày 14/5/2025, Đảng bộ Cảng hàng không quốc tế Đà Nẵng tổ chức Đại hội lần thứ V. "
                     "Đảng bộ có 11 chi bộ trực thuộc với 356 đảng viên.")
     assert {f["scope_value"] for f in figs.values()} == {"Cảng hàng không quốc tế Đà Nẵng"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("XÃ YÊN BÌNH - MỘT SỐ CON SỐ", "XÃ YÊN BÌNH"),
+    ("NINH KIỀU - NHỮNG CON SỐ ẤN TƯỢNG", "NINH KIỀU"),
+    ("TÂN LẬP - NHÌN LẠI MỘT NHIỆM KỲ", "TÂN LẬP"),
+])
+def test_a_capitals_heading_ends_its_name_at_the_topic_after_a_dash(text, name):
+    """Real phrasing: a bulletin's heading "ĐẢNG BỘ XÃ YÊN BÌNH - MỘT SỐ CON SỐ" (dev n19)."""
+    assert place_name(text, 0) == name
+
+
+def test_a_place_name_with_a_dash_keeps_both_halves():
+    """Near miss: "BÀ RỊA - VŨNG TÀU", "PHAN RANG - THÁP CHÀM" are one name each."""
+    assert place_name("BÀ RỊA - VŨNG TÀU CÓ 5 CHI BỘ", 0) == "BÀ RỊA - VŨNG TÀU"
+    assert place_name("PHAN RANG - THÁP CHÀM", 0) == "PHAN RANG - THÁP CHÀM"
+
+
+def test_a_term_in_a_minutes_heading_is_no_name():
+    """Real phrasing: "BIÊN BẢN ĐẠI HỘI CHI BỘ NHIỆM KỲ 2025 - 2027" under the cell's name (dev c27):
+    the figures are the company cell's, not a body called "nhiệm kỳ"."""
+    figs = _figures("CHI BỘ CÔNG TY TNHH MAY HƯNG LONG\nBIÊN BẢN ĐẠI HỘI CHI BỘ NHIỆM KỲ 2025 - 2027\n\n"
+                    "Hồi 8 giờ 00 ngày 20 tháng 3 năm 2025, Chi bộ tiến hành Đại hội.\n"
+                    "- Tổng số đảng viên của Chi bộ: 12 đồng chí.")
+    assert figs["12"]["scope_value"] == "CÔNG TY TNHH MAY HƯNG LONG"
+    assert org_name("CHI BỘ TRƯỜNG THCS LÊ LỢI", 7) == "TRƯỜNG THCS LÊ LỢI"  # near miss: a name
+
+
+def test_the_school_speaking_of_itself_is_the_school_named():
+    """Real phrasing: "Đảng ủy Trường Cao đẳng Y tế Thanh Hóa kết nạp … Đảng bộ Nhà trường hiện có 312"
+    (dev s29, heldout13's officers' school): "Nhà trường" is the school, not a body "Nhà"."""
+    figs = _figures("Thứ Ba, 10/09/2024\n\nĐảng ủy Trường Cao đẳng Y tế Thanh Hóa kết nạp 23 đảng viên. "
+                    "Đảng bộ Nhà trường hiện có 312 đảng viên.")
+    assert figs["312"]["scope_value"] == "Trường Cao đẳng Y tế Thanh Hóa"
+    near = _figures("Thứ Ba, 10/09/2024\n\nĐảng bộ Nhà máy Thủy điện Hòa Bình hiện có 312 đảng viên.")
+    assert near["312"]["scope_value"] == "Nhà máy Thủy điện Hòa Bình"  # near miss: a plant's name

@@ -7,7 +7,7 @@ import re
 _STOP_CHARS = ",.;:()“”\"!?–"
 
 # Second syllables written in lower case inside capitalised names ("Trung ương", "Liên hiệp").
-_TAILS = {("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ", "quốc"),
+_TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("Mặt", "trận"), ("Tổ", "quốc"),
           ("Công", "đoàn"), ("Thanh", "niên"), ("Phụ", "nữ"), ("Nông", "dân"),
           ("Khoa", "học"), ("Kỹ", "thuật"), ("Chiến", "binh"), ("Quốc", "hội"),
           ("Chính", "phủ"), ("Nhà", "nước"), ("Tỉnh", "ủy"), ("Tỉnh", "uỷ"), ("Thành", "ủy"),
@@ -44,6 +44,7 @@ _ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "…
 _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
 # Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
 _CAPS_STOP = {"kết", "có", "đã", "đang", "sẽ", "được", "hiện", "là", "với", "gồm", "vẫn", "luôn",
+              "nhiệm", "khóa", "khoá",  # "BIÊN BẢN ĐẠI HỘI CHI BỘ NHIỆM KỲ 2025 - 2027": no name
               "tăng", "đạt", "sau", "trước"}
 # and the words of no place name ("Đồng", "Long", "Đại" are: "THÔN ĐỒNG CHÈ", "LONG AN", "ĐẠI LỘC").
 _NOT_IN_PLACES = {"của", "tại", "trong", "về", "cho", "nhằm", "để", "làm", "theo", "nhưng", "khi", "tham",
@@ -145,6 +146,12 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
 _NUMBERED_RE = re.compile(r" \d{1,2}(?=[ \t]*(?:$|[,;)(]))", re.MULTILINE)
 
 
+# The first words of a heading's topic after a dash ("- MỘT SỐ CON SỐ", "- NHỮNG CON SỐ ẤN TƯỢNG",
+# "- NHÌN LẠI …", "- DẤU ẤN …"), which no place name after a dash opens with ("BÀ RỊA - VŨNG TÀU").
+_TOPIC_WORDS = {"một", "những", "các", "số", "con", "nhìn", "dấu", "điểm", "bước", "chặng", "kết", "tổng",
+                "năm", "báo", "tin", "thông", "sáng", "vững", "xây", "nâng", "đổi", "hành", "ấn", "nét"}
+
+
 def place_name(text: str, start: int) -> str:
     """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu"), or a
     number ("Khu phố 3", "Tổ dân phố số 7")."""
@@ -158,6 +165,8 @@ def place_name(text: str, start: int) -> str:
     for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
         if w.strip() in ("", "-"):
             words.append(w)
+        elif w.isupper() and words and words[-1].strip() == "-" and w.lower() in _TOPIC_WORDS:
+            break  # a heading "ĐẢNG BỘ XÃ YÊN BÌNH - MỘT SỐ CON SỐ": its topic after the dash
         elif w.isupper() and w.lower() in _CAPS_STOP | _NOT_IN_PLACES:
             break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …" (not "THÔN ĐỒNG CHÈ")
         elif w[0].isupper():
