@@ -74,3 +74,20 @@ def test_the_school_speaking_of_itself_is_the_school_named():
     assert figs["312"]["scope_value"] == "Trường Cao đẳng Y tế Thanh Hóa"
     near = _figures("Thứ Ba, 10/09/2024\n\nĐảng bộ Nhà máy Thủy điện Hòa Bình hiện có 312 đảng viên.")
     assert near["312"]["scope_value"] == "Nhà máy Thủy điện Hòa Bình"  # near miss: a plant's name
+
+
+@pytest.mark.parametrize("under", [", trực thuộc Đảng bộ tỉnh Lâm Đồng,", " (trực thuộc Tỉnh ủy Lâm Đồng)",
+                                   ", thuộc Đảng bộ tỉnh Lâm Đồng,"])
+def test_the_province_a_body_belongs_to_is_not_its_scope(under):
+    """Real phrasings (dev s30-s31, heldout14's provincial police): "Đảng bộ Bộ Chỉ huy Quân sự tỉnh
+    Lâm Đồng, trực thuộc Đảng bộ tỉnh Lâm Đồng, hiện có 54 …" counts the command, not the province."""
+    figs = _figures(f"Lâm Đồng, 05/10/2025\n\nĐảng bộ Bộ Chỉ huy Quân sự tỉnh Lâm Đồng{under} hiện có 54 "
+                    "tổ chức cơ sở đảng.")
+    assert figs["54"]["scope_value"] == "Bộ Chỉ huy Quân sự tỉnh Lâm Đồng"
+
+
+def test_a_province_named_after_a_body_in_another_clause_is_the_scope():
+    """Near miss: "…, Đảng bộ tỉnh Lâm Đồng có 1.200 …" after another clause names the province's own."""
+    figs = _figures("Lâm Đồng, 05/10/2025\n\nSau khi Bộ Chỉ huy Quân sự tỉnh tổng kết, Đảng bộ tỉnh Lâm Đồng "
+                    "hiện có 1.200 tổ chức cơ sở đảng.")
+    assert figs["1.200"]["scope_kind"] == "province"
