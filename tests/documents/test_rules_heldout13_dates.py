@@ -94,3 +94,18 @@ def test_today_in_a_speech_is_the_speech_date():
             "hơn 5,1 triệu đảng viên; hôm nay, Đảng ta có hơn 5,6 triệu đảng viên.")
     assert _one(text, "hơn 5,1 triệu")[0] == "2020-12-31"
     assert _one(text, "hơn 5,6 triệu")[0] == "2025-09-02"
+
+
+@pytest.mark.parametrize("years", ["Năm 2023 và 2024,", "Năm 2023 và năm 2024,", "Trong hai năm 2023 và 2024,"])
+def test_years_joined_by_and_frame_a_sum_from_the_first(years):
+    """Real phrasings (dev a27-a28, heldout13 a07): "Năm 2023 và 2024, … kết nạp tổng cộng 887": from
+    1/1/2023 to the end of 2024, not 2024's alone."""
+    text = f"Thứ Tư, 15/01/2025\n\n{years} Đảng bộ huyện Mèo Vạc kết nạp 236 đảng viên."
+    assert _one(text, "236") == ("2024-12-31", "2023-01-01")
+
+
+def test_years_joined_by_and_counted_each_are_no_range():
+    """Near miss: "Năm 2023 và 2024, … lần lượt kết nạp 118 và 236": each year's own figure."""
+    text = ("Thứ Tư, 15/01/2025\n\nNăm 2023 và 2024, Đảng bộ huyện Mèo Vạc lần lượt kết nạp 118 và 236 "
+            "đảng viên.")
+    assert _one(text, "236") == ("2024-12-31", "2024-01-01")

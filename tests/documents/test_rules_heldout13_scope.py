@@ -91,3 +91,19 @@ def test_a_province_named_after_a_body_in_another_clause_is_the_scope():
     figs = _figures("Lâm Đồng, 05/10/2025\n\nSau khi Bộ Chỉ huy Quân sự tỉnh tổng kết, Đảng bộ tỉnh Lâm Đồng "
                     "hiện có 1.200 tổ chức cơ sở đảng.")
     assert figs["1.200"]["scope_kind"] == "province"
+
+
+def test_congresses_listed_by_number_alone_are_the_partys():
+    """Real phrasing (dev h22, heldout14 h01): "• Đại hội lần thứ II (2/1951): 766.349 đảng viên." under
+    a heading naming no body: the Party's congresses, the country's members."""
+    figs = _figures("Tư liệu: Số đảng viên tại các kỳ Đại hội\n\nThứ Hai, 02/02/2026\n\n"
+                    "• Đại hội lần thứ II (2/1951): 766.349 đảng viên.\n"
+                    "• Đại hội lần thứ III (9/1960): hơn 500.000 đảng viên.")
+    assert {(f["scope_kind"], f["scope_value"]) for f in figs.values()} == {("country", "VN")}
+
+
+def test_congresses_listed_by_number_under_a_province_are_the_provinces():
+    """Near miss (heldout12 h02): the same list under "Đảng bộ tỉnh Thanh Hóa qua các kỳ đại hội"."""
+    figs = _figures("Đảng bộ tỉnh Thanh Hóa qua các kỳ đại hội (đăng ngày 18/9/2025)\n\n"
+                    "- Đại hội lần thứ XIV (tháng 10/1996): 107.354 đảng viên.")
+    assert (figs["107.354"]["scope_kind"], figs["107.354"]["scope_value"]) == ("province", "38")

@@ -52,6 +52,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
+    # years joined by "và" framing a clause ("Năm 2023 và 2024, … kết nạp tổng cộng 887", "Trong hai
+    # năm 2023 và 2024, …"): from the first to the last (a list counted "lần lượt" is each year's)
+    ("range", r"năm\s+(?P<y0>(?:19|20)\d{2})\s*(?:,\s*(?:năm\s+)?(?:19|20)\d{2}\s*)*\s+và\s+(?:năm\s+)?" + _Y
+     + r"\s*,(?![^.;]*lần lượt)"),
     ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
      + _Y),  # "ba năm 2021 - 2023": years counted, then the range
     ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
