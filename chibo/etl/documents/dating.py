@@ -189,6 +189,13 @@ _YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:
                              r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
 
 
+def _heading_lines(headline: str | None, text: str) -> list[str]:
+    """The headline and the page's first lines that are headings (short, no sentence): a report's
+    heading under the body it is of."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:4]
+    return ([headline] if headline else []) + [line for line in lines if len(line) <= 90 and not line.endswith(".")]
+
+
 def stats_frame(headline: str | None, published: date | None, text: str = ""
                 ) -> tuple[When | None, str | None]:
     """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
@@ -201,8 +208,10 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
         note, line = headline, None
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
-    elif headline and published and (review := _YEAR_REVIEW_RE.search(headline)) and int(
-            review["y"]) == published.year:  # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)": the year so far
+    elif published and (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(
+            headline, text))), None)) and int(review["y"]) == published.year:
+        # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
+        # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
         return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
     else:
         return None, None
