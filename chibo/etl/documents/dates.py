@@ -8,6 +8,8 @@ lead "Ngày 11/10/2023, …", "Sáng 22/6/2020, …" (also after an agency tag: 
 …") and a
 source line "(Nguồn: Báo Hà Tĩnh, 12/03/2024)", the time line of meeting minutes ("I. Thời gian, địa
 điểm: 14 giờ 00 ngày 06/11/2023"); searched at the head of the page, then its tail.
+Else any line near the head or the foot that gives a day and nothing else countable ("TP.HCM | 23/07/2025
+12:05", "(Cập nhật 09:20, 08/04/2024)", "15 tháng 11, 2025 · 🌏").
 Dates inside sentences are periods.py's. Footnotes that date figures ("(1), (2) Số liệu …, tính
 đến ngày 31/3/2024" under "264 tổ chức cơ sở đảng(1)") are written after the figures they mark.
 """
@@ -105,8 +107,55 @@ def _year_from_body(text: str, d: int, m: int) -> int | None:
     return None
 
 
+# Any other line that gives a day and says nothing else countable is the page's date line, however
+# a site, a post or a report prints it: "TP.HCM | 23/07/2025 12:05", "🔴 TIN ĐẢNG BỘ | 02/12/2025",
+# "(Cập nhật 09:20, 08/04/2024)", "(Dang ngay 27/12/2024)", "BẢN TIN THỜI SỰ TỐI 15/03/2024 - ĐÀI
+# PT-TH HÀ GIANG", "Trang 2 | Bản tin … số 11/2025 | Lưu hành nội bộ - ngày 25/11/2025", "*   Nga Sơn,
+# ngày 26 tháng 12 năm 2025" beside a report's header, "15 tháng 11, 2025 · 🌏", "(trình bày tại
+# buổi sinh hoạt chi bộ tháng 12, ngày 18/12/2025)", "(Đại hội họp từ ngày 14 đến ngày 16/10/2025)"
+# (its last day). Not a line with a count ("… có 12 đảng viên"), a cut-off ("(tính đến ngày …)",
+# "số liệu …"), a day of history ("ngày thành lập …", "kỷ niệm …") or a sentence of the body.
+_ANY_DAY_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?![\d/])|"
+                         r"(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,|năm)\s*(?P<y2>\d{4})",
+                         re.IGNORECASE)
+_NOT_DATELINE_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|tổ chức|đồng chí|đ/c|người|quần chúng)|"
+                              r"tính (?:đến|tới)|số liệu|^(?:(?!\btừ\b).)*\b(?:đến|tới) (?:hết |ngày )?\d|"
+                              r"thành lập|kỷ niệm|ra đời|giải phóng|chỉ tiêu|sinh (?:ngày|năm)|hạn chót|thời hạn|"
+                              r"\d+-[A-ZĐ]{1,5}/|\bSố\s*:?\s*\d|Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư|Công văn|Hướng dẫn",
+                              re.IGNORECASE)
+_NOT_DATELINE_PLAIN = re.compile(fold(_NOT_DATELINE_RE.pattern, lower=False), re.IGNORECASE)
+
+
+def _date_line(part: str) -> re.Match | None:
+    """The last day of the first line of part that is only a date line (see above), folded or not."""
+    for line in part.split("\n"):
+        days = list(_ANY_DAY_RE.finditer(line)) or list(_ANY_DAY_RE.finditer(fold(line, lower=False)))
+        plain = fold(line, lower=False) == line  # a line without diacritics: "(So lieu tinh den …)"
+        if not days or len(line) > 160 or (_NOT_DATELINE_PLAIN if plain else _NOT_DATELINE_RE).search(line):
+            continue
+        rest = _ANY_DAY_RE.sub(" ", line)
+        words = len(re.findall(r"[^\W\d_]+", rest))
+        if words > 16 or re.search(r"[.!?]\s+[A-ZĐ]", rest) or words >= 6 and line.rstrip().endswith("."):
+            continue  # a sentence of the body, not a line beside it
+        return days[-1]
+    return None
+
+
 def find_publication_date(text: str) -> tuple[date | None, str | None]:
     """Publication date of a page and the text it was read from, or (None, None)."""
+    found = _find_dateline(text)
+    if found[0] is not None:
+        return found
+    for part in (text[:3000], text[-1500:] if len(text) > 3000 else ""):
+        if (day := _date_line(part)) is not None:
+            when = _mk(int(day["y"] or day["y2"]), int(day["m"] or day["m2"]), int(day["d"] or day["d2"]))
+            if when:
+                return when, day.group(0)
+    return None, None
+
+
+def _find_dateline(text: str) -> tuple[date | None, str | None]:
+    """The date of a page's dateline in one of the formats of PUBLICATION_RES."""
     for part in (text[:3000], text[-1500:] if len(text) > 3000 else ""):
         for pattern, plain in zip(PUBLICATION_RES, FOLDED_RES):
             found = pattern.search(part) or plain.search(fold(part, lower=False))

@@ -48,7 +48,7 @@ _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECAS
 # "chiếm 38,2% (tăng 2,1% so với năm 2020), …": the year of a change noted in brackets dates nothing after.
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
-_DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$|^\s*Tính (?:đến|tới)\s+(?:hết\s+)?ngày\s+$", re.IGNORECASE)  # also a sentence's cut-off
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -120,6 +120,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
     if w is not None and w.kind == "now" and reference and pub and (pub - reference).days > 366:
         reference = None  # "… đến ngày 24-3-1975, …. Hiện nay, …": history, not the event reported
+    if w is not None and w.kind == "now" and not days and not event and ctx.frame is not None and \
+            ctx.frame.kind == "date" and pub and reference and reference < pub:
+        reference = None  # "Tính đến ngày 31/12/2025, … có 3.905 …. Hiện …": a count's cut-off, not today
     if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
             "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
         reference = ctx.last_event
@@ -189,6 +192,13 @@ _YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:
                              r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
 
 
+def _heading_lines(headline: str | None, text: str) -> list[str]:
+    """The headline and the page's first lines that are headings (short, no sentence): a report's
+    heading under the body it is of."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:4]
+    return ([headline] if headline else []) + [line for line in lines if len(line) <= 90 and not line.endswith(".")]
+
+
 def stats_frame(headline: str | None, published: date | None, text: str = ""
                 ) -> tuple[When | None, str | None]:
     """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
@@ -201,8 +211,10 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
         note, line = headline, None
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
-    elif headline and published and (review := _YEAR_REVIEW_RE.search(headline)) and int(
-            review["y"]) == published.year:  # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)": the year so far
+    elif published and (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(
+            headline, text))), None)) and int(review["y"]) == published.year:
+        # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
+        # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
         return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
     else:
         return None, None

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .scope import GROUPS, PLURAL_RE, Scope, org_name, place_name, province_scope, resolve_province
+from .orgnames import PLURAL_RE, org_name, place_name
+from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
 
 LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
@@ -40,6 +41,9 @@ COUNTRY_RE = re.compile(r"(?<![\wđ])(?:trên cả nước|trong cả nước|c�
                         r"(?![\wđ])", re.IGNORECASE)
 CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đảng)(?! bộ| ủy| uỷ| viên)"
                                   r"(?![\wđ])")
+# A congress named by its number alone, a list's item ("1. Đại hội I (3/1935): khoảng 600 đảng
+# viên", "• Đại hội lần thứ II (2/1951): …"): the body named before it, else the Party's.
+NUMBERED_CONGRESS_RE = re.compile(r"(?<![\wđ])Đại hội (?:lần thứ )?[IVXL]{1,5}(?=\s*[(:])")
 BARE_RE = re.compile(r"(?<![\wđ])(?:(?:toàn|của|trong|cả)\s+(?P<level>"
                      + _LEVEL + r"|Khối)|toàn (?P<all>Đảng bộ)(?:\s+(?P<lvl2>" + _LEVEL
                      + r"|Khối))?)(?![\wđ])", re.IGNORECASE)
@@ -62,7 +66,8 @@ HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
 _MADE_OF_RE = re.compile(r"\((?:gồm|(?:được )?(?:hình thành|thành lập|sáp nhập|hợp nhất) từ)(?![\wđ])[^()]*$")
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$")  # "(Bộ Chỉ huy … tỉnh X"
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:(?:trực\s+)?thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$|"
+                            r"^\s*,\s*(?:trực\s+)?thuộc\s*$")  # ", trực thuộc Đảng bộ tỉnh …,": where it belongs  # "(Bộ Chỉ huy … tỉnh X"
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
@@ -159,6 +164,9 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         found.append(Mention(m.start(), m.end(), Scope(m.group(0), "country", "VN"), None, None))
     for m in CONGRESS_OF_PARTY_RE.finditer(text):
         found.append(Mention(m.start("of"), m.end("of"), Scope(m["of"], "country", "VN"), None, None))
+    for m in NUMBERED_CONGRESS_RE.finditer(text):
+        if not PARTY_PLAIN_RE.search(fold(text[:m.start()], lower=False)):  # not "Đảng bộ tỉnh … Đại hội IV"
+            found.append(Mention(m.start(), m.end(), None, "đại hội", None))  # references.py's
     plain = fold(text, lower=False)  # prefixes and levels also without their diacritics
     for m in PARTY_PLAIN_RE.finditer(plain):
         prefix = text[m.start("prefix"):m.end("prefix")]

@@ -19,7 +19,7 @@ for admissions, the first day counted (period_from).
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
-| đến nay, tính đến nay | today | the document's date | — |
+| đến nay, tính đến nay, hôm nay | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
 | khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
 
@@ -52,6 +52,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", r"từ\s+(?P<y0>(?:19|20)\d{2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?" + _Y),
     ("range", r"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("range", r"\(\s*(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y + r"\s*\)"),
+    # years joined by "và" framing a clause ("Năm 2023 và 2024, … kết nạp tổng cộng 887", "Trong hai
+    # năm 2023 và 2024, …"): from the first to the last (a list counted "lần lượt" is each year's)
+    ("range", r"năm\s+(?P<y0>(?:19|20)\d{2})\s*(?:,\s*(?:năm\s+)?(?:19|20)\d{2}\s*)*\s+và\s+(?:năm\s+)?" + _Y
+     + r"\s*,(?![^.;]*lần lượt)"),
     ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
      + _Y),  # "ba năm 2021 - 2023": years counted, then the range
     ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
@@ -62,7 +66,7 @@ PATTERNS: list[tuple[str, str]] = [
     # 2020 - 2025 đến nay"
     ("since", r"từ\s+[^.;()]{0,60}?\(\s*(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.-]\s*|tháng\s+)"
      r"(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y + r"\s*\)\s*(?:đến|tới)\s+nay"),
-    ("since", r"từ\s+đầu\s+nhiệm kỳ\s+" + _Y + r"\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*(?:đến|tới)\s+nay"),
+    ("since", r"từ\s+đầu\s+(?:nhiệm kỳ|(?P<school>năm học))\s+" + _Y + r"\s*[-–]\s*(?:19|20)\d{2}\s*,?\s*(?:đến|tới)\s+nay"),
     # a range opening at a month, maybe named by its event: "Kể từ Đại hội … (tháng 10/2020) đến
     # hết tháng 5/2025", "từ tháng 7/2021 đến tháng 6/2023", "từ năm 2021 đến tháng 6/2024"
     ("month_range", r"từ\s+(?:(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)(?P<y0>(?:19|20)\d{2})"
@@ -102,6 +106,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
     # "Trong 9 tháng, …" opening a clause of a page on the year so far: its first nine months
     ("months", r"(?<![\w/])trong\s+(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),
+    # months summed after a quarter's figure ("lũy kế 9 tháng", "cộng dồn 9 tháng", "kết nạp 9 tháng
+    # lên 71"): the year's first months, not the quarter's
+    ("months", r"(?<![\w/])(?:lũy kế|luỹ kế|cộng dồn|tính chung|cộng chung|kết nạp)\s+(?:cả\s+)?(?P<n>[2-9]|1[01]|"
+     + _MONTH_COUNT + r")\s+tháng(?!\s+(?:cuối|trước|tới|sau|\d))(?![\w/])"),
     ("month", r"tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*" + _Y),
     ("month", r"(?<![\w/.,-])(?P<m>0?[1-9]|1[0-2])\s*/\s*" + _Y + r"(?![\d/])"),  # "(12/1986)", "đến 6/2024"
     # a month without its year ("trong tháng 6 vừa qua", "đến cuối tháng 5"): the last one so named
@@ -118,7 +126,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("year", r"(?:(?<=\d{4}, )|(?<=\d{4} và ))" + _Y + r"(?![\d/]|\s*[-–]\s*\d)"),  # "năm 2023, 2024 và 2025"
-    ("today", r"(?<![\w])(?:tính\s+)?(?:đến|tới)\s+nay(?![\w])"),
+    ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay)(?![\w])(?!\s*\()"),  # "hôm nay" of a speech
     # the Party's founding (3/2/1930), for the country's figures only (extract.py)
     ("founding", r"(?<![\w])(?<!năm )(?<!kỷ niệm )(?:khi|lúc|từ khi|ngày|những ngày)\s+(?:mới\s+|đầu\s+)?(?:thành lập|ra đời)"
      r"(?!\s*(?:\(|ngày|năm)\s*\d)(?![\w])"),
@@ -181,6 +189,8 @@ def find(text: str, published: date | None) -> list[When]:
                      int(g["m0"]) if g.get("m0") else (13 - (_MONTH_COUNTS.get(fold(g["late"])) or int(
                          g["late"])) if g.get("late") else 1 if kind == "month_range" else None),
                      int(g["d0"]) if g.get("d0") else None)
+            if g.get("school"):  # "từ đầu năm học 2024 - 2025 đến nay": from 1 September
+                w = replace(w, m0=9)
             if kind == "to_day" and w.y is None:
                 when = _mk(y0, w.m, w.d) if y0 else _day_month(w, published)
                 w = When(kind, w.start, w.end, when.year, when.month, when.day, None, w.text) \

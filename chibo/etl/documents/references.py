@@ -1,6 +1,7 @@
 """Bare references and names completed from the document: "toàn Đảng bộ tỉnh", "Chi bộ", "Đảng ủy
 Khối" stand for the last organisation or province of that level named before; "Đảng bộ Ủy ban nhân dân
-tỉnh" after a province was named is that province's committee."""
+tỉnh" after a province was named is that province's committee; a congress named by its number alone
+("1. Đại hội I (3/1935): …") is the body named before it, else the Party's."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,9 @@ from .vocabulary import fold
 
 def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
     """The scope a bare reference stands for: the last one of its level named before."""
+    if mention.level == "đại hội":  # "1. Đại hội I (3/1935): …": the body named before, else the Party
+        return next((e.scope for e in reversed(history) if e.scope is not None and not e.qualifier),
+                    Scope("Đại hội", "country", "VN"))
     for earlier in reversed(history):
         scope = earlier.scope
         if scope is None:

@@ -29,9 +29,16 @@ def full_name(name: str, short: dict[str, str], known: list[str]) -> str:
     return full if full and full.startswith(kind + " ") else expand_name(name, known)
 
 
+# How a body speaks of itself, and the kinds of body it stands for.
+_THE_BODY_ITSELF = {"Nhà trường": ("Trường ", "Học viện ")}
+
+
 def expand_name(name: str, known: list[str]) -> str:
     """The full name a short form stands for ("Liên hiệp Hội" → "Liên hiệp các Hội Khoa học …",
-    "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc")."""
+    "Đảng bộ Tổng công ty" → "Tổng công ty Điện lực miền Bắc", "Đảng bộ Nhà trường" → "Trường Sĩ quan
+    Lục quân 1")."""
+    if name in _THE_BODY_ITSELF:  # "Đảng bộ Nhà trường": the school the document named
+        return next((full for full in known if full.startswith(_THE_BODY_ITSELF[name])), name)
     words = name.split()
     for full in known:  # longest first
         fw = full.split()
