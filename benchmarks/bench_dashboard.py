@@ -4,7 +4,9 @@
         [--pandas] [--only orgs-hierarchy --only org_search]
 
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
-bounds, events, warehouse info), and times every callback: the server time of a filter change.
+bounds, events, warehouse info), and times every callback: the server time of a filter change,
+from the state to the JSON Dash sends (a chart card's figure through the answer cache, as its
+callback draws it; every answer serialised as Dash does).
 With --pandas, three representative answers (members trend, quality levels, province ranking)
 are also computed with plain pandas over the fact tables (benchmarks/pandas_baseline.py) for the
 same views, and each callback's time is printed beside that baseline.
@@ -75,6 +77,8 @@ def measure(args) -> None:
     """Time every callback over the scenarios and print the table."""
     import importlib
 
+    from plotly.io.json import to_json_plotly as to_json  # Dash's serialiser
+
     from chibo.dashboard import data, urlstate
     from chibo.dashboard.auth import access
     from chibo.dashboard.charts import registry, tables
@@ -84,7 +88,7 @@ def measure(args) -> None:
     data_status = importlib.import_module("chibo.dashboard.pages.data_status")
     ch = urlstate.choices_for(access.current_scope())
     scope = access.current_scope()
-    calls = {f"chart:{k}": (lambda s, k=k: registry.build_figure(k, s, "light", scope))
+    calls = {f"chart:{k}": (lambda s, k=k: registry.card_answer(k, s, "light", scope))
              for k in registry.CHARTS}
     calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
@@ -105,7 +109,7 @@ def measure(args) -> None:
             warm(data, urlstate, access, state)
             for name, fn in calls.items():
                 t0, c0 = time.perf_counter(), time.process_time()
-                fn(state)
+                to_json(fn(state))  # what Dash sends
                 times[name].append((time.perf_counter() - t0) * 1000)
                 cpu[name].append((time.process_time() - c0) * 1000)
     print(f"warehouse: {args.warehouse}; {len(states)} views × {args.repeat} rounds, cold caches")

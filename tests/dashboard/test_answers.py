@@ -66,8 +66,7 @@ def test_a_chart_card_is_drawn_once_per_view(state2025):
     with tracing() as seen:
         again = registry.card_answer("members-stock", state2025, "light", Scope.everything())
     assert seen == [] and again == (fig, alt)
-    assert fig == registry.build_card("members-stock", state2025, "light",
-                                      Scope.everything())[0].to_plotly_json()
+    assert fig == registry.build_card("members-stock", state2025, "light", Scope.everything())[0]
     dark, _alt = registry.card_answer("members-stock", state2025, "dark", Scope.everything())
     assert dark != fig
 
@@ -83,7 +82,7 @@ def test_a_failed_chart_is_not_kept(state2025, monkeypatch):
     monkeypatch.setitem(registry.CHARTS, "members-stock",
                         dataclasses.replace(registry.CHARTS["members-stock"], data=broken))
     failed, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
-    assert not failed.data
+    assert not failed["data"]
     monkeypatch.undo()
     fig, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
     assert fig["data"]
