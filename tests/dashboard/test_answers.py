@@ -86,3 +86,18 @@ def test_a_failed_chart_is_not_kept(state2025, monkeypatch):
     monkeypatch.undo()
     fig, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
     assert fig["data"]
+
+
+def test_the_template_every_figure_shares_is_not_counted_per_figure():
+    """A cached figure is counted without the Plotly template all figures share (walking it
+    cost more than drawing the chart); a copy of it, held by one answer alone, is counted."""
+    import copy
+
+    from chibo.dashboard.charts.theme import FigContext, empty
+
+    fig = empty(FigContext(title="t"))
+    template = fig["layout"]["template"]
+    own = copy.deepcopy(template)
+    assert answers.size_of(template) == 0 and answers.size_of(own) > 10_000
+    alone = {**fig, "layout": {**fig["layout"], "template": own}}
+    assert answers.size_of(alone) == answers.size_of(fig) + answers.size_of(own)

@@ -2,7 +2,8 @@
 built without plotly.graph_objects. Its validation and property tree cost most of a chart's CPU
 (a trend of two series with events: about 25 ms as a go.Figure, under 1 ms as a dict); Dash
 sends a dict as it sends a go.Figure's JSON. Code that needs a go.Figure (the projector style,
-slides, PDF) converts once with `as_figure`.
+slides, PDF) converts once with `as_figure`. The template is made once and shared by every
+figure (never mutated; the answer cache does not count it per figure).
 
 The dicts hold what `go.Figure(...).to_plotly_json()` would: the default template, traces with
 their type, no None values (None unsets a property, as in `update_layout`), numeric arrays in
@@ -20,10 +21,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from _plotly_utils.utils import to_typed_array_spec
 
+from chibo.dashboard import answers
+
 
 @functools.cache
 def _template(name: str) -> dict:
-    return pio.templates[name].to_plotly_json()
+    return answers.shared(pio.templates[name].to_plotly_json())
 
 
 def template() -> dict:
@@ -95,7 +98,7 @@ def add_shape(fig: dict, **props) -> dict:
 @functools.cache
 def colorscale(name: str) -> list:
     """A named colorscale ('RdYlGn') as a go.Figure writes it: [[0.0, 'rgb(165,0,38)'], …]."""
-    return go.Heatmap(colorscale=name).to_plotly_json()["colorscale"]
+    return answers.shared(go.Heatmap(colorscale=name).to_plotly_json()["colorscale"])
 
 
 def array(values):
