@@ -46,9 +46,13 @@ def scenarios(ch, urlstate, org: str | None = None) -> dict[str, dict]:
 
 def warm(data, urlstate, access, state) -> None:
     """Answers that stay cached across filter changes (per generation): filter choices, bounds,
-    rollup presence, events, warehouse info, the picked organisation's label."""
+    rollup presence, events, warehouse info, the metric registry, the picked organisation's
+    label."""
+    from chibo.dashboard.queries import metrics
+
     scope = access.current_scope()
     urlstate.choices_for(scope)
+    metrics.registry(scope)
     data.warehouse_info(scope)
     data.events(scope)
     for table in ("agg_members_monthly", "agg_meetings_province_monthly", "agg_base_org_monthly"):
