@@ -89,7 +89,7 @@ def test_event_labels_never_cover_each_other():
                                                            range(12)], "label_en": "x"})
     df = pd.DataFrame({"m": pd.date_range("2021-01-01", "2025-12-01", freq="MS"), "v": 5.0})
     fig = as_figure(figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
-                       events=events).figure)
+                                 events=events).figure)
     marks = [a for a in fig.layout.annotations if a.name == "event"]
     assert len(marks) == 12 and all(a.hovertext.startswith("Chỉ thị") for a in marks)
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
@@ -112,7 +112,7 @@ def test_event_labels_sit_above_the_data():
                            "label_vi": ["Chỉ thị A", "Chỉ thị B", "Sáp nhập tỉnh"], "label_en": "x"})
     df = pd.DataFrame({"m": pd.date_range("2023-01-01", "2024-12-01", freq="MS"), "v": 5.0})
     fig = as_figure(figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
-                       events=events).figure)
+                                 events=events).figure)
     labels = [a for a in fig.layout.annotations if a.name == "event" and a.text != "▾"]
     lowest_bottom = min(a.y for a in labels) - ROW  # labels hang from their y (yanchor top)
     assert labels and fig.layout.yaxis.domain[1] <= lowest_bottom + 1e-9

@@ -45,8 +45,8 @@ def test_a_single_year_is_a_visible_bar(state2025):
     the grouped flow series side by side."""
     rate = as_figure(registry.build_figure("members-rate", state2025, "light", ALL))
     assert rate.data[0].width > 200 * 86_400_000
-    flows = as_figure(registry.build_figure("members-flows", {**state2025, "params": {"grain": "year"}},
-                                  "light", ALL))
+    flows = as_figure(registry.build_figure(
+        "members-flows", {**state2025, "params": {"grain": "year"}}, "light", ALL))
     offsets = [tr.offset for tr in flows.data]
     assert len(flows.data) == 5 and offsets == sorted(set(offsets))
 
@@ -171,6 +171,7 @@ def test_drilled_organisation_is_named_first_and_its_path_is_a_breadcrumb(state2
     picked = next(o for o in options if o["value"] == "C1")
     assert picked["label"].startswith(name) and " — " in picked["label"]
     _ctx, drawing = registry.draw("orgs-hierarchy", {**state2025, "org": "C1"}, ALL)
-    assert " › " in path and path in as_figure(drawing.figure).layout.title.text
-    tree = as_figure(drawing.figure).data[0]
+    fig = as_figure(drawing.figure)
+    assert " › " in path and path in fig.layout.title.text
+    tree = fig.data[0]
     assert tree.type == "treemap" and min(tree.textfont.size, tree.insidetextfont.size) >= 15

@@ -153,7 +153,8 @@ def test_regions_titles_subtitles_and_choices_read_the_registry(renamed_attendan
             ctx, _ = registry.draw(key, state, ALL)
             assert ctx.title.endswith(f": {label}") and ctx.subtitle.endswith(formula), key
         ctx, drawing = registry.draw(charts.REGIONS_TREND, state, ALL)
-        assert ctx.title.endswith(label) and [tr.name for tr in as_figure(drawing.figure).data][:1] == [label]
+        names = [tr.name for tr in as_figure(drawing.figure).data]
+        assert ctx.title.endswith(label) and names[:1] == [label]
         control = [c for c in page.layout(lang=lang).children[0].children
                    if getattr(c, "id", None) == page.REGIONS_METRIC][0]
         assert {"value": "attendance", "label": label} in control.data

@@ -82,7 +82,8 @@ def test_regions_map_draws_the_shapes_and_a_click_inside_one_filters(dash_app, s
     assert page.patch_from_click({"points": [{"curveNumber": 1}]}, state2025) == {"province": "N25"}
     labels = next(tr for tr in fig.data if tr.mode == "text")
     assert [c[0] for c in labels.customdata] == ["N01", "N25"]
-    picked = as_figure(registry.build_figure(charts.REGIONS_MAP, {**state2025, "province": "N25"}, "light", ALL))
+    picked = as_figure(registry.build_figure(charts.REGIONS_MAP, {**state2025, "province": "N25"},
+                                             "light", ALL))
     outline = [tr for tr in picked.data if tr.mode == "lines" and tr.fill is None]
     assert len(outline) == 1 and outline[0].line.color == "#e8590c"
     assert min(x for x in outline[0].x if x is not None) == 104.9  # Phú Thọ's square

@@ -128,8 +128,9 @@ def test_share_bars_are_normalised_per_period():
     """Each bar adds up to 100%, whatever the number of meetings."""
     df = pd.DataFrame({"period": pd.to_datetime(["2025-01-01", "2025-02-01"]),
                        "good": [1, 6], "poor": [3, 2]})
-    fig = as_figure(figures.plot(spec.shares(df, "period", [("good", "Tốt", "green"), ("poor", "Kém", "red")]),
-                       FigContext()).figure)
+    fig = as_figure(figures.plot(spec.shares(df, "period", [("good", "Tốt", "green"),
+                                                            ("poor", "Kém", "red")]),
+                                 FigContext()).figure)
     totals = [a + b for a, b in zip(fig.data[0].y, fig.data[1].y)]
     assert totals == pytest.approx([1, 1])
     assert list(fig.data[1].customdata) == [3, 2]
@@ -138,8 +139,9 @@ def test_share_bars_are_normalised_per_period():
 def test_share_bars_without_meetings_show_a_message():
     """Zero meetings everywhere: a message, not empty axes."""
     df = pd.DataFrame({"period": pd.to_datetime(["2025-01-01"]), "good": [0], "poor": [0]})
-    fig = as_figure(figures.plot(spec.shares(df, "period", [("good", "Tốt", "g"), ("poor", "Kém", "r")]),
-                       FigContext()).figure)
+    fig = as_figure(figures.plot(spec.shares(df, "period", [("good", "Tốt", "g"),
+                                                            ("poor", "Kém", "r")]),
+                                 FigContext()).figure)
     assert fig.data == () and fig.layout.annotations[0].text
 
 

@@ -154,8 +154,8 @@ def test_tile_map_colours_tiles_and_marks_the_selection():
     """Values on the grid, grey base for missing values, the selected tile outlined."""
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Huế"],
                        "label": ["Hà<br>Nội", "Huế"], "v": [10.0, None]})
-    fig = as_figure(cartogram.tile_map(df, {"A": (0, 1), "B": (1, 0)}, "label", "v", FigContext(),
-                             selected="B"))
+    fig = as_figure(cartogram.tile_map(df, {"A": (0, 1), "B": (1, 0)}, "label", "v",
+                                       FigContext(), selected="B"))
     base, top = fig.data
     assert top.z[1][0] == 10 and top.z[0][1] is None and base.z[0][1] == 0
     assert top.customdata[0][1][0] == "B"
@@ -219,7 +219,7 @@ def test_tile_map_of_a_small_scope_stays_a_map_with_whole_number_colours():
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Phú Thọ"],
                        "label": ["HN", "PT"], "members": [12204, 12207]})
     fig = as_figure(cartogram.tile_map(df, {"A": (0, 0), "B": (1, 0)}, "label", "members",
-                             FigContext(title="t"), fmt=",.0f"))
+                                       FigContext(title="t"), fmt=",.0f"))
     x0, x1 = fig.layout.xaxis.range
     y0, y1 = fig.layout.yaxis.range
     assert x1 - x0 >= cartogram.MIN_TILES and y1 - y0 >= cartogram.MIN_TILES

@@ -1,7 +1,8 @@
 """Tile-grid cartogram: each province gets one square grid cell near its seat's position.
 
 Pure functions, no data access: `grid_layout` (deterministic, unique cells, neighbours stay near),
-`short_label` (a tile's label from the province name) and `tile_map` (the Plotly figure, a plain dict: charts/plain.py).
+`short_label` (a tile's label from the province name) and `tile_map` (the Plotly figure, a plain
+dict: charts/plain.py).
 """
 
 from __future__ import annotations

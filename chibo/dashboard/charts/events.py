@@ -62,19 +62,14 @@ def event_marks(fig: dict, events: pd.DataFrame | None, ctx: FigContext, x0, x1,
     if shown:  # the data keeps below the label rows: a label never covers the line
         used = max((r for r in rows if r is not None), default=0) + 1
         plain.yaxis(fig, domain=[0, 1 - ROW * used - 0.02])
-    shapes, notes = [], []
     for ev, pos, row, label in zip(shown, positions, rows, labels):
         when = pd.Timestamp(ev["event_on"])
-        shapes.append({"type": "line", "x0": when, "x1": when, "y0": 0, "y1": 1, "yref": "paper",
-                       "line": {"dash": "dot", "width": 1, "color": th["muted"]}})
-        notes.append({  # no free row: a marker, the text on hover
-            "x": when, "y": 1 - ROW * (row or 0), "yref": "paper", "showarrow": False,
-            "text": "▾" if row is None else label, "hovertext": ev[col],
-            "xanchor": "center" if row is None else "left" if pos < MIDDLE else "right",
-            "name": "event", "yanchor": "top", "font": {"size": 11, "color": th["muted"]},
-            "bgcolor": th["veil"]})
-    for shape in shapes:
-        plain.add_shape(fig, **shape)
-    for note in notes:
-        plain.add_annotation(fig, **note)
+        plain.add_shape(fig, type="line", x0=when, x1=when, y0=0, y1=1, yref="paper",
+                        line={"dash": "dot", "width": 1, "color": th["muted"]})
+        plain.add_annotation(  # no free row: a marker, the text on hover
+            fig, x=when, y=1 - ROW * (row or 0), yref="paper", showarrow=False,
+            text="▾" if row is None else label, hovertext=ev[col],
+            xanchor="center" if row is None else "left" if pos < MIDDLE else "right",
+            name="event", yanchor="top", font={"size": 11, "color": th["muted"]},
+            bgcolor=th["veil"])
     return fig
