@@ -6,7 +6,8 @@
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
 bounds, events, warehouse info), and times every callback: the server time of a filter change,
 from the state to the JSON Dash sends (a chart card's figure through the answer cache, as its
-callback draws it; every answer serialised as Dash does).
+callback draws it; every answer serialised as Dash does); and each page's layout, which Dash
+draws on every navigation.
 With --pandas, three representative answers (members trend, quality levels, province ranking)
 are also computed with plain pandas over the fact tables (benchmarks/pandas_baseline.py) for the
 same views, and each callback's time is printed beside that baseline.
@@ -81,6 +82,7 @@ def measure(args) -> None:
     """Time every callback over the scenarios and print the table."""
     import importlib
 
+    import dash
     from plotly.io.json import to_json_plotly as to_json  # Dash's serialiser
 
     from chibo.dashboard import data, urlstate
@@ -99,6 +101,10 @@ def measure(args) -> None:
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
     calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)
+    for page in dash.page_registry.values():  # each page's layout, drawn on navigation
+        if not page["path"].startswith("/quan-tri"):  # the admin pages hold no data
+            calls[f"page:{page['module'].rsplit('.', 1)[-1]}"] = \
+                lambda s, p=page: p["layout"](lang=s.get("lang", "vi"))
     if args.only:
         calls = {k: fn for k, fn in calls.items() if any(o in k for o in args.only)}
     times: dict[str, list[float]] = {k: [] for k in calls}
