@@ -92,6 +92,7 @@ def measure(args) -> None:
 
     overview = importlib.import_module("chibo.dashboard.pages.overview")
     data_status = importlib.import_module("chibo.dashboard.pages.data_status")
+    slides = importlib.import_module("chibo.dashboard.pages.slides")
     ch = urlstate.choices_for(access.current_scope())
     scope = access.current_scope()
     calls = {f"chart:{k}": (lambda s, k=k: registry.card_answer(k, s, "light", scope))
@@ -101,6 +102,9 @@ def measure(args) -> None:
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
     calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)
+    for deck in ("tong-quan", "chat-luong-quy"):  # the slides page draws a whole deck at once
+        calls[f"slides:{deck}"] = lambda s, d=deck: slides.payload(
+            {**s, "params": {**(s.get("params") or {}), "deck": f"builtin:{d}"}})
     for page in dash.page_registry.values():  # each page's layout, drawn on navigation
         if not page["path"].startswith("/quan-tri"):  # the admin pages hold no data
             calls[f"page:{page['module'].rsplit('.', 1)[-1]}"] = \
