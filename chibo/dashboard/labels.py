@@ -120,30 +120,23 @@ def detail(text, lang: str = "vi") -> str:
 
 def translate_values(df: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """A copy of `df` with code columns (rule, severity, rating, gender, age_band, kind, sector,
-    entity, result, detail, grp) replaced by their labels in `lang`. Each distinct value is
-    worded once (codes repeat down a column: a table's rows cost a dict lookup each)."""
+    entity, result, detail, grp) replaced by their labels in `lang`."""
     if df is None or df.empty:
         return df
     out = {}
     for col in df.columns:
         if col in _PREFIX:
-            out[col] = _each(df[col], lambda v, p=_PREFIX[col]: code(p, v, lang))
+            out[col] = [code(_PREFIX[col], v, lang) for v in df[col]]
         elif col == "rating":
-            out[col] = _each(df[col], lambda v: rating(v, lang))
+            out[col] = [rating(v, lang) for v in df[col]]
         elif col == "age_band":
-            out[col] = _each(df[col], age_band)
+            out[col] = [age_band(v) for v in df[col]]
         elif col == "detail":
-            out[col] = _each(df[col], lambda v: detail(v, lang))
+            out[col] = [detail(v, lang) for v in df[col]]
         elif col == "grp":
-            out[col] = _each(df[col], lambda v: code("kind", v, lang) if has(f"kind.{v}")
-                             else code("sector", v, lang))
+            out[col] = [code("kind", v, lang) if has(f"kind.{v}") else code("sector", v, lang)
+                        for v in df[col]]
     return df.assign(**out) if out else df
-
-
-def _each(values: pd.Series, word) -> list[str]:
-    """word(v) for every value of a column, computed once per distinct value."""
-    done: dict = {}
-    return [done[v] if v in done else done.setdefault(v, word(v)) for v in values]
 
 
 def csv_header(column: str, lang: str = "vi") -> str:

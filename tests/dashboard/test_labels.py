@@ -87,15 +87,3 @@ def test_a_grid_cut_at_max_rows_says_so_and_the_export_keeps_every_row(dash_app,
     content, _name = tables.export("data-quality", state2025, ALL, "csv")
     assert len(content.decode("utf-8-sig").strip().splitlines()) == 3  # header + 2 warnings
     assert table_card.truncation_note(False, "vi") == ""
-
-
-def test_repeated_and_missing_codes_are_worded_row_by_row():
-    """Codes repeat down a column (each is worded once, then looked up): every row still gets
-    its own word, a missing value an empty cell, a kind or a sector in the mixed 'grp'."""
-    df = pd.DataFrame({"kind": ["base_cell", None, "base_cell", "x"], "rating": [4, 4, None, 1],
-                       "grp": ["base_cell", "mass_association", "base_cell", None]})
-    assert labels.translate_values(df, "en").to_dict("records") == [
-        {"kind": "Base cell", "rating": labels.rating(4, "en"), "grp": "Base cell"},
-        {"kind": "", "rating": labels.rating(4, "en"), "grp": "Mass association"},
-        {"kind": "Base cell", "rating": "", "grp": "Base cell"},
-        {"kind": "x", "rating": labels.rating(1, "en"), "grp": ""}]
