@@ -4,7 +4,10 @@
         [--pandas] [--only orgs-hierarchy --only org_search] [--view org]
 
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
-bounds, events, warehouse info), and times every callback: the server time of a filter change.
+bounds, events, warehouse info), and times every callback: the server time of a filter change,
+from the state to the JSON Dash sends (a chart card's figure through the answer cache, as its
+callback draws it; every answer serialised as Dash does); and each page's layout, which Dash
+draws on every navigation.
 With --pandas, three representative answers (members trend, quality levels, province ranking)
 are also computed with plain pandas over the fact tables (benchmarks/pandas_baseline.py) for the
 same views, and each callback's time is printed beside that baseline.
@@ -44,9 +47,13 @@ def scenarios(ch, urlstate, org: str | None = None) -> dict[str, dict]:
 
 def warm(data, urlstate, access, state) -> None:
     """Answers that stay cached across filter changes (per generation): filter choices, bounds,
-    rollup presence, events, warehouse info, the picked organisation's label."""
+    rollup presence, events, warehouse info, the metric registry, the picked organisation's
+    label."""
+    from chibo.dashboard.queries import metrics
+
     scope = access.current_scope()
     urlstate.choices_for(scope)
+    metrics.registry(scope)
     data.warehouse_info(scope)
     data.events(scope)
     for table in ("agg_members_monthly", "agg_meetings_province_monthly", "agg_base_org_monthly"):
@@ -78,6 +85,9 @@ def measure(args) -> None:
     """Time every callback over the scenarios and print the table."""
     import importlib
 
+    import dash
+    from plotly.io.json import to_json_plotly as to_json  # Dash's serialiser
+
     from chibo.dashboard import data, urlstate
     from chibo.dashboard.auth import access
     from chibo.dashboard.charts import registry, tables
@@ -85,15 +95,23 @@ def measure(args) -> None:
 
     overview = importlib.import_module("chibo.dashboard.pages.overview")
     data_status = importlib.import_module("chibo.dashboard.pages.data_status")
+    slides = importlib.import_module("chibo.dashboard.pages.slides")
     ch = urlstate.choices_for(access.current_scope())
     scope = access.current_scope()
-    calls = {f"chart:{k}": (lambda s, k=k: registry.build_figure(k, s, "light", scope))
+    calls = {f"chart:{k}": (lambda s, k=k: registry.card_answer(k, s, "light", scope))
              for k in registry.CHARTS}
     calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
     calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)
+    for deck in ("tong-quan", "chat-luong-quy"):  # the slides page draws a whole deck at once
+        calls[f"slides:{deck}"] = lambda s, d=deck: slides.payload(
+            {**s, "params": {**(s.get("params") or {}), "deck": f"builtin:{d}"}})
+    for page in dash.page_registry.values():  # each page's layout, drawn on navigation
+        if not page["path"].startswith("/quan-tri"):  # the admin pages hold no data
+            calls[f"page:{page['module'].rsplit('.', 1)[-1]}"] = \
+                lambda s, p=page: p["layout"](lang=s.get("lang", "vi"))
     if args.only:
         calls = {k: fn for k, fn in calls.items() if any(o in k for o in args.only)}
     times: dict[str, list[float]] = {k: [] for k in calls}
@@ -110,7 +128,7 @@ def measure(args) -> None:
             warm(data, urlstate, access, state)
             for name, fn in calls.items():
                 t0, c0 = time.perf_counter(), time.process_time()
-                fn(state)
+                to_json(fn(state))  # what Dash sends
                 times[name].append((time.perf_counter() - t0) * 1000)
                 cpu[name].append((time.process_time() - c0) * 1000)
     print(f"warehouse: {args.warehouse}; {len(states)} views × {args.repeat} rounds, cold caches")

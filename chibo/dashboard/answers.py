@@ -12,10 +12,21 @@ from collections import OrderedDict
 import pandas as pd
 
 _MISSING = object()
+_SHARED: set[int] = set()  # ids of objects many answers hold (kept alive by their owner)
+
+
+def shared(value):
+    """Mark `value` (kept for the process's life, e.g. the Plotly template every figure holds)
+    as not an answer's own: `size_of` neither counts nor walks it. Returns `value`."""
+    _SHARED.add(id(value))
+    return value
 
 
 def size_of(value) -> int:
-    """Bytes an answer holds, roughly: DataFrames deeply, containers by their items."""
+    """Bytes an answer holds, roughly: DataFrames deeply, containers by their items (shared
+    objects left out)."""
+    if id(value) in _SHARED:
+        return 0
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return int(value.memory_usage(deep=True).sum()) if isinstance(value, pd.DataFrame) \
             else int(value.memory_usage(deep=True))

@@ -66,8 +66,7 @@ def test_a_chart_card_is_drawn_once_per_view(state2025):
     with tracing() as seen:
         again = registry.card_answer("members-stock", state2025, "light", Scope.everything())
     assert seen == [] and again == (fig, alt)
-    assert fig == registry.build_card("members-stock", state2025, "light",
-                                      Scope.everything())[0].to_plotly_json()
+    assert fig == registry.build_card("members-stock", state2025, "light", Scope.everything())[0]
     dark, _alt = registry.card_answer("members-stock", state2025, "dark", Scope.everything())
     assert dark != fig
 
@@ -83,7 +82,22 @@ def test_a_failed_chart_is_not_kept(state2025, monkeypatch):
     monkeypatch.setitem(registry.CHARTS, "members-stock",
                         dataclasses.replace(registry.CHARTS["members-stock"], data=broken))
     failed, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
-    assert not failed.data
+    assert not failed["data"]
     monkeypatch.undo()
     fig, _alt = registry.card_answer("members-stock", state2025, "light", Scope.everything())
     assert fig["data"]
+
+
+def test_the_template_every_figure_shares_is_not_counted_per_figure():
+    """A cached figure is counted without the Plotly template all figures share (walking it
+    cost more than drawing the chart); a copy of it, held by one answer alone, is counted."""
+    import copy
+
+    from chibo.dashboard.charts.theme import FigContext, empty
+
+    fig = empty(FigContext(title="t"))
+    template = fig["layout"]["template"]
+    own = copy.deepcopy(template)
+    assert answers.size_of(template) == 0 and answers.size_of(own) > 10_000
+    alone = {**fig, "layout": {**fig["layout"], "template": own}}
+    assert answers.size_of(alone) == answers.size_of(fig) + answers.size_of(own)

@@ -10,6 +10,7 @@ import pytest
 
 from chibo.dashboard.charts import figures, spec
 from chibo.dashboard.charts.events import LABEL_PX, PLOT_PX, ROW
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.charts.theme import FigContext
 
 MONTHS = pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"])
@@ -37,7 +38,7 @@ def test_a_small_change_stays_small_and_the_cut_is_said(values, percent, least):
     axis = spec.value_axis(shown)
     assert axis.hi - axis.lo >= least and axis.lo <= min(values) and axis.hi >= max(values)
     assert axis.cut
-    fig = figures.plot(shown, FigContext(title="t")).figure
+    fig = as_figure(figures.plot(shown, FigContext(title="t")).figure)
     marks = [a.text for a in fig.layout.annotations if a.name == "axis-cut"]
     assert marks == ["trục tung không bắt đầu từ 0"]
     assert any(s.name == "axis-cut" for s in fig.layout.shapes)
@@ -49,7 +50,7 @@ def test_a_zero_based_axis_is_not_marked():
     shown = fitted([43, 45, 44], zero_based=True)
     axis = spec.value_axis(shown)
     assert axis.lo == 0 and not axis.cut
-    fig = figures.plot(shown, FigContext(title="t")).figure
+    fig = as_figure(figures.plot(shown, FigContext(title="t")).figure)
     assert not [a for a in fig.layout.annotations if a.name == "axis-cut"]
 
 
@@ -87,8 +88,8 @@ def test_event_labels_never_cover_each_other():
     events = pd.DataFrame({"event_on": dates, "label_vi": [f"Chỉ thị số {i}/CT-TW" for i in
                                                            range(12)], "label_en": "x"})
     df = pd.DataFrame({"m": pd.date_range("2021-01-01", "2025-12-01", freq="MS"), "v": 5.0})
-    fig = figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
-                       events=events).figure
+    fig = as_figure(figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
+                                 events=events).figure)
     marks = [a for a in fig.layout.annotations if a.name == "event"]
     assert len(marks) == 12 and all(a.hovertext.startswith("Chỉ thị") for a in marks)
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
@@ -110,10 +111,10 @@ def test_event_labels_sit_above_the_data():
     events = pd.DataFrame({"event_on": pd.to_datetime(["2023-03-01", "2023-03-15", "2024-06-01"]),
                            "label_vi": ["Chỉ thị A", "Chỉ thị B", "Sáp nhập tỉnh"], "label_en": "x"})
     df = pd.DataFrame({"m": pd.date_range("2023-01-01", "2024-12-01", freq="MS"), "v": 5.0})
-    fig = figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
-                       events=events).figure
+    fig = as_figure(figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t"),
+                                 events=events).figure)
     labels = [a for a in fig.layout.annotations if a.name == "event" and a.text != "▾"]
     lowest_bottom = min(a.y for a in labels) - ROW  # labels hang from their y (yanchor top)
     assert labels and fig.layout.yaxis.domain[1] <= lowest_bottom + 1e-9
-    plain = figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t")).figure
+    plain = as_figure(figures.plot(spec.over_time(df, "m", [("v", "x")]), FigContext(title="t")).figure)
     assert plain.layout.yaxis.domain is None  # without events the data keeps the whole height

@@ -10,6 +10,7 @@ import pytest
 
 from chibo.dashboard import data
 from chibo.dashboard.charts import registry, tables
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.components import filter_bar, shell
 from chibo.dashboard.data import Scope
 
@@ -28,24 +29,24 @@ def test_every_registered_chart_renders_with_title_and_data(state2025):
     needs_org = {"orgs-meetings"}  # detail charts of a picked organisation
     for key in registry.CHARTS:
         state = {**state2025, "org": "C1"} if key in needs_org else state2025
-        fig = registry.build_figure(key, state, "light", ALL)
+        fig = as_figure(registry.build_figure(key, state, "light", ALL))
         assert "Không tải được" not in str(fig.layout.annotations), key
         assert fig.data, f"{key} drew nothing"
 
 
 def test_chart_subtitle_names_the_filters(state2025):
     """The subtitle says which province is shown."""
-    fig = registry.build_figure("members-stock", {**state2025, "province": "N25"}, "dark", ALL)
+    fig = as_figure(registry.build_figure("members-stock", {**state2025, "province": "N25"}, "dark", ALL))
     assert "Phú Thọ" in fig.layout.title.text and "01/01/2025–31/12/2025" in fig.layout.title.text
 
 
 def test_a_single_year_is_a_visible_bar(state2025):
     """One year on a date axis: the bars get explicit widths (plotly would draw them 1 ms wide),
     the grouped flow series side by side."""
-    rate = registry.build_figure("members-rate", state2025, "light", ALL)
+    rate = as_figure(registry.build_figure("members-rate", state2025, "light", ALL))
     assert rate.data[0].width > 200 * 86_400_000
-    flows = registry.build_figure("members-flows", {**state2025, "params": {"grain": "year"}},
-                                  "light", ALL)
+    flows = as_figure(registry.build_figure(
+        "members-flows", {**state2025, "params": {"grain": "year"}}, "light", ALL))
     offsets = [tr.offset for tr in flows.data]
     assert len(flows.data) == 5 and offsets == sorted(set(offsets))
 
@@ -155,7 +156,7 @@ def test_flows_by_year_mark_a_year_cut_by_the_period(dash_app):
     state, bad = urlstate.parse("?from=2024-07-01&to=2025-12-31&grain=year",
                                 urlstate.choices_for(access.current_scope()))
     assert bad == []
-    fig = registry.build_figure(page.MEMBERS_FLOWS, state, "light", ALL)
+    fig = as_figure(registry.build_figure(page.MEMBERS_FLOWS, state, "light", ALL))
     assert [list(tr.marker.opacity) for tr in fig.data if tr.type == "bar"] == [[0.4, 1]] * 5
     assert list(fig.layout.xaxis.ticktext) == ["2024<br>(6 tháng)", "2025"]
 
@@ -170,6 +171,7 @@ def test_drilled_organisation_is_named_first_and_its_path_is_a_breadcrumb(state2
     picked = next(o for o in options if o["value"] == "C1")
     assert picked["label"].startswith(name) and " — " in picked["label"]
     _ctx, drawing = registry.draw("orgs-hierarchy", {**state2025, "org": "C1"}, ALL)
-    assert " › " in path and path in drawing.figure.layout.title.text
-    tree = drawing.figure.data[0]
+    fig = as_figure(drawing.figure)
+    assert " › " in path and path in fig.layout.title.text
+    tree = fig.data[0]
     assert tree.type == "treemap" and min(tree.textfont.size, tree.insidetextfont.size) >= 15

@@ -19,6 +19,7 @@ from chibo.dashboard import data, runtime
 from chibo.dashboard import outdated as outdated_check
 from chibo.dashboard.charts import registry
 from chibo.dashboard.charts.catalogue.members import MEMBERS_FLOWS
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.data import Scope
 from chibo.dashboard.errors import WarehouseOutdated, WarehouseUnavailable
 from chibo.dashboard.gateway import tracing
@@ -101,7 +102,7 @@ def test_a_series_chart_on_an_outdated_warehouse_says_what_to_do(outdated, state
     that the warehouse must be rebuilt (in the chosen language), not "could not load the chart";
     the log has a warning, not a traceback."""
     with caplog.at_level(logging.WARNING):
-        fig = registry.build_figure(MEMBERS_FLOWS, {**state2025, "lang": lang}, "light", ALL)
+        fig = as_figure(registry.build_figure(MEMBERS_FLOWS, {**state2025, "lang": lang}, "light", ALL))
     shown = " ".join(a.text for a in fig.layout.annotations)
     assert words in shown and "marts." in shown
     assert not [r for r in caplog.records if r.exc_info], "a traceback was logged"

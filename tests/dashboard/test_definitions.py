@@ -17,6 +17,7 @@ import pytest
 
 from chibo.dashboard import runtime
 from chibo.dashboard.charts import registry
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.queries import metrics
 from chibo.dashboard.queries import regions as rq
@@ -78,7 +79,7 @@ def test_chart_popover_lists_its_metrics(state2025):
 
 def test_flow_series_and_csv_headers_are_the_registry_labels(state2025):
     rows = registry_rows()
-    fig = registry.build_figure("members-flows", state2025, "light", ALL)
+    fig = as_figure(registry.build_figure("members-flows", state2025, "light", ALL))
     names = [tr.name for tr in fig.data]
     assert names == [rows[m]["label_vi"] for m in ("admitted", "transferred_in",
                                                       "transferred_out", "left_party",
@@ -152,7 +153,8 @@ def test_regions_titles_subtitles_and_choices_read_the_registry(renamed_attendan
             ctx, _ = registry.draw(key, state, ALL)
             assert ctx.title.endswith(f": {label}") and ctx.subtitle.endswith(formula), key
         ctx, drawing = registry.draw(charts.REGIONS_TREND, state, ALL)
-        assert ctx.title.endswith(label) and [tr.name for tr in drawing.figure.data][:1] == [label]
+        names = [tr.name for tr in as_figure(drawing.figure).data]
+        assert ctx.title.endswith(label) and names[:1] == [label]
         control = [c for c in page.layout(lang=lang).children[0].children
                    if getattr(c, "id", None) == page.REGIONS_METRIC][0]
         assert {"value": "attendance", "label": label} in control.data

@@ -11,6 +11,7 @@ import pytest
 from chibo.dashboard import runtime
 from chibo.dashboard.charts import geo, registry
 from chibo.dashboard.charts.catalogue import regions as charts
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.data import Scope
 from tests.helpers import runtime_for
 
@@ -74,14 +75,15 @@ def test_regions_map_draws_the_shapes_and_a_click_inside_one_filters(dash_app, s
     text; a click inside the second shape (only its trace number) picks Phú Thọ."""
     from chibo.dashboard.pages import regions as page
 
-    fig = registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL)
+    fig = as_figure(registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL))
     fills = [tr for tr in fig.data if tr.fill == "toself"]
     assert [tr.text for tr in fills] == ["Hà Nội: 21", "Phú Thọ: 24"]
     assert fills[0].fillcolor != fills[1].fillcolor
     assert page.patch_from_click({"points": [{"curveNumber": 1}]}, state2025) == {"province": "N25"}
     labels = next(tr for tr in fig.data if tr.mode == "text")
     assert [c[0] for c in labels.customdata] == ["N01", "N25"]
-    picked = registry.build_figure(charts.REGIONS_MAP, {**state2025, "province": "N25"}, "light", ALL)
+    picked = as_figure(registry.build_figure(charts.REGIONS_MAP, {**state2025, "province": "N25"},
+                                             "light", ALL))
     outline = [tr for tr in picked.data if tr.mode == "lines" and tr.fill is None]
     assert len(outline) == 1 and outline[0].line.color == "#e8590c"
     assert min(x for x in outline[0].x if x is not None) == 104.9  # Phú Thọ's square
@@ -90,5 +92,5 @@ def test_regions_map_draws_the_shapes_and_a_click_inside_one_filters(dash_app, s
 def test_without_a_file_the_tile_map_stays(dash_app, state2025, tmp_path, fixture_warehouse):
     """No GeoJSON: the cartogram's heatmap tiles."""
     with runtime.bound(runtime_for(fixture_warehouse, provinces_geojson=tmp_path / "no.json")):
-        fig = registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL)
+        fig = as_figure(registry.build_figure(charts.REGIONS_MAP, state2025, "light", ALL))
     assert {tr.type for tr in fig.data} == {"heatmap"}

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 
 from chibo.dashboard.charts import figures, spec
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.charts.theme import FigContext, graph_config
 from chibo.dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
 
 
 def series_figure(df, series, ctx, events=None, **shape):
     """The Plotly figure of an over-time spec of df's column `m`."""
-    return figures.plot(spec.over_time(df, "m", series, **shape), ctx, events=events).figure
+    return as_figure(figures.plot(spec.over_time(df, "m", series, **shape), ctx, events=events).figure)
 
 
 def test_vietnamese_numbers():
@@ -90,7 +91,7 @@ def test_footnote_sits_at_the_left_edge_whatever_the_margin():
     """Long province names widen the left margin; the footnote moves back to the edge."""
     df = pd.DataFrame({"name": ["Đồng bằng sông Cửu Long rất dài", "B"], "v": [3, 1],
                        "province_code": ["a", "b"]})
-    fig = figures.plot(spec.ranking(df, "name", "v"), FigContext(footnote="Nguồn")).figure
+    fig = as_figure(figures.plot(spec.ranking(df, "name", "v"), FigContext(footnote="Nguồn")).figure)
     note = next(a for a in fig.layout.annotations if a.name == "footnote")
     assert note.xshift == 12 - fig.layout.margin.l and fig.layout.margin.l > 60
 
@@ -114,7 +115,7 @@ def test_a_spec_is_what_plotly_draws_and_what_powerpoint_reads():
                            period="quarter")
     assert (shown.kind, shown.decimals, shown.labels()) == ("column_stacked", 1, ["Q1/2025", "Q2/2025"])
     assert [s.values for s in shown.series] == [(1.0, 2.5), (3.0, None)]
-    fig = figures.plot(shown, FigContext()).figure
+    fig = as_figure(figures.plot(shown, FigContext()).figure)
     assert [list(tr.y) for tr in fig.data] == [[1.0, 2.5], [3.0, None]]
     assert fig.layout.barmode == "stack" and fig.layout.xaxis.tickformat == "Q%q/%Y"
     assert shown.fmt(2.5, "vi") == "2,5" and spec.over_time(df, "m", [("a", "A")], percent=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from chibo.dashboard import runtime
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.queries import published as q
 from tests.dashboard.published_warehouse import page_state, with_articles
@@ -82,7 +83,7 @@ def test_sentence_marks_the_number_as_text_spans():
 
 def test_timeline_has_one_series_per_scope_and_the_warehouse_points():
     """For members: the country and VUSTA series, each with its warehouse markers."""
-    fig = published.timeline(page_state("?period=all&pub_metric=members_total"))
+    fig = as_figure(published.timeline(page_state("?period=all&pub_metric=members_total")))
     names = [tr.name for tr in fig.data]
     assert names == ["Cả nước", "Kho dữ liệu: Cả nước", "Liên hiệp các Hội Khoa học và Kỹ thuật "
                      "Việt Nam", "Kho dữ liệu: Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from chibo.dashboard import runtime
+from chibo.dashboard.charts.plain import as_figure
 from tests.dashboard.published_warehouse import page_state, with_articles
 from tests.helpers import runtime_for
 
@@ -80,5 +81,5 @@ def test_english_part_labels():
 
 def test_timeline_leaves_out_shares_without_a_count():
     """A share alone has no value to plot."""
-    fig = published.timeline(page_state("?period=all&pub_metric=members_female"))
+    fig = as_figure(published.timeline(page_state("?period=all&pub_metric=members_female")))
     assert all(v is not None for tr in fig.data for v in tr.y)

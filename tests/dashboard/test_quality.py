@@ -17,6 +17,7 @@ import pytest
 from chibo.dashboard.charts import figures, registry, spec, tables
 from chibo.dashboard.charts.catalogue import quality as page
 from chibo.dashboard.charts.events import event_marks
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.charts.theme import FigContext, empty
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.queries import quality as q
@@ -127,8 +128,9 @@ def test_share_bars_are_normalised_per_period():
     """Each bar adds up to 100%, whatever the number of meetings."""
     df = pd.DataFrame({"period": pd.to_datetime(["2025-01-01", "2025-02-01"]),
                        "good": [1, 6], "poor": [3, 2]})
-    fig = figures.plot(spec.shares(df, "period", [("good", "Tốt", "green"), ("poor", "Kém", "red")]),
-                       FigContext()).figure
+    fig = as_figure(figures.plot(spec.shares(df, "period", [("good", "Tốt", "green"),
+                                                            ("poor", "Kém", "red")]),
+                                 FigContext()).figure)
     totals = [a + b for a, b in zip(fig.data[0].y, fig.data[1].y)]
     assert totals == pytest.approx([1, 1])
     assert list(fig.data[1].customdata) == [3, 2]
@@ -137,8 +139,9 @@ def test_share_bars_are_normalised_per_period():
 def test_share_bars_without_meetings_show_a_message():
     """Zero meetings everywhere: a message, not empty axes."""
     df = pd.DataFrame({"period": pd.to_datetime(["2025-01-01"]), "good": [0], "poor": [0]})
-    fig = figures.plot(spec.shares(df, "period", [("good", "Tốt", "g"), ("poor", "Kém", "r")]),
-                       FigContext()).figure
+    fig = as_figure(figures.plot(spec.shares(df, "period", [("good", "Tốt", "g"),
+                                                            ("poor", "Kém", "r")]),
+                                 FigContext()).figure)
     assert fig.data == () and fig.layout.annotations[0].text
 
 
@@ -146,7 +149,7 @@ def test_heatmap_rows_in_vietnamese_order():
     """Đ sorts after D (not after Z); the first name is drawn at the top."""
     df = pd.DataFrame({"name": ["Đà Nẵng", "Yên Bái", "Cần Thơ", "Điện Biên"],
                        "month": pd.Timestamp("2025-01-01"), "v": [1, 2, 3, 4]})
-    fig = figures.heatmap(df, "name", "month", "v", FigContext())
+    fig = as_figure(figures.heatmap(df, "name", "month", "v", FigContext()))
     assert list(fig.data[0].y) == ["Yên Bái", "Điện Biên", "Đà Nẵng", "Cần Thơ"]
 
 
@@ -155,8 +158,8 @@ def test_event_labels_are_short_and_keep_the_axis():
     ev = pd.DataFrame({"event_on": [dt.date(2025, 7, 23)], "code": ["d50"],
                        "label_vi": ["Chỉ thị 50-CT/TW (23/7/2025) về sinh hoạt chi bộ"],
                        "label_en": ["Directive 50"]})
-    fig = event_marks(empty(FigContext()), ev, FigContext(),
-                              dt.date(2025, 1, 1), dt.date(2025, 12, 1))
+    fig = as_figure(event_marks(empty(FigContext()), ev, FigContext(),
+                                dt.date(2025, 1, 1), dt.date(2025, 12, 1)))
     label = fig.layout.annotations[-1]
     assert (label.text, label.hovertext) == ("Chỉ thị 50-CT/TW", ev["label_vi"][0])
     assert pd.Timestamp(fig.layout.xaxis.range[1]) == pd.Timestamp("2025-12-01")
@@ -168,7 +171,7 @@ def test_quality_page_charts_render_with_titles(dash_app, state2025):
     for key, title in ((page.QUALITY_LEVELS, "Xếp loại chất lượng"),
                        (page.QUALITY_SCORE, "Điểm chất lượng"),
                        (page.QUALITY_ONLINE, "trực tuyến"), (page.QUALITY_HEATMAP, "theo tỉnh")):
-        fig = registry.build_figure(key, state2025, "dark", ALL)
+        fig = as_figure(registry.build_figure(key, state2025, "dark", ALL))
         assert title in fig.layout.title.text
         assert fig.data, key
 
@@ -177,7 +180,7 @@ def test_quarter_switch_reaches_the_chart(dash_app, state2025):
     """qgrain=quarter gives four bars for 2025 and quarter tick labels."""
 
     state = {**state2025, "params": {**state2025["params"], "qgrain": "quarter"}}
-    fig = registry.build_figure(page.QUALITY_LEVELS, state, "light", ALL)
+    fig = as_figure(registry.build_figure(page.QUALITY_LEVELS, state, "light", ALL))
     assert len(fig.data[0].x) == 4
     assert fig.layout.xaxis.tickformat == "Q%q/%Y"
 
@@ -192,7 +195,7 @@ def test_a_quarter_cut_by_the_period_is_pale_and_says_its_months(dash_app):
                                 urlstate.choices_for(access.current_scope()))
     assert bad == []
     assert q.by_period(ALL, urlstate.to_filters(state), "quarter")["months"].tolist() == [2, 3, 3, 3, 3]
-    fig = registry.build_figure(page.QUALITY_KINDS, state, "light", ALL)
+    fig = as_figure(registry.build_figure(page.QUALITY_KINDS, state, "light", ALL))
     assert list(fig.data[0].marker.opacity) == [0.4, 1, 1, 1, 1]
     assert fig.layout.xaxis.ticktext[0] == "Q4/2024<br>(2 tháng)"
     assert fig.layout.xaxis.ticktext[1] == "Q1/2025"
@@ -202,7 +205,7 @@ def test_heat_switch_picks_the_mean_score(dash_app, state2025):
     """heat=score colours Phú Thọ's January by B2's 40 points."""
 
     state = {**state2025, "params": {**state2025["params"], "heat": "score"}}
-    fig = registry.build_figure(page.QUALITY_HEATMAP, state, "light", ALL)
+    fig = as_figure(registry.build_figure(page.QUALITY_HEATMAP, state, "light", ALL))
     row = list(fig.data[0].y).index("Phú Thọ")
     assert fig.data[0].z[row][0] == 40
 

@@ -18,6 +18,7 @@ import pytest
 
 from chibo.dashboard.charts import cartogram, figures, registry, spec
 from chibo.dashboard.charts.catalogue import regions as charts
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.charts.theme import FigContext
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.queries import regions as q
@@ -153,8 +154,8 @@ def test_tile_map_colours_tiles_and_marks_the_selection():
     """Values on the grid, grey base for missing values, the selected tile outlined."""
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Huế"],
                        "label": ["Hà<br>Nội", "Huế"], "v": [10.0, None]})
-    fig = cartogram.tile_map(df, {"A": (0, 1), "B": (1, 0)}, "label", "v", FigContext(),
-                             selected="B")
+    fig = as_figure(cartogram.tile_map(df, {"A": (0, 1), "B": (1, 0)}, "label", "v",
+                                       FigContext(), selected="B"))
     base, top = fig.data
     assert top.z[1][0] == 10 and top.z[0][1] is None and base.z[0][1] == 0
     assert top.customdata[0][1][0] == "B"
@@ -165,7 +166,7 @@ def test_ranking_bars_sorted_with_vietnamese_numbers():
     """Largest on top (last in plotly's order); labels as 10.579; the selection highlighted."""
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Huế"],
                        "v": [10579.0, 300.0]})
-    fig = figures.plot(spec.ranking(df, "name", "v"), FigContext(), selected="B").figure
+    fig = as_figure(figures.plot(spec.ranking(df, "name", "v"), FigContext(), selected="B").figure)
     bar = fig.data[0]
     assert list(bar.y) == ["Huế", "Hà Nội"] and list(bar.text) == ["300", "10.579"]
     assert bar.marker.color[0] != bar.marker.color[1]
@@ -201,9 +202,9 @@ def test_regions_page_charts_follow_the_metric(dash_app, state2025):
     state = {**state2025, "params": {**state2025["params"], "metric": "attendance"}}
     for key in (charts.REGIONS_MAP, charts.REGIONS_RANKING, charts.REGIONS_COMPARE,
                 charts.REGIONS_TREND):
-        fig = registry.build_figure(key, state, "light", ALL)
+        fig = as_figure(registry.build_figure(key, state, "light", ALL))
         assert "Tỷ lệ dự sinh hoạt" in fig.layout.title.text, key
-    ranking = registry.build_figure(charts.REGIONS_RANKING, state, "light", ALL)
+    ranking = as_figure(registry.build_figure(charts.REGIONS_RANKING, state, "light", ALL))
     assert list(ranking.data[0].text) == ["90,0%", "90,0%"]
 
 
@@ -217,8 +218,8 @@ def test_tile_map_of_a_small_scope_stays_a_map_with_whole_number_colours():
 
     df = pd.DataFrame({"province_code": ["A", "B"], "name": ["Hà Nội", "Phú Thọ"],
                        "label": ["HN", "PT"], "members": [12204, 12207]})
-    fig = cartogram.tile_map(df, {"A": (0, 0), "B": (1, 0)}, "label", "members",
-                             FigContext(title="t"), fmt=",.0f")
+    fig = as_figure(cartogram.tile_map(df, {"A": (0, 0), "B": (1, 0)}, "label", "members",
+                                       FigContext(title="t"), fmt=",.0f"))
     x0, x1 = fig.layout.xaxis.range
     y0, y1 = fig.layout.yaxis.range
     assert x1 - x0 >= cartogram.MIN_TILES and y1 - y0 >= cartogram.MIN_TILES

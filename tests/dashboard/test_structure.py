@@ -12,6 +12,7 @@ import pytest
 
 from chibo.dashboard.charts import registry
 from chibo.dashboard.charts.catalogue import structure as charts
+from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.queries import structure as q
 
@@ -78,14 +79,14 @@ def test_charts_draw_with_their_day_and_csv(state2025):
     state = {**state2025, "as_of": "2025-12-31", "params": {"sdim": "ethnicity"}}
     ctx, drawing = registry.draw(charts.STRUCTURE_MEMBERS, state, ALL)
     assert "31/12/2025" in ctx.subtitle and "dân tộc" in ctx.subtitle
-    bars = drawing.figure.data[0]
+    bars = as_figure(drawing.figure).data[0]
     assert list(bars.y)[::-1] == ["Dân tộc Kinh", "Dân tộc thiểu số", "Không rõ"]
     assert list(bars.x)[::-1] == [37, 7, 1]
     content, _name = registry.csv_bytes(charts.STRUCTURE_MEMBERS, state, ALL)
     text = content.decode("utf-8-sig")
     assert "Dân tộc thiểu số" in text and "15,6%" in text
     ctx, drawing = registry.draw(charts.STRUCTURE_ADMISSIONS, {**state, "lang": "en"}, ALL)
-    assert "Admitted from" in ctx.subtitle and sum(drawing.figure.data[0].x) == 3
+    assert "Admitted from" in ctx.subtitle and sum(as_figure(drawing.figure).data[0].x) == 3
 
 
 def test_kpi_cards_of_the_section(state2025):

@@ -1,7 +1,8 @@
 """Tile-grid cartogram: each province gets one square grid cell near its seat's position.
 
 Pure functions, no data access: `grid_layout` (deterministic, unique cells, neighbours stay near),
-`short_label` (a tile's label from the province name) and `tile_map` (the Plotly figure).
+`short_label` (a tile's label from the province name) and `tile_map` (the Plotly figure, a plain
+dict: charts/plain.py).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import math
 import unicodedata
 
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from chibo.dashboard.charts import plain
 from chibo.dashboard.charts.spec import nice_step
 from chibo.dashboard.charts.theme import SEQUENTIAL, THEMES, FigContext, empty, frame, value_text
 
@@ -137,7 +138,7 @@ def colorbar(fmt: str, values: list[float]) -> dict:
 
 def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigContext, *,
              fmt: str = ",.0f", selected: str | None = None, key: str = "province_code",
-             name: str = "name") -> go.Figure:
+             name: str = "name") -> dict:
     """Tile-grid cartogram: one square per row of df at cells[df[key]] = (col, row), coloured by
     `value` (grey when missing), labelled with df[label]; customdata = the key (for clicks)."""
     if df is None or df.empty or not cells:
@@ -160,26 +161,27 @@ def tile_map(df: pd.DataFrame, cells: dict, label: str, value: str, ctx: FigCont
     custom = [[[codes[r][c], names[r][c]] for c in range(width)] for r in range(height)]
     common = {"x": list(range(width)), "y": list(range(height)), "xgap": 3, "ygap": 3,
               "customdata": custom, "hoverongaps": False}
-    fig = go.Figure([
-        go.Heatmap(z=base, colorscale=[[0, th["grid"]], [1, th["grid"]]], showscale=False,
-                   hovertemplate="%{customdata[1]}: –<extra></extra>", **common),
-        go.Heatmap(z=z, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
-                   textfont={"size": 10}, colorbar=colorbar(fmt, [v for row in z for v in row
-                                                                  if v is not None]),
-                   hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
+    fig = plain.figure([
+        plain.trace("heatmap", z=base, colorscale=[[0, th["grid"]], [1, th["grid"]]],
+                    showscale=False, hovertemplate="%{customdata[1]}: –<extra></extra>",
+                    **common),
+        plain.trace("heatmap", z=z, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
+                    textfont={"size": 10}, colorbar=colorbar(fmt, [v for row in z for v in row
+                                                                   if v is not None]),
+                    hovertemplate=f"%{{customdata[1]}}: %{{z:{fmt}}}<extra></extra>", **common),
     ])
     frame(fig, ctx, legend=False)
-    fig.update_layout(hovermode="closest", dragmode=False,
-                      margin={"l": 10, "r": 10, "t": 80, "b": 70})
+    plain.layout(fig, hovermode="closest", dragmode=False,
+                 margin={"l": 10, "r": 10, "t": 80, "b": 70})
     # one or two provinces in scope: the tiles keep a map's size instead of filling the card
     pad_x, pad_y = max(0, MIN_TILES - width) / 2, max(0, MIN_TILES - height) / 2
-    fig.update_xaxes(visible=False, range=[-0.5 - pad_x, width - 0.5 + pad_x], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[-0.5 - pad_y, height - 0.5 + pad_y], fixedrange=True,
-                     scaleanchor="x", scaleratio=1, rangemode=None)
+    plain.xaxis(fig, visible=False, range=[-0.5 - pad_x, width - 0.5 + pad_x], fixedrange=True)
+    plain.yaxis(fig, visible=False, range=[-0.5 - pad_y, height - 0.5 + pad_y], fixedrange=True,
+                scaleanchor="x", scaleratio=1, rangemode=None)
     if selected in cells:
         c, r = cells[selected]
-        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
-                      line={"color": "#e8590c", "width": 3})
+        plain.add_shape(fig, type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
+                        line={"color": "#e8590c", "width": 3})
     return fig
 
 
@@ -200,7 +202,7 @@ def _centre(rings: list) -> tuple[float, float]:
 
 def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigContext, *,
                fmt: str = ",.0f", selected: str | None = None, key: str = "province_code",
-               name: str = "name") -> go.Figure:
+               name: str = "name") -> dict:
     """True map from a user's GeoJSON: one filled polygon trace per province with shapes (in
     order of province code, so a click on a fill, which carries only its trace number, is
     resolved by `map_order`), coloured by `value` (grey when missing), labelled at its centre
@@ -211,7 +213,7 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
     th = THEMES.get(ctx.theme, THEMES["light"])
     vals = [float(r[value]) for r in rows if r[value] is not None and not pd.isna(r[value])]
     lo, hi = (min(vals), max(vals)) if vals else (0.0, 1.0)
-    fig = go.Figure()
+    fig = plain.figure()
     for r in rows:
         v = r[value]
         missing = v is None or pd.isna(v)
@@ -219,30 +221,31 @@ def choropleth(df: pd.DataFrame, shapes: dict, label: str, value: str, ctx: FigC
             SEQUENTIAL, [(float(v) - lo) / (hi - lo) if hi > lo else 1.0])[0]
         xs, ys = _path(shapes[r[key]])
         shown = "–" if missing else value_text(float(v), ctx.lang, fmt, fmt.endswith("%"))
-        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
-                                 line={"color": th["paper"], "width": 0.8}, hoveron="fills",
-                                 text=f"{r[name]}: {shown}", hoverinfo="text", showlegend=False))
+        fig["data"].append(plain.trace(
+            "scatter", x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
+            line={"color": th["paper"], "width": 0.8}, hoveron="fills",
+            text=f"{r[name]}: {shown}", hoverinfo="text", showlegend=False))
     centres = [_centre(shapes[r[key]]) for r in rows]
-    fig.add_trace(go.Scatter(
-        x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text",
+    fig["data"].append(plain.trace(
+        "scatter", x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text",
         text=[r[label] for r in rows], textfont={"size": 9, "color": th["font"]},
         customdata=[[r[key], r[name]] for r in rows], hoverinfo="skip", showlegend=False))
-    fig.add_trace(go.Scatter(x=[centres[0][0]], y=[centres[0][1]], mode="markers", hoverinfo="skip",
-                             showlegend=False, marker={
-                                 "size": 0.1, "opacity": 0, "color": [lo], "cmin": lo, "cmax": hi,
-                                 "colorscale": SEQUENTIAL, "showscale": bool(vals),
-                                 "colorbar": colorbar(fmt, vals)}))
+    fig["data"].append(plain.trace(
+        "scatter", x=[centres[0][0]], y=[centres[0][1]], mode="markers", hoverinfo="skip",
+        showlegend=False, marker={"size": 0.1, "opacity": 0, "color": [lo], "cmin": lo,
+                                  "cmax": hi, "colorscale": SEQUENTIAL, "showscale": bool(vals),
+                                  "colorbar": colorbar(fmt, vals)}))
     if selected in shapes:
         xs, ys = _path(shapes[selected])
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"color": "#e8590c", "width": 3}))
+        fig["data"].append(plain.trace("scatter", x=xs, y=ys, mode="lines", hoverinfo="skip",
+                                       showlegend=False, line={"color": "#e8590c", "width": 3}))
     frame(fig, ctx, legend=False)
     mean_lat = sum(c[1] for c in centres) / len(centres)
-    fig.update_layout(hovermode="closest", dragmode=False,
-                      margin={"l": 10, "r": 10, "t": 80, "b": 70})
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", rangemode=None,
-                     scaleratio=1 / math.cos(math.radians(mean_lat)))
+    plain.layout(fig, hovermode="closest", dragmode=False,
+                 margin={"l": 10, "r": 10, "t": 80, "b": 70})
+    plain.xaxis(fig, visible=False, fixedrange=True)
+    plain.yaxis(fig, visible=False, fixedrange=True, scaleanchor="x", rangemode=None,
+                scaleratio=1 / math.cos(math.radians(mean_lat)))
     return fig
 
 

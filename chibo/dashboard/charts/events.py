@@ -5,8 +5,8 @@ or the line; an event with no free row keeps a marker with its text on hover."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from chibo.dashboard.charts import plain
 from chibo.dashboard.charts.theme import THEMES, FigContext
 
 
@@ -40,15 +40,15 @@ def place_labels(positions: list[float], texts: list[str]) -> list[int | None]:
     return rows
 
 
-def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0, x1,
-                pad_days: float = 0) -> go.Figure:
+def event_marks(fig: dict, events: pd.DataFrame | None, ctx: FigContext, x0, x1,
+                pad_days: float = 0) -> dict:
     """Fix the x range to [x0, x1] (± pad_days) and mark events inside it with a dotted line and
     a short label (full text on hover), laid out in rows above the data's y domain so that no
     label covers another or the line (`place_labels`); an event with no free row gets a marker
     with its text on hover."""
     lo = pd.Timestamp(x0) - pd.Timedelta(days=pad_days)
     hi = pd.Timestamp(x1) + pd.Timedelta(days=pad_days)
-    fig.update_xaxes(range=[lo, hi])
+    plain.xaxis(fig, range=[lo, hi])
     if events is None or events.empty:
         return fig
     th = THEMES.get(ctx.theme, THEMES["light"])
@@ -61,18 +61,15 @@ def event_marks(fig: go.Figure, events: pd.DataFrame | None, ctx: FigContext, x0
     rows = place_labels(positions, labels)
     if shown:  # the data keeps below the label rows: a label never covers the line
         used = max((r for r in rows if r is not None), default=0) + 1
-        fig.update_yaxes(domain=[0, 1 - ROW * used - 0.02])
-    shapes, notes = [], []  # added in one update: one add_* per event re-checks the whole list
+        plain.yaxis(fig, domain=[0, 1 - ROW * used - 0.02])
     for ev, pos, row, label in zip(shown, positions, rows, labels):
         when = pd.Timestamp(ev["event_on"])
-        shapes.append({"type": "line", "x0": when, "x1": when, "y0": 0, "y1": 1, "yref": "paper",
-                       "line": {"dash": "dot", "width": 1, "color": th["muted"]}})
-        notes.append({  # no free row: a marker, the text on hover
-            "x": when, "y": 1 - ROW * (row or 0), "yref": "paper", "showarrow": False,
-            "text": "▾" if row is None else label, "hovertext": ev[col],
-            "xanchor": "center" if row is None else "left" if pos < MIDDLE else "right",
-            "name": "event", "yanchor": "top", "font": {"size": 11, "color": th["muted"]},
-            "bgcolor": th["veil"]})
-    fig.update_layout(shapes=[*fig.layout.shapes, *shapes],
-                      annotations=[*fig.layout.annotations, *notes])
+        plain.add_shape(fig, type="line", x0=when, x1=when, y0=0, y1=1, yref="paper",
+                        line={"dash": "dot", "width": 1, "color": th["muted"]})
+        plain.add_annotation(  # no free row: a marker, the text on hover
+            fig, x=when, y=1 - ROW * (row or 0), yref="paper", showarrow=False,
+            text="▾" if row is None else label, hovertext=ev[col],
+            xanchor="center" if row is None else "left" if pos < MIDDLE else "right",
+            name="event", yanchor="top", font={"size": 11, "color": th["muted"]},
+            bgcolor=th["veil"])
     return fig

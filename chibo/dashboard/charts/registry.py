@@ -12,10 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from chibo.dashboard import data, labels, urlstate
-from chibo.dashboard.charts import spreadsheets
+from chibo.dashboard.charts import plain, spreadsheets
 from chibo.dashboard.charts.captions import describe, empty_text, file_stem, footnote
 from chibo.dashboard.charts.headline import text_alternative
 from chibo.dashboard.charts.theme import Drawing, FigContext, align_footnote, empty
@@ -118,13 +117,14 @@ def draw(key: str, state: dict, scope: Scope, theme: str = "light",
     return ctx, drawing
 
 
-def build_figure(key: str, state: dict | None, theme: str | None, scope: Scope) -> go.Figure:
-    """The card's figure for chart `key` (a message when there is no state or no warehouse)."""
+def build_figure(key: str, state: dict | None, theme: str | None, scope: Scope) -> dict:
+    """The card's figure for chart `key` (a message when there is no state or no warehouse), a
+    plain figure (charts/plain.py)."""
     return build_card(key, state, theme, scope)[0]
 
 
 def build_card(key: str, state: dict | None, theme: str | None,
-               scope: Scope) -> tuple[go.Figure, str]:
+               scope: Scope) -> tuple[dict, str]:
     """(figure, text alternative) of chart `key`'s card: the text names the chart, the scope and
     period shown and its key number ('…: Đảng viên · 12/2025 45'), for screen readers."""
     lang = (state or {}).get("lang", "vi")
@@ -143,10 +143,10 @@ def build_card(key: str, state: dict | None, theme: str | None,
 
 
 def card_answer(key: str, state: dict | None, theme: str | None,
-                scope: Scope) -> tuple[dict | go.Figure, str]:
+                scope: Scope) -> tuple[dict, str]:
     """`build_card` through the answer cache (by warehouse generation, scope, chart, filter
-    state and theme): the figure as its Plotly JSON, so a view many viewers open is drawn once
-    per process. A chart that failed is drawn anew next time."""
+    state and theme), so a view many viewers open is drawn once per process. A chart that
+    failed is drawn anew next time."""
     if not state or data.signature() is None:
         return build_card(key, state, theme, scope)
     try:
@@ -160,9 +160,9 @@ def _card(scope: Scope, key: str, state_json: str, theme: str | None) -> tuple[d
     state = json.loads(state_json)
     fig, alt = build_card(key, state, theme, scope)
     error = t("chart.error", state.get("lang", "vi"))
-    if any(a.text == error for a in fig.layout.annotations):
+    if any(a.get("text") == error for a in plain.annotations(fig)):
         raise _Uncached(fig, alt)
-    return fig.to_plotly_json(), alt
+    return fig, alt
 
 
 class _Uncached(Exception):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from chibo.dashboard.charts import plain
 from chibo.dashboard.charts.spec import COLORS, ChartSpec
 from chibo.dashboard.i18n import fmt_num, fmt_pct, plotly_separators, t
 
@@ -51,10 +52,11 @@ class FigContext:
 
 @dataclass
 class Drawing:
-    """A chart as drawn: the Plotly figure, and the spec it shows (None for maps, heatmaps and
-    hierarchies, which have no native PowerPoint form and are exported as pictures)."""
+    """A chart as drawn: the Plotly figure as a plain dict (charts/plain.py), and the spec it
+    shows (None for maps, heatmaps and hierarchies, which have no native PowerPoint form and are
+    exported as pictures)."""
 
-    figure: go.Figure
+    figure: dict
     spec: ChartSpec | None = None
 
 
@@ -68,47 +70,48 @@ def graph_config(filename: str, lang: str = "vi", static: bool = False) -> dict:
             "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}
 
 
-def frame(fig: go.Figure, ctx: FigContext, *, legend: bool = True) -> go.Figure:
-    """The shared layout: title and subtitle, Vietnamese separators, theme, footnote."""
+def frame(fig: dict, ctx: FigContext, *, legend: bool = True) -> dict:
+    """The shared layout of a plain figure (charts/plain.py): title and subtitle, Vietnamese
+    separators, theme, footnote."""
     th = THEMES.get(ctx.theme, THEMES["light"])
     sub = f"<br><span style='font-size:13px;color:{th['muted']}'>{ctx.subtitle}</span>"
-    fig.update_layout(
-        title={"text": f"<b>{ctx.title}</b>{sub if ctx.subtitle else ''}", "x": 0.01,
-               "xanchor": "left", "y": 0.97, "yanchor": "top", "font": {"size": 17}},
+    axis = {"gridcolor": th["grid"], "linecolor": th["grid"], "zeroline": False}
+    plain.layout(
+        fig, title={"text": f"<b>{ctx.title}</b>{sub if ctx.subtitle else ''}", "x": 0.01,
+                    "xanchor": "left", "y": 0.97, "yanchor": "top", "font": {"size": 17}},
         separators=plotly_separators(ctx.lang), font={"family": FONT, "size": 14,
                                                       "color": th["font"]},
         paper_bgcolor=th["paper"], plot_bgcolor=th["plot"], colorway=COLORS,
         margin={"l": 60, "r": 20, "t": 100 if legend else 80, "b": 70},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "bgcolor": "rgba(0,0,0,0)"},
         showlegend=legend, hovermode="x unified", hoverlabel={"font": {"family": FONT}},
-    )
-    fig.update_xaxes(gridcolor=th["grid"], linecolor=th["grid"], zeroline=False)
-    fig.update_yaxes(gridcolor=th["grid"], linecolor=th["grid"], zeroline=False,
-                     tickformat=",.0f", rangemode="tozero")
+        xaxis=axis, yaxis={**axis, "tickformat": ",.0f", "rangemode": "tozero"})
     if ctx.footnote:
-        fig.add_annotation(text=ctx.footnote, xref="paper", yref="paper", x=0, y=0,
-                           yshift=-55, xanchor="left", yanchor="top", showarrow=False,
-                           font={"size": 11, "color": th["muted"]}, align="left", name="footnote")
+        plain.add_annotation(fig, text=ctx.footnote, xref="paper", yref="paper", x=0, y=0,
+                             yshift=-55, xanchor="left", yanchor="top", showarrow=False,
+                             font={"size": 11, "color": th["muted"]}, align="left",
+                             name="footnote")
         align_footnote(fig)
     return fig
 
 
-def align_footnote(fig: go.Figure) -> go.Figure:
+def align_footnote(fig: dict) -> dict:
     """Put the footnote under the title, at the figure's left edge, whatever the left margin
     (so it is never pushed right and clipped by long category labels)."""
-    left = fig.layout.margin.l if fig.layout.margin.l is not None else 60
-    fig.update_annotations(selector={"name": "footnote"}, xshift=12 - left)
+    left = fig["layout"].get("margin", {}).get("l", 60)
+    for note in plain.annotations(fig):
+        if note.get("name") == "footnote":
+            note["xshift"] = 12 - left
     return fig
 
 
-def empty(ctx: FigContext, message: str | None = None) -> go.Figure:
+def empty(ctx: FigContext, message: str | None = None) -> dict:
     """A titled figure with a centred message and no axes."""
-    fig = go.Figure()
-    frame(fig, ctx, legend=False)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.add_annotation(text=message or ctx.nodata or t("chart.empty", ctx.lang), xref="paper", yref="paper",
-                       x=0.5, y=0.5, showarrow=False, font={"size": 16})
+    fig = frame(plain.figure(), ctx, legend=False)
+    plain.layout(fig, xaxis={"visible": False}, yaxis={"visible": False})
+    plain.add_annotation(fig, text=message or ctx.nodata or t("chart.empty", ctx.lang),
+                         xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+                         font={"size": 16})
     return fig
 
 

@@ -14,6 +14,7 @@ from chibo.dashboard import i18n, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts import (
     catalogue,  # noqa: F401  (registers every chart a deck may name)
+    plain,
     registry,
 )
 from chibo.dashboard.charts.captions import empty_text, footnote, period_text, scope_name
@@ -119,7 +120,7 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     scope = scope if scope is not None else access.current_scope()
     source = footnote(state, lang, scope)
     ctx, drawing = registry.draw(key, state, scope, "light", with_footnote=False)
-    fig = drawing.figure
+    fig = plain.as_figure(drawing.figure)
     fig.update_layout(title={"text": ""})
     mapping = projector.palette(fig)
     chart = drawing.spec.recoloured(lambda c: projector.color(c, mapping)) if drawing.spec else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from chibo.dashboard import data, i18n
-from chibo.dashboard.charts import figures, spec
+from chibo.dashboard.charts import figures, plain, spec
 from chibo.dashboard.charts.registry import Chart, register
 from chibo.dashboard.charts.spec import COLORS
 from chibo.dashboard.charts.theme import THEMES, Drawing
@@ -93,9 +93,10 @@ def _trend_draw(df, ctx, f, scope) -> Drawing:
              delta=("+" if delta > 0 else "") + fmt_num(delta, ctx.lang),
              pct=fmt_pct(delta / first["members"], ctx.lang, signed=True)
              if first["members"] else "–")
-    drawing.figure.add_annotation(
-        x=last["month"], y=last["members"], text=f"<b>{text}</b>", showarrow=False,
-        xanchor="right", yanchor="bottom", yshift=8, font={"size": 13, "color": COLORS[0]},
+    plain.add_annotation(
+        drawing.figure, x=last["month"], y=last["members"], text=f"<b>{text}</b>",
+        showarrow=False, xanchor="right", yanchor="bottom", yshift=8,
+        font={"size": 13, "color": COLORS[0]},
         bgcolor=THEMES.get(ctx.theme, THEMES["light"])["veil"])
     return drawing
 

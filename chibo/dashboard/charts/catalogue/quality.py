@@ -5,7 +5,7 @@ cells (missed regular meetings, falling quality, poor meetings)."""
 from __future__ import annotations
 
 from chibo.dashboard import data, i18n, urlstate
-from chibo.dashboard.charts import figures, spec, theme
+from chibo.dashboard.charts import figures, plain, spec, theme
 from chibo.dashboard.charts.registry import Chart, register
 from chibo.dashboard.charts.tables import Table
 from chibo.dashboard.charts.tables import register as register_table
@@ -113,10 +113,12 @@ def _heat_draw(df, ctx, f, scope):
     value = "mean_score" if score else "good_fair_share"
     fig = figures.heatmap(df, "name", "month", value, ctx, percent=not score)
     unit = q.heat_unit(f)
-    if unit != "month" and fig.data:
+    if unit != "month" and fig["data"]:
         fmt = "Q%q/%Y" if unit == "quarter" else "%Y"
-        fig.update_xaxes(tickformat=fmt)
-        fig.update_traces(hovertemplate=fig.data[0].hovertemplate.replace("%m/%Y", fmt))
+        plain.xaxis(fig, tickformat=fmt)
+        hover = fig["data"][0]["hovertemplate"].replace("%m/%Y", fmt)
+        for trace in fig["data"]:
+            trace["hovertemplate"] = hover
     return Drawing(fig)
 
 

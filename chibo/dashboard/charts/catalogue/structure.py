@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from chibo.dashboard import i18n, urlstate
-from chibo.dashboard.charts import figures, spec
+from chibo.dashboard.charts import figures, plain, spec
 from chibo.dashboard.charts.registry import Chart, register
 from chibo.dashboard.i18n import fmt_date, fmt_num, fmt_pct, t
 from chibo.dashboard.queries import structure as q
@@ -77,7 +77,7 @@ def _draw(df, ctx, f, scope):
     df = _label_column(df, ctx.lang)
     drawing = figures.plot(spec.composition(df, "label", "members"), ctx)
     if drawing.spec is not None and df["members"].max() <= 10:  # whole people: no 0.5 ticks
-        drawing.figure.update_xaxes(dtick=1)
+        plain.xaxis(drawing.figure, dtick=1)
     return drawing
 
 
