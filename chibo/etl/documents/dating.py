@@ -105,6 +105,11 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = in_year_of(own, whens) or ctx.frame
+    if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
+        w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
+    if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(
+            whens) if x.kind == "months" and x.y and x.end <= own.start), None)):
+        w = upto  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm": to the quarter's end
     if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter") and \
             ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
         w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
@@ -218,4 +223,5 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
         return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
     else:
         return None, None
-    return next((w for w in periods.find(note, published) if w.kind == "date"), None), line
+    day = next((w for w in periods.find(note, published) if w.kind == "date"), None)
+    return (replace(day, start=-1, end=-1) if day and line else day), line  # a note's day: no place in a sentence

@@ -8,8 +8,8 @@ chí", "Tổng số đảng viên … là 6.215 người"), or when it ends a la
 Đảng là hơn 2,1 triệu"), when an organisation counter follows it in a breakdown ("cơ quan hành
 chính 118 tổ chức") or a dimension in a list of parts ("…; 1.203 là nữ"); and when its sentence
 states a stock or an admission (a cue), its clause no blocking verb (attendance and averages
-block even after a cue), its noun no blocking complement. Parts given only as a share or a ratio
-are shares.py's.
+block even after a cue), its noun no blocking complement. A number in words crossing a mark after
+its head counts ("số đảng viên … vượt mốc ba triệu"). Parts given only as a share or a ratio are shares.py's.
 """
 from __future__ import annotations
 
@@ -178,7 +178,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric = changed[k]
         elif cl.THIS_NUMBER_RE.search(folded[floor:q.start]) and _LABEL_END_RE.match(sentence, q.end):
             metric = "_same"  # "con số này đã vượt bốn vạn": what the figure before counted
-        elif q.is_words and not ((q.value >= 1000 or cl.opens_part(sentence, q.start)) and voc.COUNTER_RE.match(sentence, q.end)):
+        elif q.is_words and not ((q.value >= 1000 or cl.opens_part(sentence, q.start)) and voc.COUNTER_RE.match(sentence, q.end)) and not (crossing and q.value >= 1000 and cl.crossed_head(folded, floor, q.start)):
             continue  # a number in words counts only with a metric noun or, in thousands or a part, a counter
         elif org := voc.ORG_COUNTER_RE.match(sentence, q.end):
             metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)

@@ -146,6 +146,8 @@ _COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
 DOC_BEFORE_RE = re.compile(
     r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
     r"Thông tri|Công văn|ban hành)[^.;]{0,40}$")
+# A clause of time after the reference ("Thực hiện Nghị quyết …, trong 5 năm (2020 - 2024), …"): its own.
+NEW_CLAUSE_RE = re.compile(r",\s*(?:trong|từ|sau|qua|giai đoạn)\s", re.IGNORECASE)
 # A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
 ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".
@@ -165,8 +167,9 @@ def find(text: str, published: date | None) -> list[When]:
     plain = fold(text)
     for kind, rx in PATTERN_RES:
         for m in rx.finditer(plain):
-            if DOC_BEFORE_RE.search(text[max(0, m.start() - 60):m.start()]) or ROUND_RE.search(
-                    plain, 0, m.start()):
+            doc = DOC_BEFORE_RE.search(before := text[max(0, m.start() - 60):m.start()])
+            if doc and not NEW_CLAUSE_RE.search(before + text[m.start():m.start() + 12], doc.start()) or \
+                    ROUND_RE.search(plain, 0, m.start()):
                 continue
             g = m.groupdict()
             y = int(g["y"]) if g.get("y") else None

@@ -157,4 +157,4 @@ def title(text: str) -> str | None:
 OVER_TIME_RE = re.compile(r"^Số (?P<noun>đảng viên|chi bộ|tổ chức cơ sở đảng|đảng viên mới được kết nạp)"
                            r"(?![\wđ]).*?qua các (?:năm|thời kỳ|giai đoạn|nhiệm kỳ)", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(r"\s*[-+•*–]\s+(?:(?:[Nn]ăm|[Cc]uối năm|[Nn]gày|[Tt]háng) [\d/]{4,10})(?:\s*\([^()]"
-                            r"{1,30}\))?\s*:\s*(?:khoảng |gần |hơn |trên )?\d{1,3}(?:\.\d{3})*\.?")
+                            r"{1,30}\))?\s*:\s*(?:khoảng |gần |hơn |trên )?\d{1,3}(?:\.\d{3})*(?:,\d{1,2} (?:triệu|vạn|nghìn))?\.?")
