@@ -142,10 +142,11 @@ def test_a_warehouse_without_a_subtree_rollup_is_named_at_start(fixture_warehous
 
 
 def test_the_start_check_knows_every_subtree_rollup_the_dashboard_reads():
-    """ROLLUPS is exactly the agg_subtree_* marts the dashboard's queries name, each in the
-    warehouse contract."""
+    """ROLLUPS is exactly the agg_subtree_* marts and the base organisations' rollup
+    (agg_base_org_members) the dashboard's queries name, each in the warehouse contract."""
     named = {m for path in (ROOT / "chibo" / "dashboard" / "queries").rglob("*.py")
-             for m in re.findall(r"agg_subtree_\w+", path.read_text(encoding="utf-8"))}
+             for m in re.findall(r"agg_subtree_\w+|agg_base_org_members",
+                                 path.read_text(encoding="utf-8"))}
     contract = (ROOT / "chibo" / "etl" / "sql" / "contract.sql").read_text(encoding="utf-8")
     assert set(outdated_check.ROLLUPS) == named
     assert all(f"CREATE TABLE marts.{m} (" in contract for m in named)
