@@ -43,16 +43,18 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
     if months is not None:
         p.update(m0=months[0], m1=months[1], dm=month_floor(d))
         stock = f"""
-        stock AS (SELECT CAST(base_org_id AS VARCHAR) AS org_id, CAST(cells AS HUGEINT) AS cells,
+        stock AS (SELECT CAST(base_org_id AS VARCHAR) AS org_id, base_org_id AS code,
+                         CAST(cells AS HUGEINT) AS cells,
                          CAST(members AS HUGEINT) AS members,
                          CAST(official AS HUGEINT) AS official, rating  -- the types of sums
                   FROM marts.{ROLLUP} WHERE month = $dm AND cells > 0
                        AND {of_bo('CAST(base_org_id AS VARCHAR)')}),"""
         adm = f"""
-        adm AS (SELECT CAST(base_org_id AS VARCHAR) AS org_id, sum(admitted) AS admitted
+        adm AS (SELECT base_org_id AS code, sum(admitted) AS admitted
                 FROM marts.{ROLLUP} WHERE month >= $m0 AND month < $m1
-                     AND {_SHOWN.format('CAST(base_org_id AS VARCHAR)')} GROUP BY 1),"""
+                     AND base_org_id IN (SELECT code FROM shown) GROUP BY 1),"""
         rating = "rating AS (SELECT org_id, rating FROM shown)"
+        key = "code"  # the coded id: the rollups' rows of the shown ones picked without a cast
     else:
         p.update(d=d, a0=f.start, b0=f.end, y=f.as_of.year)
         stock = f"""
@@ -69,6 +71,7 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
         rating = f"""rating AS (SELECT org_id, arg_max(rating, year) AS rating
                    FROM marts.fct_assessment_yearly
                    WHERE year <= $y AND {_SHOWN.format('org_id')} GROUP BY 1)"""
+        key = "org_id"
     # the rows shown are chosen first (largest first, at most $limit), then only theirs are summed
     return query(f"""
         WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
@@ -79,17 +82,18 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
                                ORDER BY members DESC, name, org_id
                                LIMIT coalesce($limit::BIGINT, 9223372036854775807)),
         {adm}
-        period AS (SELECT base_org_id AS org_id,
+        period AS (SELECT base_org_id AS {key},
                           sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
                           sum(present) / nullif(sum(expected), 0) AS attendance
                    FROM marts.agg_base_org_monthly
-                   WHERE month BETWEEN $a AND $b AND {_SHOWN.format('base_org_id')} GROUP BY 1),
+                   WHERE month BETWEEN $a AND $b AND base_org_id IN (SELECT {key} FROM shown)
+                   GROUP BY 1),
         {rating}
         SELECT s.org_id, s.name, s.kind, s.sector, p.name AS province, s.cells, s.members,
                s.official, coalesce(adm.admitted, 0) AS admitted, period.good_fair_share,
                period.attendance, rating.rating
-        FROM shown s LEFT JOIN adm USING (org_id)
-        LEFT JOIN period USING (org_id)
+        FROM shown s LEFT JOIN adm USING ({key})
+        LEFT JOIN period USING ({key})
         LEFT JOIN rating USING (org_id)
         LEFT JOIN marts.dim_province p ON p.province_code = s.province_code_current
         ORDER BY s.members DESC, s.name, s.org_id""", p)
@@ -112,6 +116,6 @@ def _whole_months(scope: Scope, f: Filters, d: dt.date | None) -> tuple[dt.date,
     whole_end = b0 == exact.month_end(b0) or b0 >= h[1]
     if not (whole_start and whole_end and table_exists(scope, ROLLUP)):
         return None
-    # the whole months of [a0, b0], as marts.first_full(a0) <= month < marts.after_full(b0)
+    # the whole months of [a0, b0]: first_full(a0) <= month < after_full(b0) (exact_days.sql)
     first = a0 if a0.day == 1 else exact.month_end(a0) + dt.timedelta(days=1)
     return first, month_floor(b0 + dt.timedelta(days=1))
