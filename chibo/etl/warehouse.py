@@ -24,7 +24,8 @@ PREFIX_ORDER = ("fct_", "agg_", "cell_")
 LAST_MARTS = ("data_quality",)
 SCALAR_MACROS = ("orgs.sql",)  # sql/macros over no table: made before the marts that use them
 AFTER_MACROS = ("agg_member_structure", "agg_org_tree",  # rollups of a macro: built once
-                "agg_subtree_structure", "fct_member_structure_yearly")  # the macros exist
+                "agg_subtree_structure", "fct_member_structure_yearly",  # the macros exist
+                "agg_base_org_members")
 
 
 def warehouse_path(cli_value: str | None = None) -> Path:

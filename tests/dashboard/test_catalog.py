@@ -6,6 +6,7 @@ at start too)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -13,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from chibo.dashboard import data, runtime
@@ -142,11 +144,34 @@ def test_a_warehouse_without_a_subtree_rollup_is_named_at_start(fixture_warehous
     assert logged.count("python -m chibo.etl rebuild") == 2
 
 
+def test_a_warehouse_without_the_base_organisations_rollup_serves_the_table(fixture_warehouse,
+                                                                           tmp_path):
+    """A file built before marts.agg_base_org_members shows the same table of organisations,
+    summed over the cells, and the start check names the rollup."""
+    from chibo.dashboard.data import Filters
+    from chibo.dashboard.queries import orgs
+
+    f = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
+    with runtime.bound(runtime_for(fixture_warehouse)), tracing() as seen:
+        data.clear_caches()
+        rolled = orgs.org_table(Scope.everything(), f)
+    assert "marts.agg_base_org_members" in seen[-1].sql and len(rolled) > 0
+    path = _copy(fixture_warehouse, tmp_path, "warehouse.duckdb",
+                 "DROP TABLE marts.agg_base_org_members")
+    with runtime.bound(runtime_for(path)), tracing() as seen:
+        data.clear_caches()
+        assert outdated_check.missing_rollups() == ["agg_base_org_members"]
+        cells = orgs.org_table(Scope.everything(), f)
+    assert "agg_base_org_members" not in seen[-1].sql
+    pd.testing.assert_frame_equal(cells, rolled)
+
+
 def test_the_start_check_knows_every_subtree_rollup_the_dashboard_reads():
-    """ROLLUPS is exactly the agg_subtree_* marts the dashboard's queries name, each in the
-    warehouse contract."""
+    """ROLLUPS is exactly the agg_subtree_* marts and the base organisations' rollup
+    (agg_base_org_members) the dashboard's queries name, each in the warehouse contract."""
     named = {m for path in (ROOT / "chibo" / "dashboard" / "queries").rglob("*.py")
-             for m in re.findall(r"agg_subtree_\w+", path.read_text(encoding="utf-8"))}
+             for m in re.findall(r"agg_subtree_\w+|agg_base_org_members",
+                                 path.read_text(encoding="utf-8"))}
     contract = (ROOT / "chibo" / "etl" / "sql" / "contract.sql").read_text(encoding="utf-8")
     assert set(outdated_check.ROLLUPS) == named
     assert all(f"CREATE TABLE marts.{m} (" in contract for m in named)

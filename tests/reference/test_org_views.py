@@ -117,16 +117,17 @@ def test_member_structure_of_a_picked_organisation(inputs, bound, picks, which):
         assert _shown(structure.admissions_by(ALL, f, dim)) == _ref_dim(want, dim), (which, dim)
 
 
-def _base_orgs(inputs: ref.Inputs, tree: Subtree, day: dt.date) -> dict:
+def _base_orgs(inputs: ref.Inputs, tree: Subtree, day: dt.date, first: dt.date = FIRST,
+               last: dt.date = LAST) -> dict:
     """{base organisation of the subtree: (cells, members, official, admitted)} on `day` and
-    over [FIRST, LAST], counting every cell of each base organisation (rows with cells only)."""
+    over [first, last], counting every cell of each base organisation (rows with cells only)."""
     o, m, d = inputs.orgs, inputs.members, pd.Timestamp(day)
     cells = o[o["kind"].isin(ref.CELLS) & ref._alive(o, d)].groupby("base_org").size()
     base_of = dict(zip(o["org_id"], o["base_org"]))
     on = m[(m["joined_on"] <= d) & (m["left_on"].isna() | (m["left_on"] > d))]
     full = on["official_on"].notna() & (on["official_on"] <= d)
-    adm = m[(m["joined_on"] == m["admitted_on"]) & (m["joined_on"] >= pd.Timestamp(FIRST))
-            & (m["joined_on"] <= pd.Timestamp(LAST))]
+    adm = m[(m["joined_on"] == m["admitted_on"]) & (m["joined_on"] >= pd.Timestamp(first))
+            & (m["joined_on"] <= pd.Timestamp(last))]
     members = on["org_id"].map(base_of).value_counts()
     official = on.loc[full, "org_id"].map(base_of).value_counts()
     admitted = adm["org_id"].map(base_of).value_counts()
@@ -141,12 +142,31 @@ def test_organisation_table_of_a_picked_organisation(inputs, bound, picks, which
     admissions; every other column as the country-wide table shows the same organisations."""
     tree = subtree(inputs, picks[which])
     f = Filters(start=FIRST, end=LAST, as_of=DAY, org=picks[which])
-    table = orgs.org_table(ALL, f)
+    with tracing() as seen:
+        table = orgs.org_table(ALL, f)
+    assert "agg_base_org_members" not in seen[-1].sql  # DAY is no day of the day rollups
     got = {r.org_id: (r.cells, r.members, r.official, r.admitted) for r in table.itertuples()}
     want = _base_orgs(inputs, tree, DAY)
     assert got == want and (want or which == "cell")
     wide = orgs.org_table(ALL, dataclasses.replace(f, org=None))
     assert _records(table) == _records(wide[wide["org_id"].isin(tree.ids)])
+
+
+@pytest.mark.parametrize("which", ["province", "base_committee", None])
+def test_organisation_table_on_a_year_end_reads_the_base_organisations_rollup(
+        inputs, bound, picks, which):
+    """On 31-12 over whole months (March to December), the table of a pick's base organisations
+    and of the whole country is read from marts.agg_base_org_members, with the recomputed cells,
+    members, official members and admissions; one month less of admissions must differ."""
+    tree = subtree(inputs, picks[which]) if which else Subtree(frozenset(inputs.orgs["org_id"]))
+    first = dt.date(YEAR_END.year, 3, 1)
+    f = Filters(start=first, end=YEAR_END, as_of=YEAR_END, org=picks[which] if which else None)
+    with tracing() as seen:
+        table = orgs.org_table(ALL, f)
+    assert "agg_base_org_members" in seen[-1].sql
+    got = {r.org_id: (r.cells, r.members, r.official, r.admitted) for r in table.itertuples()}
+    assert got == _base_orgs(inputs, tree, YEAR_END, first, YEAR_END) and got
+    assert got != _base_orgs(inputs, tree, YEAR_END, first.replace(month=4), YEAR_END)
 
 
 def test_meetings_by_level_of_a_picked_organisation(inputs, bound, picks):

@@ -21,6 +21,7 @@ from chibo.dashboard.data import (
     table_exists,
 )
 from chibo.dashboard.queries import exact
+from chibo.dashboard.queries import org_table as org_table_rows
 
 COMMITTEES = ("province_committee", "central_committee", "bloc_committee", "upper_committee",
               "partial_committee")
@@ -156,48 +157,9 @@ def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -
 
 @cached
 def org_table(scope: Scope, f: Filters) -> pd.DataFrame:
-    """Base organisations in scope and filters: org_id, name, kind, sector, province, cells,
-    members and official (exact on the as-of day), admitted (exactly over the chosen dates),
-    good_fair_share and attendance (the period's months, fractions; the rollup
-    marts.agg_base_org_monthly), rating (latest annual rating up to the as-of year). When the
-    scope or filters narrow the organisations (a picked organisation's subtree, a province…), the
-    base organisations are resolved first and only their cells' rows are summed."""
-    d = _as_of_day(scope, f)
-    cond, p = org_condition(scope, f)
-    p.update(d=d, a0=f.start, b0=f.end, a=month_floor(f.start), b=f.end, y=f.as_of.year)
-
-    def of_bo(column: str) -> str:  # no condition when the scope and filters narrow nothing
-        return f"{column} IN (SELECT org_id FROM bo)" if cond != "TRUE" else "TRUE"
-
-    return query(f"""
-        WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
-                    FROM marts.dim_org o
-                    WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
-        cells AS (SELECT c.org_id, c.base_org_id FROM marts.dim_org c
-                  WHERE c.kind IN ('base_cell', 'sub_cell') AND {of_bo('c.base_org_id')}),
-        stock AS (SELECT c.base_org_id AS org_id, sum(x.cells) AS cells,
-                         sum(x.official + x.probationary) AS members, sum(x.official) AS official
-                  FROM marts.cell_stocks_on($d) x JOIN cells c USING (org_id)
-                  GROUP BY 1 HAVING sum(x.cells) > 0),
-        adm AS (SELECT c.base_org_id AS org_id, sum(x.admitted) AS admitted
-                FROM marts.cell_flows_between($a0, $b0) x JOIN cells c USING (org_id)
-                GROUP BY 1),
-        period AS (SELECT base_org_id AS org_id,
-                          sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
-                          sum(present) / nullif(sum(expected), 0) AS attendance
-                   FROM marts.agg_base_org_monthly WHERE month BETWEEN $a AND $b AND {of_bo('base_org_id')}
-                   GROUP BY 1),
-        rating AS (SELECT org_id, arg_max(rating, year) AS rating
-                   FROM marts.fct_assessment_yearly
-                   WHERE year <= $y AND {of_bo('org_id')} GROUP BY 1)
-        SELECT bo.org_id, bo.name, bo.kind, bo.sector, p.name AS province, stock.cells,
-               stock.members, stock.official, coalesce(adm.admitted, 0) AS admitted,
-               period.good_fair_share, period.attendance, rating.rating
-        FROM bo JOIN stock USING (org_id) LEFT JOIN adm USING (org_id)
-        LEFT JOIN period USING (org_id)
-        LEFT JOIN rating USING (org_id)
-        LEFT JOIN marts.dim_province p ON p.province_code = bo.province_code_current
-        ORDER BY stock.members DESC, bo.name, bo.org_id""", p)
+    """Base organisations in scope and filters with their cells, members, official members,
+    admissions, meetings and latest rating (queries/org_table.py)."""
+    return org_table_rows.table_rows(scope, f)
 
 
 @cached

@@ -378,6 +378,22 @@ COMMENT ON TABLE marts.agg_base_org_monthly IS 'base organisation × month with 
 COMMENT ON COLUMN marts.agg_base_org_monthly.base_org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.agg_base_org_monthly.rated IS 'meetings rated good, fair, average or poor (good_fair: good or fair)';
 
+CREATE TABLE marts.agg_base_org_members (
+    month DATE,
+    base_org_id marts.org_code,
+    cells INTEGER,
+    members BIGINT,
+    official BIGINT,
+    admitted BIGINT,
+    rating TINYINT,
+);
+COMMENT ON TABLE marts.agg_base_org_members IS 'base organisation × month: the stocks of its cells on the last day of the months of the day rollups (marts.rollup_month) with its latest rating, and its admissions in every month with one, for the table of organisations (fct_membership_monthly summed over the cells of dim_org.base_org_id)';
+COMMENT ON COLUMN marts.agg_base_org_members.base_org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.agg_base_org_members.cells IS 'cells on the month''s last day; NULL in a month that is not a day rollups'' month (as members, official)';
+COMMENT ON COLUMN marts.agg_base_org_members.members IS 'official + probationary members on the month''s last day';
+COMMENT ON COLUMN marts.agg_base_org_members.admitted IS 'members admitted in the month';
+COMMENT ON COLUMN marts.agg_base_org_members.rating IS 'the latest annual rating (fct_assessment_yearly) of a year up to the month''s, in the months that hold stocks';
+
 CREATE TABLE marts.cell_quality_trend (
     org_id VARCHAR,
     as_of_month DATE,

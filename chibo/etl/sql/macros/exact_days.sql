@@ -18,8 +18,8 @@ CREATE OR REPLACE MACRO marts.month_before(d) AS
   least(CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE), DATE '{last_month}');
 
 -- The months whose last day the day rollups (marts.agg_member_structure, agg_subtree_structure,
--- agg_org_tree) hold: December of every year of history and the last loaded month (its end is
--- the last loaded day).
+-- agg_org_tree, agg_base_org_members) hold: December of every year of history and the last
+-- loaded month (its end is the last loaded day).
 CREATE OR REPLACE MACRO marts.rollup_month(m) AS
   month(CAST(m AS DATE)) = 12 OR CAST(m AS DATE) = DATE '{last_month}';
 

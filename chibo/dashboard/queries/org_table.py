@@ -1,0 +1,121 @@
+"""The table of base organisations (Tổ chức): their cells, members and official members on the
+as-of day, admissions over the chosen dates, meetings over the period's months and latest rating.
+
+Stocks, ratings and admissions are read from marts.agg_base_org_members (per base organisation:
+the stocks and latest rating on the day rollups' days, the admissions per month) when the as-of
+day is one of those days and the chosen dates cover whole months of the history; otherwise they
+are summed over the cells of the selected base organisations from marts.cell_stocks_on and
+marts.cell_flows_between, the ratings read from fct_assessment_yearly. Both give the same numbers.
+The grid asks for at most `limit` rows (filters.extra): those rows are chosen first (largest
+first) and only theirs are summed further."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from chibo.dashboard.data import Filters, Scope, month_floor, org_condition, query, table_exists
+from chibo.dashboard.queries import exact
+
+ROLLUP = "agg_base_org_members"
+
+
+def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
+    """Base organisations in scope and filters: org_id, name, kind, sector, province, cells,
+    members and official (exact on the as-of day), admitted (exactly over the chosen dates),
+    good_fair_share and attendance (the period's months, fractions; the rollup
+    marts.agg_base_org_monthly), rating (latest annual rating up to the as-of year), largest
+    first. Without `rolled` never read from marts.agg_base_org_members (the path it is checked
+    against). When the scope or filters narrow the organisations (a picked organisation's
+    subtree, a province…), the base organisations are resolved first and only their rows are
+    summed."""
+    d = exact.clamp_day(scope, f.as_of)
+    cond, p = org_condition(scope, f)
+    p.update(a=month_floor(f.start), b=f.end)
+    limit = dict(f.extra).get("limit")
+    p["limit"] = limit
+
+    def of_bo(column: str) -> str:  # no condition when the scope and filters narrow nothing
+        return f"{column} IN (SELECT org_id FROM bo)" if cond != "TRUE" else "TRUE"
+
+    months = _whole_months(scope, f, d) if rolled else None
+    if months is not None:
+        p.update(m0=months[0], m1=months[1], dm=month_floor(d))
+        stock = f"""
+        stock AS (SELECT CAST(base_org_id AS VARCHAR) AS org_id, base_org_id AS code,
+                         CAST(cells AS HUGEINT) AS cells,
+                         CAST(members AS HUGEINT) AS members,
+                         CAST(official AS HUGEINT) AS official, rating  -- the types of sums
+                  FROM marts.{ROLLUP} WHERE month = $dm AND cells > 0
+                       AND {of_bo('CAST(base_org_id AS VARCHAR)')}),"""
+        adm = f"""
+        adm AS (SELECT base_org_id AS code, sum(admitted) AS admitted
+                FROM marts.{ROLLUP} WHERE month >= $m0 AND month < $m1
+                     AND base_org_id IN (SELECT code FROM shown) GROUP BY 1),"""
+        rating = "rating AS (SELECT org_id, rating FROM shown)"
+        key = "code"  # the coded id: the rollups' rows of the shown ones picked without a cast
+    else:
+        p.update(d=d, a0=f.start, b0=f.end, y=f.as_of.year)
+        stock = f"""
+        cells AS (SELECT c.org_id, c.base_org_id FROM marts.dim_org c
+                  WHERE c.kind IN ('base_cell', 'sub_cell') AND {of_bo('c.base_org_id')}),
+        stock AS (SELECT c.base_org_id AS org_id, sum(x.cells) AS cells,
+                         sum(x.official + x.probationary) AS members, sum(x.official) AS official
+                  FROM marts.cell_stocks_on($d) x JOIN cells c USING (org_id)
+                  GROUP BY 1 HAVING sum(x.cells) > 0),"""
+        adm = f"""
+        adm AS (SELECT c.base_org_id AS org_id, sum(x.admitted) AS admitted
+                FROM marts.cell_flows_between($a0, $b0) x JOIN cells c USING (org_id)
+                WHERE {_SHOWN.format('c.base_org_id')} GROUP BY 1),"""
+        rating = f"""rating AS (SELECT org_id, arg_max(rating, year) AS rating
+                   FROM marts.fct_assessment_yearly
+                   WHERE year <= $y AND {_SHOWN.format('org_id')} GROUP BY 1)"""
+        key = "org_id"
+    # the rows shown are chosen first (largest first, at most $limit), then only theirs are summed
+    return query(f"""
+        WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
+                    FROM marts.dim_org o
+                    WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
+        {stock}
+        shown AS MATERIALIZED (SELECT * FROM bo JOIN stock USING (org_id)
+                               ORDER BY members DESC, name, org_id
+                               LIMIT coalesce($limit::BIGINT, 9223372036854775807)),
+        {adm}
+        period AS (SELECT base_org_id AS {key},
+                          sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
+                          sum(present) / nullif(sum(expected), 0) AS attendance
+                   FROM marts.agg_base_org_monthly
+                   WHERE month BETWEEN $a AND $b AND base_org_id IN (SELECT {key} FROM shown)
+                   GROUP BY 1),
+        {rating}
+        SELECT s.org_id, s.name, s.kind, s.sector, p.name AS province, s.cells, s.members,
+               s.official, coalesce(adm.admitted, 0) AS admitted, period.good_fair_share,
+               period.attendance, rating.rating
+        FROM shown s LEFT JOIN adm USING ({key})
+        LEFT JOIN period USING ({key})
+        LEFT JOIN rating USING (org_id)
+        LEFT JOIN marts.dim_province p ON p.province_code = s.province_code_current
+        ORDER BY s.members DESC, s.name, s.org_id""", p)
+
+
+_SHOWN = "{} IN (SELECT org_id FROM shown)"
+
+
+def _whole_months(scope: Scope, f: Filters, d: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """(first month, month after the last) of admissions marts.agg_base_org_members answers for,
+    or None when it cannot: it is missing, the as-of day `d` is not a day of the day rollups (or
+    not in the as-of year, whose ratings the table shows), or the chosen dates cut a month of the
+    history (its days are only in the daily marts). A date outside the history cuts nothing: no
+    cell has facts there."""
+    h = exact.history(scope)
+    if d is None or h is None or d not in exact.rollup_days(scope) or d.year != f.as_of.year:
+        return None
+    a0, b0 = f.start, f.end
+    whole_start = a0.day == 1 or a0 <= h[0]
+    whole_end = b0 == exact.month_end(b0) or b0 >= h[1]
+    if not (whole_start and whole_end and table_exists(scope, ROLLUP)):
+        return None
+    # the whole months of [a0, b0]: first_full(a0) <= month < after_full(b0) (exact_days.sql)
+    first = a0 if a0.day == 1 else exact.month_end(a0) + dt.timedelta(days=1)
+    return first, month_floor(b0 + dt.timedelta(days=1))

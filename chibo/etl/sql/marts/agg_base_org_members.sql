@@ -1,0 +1,41 @@
+-- grain: one row per base organisation × month (month = first day) in which its cells hold a
+-- row of fct_membership_monthly, for the months of the day rollups (marts.rollup_month: December
+-- of every year and the last loaded month), and in other months only where its cells admitted
+-- someone. The dashboard's table of organisations (Tổ chức) reads its stocks on the day rollups'
+-- days and its admissions over whole months from here instead of marts.cell_stocks_on and
+-- marts.cell_flows_between over every cell of the country. Cells are those of dim_org.base_org_id
+-- (base cells and sub-cells), as the table sums them. cells, members (official + probationary),
+-- official: fct_membership_monthly's stocks on the month's last day, on the day rollups' months
+-- only (NULL in other months), and rating: the base organisation's latest annual rating
+-- (fct_assessment_yearly) of a year up to the month's; admitted: admissions in the month.
+-- base_org_id is dictionary-coded (marts.org_code); sorted by month, then base organisation.
+WITH cells AS (
+  SELECT CAST(org_id AS marts.org_code) AS org_id, CAST(base_org_id AS marts.org_code) AS base_org_id
+  FROM marts.dim_org WHERE kind IN ('base_cell', 'sub_cell') AND base_org_id IS NOT NULL
+),
+stocks AS (
+  SELECT f.month, c.base_org_id, sum(f.cells) AS cells, sum(f.official + f.probationary) AS members,
+    sum(f.official) AS official, sum(f.admitted) AS admitted
+  FROM marts.fct_membership_monthly f JOIN cells c USING (org_id)
+  WHERE marts.rollup_month(f.month)
+  GROUP BY ALL
+),
+rated AS (
+  SELECT s.month, s.base_org_id, arg_max(a.rating, a.year) AS rating
+  FROM stocks s JOIN marts.fct_assessment_yearly a
+    ON CAST(a.org_id AS marts.org_code) = s.base_org_id AND a.year <= year(s.month)
+  GROUP BY ALL
+),
+admissions AS (
+  SELECT f.month, c.base_org_id, NULL AS cells, NULL AS members, NULL AS official,
+    sum(f.admitted) AS admitted, NULL AS rating
+  FROM marts.fct_membership_monthly f JOIN cells c USING (org_id)
+  WHERE f.admitted > 0 AND NOT marts.rollup_month(f.month)
+  GROUP BY ALL
+)
+SELECT month, base_org_id, CAST(cells AS INTEGER) AS cells, CAST(members AS BIGINT) AS members,
+  CAST(official AS BIGINT) AS official, CAST(admitted AS BIGINT) AS admitted,
+  CAST(rating AS TINYINT) AS rating
+FROM (SELECT s.*, r.rating FROM stocks s LEFT JOIN rated r USING (month, base_org_id)
+      UNION ALL SELECT * FROM admissions)
+ORDER BY month, base_org_id
