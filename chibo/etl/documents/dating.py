@@ -29,8 +29,10 @@ _RECKONED_RE = folded(r"[^,;.()]{0,60}?\s" + _TO)  # also "tinh den ngay"
 # sentence ends on reckons every figure of it without a time expression of its own.
 _RECKONS_ALL_RE = folded(_TO + r"$")
 # "Với 196 tổ chức cơ sở đảng, 538 chi bộ trực thuộc và 9.740 đảng viên (tính đến ngày 30/4/2024),
-# …": a bracket after a list of figures reckons each of them.
-_LIST_RECKONED_RE = folded(r"[^;()]{0,150}\(\s*" + _TO)
+# …": a bracket after a list of figures reckons each of them, also a data note or a month ("… 34 chi
+# bộ trực thuộc với 1.126 đảng viên (số liệu ngày 20/10/2025)", "… và 4.315 đảng viên (tháng 9/2025)").
+_LIST_RECKONED_RE = folded(r"[^;()]{0,150}\(\s*(?:" + _TO + r"|số liệu\s+(?:ngày\s+)?)")
+_LIST_DAY_RE = folded(r"[^;()]{0,150}\(\s*")  # before a day or a month alone
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
@@ -98,8 +100,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     elif before:
         own = max(before, key=lambda x: (x.end, -x.start))
     else:
-        own = after[0] if after else next((x for x in whens if x.start > c.end and _LIST_RECKONED_RE.fullmatch(
-            fold(sentence), c.noun_end, x.start)), None) or sentence_default(sentence, whens) or _reckons_all(
+        own = after[0] if after else next((x for x in whens if x.start > c.end and (_LIST_RECKONED_RE.fullmatch(
+            fold(sentence), c.noun_end, x.start) or x.kind in ("date", "month") and _LIST_DAY_RE.fullmatch(
+            fold(sentence), c.noun_end, x.start))), None) or sentence_default(sentence, whens) or _reckons_all(
             sentence, whens)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
