@@ -87,10 +87,10 @@ def test_an_as_of_sentence_carries_to_the_next():
 
 
 def test_country_and_sector_scope_is_resolved():
-    """"Cả nước … ở cơ quan hội quần chúng" is the mass-association sector nationwide."""
+    """"Cả nước … ở cơ quan hội quần chúng" is the country narrowed by the mass-association sector."""
     f = _by_number("Cả nước hiện có 640 tổ chức cơ sở đảng ở cơ quan hội quần chúng.")
     assert (f["640"]["scope_kind"], f["640"]["scope_value"], f["640"]["sector"]) == (
-        "sector", "mass_association", "mass_association")
+        "country", "VN", "mass_association")
 
 
 def test_province_scope_is_resolved_when_the_alias_table_knows_it():

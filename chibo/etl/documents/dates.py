@@ -14,7 +14,7 @@ Dates inside sentences are periods.py's. Footnotes that date figures ("(1), (2) 
 đến ngày 31/3/2024" under "264 tổ chức cơ sở đảng(1)") are written after the figures they mark.
 """
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .vocabulary import fold
 
@@ -141,17 +141,51 @@ def _date_line(part: str) -> re.Match | None:
     return None
 
 
+# A bracket closing a line of the body that gives a day and says nothing else countable: the source,
+# update or place-and-date note a page or a speech prints after its last sentence ("… 35 đảng viên.
+# (Cập nhật 14:20, 17/09/2024)", "(Báo Hải Phòng, 02/10/2025)", "(Hòa Bình, ngày 28/01/2025)").
+# The bracket follows its line's last sentence ("… đảng viên. (…)"), not a headline's words
+# ("Kỷ niệm ngày thành lập Đảng (ngày 3/2/1930)" is the day celebrated).
+_CLOSING_BRACKET_RE = re.compile(r"(?:^|[.!?…][ \t]*)\((?P<note>[^()\n]{0,80})\)\s*\.?[ \t]*$", re.MULTILINE)
+
+
+def _closing_bracket(text: str) -> re.Match | None:
+    """The day of the first line-closing bracket of text that is only a date note (see above)."""
+    for note in _CLOSING_BRACKET_RE.finditer(text):
+        day = _date_line(note["note"])
+        if day is not None and len(_ANY_DAY_RE.sub(" ", note["note"]).split()) <= 10:
+            return day
+    return None
+
+
+# An issue of a month, at a page's head or foot, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
+# VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025".
+_ISSUE_MONTH_RE = re.compile(r"^[^\n]{0,100}?\bsố\s+(?:ra\s+)?tháng\s+(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+                             r"[^\n\d]{0,40}$", re.MULTILINE | re.IGNORECASE)
+
+
+def _issue_month(text: str) -> tuple[date | None, str | None]:
+    """The last day of the month of an issue line (see above) without a count, or (None, None)."""
+    for part in (text[:600], text[-600:]):
+        for m in _ISSUE_MONTH_RE.finditer(part):
+            if not _NOT_DATELINE_RE.search(m.group(0)) and 1 <= int(m["m"]) <= 12:
+                y, mo = int(m["y"]), int(m["m"])
+                return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1), m.group(0).strip()
+    return None, None
+
+
 def find_publication_date(text: str) -> tuple[date | None, str | None]:
     """Publication date of a page and the text it was read from, or (None, None)."""
     found = _find_dateline(text)
     if found[0] is not None:
         return found
-    for part in (text[:3000], text[-1500:] if len(text) > 3000 else ""):
-        if (day := _date_line(part)) is not None:
+    parts = (text[:3000], text[-1500:] if len(text) > 3000 else "")
+    for look, part in [(_date_line, p) for p in parts] + [(_closing_bracket, p) for p in parts]:
+        if (day := look(part)) is not None:
             when = _mk(int(day["y"] or day["y2"]), int(day["m"] or day["m2"]), int(day["d"] or day["d2"]))
             if when:
                 return when, day.group(0)
-    return None, None
+    return _issue_month(text)
 
 
 def _find_dateline(text: str) -> tuple[date | None, str | None]:

@@ -29,16 +29,21 @@ _RECKONED_RE = folded(r"[^,;.()]{0,60}?\s" + _TO)  # also "tinh den ngay"
 # sentence ends on reckons every figure of it without a time expression of its own.
 _RECKONS_ALL_RE = folded(_TO + r"$")
 # "Với 196 tổ chức cơ sở đảng, 538 chi bộ trực thuộc và 9.740 đảng viên (tính đến ngày 30/4/2024),
-# …": a bracket after a list of figures reckons each of them.
-_LIST_RECKONED_RE = folded(r"[^;()]{0,150}\(\s*" + _TO)
+# …": a bracket after a list of figures reckons each of them, also a data note or a month ("… 34 chi
+# bộ trực thuộc với 1.126 đảng viên (số liệu ngày 20/10/2025)", "… và 4.315 đảng viên (tháng 9/2025)").
+_LIST_RECKONED_RE = folded(r"[^;()]{0,150}\(\s*(?:" + _TO + r"|số liệu\s+(?:ngày\s+)?)")
+_LIST_DAY_RE = folded(r"[^;()]{0,150}\(\s*")  # before a day or a month alone
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
-    """A month, a quarter or the year's end without its year in a sentence that names a year
-    before it ("Năm 2023, … riêng tháng 12 kết nạp 40", "…; đến cuối năm, … có"): of that year."""
-    if w is None or w.kind not in ("month", "quarter", "year_end") or w.y is not None:
+    """A month, a quarter, the year's first months or the year's end without its year in a sentence
+    that names a year before it ("Năm 2023, … riêng tháng 12 kết nạp 40", "…; đến cuối năm, … có"):
+    of that year; the first months also of a quarter's or a month's ("Quý III/2025, … lũy kế 9
+    tháng đạt 2.870", "Tháng 6/2024, … cộng dồn 6 tháng đạt 118")."""
+    if w is None or w.kind not in ("month", "quarter", "year_end", "months") or w.y is not None:
         return w
-    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in ("year", "year_end")]
+    kinds = ("year", "year_end") + (("quarter", "month") if w.kind == "months" else ())
+    years = [o.y for o in found if o.end <= w.start and o.y and o.kind in kinds]
     return replace(w, y=years[-1]) if years else w
 
 
@@ -98,8 +103,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     elif before:
         own = max(before, key=lambda x: (x.end, -x.start))
     else:
-        own = after[0] if after else next((x for x in whens if x.start > c.end and _LIST_RECKONED_RE.fullmatch(
-            fold(sentence), c.noun_end, x.start)), None) or sentence_default(sentence, whens) or _reckons_all(
+        own = after[0] if after else next((x for x in whens if x.start > c.end and (_LIST_RECKONED_RE.fullmatch(
+            fold(sentence), c.noun_end, x.start) or x.kind in ("date", "month") and _LIST_DAY_RE.fullmatch(
+            fold(sentence), c.noun_end, x.start))), None) or sentence_default(sentence, whens) or _reckons_all(
             sentence, whens)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,

@@ -50,6 +50,10 @@ _CAPS_STOP = {"kết", "có", "đã", "đang", "sẽ", "được", "hiện", "l�
 _NOT_IN_PLACES = {"của", "tại", "trong", "về", "cho", "nhằm", "để", "làm", "theo", "nhưng", "khi", "tham",
                   "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm", "trực", "bị", "tổng"}
 _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy", "Kết", "Hướng", "Ủy"}
+# The verbs of what a body holds end its name before the meeting's capitals: "Đảng bộ Tổng công ty
+# Điện lực miền Bắc khai mạc Đại hội …", "… Hà Tĩnh bế mạc Đại hội …", "… sơ kết Quý I".
+_EVENT_VERBS = {("khai", "mạc"), ("bế", "mạc"), ("sơ", "kết"), ("tổng", "kết"), ("kỷ", "niệm"),
+                ("triển", "khai"), ("công", "bố"), ("tổ", "chức"), ("trao", "tặng")}
 
 
 # Lower-case syllables of the field a body's name states ("Thủy lợi", "Giao thông vận tải", "Cảng
@@ -95,7 +99,7 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if i < skip:
             continue
-        if not word:
+        if not word or (word, nxt) in _EVENT_VERBS:
             break
         if taken and (run := _field_run(words, i)):
             taken.extend(run)  # "Trường Đại học Thủy lợi", "Cảng hàng không quốc tế Nội Bài"

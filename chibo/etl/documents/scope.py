@@ -96,8 +96,9 @@ _ARMED_RE = re.compile(r"(?<!\w)(?:Công an|Quân|Biên phòng|Bộ đội|Sư �
 
 
 def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | None:
-    """A scope narrowed by a sector: the country becomes the sector; a province or an
-    organisation keeps its kind and gains the sector (not one its name says: a police committee's
+    """A scope narrowed by a sector: the country, a province or an organisation keeps its kind and
+    gains the sector ("Cả nước … trong các đơn vị sự nghiệp công lập": country VN, public_service);
+    a sector named without a place stays a sector, for the document's place to narrow (not one its name says: a police committee's
     own figures are no part of the armed forces sector)."""
     if not sector:
         return scope
@@ -107,9 +108,8 @@ def narrowed(scope: Scope | None, sector: tuple[str, str] | None) -> Scope | Non
     if scope is not None and scope.kind == "organisation" and (phrase.lower() in (
             scope.value or "").lower() or code == "armed_forces" and _ARMED_RE.search(scope.value or "")):
         return scope  # "Công an thành phố Hải Phòng … Công an hai địa phương": its own sector
-    if scope is None or scope.kind in ("country", "sector"):
-        base = scope.text if scope and scope.kind == "country" else None
-        return Scope(f"{base} … {phrase}" if base else phrase, "sector", code, code)
+    if scope is None or scope.kind == "sector":
+        return Scope(phrase, "sector", code, code)
     return replace(scope, text=f"{scope.text} … {phrase}", sector=code)
 
 
@@ -119,7 +119,7 @@ def widened(scope: Scope | None) -> Scope | None:
         return scope
     base = scope.text.split(" … ")[0]
     if scope.kind == "sector":
-        return Scope(base, "country", "VN") if " … " in scope.text else None
+        return None
     return replace(scope, text=base, sector=None)
 
 

@@ -12,7 +12,7 @@ PUBLISHED_ON = date(2023, 10, 11)
 PUBLISHED_ON_TEXT = "Ngày 11/10/2023,"
 TITLE_STARTS = "Hội nghị trực tuyến lấy ý kiến góp ý về tổng kết 15 năm"
 
-_COMMON = {"scope_kind": "sector", "scope_value": "mass_association",
+_COMMON = {"scope_kind": "country", "scope_value": "VN",  # narrowed by the sector mass_association
            "scope_text": "Cả nước … cơ quan hội quần chúng",
            "as_of": PUBLISHED_ON, "as_of_source": "publication", "year": 2023}
 FIGURES = [

@@ -138,8 +138,8 @@ resolved AS (
                            || ' matches "' || coalesce(scope_value, '') || '"'
       WHEN 'ambiguous' THEN n_matches || ' organisations match "' || scope_value || '": '
                             || matched_names
-    END || CASE WHEN scope_sector IS NOT NULL AND scope_kind IN ('province', 'organisation')
-                AND resolution IN ('province', 'group', 'organisation')
+    END || CASE WHEN scope_sector IS NOT NULL AND scope_kind IN ('country', 'province', 'organisation')
+                AND resolution IN ('country', 'province', 'group', 'organisation')
                 THEN '; sector ' || scope_sector ELSE '' END AS resolved_how
   FROM resolution
 ),
