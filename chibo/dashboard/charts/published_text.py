@@ -44,6 +44,10 @@ i18n.register({
     "published.how.country": ("Cả nước: mọi tổ chức", "Whole country: every organisation"),
     "published.how.sector": ("Loại hình “{what}”", "Sector “{what}”"),
     "published.how.province": ("Tỉnh, thành phố {what}", "Province {what}"),
+    "published.how.country_sector": ("Cả nước: các tổ chức loại hình “{sector}”",
+                                     "Whole country: organisations of sector “{sector}”"),
+    "published.how.province_sector": ("Tỉnh, thành phố {what}: các tổ chức loại hình “{sector}”",
+                                      "Province {what}: organisations of sector “{sector}”"),
     "published.how.group": ("{what}: {n} tổ chức và các tổ chức bên dưới",
                             "{what}: {n} organisations and those below them"),
     "published.how.organisation": ("“{what}” và các tổ chức bên dưới", "“{what}” and those below it"),
@@ -123,17 +127,20 @@ i18n.register({
 })
 
 
-def scope_label(kind, value, lang: str) -> str:
-    """A readable scope: country, a sector, a province name, a group or an organisation."""
+def scope_label(kind, value, lang: str, sector=None) -> str:
+    """A readable scope: country, a sector, a province name, a group or an organisation, with
+    the sector that narrows it ('Cả nước · Doanh nghiệp ngoài nhà nước')."""
     if kind is None:
         return t("published.no_scope", lang)
-    if kind == "country":
-        return t("published.country", lang)
     if kind == "sector":
         return t(f"sector.{value}", lang)
-    if kind == "organisation" and i18n.has(f"published.group.{value}"):
-        return t(f"published.group.{value}", lang)
-    return str(value)
+    if kind == "country":
+        label = t("published.country", lang)
+    elif kind == "organisation" and i18n.has(f"published.group.{value}"):
+        label = t(f"published.group.{value}", lang)
+    else:
+        label = str(value)
+    return f"{label} · {t(f'sector.{sector}', lang)}" if sector else label
 
 
 def resolution_text(row: dict, lang: str) -> str:
@@ -143,6 +150,9 @@ def resolution_text(row: dict, lang: str) -> str:
     if not res or not i18n.has(f"published.how.{res}"):
         return how
     what = scope_label(row.get("scope_kind"), row.get("scope_value"), lang)
+    if res in ("country", "province") and row.get("sector"):
+        return t(f"published.how.{res}_sector", lang, what=what,
+                 sector=t(f"sector.{row['sector']}", lang))
     if res == "organisation":
         named = re.search(r'"(.+)"', how)
         what = named.group(1) if named else what

@@ -73,8 +73,8 @@ def frame(state: dict, scope_key=None, doc_id=None):
         return df
     records = df.astype(object).where(df.notna(), None).to_dict("records")
     return df.assign(metric_label=[t(f"published.metric.{m}", lang) for m in df["metric"]],
-                     scope_label=[scope_label(k, v, lang) for k, v in
-                                  zip(df["scope_kind"], df["scope_value"])],
+                     scope_label=[scope_label(r["scope_kind"], r["scope_value"], lang,
+                                              r.get("sector")) for r in records],
                      verdict=[verdict(r, lang) for r in records],
                      resolved_how=[resolution_text(r, lang) for r in records],
                      part_label=[part_text(r, lang) for r in records],
@@ -146,8 +146,10 @@ def options(state: dict | None) -> tuple[list, list, list]:
     ch = q.choices(access.current_scope())
     if ch["scopes"].empty and ch["documents"].empty:
         return [], [], []
-    scopes = [{"value": k, "label": scope_label(kind, v, lang)} for k, kind, v in
-              zip(ch["scopes"]["scope_key"], ch["scopes"]["scope_kind"], ch["scopes"]["scope_value"])]
+    scopes = [{"value": r["scope_key"], "label": scope_label(r["scope_kind"], r["scope_value"],
+                                                            lang, r.get("sector"))}
+              for r in ch["scopes"].astype(object).where(ch["scopes"].notna(), None)
+              .to_dict("records")]
     docs = [{"value": d, "label": document_label(title, name, p, lang)}
             for d, name, title, p in zip(ch["documents"]["doc_id"], ch["documents"]["source_name"],
                                          ch["documents"]["title"], ch["documents"]["published_on"])]

@@ -50,9 +50,9 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
     """Published figures with their reconciliation, filtered by f.extra (metric, year_from,
     year_to, scope_key, doc_id; 'all'/None = no filter). Columns: figure_id, doc_id, source_name,
     title, published_on, ordinal, metric, value, qualifier, number_text, sentence, span_start,
-    span_end, scope_kind, scope_value, scope_text, scope_key, as_of_source, year, period_from,
-    part_of_figure_id, dimension, dimension_value, share, whole_text (the number phrase of the
-    whole a part belongs to), as_of_used, resolved, resolution, resolved_how, metric_in_warehouse,
+    span_end, scope_kind, scope_value, scope_text, sector, scope_key (kind:value[:sector]),
+    as_of_source, year, period_from, part_of_figure_id, dimension, dimension_value, share,
+    whole_text (the number phrase of the whole a part belongs to), as_of_used, resolved, resolution, resolved_how, metric_in_warehouse,
     warehouse_value, difference, relative_difference, agrees, visible, not_compared,
     tolerance_low, tolerance_high, low_inclusive, high_inclusive, tolerance_text."""
     if scope == Scope.nothing() or not table_exists(scope, "reported_figures"):
@@ -76,8 +76,9 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
         WITH rows AS (
             SELECT f.figure_id, f.doc_id, f.source_name, d.title, f.published_on, f.ordinal,
                 f.metric, f.value, f.qualifier, f.number_text, f.sentence, f.span_start,
-                f.span_end, f.scope_kind, f.scope_value, f.scope_text,
-                f.scope_kind || ':' || coalesce(f.scope_value, '') AS scope_key,
+                f.span_end, f.scope_kind, f.scope_value, f.scope_text, f.sector,
+                f.scope_kind || ':' || coalesce(f.scope_value, '')
+                    || coalesce(':' || f.sector, '') AS scope_key,
                 f.as_of_source, f.year, f.period_from, f.part_of_figure_id, f.dimension,
                 f.dimension_value, f.share, w.number_text AS whole_text, {cols}
             FROM marts.reported_figures f LEFT JOIN marts.documents d USING (doc_id)
@@ -89,15 +90,17 @@ def figures(scope: Scope, f: Filters) -> pd.DataFrame:
 @cached
 def choices(scope: Scope) -> dict[str, pd.DataFrame]:
     """Options for the page's filters: documents (doc_id, source_name, title, published_on,
-    figures), scopes (scope_key, scope_kind, scope_value, scope_text, figures), years (year)."""
+    figures), scopes (scope_key, scope_kind, scope_value, sector, scope_text, figures), years
+    (year)."""
     if scope == Scope.nothing() or not table_exists(scope, "reported_figures"):
         empty = pd.DataFrame()
         return {"documents": empty, "scopes": empty, "years": empty}
     docs = query("""SELECT d.doc_id, d.source_name, d.title, d.published_on, count(f.figure_id)
         AS figures FROM marts.documents d LEFT JOIN marts.reported_figures f USING (doc_id)
         GROUP BY ALL ORDER BY d.published_on DESC NULLS LAST, d.source_name""")
-    scopes = query("""SELECT scope_kind || ':' || coalesce(scope_value, '') AS scope_key,
-        scope_kind, scope_value, min(scope_text) AS scope_text, count(*) AS figures
+    scopes = query("""SELECT scope_kind || ':' || coalesce(scope_value, '')
+        || coalesce(':' || sector, '') AS scope_key, scope_kind, scope_value, sector,
+        min(scope_text) AS scope_text, count(*) AS figures
         FROM marts.reported_figures WHERE scope_kind IS NOT NULL GROUP BY ALL
         ORDER BY figures DESC, scope_key""")
     years = query("""SELECT DISTINCT coalesce(year(as_of), year) AS year FROM marts.reported_figures
