@@ -261,6 +261,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             _dated_by_admissions(f, None, document + previous + out)  # no whole: still their period
         elif f["dimension"] == "sector" and f["value"] is None:
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
+        elif f["dimension"] == "sector" and f["_whole_metric"] and f["share"] is not None:
+            f["_whole_later"] = True  # "… chiếm 8,5% tổng số tổ chức …, tương ứng 173 tổ chức": rows.py
         elif f["dimension"] == "sector":
             f["dimension"] = f["dimension_value"] = f["share"] = None
         elif f["dimension"] is None and (whole := _sector_whole(sentence, f, document)):

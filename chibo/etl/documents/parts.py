@@ -87,7 +87,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
-                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối ))?"
+                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối |khu vực ))?"
                        r"(?:" + phrase + r")")
       for code, phrase in SECTORS] + [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
