@@ -22,7 +22,7 @@ import re
 from .groups import restated_group, said_of_all
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
-from .subsets import restricted, subset_whole
+from .subsets import restated_kind, restricted, subset_whole
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -219,6 +219,7 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     document: the figures of the document before this sentence."""
     if not figs:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
         said_of_all(sentence, previous)
+    figs = restated_kind(sentence, figs, document + previous)  # "…; trong 17 chi bộ có 4 chi bộ …"
     out = []
     for k, f in enumerate(figs):
         members = _members_of_part(sentence, f, out, document + previous + out)
