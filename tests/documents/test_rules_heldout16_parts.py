@@ -39,3 +39,18 @@ def test_a_count_not_said_to_correspond_stays_its_own_figure():
                    "đảng viên, với 2.980 đảng viên trẻ.")
     rows = _rows(text)
     assert ("2.980", "members_total", "58.420", "sector", "state_enterprise") not in rows
+
+
+def test_a_share_in_brackets_after_a_sector_with_a_comma_is_the_counts():
+    text = PAGE + ("Đảng bộ huyện Nghi Lộc có 96 tổ chức cơ sở đảng, trong đó 30 tổ chức cơ sở đảng "
+                   "ở xã, thị trấn (31,3%); 41 ở các đơn vị sự nghiệp.")
+    assert _figures(text)["30"]["share"] == 0.313
+
+
+def test_a_share_in_brackets_of_the_next_counted_item_is_not_the_counts():
+    """Near miss: after the sector's comma the next item, with its own count, comes after a ";":
+    "(40%)" is that count's."""
+    text = PAGE + ("Đảng bộ huyện có 100 tổ chức cơ sở đảng, trong đó 30 tổ chức cơ sở đảng ở xã, "
+                   "thị trấn; 40 ở đơn vị sự nghiệp (40%).")
+    found = _figures(text)
+    assert (found["30"]["share"], found["40"]["share"]) == (None, 0.4)

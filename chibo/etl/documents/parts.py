@@ -153,9 +153,16 @@ _NEXT_ITEM_RE = re.compile(r"[,;](?!\d)(?!\s*(?:chiếm|bằng|đạt|tỷ lệ|
                            re.IGNORECASE)
 
 
+# After a comma, words then a share in brackets closing them: the comma was inside the count's
+# phrase ("231 tổ chức cơ sở đảng ở xã, phường (31,7%)"), not before the next item.
+_WORDS_THEN_SHARE_RE = re.compile(r"\s*[^\W\d][^,;()\d]{0,30}\(\s*\d{1,3}(?:,\d+)?\s*%\s*\)")
+
+
 def own_share(post: str) -> float | None:
     """The share quoted in the text after a count, up to the next item of its list."""
     item = _NEXT_ITEM_RE.search(post)
+    if item and post[item.start()] == "," and _WORDS_THEN_SHARE_RE.match(post, item.end()):
+        item = _NEXT_ITEM_RE.search(post, item.end())
     return share_in(post[:item.start()] if item else post)
 
 
