@@ -27,7 +27,8 @@ def test_cells_restated_as_the_whole_of_a_breakdown_are_the_figure_said_again():
                            ("2", "sub_cells", "21", "sector", "armed_forces")]
 
 
-def test_the_size_of_cells_counted_is_still_no_figure():
-    """Near miss: without "trong" before them, "12 chi bộ có trên 100 đảng viên" is their size."""
-    text = PAGE + "Đảng bộ huyện có 5.400 đảng viên; 12 chi bộ có trên 100 đảng viên."
-    assert _rows(text) == [("5.400", "members_total", None, None, None)]
+def test_cells_counted_without_trong_before_them_are_still_sized():
+    """Near miss: without "trong" before them, "9 chi bộ có dưới 10 đảng viên" is the size of
+    the cells counted, no breakdown of a whole: neither is a figure."""
+    text = PAGE + "Đảng bộ xã Mỹ Lợi có 860 đảng viên; 9 chi bộ có dưới 10 đảng viên."
+    assert _rows(text) == [("860", "members_total", None, None, None)]
