@@ -105,10 +105,11 @@ def range_bound(folded: str, start: int) -> bool:
 
 def size_of_counted(folded: str, start: int, before) -> bool:
     """The size of organisations counted right before ("12 chi bộ có trên 100 đảng viên"), not
-    of those singled out of a whole ("riêng 38 chi bộ thôn có 729 đảng viên": two parts)."""
+    of those singled out of a whole ("riêng 38 chi bộ thôn có 729 đảng viên": two parts) nor of
+    a whole restated ("trong 17 chi bộ có 4 chi bộ quân sự, công an": the part of it)."""
     return bool(before) and before.metric in voc.ORGS and bool(
         _SIZE_OF_COUNTED_RE.fullmatch(folded, before.noun_end, start)) and not \
-        folded[:before.start].endswith("rieng ")
+        re.search(r"(?:rieng|trong(?: tong)?(?: so)?) $", folded[:before.start])
 
 
 def clause(sentence: str, start: int, floor: int) -> str:

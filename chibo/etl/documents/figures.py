@@ -26,7 +26,7 @@ from .scope import sector_in
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
                       r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
-_TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
+_TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # "… chỉ còn 88"
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
 # A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379

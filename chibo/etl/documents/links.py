@@ -22,7 +22,7 @@ import re
 from .groups import restated_group, said_of_all
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
-from .subsets import restricted, subset_whole
+from .subsets import restated_kind, restricted, subset_whole
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -219,6 +219,7 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     document: the figures of the document before this sentence."""
     if not figs:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
         said_of_all(sentence, previous)
+    figs = restated_kind(sentence, figs, document + previous)  # "…; trong 17 chi bộ có 4 chi bộ …"
     out = []
     for k, f in enumerate(figs):
         members = _members_of_part(sentence, f, out, document + previous + out)
@@ -261,6 +262,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             _dated_by_admissions(f, None, document + previous + out)  # no whole: still their period
         elif f["dimension"] == "sector" and f["value"] is None:
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
+        elif f["dimension"] == "sector" and f["_whole_metric"] and f["share"] is not None:
+            f["_whole_later"] = True  # "… chiếm 8,5% tổng số tổ chức …, tương ứng 173 tổ chức": rows.py
         elif f["dimension"] == "sector":
             f["dimension"] = f["dimension_value"] = f["share"] = None
         elif f["dimension"] is None and (whole := _sector_whole(sentence, f, document)):

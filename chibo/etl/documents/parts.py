@@ -87,7 +87,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
 ] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
-                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối ))?"
+                       r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối |khu vực ))?"
                        r"(?:" + phrase + r")")
       for code, phrase in SECTORS] + [
     # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
@@ -153,9 +153,16 @@ _NEXT_ITEM_RE = re.compile(r"[,;](?!\d)(?!\s*(?:chiếm|bằng|đạt|tỷ lệ|
                            re.IGNORECASE)
 
 
+# After a comma, words then a share in brackets closing them: the comma was inside the count's
+# phrase ("231 tổ chức cơ sở đảng ở xã, phường (31,7%)"), not before the next item.
+_WORDS_THEN_SHARE_RE = re.compile(r"\s*[^\W\d][^,;()\d]{0,30}\(\s*\d{1,3}(?:,\d+)?\s*%\s*\)")
+
+
 def own_share(post: str) -> float | None:
     """The share quoted in the text after a count, up to the next item of its list."""
     item = _NEXT_ITEM_RE.search(post)
+    if item and post[item.start()] == "," and _WORDS_THEN_SHARE_RE.match(post, item.end()):
+        item = _NEXT_ITEM_RE.search(post, item.end())
     return share_in(post[:item.start()] if item else post)
 
 

@@ -3,7 +3,7 @@ whole's id, totals checked against their parts; and a headline that restates a b
 ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên") given the body figure's date and scope.
 """
 from .parts import parts_ok
-from .scope import Scope, merged_on
+from .scope import Scope, merged_on, widened
 from .vocabulary import within_tolerance
 
 _FLOW = ("new_admissions",)
@@ -46,12 +46,34 @@ def later_wholes(figures: list[dict]) -> None:
     sở đảng": a share of organisations by activity with no whole before it is of the first total
     of its metric and scope in the next sentence."""
     for k, f in enumerate(figures):
+        if f.pop("_whole_later", False):
+            _sector_share_whole(f, figures[k + 1:])
+            continue
         if f["dimension"] != "activity" or f["_parent"] or f["value"] is not None:
             continue
         later = next((w for w in figures[k + 1:] if w["sentence"] != f["sentence"]), None)
         if later is not None and later["metric"] == f["metric"] and not later["dimension"] and \
                 later["_scope"] == f["_scope"] and later["value"]:
             f["_parent"] = later
+
+
+def _sector_share_whole(f: dict, after: list[dict]) -> None:
+    """"Khu vực doanh nghiệp ngoài nhà nước chiếm 8,5% tổng số tổ chức cơ sở đảng, tương ứng 173
+    tổ chức. Đảng bộ thành phố hiện có 2.035 tổ chức cơ sở đảng": a sector's count with its share
+    of a whole it names but does not count is a part of the first total of that metric and place
+    in the next sentence; with none there, it only narrows its scope to the sector."""
+    later = next((w for w in after if w["sentence"] != f["sentence"]), None)
+    if later is not None and later["metric"] == f["_whole_metric"] and not later["dimension"] and \
+            later["value"] and later["value"] >= f["value"] and _same_place(later, f):
+        f["_parent"] = later
+    else:
+        f["dimension"] = f["dimension_value"] = f["share"] = None
+
+
+def _same_place(whole: dict, part: dict) -> bool:
+    """The part's place (its sector aside) is the whole's, or one of them names none."""
+    a, b = widened(whole["_scope"]), widened(part["_scope"])
+    return a is None or b is None or (a.kind, a.value) == (b.kind, b.value)
 
 
 def _within_year(head: dict, body: dict) -> bool:

@@ -27,20 +27,25 @@ def _lines(text: str) -> list[str]:
     """Non-empty lines; a line that goes on a sentence wrapped in a pasted PDF ("… hiện có" then
     "2.117 đảng viên, …") is joined to the one before it."""
     out: list[str] = []
-    joinable = False
+    joinable = counted = False
     for raw in text.split("\n"):
         line = raw.strip()
         if not line.strip("|").strip():
             joinable = False
             continue
-        if joinable and (line[0].islower() or _GOES_ON_RE.match(line)) and "|" not in line:
+        if (joinable and (line[0].islower() or _GOES_ON_RE.match(line)) or counted
+                and _COUNTER_RE.match(line)) and "|" not in line:
             out[-1] += " " + line
         else:
             out.append(line)
         joinable = (line[-1].islower() or line[-1] in ",;") and "|" not in line  # "… 48 đảng viên;"
+        counted = bool(_ENDS_WITH_COUNT_RE.search(out[-1]))  # "… kết nạp 231" then "đảng viên."
     return out
 
 
+# A sentence's last word a number (not a page number's line "- 8 -"), its counter on the next line.
+_ENDS_WITH_COUNT_RE = re.compile(r"[^\W\d][\w]*\s+\d{1,3}(?:\.\d{3})*$")
+_COUNTER_RE = re.compile(r"(?:đảng viên|đồng chí|chi bộ|tổ chức|đảng bộ|người)(?![\wđ])")
 _GOES_ON_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|tổ chức|người)(?![\wđ])")
 
 

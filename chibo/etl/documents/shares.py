@@ -95,6 +95,10 @@ _BRACKETED_COUNT_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(
 # The count a share stands for, after a comma: "đã đạt 38,9%, tương ứng hơn 2,1 triệu đồng chí".
 _SAME_COUNT_RE = re.compile(r"\s*,\s*(?:tương ứng(?: với)?|tức là|tức|bằng)\s+", re.IGNORECASE)
 _PEOPLE_RE = re.compile(r"\s*(?:đồng chí|người|đảng viên|đ/c)(?![\wđ])", re.IGNORECASE)
+# Between a share and its count, the whole it is a share of may be named: "chiếm 8,5% tổng số tổ
+# chức cơ sở đảng (của tỉnh), tương ứng 173 tổ chức".
+_WHOLE_THEN_SAME_RE = re.compile(r"\s*(?:trong |của |so với )?(?:tổng )?số [^,;.()\d%]{2,60}?" + _SAME_COUNT_RE.pattern,
+                                 re.IGNORECASE)
 
 
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -118,10 +122,13 @@ def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate
                 count.dimension, count.dimension_value) == (share.dimension, share.dimension_value)) and \
                 (OPENS_BRACKET_RE.match(sentence[share.end:count.start]) and sentence[
                     count.noun_end:count.noun_end + 1] == ")" or _SAME_COUNT_RE.fullmatch(
-                    sentence, share.end, count.start)):
+                    sentence, share.end, count.start) or share.whole_metric in (None, count.metric)
+                    and _WHOLE_THEN_SAME_RE.fullmatch(sentence, share.end, count.start)):
             share.value, share.text, share.start, share.end = count.value, count.text, \
                 count.start, count.end
             share.qualifier = count.qualifier
+            if share.metric == "_part":  # "Khối … chiếm 5,1% tổng số đảng viên, tương ứng 2.980 đồng chí"
+                share.metric = count.metric
             out.remove(count)
     return out
 

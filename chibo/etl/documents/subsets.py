@@ -101,3 +101,24 @@ def subset_whole(f: dict, before: list[dict]) -> dict | None:
             return None  # the nearest such total counts another day or period
         return w if f["value"] < w["value"] else None
     return None
+
+
+def restated_kind(sentence: str, figs: list[dict], before: list[dict]) -> list[dict]:
+    """"… có 17 chi bộ trực thuộc …; trong 17 chi bộ có 4 chi bộ quân sự": cells restated as the
+    whole of a breakdown ("trong (tổng) (số) N chi bộ") count what the earlier figure of that
+    value did (its kind of cell): that figure said again, dropped in its own sentence, not a
+    second total."""
+    for f in list(figs):
+        if f["metric"] != "cells_total" or f["dimension"] or not _INTRO_RE.search(
+                sentence, 0, f["span_start"]):
+            continue
+        said = next((w for w in reversed(before + figs[:figs.index(f)]) if w["value"] == f["value"]
+                     and w["metric"] in CELL_KINDS and not w["dimension"]), None)
+        if said is not None:
+            f["metric"] = said["metric"]
+        if said is not None and any(said is g for g in figs):
+            figs.remove(f)
+    return figs
+
+
+_INTRO_RE = re.compile(r"(?<![\wđ])trong (?:tổng )?(?:số\s*)?$", re.IGNORECASE)
