@@ -65,13 +65,18 @@ def _filters(state: dict, scope_key, doc_id):
                                scope_key=scope_key or "all", doc_id=doc_id or "all")
 
 
+def _records(df: pd.DataFrame) -> list[dict]:
+    """The rows as dicts, missing values as None (JSON-able, and falsy for the text helpers)."""
+    return df.astype(object).where(df.notna(), None).to_dict("records")
+
+
 def frame(state: dict, scope_key=None, doc_id=None):
     """The filtered figures with display columns (metric_label, scope_label, verdict)."""
     lang = state.get("lang", "vi")
     df = q.figures(access.current_scope(), _filters(state, scope_key, doc_id))
     if df.empty:
         return df
-    records = df.astype(object).where(df.notna(), None).to_dict("records")
+    records = _records(df)
     return df.assign(metric_label=[t(f"published.metric.{m}", lang) for m in df["metric"]],
                      scope_label=[scope_label(r["scope_kind"], r["scope_value"], lang,
                                               r.get("sector")) for r in records],
@@ -97,7 +102,7 @@ def rows(state: dict | None, scope_key=None, doc_id=None) -> tuple[list[dict], s
     out = df.copy()
     for col in ("as_of_used", "published_on", "period_from"):
         out[col] = pd.to_datetime(out[col]).dt.strftime("%Y-%m-%d")
-    return out.astype(object).where(out.notna(), None).to_dict("records"), summary
+    return _records(out), summary
 
 
 def sentence(row: dict | None, lang: str = "vi") -> list:
@@ -148,8 +153,7 @@ def options(state: dict | None) -> tuple[list, list, list]:
         return [], [], []
     scopes = [{"value": r["scope_key"], "label": scope_label(r["scope_kind"], r["scope_value"],
                                                             lang, r.get("sector"))}
-              for r in ch["scopes"].astype(object).where(ch["scopes"].notna(), None)
-              .to_dict("records")]
+              for r in _records(ch["scopes"])]
     docs = [{"value": d, "label": document_label(title, name, p, lang)}
             for d, name, title, p in zip(ch["documents"]["doc_id"], ch["documents"]["source_name"],
                                          ch["documents"]["title"], ch["documents"]["published_on"])]
