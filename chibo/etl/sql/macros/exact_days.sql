@@ -158,29 +158,13 @@ CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
     CAST(sum(base_orgs) AS BIGINT) AS base_orgs
   FROM marts.stock_parts_on_days([CAST(d AS DATE)]) GROUP BY ALL;
 
+-- Every flow column of the parts, summed (the parts macros above name them once).
 CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
-  SELECT org_id, CAST(sum(admitted) AS BIGINT) AS admitted,
-    CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
-    CAST(sum(transferred_out) AS BIGINT) AS transferred_out,
-    CAST(sum(left_party) AS BIGINT) AS left_party, CAST(sum("left") AS BIGINT) AS "left",
-    CAST(sum(left_transfer_out) AS BIGINT) AS left_transfer_out,
-    CAST(sum(left_death) AS BIGINT) AS left_death,
-    CAST(sum(left_struck_off) AS BIGINT) AS left_struck_off,
-    CAST(sum(left_expelled) AS BIGINT) AS left_expelled,
-    CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
-    CAST(sum(left_other) AS BIGINT) AS left_other
+  SELECT org_id, CAST(sum(COLUMNS(* EXCLUDE (first_day, last_day, org_id))) AS BIGINT)
   FROM marts.cell_flow_parts_over([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY org_id;
 
 CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
   SELECT province_code, province_code_old, province_code_current, region, sector,
-    CAST(sum(admitted) AS BIGINT) AS admitted,
-    CAST(sum(transferred_in) AS BIGINT) AS transferred_in,
-    CAST(sum(transferred_out) AS BIGINT) AS transferred_out,
-    CAST(sum(left_party) AS BIGINT) AS left_party, CAST(sum("left") AS BIGINT) AS "left",
-    CAST(sum(left_transfer_out) AS BIGINT) AS left_transfer_out,
-    CAST(sum(left_death) AS BIGINT) AS left_death,
-    CAST(sum(left_struck_off) AS BIGINT) AS left_struck_off,
-    CAST(sum(left_expelled) AS BIGINT) AS left_expelled,
-    CAST(sum(left_resigned) AS BIGINT) AS left_resigned,
-    CAST(sum(left_other) AS BIGINT) AS left_other
+    CAST(sum(COLUMNS(* EXCLUDE (first_day, last_day, province_code, province_code_old,
+                                province_code_current, region, sector))) AS BIGINT)
   FROM marts.flow_parts_over([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY ALL;
