@@ -51,16 +51,18 @@ def _same(scope: Scope, f: Filters, read: bool) -> int:
 
 
 def test_the_table_on_the_rollup_days_equals_the_cells_path(demo_runtime):
-    """On the last loaded day and on 31-12 before it, over whole months (a year, the history
-    and dates beyond it), every view (no filter, a province, a sector, old boundaries) with and
-    without an organisation picked at each level shows the per-cell rows, read from the
-    rollup."""
+    """On the last loaded day over whole months (a year, the history and dates beyond it) and
+    on 31-12 before it over its year, every view (no filter, a province, a sector, old
+    boundaries) with and without an organisation picked at each level shows the per-cell rows,
+    read from the rollup."""
     days = sorted(exact.rollup_days(ALL))
     first = exact.history(ALL)[0]
+    last, year_end = days[-1], days[-2]
     shown = 0
-    for day in (days[-1], days[-2]):
-        for start, end in ((dt.date(day.year, 1, 1), day), (first, day),
-                           (dt.date(2000, 1, 15), dt.date(2100, 12, 31))):
+    for day, ranges in ((last, ((dt.date(last.year, 1, 1), last), (first, last),
+                                (dt.date(2000, 1, 15), dt.date(2100, 12, 31)))),
+                        (year_end, ((dt.date(year_end.year, 1, 1), year_end),))):
+        for start, end in ranges:
             for f in _views(day):
                 for org in (None, *_picks().values()):
                     g = dataclasses.replace(f, start=start, end=end, org=org)
