@@ -18,7 +18,7 @@ PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "he
 BLIND: list[str] = ["heldout16", "heldout17", "heldout18", "heldout19"]
 # Held-out sets whose blind measurement found figures in passages that must yield nothing (see
 # the corpus README): the failure is expected, strictly, until a rules round fixes it.
-NOT_YET_EMPTY: set[str] = set()
+NOT_YET_EMPTY: set[str] = {"heldout19"}
 
 
 def test_every_set_is_pinned_or_measured_blind():
