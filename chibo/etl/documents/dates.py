@@ -70,7 +70,8 @@ PUBLICATION_RES = [
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
     # a dateline opening the lead, its source in brackets: "Tokyo, 07/12/2023 (Tạp chí Xây dựng
     # Đảng) - Ngày 6/12, …", "Viêng Chăn, 16/5/2024 (TTXVN) - …"
-    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–]\s",
+    # (the place may be a body whose name has lower-case syllables: "Trường Đại học Vinh, 25/04/2025 - …")
+    re.compile(r"^[ \t]*[A-ZĐ][^\n,;:()]{0,50}?\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–]\s",
                re.MULTILINE),
     # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
     # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình
@@ -172,6 +173,12 @@ def _issue_month(text: str) -> tuple[date | None, str | None]:
                 y, mo = int(m["y"]), int(m["m"])
                 return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1), m.group(0).strip()
     return None, None
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line is a page's date line, in a format of PUBLICATION_RES or any line that gives a
+    day and nothing else countable ("An Giang | 30/10/2025 10:20" under a headline in capitals)."""
+    return any(p.match(line) for p in PUBLICATION_RES) or _date_line(line) is not None
 
 
 def find_publication_date(text: str) -> tuple[date | None, str | None]:

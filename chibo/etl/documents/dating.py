@@ -142,6 +142,10 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
+    if c.qualifier == "target" and own is not None and own.kind == "ytd" and own.y is None \
+            and fold(own.text) == "ca nam" and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
+                                                        None) or (reference or pub or date.min).year) > 1:
+        w = replace(own, y=y)  # "…, phấn đấu cả năm kết nạp 120": the year's plan, to its 31/12
     source = "explicit"
     event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:
@@ -161,7 +165,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)
-    if c.ceremony and as_of:
+    if c.ceremony and as_of or first is None and admitted_on_the_day(sentence, c, whens, as_of):
         first = as_of
     source = source if as_of else "unknown"
     if first is None and restated and restated["as_of"] == as_of:  # "Với 12 đảng viên mới, …"
@@ -171,6 +175,22 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if not headline or own is not None:
         ctx.seen.setdefault((c.metric, c.value), out)
     return out
+
+
+# Admitted at a ceremony on the day the sentence gives ("Sáng 18/11, Chi bộ … tổ chức kết nạp ba quần
+# chúng vào Đảng", "Sáng nay, Chi bộ ấp … kết nạp 2 đồng chí vào Đảng!", "… vừa được kết nạp vào Đảng
+# tại Lễ kết nạp … sáng nay"): the period is that day, as after "Lễ kết nạp".
+_ADMITTED_RE = re.compile(r"(?:tổ chức|long trọng)\s+(?:lễ\s+)?kết nạp|kết nạp[^.;!?]{0,80}?vào Đảng|lễ kết nạp",
+                          re.IGNORECASE)
+_CUT_OFF_RE = re.compile(r"(?:đến|tới|hết|từ|trước|sau)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def admitted_on_the_day(sentence: str, c: Candidate, whens: list[When], as_of: date | None) -> bool:
+    """Admissions dated by a day of the sentence that is no bound ("Tính đến ngày 30/9, … kết nạp
+    … vào Đảng" is a cut-off) at a ceremony said in other words than "Lễ kết nạp" (see above)."""
+    return bool(c.metric == "new_admissions" and as_of and _ADMITTED_RE.search(sentence) and any(
+        w.kind == "date" and day_of(w) == as_of and not _CUT_OFF_RE.search(sentence, 0, w.start)
+        and not any(o is not w and o.start <= w.start and w.end <= o.end for o in whens) for w in whens))
 
 
 def crossed_dating(c, before: list[dict], seen: dict) -> dict | None:

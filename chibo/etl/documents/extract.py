@@ -5,7 +5,7 @@ bộ tỉnh", "Chi bộ"), the date of the event a paragraph reports, a year tha
 """
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import periods
@@ -13,6 +13,7 @@ from .clean import repair
 from .dates import find_publication_date, inline_footnotes
 from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
 from .figures import Candidate
+from .founded import founding_whens
 from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions
 from .references import of_province_named, resolve_bare
@@ -184,9 +185,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
              "_post_share": c.post_share, "_own_stock": c.own_stock, "_noun_end": c.noun_end}
-        own = whens if scope is not None and scope.kind == "country" else [
-            replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
-        # "khi mới thành lập": the Party's day; another organisation's is not known
+        own = founding_whens(sentence, whens, scope, ctx.published)  # "khi mới thành lập": the Party's
+        # day, a unit formed at the merger's; another organisation's is not known (founded.py)
         crossed = crossed_dating(c, ctx.figures + figs, ctx.seen)  # "… vượt mốc 100 nghìn"
         f.update(date_figure(sentence, c, own, nxt, ctx, crossed or restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)

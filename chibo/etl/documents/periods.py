@@ -3,7 +3,7 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua", "Chiều hôm qua" (the day before the document), "Sáng hôm kia" (two days before) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua", "Chiều hôm qua" (the day before the document), "Sáng hôm kia" (two days before), "Sáng nay" (the document's day) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
 | tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024), chín tháng năm 2025 | months | last day of the 6th (9th) month | 1 January |
@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia))(?![\w])(?!\s*\()"),
+    ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia)|(?:sáng|chiều|tối|trưa) (?P<today>nay))(?![\w])(?!\s*\()"),
     ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia)?\s*\(\s*)?(?:ngày\s+)?"
      r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
@@ -202,7 +202,7 @@ def find(text: str, published: date | None) -> list[When]:
                 w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
                 w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
             if kind in ("dm", "yesterday"):
-                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(2 if g.get("ago") else 1)
+                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(2 if g.get("ago") else 0 if g.get("today") else 1)
                 if when is None:
                     continue
                 w = When("date", w.start, w.end, when.year, when.month, when.day, None, w.text)

@@ -177,7 +177,7 @@ HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?
 UNNAMED_RE = folded(
     r"^\s*(?:trong khi\s+|nhưng\s+|còn\s+|song\s+)?(?:(?:nhiều|một số|mỗi|vài|một vài|không ít|"
     r"có|những|hầu hết|phần lớn|đa số|\d{1,3}(?:,\d+)?\s*%)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
-    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?(?<!hợp)(?<!thống)\snhất)(?![\w])(?![^,;]*tổng)")
+    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?(?<!hợp)(?<!thống)\s(?-i:nhất))(?![\w])(?![^,;]*tổng)")
 # A list item counting those present or absent: "…; có mặt: 14 đồng chí; vắng: 1 đồng chí".
 ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:có mặt|vắng(?: mặt)?(?: có lý do|"
                            r" không có lý do| không lý do)?|dự họp|tham dự)\s*:?\s*$", re.IGNORECASE)
