@@ -223,6 +223,20 @@ _YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:
                              r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
 
 
+def list_frame(sentence: str, whens: list[When]) -> When:
+    """What a list's intro frames its items by: its last time expression ("… nhiệm kỳ 2020 - 2025:"),
+    but the year whose results it reports before a meeting's day ("Kết quả công tác xây dựng Đảng năm
+    2024 (Hội nghị ngày 27/12/2024):"): the items' admissions count from 1 January to that day."""
+    review = _YEAR_REVIEW_RE.search(sentence)
+    return next((w for w in whens if review and w.kind == "year" and w.y == int(review["y"])), whens[-1])
+
+
+# A heading reporting the year's first months, with no day of its own (a review's day dates its stocks).
+_MONTHS_REVIEW_RE = re.compile(r"^(?![^\n]*\d{1,2}/\d{1,2}/\d{4})[^\n]*?(?:sơ kết|kết quả|báo cáo)(?![\wđ])[^\n()]{0,30}?"
+                               r"(?<![\wđ])(?P<n>\d{1,2}|sáu|chín|ba)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>(?:19|20)\d{2})",
+                               re.IGNORECASE)
+
+
 def _heading_lines(headline: str | None, text: str) -> list[str]:
     """The headline and the page's first lines that are headings (short, no sentence): a report's
     heading under the body it is of."""
@@ -247,6 +261,10 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
         # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
         # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
         return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
+    elif months := next(filter(None, map(_MONTHS_REVIEW_RE.search, _heading_lines(headline, text))), None):
+        # "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY BẢO LÂM": stocks at the months' end, admissions since January
+        n = periods.MONTH_COUNTS.get(fold(months["n"])) or int(months["n"])
+        return periods.When("months", 0, 0, y=int(months["y"]), m=n, text=months.group(0)), None
     else:
         return None, None
     day = next((w for w in periods.find(note, published) if w.kind == "date"), None)

@@ -11,7 +11,7 @@ from datetime import date
 from . import periods
 from .clean import repair
 from .dates import find_publication_date, inline_footnotes
-from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
+from .dating import crossed_dating, date_figure, list_frame, period_bound_or_gloss, stats_frame
 from .figures import Candidate
 from .founded import founding_whens
 from .links import ITEM_RE, link
@@ -204,7 +204,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
     if whens and (periods.frames(sentence) or sentence.endswith(":")):  # also a list's intro
-        ctx.frame = whens[0] if periods.frames(sentence) else whens[-1]  # "… nhiệm kỳ 2020 - 2025:"
+        ctx.frame = whens[0] if periods.frames(sentence) else list_frame(sentence, whens)  # "… 2020 - 2025:"
     if figs:
         last = figs[-1]  # a sector part's sector is its own, not the next sentence's
         ctx.carried = widened(last["_scope"]) if last["dimension"] == "sector" else last["_scope"]

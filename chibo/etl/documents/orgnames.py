@@ -144,7 +144,13 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             taken[-2:]) not in _TAILS and taken[-1] not in _FIELD_ENDS:
         taken.pop()
     name = " ".join(_ABBREVIATIONS.get(w, w) for w in taken)
+    name = _FORCE_OF_TP_RE.sub(r"\1 Thành phố ", name)  # "Công an TP Cần Thơ": the city's police (README)
     return name.split(" và ")[0] if plural else name  # "hai Đảng bộ A và B": two names
+
+
+# "TP" without its dot after a city's police, military command or border guard (other bodies keep
+# the name as written: "Tổng công ty Điện lực TP Hồ Chí Minh").
+_FORCE_OF_TP_RE = re.compile(r"(Công an|Quân sự|Biên phòng) TP (?=[A-ZĐ])")
 
 
 _NUMBERED_RE = re.compile(r" \d{1,2}(?=[ \t]*(?:$|[,;)(]))", re.MULTILINE)

@@ -42,7 +42,7 @@ from .when import month_end as _month_end
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
 _MONTH_COUNT = r"hai|ba|bốn|sáu|bảy|tám|chín|mười một|mười"
-_MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+MONTH_COUNTS = _MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
                  "muoi mot": 11}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # (kind, pattern) in order of precedence at the same end position.
@@ -58,8 +58,8 @@ PATTERNS: list[tuple[str, str]] = [
      + r"\s*,(?![^.;]*lần lượt)"),
     ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
      + _Y),  # "ba năm 2021 - 2023": years counted, then the range
-    ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
-     + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
+    ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*" + _Y
+     + r")?\s*,?\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay", "từ ngày 1/7 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
     # from an event glossed by its day or month, or from the start of a term: "Từ khi đi vào
     # hoạt động (1/7/2025) đến nay", "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ
@@ -105,7 +105,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
     # "Trong 9 tháng, …" opening a clause of a page on the year so far: its first nine months
-    ("months", r"(?<![\w/])trong\s+(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),
+    ("months", r"(?<![\w/])(?:trong\s+|(?<=:\s)|^)(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),  # also "…: 6 tháng, …"
     # months summed after a quarter's figure ("lũy kế 9 tháng", "cộng dồn 9 tháng", "kết nạp 9 tháng
     # lên 71"): the year's first months, not the quarter's
     ("months", r"(?<![\w/])(?:lũy kế|luỹ kế|cộng dồn|tính chung|cộng chung|kết nạp)\s+(?:cả\s+)?(?P<n>[2-9]|1[01]|"
@@ -192,6 +192,10 @@ def find(text: str, published: date | None) -> list[When]:
                      int(g["m0"]) if g.get("m0") else (13 - (_MONTH_COUNTS.get(fold(g["late"])) or int(
                          g["late"])) if g.get("late") else 1 if kind == "month_range" else None),
                      int(g["d0"]) if g.get("d0") else None)
+            if kind == "since" and y is None:  # a day without its year: the last one up to the page
+                if published is None:
+                    continue
+                w = replace(w, y=published.year - ((w.m0, w.d) > (published.month, published.day)))
             if g.get("school"):  # "từ đầu năm học 2024 - 2025 đến nay": from 1 September
                 w = replace(w, m0=9)
             if kind == "to_day" and w.y is None:
