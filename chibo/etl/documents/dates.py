@@ -17,6 +17,7 @@ import re
 from datetime import date, timedelta
 
 from .vocabulary import fold
+from .wordsdates import dates_in_digits  # noqa: F401 (the page's dates in words, read before it)
 
 FULL_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                      r"(?P<y>\d{4})(?![\d/])")
@@ -159,18 +160,20 @@ def _closing_bracket(text: str) -> re.Match | None:
     return None
 
 
-# An issue of a month, at a page's head or foot, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
+# An issue of a month, at a page's head or foot, or a source's month closing a line, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
 # VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025".
 _ISSUE_MONTH_RE = re.compile(r"^[^\n]{0,100}?\bsố\s+(?:ra\s+)?tháng\s+(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-                             r"[^\n\d]{0,40}$", re.MULTILINE | re.IGNORECASE)
+                             r"[^\n\d]{0,40}$"  # and a source's month closing a line: "(Nguồn: Ban Tổ chức Tỉnh ủy, tháng 3/2024)"
+                             r"|\((?:Nguồn|Theo)\b[^()\n]{1,60},\s*tháng\s+(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})\s*\)\s*\.?[ \t]*$",
+                             re.MULTILINE | re.IGNORECASE)
 
 
 def _issue_month(text: str) -> tuple[date | None, str | None]:
     """The last day of the month of an issue line (see above) without a count, or (None, None)."""
     for part in (text[:600], text[-600:]):
         for m in _ISSUE_MONTH_RE.finditer(part):
-            if not _NOT_DATELINE_RE.search(m.group(0)) and 1 <= int(m["m"]) <= 12:
-                y, mo = int(m["y"]), int(m["m"])
+            y, mo = int(m["y"] or m["y2"]), int(m["m"] or m["m2"])
+            if (m["m2"] or not _NOT_DATELINE_RE.search(m.group(0))) and 1 <= mo <= 12:
                 return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1), m.group(0).strip()
     return None, None
 

@@ -54,6 +54,8 @@ _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECAS
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
 _DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$|^\s*Tính (?:đến|tới)\s+(?:hết\s+)?ngày\s+$", re.IGNORECASE)  # also a sentence's cut-off
+_FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
+_TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -88,7 +90,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
               and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
-        (w.kind in ("year", "range", "month_range") or w.kind == "month" and w.y)  # "… khi Cách mạng Tháng Tám năm 1945"
+        (w.kind in ("year", "range", "month_range") or w.kind in ("month", "quarter", "months") and w.y)  # "… khi Cách
+        # mạng Tháng Tám năm 1945", "kết nạp 26 đảng viên mới trong quý III/2025", "… trong 9 tháng đầu năm 2024"
         and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
         or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
@@ -107,6 +110,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             fold(sentence), c.noun_end, x.start) or x.kind in ("date", "month") and _LIST_DAY_RE.fullmatch(
             fold(sentence), c.noun_end, x.start))), None) or sentence_default(sentence, whens) or _reckons_all(
             sentence, whens)
+    if own is not None and own.kind == "range" and own.y0 and _FROM_STOCK_RE.search(sentence, 0, c.start) and \
+            _TO_STOCK_RE.match(sentence, c.noun_end):  # "Từ năm 1997 đến năm 2022, … tăng từ hơn 2 vạn lên …":
+        own = replace(own, kind="year", y=own.y0)  # the first stock is of the range's first year
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
@@ -134,6 +140,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if w is not None and w.kind == "now" and not days and not event and ctx.frame is not None and \
             ctx.frame.kind == "date" and pub and reference and reference < pub:
         reference = None  # "Tính đến ngày 31/12/2025, … có 3.905 …. Hiện …": a count's cut-off, not today
+    if reference is None and w is not None and w.kind == "now" and ctx.reported and not ctx.frame:
+        reference = ctx.reported  # "Ngày 15/4, Chi bộ … tổ chức Đại hội …." then "Chi bộ hiện có 14 …": that day
     if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
             "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
         reference = ctx.last_event
@@ -155,6 +163,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             return dict(restated)
         as_of, year, first = pub, pub.year if pub else None, None
         source = "publication" if pub else "unknown"
+        prior = next((f for f in ctx.previous if f["as_of"] and f["as_of_source"] == "explicit"), None)
+        if pub is None and prior is not None and c.metric != "new_admissions":  # an undated page: "… có 186 tổ
+            as_of, year, source = prior["as_of"], prior["year"], "explicit"  # chức (tháng 6/2025). Riêng … có …"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
         if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
@@ -165,6 +176,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)
+        if w.kind == "today" and as_of is None and reference:  # an undated page: "Tại buổi nói chuyện ngày
+            as_of, year, source = reference, reference.year, "explicit"  # 19/5/2025, …: … đến nay …": that day
     if c.ceremony and as_of or first is None and admitted_on_the_day(sentence, c, whens, as_of):
         first = as_of
     source = source if as_of else "unknown"
@@ -256,11 +269,11 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
         note, line = headline, None
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
-    elif published and (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(
-            headline, text))), None)) and int(review["y"]) == published.year:
+    elif (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(headline, text))), None)) and (
+            published is None or int(review["y"]) == published.year):  # (an undated page: that year, to 31/12)
         # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
         # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
-        return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
+        return periods.When("year", 0, 0, y=int(review["y"]), text=review.group(0)), None
     elif months := next(filter(None, map(_MONTHS_REVIEW_RE.search, _heading_lines(headline, text))), None):
         # "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY BẢO LÂM": stocks at the months' end, admissions since January
         n = periods.MONTH_COUNTS.get(fold(months["n"])) or int(months["n"])

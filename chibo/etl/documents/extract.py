@@ -10,7 +10,7 @@ from datetime import date
 
 from . import periods
 from .clean import repair
-from .dates import find_publication_date, inline_footnotes
+from .dates import dates_in_digits, find_publication_date, inline_footnotes
 from .dating import crossed_dating, date_figure, list_frame, period_bound_or_gloss, stats_frame
 from .figures import Candidate
 from .founded import founding_whens
@@ -96,7 +96,7 @@ class _Context:
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
     """Figures of party organisation and membership published in a document's text. doc_id
     defaults to the sha256 of text; pass the raw file's hash to key rows by the file instead."""
-    text = inline_footnotes(repair(text))
+    text = inline_footnotes(dates_in_digits(repair(text)))  # dates in words: wordsdates.py
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
     headline = title(text)
