@@ -178,3 +178,29 @@ def test_cho_biet_is_no_object_of_an_action():
     """Heldout15 d06, dev d96: "cho biết" (said) does not block the count as "cho" (given to) does."""
     assert "45" in _figures("Đảng bộ xã Hòa Phong cho biết đã kết nạp 45 đảng viên.")
     assert "7" not in _figures("Đảng ủy xã trao tặng Huy hiệu Đảng cho 7 đảng viên.")
+
+
+def test_a_dateline_in_capitals_with_an_em_dash():
+    """Heldout15 c03, dev d97."""
+    text = "HẢI PHÒNG, 03/9/2025 — Sáng 2/9, Đảng bộ phường Hồng Bàng tổ chức Đại hội đại biểu lần thứ I."
+    assert find_publication_date(text)[0] == date(2025, 9, 3)
+
+
+def test_a_count_updated_on_a_day_in_brackets():
+    """Heldout15 s06, dev d98: "(cập nhật ngày …)" right after the noun dates the count."""
+    text = "Chi bộ Công ty TNHH Đông Á có 19 đảng viên (cập nhật ngày 12/8/2025). Công ty có 1.200 công nhân."
+    assert _dates(text, "19")[0] == date(2025, 8, 12)
+
+
+@pytest.mark.parametrize("heading,day", [
+    ("CHI BỘ THÔN ĐÔNG PHÚ – TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)", date(2025, 10, 31)),
+    ("ĐẢNG ỦY XÃ HÒA BÌNH – TÌNH HÌNH ĐẢNG VIÊN (tính đến ngày 30/6/2024)", date(2024, 6, 30)),
+])
+def test_a_heading_with_its_cut_off_in_brackets_dates_the_list(heading, day):
+    """Heldout15 n05, dev d99."""
+    assert _dates(heading + "\n- Tổng số đảng viên: 54", "54")[0] == day
+
+
+def test_a_heading_bracket_with_a_day_of_history_is_no_cut_off():
+    """Near miss: "(thành lập 3/2/1930)" is no count's day."""
+    assert _dates("CHI BỘ THÔN ĐÔNG PHÚ (thành lập 3/2/1960)\n- Tổng số đảng viên: 54", "54")[0] is None
