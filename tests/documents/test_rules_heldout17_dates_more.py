@@ -204,3 +204,17 @@ def test_a_heading_with_its_cut_off_in_brackets_dates_the_list(heading, day):
 def test_a_heading_bracket_with_a_day_of_history_is_no_cut_off():
     """Near miss: "(thành lập 3/2/1930)" is no count's day."""
     assert _dates("CHI BỘ THÔN ĐÔNG PHÚ (thành lập 3/2/1960)\n- Tổng số đảng viên: 54", "54")[0] is None
+
+
+def test_a_heading_note_of_its_source_day_then_its_cut_off():
+    """Heldout14 p02, dev d100: the figures are counted to the cut-off, not to the source's day."""
+    text = ("SỐ LIỆU ĐẢNG VIÊN HUYỆN MƯỜNG TÈ\n(Nguồn: Ban Tổ chức Huyện ủy, ngày 05/01/2025; số liệu tính đến "
+            "31/12/2024)\n\nTổng số đảng viên: 3.842")
+    assert _dates(text, "3.842")[0] == date(2024, 12, 31)
+
+
+def test_a_data_note_after_a_semicolon_dates_an_undated_page():
+    """Heldout16 p03, dev d101: the page's only day; a dated page keeps its own for the first clause."""
+    text = "Sau sắp xếp, Đảng bộ xã Tân Phú có 31 chi bộ trực thuộc; tổng số 1.205 đảng viên (số liệu ngày 30/9/2025)."
+    assert _dates(text, "31")[0] == date(2025, 9, 30)
+    assert _dates("Cập nhật: 14/10/2025\n" + text, "31")[0] == date(2025, 10, 14)

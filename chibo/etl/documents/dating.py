@@ -55,6 +55,7 @@ _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECAS
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
 _DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$|^\s*Tính (?:đến|tới)\s+(?:hết\s+)?ngày\s+$", re.IGNORECASE)  # also a sentence's cut-off
+_NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
@@ -167,7 +168,11 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         as_of, year, first = pub, pub.year if pub else None, None
         source = "publication" if pub else "unknown"
         prior = next((f for f in ctx.previous if f["as_of"] and f["as_of_source"] == "explicit"), None)
-        if pub is None and prior is not None and c.metric != "new_admissions":  # an undated page: "… có 186 tổ
+        noted = next((w for w in whens if w.kind == "date" and w.start > c.end and _NOTED_RE.search(
+            sentence, 0, w.start)), None) if pub is None and c.metric != "new_admissions" else None
+        if noted is not None:  # an undated page: "… có 31 chi bộ trực thuộc; tổng số 1.205 đảng viên (số liệu
+            as_of, year, source = day_of(noted), noted.y, "explicit"  # ngày 30/9/2025)": its only day
+        elif pub is None and prior is not None and c.metric != "new_admissions":  # "… có 186 tổ
             as_of, year, source = prior["as_of"], prior["year"], "explicit"  # chức (tháng 6/2025). Riêng … có …"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")

@@ -13,8 +13,9 @@ from . import periods
 from .periods import When
 from .vocabulary import fold
 
-_HEADING_CUT_OFF_RE = re.compile(r"\((?:số liệu\s+)?(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}\)\s*$",
-                                 re.IGNORECASE)  # a heading's bracket giving the day its figures are counted to
+_HEADING_CUT_OFF_RE = re.compile(r"\((?:[^()\n]{0,80}?;\s*)?(?P<cut>(?:số liệu\s+)?(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+                                 r"\d{1,2}/\d{1,2}/\d{4})\)\s*$", re.IGNORECASE)  # a heading's bracket giving the day its
+# figures are counted to, also after its source's day: "(Nguồn: Ban Tổ chức Thành ủy, ngày 08/01/2026; số liệu đến 31/12/2025)"
 _STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-]\d{1,2}[/-]"
                              r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
@@ -59,7 +60,7 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
     if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
         note, line = headline, None
     elif cut := next(filter(None, map(_HEADING_CUT_OFF_RE.search, _heading_lines(headline, text))), None):
-        note, line = cut.group(0), None  # "CHI BỘ THÔN … – TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)": the page's cut-off
+        note, line = cut["cut"], None  # "CHI BỘ THÔN … – TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)": the page's cut-off
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
     elif (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(headline, text))), None)) and (
