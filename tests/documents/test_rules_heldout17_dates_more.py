@@ -218,3 +218,10 @@ def test_a_data_note_after_a_semicolon_dates_an_undated_page():
     text = "Sau sắp xếp, Đảng bộ xã Tân Phú có 31 chi bộ trực thuộc; tổng số 1.205 đảng viên (số liệu ngày 30/9/2025)."
     assert _dates(text, "31")[0] == date(2025, 9, 30)
     assert _dates("Cập nhật: 14/10/2025\n" + text, "31")[0] == date(2025, 10, 14)
+
+
+@pytest.mark.parametrize("page,period", [("20/11/2025", date(2025, 7, 1)), ("20/03/2025", date(2024, 7, 1))])
+def test_since_a_month_without_its_year(page, period):
+    """Dev d102: "Từ tháng 7 đến nay": the last July up to the page."""
+    text = f"Từ tháng 7 đến nay, Đảng bộ xã Hòa Tiến kết nạp 9 đảng viên.\nĐăng ngày: {page}"
+    assert _dates(text, "9")[1] == period

@@ -102,3 +102,17 @@ def test_a_party_committee_after_a_year_is_not_the_country():
     """Near miss: "năm 2024 Đảng bộ có …"."""
     text = "Đảng bộ huyện Nam Đàn: năm 2024 Đảng bộ có 9.870 đảng viên."
     assert _scope(text, "9.870")[0] != "country"
+
+
+@pytest.mark.parametrize("text,number,name", [
+    ("Chi bộ Khoa Nhi, Bệnh viện Đa khoa tỉnh Quảng Ninh hiện có 19 đảng viên.", "19", "Khoa Nhi"),
+    ("Chi bộ Phòng Tổ chức, Sở Y tế tỉnh Thanh Hóa có 12 đảng viên.", "12", "Phòng Tổ chức"),
+])
+def test_a_cell_of_a_department_then_the_body_it_is_in(text, number, name):
+    """Dev s79, s80: the province in the body's name after a comma says where the cell is."""
+    assert _scope(text, number) == ("organisation", name)
+
+
+def test_a_place_after_a_comma_without_a_body_still_names_where_it_is():
+    """Near miss: "Chi bộ thôn Nà Pò, xã Đức Long" keeps the cell (as before)."""
+    assert _scope("Chi bộ thôn Nà Pò, xã Đức Long có 31 đảng viên.", "31") == ("organisation", "thôn Nà Pò")

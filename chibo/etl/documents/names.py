@@ -65,7 +65,9 @@ HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
 _MADE_OF_RE = re.compile(r"\((?:gồm|(?:được )?(?:hình thành|thành lập|sáp nhập|hợp nhất) từ)(?![\wđ])[^()]*$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:(?:trực\s+)?thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$|"
-                            r"^\s*,\s*(?:trực\s+)?thuộc\s*$")  # ", trực thuộc Đảng bộ tỉnh …,": where it belongs  # "(Bộ Chỉ huy … tỉnh X"
+                            r"^\s*,\s*(?:trực\s+)?thuộc\s*$|^\s*,\s*(?:Bệnh viện|Trường|Học viện|Viện|Sở|Cục|Chi cục|Công ty|"
+                            r"Tổng công ty|Ngân hàng)\s[^,;()]{1,60}$")  # ", trực thuộc Đảng bộ tỉnh …,": where it belongs,
+# "(Bộ Chỉ huy … tỉnh X", "Chi bộ Khoa Nhi, Bệnh viện Đa khoa tỉnh …": the body it is in
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")

@@ -62,6 +62,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*" + _Y
      + r")?\s*,?\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay", "từ ngày 1/7 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    ("since", r"từ\s+tháng\s+(?P<m0>\d{1,2})(?!\s*[/-]\s*\d)\s*,?\s+(?:đến|tới)\s+nay"),  # "Từ tháng 7 đến nay"
     # from an event glossed by its day or month, or from the start of a term: "Từ khi đi vào
     # hoạt động (1/7/2025) đến nay", "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ
     # 2020 - 2025 đến nay"
@@ -197,7 +198,7 @@ def find(text: str, published: date | None) -> list[When]:
             if kind == "since" and y is None:  # a day without its year: the last one up to the page
                 if published is None:
                     continue
-                w = replace(w, y=published.year - ((w.m0, w.d) > (published.month, published.day)))
+                w = replace(w, y=published.year - ((w.m0, w.d or 1) > (published.month, published.day)))
             if g.get("school"):  # "từ đầu năm học 2024 - 2025 đến nay": from 1 September
                 w = replace(w, m0=9)
             if kind == "to_day" and w.y is None:
