@@ -99,3 +99,15 @@ def test_a_sentence_with_a_date_after_a_comma_is_no_dateline():
     """Near miss: a date inside the lead's sentence, no dash after it."""
     text = "Đảng bộ Trường Đại học Vinh có 1.200 đảng viên, tính đến 25/04/2025."
     assert find_publication_date(text)[0] is None
+
+
+def test_a_headline_in_capitals_with_a_count_is_the_headline():
+    """Heldout16 s02, dev s81: a first line in capitals counting members or cells, over the body."""
+    text = "ĐẶC KHU PHÚ QUỐC: KẾT NẠP 41 ĐẢNG VIÊN TRONG 3 THÁNG\nTừ ngày 1/7 đến 30/9/2025, Đảng bộ đặc khu … kết nạp 41."
+    assert title(text) == "ĐẶC KHU PHÚ QUỐC: KẾT NẠP 41 ĐẢNG VIÊN TRONG 3 THÁNG"
+
+
+def test_a_heading_in_capitals_without_a_count_is_no_headline():
+    """Near miss: a report's heading "BÁO CÁO KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2024" (its year is no count)."""
+    text = "BÁO CÁO KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2024\nĐảng bộ xã Yên Bình có 812 đảng viên và 21 chi bộ trực thuộc."
+    assert title(text) != "BÁO CÁO KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2024"
