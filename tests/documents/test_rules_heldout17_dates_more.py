@@ -225,3 +225,18 @@ def test_since_a_month_without_its_year(page, period):
     """Dev d102: "Từ tháng 7 đến nay": the last July up to the page."""
     text = f"Từ tháng 7 đến nay, Đảng bộ xã Hòa Tiến kết nạp 9 đảng viên.\nĐăng ngày: {page}"
     assert _dates(text, "9")[1] == period
+
+
+def test_a_clause_cut_off_before_its_counts_is_no_event():
+    """Heldout15 y06, dev y48: "Trong năm" in the next item counts to the review, not to the cut-off."""
+    text = ("Ngày 20/12/2024, Đảng ủy xã Yên Lạc tổ chức hội nghị tổng kết năm 2024.\n\n1. Về tổ chức: tính đến "
+            "30/11/2024, Đảng bộ có 1.204 đảng viên.\n2. Về phát triển đảng viên: Trong năm, Đảng bộ kết nạp 31 đảng viên.")
+    assert _dates(text, "1.204")[0] == date(2024, 11, 30)
+    assert _dates(text, "31") == (date(2024, 12, 20), date(2024, 1, 1))
+
+
+def test_a_table_title_cut_off_still_dates_its_rows():
+    """Near miss (dev t13): a title "(tính đến ngày …)" with no count after it frames the rows under it."""
+    text = ("Ngày đăng: 05/12/2025\n\nBảng: Tình hình đảng viên của Đảng bộ xã Quỳnh Phú (tính đến ngày 30/11/2025)\n\n"
+            "| Chỉ tiêu | Số lượng |\n|---|---|\n| Tổng số đảng viên | 2.186 |")
+    assert _dates(text, "2.186")[0] == date(2025, 11, 30)

@@ -55,6 +55,8 @@ _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECAS
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
 _DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$|^\s*Tính (?:đến|tới)\s+(?:hết\s+)?ngày\s+$", re.IGNORECASE)  # also a sentence's cut-off
+# "…; tính đến 30/11/2025, toàn Đảng bộ có 1.986 …": a clause's cut-off before its counts is no event either
+_CUT_OFF_CLAUSE_RE = re.compile(r"(?<![\wđ])tính (?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
@@ -71,7 +73,8 @@ def period_bound_or_gloss(text: str, w: When, found: list[When], session: date |
     around = bool(span and session and day and date(day.year, day.month, min(
         int(span["d0"]), day.day)) <= session <= day)
     own_label = _ITEM_LABEL_RE.match(text[:w.start]) and text[w.end:].lstrip().startswith(":")
-    noted = _DATA_NOTE_RE.search(text, 0, w.start)  # "(số liệu ngày 30/6/2025)": a count's day
+    noted = _DATA_NOTE_RE.search(text, 0, w.start) or _CUT_OFF_CLAUSE_RE.search(text, 0, w.start) and re.search(
+        r"\d", text[w.end:])  # "(số liệu ngày 30/6/2025)": a count's day (a table's title "(tính đến …)" frames it)
     return inside or around or bool(own_label or noted) or text[max(0, w.start - 1):w.start] == "(" and \
         text[w.end:w.end + 1] == ")"
 

@@ -28,7 +28,7 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
           ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
           ("Bưu", "chính"), ("Nông", "thôn"), ("Liên", "hợp"), ("hợp", "quốc"), ("Chính", "sách"),
-          ("sách", "xã"), ("xã", "hội"), ("Tổ", "chức"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
+          ("sách", "xã"), ("xã", "hội"), ("Tổ", "chức"), ("Khu", "vực"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
