@@ -116,3 +116,17 @@ def test_a_cell_of_a_department_then_the_body_it_is_in(text, number, name):
 def test_a_place_after_a_comma_without_a_body_still_names_where_it_is():
     """Near miss: "Chi bộ thôn Nà Pò, xã Đức Long" keeps the cell (as before)."""
     assert _scope("Chi bộ thôn Nà Pò, xã Đức Long có 31 đảng viên.", "31") == ("organisation", "thôn Nà Pò")
+
+
+def test_millions_of_women_members_and_the_shares_beside_them_are_the_country():
+    """Heldout13 h04, dev h19, h49: no province has a million women members; the sentence's shares too."""
+    text = ("Năm 2005, đảng viên nữ chỉ chiếm khoảng 27% tổng số đảng viên; đến cuối năm 2023 đã đạt 38,6%, tương "
+            "ứng gần 2 triệu đồng chí.")
+    assert _scope(text, "khoảng 27%") == ("country", "VN")
+    assert _scope(text, "gần 2 triệu") == ("country", "VN")
+
+
+def test_a_share_beside_thousands_stays_unscoped():
+    """Near miss: a sentence counting thousands names no country."""
+    text = "Năm 2005, đảng viên nữ chỉ chiếm khoảng 27% tổng số đảng viên; đến cuối năm 2023 tương ứng gần 2 nghìn."
+    assert _scope(text, "khoảng 27%") == (None, None)
