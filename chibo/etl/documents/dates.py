@@ -17,7 +17,7 @@ import re
 from datetime import date, timedelta
 
 from .vocabulary import fold
-from .wordsdates import dates_in_digits  # noqa: F401 (the page's dates in words, read before it)
+from .wordsdates import dates_in_digits  # noqa: F401 (extract.py rewrites a page's dates in words first)
 
 FULL_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                      r"(?P<y>\d{4})(?![\d/])")
@@ -160,12 +160,12 @@ def _closing_bracket(text: str) -> re.Match | None:
     return None
 
 
-# An issue of a month, at a page's head or foot, or a source's month closing a line, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
-# VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025".
+# An issue of a month, at a page's head or foot, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
+# VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025"; so is
+# a source's month closing a line: "(Nguồn: Ban Tổ chức Tỉnh ủy, tháng 3/2024)".
 _ISSUE_MONTH_RE = re.compile(r"^[^\n]{0,100}?\bsố\s+(?:ra\s+)?tháng\s+(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-                             r"[^\n\d]{0,40}$"  # and a source's month closing a line: "(Nguồn: Ban Tổ chức Tỉnh ủy, tháng 3/2024)"
-                             r"|\((?:Nguồn|Theo)\b[^()\n]{1,60},\s*tháng\s+(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})\s*\)\s*\.?[ \t]*$",
-                             re.MULTILINE | re.IGNORECASE)
+                             r"[^\n\d]{0,40}$|\((?:Nguồn|Theo)\b[^()\n]{1,60},\s*tháng\s+(?P<m2>\d{1,2})\s*/\s*"
+                             r"(?P<y2>\d{4})\s*\)\s*\.?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _issue_month(text: str) -> tuple[date | None, str | None]:

@@ -13,9 +13,10 @@ from . import periods
 from .periods import When
 from .vocabulary import fold
 
-_HEADING_CUT_OFF_RE = re.compile(r"\((?:[^()\n]{0,80}?;\s*)?(?P<cut>(?:số liệu\s+)?(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
-                                 r"\d{1,2}/\d{1,2}/\d{4})\)\s*$", re.IGNORECASE)  # a heading's bracket giving the day its
-# figures are counted to, also after its source's day: "(Nguồn: Ban Tổ chức Thành ủy, ngày 08/01/2026; số liệu đến 31/12/2025)"
+# A heading's bracket giving the day its figures are counted to, also after its source's day: "… –
+# TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)", "(Nguồn: Ban Tổ chức Thành ủy, ngày 08/01/2026; số liệu đến 31/12/2025)".
+_HEADING_CUT_OFF_RE = re.compile(r"\((?:[^()\n]{0,80}?;\s*)?(?P<cut>(?:số liệu\s+)?(?:tính\s+)?(?:đến|tới)\s+"
+                                 r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})\)\s*$", re.IGNORECASE)
 _STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
 _REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-]\d{1,2}[/-]"
                              r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
@@ -54,13 +55,14 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
     """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
     paragraph of the page that does not date itself; so does a report's note of its reporting
     day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
-    for the paragraphs from it on (the note is returned with the day); a headline reporting the
-    results of the page's year frames what the page does not date: that year, to the page's day
-    (admissions since 1 January)."""
+    for the paragraphs from it on (the note is returned with the day), and a heading's bracket with
+    its cut-off; a headline reporting the results of the page's year frames what the page does not
+    date: that year, to the page's day (admissions since 1 January; an undated page: to 31/12), and
+    one reporting its first months, with no day of its own: to the months' end."""
     if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
         note, line = headline, None
     elif cut := next(filter(None, map(_HEADING_CUT_OFF_RE.search, _heading_lines(headline, text))), None):
-        note, line = cut["cut"], None  # "CHI BỘ THÔN … – TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)": the page's cut-off
+        note, line = cut["cut"], None  # "… – TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)": the page's cut-off
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
     elif (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(headline, text))), None)) and (

@@ -260,10 +260,10 @@ _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trướ
                            r"|(?<![\wđ])(?:tách (?:ra )?từ|chia tách|trước (?:đây )?thuộc)\s+$",  # unbracketed
                            re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
-# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …"): history too (not the party
-# organisations merged, which may keep the name).
+# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,
+# 7"): history too (not the party organisations merged, which may keep the name).
 _MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)|(?:thành lập|"
-                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) ))[^.;]*$",  # "được thành lập từ các phường 1, 2, 7"
+                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) ))[^.;]*$",
                                re.IGNORECASE)
 
 
@@ -272,7 +272,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
-        (not m.party and ("nhập" in text or "sắp xếp" in text or "lập từ" in text or "thành từ" in text) or m.party and "hợp nhất" in text and m.scope and m.scope.value
+        (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
         and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     named = [m for m in found if m.scope is not None]

@@ -209,7 +209,8 @@ def find(text: str, published: date | None) -> list[When]:
                 w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
                 w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
             if kind in ("dm", "yesterday"):
-                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(2 if g.get("ago") else 0 if g.get("today") else 1)
+                back = 2 if g.get("ago") else 0 if g.get("today") else 1  # "hôm kia", "sáng nay", "hôm qua"
+                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(back)
                 if when is None:
                     continue
                 w = When("date", w.start, w.end, when.year, when.month, when.day, None, w.text)
