@@ -28,9 +28,10 @@ def test_admissions_at_a_ceremony_on_a_day_count_from_that_day(text, number, day
 @pytest.mark.parametrize("text,number", [
     ("Tính đến ngày 30/9/2025, Đảng bộ xã Hòa Phong đã kết nạp 45 quần chúng vào Đảng.", "45"),
     ("Ngày 30/9/2025, Đảng bộ xã Hòa Phong đã kết nạp 45 đảng viên.", "45"),
+    ("Ngày 30/6/2025, Đảng bộ xã Hòa Phong tổng kết: đã kết nạp 45 quần chúng vào Đảng.", "45"),  # a review
 ])
 def test_a_cut_off_day_or_a_review_day_is_no_ceremony(text, number):
-    """Near misses: a day the count is reckoned to; a meeting's day without a ceremony's words."""
+    """Near misses: a day the count is reckoned to; a day without a ceremony's words; a review's count."""
     assert _figures(text)[number]["period_from"] is None
 
 

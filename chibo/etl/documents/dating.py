@@ -204,15 +204,18 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
 # Admitted at a ceremony on the day the sentence gives ("Sáng 18/11, Chi bộ … tổ chức kết nạp ba quần
 # chúng vào Đảng", "Sáng nay, Chi bộ ấp … kết nạp 2 đồng chí vào Đảng!", "… vừa được kết nạp vào Đảng
 # tại Lễ kết nạp … sáng nay"): the period is that day, as after "Lễ kết nạp".
-_ADMITTED_RE = re.compile(r"(?:tổ chức|long trọng)\s+(?:lễ\s+)?kết nạp|kết nạp[^.;!?]{0,80}?vào Đảng|lễ kết nạp",
+_ADMITTED_RE = re.compile(r"(?:tổ chức|long trọng)\s+(?:lễ\s+)?kết nạp|lễ kết nạp|(?P<into>kết nạp[^.;!?]{0,80}?vào Đảng)",
                           re.IGNORECASE)
+# "Ngày 30/6, Đảng bộ tổng kết: đã kết nạp 1.200 quần chúng vào Đảng": a review's count, no ceremony.
+_REVIEW_RE = re.compile(r"(?<![\wđ])(?:tổng kết|sơ kết|hội nghị|báo cáo|đại hội)(?![\wđ])", re.IGNORECASE)
 _CUT_OFF_RE = re.compile(r"(?:đến|tới|hết|từ|trước|sau)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
 def admitted_on_the_day(sentence: str, c: Candidate, whens: list[When], as_of: date | None) -> bool:
     """Admissions dated by a day of the sentence that is no bound ("Tính đến ngày 30/9, … kết nạp
     … vào Đảng" is a cut-off) at a ceremony said in other words than "Lễ kết nạp" (see above)."""
-    return bool(c.metric == "new_admissions" and as_of and _ADMITTED_RE.search(sentence) and any(
+    cue = _ADMITTED_RE.search(sentence)
+    return bool(c.metric == "new_admissions" and as_of and cue and not (cue["into"] and _REVIEW_RE.search(sentence)) and any(
         w.kind == "date" and day_of(w) == as_of and not _CUT_OFF_RE.search(sentence, 0, w.start)
         and not any(o is not w and o.start <= w.start and w.end <= o.end for o in whens) for w in whens))
 
