@@ -17,6 +17,7 @@ import re
 from datetime import date, timedelta
 
 from .vocabulary import fold
+from .wordsdates import dates_in_digits  # noqa: F401 (extract.py rewrites a page's dates in words first)
 
 FULL_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                      r"(?P<y>\d{4})(?![\d/])")
@@ -70,7 +71,8 @@ PUBLICATION_RES = [
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
     # a dateline opening the lead, its source in brackets: "Tokyo, 07/12/2023 (Tạp chí Xây dựng
     # Đảng) - Ngày 6/12, …", "Viêng Chăn, 16/5/2024 (TTXVN) - …"
-    re.compile(r"^[ \t]*" + _PLACE + r"\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–]\s",
+    # (the place may be a body whose name has lower-case syllables: "Trường Đại học Vinh, 25/04/2025 - …")
+    re.compile(r"^[ \t]*[A-ZĐ][^\n,;:()]{0,50}?\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–—]\s",
                re.MULTILINE),
     # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
     # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình
@@ -159,19 +161,27 @@ def _closing_bracket(text: str) -> re.Match | None:
 
 
 # An issue of a month, at a page's head or foot, is dated by the month's last day: "BẢN TIN XÃ ĐỒNG
-# VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025".
+# VĂN – số tháng 10/2025", "TẠP CHÍ … - Số tháng 11/2025", "Nguồn: Bản tin …, số tháng 3/2025"; so is
+# a source's month closing a line: "(Nguồn: Ban Tổ chức Tỉnh ủy, tháng 3/2024)".
 _ISSUE_MONTH_RE = re.compile(r"^[^\n]{0,100}?\bsố\s+(?:ra\s+)?tháng\s+(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-                             r"[^\n\d]{0,40}$", re.MULTILINE | re.IGNORECASE)
+                             r"[^\n\d]{0,40}$|\((?:Nguồn|Theo)\b[^()\n]{1,60},\s*tháng\s+(?P<m2>\d{1,2})\s*/\s*"
+                             r"(?P<y2>\d{4})\s*\)\s*\.?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _issue_month(text: str) -> tuple[date | None, str | None]:
     """The last day of the month of an issue line (see above) without a count, or (None, None)."""
     for part in (text[:600], text[-600:]):
         for m in _ISSUE_MONTH_RE.finditer(part):
-            if not _NOT_DATELINE_RE.search(m.group(0)) and 1 <= int(m["m"]) <= 12:
-                y, mo = int(m["y"]), int(m["m"])
+            y, mo = int(m["y"] or m["y2"]), int(m["m"] or m["m2"])
+            if (m["m2"] or not _NOT_DATELINE_RE.search(m.group(0))) and 1 <= mo <= 12:
                 return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1), m.group(0).strip()
     return None, None
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line is a page's date line, in a format of PUBLICATION_RES or any line that gives a
+    day and nothing else countable ("An Giang | 30/10/2025 10:20" under a headline in capitals)."""
+    return any(p.match(line) for p in PUBLICATION_RES) or _date_line(line) is not None
 
 
 def find_publication_date(text: str) -> tuple[date | None, str | None]:

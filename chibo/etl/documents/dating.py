@@ -12,13 +12,14 @@ from datetime import date
 
 from . import periods
 from .figures import Candidate
+from .frames import list_frame, stats_frame  # noqa: F401 (extract.py's)
 from .periods import When, day_of
 from .vocabulary import fold, folded
 
 # Whether a figure's time expression (after its noun) applies to it: "10.405 đảng viên (tính đến
 # hết tháng 9/2024)", "264 tổ chức cơ sở đảng (tính đến ngày 31/3/2024)", "3.116 đảng viên (số liệu
 # ngày 30/6/2025)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
-_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+)?(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
+_ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+|cập nhật\s+)?(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
                           re.IGNORECASE)
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
@@ -54,6 +55,11 @@ _OF_FIRST_STOCK_RE = re.compile(r"\s*\)\s*,?\s*(?:lên|xuống)\s", re.IGNORECAS
 _CHANGE_NOTE_RE = re.compile(r"\((?:[^()]*\sso với\s|\s*(?:tăng|giảm)\s)[^()]*$", re.IGNORECASE)
 _ITEM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s[^:;]*$")  # "- Tổng số đảng viên đến "
 _DATA_NOTE_RE = re.compile(r"\(\s*số liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$|^\s*Tính (?:đến|tới)\s+(?:hết\s+)?ngày\s+$", re.IGNORECASE)  # also a sentence's cut-off
+# "…; tính đến 30/11/2025, toàn Đảng bộ có 1.986 …": a clause's cut-off before its counts is no event either
+_CUT_OFF_CLAUSE_RE = re.compile(r"(?<![\wđ])tính (?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
+_TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -67,7 +73,8 @@ def period_bound_or_gloss(text: str, w: When, found: list[When], session: date |
     around = bool(span and session and day and date(day.year, day.month, min(
         int(span["d0"]), day.day)) <= session <= day)
     own_label = _ITEM_LABEL_RE.match(text[:w.start]) and text[w.end:].lstrip().startswith(":")
-    noted = _DATA_NOTE_RE.search(text, 0, w.start)  # "(số liệu ngày 30/6/2025)": a count's day
+    noted = _DATA_NOTE_RE.search(text, 0, w.start) or _CUT_OFF_CLAUSE_RE.search(text, 0, w.start) and re.search(
+        r"\d", text[w.end:])  # "(số liệu ngày 30/6/2025)": a count's day (a table's title "(tính đến …)" frames it)
     return inside or around or bool(own_label or noted) or text[max(0, w.start - 1):w.start] == "(" and \
         text[w.end:w.end + 1] == ")"
 
@@ -88,7 +95,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
               and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
-        (w.kind in ("year", "range", "month_range") or w.kind == "month" and w.y)  # "… khi Cách mạng Tháng Tám năm 1945"
+        (w.kind in ("year", "range", "month_range") or w.kind in ("month", "quarter", "months") and w.y)  # "… khi Cách
+        # mạng Tháng Tám năm 1945", "kết nạp 26 đảng viên mới trong quý III/2025", "… trong 9 tháng đầu năm 2024"
         and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
         or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
@@ -107,6 +115,11 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             fold(sentence), c.noun_end, x.start) or x.kind in ("date", "month") and _LIST_DAY_RE.fullmatch(
             fold(sentence), c.noun_end, x.start))), None) or sentence_default(sentence, whens) or _reckons_all(
             sentence, whens)
+    if own is not None and own.kind == "range" and own.y0 and _FROM_STOCK_RE.search(sentence, 0, c.start) and \
+            _TO_STOCK_RE.match(sentence, c.noun_end):  # "Từ năm 1997 đến năm 2022, … tăng từ hơn 2 vạn lên …":
+        own = replace(own, kind="year", y=own.y0)  # the first stock is of the range's first year
+    if own is not None and own.kind == "school_ytd":  # "tổng kết năm học 2024 - 2025 (…): trong năm học, …"
+        own = _school_year_so_far(own, whens, ctx.event or ctx.published)
     if own is None and c.qualifier == "target":  # a plan dated only by its own sentence
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
@@ -134,6 +147,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if w is not None and w.kind == "now" and not days and not event and ctx.frame is not None and \
             ctx.frame.kind == "date" and pub and reference and reference < pub:
         reference = None  # "Tính đến ngày 31/12/2025, … có 3.905 …. Hiện …": a count's cut-off, not today
+    if reference is None and w is not None and w.kind == "now" and ctx.reported and not ctx.frame:
+        reference = ctx.reported  # "Ngày 15/4, Chi bộ … tổ chức Đại hội …." then "Chi bộ hiện có 14 …": that day
     if reference is None and w is not None and w.kind == "ytd" and w.y is None and \
             "nay" not in w.text:  # "Trong năm" at a review reported earlier: up to the review
         reference = ctx.last_event
@@ -142,6 +157,10 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
+    if c.qualifier == "target" and own is not None and own.kind == "ytd" and own.y is None \
+            and fold(own.text) == "ca nam" and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
+                                                        None) or (reference or pub or date.min).year) > 1:
+        w = replace(own, y=y)  # "…, phấn đấu cả năm kết nạp 120": the year's plan, to its 31/12
     source = "explicit"
     event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:
@@ -151,6 +170,13 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             return dict(restated)
         as_of, year, first = pub, pub.year if pub else None, None
         source = "publication" if pub else "unknown"
+        prior = next((f for f in ctx.previous if f["as_of"] and f["as_of_source"] == "explicit"), None)
+        noted = next((w for w in whens if w.kind == "date" and w.start > c.end and _NOTED_RE.search(
+            sentence, 0, w.start)), None) if pub is None and c.metric != "new_admissions" else None
+        if noted is not None:  # an undated page: "… có 31 chi bộ trực thuộc; tổng số 1.205 đảng viên (số liệu
+            as_of, year, source = day_of(noted), noted.y, "explicit"  # ngày 30/9/2025)": its only day
+        elif pub is None and prior is not None and c.metric != "new_admissions":  # "… có 186 tổ
+            as_of, year, source = prior["as_of"], prior["year"], "explicit"  # chức (tháng 6/2025). Riêng … có …"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
         if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
@@ -161,7 +187,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)
-    if c.ceremony and as_of:
+        if w.kind == "today" and as_of is None and reference:  # an undated page: "Tại buổi nói chuyện ngày
+            as_of, year, source = reference, reference.year, "explicit"  # 19/5/2025, …: … đến nay …": that day
+    if c.ceremony and as_of or first is None and admitted_on_the_day(sentence, c, whens, as_of):
         first = as_of
     source = source if as_of else "unknown"
     if first is None and restated and restated["as_of"] == as_of:  # "Với 12 đảng viên mới, …"
@@ -171,6 +199,38 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if not headline or own is not None:
         ctx.seen.setdefault((c.metric, c.value), out)
     return out
+
+
+# Admitted at a ceremony on the day the sentence gives ("Sáng 18/11, Chi bộ … tổ chức kết nạp ba quần
+# chúng vào Đảng", "Sáng nay, Chi bộ ấp … kết nạp 2 đồng chí vào Đảng!", "… vừa được kết nạp vào Đảng
+# tại Lễ kết nạp … sáng nay"): the period is that day, as after "Lễ kết nạp".
+_ADMITTED_RE = re.compile(r"(?:tổ chức|long trọng)\s+(?:lễ\s+)?kết nạp|lễ kết nạp|(?P<into>kết nạp[^.;!?]{0,80}?vào Đảng)",
+                          re.IGNORECASE)
+# "Ngày 30/6, Đảng bộ tổng kết: đã kết nạp 1.200 quần chúng vào Đảng": a review's count, no ceremony.
+_REVIEW_RE = re.compile(r"(?<![\wđ])(?:tổng kết|sơ kết|hội nghị|báo cáo|đại hội)(?![\wđ])", re.IGNORECASE)
+_CUT_OFF_RE = re.compile(r"(?:đến|tới|hết|từ|trước|sau)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def admitted_on_the_day(sentence: str, c: Candidate, whens: list[When], as_of: date | None) -> bool:
+    """Admissions dated by a day of the sentence that is no bound ("Tính đến ngày 30/9, … kết nạp
+    … vào Đảng" is a cut-off) at a ceremony said in other words than "Lễ kết nạp" (see above)."""
+    cue = _ADMITTED_RE.search(sentence)
+    return bool(c.metric == "new_admissions" and as_of and cue and not (cue["into"] and _REVIEW_RE.search(sentence)) and any(
+        w.kind == "date" and day_of(w) == as_of and not _CUT_OFF_RE.search(sentence, 0, w.start)
+        and not any(o is not w and o.start <= w.start and w.end <= o.end for o in whens) for w in whens))
+
+
+def _school_year_so_far(own: When, whens: list[When], day: date | None) -> When | None:
+    """"trong năm học", "năm học qua": from 1 September of the school year named before in the sentence
+    (else of the day's) to the day reported, or to the school year's 31 August when it is over."""
+    named = next((w for w in reversed(whens) if w.kind == "school_year" and w.end <= own.start), None)
+    days = [d for w in whens if w.kind == "date" and (d := day_of(w))]
+    day = days[-1] if days else day
+    y0 = named.y0 if named else day and day.year - (day.month < 9)
+    if y0 is None:
+        return None
+    end = min(day or date(y0 + 1, 8, 31), date(y0 + 1, 8, 31))
+    return When("day_range", own.start, own.end, end.year, end.month, end.day, y0, own.text, m0=9, d0=1)
 
 
 def crossed_dating(c, before: list[dict], seen: dict) -> dict | None:
@@ -189,45 +249,3 @@ def sentence_default(text: str, found: list[When]) -> When | None:
         if later:
             return later[0]
     return None
-
-
-_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
-_REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-]\d{1,2}[/-]"
-                             r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
-
-
-# A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024"),
-# not a school year's ("năm học 2023 - 2024"), a congress's ("Kết quả Đại hội … năm 2025") nor a part
-# of the year's ("Sơ kết 6 tháng đầu năm 2024").
-_YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
-                             r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
-
-
-def _heading_lines(headline: str | None, text: str) -> list[str]:
-    """The headline and the page's first lines that are headings (short, no sentence): a report's
-    heading under the body it is of."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:4]
-    return ([headline] if headline else []) + [line for line in lines if len(line) <= 90 and not line.endswith(".")]
-
-
-def stats_frame(headline: str | None, published: date | None, text: str = ""
-                ) -> tuple[When | None, str | None]:
-    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
-    paragraph of the page that does not date itself; so does a report's note of its reporting
-    day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
-    for the paragraphs from it on (the note is returned with the day); a headline reporting the
-    results of the page's year frames what the page does not date: that year, to the page's day
-    (admissions since 1 January)."""
-    if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
-        note, line = headline, None
-    elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
-        note = line = found.group(0)
-    elif published and (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(
-            headline, text))), None)) and int(review["y"]) == published.year:
-        # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
-        # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
-        return periods.When("year", 0, 0, y=published.year, text=review.group(0)), None
-    else:
-        return None, None
-    day = next((w for w in periods.find(note, published) if w.kind == "date"), None)
-    return (replace(day, start=-1, end=-1) if day and line else day), line  # a note's day: no place in a sentence

@@ -5,14 +5,15 @@ bộ tỉnh", "Chi bộ"), the date of the event a paragraph reports, a year tha
 """
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import periods
 from .clean import repair
-from .dates import find_publication_date, inline_footnotes
-from .dating import crossed_dating, date_figure, period_bound_or_gloss, stats_frame
+from .dates import dates_in_digits, find_publication_date, inline_footnotes
+from .dating import crossed_dating, date_figure, list_frame, period_bound_or_gloss, stats_frame
 from .figures import Candidate
+from .founded import founding_whens
 from .links import ITEM_RE, link
 from .names import BARE_RE, Mention, find_mentions
 from .references import of_province_named, resolve_bare
@@ -95,7 +96,7 @@ class _Context:
 def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentResult:
     """Figures of party organisation and membership published in a document's text. doc_id
     defaults to the sha256 of text; pass the raw file's hash to key rows by the file instead."""
-    text = inline_footnotes(repair(text))
+    text = inline_footnotes(dates_in_digits(repair(text)))  # dates in words: wordsdates.py
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     published, published_text = find_publication_date(text)
     headline = title(text)
@@ -184,9 +185,8 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
              "dimension_value": c.dimension_value, "share": c.share, "_parent": None,
              "_whole_metric": c.whole_metric, "_whole_next": c.whole_next,
              "_post_share": c.post_share, "_own_stock": c.own_stock, "_noun_end": c.noun_end}
-        own = whens if scope is not None and scope.kind == "country" else [
-            replace(w, kind="unknown") if w.kind == "founding" else w for w in whens]
-        # "khi mới thành lập": the Party's day; another organisation's is not known
+        own = founding_whens(sentence, whens, scope, ctx.published)  # "khi mới thành lập": the Party's
+        # day, a unit formed at the merger's; another organisation's is not known (founded.py)
         crossed = crossed_dating(c, ctx.figures + figs, ctx.seen)  # "… vượt mốc 100 nghìn"
         f.update(date_figure(sentence, c, own, nxt, ctx, crossed or restated, event, headline))
         f["_scope"] = province_on(f["_scope"], f["as_of"], ctx.published)
@@ -204,7 +204,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     if congress and ctx.event is None:  # "Theo báo cáo trình Đại hội, …": the paragraph reports it
         ctx.event = ctx.congress_day
     if whens and (periods.frames(sentence) or sentence.endswith(":")):  # also a list's intro
-        ctx.frame = whens[0] if periods.frames(sentence) else whens[-1]  # "… nhiệm kỳ 2020 - 2025:"
+        ctx.frame = whens[0] if periods.frames(sentence) else list_frame(sentence, whens)  # "… 2020 - 2025:"
     if figs:
         last = figs[-1]  # a sector part's sector is its own, not the next sentence's
         ctx.carried = widened(last["_scope"]) if last["dimension"] == "sector" else last["_scope"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .institutions import institutions
 from .orgnames import PLURAL_RE, org_name, place_name
 from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
@@ -33,11 +34,12 @@ _PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|
 _COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" + _LEVEL
                       + r")(?=[\s,.;:)]|$))?", re.IGNORECASE)
-COMMITTEE_RE = re.compile(r"(?<![\wđ])(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?![\wđ])")
+COMMITTEE_RE = re.compile(r"(?<![\wđ])(?:(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)|(?P<C>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) "
+                          r"(?:ỦY|UỶ))(?![\wđ])")  # also in a heading in capitals: "… - HUYỆN ỦY BẢO LÂM"
 PLACE_RE = re.compile(r"(?<![\wđ])(?P<level>" + _LEVEL + r")\s+(?=\w)", re.IGNORECASE)
 COUNTRY_RE = re.compile(r"(?<![\wđ])(?:trên cả nước|trong cả nước|cả nước|toàn quốc|Đảng ta|"
                         r"(?<!vào )(?<!ngũ của )Đảng Cộng sản Việt Nam|"  # not what they join
-                        r"toàn Đảng(?! bộ| ủy| uỷ| viên)|(?:^|(?<=, ))Đảng(?= (?:đã |hiện |chỉ )?có))"
+                        r"toàn Đảng(?! bộ| ủy| uỷ| viên)|(?:^|(?<=, )|(?<=\d{4} ))Đảng(?= (?:đã |hiện |chỉ )?có))"
                         r"(?![\wđ])", re.IGNORECASE)
 CONGRESS_OF_PARTY_RE = re.compile(r"[Đđ]ại hội[^.;]{0,50}?(?P<of>của Đảng)(?! bộ| ủy| uỷ| viên)"
                                   r"(?![\wđ])")
@@ -58,16 +60,14 @@ BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan(?: và doanh n
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 # A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
 # or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
-# An institution named after "của / thuộc" without a party prefix: "38 sinh viên của Trường Đại
-# học Cần Thơ" (sources such as "Sở Nội vụ" are not among them).
-INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
-                            r"Tổng công ty|Công ty|Tập đoàn) [A-ZĐ])")
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 _LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
 _MADE_OF_RE = re.compile(r"\((?:gồm|(?:được )?(?:hình thành|thành lập|sáp nhập|hợp nhất) từ)(?![\wđ])[^()]*$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:(?:trực\s+)?thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$|"
-                            r"^\s*,\s*(?:trực\s+)?thuộc\s*$")  # ", trực thuộc Đảng bộ tỉnh …,": where it belongs  # "(Bộ Chỉ huy … tỉnh X"
+                            r"^\s*,\s*(?:trực\s+)?thuộc\s*$|^\s*,\s*(?:Bệnh viện|Trường|Học viện|Viện|Sở|Cục|Chi cục|Công ty|"
+                            r"Tổng công ty|Ngân hàng)\s[^,;()]{1,60}$")  # ", trực thuộc Đảng bộ tỉnh …,": where it belongs,
+# "(Bộ Chỉ huy … tỉnh X", "Chi bộ Khoa Nhi, Bệnh viện Đa khoa tỉnh …": the body it is in
 # "… khai mạc tại Thủ đô Hà Nội": where something happens, not what is counted (a clause that
 # opens with "Tại tỉnh …," does name its scope).
 _AT_PLACE_RE = re.compile(r"(?<=[\w)]) (?:tại|ở) $")
@@ -201,7 +201,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             found.append(Mention(m.start(), after + len(name) if name else m.end(), scope,
                                  "khối" if name == "Khối" else None, _party_kind(prefix)))
     for m in COMMITTEE_RE.finditer(text):
-        level = _COMMITTEE[m["c"].lower()]
+        level = _COMMITTEE[(m["c"] or m["C"]).lower()]
         after = m.end() + 1
         if (written := PLACE_RE.match(text, after)) and LEVELS[written["level"].lower()] == level:
             after = written.end()  # "Thành ủy Thành phố Hồ Chí Minh"
@@ -223,11 +223,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             text, m.end() + level.end()) if level else org_name(text, m.end()))
         found.append(Mention(m.start(), m.start() + len(name),
                              Scope(name, "organisation", name, org_text=name), "khối", "Đảng bộ"))
-    for m in INSTITUTION_RE.finditer(text):
-        name = org_name(text, m.start("name"))
-        if len(name.split()) > 2:
-            found.append(Mention(m.start("name"), m.start("name") + len(name),
-                                 Scope(name, "organisation", name, org_text=name), None, "Đảng bộ"))
+    for start, end, name in institutions(text):  # without a party prefix (institutions.py)
+        found.append(Mention(start, end, Scope(name, "organisation", name, org_text=name), None, "Đảng bộ"))
     for m in BARE_PLAIN_RE.finditer(plain):
         if text[m.end():m.end() + 1] == " " and (_capital_next(text, m.end() + 1) or re.match(
                 r" các ", text[m.end():])):
@@ -263,9 +260,10 @@ _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trướ
                            r"|(?<![\wđ])(?:tách (?:ra )?từ|chia tách|trước (?:đây )?thuộc)\s+$",  # unbracketed
                            re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
-# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …"): history too (not the party
-# organisations merged, which may keep the name).
-_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)[^.;]*$",
+# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,
+# 7"): history too (not the party organisations merged, which may keep the name).
+_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)|(?:thành lập|"
+                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) ))[^.;]*$",
                                re.IGNORECASE)
 
 
@@ -274,7 +272,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
-        (not m.party and ("nhập" in text or "sắp xếp" in text) or m.party and "hợp nhất" in text and m.scope and m.scope.value
+        (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
         and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     named = [m for m in found if m.scope is not None]

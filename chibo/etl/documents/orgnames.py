@@ -28,7 +28,7 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
           ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
           ("Bưu", "chính"), ("Nông", "thôn"), ("Liên", "hợp"), ("hợp", "quốc"), ("Chính", "sách"),
-          ("sách", "xã"), ("xã", "hội"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
+          ("sách", "xã"), ("xã", "hội"), ("Tổ", "chức"), ("Khu", "vực"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -144,7 +144,13 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             taken[-2:]) not in _TAILS and taken[-1] not in _FIELD_ENDS:
         taken.pop()
     name = " ".join(_ABBREVIATIONS.get(w, w) for w in taken)
+    name = _FORCE_OF_TP_RE.sub(r"\1 Thành phố ", name)  # "Công an TP Cần Thơ": the city's police (README)
     return name.split(" và ")[0] if plural else name  # "hai Đảng bộ A và B": two names
+
+
+# "TP" without its dot after a city's police, military command or border guard (other bodies keep
+# the name as written: "Tổng công ty Điện lực TP Hồ Chí Minh").
+_FORCE_OF_TP_RE = re.compile(r"(Công an|Quân sự|Biên phòng) TP (?=[A-ZĐ])")
 
 
 _NUMBERED_RE = re.compile(r" \d{1,2}(?=[ \t]*(?:$|[,;)(]))", re.MULTILINE)

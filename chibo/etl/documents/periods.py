@@ -3,13 +3,14 @@ for admissions, the first day counted (period_from).
 
 | written | kind | as_of | period_from (admissions) |
 |---|---|---|---|
-| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua", "Chiều hôm qua" (the day before the document), "Sáng hôm kia" (two days before) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
+| 31/12/2022, ngày 10 tháng 9 năm 2018, "Chiều 21/6", "Sáng 5-1", "Hôm qua (17/10)", "Sáng qua", "Chiều hôm qua" (the day before the document), "Sáng hôm kia" (two days before), "Sáng nay" (the document's day) (not a round: "đợt 2/9/2019") | date | that day (day and month resolved against the document's date: never after it) | — |
 | tháng 6/2023, cuối tháng 11/2024; "tháng 6 vừa qua" (the last June up to the reference day) | month | last day of the month | first day of the month |
 | quý I/2023 | quarter | last day of the quarter | first day of the quarter |
 | 6 (9) tháng đầu năm (2024), chín tháng năm 2025 | months | last day of the 6th (9th) month | 1 January |
 | năm 2006, trong năm 2021 | year | 31/12 (the reference day when it falls inside that year, for all but targets) | 1 January |
 | cuối năm 2024, hết năm 2022; cuối năm (nay) | year_end | 31/12 (of the reference day's year) | — |
 | năm học 2022 - 2023 | school_year | 31/8 of the last year | 1/9 of the first |
+| trong năm học, năm học qua (dating.py: of the school year named before, else the reference day's) | school_ytd | the reference day (31/8 when past) | 1/9 |
 | từ (năm) 2011 đến (hết) năm 2017, giai đoạn 2016 - 2020, nhiệm kỳ 2015 - 2020, (2021 - 2023), ba năm 2021 - 2023 | range | 31/12 of the last year (the reference day when inside it) | 1 January of the first year |
 | trong 5 năm qua, 5 năm gần đây | back | the reference day | 1 January five years before its year |
 | từ đầu năm đến hết tháng 9/2024, (tính) đến hết tháng 5/2024, đến hết quý II/2024 | months | last day of that month | 1 January |
@@ -42,7 +43,7 @@ from .when import month_end as _month_end
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
 _MONTH_COUNT = r"hai|ba|bốn|sáu|bảy|tám|chín|mười một|mười"
-_MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+MONTH_COUNTS = _MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
                  "muoi mot": 11}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # (kind, pattern) in order of precedence at the same end position.
@@ -58,9 +59,10 @@ PATTERNS: list[tuple[str, str]] = [
      + r"\s*,(?![^.;]*lần lượt)"),
     ("range", r"(?<![\w])(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*"
      + _Y),  # "ba năm 2021 - 2023": years counted, then the range
-    ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*" + _Y
-     + r"\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay"
+    ("since", r"từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*" + _Y
+     + r")?\s*,?\s*(?:đến|tới)\s+nay"),  # from a day: "Từ ngày 1/7/2025 đến nay", "từ ngày 1/7 đến nay"
     ("since", r"từ\s+(?:tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*|năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay"),
+    ("since", r"từ\s+tháng\s+(?P<m0>\d{1,2})(?!\s*[/-]\s*\d)\s*,?\s+(?:đến|tới)\s+nay"),  # "Từ tháng 7 đến nay"
     # from an event glossed by its day or month, or from the start of a term: "Từ khi đi vào
     # hoạt động (1/7/2025) đến nay", "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ
     # 2020 - 2025 đến nay"
@@ -93,10 +95,11 @@ PATTERNS: list[tuple[str, str]] = [
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
-    ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2})(?![\w])"),
+    ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2}|\s+học)(?![\w])"),
+    ("school_ytd", r"(?<![\w/])(?:trong năm học|năm học qua|năm học này|cả năm học)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
-    ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia))(?![\w])(?!\s*\()"),
+    ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia)|(?:sáng|chiều|tối|trưa) (?P<today>nay))(?![\w])(?!\s*\()"),
     ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia)?\s*\(\s*)?(?:ngày\s+)?"
      r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
@@ -105,7 +108,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
     # "Trong 9 tháng, …" opening a clause of a page on the year so far: its first nine months
-    ("months", r"(?<![\w/])trong\s+(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),
+    ("months", r"(?<![\w/])(?:trong\s+|(?<=:\s)|^)(?P<n>[2-9]|1[01]|" + _MONTH_COUNT + r")\s+tháng\s*,"),  # also "…: 6 tháng, …"
     # months summed after a quarter's figure ("lũy kế 9 tháng", "cộng dồn 9 tháng", "kết nạp 9 tháng
     # lên 71"): the year's first months, not the quarter's
     ("months", r"(?<![\w/])(?:lũy kế|luỹ kế|cộng dồn|tính chung|cộng chung|kết nạp)\s+(?:cả\s+)?(?P<n>[2-9]|1[01]|"
@@ -192,6 +195,10 @@ def find(text: str, published: date | None) -> list[When]:
                      int(g["m0"]) if g.get("m0") else (13 - (_MONTH_COUNTS.get(fold(g["late"])) or int(
                          g["late"])) if g.get("late") else 1 if kind == "month_range" else None),
                      int(g["d0"]) if g.get("d0") else None)
+            if kind == "since" and y is None:  # a day without its year: the last one up to the page
+                if published is None:
+                    continue
+                w = replace(w, y=published.year - ((w.m0, w.d or 1) > (published.month, published.day)))
             if g.get("school"):  # "từ đầu năm học 2024 - 2025 đến nay": from 1 September
                 w = replace(w, m0=9)
             if kind == "to_day" and w.y is None:
@@ -202,7 +209,8 @@ def find(text: str, published: date | None) -> list[When]:
                 w = replace(w, m=w.m if w.d else 12, d=w.d or 31)
                 w = replace(w, y0=w.y0 or w.y - ((w.m0, w.d0) > (w.m, w.d)))
             if kind in ("dm", "yesterday"):
-                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(2 if g.get("ago") else 1)
+                back = 2 if g.get("ago") else 0 if g.get("today") else 1  # "hôm kia", "sáng nay", "hôm qua"
+                when = _day_month(w, published) if kind == "dm" else published and published - timedelta(back)
                 if when is None:
                     continue
                 w = When("date", w.start, w.end, when.year, when.month, when.day, None, w.text)

@@ -7,7 +7,7 @@ from .scope import Scope, merged_on, widened
 from .vocabulary import within_tolerance
 
 _FLOW = ("new_admissions",)
-_NATIONAL = ("members_total", "new_admissions")
+_NATIONAL = ("members_total", "new_admissions", "members_female", "members_official", "members_probationary")
 
 
 def headline_from_body(figures: list[dict]) -> None:
@@ -114,11 +114,13 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
         f["ordinal"] = ordinal
         f["figure_id"] = f"{doc_id}-{ordinal:03d}"
     out = []
+    national = {f["sentence"] for f in figures if f["_scope"] is None and f["metric"] in _NATIONAL
+                and (f["value"] or 0) >= 1e6}  # and the unscoped shares beside them ("chiếm khoảng 16%")
     for f in figures:
         parts = [p for p in figures if p.get("_parent") is f]
         scope: Scope | None = f["_scope"] if f["metric"] in _FLOW else merged_on(
             f["_scope"], f["as_of"])  # no old province's stock after July 2025 (its term's admissions keep it)
-        if scope is None and f["metric"] in _NATIONAL and (f["value"] or 0) >= 1e6:
+        if scope is None and f["sentence"] in national:
             scope = Scope("", "country", "VN")  # millions of members: only the whole Party counts so
         out.append({
             "figure_id": f["figure_id"], "doc_id": doc_id, "ordinal": f["ordinal"],

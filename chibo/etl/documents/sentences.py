@@ -2,7 +2,7 @@
 heading in capitals, and the list items after it read as one), and the title line."""
 import re
 
-from .dates import PUBLICATION_RES
+from .dates import is_date_line
 from .tallies import tallied
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
@@ -142,13 +142,16 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
+_CAPS_COUNT_RE = re.compile(r"\d[\d.,]*\s+(?:ĐẢNG VIÊN|CHI BỘ|TỔ CHỨC CƠ SỞ ĐẢNG|ĐỒNG CHÍ)")  # "… KẾT NẠP 41 ĐẢNG VIÊN …"
+
+
 def title(text: str) -> str | None:
     """The headline: the first line of six or more words that is not all capitals (unless the
     dateline follows it: "NGHỆ AN: ĐẢNG BỘ TỈNH CÓ HƠN 20 VẠN ĐẢNG VIÊN"), a date or a photo
     caption ("Ảnh: Lễ kết nạp đảng viên tại …"), a list item, a table row or a line in brackets."""
     lines = _lines(text)[:15]
     for i, line in enumerate(lines):
-        dated = i + 1 < len(lines) and any(p.match(lines[i + 1]) for p in PUBLICATION_RES)
+        dated = i + 1 < len(lines) and is_date_line(lines[i + 1]) or i == 0 and _CAPS_COUNT_RE.search(line)
         if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
                 line) and not _CAPTION_LINE.match(line) and not _ITEM.match(line) \
                 and not _GLOSS_LINE.match(line) and not line.startswith("|") \

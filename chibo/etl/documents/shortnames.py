@@ -5,17 +5,29 @@ from __future__ import annotations
 
 import re
 
+from .orgnames import org_name
+
 _SHORT_NAME = (r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20}"
                r"(?: [A-ZĐ][\w.&-]{1,20}){0,2})\)")  # "(EVN)", "(Vietnam Airlines)"
 
 
 def short_names(text: str, known: list[str]) -> dict[str, str]:
     """Short names a document gives its organisations in brackets after the full one: "Tập
-    đoàn Điện lực Việt Nam (EVN)" → {"EVN": "Tập đoàn Điện lực Việt Nam"}."""
+    đoàn Điện lực Việt Nam (EVN)" → {"EVN": "Tập đoàn Điện lực Việt Nam"}; and the kind of body
+    a committee calls itself by ("Đảng bộ Trường", "Đảng bộ Bệnh viện") → the one body of that kind
+    the text names without a prefix ("Tin từ Trường Đại học Bách khoa Hà Nội (06/11/2024): …")."""
     out: dict[str, str] = {}
     for full in known:
         for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
             out.setdefault(m["short"], full)
+    for kind, of in _KIND_ALONE.items():
+        if any(full.startswith(of) for full in known) or not re.search(
+                r"(?:Đảng bộ|Đảng ủy|Đảng uỷ|Chi bộ) " + kind + r"(?![\wđ])(?! [A-ZĐ])", text):
+            continue
+        names = {org_name(text, m.start()) for p in of for m in re.finditer(re.escape(p) + r"(?=[A-ZĐ])", text)}
+        names = {n for n in names if len(n.split()) > 2}
+        if len(names) == 1:
+            out[kind] = names.pop()
     return out
 
 
@@ -31,6 +43,7 @@ def full_name(name: str, short: dict[str, str], known: list[str]) -> str:
 
 # How a body speaks of itself, and the kinds of body it stands for.
 _THE_BODY_ITSELF = {"Nhà trường": ("Trường ", "Học viện ")}
+_KIND_ALONE = _THE_BODY_ITSELF | {"Trường": ("Trường ",), "Học viện": ("Học viện ",), "Bệnh viện": ("Bệnh viện ",)}
 
 
 def expand_name(name: str, known: list[str]) -> str:

@@ -1,0 +1,80 @@
+"""What frames a page's or a list's figures that do not date themselves: a statistics heading or a
+report's note of its day ("SỐ LIỆU ĐẾN 31/12/2024 - …", "(Thời điểm báo cáo: 30/6/2025)", "… – TÌNH HÌNH
+ĐẢNG VIÊN (đến 31/10/2025)"), a headline or heading reporting the year's results or its first months
+("… - KẾT QUẢ NĂM 2024", "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY …"), and a list's intro ("… nhiệm kỳ 2020 -
+2025:", "Kết quả công tác xây dựng Đảng năm 2024 (Hội nghị ngày 27/12/2024):")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from . import periods
+from .periods import When
+from .vocabulary import fold
+
+# A heading's bracket giving the day its figures are counted to, also after its source's day: "… –
+# TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)", "(Nguồn: Ban Tổ chức Thành ủy, ngày 08/01/2026; số liệu đến 31/12/2025)".
+_HEADING_CUT_OFF_RE = re.compile(r"\((?:[^()\n]{0,80}?;\s*)?(?P<cut>(?:số liệu\s+)?(?:tính\s+)?(?:đến|tới)\s+"
+                                 r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})\)\s*$", re.IGNORECASE)
+_STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
+_REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-]\d{1,2}[/-]"
+                             r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
+
+
+# A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024"),
+# not a school year's ("năm học 2023 - 2024"), a congress's ("Kết quả Đại hội … năm 2025") nor a part
+# of the year's ("Sơ kết 6 tháng đầu năm 2024").
+_YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
+                             r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
+
+
+def list_frame(sentence: str, whens: list[When]) -> When:
+    """What a list's intro frames its items by: its last time expression ("… nhiệm kỳ 2020 - 2025:"),
+    but the year whose results it reports before a meeting's day ("Kết quả công tác xây dựng Đảng năm
+    2024 (Hội nghị ngày 27/12/2024):"): the items' admissions count from 1 January to that day."""
+    review = _YEAR_REVIEW_RE.search(sentence)
+    return next((w for w in whens if review and w.kind == "year" and w.y == int(review["y"])), whens[-1])
+
+
+# A heading reporting the year's first months, with no day of its own (a review's day dates its stocks).
+_MONTHS_REVIEW_RE = re.compile(r"^(?![^\n]*\d{1,2}/\d{1,2}/\d{4})[^\n]*?(?:sơ kết|kết quả|báo cáo)(?![\wđ])[^\n()]{0,30}?"
+                               r"(?<![\wđ])(?P<n>\d{1,2}|sáu|chín|ba)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>(?:19|20)\d{2})",
+                               re.IGNORECASE)
+
+
+def _heading_lines(headline: str | None, text: str) -> list[str]:
+    """The headline and the page's first lines that are headings (short, no sentence): a report's
+    heading under the body it is of."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:4]
+    return ([headline] if headline else []) + [line for line in lines if len(line) <= 90 and not line.endswith(".")]
+
+
+def stats_frame(headline: str | None, published: date | None, text: str = ""
+                ) -> tuple[When | None, str | None]:
+    """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
+    paragraph of the page that does not date itself; so does a report's note of its reporting
+    day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
+    for the paragraphs from it on (the note is returned with the day), and a heading's bracket with
+    its cut-off; a headline reporting the results of the page's year frames what the page does not
+    date: that year, to the page's day (admissions since 1 January; an undated page: to 31/12), and
+    one reporting its first months, with no day of its own: to the months' end."""
+    if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
+        note, line = headline, None
+    elif cut := next(filter(None, map(_HEADING_CUT_OFF_RE.search, _heading_lines(headline, text))), None):
+        note, line = cut["cut"], None  # "… – TÌNH HÌNH ĐẢNG VIÊN (đến 31/10/2025)": the page's cut-off
+    elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
+        note = line = found.group(0)
+    elif (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(headline, text))), None)) and (
+            published is None or int(review["y"]) == published.year):  # (an undated page: that year, to 31/12)
+        # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
+        # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
+        return periods.When("year", 0, 0, y=int(review["y"]), text=review.group(0)), None
+    elif months := next(filter(None, map(_MONTHS_REVIEW_RE.search, _heading_lines(headline, text))), None):
+        # "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY BẢO LÂM": stocks at the months' end, admissions since January
+        n = periods.MONTH_COUNTS.get(fold(months["n"])) or int(months["n"])
+        return periods.When("months", 0, 0, y=int(months["y"]), m=n, text=months.group(0)), None
+    else:
+        return None, None
+    day = next((w for w in periods.find(note, published) if w.kind == "date"), None)
+    return (replace(day, start=-1, end=-1) if day and line else day), line  # a note's day: no place in a sentence
