@@ -18,16 +18,9 @@ from .names import BARE_RE, Mention, find_mentions
 from .references import of_province_named, resolve_bare
 from .respective import respective_scope
 from .rows import finish, headline_from_body, later_wholes
-from .scope import (
-    Scope,
-    attached_sector,
-    known_organisations,
-    merged_on,
-    narrowed,
-    province_on,
-    sector_in,
-    widened,
-)
+from .narrowed import narrowed_parts
+from .scope import (Scope, attached_sector, known_organisations, merged_on, narrowed, province_on,
+                    sector_in, widened)
 from .sentences import DATED_ITEM_RE, OVER_TIME_RE, blocks, sentences, title
 from .shares import sentence_candidates
 from .shortnames import full_name, short_names
@@ -106,7 +99,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     ctx.list_noun = " " + over["noun"] if headline and (over := OVER_TIME_RE.match(headline)) else ""
     figures: list[dict] = []
     framing, note = stats_frame(headline, published, text)  # a note frames the blocks from it on
-    for block in blocks(text):
+    for n, block in enumerate(blocks(text)):
         note = None if note is None or any(note in para for para in block) else note
         ctx.event, ctx.carried, ctx.previous, ctx.block = None, None, [], []
         ctx.frame = None if note else framing  # the note not reached yet: no frame
@@ -115,11 +108,12 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
             is_headline = i == 0 and block[0] == headline
             figs = _sentence(sentence, ctx, headline=is_headline)
             for f in figs:
-                f["_headline"] = is_headline
+                f["_headline"], f["_block"] = is_headline, n
             figures.extend(figs)
             ctx.figures.extend(figs)
     headline_from_body(figures)
     later_wholes(figures)
+    narrowed_parts(figures)
     return DocumentResult(document, finish(doc_id, figures))
 
 
