@@ -24,7 +24,6 @@ RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.MET
                      + r")[^,;:.()]{0,40}?\s+tăng lên(?:\s+(?:đến|tới|thành))?\s*$")
 
 
-
 def crossed_head(folded: str, floor: int, start: int):
     """"Đây là lần đầu tiên số đảng viên của tỉnh vượt mốc 100 nghìn": the stock named before the
     mark it crossed (read as if "đạt" stood before the number)."""
@@ -123,7 +122,6 @@ _UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE, _POST_BLOCK_PLAIN_RE = (
 # A closed aside in brackets ("(kể cả trước sáp nhập)") says nothing of what the number counts.
 _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 
-
 # A headline's place before its colon: "Hà Nội: Đảng bộ lớn nhất cả nước với gần 48 vạn đảng viên".
 _PLACE_LEAD_RE = re.compile(r"(?-i:[A-ZĐ])[\w.]*(?:\s+(?-i:[A-ZĐ])[\w.]*){0,3}:\s+")
 
@@ -166,7 +164,6 @@ def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end
 # count in brackets right after a plan word is the plan itself.
 _BRACKETED_TARGET_RE = re.compile(
     r"(?<![\wđ])(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+[^\s,;()]+){0,3}\s*\(\s*(?:là\s+)?$", re.IGNORECASE)
-
 
 # "Cả nhiệm kỳ kết nạp từ 15.000 đảng viên trở lên": admissions "from N upwards" are a plan.
 _FROM_RE = re.compile(r"(?<![\wđ])từ\s*$", re.IGNORECASE)
@@ -248,7 +245,6 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
 _NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
                                r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
 
-
 # "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
 _SPAN_FIRST_RE = voc.folded(r"(?:^|[.:;]\s*)(?:trong\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+(?:năm|thập kỷ|"
                             r"thập niên|nhiệm kỳ)(?:\s+qua)?\s*[,:]\s*(?:(?:có|với|thêm)\s+)?$")
@@ -280,12 +276,19 @@ THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên
 # before, for another period or place.
 CORRESPONDING_RE = voc.folded(r"(?:con số|số liệu|số lượng|số) tương ứng(?:\s+(?:là|đạt|lên|còn))?\s*$")
 EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
-# Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved
-# in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ
-# có số đảng viên đông nhất").
-NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
-                                   r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
-                                   r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
+# Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved ("trong
+# năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ có số đảng viên đông nhất").
+_NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
+                                    r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
+                                    r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
+_STREAK_RE = voc.folded(r"(?<![\wđ])năm (?:thứ \S+ liên (?:tiếp|tục)|liền)[^,;.\d]{0,25}\s+$")
+
+
+def not_counted(folded: str, start: int, qualifier: str) -> bool:
+    """The words before the number say it counts nothing tracked, or a streak's threshold ("năm thứ 11
+    liên tiếp kết nạp trên 150 nghìn"; "Năm thứ ba liên tiếp huyện kết nạp 265 …" is that year's)."""
+    return bool(_NOT_COUNTED_BEFORE_RE.search(folded, max(0, start - 40), start) or qualifier != "exact"
+                and _STREAK_RE.search(folded, max(0, start - 60), start))
 
 
 _HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$", re.IGNORECASE)

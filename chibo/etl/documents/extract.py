@@ -18,9 +18,16 @@ from .names import BARE_RE, Mention, find_mentions
 from .references import of_province_named, resolve_bare
 from .respective import respective_scope
 from .rows import finish, headline_from_body, later_wholes
-from .narrowed import narrowed_parts
-from .scope import (Scope, attached_sector, known_organisations, merged_on, narrowed, province_on,
-                    sector_in, widened)
+from .scope import (
+    Scope,
+    attached_sector,
+    known_organisations,
+    merged_on,
+    narrowed,
+    province_on,
+    sector_in,
+    widened,
+)
 from .sentences import DATED_ITEM_RE, OVER_TIME_RE, blocks, sentences, title
 from .shares import sentence_candidates
 from .shortnames import full_name, short_names
@@ -113,7 +120,6 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
             ctx.figures.extend(figs)
     headline_from_body(figures)
     later_wholes(figures)
-    narrowed_parts(figures)
     return DocumentResult(document, finish(doc_id, figures))
 
 

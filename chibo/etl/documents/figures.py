@@ -225,8 +225,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None or cl.range_bound(folded, q.start) or cl.NOT_COUNTED_BEFORE_RE.search(
-                folded, max(0, q.start - 40), q.start):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
+        if metric is None or cl.range_bound(folded, q.start) or cl.not_counted(
+                folded, q.start, q.qualifier):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
             continue
         if cl.size_of_counted(folded, q.start, out[-1] if out else None):
             out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
