@@ -45,19 +45,20 @@ def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
 # "Ban Chấp hành Đảng bộ … gồm 25 đồng chí", a committee's seats).
 _COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
                              r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)
+_BREAKDOWN_OF_RE = re.compile(voc.IN_WHICH_RE.pattern + r"|(?:theo|về) loại hình(?![\wđ])", re.IGNORECASE)
 
 
 def org_counted(sentence: str, folded: str, q, end: int, floor: int):
     """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
-    of the kind named before in the sentence (base organisations by default), by the sector
-    named before the number in its part of the list, or right after the counter noun."""
+    of the kind named before in the sentence (base organisations by default, also after "trong đó"
+    or "theo loại hình"), by the sector before the number in its item, or right after the counter."""
     kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
              if (f := voc.metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
     did = (dimension_at(sentence, end) or ("",))[0] == "activity"  # "27 tổ chức chưa kết nạp được
     sector = sector_in(sentence[item:q.start]) or (  # đảng viên nào, chủ yếu là chi bộ trường học":
         None if did else sector_in(re.split(r"[.;()]", sentence[end:])[0]))  # what, not where
-    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
+    if not (kinds or sector and _BREAKDOWN_OF_RE.search(sentence, 0, q.start)):
         return None, end, None
     return (kinds[-1] if kinds else "base_orgs_total"), end, (
         ("sector", sector[0], 0) if sector else None)
@@ -276,8 +277,8 @@ THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên
 # before, for another period or place.
 CORRESPONDING_RE = voc.folded(r"(?:con số|số liệu|số lượng|số) tương ứng(?:\s+(?:là|đạt|lên|còn))?\s*$")
 EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
-# Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved ("trong
-# năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ có số đảng viên đông nhất").
+# Not tracked, so no figure: an excess ("vượt chỉ tiêu 5 đảng viên"), members moved ("chuyển đến 1 đồng
+# chí"), a rank ("vào nhóm 5 đảng bộ …"), a streak's bound ("năm thứ 11 liên tiếp kết nạp trên 150 nghìn").
 _NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
                                     r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
                                     r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
@@ -285,8 +286,7 @@ _STREAK_RE = voc.folded(r"(?<![\wđ])năm (?:thứ \S+ liên (?:tiếp|tục)|li
 
 
 def not_counted(folded: str, start: int, qualifier: str) -> bool:
-    """The words before the number say it counts nothing tracked, or a streak's threshold ("năm thứ 11
-    liên tiếp kết nạp trên 150 nghìn"; "Năm thứ ba liên tiếp huyện kết nạp 265 …" is that year's)."""
+    """Before the number, words that make it no figure (an exact count after a streak is the year's)."""
     return bool(_NOT_COUNTED_BEFORE_RE.search(folded, max(0, start - 40), start) or qualifier != "exact"
                 and _STREAK_RE.search(folded, max(0, start - 60), start))
 
