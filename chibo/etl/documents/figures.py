@@ -193,7 +193,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if not dim and _GROUP_RE.match(sentence, counter.end()):
                 continue  # "392 đồng chí là quân nhân chuyên nghiệp, công nhân và …": mixed groups
             metric = metric or ("_part" if dim else None)
-            admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
+            admissions = [c for c in [c for c in out if not c.dimension][-1:] if c.metric == "new_admissions"]
             closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
             if closing and not pre_dim:  # "nâng số đảng viên là sinh viên … lên 204 đồng chí"
                 metric = voc.metric_at(folded, closing.start("noun"))[0]
