@@ -162,7 +162,7 @@ PRE_BLOCK_RE = re.compile(
     r"(?<![\wđ])(?:kỷ luật|khen thưởng|biểu dương|trao|tặng|xóa tên|xoá tên|khai trừ|đề nghị|"
     r"giới thiệu|bồi dưỡng|tập huấn|kiểm tra|giám sát|triệu tập|giải thể|thành lập|"
     r"(?<!trước )(?<!sau )(?<!khi )(?:sáp nhập|hợp nhất)|kiện toàn|củng cố|tăng|giảm|chuyển sinh hoạt|miễn sinh hoạt|đại biểu|tiếp nhận|"
-    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
+    r"bầu|bình quân|trung bình|hỗ trợ|học viên|cho(?! biết)|vi phạm|xử lý|vắng(?: mặt)?|phân công|"
     r"(?:sự )?tham (?:gia|dự) của|tố cáo|khiếu nại|kiến nghị|phản ánh|khiển trách|cảnh cáo|"
     r"cách chức|thanh tra|xem xét|rà soát|tuyên dương|đào tạo|xử phạt|đối thoại|gặp mặt|thăm hỏi|"
     r"đối với(?=\s*$))(?![\wđ])", re.IGNORECASE)  # "… đối với 6 đảng viên": the object of an action
@@ -177,7 +177,7 @@ HARD_BLOCK_RE = re.compile(r"(?<![\wđ])(?:(?:tham )?dự (?:buổi |cuộc )?(?
 UNNAMED_RE = folded(
     r"^\s*(?:trong khi\s+|nhưng\s+|còn\s+|song\s+)?(?:(?:nhiều|một số|mỗi|vài|một vài|không ít|"
     r"có|những|hầu hết|phần lớn|đa số|\d{1,3}(?:,\d+)?\s*%)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng)(?!\s+(?-i:[A-ZĐ]))"
-    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?(?<!hợp)(?<!thống)\snhất)(?![\w])(?![^,;]*tổng)")
+    r"|(?:chi bộ|đảng bộ)[^,;]{0,25}?(?<!hợp)(?<!thống)\s(?-i:nhất))(?![\w])(?![^,;]*tổng)")
 # A list item counting those present or absent: "…; có mặt: 14 đồng chí; vắng: 1 đồng chí".
 ATTENDANCE_RE = re.compile(r"(?:^|[;,.(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:có mặt|vắng(?: mặt)?(?: có lý do|"
                            r" không có lý do| không lý do)?|dự họp|tham dự)\s*:?\s*$", re.IGNORECASE)
