@@ -18,3 +18,19 @@ def test_a_column_naming_something_else_counts_nothing():
     text = ("Bảng: Một số chỉ tiêu của các xã (31/12/2023)\n"
             "Xã\tHộ gia đình\tChi bộ\nXã Cô Ba\t1.204\t14\n")
     assert _rows(text) == [("14", "cells_total", None, None, None)]
+
+
+def test_an_admissions_row_naming_its_period_in_brackets_counts_admissions():
+    text = ("BÁO CÁO Kết quả công tác xây dựng Đảng năm 2024\n\nTT | Chỉ tiêu | Số lượng\n"
+            "1 | Tổng số đảng viên | 2.734\n2 | Kết nạp đảng viên mới (năm 2024) | 58\n"
+            "3 | Kết nạp đảng viên (cả năm) | 60\n")
+    assert _rows(text) == [("2.734", "members_total", None, None, None),
+                           ("58", "new_admissions", None, None, None),
+                           ("60", "new_admissions", None, None, None)]
+
+
+def test_a_row_of_members_given_something_with_a_bracket_is_no_admissions():
+    """Near miss: a bracket after another label does not make it admissions."""
+    text = ("BÁO CÁO Kết quả công tác xây dựng Đảng năm 2024\n\nTT | Chỉ tiêu | Số lượng\n"
+            "1 | Tổng số đảng viên | 2.734\n2 | Đảng viên được tặng Huy hiệu Đảng (năm 2024) | 41\n")
+    assert _rows(text) == [("2.734", "members_total", None, None, None)]
