@@ -137,7 +137,8 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
             "sentence": f["sentence"], "span_start": f["span_start"], "span_end": f["span_end"],
             "number_text": f["number_text"],
             "part_of_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
-            "dimension": f["dimension"], "dimension_value": f["dimension_value"],
+            "dimension": None if f["dimension"] == "other" else f["dimension"],  # unnamed: none
+            "dimension_value": f["dimension_value"],
             "share": f["share"],
             "parts_sum_ok": parts_ok(f, parts) if f["value"] is not None else None,
             "year": f["year"],

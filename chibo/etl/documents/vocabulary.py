@@ -136,10 +136,10 @@ def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-# Counter nouns after a number that take a people metric named earlier in the clause.
-COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])"
-                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ])(?!\s+(?:tộc|toc)))",
-                        re.IGNORECASE)  # also without diacritics
+# Counters taking the people metric named before in the clause; none before "là" + a group ("98 là bác sĩ").
+COUNTER_RE = re.compile(r"\s*(?:(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])"
+                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ])(?!\s+(?:tộc|toc)))"
+                        r"|(?=là\s+(?!(?:năm|một|số|mức|con số|tỷ lệ)\s)(?-i:[a-zđăâêôơưủúùụũ])))", re.IGNORECASE)
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
 
