@@ -113,8 +113,7 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     if dim:
         pos = dim[2]
     tail = tail_re.match(text, pos)
-    if not tail or tail.end() != len(text) or not (metric or dim) or (
-            tail_re is not _TAIL_RE and not dim):
+    if not tail or tail.end() != len(text) or not (metric or dim) or (tail_re is not _TAIL_RE and not dim):
         return None, None, False
     return metric, dim, ":" in text[pos:]
 
@@ -241,7 +240,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             blocked_end = noun_end
             continue
         if blocked_end is not None and (not out or out[-1].start < blocked_end) and \
-                voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):  # not of a count after it
+                voc.IN_WHICH_RE.search(sentence, blocked_end, q.start) and not cl.admitted(
+                    sentence, folded, q.start, q.start, noun_end):  # not of a count after it
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
