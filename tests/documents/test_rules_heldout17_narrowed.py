@@ -59,3 +59,33 @@ def test_members_after_admissions_and_a_new_stock_are_no_part_of_them():
     text = PAGE + ("Năm 2024, Đảng bộ phường Hòa Khánh kết nạp 26 đảng viên, nâng tổng số đảng viên "
                    "lên 690 đảng viên, là đảng bộ phường lớn nhất.")
     assert ("690", "members_total", None, None, None) in _rows(text)
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Năm 2024, Đảng bộ Công ty Cao su Phước Hòa kết nạp 31 đảng viên mới. 22 đảng viên mới thuộc các "
+     "nông trường, 9 đảng viên mới thuộc khối văn phòng.",
+     [("22", "new_admissions", "31", None, None), ("9", "new_admissions", "31", None, None)]),
+    ("Đảng bộ Khối Doanh nghiệp tỉnh hiện có 86 tổ chức cơ sở đảng. 29 tổ chức cơ sở đảng đóng trên địa "
+     "bàn các khu công nghiệp.", [("29", "base_orgs_total", "86", None, None)]),
+    ("Đảng bộ xã Ea Kly hiện có 27 chi bộ trực thuộc. 8 chi bộ thuộc các cơ quan đóng trên địa bàn.",
+     [("8", "sub_cells", "27", None, None)]),
+])
+def test_counts_opening_their_sentence_narrowed_are_parts_of_the_total_before(text, parts):
+    rows = _rows(PAGE + text)
+    assert all(p in rows for p in parts)
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị sơ kết của xã Ea Kly diễn ra sáng nay. 19 chi bộ thuộc các buôn đã báo cáo kết quả.",
+    "Đảng bộ xã Ea Kly hiện có 27 chi bộ trực thuộc.\n\n19 chi bộ thuộc các buôn đã báo cáo kết quả.",
+])
+def test_a_count_opening_its_sentence_with_no_total_before_is_no_figure(text):
+    """Near miss: with no total of its paragraph before it, the count is a part of something not
+    stated: dropped, never a total."""
+    assert all(r[0] != "19" for r in _rows(PAGE + text))
+
+
+def test_a_count_opening_its_sentence_not_narrowed_is_no_figure():
+    """Near miss: "31 đảng viên mới." without a phrase selecting among them: no verb, no figure."""
+    text = PAGE + "Đảng bộ xã có 412 đảng viên. 31 đảng viên mới, 9 đảng viên chuyển đến."
+    assert _rows(text) == [("412", "members_total", None, None, None)]

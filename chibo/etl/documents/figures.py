@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import clauses as cl
 from . import vocabulary as voc
 from .lists import counted_lists, respective
+from .narrowed import opening_part
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
@@ -233,8 +234,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         clause = cl.clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or _shared_complement(
                 sentence, folded, noun_end) or cl.blocked(clause) or voc.hard_blocked(
-                clause) or cl.unnamed(sentence, clause) or \
-                voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
+                clause) or cl.unnamed(sentence, clause) or voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
                 voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(
                     sentence, folded, clause_start, q.start):
             blocked_end = noun_end
@@ -259,8 +259,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same") or cl.opens_item(sentence, q.start, noun_end)
+                or opening_part(sentence, q.start, noun_end) or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
-                or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
                     not out or pre_dim and out[-1].dimension)):

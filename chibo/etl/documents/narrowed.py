@@ -14,6 +14,11 @@ Members counted right after admissions in one sentence, with nothing but "trong 
 between ("kết nạp tổng cộng 37 đảng viên, trong đó có 12 đảng viên là chủ nhiệm …") are a part of
 those admissions (a new stock is named otherwise: "nâng tổng số …", "Đảng bộ hiện có …").
 
+A count opening its sentence (or each clause before it opening with a count) and narrowed so
+("22 đảng viên mới thuộc các nông trường, 9 đảng viên mới thuộc khối văn phòng") is read without a
+verb (figures.py) and kept only as such a part: with no whole before it, it is dropped, never a
+total. Cells of any kind are a part of cells of a kind ("27 chi bộ trực thuộc. … 8 chi bộ thuộc …").
+
 A count with a place of its own ("Đảng bộ xã Tân Lập thuộc huyện có 310 đảng viên") has another
 scope, one of another day or period ("Năm 2024, huyện kết nạp 138 đảng viên, là năm thứ năm …")
 another dating: both stay totals. The part keeps no dimension (corpus README: "12 đảng viên là chủ
@@ -25,17 +30,26 @@ from .scope import widened
 
 # After the noun: what selects among those counted.
 _NARROWING_RE = re.compile(
-    r"\s*(?:mới\s+)?(?:(?:đều|hiện|đang)\s+)?(?:là|thuộc|ở|tại|trong|đóng\s+(?:trên|tại|ở)|(?:làm việc|"
+    r"\s*(?:mới\s+)?(?:(?:hiện|đang)\s+)?(?:là|thuộc|ở|tại|trong|đóng\s+(?:trên|tại|ở)|(?:làm việc|"
     r"công tác|sinh sống|cư trú)(?:\s+(?:ở|tại|trong|thuộc))?|(?=(?:người|trẻ|vùng|miền|nông thôn|đô thị)\s))\s*"
-    r"(?!\d)(?!(?-i:[A-ZĐ]))(?!(?:năm|tháng|quý|nhiệm kỳ|giai đoạn|dịp|đợt|thời gian|thời điểm|"
-    r"tổng số|toàn|cả|tất cả|một|mức|con số|số|đảng bộ|chi bộ|đơn vị|tổ chức|địa phương|lần)(?![\wđ]))",
+    r"(?!\d)(?!(?-i:[A-ZĐ]))(?!(?:\S+\s+)?(?:năm|tháng|quý|nhiệm kỳ|giai đoạn|dịp|đợt|thời gian|thời điểm)(?![\wđ]))"
+    r"(?!(?:tổng số|toàn|cả|tất cả|một|mức|con số|số|đảng bộ|chi bộ|đơn vị|tổ chức|địa phương|lần)(?![\wđ]))",
     re.IGNORECASE)
 _WHOLE_WORD_RE = re.compile(r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|cả|tất cả)(?![\wđ])", re.IGNORECASE)
 # Between admissions and members counted as their part: nothing that names a new stock.
 _OF_ADMISSIONS_RE = re.compile(r"[\s,;]*(?:(?:trong đó|trong số đó|trong số này)[\s,]*)?(?:có\s+)?",
                                re.IGNORECASE)
+# Before a count read without a verb: nothing, or clauses that each open with a count.
+_OPENING_RE = re.compile(r"(?:\s*\d[\d.,]*\s[^,;]*[,;])*\s*")
+_CELL_KINDS = ("sub_cells", "base_cells")
 _METRICS = frozenset({"members_total", "new_admissions", "base_orgs_total", "base_party_committees",
                       "cells_total", "base_cells", "sub_cells", "sub_committees"})
+
+
+def opening_part(sentence: str, start: int, noun_end: int) -> bool:
+    """A count opening its sentence and narrowed after its noun (module docstring)."""
+    return sentence[start:start + 1].isdigit() and bool(_OPENING_RE.fullmatch(sentence, 0, start)) and bool(
+        _NARROWING_RE.match(sentence, noun_end))  # not "Hai đảng viên mới …", a restatement
 
 
 def _candidate(f: dict) -> bool:
@@ -73,7 +87,7 @@ def _whole(f: dict, before: list[dict]) -> dict | None:
             continue
         if _of_admissions(w, f):
             return w if w["value"] > f["value"] else None
-        if w["metric"] != f["metric"]:
+        if w["metric"] != f["metric"] and not (f["metric"] == "cells_total" and w["metric"] in _CELL_KINDS):
             continue
         if (w["as_of"], w["_first"]) != (f["as_of"], f["_first"]) or w["value"] <= f["value"]:
             return None
@@ -82,12 +96,15 @@ def _whole(f: dict, before: list[dict]) -> dict | None:
 
 
 def narrowed_parts(figures: list[dict]) -> None:
-    """Make each narrowed count a part of its paragraph's total (module docstring)."""
+    """Make each narrowed count a part of its paragraph's total; drop a count read only as such a
+    part that has none (module docstring)."""
+    orphans = []
     for k, f in enumerate(figures):
-        if not _candidate(f):
-            continue
-        whole = _whole(f, figures[:k])
-        if whole is None:
-            continue
-        f["_parent"], f["metric"] = whole, whole["metric"]
-        f.update({key: whole[key] for key in ("as_of", "as_of_source", "year", "_first")})
+        whole = _whole(f, figures[:k]) if _candidate(f) else None
+        if whole is not None:
+            f["_parent"], f["metric"] = whole, whole["metric"]
+            f.update({key: whole[key] for key in ("as_of", "as_of_source", "year", "_first")})
+        elif _candidate(f) and not f.get("_headline") and opening_part(f["sentence"], f["span_start"], f[
+                "_noun_end"]) and not any(g.get("_parent") is f for g in figures):  # a headline's is its own
+            orphans.append(f)
+    figures[:] = [f for f in figures if not any(f is o for o in orphans)]
