@@ -45,6 +45,7 @@ def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
 # "Ban Chấp hành Đảng bộ … gồm 25 đồng chí", a committee's seats).
 _COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
                              r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)
+_LEVELS_RE = voc.folded(r"\s*đảng bộ (?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|đặc khu))*(?!\w)")
 _BREAKDOWN_OF_RE = re.compile(voc.IN_WHICH_RE.pattern + r"|(?:theo|về) loại hình(?![\wđ])", re.IGNORECASE)
 
 
@@ -58,10 +59,11 @@ def org_counted(sentence: str, folded: str, q, end: int, floor: int):
     did = (dimension_at(sentence, end) or ("",))[0] == "activity"  # "27 tổ chức chưa kết nạp được
     sector = sector_in(sentence[item:q.start]) or (  # đảng viên nào, chủ yếu là chi bộ trường học":
         None if did else sector_in(re.split(r"[.;()]", sentence[end:])[0]))  # what, not where
-    if not (kinds or sector and _BREAKDOWN_OF_RE.search(sentence, 0, q.start)):
-        return None, end, None
-    return (kinds[-1] if kinds else "base_orgs_total"), end, (
-        ("sector", sector[0], 0) if sector else None)
+    breakdown = _BREAKDOWN_OF_RE.search(sentence, 0, q.start)
+    if not (kinds or sector and breakdown):  # "Tỉnh có 54 đảng bộ xã, phường": the scope's sub_committees
+        levels = not (kinds or breakdown) and _LEVELS_RE.match(folded, q.end)
+        return ("sub_committees", end, None) if levels else (None, end, None)
+    return (kinds[-1] if kinds else "base_orgs_total"), end, (("sector", sector[0], 0) if sector else None)
 
 
 def dimension_item(sentence: str, start: int) -> tuple | None:
@@ -205,14 +207,13 @@ def other_organisation(sentence: str, start: int) -> bool:
     return bool(_OTHER_ORGANISATION_RE.match(sentence, sentence.rfind(";", 0, start) + 1))
 
 
-IN_LIST_ITEM_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
 _OPENS_PART_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)\s*,?\s*(?:có\s+)?$", re.IGNORECASE)
 
 
 def opens_part(sentence: str, start: int) -> bool:
     """Right after "trong đó", or opening the next item of its list: "mười bốn đảng viên, trong đó
     năm đồng chí là nữ, hai đồng chí là đảng viên dự bị" (parts in words)."""
-    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or IN_LIST_ITEM_RE.search(
+    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or voc.IN_WHICH_RE.search(
         sentence, 0, start) and re.search(r"[,;]\s*$", sentence[:start]))
 
 
@@ -245,7 +246,6 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
 # members over a stated span are the admissions of that span.
 _NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
                                r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
-
 # "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
 _SPAN_FIRST_RE = voc.folded(r"(?:^|[.:;]\s*)(?:trong\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+(?:năm|thập kỷ|"
                             r"thập niên|nhiệm kỳ)(?:\s+qua)?\s*[,:]\s*(?:(?:có|với|thêm)\s+)?$")
