@@ -89,3 +89,25 @@ def test_a_count_opening_its_sentence_not_narrowed_is_no_figure():
     """Near miss: "31 đảng viên mới." without a phrase selecting among them: no verb, no figure."""
     text = PAGE + "Đảng bộ xã có 412 đảng viên. 31 đảng viên mới, 9 đảng viên chuyển đến."
     assert _rows(text) == [("412", "members_total", None, None, None)]
+
+
+@pytest.mark.parametrize("text,part", [
+    ("Đảng bộ phường Tân Mai hiện có 1.340 đảng viên. Đảng viên là cựu chiến binh có 410 đồng chí.",
+     ("410", "members_total", "1.340", None, None)),
+    ("Chi bộ ấp Phú Hòa có 64 đảng viên; số đảng viên cao tuổi, sức khỏe yếu là 17 đồng chí.",
+     ("17", "members_total", "64", None, None)),
+    ("Năm 2024, Đảng bộ xã Tân Phú kết nạp 26 đảng viên. Số đảng viên mới là người lao động tự do là 9.",
+     ("9", "new_admissions", "26", None, None)),
+])
+def test_a_count_whose_label_is_narrowed_before_it_is_a_part(text, part):
+    assert part in _rows(PAGE + text)
+
+
+@pytest.mark.parametrize("text,total", [
+    ("Đảng bộ xã Tân Phú có 412 đảng viên. Số đảng viên hiện nay là 396.", "396"),
+    ("Đảng bộ xã Tân Phú có 412 đảng viên; số đảng viên của xã là 396.", "396"),
+])
+def test_a_label_naming_its_time_or_place_is_no_narrowing(text, total):
+    """Near miss: "hiện nay", "của xã" after the noun say when or where, not which."""
+    rows = [r for r in _rows(PAGE + text) if r[0] == total]
+    assert rows and all(r[2] is None for r in rows)

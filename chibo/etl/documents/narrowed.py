@@ -6,7 +6,7 @@ A figure still a total becomes a part when all of these hold:
 
 | condition | e.g. |
 |---|---|
-| its noun is followed by a phrase that selects among those counted: "là …", "thuộc …", "ở / tại / trong …" (not a date, a number, a named place, the body itself), "đóng trên / tại / ở …", "làm việc / công tác / sinh sống …", a kind ("người …", "trẻ", "vùng …", "nông thôn") | "96 đảng viên là cán bộ, công chức", "29 tổ chức cơ sở đảng đóng trên địa bàn các khu công nghiệp", "8 chi bộ ở các ấp giáp biên giới" |
+| its noun is followed by a phrase that selects among those counted, or its label before it is ("Đảng viên là cựu chiến binh có 410 đồng chí", "số đảng viên cao tuổi là 17"; not its place or time: "của xã", "hiện nay"): "là …", "thuộc …", "ở / tại / trong …" (not a date, a number, a named place, the body itself), "đóng trên / tại / ở …", "làm việc / công tác / sinh sống …", a kind ("người …", "trẻ", "vùng …", "nông thôn") | "96 đảng viên là cán bộ, công chức", "29 tổ chức cơ sở đảng đóng trên địa bàn các khu công nghiệp", "8 chi bộ ở các ấp giáp biên giới" |
 | nothing before it in its clause names it as a whole ("tổng số", "toàn", "tất cả", "cả") | |
 | the nearest earlier total of its paragraph with the same metric and place counts the same day and period and more | "… hiện có 412 đảng viên, …; 96 đảng viên là …" |
 
@@ -35,6 +35,12 @@ _NARROWING_RE = re.compile(
     r"(?!\d)(?!(?-i:[A-ZĐ]))(?!(?:\S+\s+)?(?:năm|tháng|quý|nhiệm kỳ|giai đoạn|dịp|đợt|thời gian|thời điểm)(?![\wđ]))"
     r"(?!(?:tổng số|toàn|cả|tất cả|một|mức|con số|số|đảng bộ|chi bộ|đơn vị|tổ chức|địa phương|lần)(?![\wđ]))",
     re.IGNORECASE)
+# Before it, its label narrowed ("Đảng viên là cựu chiến binh có 410 đồng chí", "số đảng viên cao tuổi
+# là 17"): the noun, then words that are not its place, its time nor a verb of the whole, then "là / có".
+_NARROWED_LABEL_RE = re.compile(
+    r"(?:^|[;:.]\s*)(?:trong đó,?\s*)?(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:đảng viên(?:\s+mới)?|chi bộ|tổ chức cơ sở "
+    r"đảng)\s+(?!(?:của|toàn|cả|hiện|đến|tính|năm|trong năm|tại|đang|sinh hoạt|được|kết nạp|tăng|giảm|"
+    r"nâng|lên|chính thức|dự bị|nữ)(?![\wđ]))(?!\S+\s+(?-i:[A-ZĐ]))[^;:()\d]{2,60}?\s+(?:là|có)\s*$", re.IGNORECASE)
 _WHOLE_WORD_RE = re.compile(r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|cả|tất cả)(?![\wđ])", re.IGNORECASE)
 # Between admissions and members counted as their part: nothing that names a new stock.
 _OF_ADMISSIONS_RE = re.compile(r"[\s,;]*(?:(?:trong đó|trong số đó|trong số này)[\s,]*)?(?:có\s+)?",
@@ -58,7 +64,7 @@ def _candidate(f: dict) -> bool:
             f["metric"] not in _METRICS:
         return False
     sentence = f["sentence"]
-    if not _NARROWING_RE.match(sentence, f["_noun_end"]):
+    if not (_NARROWING_RE.match(sentence, f["_noun_end"]) or _NARROWED_LABEL_RE.search(sentence, 0, f["span_start"])):
         return False
     clause_start = max(sentence.rfind(c, 0, f["span_start"]) for c in ",;:(") + 1
     return not _WHOLE_WORD_RE.search(sentence, clause_start, f["span_start"])
