@@ -291,7 +291,7 @@ def not_counted(folded: str, start: int, qualifier: str) -> bool:
                 and _STREAK_RE.search(folded, max(0, start - 60), start))
 
 
-_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$", re.IGNORECASE)
+_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)  # "; khu vực … chiếm"
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:

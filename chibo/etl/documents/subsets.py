@@ -36,7 +36,8 @@ _KIND_RE = re.compile(
     r"òóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
     r"|(?<![\wđ])\d[\d.]*\s+(?:xã|phường|thị trấn|thôn|bản|ấp|xóm|buôn|làng|tổ dân phố|khu phố|huyện|"
     r"đơn vị|đồn|trường|nông trường|lâm trường|công ty|doanh nghiệp|cơ quan)\s+(?-i:[a-zđ])"  # "44 xã biên giới"
-    r"|(?<![\wđ])(?:(?:ở|tại|trong|thuộc)\s+)?(?:các\s+|những\s+)?(?:khu vực|vùng|địa bàn|tuyến)\s+"
+    r"|(?<![\wđ])(?<!bộ )(?<!ủy )(?<!uỷ )(?:(?:ở|tại|trong|thuộc)\s+)?(?:các\s+|những\s+)?(?:khu vực|vùng|địa bàn|tuyến|"
+    r"khối)\s+"  # "Khối doanh nghiệp có 12 …" (not "Đảng bộ Khối các cơ quan …")
     r"(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])",
     re.IGNORECASE)
 # A count named as the whole: no subset.
