@@ -114,8 +114,8 @@ def test_a_label_naming_its_time_or_place_is_no_narrowing(text, total):
 
 
 def test_counts_of_a_kind_named_by_khoi_in_lower_case_are_parts():
-    text = PAGE + ("Đảng bộ huyện Tân Phước có 52 tổ chức cơ sở đảng với 4.100 đảng viên. Khối doanh nghiệp có "
-                   "12 tổ chức cơ sở đảng với 980 đảng viên.")
+    text = PAGE + ("Đảng bộ huyện Tân Phước có 52 tổ chức cơ sở đảng với 4.100 đảng viên. Khối doanh "
+                   "nghiệp có 12 tổ chức cơ sở đảng với 980 đảng viên.")
     rows = _rows(text)
     assert ("12", "base_orgs_total", "52", None, None) in rows
     assert ("980", "members_total", "4.100", None, None) in rows
@@ -129,5 +129,6 @@ def test_a_bloc_committee_named_as_a_body_is_no_kind():
 
 
 def test_a_kind_taking_its_count_of_admissions_with_chiem_is_a_part():
-    text = PAGE + "Năm 2024, Đảng bộ huyện Châu Thành kết nạp 240 đảng viên; khu vực nông thôn chiếm 180 đồng chí."
+    text = PAGE + ("Năm 2024, Đảng bộ huyện Châu Thành kết nạp 240 đảng viên; khu vực nông thôn chiếm 180 "
+                   "đồng chí.")
     assert ("180", "new_admissions", "240", None, None) in _rows(text)

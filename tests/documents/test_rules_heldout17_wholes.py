@@ -15,7 +15,8 @@ PAGE = "Tin\n\nThứ Hai, 21/04/2025 - 07:30\n\n"
     ("Đảng bộ thị xã Sa Pa hiện có 2.640 đảng viên. Riêng các phường có 980 đảng viên. Đảng viên nữ là "
      "870 đồng chí.", ("870", "members_female", "2.640", "gender", "female")),
     ("Đảng bộ huyện Si Ma Cai có 3.120 đảng viên. Riêng các xã vùng cao có 1.450 đảng viên. Đảng viên là "
-     "người dân tộc thiểu số có 2.480 đồng chí.", ("2.480", "members_total", "3.120", "ethnicity", "minority")),
+     "người dân tộc thiểu số có 2.480 đồng chí.",
+     ("2.480", "members_total", "3.120", "ethnicity", "minority")),
 ])
 def test_a_part_after_a_subset_singled_out_is_of_the_total_it_was_taken_from(text, part):
     assert part in _rows(PAGE + text)
@@ -35,7 +36,8 @@ def test_no_part_is_larger_than_its_whole():
 
 @pytest.mark.parametrize("text,part", [
     ("Năm 2024, Đảng bộ Trường Đại học Y Hà Nội kết nạp 52 đảng viên; Đảng bộ hiện có 980 đảng viên, "
-     "trong đó 610 đồng chí có trình độ tiến sĩ.", ("610", "members_total", "980", "education", "postgraduate")),
+     "trong đó 610 đồng chí có trình độ tiến sĩ.",
+     ("610", "members_total", "980", "education", "postgraduate")),
     ("Trong năm 2024, Đảng bộ Công ty Than Mạo Khê kết nạp 18 đảng viên, nâng tổng số đảng viên lên 412 "
      "người, trong đó có 160 người là nữ.", ("160", "members_female", "412", "gender", "female")),
 ])

@@ -12,7 +12,8 @@ PAGE = "Tin\n\nThứ Ba, 18/03/2025 - 10:05\n\n"
 @pytest.mark.parametrize("text,rows", [
     ("Chi bộ Trường Đại học Việt Nhật hiện có 36 đảng viên, trong đó 15 đồng chí là nữ.",
      [("36", "members_total", None, None, None), ("15", "members_female", "36", "gender", "female")]),
-    ("Chi bộ Thương vụ Việt Nam tại Nhật Bản hiện có 9 đảng viên.", [("9", "members_total", None, None, None)]),
+    ("Chi bộ Thương vụ Việt Nam tại Nhật Bản hiện có 9 đảng viên.",
+     [("9", "members_total", None, None, None)]),
 ])
 def test_nhật_of_a_name_is_no_superlative(text, rows):
     assert _rows(PAGE + text) == rows

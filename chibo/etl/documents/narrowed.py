@@ -31,16 +31,18 @@ from .scope import widened
 # After the noun: what selects among those counted.
 _NARROWING_RE = re.compile(
     r"\s*(?:mới\s+)?(?:(?:hiện|đang)\s+)?(?:là|thuộc|ở|tại|trong|đóng\s+(?:trên|tại|ở)|(?:làm việc|"
-    r"công tác|sinh sống|cư trú)(?:\s+(?:ở|tại|trong|thuộc))?|(?=(?:người|trẻ|vùng|miền|nông thôn|đô thị)\s))\s*"
-    r"(?!\d)(?!(?-i:[A-ZĐ]))(?!(?:\S+\s+)?(?:năm|tháng|quý|nhiệm kỳ|giai đoạn|dịp|đợt|thời gian|thời điểm)(?![\wđ]))"
-    r"(?!(?:tổng số|toàn|cả|tất cả|một|mức|con số|số|đảng bộ|chi bộ|đơn vị|tổ chức|địa phương|lần)(?![\wđ]))",
-    re.IGNORECASE)
+    r"công tác|sinh sống|cư trú)(?:\s+(?:ở|tại|trong|thuộc))?|"
+    r"(?=(?:người|trẻ|vùng|miền|nông thôn|đô thị)\s))\s*(?!\d)(?!(?-i:[A-ZĐ]))"
+    r"(?!(?:\S+\s+)?(?:năm|tháng|quý|nhiệm kỳ|giai đoạn|dịp|đợt|thời gian|thời điểm)(?![\wđ]))"
+    r"(?!(?:tổng số|toàn|cả|tất cả|một|mức|con số|số|đảng bộ|chi bộ|đơn vị|tổ chức|địa phương|lần)"
+    r"(?![\wđ]))", re.IGNORECASE)
 # Before it, its label narrowed ("Đảng viên là cựu chiến binh có 410 đồng chí", "số đảng viên cao tuổi
 # là 17"): the noun, then words that are not its place, its time nor a verb of the whole, then "là / có".
 _NARROWED_LABEL_RE = re.compile(
-    r"(?:^|[;:.]\s*)(?:trong đó,?\s*)?(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:đảng viên(?:\s+mới)?|chi bộ|tổ chức cơ sở "
-    r"đảng)\s+(?!(?:của|toàn|cả|hiện|đến|tính|năm|trong năm|tại|đang|sinh hoạt|được|kết nạp|tăng|giảm|"
-    r"nâng|lên|chính thức|dự bị|nữ)(?![\wđ]))(?!\S+\s+(?-i:[A-ZĐ]))[^;:()\d]{2,60}?\s+(?:là|có)\s*$", re.IGNORECASE)
+    r"(?:^|[;:.]\s*)(?:trong đó,?\s*)?(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:đảng viên(?:\s+mới)?|"
+    r"chi bộ|tổ chức cơ sở đảng)\s+(?!(?:của|toàn|cả|hiện|đến|tính|năm|trong năm|tại|đang|sinh hoạt|được|"
+    r"kết nạp|tăng|giảm|nâng|lên|chính thức|dự bị|nữ)(?![\wđ]))(?!\S+\s+(?-i:[A-ZĐ]))"
+    r"[^;:()\d]{2,60}?\s+(?:là|có)\s*$", re.IGNORECASE)
 _WHOLE_WORD_RE = re.compile(r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|cả|tất cả)(?![\wđ])", re.IGNORECASE)
 # Between admissions and members counted as their part: nothing that names a new stock.
 _OF_ADMISSIONS_RE = re.compile(r"[\s,;]*(?:(?:trong đó|trong số đó|trong số này)[\s,]*)?(?:có\s+)?",
@@ -54,8 +56,8 @@ _METRICS = frozenset({"members_total", "new_admissions", "base_orgs_total", "bas
 
 def opening_part(sentence: str, start: int, noun_end: int) -> bool:
     """A count opening its sentence and narrowed after its noun (module docstring)."""
-    return sentence[start:start + 1].isdigit() and bool(_OPENING_RE.fullmatch(sentence, 0, start)) and bool(
-        _NARROWING_RE.match(sentence, noun_end))  # not "Hai đảng viên mới …", a restatement
+    return sentence[start:start + 1].isdigit() and bool(  # not "Hai đảng viên mới …", a restatement
+        _OPENING_RE.fullmatch(sentence, 0, start) and _NARROWING_RE.match(sentence, noun_end))
 
 
 def _candidate(f: dict) -> bool:
@@ -64,7 +66,8 @@ def _candidate(f: dict) -> bool:
             f["metric"] not in _METRICS:
         return False
     sentence = f["sentence"]
-    if not (_NARROWING_RE.match(sentence, f["_noun_end"]) or _NARROWED_LABEL_RE.search(sentence, 0, f["span_start"])):
+    if not (_NARROWING_RE.match(sentence, f["_noun_end"])
+            or _NARROWED_LABEL_RE.search(sentence, 0, f["span_start"])):
         return False
     clause_start = max(sentence.rfind(c, 0, f["span_start"]) for c in ",;:(") + 1
     return not _WHOLE_WORD_RE.search(sentence, clause_start, f["span_start"])
