@@ -258,11 +258,12 @@ def new_in_period(folded: str, noun_end: int, start: int = 0) -> bool:
         _SPAN_FIRST_RE.search(folded, 0, start)) and folded[:noun_end].endswith("dang vien moi")
 
 
-_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*$")
+_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*|(?:(?:nhiều|cao) nhất|"
+                            r"dẫn đầu|đứng đầu) là\s[^,;.]*\svới\s*)$")  # "…, nhiều nhất là xã A với 31 …"
 
 
 def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
-    """"… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV": a running total of the admissions before it."""
+    """Admissions after admissions: a running total ("lũy kế từ đầu năm 23 ĐV") or the place leading them."""
     return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
         c.metric == "new_admissions" for c in before)
 
@@ -291,10 +292,9 @@ def not_counted(folded: str, start: int, qualifier: str) -> bool:
                 and _STREAK_RE.search(folded, max(0, start - 60), start))
 
 
-_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)  # "; khu vực … chiếm"
+_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:
-    """Between the count of admissions and a counter: "trong đó" or a bare ", có" ("kết nạp 23
-    đảng viên, có 5 người là đồng bào Công giáo"): the counter counts some of those admitted."""
+    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them."""
     return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end]))
