@@ -132,3 +132,9 @@ def test_a_kind_taking_its_count_of_admissions_with_chiem_is_a_part():
     text = PAGE + ("Năm 2024, Đảng bộ huyện Châu Thành kết nạp 240 đảng viên; khu vực nông thôn chiếm 180 "
                    "đồng chí.")
     assert ("180", "new_admissions", "240", None, None) in _rows(text)
+
+
+def test_a_count_opening_its_sentence_with_a_qualifier_is_read_as_a_part():
+    text = PAGE + ("Đảng bộ tỉnh Lạng Sơn hiện có 1.210 tổ chức cơ sở đảng. Hơn 700 tổ chức cơ sở đảng ở các xã "
+                   "vùng cao, biên giới.")
+    assert ("Hơn 700", "base_orgs_total", "1.210", None, None) in _rows(text)

@@ -49,6 +49,7 @@ _OF_ADMISSIONS_RE = re.compile(r"[\s,;]*(?:(?:trong đó|trong số đó|trong s
                                re.IGNORECASE)
 # Before a count read without a verb: nothing, or clauses that each open with a count.
 _OPENING_RE = re.compile(r"(?:\s*\d[\d.,]*\s[^,;]*[,;])*\s*")
+_OPENS_COUNT_RE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|ngót|xấp xỉ|chừng|tròn)\s+)?\d", re.IGNORECASE)
 _CELL_KINDS = ("sub_cells", "base_cells")
 _METRICS = frozenset({"members_total", "new_admissions", "base_orgs_total", "base_party_committees",
                       "cells_total", "base_cells", "sub_cells", "sub_committees"})
@@ -56,8 +57,8 @@ _METRICS = frozenset({"members_total", "new_admissions", "base_orgs_total", "bas
 
 def opening_part(sentence: str, start: int, noun_end: int) -> bool:
     """A count opening its sentence and narrowed after its noun (module docstring)."""
-    return sentence[start:start + 1].isdigit() and bool(  # not "Hai đảng viên mới …", a restatement
-        _OPENING_RE.fullmatch(sentence, 0, start) and _NARROWING_RE.match(sentence, noun_end))
+    return bool(_OPENS_COUNT_RE.match(sentence, start) and  # not "Hai đảng viên mới …", a restatement
+                _OPENING_RE.fullmatch(sentence, 0, start) and _NARROWING_RE.match(sentence, noun_end))
 
 
 def _candidate(f: dict) -> bool:
