@@ -295,10 +295,11 @@ def test_eth_resolves_the_province():
 
 
 def test_a_second_count_after_trong_do_is_a_part_even_unnamed():
-    """"42 đảng viên, trong đó 3 đồng chí công tác tại trạm y tế": a part of unstated kind, not
-    another total; "là đảng viên dự bị" after a counter is the probationary part."""
+    """"42 đảng viên, trong đó 3 đồng chí công tác tại trạm y tế": a part of unstated kind (no
+    dimension, corpus README), not another total; "là đảng viên dự bị" after a counter is the
+    probationary part."""
     f = _figures("Chi bộ có 42 đảng viên, trong đó 3 đồng chí công tác tại trạm y tế xã.")
-    assert (f["3"]["dimension"], f["3"]["whole"]) == ("other", "42")
+    assert (f["3"]["dimension"], f["3"]["whole"]) == (None, "42")
     f = _figures("Chi bộ có 42 đảng viên, trong đó 29 đồng chí là nữ, 3 đồng chí là đảng viên dự "
                  "bị.")
     assert [(f[n]["metric"], f[n]["whole"]) for n in ("29", "3")] == [

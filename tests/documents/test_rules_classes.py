@@ -316,8 +316,7 @@ def test_thanh_uy_tp_hcm():
 
 def test_a_counter_after_trong_do_of_admissions_counts_admissions():
     f = _figures("Năm qua, Đảng bộ Bệnh viện kết nạp 12 đảng viên, trong đó 9 đồng chí là bác sĩ.")
-    assert (f["9"]["metric"], f["9"]["whole"], f["9"]["dimension"]) == ("new_admissions", "12",
-                                                                       "other")
+    assert (f["9"]["metric"], f["9"]["whole"], f["9"]["dimension"]) == ("new_admissions", "12", None)
     assert f["12"]["scope_value"] == "Bệnh viện"
 
 

@@ -79,8 +79,8 @@ def test_an_aspect_without_a_metric_noun_is_no_figure():
     "Đảng bộ Học viện có 900 đảng viên, trong đó 320 người là giảng viên, nghiên cứu viên.",
 ])
 def test_a_group_no_dimension_names_is_no_figure(text):
-    """Mixed groups the vocabulary does not name: no figure (one such group alone is a part
-    "other": test_rules_classes)."""
+    """Mixed groups the vocabulary does not name: no figure (one such group alone is a part with
+    no dimension: test_rules_classes)."""
     assert len(_figures(text)) == 1
 
 

@@ -24,7 +24,6 @@ RISE_RE = voc.folded(r"(?:^|[,:;]\s*)(?P<noun>" + "|".join(p for _, p in voc.MET
                      + r")[^,;:.()]{0,40}?\s+tăng lên(?:\s+(?:đến|tới|thành))?\s*$")
 
 
-
 def crossed_head(folded: str, floor: int, start: int):
     """"Đây là lần đầu tiên số đảng viên của tỉnh vượt mốc 100 nghìn": the stock named before the
     mark it crossed (read as if "đạt" stood before the number)."""
@@ -46,22 +45,25 @@ def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
 # "Ban Chấp hành Đảng bộ … gồm 25 đồng chí", a committee's seats).
 _COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
                              r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)
+_LEVELS_RE = voc.folded(r"\s*đảng bộ (?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|đặc khu))*(?!\w)")
+_BREAKDOWN_OF_RE = re.compile(voc.IN_WHICH_RE.pattern + r"|(?:theo|về) loại hình(?![\wđ])", re.IGNORECASE)
 
 
 def org_counted(sentence: str, folded: str, q, end: int, floor: int):
     """"loại hình xã, phường, thị trấn có 91 tổ chức", "24 đảng bộ xã, thị trấn": organisations
-    of the kind named before in the sentence (base organisations by default), by the sector
-    named before the number in its part of the list, or right after the counter noun."""
+    of the kind named before in the sentence (base organisations by default, also after "trong đó"
+    or "theo loại hình"), by the sector before the number in its item, or right after the counter."""
     kinds = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, q.start)
              if (f := voc.metric_at(folded, m.start())) and f[0] in voc.ORGS]
     item = max([floor, sentence.rfind(";", 0, q.start) + 1])
     did = (dimension_at(sentence, end) or ("",))[0] == "activity"  # "27 tổ chức chưa kết nạp được
     sector = sector_in(sentence[item:q.start]) or (  # đảng viên nào, chủ yếu là chi bộ trường học":
         None if did else sector_in(re.split(r"[.;()]", sentence[end:])[0]))  # what, not where
-    if not (kinds or sector and voc.IN_WHICH_RE.search(sentence, 0, q.start)):
-        return None, end, None
-    return (kinds[-1] if kinds else "base_orgs_total"), end, (
-        ("sector", sector[0], 0) if sector else None)
+    breakdown = _BREAKDOWN_OF_RE.search(sentence, 0, q.start)
+    if not (kinds or sector and breakdown):  # "Tỉnh có 54 đảng bộ xã, phường": the scope's sub_committees
+        levels = not (kinds or breakdown) and _LEVELS_RE.match(folded, q.end)
+        return ("sub_committees", end, None) if levels else (None, end, None)
+    return (kinds[-1] if kinds else "base_orgs_total"), end, (("sector", sector[0], 0) if sector else None)
 
 
 def dimension_item(sentence: str, start: int) -> tuple | None:
@@ -123,7 +125,6 @@ _UNBLOCK_PLAIN_RE, _PRE_BLOCK_PLAIN_RE, _POST_BLOCK_PLAIN_RE = (
 # A closed aside in brackets ("(kể cả trước sáp nhập)") says nothing of what the number counts.
 _ASIDE_RE = re.compile(r"\([^()]*\)|^[^()]*\)")  # the clause may open inside it
 
-
 # A headline's place before its colon: "Hà Nội: Đảng bộ lớn nhất cả nước với gần 48 vạn đảng viên".
 _PLACE_LEAD_RE = re.compile(r"(?-i:[A-ZĐ])[\w.]*(?:\s+(?-i:[A-ZĐ])[\w.]*){0,3}:\s+")
 
@@ -167,7 +168,6 @@ def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end
 _BRACKETED_TARGET_RE = re.compile(
     r"(?<![\wđ])(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+[^\s,;()]+){0,3}\s*\(\s*(?:là\s+)?$", re.IGNORECASE)
 
-
 # "Cả nhiệm kỳ kết nạp từ 15.000 đảng viên trở lên": admissions "from N upwards" are a plan.
 _FROM_RE = re.compile(r"(?<![\wđ])từ\s*$", re.IGNORECASE)
 _UPWARDS_RE = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?trở lên(?![\wđ])", re.IGNORECASE)
@@ -207,14 +207,13 @@ def other_organisation(sentence: str, start: int) -> bool:
     return bool(_OTHER_ORGANISATION_RE.match(sentence, sentence.rfind(";", 0, start) + 1))
 
 
-IN_LIST_ITEM_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
 _OPENS_PART_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)\s*,?\s*(?:có\s+)?$", re.IGNORECASE)
 
 
 def opens_part(sentence: str, start: int) -> bool:
     """Right after "trong đó", or opening the next item of its list: "mười bốn đảng viên, trong đó
     năm đồng chí là nữ, hai đồng chí là đảng viên dự bị" (parts in words)."""
-    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or IN_LIST_ITEM_RE.search(
+    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or voc.IN_WHICH_RE.search(
         sentence, 0, start) and re.search(r"[,;]\s*$", sentence[:start]))
 
 
@@ -247,8 +246,6 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
 # members over a stated span are the admissions of that span.
 _NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
                                r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
-
-
 # "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
 _SPAN_FIRST_RE = voc.folded(r"(?:^|[.:;]\s*)(?:trong\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+(?:năm|thập kỷ|"
                             r"thập niên|nhiệm kỳ)(?:\s+qua)?\s*[,:]\s*(?:(?:có|với|thêm)\s+)?$")
@@ -261,11 +258,12 @@ def new_in_period(folded: str, noun_end: int, start: int = 0) -> bool:
         _SPAN_FIRST_RE.search(folded, 0, start)) and folded[:noun_end].endswith("dang vien moi")
 
 
-_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*$")
+_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*|(?:(?:nhiều|cao) nhất|"
+                            r"dẫn đầu|đứng đầu) là\s[^,;.]*\svới\s*)$")  # "…, nhiều nhất là xã A với 31 …"
 
 
 def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
-    """"… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV": a running total of the admissions before it."""
+    """Admissions after admissions: a running total ("lũy kế từ đầu năm 23 ĐV") or the place leading them."""
     return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
         c.metric == "new_admissions" for c in before)
 
@@ -280,18 +278,23 @@ THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên
 # before, for another period or place.
 CORRESPONDING_RE = voc.folded(r"(?:con số|số liệu|số lượng|số) tương ứng(?:\s+(?:là|đạt|lên|còn))?\s*$")
 EXCESS_RE = voc.folded(r"\s*(?:so với|so cùng kỳ|kế hoạch|chỉ tiêu)")
-# Not tracked, so no figure: an excess over a target ("vượt chỉ tiêu 5 đảng viên"), members moved
-# in or out ("trong năm chuyển đến 1 đồng chí, chuyển đi 2 đồng chí"), a rank ("vào nhóm 5 đảng bộ
-# có số đảng viên đông nhất").
-NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
-                                   r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
-                                   r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
+# Not tracked, so no figure: an excess ("vượt chỉ tiêu 5 đảng viên"), members moved ("chuyển đến 1 đồng
+# chí"), a rank ("vào nhóm 5 đảng bộ …"), a streak's bound ("năm thứ 11 liên tiếp kết nạp trên 150 nghìn").
+_NOT_COUNTED_BEFORE_RE = voc.folded(r"(?<![\wđ])(?:vượt (?:so với )?(?:chỉ tiêu|kế hoạch)(?: (?:đề ra|được "
+                                    r"giao|năm))?|chuyển (?:đến|đi|về|ra)|chuyển sinh hoạt (?:đến|đi|về)|"
+                                    r"(?:nhóm|tốp|top)(?: dẫn đầu)?)\s+$")
+_STREAK_RE = voc.folded(r"(?<![\wđ])năm (?:thứ \S+ liên (?:tiếp|tục)|liền)[^,;.\d]{0,25}\s+$")
 
 
-_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$", re.IGNORECASE)
+def not_counted(folded: str, start: int, qualifier: str) -> bool:
+    """Before the number, words that make it no figure (an exact count after a streak is the year's)."""
+    return bool(_NOT_COUNTED_BEFORE_RE.search(folded, max(0, start - 40), start) or qualifier != "exact"
+                and _STREAK_RE.search(folded, max(0, start - 60), start))
+
+
+_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:
-    """Between the count of admissions and a counter: "trong đó" or a bare ", có" ("kết nạp 23
-    đảng viên, có 5 người là đồng bào Công giáo"): the counter counts some of those admitted."""
+    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them."""
     return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end]))

@@ -107,7 +107,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
     ctx.list_noun = " " + over["noun"] if headline and (over := OVER_TIME_RE.match(headline)) else ""
     figures: list[dict] = []
     framing, note = stats_frame(headline, published, text)  # a note frames the blocks from it on
-    for block in blocks(text):
+    for n, block in enumerate(blocks(text)):
         note = None if note is None or any(note in para for para in block) else note
         ctx.event, ctx.carried, ctx.previous, ctx.block = None, None, [], []
         ctx.frame = None if note else framing  # the note not reached yet: no frame
@@ -116,7 +116,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
             is_headline = i == 0 and block[0] == headline
             figs = _sentence(sentence, ctx, headline=is_headline)
             for f in figs:
-                f["_headline"] = is_headline
+                f["_headline"], f["_block"] = is_headline, n
             figures.extend(figs)
             ctx.figures.extend(figs)
     headline_from_body(figures)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import clauses as cl
 from . import vocabulary as voc
 from .lists import counted_lists, respective
+from .narrowed import opening_part
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
@@ -43,9 +44,9 @@ _GLOSS_BEFORE_RE = re.compile(r"\([^()\d]{1,60}\)")
 _IN_SECTOR_RE = voc.folded(r"\s+(?:ở|trong|thuộc|tại)\s")
 # A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
 _ADMISSION_LABEL_RE = voc.folded(
-    r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
-    r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+(?:trong|năm|cả|từ|quý|tháng|"
-    r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")
+    r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển|kn)"
+    r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+\(?(?:trong|năm|cả|từ|quý|tháng|"
+    r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")  # also "Kết nạp đảng viên mới (năm 2024): 58"
 OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")  # a count opening one: "nữ (1.716 người)", "79% (1.048 …)"
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
@@ -113,8 +114,7 @@ def descriptor(sentence: str, start: int, tail_re: re.Pattern = _TAIL_RE
     if dim:
         pos = dim[2]
     tail = tail_re.match(text, pos)
-    if not tail or tail.end() != len(text) or not (metric or dim) or (
-            tail_re is not _TAIL_RE and not dim):
+    if not tail or tail.end() != len(text) or not (metric or dim) or (tail_re is not _TAIL_RE and not dim):
         return None, None, False
     return metric, dim, ":" in text[pos:]
 
@@ -193,7 +193,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if not dim and _GROUP_RE.match(sentence, counter.end()):
                 continue  # "392 đồng chí là quân nhân chuyên nghiệp, công nhân và …": mixed groups
             metric = metric or ("_part" if dim else None)
-            admissions = [c for c in out if c.metric == "new_admissions" and not c.dimension]
+            admissions = [c for c in [c for c in out if not c.dimension][-1:] if c.metric == "new_admissions"]
             closing = cl.HEAD_THEN_RE.search(folded, floor, q.start)  # "đưa tổng số đảng viên … lên"
             if closing and not pre_dim:  # "nâng số đảng viên là sinh viên … lên 204 đồng chí"
                 metric = voc.metric_at(folded, closing.start("noun"))[0]
@@ -225,8 +225,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None or cl.range_bound(folded, q.start) or cl.NOT_COUNTED_BEFORE_RE.search(
-                folded, max(0, q.start - 40), q.start):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
+        if metric is None or cl.range_bound(folded, q.start) or cl.not_counted(
+                folded, q.start, q.qualifier):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
             continue
         if cl.size_of_counted(folded, q.start, out[-1] if out else None):
             out.pop()  # "12 chi bộ có trên 100 đảng viên": neither is a figure
@@ -234,14 +234,14 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         clause = cl.clause(sentence, q.start, floor)
         if voc.POST_BLOCK_RE.match(sentence, noun_end) or _shared_complement(
                 sentence, folded, noun_end) or cl.blocked(clause) or voc.hard_blocked(
-                clause) or cl.unnamed(sentence, clause) or \
-                voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
+                clause) or cl.unnamed(sentence, clause) or voc.ATTENDANCE_RE.search(sentence, 0, q.start) or \
                 voc.EVENT_ITEM_RE.search(sentence, 0, q.start) or cl.label_of_event(
                     sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
         if blocked_end is not None and (not out or out[-1].start < blocked_end) and \
-                voc.IN_WHICH_RE.search(sentence, blocked_end, q.start):  # not of a count after it
+                voc.IN_WHICH_RE.search(sentence, blocked_end, q.start) and not cl.admitted(
+                    sentence, folded, q.start, q.start, noun_end):  # not of a count after it
             continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
@@ -259,8 +259,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         activity = (dimension_at(sentence, noun_end) or ("",))[0] == "activity"
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same") or cl.opens_item(sentence, q.start, noun_end)
+                or opening_part(sentence, q.start, noun_end) or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
-                or voc.STOCK_AFTER_RE.match(folded, noun_end)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
                     not out or pre_dim and out[-1].dimension)):

@@ -54,7 +54,8 @@ def _fits(whole: dict, part: dict, explicit: bool, outside: bool = False) -> boo
     than the admissions before it is not of them ("Năm 2022, … kết nạp 218 …. Tính chung từ năm
     2015 đến hết năm 2022, … kết nạp 142 … Công giáo"; "… kết nạp 1.020 đảng viên mới; đến nay tỷ
     lệ đảng viên nữ chiếm 41,5%")."""
-    if not can_hold(whole, part) or part.get("_own_stock") and whole["metric"] == "new_admissions":
+    if not can_hold(whole, part) or part.get("_own_stock") and whole["metric"] == "new_admissions" or (
+            part["value"] or 0) > (whole["value"] or float("inf")):  # no part larger than its whole
         return False
     period = (part["as_of"], part["_first"])
     if (outside or part["metric"] in STOCK_PARTS) and whole["metric"] == "new_admissions" and \
@@ -128,7 +129,8 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
         for whole in reversed(previous):
             if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
                                                                           True) and not (
-                    not explicit and not part.get("_dated_here") and _singled_out(whole, previous)):
+                    not explicit and not part.get("_dated_here") and (_singled_out(whole, previous) or (
+                        whole.get("_parent") and not whole["dimension"]))):  # "Riêng các xã … có 604 …"
                 return whole
         for sibling in reversed(previous):
             if sibling.get("_parent") and _fits(sibling["_parent"], part, explicit, True):

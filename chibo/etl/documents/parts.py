@@ -15,7 +15,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
-| other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know: a part, never a total (organisations so selected are a part with no dimension: subsets.py) |
+| other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know ("3 đồng chí công tác tại trạm y tế", "98 là quân nhân chuyên nghiệp"): a part, never a total, published with no dimension (corpus README; organisations so selected: subsets.py) |
 
 A part carries the metric of what it counts: a part of new admissions stays `new_admissions`; a
 part of the members is `members_female` (gender), `members_official`/`members_probationary`
@@ -51,7 +51,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
-    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)"),
+    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
     # several religions named together ("theo đạo Phật, đạo Công giáo"): religious

@@ -2,6 +2,7 @@
 whole's id, totals checked against their parts; and a headline that restates a body figure
 ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên") given the body figure's date and scope.
 """
+from .narrowed import narrowed_parts
 from .parts import parts_ok
 from .scope import Scope, merged_on, widened
 from .vocabulary import within_tolerance
@@ -109,7 +110,9 @@ def _restates(head: dict, body: dict) -> bool:
 
 
 def finish(doc_id: str, figures: list[dict]) -> list[dict]:
-    """Number the figures, resolve part-of ids and part checks, drop private keys."""
+    """Number the figures, resolve part-of ids and part checks, drop private keys; a count narrowed
+    after its noun is made a part of its paragraph's total first (narrowed.py)."""
+    narrowed_parts(figures)
     for ordinal, f in enumerate(figures, start=1):
         f["ordinal"] = ordinal
         f["figure_id"] = f"{doc_id}-{ordinal:03d}"
@@ -136,7 +139,8 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
             "sentence": f["sentence"], "span_start": f["span_start"], "span_end": f["span_end"],
             "number_text": f["number_text"],
             "part_of_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
-            "dimension": f["dimension"], "dimension_value": f["dimension_value"],
+            "dimension": None if f["dimension"] == "other" else f["dimension"],  # unnamed: none
+            "dimension_value": f["dimension_value"],
             "share": f["share"],
             "parts_sum_ok": parts_ok(f, parts) if f["value"] is not None else None,
             "year": f["year"],

@@ -67,7 +67,8 @@ def _heading(line: str) -> bool:
 
 # A column header naming what its cells count: "| Đại hội | Thời gian | Số đảng viên |".
 _COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên(?: mới)?(?: được)? kết nạp(?: mới)?(?: trong năm)?|"
-                              r"đảng viên|chi bộ|tổ chức cơ sở đảng)|Kết nạp(?: đảng viên)?(?: mới)?(?: trong năm)?")
+                              r"đảng viên|chi bộ|tổ chức cơ sở đảng)|Kết nạp(?: đảng viên)?(?: mới)?(?: trong năm)?|"
+                              r"Đảng viên|Chi bộ|Tổ chức cơ sở đảng")  # or its noun alone
 _COUNT_CELL_RE = re.compile(r"(?:hơn |gần |trên |khoảng )?\d", re.IGNORECASE)
 
 

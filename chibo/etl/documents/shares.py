@@ -203,12 +203,13 @@ def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidat
 _NOT_PARTY_WHOLE_RE = re.compile(r"\s*(?:(?:trong|của)\s+)?(?:tổng\s+)?(?:dân số|số dân|số hộ|hộ dân|"
                                  r"nhân khẩu|số nhân khẩu|diện tích)(?![\wđ])", re.IGNORECASE)
 _UNDER_RE = re.compile(r"(?:\s+trực thuộc(?![\wđ]))?", re.IGNORECASE)
+_COUNT_OF_RE = re.compile(r"\s*(?:(?:tổng )?số (?:lượng )?)?", re.IGNORECASE)
 
 
 def _noun_and_dimension(text: str, pos: int) -> tuple[str | None, tuple | None]:
     """(metric, dimension) named from pos on: "đảng viên nữ trong số …", "tổ chức cơ sở đảng
     kết nạp được đảng viên", "có trình độ đại học trở lên"."""
-    noun = metric_at(voc.fold(text), pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    noun = metric_at(voc.fold(text), _COUNT_OF_RE.match(text, pos).end())  # "21,6% số đảng viên là nữ"
     if noun:  # "100% tổ chức cơ sở đảng trực thuộc kết nạp được …": under the scope's committee
         pos = _UNDER_RE.match(text, noun[1]).end()
     return (noun[0] if noun else None), dimension_at(text, pos)
@@ -247,6 +248,7 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
     for m in _PCT_BEFORE_RE.finditer(sentence):
         metric, dim = _noun_and_dimension(sentence, m.end())
         party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
+        dim = dim or (("gender", "female", 0) if metric == "members_female" else None)  # "… đảng viên là nữ"
         found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)
     for m in _THIS_RATE_RE.finditer(sentence):  # "… chiếm khoảng 16%, … tỷ lệ này là 33,3%, … đã đạt 38,9%"
@@ -256,7 +258,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
             found.append(_share_part(sentence, m, prior[-1].metric, (prior[-1].dimension, prior[-1].dimension_value, 0)))
     for c in found:
         if c and (named := _WHOLE_NAMED_RE.match(voc.fold(sentence), c.end)):
-            c.whole_metric = metric_at(voc.fold(sentence), named.start("noun"))[0]
+            whole = metric_at(voc.fold(sentence), named.start("noun"))[0]  # "21,6% số đảng viên là
+            c.whole_metric = "members_total" if whole == "members_female" else whole  # nữ": of all
     for c in found:
         if c and not any(a <= c.start < b for a, b in taken) and c.start not in {
                 x.start for x in out}:

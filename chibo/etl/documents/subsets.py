@@ -36,7 +36,8 @@ _KIND_RE = re.compile(
     r"òóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])"
     r"|(?<![\wđ])\d[\d.]*\s+(?:xã|phường|thị trấn|thôn|bản|ấp|xóm|buôn|làng|tổ dân phố|khu phố|huyện|"
     r"đơn vị|đồn|trường|nông trường|lâm trường|công ty|doanh nghiệp|cơ quan)\s+(?-i:[a-zđ])"  # "44 xã biên giới"
-    r"|(?<![\wđ])(?:(?:ở|tại|trong|thuộc)\s+)?(?:các\s+|những\s+)?(?:khu vực|vùng|địa bàn|tuyến)\s+"
+    r"|(?<![\wđ])(?<!bộ )(?<!ủy )(?<!uỷ )(?:(?:ở|tại|trong|thuộc)\s+)?(?:các\s+|những\s+)?(?:khu vực|vùng|địa bàn|tuyến|"
+    r"khối)\s+"  # "Khối doanh nghiệp có 12 …" (not "Đảng bộ Khối các cơ quan …")
     r"(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])",
     re.IGNORECASE)
 # A count named as the whole: no subset.
@@ -50,10 +51,12 @@ _CELLS = frozenset({"cells_total"}) | frozenset(CELL_KINDS)
 
 
 def _clause_before(sentence: str, f: dict, out: list[dict]) -> str:
-    """The text from the last figure of the sentence (or a ";", or the start) to the count."""
-    start = max([0] + [g["_noun_end"] for g in out if g["span_end"] <= f["span_start"]]
-                + [sentence.rfind(";", 0, f["span_start"]) + 1])
-    return sentence[start:f["span_start"]]
+    """The text from the last figure of the sentence (or a ";", or the start) to the count; a
+    phrase closing that figure's clause is its own ("22 đảng viên thuộc các nông trường, 9 …")."""
+    after = max([0] + [g["_noun_end"] for g in out if g["span_end"] <= f["span_start"]])
+    start = max(after, sentence.rfind(";", 0, f["span_start"]) + 1)
+    own = re.match(r"[^,;]+,", sentence[start:f["span_start"]]) if start == after > 0 else None
+    return sentence[start + (own.end() if own else 0):f["span_start"]]
 
 
 def restricted(sentence: str, f: dict, out: list[dict]) -> tuple[bool, tuple[str, str] | None]:
