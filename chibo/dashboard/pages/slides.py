@@ -6,8 +6,6 @@ a deck, a chooser. Keys (arrows, space, Page Up/Down, Esc, F) and clicks are in 
 
 from __future__ import annotations
 
-import json
-
 import dash
 import dash_mantine_components as dmc
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
@@ -152,7 +150,7 @@ def payload(state: dict | None) -> dict:
                 "exit": exit_href, "pptx": ""}
     slides = [{"key": s.key, "title": s.title, "context": s.context, "source": s.source,
                "key_value": s.key_value, "key_label": s.key_label,
-               "figure": json.loads(s.figure.to_json())}
+               "figure": s.figure}
               for s in decks.build_slides(deck, state)]
     return {"slides": slides, "present": True, "chooser": [], "auto": auto, "exit": exit_href,
             "pptx": dash.get_relative_path("/export/deck.pptx") + urlstate.to_search(state)}
