@@ -1,6 +1,10 @@
 /* chibo presentation mode (pages/slides.py) and "+ Trình chiếu" on chart cards
    (components/chart_card.py): clientside callbacks, the keys a presentation clicker sends, clicks.
-   My deck lives in localStorage under DECK_KEY. No network, no libraries. */
+   My deck lives in localStorage under DECK_KEY. No network, no libraries.
+   Which slide is shown changes in one place, `go`, at once for each key, click or tick: Dash
+   merges a callback requested again before it ran (and drops one still running), so a callback
+   that added one to the index on a button's n_clicks lost a press that came quickly after
+   another (→ then ← kept only the →). */
 (function () {
   "use strict";
   var DECK_KEY = "chibo.deck";
@@ -48,23 +52,31 @@
     var el = document.getElementById(id);
     if (el) { el.click(); }
   }
+  /* the slide on screen and how many there are: set by `show` from the stores, and by `go` */
+  var current = {index: 0, count: 0};
+  function go(action) {
+    var n = current.count, i = current.index;
+    if (!n) { return; }  /* nothing drawn yet */
+    if (action === "first") { i = 0; }
+    else if (action === "last") { i = n - 1; }
+    else if (action === "next") { i = i + 1; }
+    else if (action === "prev") { i = i - 1; }
+    else if (action === "tick") { i = (i + 1) % n; }
+    i = Math.max(0, Math.min(i, n - 1));
+    if (i === current.index) { return; }
+    current.index = i;  /* the next key counts from here, before Dash has drawn this one */
+    window.dash_clientside.set_props("slides-index", {data: i});
+  }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     slides: {
-      step: function (_prev, _next, _ticks, slides, _first, _last, index) {
-        var n = (slides || []).length, i = index || 0, trig = triggered();
-        if (trig.indexOf("slides-first.") >= 0) { i = 0; }
-        else if (trig.indexOf("slides-last.") >= 0) { i = n - 1; }
-        else if (trig.indexOf("slides-next.") >= 0) { i = i + 1; }
-        else if (trig.indexOf("slides-prev.") >= 0) { i = i - 1; }
-        else if (trig.indexOf("slides-timer.") >= 0) { i = n ? (i + 1) % n : 0; }
-        return Math.max(0, Math.min(i, n - 1));
-      },
+      tick: function () { go("tick"); },
       show: function (index, slides) {
-        var all = slides || [], s = all[index || 0];
+        var all = slides || [], i = Math.max(0, Math.min(index || 0, all.length - 1)), s = all[i];
+        current = {index: s ? i : 0, count: all.length};
         if (!s) { return ["", "", "", "", {data: [], layout: {}}, "", ""]; }
         return [s.title, s.context, s.key_value, s.key_label, s.figure, s.source,
-                ((index || 0) + 1) + " / " + all.length];
+                (i + 1) + " / " + all.length];
       },
       fullscreen: function () { toggleFullscreen(); return window.dash_clientside.no_update; },
       mine: function (clear, search, label) {
@@ -96,19 +108,15 @@
     if (!root || e.altKey || e.ctrlKey || e.metaKey) { return; }
     var tag = (e.target && e.target.tagName) || "";
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
-    var id = null;
-    if (NEXT[e.key]) { id = "slides-next"; }
-    else if (PREV[e.key]) { id = "slides-prev"; }
-    else if (e.key === "Home") { id = "slides-first"; }
-    else if (e.key === "End") { id = "slides-last"; }
-    else if (e.key === "Escape" || e.key === "Esc") { id = "slides-exit"; }
-    else if (e.key === "f" || e.key === "F") { e.preventDefault(); toggleFullscreen(); return; }
-    if (!id) { return; }
+    var action = NEXT[e.key] ? "next" : PREV[e.key] ? "prev" : e.key === "Home" ? "first"
+      : e.key === "End" ? "last" : e.key === "Escape" || e.key === "Esc" ? "exit" : null;
+    if (e.key === "f" || e.key === "F") { e.preventDefault(); toggleFullscreen(); return; }
+    if (!action) { return; }
     e.preventDefault();  /* no page scroll on Space/Page Down, no native button click */
     if (document.activeElement && root.contains(document.activeElement)) {
       document.activeElement.blur();
     }
-    press(id);
+    if (action === "exit") { press("slides-exit"); } else { go(action); }
   });
 
   document.addEventListener("click", function (e) {
@@ -119,8 +127,11 @@
                                                        {deck: readDeck().join(","), auto: null}));
       return;
     }
-    var stage = e.target && e.target.closest && e.target.closest(".slide-stage, .slide-head");
-    if (!stage || !visibleRoot() || e.target.closest("a, button")) { return; }
-    press(e.clientX < window.innerWidth * 0.25 ? "slides-prev" : "slides-next");
+    if (!visibleRoot() || !e.target || !e.target.closest) { return; }
+    var button = e.target.closest("#slides-prev, #slides-next");
+    if (button) { go(button.id === "slides-prev" ? "prev" : "next"); return; }
+    var stage = e.target.closest(".slide-stage, .slide-head");
+    if (!stage || e.target.closest("a, button")) { return; }
+    go(e.clientX < window.innerWidth * 0.25 ? "prev" : "next");
   });
 })();

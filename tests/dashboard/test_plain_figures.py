@@ -3,8 +3,9 @@
 Every builder, for representative inputs, gives a dict whose JSON (as Dash serialises it) equals
 the JSON of the same figure made into a go.Figure, which checks every property name and value,
 expands named colour scales, drops unset properties and writes arrays its own way. So the fast
-path cannot drift from what Plotly accepts and draws. The check itself is held to near misses:
-a misspelt property, a None left in, a missing template, a named colour scale.
+path cannot drift from what Plotly accepts and draws; the slides' projector styling is held to
+it too. The check itself is held to near misses: a misspelt property, a None left in, a missing
+template, a named colour scale.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from chibo.dashboard.charts.hierarchy import hierarchy_map
 from chibo.dashboard.charts.theme import FigContext, empty
 from chibo.dashboard.charts.timeline import published_timeline
 from chibo.dashboard.data import Scope
+from chibo.dashboard.exports import deck, projector
 
 CTX = FigContext(title="Đảng viên", subtitle="Hà Nội · 2024–2025", footnote="Nguồn: chibo")
 DARK_EN = FigContext(lang="en", theme="dark", title="Members", nodata="No data for Hà Nội")
@@ -134,6 +136,18 @@ def test_every_chart_card_is_what_a_go_figure_sends(dash_app, state2025):
             fig, _alt = registry.build_card(key, {**state2025, "lang": lang}, theme,
                                             Scope.everything())
             assert sent(fig) == validated(fig), key
+
+
+def test_slides_and_their_projector_pictures_are_what_a_go_figure_sends(dash_app, state2025):
+    """Every slide of the built-in decks (projector-styled) and its PowerPoint picture style;
+    styling leaves the slide's own figure as it was."""
+    for name in deck.BUILTIN:
+        for slide in deck.build_slides(deck.parse_deck(f"builtin:{name}"), state2025,
+                                       Scope.everything()):
+            before = sent(slide.figure)
+            assert_same(slide.figure)
+            assert_same(projector.style(slide.figure, base=30, height=900))
+            assert sent(slide.figure) == before, slide.key
 
 
 def test_the_check_catches_what_plotly_would_refuse_or_rewrite():

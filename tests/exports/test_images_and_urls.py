@@ -112,14 +112,13 @@ def test_png_title_is_clear_of_the_top_edge(client):
 def test_projector_heatmap_labels_every_province():
     """34 provinces × 12 months on a slide or in the PowerPoint: every row keeps its label (Plotly
     alone labels every other one at that height), in a type that fits the rows."""
-    import plotly.graph_objects as go
-
+    from chibo.dashboard.charts import plain
     from chibo.dashboard.exports import projector
 
     rows = [f"Tỉnh số {i}" for i in range(34)]
-    fig = go.Figure(go.Heatmap(z=[[i] * 12 for i in range(34)], y=rows,
-                               x=[f"2025-{m:02d}-01" for m in range(1, 13)]))
-    styled = projector.style(fig)
+    fig = plain.figure([plain.trace("heatmap", z=[[i] * 12 for i in range(34)], y=rows,
+                                    x=[f"2025-{m:02d}-01" for m in range(1, 13)])])
+    styled = plain.as_figure(projector.style(fig))
     assert list(styled.layout.yaxis.tickvals) == rows and list(styled.layout.yaxis.ticktext) == rows
     size = styled.layout.yaxis.tickfont.size
     assert 9 <= size and size * 34 <= projector.SLIDE_PLOT_PX

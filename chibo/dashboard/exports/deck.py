@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import plotly.graph_objects as go
-
 from chibo.dashboard import i18n, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts import (
@@ -98,7 +96,7 @@ class Slide:
     title: str
     context: str
     source: str
-    figure: go.Figure  # projector-styled, without title and footnote (the slide carries them)
+    figure: dict  # plain, projector-styled, without title and footnote (the slide carries them)
     chart: ChartSpec | None  # in projector colours; None: the figure goes in as a picture
     key_label: str = ""
     key_value: str = ""
@@ -120,8 +118,7 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     scope = scope if scope is not None else access.current_scope()
     source = footnote(state, lang, scope)
     ctx, drawing = registry.draw(key, state, scope, "light", with_footnote=False)
-    fig = plain.as_figure(drawing.figure)
-    fig.update_layout(title={"text": ""})
+    fig = plain.layout(drawing.figure, title={"text": ""})
     mapping = projector.palette(fig)
     chart = drawing.spec.recoloured(lambda c: projector.color(c, mapping)) if drawing.spec else None
     styled = projector.style(fig)
@@ -133,7 +130,7 @@ def build_slide(key: str, state: dict, scope=None) -> Slide:
     lines = notes_lines(chart, lang)
     if lines:
         notes += [f"{t('slides.numbers', lang)}:", *lines]
-    elif not fig.data:
+    elif not fig["data"]:
         notes.append(empty_text(state, lang, scope))
     shown = metrics.definitions(scope, registry.chart_metrics(key, state), lang)
     if shown:  # what each figure counts, from the metric registry (the cards' "ⓘ")

@@ -14,6 +14,8 @@ from pathlib import Path
 import plotly
 import plotly.graph_objects as go
 
+from chibo.dashboard.charts import plain
+
 WIDTH, HEIGHT = 1920, 1080  # projector resolution
 _lock = threading.Lock()
 _started = False
@@ -51,7 +53,7 @@ def _start() -> None:
         _started = True
 
 
-def render(fig: go.Figure, fmt: str = "png", width: int = WIDTH, height: int = HEIGHT,
+def render(fig: go.Figure | dict, fmt: str = "png", width: int = WIDTH, height: int = HEIGHT,
            scale: float = 1) -> bytes:
     """The figure as PNG or SVG bytes at width × height CSS pixels (× scale for PNG)."""
     if fmt not in ("png", "svg"):
@@ -59,5 +61,7 @@ def render(fig: go.Figure, fmt: str = "png", width: int = WIDTH, height: int = H
     _start()
     import kaleido
 
+    if isinstance(fig, dict):  # a plain figure (charts/plain.py)
+        fig = plain.as_figure(fig)
     return kaleido.calc_fig_sync(fig, opts={"format": fmt, "width": width, "height": height,
                                             "scale": scale})

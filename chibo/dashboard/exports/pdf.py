@@ -10,6 +10,7 @@ import io
 import plotly.graph_objects as go
 from PIL import Image
 
+from chibo.dashboard.charts import plain
 from chibo.dashboard.exports import images
 from chibo.dashboard.exports.deck import Cover, Slide
 
@@ -20,7 +21,7 @@ DPI = 160  # 1920 px pages print at 12 × 6,75 inches
 def titled(slide: Slide) -> go.Figure:
     """The slide's projector figure with its title, context, key number and source drawn in
     (the PNG/SVG export and the PDF pages); the title sits clear of the top edge."""
-    fig = go.Figure(slide.figure)
+    fig = plain.as_figure(slide.figure)
     top = 180 if not fig.layout.showlegend else 220
     fig.update_layout(title={"text": ""}, margin={"t": top, "b": 90, "l": 40, "r": 40})
     if fig.layout.showlegend:

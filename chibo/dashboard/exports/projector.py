@@ -1,11 +1,14 @@
 """Restyle a built chart for a projector: large type, black on white, Okabe–Ito colours in place
-of the screen palette (so the colour-blind and the back of a washed-out hall can tell series apart)."""
+of the screen palette (so the colour-blind and the back of a washed-out hall can tell series apart).
+Figures are plain dicts (charts/plain.py), restyled without graph_objects."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+import copy
+import functools
 
-from chibo.dashboard.charts import spec, theme
+from chibo.dashboard import answers
+from chibo.dashboard.charts import plain, spec, theme
 
 _SERIES = {c.lower(): theme.OKABE_ITO[i % len(theme.OKABE_ITO)]
            for i, c in enumerate(spec.COLORS)}
@@ -15,17 +18,18 @@ BASE = 24  # px at 1920×1080
 SLIDE_PLOT_PX = 760  # height of a slide's chart at 1920×1080
 
 
-def _colors_of(fig: go.Figure) -> set[str]:
+def _colors_of(fig: dict) -> set[str]:
     found = set()
-    for tr in fig.data:
-        for c in (getattr(tr.marker, "color", None) if tr.type in ("bar", "scatter") else None,
-                  tr.line.color if tr.type == "scatter" else None):
+    for tr in fig["data"]:
+        kind = tr.get("type")
+        for c in (tr.get("marker", {}).get("color") if kind in ("bar", "scatter") else None,
+                  tr.get("line", {}).get("color") if kind == "scatter" else None):
             found.update(x.lower() for x in (c if isinstance(c, (list, tuple)) else [c])
                          if isinstance(x, str))
     return found
 
 
-def palette(fig: go.Figure) -> dict[str, str]:
+def palette(fig: dict) -> dict[str, str]:
     """Screen → projector colours. Some quality-level colours are also series colours, so a
     figure drawn only in quality colours (and not in the first two series colours) is a
     quality chart: good → blue … poor → vermillion; any other figure maps series by position."""
@@ -56,55 +60,66 @@ def _colorscale(scale):
     return scale
 
 
-def label_every_row(fig: go.Figure, height: int, base: int) -> None:
+def label_every_row(fig: dict, height: int, base: int) -> None:
     """A heatmap's rows (provinces) each keep their label: every row is a tick, in a type size
     that fits the rows into `height` pixels (Plotly would otherwise drop every other one)."""
-    heat = next((tr for tr in fig.data if tr.type == "heatmap" and tr.y is not None), None)
+    heat = next((tr for tr in fig["data"] if tr.get("type") == "heatmap"
+                 and tr.get("y") is not None), None)
     if heat is None:
         return
-    rows = list(dict.fromkeys(heat.y))
+    rows = list(dict.fromkeys(heat["y"]))
     size = max(9, min(base - 2, int(height * 0.8 / max(len(rows), 1) * 0.8)))
-    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=rows, tickfont={"size": size})
+    plain.yaxis(fig, tickmode="array", tickvals=rows, ticktext=rows, tickfont={"size": size})
 
 
-def style(fig: go.Figure, base: int = BASE, height: int = SLIDE_PLOT_PX) -> go.Figure:
-    """A copy of `fig` in the projector theme (theme.PROJECTOR) for a picture `height` pixels
-    high; the data are not touched."""
-    fig = go.Figure(fig)
+@functools.cache
+def _template() -> dict:
+    return answers.shared(theme.PROJECTOR.to_plotly_json())
+
+
+def style(fig: dict, base: int = BASE, height: int = SLIDE_PLOT_PX) -> dict:
+    """A copy of plain figure `fig` (charts/plain.py) in the projector theme (theme.PROJECTOR)
+    for a picture `height` pixels high; the data are not touched."""
+    fig = {"data": copy.deepcopy(fig["data"]),
+           "layout": copy.deepcopy({k: v for k, v in fig["layout"].items() if k != "template"})}
     mapping = palette(fig)
-    fig.update_layout(template=theme.PROJECTOR, font={"size": base, "color": "#000000"},
-                      paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", colorway=theme.OKABE_ITO,
-                      legend={"font": {"size": base}}, hoverlabel={"font": {"size": base}},
-                      margin={"l": 20, "r": 30, "t": 70 if fig.layout.showlegend else 20,
-                              "b": 20})
-    fig.update_xaxes(tickfont={"size": base - 2}, gridcolor="#b0b0b0", linecolor="#000000",
-                     automargin=True, title_font={"size": base})
-    fig.update_yaxes(tickfont={"size": base - 2}, gridcolor="#b0b0b0", linecolor="#000000",
-                     automargin=True, title_font={"size": base})
-    for tr in fig.data:
-        if tr.type in ("bar", "scatter"):
-            if tr.marker is not None and tr.marker.color is not None:
-                tr.marker.color = color(tr.marker.color, mapping)
-            if tr.type == "scatter":
-                tr.line.color = color(tr.line.color, mapping)
-                tr.line.width = max(tr.line.width or 2, 4)
-                if tr.stackgroup:
-                    tr.fillcolor = None
-            if getattr(tr, "textfont", None) is not None:
-                tr.textfont.size = base - 2
-        elif tr.type == "heatmap":
-            tr.colorscale = _colorscale(tr.colorscale)
-            if tr.textfont is not None:
-                tr.textfont.size = max(round(base * 0.55), 10)  # tile labels
-            tr.colorbar.tickfont = {"size": base - 4}
-        elif tr.type in ("sunburst", "pie"):
-            tr.textfont = {"size": base - 4}
-            fig.update_layout(colorway=theme.OKABE_ITO)
+    fig["layout"]["template"] = _template()
+    plain.layout(fig, font={"size": base, "color": "#000000"}, paper_bgcolor="#ffffff",
+                 plot_bgcolor="#ffffff", colorway=theme.OKABE_ITO,
+                 legend={"font": {"size": base}}, hoverlabel={"font": {"size": base}},
+                 margin={"l": 20, "r": 30, "t": 70 if fig["layout"].get("showlegend") else 20,
+                         "b": 20})
+    axis = {"tickfont": {"size": base - 2}, "gridcolor": "#b0b0b0", "linecolor": "#000000",
+            "automargin": True, "title": {"font": {"size": base}}}
+    plain.layout(fig, xaxis=axis, yaxis=axis)
+    for tr in fig["data"]:
+        _style_trace(fig, tr, mapping, base)
     label_every_row(fig, height, base)
-    for ann in fig.layout.annotations or ():
-        ann.font = {"size": max(base - 8, 14), "color": "#000000"}
-    for shape in fig.layout.shapes or ():
-        if shape.line is not None:
-            shape.line.color = "#444444"
-            shape.line.width = max(shape.line.width or 1, 2)
+    for ann in plain.annotations(fig):
+        ann["font"] = {"size": max(base - 8, 14), "color": "#000000"}
+    for shape in fig["layout"].get("shapes", []):
+        line = shape.setdefault("line", {})
+        line["color"] = "#444444"
+        line["width"] = max(line.get("width") or 1, 2)
     return fig
+
+
+def _style_trace(fig: dict, tr: dict, mapping: dict, base: int) -> None:
+    """One trace in projector colours and type sizes."""
+    kind = tr.get("type")
+    if kind in ("bar", "scatter"):
+        if tr.get("marker", {}).get("color") is not None:
+            tr["marker"]["color"] = color(tr["marker"]["color"], mapping)
+        if kind == "scatter":
+            plain.merge(tr, {"line": {"color": color(tr.get("line", {}).get("color"), mapping),
+                                      "width": max(tr.get("line", {}).get("width") or 2, 4)}})
+            if tr.get("stackgroup"):
+                tr.pop("fillcolor", None)
+        plain.merge(tr, {"textfont": {"size": base - 2}})
+    elif kind == "heatmap":
+        plain.merge(tr, {"colorscale": _colorscale(tr.get("colorscale")),
+                         "textfont": {"size": max(round(base * 0.55), 10)},  # tile labels
+                         "colorbar": {"tickfont": {"size": base - 4}}})
+    elif kind in ("sunburst", "pie"):
+        tr["textfont"] = {"size": base - 4}
+        plain.layout(fig, colorway=theme.OKABE_ITO)

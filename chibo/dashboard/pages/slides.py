@@ -1,12 +1,12 @@
 """Trình chiếu (presentation mode): full-screen slides, one chart each, for a projector.
 
 `?deck=builtin:tong-quan` or `?deck=members-stock,quality-levels` plus the usual filters; without
-a deck, a chooser. Keys (arrows, space, Page Up/Down, Esc, F) and clicks are in assets/slides.js.
+a deck, a chooser. Keys (arrows, space, Page Up/Down, Home/End, Esc, F), clicks and the
+auto-advance timer's ticks change the slide in assets/slides.js (one place, in the order they
+come); the callbacks here only draw the slide the index store names.
 """
 
 from __future__ import annotations
-
-import json
 
 import dash
 import dash_mantine_components as dmc
@@ -23,7 +23,6 @@ dash.register_page(__name__, path="/trinh-chieu", name="Trình chiếu", order=8
 SLIDES_ROOT, SLIDES_CHOOSER = "slides-root", "slides-chooser"
 SLIDES_DATA, SLIDES_INDEX, SLIDES_TIMER = "slides-data", "slides-index", "slides-timer"
 SLIDES_PREV, SLIDES_NEXT, SLIDES_EXIT = "slides-prev", "slides-next", "slides-exit"
-SLIDES_FIRST, SLIDES_LAST = "slides-first", "slides-last"  # Home and End (assets/slides.js)
 SLIDES_FULL, SLIDES_PPTX = "slides-fullscreen", "slides-pptx"
 SLIDES_TITLE, SLIDES_CONTEXT, SLIDES_SOURCE = "slides-title", "slides-context", "slides-source"
 SLIDES_KEY_VALUE, SLIDES_KEY_LABEL = "slides-key-value", "slides-key-label"
@@ -131,9 +130,7 @@ def layout(lang: str = "vi", **_params):
                 html.A(t("slides.pptx", lang), id=SLIDES_PPTX, className="slides-button",
                        tabIndex="-1"),
                 html.A(t("slides.exit", lang), id=SLIDES_EXIT, className="slides-button",
-                       href=dash.get_relative_path("/"), tabIndex="-1"),
-                html.Button(id=SLIDES_FIRST, hidden=True, tabIndex="-1"),
-                html.Button(id=SLIDES_LAST, hidden=True, tabIndex="-1")]),
+                       href=dash.get_relative_path("/"), tabIndex="-1")]),
         ]),
     ])
 
@@ -152,7 +149,7 @@ def payload(state: dict | None) -> dict:
                 "exit": exit_href, "pptx": ""}
     slides = [{"key": s.key, "title": s.title, "context": s.context, "source": s.source,
                "key_value": s.key_value, "key_label": s.key_label,
-               "figure": json.loads(s.figure.to_json())}
+               "figure": s.figure}
               for s in decks.build_slides(deck, state)]
     return {"slides": slides, "present": True, "chooser": [], "auto": auto, "exit": exit_href,
             "pptx": dash.get_relative_path("/export/deck.pptx") + urlstate.to_search(state)}
@@ -168,11 +165,8 @@ def render(state):
             max(p["auto"], 1) * 1000, p["exit"], p["pptx"])
 
 
-clientside_callback(ClientsideFunction("slides", "step"), Output(SLIDES_INDEX, "data"),
-                    Input(SLIDES_PREV, "n_clicks"), Input(SLIDES_NEXT, "n_clicks"),
-                    Input(SLIDES_TIMER, "n_intervals"), Input(SLIDES_DATA, "data"),
-                    Input(SLIDES_FIRST, "n_clicks"), Input(SLIDES_LAST, "n_clicks"),
-                    State(SLIDES_INDEX, "data"))
+clientside_callback(ClientsideFunction("slides", "tick"), Input(SLIDES_TIMER, "n_intervals"),
+                    prevent_initial_call=True)
 clientside_callback(ClientsideFunction("slides", "show"),
                     Output(SLIDES_TITLE, "children"), Output(SLIDES_CONTEXT, "children"),
                     Output(SLIDES_KEY_VALUE, "children"), Output(SLIDES_KEY_LABEL, "children"),
