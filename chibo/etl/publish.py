@@ -29,6 +29,9 @@ from chibo.etl.settings import settings, size_bytes
 from chibo.etl.warehouse import build_marts, ensure_schema, run_checks
 from chibo.etl.writer import BUILDING_SUFFIX, WriterLock, import_legacy, prune, recover, remove_leftovers
 
+# A WAL size never reached: the served file is checkpointed once, when its marts are built.
+NO_AUTOMATIC_CHECKPOINT = "1TB"
+
 
 class Publication:
     """`with Publication(path) as pub:` work on `pub.con`, then `pub.publish()`."""
@@ -157,6 +160,10 @@ class Publication:
         served one's loads plus this load, or exactly `loads` (rebuild). Returns its number."""
         con = self.con
         con.execute("DETACH work")
+        # No checkpoint until the marts are built: each one rewrites the whole catalog (every
+        # dictionary-coded column holds marts.org_code's ids, 5 MB at national scale) and leaves
+        # the copy before it as free blocks inside the served file.
+        con.execute(f"SET checkpoint_threshold = '{NO_AUTOMATIC_CHECKPOINT}'")
         build_marts(con, progress)
         fault("after_marts")
         run_checks(con)

@@ -23,7 +23,7 @@ from chibo.dashboard.data import (
     query,
     use_rollup,
 )
-from chibo.dashboard.queries import exact
+from chibo.dashboard.queries import exact, subtree
 
 PARTY_REASONS = exact.PARTY_REASONS
 MEMBERS_ROLLUP, MEETINGS_ROLLUP = "agg_members_monthly", "agg_meetings_province_monthly"
@@ -176,12 +176,14 @@ def admission_rate(scope: Scope, f: Filters) -> pd.DataFrame:
 
 @cached
 def structure(scope: Scope, f: Filters) -> pd.DataFrame:
-    """Age and gender structure for the year of the as-of date: gender, age_band, members."""
-    cond, p = org_condition(scope, f)
+    """Age and gender structure for the year of the as-of date: gender, age_band, members. The
+    coded org_id of the year's rows is filtered by the selected ids (none when nothing narrows
+    them), never joined to dim_org row by row."""
+    cond, p = subtree.ids_in(scope, f, "s.org_id")
     p["y"] = f.as_of.year
     return query(f"""
         WITH y AS (SELECT max(year) AS year FROM marts.fct_member_structure_yearly
                    WHERE year <= $y)
         SELECT gender, age_band, sum(members) AS members
-        FROM marts.fct_member_structure_yearly s JOIN marts.dim_org o USING (org_id)
+        FROM marts.fct_member_structure_yearly s
         WHERE {cond} AND s.year = (SELECT year FROM y) GROUP BY 1, 2 ORDER BY 2, 1""", p)

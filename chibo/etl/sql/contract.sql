@@ -145,16 +145,17 @@ COMMENT ON COLUMN marts.fct_membership_daily.d_cells_lt3 IS 'd_* are changes of 
 
 CREATE TABLE marts.fct_member_structure_yearly (
     year BIGINT,
-    org_id VARCHAR,
+    org_id marts.org_code,
     gender VARCHAR,
     age_band VARCHAR,
     members INTEGER,
 );
 COMMENT ON TABLE marts.fct_member_structure_yearly IS 'cell × year × gender × age band, on 31-12 (the latest year: on the last loaded day); marts.structure_on(D) counted';
+COMMENT ON COLUMN marts.fct_member_structure_yearly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_member_structure_yearly.age_band IS '18_30, 31_40, 41_50, 51_60, 61_plus, unknown';
 
 CREATE TABLE marts.fct_member_structure (
-    org_id VARCHAR,
+    org_id marts.org_code,
     joined_on DATE,
     left_on DATE,
     admission BOOLEAN,
@@ -169,6 +170,7 @@ CREATE TABLE marts.fct_member_structure (
     political_theory VARCHAR,
 );
 COMMENT ON TABLE marts.fct_member_structure IS 'member-in-cell row (as fct_membership_daily counts them) with the characteristics structure statistics select on, no member id; counted on a day or over a period only through marts.structure_on(D) and marts.admission_structure_between(A, B) (see Member structure)';
+COMMENT ON COLUMN marts.fct_member_structure.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.fct_member_structure.admission IS 'joined_on = admitted_on';
 COMMENT ON COLUMN marts.fct_member_structure.gender IS 'male, female, unknown';
 COMMENT ON COLUMN marts.fct_member_structure.ethnicity IS 'kinh, minority, foreign_origin, other, unknown';
@@ -214,12 +216,13 @@ COMMENT ON COLUMN marts.agg_subtree_structure.dimension IS 'as agg_member_struct
 
 CREATE TABLE marts.agg_org_tree (
     day DATE,
-    org_id VARCHAR,
+    org_id marts.org_code,
     parent_id VARCHAR,
     depth INTEGER,
     members BIGINT,
 );
 COMMENT ON TABLE marts.agg_org_tree IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history and on the last loaded day: the tree over the lineage (only existing organisations are nodes)';
+COMMENT ON COLUMN marts.agg_org_tree.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'the deepest existing ancestor over bridge_org_lineage (by dim_org.depth, then org_id); NULL at the top';
 COMMENT ON COLUMN marts.agg_org_tree.depth IS 'existing ancestors';
 COMMENT ON COLUMN marts.agg_org_tree.members IS 'official + probationary members on the day in the existing cells of the subtree';

@@ -8,7 +8,9 @@
 -- the new provincial committee and a level abolished without successor (districts) is skipped.
 -- members: official + probationary members on the day (the month-end stocks of
 -- marts.fct_membership_monthly, = marts.cell_stocks_on(day)) in the existing cells of the
--- subtree. Other days and narrower viewers walk the bridge at query time.
+-- subtree. Other days and narrower viewers walk the bridge at query time. org_id is
+-- dictionary-coded (marts.org_code); parent_id stays text (sorted by it, it packs as well as
+-- coded, and each coded column adds the whole dictionary to the file's catalog).
 WITH days AS (SELECT month, month_end AS day FROM marts.dim_month WHERE marts.rollup_month(month)),
 live AS (
   SELECT d.day, o.org_id, o.depth
@@ -37,7 +39,8 @@ shape AS (
       AS parent_id
   FROM eff GROUP BY ALL
 )
-SELECT s.day, s.org_id, h.parent_id, CAST(h.depth AS INTEGER) AS depth,
+SELECT s.day, CAST(s.org_id AS marts.org_code) AS org_id, h.parent_id,
+  CAST(h.depth AS INTEGER) AS depth,
   CAST(s.members AS BIGINT) AS members
 FROM sub s JOIN shape h USING (day, org_id)
 WHERE s.members > 0

@@ -9,10 +9,11 @@
 -- Counted on a day or over a period only through the macros marts.structure_on(D) and
 -- marts.admission_structure_between(A, B) (sql/macros/structure.sql), which hold the one
 -- definition of the status, the age and the age bands. Sorted by joined_on, so admissions in a
--- period read only the row groups of that period.
+-- period read only the row groups of that period; org_id is dictionary-coded (marts.org_code).
 WITH bounds AS (SELECT max(month_end) AS last_day FROM marts.dim_month),
 cells AS (SELECT org_id FROM marts.dim_org WHERE kind IN ('base_cell', 'sub_cell'))
-SELECT m.org_id, m.joined_on, m.left_on, m.joined_on = m.admitted_on AS admission,
+SELECT CAST(m.org_id AS marts.org_code) AS org_id, m.joined_on, m.left_on,
+  m.joined_on = m.admitted_on AS admission,
   CASE WHEN m.official_on IS NOT NULL THEN greatest(m.official_on, m.joined_on) END AS official_from,
   coalesce(m.gender, 'unknown') AS gender,
   CAST(m.birth_year AS SMALLINT) AS birth_year,

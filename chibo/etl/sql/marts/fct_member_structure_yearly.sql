@@ -1,8 +1,9 @@
 -- grain: one row per cell, year, gender and age band; members on 31-12 of the year (for the
 -- latest year: on the last loaded day). marts.structure_on(D) counted for every year at once with
 -- its definitions (the macros marts.member_on and marts.age_band, sql/macros/structure.sql).
--- org_id stays text: the members page joins it with dim_org's ids, and a coded column would be
--- cast back for every row of the year (national age × gender of a province: 30 -> 117 ms CPU).
+-- org_id is dictionary-coded (marts.org_code): sorted by it within the year, a few bits a row
+-- where the text took most of the table; readers filter it by a set of ids (the members page:
+-- org_id IN (the selected organisations of dim_org)), never join dim_org to every row.
 WITH years AS (SELECT year(month) AS year, max(month_end) AS snapshot FROM marts.dim_month GROUP BY 1)
 SELECT y.year, s.org_id, s.gender, marts.age_band(y.year - s.birth_year) AS age_band,
   CAST(count(*) AS INTEGER) AS members
