@@ -68,7 +68,7 @@ def test_the_big_facts_store_org_ids_dictionary_coded(demo_warehouse):
     small integers rather than text."""
     assert set(contract.coded_tables()) == {
         "marts.fct_membership_monthly", "marts.fct_membership_daily", "marts.fct_meetings_monthly",
-        "marts.agg_base_org_monthly", "marts.agg_base_org_members"}
+        "marts.agg_base_org_monthly", "marts.agg_base_org_members", "marts.cell_missed_regular"}
     coded = {t.qualified: c.name for t in contract.tables() for c in t.columns if c.type == "ENUM"}
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:
         ids = [r[0] for r in con.execute("SELECT org_id FROM marts.dim_org ORDER BY org_id").fetchall()]

@@ -4,7 +4,8 @@ level, political theory, status), and the shares leaders quote (women, ethnic mi
 admissions aged 30 or younger).
 
 Counts come from the warehouse's one definition: on the days the day rollups hold (31-12 of every
-loaded year, the last loaded day) the rollup marts.agg_member_structure for province, region and
+loaded year, the last loaded day and the end of its month a year earlier, the KPI cards' "a year
+earlier") the rollup marts.agg_member_structure for province, region and
 sector filters and marts.agg_subtree_structure for a picked organisation above the cells (its
 subtree), else the macros' rows marts.structure_on(D) and marts.admission_structure_between(A, B)
 of the organisations selected (resolved once from dim_org), counted by one dimension. SQL runs
@@ -57,7 +58,7 @@ def members_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFr
     day = as_of_day(scope, f)
     if day is None:
         return empty()
-    if day in rollup_days(scope):  # 31-12, the last loaded day
+    if day in rollup_days(scope):  # 31-12, the last loaded day, a year before it
         rolled = _rolled_up(scope, f)
         if rolled is not None:
             table, cond, p = rolled
