@@ -174,3 +174,29 @@ def test_structure_kpis_compare_two_days_of_the_rollups(demo_runtime):
     assert kpis["female_share"]["previous"] == pytest.approx(
         structure.share(structure.members_by(ALL, dataclasses.replace(f, as_of=before),
                                              "gender"), "female"))
+
+
+def test_monthly_indicators_of_a_picked_organisation_read_its_subtree_rollup(demo_runtime):
+    """The overview's months (KPI sparklines, the 5-year trend) of an organisation picked at
+    each level, merged-away province included, over the whole history: the membership read from
+    marts.agg_subtree_monthly equals the cells' facts month by month; a base cell, a pick
+    narrowed by a sector and a viewer limited to a province read the facts (near misses)."""
+    from chibo.dashboard.queries import members
+    from tests.dashboard.test_subtree_rollup import _picks
+
+    first, last = data.data_bounds(ALL)
+    f = Filters(start=first, end=last, as_of=last)
+    province = _top("province_code_current")
+    shown = 0
+    for level, org in _picks().items():
+        g = dataclasses.replace(f, org=org)
+        views = [(ALL, g, level != "base_cell"), (ALL, dataclasses.replace(g, sector=_top(
+            "sector")), False), (Scope(provinces=frozenset({province})), g, False)]
+        for scope, h, read in views:
+            with tracing() as seen:
+                rolled = members.monthly_indicators(scope, h, first, last)
+            assert ("agg_subtree_monthly o" in seen[-1].sql) == read, (level, h)
+            cells = members.monthly_indicators(scope, h, first, last, rolled=False)
+            pd.testing.assert_frame_equal(rolled, cells, check_dtype=False)
+            shown += int(rolled["members"].fillna(0).sum())
+    assert shown > 0
