@@ -200,3 +200,29 @@ def test_monthly_indicators_of_a_picked_organisation_read_its_subtree_rollup(dem
             pd.testing.assert_frame_equal(rolled, cells, check_dtype=False)
             shown += int(rolled["members"].fillna(0).sum())
     assert shown > 0
+
+
+def test_young_admission_shares_of_both_periods_counted_at_once_equal_each_period(demo_runtime):
+    """The KPI card's share of admissions aged 30 or younger, now and a year earlier, counted in
+    one pass, equals the share of each period's own admissions by age band: this year, the whole
+    history (its year earlier starts before the data), a period of a few days, every view and
+    limited viewers; an empty period has no share."""
+    first, last = data.data_bounds(ALL)
+    end = exact.month_end(last)
+    day = dt.timedelta(days=1)
+    periods = [(end.replace(month=1, day=1), end), (first, end), (end - 9 * day, end - 3 * day),
+               (end, end - day)]
+    shares = []
+    for scope, f in _views(end):
+        for a, b in periods:
+            g = dataclasses.replace(f, start=a, end=b)
+            before = dataclasses.replace(g, start=exact.year_before(a), end=exact.year_before(b))
+            got = structure.admission_shares(scope, g, before, "age_band", "18_30")
+            want = tuple(structure.share(structure.admissions_by(scope, h, "age_band"), "18_30")
+                         for h in (g, before))
+            assert got == want, (scope, g)
+            shares += [s for s in got if s is not None]
+    assert shares and 0 < min(shares) < max(shares) < 1
+    assert structure.admission_shares(ALL, dataclasses.replace(_views(end)[0][1], start=end,
+                                      end=end - dt.timedelta(days=1)), _views(end)[0][1],
+                                      "age_band", "18_30")[0] is None
