@@ -226,3 +226,23 @@ def test_young_admission_shares_of_both_periods_counted_at_once_equal_each_perio
     assert structure.admission_shares(ALL, dataclasses.replace(_views(end)[0][1], start=end,
                                       end=end - dt.timedelta(days=1)), _views(end)[0][1],
                                       "age_band", "18_30")[0] is None
+
+
+def test_watch_lists_cut_to_the_grid_are_the_head_of_the_whole_lists(demo_runtime):
+    """With the grid's limit (1, a middle one, one less, exactly and one more than the list) the
+    three watch lists fetch only their first rows, in every view and for limited viewers."""
+    _first, last = data.data_bounds(ALL)
+    lists = (lambda s, g: q.missed_regular(s, g, 3), lambda s, g: q.missed_regular(s, g, 12),
+             q.falling_cells, q.poor_cells, lambda s, g: q.poor_counted(s, g, last))
+    cut_somewhere = False
+    for scope, f in _views(exact.month_end(last)):
+        for fn in lists:
+            full = fn(scope, f)
+            for limit in sorted({1, max(len(full) // 2, 1), len(full) - 1, len(full),
+                                 len(full) + 1} - {0}):
+                with tracing() as seen:
+                    cut = fn(scope, dataclasses.replace(f, extra=(("limit", limit),)))
+                assert seen[-1].params["limit"] == limit
+                assert _rows(cut) == _rows(full.head(limit)), (scope, f, limit)
+                cut_somewhere |= 1 < limit < len(full)
+    assert cut_somewhere

@@ -110,6 +110,16 @@ def province_month(scope: Scope, f: Filters) -> pd.DataFrame:
     return add_rates(df)
 
 
+def _limit(f: Filters, p: dict) -> str:
+    """`LIMIT $limit` when filters.extra holds the grid's `limit` (the first rows of the list,
+    whose order ends on the unique org_id: a grid fetches only what it shows), else nothing."""
+    limit = dict(f.extra).get("limit")
+    if limit is None:
+        return ""
+    p["limit"] = int(limit)
+    return "LIMIT $limit"
+
+
 def window_end(scope: Scope, f: Filters) -> dt.date | None:
     """The last month of the period that has data (the period end, clamped to the last loaded)."""
     bounds = data_bounds(scope)
@@ -165,7 +175,8 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
         SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
                l.last_regular
         FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
-        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id""", p)
+        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id
+        {_limit(f, p)}""", p)
 
 
 def _missed_months(scope: Scope, f: Filters, counted: bool = False) -> str:
@@ -216,7 +227,8 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
                round(t.score_last6, 1) AS score_last6, round(t.score_change, 1) AS score_change,
                round(t.slope_12m, 2) AS slope_12m, t.as_of_month
         FROM marts.cell_quality_trend t JOIN c USING (org_id)
-        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name, c.org_id""", p)
+        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name, c.org_id
+        {_limit(f, p)}""", p)
 
 
 @cached
@@ -241,7 +253,7 @@ def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
         SELECT c.org_id, c.name, c.base_org, c.province, w.poor, w.rated, w.last_poor
         FROM marts.{WATCH} w JOIN c USING (org_id)
         WHERE w.month = $b AND w.poor >= $k
-        ORDER BY w.poor DESC, w.last_poor DESC, c.name, c.org_id""", p)
+        ORDER BY w.poor DESC, w.last_poor DESC, c.name, c.org_id {_limit(f, p)}""", p)
 
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
@@ -256,4 +268,4 @@ def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m JOIN c USING (org_id)
         WHERE m.month BETWEEN $a AND $b GROUP BY c.org_id HAVING sum(m.poor) >= $k
-        ORDER BY poor DESC, last_poor DESC, name, c.org_id""", p)
+        ORDER BY poor DESC, last_poor DESC, name, c.org_id {_limit(f, p)}""", p)
