@@ -133,7 +133,7 @@ def test_grid_rows_are_the_records_pandas_gives():
         "int": np.array([1, 2, 3], dtype="int64"),
         "nullable": pd.array([1, None, 3], dtype="Int64"),
         "dec": [1.5, float("nan"), 2.0],
-        "month": pd.to_datetime(["2026-10-01", None, "2025-01-31 12:30:05"]),
+        "month": pd.to_datetime(["2026-10-01", None, "2025-01-31 12:30:05"], format="ISO8601"),
         "zoned": pd.to_datetime(["2026-10-01 08:00", "2026-10-02 09:00", None]).tz_localize("UTC"),
         "day": [dt.date(2026, 1, 2), None, dt.date(2026, 3, 4)],
     })

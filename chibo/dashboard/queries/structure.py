@@ -147,8 +147,8 @@ def kpis(scope: Scope, f: Filters) -> dict[str, dict]:
 
 
 @cached
-def admission_shares(scope: Scope, f: Filters, g: Filters, dimension: str, value: str
-                     ) -> tuple[float | None, float | None]:
+def admission_shares(scope: Scope, f: Filters, g: Filters, dimension: str = "age_band",
+                     value: str = "18_30") -> tuple[float | None, float | None]:
     """share(admissions_by(scope, f, dimension), value) and the same under `g` (the same
     filters over other dates: a year earlier), counted in one pass over the admissions of both
     periods rather than one per period."""
