@@ -152,10 +152,10 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
 
     The months are read from marts.cell_missed_regular (the cell-months without a regular
     meeting, precomputed) when the warehouse has it, else (or with `counted`: the path it is
-    checked against) counted on the facts' coded ids (a
-    cell-month with no regular meeting is an anti-join of two small windows of the facts); only
-    the cells that missed one are then named: no hash table of every cell's names is built (at
-    national scale that needed more than the dashboard's memory limit)."""
+    checked against) counted on the facts' coded ids (a cell-month with no regular meeting is an
+    anti-join of two small windows of the facts); only the cells that missed one are then named:
+    no hash table of every cell's names is built (at national scale that needed more than the
+    dashboard's memory limit). At most filters.extra `limit` rows (the grid's first)."""
     end = window_end(scope, f)
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
