@@ -1,10 +1,11 @@
-"""The watch lists and the data-quality table at national scale, against the paths they replace,
-on the demo warehouse (real ETL): the cells that missed regular meetings read from
+"""The national-scale paths of the tables and KPI cards against the paths they replace, on the
+demo warehouse (real ETL): the cells that missed regular meetings read from
 marts.cell_missed_regular equal the months counted on the facts (every view, limited viewers,
-ends at the first months of history and in the past); the data-quality warnings cut to the grid
-in SQL are the first rows of the whole list, whatever the limit (one less, exactly, one more than
-a month's warnings); the grid's rows are what pandas' records give; the member-structure KPI
-cards compare two days of the day rollups."""
+ends at the first months of history and in the past); the watch lists and the data-quality
+warnings cut to the grid in SQL are the first rows of the whole lists, whatever the limit (one
+less, exactly, one more than a month's warnings or the list); the grid's rows are what pandas'
+records give; the member-structure KPI cards compare two days of the day rollups and count both
+periods' admissions at once; a picked organisation's months read its subtree rollup."""
 
 from __future__ import annotations
 
