@@ -96,12 +96,14 @@ def measure(args) -> None:
     overview = importlib.import_module("chibo.dashboard.pages.overview")
     data_status = importlib.import_module("chibo.dashboard.pages.data_status")
     slides = importlib.import_module("chibo.dashboard.pages.slides")
+    structure = importlib.import_module("chibo.dashboard.components.structure_section")
     ch = urlstate.choices_for(access.current_scope())
     scope = access.current_scope()
     calls = {f"chart:{k}": (lambda s, k=k: registry.card_answer(k, s, "light", scope))
              for k in registry.CHARTS}
     calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
+    calls["members:structure_kpis"] = lambda s: structure.kpi_cards(s, "light")
     calls["data:info_cards"] = data_status.info_cards
     calls["filter:options"] = lambda s: filter_bar.fill_options(s["lang"], s)
     calls["filter:org_search"] = lambda s: filter_bar.search_orgs("chi bo", None)

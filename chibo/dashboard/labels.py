@@ -143,7 +143,7 @@ def _each(values: pd.Series, label) -> list[str]:
     """label(v) for every value, each distinct value labelled once (a table of thousands of base
     organisations has a handful of kinds and sectors)."""
     done: dict = {}
-    return [done[v] if v in done else done.setdefault(v, label(v)) for v in values]
+    return [done[v] if v in done else done.setdefault(v, label(v)) for v in values.tolist()]
 
 
 def csv_header(column: str, lang: str = "vi") -> str:

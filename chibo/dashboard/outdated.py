@@ -23,9 +23,11 @@ MACROS = ("admission_structure_between", "admission_structure_long_between",
           "stock_parts_on_days", "stocks_on", "structure_long_on", "structure_on",
           "subtree_flow_parts_over", "subtree_stock_parts_on_days")
 
-# The rollups a picked organisation's views and the table of organisations read when the file has
-# them (the facts of the cells otherwise: the same numbers, slower at national scale).
-ROLLUPS = ("agg_base_org_members", "agg_subtree_monthly", "agg_subtree_structure")
+# The rollups a picked organisation's views, the table of organisations and the list of cells that
+# missed regular meetings read when the file has them (the facts of the cells otherwise: the same
+# numbers, slower at national scale).
+ROLLUPS = ("agg_base_org_members", "agg_subtree_monthly", "agg_subtree_structure",
+           "cell_missed_regular")
 
 
 def missing_macros() -> list[str]:
@@ -44,8 +46,9 @@ def check() -> list[str]:
     """At start: log which macros (error) and rollups (warning) the file lacks and that
     `etl rebuild` makes them; returns the missing macros."""
     _name(logging.WARNING, missing_rollups(),
-          "nên chậm hơn khi chọn một tổ chức và ở bảng tổ chức",
-          "so views of a picked organisation and the table of organisations are slower")
+          "nên chậm hơn khi chọn một tổ chức, ở bảng tổ chức và danh sách chi bộ không sinh hoạt"
+          " thường kỳ", "so views of a picked organisation, the table of organisations and the"
+          " list of cells that missed regular meetings are slower")
     missing = missing_macros()
     _name(logging.ERROR, missing, "", "")
     return missing

@@ -22,7 +22,8 @@ from tests.dashboard.structure_fixture import add_structure
 
 MARTS_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql" / "marts"
 DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
-           "agg_meetings_province_monthly", "cell_quality_trend", "cell_poor_12m", "dim_metric",
+           "agg_meetings_province_monthly", "cell_quality_trend", "cell_poor_12m",
+           "cell_missed_regular", "dim_metric",
            "agg_org_tree", "agg_base_org_members")
 STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")
 FLOW_COLUMNS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",

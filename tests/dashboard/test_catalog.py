@@ -167,10 +167,11 @@ def test_a_warehouse_without_the_base_organisations_rollup_serves_the_table(fixt
 
 
 def test_the_start_check_knows_every_subtree_rollup_the_dashboard_reads():
-    """ROLLUPS is exactly the agg_subtree_* marts and the base organisations' rollup
-    (agg_base_org_members) the dashboard's queries name, each in the warehouse contract."""
+    """ROLLUPS is exactly the agg_subtree_* marts, the base organisations' rollup
+    (agg_base_org_members) and the missed meetings' months (cell_missed_regular) the dashboard's
+    queries name, each in the warehouse contract."""
     named = {m for path in (ROOT / "chibo" / "dashboard" / "queries").rglob("*.py")
-             for m in re.findall(r"agg_subtree_\w+|agg_base_org_members",
+             for m in re.findall(r"agg_subtree_\w+|agg_base_org_members|cell_missed_regular",
                                  path.read_text(encoding="utf-8"))}
     contract = (ROOT / "chibo" / "etl" / "sql" / "contract.sql").read_text(encoding="utf-8")
     assert set(outdated_check.ROLLUPS) == named

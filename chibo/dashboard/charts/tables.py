@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from chibo.dashboard import data, labels, urlstate
@@ -61,10 +62,28 @@ def grid_rows(key: str, state: dict | None, scope: Scope) -> tuple[list[dict], b
         return [], False
     df = table_frame(key, state, scope, limit=MAX_ROWS + 1)
     more, df = len(df) > MAX_ROWS, df.head(MAX_ROWS)
-    for col in df.columns:
-        if pd.api.types.is_datetime64_any_dtype(df[col]):
-            df[col] = df[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    return df.astype(object).where(df.notna(), None).to_dict("records"), more
+    return records(df), more
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """The rows of `df` as JSON-able dicts: missing values None, timestamps as
+    'YYYY-MM-DDTHH:MM:SS', numbers as Python numbers (what `to_dict("records")` of the frame as
+    objects gives), built column by column: 5,000 rows in a few milliseconds, where pandas boxes
+    every cell one by one."""
+    names, columns = list(df.columns), []
+    for name in names:
+        col = df[name]
+        missing = col.isna().to_numpy()
+        if pd.api.types.is_datetime64_any_dtype(col) and col.dt.tz is None:
+            values = np.datetime_as_string(col.to_numpy(dtype="datetime64[s]"), unit="s").tolist()
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            values = col.dt.strftime("%Y-%m-%dT%H:%M:%S").tolist()
+        else:
+            values = col.astype(object).tolist()
+        if missing.any():
+            values = [None if m else v for v, m in zip(values, missing.tolist())]
+        columns.append(values)
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def rows(key: str, state: dict | None, scope: Scope) -> list[dict]:

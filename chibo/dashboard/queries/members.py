@@ -29,12 +29,20 @@ PARTY_REASONS = exact.PARTY_REASONS
 MEMBERS_ROLLUP, MEETINGS_ROLLUP = "agg_members_monthly", "agg_meetings_province_monthly"
 
 
-def _membership_source(scope: Scope, f: Filters) -> tuple[str, str]:
+def _membership_source(scope: Scope, f: Filters, rolled: bool = True
+                       ) -> tuple[str, str, str, dict]:
     """(FROM clause with the dim_org columns as alias o, base organisations on the month's last
-    day): the rollup's own column, or dim_org's validity on the facts' path."""
+    day, condition, params): the province × sector rollup's own column, a picked organisation's
+    rows of its subtree rollup (subtree.rolled_up; not without `rolled`), or dim_org's validity
+    on the facts' path."""
+    cond, p = org_condition(scope, f)
     if use_rollup(scope, f, MEMBERS_ROLLUP):
-        return f"marts.{MEMBERS_ROLLUP} o", "sum(base_orgs)"
-    return ("marts.fct_membership_monthly JOIN marts.dim_org o USING (org_id)", "NULL")
+        return f"marts.{MEMBERS_ROLLUP} o", "sum(base_orgs)", cond, p
+    picked = subtree.rolled_up(scope, f) if rolled else None
+    if picked is not None:
+        return (f"marts.{subtree.ROLLUP} o", "sum(base_orgs)", f"{picked[0]} AND o.org_id = $org",
+                picked[1])
+    return ("marts.fct_membership_monthly JOIN marts.dim_org o USING (org_id)", "NULL", cond, p)
 
 
 def _meetings_source(scope: Scope, f: Filters) -> str:
@@ -44,13 +52,17 @@ def _meetings_source(scope: Scope, f: Filters) -> str:
 
 
 @cached
-def monthly_indicators(scope: Scope, f: Filters, first: dt.date, last: dt.date) -> pd.DataFrame:
+def monthly_indicators(scope: Scope, f: Filters, first: dt.date, last: dt.date,
+                       rolled: bool = True) -> pd.DataFrame:
     """One row per month in [first, last] (stocks on each month's last day, flows within it):
     month, base_orgs, cells, members, official, probationary, admitted, transferred_in,
-    transferred_out, left_party, cells_lt3, good_fair, rated, present, expected."""
+    transferred_out, left_party, cells_lt3, good_fair, rated, present, expected. A picked
+    organisation's membership is read from its subtree rollup (not without `rolled`: the path
+    it is checked against), its meetings from the cells' facts."""
     cond, p = org_condition(scope, f)
     p.update(a=month_floor(first), b=month_floor(last))
-    mem_src, base = _membership_source(scope, f)
+    mem_src, base, mem_cond, mem_p = _membership_source(scope, f, rolled)
+    p.update(mem_p)
     base_cte = ""
     if base == "NULL":  # the facts' path: base organisations existing on each month's last day
         base_cte = f""", bo AS (SELECT d.month, count(*) AS base_orgs FROM marts.dim_month d
@@ -67,7 +79,8 @@ def monthly_indicators(scope: Scope, f: Filters, first: dt.date, last: dt.date) 
                        sum(transferred_in) AS transferred_in,
                        sum(transferred_out) AS transferred_out, sum(left_party) AS left_party,
                        sum(cells_lt3) AS cells_lt3
-                FROM {mem_src} WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month){base_cte},
+                FROM {mem_src} WHERE {mem_cond} AND month BETWEEN $a AND $b
+                GROUP BY month){base_cte},
         mt AS (SELECT month, sum(good + fair) AS good_fair, sum(good + fair + average + poor)
                       AS rated, sum(present) AS present, sum(expected) AS expected
                FROM {_meetings_source(scope, f)} WHERE {cond} AND month BETWEEN $a AND $b

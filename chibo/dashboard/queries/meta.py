@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chibo.dashboard.data import Filters, Scope, cached, org_condition, query
+from chibo.dashboard.data import Filters, Scope, cached, org_condition, query, query_row
 
 
 @cached
@@ -37,15 +37,28 @@ def quarantine(scope: Scope) -> pd.DataFrame:
 def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
     """Data-quality warnings for organisations in scope and filters: rule, severity, org_id,
     org_name, member_id, month, detail; the newest first, at most filters.extra `limit` rows (the
-    warnings of the organisations selected are cut to the limit before they are named)."""
+    warnings of the organisations selected are cut to the limit before they are named).
+
+    With a limit, only the newest months that hold it are sorted: the month from which on there
+    are at least `limit` warnings is counted first (one group by month), then only the warnings
+    from that month on are read and ordered (a million warnings at national scale)."""
     cond, p = org_condition(scope, f)
+    within = "TRUE" if cond == "TRUE" else (
+        f"q.org_id IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond})")
     limit = dict(f.extra).get("limit")
+    newest = "TRUE"
     if limit is not None:
         p["limit"] = int(limit)
+        cut = query_row(f"""
+            SELECT max(month) FROM (SELECT month, sum(n) OVER (ORDER BY month DESC) AS n
+                FROM (SELECT q.month, count(*) AS n FROM marts.data_quality q
+                      WHERE {within} AND q.month IS NOT NULL GROUP BY q.month))
+            WHERE n >= $limit""", p)[0]
+        if cut is not None:  # at least `limit` warnings from that month on
+            p["cut"], newest = cut, "q.month >= $cut"
     order = "q.month DESC NULLS LAST, q.rule, q.org_id, q.member_id, q.detail"
     return query(f"""
-        WITH q AS (SELECT * FROM marts.data_quality q
-                   WHERE q.org_id IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond})
+        WITH q AS (SELECT * FROM marts.data_quality q WHERE {within} AND {newest}
                    ORDER BY {order} {"LIMIT $limit" if limit is not None else ""})
         SELECT q.rule, q.severity, q.org_id, o.name AS org_name, q.member_id, q.month, q.detail
         FROM q JOIN marts.dim_org o USING (org_id) ORDER BY {order}""", p)

@@ -2,7 +2,8 @@
 share by period, the province × month heatmap, and three watch lists of cells.
 
 Aggregates read the rollup marts.agg_meetings_province_monthly unless the scope or the filters
-name organisation subtrees (then the facts); watch lists read marts.cell_quality_trend + facts.
+name organisation subtrees (then the facts); watch lists read marts.cell_quality_trend,
+marts.cell_missed_regular and marts.cell_poor_12m (the facts in a file built before them).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ WATCH = "cell_poor_12m"  # the months cells with at least two poor meetings in 1
 
 ROLLUP = "agg_meetings_province_monthly"
 TREND = "cell_quality_trend"
+MISSED = "cell_missed_regular"  # the cell-months without a regular meeting
 
 
 def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
@@ -108,6 +110,16 @@ def province_month(scope: Scope, f: Filters) -> pd.DataFrame:
     return add_rates(df)
 
 
+def _limit(f: Filters, p: dict) -> str:
+    """`LIMIT $limit` when filters.extra holds the grid's `limit` (the first rows of the list,
+    whose order ends on the unique org_id: a grid fetches only what it shows), else nothing."""
+    limit = dict(f.extra).get("limit")
+    if limit is None:
+        return ""
+    p["limit"] = int(limit)
+    return "LIMIT $limit"
+
+
 def window_end(scope: Scope, f: Filters) -> dt.date | None:
     """The last month of the period that has data (the period end, clamped to the last loaded)."""
     bounds = data_bounds(scope)
@@ -132,24 +144,24 @@ def _cells(scope: Scope, f: Filters, listed: str | None = None) -> tuple[str, di
 
 
 @cached
-def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
+def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = False
+                   ) -> pd.DataFrame:
     """Cells that report meetings but held no regular meeting in some of the last `months` months
     of the period: org_id, name, base_org, province, missed (months), months, last_regular
     (month of the last regular meeting on record), ordered by missed, worst first.
 
-    The months are counted on the facts' coded ids first (a cell-month with no regular meeting
-    is an anti-join of two small windows of the facts), and only the cells that missed one are
-    then placed in their reporting span and named: no hash table of every cell's names is built
-    (at national scale that needed more than the dashboard's memory limit)."""
+    The months are read from marts.cell_missed_regular (the cell-months without a regular
+    meeting, precomputed) when the warehouse has it, else (or with `counted`: the path it is
+    checked against) counted on the facts' coded ids (a cell-month with no regular meeting is an
+    anti-join of two small windows of the facts); only the cells that missed one are then named:
+    no hash table of every cell's names is built (at national scale that needed more than the
+    dashboard's memory limit). At most filters.extra `limit` rows (the grid's first)."""
     end = window_end(scope, f)
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
     cells, p = _cells(scope, f, "missed")
-    cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
     p.update(a=add_months(end, 1 - months), b=end, n=months)
-    spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
-        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
     if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
@@ -157,7 +169,27 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
                 " WHERE m.org_id IN (SELECT org_id FROM missed) AND m.regular_held > 0"
                 " AND m.month <= $b GROUP BY m.org_id")
     return query(f"""
-        WITH ids AS (SELECT o.org_id FROM marts.dim_org o
+        WITH {_missed_months(scope, f, counted)},
+        {cells},
+        last_regular AS ({last})
+        SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
+               l.last_regular
+        FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
+        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id
+        {_limit(f, p)}""", p)
+
+
+def _missed_months(scope: Scope, f: Filters, counted: bool = False) -> str:
+    """CTE `missed`: org_id (coded) and missed, the months in [$a, $b] a cell held no regular
+    meeting, from marts.cell_missed_regular (every cell: `c` keeps those in scope) or, without
+    it or with `counted`, counted on the facts of the cells in scope and filters."""
+    if not counted and table_exists(scope, MISSED):
+        return (f"missed AS (SELECT m.org_id, count(*) AS missed FROM marts.{MISSED} m"
+                " WHERE m.month BETWEEN $a AND $b GROUP BY m.org_id)")
+    cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
+    spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
+        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
+    return f"""ids AS (SELECT o.org_id FROM marts.dim_org o
                      WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')),
         w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
               JOIN ids USING (org_id) JOIN {spans} t USING (org_id)
@@ -166,13 +198,7 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3) -> pd.DataFrame:
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
         missed AS (SELECT w.org_id, count(*) AS missed FROM w
                    WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.org_id = w.org_id
-                                     AND h.month = w.month) GROUP BY w.org_id),
-        {cells},
-        last_regular AS ({last})
-        SELECT c.org_id, c.name, c.base_org, c.province, missed.missed, $n AS months,
-               l.last_regular
-        FROM missed JOIN c USING (org_id) LEFT JOIN last_regular l USING (org_id)
-        ORDER BY missed.missed DESC, l.last_regular NULLS FIRST, c.name, c.org_id""", p)
+                                     AND h.month = w.month) GROUP BY w.org_id)"""
 
 
 @cached
@@ -201,7 +227,8 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
                round(t.score_last6, 1) AS score_last6, round(t.score_change, 1) AS score_change,
                round(t.slope_12m, 2) AS slope_12m, t.as_of_month
         FROM marts.cell_quality_trend t JOIN c USING (org_id)
-        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name, c.org_id""", p)
+        WHERE t.score_change <= $fall ORDER BY t.score_change, c.name, c.org_id
+        {_limit(f, p)}""", p)
 
 
 @cached
@@ -226,7 +253,7 @@ def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
         SELECT c.org_id, c.name, c.base_org, c.province, w.poor, w.rated, w.last_poor
         FROM marts.{WATCH} w JOIN c USING (org_id)
         WHERE w.month = $b AND w.poor >= $k
-        ORDER BY w.poor DESC, w.last_poor DESC, c.name, c.org_id""", p)
+        ORDER BY w.poor DESC, w.last_poor DESC, c.name, c.org_id {_limit(f, p)}""", p)
 
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
@@ -241,4 +268,4 @@ def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m JOIN c USING (org_id)
         WHERE m.month BETWEEN $a AND $b GROUP BY c.org_id HAVING sum(m.poor) >= $k
-        ORDER BY poor DESC, last_poor DESC, name, c.org_id""", p)
+        ORDER BY poor DESC, last_poor DESC, name, c.org_id {_limit(f, p)}""", p)

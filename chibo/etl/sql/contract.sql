@@ -201,7 +201,7 @@ CREATE TABLE marts.agg_member_structure (
     value VARCHAR,
     members BIGINT,
 );
-COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_members_monthly × dimension × value: marts.structure_long_on(D) summed, on 31-12 of every year of history and on the last loaded day';
+COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_members_monthly × dimension × value: marts.structure_long_on(D) summed, on 31-12 of every year of history, on the last loaded day and on the end of its month a year earlier';
 
 CREATE TABLE marts.agg_subtree_structure (
     day DATE,
@@ -221,7 +221,7 @@ CREATE TABLE marts.agg_org_tree (
     depth INTEGER,
     members BIGINT,
 );
-COMMENT ON TABLE marts.agg_org_tree IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history and on the last loaded day: the tree over the lineage (only existing organisations are nodes)';
+COMMENT ON TABLE marts.agg_org_tree IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history, on the last loaded day and on the end of its month a year earlier: the tree over the lineage (only existing organisations are nodes)';
 COMMENT ON COLUMN marts.agg_org_tree.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'the deepest existing ancestor over bridge_org_lineage (by dim_org.depth, then org_id); NULL at the top';
 COMMENT ON COLUMN marts.agg_org_tree.depth IS 'existing ancestors';
@@ -421,6 +421,13 @@ CREATE TABLE marts.cell_poor_12m (
     last_poor DATE,
 );
 COMMENT ON TABLE marts.cell_poor_12m IS 'cell and month in which its meetings of the 12 months up to that month include at least two rated poor (the watch list): poor and rated meetings then, the last month with a poor one';
+
+CREATE TABLE marts.cell_missed_regular (
+    month DATE,
+    org_id marts.org_code,
+);
+COMMENT ON TABLE marts.cell_missed_regular IS 'cell and month, from the first month with a meeting of the cell on record, in which it is a cell (fct_membership_monthly.cells = 1) and held no regular meeting (the watch list of missed regular meetings)';
+COMMENT ON COLUMN marts.cell_missed_regular.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 
 CREATE TABLE marts.data_quality (
     rule VARCHAR,

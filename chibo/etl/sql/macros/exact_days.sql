@@ -18,10 +18,12 @@ CREATE OR REPLACE MACRO marts.month_before(d) AS
   least(CAST(date_trunc('month', CAST(d AS DATE)) - INTERVAL 1 MONTH AS DATE), DATE '{last_month}');
 
 -- The months whose last day the day rollups (marts.agg_member_structure, agg_subtree_structure,
--- agg_org_tree, agg_base_org_members) hold: December of every year of history and the last
--- loaded month (its end is the last loaded day).
+-- agg_org_tree, agg_base_org_members) hold: December of every year of history, the last
+-- loaded month (its end is the last loaded day) and the same month a year earlier (the day the
+-- KPI cards compare the last loaded day with).
 CREATE OR REPLACE MACRO marts.rollup_month(m) AS
-  month(CAST(m AS DATE)) = 12 OR CAST(m AS DATE) = DATE '{last_month}';
+  month(CAST(m AS DATE)) = 12 OR CAST(m AS DATE) = DATE '{last_month}'
+  OR CAST(m AS DATE) = CAST(DATE '{last_month}' - INTERVAL 12 MONTH AS DATE);
 
 -- The whole months inside [a, b] are those with first_full(a) <= month < after_full(b).
 CREATE OR REPLACE MACRO marts.first_full(a) AS

@@ -1,6 +1,7 @@
 -- grain: one row per day × province (recorded code) × old province × current province × region ×
--- sector × dimension × value with members on that day: 31-12 of every year of history and the
--- last loaded day. marts.structure_on(D) summed over the rollup keys, for many days at once with
+-- sector × dimension × value with members on that day: 31-12 of every year of history, the
+-- last loaded day and the end of its month a year earlier (marts.rollup_month; the KPI cards'
+-- "a year earlier"). marts.structure_on(D) summed over the rollup keys, for many days at once with
 -- the same definitions (marts.structure_runs, marts.structure_value_on), for the dashboard's
 -- structure section at national scale; other days and organisation subtrees read the macros (a
 -- subtree above the cells: agg_subtree_structure). Rows are counted per run of days before the

@@ -1,5 +1,6 @@
 -- grain: one row per day × organisation existing on that day with members in its subtree, on
--- 31-12 of every year of history and on the last loaded day: the organisation tree the Tổ chức
+-- 31-12 of every year of history, on the last loaded day and the end of its month a year earlier
+-- (marts.rollup_month): the organisation tree the Tổ chức
 -- treemap draws, precomputed for the whole Party so a view of the whole tree (or of a province,
 -- a sector or a picked organisation across it) is a lookup, not a walk over the lineage bridge.
 -- Only organisations existing on the day are nodes, linked through the succession

@@ -1,9 +1,9 @@
 -- grain: one row per organisation subtree × day × dimension × value with members on that day,
 -- for the organisations above the cells (committees, base committees) as in agg_subtree_monthly,
--- on the days of agg_member_structure (31-12 of every year of history, the last loaded day):
--- marts.structure_long_on(D) summed over the subtree the organisation filter selects
--- (marts.bridge_org_lineage, the organisation itself included), for the dimensions the dashboard
--- shows (not ethnic_group). Sorted by org_id, so a picked organisation's rows are read alone.
+-- on the days of agg_member_structure (31-12 of every year of history, the last loaded day, the
+-- end of its month a year earlier): marts.structure_long_on(D) summed over the subtree the
+-- organisation filter selects (marts.bridge_org_lineage, the organisation itself included), for
+-- the dimensions the dashboard shows (not ethnic_group). Sorted by org_id, so a picked organisation's rows are read alone.
 -- Each cell's members are counted once per set of subtrees it is in (as agg_subtree_monthly), per
 -- run of days (marts.structure_runs: days numbered 1, 2 … in order), then spread over the set's
 -- subtrees. A value held over a run of days is +members on its first day and -members after its
