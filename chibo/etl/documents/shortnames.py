@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .institutions import institutions
 from .orgnames import org_name
 
 _SHORT_NAME = (r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20}"
@@ -19,6 +20,9 @@ def short_names(text: str, known: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for full in known:
         for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
+            out.setdefault(m["short"], full)
+    for _, end, full in institutions(text):  # without a prefix: "Tổng công ty Hàng hải Việt Nam (VIMC)"
+        if m := re.compile(_SHORT_NAME).match(text, end):
             out.setdefault(m["short"], full)
     for kind, of in _KIND_ALONE.items():
         if any(full.startswith(of) for full in known) or not re.search(
@@ -43,7 +47,9 @@ def full_name(name: str, short: dict[str, str], known: list[str]) -> str:
 
 # How a body speaks of itself, and the kinds of body it stands for.
 _THE_BODY_ITSELF = {"Nhà trường": ("Trường ", "Học viện ")}
-_KIND_ALONE = _THE_BODY_ITSELF | {"Trường": ("Trường ",), "Học viện": ("Học viện ",), "Bệnh viện": ("Bệnh viện ",)}
+_KIND_ALONE = _THE_BODY_ITSELF | {"Trường": ("Trường ",), "Học viện": ("Học viện ",), "Bệnh viện": ("Bệnh viện ",),
+                                  "Tổng công ty": ("Tổng công ty ",), "Công ty": ("Công ty ",),
+                                  "Tập đoàn": ("Tập đoàn ",)}
 
 
 def expand_name(name: str, known: list[str]) -> str:
