@@ -1,0 +1,53 @@
+"""Periods written in other words than periods.py's, rewritten to the forms it reads before the page is
+read (as wordsdates.py does for dates in words):
+
+| written | read as |
+|---|---|
+| nửa đầu năm (2025), nửa cuối năm 2024 | 6 tháng đầu năm (2025), 6 tháng cuối năm 2024 |
+| quý đầu (tiên của) năm (2025), quý cuối năm 2024 | quý I năm (2025), quý IV năm 2024 |
+| tháng Giêng, tháng Hai … tháng Chạp (a month's name with its capital) | tháng 1, tháng 2 … tháng 12 |
+| "Sau nửa nhiệm kỳ,", "Nửa đầu nhiệm kỳ," (after "nhiệm kỳ 2020 - 2025" in the text) | Từ đầu nhiệm kỳ 2020 - 2025 đến nay |
+| từ khi đặc khu / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | từ ngày 1/7/2025 đến nay (the day the units of the 2025 reorganisation began) |
+"""
+from __future__ import annotations
+
+import re
+
+_HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
+_QUARTER_RE = re.compile(r"(?<![\wđ])([Qq])uý (đầu|cuối)(?: tiên)?(?: của)? năm(?![\wđ])")
+_MONTHS = {"Giêng": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
+           "Mười Một": 11, "Mười Hai": 12, "Mười một": 11, "Mười hai": 12, "Mười": 10, "Chạp": 12}
+_MONTH_RE = re.compile(r"(?<![\wđ])tháng (" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\wđ])")
+_TERM_RE = re.compile(r"nhiệm kỳ (?P<y0>(?:19|20)\d{2}) ?[-–] ?(?P<y>(?:19|20)\d{2})")
+_HALF_TERM_RE = re.compile(r"(?<![\wđ])(?:([Ss])au nửa|([Nn])ửa đầu) nhiệm kỳ(?=\s*,)")
+_SINCE_2025_RE = re.compile(r"(?<![\wđ])([Tt]ừ|[Kk]ể từ) khi (?:đặc khu|xã mới|phường mới|chính quyền (?:địa phương )?hai cấp)"
+                            r"(?: mới)?(?: chính thức)?(?: đi vào)? (?:hoạt động|vận hành)(?: chính thức)?(?= đến nay)")
+
+
+def _half(m: re.Match) -> str:
+    return ("6" if m[1] == "N" else "sáu") + f" tháng {m[2]} năm"
+
+
+def _quarter(m: re.Match) -> str:
+    return f"{m[1]}uý {'I' if m[2] == 'đầu' else 'IV'} năm"
+
+
+def _half_term(text: str):
+    def sub(m: re.Match) -> str:
+        term = None
+        for t in _TERM_RE.finditer(text, 0, m.start()):
+            term = t
+        if term is None:
+            return m.group(0)
+        opening = "T" if (m[1] or m[2]).isupper() else "t"
+        return f"{opening}ừ đầu nhiệm kỳ {term['y0']} - {term['y']} đến nay"
+    return sub
+
+
+def periods_in_words(text: str) -> str:
+    """text with the periods of the module docstring rewritten."""
+    text = _HALF_RE.sub(_half, text)
+    text = _QUARTER_RE.sub(_quarter, text)
+    text = _MONTH_RE.sub(lambda m: f"tháng {_MONTHS[m[1]]}", text)
+    text = _SINCE_2025_RE.sub(lambda m: f"{m[1]} ngày 1/7/2025", text)
+    return _HALF_TERM_RE.sub(_half_term(text), text)

@@ -1,0 +1,104 @@
+"""Strict round on held-out set 18, dates: a weekday before a bracketed day ("Sáng thứ Bảy (14/6)"),
+the day of a ceremony named after the count ("… được kết nạp tại buổi lễ sáng 2/9"), a lead's
+dateline with "ngày" ("Lai Châu, ngày 3/9/2025 - …"), the first half and the first quarter in words
+("Nửa đầu năm", "Quý đầu năm"), months by their names ("từ tháng Giêng đến hết tháng Năm"), two
+months joined by "và", the half of a term, "từ khi đặc khu đi vào hoạt động đến nay", and "đến cuối
+năm" after a sentence framed by its year."""
+import datetime as dt
+
+import pytest
+
+from .test_rules import _figures
+
+
+def _dates(text: str, number: str) -> tuple:
+    f = _figures(text)[number]
+    return str(f["as_of"]), str(f["period_from"])
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Sáng thứ Bảy (14/6), Chi bộ Trường THCS Nguyễn Du tổ chức lễ kết nạp đảng viên cho 2 giáo viên trẻ.\n"
+     "(Cập nhật: 16/06/2025)", "2", "2025-06-14", "2025-06-14"),
+    ("Chiều Chủ nhật (22/6), Chi bộ thôn Bắc Sơn tổ chức lễ kết nạp 3 đảng viên mới.\n(Cập nhật 24/06/2025)",
+     "3", "2025-06-22", "2025-06-22"),
+])
+def test_a_weekday_before_a_bracketed_day(text, number, as_of, first):
+    """Heldout18 a02, dev d118."""
+    assert _dates(text, number) == (as_of, first)
+
+
+def test_the_day_of_a_ceremony_named_after_the_count():
+    """Heldout18 t05, dev d119: the ceremony's day, not the dateline's (which dates the page)."""
+    text = ("Lai Châu, ngày 3/9/2025 - Với 4 đảng viên mới được kết nạp tại buổi lễ sáng 2/9, số đảng viên "
+            "của Đảng bộ xã Tân Uyên đã cán mốc 1.000 đồng chí.")
+    assert _dates(text, "4") == ("2025-09-02", "2025-09-02")
+    assert _figures(text)["4"]["as_of"] == dt.date(2025, 9, 2)
+
+
+def test_a_day_after_the_count_without_a_ceremony_is_not_its_own():
+    """Near miss: "(Cập nhật …)" style day of the page after a count stays the page's."""
+    text = "Lai Châu, ngày 3/9/2025 - Đảng bộ xã Tân Uyên đã kết nạp 4 đảng viên, sáng 2/9 tổ chức hội nghị."
+    assert _dates(text, "4")[0] != "2025-09-02"
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Nửa đầu năm 2025, Đảng bộ tỉnh Lạng Sơn kết nạp 1.214 đảng viên.\nLạng Sơn, 08/7/2025", "1.214",
+     "2025-06-30", "2025-01-01"),
+    ("Trong nửa đầu năm nay, Đảng bộ huyện Yên Thế kết nạp 96 đảng viên.\nYên Thế, ngày 15/7/2025", "96",
+     "2025-06-30", "2025-01-01"),
+    ("Quý đầu năm 2025, Đảng bộ Tổng công ty Thép Việt Nam đã kết nạp 18 đảng viên.\n(Tin ngày 07/04/2025)", "18",
+     "2025-03-31", "2025-01-01"),
+    ("Trong quý đầu năm nay, Đảng bộ Công ty Điện lực Nghệ An kết nạp 12 đảng viên.\n(Tin ngày 10/04/2025)", "12",
+     "2025-03-31", "2025-01-01"),
+    ("Thứ Tư, 12/06/2024 | 09:30\nTừ tháng Giêng đến hết tháng Năm, Đảng bộ huyện Đông Anh kết nạp 143 đảng viên.",
+     "143", "2024-05-31", "2024-01-01"),
+    ("Trong tháng 7 và tháng 8/2025, Đảng bộ xã Nam Trực kết nạp 9 đảng viên mới.\nNam Trực, ngày 05/9/2025", "9",
+     "2025-08-31", "2025-07-01"),
+    ("Hai tháng 9 và 10/2025, Đảng ủy phường Hồng Hà kết nạp 8 đảng viên.\nHà Nội, ngày 04/11/2025", "8",
+     "2025-10-31", "2025-09-01"),
+])
+def test_halves_quarters_and_months_in_other_words(text, number, as_of, first):
+    """Heldout18 a03, a06, a04, a05, dev d120, d122-d124 (README of heldout18)."""
+    assert _dates(text, number) == (as_of, first)
+
+
+def test_a_province_counted_on_june_30_keeps_its_old_code():
+    """Heldout18 a03: the first half of 2025 ends before the merger (1 July)."""
+    text = "Nửa đầu năm 2025, Đảng bộ tỉnh Lạng Sơn kết nạp 1.214 đảng viên.\nLạng Sơn, 08/7/2025"
+    assert _figures(text)["1.214"]["scope_value"] == "20"
+
+
+def test_a_month_and_a_count_joined_by_va_are_no_range():
+    """Near miss: "tháng 6 và 12 chi bộ" is a month and a count."""
+    text = "Trong tháng 6 và 12 chi bộ trực thuộc, Đảng bộ xã Nam Trực kết nạp 9 đảng viên.\nNam Trực, ngày 05/9/2025"
+    assert _dates(text, "9")[0] != "2025-12-31"
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Ngày 18/7/2023, Đảng ủy Bộ Ngoại giao tổ chức Hội nghị sơ kết giữa nhiệm kỳ (nhiệm kỳ 2020 - 2025). "
+     "Sau nửa nhiệm kỳ, toàn Đảng bộ kết nạp 214 đảng viên.", "214", "2023-07-18", "2020-01-01"),
+    ("Đảng bộ đặc khu Cô Tô hiện có 715 đảng viên; từ khi đặc khu đi vào hoạt động đến nay đã kết nạp 6 đảng viên.\n"
+     "Cô Tô, ngày 22/9/2025", "6", "2025-09-22", "2025-07-01"),
+    ("Từ khi chính quyền địa phương hai cấp đi vào vận hành đến nay, Đảng bộ xã Hòa Vang đã kết nạp 11 đảng viên.\n"
+     "Đà Nẵng, ngày 20/10/2025", "11", "2025-10-20", "2025-07-01"),
+])
+def test_periods_opening_at_a_term_or_at_the_2025_reorganisation(text, number, as_of, first):
+    """Heldout18 a08, s01, dev d125, d127."""
+    assert _dates(text, number) == (as_of, first)
+
+
+def test_half_a_term_without_a_term_named_stays_vague():
+    """Near miss: no term's years in the text, no period start."""
+    text = "Ngày 18/7/2023, Đảng ủy Bộ Ngoại giao tổ chức hội nghị. Sau nửa nhiệm kỳ, toàn Đảng bộ kết nạp 214 đảng viên."
+    assert _dates(text, "214")[1] == "None"
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Năm 2023, Đảng bộ Khối Doanh nghiệp tỉnh Bình Dương kết nạp 268 đảng viên. Đến cuối năm, Đảng bộ Khối có "
+     "187 tổ chức cơ sở đảng, 6.913 đảng viên.", "6.913"),
+    ("Năm 2023, Đảng bộ huyện Tân Sơn kết nạp 310 đảng viên. Tính đến cuối năm, toàn Đảng bộ có 6.913 đảng viên.",
+     "6.913"),
+])
+def test_year_end_after_a_sentence_framed_by_its_year(text, number):
+    """Heldout18 s07, dev y64: an undated page's "đến cuối năm" is of the year framing the paragraph."""
+    assert _dates(text, number)[0] == "2023-12-31"
