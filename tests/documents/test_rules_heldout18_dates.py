@@ -102,3 +102,30 @@ def test_half_a_term_without_a_term_named_stays_vague():
 def test_year_end_after_a_sentence_framed_by_its_year(text, number):
     """Heldout18 s07, dev y64: an undated page's "đến cuối năm" is of the year framing the paragraph."""
     assert _dates(text, number)[0] == "2023-12-31"
+
+
+_JANUARY_REPORT = ("CHI BỘ CÔNG TY CỔ PHẦN BIA SÀI GÒN - MIỀN TRUNG\nBÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024\n"
+                   "Quy Nhơn, ngày 06 tháng 01 năm 2025\n1. Công tác đảng viên\nSố đảng viên đầu kỳ: 58 đồng chí. "
+                   "Kết nạp mới: 6 đồng chí. Số đảng viên cuối kỳ: 62 đồng chí.")
+
+
+def test_a_january_report_of_the_year_before_dates_its_opening_and_closing_stocks():
+    """Heldout18 y02, dev y65 (README of heldout18: "đầu kỳ" at 1/1, "cuối kỳ" at 31/12 of the
+    reported year; its admissions are that year's)."""
+    assert _dates(_JANUARY_REPORT, "58") == ("2024-01-01", "None")
+    assert _dates(_JANUARY_REPORT, "62") == ("2024-12-31", "None")
+    assert _dates(_JANUARY_REPORT, "6") == ("2024-12-31", "2024-01-01")
+
+
+def test_a_january_report_leaves_its_other_stocks_at_its_day():
+    """Near miss (dev p40, p44): a stock said without "đầu kỳ" / "cuối kỳ" in a January report of the
+    year before is the page's day."""
+    text = ("Quảng Trị: Đảng bộ Bộ đội Biên phòng tỉnh tổng kết năm 2023\n\nThứ Ba, 09/01/2024 - 08:00\n\n"
+            "Đảng bộ Bộ đội Biên phòng tỉnh Quảng Trị có 1.045 đảng viên.")
+    assert _dates(text, "1.045")[0] == "2024-01-09"
+
+
+def test_opening_stock_without_a_reviewed_year_is_not_dated_by_it():
+    """Near miss: no heading reviews a year, "đầu kỳ" dates nothing."""
+    text = "Ngày 06/01/2025, Chi bộ họp. Số đảng viên đầu kỳ: 58 đồng chí."
+    assert _dates(text, "58")[0] != "2024-01-01"

@@ -128,6 +128,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = in_year_of(own, whens) or ctx.frame
+    if own is None and w is not None and w.admissions_only and c.metric != "new_admissions":
+        w = None  # a January report of the year before ("… tổng kết năm 2023", 09/01/2024): stocks at its day
     if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
         w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
     if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(

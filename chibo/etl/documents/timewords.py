@@ -7,11 +7,14 @@ read (as wordsdates.py does for dates in words):
 | quý đầu (tiên của) năm (2025), quý cuối năm 2024 | quý I năm (2025), quý IV năm 2024 |
 | tháng Giêng, tháng Hai … tháng Chạp (a month's name with its capital) | tháng 1, tháng 2 … tháng 12 |
 | "Sau nửa nhiệm kỳ,", "Nửa đầu nhiệm kỳ," (after "nhiệm kỳ 2020 - 2025" in the text) | Từ đầu nhiệm kỳ 2020 - 2025 đến nay |
+| đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | từ khi đặc khu / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | từ ngày 1/7/2025 đến nay (the day the units of the 2025 reorganisation began) |
 """
 from __future__ import annotations
 
 import re
+
+from .frames import _YEAR_REVIEW_RE
 
 _HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
 _QUARTER_RE = re.compile(r"(?<![\wđ])([Qq])uý (đầu|cuối)(?: tiên)?(?: của)? năm(?![\wđ])")
@@ -44,8 +47,22 @@ def _half_term(text: str):
     return sub
 
 
+_TERM_ENDS_RE = re.compile(r"(?<![\wđ])(đầu|cuối) kỳ( báo cáo)?(?![\wđ])(?!\s*\()")
+
+
+def _report_ends(text: str) -> str:
+    """"Số đảng viên đầu kỳ: 58" in a report of a year: its opening and closing days."""
+    head = [line.strip() for line in text.split("\n")[:4] if 0 < len(line.strip()) <= 90]
+    review = next(filter(None, map(_YEAR_REVIEW_RE.search, head)), None)
+    if review is None:
+        return text
+    y = review["y"]
+    return _TERM_ENDS_RE.sub(lambda m: f"{m[0]} ({'1/1' if m[1] == 'đầu' else '31/12'}/{y})", text)
+
+
 def periods_in_words(text: str) -> str:
     """text with the periods of the module docstring rewritten."""
+    text = _report_ends(text)
     text = _HALF_RE.sub(_half, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"tháng {_MONTHS[m[1]]}", text)
