@@ -129,3 +129,22 @@ def test_opening_stock_without_a_reviewed_year_is_not_dated_by_it():
     """Near miss: no heading reviews a year, "đầu kỳ" dates nothing."""
     text = "Ngày 06/01/2025, Chi bộ họp. Số đảng viên đầu kỳ: 58 đồng chí."
     assert _dates(text, "58")[0] != "2024-01-01"
+
+
+def test_a_site_menu_and_breadcrumb_are_no_headline():
+    """Heldout18 n04, dev n64: the headline under them restates the ceremony's admissions, and takes
+    their period."""
+    text = ("Giới thiệu | Tin tức | Văn bản | Liên hệ\nTin tức > Hoạt động cơ sở > Xây dựng Đảng\n"
+            "Thị trấn Phong Điền kết nạp 2 đảng viên mới\n05/11/2025 09:15 | Lượt xem: 342\n"
+            "Sáng nay, Đảng ủy thị trấn Phong Điền tổ chức lễ kết nạp 2 đảng viên mới.")
+    from chibo.etl.documents import extract
+    result = extract(text, "rules")
+    assert result.document["title"] == "Thị trấn Phong Điền kết nạp 2 đảng viên mới"
+    assert [str(f["period_from"]) for f in result.figures] == ["2025-11-05", "2025-11-05"]
+
+
+def test_a_headline_with_one_separator_stays_a_headline():
+    """Near miss: a headline holding one "|" is no menu."""
+    from chibo.etl.documents import extract
+    text = "Phong Điền | Kết nạp 2 đảng viên mới tại thị trấn\n05/11/2025 09:15\nSáng nay, Đảng ủy thị trấn Phong Điền kết nạp 2 đảng viên."
+    assert extract(text, "rules").document["title"].startswith("Phong Điền |")
