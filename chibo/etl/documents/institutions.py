@@ -1,24 +1,20 @@
 """Institutions named without a party prefix: after "của / thuộc" ("38 sinh viên của Trường Đại học Cần
 Thơ"), or opening a sentence or a heading whose next words say what body it belongs to or what the
 page reports of it ("Công ty Than Núi Béo - Vinacomin, trực thuộc Đảng bộ Than Quảng Ninh, có …",
-"Tập đoàn Dầu khí Quốc gia Việt Nam - kết quả công tác đảng năm 2024 (…):"), or anywhere with the short
-name the document gives it in brackets ("Tổng công ty Hàng hải Việt Nam (VIMC)"); sources such as "Sở
-Nội vụ" are not among them."""
+"Tập đoàn Dầu khí Quốc gia Việt Nam - kết quả công tác đảng năm 2024 (…):"); sources such as "Sở Nội
+vụ" are not among them."""
 from __future__ import annotations
 
 import re
 
 from .orgnames import org_name
 
-_KINDS = r"(?:Trường|Học viện|Bệnh viện|Tổng công ty|Công ty|Tập đoàn|Ngân hàng)"
+KINDS = r"(?:Trường|Học viện|Bệnh viện|Tổng công ty|Công ty|Tập đoàn|Ngân hàng)"
 INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
                             r"Tổng công ty|Công ty|Tập đoàn) [A-ZĐ])")
-_OPENING_RE = re.compile(r"(?:^|(?<=[.;!?]\s))(?P<name>" + _KINDS + r" [A-ZĐ])")
-# After the name: the body it belongs to, the heading's topic after a dash or a colon, or the short
-# name the document gives it ("Tổng công ty Hàng hải Việt Nam (VIMC) tổ chức …").
+_OPENING_RE = re.compile(r"(?:^|(?<=[.;!?]\s))(?P<name>" + KINDS + r" [A-ZĐ])")
+# After the name: the body it belongs to, or the heading's topic after a dash or a colon.
 _BELONGS_OR_HEADS_RE = re.compile(r"\s*(?:,\s*(?:trực\s+)?thuộc\s|[-–:]\s)")
-_ANY_RE = re.compile(r"(?<![\wđ])(?P<name>" + _KINDS + r" [A-ZĐ])")
-_SHORT_RE = re.compile(r"\s*\([A-ZĐ][\w.&-]{1,20}(?: [A-ZĐ][\w.&-]{1,20}){0,2}\)")
 
 
 def institutions(text: str) -> list[tuple[int, int, str]]:
@@ -32,10 +28,5 @@ def institutions(text: str) -> list[tuple[int, int, str]]:
         name = org_name(text, m.start("name"))
         end = m.start("name") + len(name)
         if len(name.split()) > 2 and _BELONGS_OR_HEADS_RE.match(text, end):
-            out.append((m.start("name"), end, name))
-    for m in _ANY_RE.finditer(text):
-        name = org_name(text, m.start("name"))
-        end = m.start("name") + len(name)
-        if len(name.split()) > 2 and _SHORT_RE.match(text, end) and all(o[0] != m.start("name") for o in out):
             out.append((m.start("name"), end, name))
     return out
