@@ -148,3 +148,40 @@ def test_a_headline_with_one_separator_stays_a_headline():
     from chibo.etl.documents import extract
     text = "Phong Điền | Kết nạp 2 đảng viên mới tại thị trấn\n05/11/2025 09:15\nSáng nay, Đảng ủy thị trấn Phong Điền kết nạp 2 đảng viên."
     assert extract(text, "rules").document["title"].startswith("Phong Điền |")
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Chiều Thứ Sáu, 20/6, Chi bộ ấp Phú Hòa tổ chức lễ kết nạp 2 đảng viên mới.\n(Cập nhật 23/06/2025)", "2",
+     "2025-06-20", "2025-06-20"),
+    ("Ngày 20/7/2023, Huyện ủy Mê Linh tổ chức hội nghị. Nửa nhiệm kỳ qua (2020 - 2025), Đảng bộ huyện Mê Linh "
+     "kết nạp 1.146 đảng viên.", "1.146", "2023-07-20", "2020-01-01"),
+    ("Từ ngày đặc khu Vân Đồn chính thức đi vào hoạt động đến nay, Đảng bộ đặc khu đã kết nạp 14 đảng viên.\n"
+     "Vân Đồn, ngày 30/10/2025", "14", "2025-10-30", "2025-07-01"),
+])
+def test_a_weekday_with_a_comma_half_a_term_in_brackets_a_named_special_zone(text, number, as_of, first):
+    """Dev d133, d135, d136."""
+    assert _dates(text, number) == (as_of, first)
+
+
+def test_a_named_special_zone_keeps_its_scope():
+    """Dev d136: the words of the period stay in the text, so the zone they name is the scope."""
+    text = ("Từ ngày đặc khu Vân Đồn chính thức đi vào hoạt động đến nay, Đảng bộ đặc khu đã kết nạp 14 đảng viên.\n"
+            "Vân Đồn, ngày 30/10/2025")
+    assert _figures(text)["14"]["scope_value"] == "đặc khu Vân Đồn"
+
+
+def test_the_start_of_a_year_dates_a_stock_at_its_first_day():
+    """Dev d134: "Đầu năm 2024, … có 612" is 1/1/2024."""
+    text = ("Đầu năm 2024, Đảng bộ xã Đông Sơn có 612 đảng viên. Trong năm, Đảng bộ kết nạp 18 đảng viên; đến cuối "
+            "năm, toàn Đảng bộ có 625 đảng viên.\n(Đăng ngày 12/01/2025)")
+    assert _dates(text, "612")[0] == "2024-01-01"
+    assert _dates(text, "625")[0] == "2024-12-31"
+
+
+@pytest.mark.parametrize("text,number,as_of", [
+    ("Từ đầu năm 2024 đến nay, Đảng bộ xã Đông Sơn kết nạp 18 đảng viên.\n(Đăng ngày 12/06/2024)", "18", "2024-06-12"),
+    ("Nửa đầu năm 2024, Đảng bộ xã Đông Sơn kết nạp 18 đảng viên.\n(Đăng ngày 12/07/2024)", "18", "2024-06-30"),
+])
+def test_the_start_of_a_year_inside_a_period_is_no_day(text, number, as_of):
+    """Near misses: "từ đầu năm 2024 đến nay", "nửa đầu năm 2024" keep their periods."""
+    assert _dates(text, number)[0] == as_of

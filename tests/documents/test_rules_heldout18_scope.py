@@ -96,3 +96,10 @@ def test_a_corporation_by_its_kind_after_theo():
     """Dev s103: "Theo Tổng công ty …, … Đảng bộ Tổng công ty": the one corporation named."""
     text = "Theo Tổng công ty Bưu điện Việt Nam, 9 tháng đầu năm 2025, Đảng bộ Tổng công ty đã kết nạp 64 đảng viên."
     assert _scope(text, "64") == ("organisation", "Tổng công ty Bưu điện Việt Nam")
+
+
+def test_a_numbered_team_before_its_department_in_brackets():
+    """Dev s108: "… thị trường số 5" closes the team's name before the bracket."""
+    text = ("Chi bộ Đội Quản lý thị trường số 5 (Đảng bộ Chi cục Quản lý thị trường tỉnh Đắk Lắk) hiện có 8 "
+            "đảng viên.\nBuôn Ma Thuột, ngày 12/11/2025")
+    assert _scope(text, "8") == ("organisation", "Đội Quản lý thị trường số 5")

@@ -161,12 +161,14 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
 
 
 def _closing_syllables(rest: list[str], stop: str) -> list[str]:
-    """One or two lower-case syllables that end a name right before a bracket naming the body it
-    belongs to ("Phân xưởng Cơ điện (Đảng bộ Công ty …)"), else []."""
+    """Up to three lower-case syllables, and a number after "số", that end a name right before a
+    bracket naming the body it belongs to ("Phân xưởng Cơ điện (Đảng bộ Công ty …)", "Đội Quản lý thị
+    trường số 5 (…)"), else []."""
     rest = [w for w in rest if w]
-    if stop != "(" or not 0 < len(rest) <= 2:
+    words = rest[:-2] if len(rest) > 2 and rest[-2] == "số" and rest[-1].isdigit() else rest
+    if stop != "(" or not 0 < len(words) <= 3:
         return []
-    return rest if all(w.isalpha() and w.islower() and w not in _NAME_STOP for w in rest) else []
+    return rest if all(w.isalpha() and w.islower() and w not in _NAME_STOP for w in words) else []
 
 
 def _finish(taken: list[str], plural: bool) -> str:
