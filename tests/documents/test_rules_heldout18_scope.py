@@ -103,3 +103,9 @@ def test_a_numbered_team_before_its_department_in_brackets():
     text = ("Chi bộ Đội Quản lý thị trường số 5 (Đảng bộ Chi cục Quản lý thị trường tỉnh Đắk Lắk) hiện có 8 "
             "đảng viên.\nBuôn Ma Thuột, ngày 12/11/2025")
     assert _scope(text, "8") == ("organisation", "Đội Quản lý thị trường số 5")
+
+
+def test_a_department_named_by_its_administration_before_its_committee():
+    """Dev s110: "Hành chính" is a syllable of the name ("chính" alone ends one)."""
+    text = "Chi bộ Phòng Tổ chức - Hành chính (Đảng bộ Trường Đại học Vinh) hiện có 13 đảng viên.\nNghệ An, ngày 03/12/2025"
+    assert _scope(text, "13") == ("organisation", "Phòng Tổ chức - Hành chính")

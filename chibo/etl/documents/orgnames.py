@@ -32,9 +32,10 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           ("Bưu", "chính"), ("Nông", "thôn"), ("Liên", "hợp"), ("hợp", "quốc"), ("Chính", "sách"),
           ("sách", "xã"), ("xã", "hội"), ("Tổ", "chức"), ("Khu", "vực"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán"),
           # a mission, a corporation, a management board, a ministry of religions ("Phái đoàn đại diện
-          # …", "Tổng công ty", "Ban Quản lý dự án 85", "Bộ Dân tộc và Tôn giáo", "Phân xưởng Lò nung")
+          # …", "Tổng công ty", "Ban Quản lý dự án 85", "Bộ Dân tộc và Tôn giáo", "Phân xưởng Lò nung",
+          # "Học viện Hậu cần", "Phòng Tổ chức - Hành chính")
           ("Phái", "đoàn"), ("Tổng", "công"), ("công", "ty"), ("Quản", "lý"), ("Tôn", "giáo"),
-          ("Phân", "xưởng"), ("Hậu", "cần")}
+          ("Phân", "xưởng"), ("Hậu", "cần"), ("Hành", "chính")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
