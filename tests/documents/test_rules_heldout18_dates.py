@@ -185,3 +185,24 @@ def test_the_start_of_a_year_dates_a_stock_at_its_first_day():
 def test_the_start_of_a_year_inside_a_period_is_no_day(text, number, as_of):
     """Near misses: "từ đầu năm 2024 đến nay", "nửa đầu năm 2024" keep their periods."""
     assert _dates(text, number)[0] == as_of
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Tối Chủ nhật 29/6, Chi bộ tổ dân phố 4 tổ chức lễ kết nạp 2 đảng viên mới.\n(Cập nhật 30/06/2025)", "2",
+     "2025-06-29", "2025-06-29"),
+    ("Hai tháng 11 và 12 năm 2024, Đảng ủy xã Thạch Hòa kết nạp 10 đảng viên.\nThạch Thất, ngày 08/01/2025", "10",
+     "2024-12-31", "2024-11-01"),
+    ("Từ tháng Tư đến hết tháng Sáu năm 2025, Đảng bộ phường Hà Cầu kết nạp 13 đảng viên.\n(Tin ngày 03/07/2025)",
+     "13", "2025-06-30", "2025-04-01"),
+    ("Ngày 10/8/2023, Đảng bộ phường Quang Trung sơ kết giữa nhiệm kỳ. Sau hơn nửa nhiệm kỳ, Đảng bộ phường kết nạp "
+     "64 đảng viên, đạt 60% chỉ tiêu Nghị quyết nhiệm kỳ 2020 - 2025.", "64", "2023-08-10", "2020-01-01"),
+])
+def test_more_phrasings_of_days_months_and_half_terms(text, number, as_of, first):
+    """Dev d137-d140."""
+    assert _dates(text, number) == (as_of, first)
+
+
+def test_a_month_and_a_count_with_nam_after_va_are_no_range():
+    """Near miss: "tháng 10 và 11 năm qua" names no year after the second month."""
+    text = "Trong tháng 10 và 11 năm qua, Đảng ủy xã Thạch Hòa kết nạp 10 đảng viên.\nThạch Thất, ngày 08/01/2025"
+    assert _dates(text, "10")[1] != "2024-10-01"

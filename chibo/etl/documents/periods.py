@@ -78,8 +78,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s*"
      r"(?:đến|tới)\s+(?:hết\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?"),
     ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
-    ("month_range", r"(?:từ\s+)?tháng\s+(?P<m0>\d{1,2})\s+(?:(?:đến|tới)\s+(?:hết\s+)?tháng|và(?:\s+tháng|(?=\s+\d{1,2}\s*/\s*\d{4})))\s+(?P<m>\d{1,2})"
-     r"(?:\s*[/-]\s*" + _Y + r")?(?![\d/])"),  # also "tháng 7 và tháng 8/2025", "Từ tháng 1 đến hết tháng 5"
+    ("month_range", r"(?:từ\s+)?tháng\s+(?P<m0>\d{1,2})\s+(?:(?:đến|tới)\s+(?:hết\s+)?tháng|và(?:\s+tháng|(?=\s+\d{1,2}\s*(?:/|năm)\s*\d{4})))\s+(?P<m>\d{1,2})"
+     r"(?:\s*(?:[/-]|năm)\s*" + _Y + r")?(?![\d/])"),  # also "tháng 7 và tháng 8/2025", "Từ tháng 1 đến hết tháng 5"
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("span", r"(?:trong|tính chung|cả)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
@@ -101,7 +101,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
     ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia)|(?:sáng|chiều|tối|trưa) (?P<today>nay))(?![\w])(?!\s*\()"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia|thứ \w+|chủ nhật)?\s*\(\s*|(?:thứ \w+|chủ nhật),\s*)?(?:ngày\s+)?"
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia|thứ \w+|chủ nhật)?\s*\(\s*|(?:thứ \w+|chủ nhật),?\s*)?(?:ngày\s+)?"
      r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r"|\s+nay)?"),

@@ -6,7 +6,7 @@ read (as wordsdates.py does for dates in words):
 | nửa đầu năm (2025), nửa cuối năm 2024 | 6 tháng đầu năm (2025), 6 tháng cuối năm 2024 |
 | quý đầu (tiên của) năm (2025), quý cuối năm 2024 | quý I năm (2025), quý IV năm 2024 |
 | tháng Giêng, tháng Hai … tháng Chạp (a month's name with its capital) | tháng 1, tháng 2 … tháng 12 |
-| "Sau nửa nhiệm kỳ,", "Nửa đầu nhiệm kỳ,", "Nửa nhiệm kỳ qua (2020 - 2025)," (the term's years in brackets or named before) | Từ đầu nhiệm kỳ 2020 - 2025 đến nay |
+| "Sau (hơn) nửa nhiệm kỳ,", "Nửa đầu nhiệm kỳ,", "Nửa nhiệm kỳ qua (2020 - 2025)," (the term's years in brackets, else the term named before, else after) | Từ đầu nhiệm kỳ 2020 - 2025 đến nay |
 | đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | Đầu năm 2024 (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
@@ -23,7 +23,7 @@ _MONTHS = {"Giêng": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bả
            "Mười Một": 11, "Mười Hai": 12, "Mười một": 11, "Mười hai": 12, "Mười": 10, "Chạp": 12}
 _MONTH_RE = re.compile(r"(?<![\wđ])tháng (" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\wđ])")
 _TERM_RE = re.compile(r"nhiệm kỳ (?P<y0>(?:19|20)\d{2}) ?[-–] ?(?P<y>(?:19|20)\d{2})")
-_HALF_TERM_RE = re.compile(r"(?<![\wđ])(?:([Ss])au nửa|([Nn])ửa(?: đầu)?) nhiệm kỳ(?: (?:vừa )?qua)?(?:\s*\((?P<y0>(?:19|20)\d{2})"
+_HALF_TERM_RE = re.compile(r"(?<![\wđ])(?:([Ss])au (?:hơn )?nửa|([Nn])ửa(?: đầu)?) nhiệm kỳ(?: (?:vừa )?qua)?(?:\s*\((?P<y0>(?:19|20)\d{2})"
                            r"\s*[-–]\s*(?P<y>(?:19|20)\d{2})\))?(?=\s*,)")
 _SINCE_2025_RE = re.compile(r"(?<![\wđ])([Tt]ừ|[Kk]ể từ) (?:khi|ngày) (?:đặc khu(?: [A-ZĐ]\w*)*|xã mới|phường mới|"
                             r"chính quyền (?:địa phương )?(?:hai|2) cấp)"
@@ -43,6 +43,7 @@ def _half_term(text: str):
         term = m if m["y0"] else None  # "Nửa nhiệm kỳ qua (2020 - 2025), …"
         for t in [] if term else _TERM_RE.finditer(text, 0, m.start()):
             term = t
+        term = term or _TERM_RE.search(text, m.end())  # else the term the text names after it
         if term is None:
             return m.group(0)
         opening = "T" if (m[1] or m[2]).isupper() else "t"
