@@ -109,3 +109,24 @@ def test_a_department_named_by_its_administration_before_its_committee():
     """Dev s110: "Hành chính" is a syllable of the name ("chính" alone ends one)."""
     text = "Chi bộ Phòng Tổ chức - Hành chính (Đảng bộ Trường Đại học Vinh) hiện có 13 đảng viên.\nNghệ An, ngày 03/12/2025"
     assert _scope(text, "13") == ("organisation", "Phòng Tổ chức - Hành chính")
+
+
+@pytest.mark.parametrize("text,number,name", [
+    ("Ngày 18/11/2025, Đảng bộ Trường Cao đẳng Kỹ thuật Công nghiệp đón nhận Huân chương Lao động hạng Nhì. "
+     "Đảng bộ Trường hiện có 286 đảng viên.", "286", "Trường Cao đẳng Kỹ thuật Công nghiệp"),
+    ("Đảng ủy Bệnh viện Đa khoa tỉnh Nam Định ban hành Nghị quyết lãnh đạo nhiệm vụ năm 2026. Toàn Đảng bộ Bệnh "
+     "viện hiện có 604 đảng viên.", "604", "Bệnh viện Đa khoa tỉnh Nam Định"),
+    ("Chiều 4/12/2025, Đảng ủy Sở Xây dựng tỉnh Phú Thọ họp Hội nghị Ban Chấp hành mở rộng. Đảng bộ Sở hiện có "
+     "174 đảng viên.", "174", "Sở Xây dựng tỉnh Phú Thọ"),
+    ("Đảng bộ Công ty Than Vàng Danh nhận Cờ thi đua của Chính phủ. Đảng bộ Công ty có 1.204 đảng viên.", "1.204",
+     "Công ty Than Vàng Danh"),
+])
+def test_a_verb_before_a_capitalised_object_ends_the_name(text, number, name):
+    """Dev s111-s113: the body's name stops at what it does ("đón nhận", "ban hành", "họp", "nhận")."""
+    assert _scope(text, number) == ("organisation", name)
+
+
+def test_a_name_holding_a_capitalised_kiem_tra_stays():
+    """Near miss: "Ủy ban Kiểm tra" is a body's name, its verb-like syllables capitalised."""
+    text = "Chi bộ Ủy ban Kiểm tra Tỉnh ủy Nam Định hiện có 21 đảng viên."
+    assert _scope(text, "21") == ("organisation", "Ủy ban Kiểm tra Tỉnh ủy Nam Định")

@@ -61,7 +61,14 @@ _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy",
 # Điện lực miền Bắc khai mạc Đại hội …", "… Hà Tĩnh bế mạc Đại hội …", "… sơ kết Quý I".
 _EVENT_VERBS = {("khai", "mạc"), ("bế", "mạc"), ("sơ", "kết"), ("tổng", "kết"), ("kỷ", "niệm"),
                 ("triển", "khai"), ("công", "bố"), ("tổ", "chức"), ("trao", "tặng"), ("tiến", "hành"),
-                ("thông", "báo")}
+                ("thông", "báo"),
+                # and what a body does to a capitalised object: "… đón nhận Huân chương …", "… ban hành
+                # Nghị quyết …", "… ra mắt Ban Chấp hành …", "… quán triệt Nghị quyết …"
+                ("đón", "nhận"), ("tiếp", "nhận"), ("ban", "hành"), ("ra", "mắt"), ("quán", "triệt"),
+                ("thực", "hiện"), ("phát", "động"), ("ký", "kết"), ("tuyên", "dương"), ("biểu", "dương"),
+                ("khen", "thưởng"), ("vinh", "dự"), ("học", "tập"), ("nhận", "được")}
+# Verbs of one syllable that do the same ("… họp Hội nghị …", "… nhận Cờ thi đua …").
+_ONE_SYLLABLE_VERBS = {"họp", "nhận", "trao", "tặng", "đón"}
 # The same in capitals without diacritics ("DANG UY PHUONG TAN HUNG THONG BAO KET QUA: …").
 _EVENT_VERBS_PLAIN = {(fold(a), fold(b)) for a, b in _EVENT_VERBS}
 
@@ -111,7 +118,7 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if i < skip:
             continue
-        if not word or (word, nxt) in _EVENT_VERBS:
+        if not word or (word, nxt) in _EVENT_VERBS or word in _ONE_SYLLABLE_VERBS:
             break
         if taken and (run := _field_run(words, i)):
             taken.extend(run)  # "Trường Đại học Thủy lợi", "Cảng hàng không quốc tế Nội Bài"
@@ -144,7 +151,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         else:
             ahead = []
             for k, w in enumerate(words[i + 1:i + (5 if taken == ["Khối"] else 4)], i + 1):
-                if not w or w in _NAME_STOP or (w, words[k + 1] if k + 1 < len(words) else "") in _EVENT_VERBS:
+                if not w or w in _NAME_STOP | _ONE_SYLLABLE_VERBS or (w, words[k + 1] if k + 1 < len(words) else "") \
+                        in _EVENT_VERBS:
                     break
                 if w != "và":  # "Sở Giáo dục và Đào tạo"
                     ahead.append(w)
