@@ -206,3 +206,22 @@ def test_a_month_and_a_count_with_nam_after_va_are_no_range():
     """Near miss: "tháng 10 và 11 năm qua" names no year after the second month."""
     text = "Trong tháng 10 và 11 năm qua, Đảng ủy xã Thạch Hòa kết nạp 10 đảng viên.\nThạch Thất, ngày 08/01/2025"
     assert _dates(text, "10")[1] != "2024-10-01"
+
+
+def test_a_month_named_with_its_capital():
+    """Dev d141: "Tháng Mười vừa qua" is last October."""
+    text = "Tháng Mười vừa qua, Đảng bộ phường Quỳnh Mai kết nạp 6 đảng viên.\n(Đăng ngày 03/11/2025)"
+    assert _dates(text, "6") == ("2025-10-31", "2025-10-01")
+
+
+def test_the_start_of_this_year_before_a_stock():
+    """Dev d142: "Đầu năm nay, … có 734" is 1 January of the page's year."""
+    text = "Đầu năm nay, Đảng bộ xã Phú Xuân có 734 đảng viên; đến nay đã có 751 đảng viên.\nPhú Xuân, ngày 14/8/2025"
+    assert _dates(text, "734")[0] == "2025-01-01"
+    assert _dates(text, "751")[0] == "2025-08-14"
+
+
+def test_the_start_of_a_year_before_admissions_is_no_day():
+    """Near miss: "Đầu năm 2025, … kết nạp 5" is no stock on 1 January."""
+    text = "Đầu năm 2025, Đảng bộ xã Phú Xuân kết nạp 5 đảng viên.\nPhú Xuân, ngày 14/8/2025"
+    assert _dates(text, "5")[0] != "2025-01-01"
