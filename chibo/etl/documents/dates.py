@@ -69,10 +69,10 @@ PUBLICATION_RES = [
                + _DATE, re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*\(?(?:Nguồn\s*:\s*)?(?:Báo|Tạp chí|Cổng|Trang|Đài|Theo)\b[^()\n]{1,60},\s*"
                + _DATE + r"\s*\)?\.?[ \t]*$", re.MULTILINE),
-    # a dateline opening the lead, its source in brackets: "Tokyo, 07/12/2023 (Tạp chí Xây dựng
+    # a dateline opening the lead (also "Lai Châu, ngày 3/9/2025 - …"), its source in brackets: "Tokyo, 07/12/2023 (Tạp chí Xây dựng
     # Đảng) - Ngày 6/12, …", "Viêng Chăn, 16/5/2024 (TTXVN) - …"
     # (the place may be a body whose name has lower-case syllables: "Trường Đại học Vinh, 25/04/2025 - …")
-    re.compile(r"^[ \t]*[A-ZĐ][^\n,;:()]{0,50}?\s*,\s*" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–—]\s",
+    re.compile(r"^[ \t]*[A-ZĐ][^\n,;:()]{0,50}?\s*,\s*(?:ngày\s+)?" + _DATE + r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–—]\s",
                re.MULTILINE),
     # a broadcast or programme line, at the head or the foot, in brackets or not: "[Bản tin Thời sự
     # tối - Đài PT-TH Lào Cai, phát sóng 19h00 ngày 22/8/2025]", "Truyền hình Bắc Kạn - Chương trình

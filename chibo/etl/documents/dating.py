@@ -23,6 +23,8 @@ _ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+|cập nhật\s+)?(?:tính
                           re.IGNORECASE)
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
+# "4 đảng viên mới được kết nạp tại buổi lễ sáng 2/9": the day of the ceremony named after the noun.
+_AT_CEREMONY_RE = re.compile(r"[^,;.()]{0,20}?(?:kết nạp\s+)?(?:tại|trong)\s+(?:buổi\s+)?lễ(?:\s+kết nạp)?\s+", re.IGNORECASE)
 _TO = r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:thời điểm\s+)?(?:ngày\s+)?"
 # "46.928 đảng viên của Đảng bộ tỉnh Hà Nam tính đến ngày 31/12/2023": the day it is reckoned to.
 _RECKONED_RE = folded(r"[^,;.()]{0,60}?\s" + _TO)  # also "tinh den ngay"
@@ -99,9 +101,11 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # mạng Tháng Tám năm 1945", "kết nạp 26 đảng viên mới trong quý III/2025", "… trong 9 tháng đầu năm 2024"
         and not re.search(r"[,;]", sentence[c.noun_end:w.start])
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
-        or w.kind == "date" and _GLOSS_RE.fullmatch(sentence, c.noun_end, w.start)
+        or w.kind == "date" and (_GLOSS_RE.fullmatch(sentence, c.noun_end, w.start) or _AT_CEREMONY_RE.fullmatch(
+            sentence, c.noun_end, w.start))
         or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
-    adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)
+    adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start) or w.kind == "date"
+                and _AT_CEREMONY_RE.fullmatch(sentence, c.noun_end, w.start)
                 or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)]
     years = [w for w in before if w.kind == "year"][-c.nth[1]:] if c.nth else []
     if c.nth and len(years) == c.nth[1]:  # "các năm 2023, 2024 và 2025 kết nạp lần lượt …"
@@ -124,12 +128,14 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         return {"as_of": None, "as_of_source": "unknown", "year": None, "_first": None,
                 "_dated_here": False}
     w = in_year_of(own, whens) or ctx.frame
+    if own is None and w is not None and w.admissions_only and c.metric != "new_admissions":
+        w = None  # a January report of the year before ("… tổng kết năm 2023", 09/01/2024): stocks at its day
     if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
         w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
     if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(
             whens) if x.kind == "months" and x.y and x.end <= own.start), None)):
         w = upto  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm": to the quarter's end
-    if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter") and \
+    if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter", "year_end") and \
             ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
         w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
     if w is own and own is not None and own.kind == "span" and ctx.frame is not None and ctx.frame.kind == "year" \
@@ -204,7 +210,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
 # Admitted at a ceremony on the day the sentence gives ("Sáng 18/11, Chi bộ … tổ chức kết nạp ba quần
 # chúng vào Đảng", "Sáng nay, Chi bộ ấp … kết nạp 2 đồng chí vào Đảng!", "… vừa được kết nạp vào Đảng
 # tại Lễ kết nạp … sáng nay"): the period is that day, as after "Lễ kết nạp".
-_ADMITTED_RE = re.compile(r"(?:tổ chức|long trọng)\s+(?:lễ\s+)?kết nạp|lễ kết nạp|(?P<into>kết nạp[^.;!?]{0,80}?vào Đảng)",
+_ADMITTED_RE = re.compile(r"(?:tổ chức|long trọng)\s+(?:lễ\s+)?kết nạp|lễ kết nạp|kết nạp\s+(?:tại|trong)\s+(?:buổi\s+)?lễ|(?P<into>kết nạp[^.;!?]{0,80}?vào Đảng)",
                           re.IGNORECASE)
 # "Ngày 30/6, Đảng bộ tổng kết: đã kết nạp 1.200 quần chúng vào Đảng": a review's count, no ceremony.
 _REVIEW_RE = re.compile(r"(?<![\wđ])(?:tổng kết|sơ kết|hội nghị|báo cáo|đại hội)(?![\wđ])", re.IGNORECASE)

@@ -50,6 +50,17 @@ def _heading_lines(headline: str | None, text: str) -> list[str]:
     return ([headline] if headline else []) + [line for line in lines if len(line) <= 90 and not line.endswith(".")]
 
 
+# A report stating its opening and closing stocks ("Số đảng viên đầu kỳ: 58 …; cuối kỳ: 62").
+_PERIOD_ENDS_RE = re.compile(r"(?<![\wđ])(?:đầu|cuối) kỳ(?![\wđ])", re.IGNORECASE)
+
+
+def _reports_the_year_before(review: re.Match, published: date, text: str) -> bool:
+    """A report of the year before written in January with its opening and closing stocks (heldout18
+    y02): its admissions are that year's; a results list posted then ("KẾT QUẢ NĂM 2024 (đăng ngày
+    10/01/2025)") is framed by nothing (heldout12)."""
+    return published.month == 1 and int(review["y"]) == published.year - 1 and bool(_PERIOD_ENDS_RE.search(text))
+
+
 def stats_frame(headline: str | None, published: date | None, text: str = ""
                 ) -> tuple[When | None, str | None]:
     """"SỐ LIỆU ĐẾN 31/12/2024 - ĐẢNG BỘ TỈNH …": a statistics page's heading dates every
@@ -57,7 +68,8 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
     day under its heading ("(số liệu đến ngày 31-01-2024)", "(Thời điểm báo cáo: 30/6/2025)"),
     for the paragraphs from it on (the note is returned with the day), and a heading's bracket with
     its cut-off; a headline reporting the results of the page's year frames what the page does not
-    date: that year, to the page's day (admissions since 1 January; an undated page: to 31/12), and
+    date: that year, to the page's day (admissions since 1 January; an undated page or a report of the
+    year before written in January: to 31/12), and
     one reporting its first months, with no day of its own: to the months' end."""
     if headline and _STATS_HEADING_RE.match(headline) and periods.frames(headline):
         note, line = headline, None
@@ -66,10 +78,12 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
     elif (found := _REPORT_NOTE_RE.search(text, 0, 800)) is not None:
         note = line = found.group(0)
     elif (review := next(filter(None, map(_YEAR_REVIEW_RE.search, _heading_lines(headline, text))), None)) and (
-            published is None or int(review["y"]) == published.year):  # (an undated page: that year, to 31/12)
+            published is None or int(review["y"]) == published.year or _reports_the_year_before(review, published, text)):
+        # (an undated page: that year, to 31/12; a January report of the year before: its admissions)
         # "KẾT QUẢ NĂM 2024 (đăng ngày 26/12/2024)", also under the body's name ("CHI BỘ KHU PHỐ 3 -
         # PHƯỜNG AN KHÁNH / BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2025"): the year so far
-        return periods.When("year", 0, 0, y=int(review["y"]), text=review.group(0)), None
+        return periods.When("year", 0, 0, y=int(review["y"]), text=review.group(0), admissions_only=bool(
+            published and int(review["y"]) < published.year)), None
     elif months := next(filter(None, map(_MONTHS_REVIEW_RE.search, _heading_lines(headline, text))), None):
         # "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY BẢO LÂM": stocks at the months' end, admissions since January
         n = periods.MONTH_COUNTS.get(fold(months["n"])) or int(months["n"])

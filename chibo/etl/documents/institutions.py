@@ -9,10 +9,10 @@ import re
 
 from .orgnames import org_name
 
-_KINDS = r"(?:Trường|Học viện|Bệnh viện|Tổng công ty|Công ty|Tập đoàn|Ngân hàng)"
+KINDS = r"(?:Trường|Học viện|Bệnh viện|Tổng công ty|Công ty|Tập đoàn|Ngân hàng)"
 INSTITUTION_RE = re.compile(r"(?<![\wđ])(?:của|thuộc) (?P<name>(?:Trường|Học viện|Bệnh viện|"
                             r"Tổng công ty|Công ty|Tập đoàn) [A-ZĐ])")
-_OPENING_RE = re.compile(r"(?:^|(?<=[.;!?]\s))(?P<name>" + _KINDS + r" [A-ZĐ])")
+_OPENING_RE = re.compile(r"(?:^|(?<=[.;!?]\s))(?P<name>" + KINDS + r" [A-ZĐ])")
 # After the name: the body it belongs to, or the heading's topic after a dash or a colon.
 _BELONGS_OR_HEADS_RE = re.compile(r"\s*(?:,\s*(?:trực\s+)?thuộc\s|[-–:]\s)")
 

@@ -4,6 +4,8 @@ Quang", "Trường Đại học Thủy lợi", "Cảng hàng không quốc tế 
 name holds and without the words of the sentence after it; a place's name after its level word."""
 import re
 
+from .vocabulary import fold
+
 _STOP_CHARS = ",.;:()“”\"!?–"
 
 # Second syllables written in lower case inside capitalised names ("Trung ương", "Liên hiệp").
@@ -28,7 +30,12 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           ("Truyền", "hình"), ("Phát", "thanh"), ("Ngân", "sách"), ("Bảo", "hiểm"),
           ("án", "nhân"), ("Kiểm", "sát"), ("sát", "nhân"), ("dân", "tối"), ("tối", "cao"),
           ("Bưu", "chính"), ("Nông", "thôn"), ("Liên", "hợp"), ("hợp", "quốc"), ("Chính", "sách"),
-          ("sách", "xã"), ("xã", "hội"), ("Tổ", "chức"), ("Khu", "vực"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán")}
+          ("sách", "xã"), ("xã", "hội"), ("Tổ", "chức"), ("Khu", "vực"), ("Phòng", "không"), ("Không", "quân"), ("Đại", "sứ"), ("sứ", "quán"),
+          # a mission, a corporation, a management board, a ministry of religions ("Phái đoàn đại diện
+          # …", "Tổng công ty", "Ban Quản lý dự án 85", "Bộ Dân tộc và Tôn giáo", "Phân xưởng Lò nung",
+          # "Học viện Hậu cần", "Phòng Tổ chức - Hành chính")
+          ("Phái", "đoàn"), ("Tổng", "công"), ("công", "ty"), ("Quản", "lý"), ("Tôn", "giáo"),
+          ("Phân", "xưởng"), ("Hậu", "cần"), ("Hành", "chính")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -53,14 +60,26 @@ _NOT_AFTER_AND = {"Đảng", "Nghị", "Ban", "Bộ", "Chỉ", "Quyết", "Quy",
 # The verbs of what a body holds end its name before the meeting's capitals: "Đảng bộ Tổng công ty
 # Điện lực miền Bắc khai mạc Đại hội …", "… Hà Tĩnh bế mạc Đại hội …", "… sơ kết Quý I".
 _EVENT_VERBS = {("khai", "mạc"), ("bế", "mạc"), ("sơ", "kết"), ("tổng", "kết"), ("kỷ", "niệm"),
-                ("triển", "khai"), ("công", "bố"), ("tổ", "chức"), ("trao", "tặng")}
+                ("triển", "khai"), ("công", "bố"), ("tổ", "chức"), ("trao", "tặng"), ("tiến", "hành"),
+                ("thông", "báo"),
+                # and what a body does to a capitalised object: "… đón nhận Huân chương …", "… ban hành
+                # Nghị quyết …", "… ra mắt Ban Chấp hành …", "… quán triệt Nghị quyết …"
+                ("đón", "nhận"), ("tiếp", "nhận"), ("ban", "hành"), ("ra", "mắt"), ("quán", "triệt"),
+                ("thực", "hiện"), ("phát", "động"), ("ký", "kết"), ("tuyên", "dương"), ("biểu", "dương"),
+                ("khen", "thưởng"), ("vinh", "dự"), ("học", "tập"), ("nhận", "được")}
+# Verbs of one syllable that do the same ("… họp Hội nghị …", "… nhận Cờ thi đua …").
+_ONE_SYLLABLE_VERBS = {"họp", "nhận", "trao", "tặng", "đón"}
+# The same in capitals without diacritics ("DANG UY PHUONG TAN HUNG THONG BAO KET QUA: …").
+_EVENT_VERBS_PLAIN = {(fold(a), fold(b)) for a, b in _EVENT_VERBS}
 
 
 # Lower-case syllables of the field a body's name states ("Thủy lợi", "Giao thông vận tải", "Cảng
 # hàng không quốc tế", "Kỹ thuật công nghiệp", "Lục quân 1"); a run of them is part of the name when
 # it ends on a field's last syllable or a capital follows it (not "… Lê Lợi công bố").
 _FIELD_WORDS = {"thủy", "thuỷ", "lợi", "vận", "tải", "hàng", "không", "quốc", "tế", "công", "nông", "lâm",
-                "nghiệp", "thuật", "quân", "giao", "thông", "điện", "lực", "dầu", "khí"}
+                "nghiệp", "thuật", "quân", "giao", "thông", "điện", "lực", "dầu", "khí",
+                # a project board's or a mission's ("Ban Quản lý dự án 85", "Phái đoàn đại diện thường trực …")
+                "dự", "án", "đại", "diện", "thường", "trực"}
 _FIELD_ENDS = {"lợi", "tải", "tế", "nghiệp", "thuật", "quân", "khí"}
 
 
@@ -70,7 +89,7 @@ def _field_run(words: list[str], i: int) -> list[str]:
     while j < len(words) and words[j] in _FIELD_WORDS:
         j += 1
     nxt = words[j] if j < len(words) else ""
-    if j > i and (words[j - 1] in _FIELD_ENDS or nxt[:1].isupper()):
+    if j > i and (words[j - 1] in _FIELD_ENDS or nxt[:1].isupper() or nxt.isdigit()):
         return words[i:j]
     return []
 
@@ -99,7 +118,7 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if i < skip:
             continue
-        if not word or (word, nxt) in _EVENT_VERBS:
+        if not word or (word, nxt) in _EVENT_VERBS or word in _ONE_SYLLABLE_VERBS:
             break
         if taken and (run := _field_run(words, i)):
             taken.extend(run)  # "Trường Đại học Thủy lợi", "Cảng hàng không quốc tế Nội Bài"
@@ -131,25 +150,47 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break
         else:
             ahead = []
-            for w in words[i + 1:i + (5 if taken == ["Khối"] else 4)]:
-                if not w or w in _NAME_STOP:
+            for k, w in enumerate(words[i + 1:i + (5 if taken == ["Khối"] else 4)], i + 1):
+                if not w or w in _NAME_STOP | _ONE_SYLLABLE_VERBS or (w, words[k + 1] if k + 1 < len(words) else "") \
+                        in _EVENT_VERBS:
                     break
                 if w != "và":  # "Sở Giáo dục và Đào tạo"
                     ahead.append(w)
             branch = "chi nhánh" in " ".join(words[i + 1:i + 5])  # "… xã hội chi nhánh tỉnh …"
             if not branch and not any(w[0].isupper() and w != "Đảng" for w in ahead):
+                if closed := _closing_syllables(words[i:], text[end:end + 1]):
+                    taken.extend(closed)  # "Chi bộ Phân xưởng Lò nung (Đảng bộ Công ty …)"
+                    return _finish(taken, plural)
                 break
             taken.append(word)
     while taken and not (taken[-1][0].isupper() or taken[-1].isdigit()) and tuple(
             taken[-2:]) not in _TAILS and taken[-1] not in _FIELD_ENDS:
         taken.pop()
+    return _finish(taken, plural)
+
+
+def _closing_syllables(rest: list[str], stop: str) -> list[str]:
+    """Up to three lower-case syllables, and a number after "số", that end a name right before a
+    bracket naming the body it belongs to ("Phân xưởng Cơ điện (Đảng bộ Công ty …)", "Đội Quản lý thị
+    trường số 5 (…)"), else []."""
+    rest = [w for w in rest if w]
+    words = rest[:-2] if len(rest) > 2 and rest[-2] == "số" and rest[-1].isdigit() else rest
+    if stop != "(" or not 0 < len(words) <= 3:
+        return []
+    return rest if all(w.isalpha() and w.islower() and w not in _NAME_STOP for w in words) else []
+
+
+def _finish(taken: list[str], plural: bool) -> str:
+    """The name of the words taken: abbreviations written out, a city's force's "TP" expanded."""
     name = " ".join(_ABBREVIATIONS.get(w, w) for w in taken)
     name = _FORCE_OF_TP_RE.sub(r"\1 Thành phố ", name)  # "Công an TP Cần Thơ": the city's police (README)
+    name = _LEGAL_FORM_RE.sub("", name)  # "Tổng công ty Thép Việt Nam - CTCP": the company (README)
     return name.split(" và ")[0] if plural else name  # "hai Đảng bộ A và B": two names
 
 
 # "TP" without its dot after a city's police, military command or border guard (other bodies keep
 # the name as written: "Tổng công ty Điện lực TP Hồ Chí Minh").
+_LEGAL_FORM_RE = re.compile(r" - (?:CTCP|Công ty cổ phần|Công ty Cổ phần)$")
 _FORCE_OF_TP_RE = re.compile(r"(Công an|Quân sự|Biên phòng) TP (?=[A-ZĐ])")
 
 
@@ -172,11 +213,14 @@ def place_name(text: str, start: int) -> str:
     if m.group(0)[0].isdigit() or m.group(0).startswith("số"):
         return m.group(0)
     words = []
-    for w in re.split(r"(\s*-\s*|\s+)", m.group(0)):
+    parts = re.split(r"(\s*-\s*|\s+)", m.group(0))
+    for k, w in enumerate(parts):
         if w.strip() in ("", "-"):
             words.append(w)
         elif w.isupper() and words and words[-1].strip() == "-" and w.lower() in _TOPIC_WORDS:
             break  # a heading "ĐẢNG BỘ XÃ YÊN BÌNH - MỘT SỐ CON SỐ": its topic after the dash
+        elif w.isupper() and (fold(w), fold(parts[k + 2] if k + 2 < len(parts) else "")) in _EVENT_VERBS_PLAIN:
+            break  # "DANG UY PHUONG TAN HUNG THONG BAO KET QUA": the verb of what it reports
         elif w.isupper() and w.lower() in _CAPS_STOP | _NOT_IN_PLACES:
             break  # a headline in capitals: "ĐẢNG BỘ HUYỆN QUẢNG XƯƠNG CÓ 12.560 …" (not "THÔN ĐỒNG CHÈ")
         elif w[0].isupper():

@@ -78,7 +78,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s*"
      r"(?:đến|tới)\s+(?:hết\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?"),
     ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
-    ("month_range", r"từ\s+tháng\s+(?P<m0>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m>\d{1,2})\s*[/-]\s*" + _Y),
+    ("month_range", r"(?:từ\s+)?tháng\s+(?P<m0>\d{1,2})\s+(?:(?:đến|tới)\s+(?:hết\s+)?tháng|và(?:\s+tháng|(?=\s+\d{1,2}\s*(?:/|năm)\s*\d{4})))\s+(?P<m>\d{1,2})"
+     r"(?:\s*(?:[/-]|năm)\s*" + _Y + r")?(?![\d/])"),  # also "tháng 7 và tháng 8/2025", "Từ tháng 1 đến hết tháng 5"
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
     ("span", r"(?:trong|tính chung|cả)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm(?=\s*,)"),  # "Trong 5 năm, …" of a review
     ("months", r"từ đầu năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<n>\d{1,2})"
@@ -100,10 +101,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
     ("yesterday", r"(?<![\w])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) qua|(?:(?:sáng|chiều|tối|trưa|đêm) )?hôm (?P<ago>kia)|(?:sáng|chiều|tối|trưa) (?P<today>nay))(?![\w])(?!\s*\()"),
-    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia)?\s*\(\s*)?(?:ngày\s+)?"
+    ("dm", r"(?:(?<![\w])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|đến)\s+(?:(?:qua|kia|thứ \w+|chủ nhật)?\s*\(\s*|(?:thứ \w+|chủ nhật),?\s*)?(?:ngày\s+)?"
      r"(?:\d{1,2}\s*(?:và|-|–)\s*)?)" + _DM  # "Trong hai ngày 1 và 2/3", "(24 - 25/7)": the last day
      + r"(?![\d/.-])"),
-    ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r")?"),
+    ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+đầu\s+năm(?:\s+" + _Y + r"|\s+nay)?"),
     ("months", r"(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+năm\s+" + _Y),  # "Chín tháng năm 2023"
     # "Chín tháng qua" in a report of the year: its first nine months
     ("months", r"(?<![\w/])(?P<n>\d{1,2}|" + _MONTH_COUNT + r")\s+tháng\s+(?:vừa\s+)?qua"),
@@ -123,7 +124,7 @@ PATTERNS: list[tuple[str, str]] = [
      r"\s+(?:năm\s+)?" + _Y),
     ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*" + _Y),
     # a quarter without its year ("riêng quý III"): the last one so named
-    ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?![\w/])(?!\s*(?:/|-|năm)\s*\d)"),
+    ("quarter", r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?![\w/])(?!\s*(?:/|-|năm)\s*\d)(?:\s+năm\s+nay)?"),
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
@@ -195,10 +196,11 @@ def find(text: str, published: date | None) -> list[When]:
                      int(g["m0"]) if g.get("m0") else (13 - (_MONTH_COUNTS.get(fold(g["late"])) or int(
                          g["late"])) if g.get("late") else 1 if kind == "month_range" else None),
                      int(g["d0"]) if g.get("d0") else None)
-            if kind == "since" and y is None:  # a day without its year: the last one up to the page
-                if published is None:
+            if kind in ("since", "month_range") and w.y is None:  # a day or months without their year: the last
+                if published is None:                             # ones up to the page
                     continue
-                w = replace(w, y=published.year - ((w.m0, w.d or 1) > (published.month, published.day)))
+                y = published.year - ((w.m0, w.d or 1) > (published.month, published.day))
+                w = replace(w, y=y, y0=y if kind == "month_range" else w.y0)
             if g.get("school"):  # "từ đầu năm học 2024 - 2025 đến nay": from 1 September
                 w = replace(w, m0=9)
             if kind == "to_day" and w.y is None:

@@ -57,6 +57,7 @@ _ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s+")  # also lett
 # A heading in capitals introducing a list ("SỐ LIỆU ĐẢNG VIÊN ĐẾN NGÀY 31/12/2019"): its date
 # frames the items as a paragraph ending with ":" does.
 _GLOSS_LINE = re.compile(r"^\([^()]{4,60}\)$")
+_NAV_LINE = re.compile(r"^[^|>»\d]{1,25}(?:\s[|>»]\s[^|>»\d]{1,25}){2,}$")  # a menu or breadcrumb: no headline
 _TABLE_TITLE_RE = re.compile(r"^(?:Bảng|Biểu|Phụ lục)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[:.]", re.IGNORECASE)
 
 
@@ -155,7 +156,7 @@ def title(text: str) -> str | None:
         dated = i + 1 < len(lines) and is_date_line(lines[i + 1]) or i == 0 and _CAPS_COUNT_RE.search(line)
         if len(line.split()) >= 6 and (not line.isupper() or dated) and not _DATE_LINE.search(
                 line) and not _CAPTION_LINE.match(line) and not _ITEM.match(line) \
-                and not _GLOSS_LINE.match(line) and not line.startswith("|") \
+                and not _GLOSS_LINE.match(line) and not _NAV_LINE.match(line) and not line.startswith("|") \
                 and not _TABLE_ROW_RE.match(line):
             return line
     return None

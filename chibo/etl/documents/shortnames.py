@@ -1,10 +1,12 @@
 """Short names of organisations: the form a document gives in brackets after the full name ("Tập
-đoàn Điện lực Việt Nam (EVN)", "Bộ Nông nghiệp và Môi trường (NN&MT)"), and the full name a short
+đoàn Điện lực Việt Nam (EVN)", "Bộ Nông nghiệp và Môi trường (NN&MT)", also of a body it names without
+a party prefix: "Tổng công ty Hàng hải Việt Nam (VIMC)"), and the full name a short
 or partial form stands for ("Đảng bộ EVN", "Bộ NN&MT", "Đảng bộ Tổng công ty")."""
 from __future__ import annotations
 
 import re
 
+from .institutions import KINDS
 from .orgnames import org_name
 
 _SHORT_NAME = (r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20}"
@@ -19,6 +21,10 @@ def short_names(text: str, known: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for full in known:
         for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
+            out.setdefault(m["short"], full)
+    for kind in re.finditer(r"(?<![\wđ])" + KINDS + r" (?=[A-ZĐ])", text):  # a body without a prefix:
+        full = org_name(text, kind.start())  # "Tổng công ty Hàng hải Việt Nam (VIMC)"
+        if len(full.split()) > 2 and (m := re.compile(_SHORT_NAME).match(text, kind.start() + len(full))):
             out.setdefault(m["short"], full)
     for kind, of in _KIND_ALONE.items():
         if any(full.startswith(of) for full in known) or not re.search(
@@ -43,7 +49,9 @@ def full_name(name: str, short: dict[str, str], known: list[str]) -> str:
 
 # How a body speaks of itself, and the kinds of body it stands for.
 _THE_BODY_ITSELF = {"Nhà trường": ("Trường ", "Học viện ")}
-_KIND_ALONE = _THE_BODY_ITSELF | {"Trường": ("Trường ",), "Học viện": ("Học viện ",), "Bệnh viện": ("Bệnh viện ",)}
+_KIND_ALONE = _THE_BODY_ITSELF | {"Trường": ("Trường ",), "Học viện": ("Học viện ",), "Bệnh viện": ("Bệnh viện ",),
+                                  "Tổng công ty": ("Tổng công ty ",), "Công ty": ("Công ty ",),
+                                  "Tập đoàn": ("Tập đoàn ",)}
 
 
 def expand_name(name: str, known: list[str]) -> str:

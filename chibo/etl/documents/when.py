@@ -21,6 +21,7 @@ class When:
     n: int | None = None       # "back": how many years
     m0: int | None = None      # the first month of a range opening at a month
     d0: int | None = None      # and its first day
+    admissions_only: bool = False  # a frame of admissions only (a January report of the year before)
 
 
 def mk(y: int, m: int, d: int) -> date | None:

@@ -1,10 +1,12 @@
 """Dates written in words ("Ngày hai mươi tháng mười hai năm hai nghìn hai mươi tư", "Bắc Sơn, ngày mười
 lăm tháng mười hai năm hai nghìn không trăm hai mươi tư") rewritten in digits ("ngày 20 tháng 12 năm
 2024") before the page is read, so that datelines, place-and-date lines and the dates of sentences read
-them as any other."""
+them as any other; periods in other words than periods.py reads are rewritten too (timewords.py)."""
 from __future__ import annotations
 
 import re
+
+from .timewords import periods_in_words
 
 _UNITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
           "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "giêng": 1, "chạp": 12}
@@ -42,4 +44,4 @@ def _digits(m: re.Match) -> str:
 
 def dates_in_digits(text: str) -> str:
     """text with each date written in words rewritten in digits (module docstring)."""
-    return _DATE_RE.sub(_digits, text)
+    return periods_in_words(_DATE_RE.sub(_digits, text))

@@ -1,0 +1,81 @@
+"""Periods written in other words than periods.py's, rewritten to the forms it reads before the page is
+read (as wordsdates.py does for dates in words):
+
+| written | read as |
+|---|---|
+| nửa đầu năm (2025), nửa cuối năm 2024 | 6 tháng đầu năm (2025), 6 tháng cuối năm 2024 |
+| quý đầu (tiên của) năm (2025), quý cuối năm 2024 | quý I năm (2025), quý IV năm 2024 |
+| tháng Giêng, Tháng Hai … tháng Chạp (a month's name with its capital; not "Cách mạng Tháng Tám") | tháng 1, Tháng 2 … tháng 12 |
+| "Sau (hơn) nửa nhiệm kỳ,", "Nửa đầu nhiệm kỳ,", "Nửa nhiệm kỳ qua (2020 - 2025)," (the term's years in brackets, else the term named before, else after) | Từ đầu nhiệm kỳ 2020 - 2025 đến nay |
+| đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
+| "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
+| từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
+"""
+from __future__ import annotations
+
+import re
+
+from .frames import _YEAR_REVIEW_RE
+
+_HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
+_QUARTER_RE = re.compile(r"(?<![\wđ])([Qq])uý (đầu|cuối)(?: tiên)?(?: của)? năm(?![\wđ])")
+_MONTHS = {"Giêng": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
+           "Mười Một": 11, "Mười Hai": 12, "Mười một": 11, "Mười hai": 12, "Mười": 10, "Chạp": 12}
+_MONTH_RE = re.compile(r"(?<![\wđ])(?<!mạng )([Tt])háng (" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\wđ])")
+_TERM_RE = re.compile(r"nhiệm kỳ (?P<y0>(?:19|20)\d{2}) ?[-–] ?(?P<y>(?:19|20)\d{2})")
+_HALF_TERM_RE = re.compile(r"(?<![\wđ])(?:([Ss])au (?:hơn )?nửa|([Nn])ửa(?: đầu)?) nhiệm kỳ(?: (?:vừa )?qua)?(?:\s*\((?P<y0>(?:19|20)\d{2})"
+                           r"\s*[-–]\s*(?P<y>(?:19|20)\d{2})\))?(?=\s*,)")
+_SINCE_2025_RE = re.compile(r"(?<![\wđ])([Tt]ừ|[Kk]ể từ) (?:khi|ngày) (?:đặc khu(?: [A-ZĐ]\w*)*|xã mới|phường mới|"
+                            r"chính quyền (?:địa phương )?(?:hai|2) cấp)"
+                            r"(?: mới)?(?: chính thức)?(?: đi vào)? (?:hoạt động|vận hành)(?: chính thức)?(?= đến nay)")
+
+
+def _half(m: re.Match) -> str:
+    return ("6" if m[1] == "N" else "sáu") + f" tháng {m[2]} năm"
+
+
+def _quarter(m: re.Match) -> str:
+    return f"{m[1]}uý {'I' if m[2] == 'đầu' else 'IV'} năm"
+
+
+def _half_term(text: str):
+    def sub(m: re.Match) -> str:
+        term = m if m["y0"] else None  # "Nửa nhiệm kỳ qua (2020 - 2025), …"
+        for t in [] if term else _TERM_RE.finditer(text, 0, m.start()):
+            term = t
+        term = term or _TERM_RE.search(text, m.end())  # else the term the text names after it
+        if term is None:
+            return m.group(0)
+        opening = "T" if (m[1] or m[2]).isupper() else "t"
+        return f"{opening}ừ đầu nhiệm kỳ {term['y0']} - {term['y']} đến nay"
+    return sub
+
+
+_TERM_ENDS_RE = re.compile(r"(?<![\wđ])(đầu|cuối) kỳ( báo cáo)?(?![\wđ])(?!\s*\()")
+
+
+def _report_ends(text: str) -> str:
+    """"Số đảng viên đầu kỳ: 58" in a report of a year: its opening and closing days."""
+    head = [line.strip() for line in text.split("\n")[:4] if 0 < len(line.strip()) <= 90]
+    review = next(filter(None, map(_YEAR_REVIEW_RE.search, head)), None)
+    if review is None:
+        return text
+    y = review["y"]
+    return _TERM_ENDS_RE.sub(lambda m: f"{m[0]} ({'1/1' if m[1] == 'đầu' else '31/12'}/{y})", text)
+
+
+# "Đầu năm 2024, Đảng bộ xã có 612 đảng viên": the year's first day (not "từ đầu năm 2024 đến …", "6
+# tháng đầu năm 2024", nor admissions "Đầu năm 2024, … kết nạp …").
+_YEAR_START_RE = re.compile(r"(?<![\wđ])(?<!từ )(?<!tháng )(?<!quý )(?<!ửa )([Đđ]ầu năm (?:(?P<y>(?:19|20)\d{2})|nay))"
+                            r"(?=\s*,[^.;\n]{0,80}?\s(?:có|còn|gồm)\s)")  # before a stock: "…, Đảng bộ xã có 612 …"
+
+
+def periods_in_words(text: str) -> str:
+    """text with the periods of the module docstring rewritten."""
+    text = _report_ends(text)
+    text = _HALF_RE.sub(_half, text)
+    text = _QUARTER_RE.sub(_quarter, text)
+    text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
+    text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
+    text = _HALF_TERM_RE.sub(_half_term(text), text)
+    return _YEAR_START_RE.sub(lambda m: f"{m[1]} ({'1/1/' + m['y'] if m['y'] else 'ngày 1/1'})", text)
