@@ -27,7 +27,8 @@ QUALIFIER_WORDS = [
     ("chừng", "approx"), ("xấp xỉ", "approx"), ("ước", "approx"),
     ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
-    ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("tròn", "exact"),
+    ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("non", "nearly"), ("tròn", "exact"),
+    ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
 ]
 _QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)

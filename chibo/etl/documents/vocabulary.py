@@ -206,7 +206,7 @@ UNBLOCK_RE = re.compile(
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
-    r"chúc mừng|chào mừng|chào đón|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
+    r"chúc mừng|chào mừng|chào đón|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
