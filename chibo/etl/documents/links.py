@@ -281,8 +281,9 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 out.append(f)  # period singled out of a longer one is its own figure, no part
                 continue
             sector = sector_in(gap)
-            if not sector and _WHERE_RE.match(sentence, f["_noun_end"]):
-                continue  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a group no sector names
+            if not sector and (f["metric"] in ORGS or not IN_WHICH_RE.search(gap)) and _WHERE_RE.match(
+                    sentence, f["_noun_end"]):  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a
+                continue  # group no sector names (people right after "trong đó" are a part, heldout18)
             f["_parent"], f["dimension"] = whole, "sector" if sector else (  # organisations of a
                 None if f["metric"] in ORGS else "other")  # kind no sector names: a part, no dimension
             f["metric"], f["share"] = whole["metric"], f["_post_share"]

@@ -186,10 +186,11 @@ def _ratio(sentence: str) -> list[Candidate]:
 
 def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
     """A part given only as its share, from what names it (metric noun, dimension)."""
-    if metric == "members_female" and not dim:
-        dim = ("gender", "female", 0)
-    if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
-                                 "base_orgs_total", "cells_total") or _NOT_PARTY_WHOLE_RE.match(sentence, m.end()):
+    if not dim and (named := metric_dimension(metric or "")):  # "Đảng viên dự bị chiếm 2,7% (61 …)"
+        dim = (*named, 0)
+    if not dim or metric not in (None, "members_total", "members_female", "members_official",
+                                 "members_probationary", "new_admissions", "base_orgs_total",
+                                 "cells_total") or _NOT_PARTY_WHOLE_RE.match(sentence, m.end()):
         return None
     share = round(float(m["pct"].replace(",", ".")) / 100, 6)
     start = m.start("q") if m["q"] else m.start("pct")

@@ -119,7 +119,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
     ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
-                    r"công nhân|giáo viên|"
+                    r"công nhân|giáo viên|kỹ sư|bác sĩ|y sĩ|điều dưỡng|giảng viên|kỹ thuật viên|"
                     r"đoàn viên(?: thanh niên)?"),
 ]
 _END = r"(?![\w])"
