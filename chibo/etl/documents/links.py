@@ -266,7 +266,10 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
         elif f["dimension"] == "sector" and f["_whole_metric"] and f["share"] is not None:
             f["_whole_later"] = True  # "… chiếm 8,5% tổng số tổ chức …, tương ứng 173 tổ chức": rows.py
-        elif f["dimension"] == "sector":
+        elif f["dimension"] == "sector":  # no whole stated: the scope's figure in that sector (README)
+            if f["metric"] not in ORGS and f["value"] is not None and not (
+                    f["_scope"] and f["_scope"].sector):  # "512 đảng viên là chủ doanh nghiệp tư nhân"
+                f["_scope"] = narrowed(f["_scope"], sector_in(sentence[f["_noun_end"]:]))
             f["dimension"] = f["dimension_value"] = f["share"] = None
         elif f["dimension"] is None and (whole := _sector_whole(sentence, f, document)):
             f["_parent"], f["dimension"], f["dimension_value"] = whole, "sector", f["_scope"].sector
