@@ -136,17 +136,17 @@ def metric_at(folded: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-# Counter nouns after a number that take a people metric named earlier in the clause.
-COUNTER_RE = re.compile(r"\s*(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])"
-                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ])(?!\s+(?:tộc|toc)))",
-                        re.IGNORECASE)  # also without diacritics
+# Counters taking the people metric named before in the clause; none before "là" + a group ("98 là bác sĩ").
+COUNTER_RE = re.compile(r"\s*(?:(?:đồng chí|đ/c|người|trường hợp|dong chi|nguoi|truong hop)(?![\wđ])"
+                        r"(?!\s+(?:lao động|dân|công nhân|làm việc|lao dong|dan)(?![\wđ])(?!\s+(?:tộc|toc)))"
+                        r"|(?=là\s+(?!(?:năm|một|số|mức|con số|tỷ lệ)\s)(?-i:[a-zđăâêôơưủúùụũ])))", re.IGNORECASE)
 HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _, p in METRIC_PHRASES)
                  + r")")
 
 # After the metric noun: the figure counts a subset we do not track (sanctioned, awarded,
 # attending, speaking members …) or something that happened to those counted.
 POST_BLOCK_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự)|vinh dự được (?!kết"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng|(?:các )?(?:chi bộ|cấp ủy) kết nạp)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự|(?:các )?(?:chi bộ|cấp ủy) kết nạp)|vinh dự được (?!kết"
     r" nạp|đứng)|tham dự|tham gia|dự (?!bị)|có mặt|vắng|phát biểu|hoàn thành|không hoàn thành|xếp loại|"
     r"đăng ký|cam kết|(?:đã |đều |cũng )*(?:sử dụng|ứng dụng|triển khai|áp dụng|cài đặt|kích hoạt)|"
     r"đạt danh hiệu|(?:sinh hoạt )?đạt [\"“]?(?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
@@ -216,12 +216,12 @@ NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới 
                              re.IGNORECASE)
 # After the counted people: they were admitted ("186 quần chúng ưu tú được kết nạp vào Đảng").
 ADMITTED_AFTER_RE = folded(
-    r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+|vinh dự\s+(?:được\s+)?)?(?:kết nạp|đứng vào hàng ngũ)"
+    r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+(?:(?:các\s+)?(?:chi bộ|cấp ủy|đảng ủy)\s+)?|vinh dự\s+(?:được\s+)?)?"
+    r"(?:kết nạp|đứng vào hàng ngũ)"  # "… đã được các chi bộ kết nạp vào Đảng"
     r"|\s*vào Đảng(?! bộ)|\s*(?:mới\s+)?(?:đã\s+)?trở thành đảng viên"
     r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)"
     r"|trở thành đảng viên)")
-# A sentence opening with a plan: every figure in it is a target ("Mục tiêu nhiệm kỳ …, mỗi năm
-# kết nạp từ 200 đảng viên trở lên").
+# A sentence opening with a plan: all its figures are targets ("Mục tiêu …, mỗi năm kết nạp từ 200 …").
 TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
 # "kết nạp mới 6.540 đoàn viên": the Youth Union admitting its own members, not the Party.
 OWN_MEMBERS_RE = folded(r"\s*(?:đoàn viên|hội viên)(?![\w])(?!.{0,40}vào Đảng)")
