@@ -56,3 +56,18 @@ def test_a_table_row_under_its_total_row_is_its_part():
 ])
 def test_near_misses_stay_totals(text):
     assert all(whole is None for _, _, whole, _, _ in _rows(HEAD + text))
+
+
+def test_the_next_item_of_a_labelled_list_is_a_sibling_not_a_part():
+    text = HEAD + ("Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Số đảng viên là cựu quân nhân: 146 đồng chí; là "
+                   "giáo viên: 23 đồng chí.")
+    assert [r[:3] for r in _rows(text)] == [("845", "members_total", None), ("146", "members_total", "845"),
+                                            ("23", "members_total", "845")]
+
+
+def test_a_breakdown_of_a_labelled_count_stays_its_part():
+    """Near miss: after "trong đó" the count is a part of the labelled count, not its sibling."""
+    text = HEAD + ("Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Số đảng viên là cựu quân nhân: 146 đồng chí; "
+                   "trong đó 23 đồng chí là nữ.")
+    assert [r[:3] for r in _rows(text)] == [("845", "members_total", None), ("146", "members_total", "845"),
+                                            ("23", "members_female", "146")]

@@ -12,6 +12,10 @@ A figure still a total becomes a part of a total of its paragraph when all of th
 | or it is a row of a table whose total row ("Tổng số", "Tổng cộng", "Cộng") is the whole | "18 - 30	412	14,2%" under "Tổng cộng	2.902" |
 | it is not the total restated ("vượt mốc 100 nghìn" after 100.326), its clause does not name it as a whole ("tổng số", "toàn", "tất cả", "cả"), nor a body or place of its own ("Đảng bộ thị trấn Yên Lạc", "xã Tân Lập"), nor a time ("năm 2010", "đến …") | |
 
+A count the sentence rules made a part of such a count, as the next item of its list after ";"
+("Số đảng viên là cựu quân nhân: 146 đồng chí; là giáo viên: 23 đồng chí"), is its sibling: a
+part of the same total.
+
 The part takes the dimension its label names (an age band, a religion, a level …) when the
 vocabulary knows it (parts.py), else none (published with no dimension, as the corpus reads a
 group no dimension names), and the share quoted beside it. When in doubt between total and part
@@ -41,6 +45,8 @@ _DESCRIBED_RE = re.compile(
 _LEAD_RE = re.compile(r"\s*(?:trong đó|trong số đó|còn lại|riêng)?[\s,:]*", re.IGNORECASE)
 _TABLE_ROW_RE = re.compile(r"^(?P<label>[^,]+), [^,:]+: $")
 _TABLE_SHARE_RE = re.compile(r",\s*(?P<pct>\d{1,2}(?:,\d+)?|100)\s*%")
+# Between two counts of one list: the next item after ";", not a breakdown of the first ("trong đó").
+_SIBLING_RE = re.compile(r"[^;]*;(?:(?!trong đó|trong số)[^;])*", re.IGNORECASE)
 _TOTAL_ROW_RE = re.compile(r"(?<![\wđ])(?:tổng số|tổng cộng|tổng|cộng|toàn)(?![\wđ])", re.IGNORECASE)
 
 
@@ -138,3 +144,8 @@ def labelled_parts(figures: list[dict]) -> None:
         f["metric"] = part_metric(whole["metric"], f["dimension"], f["dimension_value"])
         if f["share"] is None:
             f["share"] = _share(f, table)
+        for g in figures[k + 1:]:  # "…: 146 đồng chí; là giáo viên: 23": a sibling, not a part of it
+            if g.get("_parent") is f and g["sentence"] == f["sentence"] and _SIBLING_RE.fullmatch(
+                    f["sentence"], f["span_end"], g["span_start"]):
+                g["_parent"], g["metric"] = whole, part_metric(whole["metric"], g["dimension"], g[
+                    "dimension_value"])
