@@ -71,3 +71,16 @@ def test_a_breakdown_of_a_labelled_count_stays_its_part():
                    "trong đó 23 đồng chí là nữ.")
     assert [r[:3] for r in _rows(text)] == [("845", "members_total", None), ("146", "members_total", "845"),
                                             ("23", "members_female", "146")]
+
+
+def test_a_narrowed_part_takes_the_dimension_its_label_names():
+    text = HEAD + ("Đảng bộ xã Lịch Hội Thượng hiện có 512 đảng viên. Số đảng viên là đồng bào Khmer sinh sống "
+                   "tại địa phương có 95 đồng chí, chiếm 18,6%.")
+    assert _rows(text)[1] == ("95", "members_total", "512", "ethnicity", "minority")
+    assert _figures(text)["95"]["share"] == pytest.approx(0.186)
+
+
+def test_a_narrowed_part_whose_label_names_no_dimension_keeps_none():
+    """Near miss: "cựu chiến binh" is no dimension the vocabulary knows."""
+    text = HEAD + "Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Đảng viên là cựu chiến binh có 95 đồng chí."
+    assert _rows(text)[1] == ("95", "members_total", "845", None, None)

@@ -16,6 +16,9 @@ A count the sentence rules made a part of such a count, as the next item of its 
 ("Số đảng viên là cựu quân nhân: 146 đồng chí; là giáo viên: 23 đồng chí"), is its sibling: a
 part of the same total.
 
+A part of people the guards before left with no dimension ("đảng viên là người đồng bào dân tộc
+thiểu số tại chỗ (Ê Đê, M'nông) có 1.133 đồng chí", narrowed.py) takes the one its label names.
+
 The part takes the dimension its label names (an age band, a religion, a level …) when the
 vocabulary knows it (parts.py), else none (published with no dimension, as the corpus reads a
 group no dimension names), and the share quoted beside it. When in doubt between total and part
@@ -30,6 +33,7 @@ from .vocabulary import within_tolerance
 
 _METRICS = frozenset({"members_total", "new_admissions", "base_orgs_total", "cells_total",
                       "base_cells", "sub_cells"})
+_PEOPLE = ("members_total", "new_admissions")
 _WORD_START_RE = re.compile(r"(?<![\wđ])[\wđ]", re.IGNORECASE)
 # Words that make a clause name a whole, a body or place of its own, or a time of its own.
 _NOT_PART_RE = re.compile(
@@ -119,6 +123,12 @@ def _whole(f: dict, figures: list[dict], k: int, table: bool) -> dict | None:
 def labelled_parts(figures: list[dict]) -> None:
     """Make each smaller, described count after a total of the same thing a part of it
     (module docstring)."""
+    for f in figures:  # a part of people the guards left unnamed: the dimension its label names
+        if f.get("_parent") is not None and f["dimension"] in (None, "other") and f["metric"] in _PEOPLE and \
+                _table_label(f) is None and (dim := _dimension(_clause(f))):
+            f["dimension"], f["dimension_value"] = dim
+            f["metric"] = part_metric(f["metric"], *dim)
+            f["share"] = f["share"] if f["share"] is not None else _share(f, False)
     for k, f in enumerate(figures):
         if not _eligible(f) or f.get("_headline"):
             continue
