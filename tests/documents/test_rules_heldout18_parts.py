@@ -59,23 +59,23 @@ def test_near_misses_stay_totals(text):
 
 
 def test_the_next_item_of_a_labelled_list_is_a_sibling_not_a_part():
-    text = HEAD + ("Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Số đảng viên là cựu quân nhân: 146 đồng chí; là "
-                   "giáo viên: 23 đồng chí.")
+    text = HEAD + ("Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Số đảng viên là cựu quân nhân: 146 đồng "
+                   "chí; là giáo viên: 23 đồng chí.")
     assert [r[:3] for r in _rows(text)] == [("845", "members_total", None), ("146", "members_total", "845"),
                                             ("23", "members_total", "845")]
 
 
 def test_a_breakdown_of_a_labelled_count_stays_its_part():
     """Near miss: after "trong đó" the count is a part of the labelled count, not its sibling."""
-    text = HEAD + ("Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Số đảng viên là cựu quân nhân: 146 đồng chí; "
-                   "trong đó 23 đồng chí là nữ.")
+    text = HEAD + ("Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Số đảng viên là cựu quân nhân: 146 đồng "
+                   "chí; trong đó 23 đồng chí là nữ.")
     assert [r[:3] for r in _rows(text)] == [("845", "members_total", None), ("146", "members_total", "845"),
                                             ("23", "members_female", "146")]
 
 
 def test_a_narrowed_part_takes_the_dimension_its_label_names():
-    text = HEAD + ("Đảng bộ xã Lịch Hội Thượng hiện có 512 đảng viên. Số đảng viên là đồng bào Khmer sinh sống "
-                   "tại địa phương có 95 đồng chí, chiếm 18,6%.")
+    text = HEAD + ("Đảng bộ xã Lịch Hội Thượng hiện có 512 đảng viên. Số đảng viên là đồng bào Khmer sinh "
+                   "sống tại địa phương có 95 đồng chí, chiếm 18,6%.")
     assert _rows(text)[1] == ("95", "members_total", "512", "ethnicity", "minority")
     assert _figures(text)["95"]["share"] == pytest.approx(0.186)
 

@@ -39,7 +39,8 @@ _WORD_START_RE = re.compile(r"(?<![\wđ])[\wđ]", re.IGNORECASE)
 _NOT_PART_RE = re.compile(
     r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|tổng|cộng|tất cả|cả|đảng bộ|chi bộ|đảng ủy|"
     r"(?:xã|phường|huyện|tỉnh|quận|thị trấn|thị xã|thành phố|thôn|ấp|bản|khu phố)\s+(?-i:[A-ZĐ\d])|"
-    r"năm|tháng|quý|đến|tính đến|nhiệm kỳ|giai đoạn|hiện|hiện nay|nay|kết nạp|nâng|tăng|giảm|(?<!trở )lên)(?![\wđ])",
+    r"năm|tháng|quý|đến|tính đến|nhiệm kỳ|giai đoạn|hiện|hiện nay|nay|kết nạp|nâng|tăng|giảm|"
+    r"(?<!trở )lên)(?![\wđ])",
     re.IGNORECASE)
 # A label that describes the count: the counted noun with words after it, a bracket, "là …",
 # "theo …", or a label line ending in ":".
