@@ -40,3 +40,20 @@ def test_stocks_cued_by_reaching_a_mark_or_chi(text, number):
 ])
 def test_near_misses_of_the_cues(text):
     assert _rows(HEAD + text) == []
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Tại 47 chi bộ trực thuộc Đảng bộ phường Hồng Gai hiện sinh hoạt 1.140 đảng viên.",
+     [("47", "sub_cells", None, None, None), ("1.140", "members_total", None, None, None)]),
+    ("Trong 31 chi bộ trực thuộc Đảng bộ phường Yên Thế đang sinh hoạt 905 đảng viên.",
+     [("31", "sub_cells", None, None, None), ("905", "members_total", None, None, None)]),
+])
+def test_cells_named_before_the_members_living_in_them(text, rows):
+    assert _rows(HEAD + text) == rows
+
+
+def test_members_exempt_from_meetings_are_no_figure():
+    """Near miss: "được miễn sinh hoạt" is a subset not tracked."""
+    text = HEAD + ("Tại 47 chi bộ trực thuộc Đảng bộ phường Hồng Gai hiện sinh hoạt 1.140 đảng viên, trong đó có "
+                   "212 đảng viên được miễn sinh hoạt.")
+    assert [r[0] for r in _rows(text)] == ["47", "1.140"]

@@ -205,12 +205,12 @@ UNBLOCK_RE = re.compile(
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
-    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
+    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|đang sinh hoạt|tổng số|tổng cộng|"
     r"chúc mừng|chào mừng|chào đón|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
-# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
-STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d")
+# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ", "Tại 47 chi bộ … hiện sinh hoạt 1.140".
+STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
