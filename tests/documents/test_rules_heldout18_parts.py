@@ -84,3 +84,9 @@ def test_a_narrowed_part_whose_label_names_no_dimension_keeps_none():
     """Near miss: "cựu chiến binh" is no dimension the vocabulary knows."""
     text = HEAD + "Đảng bộ xã Hòa Bình hiện có 845 đảng viên. Đảng viên là cựu chiến binh có 95 đồng chí."
     assert _rows(text)[1] == ("95", "members_total", "845", None, None)
+
+
+def test_years_of_party_age_in_a_label_are_no_time_of_its_own():
+    text = HEAD + ("Đảng bộ xã Tân Lập hiện có 900 đảng viên. Đảng viên có thâm niên 30 năm tuổi Đảng trở "
+                   "lên: 180 đồng chí.")
+    assert _rows(text)[1] == ("180", "members_total", "900", None, None)
