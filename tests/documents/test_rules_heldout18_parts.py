@@ -90,3 +90,11 @@ def test_years_of_party_age_in_a_label_are_no_time_of_its_own():
     text = HEAD + ("Đảng bộ xã Tân Lập hiện có 900 đảng viên. Đảng viên có thâm niên 30 năm tuổi Đảng trở "
                    "lên: 180 đồng chí.")
     assert _rows(text)[1] == ("180", "members_total", "900", None, None)
+
+
+@pytest.mark.parametrize("join,whole", [(", trong đó có ", "690"), ("; ", "736")])
+def test_a_part_of_a_part_after_trong_do(join, whole):
+    """Near miss: after ";" the second level is a sibling, a part of the total."""
+    text = HEAD + ("Đảng bộ Trường Đại học Vinh hiện có 736 đảng viên. Về trình độ, 690 đồng chí có trình độ "
+                   f"đại học trở lên{join}402 đồng chí có trình độ sau đại học.")
+    assert _rows(text)[2] == ("402", "members_total", whole, "education", "postgraduate")

@@ -16,6 +16,9 @@ A count the sentence rules made a part of such a count, as the next item of its 
 ("Số đảng viên là cựu quân nhân: 146 đồng chí; là giáo viên: 23 đồng chí"), is its sibling: a
 part of the same total.
 
+A part right after another part of the same dimension, after "trong đó", is a part of it ("498
+đồng chí có trình độ đại học trở lên, trong đó thạc sĩ trở lên 371 đồng chí": of the 498).
+
 A part of people the guards before left with no dimension ("đảng viên là người đồng bào dân tộc
 thiểu số tại chỗ (Ê Đê, M'nông) có 1.133 đồng chí", narrowed.py) takes the one its label names.
 
@@ -53,6 +56,8 @@ _TABLE_ROW_RE = re.compile(r"^(?P<label>[^,]+), [^,:]+: $")
 _TABLE_SHARE_RE = re.compile(r",\s*(?P<pct>\d{1,2}(?:,\d+)?|100)\s*%")
 # Between two counts of one list: the next item after ";", not a breakdown of the first ("trong đó").
 _SIBLING_RE = re.compile(r"[^;]*;(?:(?!trong đó|trong số)[^;])*", re.IGNORECASE)
+# Between a part and a part of it: its noun and words, then "trong đó (có)".
+_NESTED_RE = re.compile(r"[^;.]{0,60}?,\s*(?:trong đó|trong số đó)(?![\wđ])[^;.,\d]{0,40}", re.IGNORECASE)
 _TOTAL_ROW_RE = re.compile(r"(?<![\wđ])(?:tổng số|tổng cộng|tổng|cộng|toàn)(?![\wđ])", re.IGNORECASE)
 
 
@@ -131,6 +136,12 @@ def labelled_parts(figures: list[dict]) -> None:
             f["dimension"], f["dimension_value"] = dim
             f["metric"] = part_metric(f["metric"], *dim)
             f["share"] = f["share"] if f["share"] is not None else _share(f, False)
+    for g, f in zip(figures, figures[1:]):  # "498 … đại học trở lên, trong đó thạc sĩ trở lên 371"
+        if f.get("_parent") is not None and g.get("_parent") is f["_parent"] and f["dimension"] and \
+                (g["dimension"], g["metric"]) == (f["dimension"], f["metric"]) and g["sentence"] == f[
+                    "sentence"] and _NESTED_RE.fullmatch(f["sentence"], g["span_end"], f["span_start"]) \
+                and (g["value"] or 0) > (f["value"] or 0):
+            f["_parent"] = g
     for k, f in enumerate(figures):
         if not _eligible(f) or f.get("_headline"):
             continue
