@@ -50,3 +50,16 @@ def test_con_so_ay_restates_the_count_before():
 ])
 def test_near_misses_of_series(text):
     assert [r[0] for r in _rows(HEAD + text)] == ([] if text.startswith("Năm 2008") else ["khoảng 2,1 triệu"])
+
+
+def test_a_part_in_words_after_trong_do_and_its_label():
+    text = HEAD + ("Hiện Đảng bộ xã Quỳnh Lâm có chín trăm linh năm đảng viên, sinh hoạt tại 24 chi bộ; "
+                   "trong đó đảng viên nữ ba trăm mười hai đồng chí.")
+    assert _rows(text)[2] == ("ba trăm mười hai", "members_female", "chín trăm linh năm", "gender", "female")
+
+
+def test_words_after_trong_do_counting_no_people_are_no_part():
+    """Near miss: households are no counter of people."""
+    text = HEAD + ("Hiện Đảng bộ xã Quỳnh Lâm có chín trăm linh năm đảng viên; trong đó có ba trăm mười hai "
+                   "hộ gia đình.")
+    assert [r[0] for r in _rows(text)] == ["chín trăm linh năm"]
