@@ -10,7 +10,7 @@ A figure still a total becomes a part of a total of its paragraph when all of th
 | the total counts the same metric, place, day and period, and more | "… có 9.842 đảng viên, …" |
 | the count carries a share ("chiếm 19,9%", "(12,6%)", a table's "14,2%" column), or a label of its own before it in its clause: the noun with words that describe it ("Đảng viên trẻ (dưới 35 tuổi) có", "đảng viên cao tuổi (từ 61 tuổi trở lên)"), a bracket, "là …", "theo …", a label line ending in ":" | "là phật tử 21 đồng chí", "Số đảng viên là cựu quân nhân: 146 đồng chí" |
 | or it is a row of a table whose total row ("Tổng số", "Tổng cộng", "Cộng") is the whole | "18 - 30	412	14,2%" under "Tổng cộng	2.902" |
-| it is not the total restated ("vượt mốc 100 nghìn" after 100.326), its clause does not name it as a whole ("tổng số", "toàn", "tất cả", "cả"), nor a body or place of its own ("Đảng bộ thị trấn Yên Lạc", "xã Tân Lập"), nor a time ("năm 2010", "đến …"; not "30 năm tuổi Đảng") | |
+| it is not the total restated ("vượt mốc 100 nghìn" after 100.326), its clause does not name it as a whole ("tổng số", "toàn", "tất cả", "cả"), nor a body or place of its own ("Đảng bộ thị trấn Yên Lạc", "xã Tân Lập"), nor a time ("năm 2010", "6 tháng", "đến …"; not "30 năm tuổi Đảng") | |
 
 A count the sentence rules made a part of such a count, as the next item of its list after ";"
 ("Số đảng viên là cựu quân nhân: 146 đồng chí; là giáo viên: 23 đồng chí"), is its sibling: a
@@ -42,7 +42,8 @@ _WORD_START_RE = re.compile(r"(?<![\wđ])[\wđ]", re.IGNORECASE)
 _NOT_PART_RE = re.compile(
     r"(?<![\wđ])(?:toàn|tổng số|tổng cộng|tổng|cộng|tất cả|cả|đảng bộ|chi bộ|đảng ủy|"
     r"(?:xã|phường|huyện|tỉnh|quận|thị trấn|thị xã|thành phố|thôn|ấp|bản|khu phố)\s+(?-i:[A-ZĐ\d])|"
-    r"năm\s+\d{4}|(?:trong|cuối|đầu|giữa) năm|năm (?:nay|qua|trước|sau)|tháng\s+\d|quý|đến|tính đến|"
+    r"năm\s+\d{4}|(?:trong|cuối|đầu|giữa|cả) năm|năm (?:nay|qua|trước|sau)|(?:\d+\s+)?tháng(?:\s+\d)?|quý|"
+    r"đến|tính đến|"
     r"nhiệm kỳ|giai đoạn|hiện|hiện nay|nay|kết nạp|nâng|tăng|giảm|"
     r"(?<!trở )lên)(?![\wđ])",
     re.IGNORECASE)
