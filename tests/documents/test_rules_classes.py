@@ -284,7 +284,12 @@ def test_a_share_after_a_dimension_narrowed_by_more_words():
 
 
 def test_business_owners_are_a_part_not_a_total():
+    """Owners of private enterprises are of that sector (corpus: heldout15, heldout18 p09): with no
+    total stated, the province's members in that sector (README); owners of enterprises of no
+    sector named are business owners."""
     f = _figures("Toàn tỉnh hiện có 512 đảng viên là chủ doanh nghiệp tư nhân.")["512"]
+    assert f["sector"] == "private_enterprise"
+    f = _figures("Toàn tỉnh hiện có 512 đảng viên là chủ doanh nghiệp.")["512"]
     assert (f["dimension"], f["dimension_value"]) == ("occupation", "business_owner")
 
 

@@ -41,8 +41,7 @@ def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
     return found
 
 
-# A party organisation holding comrades: "Chi bộ hiện có 18 đồng chí", "Đảng bộ có 320 đ/c" (not
-# "Ban Chấp hành Đảng bộ … gồm 25 đồng chí", a committee's seats).
+# A body holding comrades: "Chi bộ hiện có 18 đồng chí" (not "Ban Chấp hành … gồm 25 đồng chí": seats).
 _COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
                              r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)
 _LEVELS_RE = voc.folded(r"\s*đảng bộ (?:xã|phường|thị trấn|đặc khu)(?:(?:, | và |, và )(?:xã|phường|thị trấn|đặc khu))*(?!\w)")
@@ -207,13 +206,15 @@ def other_organisation(sentence: str, start: int) -> bool:
     return bool(_OTHER_ORGANISATION_RE.match(sentence, sentence.rfind(";", 0, start) + 1))
 
 
-_OPENS_PART_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)\s*,?\s*(?:có\s+)?$", re.IGNORECASE)
+_OPENS_PART_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)\s*,?\s*(?:có\s+)?"
+                            r"(?:[^\d,;.:]{2,30}\s)?$",  # after a label: "trong đó đảng viên nữ bốn trăm …"
+                            re.IGNORECASE)
 
 
 def opens_part(sentence: str, start: int) -> bool:
     """Right after "trong đó", or opening the next item of its list: "mười bốn đảng viên, trong đó
     năm đồng chí là nữ, hai đồng chí là đảng viên dự bị" (parts in words)."""
-    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 25), start) or voc.IN_WHICH_RE.search(
+    return bool(_OPENS_PART_RE.search(sentence, max(0, start - 50), start) or voc.IN_WHICH_RE.search(
         sentence, 0, start) and re.search(r"[,;]\s*$", sentence[:start]))
 
 
@@ -242,8 +243,7 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))
 
 
-# "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ", "1.200 đảng viên mới trong năm 2024": new
-# members over a stated span are the admissions of that span.
+# "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ": new members over a span are its admissions.
 _NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
                                r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
 # "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
@@ -272,7 +272,7 @@ def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
 WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
 # it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
-THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
+THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|ấy|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
                              r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
 # "giai đoạn 1996 - 2000 con số tương ứng là 669.000 đảng viên": the same count as the figure
 # before, for another period or place.

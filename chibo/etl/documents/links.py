@@ -266,7 +266,10 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             continue  # "100% chi bộ thôn, tổ dân phố có đảng viên": a share of nothing counted
         elif f["dimension"] == "sector" and f["_whole_metric"] and f["share"] is not None:
             f["_whole_later"] = True  # "… chiếm 8,5% tổng số tổ chức …, tương ứng 173 tổ chức": rows.py
-        elif f["dimension"] == "sector":
+        elif f["dimension"] == "sector":  # no whole stated: the scope's figure in that sector (README)
+            if f["metric"] not in ORGS and f["value"] is not None and not (
+                    f["_scope"] and f["_scope"].sector):  # "512 đảng viên là chủ doanh nghiệp tư nhân"
+                f["_scope"] = narrowed(f["_scope"], sector_in(sentence[f["_noun_end"]:]))
             f["dimension"] = f["dimension_value"] = f["share"] = None
         elif f["dimension"] is None and (whole := _sector_whole(sentence, f, document)):
             f["_parent"], f["dimension"], f["dimension_value"] = whole, "sector", f["_scope"].sector
@@ -281,8 +284,9 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 out.append(f)  # period singled out of a longer one is its own figure, no part
                 continue
             sector = sector_in(gap)
-            if not sector and _WHERE_RE.match(sentence, f["_noun_end"]):
-                continue  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a group no sector names
+            if not sector and (f["metric"] in ORGS or not IN_WHICH_RE.search(gap)) and _WHERE_RE.match(
+                    sentence, f["_noun_end"]):  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a
+                continue  # group no sector names (people right after "trong đó" are a part, heldout18)
             f["_parent"], f["dimension"] = whole, "sector" if sector else (  # organisations of a
                 None if f["metric"] in ORGS else "other")  # kind no sector names: a part, no dimension
             f["metric"], f["share"] = whole["metric"], f["_post_share"]

@@ -14,6 +14,11 @@ DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "
                "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
 NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu",
                                    "linh", "lẻ", "nửa", "rưỡi"}  # "một triệu rưỡi": 1,5 triệu
+# A digit after a scale in speech is its tenth ("3 vạn 2", "ba vạn hai": 32.000; "hai triệu tư":
+# 2,4 triệu), before the noun it counts; "không" is a zero only before "trăm" ("một nghìn không trăm …").
+_TENTH_RE = re.compile(r"\s+(?P<d>\d|" + "|".join(DIGIT_WORDS)
+                       + r")(?=\s+(?:đảng viên|đồng chí|người)(?!\w))", re.IGNORECASE)
+_ZERO_HUNDRED = r"không(?=\s+trăm)"
 
 # Qualifier phrases immediately before the number; longest first.
 QUALIFIER_WORDS = [
@@ -22,7 +27,8 @@ QUALIFIER_WORDS = [
     ("chừng", "approx"), ("xấp xỉ", "approx"), ("ước", "approx"),
     ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
-    ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("tròn", "exact"),
+    ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("non", "nearly"), ("tròn", "exact"),
+    ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
 ]
 _QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
@@ -36,7 +42,7 @@ DIGITS_RE = re.compile(
 DOT_DECIMAL_RE = re.compile(  # "5.6 triệu": an English decimal point before a scale word
     r"(?<![\w.,/-])(?P<num>\d+)\.(?P<dec>\d{1,2})\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ)", re.IGNORECASE)
 WORDS_RE = re.compile(
-    r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    r"(?<![\w])(?P<words>(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True) + [_ZERO_HUNDRED])
     + r")\s+)*(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))(?!\w)", re.IGNORECASE)
 # "không có", "chưa có": a zero, kept only to block the noun after it (a negation is no figure:
 # "Chi bộ … không kết nạp được đảng viên nào" counts nothing; the corpus README's zero convention).
@@ -96,7 +102,14 @@ def parse_words(words: str) -> float | None:
     """Value of a number written in Vietnamese words ("hai nghìn ba trăm", "nửa triệu")."""
     tokens = words.lower().split()
     total, group, last, scale = 0.0, 0.0, None, 0.0
+    if len(tokens) > 2 and tokens[-1] in DIGIT_WORDS and tokens[-1] != "năm" and \
+            SCALES.get(tokens[-2], 0) >= 1e3:
+        tenth = parse_words(" ".join(tokens[:-1]))  # "ba vạn hai": 32.000
+        return tenth + DIGIT_WORDS[tokens[-1]] * SCALES[tokens[-2]] / 10 if tenth else None
     for tok in tokens:
+        if tok == "không":  # "một nghìn không trăm bốn mươi hai"
+            last = 0
+            continue
         if tok in DIGIT_WORDS:
             last = DIGIT_WORDS[tok]
             group += last
@@ -153,8 +166,12 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in DIGITS_RE.finditer(masked):
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):
             continue
-        found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"], m["half"]),
-                            False)
+        value, end = _digits_value(m["num"], m["dec"], m["unit"], m["half"]), m.end()
+        tenth = _TENTH_RE.match(masked, end) if m["unit"] and not m["dec"] and not m["half"] else None
+        if tenth and SCALES[m["unit"].lower()] >= 1e3:  # "chừng 3 vạn 2 đảng viên"
+            d = tenth["d"].lower()
+            value, end = value + int(DIGIT_WORDS.get(d, d)) * SCALES[m["unit"].lower()] / 10, tenth.end()
+        found[m.start()] = (end, value, False)
     for m in WORDS_RE.finditer(masked):
         words = m["words"].split()
         # a bare "một" is an article ("một số", "một chi bộ"), "nửa" needs a scale word

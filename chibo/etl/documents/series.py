@@ -2,7 +2,9 @@
 đảng viên toàn Đảng: cuối năm 1991 khoảng 2,1 triệu; cuối năm 2001 khoảng 2,5 triệu; …", "Đảng có
 gần 1,9 triệu đảng viên; năm 2016 là hơn 4,5 triệu và hôm nay là hơn 5,6 triệu đảng viên". The
 number counts what the series names: the label before the colon ("Số đảng viên …:"), or the count
-of the same sentence before it, or the noun right after the next item. Only totals: an item of a
+of the same sentence before it, or the noun right after the next item; a sentence of items in
+thousands or millions alone ("Năm 2008 đã hơn 3,4 triệu; năm 2019 khoảng 5,2 triệu.") continues the
+count of the sentence before ("Đảng có khoảng 2,1 triệu đảng viên."). Only totals: an item of a
 part ("nữ chiếm …") is not a series item.
 """
 from __future__ import annotations
@@ -16,9 +18,11 @@ from .numbers import find_quantities
 # The item's year opening its clause: "cuối năm 1991", "năm 2016 là", "đến năm 2020:", "2011:".
 _ITEM_YEAR_RE = re.compile(
     r"(?:^|[;:,]|\svà)\s*(?:(?:đến |tới |vào )?(?:cuối |đầu |giữa )?(?:năm )?(?:19|20)\d\d|hôm nay|hiện nay"
-    r"|nay)\s*(?:là|:|đạt|có|lên|còn)?\s*$", re.IGNORECASE)
+    r"|nay)\s*(?:đã\s+)?(?:là|:|đạt|có|lên|còn)?\s*$", re.IGNORECASE)
 # What may follow the number in an item: the next item, the sentence's end.
 _ITEM_END_RE = re.compile(r"\s*(?:[;,.]|và(?![\wđ])|$)", re.IGNORECASE)
+# A number in thousands or more ("hơn 3,4 triệu", "vượt ba triệu sáu trăm nghìn").
+_SCALE_RE = re.compile(r"(?<![\wđ])(?:nghìn|ngàn|vạn|triệu)(?![\wđ])", re.IGNORECASE)
 # The series' label: "Số đảng viên toàn Đảng: …".
 _LABEL_RE = re.compile(r"\s*(?:Tổng )?[Ss]ố (?:lượng )?(?P<noun>[^:;]{2,60}?):")
 
@@ -37,12 +41,15 @@ def series_items(sentence: str, out: list[Candidate]) -> list[Candidate]:
     taken = [(c.start, c.end) for c in out]
     added = []
     for q in find_quantities(sentence):
-        if q.is_words or any(s <= q.start < e or q.start <= s < q.end for s, e in taken) or \
+        if q.is_words and q.value < 1000 or \
+                any(s <= q.start < e or q.start <= s < q.end for s, e in taken) or \
                 not _ITEM_YEAR_RE.search(sentence, 0, q.start) or not _ITEM_END_RE.match(sentence, q.end):
             continue
         before = [c for c in out if c.end <= q.start and c.value and c.dimension is None]
         metric = label if label and not before else (before[-1].metric if before else None)
-        if metric is None or metric not in voc.MEMBERS | {"base_orgs_total", "cells_total"}:
+        if metric is None and not out and _SCALE_RE.search(q.text):
+            metric = "_same"  # "Năm 2008 đã hơn 3,4 triệu; …" after "Đảng có khoảng 2,1 triệu đảng viên."
+        if metric is None or metric not in voc.MEMBERS | {"base_orgs_total", "cells_total", "_same"}:
             continue
         added.append(Candidate(q.start, q.end, q.text, float(q.value), q.qualifier, metric, q.end))
     return sorted(out + added, key=lambda c: c.start)

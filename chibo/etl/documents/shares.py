@@ -32,7 +32,9 @@ _PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
 _WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
                              + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
 _N = r"\d{1,3}(?:\.\d{3})+|\d+"
-_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")\s*/\s*(?P<b>" + _N + r")(?![\d/])")
+# "142/156", "142 trên tổng số 156"
+_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")(?:\s*/\s*|\s+trên\s+(?:tổng\s+)?(?:số\s+)?)"
+                             r"(?P<b>" + _N + r")(?![\d/])", re.IGNORECASE)
 _RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:(?:đạt|chiếm|bằng)\s+|\(\s*)(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
                              re.IGNORECASE)
 # A gloss in brackets between what a share names and the share: "đảng viên là người dân tộc thiểu
@@ -79,7 +81,10 @@ def _label(label: str) -> tuple[str | None, tuple | None]:
 
 def sentence_candidates(sentence: str) -> list[Candidate]:
     """Candidate figures of one sentence, in order, before linking and scoping."""
-    counted = counted_candidates(sentence) + _ratio(sentence) + _respective_shares(sentence)
+    ratio = _ratio(sentence)  # "142 trên tổng số 156 tổ chức …": the ratio's, not a count of its own
+    spans = [(a.start, b.end) for a, b in zip(ratio[::2], ratio[1::2])]  # each ratio: its part, its whole
+    counted = [c for c in counted_candidates(sentence) if not any(a <= c.start < b for a, b in spans)]
+    counted += ratio + _respective_shares(sentence)
     return series_items(sentence, _share_with_its_count(sentence, _parts_before_wholes(
         sentence, _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start)))))
 
@@ -186,10 +191,11 @@ def _ratio(sentence: str) -> list[Candidate]:
 
 def _share_part(sentence: str, m: re.Match, metric: str | None, dim) -> Candidate | None:
     """A part given only as its share, from what names it (metric noun, dimension)."""
-    if metric == "members_female" and not dim:
-        dim = ("gender", "female", 0)
-    if not dim or metric not in (None, "members_total", "members_female", "new_admissions",
-                                 "base_orgs_total", "cells_total") or _NOT_PARTY_WHOLE_RE.match(sentence, m.end()):
+    if not dim and (named := metric_dimension(metric or "")):  # "Đảng viên dự bị chiếm 2,7% (61 …)"
+        dim = (*named, 0)
+    if not dim or metric not in (None, "members_total", "members_female", "members_official",
+                                 "members_probationary", "new_admissions", "base_orgs_total",
+                                 "cells_total") or _NOT_PARTY_WHOLE_RE.match(sentence, m.end()):
         return None
     share = round(float(m["pct"].replace(",", ".")) / 100, 6)
     start = m.start("q") if m["q"] else m.start("pct")

@@ -119,7 +119,8 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
     ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
-                    r"công nhân|giáo viên|đoàn viên(?: thanh niên)?"),
+                    r"công nhân|giáo viên|kỹ sư|bác sĩ|y sĩ|điều dưỡng|giảng viên|kỹ thuật viên|"
+                    r"đoàn viên(?: thanh niên)?"),
 ]
 _END = r"(?![\w])"
 METRIC_RES = [(m, folded(r"(?:" + p + r")" + _END)) for m, p in METRIC_PHRASES]
@@ -204,12 +205,12 @@ UNBLOCK_RE = re.compile(
 # sentence for stock figures ("có", "với", "gồm", "là", "thay mặt cho", "trong số" ...).
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
-    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|tổng số|tổng cộng|"
-    r"chúc mừng|chào mừng|chào đón|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
+    r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|đang sinh hoạt|tổng số|tổng cộng|"
+    r"chúc mừng|chào mừng|chào đón|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
-# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ".
-STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d")
+# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ", "Tại 47 chi bộ … hiện sinh hoạt 1.140".
+STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
@@ -220,8 +221,7 @@ ADMITTED_AFTER_RE = folded(
     r"|\s*vào Đảng(?! bộ)|\s*(?:mới\s+)?(?:đã\s+)?trở thành đảng viên"
     r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)"
     r"|trở thành đảng viên)")
-# A sentence opening with a plan: every figure in it is a target ("Mục tiêu nhiệm kỳ …, mỗi năm
-# kết nạp từ 200 đảng viên trở lên").
+# A sentence opening with a plan: all its figures are targets ("Mục tiêu …, mỗi năm kết nạp từ 200 …").
 TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
 # "kết nạp mới 6.540 đoàn viên": the Youth Union admitting its own members, not the Party.
 OWN_MEMBERS_RE = folded(r"\s*(?:đoàn viên|hội viên)(?![\w])(?!.{0,40}vào Đảng)")
