@@ -12,10 +12,11 @@ FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.csv").exists
 # the corpus README and the rules were improved on it.
 PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-          "heldout13", "heldout14", "heldout15", "heldout16", "heldout17"]
+          "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
+          "heldout18"]
 # Measured blind and recorded in the corpus README, rules not yet improved on them (so not pinned;
 # every set still runs the test of passages that must yield nothing).
-BLIND: list[str] = ["heldout18", "heldout19", "heldout20"]
+BLIND: list[str] = ["heldout19", "heldout20"]
 # Held-out sets whose blind measurement found figures in passages that must yield nothing (see
 # the corpus README): the failure is expected, strictly, until a rules round fixes it.
 NOT_YET_EMPTY: set[str] = {"heldout19", "heldout20"}
