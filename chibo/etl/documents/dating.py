@@ -62,6 +62,7 @@ _CUT_OFF_CLAUSE_RE = re.compile(r"(?<![\wđ])tính (?:đến|tới)\s+(?:hết\s
 _NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
+_UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -188,6 +189,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
                 o.kind == "year" and o.y == as_of.year for o in before):  # "Chỉ tiêu năm 2025 …,
             first = date(as_of.year, 1, 1)  # đến nay đã kết nạp 24": since January of that year
+        if w is own and w.kind == "date" and first is None and as_of and c.metric == "new_admissions" and \
+                _UP_TO_DAY_RE.search(sentence, 0, w.start):  # "Tính đến 30/11/2024, … đã kết nạp 24":
+            first = date(as_of.year, 1, 1)  # admitted from January to the cut-off day
         relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
         if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
             source = "publication" if as_of else "unknown"

@@ -35,7 +35,11 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           # …", "Tổng công ty", "Ban Quản lý dự án 85", "Bộ Dân tộc và Tôn giáo", "Phân xưởng Lò nung",
           # "Học viện Hậu cần", "Phòng Tổ chức - Hành chính")
           ("Phái", "đoàn"), ("Tổng", "công"), ("công", "ty"), ("Quản", "lý"), ("Tôn", "giáo"),
-          ("Phân", "xưởng"), ("Hậu", "cần"), ("Hành", "chính")}
+          ("Phân", "xưởng"), ("Hậu", "cần"), ("Hành", "chính"),
+          # the state audit, customs, the coast guard ("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh
+          # Vùng Cảnh sát biển 2")
+          ("toán", "nhà"), ("nhà", "nước"), ("Hải", "quan"), ("Cảnh", "sát"), ("sát", "biển"),
+          ("Ngoại", "ngữ")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -134,9 +138,9 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break  # a headline in capitals: "BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024", "… CÓ 12 …"
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
-        elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
-                        or word == "-" and nxt[:1].isupper()):
-            taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV"
+        elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP or (
+                nxt, words[i + 2] if i + 2 < len(words) else "") in _EVENT_VERBS) or word == "-" and nxt[:1].isupper()):
+            taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV", "… Vùng Cảnh sát biển 2 khai mạc …"
         elif word == "và":
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break

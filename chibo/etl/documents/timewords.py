@@ -11,6 +11,7 @@ read (as wordsdates.py does for dates in words):
 | đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
+| Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
 """
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def _quarters(m: re.Match) -> str:
     if m["n"]:
         return f"{'6' if count == 2 else '9'} tháng đầu năm"
     return f"{3 * count} tháng đầu năm" + (f" {m['y']}" if m["y"] else "")
+
+_AFTER_MONTHS_RE = re.compile(r"(?<![\wđ])([Ss])au (?:gần |hơn |khoảng )?(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|"
+                              r"mười) tháng (?:đi vào )?(?:vận hành|hoạt động)(?: chính thức)?(?: của)?(?: mô hình)? "
+                              r"(?:chính quyền (?:địa phương )?(?:hai|2) cấp|chính quyền đặc khu|đặc khu|xã mới|phường mới)"
+                              r"(?![\wđ])")
 
 
 def _half(m: re.Match) -> str:
@@ -91,6 +97,7 @@ def periods_in_words(text: str) -> str:
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
+    text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)
     return _YEAR_START_RE.sub(lambda m: f"{m[1]} ({'1/1/' + m['y'] if m['y'] else 'ngày 1/1'})", text)

@@ -1,0 +1,37 @@
+"""Strict round on held-out sets 19 and 20, scope: names that hold lower-case syllables of their own
+("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh Vùng Cảnh sát biển 2")."""
+import pytest
+
+from .test_rules import _figures
+
+
+def _scope(text: str, number: str) -> tuple:
+    f = _figures(text)[number]
+    return f["scope_kind"], f["scope_value"]
+
+
+@pytest.mark.parametrize("text,number,name", [
+    ("Ngày 6/5/2025, Đảng ủy Kiểm toán nhà nước tổ chức hội nghị sơ kết. Đảng bộ Kiểm toán nhà nước hiện có "
+     "33 tổ chức cơ sở đảng với 2.390 đảng viên.", "2.390", "Kiểm toán nhà nước"),
+    ("Hà Nội, 14/1/2025\nNăm 2024, Đảng bộ Kiểm toán nhà nước kết nạp 46 đảng viên mới.", "46",
+     "Kiểm toán nhà nước"),
+    ("Ngày 22/5/2025, Đảng ủy Bộ Tư lệnh Cảnh sát biển tổ chức hội nghị sơ kết. Toàn Đảng bộ có 38 tổ chức cơ "
+     "sở đảng với gần 3.300 đảng viên.", "gần 3.300", "Bộ Tư lệnh Cảnh sát biển"),
+    ("Ngày 15/4/2025, Đảng bộ Bộ Tư lệnh Vùng Cảnh sát biển 2 khai mạc Đại hội. Toàn Đảng bộ có hơn 1.900 "
+     "đảng viên.", "hơn 1.900", "Bộ Tư lệnh Vùng Cảnh sát biển 2"),
+    ("Ngày 9/1/2025, Đảng bộ Cục Hải quan có 312 đảng viên.", "312", "Cục Hải quan"),
+])
+def test_lower_case_syllables_inside_a_name(text, number, name):
+    """Heldout20 s02, heldout19 c05, dev s126-s128."""
+    assert _scope(text, number) == ("organisation", name)
+
+
+@pytest.mark.parametrize("text,number,name", [
+    # near misses: the same words after a name are the sentence's, not the name's
+    ("Ngày 6/5/2025, Đảng bộ Sở Tài chính có 214 đảng viên, làm công tác kiểm toán nhà nước.", "214",
+     "Sở Tài chính"),
+    ("Ngày 9/1/2025, Đảng bộ Cục Thuế có 188 đảng viên, phối hợp với lực lượng cảnh sát biển.", "188",
+     "Cục Thuế"),
+])
+def test_the_same_syllables_after_a_name_stay_outside(text, number, name):
+    assert _scope(text, number) == ("organisation", name)
