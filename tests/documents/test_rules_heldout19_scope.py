@@ -1,5 +1,6 @@
 """Strict round on held-out sets 19 and 20, scope: names that hold lower-case syllables of their own
-("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh Vùng Cảnh sát biển 2")."""
+("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh Vùng Cảnh sát biển 2"); place names with an
+apostrophe ("xã Cư M'gar", "xã Ea H’leo")."""
 import pytest
 
 from .test_rules import _figures
@@ -34,4 +35,16 @@ def test_lower_case_syllables_inside_a_name(text, number, name):
      "Cục Thuế"),
 ])
 def test_the_same_syllables_after_a_name_stay_outside(text, number, name):
+    assert _scope(text, number) == ("organisation", name)
+
+
+@pytest.mark.parametrize("text,number,name", [
+    ("Đảng bộ xã Cư M'gar kết nạp 53 đảng viên.", "53", "xã Cư M'gar"),
+    ("Đắk Nông, ngày 16/10/2025\nĐảng bộ xã Đắk R'lấp hiện có 1.204 đảng viên.", "1.204", "xã Đắk R'lấp"),
+    ("Năm 2024, Đảng bộ xã Ea H’leo kết nạp 31 đảng viên mới.", "31", "xã Ea H’leo"),
+    # near miss: without an apostrophe the name still ends before the sentence's words
+    ("Năm 2024, Đảng bộ xã Ea Kar kết nạp 12 đảng viên mới.", "12", "xã Ea Kar"),
+])
+def test_a_place_name_with_an_apostrophe(text, number, name):
+    """Heldout19 p05, dev s129, s130."""
     assert _scope(text, number) == ("organisation", name)

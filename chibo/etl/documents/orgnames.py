@@ -207,11 +207,15 @@ _TOPIC_WORDS = {"một", "những", "các", "số", "con", "nhìn", "dấu", "đ
                 "năm", "báo", "tin", "thông", "sáng", "vững", "xây", "nâng", "đổi", "hành", "ấn", "nét"}
 
 
+# A place's words, with the apostrophe of a highland name ("Cư M'gar", "Ea H’leo", "Đắk R'lấp").
+_WORD = r"[^\W\d_]\w*(?:['’]\w+)?"
+_PLACE_WORDS_RE = re.compile(r"(?:số\s+)?\d+|" + _WORD + r"(?:(?:\s+|\s*-\s*)" + _WORD + r")*")
+
+
 def place_name(text: str, start: int) -> str:
-    """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu"), or a
+    """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu", "Cư M'gar"), or a
     number ("Khu phố 3", "Tổ dân phố số 7")."""
-    m = re.compile(r"(?:số\s+)?\d+|(?:[^\W\d_][\w]*)(?:(?:\s+|\s*-\s*)[^\W\d_][\w]*)*").match(
-        text, start)
+    m = _PLACE_WORDS_RE.match(text, start)
     if not m:
         return ""
     if m.group(0)[0].isdigit() or m.group(0).startswith("số"):
