@@ -48,3 +48,20 @@ def test_the_same_syllables_after_a_name_stay_outside(text, number, name):
 def test_a_place_name_with_an_apostrophe(text, number, name):
     """Heldout19 p05, dev s129, s130."""
     assert _scope(text, number) == ("organisation", name)
+
+
+def test_stocks_before_the_merger_day_keep_the_old_provinces():
+    """Heldout20 s03, dev s131: "Trước ngày 1/7/2025," is the day before, with the old provinces' codes;
+    "Sau hợp nhất," is the page's day, with the merged province's."""
+    text = ("Hải Phòng, 03/09/2025\nTrước ngày 1/7/2025, Đảng bộ tỉnh Hải Dương có 124.560 đảng viên, Đảng bộ "
+            "thành phố Hải Phòng có 137.210 đảng viên. Sau hợp nhất, Đảng bộ thành phố Hải Phòng có trên 261.000 "
+            "đảng viên.")
+    figures = _figures(text)
+    assert [(str(figures[n]["as_of"]), figures[n]["scope_value"]) for n in ("124.560", "137.210", "trên 261.000")
+            ] == [("2025-06-30", "30"), ("2025-06-30", "31"), ("2025-09-03", "N31")]
+
+
+def test_a_day_after_the_merger_stays_the_new_province():
+    """Near miss: "Từ ngày 1/7/2025," is no day before; the merged city's code."""
+    text = "Hải Phòng, 03/09/2025\nTừ ngày 1/7/2025, Đảng bộ thành phố Hải Phòng có trên 261.000 đảng viên."
+    assert _figures(text)["trên 261.000"]["scope_value"] == "N31"

@@ -20,7 +20,7 @@ for admissions, the first day counted (period_from).
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
 | từ đầu năm (đến nay), trong năm, năm qua, năm nay; năm ngoái | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before, as "năm ngoái" always: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
-| đến nay, tính đến nay, hôm nay | today | the document's date | — |
+| đến nay, tính đến nay, hôm nay (of a speech), "Sau hợp nhất," | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
 | khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
 
@@ -130,7 +130,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("year", r"(?:(?<=\d{4}, )|(?<=\d{4} và ))" + _Y + r"(?![\d/]|\s*[-–]\s*\d)"),  # "năm 2023, 2024 và 2025"
-    ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay)(?![\w])(?!\s*\()"),  # "hôm nay" of a speech
+    ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay|[Ss]au (?:khi )?(?:hợp nhất|sáp nhập)(?=\s*,))(?![\w])(?!\s*\()"),
     # the Party's founding (3/2/1930), for the country's figures only (extract.py)
     ("founding", r"(?<![\w])(?<!năm )(?<!kỷ niệm )(?:khi|lúc|từ khi|ngày|những ngày)\s+(?:mới\s+|đầu\s+)?(?:thành lập|ra đời)"
      r"(?!\s*(?:\(|ngày|năm)\s*\d)(?![\w])"),

@@ -11,11 +11,14 @@ read (as wordsdates.py does for dates in words):
 | đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
+| "Trước ngày 1/7/2025," opening a clause of stocks | "Đến ngày 30/6/2025," (the day before) |
 | Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
 """
 from __future__ import annotations
 
 import re
+
+from datetime import date, timedelta
 
 from .frames import _YEAR_REVIEW_RE
 
@@ -48,6 +51,16 @@ _AFTER_MONTHS_RE = re.compile(r"(?<![\wđ])([Ss])au (?:gần |hơn |khoảng )?(
                               r"mười) tháng (?:đi vào )?(?:vận hành|hoạt động)(?: chính thức)?(?: của)?(?: mô hình)? "
                               r"(?:chính quyền (?:địa phương )?(?:hai|2) cấp|chính quyền đặc khu|đặc khu|xã mới|phường mới)"
                               r"(?![\wđ])")
+
+_BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
+
+
+def _day_before(m: re.Match) -> str:
+    try:
+        day = date(int(m[4]), int(m[3]), int(m[2])) - timedelta(days=1)
+    except ValueError:
+        return m.group(0)
+    return f"{'Đ' if m[1] == 'T' else 'đ'}ến ngày {day.day}/{day.month}/{day.year}"
 
 
 def _half(m: re.Match) -> str:
@@ -97,6 +110,7 @@ def periods_in_words(text: str) -> str:
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
+    text = _BEFORE_DAY_RE.sub(_day_before, text)
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)
