@@ -97,3 +97,17 @@ def test_months_after_the_2025_units_began(text, number, as_of, first):
 def test_admissions_up_to_a_cut_off_day_count_from_january(text, number, as_of, first):
     """Heldout20 y04, dev a71, a72."""
     assert _dates(text, number) == (as_of, first)
+
+
+@pytest.mark.parametrize("text,number,as_of,first", [
+    ("Trong tháng 11/2025, Đảng bộ phường Việt Hưng kết nạp 17 đảng viên, nâng tổng số đảng viên kết nạp từ đầu "
+     "năm lên 96 đồng chí.", "96", "2025-11-30", "2025-01-01"),
+    ("Trong tháng 10/2024, Đảng bộ xã Yên Phong kết nạp 5 đảng viên, nâng số đảng viên được kết nạp từ đầu năm "
+     "đến nay lên 31 đồng chí.", "31", "2024-10-31", "2024-01-01"),
+    # near miss: the month's own count stays the month's
+    ("Trong tháng 10/2024, Đảng bộ xã Yên Phong kết nạp 5 đảng viên, nâng số đảng viên được kết nạp từ đầu năm "
+     "đến nay lên 31 đồng chí.", "5", "2024-10-31", "2024-10-01"),
+])
+def test_from_the_start_of_the_year_to_a_month_named_before(text, number, as_of, first):
+    """Heldout20 a05, dev a73: an undated page's "từ đầu năm" after a month ends with that month."""
+    assert _dates(text, number) == (as_of, first)

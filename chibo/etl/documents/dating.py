@@ -134,8 +134,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
         w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
     if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(
-            whens) if x.kind == "months" and x.y and x.end <= own.start), None)):
-        w = upto  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm": to the quarter's end
+            whens) if x.kind in ("months", "month") and x.y and x.m and x.end <= own.start), None)):
+        w = replace(upto, kind="months")  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm":
+        # to the quarter's end; "Trong tháng 11/2025, … nâng tổng số … kết nạp từ đầu năm lên 96": the month's
     if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter", "year_end") and \
             ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
         w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
