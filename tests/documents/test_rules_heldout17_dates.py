@@ -25,13 +25,18 @@ def test_admissions_at_a_ceremony_on_a_day_count_from_that_day(text, number, day
     assert (f["as_of"], f["period_from"]) == (day, day)
 
 
+def test_a_cut_off_day_is_no_ceremony():
+    """Near miss: a day the count is reckoned to counts from January (heldout20 y04), not from that day."""
+    text = "Tính đến ngày 30/9/2025, Đảng bộ xã Hòa Phong đã kết nạp 45 quần chúng vào Đảng."
+    assert _figures(text)["45"]["period_from"] == date(2025, 1, 1)
+
+
 @pytest.mark.parametrize("text,number", [
-    ("Tính đến ngày 30/9/2025, Đảng bộ xã Hòa Phong đã kết nạp 45 quần chúng vào Đảng.", "45"),
     ("Ngày 30/9/2025, Đảng bộ xã Hòa Phong đã kết nạp 45 đảng viên.", "45"),
     ("Ngày 30/6/2025, Đảng bộ xã Hòa Phong tổng kết: đã kết nạp 45 quần chúng vào Đảng.", "45"),  # a review
 ])
-def test_a_cut_off_day_or_a_review_day_is_no_ceremony(text, number):
-    """Near misses: a day the count is reckoned to; a day without a ceremony's words; a review's count."""
+def test_a_day_without_a_ceremony_or_a_review_day_is_no_ceremony(text, number):
+    """Near misses: a day without a ceremony's words; a review's count."""
     assert _figures(text)[number]["period_from"] is None
 
 

@@ -62,6 +62,7 @@ _CUT_OFF_CLAUSE_RE = re.compile(r"(?<![\wđ])tính (?:đến|tới)\s+(?:hết\s
 _NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
+_UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -133,8 +134,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
         w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
     if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(
-            whens) if x.kind == "months" and x.y and x.end <= own.start), None)):
-        w = upto  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm": to the quarter's end
+            whens) if x.kind in ("months", "month") and x.y and x.m and x.end <= own.start), None)):
+        w = replace(upto, kind="months")  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm":
+        # to the quarter's end; "Trong tháng 11/2025, … nâng tổng số … kết nạp từ đầu năm lên 96": the month's
     if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter", "year_end") and \
             ctx.frame is not None and ctx.frame.kind == "year":  # "Năm 2025, …. Trong 6 tháng đầu năm, …"
         w = replace(own, y=ctx.frame.y)  # of the year framing the paragraph
@@ -188,6 +190,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
                 o.kind == "year" and o.y == as_of.year for o in before):  # "Chỉ tiêu năm 2025 …,
             first = date(as_of.year, 1, 1)  # đến nay đã kết nạp 24": since January of that year
+        if w is own and w.kind == "date" and first is None and as_of and c.metric == "new_admissions" and \
+                _UP_TO_DAY_RE.search(sentence, 0, w.start):  # "Tính đến 30/11/2024, … đã kết nạp 24":
+            first = date(as_of.year, 1, 1)  # admitted from January to the cut-off day
         relative = w.kind in ("now", "today", "vague") or w.kind == "ytd" and w.y is None
         if relative and (reference is None or w.kind == "today"):  # "Từ đầu năm": to the page
             source = "publication" if as_of else "unknown"

@@ -35,7 +35,11 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           # …", "Tổng công ty", "Ban Quản lý dự án 85", "Bộ Dân tộc và Tôn giáo", "Phân xưởng Lò nung",
           # "Học viện Hậu cần", "Phòng Tổ chức - Hành chính")
           ("Phái", "đoàn"), ("Tổng", "công"), ("công", "ty"), ("Quản", "lý"), ("Tôn", "giáo"),
-          ("Phân", "xưởng"), ("Hậu", "cần"), ("Hành", "chính")}
+          ("Phân", "xưởng"), ("Hậu", "cần"), ("Hành", "chính"),
+          # the state audit, customs, the coast guard ("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh
+          # Vùng Cảnh sát biển 2")
+          ("toán", "nhà"), ("nhà", "nước"), ("Hải", "quan"), ("Cảnh", "sát"), ("sát", "biển"),
+          ("Ngoại", "ngữ")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)
@@ -134,9 +138,9 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             break  # a headline in capitals: "BỆNH VIỆN CHỢ RẪY - KẾT QUẢ NĂM 2024", "… CÓ 12 …"
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
-        elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP)
-                        or word == "-" and nxt[:1].isupper()):
-            taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV"
+        elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP or (
+                nxt, words[i + 2] if i + 2 < len(words) else "") in _EVENT_VERBS) or word == "-" and nxt[:1].isupper()):
+            taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV", "… Vùng Cảnh sát biển 2 khai mạc …"
         elif word == "và":
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
                 break
@@ -203,11 +207,15 @@ _TOPIC_WORDS = {"một", "những", "các", "số", "con", "nhìn", "dấu", "đ
                 "năm", "báo", "tin", "thông", "sáng", "vững", "xây", "nâng", "đổi", "hành", "ấn", "nét"}
 
 
+# A place's words, with the apostrophe of a highland name ("Cư M'gar", "Ea H’leo", "Đắk R'lấp").
+_WORD = r"[^\W\d_]\w*(?:['’]\w+)?"
+_PLACE_WORDS_RE = re.compile(r"(?:số\s+)?\d+|" + _WORD + r"(?:(?:\s+|\s*-\s*)" + _WORD + r")*")
+
+
 def place_name(text: str, start: int) -> str:
-    """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu"), or a
+    """The name after a level word: capitalised words ("Quỳnh Lưu", "Bà Rịa - Vũng Tàu", "Cư M'gar"), or a
     number ("Khu phố 3", "Tổ dân phố số 7")."""
-    m = re.compile(r"(?:số\s+)?\d+|(?:[^\W\d_][\w]*)(?:(?:\s+|\s*-\s*)[^\W\d_][\w]*)*").match(
-        text, start)
+    m = _PLACE_WORDS_RE.match(text, start)
     if not m:
         return ""
     if m.group(0)[0].isdigit() or m.group(0).startswith("số"):

@@ -18,9 +18,9 @@ for admissions, the first day counted (period_from).
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
 | từ ngày 15/3/2023 đến ngày 15/3/2024, "Từ ngày thành lập (1/7/2025) đến hết năm 2025" | day_range | the last day | the first day |
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
-| từ đầu năm (đến nay), trong năm, năm qua, năm nay | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before: its 31/12) | 1 January of its year |
+| từ đầu năm (đến nay), trong năm, năm qua, năm nay; năm ngoái | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before, as "năm ngoái" always: its 31/12) | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
-| đến nay, tính đến nay, hôm nay | today | the document's date | — |
+| đến nay, tính đến nay, hôm nay (of a speech), "Sau hợp nhất," | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
 | khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
 
@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, str]] = [
      r",?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM  # also "Từ ngày 1/1/2024 đến 30/6/2024"
      + r"(?:\s*[/.-]\s*" + _Y + r")?(?![\d/])"),
     ("ytd", r"từ đầu năm(?:\s+" + _Y + r")?(?:\s+(?:đến|tới) nay)?"),
-    ("ytd", r"(?<![\w/])(?:trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2}|\s+học)(?![\w])"),
+    ("ytd", r"(?<![\w/])(?:(?:trong )?năm ngoái|trong năm|năm qua|năm nay|cả năm)(?!\s+(?:19|20)\d{2}|\s+học)(?![\w])"),
     ("school_ytd", r"(?<![\w/])(?:trong năm học|năm học qua|năm học này|cả năm học)(?!\s+(?:19|20)\d{2})(?![\w])"),
     ("date", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _Y),
     ("date", r"(?<![\d/.-])" + _DM + r"\s*[/.-]\s*" + _Y + r"(?![\d/])"),
@@ -130,7 +130,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("year", r"(?:(?<=\d{4}, )|(?<=\d{4} và ))" + _Y + r"(?![\d/]|\s*[-–]\s*\d)"),  # "năm 2023, 2024 và 2025"
-    ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay)(?![\w])(?!\s*\()"),  # "hôm nay" of a speech
+    ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay|[Ss]au (?:khi )?(?:hợp nhất|sáp nhập)(?=\s*,))(?![\w])(?!\s*\()"),
     # the Party's founding (3/2/1930), for the country's figures only (extract.py)
     ("founding", r"(?<![\w])(?<!năm )(?<!kỷ niệm )(?:khi|lúc|từ khi|ngày|những ngày)\s+(?:mới\s+|đầu\s+)?(?:thành lập|ra đời)"
      r"(?!\s*(?:\(|ngày|năm)\s*\d)(?![\w])"),
@@ -278,7 +278,7 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
             return published, published.year, date(published.year, 1, 1)
         if w.y:
             return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
-        if ref and ref.month == 1 and "nay" not in fold(w.text):
+        if ref and (ref.month == 1 and "nay" not in fold(w.text) or "ngoai" in fold(w.text)):  # "năm ngoái"
             return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
         return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year

@@ -5,15 +5,20 @@ read (as wordsdates.py does for dates in words):
 |---|---|
 | nửa đầu năm (2025), nửa cuối năm 2024 | 6 tháng đầu năm (2025), 6 tháng cuối năm 2024 |
 | quý đầu (tiên của) năm (2025), quý cuối năm 2024 | quý I năm (2025), quý IV năm 2024 |
+| Hai (Ba) quý đầu năm (2025 / nay); (quý) I và (quý) II/2025, quý I, II và III năm 2024 (the quarters from the first) | 6 (9) tháng đầu năm (2025 / nay), 6 tháng đầu năm 2025, 9 tháng đầu năm 2024 |
 | tháng Giêng, Tháng Hai … tháng Chạp (a month's name with its capital; not "Cách mạng Tháng Tám") | tháng 1, Tháng 2 … tháng 12 |
 | "Sau (hơn) nửa nhiệm kỳ,", "Nửa đầu nhiệm kỳ,", "Nửa nhiệm kỳ qua (2020 - 2025)," (the term's years in brackets, else the term named before, else after) | Từ đầu nhiệm kỳ 2020 - 2025 đến nay |
 | đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
+| "Trước ngày 1/7/2025," opening a clause of stocks | "Đến ngày 30/6/2025," (the day before) |
+| Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
 """
 from __future__ import annotations
 
 import re
+
+from datetime import date, timedelta
 
 from .frames import _YEAR_REVIEW_RE
 
@@ -28,6 +33,34 @@ _HALF_TERM_RE = re.compile(r"(?<![\wđ])(?:([Ss])au (?:hơn )?nửa|([Nn])ửa(?
 _SINCE_2025_RE = re.compile(r"(?<![\wđ])([Tt]ừ|[Kk]ể từ) (?:khi|ngày) (?:đặc khu(?: [A-ZĐ]\w*)*|xã mới|phường mới|"
                             r"chính quyền (?:địa phương )?(?:hai|2) cấp)"
                             r"(?: mới)?(?: chính thức)?(?: đi vào)? (?:hoạt động|vận hành)(?: chính thức)?(?= đến nay)")
+
+
+_QUARTERS_RE = re.compile(r"(?<![\wđ])(?:(?P<n>[Hh]ai|[Bb]a|[23]) quý đầu(?: tiên)?(?: của)? năm|"
+                          r"(?P<q>[Qq])uý I(?:,? (?:quý )?II)?(?:,? và (?:quý )?(?P<last>III|II))(?:\s*/\s*|\s+năm\s+)?"
+                          r"(?P<y>(?:19|20)\d{2})?)(?![\wđ])")
+
+
+def _quarters(m: re.Match) -> str:
+    """"Hai quý đầu năm", "quý I và quý II/2025": the months of those quarters from 1 January."""
+    count = 3 if (m["n"] or "").lower() in ("ba", "3") or m["last"] == "III" else 2
+    if m["n"]:
+        return f"{'6' if count == 2 else '9'} tháng đầu năm"
+    return f"{3 * count} tháng đầu năm" + (f" {m['y']}" if m["y"] else "")
+
+_AFTER_MONTHS_RE = re.compile(r"(?<![\wđ])([Ss])au (?:gần |hơn |khoảng )?(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|"
+                              r"mười) tháng (?:đi vào )?(?:vận hành|hoạt động)(?: chính thức)?(?: của)?(?: mô hình)? "
+                              r"(?:chính quyền (?:địa phương )?(?:hai|2) cấp|chính quyền đặc khu|đặc khu|xã mới|phường mới)"
+                              r"(?![\wđ])")
+
+_BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
+
+
+def _day_before(m: re.Match) -> str:
+    try:
+        day = date(int(m[4]), int(m[3]), int(m[2])) - timedelta(days=1)
+    except ValueError:
+        return m.group(0)
+    return f"{'Đ' if m[1] == 'T' else 'đ'}ến ngày {day.day}/{day.month}/{day.year}"
 
 
 def _half(m: re.Match) -> str:
@@ -74,8 +107,11 @@ def periods_in_words(text: str) -> str:
     """text with the periods of the module docstring rewritten."""
     text = _report_ends(text)
     text = _HALF_RE.sub(_half, text)
+    text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
+    text = _BEFORE_DAY_RE.sub(_day_before, text)
+    text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)
     return _YEAR_START_RE.sub(lambda m: f"{m[1]} ({'1/1/' + m['y'] if m['y'] else 'ngày 1/1'})", text)
