@@ -13,7 +13,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
-| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
+| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp (phát triển) được đảng viên; (còn) "trắng" đảng viên (mới) |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know ("3 đồng chí công tác tại trạm y tế", "98 là quân nhân chuyên nghiệp"): a part, never a total, published with no dimension (corpus README; organisations so selected: subsets.py) |
 
@@ -42,12 +42,16 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|
             r"Sán Chỉ|Cao Lan|Mạ|Mảng|Ngái|Pa Kô|Pa Cô|Gia-rai|Hmong|Mơ Nông|Rục|Mã Liềng|Chơ-ro|"
             r"Xinh-mun|Hà-nhì|Khơ-mú|Phù-lá|Lô-lô)")
 DIMENSIONS: list[tuple[str, str, str]] = [
-    ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?"
-                                     r"(?:đảng viên|quần chúng)|(?:đã )?kết nạp được(?=\s*[,.;)]|$)"),
+    # "kết nạp được đảng viên", "đã phát triển được đảng viên mới" (admitting is "developing" members)
+    ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?(?:kết nạp|phát triển) "
+                                     r"(?:được )?(?:đảng viên|quần chúng)|(?:đã )?kết nạp được(?=\s*[,.;)]|$)"),
     # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none
     ("activity", "no_admissions", r"(?:còn lại,? )?(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
-                                  r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) kết nạp "
+                                  r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) (?:kết nạp|phát triển) "
                                   r"(?:(?:được )?(?:đảng viên|quần chúng)|được(?=\s*[,.;)]|$))"),  # "… chưa kết nạp được,"
+    # "4 chi bộ còn "trắng" đảng viên mới": none admitted ("trắng", blank, in quotes or not)
+    ("activity", "no_admissions", r"(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?(?:vẫn |còn |bị )?"
+                                  r"[\"“”']?trắng[\"“”']? (?:về )?(?:đảng viên|phát triển đảng viên|kết nạp)"),
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
