@@ -68,3 +68,21 @@ def test_a_majority_without_a_group_named_stays_a_total():
     """Near miss: nothing named before "chiếm đa số": no dimension to give."""
     rows = _rows(HEAD + "Đảng bộ xã Mường Khương chiếm đa số với 860 đảng viên.")
     assert rows[0][:2] == ("860", "members_total") and rows[0][3] is None
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Có 37 trong số 41 chi bộ trực thuộc kết nạp được đảng viên.",
+     [("37", "sub_cells", "41", "activity", "admitted_members"), ("41", "sub_cells", None, None, None)]),
+    ("Năm 2025, có 3 trong tổng số 15 chi bộ trực thuộc không kết nạp được đảng viên nào.",
+     [("3", "sub_cells", "15", "activity", "no_admissions"), ("15", "sub_cells", None, None, None)]),
+])
+def test_a_count_among_its_whole_is_its_part(text, rows):
+    """"N trong (tổng) số M …" is a ratio: the part with what selects it, and its whole."""
+    assert _rows(HEAD + text) == rows
+
+
+def test_among_its_whole_without_a_selection_is_no_ratio():
+    """Near miss: nothing the vocabulary knows selects the part ("ở vùng biên giới"): no ratio,
+    the whole restated is no second total."""
+    rows = _rows(HEAD + "Xã có 41 chi bộ trực thuộc, 3 trong số 41 chi bộ ở vùng biên giới.")
+    assert rows == [("41", "sub_cells", None, None, None)]

@@ -32,8 +32,9 @@ _PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
 _WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
                              + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
 _N = r"\d{1,3}(?:\.\d{3})+|\d+"
-# "142/156", "142 trên tổng số 156"
-_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")(?:\s*/\s*|\s+trên\s+(?:tổng\s+)?(?:số\s+)?)"
+# "142/156", "142 trên tổng số 156", "37 trong số 41"
+_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")(?:\s*/\s*|\s+trên\s+(?:tổng\s+)?(?:số\s+)?|"
+                             r"\s+trong\s+(?:tổng\s+)?số\s+)"
                              r"(?P<b>" + _N + r")(?![\d/])", re.IGNORECASE)
 _RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:(?:đạt|chiếm|bằng)\s+|\(\s*)(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
                              re.IGNORECASE)
