@@ -1,6 +1,7 @@
 """Dimensions of the round on held-out sets 19 and 20 (parts.py): "theo đạo Thiên Chúa" (catholic),
-"người học" (a school's learners: student), "ngoài 60 tuổi" and "tuổi đời trên 60" (61_plus).
-Near misses: "Thiên Chúa" with another religion (several: religious), an age with "dưới"."""
+"người học" (a school's learners: student), "ngoài 60 tuổi" and "tuổi đời trên 60" (61_plus), "có
+bằng cao cấp / trung cấp lý luận chính trị". Near misses: "Thiên Chúa" with another religion
+(several: religious), an age with "dưới"."""
 import pytest
 
 from .test_rules_heldout6 import _rows
@@ -31,4 +32,15 @@ def test_new_dimensions(text, part):
      ("296", "members_total", "3.415", "age_band", "18_29")),
 ])
 def test_near_misses_keep_their_reading(text, part):
+    assert part in _rows(HEAD + text)
+
+
+@pytest.mark.parametrize("text,part", [
+    ("Đảng bộ Đài có 2.180 đảng viên; trong số này, 1.964 đảng viên có trình độ đại học trở lên và 214 đồng "
+     "chí có bằng cao cấp lý luận chính trị.", ("214", "members_total", "2.180", "political_theory", "advanced")),
+    ("Đảng bộ Sở Tư pháp có 320 đảng viên, trong đó 96 đồng chí có bằng trung cấp lý luận chính trị.",
+     ("96", "members_total", "320", "political_theory", "intermediate")),
+])
+def test_a_degree_in_political_theory(text, part):
+    """"có bằng cao cấp lý luận chính trị": the degree, not the education of the part before it."""
     assert part in _rows(HEAD + text)

@@ -80,11 +80,11 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("education", "university", r"(?:có )?(?:trình độ )?(?:chuyên môn )?đại học|"
                                 r"tốt nghiệp đại học"),
     ("education", "college", r"(?:có )?(?:trình độ )?(?:chuyên môn )?cao đẳng"),
-    ("political_theory", "advanced", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+    ("political_theory", "advanced", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                      r"(?:cao cấp|cử nhân)(?:, cử nhân)?(?: lý luận chính trị)?"),
-    ("political_theory", "intermediate", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+    ("political_theory", "intermediate", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                          r"trung cấp(?: lý luận chính trị)?"),
-    ("political_theory", "elementary", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+    ("political_theory", "elementary", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                        r"sơ cấp(?: lý luận chính trị)?"),
     ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học"),  # "người học": a school's learners
     ("occupation", "worker", r"công nhân(?: lao động)?"),
