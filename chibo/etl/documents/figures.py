@@ -59,7 +59,7 @@ _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.I
 _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
                              r"động|viên chức|công chức|nhân viên|bộ đội)(?![\wđ])", re.IGNORECASE)
-_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:tất cả\s+|100%\s+|cả \S+ (?:đồng chí|người|đảng viên)\s+)?(?:(?=đều là)|đều\s+(?=(?:dưới|trên|từ|có)\s)))?", re.IGNORECASE)
+_ALL_ARE_RE = re.compile(r"(?:\s*,\s*(?:(?:tất cả|toàn bộ)\s+(?=(?:đều\s+)?là\s)|(?:tất cả\s+|toàn bộ\s+|100%\s+|cả \S+ (?:đồng chí|người|đảng viên)\s+)?(?:(?=đều là)|đều\s+(?=(?:dưới|trên|từ|có)\s))))?", re.IGNORECASE)
 # A label naming a narrower metric than the noun repeated after its number ("Tổng số chi bộ trực
 # thuộc: 1.120 chi bộ", "Đảng viên nữ: 1.200 đảng viên").
 _NARROWER = {"cells_total": ("sub_cells", "base_cells"),

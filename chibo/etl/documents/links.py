@@ -20,6 +20,7 @@ over the admissions reported before them. A part that gets no whole keeps its di
 import re
 
 from .groups import restated_group, said_of_all
+from .oldareas import as_old_areas, old_area
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
 from .subsets import restated_kind, restricted, subset_whole
@@ -89,7 +90,7 @@ def _opening_whole(sentence: str) -> str | None:
 
 def _same_scope(a: dict, b: dict) -> bool:
     sa, sb = a.get("_scope"), b.get("_scope")
-    return sa is None or sb is None or (sa.kind, sa.value) == (sb.kind, sb.value)
+    return sa is None or sb is None or (sa.kind, sa.value) == (sb.kind, sb.value) or old_area(a, b)
 
 
 def _no_other_place(whole: dict, part: dict) -> bool:
@@ -97,7 +98,7 @@ def _no_other_place(whole: dict, part: dict) -> bool:
     "riêng các chi bộ khối phố có …", but not "riêng huyện Mường Lát kết nạp …")."""
     place, of_whole = widened(part["_scope"]), widened(whole["_scope"])
     return place is None or of_whole is not None and (place.kind, place.value) == (
-        of_whole.kind, of_whole.value)
+        of_whole.kind, of_whole.value) or old_area(whole, part)
 
 
 def sector_of(whole: dict, part: dict) -> bool:
@@ -294,4 +295,4 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 f["dimension_value"] = sector[0]
                 f["_scope"] = narrowed(f["_scope"], sector)
         out.append(f)
-    return restated_group(sentence, out)
+    return restated_group(sentence, as_old_areas(out))

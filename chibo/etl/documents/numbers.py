@@ -29,7 +29,8 @@ QUALIFIER_WORDS = [
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("non", "nearly"), ("tròn", "exact"),
     ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
-    ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
+    ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt ngưỡng", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
+    ("suýt soát", "nearly"), ("ngấp nghé", "nearly"),  # "suýt soát 9.000", "ngấp nghé 5.000": just under
 ]
 _QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
                       + r")\s+$")

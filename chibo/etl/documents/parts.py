@@ -7,13 +7,13 @@ beside it, and the rules linking a part to the whole it belongs to.
 | gender | female | nữ |
 | status | official, probationary | chính thức, dự bị |
 | ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
-| religion | catholic, buddhist, religious | (theo đạo) Công giáo, giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
-| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên 60 tuổi (61_plus); từ 60 tuổi trở lên |
+| religion | catholic, buddhist, religious | (theo đạo) Công giáo, Thiên Chúa (giáo), giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
+| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
-| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
+| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
-| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp được đảng viên |
+| activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp (phát triển) được đảng viên; (còn) "trắng" đảng viên (mới) |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know ("3 đồng chí công tác tại trạm y tế", "98 là quân nhân chuyên nghiệp"): a part, never a total, published with no dimension (corpus README; organisations so selected: subsets.py) |
 
@@ -42,12 +42,16 @@ _PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|
             r"Sán Chỉ|Cao Lan|Mạ|Mảng|Ngái|Pa Kô|Pa Cô|Gia-rai|Hmong|Mơ Nông|Rục|Mã Liềng|Chơ-ro|"
             r"Xinh-mun|Hà-nhì|Khơ-mú|Phù-lá|Lô-lô)")
 DIMENSIONS: list[tuple[str, str, str]] = [
-    ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?kết nạp (?:được )?"
-                                     r"(?:đảng viên|quần chúng)|(?:đã )?kết nạp được(?=\s*[,.;)]|$)"),
+    # "kết nạp được đảng viên", "đã phát triển được đảng viên mới" (admitting is "developing" members)
+    ("activity", "admitted_members", r"(?:còn lại,? )?(?:trong năm |năm qua )?(?:đã )?(?:kết nạp|phát triển) "
+                                     r"(?:được )?(?:đảng viên|quần chúng)|(?:đã )?kết nạp được(?=\s*[,.;)]|$)"),
     # "3 chi bộ thôn chưa kết nạp được đảng viên nào": cells of hamlets that admitted none
     ("activity", "no_admissions", r"(?:còn lại,? )?(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?"
-                                  r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) kết nạp "
+                                  r"(?:trong năm |năm qua |cả năm )?(?:vẫn )?(?:chưa|không) (?:kết nạp|phát triển) "
                                   r"(?:(?:được )?(?:đảng viên|quần chúng)|được(?=\s*[,.;)]|$))"),  # "… chưa kết nạp được,"
+    # "4 chi bộ còn "trắng" đảng viên mới": none admitted ("trắng", blank, in quotes or not)
+    ("activity", "no_admissions", r"(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?(?:vẫn |còn |bị )?"
+                                  r"[\"“”']?trắng[\"“”']? (?:về )?(?:đảng viên|phát triển đảng viên|kết nạp)"),
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
@@ -57,7 +61,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # several religions named together ("theo đạo Phật, đạo Công giáo"): religious
     ("religion", "religious", r"(?:người )?(?:theo )?" + _RELIGION + r"(?:(?:, | và | hoặc )"
      + _RELIGION + r")+"),
-    ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?công giáo|giáo dân"),
+    ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?(?:công giáo|thiên chúa(?: giáo)?)|giáo dân"),
     ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
     ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|tôn giáo|"
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
@@ -66,7 +70,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("age_band", "{a}_{b}", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r"\s*(?:đến|-|–)\s*(?P<b>\d{2}) tuổi"),
     ("age_band", "18_{a}", r"(?:có )?(?:tuổi đời )?(?:từ )?" + _AGE + r" tuổi trở xuống"),
     ("age_band", "18_{a-1}", r"(?:có )?(?:tuổi đời )?dưới " + _AGE + r"(?: tuổi)?"),
-    ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?trên " + _AGE + r" tuổi"),
+    ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời )?(?:trên|ngoài) " + _AGE + r" tuổi"),
+    ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời|độ tuổi) (?:trên|ngoài) " + _AGE),  # "tuổi đời trên 60 là"
     ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
     ("education", "postgraduate", r"(?:có )?(?:trình độ |học vị |bằng )?(?:chuyên môn )?(?:sau đại học|"
                                   r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
@@ -75,13 +80,13 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("education", "university", r"(?:có )?(?:trình độ )?(?:chuyên môn )?đại học|"
                                 r"tốt nghiệp đại học"),
     ("education", "college", r"(?:có )?(?:trình độ )?(?:chuyên môn )?cao đẳng"),
-    ("political_theory", "advanced", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+    ("political_theory", "advanced", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                      r"(?:cao cấp|cử nhân)(?:, cử nhân)?(?: lý luận chính trị)?"),
-    ("political_theory", "intermediate", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+    ("political_theory", "intermediate", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                          r"trung cấp(?: lý luận chính trị)?"),
-    ("political_theory", "elementary", r"(?:có )?(?:trình độ )?(?:lý luận chính trị )?"
+    ("political_theory", "elementary", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                        r"sơ cấp(?: lý luận chính trị)?"),
-    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh"),
+    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học"),  # "người học": a school's learners
     ("occupation", "worker", r"công nhân(?: lao động)?"),
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
+from .abroad import foreign_count
 from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension
@@ -32,8 +33,9 @@ _PCT_BEFORE_RE = re.compile(_PCT_AFTER_RE.pattern + r"(?=\s)", re.IGNORECASE)
 _WHOLE_NAMED_RE = voc.folded(r"\s*(?:trong |của |so với )?(?:tổng )?số (?:lượng )?(?P<noun>"
                              + "|".join(p for _, p in voc.METRIC_PHRASES) + r")")
 _N = r"\d{1,3}(?:\.\d{3})+|\d+"
-# "142/156", "142 trên tổng số 156"
-_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")(?:\s*/\s*|\s+trên\s+(?:tổng\s+)?(?:số\s+)?)"
+# "142/156", "142 trên tổng số 156", "37 trong số 41"
+_RATIO_COUNT_RE = re.compile(r"(?<![\d/.,])(?P<a>" + _N + r")(?:\s*/\s*|\s+trên\s+(?:tổng\s+)?(?:số\s+)?|"
+                             r"\s+trong\s+(?:tổng\s+)?số\s+)"
                              r"(?P<b>" + _N + r")(?![\d/])", re.IGNORECASE)
 _RATIO_SHARE_RE = re.compile(r"\s*,?\s*(?:(?:đạt|chiếm|bằng)\s+|\(\s*)(?P<pct>\d{1,3}(?:,\d+)?)\s*%",
                              re.IGNORECASE)
@@ -85,8 +87,9 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
     spans = [(a.start, b.end) for a, b in zip(ratio[::2], ratio[1::2])]  # each ratio: its part, its whole
     counted = [c for c in counted_candidates(sentence) if not any(a <= c.start < b for a, b in spans)]
     counted += ratio + _respective_shares(sentence)
+    counted = [c for c in counted if not foreign_count(sentence, c.start)]  # abroad.py: "Đảng Nhân dân Cách mạng Lào có …"
     return series_items(sentence, _share_with_its_count(sentence, _parts_before_wholes(
-        sentence, _with_shares_alone(sentence, sorted(counted, key=lambda c: c.start)))))
+        sentence, _with_shares_alone(sentence, _share_in_words(sentence, sorted(counted, key=lambda c: c.start))))))
 
 
 
@@ -104,6 +107,27 @@ _PEOPLE_RE = re.compile(r"\s*(?:đồng chí|người|đảng viên|đ/c)(?![\w�
 # chức cơ sở đảng (của tỉnh), tương ứng 173 tổ chức".
 _WHOLE_THEN_SAME_RE = re.compile(r"\s*(?:trong |của |so với )?(?:tổng )?số [^,;.()\d%]{2,60}?" + _SAME_COUNT_RE.pattern,
                                  re.IGNORECASE)
+
+
+# A share in words before the count it stands for: "người dân tộc thiểu số chiếm quá nửa với 618
+# đồng chí", "nữ chiếm gần một nửa với 401 đồng chí".
+_SHARE_IN_WORDS_RE = re.compile(r"(?:chiếm|là)\s+(?:(?:quá|hơn|gần|khoảng|tới|trên|tuyệt đại)\s+)?(?:một\s+)?"
+                                r"(?:nửa|đa số|phần lớn|số đông)\s*,?\s*(?:với|gồm|có|tương ứng)\s+$",
+                                re.IGNORECASE)
+
+
+def _share_in_words(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """A count after a share in words ("… chiếm quá nửa với 618 đồng chí") is the part the words
+    before the share name: it takes their dimension (a part, never a total)."""
+    for c in out:
+        if c.dimension is None and c.value is not None and (
+                m := _SHARE_IN_WORDS_RE.search(sentence, max(0, c.start - 40), c.start)) and m.end() == c.start:
+            dim = descriptor(sentence, m.start(), _SHARE_TAIL_RE)[1]
+            if dim:
+                c.dimension, c.dimension_value = dim[0], dim[1]
+                if dim[:2] == ("gender", "female") and c.metric == "members_total":
+                    c.metric = "members_female"
+    return out
 
 
 def _share_with_its_count(sentence: str, out: list[Candidate]) -> list[Candidate]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .oldareas import old_area
 from .parts import CELL_KINDS, can_hold
 from .scope import sector_in, widened
 from .vocabulary import PARTS
@@ -88,7 +89,7 @@ def _same_thing(whole: dict, part: dict) -> bool:
 def _same_place(whole: dict, part: dict) -> bool:
     place, of_whole = widened(part["_scope"]), widened(whole["_scope"])
     return place is None or of_whole is not None and (place.kind, place.value) == (
-        of_whole.kind, of_whole.value)
+        of_whole.kind, of_whole.value) or old_area(whole, part)  # "tỉnh Hòa Bình cũ": oldareas.py
 
 
 def subset_whole(f: dict, before: list[dict]) -> dict | None:
