@@ -69,8 +69,8 @@ def hierarchy(scope: Scope, f: Filters, levels: int = 3, top: int = 15) -> pd.Da
     parent is the deepest existing ancestor (by depth, then org_id). At most `levels` levels (3 at
     most); each parent keeps its `top` largest children. Members are counted only in cells of the
     viewer's scope. A viewer who sees everything, on a day the warehouse precomputed the tree for
-    (marts.agg_org_tree: 31-12 of every year, the last loaded day, a year before it), reads that tree; otherwise the
-    tree is walked over the bridge here."""
+    (marts.agg_org_tree: 31-12 of every year, the last loaded day, the end of its month a year
+    earlier), reads that tree; otherwise the tree is walked over the bridge here."""
     return hierarchy_rows(scope, f, levels, top, walk=False)
 
 

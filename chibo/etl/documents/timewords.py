@@ -17,7 +17,6 @@ read (as wordsdates.py does for dates in words):
 from __future__ import annotations
 
 import re
-
 from datetime import date, timedelta
 
 from .frames import _YEAR_REVIEW_RE
