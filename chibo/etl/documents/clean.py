@@ -190,7 +190,7 @@ _BOLD_RE = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 # A table pasted from a word processor or a spreadsheet: cells apart by tabs, read as " | ".
 _TAB_CELLS_RE = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 # The same table pasted as text aligned by spaces: a line with two or more gaps of 3+ spaces.
-_ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}\S[^\n]*\S {3,}\S[^\n]*$", re.MULTILINE)
+_ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}(?=\S)[^\n]*\S {3,}\S[^\n]*$", re.MULTILINE)  # "2022     9     312"
 _GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
 # In a table's row, its index ("STT") before the label, and a unit cell between the label and
 # the count ("4 | Tổng số đảng viên | người | 61.905"): the label is what the count counts.

@@ -5,6 +5,7 @@ Identifiers that look like numbers (dates, document numbers, plenums, ages, %) a
 import re
 from dataclasses import dataclass
 
+from .hedges import AS_WRITTEN_ONLY, HEDGES, SIGN_BEFORE
 from .vocabulary import fold
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2,
@@ -31,10 +32,11 @@ QUALIFIER_WORDS = [
     ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt ngưỡng", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
     ("suýt soát", "nearly"), ("ngấp nghé", "nearly"),  # "suýt soát 9.000", "ngấp nghé 5.000": just under
-]
-_QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
-                      + r")\s+$")
+] + HEDGES
+_QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(re.escape(fold(q)) for q, _ in QUALIFIER_WORDS)
+                      + r")(?:\s+|" + SIGN_BEFORE + r")$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
+_QUAL_WRITTEN = {q for q, _ in QUALIFIER_WORDS}
 
 _UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu|(?:van|ngan)(?= (?:dang|đảng|nguoi|người)))(?!\w)(?P<half>\s+rưỡi(?!\w))?)?"
 DIGITS_RE = re.compile(
@@ -146,10 +148,19 @@ def _qualifier(text: str, start: int, original: str) -> tuple[int, str]:
     """Start of the qualifier word right before a number, and its kind (not across a masked
     span of the original: "dưới 30 tuổi 5.127" is no "under 5.127")."""
     window_start = max(0, start - 20)
-    m = _QUAL_RE.search(fold(text[window_start:start]))
+    window = fold(text[window_start:start])
+    m = _QUAL_RE.search(window)
+    while m and not _as_written(original[window_start + m.start(1):window_start + m.end(1)]):
+        m = _QUAL_RE.search(window, m.start(1) + 1)  # "có 64": no "cỡ"; "có khoảng 500": "khoảng"
     if not m or original[window_start + m.end(1):start].strip():
         return start, "exact"  # "dưới 30 tuổi 5.127 người": the word qualifies the masked age
     return window_start + m.start(1), _QUAL_KIND[m.group(1)]
+
+
+def _as_written(words: str) -> bool:
+    """A qualifier matched without diacritics is one as written, or written without any."""
+    words = " ".join(words.lower().split())
+    return words in _QUAL_WRITTEN or words == fold(words) and words not in AS_WRITTEN_ONLY
 
 
 def _digits_value(num: str, dec: str | None, unit: str | None, half: str | None = None) -> float:

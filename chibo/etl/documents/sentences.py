@@ -2,7 +2,9 @@
 heading in capitals, and the list items after it read as one), and the title line."""
 import re
 
+from .columns import COUNT_CELL, column_label, count_cell, row_head, with_title_year
 from .dates import is_date_line
+from .letterhead import as_party_body
 from .tallies import tallied
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
@@ -50,7 +52,7 @@ _GOES_ON_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|t�
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
-_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*" + COUNT_CELL + r"[\d.,]*(?:\s+(?:nghìn|vạn|triệu))?\s*(?:\||$))", re.IGNORECASE)
 
 
 _ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s+")  # also lettered, numbered items
@@ -70,14 +72,13 @@ def _heading(line: str) -> bool:
 _COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên(?: mới)?(?: được)? kết nạp(?: mới)?(?: trong năm)?|"
                               r"đảng viên|chi bộ|tổ chức cơ sở đảng)|Kết nạp(?: đảng viên)?(?: mới)?(?: trong năm)?|"
                               r"Đảng viên|Chi bộ|Tổ chức cơ sở đảng")  # or its noun alone
-_COUNT_CELL_RE = re.compile(r"(?:hơn |gần |trên |khoảng )?\d", re.IGNORECASE)
 
 
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
-def _as_column_row(line: str, header: list[str] | None) -> str | None:
+def _as_column_row(line: str, header: list[str] | None, title: str = "") -> str | None:
     """"| VIII | 6/1996 | hơn 2,1 triệu |" under "| Đại hội | Thời gian | Số đảng viên |" →
     "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu"; every column whose header names its
     count, not only the last ("| 2005 | 3.100.512 | 49.125 |" under "| Năm | Số đảng viên | Số tổ
@@ -85,12 +86,12 @@ def _as_column_row(line: str, header: list[str] | None) -> str | None:
     cells = _cells(line)
     if not header or len(cells) != len(header) or len(cells) < 2:
         return None
-    counted = {i for i, (h, c) in enumerate(zip(header, cells))
-               if i and _COLUMN_LABEL_RE.fullmatch(h) and _COUNT_CELL_RE.match(c)}
+    labels = [column_label(h) or (h if _COLUMN_LABEL_RE.fullmatch(h) else None) for h in header]
+    counted = {i for i, c in enumerate(cells) if i and labels[i] and count_cell(c)}
     if not counted:
         return None
-    first = cells[0] if cells[0].lower().startswith(header[0].lower()) else f"{header[0]} {cells[0]}"
-    rest = [f"{h}: {c}" if i in counted else f"{h.lower()} {c}" if h.lower() == "năm" else c
+    first = row_head(header[0], with_title_year(cells[0], title))
+    rest = [f"{labels[i]}: {c}" if i in counted else f"{h.lower()} {c}" if h.lower() == "năm" else c
             for i, (h, c) in enumerate(zip(header, cells)) if i]
     return ", ".join([first] + rest)  # "Đại hội III, năm 1960, …"
 
@@ -110,7 +111,7 @@ def blocks(text: str) -> list[list[str]]:
     header: list[str] | None = None
     for line in tallied(_lines(text)):
         header = (header if table else _cells(line)) if "|" in line else None
-        para = _as_column_row(line, header) if table else None
+        para = _as_column_row(line, header, out[-1][0] if out else "") if table else None
         para = para or _as_label(line)
         row = "|" in line and (table or bool(out) and (_heading(out[-1][0]) or bool(
             _GLOSS_LINE.match(out[-1][-1]) or _TABLE_TITLE_RE.match(out[-1][-1]))))
@@ -125,6 +126,8 @@ def blocks(text: str) -> list[list[str]]:
             out[-1].append(para)  # "ĐẢNG BỘ HUYỆN …" then "(tính đến ngày 31/12/2023)"
         else:
             out.append([para])
+    if out and len(out[0]) == 1:
+        out[0][0] = as_party_body(out[0][0])  # a letterhead: "TẬP ĐOÀN …" alone on the first line
     return out
 
 
