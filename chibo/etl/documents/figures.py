@@ -51,7 +51,7 @@ OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")  # a count opening one: "nữ (1.716
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
-_AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
+_AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+|\s+thì\s+")  # "Trong 318 đảng viên … thì nữ chiếm …"
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()|]|$|và\s)")  # "|": a table's note column after it
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
 _IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)

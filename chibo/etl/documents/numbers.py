@@ -57,6 +57,19 @@ ZERO_OF_OTHERS_RE = re.compile(r"(?:\d(?:\s+(?!nhưng\b|song\b|tuy\b)\w+){1,7}|(
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
 
+# A capitalised number word inside a sentence and before another capitalised word opens a name.
+_NAME_WORD_RE = re.compile(r"(\w+)\s+(\w)")
+_AFTER_WORD_RE = re.compile(r"\w\s+$")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """"người Ba Na", "huyện Ba Bể", "quận Hai Bà Trưng": a capitalised number word after a word of the
+    sentence and before a capitalised word is a name, not a count ("Ba đảng viên" is one)."""
+    m = _NAME_WORD_RE.match(text, start)
+    before = _AFTER_WORD_RE.search(text, max(0, start - 30), start)
+    return bool(m and before and m[1][0].isupper() and m[2].isupper() and text[before.start()].islower())
+
+
 # "trong năm", "năm qua", "mỗi năm": the word "năm" (five) meaning a year.
 _YEAR_WORD_RE = re.compile(r"(?:(?<=trong )|(?<=mỗi )|(?<=hằng )|(?<=hàng )|(?<=các )|(?<=những )|"
                            r"(?<=nhiều )|(?<=cả )|(?<=một ))năm(?!\w)|"
@@ -191,8 +204,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 or words[0].lower() in (
                 "mươi", "linh", "lẻ", "lăm", "mốt", "tư"):
             continue
-        if any(s <= m.start() < e for s, (e, _, _) in found.items()):
-            continue
+        if any(s <= m.start() < e for s, (e, _, _) in found.items()) or _in_name(masked, m.start()):
+            continue  # "người Ba Na", "huyện Ba Bể", "quận Hai Bà Trưng": a name, not a count
         value = parse_words(m["words"])
         if value is not None and value == int(value):
             found[m.start()] = (m.end(), value, True)

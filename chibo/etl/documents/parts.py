@@ -54,7 +54,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                                   r"[\"“”']?trắng[\"“”']? (?:về )?(?:đảng viên|phát triển đảng viên|kết nạp)"),
     ("gender", "female", r"(?:là )?nữ"),
     ("status", "official", r"chính thức"),
-    ("status", "probationary", r"dự bị"),
+    ("status", "probationary", r"(?:đang )?(?:(?:trong )?thời (?:gian|hạn) )?dự bị"),  # "17 đồng chí đang trong thời gian dự bị"
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
@@ -74,7 +74,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời|độ tuổi) (?:trên|ngoài) " + _AGE),  # "tuổi đời trên 60 là"
     ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
     ("education", "postgraduate", r"(?:có )?(?:trình độ |học vị |bằng )?(?:chuyên môn )?(?:sau đại học|"
-                                  r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
+                                  r"thạc sĩ|tiến sĩ)(?: trở lên)?|(?:có )?(?:học hàm )?(?:giáo sư|phó giáo sư)"
+                                  r"(?:(?:, | và | hoặc )(?:phó giáo sư|(?:học vị )?tiến sĩ))*"),  # the titles of doctors
     ("education", "university_plus", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:từ )?"
                                      r"đại học trở lên"),
     ("education", "university", r"(?:có )?(?:trình độ )?(?:chuyên môn )?đại học|"
