@@ -268,10 +268,10 @@ def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
         c.metric == "new_admissions" for c in before)
 
 
-# "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
-WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
-# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
-# it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
+# "Trong 482 tổ chức cơ sở đảng của …, xã, … có 178", "Hà Nội, 21/01/2026 - Trong 245 …": a breakdown's whole
+WHOLE_OPENS_RE = voc.folded(r"(?:^|,|\s[-–—])\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
+# "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before it
+# counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
 THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|ấy|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
                              r"lên|tăng lên|lên tới|lên đến|còn|giảm xuống|giảm còn))*\s*$")
 # "giai đoạn 1996 - 2000 con số tương ứng là 669.000 đảng viên": the same count as the figure
