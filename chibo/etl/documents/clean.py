@@ -194,7 +194,7 @@ _ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}(?=\S)[^\n]*\S {3,}\S[^\n]*$", re.M
 _GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
 # In a table's row, its index ("STT") before the label, and a unit cell between the label and
 # the count ("4 | Tổng số đảng viên | người | 61.905"): the label is what the count counts.
-_ROW_INDEX_RE = re.compile(r"^(?:STT|TT|\d{1,2}\.?) \| (?=\D)", re.MULTILINE)
+_ROW_INDEX_RE = re.compile(r"^(?:STT|TT|\d{1,2}(?:\.\d{1,2})*\.?) \| (?=\D)", re.MULTILINE)  # also "1.1"
 _UNIT_CELL_RE = re.compile(r" \| (?:người|đồng chí|đảng viên|tổ chức|chi bộ|đảng bộ|Đơn vị tính|ĐVT)"
                            r"(?= \| (?:\d|Số lượng))", re.IGNORECASE)
 

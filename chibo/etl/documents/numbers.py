@@ -42,6 +42,10 @@ _UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu|(?:van
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)
+# "1,204": thousands grouped by commas (a software export, English style); a count is whole, so
+# never a decimal when three digits follow each comma and no scale word ("1,204 triệu") follows.
+COMMA_GROUPED_RE = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+)(?![\w/%-]|[.,]\d|\s+(?:nghìn|ngàn|vạn|"
+                              r"triệu|tỷ|tỉ)(?!\w))", re.IGNORECASE)
 DOT_DECIMAL_RE = re.compile(  # "5.6 triệu": an English decimal point before a scale word
     r"(?<![\w.,/-])(?P<num>\d+)\.(?P<dec>\d{1,2})\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ)", re.IGNORECASE)
 WORDS_RE = re.compile(
@@ -188,6 +192,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found: dict[int, tuple[int, float, bool]] = {}
     for m in DOT_DECIMAL_RE.finditer(masked):
         found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+    for m in COMMA_GROUPED_RE.finditer(masked):
+        found[m.start()] = (m.end(), float(m["num"].replace(",", "")), False)
     for m in DIGITS_RE.finditer(masked):
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):
             continue
