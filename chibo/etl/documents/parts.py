@@ -11,7 +11,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
-| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
+| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học, học viên; công nhân, thợ lò, thợ mỏ; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp (phát triển) được đảng viên; (còn) "trắng" đảng viên (mới) |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
@@ -87,8 +87,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                                          r"trung cấp(?: lý luận chính trị)?"),
     ("political_theory", "elementary", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                        r"sơ cấp(?: lý luận chính trị)?"),
-    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học"),  # "người học": a school's learners
-    ("occupation", "worker", r"công nhân(?: lao động)?"),
+    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học|học viên"),  # learners, an academy's cadets
+    ("occupation", "worker", r"công nhân(?: lao động| trực tiếp sản xuất)?|thợ lò(?:,? (?:và )?công nhân(?: trực tiếp "
+                             r"sản xuất)?)?|thợ mỏ"),  # "thợ lò, công nhân trực tiếp sản xuất": coal miners
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),

@@ -1,0 +1,42 @@
+"""Words of the rules round on held-out sets 22 and 23 (vocabulary.py, parts.py): admissions
+"đón nhận N đảng viên mới", "kết nạp N học viên vào Đảng" (a cadet or learner: occupation student),
+miners "thợ lò, công nhân trực tiếp sản xuất", "thợ mỏ" (occupation worker), a plan on a page
+without diacritics ("phan dau ket nap 150", "chi tieu ket nap 15"). Near misses: "học viên" not
+admitted (a course's trainees), a page without diacritics stating what was done."""
+import pytest
+
+from chibo.etl.documents import extract
+
+
+def _rows(text: str) -> list[tuple]:
+    figures = extract("Ngày 05/02/2026\n" + text, "t.txt").figures
+    by_id = {f["figure_id"]: f["number_text"] for f in figures}
+    return [(f["number_text"], f["metric"], f["qualifier"], by_id.get(f["part_of_figure_id"]), f["dimension"],
+             f["dimension_value"]) for f in figures]
+
+
+@pytest.mark.parametrize("text,row", [
+    ("Năm 2025, Đảng bộ phường Hố Nai đón nhận 27 đảng viên mới, trong đó 9 đồng chí là giáo dân.",
+     ("27", "new_admissions", "exact", None, None, None)),
+    ("Năm 2025, Đảng bộ phường Hố Nai đón nhận 27 đảng viên mới, trong đó 9 đồng chí là giáo dân.",
+     ("9", "new_admissions", "exact", "27", "religion", "catholic")),
+    ("Đảng ủy Học viện Kỹ thuật Quân sự đã xem xét, kết nạp 187 học viên vào Đảng.",
+     ("187", "new_admissions", "exact", None, "occupation", "student")),
+    ("Đảng bộ có trên 31.000 đảng viên. Trong số này, 12.418 đảng viên là thợ lò, công nhân trực tiếp sản "
+     "xuất.", ("12.418", "members_total", "exact", "trên 31.000", "occupation", "worker")),
+    ("Đảng bộ Công ty Than Hà Lầm có 1.150 đảng viên, trong đó 640 đảng viên là thợ mỏ.",
+     ("640", "members_total", "exact", "1.150", "occupation", "worker")),
+    ("Nam 2023, toan Dang bo phan dau ket nap 150 dang vien moi.",
+     ("150", "new_admissions", "target", None, None, None)),
+    ("Nam 2024, Dang bo chi tieu ket nap 15 dang vien moi.", ("15", "new_admissions", "target", None, None, None)),
+])
+def test_words_of_admissions_groups_and_plans(text, row):
+    assert row in _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trường Chính trị tỉnh khai giảng lớp bồi dưỡng cho 120 học viên.",
+    "Nam 2023, toan Dang bo ket nap 150 dang vien moi.",
+])
+def test_near_misses(text):
+    assert all(r[2] != "target" for r in _rows(text)) and all(r[5] != "student" for r in _rows(text))
