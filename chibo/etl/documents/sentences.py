@@ -30,13 +30,14 @@ def _lines(text: str) -> list[str]:
     "2.117 đảng viên, …") is joined to the one before it."""
     out: list[str] = []
     joinable = counted = False
-    for raw in text.split("\n"):
+    for raw in _without_page_numbers(text.split("\n")):
         line = raw.strip()
         if not line.strip("|").strip():
             joinable = False
             continue
         if (joinable and (line[0].islower() or _GOES_ON_RE.match(line)) or counted
-                and _COUNTER_RE.match(line)) and "|" not in line:
+                and _COUNTER_RE.match(line) or out and _RANGE_OPEN_RE.search(out[-1]) and _YEAR_START_RE.match(line)) \
+                and "|" not in line:
             out[-1] += " " + line
         else:
             out.append(line)
@@ -48,6 +49,9 @@ def _lines(text: str) -> list[str]:
 # A sentence's last word a number (not a page number's line "- 8 -"), its counter on the next line.
 _ENDS_WITH_COUNT_RE = re.compile(r"[^\W\d][\w]*\s+\d{1,3}(?:\.\d{3})*$")
 _COUNTER_RE = re.compile(r"(?:đảng viên|đồng chí|chi bộ|tổ chức|đảng bộ|người)(?![\wđ])")
+# A range of years wrapped after its dash ("nhiệm kỳ 2015 -" / "2020, toàn Đảng bộ …").
+_RANGE_OPEN_RE = re.compile(r"(?<![\d/])(?:19|20)\d\d\s*[-–]$")
+_YEAR_START_RE = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GOES_ON_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|tổ chức|người)(?![\wđ])")
 
 
@@ -72,6 +76,20 @@ def _heading(line: str) -> bool:
 _COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên(?: mới)?(?: được)? kết nạp(?: mới)?(?: trong năm)?|"
                               r"đảng viên|chi bộ|tổ chức cơ sở đảng)|Kết nạp(?: đảng viên)?(?: mới)?(?: trong năm)?|"
                               r"Đảng viên|Chi bộ|Tổ chức cơ sở đảng")  # or its noun alone
+
+
+# A printed page's number alone on its line ("5", "- 5 -", "Trang 5") inside a sentence wrapped over
+# the page break ("… với 61.417" / "5" / "đảng viên; …"): not part of the text.
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?\s*$", re.IGNORECASE)
+
+
+def _without_page_numbers(lines: list[str]) -> list[str]:
+    """The lines without a page number between a line going on and the line that goes on with it."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    drop = {i for k, i in enumerate(filled[1:-1], 1) if _PAGE_NUMBER_RE.match(lines[i])
+            and re.search(r"[\w,]$", lines[filled[k - 1]].rstrip()) and lines[filled[k + 1]].strip()[0].islower()}
+    return [line for i, line in enumerate(lines) if i not in drop and not (drop and not line.strip() and any(
+        abs(i - d) <= 2 for d in drop))]
 
 
 def _cells(line: str) -> list[str]:
