@@ -88,8 +88,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("political_theory", "elementary", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                        r"sơ cấp(?: lý luận chính trị)?"),
     ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học|học viên"),  # learners, an academy's cadets
-    ("occupation", "worker", r"công nhân(?: lao động| trực tiếp sản xuất)?|thợ lò(?:,? (?:và )?công nhân(?: trực tiếp "
-                             r"sản xuất)?)?|thợ mỏ"),  # "thợ lò, công nhân trực tiếp sản xuất": coal miners
+    ("occupation", "worker", r"công nhân(?: lao động| trực tiếp sản xuất)?(?: (?:đang )?làm việc (?:tại|ở|trong) "
+                             r"[^,;:.()\d]{3,80}?(?=\s+(?:là|chiếm)\s))?|thợ lò(?:,? (?:và )?công nhân(?: trực tiếp "
+                             r"sản xuất)?)?|thợ mỏ"),  # coal miners; workers wherever they work (not a sector part)
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
@@ -118,8 +119,8 @@ DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORE
 # The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
 DIMENSION_PLAIN_RES = [(d, v, re.compile(fold(rx.pattern, lower=False), re.IGNORECASE))
                        for d, v, rx in DIMENSION_RES]
-SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\((?:\s*(?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)?)?|bằng)\s*"
-                      r"(?:khoảng |gần |hơn |trên )?(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%"
+SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\((?:\s*(?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)?)?|bằng|(?<=, )tỷ lệ)\s*"
+                      r"(?:khoảng |gần |hơn |trên |tới |lên tới )?(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%"
                       r"(?!\s*(?:kế hoạch|chỉ tiêu|so với|nghị quyết))", re.IGNORECASE)  # "(đạt 87,4%)"
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
 CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này)|số này|riêng|cụ thể)(?![\wđ])",

@@ -21,7 +21,7 @@ from .vocabulary import metric_at
 # trực tiếp sản xuất chiếm 62%").
 _SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
                             re.IGNORECASE)
-_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) |(?:lên )?tới )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"  # "chiếm tới 58,3%": exact
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
 _SHARE_ONLY_RE = re.compile(r"(?:(?-i:chỉ|đã|vẫn|mới) )?(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
@@ -267,6 +267,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         metric, dim, _ = descriptor(plain, m.start())
         if not (metric or dim):
             metric, dim, _ = descriptor(plain, m.start(), _SHARE_TAIL_RE)
+        if not (metric or dim) and (colon := plain.rfind(": ", 0, m.start())) > 0:  # "Cơ cấu …: đảng viên nữ chiếm …"
+            metric, dim, _ = descriptor(plain[colon + 2:], m.start() - colon - 2)
         found.append(_share_part(sentence, m, metric, dim))
     for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both,
         metric, dim, _ = descriptor(sentence, m.start())  # or a part in a list of them ("nữ chiếm
