@@ -1,5 +1,6 @@
 """Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu", "một triệu rưỡi",
-"hai nghìn", with their qualifier (over, nearly, approx, under, exact) and character span.
+"hai nghìn", "1,204" (an export's comma groups), with their qualifier (over, nearly, approx, under, exact;
+hedges.py's colloquial ones too) and character span.
 Identifiers that look like numbers (dates, document numbers, plenums, ages, %) are masked first.
 """
 import re
