@@ -1,8 +1,9 @@
-"""Words of the rules round on held-out sets 22 and 23 (vocabulary.py, parts.py): admissions
+"""Words of the rules round on held-out sets 22 and 23 (vocabulary.py, parts.py, clauses.py): admissions
 "đón nhận N đảng viên mới", "kết nạp N học viên vào Đảng" (a cadet or learner: occupation student),
 miners "thợ lò, công nhân trực tiếp sản xuất", "thợ mỏ" (occupation worker), a plan on a page
-without diacritics ("phan dau ket nap 150", "chi tieu ket nap 15"). Near misses: "học viên" not
-admitted (a course's trainees), a page without diacritics stating what was done."""
+without diacritics ("phan dau ket nap 150", "chi tieu ket nap 15"), a part of admissions after a gloss
+("…, phần lớn là …; có 11 đồng chí là người dân tộc …"). Near misses: "học viên" not admitted (a
+course's trainees), a page without diacritics stating what was done, a count after a stock."""
 import pytest
 
 from chibo.etl.documents import extract
@@ -40,3 +41,15 @@ def test_words_of_admissions_groups_and_plans(text, row):
 ])
 def test_near_misses(text):
     assert all(r[2] != "target" for r in _rows(text)) and all(r[5] != "student" for r in _rows(text))
+
+
+def test_a_part_of_admissions_after_a_gloss_and_a_semicolon():
+    text = ("Năm 2025, Đảng ủy Sư đoàn 5 đã kết nạp 156 quần chúng ưu tú vào Đảng, phần lớn là hạ sĩ quan, "
+            "chiến sĩ nghĩa vụ; có 11 đồng chí là người dân tộc Khmer, Xtiêng.")
+    assert ("11", "new_admissions", "exact", "156", "ethnicity", "minority") in _rows(text)
+
+
+def test_near_miss_a_count_after_a_stock_is_no_part_of_admissions():
+    text = ("Năm 2025, Đảng bộ kết nạp 15 đảng viên, nâng tổng số đảng viên lên 412; có 150 đồng chí là người "
+            "dân tộc Tày.")
+    assert all(not (r[0] == "150" and r[3] == "15") for r in _rows(text))

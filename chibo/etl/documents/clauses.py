@@ -292,9 +292,9 @@ def not_counted(folded: str, start: int, qualifier: str) -> bool:
                 and _STREAK_RE.search(folded, max(0, start - 60), start))
 
 
-_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)
+_HAVING_RE = re.compile(r"[^.]*[,;]\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:
-    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them."""
+    """Between admissions and a counter, "trong đó", "…, có", "…; có" or "; … chiếm": it counts some of them."""
     return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end]))
