@@ -1,10 +1,11 @@
 """Parts of the rules round on held-out sets 22 and 23 (numbers.py, parts.py, figures.py,
-clauses.py), each a part out as a total before: a count of a people named with a number word ("3
-đảng viên người Ba Na": "Ba" opens the name, no count of three), professors and doctors
-("có học hàm giáo sư, phó giáo sư và học vị tiến sĩ": postgraduate), "đang trong thời gian dự bị"
-(probationary), a part after "thì" ("Trong 318 đảng viên … thì nữ chiếm đa số với 211 đồng chí"),
-the whole "Trong N …" after a dateline run into the lead. Near misses: a number word opening a
-sentence or written in capitals stays a count."""
+clauses.py, links.py), each a part out as a total or lost before: a count of a people named with a
+number word ("3 đảng viên người Ba Na": "Ba" opens the name, no count of three), professors and
+doctors ("có học hàm giáo sư, phó giáo sư và học vị tiến sĩ": postgraduate), "đang trong thời gian
+dự bị" (probationary), a part after "thì" ("Trong 318 đảng viên … thì nữ chiếm đa số với 211 đồng
+chí"), the whole "Trong N …" after a dateline run into the lead, cells at one kind of place ("12 chi
+bộ ở các nông trường"). Near misses: a number word opening a sentence or written in capitals stays
+a count, organisations at mixed places are no figure."""
 import pytest
 
 from .test_rules_heldout6 import _rows
@@ -36,3 +37,18 @@ def test_parts_not_out_as_totals(text, row):
 ])
 def test_near_miss_number_words_that_count(text, row):
     assert row in _rows(HEAD + text)
+
+
+@pytest.mark.parametrize("text", [
+    "Đảng bộ Công ty có 21 chi bộ trực thuộc, trong đó 12 chi bộ ở các nông trường.",
+    "Đảng bộ Công ty có 18 chi bộ trực thuộc, trong đó 11 chi bộ ở các nông trường, với tổng số 540 đảng viên.",
+])
+def test_cells_at_one_kind_of_place_are_a_part(text):
+    rows = _rows(HEAD + text)
+    assert [r for r in rows if r[1] == "sub_cells"][1][1:3] in (("sub_cells", "21"), ("sub_cells", "18"))
+
+
+def test_near_miss_organisations_at_mixed_places_are_no_figure():
+    text = ("Đảng bộ có 512 tổ chức cơ sở đảng; trong đó 40 đảng bộ xã, phường và 472 tổ chức cơ sở đảng ở các "
+            "cơ quan, đơn vị, doanh nghiệp.")
+    assert all(r[0] != "472" for r in _rows(HEAD + text))
