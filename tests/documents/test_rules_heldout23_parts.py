@@ -4,8 +4,9 @@ number word ("3 đảng viên người Ba Na": "Ba" opens the name, no count of 
 doctors ("có học hàm giáo sư, phó giáo sư và học vị tiến sĩ": postgraduate), "đang trong thời gian
 dự bị" (probationary), a part after "thì" ("Trong 318 đảng viên … thì nữ chiếm đa số với 211 đồng
 chí"), the whole "Trong N …" after a dateline run into the lead, cells at one kind of place ("12 chi
-bộ ở các nông trường"). Near misses: a number word opening a sentence or written in capitals stays
-a count, organisations at mixed places are no figure."""
+bộ ở các nông trường"), the first part after a topic and its colon ("Về lý luận chính trị: cao cấp
+46; …"). Near misses: a number word opening a sentence or written in capitals stays a count,
+organisations at mixed places are no figure, a count of another action after a topic's colon."""
 import pytest
 
 from .test_rules_heldout6 import _rows
@@ -52,3 +53,17 @@ def test_near_miss_organisations_at_mixed_places_are_no_figure():
     text = ("Đảng bộ có 512 tổ chức cơ sở đảng; trong đó 40 đảng bộ xã, phường và 472 tổ chức cơ sở đảng ở các "
             "cơ quan, đơn vị, doanh nghiệp.")
     assert all(r[0] != "472" for r in _rows(HEAD + text))
+
+
+def test_the_first_part_after_a_topic_and_its_colon():
+    text = ("- Tổng số: 642 đảng viên (chính thức 611, dự bị 31)\n- Về trình độ chuyên môn: đại học trở lên 627, "
+            "trong đó sau đại học 118\n- Về lý luận chính trị: cao cấp 46; trung cấp 187")
+    rows = _rows(HEAD + text)
+    assert ("627", "members_total", "642", "education", "university_plus") in rows
+    assert ("118", "members_total", "627", "education", "postgraduate") in rows
+    assert ("46", "members_total", "642", "political_theory", "advanced") in rows
+
+
+def test_near_miss_a_topic_colon_before_no_part():
+    text = "Đảng bộ có 642 đảng viên.\n- Về công tác kiểm tra: đã kiểm tra 46 đảng viên."
+    assert all(r[0] != "46" for r in _rows(HEAD + text))
