@@ -1,12 +1,13 @@
-"""Parts of the rules round on held-out sets 22 and 23 (numbers.py, parts.py, figures.py,
-clauses.py, links.py), each a part out as a total or lost before: a count of a people named with a
-number word ("3 đảng viên người Ba Na": "Ba" opens the name, no count of three), professors and
-doctors ("có học hàm giáo sư, phó giáo sư và học vị tiến sĩ": postgraduate), "đang trong thời gian
-dự bị" (probationary), a part after "thì" ("Trong 318 đảng viên … thì nữ chiếm đa số với 211 đồng
-chí"), the whole "Trong N …" after a dateline run into the lead, cells at one kind of place ("12 chi
-bộ ở các nông trường"), the first part after a topic and its colon ("Về lý luận chính trị: cao cấp
-46; …"). Near misses: a number word opening a sentence or written in capitals stays a count,
-organisations at mixed places are no figure, a count of another action after a topic's colon."""
+"""Parts of the rules round on held-out sets 22 and 23 (numbers.py, parts.py, figures.py, clauses.py,
+links.py), each a part out as a total or lost before: a count of a people named with a number word
+("3 đảng viên người Ba Na": "Ba" opens the name, no count of three), professors and doctors ("có học
+hàm giáo sư, phó giáo sư và học vị tiến sĩ": postgraduate), "đang trong thời gian dự bị"
+(probationary), a part after "thì" ("Trong 318 đảng viên … thì nữ chiếm đa số với 211 đồng chí"),
+the whole "Trong N …" after a dateline run into the lead, cells at one kind of place ("12 chi bộ ở
+các nông trường"), the first part after a topic and its colon ("Về lý luận chính trị: cao cấp 46;
+…"), kinds in a bracket without colons ("118 (đảng bộ cơ sở 46, chi bộ cơ sở 72)"). Near misses: a
+number word opening a sentence or written in capitals stays a count, organisations at mixed places
+are no figure, a count of another action after a topic's colon."""
 import pytest
 
 from .test_rules_heldout6 import _rows
@@ -67,3 +68,15 @@ def test_the_first_part_after_a_topic_and_its_colon():
 def test_near_miss_a_topic_colon_before_no_part():
     text = "Đảng bộ có 642 đảng viên.\n- Về công tác kiểm tra: đã kiểm tra 46 đảng viên."
     assert all(r[0] != "46" for r in _rows(HEAD + text))
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("- Tổ chức cơ sở đảng: 118 (đảng bộ cơ sở 46, chi bộ cơ sở 72)",
+     [("118", "base_orgs_total", None, None, None), ("46", "base_party_committees", "118", None, None),
+      ("72", "base_cells", "118", None, None)]),
+    ("- Tổng số chi bộ: 214 (chi bộ cơ sở 38; chi bộ trực thuộc 176).",
+     [("214", "cells_total", None, None, None), ("38", "base_cells", "214", None, None),
+      ("176", "sub_cells", "214", None, None)]),
+])
+def test_kinds_in_a_bracket_without_colons(text, rows):
+    assert _rows(HEAD + text) == rows
