@@ -3,7 +3,8 @@ sentences.py, clean.py): column headers said the short way ("Kết nạp", "Số
 "Số TCCSĐ", "Tổng số đảng viên cuối năm"), a generic first column ("Thời gian", "Kỳ", "Đơn vị") whose
 rows are read alone (a plan row "Kế hoạch năm 2025" is a target), a quarter without its year under a
 title stating it, cells of one character in a table aligned by spaces, and a letterhead naming the
-body ("TẬP ĐOÀN …"). Near misses: a column whose header names no count, a title with two years, a
+body ("TẬP ĐOÀN …"), a label with its day in brackets ("Tổng số đảng viên (31/12/2025): 1.027",
+figures.py). Near misses: a column whose header names no count, a title with two years, a
 first line that is a report's title."""
 import pytest
 
@@ -60,3 +61,11 @@ def test_near_miss_a_column_naming_no_count():
 def test_near_miss_a_title_is_no_letterhead(head):
     text = head + "\nNăm\tKết nạp\n2021\t1.512\n"
     assert [r[4] for r in _figures(text)] == [None]
+
+
+@pytest.mark.parametrize("label", ["Tổng số đảng viên (31/12/2025)", "Tổng số đảng viên (đến 31/12/2025)",
+                                   "Tổng số đảng viên (tính đến ngày 31/12/2025)"])
+def test_a_label_with_its_day_in_brackets(label):
+    text = "Ngày 08/01/2026\nĐảng bộ xã Hòa Bình\n" + label + ": 1.027\n"
+    assert [r[:4] for r in _figures(text)] == [("1.027", "members_total", "exact", "2025-12-31")]
+

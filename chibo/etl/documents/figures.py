@@ -38,8 +38,8 @@ _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|ngư
                        r"(?:,\s*|\s+và\s+)(?!\d)[^,;.\d]{2}", re.IGNORECASE)
 # "ở xã, phường, thị trấn có 107": the comma goes on with a list of levels without names.
 _LEVEL_LIST_RE = re.compile(r"(?<![\wđ])(?:xã|phường|thị trấn|đặc khu)$", re.IGNORECASE)
-# A gloss in brackets without a number, between what a count names and the count.
-_GLOSS_BEFORE_RE = re.compile(r"\([^()\d]{1,60}\)")
+# A gloss in brackets without a number, or a day ("Tổng số đảng viên (31/12/2025): 1.027"), between what a
+_GLOSS_BEFORE_RE = re.compile(r"\((?:[^()\d]{1,60}|(?:tính )?(?:đến )?(?:ngày )?\d{1,2}/\d{1,2}/\d{4})\)")  # count names and it
 # A count in a breakdown followed by where it is: "107 ở xã, phường, thị trấn", "58 trong lực lượng vũ trang".
 _IN_SECTOR_RE = voc.folded(r"\s+(?:ở|trong|thuộc|tại)\s")
 # A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
