@@ -2,8 +2,11 @@
 "đón nhận N đảng viên mới", "kết nạp N học viên vào Đảng" (a cadet or learner: occupation student),
 miners "thợ lò, công nhân trực tiếp sản xuất", "thợ mỏ" (occupation worker), a plan on a page
 without diacritics ("phan dau ket nap 150", "chi tieu ket nap 15"), a part of admissions after a gloss
-("…, phần lớn là …; có 11 đồng chí là người dân tộc …"). Near misses: "học viên" not admitted (a
-course's trainees), a page without diacritics stating what was done, a count after a stock."""
+("…, phần lớn là …; có 11 đồng chí là người dân tộc …"), members admitted counted by "đồng chí" after
+a bracket naming probationary members ("(3 đảng viên dự bị); trong năm kết nạp 2 đồng chí": no
+probationary group, figures.py). Near misses: "học viên" not admitted (a
+course's trainees), a page without diacritics stating what was done, a count after a stock, a
+counter right after its group."""
 import pytest
 
 from chibo.etl.documents import extract
@@ -53,3 +56,13 @@ def test_near_miss_a_count_after_a_stock_is_no_part_of_admissions():
     text = ("Năm 2025, Đảng bộ kết nạp 15 đảng viên, nâng tổng số đảng viên lên 412; có 150 đồng chí là người "
             "dân tộc Tày.")
     assert all(not (r[0] == "150" and r[3] == "15") for r in _rows(text))
+
+
+def test_members_admitted_are_not_the_probationary_group_named_before():
+    text = "Chi bộ Công an phường có 27 đảng viên (3 đảng viên dự bị); trong năm kết nạp 2 đồng chí."
+    assert ("2", "new_admissions", "exact", None, None, None) in _rows(text)
+
+
+def test_near_miss_a_counter_after_a_group_still_takes_it():
+    text = "Chi bộ có 27 đảng viên; đảng viên dự bị 3 đồng chí."
+    assert ("3", "members_probationary", "exact", "27", "status", "probationary") in _rows(text)

@@ -184,8 +184,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
             noun_end = counter.end()
-            metric = pre_metric if pre_metric in voc.PEOPLE else (
-                cl.people_metric_before(sentence, folded, q.start) if not pre_dim else None)
+            metric = pre_metric if pre_metric in voc.PEOPLE else None if pre_dim else "members_total" if voc.ADMISSION_RE.search(
+                folded, max(0, q.start - 16), q.start) else cl.people_metric_before(sentence, folded, q.start)  # not of "(3 … dự bị)"
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
                 metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
