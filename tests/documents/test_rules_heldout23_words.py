@@ -4,9 +4,10 @@ miners "thợ lò, công nhân trực tiếp sản xuất", "thợ mỏ" (occupa
 without diacritics ("phan dau ket nap 150", "chi tieu ket nap 15"), a part of admissions after a gloss
 ("…, phần lớn là …; có 11 đồng chí là người dân tộc …"), members admitted counted by "đồng chí" after
 a bracket naming probationary members ("(3 đảng viên dự bị); trong năm kết nạp 2 đồng chí": no
-probationary group, figures.py). Near misses: "học viên" not admitted (a
+probationary group, figures.py), members admitted after a change ("…, tăng 312 đồng chí so với cùng kỳ;
+trong đó có 1.037 đảng viên được kết nạp trong …"). Near misses: "học viên" not admitted (a
 course's trainees), a page without diacritics stating what was done, a count after a stock, a
-counter right after its group."""
+counter right after its group, parts of an award."""
 import pytest
 
 from chibo.etl.documents import extract
@@ -66,3 +67,14 @@ def test_members_admitted_are_not_the_probationary_group_named_before():
 def test_near_miss_a_counter_after_a_group_still_takes_it():
     text = "Chi bộ có 27 đảng viên; đảng viên dự bị 3 đồng chí."
     assert ("3", "members_probationary", "exact", "27", "status", "probationary") in _rows(text)
+
+
+def test_admitted_members_after_a_change_are_a_part_of_the_admissions():
+    text = ("9 tháng năm 2025, toàn tỉnh kết nạp 2.964 đảng viên, tăng 312 đồng chí so với cùng kỳ; trong đó có "
+            "1.037 đảng viên được kết nạp trong các doanh nghiệp ngoài nhà nước.")
+    assert ("1.037", "new_admissions", "exact", "2.964", "sector", "private_enterprise") in _rows(text)
+
+
+def test_near_miss_parts_of_an_award_stay_no_figure():
+    text = "Đảng ủy trao Huy hiệu Đảng cho 1.126 đảng viên, trong đó có 2 đảng viên nhận Huy hiệu 75 năm tuổi Đảng."
+    assert all(r[0] != "2" for r in _rows(text))

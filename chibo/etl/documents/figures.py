@@ -239,10 +239,10 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                     sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
-        if blocked_end is not None and (not out or out[-1].start < blocked_end) and \
+        if blocked_end is not None and (not out or out[-1].start < blocked_end) and metric != "new_admissions" and \
                 voc.IN_WHICH_RE.search(sentence, blocked_end, q.start) and not cl.admitted(
                     sentence, folded, q.start, q.start, noun_end):  # not of a count after it
-            continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
+            continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure (not "… được kết nạp")
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
         if (metric == "_candidates" or cl.other_organisation(sentence, q.start)) and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (
