@@ -5,9 +5,10 @@ without diacritics ("phan dau ket nap 150", "chi tieu ket nap 15"), a part of ad
 ("…, phần lớn là …; có 11 đồng chí là người dân tộc …"), members admitted counted by "đồng chí" after
 a bracket naming probationary members ("(3 đảng viên dự bị); trong năm kết nạp 2 đồng chí": no
 probationary group, figures.py), members admitted after a change ("…, tăng 312 đồng chí so với cùng kỳ;
-trong đó có 1.037 đảng viên được kết nạp trong …"). Near misses: "học viên" not admitted (a
+trong đó có 1.037 đảng viên được kết nạp trong …"), a caption restating a ceremony's count ("26 đảng viên
+mới tuyên thệ dưới cờ Đảng"). Near misses: "học viên" not admitted (a
 course's trainees), a page without diacritics stating what was done, a count after a stock, a
-counter right after its group, parts of an award."""
+counter right after its group, parts of an award, a caption without a count."""
 import pytest
 
 from chibo.etl.documents import extract
@@ -78,3 +79,13 @@ def test_admitted_members_after_a_change_are_a_part_of_the_admissions():
 def test_near_miss_parts_of_an_award_stay_no_figure():
     text = "Đảng ủy trao Huy hiệu Đảng cho 1.126 đảng viên, trong đó có 2 đảng viên nhận Huy hiệu 75 năm tuổi Đảng."
     assert all(r[0] != "2" for r in _rows(text))
+
+
+def test_a_caption_restating_a_ceremony_count():
+    text = ("Chiều 3/9/2025, Đảng ủy Công an thành phố tổ chức Lễ kết nạp đảng viên cho 26 quần chúng ưu tú.\n"
+            "26 đảng viên mới tuyên thệ dưới cờ Đảng. Ảnh: Hoàng Anh")
+    assert [r[:2] for r in _rows(text)] == [("26", "new_admissions"), ("26", "new_admissions")]
+
+
+def test_near_miss_a_caption_without_a_count():
+    assert _rows("Các đảng viên mới tuyên thệ dưới cờ Đảng. Ảnh: Hoàng Anh") == []

@@ -209,8 +209,9 @@ CUE_RE = folded(
     r"chúc mừng|chào mừng|chào đón|đón nhận|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
-# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ", "Tại 47 chi bộ … hiện sinh hoạt 1.140".
-STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d")
+# After the noun, a stock ("500 đảng viên sinh hoạt tại 20 chi bộ"), a caption ("26 đảng viên mới tuyên thệ …").
+STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d|"
+                        r"(?<=mới)\s+(?:vinh dự\s+)?tuyên thệ")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
@@ -246,8 +247,7 @@ PARTS: dict[str, tuple[frozenset, frozenset]] = {
     "base_orgs_total": (frozenset({"base_party_committees", "base_committees_upper_powers",
                                    "base_cells"}), frozenset()),
     "cells_total": (frozenset({"base_cells", "sub_cells"}), frozenset()),
-    "members_total": (frozenset({"members_official", "members_probationary"}),
-                      frozenset({"members_female"})),
+    "members_total": (frozenset({"members_official", "members_probationary"}), frozenset({"members_female"})),
     "base_party_committees": (frozenset(), frozenset({"base_committees_upper_powers"})),
     "sub_committees": (frozenset(), frozenset({"upper_committees", "base_party_committees",
                                                "partial_committees", "province_committees",
