@@ -13,6 +13,7 @@ from .abroad import foreign_count
 from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension
+from .planratio import plan_ratio
 from .scope import sector_in
 from .series import series_items
 from .vocabulary import metric_at
@@ -86,7 +87,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
     ratio = _ratio(sentence)  # "142 trên tổng số 156 tổ chức …": the ratio's, not a count of its own
     spans = [(a.start, b.end) for a, b in zip(ratio[::2], ratio[1::2])]  # each ratio: its part, its whole
     counted = [c for c in counted_candidates(sentence) if not any(a <= c.start < b for a, b in spans)]
-    counted += ratio + _respective_shares(sentence)
+    counted += ratio + _respective_shares(sentence) + plan_ratio(sentence)  # planratio.py: "97/200, đạt …% kế hoạch"
     counted = [c for c in counted if not foreign_count(sentence, c.start)]  # abroad.py: "Đảng Nhân dân Cách mạng Lào có …"
     return series_items(sentence, _share_with_its_count(sentence, _parts_before_wholes(
         sentence, _with_shares_alone(sentence, _share_in_words(sentence, sorted(counted, key=lambda c: c.start))))))
