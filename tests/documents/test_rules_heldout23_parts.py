@@ -5,9 +5,10 @@ hàm giáo sư, phó giáo sư và học vị tiến sĩ": postgraduate), "đang
 (probationary), a part after "thì" ("Trong 318 đảng viên … thì nữ chiếm đa số với 211 đồng chí"),
 the whole "Trong N …" after a dateline run into the lead, cells at one kind of place ("12 chi bộ ở
 các nông trường"), the first part after a topic and its colon ("Về lý luận chính trị: cao cấp 46;
-…"), kinds in a bracket without colons ("118 (đảng bộ cơ sở 46, chi bộ cơ sở 72)"). Near misses: a
-number word opening a sentence or written in capitals stays a count, organisations at mixed places
-are no figure, a count of another action after a topic's colon."""
+…"), kinds in a bracket without colons ("118 (đảng bộ cơ sở 46, chi bộ cơ sở 72)"), cells of the
+military and police joined by a dash ("quân sự - công an 3", vocabulary.py). Near misses: a number
+word opening a sentence or written in capitals stays a count, organisations at mixed places are no
+figure, a count of another action after a topic's colon."""
 import pytest
 
 from .test_rules_heldout6 import _rows
@@ -80,3 +81,9 @@ def test_near_miss_a_topic_colon_before_no_part():
 ])
 def test_kinds_in_a_bracket_without_colons(text, rows):
     assert _rows(HEAD + text) == rows
+
+
+@pytest.mark.parametrize("dash", [" - ", " – "])
+def test_military_and_police_joined_by_a_dash(dash):
+    text = f"Đảng bộ phường có 64 chi bộ trực thuộc, chia ra: khu phố 41, quân sự{dash}công an 3."
+    assert ("3", "sub_cells", "64", "sector", "armed_forces") in _rows(HEAD + text)

@@ -296,5 +296,5 @@ SECTORS: list[tuple[str, str]] = [
                            r"doanh nghiệp có vốn đầu tư nước ngoài|"
                            r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
     # "2 chi bộ quân sự, công an", "3 chi bộ quân sự": a kind of cell, not "Ban Chỉ huy quân sự xã"
-    ("armed_forces", r"lực lượng vũ trang|quân đội|công an|quân sự(?:(?:,| và) công an)?(?=\s*(?:[,.;:)]|$|và\s))"),
+    ("armed_forces", r"lực lượng vũ trang|quân đội|công an|quân sự(?:(?:,| và| -| –) công an)?(?=\s*(?:[,.;:)]|$|và\s))"),
 ]
