@@ -212,7 +212,7 @@ def parts_ok(total: dict, parts: list[dict]) -> bool | None:
     partition, _ = PARTS.get(total["metric"], (frozenset(), frozenset()))
     split = [p for p in parts if p["metric"] in partition]
     ok = all(p["value"] <= total["value"] for p in parts if p["value"] is not None)
-    if len(split) >= 2:
+    if len(split) >= 2 and all(p["value"] is not None for p in split):  # not a share alone
         exact = all(p["qualifier"] == "exact" for p in split + [total])
         tol = 0 if exact else 0.05 * total["value"]
         ok = ok and abs(sum(p["value"] for p in split) - total["value"]) <= tol
