@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
+from .admitted import added_new, cumulated, new_in_period  # noqa: F401 (figures.py reads them here)
 from .parts import dimension_at
 from .scope import sector_in
 
@@ -159,7 +160,8 @@ def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end
     if verbs and not voc.NOT_ADMITTED_RE.search(before) and not HEAD_THEN_RE.search(
             folded, verbs[-1].end(), start):  # not "Đợt kết nạp này đưa tổng số đảng viên lên"
         return True
-    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
+    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end)) or added_new(folded, clause_start, start, noun_end)
+
 
 
 # "đạt 77,4% chỉ tiêu cả năm (3.800 đảng viên)", "đạt 90,8% kế hoạch năm (2.400 đảng viên)": the
@@ -241,31 +243,6 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
         and not re.search(r"\d", sentence[clause_start:m.start()])]  # trú là 640 đồng chí"
     post = voc.POST_BLOCK_RE if not sentence.isascii() else _POST_BLOCK_PLAIN_RE  # "So dang vien bi …"
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))
-
-
-# "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ": new members over a span are its admissions.
-_NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
-                               r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
-# "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
-_SPAN_FIRST_RE = voc.folded(r"(?:^|[.:;]\s*)(?:trong\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+(?:năm|thập kỷ|"
-                            r"thập niên|nhiệm kỳ)(?:\s+qua)?\s*[,:]\s*(?:(?:có|với|thêm)\s+)?$")
-
-
-def new_in_period(folded: str, noun_end: int, start: int = 0) -> bool:
-    """New members counted over a span named right after them (_NEW_IN_PERIOD_RE), or heading
-    their clause ("Hai thập kỷ, gần 3,4 triệu đảng viên mới")."""
-    return bool(_NEW_IN_PERIOD_RE.match(folded, noun_end)) or bool(
-        _SPAN_FIRST_RE.search(folded, 0, start)) and folded[:noun_end].endswith("dang vien moi")
-
-
-_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*|(?:(?:nhiều|cao) nhất|"
-                            r"dẫn đầu|đứng đầu) là\s[^,;.]*\svới\s*)$")  # "…, nhiều nhất là xã A với 31 …"
-
-
-def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
-    """Admissions after admissions: a running total ("lũy kế từ đầu năm 23 ĐV") or the place leading them."""
-    return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
-        c.metric == "new_admissions" for c in before)
 
 
 # "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.

@@ -27,11 +27,11 @@ from .scope import sector_in
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
                       r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
-_TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # "… chỉ còn 88"
+_TAIL_RE = re.compile(r"(?:\s+(?:của\s+)?toàn\s+(?:đảng bộ|huyện|xã|phường|tỉnh|thị xã|quận|thành phố))?\s*"  # "Đảng viên
+                     r"(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # toàn Đảng bộ: …", "… chỉ còn 88"
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
-# A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
-# (chính thức: 50.612; dự bị: 1.767)".
+# A label's number ends its item, or opens its breakdown: "Tổng số đảng viên: 52.379 (chính thức: …)".
 # After a counter, a list of groups the people counted are, when no dimension names them (one
 # group alone is a part "other": "9 đồng chí là bác sĩ").
 _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)[^,;.\d]{2,40}?"
