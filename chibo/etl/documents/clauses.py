@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
-from .admitted import added_new, cumulated, new_in_period  # noqa: F401 (figures.py reads them here)
+from .admitted import added_new, cumulated, new_in_period, other_period  # noqa: F401 (figures.py reads them here)
 from .parts import dimension_at
 from .scope import sector_in
 
@@ -273,5 +273,7 @@ _HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:
-    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them."""
-    return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end]))
+    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them;
+    or another period: it counts them over that period (admitted.py)."""
+    return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end])) \
+        or other_period(voc.fold(sentence), start, end)

@@ -220,8 +220,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     """Link the sentence's parts to their wholes (module docstring); a part needing a whole
     that has none is dropped; a sector that is not a part of anything only narrows the scope.
     document: the figures of the document before this sentence."""
-    if not figs:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
-        said_of_all(sentence, previous)
+    if len(figs) < 2:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
+        said_of_all(sentence, previous, figs)
     figs = restated_kind(sentence, figs, document + previous)  # "…; trong 17 chi bộ có 4 chi bộ …"
     out = []
     for k, f in enumerate(figs):

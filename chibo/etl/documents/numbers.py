@@ -95,7 +95,7 @@ MASKS = [
     r"\d+(?:\s*(?:/|-|tháng|năm)\s*\d+)*",  # năm 2022 (not "từ đầu năm 23 ĐV": a count)
     r"\d{4}\s*[-–]\s*\d{4}",                                                 # 2022 - 2025
     r"\d+(?:[.,]\d+)?\s*(?:%|phần trăm)",                                    # 92,5%
-    r"\d+\s*(?:đến|-|–)\s*\d+\s*tuổi",                                        # 18 đến 30 tuổi
+    r"\d+\s*(?:đến|-|–)\s*(?:dưới\s*)?\d+\s*tuổi",                              # 18 đến (dưới) 30 tuổi
     r"\d+\s*(?:tuổi|năm tuổi)",                                               # 18 tuổi
     r"tuổi(?: đời)?\s+(?:từ\s+|dưới\s+|trên\s+)?\d+(?:\s*(?:đến|-|–)\s*\d+)?",     # tuổi đời 18-30
     r"\d+\s*(?:năm|tháng|ngày|giờ|phút|lượt|lần)(?!\w)",                      # 15 năm, 4710 lượt

@@ -8,7 +8,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | status | official, probationary | chính thức, dự bị |
 | ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
 | religion | catholic, buddhist, religious | (theo đạo) Công giáo, Thiên Chúa (giáo), giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
-| age_band | `A_B` (A to B inclusive), `A_plus` | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên |
+| age_band | `A_B` (A to B inclusive), `A_plus` (A and over) | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; từ 35 đến dưới 60 tuổi (35_59); dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên (60_plus) |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
@@ -65,6 +65,9 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
     ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|tôn giáo|"
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
+    # "từ 35 đến dưới 60 tuổi": the band stops before its upper bound (35_59)
+    ("age_band", "{a}_{b-1}", r"(?:có )?(?:(?:độ )?tuổi(?: đời)? (?:từ )?|(?:tuổi đời )?từ )" + _AGE
+     + r"\s*(?:đến|tới|-|–)\s*dưới\s*(?P<b>\d{2})(?: tuổi)?"),
     ("age_band", "{a}_{b}", r"(?:có )?(?:độ )?tuổi(?: đời)? (?:từ )?" + _AGE
      + r"\s*(?:đến|-|–)\s*(?P<b>\d{2})(?: tuổi)?"),
     ("age_band", "{a}_{b}", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r"\s*(?:đến|-|–)\s*(?P<b>\d{2}) tuổi"),
@@ -136,7 +139,7 @@ def dimension_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
                 a = int(m["a"])
                 b = int(m["b"]) if "b" in m.groupdict() and m["b"] else None
                 value = value.replace("{a}", str(a)).replace("{b}", str(b)).replace(
-                    "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1))
+                    "{a-1}", str(a - 1)).replace("{a+1}", str(a + 1)).replace("{b-1}", str((b or 1) - 1))
             return dim, value, m.end()
     return None
 
