@@ -4,12 +4,12 @@ beside it, and the rules linking a part to the whole it belongs to.
 
 | dimension | values | written (after "đảng viên (là) (người)", or before the number in a breakdown) |
 |---|---|---|
-| gender | female | nữ |
+| gender | female | nữ, nữ giới, phái nữ |
 | status | official, probationary | chính thức, dự bị |
 | ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
-| religion | catholic, buddhist, religious | (theo đạo) Công giáo, Thiên Chúa (giáo), giáo dân, Phật giáo; có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
+| religion | catholic, buddhist, religious | (theo đạo, tín đồ) Công giáo, Thiên Chúa (giáo), giáo dân, Phật giáo (Nam tông); có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
 | age_band | `A_B` (A to B inclusive), `A_plus` (A and over) | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; từ 35 đến dưới 60 tuổi (35_59); dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên (60_plus) |
-| education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên; đại học; cao đẳng |
+| education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên, đại học (và) sau đại học; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên) |
@@ -31,7 +31,7 @@ CELL_KINDS = ("sub_cells", "base_cells")
 _RELIGION = (r"(?:đạo )?(?:công giáo|phật(?: giáo)?|tin lành|cao đài|hòa hảo|hoà hảo|"
              r"thiên chúa(?: giáo)?)")
 # The ethnic minorities of Viet Nam by name (capitalised: "người Mông", "đồng bào Ê Đê").
-_PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
+_PEOPLES = (r"(?-i:Tày|Thái|Mường|Khmer|Hoa(?! Kỳ)|Khơ-me|Khơ Me|Khơme|Nùng|H'Mông|Hmông|Mông|Dao|Gia Rai|Jrai|Ê Đê|"
             r"Ê-đê|Ba Na|Xơ Đăng|Sán Chay|Cơ Ho|K'Ho|Chăm|Sán Dìu|Hrê|M'Nông|Mnông|Ra Glai|"
             r"Xtiêng|Bru - Vân Kiều|Bru-Vân Kiều|Vân Kiều|Thổ|Giáy|Cơ Tu|Gié Triêng|Khơ Mú|"
             r"Tà Ôi|Chơ Ro|Kháng|Xinh Mun|Hà Nhì|Chu Ru|La Chí|La Ha|Phù Lá|La Hủ|Lự|Lô Lô|"
@@ -52,7 +52,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # "4 chi bộ còn "trắng" đảng viên mới": none admitted ("trắng", blank, in quotes or not)
     ("activity", "no_admissions", r"(?:(?:thôn|ấp|bản|xóm|buôn|khóm|làng|khu phố|tổ dân phố) )?(?:vẫn |còn |bị )?"
                                   r"[\"“”']?trắng[\"“”']? (?:về )?(?:đảng viên|phát triển đảng viên|kết nạp)"),
-    ("gender", "female", r"(?:là )?nữ"),
+    ("gender", "female", r"(?:là )?(?:phái nữ|nữ giới|nữ)"),  # "phái nữ có 1.387 đồng chí"
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
     ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
@@ -61,8 +61,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     # several religions named together ("theo đạo Phật, đạo Công giáo"): religious
     ("religion", "religious", r"(?:người )?(?:theo )?" + _RELIGION + r"(?:(?:, | và | hoặc )"
      + _RELIGION + r")+"),
-    ("religion", "catholic", r"(?:người )?(?:theo )?(?:đạo )?(?:công giáo|thiên chúa(?: giáo)?)|giáo dân"),
-    ("religion", "buddhist", r"(?:người )?(?:theo )?(?:đạo )?phật(?: giáo)?"),
+    ("religion", "catholic", r"(?:người )?(?:theo |là tín đồ |tín đồ )?(?:đạo )?(?:công giáo|thiên chúa(?: giáo)?)|giáo dân"),
+    ("religion", "buddhist", r"(?:người )?(?:theo |là tín đồ |tín đồ )?(?:đạo )?phật(?: giáo)?(?: nam tông| bắc tông)?"),
     ("religion", "religious", r"(?:người )?(?:có đạo|theo (?:đạo|tôn giáo)|có tôn giáo|tôn giáo|"
                               r"(?:là )?tín đồ(?: tôn giáo)?|chức sắc(?: tôn giáo)?)"),
     # "từ 35 đến dưới 60 tuổi": the band stops before its upper bound (35_59)
@@ -79,7 +79,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("education", "postgraduate", r"(?:có )?(?:trình độ |học vị |bằng )?(?:chuyên môn )?(?:sau đại học|"
                                   r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
     ("education", "university_plus", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:từ )?"
-                                     r"đại học trở lên"),
+                                     r"(?:đại học trở lên|đại học(?:,| và| hoặc) sau đại học)"),
     ("education", "university", r"(?:có )?(?:trình độ )?(?:chuyên môn )?đại học|"
                                 r"tốt nghiệp đại học"),
     ("education", "college", r"(?:có )?(?:trình độ )?(?:chuyên môn )?cao đẳng"),

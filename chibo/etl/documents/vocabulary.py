@@ -112,7 +112,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     # "ĐV" is short for "đảng viên" in minutes and reports ("Tổng số ĐV: 24 đ/c; ĐV nữ: 17 đ/c")
     ("members_probationary", r"(?:đảng viên|đv) dự bị"),
     ("members_official", r"(?:đảng viên|đv) chính thức"),
-    ("members_female", r"(?:đảng viên|đv) (?:là )?nữ|nữ đảng viên"),
+    ("members_female", r"(?:đảng viên|đv) (?:là )?(?:nữ giới|phái nữ|nữ)|nữ đảng viên"),
     ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới|"
                        r"tân đảng viên"),
     ("members_total", r"đảng viên|đv"),
