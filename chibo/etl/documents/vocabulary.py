@@ -207,7 +207,7 @@ CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|đang sinh hoạt|tổng số|tổng cộng|"
     r"chúc mừng|chào mừng|chào đón|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
-    r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
+    r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo)|theo loại hình)"
     r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ", "Tại 47 chi bộ … hiện sinh hoạt 1.140".
 STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d")
@@ -284,7 +284,7 @@ def within_tolerance(published: float, warehouse: float, qualifier: str) -> bool
 # Sectors by the words that name them (scope.py narrows scopes by them, parts.py reads parts).
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
-    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|phường, xã|cấp xã"),
     ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
                     r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
                     r"khu dân cư|tổ dân phố|khối phố"),
