@@ -32,16 +32,21 @@ def crossed_head(folded: str, floor: int, start: int):
 
 
 def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
-    """The nearest people metric noun before start in the sentence (a party one first)."""
-    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
+    """The nearest people metric noun before start in the sentence (a party one first); a part's
+    noun before a ";" names the members, not the part ("… 15 đảng viên dự bị; 96 đồng chí là cựu
+    chiến binh": members, of no status)."""
+    people = [(f[0], m.start()) for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
               if (f := voc.metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
-    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
-    found = (party or people or [None])[-1]
+    party = [m for m in people if m[0] != "_candidates"]  # "… là đoàn viên …; 134 người …"
+    found, at = (party or people or [(None, 0)])[-1]
+    if found in _NARROWER_MEMBERS and ";" in folded[at:start]:
+        found = "members_total"
     if found is None and _COMRADES_OF_RE.search(sentence[max(0, start - 60):start + 12]):
         return "members_total"  # "Chi bộ hiện có 18 đồng chí": a party body's comrades
     return found
 
 
+_NARROWER_MEMBERS = ("members_female", "members_official", "members_probationary")
 # A body holding comrades: "Chi bộ hiện có 18 đồng chí" (not "Ban Chấp hành … gồm 25 đồng chí": seats).
 _COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
                              r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)

@@ -58,7 +58,8 @@ _TABLE_SHARE_RE = re.compile(r",\s*(?P<pct>\d{1,2}(?:,\d+)?|100)\s*%")
 # Between two counts of one list: the next item after ";", not a breakdown of the first ("trong đó").
 _SIBLING_RE = re.compile(r"[^;]*;(?:(?!trong đó|trong số)[^;])*", re.IGNORECASE)
 # Between a part and a part of it: its noun and words, then "trong đó (có)".
-_NESTED_RE = re.compile(r"[^;.]{0,60}?[,;]\s*(?:trong đó|trong số (?:đó|này))(?![\wđ])[^;.,\d]{0,40}", re.IGNORECASE)
+_NESTED_RE = re.compile(r"[^;.]{0,60}?[,;]\s*(?:trong đó|trong số (?:đó|này)|(?P<alone>riêng))(?![\wđ])[^;.,\d]{0,40}",
+                        re.IGNORECASE)  # "riêng" singles out of the part only what its dimension names again
 _TOTAL_ROW_RE = re.compile(r"(?<![\wđ])(?:tổng số|tổng cộng|tổng|cộng|toàn)(?![\wđ])", re.IGNORECASE)
 
 
@@ -145,9 +146,10 @@ def labelled_parts(figures: list[dict]) -> None:
     for g, f in zip(figures, figures[1:]):  # "498 … đại học trở lên, trong đó thạc sĩ trở lên 371",
         if f.get("_parent") is not None and g.get("_parent") is f["_parent"] and f["dimension"] and \
                 g["dimension"] not in (None, "other", "sector", "activity") and _family(g) == _family(f) \
-                and g["sentence"] == f["sentence"] and _NESTED_RE.fullmatch(  # "… dân tộc thiểu số 874
-                    f["sentence"], g["span_end"], f["span_start"]) and (g["value"] or 0) > (f["value"] or 0):
-            f["_parent"] = g  # đồng chí (84,4%), trong đó có 96 đồng chí theo đạo Tin Lành": a part of a part
+                and g["sentence"] == f["sentence"] and (nested := _NESTED_RE.fullmatch(  # "… dân tộc thiểu
+                    f["sentence"], g["span_end"], f["span_start"])) and (g["value"] or 0) > (f["value"] or 0) \
+                and not (nested["alone"] and g["dimension"] != f["dimension"]):  # số 874 đồng chí (84,4%),
+            f["_parent"] = g  # trong đó có 96 đồng chí theo đạo Tin Lành", "…, riêng tiến sĩ 142": a part of a part
     for k, f in enumerate(figures):
         if not _eligible(f) or f.get("_headline"):
             continue

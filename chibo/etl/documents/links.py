@@ -23,7 +23,7 @@ from .groups import restated_group, said_of_all
 from .oldareas import as_old_areas, old_area
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
-from .subsets import restated_kind, restricted, subset_whole
+from .subsets import other_sector, restated_kind, restricted, subset_whole
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -103,8 +103,9 @@ def _no_other_place(whole: dict, part: dict) -> bool:
 
 def sector_of(whole: dict, part: dict) -> bool:
     """A sector's count after a total of the same metric in the sentence is a part of it
-    ("… 5.900 đảng viên; đảng viên làm việc trong doanh nghiệp tư nhân là 1.700 người")."""
-    return part["dimension"] == "sector" and part["metric"] == whole["metric"]
+    ("… 5.900 đảng viên; đảng viên làm việc trong doanh nghiệp tư nhân là 1.700 người"), unless
+    that total is another sector's (subsets.other_sector)."""
+    return part["dimension"] == "sector" and part["metric"] == whole["metric"] and not other_sector(whole, part)
 
 
 def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],

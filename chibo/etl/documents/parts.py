@@ -6,13 +6,13 @@ beside it, and the rules linking a part to the whole it belongs to.
 |---|---|---|
 | gender | female | nữ, nữ giới, phái nữ |
 | status | official, probationary | chính thức, dự bị |
-| ethnicity | minority | (người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
+| ethnicity | minority | (con em, người, đồng bào) dân tộc thiểu số, dân tộc ít người, or a people by name (Tày, Thái, Mông, Dao, Ê Đê, Khmer …) |
 | religion | catholic, buddhist, religious | (theo đạo, tín đồ) Công giáo, Thiên Chúa (giáo), giáo dân, Phật giáo (Nam tông); có đạo, theo tôn giáo, tín đồ, chức sắc, several religions together |
 | age_band | `A_B` (A to B inclusive), `A_plus` (A and over) | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; từ 35 đến dưới 60 tuổi (35_59); dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên (60_plus) |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên, đại học (và) sau đại học; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
 | occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
-| youth_union | member | đoàn viên (thanh niên) |
+| youth_union | member | đoàn viên (thanh niên); trưởng thành từ (tổ chức) Đoàn |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp (phát triển) được đảng viên; (còn) "trắng" đảng viên (mới) |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
 | other | (none) | a second count of people after "trong đó" whose selection the vocabulary does not know ("3 đồng chí công tác tại trạm y tế", "98 là quân nhân chuyên nghiệp"): a part, never a total, published with no dimension (corpus README; organisations so selected: subsets.py) |
@@ -55,8 +55,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("gender", "female", r"(?:là )?(?:phái nữ|nữ giới|nữ)"),  # "phái nữ có 1.387 đồng chí"
     ("status", "official", r"chính thức"),
     ("status", "probationary", r"dự bị"),
-    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
-    ("ethnicity", "minority", r"(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
+    ("ethnicity", "minority", r"(?:con em )?(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
+    ("ethnicity", "minority", r"(?:con em )?(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
     # several religions named together ("theo đạo Phật, đạo Công giáo"): religious
     ("religion", "religious", r"(?:người )?(?:theo )?" + _RELIGION + r"(?:(?:, | và | hoặc )"
@@ -93,7 +93,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("occupation", "worker", r"công nhân(?: lao động)?"),
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
-    ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?"),
+    ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?|(?:trưởng thành|được rèn luyện) từ "
+                              r"(?:tổ chức )?Đoàn(?: Thanh niên)?"),  # "… trưởng thành từ tổ chức Đoàn"
 ] + [("sector", code, r"(?:chủ (?=doanh nghiệp))?(?:(?:chủ doanh nghiệp, )?(?:người lao động )?(?:(?:mới )?được kết nạp )?"
                        r"(?:(?:đang )?(?:làm việc|công tác|sinh hoạt) )?(?:(?:ở|trong|thuộc|tại) (?:các )?(?:khối |khu vực )?|khối |khu vực ))?"
                        r"(?:" + phrase + r")")
@@ -112,7 +113,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("sector", "commune", r"(?:xã|phường|thị trấn|đặc khu)(?=\s*(?:[,.;:)]|$|và\s|trực thuộc))"),
     # "9 chi bộ khu vực" (Huế's street quarters), not "khu vực 3" nor "khu vực kinh tế …"
     ("sector", "residential", r"khu vực(?=\s*(?:[,.;:)]|$|và |trực thuộc|chiếm))")]
-_LINK = (r"\s*(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+|"
+# After a counter, "trong số đó" before the group: "2 người trong số đó là giáo dân".
+_LINK = (r"\s*(?:trong số (?:đó|này)\s+(?=là\s))?(?:là\s+|đều là\s+)?(?:những\s+)?(?:đảng viên\s+)?(?:trẻ\s+\(?)?(?:người\s+|đồng chí\s+|"
          r"đồng bào\s+(?=công giáo|phật|tin lành|cao đài|hòa hảo|hoà hảo))?")
 DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORECASE))
                  for d, v, p in DIMENSIONS]
