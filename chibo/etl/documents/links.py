@@ -34,8 +34,9 @@ _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P
 _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
 _SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|lần lượt)(?![\wđ])", re.IGNORECASE)
-# A period named between a count and the next: "kết nạp 887 …, trong đó năm 2024 là 463".
-_SINGLE_PERIOD_RE = re.compile(r"(?<![\wđ])(?:năm \d{4}|quý [IV\d]+|tháng \d{1,2})(?![\wđ/])", re.IGNORECASE)
+# A period between a count and the next: "… 887 …, trong đó năm 2024 là 463", "…; Đại hội XXII (2010) 4.986".
+_SINGLE_PERIOD_RE = re.compile(r"(?<![\wđ])(?:năm \d{4}|quý [IV\d]+|tháng \d{1,2})(?![\wđ/])|\((?:tháng \d{1,2}/)?"
+                               r"(?:19|20)\d\d\)", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 # A new stock named after admissions ("…, Đảng bộ Trường có 210 …"), not "trong đó, có".
 _STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])",
