@@ -260,7 +260,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same") or cl.opens_item(sentence, q.start, noun_end)
                 or opening_part(sentence, q.start, noun_end) or voc.STOCK_AFTER_RE.match(folded, noun_end)
-                or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
+                or (k + 1 < len(quantities) or "%" in sentence[noun_end:]) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
                     not out or pre_dim and out[-1].dimension)):

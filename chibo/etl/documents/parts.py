@@ -54,7 +54,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                                   r"[\"“”']?trắng[\"“”']? (?:về )?(?:đảng viên|phát triển đảng viên|kết nạp)"),
     ("gender", "female", r"(?:là )?(?:phái nữ|nữ giới|nữ)"),  # "phái nữ có 1.387 đồng chí"
     ("status", "official", r"chính thức"),
-    ("status", "probationary", r"dự bị"),
+    ("status", "probationary", r"(?:(?:đang |còn )?trong thời gian )?dự bị"),  # "2 đồng chí đang trong thời gian dự bị"
     ("ethnicity", "minority", r"(?:con em )?(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
     ("ethnicity", "minority", r"(?:con em )?(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
@@ -198,8 +198,8 @@ def can_hold(whole: dict, part: dict) -> bool:
     """Whether part may be a part of whole: a total (no dimension) of the same family."""
     if whole.get("dimension") or whole.get("value") is None or whole["qualifier"] == "target":
         return False
-    if part["metric"] == "_part" and part.get("dimension") == "sector" and whole["metric"] in ORGS:
-        return True  # "… trong đó: cơ quan hành chính 192; đơn vị sự nghiệp 231"
+    if part["metric"] == "_part" and part.get("dimension") in ("sector", "activity") and whole["metric"] in ORGS:
+        return True  # "… trong đó: cơ quan hành chính 192; …", "Trong 1.064 tổ chức …, 98,6% kết nạp được …"
     if part.get("dimension") not in (None, "activity") and part["metric"] in MEMBERS | {"_part"}:
         return whole["metric"] in ("members_total", "new_admissions")
     partition, subset = PARTS.get(whole["metric"], (frozenset(), frozenset()))
