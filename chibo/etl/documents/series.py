@@ -21,7 +21,7 @@ from .numbers import find_quantities
 _ITEM_YEAR_RE = re.compile(
     r"(?:^|[;:,]|\svà)\s*(?:(?:đến |tới |vào )?(?:cuối |đầu |giữa )?(?:năm )?(?:19|20)\d\d|hôm nay|hiện nay"
     r"|nay|(?:Đại hội\s+)?(?:lần thứ\s+)?[IVXLC]+\s*\(\s*(?:tháng\s+\d{1,2}/)?(?:19|20)\d\d\s*\))\s*(?:đã\s+)?"
-    r"(?:là|:|đạt|có|lên|còn)?\s*$|(?<![\wđ])năm (?:19|20)\d\d\s*\(\s*$", re.IGNORECASE)
+    r"(?:là|:|đạt|có|(?:tăng )?lên|(?:giảm )?còn)?\s*$|(?<![\wđ])năm (?:19|20)\d\d\s*\(\s*$", re.IGNORECASE)
 # What may follow the number in an item: the next item, the sentence's end, a bracket's close.
 _ITEM_END_RE = re.compile(r"\s*(?:[;,.)]|và(?![\wđ])|$)", re.IGNORECASE)
 # A series headed by what it counts without a colon: "Số đảng viên … năm 2016 (khoảng 4,5 triệu)".
