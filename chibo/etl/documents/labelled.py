@@ -58,7 +58,8 @@ _TABLE_SHARE_RE = re.compile(r",\s*(?P<pct>\d{1,2}(?:,\d+)?|100)\s*%")
 # Between two counts of one list: the next item after ";", not a breakdown of the first ("trong đó").
 _SIBLING_RE = re.compile(r"[^;]*;(?:(?!trong đó|trong số)[^;])*", re.IGNORECASE)
 # Between a part and a part of it: its noun and words, then "trong đó (có)".
-_NESTED_RE = re.compile(r"[^;.]{0,60}?[,;]\s*(?:trong đó|trong số (?:đó|này)|(?P<alone>riêng))(?![\wđ])[^;.,\d]{0,40}",
+_NESTED_RE = re.compile(r"[^;.]{0,60}?[,;]\s*(?:trong đó|trong số (?:đó|này)|(?P<alone>riêng))(?![\wđ])[^;.,\d]{0,40}"
+                        r"|[^;.()]{0,60}?\(\s*(?:(?:trong đó|trong số đó|có)\s+)?",  # "… 49 là sinh viên (có 15 …)"
                         re.IGNORECASE)  # "riêng" singles out of the part only what its dimension names again
 _TOTAL_ROW_RE = re.compile(r"(?<![\wđ])(?:tổng số|tổng cộng|tổng|cộng|toàn)(?![\wđ])", re.IGNORECASE)
 
