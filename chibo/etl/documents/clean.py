@@ -3,11 +3,12 @@
 removed, and page chrome stripped (menus, visitor counters, comment forms, link lists, "related
 articles" footers, breadcrumbs).
 """
-import html
 import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+
+from .pasted import pasted
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -226,17 +227,14 @@ def _table_cells(text: str) -> str:
     return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text)) if " | " in text else text
 
 
-# HTML entities left in pasted text ("1.284&nbsp;đảng viên", "&quot;Chi bộ số&quot;", "&#160;").
-_ENTITY_RE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#x[0-9A-Fa-f]{2,4});")
-
-
 def repair(text: str) -> str:
     """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
     cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
     unit column dropped), words hyphenated across lines joined ("đảng vi-" / "ên"), bold marks "**"
     off, runs of spaces or tabs
-    made one space, and photo captions inside sentences dropped; HTML entities decoded."""
-    text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+    made one space, and photo captions inside sentences dropped; HTML entities decoded, a page break
+    and its running header dropped."""
+    text = pasted(text)
     text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     text = _HYPHEN_BREAK_RE.sub(lambda m: "" if text[m.end()].islower() else m.group(0), text)
     text = _SPACES_RE.sub(" ", _BOLD_RE.sub("", text))
