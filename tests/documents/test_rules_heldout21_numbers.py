@@ -1,9 +1,11 @@
-"""Numbers of the round on held-out sets 19 to 21 (numbers.py, clean.py, sentences.py): thousands
+"""Numbers of the round on held-out sets 19 to 21 (numbers.py, clean.py, pasted.py, sentences.py): thousands
 apart by a space as Word tables and OCR write them ("12 480", "2 148 đảng viên"), a smaller scale
 after a scale in digits ("1 vạn 3 nghìn"), "có lẻ" after a count and "ngoài" after a verb (over),
 an estimate opening its clause ("ước cả năm kết nạp 28": approx), HTML entities left in pasted
-text, and two columns aligned by spaces read as a table. Near misses: a place's number before a
-count, "Ngoài …" opening a clause (besides), two numbers apart by a comma."""
+text, a PDF page break with its running header, a place-and-date line beside a header, and two
+columns aligned by spaces read as a table. Near misses: a place's number before a
+count, "Ngoài …" opening a clause (besides), two numbers apart by a comma, a page break after a
+sentence that had ended."""
 import pytest
 
 from chibo.etl.documents import extract
@@ -58,3 +60,20 @@ def test_prose_with_one_wide_gap_stays_prose():
     """Near miss: one line with a wide gap is no table."""
     text = "Đảng bộ xã có 412 đảng viên.   Năm 2024 kết nạp 15 đảng viên."
     assert repair(text) == "Đảng bộ xã có 412 đảng viên. Năm 2024 kết nạp 15 đảng viên."
+
+
+def test_a_page_break_and_its_running_header_are_dropped():
+    text = repair("Đảng bộ huyện hiện có 87 tổ chức cơ sở\n\f\nBÁO CÁO CHÍNH TRỊ - ĐẠI HỘI LẦN THỨ XXVI          3\n"
+                  "đảng với 6.241 đảng viên.")
+    assert text == "Đảng bộ huyện hiện có 87 tổ chức cơ sở đảng với 6.241 đảng viên."
+
+
+def test_a_page_break_after_a_sentence_keeps_the_lines_apart():
+    """Near miss: the sentence had ended; the next page opens a new one."""
+    assert repair("Đảng bộ có 412 đảng viên.\n\fNăm 2024 kết nạp 15 đảng viên.") == (
+        "Đảng bộ có 412 đảng viên.\nNăm 2024 kết nạp 15 đảng viên.")
+
+
+def test_a_place_and_date_line_beside_a_header_is_its_own_line():
+    text = repair("ĐẢNG BỘ HUYỆN LẠC SƠN                     Lạc Sơn, ngày 10 tháng 7 năm 2020\nBÁO CÁO")
+    assert text.splitlines()[:2] == ["ĐẢNG BỘ HUYỆN LẠC SƠN", "Lạc Sơn, ngày 10 tháng 7 năm 2020"]
