@@ -181,8 +181,8 @@ def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | No
     qua … kết nạp 118 …, riêng quý III kết nạp 47 …")."""
     for whole in reversed(earlier):
         same = whole["metric"] == f["metric"] or (f["metric"], whole["metric"]) in _CELLS_OF
-        if (same and not whole["dimension"] and (f["value"] or 0) < (whole["value"] or 0) and _same_scope(whole, f)
-                and not (f.get("_dated_here") and (f["as_of"], f["_first"]) != (
+        if (same and not whole["dimension"] and whole["value"] and (f["value"] or 0) <= whole["value"]
+                and _same_scope(whole, f) and not (f.get("_dated_here") and (f["as_of"], f["_first"]) != (
                     whole["as_of"], whole["_first"]))
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
                      or _SINGLED_OUT_RE.search(sentence, whole["span_end"], f["span_start"])
