@@ -175,7 +175,7 @@ def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
     """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
     count of the same thing after "trong đó", "riêng", "gồm", ":" or "(" (not "từ A (năm X) lên
-    B") is a part of the first, even when what selects it is not in the vocabulary; not when it
+    B") is a part of the first (never larger), even when what selects it is not in the vocabulary; not when it
     counts another place ("riêng khối các cơ quan Trung ương có …") or another day or period
     ("khoảng 500 đảng viên khi thành lập (3/2/1930), đến năm 1965, … có 76 vạn", "Chín tháng
     qua … kết nạp 118 …, riêng quý III kết nạp 47 …")."""
