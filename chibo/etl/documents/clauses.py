@@ -97,17 +97,27 @@ _RANGE_BOUND_RE = voc.folded(r"(?<!\w)từ\s+\S+(?:\s+\S+)?\s+(?:đến|tới|-|
 _SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*(?:từ\s+)?$")  # "… có từ 10 … trở lên"
 
 
-def is_change(folded: str, start: int, joined_by: str) -> bool:
+def is_change(folded: str, start: int, joined_by: str, upper=None) -> bool:
     """Whether two numbers joined by "lên / xuống" (always) or "đến / tới" (after a verb of
-    change) are the stocks of a change."""
+    change, or before a second number qualified or in a larger scale: "từ 211 đến gần 5,6 triệu
+    đảng viên") are the stocks of a change."""
     return not re.match(r"\s*(?:\([^()]*\))?\s*,?\s*(?:den|toi)\s", joined_by) or bool(
-        _CHANGE_VERB_RE.search(folded, 0, start))
+        _CHANGE_VERB_RE.search(folded, 0, start)) or _grown(upper)
 
 
-def range_bound(folded: str, start: int) -> bool:
+def range_bound(folded: str, start: int, upper=None) -> bool:
     """The upper bound of a range of sizes ("có từ 3 đến 15 đảng viên"), not of a change."""
     return bool(_RANGE_BOUND_RE.search(folded, 0, start)) and not _CHANGE_VERB_RE.search(
-        folded, 0, folded.rfind("tu", 0, start) + 2)
+        folded, 0, folded.rfind("tu", 0, start) + 2) and not _grown(upper)
+
+
+def _grown(upper) -> bool:
+    """A range's upper number qualified ("hơn 65.000") or in millions, tens of thousands: no bound
+    of sizes but the second stock of a change."""
+    return upper is not None and (upper.qualifier != "exact" or bool(_LARGE_SCALE_RE.search(upper.text)))
+
+
+_LARGE_SCALE_RE = re.compile(r"(?<![\wđ])(?:triệu|vạn)(?![\wđ])", re.IGNORECASE)
 
 
 def size_of_counted(folded: str, start: int, before) -> bool:

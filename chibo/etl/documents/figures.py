@@ -167,7 +167,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if metric == "members_total" and cl.cumulated(folded, floor, q.start, out):
                 metric, label = "new_admissions", True  # "… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV"
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
-                and cl.is_change(folded, q.start, growth.group(0)):
+                and cl.is_change(folded, q.start, growth.group(0), quantities[k + 1]):
             after = quantities[k + 1]
             found = voc.metric_at(folded, after.end + 1) or cl.head_of_change(folded, floor, q.start)
             if not found:
@@ -225,7 +225,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None or cl.range_bound(folded, q.start) or cl.not_counted(
+        if metric is None or cl.range_bound(folded, q.start, q) or cl.not_counted(
                 folded, q.start, q.qualifier):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
             continue
         if cl.size_of_counted(folded, q.start, out[-1] if out else None):
