@@ -1,8 +1,11 @@
-"""Small classes of the round on held-out sets 19 to 21 (vocabulary.py, numbers.py, series.py):
+"""Small classes of the round on held-out sets 19 to 21 (vocabulary.py, numbers.py, series.py,
+clauses.py):
 "Ngoài 1.736 đảng viên chính thức, Đảng bộ còn có 84 đảng viên dự bị" (both stocks, exact, no
 whole) while "có ngoài 1.100" stays a qualifier (over), a month before "chi bộ" ("tháng 12 chi bộ
 mình sinh hoạt …": no count of cells), and a series item after "tăng lên" ("Năm 2000, con số này là
-64; năm 2015 tăng lên 157"). Near misses: a month number above 12, a rise without a year."""
+64; năm 2015 tăng lên 157"), a growth "từ 211 đến gần 5,6 triệu đảng viên" (two stocks). Near misses:
+a month number above 12, a rise without a year, a range of sizes."""
+from chibo.etl.documents import extract
 from chibo.etl.documents.numbers import find_quantities
 
 from .test_rules_heldout6 import _rows
@@ -37,3 +40,16 @@ def test_a_series_item_after_a_rise():
 def test_a_rise_without_a_year_is_no_item():
     """Near miss: "tăng lên 157" with no year before it opens no item."""
     assert [r[0] for r in _rows("Chi bộ có 64 đảng viên; số hộ tăng lên 157.")] == ["64"]
+
+
+def test_a_growth_from_one_count_to_a_qualified_one():
+    text = ("95 năm xây dựng Đảng: từ 211 đến gần 5,6 triệu đảng viên\nNếu như ngày đầu thành lập (3/2/1930) Đảng "
+            "chỉ có 211 đảng viên, thì hiện nay là gần 5,6 triệu đảng viên.")
+    headline = [f for f in extract(text, "x").figures if f["sentence"].startswith("95 năm")]
+    assert [(f["number_text"], f["metric"]) for f in headline] == [("211", "members_total"),
+                                                                  ("gần 5,6 triệu", "members_total")]
+
+
+def test_a_range_of_sizes_stays_no_figure():
+    """Near miss: "từ 3 đến 15 đảng viên" bounds the cells' sizes."""
+    assert _rows("Các chi bộ có từ 3 đến 15 đảng viên.") == []
