@@ -67,3 +67,17 @@ def test_decades(text, number, as_of, first):
 def test_a_congress_number_with_its_year(text, number, as_of):
     """Heldout20 h03, dev h82."""
     assert _dates(text, number)[0] == as_of
+
+
+@pytest.mark.parametrize("text,number,as_of", [
+    ("Ngày 5/12/2024, Đảng ủy Công ty Nhiệt điện Phả Lại tổ chức hội nghị tổng kết. Tính đến 30/11/2024, Đảng bộ Công "
+     "ty đã kết nạp 24 đảng viên; ước cả năm kết nạp 28 đảng viên.", "28", "2024-12-31"),
+    ("Nghệ An, 04/12/2025\nNgày 3/12, Đảng ủy xã Nghĩa Đồng tổ chức hội nghị tổng kết. Tính đến 30/11/2025, Đảng bộ "
+     "xã đã kết nạp 19 đảng viên; ước tính cả năm kết nạp khoảng 22 đảng viên.", "khoảng 22", "2025-12-31"),
+    # near miss: the count to the cut-off keeps its day
+    ("Nghệ An, 04/12/2025\nNgày 3/12, Đảng ủy xã Nghĩa Đồng tổ chức hội nghị tổng kết. Tính đến 30/11/2025, Đảng bộ "
+     "xã đã kết nạp 19 đảng viên; ước tính cả năm kết nạp khoảng 22 đảng viên.", "19", "2025-11-30"),
+])
+def test_an_estimate_of_the_whole_year(text, number, as_of):
+    """Heldout20 y04, dev y78: "ước cả năm" is the year to its 31/12, as "phấn đấu cả năm" is."""
+    assert _dates(text, number) == (as_of, f"{as_of[:4]}-01-01")

@@ -63,6 +63,8 @@ _NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+# An estimate of the whole year after a count to a cut-off ("…; ước (tính, thực hiện) cả năm kết nạp 28"), on folded text.
+_ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -165,10 +167,10 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
-    if c.qualifier == "target" and own is not None and own.kind == "ytd" and own.y is None \
-            and fold(own.text) == "ca nam" and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
+    if (c.qualifier == "target" or _ESTIMATE_RE.search(fold(sentence), 0, own.start if own else 0)) and own is not None \
+            and own.kind == "ytd" and own.y is None and fold(own.text) == "ca nam" and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
                                                         None) or (reference or pub or date.min).year) > 1:
-        w = replace(own, y=y)  # "…, phấn đấu cả năm kết nạp 120": the year's plan, to its 31/12
+        w = replace(own, y=y)  # "…, phấn đấu (ước tính) cả năm kết nạp 120": the year's plan (estimate), to its 31/12
     source = "explicit"
     event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:
