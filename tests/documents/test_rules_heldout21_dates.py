@@ -19,14 +19,21 @@ def _dated(text: str, number: str) -> tuple:
      "Hiện nay, Đảng bộ tỉnh Quảng Ngãi có gần 96.000 đảng viên.", "hơn 29.000", "2025-06-30", "62"),
     ("Đồng Nai, 20/12/2025\nRiêng tỉnh Bình Phước, trước ngày hợp nhất với Đồng Nai (1/7/2025), Đảng bộ tỉnh có gần "
      "60.000 đảng viên.", "gần 60.000", "2025-06-30", "70"),
-    # near misses: the merged province's stock after it is the page's; a merger of ministries says no day
+    ("Tuyên Quang, 15/10/2025\nTrước khi sáp nhập, Đảng bộ tỉnh Hà Giang có hơn 60.000 đảng viên.", "hơn 60.000",
+     "2025-06-30", "02"),
+    # near misses: the merged province's stock after it is the page's; a merger of ministries, of communes or
+    # of a province gone in 2008 says no day
+    ("Tuyên Quang, 15/10/2025\nTrước khi sáp nhập, Đảng bộ xã Tân Lập có 612 đảng viên.", "612", "2025-10-15",
+     "xã Tân Lập"),
+    ("Hà Nội, 15/10/2025\nTrước khi sáp nhập, Đảng bộ tỉnh Hà Tây có 90.000 đảng viên.", "90.000", "2025-10-15",
+     "tỉnh Hà Tây"),
     ("Quảng Ngãi, 15/10/2025\nTrước khi sáp nhập vào tỉnh Quảng Ngãi, Đảng bộ tỉnh Kon Tum có hơn 29.000 đảng viên. "
      "Hiện nay, Đảng bộ tỉnh Quảng Ngãi có gần 96.000 đảng viên.", "gần 96.000", "2025-10-15", "N51"),
     ("Hà Nội, 20/02/2025\nTrước khi hợp nhất với Bộ Kế hoạch và Đầu tư, Đảng bộ Bộ Tài chính có 1.200 đảng viên.",
      "1.200", "2025-02-20", "Bộ Tài chính"),
 ])
 def test_the_eve_of_a_merger(text, number, as_of, scope):
-    """Heldout21 s02, heldout19 h02, dev s147, s148."""
+    """Heldout21 s02, heldout19 h02, dev s147, s148, s151."""
     assert _dated(text, number) == (as_of, scope)
 
 

@@ -32,6 +32,7 @@ def test_an_office_named_with_co_quan(text, number, scope):
      ("province", "38")),
     ("Lạng Sơn, 06/01/2025\nNăm 2024, Đảng bộ xứ Lạng kết nạp 1.312 đảng viên mới.", "1.312", ("province", "20")),
     ("Hải Phòng, 12/02/2024\nĐảng bộ đất Cảng hiện có hơn 128.000 đảng viên.", "hơn 128.000", ("province", "31")),
+    ("Huế, 12/02/2024\nNăm 2023, Đảng bộ xứ Huế kết nạp 1.900 đảng viên.", "1.900", ("province", "46")),
     ("Ngày 30/4/1975, Đảng bộ Sài Gòn - Gia Định có hơn 1.800 đảng viên.", "hơn 1.800", ("province", "79")),
     ("Cuối năm 1975, Đảng bộ thành phố Sài Gòn - Gia Định có khoảng 3.000 đảng viên.", "khoảng 3.000",
      ("province", "79")),

@@ -12,6 +12,8 @@ province; one shared by two provinces ("xứ Nghệ", "xứ Quảng", "xứ Đo�
 | đất Tổ | Phú Thọ |
 | đất Mũi | Cà Mau |
 | đất Võ | Bình Định |
+| xứ Huế | Huế |
+| xứ Dừa | Bến Tre |
 | Sài Gòn - Gia Định, Sài Gòn – Gia Định | Hồ Chí Minh |
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 
 NICKNAMES = {"xứ Thanh": "Thanh Hóa", "xứ Lạng": "Lạng Sơn", "đất Cảng": "Hải Phòng",
              "thành phố Cảng": "Hải Phòng", "đất Tổ": "Phú Thọ", "đất Mũi": "Cà Mau",
-             "đất Võ": "Bình Định"}
+             "đất Võ": "Bình Định", "xứ Huế": "Huế", "xứ Dừa": "Bến Tre"}
 FORMER_NAMES = {"Sài Gòn - Gia Định": "Hồ Chí Minh", "Sài Gòn – Gia Định": "Hồ Chí Minh"}
 
 _NICKNAME_RE = re.compile(r"(?<![\wđ])(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|toàn Đảng bộ) (?P<name>"
