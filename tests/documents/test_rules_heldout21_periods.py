@@ -44,6 +44,7 @@ def test_the_first_semester_so_far(text, number, as_of, first):
 
 @pytest.mark.parametrize("text,number,as_of,first", [
     ("Gia Lai, 20/05/2025\nNhững năm 1980, cả xã Ia Dom chỉ có 12 đảng viên.", "12", "None", "None"),
+    ("Gia Lai, 20/05/2025\nTrong thập niên 1990, xã Ia Dom có 40 đảng viên.", "40", "None", "None"),
     ("Trong thập kỷ 2001 - 2010, toàn Đảng kết nạp hơn 1,6 triệu đảng viên.", "hơn 1,6 triệu", "2010-12-31",
      "2001-01-01"),
     ("Thập niên 1991 - 2000, Đảng bộ tỉnh Hà Tĩnh kết nạp khoảng 18.000 đảng viên.", "khoảng 18.000", "2000-12-31",

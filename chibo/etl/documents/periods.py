@@ -23,7 +23,7 @@ for admissions, the first day counted (period_from).
 | đến nay, tính đến nay, hôm nay (of a speech), "Sau hợp nhất," | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
 | khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
-| những năm 1980 (a decade) | unknown | none | — |
+| những năm 1980, thập niên 1990 (a decade) | unknown | none | — |
 
 The reference day is the nearest date before in the sentence, else the date of the event the paragraph
 reports ("Sáng 15/10, Đại hội …"), else the document's date. A term named with its congress ("Đại hội …
@@ -127,7 +127,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
-    ("unknown", r"(?<![\w])những năm\s+(?:19|20)\d0(?![\d/])"),  # a decade ("Những năm 1990"): no day
+    ("unknown", r"(?<![\w])(?:những năm|thập niên|thập kỷ)\s+(?:19|20)\d0(?![\d/]|\s*[-–])"),  # a decade ("Những năm 1990"): no day
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("year", r"(?:(?<=\d{4}, )|(?<=\d{4} và ))" + _Y + r"(?![\d/]|\s*[-–]\s*\d)"),  # "năm 2023, 2024 và 2025"
     ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay|[Ss]au (?:khi )?(?:hợp nhất|sáp nhập)(?=\s*,))(?![\w])(?!\s*\()"),
