@@ -167,10 +167,11 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
-    if (c.qualifier == "target" or _ESTIMATE_RE.search(fold(sentence), 0, own.start if own else 0)) and own is not None \
-            and own.kind == "ytd" and own.y is None and fold(own.text) == "ca nam" and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
-                                                        None) or (reference or pub or date.min).year) > 1:
-        w = replace(own, y=y)  # "…, phấn đấu (ước tính) cả năm kết nạp 120": the year's plan (estimate), to its 31/12
+    whole_year = own is not None and own.kind == "ytd" and own.y is None and fold(own.text) == "ca nam" and (
+        c.qualifier == "target" or _ESTIMATE_RE.search(fold(sentence), 0, own.start))  # a plan or an estimate
+    if whole_year and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
+                                 None) or (reference or pub or date.min).year) > 1:
+        w = replace(own, y=y)  # "…, phấn đấu (ước tính) cả năm kết nạp 120": the year's, to its 31/12
     source = "explicit"
     event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:

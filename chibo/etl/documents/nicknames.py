@@ -23,6 +23,7 @@ import re
 NICKNAMES = {"xứ Thanh": "Thanh Hóa", "xứ Lạng": "Lạng Sơn", "đất Cảng": "Hải Phòng",
              "thành phố Cảng": "Hải Phòng", "đất Tổ": "Phú Thọ", "đất Mũi": "Cà Mau",
              "đất Võ": "Bình Định", "xứ Huế": "Huế", "xứ Dừa": "Bến Tre"}
+_BY_LOWER = {k.lower(): v for k, v in NICKNAMES.items()}
 FORMER_NAMES = {"Sài Gòn - Gia Định": "Hồ Chí Minh", "Sài Gòn – Gia Định": "Hồ Chí Minh"}
 
 _NICKNAME_RE = re.compile(r"(?<![\wđ])(?:Đảng bộ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|toàn Đảng bộ) (?P<name>"
@@ -31,8 +32,7 @@ _NICKNAME_RE = re.compile(r"(?<![\wđ])(?:Đảng bộ|Đảng ủy|Đảng uỷ
 
 def nicknamed(text: str) -> list[tuple[int, int, str]]:
     """(start, end, province name) of each province named by its nickname after a party prefix."""
-    return [(m.start(), m.end(), NICKNAMES[next(k for k in NICKNAMES if k.lower() == m["name"].lower())])
-            for m in _NICKNAME_RE.finditer(text)]
+    return [(m.start(), m.end(), _BY_LOWER[m["name"].lower()]) for m in _NICKNAME_RE.finditer(text)]
 
 
 def current_name(name: str) -> str:

@@ -73,7 +73,7 @@ def known_organisations(text: str) -> list[str]:
     names = {org_name(text, m.end(), plural=bool(PLURAL_RE.search(text, 0, m.start())))
              for m in ORG_PREFIX_RE.finditer(text)
              if text[m.end()].isupper()}  # "Đảng bộ Ủy ban …": a capital with its diacritics
-    # not a province so named ("Đảng bộ Lạng Sơn" is the province: names.py), nor found in its place elsewhere
+    # not a province so named ("Đảng bộ\nLạng Sơn, 03/02/2024" over a dateline is the province: names.py)
     return sorted((n for n in names if len(n.split()) > 1 and not resolve_province(n)), key=len, reverse=True)
 
 
