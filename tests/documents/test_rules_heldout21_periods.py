@@ -82,3 +82,19 @@ def test_a_congress_number_with_its_year(text, number, as_of):
 def test_an_estimate_of_the_whole_year(text, number, as_of):
     """Heldout20 y04, dev y78: "ước cả năm" is the year to its 31/12, as "phấn đấu cả năm" is."""
     assert _dates(text, number) == (as_of, f"{as_of[:4]}-01-01")
+
+
+@pytest.mark.parametrize("text,number,as_of", [
+    ("Thứ Năm, 05/12/2024 - 16:00\nTừ đầu năm đến hết tháng 11/2024, toàn tỉnh Phú Thọ kết nạp 2.180 đảng viên, đạt "
+     "90,8% kế hoạch năm (2.400 đảng viên).", "2.400", "2024-12-31"),
+    ("Thứ Năm, 05/12/2024 - 16:00\nĐến hết tháng 11/2024, xã Tân Lập kết nạp 26 đảng viên, đạt 86,7% chỉ tiêu cả năm "
+     "(30 đảng viên).", "30", "2024-12-31"),
+    # near misses: a plan not said to be the year's, and the count reached, keep the count's day
+    ("Thứ Năm, 05/12/2024 - 16:00\nTừ đầu năm đến hết tháng 11/2024, toàn tỉnh Phú Thọ kết nạp 2.180 đảng viên, đạt "
+     "90,8% kế hoạch (2.400 đảng viên).", "2.400", "2024-11-30"),
+    ("Thứ Năm, 05/12/2024 - 16:00\nTừ đầu năm đến hết tháng 11/2024, toàn tỉnh Phú Thọ kết nạp 2.180 đảng viên, đạt "
+     "90,8% kế hoạch năm (2.400 đảng viên).", "2.180", "2024-11-30"),
+])
+def test_the_years_plan_in_brackets_after_its_share(text, number, as_of):
+    """Dev a27 (left by the rounds before): "đạt 90,8% kế hoạch năm (2.400 đảng viên)" is the plan of the year."""
+    assert _dates(text, number) == (as_of, "2024-01-01")
