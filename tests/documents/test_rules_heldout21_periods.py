@@ -98,3 +98,18 @@ def test_an_estimate_of_the_whole_year(text, number, as_of):
 def test_the_years_plan_in_brackets_after_its_share(text, number, as_of):
     """Dev a27 (left by the rounds before): "đạt 90,8% kế hoạch năm (2.400 đảng viên)" is the plan of the year."""
     assert _dates(text, number) == (as_of, "2024-01-01")
+
+
+@pytest.mark.parametrize("text,number,as_of", [
+    ("Đến năm 1996, toàn Đảng có ngót 2,2 triệu đảng viên; mười năm sau, con số đó đã vượt 3 triệu.", "vượt 3 triệu",
+     "2006-12-31"),
+    ("Năm 2005, Đảng bộ xã Hòa Tiến có 310 đảng viên. Mười năm sau, Đảng bộ xã đã có 402 đảng viên.", "402",
+     "2015-12-31"),
+    # near misses: "Năm sau" without a count, and a time after an event, not after a year (no day known, as before)
+    ("Năm 2005, Đảng bộ xã Hòa Tiến có 310 đảng viên. Năm sau, Đảng bộ xã kết nạp 12 đảng viên.", "310", "2005-12-31"),
+    ("Gia Lai, 20/05/2025\nNăm 2005, xã được thành lập. Hai năm sau khi thành lập, Đảng bộ xã có 96 đảng viên.", "96",
+     "None"),
+])
+def test_years_later_than_the_year_named(text, number, as_of):
+    """Dev h18 (left by the rounds before), h83: "mười năm sau" after "năm 1996" is 2006."""
+    assert _dates(text, number)[0] == as_of
