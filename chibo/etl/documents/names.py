@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .institutions import institutions
+from .nicknames import nicknamed
 from .orgnames import PLURAL_RE, org_name, place_name
 from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
@@ -171,8 +172,10 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in PARTY_PLAIN_RE.finditer(plain):
         prefix = text[m.start("prefix"):m.end("prefix")]
         written = text[m.start("level"):m.end("level")] if m["level"] else None
-        level = _LEVELS_PLAIN.get(m["level"].lower()) if m["level"] else None
-        after = m.end() + (1 if m.end() < len(text) and text[m.end()] == " " else 0)
+        written = written if written and (written.lower() in LEVELS or written == fold(written, lower=False)) else None
+        level = _LEVELS_PLAIN.get(m["level"].lower()) if written else None  # not "Lạng" (Lạng Sơn) for "làng"
+        stop = m.end() if written else m.end("prefix")
+        after = stop + (1 if stop < len(text) and text[stop] == " " else 0)
         if level:
             scope, end = _named(text, after, level, on, written)
             if scope:
@@ -217,6 +220,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             found.append(Mention(body.start(), end, scope, None, "Đảng bộ"))
         elif scope:
             found.append(Mention(m.start(), end, scope, level, None))
+    for start, end, name in nicknamed(text):  # "Đảng bộ xứ Thanh" (nicknames.py)
+        found.append(Mention(start, end, province_scope(name, "tỉnh", on), "tỉnh", "Đảng bộ"))
     for m in BLOC_RE.finditer(text):
         level = re.match(r"(?:tỉnh|thành phố) ", text[m.end():])  # "… tỉnh Hòa Bình"
         name = "K" + text[m.start() + 1:m.end()] + (level.group(0) + place_name(
@@ -257,7 +262,7 @@ _FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|B�
 # the scope of a figure.
 _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
                            r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
-                           r"|(?<![\wđ])(?:tách (?:ra )?từ|chia tách|trước (?:đây )?thuộc)\s+$",  # unbracketed
+                           r"|(?<![\wđ])(?:tách (?:ra )?từ|(?:chia )?tách thành (?:hai |ba )?|chia tách|trước (?:đây )?thuộc)\s*$",  # unbracketed
                            re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
 # Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,

@@ -20,8 +20,7 @@ from .vocabulary import metric_at
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
 # trực tiếp sản xuất chiếm 62%").
-_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
-                            re.IGNORECASE)
+_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
 _PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) |(?:lên )?tới )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"  # "chiếm tới 58,3%": exact
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
@@ -280,7 +279,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):
         metric, dim = _noun_and_dimension(sentence, m.end())
-        party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
+        party = metric or [n for a in voc.METRIC_ANY_RE.finditer(voc.fold(sentence), 0, m.start()) if (
+            n := metric_at(voc.fold(sentence), a.start())) and n[0] != "_candidates"]  # "612 học sinh, 98% là …"
         dim = dim or (("gender", "female", 0) if metric == "members_female" else None)  # "… đảng viên là nữ"
         found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)
