@@ -23,7 +23,7 @@ from chibo.etl import corefile, validated
 from chibo.etl.faults import CouldNotComplete
 from chibo.etl.generations import file_generation
 from chibo.etl.ledger import LoadRecord, published_loads
-from chibo.etl.load import LoadOutcome, _write_report, apply_inputs
+from chibo.etl.load import LoadOutcome, _write_report, apply_inputs, publish_in_steps
 from chibo.etl.progress import Steps
 from chibo.etl.publish import Publication
 from chibo.etl.rawstore import file_hash
@@ -49,8 +49,10 @@ def rebuild(warehouse: Path, steps: Steps, full: bool = False) -> RebuildOutcome
         kept = validated.reusable_kinds(source, loads) if source else set()
         replay = [ld for ld in loads if ld.kind not in kept]
         pub.expect([pub.store.root / f.stored_as for ld in replay for f in ld.files])
-        con = pub.open(carry_over=False, core_copy=source if "inputs" in kept else None)
-        _keep(con, pub, source, kept, loads, copied="inputs" in kept)
+        with steps.task("Giữ các dòng đã kiểm tra / keeping the validated rows", 1) as advance:
+            con = pub.open(carry_over=False, core_copy=source if "inputs" in kept else None)
+            _keep(con, pub, source, kept, loads, copied="inputs" in kept)
+            advance()
         for load in loads:
             if load.kind in kept:
                 result.kept.append(load.load_id)
@@ -65,10 +67,8 @@ def rebuild(warehouse: Path, steps: Steps, full: bool = False) -> RebuildOutcome
                                                f"rebuild-{stamp}-{os.getpid()}.csv")
                 return result
         validated.record(con, [(ld.load_id, ld.kind, [f.hash for f in ld.files]) for ld in replay])
-        with steps.task("Tổng hợp và công bố / building marts and publishing", 1) as advance:
-            result.generation = pub.publish(note="rebuild", loads=[ld.load_id for ld in loads],
-                                            made_by="rebuild")
-            advance()
+        result.generation = publish_in_steps(pub, steps, note="rebuild", made_by="rebuild",
+                                             loads=[ld.load_id for ld in loads])
     return result
 
 

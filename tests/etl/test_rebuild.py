@@ -18,7 +18,7 @@ from chibo.etl.generations import GenerationFiles
 from chibo.etl.load import load_files
 from chibo.etl.progress import Steps
 from chibo.etl.rebuild import rebuild
-from tests.etl.helpers import FIXTURE_FILES, ROOT, assert_pairs, query
+from tests.etl.helpers import FIXTURE_FILES, ROOT, assert_pairs, query, run_etl
 from tests.etl.test_publication import generation, marts_snapshot
 
 SEEDS = sorted((ROOT / "chibo" / "etl" / "demo" / "seeds").glob("*.txt"))[:2]
@@ -169,3 +169,12 @@ def test_every_core_table_belongs_to_a_kind():
                                         "database_name = ?", [ALIAS]).fetchall()}
     owned = {t for names in validated.KIND_TABLES.values() for t in names}
     assert tables == owned | set(validated.BOOKKEEPING)
+
+
+def test_the_command_says_which_loads_it_kept(inputs, warehouse):
+    three_loads(inputs, warehouse)
+    kept = run_etl("rebuild", "--warehouse", str(warehouse))
+    assert kept.returncode == 0, kept.stdout
+    assert "kept the validated rows of loads 1, 2, 3" in " ".join(kept.stdout.split())
+    full = run_etl("rebuild", "--full", "--warehouse", str(warehouse))
+    assert full.returncode == 0 and "kept the validated rows" not in " ".join(full.stdout.split())
