@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .institutions import institutions
+from .mergers import merger_partner
+from .parents import belongs_to
 from .orgnames import PLURAL_RE, org_name, place_name
 from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
@@ -275,6 +277,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
         (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
         and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
+    found = [m for m in found if m.party or not merger_partner(text, m.start)]  # "trước hợp nhất với tỉnh B"
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(
         n.start < m.end and m.start < n.end for n in named)]
@@ -286,7 +289,8 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
         sibling = mention.party and mention.level and out and mention.level == out[-1].level  # "Đảng bộ xã A, B"
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
                 text[out[-1].end:mention.start]) and not sibling) or _AT_PLACE_RE.search(text, 0, mention.start) or (
-                not mention.party and _WRITTEN_AT_RE.match(text, mention.end)):
+                not mention.party and _WRITTEN_AT_RE.match(text, mention.end)) or (
+                out and out[-1].scope is not None and out[-1].party and belongs_to(text[out[-1].end:mention.start])):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
         out.append(mention)
