@@ -185,7 +185,7 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             plural = scope is not None and PLURAL_RE.search(text, 0, m.start())
             while plural and (more := _SIBLING_RE.match(text, end)):  # "các Đảng bộ tỉnh A, B và C"
                 other, other_end = _named(text, more.start("name"), level, on, written)
-                if other is None or other.kind == "province" and not other.province_code:
+                if other is None or level in ("tỉnh", "thành phố") and not other.province_code:
                     break
                 found.append(Mention(more.start("name"), other_end, other, level, _party_kind(prefix)))
                 end = other_end
