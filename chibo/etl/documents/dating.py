@@ -63,6 +63,9 @@ _NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+# "Sau khi sáp nhập xã Vinh Quang và xã Kroong vào (1/7/2025), Đảng bộ xã … hiện có …": the day of a change
+# the clause glosses, not the day "hiện" is (the page's, as after "Sau hợp nhất,").
+_SINCE_CHANGE_RE = re.compile(r"(?<![\wđ])(?:[Ss]au(?: khi)?|[Kk]ể từ khi|[Tt]ừ khi) [^,;.()]{3,80}\(\s*(?:ngày\s+)?$")
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -147,7 +150,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             f.get("_now") for f in ctx.block):  # "Hiện … có 28 …. Năm 2024, … kết nạp …. … có 612":
         w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
     days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
-        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
+        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)  # of a range
+        and not (w is not None and w.kind == "now" and _SINCE_CHANGE_RE.search(sentence, 0, x.start))]
     reference = next((d for d in reversed(days) if d), None) or event or (
         periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
     if w is not None and w.kind == "now" and reference and pub and (pub - reference).days > 366:

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from .frames import _YEAR_REVIEW_RE
 from .mergers import merger_days
+from .yearslater import years_later
 
 _HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
 _QUARTER_RE = re.compile(r"(?<![\wđ])([Qq])uý (đầu|cuối)(?: tiên)?(?: của)? năm(?![\wđ])")
@@ -110,7 +111,7 @@ def periods_in_words(text: str) -> str:
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
-    text = _BEFORE_DAY_RE.sub(_day_before, merger_days(text))  # mergers.py: the 2025 merger's days
+    text = _BEFORE_DAY_RE.sub(_day_before, merger_days(years_later(text)))  # mergers.py, yearslater.py
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)
