@@ -66,6 +66,7 @@ _UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết
 # "Sau khi sáp nhập xã Vinh Quang và xã Kroong vào (1/7/2025), Đảng bộ xã … hiện có …": the day of a change
 # the clause glosses, not the day "hiện" is (the page's, as after "Sau hợp nhất,").
 _SINCE_CHANGE_RE = re.compile(r"(?<![\wđ])(?:[Ss]au(?: khi)?|[Kk]ể từ khi|[Tt]ừ khi) [^,;.()]{3,80}\(\s*(?:ngày\s+)?$")
+_THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:này|đó|ấy|trên)(?![\wđ])", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -137,7 +138,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
         w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
     if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(
-            whens) if x.kind in ("months", "month") and x.y and x.m and x.end <= own.start), None)):
+            whens) if x.kind in ("months", "month") and (x.y or _THIS_POINT_RE.match(sentence, own.end))
+            and x.m and x.end <= own.start), None)):  # "Tính đến cuối tháng 10 vừa qua, …; từ đầu năm đến thời điểm này"
         w = replace(upto, kind="months")  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm":
         # to the quarter's end; "Trong tháng 11/2025, … nâng tổng số … kết nạp từ đầu năm lên 96": the month's
     if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter", "year_end") and \

@@ -11,6 +11,7 @@ read (as wordsdates.py does for dates in words):
 | đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
+| (các) tháng 10, 11 và 12/2024, tháng 10, 11, 12 năm 2024 (months that follow each other, not counted "lần lượt") | từ tháng 10 đến tháng 12/2024 |
 | "Trước ngày 1/7/2025," opening a clause of stocks | "Đến ngày 30/6/2025," (the day before) |
 | Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
 """
@@ -52,6 +53,18 @@ _AFTER_MONTHS_RE = re.compile(r"(?<![\wđ])([Ss])au (?:gần |hơn |khoảng )?(
                               r"mười) tháng (?:đi vào )?(?:vận hành|hoạt động)(?: chính thức)?(?: của)?(?: mô hình)? "
                               r"(?:chính quyền (?:địa phương )?(?:hai|2) cấp|chính quyền đặc khu|đặc khu|xã mới|phường mới)"
                               r"(?![\wđ])")
+
+_LISTED_MONTHS_RE = re.compile(r"(?<![\wđ])(?:các )?tháng (?P<ms>\d{1,2}(?:, \d{1,2})*(?:,? và |, )\d{1,2})"
+                               r"(?P<y>\s*/\s*(?:19|20)\d{2}| năm (?:19|20)\d{2})(?![^.;]*lần lượt)")
+
+
+def _listed_months(m: re.Match) -> str:
+    """"các tháng 10, 11 và 12/2024": one run of months, from the first to the last."""
+    months = [int(x) for x in re.findall(r"\d{1,2}", m["ms"])]
+    if months != list(range(months[0], months[0] + len(months))) or months[-1] > 12:
+        return m.group(0)
+    return f"từ tháng {months[0]} đến tháng {months[-1]}/{m['y'].strip(' /năm')}"
+
 
 _BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
 
@@ -111,6 +124,7 @@ def periods_in_words(text: str) -> str:
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
+    text = _LISTED_MONTHS_RE.sub(_listed_months, text)
     text = _BEFORE_DAY_RE.sub(_day_before, merger_days(years_later(text)))  # mergers.py, yearslater.py
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
