@@ -29,9 +29,9 @@ LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành ph�
           "phường": "phường", "thị trấn": "thị trấn", "thôn": "thôn", "bản": "bản", "ấp": "ấp",
           "làng": "làng", "khu phố": "khu phố", "khóm": "khóm", "tổ dân phố": "tổ dân phố",
           "đặc khu": "đặc khu", "khối": "khối", "khu dân cư": "khu dân cư", "xóm": "xóm",
-          "buôn": "buôn", "khu vực": "khu vực"}
+          "buôn": "buôn", "khu vực": "khu vực", "plei": "plei"}  # plei: a Jrai or Ba Na village
 _LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|khu vực(?= \d)|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
-         r"quận|xã|phường|thôn|xóm|(?<!biên )bản|buôn|ấp|làng|khóm|tp\.?)"
+         r"quận|xã|phường|thôn|xóm|(?<!biên )bản|buôn|plei|ấp|làng|khóm|tp\.?)"
 _PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|Đảng đoàn|Ban Cán sự đảng)"
 _COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" + _LEVEL
