@@ -12,6 +12,8 @@ read (as wordsdates.py does for dates in words):
 | "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
 | (các) tháng 10, 11 và 12/2024, tháng 10, 11, 12 năm 2024 (months that follow each other, not counted "lần lượt") | từ tháng 10 đến tháng 12/2024 |
+| "Kết nạp từ 01/01/2026" (a count's label giving its first day and no last) | Kết nạp từ 01/01/2026 đến nay |
+| "nhiệm kỳ 2015 -" at a line's end, "2020, …" opening the next (a PDF's wrapped line) | nhiệm kỳ 2015 - 2020, … |
 | "Trước ngày 1/7/2025," opening a clause of stocks | "Đến ngày 30/6/2025," (the day before) |
 | Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
 """
@@ -66,6 +68,10 @@ def _listed_months(m: re.Match) -> str:
     return f"từ tháng {months[0]} đến tháng {months[-1]}/{m['y'].strip(' /năm')}"
 
 
+_ADMITTED_FROM_RE = re.compile(r"(?<![\wđ])[Kk]ết nạp(?: mới)?(?: đảng viên)? từ (?:ngày )?\d{1,2}/\d{1,2}/(?:19|20)\d{2}"
+                               r"(?!\s*(?:đến|tới|[-–/]|\d))")
+_WRAPPED_TERM_RE = re.compile(r"(?<![\wđ])((?:nhiệm kỳ|giai đoạn|[Nn]ăm học) (?:19|20)\d{2}) ?([-–])[ \t]*\n[ \t]*((?:19|20)\d{2})"
+                              r"(?!\d)")
 _BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
 
 
@@ -125,6 +131,8 @@ def periods_in_words(text: str) -> str:
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
     text = _LISTED_MONTHS_RE.sub(_listed_months, text)
+    text = _WRAPPED_TERM_RE.sub(r"\1 \2 \3", text)
+    text = _ADMITTED_FROM_RE.sub(lambda m: f"{m[0]} đến nay", text)
     text = _BEFORE_DAY_RE.sub(_day_before, merger_days(years_later(text)))  # mergers.py, yearslater.py
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
