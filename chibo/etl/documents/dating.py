@@ -35,7 +35,8 @@ _RECKONS_ALL_RE = folded(_TO + r"$")
 # …": a bracket after a list of figures reckons each of them, also a data note or a month ("… 34 chi
 # bộ trực thuộc với 1.126 đảng viên (số liệu ngày 20/10/2025)", "… và 4.315 đảng viên (tháng 9/2025)").
 _LIST_RECKONED_RE = folded(r"[^;()]{0,150}\(\s*(?:" + _TO + r"|số liệu\s+(?:ngày\s+)?)")
-_LIST_DAY_RE = folded(r"[^;()]{0,150}\(\s*")  # before a day or a month alone
+# before a day or a month alone; not one a part's clause dates ("23 đồng chí, trong đó từ sau Đại hội (tháng 8/2025)")
+_LIST_DAY_RE = folded(r"(?:(?!, trong đó)[^;()]){0,150}\(\s*")
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
