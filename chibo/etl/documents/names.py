@@ -263,9 +263,10 @@ _PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trướ
                            re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
 # Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,
-# 7"): history too (not the party organisations merged, which may keep the name).
+# 7", "được hợp nhất từ Đảng bộ tỉnh An Giang và Đảng bộ tỉnh Kiên Giang"): history too (not the party
+# organisations merged that were named before, which may keep the name).
 _MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)|(?:thành lập|"
-                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) ))[^.;]*$",
+                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) )|(?:hợp nhất|sáp nhập) từ(?= ))[^.;]*$",
                                re.IGNORECASE)
 
 
