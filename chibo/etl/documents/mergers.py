@@ -3,7 +3,7 @@ with (not the scope of what the sentence counts).
 
 | written | read as |
 |---|---|
-| "Trước ngày sắp xếp (1/7/2025)," "trước khi hợp nhất vào Hà Nội (1/8/2008)," (a day in brackets after words) | "Tính đến ngày 30/6/2025," (the day before, a cut-off: a "hiện" after it is the page's day) |
+| "Trước ngày sắp xếp (1/7/2025)," "trước khi hợp nhất vào Hà Nội (1/8/2008),", "trước khi chia tách (12/8/1991)," (a day in brackets after words) | "Tính đến ngày 30/6/2025," (the day before, a cut-off: a "hiện" after it is the page's day) |
 | "Khi hợp nhất vào tỉnh Phú Thọ," "Lúc sáp nhập với tỉnh Bình Định," opening a sentence, in a page dated after 1 July 2025, with no year of its own | "Tính đến ngày 30/6/2025, khi hợp nhất vào tỉnh Phú Thọ," (the stocks the old province took into it) |
 
 A province after "trước / sau / khi hợp nhất với (vào)" ("Đến thời điểm trước hợp nhất với tỉnh Phú Yên
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_MERGE = r"(?:hợp nhất|sáp nhập|sắp xếp|hợp nhất tỉnh|sắp xếp tỉnh|sắp xếp đơn vị hành chính)"
+_MERGE = r"(?:hợp nhất|sáp nhập|sắp xếp|chia tách|tách tỉnh)"  # (the words after it up to the bracket are free)
 _BEFORE_NAMED_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày|thời điểm|khi) " + _MERGE
                                   + r"[^\d(),.;]{0,40}?\s*\((?:ngày\s+)?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\)(?=\s*,)")
 _AT_MERGER_RE = re.compile(r"(?:^|(?<=[.\n–-] )|(?<=\n))([Kk]hi|[Ll]úc|[Tt]hời điểm) (?:được )?(?:hợp nhất|sáp nhập)"

@@ -173,8 +173,9 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in PARTY_PLAIN_RE.finditer(plain):
         prefix = text[m.start("prefix"):m.end("prefix")]
         written = text[m.start("level"):m.end("level")] if m["level"] else None
-        level = _LEVELS_PLAIN.get(m["level"].lower()) if m["level"] else None
-        after = m.end() + (1 if m.end() < len(text) and text[m.end()] == " " else 0)
+        board = written == "Ban"  # "Đảng ủy Ban Quản lý …": a board's name, not the village level "bản"
+        level = _LEVELS_PLAIN.get(m["level"].lower()) if m["level"] and not board else None
+        after = (m.end("prefix") + 1) if board else m.end() + (1 if m.end() < len(text) and text[m.end()] == " " else 0)
         if level:
             scope, end = _named(text, after, level, on, written)
             if scope:

@@ -56,7 +56,7 @@ _AFTER_MONTHS_RE = re.compile(r"(?<![\wđ])([Ss])au (?:gần |hơn |khoảng )?(
                               r"(?:chính quyền (?:địa phương )?(?:hai|2) cấp|chính quyền đặc khu|đặc khu|xã mới|phường mới)"
                               r"(?![\wđ])")
 
-_LISTED_MONTHS_RE = re.compile(r"(?<![\wđ])(?:các )?tháng (?P<ms>\d{1,2}(?:, \d{1,2})*(?:,? và |, )\d{1,2})"
+_LISTED_MONTHS_RE = re.compile(r"(?<![\wđ])(?P<t>(?:[Cc]ác )?[Tt])háng (?P<ms>\d{1,2}(?:, \d{1,2})*(?:,? và |, )\d{1,2})"
                                r"(?P<y>\s*/\s*(?:19|20)\d{2}| năm (?:19|20)\d{2})(?![^.;]*lần lượt)")
 
 
@@ -65,7 +65,7 @@ def _listed_months(m: re.Match) -> str:
     months = [int(x) for x in re.findall(r"\d{1,2}", m["ms"])]
     if months != list(range(months[0], months[0] + len(months))) or months[-1] > 12:
         return m.group(0)
-    return f"từ tháng {months[0]} đến tháng {months[-1]}/{m['y'].strip(' /năm')}"
+    return f"{'T' if m['t'][0].isupper() else 't'}ừ tháng {months[0]} đến tháng {months[-1]}/{m['y'].strip(' /năm')}"
 
 
 _ADMITTED_FROM_RE = re.compile(r"(?<![\wđ])[Kk]ết nạp(?: mới)?(?: đảng viên)? từ (?:ngày )?\d{1,2}/\d{1,2}/(?:19|20)\d{2}"
