@@ -120,3 +120,13 @@ def test_a_body_named_after_the_institution_is_the_scope():
     text = ("Quảng Trị, 18/6/2026\nTại hội nghị ở Bệnh viện Đa khoa tỉnh Quảng Trị, Đảng bộ xã Gio Linh cho biết có "
             "1.024 đảng viên.")
     assert _scope(text, "1.024") == ("organisation", "xã Gio Linh")
+
+
+def test_cells_of_a_kind_are_no_reference_to_a_named_hamlet():
+    """Heldout22 p05, dev p141: "các chi bộ khóm" after "chia ra: khóm 25, …" is the ward's cells of that kind;
+    near miss: "Chi bộ khóm" after "Chi bộ khóm 5" was named refers back to it."""
+    text = ("Sóc Trăng, 10/11/2025\nĐảng bộ phường Phú Lợi hiện có 42 chi bộ trực thuộc, chia ra: khóm 25, cơ quan 10, "
+            "trường học 7. Tổng số đảng viên là 1.880, trong đó đảng viên sinh hoạt ở các chi bộ khóm chiếm 58,4%.")
+    assert _scope(text, "58,4%") == ("organisation", "phường Phú Lợi")
+    text = "Sóc Trăng, 10/11/2025\nNgày 5/11, Chi bộ khóm 5 tổ chức đại hội. Chi bộ khóm hiện có 96 đảng viên."
+    assert _scope(text, "96") == ("organisation", "khóm 5")

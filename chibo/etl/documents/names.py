@@ -181,8 +181,9 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             if scope:
                 scope = replace(scope, text=text[m.start():end], org_text=text[m.start():end]
                                 if scope.kind == "organisation" else None)
-            found.append(Mention(m.start(), end if scope else m.end(), scope, level,
-                                 _party_kind(prefix)))
+            if scope or level in ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu",
+                                  "khối") or not PLURAL_RE.search(text, 0, m.start()):  # "các chi bộ khu phố": a kind
+                found.append(Mention(m.start(), end if scope else m.end(), scope, level, _party_kind(prefix)))
             plural = scope is not None and PLURAL_RE.search(text, 0, m.start())
             while plural and (more := _SIBLING_RE.match(text, end)):  # "các Đảng bộ tỉnh A, B và C"
                 other, other_end = _named(text, more.start("name"), level, on, written)
