@@ -18,19 +18,21 @@ from datetime import date, timedelta
 _MERGE = r"(?:hợp nhất|sáp nhập|sắp xếp|chia tách|tách tỉnh)"  # (the words after it up to the bracket are free)
 _BEFORE_NAMED_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày|thời điểm|khi) " + _MERGE
                                   + r"[^\d(),.;]{0,40}?\s*\((?:ngày\s+)?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\)(?=\s*,)")
-_AT_MERGER_RE = re.compile(r"(?:^|(?<=[.\n–-] )|(?<=\n))([Kk]hi|[Ll]úc|[Tt]hời điểm) (?:được )?(?:hợp nhất|sáp nhập)"
+_AT_MERGER_RE = re.compile(r"(?:^|(?<=[.–-] )|(?<=\n))([Kk]hi|[Ll]úc|[Tt]hời điểm) (?:được )?(?:hợp nhất|sáp nhập)"
                            r" (?:vào|với) (?:tỉnh|thành phố) [^\d,.;()]{2,40}(?=,)")
 _MERGER_PAGE_RE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*(2025|2026|2027)(?!\d)")
 _PARTNER_RE = re.compile(r"(?<![\wđ])(?:trước|sau|khi|lúc)(?: khi)? (?:hợp nhất|sáp nhập) (?:với|vào) $",
                          re.IGNORECASE)
 
 
-def _day_before(m: re.Match) -> str:
+def day_before(m: re.Match, words: str) -> str:
+    """"words d/m/y" for the day before the one m's groups 2-4 give (day, month, year), with the capital
+    of m's group 1; m's text when that day does not exist."""
     try:
         day = date(int(m[4]), int(m[3]), int(m[2])) - timedelta(days=1)
     except ValueError:
         return m.group(0)
-    return f"{'T' if m[1] == 'T' else 't'}ính đến ngày {day.day}/{day.month}/{day.year}"
+    return f"{words[0].upper() if m[1].isupper() else words[0]}{words[1:]} {day.day}/{day.month}/{day.year}"
 
 
 def _after_merger(text: str) -> bool:
@@ -38,13 +40,13 @@ def _after_merger(text: str) -> bool:
     m = _MERGER_PAGE_RE.search(text)
     if m is None:
         return False
-    d, mo = (int(x) for x in re.findall(r"\d{1,2}", m.group(0))[:2])
-    return int(m[1]) > 2025 or mo >= 7
+    month = int(re.findall(r"\d{1,2}", m.group(0))[1])
+    return int(m[1]) > 2025 or month >= 7
 
 
 def merger_days(text: str) -> str:
     """text with the merger's days of the module docstring written as dates."""
-    text = _BEFORE_NAMED_DAY_RE.sub(_day_before, text)
+    text = _BEFORE_NAMED_DAY_RE.sub(lambda m: day_before(m, "tính đến ngày"), text)
     if _after_merger(text):
         text = _AT_MERGER_RE.sub(lambda m: f"Tính đến ngày 30/6/2025, {m.group(0)[0].lower()}{m.group(0)[1:]}", text)
     return text

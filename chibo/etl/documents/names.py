@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 
 from .institutions import institutions
 from .mergers import merger_partner
-from .parents import belongs_to
 from .orgnames import PLURAL_RE, org_name, place_name
+from .parents import belongs_to
 from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
 

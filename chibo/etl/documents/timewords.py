@@ -20,10 +20,9 @@ read (as wordsdates.py does for dates in words):
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from .frames import _YEAR_REVIEW_RE
-from .mergers import merger_days
+from .mergers import day_before, merger_days
 from .yearslater import years_later
 
 _HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
@@ -73,14 +72,6 @@ _ADMITTED_FROM_RE = re.compile(r"(?<![\wđ])[Kk]ết nạp(?: mới)?(?: đảng
 _WRAPPED_TERM_RE = re.compile(r"(?<![\wđ])((?:nhiệm kỳ|giai đoạn|[Nn]ăm học) (?:19|20)\d{2}) ?([-–])[ \t]*\n[ \t]*((?:19|20)\d{2})"
                               r"(?!\d)")
 _BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
-
-
-def _day_before(m: re.Match) -> str:
-    try:
-        day = date(int(m[4]), int(m[3]), int(m[2])) - timedelta(days=1)
-    except ValueError:
-        return m.group(0)
-    return f"{'Đ' if m[1] == 'T' else 'đ'}ến ngày {day.day}/{day.month}/{day.year}"
 
 
 def _half(m: re.Match) -> str:
@@ -133,7 +124,7 @@ def periods_in_words(text: str) -> str:
     text = _LISTED_MONTHS_RE.sub(_listed_months, text)
     text = _WRAPPED_TERM_RE.sub(r"\1 \2 \3", text)
     text = _ADMITTED_FROM_RE.sub(lambda m: f"{m[0]} đến nay", text)
-    text = _BEFORE_DAY_RE.sub(_day_before, merger_days(years_later(text)))  # mergers.py, yearslater.py
+    text = _BEFORE_DAY_RE.sub(lambda m: day_before(m, "đến ngày"), merger_days(years_later(text)))  # mergers.py, yearslater.py
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)
