@@ -66,6 +66,9 @@ def test_hien_after_a_day_glossing_a_change_is_the_pages_day():
                   "1.247 đảng viên.", "1.247")[0] == "2025-11-12"
     assert _dated("Đồng Nai, 12/11/2025\nHôm qua (11/11), Đảng bộ xã Đồng Phú tổ chức hội nghị; Đảng bộ hiện có "
                   "1.247 đảng viên.", "1.247")[0] == "2025-11-11"
+    # and on an undated page the glossed day is the only one it has
+    assert _dated("Sau khi nhập thêm xã Tân Lập (1/7/2025), Đảng bộ xã Đồng Phú hiện có 1.247 đảng viên.",
+                  "1.247")[0] == "2025-07-01"
 
 
 @pytest.mark.parametrize("text,number,expected", [

@@ -154,7 +154,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
     days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
         o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)  # of a range
-        and not (w is not None and w.kind == "now" and _SINCE_CHANGE_RE.search(sentence, 0, x.start))]
+        and not (w is not None and w.kind == "now" and pub and _SINCE_CHANGE_RE.search(sentence, 0, x.start))]
     reference = next((d for d in reversed(days) if d), None) or event or (
         periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
     if w is not None and w.kind == "now" and reference and pub and (pub - reference).days > 366:
