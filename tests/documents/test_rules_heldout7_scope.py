@@ -26,8 +26,9 @@ def test_a_bracketed_note_on_history_is_no_scope(text, value):
 
 
 def test_a_province_named_outside_brackets_is_still_the_scope():
-    """Near miss: an old province named as the subject is the scope of its own figure (a body of its
-    name since the strict round on held-out sets 22 and 23, as heldout19's and heldout23's rows read it)."""
+    """Near miss: an old province named as the subject is the scope of its own figure (a province of the
+    past with no code is a body of its own, as heldout19 h02 reads "tỉnh Sông Bé" and heldout23 h04, n03 read
+    "tỉnh Hà Tây", "tỉnh Nghệ Tĩnh")."""
     (f,) = _figures("Năm 1975, tỉnh Hoàng Liên Sơn có 6.000 đảng viên.").values()
     assert (f["scope_kind"], f["scope_value"]) == ("organisation", "tỉnh Hoàng Liên Sơn")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as voc
+from .admitted import added_new, cumulated, new_in_period, other_period  # noqa: F401 (figures.py reads them here)
 from .parts import dimension_at
 from .scope import sector_in
 
@@ -31,16 +32,21 @@ def crossed_head(folded: str, floor: int, start: int):
 
 
 def people_metric_before(sentence: str, folded: str, start: int) -> str | None:
-    """The nearest people metric noun before start in the sentence (a party one first)."""
-    people = [f[0] for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
+    """The nearest people metric noun before start in the sentence (a party one first); a part's
+    noun before a ";" names the members, not the part ("… 15 đảng viên dự bị; 96 đồng chí là cựu
+    chiến binh": members, of no status)."""
+    people = [(f[0], m.start()) for m in voc.METRIC_ANY_RE.finditer(folded, 0, start)
               if (f := voc.metric_at(folded, m.start())) and f[0] in voc.PEOPLE]
-    party = [m for m in people if m != "_candidates"]  # "… là đoàn viên …; 134 người …"
-    found = (party or people or [None])[-1]
+    party = [m for m in people if m[0] != "_candidates"]  # "… là đoàn viên …; 134 người …"
+    found, at = (party or people or [(None, 0)])[-1]
+    if found in _NARROWER_MEMBERS and ";" in folded[at:start]:
+        found = "members_total"
     if found is None and _COMRADES_OF_RE.search(sentence[max(0, start - 60):start + 12]):
         return "members_total"  # "Chi bộ hiện có 18 đồng chí": a party body's comrades
     return found
 
 
+_NARROWER_MEMBERS = ("members_female", "members_official", "members_probationary")
 # A body holding comrades: "Chi bộ hiện có 18 đồng chí" (not "Ban Chấp hành … gồm 25 đồng chí": seats).
 _COMRADES_OF_RE = re.compile(r"(?<!hành )(?<!vụ )(?:chi bộ|đảng bộ)(?:\s+(?-i:[A-ZĐ])[^,;.]{0,40}?)?\s+(?:hiện\s+)?có"
                              r"\s+\d[\d.]*\s+(?:đồng chí|đ/c)(?![\wđ])", re.IGNORECASE)
@@ -91,17 +97,27 @@ _RANGE_BOUND_RE = voc.folded(r"(?<!\w)từ\s+\S+(?:\s+\S+)?\s+(?:đến|tới|-|
 _SIZE_OF_COUNTED_RE = voc.folded(r"\s*(?:\w+\s+){0,3}?(?:chỉ\s+|đều\s+)?có\s*(?:từ\s+)?$")  # "… có từ 10 … trở lên"
 
 
-def is_change(folded: str, start: int, joined_by: str) -> bool:
+def is_change(folded: str, start: int, joined_by: str, upper=None) -> bool:
     """Whether two numbers joined by "lên / xuống" (always) or "đến / tới" (after a verb of
-    change) are the stocks of a change."""
+    change, or before a second number qualified or in a larger scale: "từ 211 đến gần 5,6 triệu
+    đảng viên") are the stocks of a change."""
     return not re.match(r"\s*(?:\([^()]*\))?\s*,?\s*(?:den|toi)\s", joined_by) or bool(
-        _CHANGE_VERB_RE.search(folded, 0, start))
+        _CHANGE_VERB_RE.search(folded, 0, start)) or _grown(upper)
 
 
-def range_bound(folded: str, start: int) -> bool:
+def range_bound(folded: str, start: int, upper=None) -> bool:
     """The upper bound of a range of sizes ("có từ 3 đến 15 đảng viên"), not of a change."""
     return bool(_RANGE_BOUND_RE.search(folded, 0, start)) and not _CHANGE_VERB_RE.search(
-        folded, 0, folded.rfind("tu", 0, start) + 2)
+        folded, 0, folded.rfind("tu", 0, start) + 2) and not _grown(upper)
+
+
+def _grown(upper) -> bool:
+    """A range's upper number qualified ("hơn 65.000") or in millions, tens of thousands: no bound
+    of sizes but the second stock of a change."""
+    return upper is not None and (upper.qualifier != "exact" or bool(_LARGE_SCALE_RE.search(upper.text)))
+
+
+_LARGE_SCALE_RE = re.compile(r"(?<![\wđ])(?:triệu|vạn)(?![\wđ])", re.IGNORECASE)
 
 
 def size_of_counted(folded: str, start: int, before) -> bool:
@@ -159,7 +175,8 @@ def admitted(sentence: str, folded: str, clause_start: int, start: int, noun_end
     if verbs and not voc.NOT_ADMITTED_RE.search(before) and not HEAD_THEN_RE.search(
             folded, verbs[-1].end(), start):  # not "Đợt kết nạp này đưa tổng số đảng viên lên"
         return True
-    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end))
+    return bool(voc.ADMITTED_AFTER_RE.match(folded, noun_end)) or added_new(folded, clause_start, start, noun_end)
+
 
 
 # "đạt 77,4% chỉ tiêu cả năm (3.800 đảng viên)", "đạt 90,8% kế hoạch năm (2.400 đảng viên)": the
@@ -243,31 +260,6 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))
 
 
-# "Hơn 1,8 triệu đảng viên mới trong hai nhiệm kỳ": new members over a span are its admissions.
-_NEW_IN_PERIOD_RE = voc.folded(r"(?<=đảng viên mới)\s+(?:trong|sau)\s+(?:\d+|một|hai|ba|bốn|năm|mười)"
-                               r"\s+(?:năm|nhiệm kỳ|tháng)(?![\wđ])|(?<=đảng viên mới)\s+(?:trong\s+)?năm\s+\d{4}")
-# "Hai thập kỷ, gần 3,4 triệu đảng viên mới", "5 năm qua: hơn 9.000 đảng viên mới": the span first.
-_SPAN_FIRST_RE = voc.folded(r"(?:^|[.:;]\s*)(?:trong\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+(?:năm|thập kỷ|"
-                            r"thập niên|nhiệm kỳ)(?:\s+qua)?\s*[,:]\s*(?:(?:có|với|thêm)\s+)?$")
-
-
-def new_in_period(folded: str, noun_end: int, start: int = 0) -> bool:
-    """New members counted over a span named right after them (_NEW_IN_PERIOD_RE), or heading
-    their clause ("Hai thập kỷ, gần 3,4 triệu đảng viên mới")."""
-    return bool(_NEW_IN_PERIOD_RE.match(folded, noun_end)) or bool(
-        _SPAN_FIRST_RE.search(folded, 0, start)) and folded[:noun_end].endswith("dang vien moi")
-
-
-_CUMULATIVE_RE = voc.folded(r"(?<![\wđ])(?:(?:lũy kế|luỹ kế|cộng dồn)(?![\wđ])[^,;.]*|(?:(?:nhiều|cao) nhất|"
-                            r"dẫn đầu|đứng đầu) là\s[^,;.]*\svới\s*)$")  # "…, nhiều nhất là xã A với 31 …"
-
-
-def cumulated(folded: str, floor: int, start: int, before: list) -> bool:
-    """Admissions after admissions: a running total ("lũy kế từ đầu năm 23 ĐV") or the place leading them."""
-    return bool(_CUMULATIVE_RE.search(folded, floor, start)) and any(
-        c.metric == "new_admissions" for c in before)
-
-
 # "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
 WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
@@ -296,5 +288,7 @@ _HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:
-    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them."""
-    return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end]))
+    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them;
+    or another period: it counts them over that period (admitted.py)."""
+    return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end])) \
+        or other_period(voc.fold(sentence), start, end)

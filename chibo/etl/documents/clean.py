@@ -8,6 +8,8 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .pasted import pasted
+
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 # Elements never part of an article, and class/id words that mark chrome containers.
@@ -192,6 +194,11 @@ _TAB_CELLS_RE = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 # The same table pasted as text aligned by spaces: a line with two or more gaps of 3+ spaces.
 _ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}\S[^\n]*\S {3,}\S[^\n]*$", re.MULTILINE)
 _GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+# Two columns aligned by spaces, a label and its count ("Tổng số đảng viên          12 480"): a run
+# of lines with one gap, two or more of them ending with a number.
+_ALIGNED_PAIRS_RE = re.compile(r"(?:^[^\n]*\S {2,}\S[^\n]*(?:\n|$)){2,}", re.MULTILINE)
+_PAIR_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")  # a long label may leave two spaces
+_ENDS_WITH_COUNT_RE = re.compile(r"\S {3,}\d[\d., ]*$", re.MULTILINE)
 # In a table's row, its index ("STT") before the label, and a unit cell between the label and
 # the count ("4 | Tổng số đảng viên | người | 61.905"): the label is what the count counts.
 _ROW_INDEX_RE = re.compile(r"^(?:STT|TT|\d{1,2}\.?) \| (?=\D)", re.MULTILINE)
@@ -213,6 +220,8 @@ def _table_cells(text: str) -> str:
         c.strip() for c in m.group(0).split(";")) if not _PROSE_OR_HTML_RE.search(m.group(0)) else m.group(0), text)
     if "   " in text:
         text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
+        text = _ALIGNED_PAIRS_RE.sub(lambda m: _PAIR_GAP_RE.sub("\t", m.group(0)) if len(
+            _ENDS_WITH_COUNT_RE.findall(m.group(0))) >= 2 else m.group(0), text)
     if "\t" in text:
         text = _TAB_CELLS_RE.sub(" | ", text)
     return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text)) if " | " in text else text
@@ -223,7 +232,9 @@ def repair(text: str) -> str:
     cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
     unit column dropped), words hyphenated across lines joined ("đảng vi-" / "ên"), bold marks "**"
     off, runs of spaces or tabs
-    made one space, and photo captions inside sentences dropped."""
+    made one space, and photo captions inside sentences dropped; HTML entities decoded, a page break
+    and its running header dropped."""
+    text = pasted(text)
     text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     text = _HYPHEN_BREAK_RE.sub(lambda m: "" if text[m.end()].islower() else m.group(0), text)
     text = _SPACES_RE.sub(" ", _BOLD_RE.sub("", text))

@@ -68,6 +68,10 @@ _UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết
 # the clause glosses, not the day "hiện" is (the page's, as after "Sau hợp nhất,").
 _SINCE_CHANGE_RE = re.compile(r"(?<![\wđ])(?:[Ss]au(?: khi)?|[Kk]ể từ khi|[Tt]ừ khi) [^,;.()]{3,80}\(\s*(?:ngày\s+)?$")
 _THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:này|đó|ấy|trên)(?![\wđ])", re.IGNORECASE)
+# An estimate of the whole year after a count to a cut-off ("…; ước (tính, thực hiện) cả năm kết nạp 28"), on folded text.
+_ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
+# The year's plan named right before its count ("đạt 90,8% kế hoạch năm (2.400 …)", "chỉ tiêu cả năm là 30"), folded.
+_YEAR_PLAN_RE = re.compile(r"(?<!\w)(?:ke hoach|chi tieu)(?: ca)? nam(?:\s+la|\s*:)?\s*\(?\s*$")
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -172,10 +176,13 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
-    if c.qualifier == "target" and own is not None and own.kind == "ytd" and own.y is None \
-            and fold(own.text) == "ca nam" and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
-                                                        None) or (reference or pub or date.min).year) > 1:
-        w = replace(own, y=y)  # "…, phấn đấu cả năm kết nạp 120": the year's plan, to its 31/12
+    whole_year = own is not None and own.kind == "ytd" and own.y is None and fold(own.text) == "ca nam" and (
+        c.qualifier == "target" or _ESTIMATE_RE.search(fold(sentence), 0, own.start))  # a plan or an estimate
+    if whole_year and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
+                                 None) or (reference or pub or date.min).year) > 1:
+        w = replace(own, y=y)  # "…, phấn đấu (ước tính) cả năm kết nạp 120": the year's, to its 31/12
+    elif c.qualifier == "target" and own is not None and own.y and _YEAR_PLAN_RE.search(fold(sentence), 0, c.start):
+        w = replace(own, kind="year", y0=None)  # "… đạt 90,8% kế hoạch năm (2.400 đảng viên)": the plan of own's year
     source = "explicit"
     event = event or ctx.reported  # a stock after the paragraph of a congress held: its day
     if w is None and event:

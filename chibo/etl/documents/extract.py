@@ -29,7 +29,7 @@ from .scope import (
     sector_in,
     widened,
 )
-from .sentences import DATED_ITEM_RE, OVER_TIME_RE, blocks, sentences, title
+from .sentences import DATED_ITEM_RE, OVER_TIME_RE, blocks, sentences, title, with_noun
 from .shares import sentence_candidates
 from .shortnames import full_name, short_names
 
@@ -146,7 +146,7 @@ def _sentence(sentence: str, ctx: _Context, headline: bool) -> list[dict]:
     mentions = _mentions(sentence, ctx, headline)
     whens = periods.find(sentence, ctx.published)
     listed = DATED_ITEM_RE.fullmatch(sentence)  # "- Năm 2005: 52.304" under "Số đảng viên … qua các năm"
-    cands = sentence_candidates(sentence + (ctx.list_noun if listed else ""))
+    cands = sentence_candidates(with_noun(sentence, ctx.list_noun) if listed else sentence)
     named = [m.scope for m in mentions if m.scope is not None and not m.qualifier]
     congress = _CONGRESS_RE.search(sentence)
     days = [d for w in whens if (d := periods.day_of(w))]

@@ -25,13 +25,13 @@ from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra)"
-                      r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
-_TAIL_RE = re.compile(r"\s*(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # "… chỉ còn 88"
+_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra|(?:xét |phân |chia )?theo loại hình)"
+                      r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực|các)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
+_TAIL_RE = re.compile(r"(?:\s+(?:của\s+)?toàn\s+(?:đảng bộ|huyện|xã|phường|tỉnh|thị xã|quận|thành phố))?\s*"  # "Đảng viên
+                     r"(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # toàn Đảng bộ: …", "… chỉ còn 88"
 # "theo đạo Phật, đạo Công giáo 702": the comma goes on with a list of religions.
 _RELIGION_NEXT_RE = re.compile(r"\s*đạo\s", re.IGNORECASE)
-# A label's number ends its item, or opens the breakdown of it: "Tổng số đảng viên: 52.379
-# (chính thức: 50.612; dự bị: 1.767)".
+# A label's number ends its item, or opens its breakdown: "Tổng số đảng viên: 52.379 (chính thức: …)".
 # After a counter, a list of groups the people counted are, when no dimension names them (one
 # group alone is a part "other": "9 đồng chí là bác sĩ").
 _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|người\s+)[^,;.\d]{2,40}?"
@@ -167,7 +167,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if metric == "members_total" and cl.cumulated(folded, floor, q.start, out):
                 metric, label = "new_admissions", True  # "… kết nạp 9 ĐV; lũy kế từ đầu năm 23 ĐV"
         elif growth and k + 1 < len(quantities) and quantities[k + 1].start == growth.end() \
-                and cl.is_change(folded, q.start, growth.group(0)):
+                and cl.is_change(folded, q.start, growth.group(0), quantities[k + 1]):
             after = quantities[k + 1]
             found = voc.metric_at(folded, after.end + 1) or cl.head_of_change(folded, floor, q.start)
             if not found:
@@ -225,7 +225,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if sentence[m.start()] != ":"])
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
-        if metric is None or cl.range_bound(folded, q.start) or cl.not_counted(
+        if metric is None or cl.range_bound(folded, q.start, q) or cl.not_counted(
                 folded, q.start, q.qualifier):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
             continue
         if cl.size_of_counted(folded, q.start, out[-1] if out else None):
@@ -260,7 +260,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         if not (voc.CUE_RE.search(folded, 0, q.start) or voc.HEAD_RE.search(folded, 0, q.start)
                 or admitted or label or activity or crossing or metric in ("_part", "_same") or cl.opens_item(sentence, q.start, noun_end)
                 or opening_part(sentence, q.start, noun_end) or voc.STOCK_AFTER_RE.match(folded, noun_end)
-                or k + 1 < len(quantities) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
+                or (k + 1 < len(quantities) or "%" in sentence[noun_end:]) and cl.WHOLE_OPENS_RE.search(folded, 0, q.start)
                 or "ket nap" in folded[q.end:noun_end]  # "Trong 1.204 đảng viên được kết nạp"
                 or pre_metric in voc.PEOPLE and voc.COUNTER_RE.match(sentence, q.end) and (
                     not out or pre_dim and out[-1].dimension)):

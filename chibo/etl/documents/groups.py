@@ -3,7 +3,9 @@ vào Đảng. Hai đảng viên mới đều là người dân tộc Dao." The s
 that says all of them ("Hai đảng viên mới", "Cả hai", "Cả 5 đồng chí", "Tất cả", "Các đảng viên
 mới") are of one group gives that count the group's dimension, as it would in one sentence
 (corpus README, held-out set 12). Not a group of some of them ("Một đồng chí là …", "Trong đó
-…"), nor a count that is not the one before ("Ba đảng viên mới …" after "kết nạp 2"). In the same
+…"), nor a count that is not the one before ("Ba đảng viên mới …" after "kết nạp 2"). When the
+sentence's head is itself read as a count ("Hai quần chúng được kết nạp đều là đoàn viên thanh
+niên"), that restatement takes the group too, and is no part (corpus README). In the same
 sentence, "kết nạp 8 đảng viên, cả 8 đồng chí đều là công nhân" restates the count with its
 group: both carry the dimension and neither is a part of the other.
 """
@@ -21,13 +23,17 @@ _ALL_OF_RE = re.compile(
     r"(?:[^\W\d]+\s+){1,2}?)?(?:đều|cùng)\s+(?:là\s+)?", re.IGNORECASE)  # or "Cả 5 em đều là …"
 
 
-def said_of_all(sentence: str, previous: list[dict]) -> None:
+def said_of_all(sentence: str, previous: list[dict], figs: list[dict] = ()) -> None:
     """Give the admissions counted in the sentence before the dimension this one says all of
-    them have (module docstring)."""
+    them have (module docstring); figs: the sentence's own figures, none or the restatement."""
     counted = [f for f in previous if f["metric"] == "new_admissions" and f["dimension"] is None
                and f["value"] and not f.get("_parent")]
     m = _ALL_OF_RE.match(sentence)
     if len(counted) != 1 or not m or not (m["all"] or m["n"]):
+        return
+    restated = [f for f in figs if f["span_start"] == m.start("n") and f["value"] == counted[0]["value"]
+                and f["metric"] == "new_admissions" and not f.get("_parent")]
+    if len(figs) != len(restated):  # "Hai quần chúng được kết nạp …": the count restated alone
         return
     dim = dimension_at(sentence, m.end())
     if dim is None or dim[0] in ("sector", "activity"):
@@ -38,7 +44,8 @@ def said_of_all(sentence: str, previous: list[dict]) -> None:
             return
     elif m["all"].lower() == "các" and not m.group(0).lower().startswith("các đảng viên mới"):
         return  # "Các đồng chí đều là …" may be anyone named before
-    counted[0]["dimension"], counted[0]["dimension_value"] = dim[0], dim[1]
+    for f in counted + restated:
+        f["dimension"], f["dimension_value"] = dim[0], dim[1]
 
 
 # Between a count and its restatement: "…, cả 8 đồng chí đều là …", "…; tất cả 8 người đều …".

@@ -58,7 +58,9 @@ _TABLE_SHARE_RE = re.compile(r",\s*(?P<pct>\d{1,2}(?:,\d+)?|100)\s*%")
 # Between two counts of one list: the next item after ";", not a breakdown of the first ("trong đó").
 _SIBLING_RE = re.compile(r"[^;]*;(?:(?!trong đó|trong số)[^;])*", re.IGNORECASE)
 # Between a part and a part of it: its noun and words, then "trong đó (có)".
-_NESTED_RE = re.compile(r"[^;.]{0,60}?,\s*(?:trong đó|trong số đó)(?![\wđ])[^;.,\d]{0,40}", re.IGNORECASE)
+_NESTED_RE = re.compile(r"[^;.]{0,60}?[,;]\s*(?:trong đó|trong số (?:đó|này)|(?P<alone>riêng))(?![\wđ])[^;.,\d]{0,40}"
+                        r"|[^;.()]{0,60}?\(\s*(?:(?:trong đó|trong số đó|có)\s+)?",  # "… 49 là sinh viên (có 15 …)"
+                        re.IGNORECASE)  # "riêng" singles out of the part only what its dimension names again
 _TOTAL_ROW_RE = re.compile(r"(?<![\wđ])(?:tổng số|tổng cộng|tổng|cộng|toàn)(?![\wđ])", re.IGNORECASE)
 
 
@@ -128,6 +130,11 @@ def _whole(f: dict, figures: list[dict], k: int, table: bool) -> dict | None:
     return None
 
 
+def _family(f: dict) -> str:
+    """Members and their parts are one family (a part of the women may be probationary)."""
+    return "members" if f["metric"].startswith("members_") else f["metric"]
+
+
 def labelled_parts(figures: list[dict]) -> None:
     """Make each smaller, described count after a total of the same thing a part of it
     (module docstring)."""
@@ -137,12 +144,13 @@ def labelled_parts(figures: list[dict]) -> None:
             f["dimension"], f["dimension_value"] = dim
             f["metric"] = part_metric(f["metric"], *dim)
             f["share"] = f["share"] if f["share"] is not None else _share(f, False)
-    for g, f in zip(figures, figures[1:]):  # "498 … đại học trở lên, trong đó thạc sĩ trở lên 371"
+    for g, f in zip(figures, figures[1:]):  # "498 … đại học trở lên, trong đó thạc sĩ trở lên 371",
         if f.get("_parent") is not None and g.get("_parent") is f["_parent"] and f["dimension"] and \
-                (g["dimension"], g["metric"]) == (f["dimension"], f["metric"]) and g["sentence"] == f[
-                    "sentence"] and _NESTED_RE.fullmatch(f["sentence"], g["span_end"], f["span_start"]) \
-                and (g["value"] or 0) > (f["value"] or 0):
-            f["_parent"] = g
+                g["dimension"] not in (None, "other", "sector", "activity") and _family(g) == _family(f) \
+                and g["sentence"] == f["sentence"] and (nested := _NESTED_RE.fullmatch(  # "… dân tộc thiểu
+                    f["sentence"], g["span_end"], f["span_start"])) and (g["value"] or 0) > (f["value"] or 0) \
+                and not (nested["alone"] and g["dimension"] != f["dimension"]):  # số 874 đồng chí (84,4%),
+            f["_parent"] = g  # trong đó có 96 đồng chí theo đạo Tin Lành", "…, riêng tiến sĩ 142": a part of a part
     for k, f in enumerate(figures):
         if not _eligible(f) or f.get("_headline"):
             continue

@@ -23,7 +23,7 @@ from .groups import restated_group, said_of_all
 from .oldareas import as_old_areas, old_area
 from .parts import CELL_KINDS, CONTINUES_RE, can_hold, part_metric
 from .scope import narrowed, sector_in, widened
-from .subsets import restated_kind, restricted, subset_whole
+from .subsets import other_sector, restated_kind, restricted, subset_whole
 from .vocabulary import BREAKDOWN_RE, IN_WHICH_RE, ORGS, PARTS, fold, folded
 
 # "trong tổng số 742 tổ chức cơ sở đảng …, loại hình xã … có 91 tổ chức": what follows is parts.
@@ -34,8 +34,9 @@ _OPENS_WITH_WHOLE_RE = folded(r"\s*trong (?:tổng )?số (?:các |những )?(?P
 _LIST_OPEN_RE = re.compile(r"(?<![\wđ])(?:bao gồm|gồm có|gồm)(?![\wđ])|[:(]", re.IGNORECASE)
 # "… 4.652 chi bộ; riêng chi bộ thôn, khối phố là 1.987 chi bộ": the count singled out is a part.
 _SINGLED_OUT_RE = re.compile(r"(?<![\wđ])(?:riêng|nổi bật là|lần lượt)(?![\wđ])", re.IGNORECASE)
-# A period named between a count and the next: "kết nạp 887 …, trong đó năm 2024 là 463".
-_SINGLE_PERIOD_RE = re.compile(r"(?<![\wđ])(?:năm \d{4}|quý [IV\d]+|tháng \d{1,2})(?![\wđ/])", re.IGNORECASE)
+# A period between a count and the next: "… 887 …, trong đó năm 2024 là 463", "…; Đại hội XXII (2010) 4.986".
+_SINGLE_PERIOD_RE = re.compile(r"(?<![\wđ])(?:năm \d{4}|quý [IV\d]+|tháng \d{1,2})(?![\wđ/])|\((?:tháng \d{1,2}/)?"
+                               r"(?:19|20)\d\d\)", re.IGNORECASE)
 _GROWTH_RE = re.compile(r"(?<![\wđ])(?:lên|xuống)(?![\wđ])", re.IGNORECASE)  # "từ A (năm X) lên B"
 # A new stock named after admissions ("…, Đảng bộ Trường có 210 …"), not "trong đó, có".
 _STOCK_CUE_RE = re.compile(r"(?<![\wđ])(?<!đó )(?<!đó, )(?:có|tổng số|nâng|đưa)(?![\wđ])",
@@ -103,8 +104,9 @@ def _no_other_place(whole: dict, part: dict) -> bool:
 
 def sector_of(whole: dict, part: dict) -> bool:
     """A sector's count after a total of the same metric in the sentence is a part of it
-    ("… 5.900 đảng viên; đảng viên làm việc trong doanh nghiệp tư nhân là 1.700 người")."""
-    return part["dimension"] == "sector" and part["metric"] == whole["metric"]
+    ("… 5.900 đảng viên; đảng viên làm việc trong doanh nghiệp tư nhân là 1.700 người"), unless
+    that total is another sector's (subsets.other_sector)."""
+    return part["dimension"] == "sector" and part["metric"] == whole["metric"] and not other_sector(whole, part)
 
 
 def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
@@ -173,14 +175,14 @@ def _sector_whole(sentence: str, f: dict, document: list[dict]) -> dict | None:
 def _same_metric_whole(sentence: str, f: dict, earlier: list[dict]) -> dict | None:
     """"… 42 đảng viên, trong đó 3 đồng chí …", "23 chi bộ (17 chi bộ khu phố, 6 …)": a second
     count of the same thing after "trong đó", "riêng", "gồm", ":" or "(" (not "từ A (năm X) lên
-    B") is a part of the first, even when what selects it is not in the vocabulary; not when it
+    B") is a part of the first (never larger), even when what selects it is not in the vocabulary; not when it
     counts another place ("riêng khối các cơ quan Trung ương có …") or another day or period
     ("khoảng 500 đảng viên khi thành lập (3/2/1930), đến năm 1965, … có 76 vạn", "Chín tháng
     qua … kết nạp 118 …, riêng quý III kết nạp 47 …")."""
     for whole in reversed(earlier):
         same = whole["metric"] == f["metric"] or (f["metric"], whole["metric"]) in _CELLS_OF
-        if (same and not whole["dimension"] and whole["value"] and _same_scope(whole, f)
-                and not (f.get("_dated_here") and (f["as_of"], f["_first"]) != (
+        if (same and not whole["dimension"] and whole["value"] and (f["value"] or 0) <= whole["value"]
+                and _same_scope(whole, f) and not (f.get("_dated_here") and (f["as_of"], f["_first"]) != (
                     whole["as_of"], whole["_first"]))
                 and (IN_WHICH_RE.search(sentence, whole["span_end"], f["span_start"])
                      or _SINGLED_OUT_RE.search(sentence, whole["span_end"], f["span_start"])
@@ -220,8 +222,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
     """Link the sentence's parts to their wholes (module docstring); a part needing a whole
     that has none is dropped; a sector that is not a part of anything only narrows the scope.
     document: the figures of the document before this sentence."""
-    if not figs:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
-        said_of_all(sentence, previous)
+    if len(figs) < 2:  # "… kết nạp 2 quần chúng ưu tú. Hai đảng viên mới đều là người dân tộc Dao."
+        said_of_all(sentence, previous, figs)
     figs = restated_kind(sentence, figs, document + previous)  # "…; trong 17 chi bộ có 4 chi bộ …"
     out = []
     for k, f in enumerate(figs):

@@ -44,7 +44,7 @@ def _after_merger(text: str) -> bool:
     return int(m[1]) > 2025 or month >= 7
 
 
-def merger_days(text: str) -> str:
+def merger_eves(text: str) -> str:
     """text with the merger's days of the module docstring written as dates."""
     text = _BEFORE_NAMED_DAY_RE.sub(lambda m: day_before(m, "tính đến ngày"), text)
     if _after_merger(text):

@@ -19,8 +19,10 @@ from dataclasses import dataclass, replace
 
 from .institutions import institutions
 from .mergers import merger_partner
+from .nicknames import nicknamed
 from .orgnames import PLURAL_RE, org_name, place_name
 from .parents import belongs_to
+from .pastnotes import MERGED_PLACES_RE, PAST_NOTE_RE
 from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
 
@@ -174,8 +176,10 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
         prefix = text[m.start("prefix"):m.end("prefix")]
         written = text[m.start("level"):m.end("level")] if m["level"] else None
         board = written == "Ban"  # "Đảng ủy Ban Quản lý …": a board's name, not the village level "bản"
-        level = _LEVELS_PLAIN.get(m["level"].lower()) if m["level"] and not board else None
-        after = (m.end("prefix") + 1) if board else m.end() + (1 if m.end() < len(text) and text[m.end()] == " " else 0)
+        written = written if written and not board and (written.lower() in LEVELS or written == fold(written, lower=False)) else None
+        level = _LEVELS_PLAIN.get(m["level"].lower()) if written else None  # not "Lạng" (Lạng Sơn) for "làng"
+        stop = m.end() if written else m.end("prefix")
+        after = stop + (1 if stop < len(text) and text[stop] == " " else 0)
         if level:
             scope, end = _named(text, after, level, on, written)
             if scope:
@@ -221,6 +225,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             found.append(Mention(body.start(), end, scope, None, "Đảng bộ"))
         elif scope:
             found.append(Mention(m.start(), end, scope, level, None))
+    for start, end, name in nicknamed(text):  # "Đảng bộ xứ Thanh" (nicknames.py)
+        found.append(Mention(start, end, province_scope(name, "tỉnh", on), "tỉnh", "Đảng bộ"))
     for m in BLOC_RE.finditer(text):
         level = re.match(r"(?:tỉnh|thành phố) ", text[m.end():])  # "… tỉnh Hòa Bình"
         name = "K" + text[m.start() + 1:m.end()] + (level.group(0) + place_name(
@@ -255,31 +261,14 @@ _FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|B�
                           r"Biên phòng) $")
 
 
-# A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
-# thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"), or the place it split from ("được tái lập,
-# tách ra từ tỉnh Hoàng Liên Sơn,", "thành lập trên cơ sở chia tách tỉnh Đắk Lắk"): history, never
-# the scope of a figure.
-_PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
-                           r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
-                           r"|(?<![\wđ])(?:tách (?:ra )?từ|chia tách|trước (?:đây )?thuộc)\s+$",  # unbracketed
-                           re.IGNORECASE)
-# The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
-# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,
-# 7", "được hợp nhất từ Đảng bộ tỉnh An Giang và Đảng bộ tỉnh Kiên Giang"): history too (not the party
-# organisations merged that were named before, which may keep the name).
-_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)|(?:thành lập|"
-                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) )|(?:hợp nhất|sáp nhập) từ(?= ))[^.;]*$",
-                               re.IGNORECASE)
-
-
 def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     """Named before bare, longest first at each place; a mention right after an organisation
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
-    found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
+    found = [m for m in found if not PAST_NOTE_RE.search(text, 0, m.start) and not (
         (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
-        and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
+        and MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     found = [m for m in found if m.party or not merger_partner(text, m.start)]  # "trước hợp nhất với tỉnh B"
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(

@@ -31,7 +31,17 @@ QUALIFIER_WORDS = [
     ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt ngưỡng", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
     ("suýt soát", "nearly"), ("ngấp nghé", "nearly"),  # "suýt soát 9.000", "ngấp nghé 5.000": just under
+    ("ngoài", "over"),  # "có ngoài 1.100 đảng viên"; only after a verb (_BEYOND_AFTER_RE)
 ]
+# "ngoài" is "over" after a verb of having; opening a clause it is "besides" ("Ngoài 1.736 đảng
+# viên chính thức, … còn có 84 đảng viên dự bị").
+_BEYOND_AFTER_RE = re.compile(r"(?<!\w)(?:co|voi|la|dat|len|da|con|tong so|tong cong)\s+$")
+# After the count: "4.300 có lẻ đảng viên" (a few more than it).
+_ODD_AFTER_RE = re.compile(r"\s+có lẻ(?!\w)", re.IGNORECASE)
+# An estimate opening the clause before its verb: "ước cả năm kết nạp 28 đảng viên", "ước tính năm
+# 2025 kết nạp được 35" (a year-end review's estimate, approx; not a plan).
+_ESTIMATE_RE = re.compile(r"(?:^|[,;:.(]\s*|\s)uoc(?: tinh| dat| thuc hien)?\s+(?:ca nam|nam nay|"
+                          r"nam \d{4}|ca nhiem ky)\s+(?:ket nap|phat trien)(?: duoc)?(?: moi)?\s+$")
 _QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
                       + r")\s+$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
@@ -40,6 +50,15 @@ _UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu|(?:van
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)
+# Thousands apart by a space, as Word tables and OCR write them ("12 480", "2 148 đảng viên"): read
+# when a count's noun, a cell's end or the line's end follows, not after a label of a place or a
+# rank ("tổ 3 125 hộ" is no count of 3.125).
+SPACED_RE = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,3}(?: \d{3})+)(?![\w/%.,-]| \d)(?=\s*(?:đảng viên|đảng(?!\w)|"
+                       r"đồng chí|người|tổ chức|chi bộ|\||$))", re.IGNORECASE | re.MULTILINE)
+_SPACED_AFTER_RE = re.compile(r"(?<!\w)(?:tổ|khu|thôn|ấp|đội|xóm|số|khóm|quận|phường|lô|bản|khối|lần|"
+                              r"khóa|ngày|tháng|năm|câu|điều|mục|đợt|giai đoạn|nhóm|top)\s*$", re.IGNORECASE)
+# A smaller scale after a scale: "1 vạn 3 nghìn đảng viên" (13.000), "2 triệu 150 nghìn".
+_SUB_SCALE_RE = re.compile(r"\s+(?P<n>\d{1,3})\s+(?P<u>nghìn|ngàn|vạn|trăm)(?!\w)", re.IGNORECASE)
 DOT_DECIMAL_RE = re.compile(  # "5.6 triệu": an English decimal point before a scale word
     r"(?<![\w.,/-])(?P<num>\d+)\.(?P<dec>\d{1,2})\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ)", re.IGNORECASE)
 WORDS_RE = re.compile(
@@ -72,11 +91,12 @@ MASKS = [
     r"\d{1,2}\s*(?:giờ|h|:)\s*\d{1,2}'?(?:\s*(?:AM|PM|phút))?",               # 16:30 PM
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",                                       # 27/6/2008
     r"(?<![\d.,])\d{1,2}[/-]\d{1,2}(?![\d.,])",                              # 30-3, 07/10
+    r"[Tt]háng\s+(?:1[0-2]|0?[1-9])(?![\d.,])(?:\s*(?:/|-|năm)\s*\d+)*",  # tháng 12 (also "tháng 12 chi bộ …")
     r"(?:ngày|tháng|năm|Năm)\s+(?!\d{1,3}\s+(?:đảng viên|ĐV|đồng chí|người|chi bộ)(?!\w))"
     r"\d+(?:\s*(?:/|-|tháng|năm)\s*\d+)*",  # năm 2022 (not "từ đầu năm 23 ĐV": a count)
     r"\d{4}\s*[-–]\s*\d{4}",                                                 # 2022 - 2025
     r"\d+(?:[.,]\d+)?\s*(?:%|phần trăm)",                                    # 92,5%
-    r"\d+\s*(?:đến|-|–)\s*\d+\s*tuổi",                                        # 18 đến 30 tuổi
+    r"\d+\s*(?:đến|-|–)\s*(?:dưới\s*)?\d+\s*tuổi",                              # 18 đến (dưới) 30 tuổi
     r"\d+\s*(?:tuổi|năm tuổi)",                                               # 18 tuổi
     r"tuổi(?: đời)?\s+(?:từ\s+|dưới\s+|trên\s+)?\d+(?:\s*(?:đến|-|–)\s*\d+)?",     # tuổi đời 18-30
     r"\d+\s*(?:năm|tháng|ngày|giờ|phút|lượt|lần)(?!\w)",                      # 15 năm, 4710 lượt
@@ -147,8 +167,12 @@ def _qualifier(text: str, start: int, original: str) -> tuple[int, str]:
     span of the original: "dưới 30 tuổi 5.127" is no "under 5.127")."""
     window_start = max(0, start - 20)
     m = _QUAL_RE.search(fold(text[window_start:start]))
-    if not m or original[window_start + m.end(1):start].strip():
-        return start, "exact"  # "dưới 30 tuổi 5.127 người": the word qualifies the masked age
+    if m and m.group(1) == "ngoai" and not _BEYOND_AFTER_RE.search(fold(original[max(0, start - 40):
+                                                                         window_start + m.start(1)])):
+        m = None  # "Ngoài 1.736 đảng viên chính thức, …": besides
+    if not m or original[window_start + m.end(1):start].strip():  # "dưới 30 tuổi 5.127 người":
+        estimate = _ESTIMATE_RE.search(fold(original[max(0, start - 50):start]))  # the word qualifies
+        return start, "approx" if estimate else "exact"  # the masked age
     return window_start + m.start(1), _QUAL_KIND[m.group(1)]
 
 
@@ -164,6 +188,9 @@ def find_quantities(text: str) -> list[Quantity]:
     found: dict[int, tuple[int, float, bool]] = {}
     for m in DOT_DECIMAL_RE.finditer(masked):
         found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+    for m in SPACED_RE.finditer(masked):
+        if not _SPACED_AFTER_RE.search(masked, max(0, m.start() - 14), m.start()):
+            found[m.start()] = (m.end(), float(m["num"].replace(" ", "")), False)
     for m in DIGITS_RE.finditer(masked):
         if any(s <= m.start() < e for s, (e, _, _) in found.items()):
             continue
@@ -172,6 +199,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if tenth and SCALES[m["unit"].lower()] >= 1e3:  # "chừng 3 vạn 2 đảng viên"
             d = tenth["d"].lower()
             value, end = value + int(DIGIT_WORDS.get(d, d)) * SCALES[m["unit"].lower()] / 10, tenth.end()
+        elif m["unit"] and not m["dec"] and not m["half"] and (sub := _SUB_SCALE_RE.match(masked, end)) \
+                and SCALES[sub["u"].lower()] < SCALES[m["unit"].lower()]:  # "1 vạn 3 nghìn"
+            value, end = value + int(sub["n"]) * SCALES[sub["u"].lower()], sub.end()
         found[m.start()] = (end, value, False)
     for m in WORDS_RE.finditer(masked):
         words = m["words"].split()
@@ -194,5 +224,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if value != int(value):  # counts are whole: "5,6" alone is not one
             continue
         qstart, qual = _qualifier(masked, start, text) if value else (start, "exact")
+        if (odd := _ODD_AFTER_RE.match(text, end)) and qual == "exact":
+            end, qual = odd.end(), "over"  # "4.300 có lẻ"
         out.append(Quantity(qstart, end, text[qstart:end], value, qual, is_words))
     return out

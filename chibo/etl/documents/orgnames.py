@@ -39,7 +39,9 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           # the state audit, customs, the coast guard ("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh
           # Vùng Cảnh sát biển 2")
           ("toán", "nhà"), ("nhà", "nước"), ("Hải", "quan"), ("Cảnh", "sát"), ("sát", "biển"),
-          ("Ngoại", "ngữ")}
+          ("Ngoại", "ngữ"),
+          # an agency's office abroad ("Cơ quan đại diện Việt Nam tại Lào")
+          ("Cơ", "quan")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
 # Before a party prefix: several organisations follow ("hai Đảng bộ A và B").
 PLURAL_RE = re.compile(r"(?<![\wđ])(?:hai|ba|các|những) $", re.IGNORECASE)

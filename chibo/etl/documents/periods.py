@@ -23,11 +23,11 @@ for admissions, the first day counted (period_from).
 | đến nay, tính đến nay, hôm nay (of a speech), "Sau hợp nhất," | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
 | khi (mới) thành lập, khi ra đời (of the Party: the country's figures only) | founding | 3/2/1930 | — |
+| những năm 1980, thập niên 1990 (a decade) | unknown | none | — |
 
-The reference day is the nearest date before in the sentence, else the date of the event the
-paragraph reports ("Sáng 15/10, Đại hội …"), else the document's date. A term named with its
-congress ("Đại hội … nhiệm kỳ 2025 - 2030") or ending after the document's year is a name, not
-a period.
+The reference day is the nearest date before in the sentence, else the date of the event the paragraph
+reports ("Sáng 15/10, Đại hội …"), else the document's date. A term named with its congress ("Đại hội …
+nhiệm kỳ 2025 - 2030") or ending after the document's year is a name, not a period.
 """
 from __future__ import annotations
 
@@ -43,8 +43,7 @@ from .when import month_end as _month_end
 _Y = r"(?P<y>(?:19|20)\d{2})"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
 _MONTH_COUNT = r"hai|ba|bốn|sáu|bảy|tám|chín|mười một|mười"
-MONTH_COUNTS = _MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
-                 "muoi mot": 11}
+MONTH_COUNTS = _MONTH_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # (kind, pattern) in order of precedence at the same end position.
 PATTERNS: list[tuple[str, str]] = [
@@ -128,6 +127,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_end", r"(?:cuối|hết)\s+năm\s+" + _Y),
     ("year_end", r"(?:cuối|hết)\s+năm(?:\s+nay)?(?!\s*(?:\d|học|qua))"),
     ("school_year", r"năm học\s+(?P<y0>(?:19|20)\d{2})\s*[-–]\s*" + _Y),
+    ("unknown", r"(?<![\w])(?:những năm|thập niên|thập kỷ)\s+(?:19|20)\d0(?![\d/]|\s*[-–])"),  # a decade ("Những năm 1990"): no day
     ("year", r"(?<!kỳ )năm\s+" + _Y + r"(?!\s*[-–]\s*\d)"),
     ("year", r"(?:(?<=\d{4}, )|(?<=\d{4} và ))" + _Y + r"(?![\d/]|\s*[-–]\s*\d)"),  # "năm 2023, 2024 và 2025"
     ("today", r"(?<![\w])(?:(?:tính\s+)?(?:đến|tới)\s+nay|hôm nay|[Ss]au (?:khi )?(?:hợp nhất|sáp nhập)(?=\s*,))(?![\w])(?!\s*\()"),

@@ -115,6 +115,9 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
     after its noun is made a part of its paragraph's total first (narrowed.py)."""
     narrowed_parts(figures)
     labelled_parts(figures)  # a smaller, described count after a total: a part (labelled.py)
+    for f in figures:  # "chiếm 316%" (a lost comma) is no share of anything
+        f["share"] = f["share"] if f["share"] is None or f["share"] <= 1 else None
+    figures[:] = [f for f in figures if f["value"] is not None or f["share"] is not None]
     for ordinal, f in enumerate(figures, start=1):
         f["ordinal"] = ordinal
         f["figure_id"] = f"{doc_id}-{ordinal:03d}"
@@ -140,7 +143,7 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
             "org_text": scope.org_text if scope else None,
             "sentence": f["sentence"], "span_start": f["span_start"], "span_end": f["span_end"],
             "number_text": f["number_text"],
-            "part_of_figure_id": f["_parent"]["figure_id"] if f.get("_parent") else None,
+            "part_of_figure_id": (f.get("_parent") or {}).get("figure_id"),  # None: its whole was dropped
             "dimension": None if f["dimension"] == "other" else f["dimension"],  # unnamed: none
             "dimension_value": f["dimension_value"],
             "share": f["share"],

@@ -6,6 +6,7 @@ the organisation names a document introduces, and sectors narrowing a scope.
 import re
 from dataclasses import dataclass, replace
 
+from .nicknames import current_name
 from .orgnames import PLURAL_RE, org_name, place_name  # noqa: F401 (names of bodies and places)
 from .vocabulary import SECTORS
 
@@ -45,7 +46,7 @@ def resolve_province(name: str, on=None) -> str | None:
     if _resolve_province is None or not name:
         return None
     try:
-        return _resolve_province(name, on=on)
+        return _resolve_province(current_name(name), on=on)  # "Sài Gòn - Gia Định" (nicknames.py)
     except ValueError:  # UnknownValue: not an error here, the scope stays as written
         return None
 
@@ -60,8 +61,7 @@ def province_scope(name: str, level: str, on=None) -> Scope | None:
         if (code := resolve_province(" ".join(words), on)) is not None:
             name = " ".join(words)
     text = f"{level} {name}" if level else name
-    if code is None:
-        # a province no longer on the map ("tỉnh Hà Tây", "tỉnh Nghệ Tĩnh"): a body of its name
+    if code is None:  # a province of the past with no code ("tỉnh Sông Bé", "tỉnh Nghĩa Bình", "tỉnh Hà Tây"): a body of its own
         return Scope(text, "organisation", text, org_text=text) if level == "tỉnh" else None
     if level == "thành phố" and _province and _province(code).get("kind") == "tinh":
         return None
@@ -69,11 +69,12 @@ def province_scope(name: str, level: str, on=None) -> Scope | None:
 
 
 def known_organisations(text: str) -> list[str]:
-    """Organisation names a document introduces with a party prefix, longest first."""
+    """Organisation names a document introduces with a party prefix, longest first (not a province's)."""
     names = {org_name(text, m.end(), plural=bool(PLURAL_RE.search(text, 0, m.start())))
              for m in ORG_PREFIX_RE.finditer(text)
              if text[m.end()].isupper()}  # "Đảng bộ Ủy ban …": a capital with its diacritics
-    return sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
+    # not a province so named ("Đảng bộ\nLạng Sơn, 03/02/2024" over a dateline is the province: names.py)
+    return sorted((n for n in names if len(n.split()) > 1 and not resolve_province(n)), key=len, reverse=True)
 
 
 # A clause on a reorganisation names the units merged, not the sector counted: "Do sáp nhập thôn,

@@ -50,7 +50,7 @@ _GOES_ON_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|t�
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
-_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*\s*(?:\||$))")
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*(?: \d{3})*\s*(?:\||$))")
 
 
 _ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s+")  # also lettered, numbered items
@@ -163,8 +163,17 @@ def title(text: str) -> str | None:
 
 
 # A list of counts by date under a headline naming what they count: "Số đảng viên Đảng bộ tỉnh …
-# qua các năm" over "- Năm 2005: 52.304", "- Ngày 1/1/1997 (tái lập tỉnh): 39.876".
-OVER_TIME_RE = re.compile(r"^Số (?P<noun>đảng viên|chi bộ|tổ chức cơ sở đảng|đảng viên mới được kết nạp)"
-                           r"(?![\wđ]).*?qua các (?:năm|thời kỳ|giai đoạn|nhiệm kỳ)", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(r"\s*[-+•*–]\s+(?:(?:[Nn]ăm|[Cc]uối năm|[Nn]gày|[Tt]háng) [\d/]{4,10})(?:\s*\([^()]"
-                            r"{1,30}\))?\s*:\s*(?:khoảng |gần |hơn |trên )?\d{1,3}(?:\.\d{3})*(?:,\d{1,2} (?:triệu|vạn|nghìn))?\.?")
+# qua các năm" over "- Năm 2005: 52.304", "- Ngày 1/1/1997 (tái lập tỉnh): 39.876"; "Số đảng viên
+# qua một số kỳ Đại hội:" over "- Đại hội VI (tháng 12/1986): hơn 2,1 triệu;".
+OVER_TIME_RE = re.compile(r"^Số (?:lượng )?(?P<noun>đảng viên|chi bộ|tổ chức cơ sở đảng|đảng viên mới được kết nạp)"
+                           r"(?![\wđ]).*?(?:qua|tại) (?:các |một số |những )?(?:kỳ |lần )?(?:năm|thời kỳ|giai đoạn|"
+                           r"nhiệm kỳ|đại hội)(?![\wđ])", re.IGNORECASE)
+DATED_ITEM_RE = re.compile(r"\s*[-+•*–]\s+(?:(?:[Nn]ăm|[Cc]uối năm|[Nn]gày|[Tt]háng) [\d/]{4,10}|Đại hội (?:lần thứ )?"
+                           r"[IVXLC]+)(?:\s*\([^()]{1,30}\))?\s*:\s*(?:khoảng |gần |hơn |trên |ngót |xấp xỉ )?"
+                           r"\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?(?: (?:triệu|vạn|nghìn))?[.;]?")
+
+
+def with_noun(item: str, noun: str) -> str:
+    """A dated item's count followed by the noun its heading names, before its closing mark."""
+    end = len(item.rstrip(" .;"))
+    return item[:end] + noun + item[end:]

@@ -15,12 +15,17 @@ from . import vocabulary as voc
 from .figures import Candidate
 from .numbers import find_quantities
 
-# The item's year opening its clause: "cuối năm 1991", "năm 2016 là", "đến năm 2020:", "2011:".
+# The item's year opening its clause: "cuối năm 1991", "năm 2016 là", "đến năm 2020:", "2011:", a
+# congress by its number and year ("; lần thứ XXI (2005): 4.105", "Đại hội XXII (2010) 4.986"), or a
+# year with its count in brackets ("năm 1991 (khoảng 2,1 triệu)").
 _ITEM_YEAR_RE = re.compile(
     r"(?:^|[;:,]|\svà)\s*(?:(?:đến |tới |vào )?(?:cuối |đầu |giữa )?(?:năm )?(?:19|20)\d\d|hôm nay|hiện nay"
-    r"|nay)\s*(?:đã\s+)?(?:là|:|đạt|có|lên|còn)?\s*$", re.IGNORECASE)
-# What may follow the number in an item: the next item, the sentence's end.
-_ITEM_END_RE = re.compile(r"\s*(?:[;,.]|và(?![\wđ])|$)", re.IGNORECASE)
+    r"|nay|(?:Đại hội\s+)?(?:lần thứ\s+)?[IVXLC]+\s*\(\s*(?:tháng\s+\d{1,2}/)?(?:19|20)\d\d\s*\))\s*(?:đã\s+)?"
+    r"(?:là|:|đạt|có|(?:tăng )?lên|(?:giảm )?còn)?\s*$|(?<![\wđ])năm (?:19|20)\d\d\s*\(\s*$", re.IGNORECASE)
+# What may follow the number in an item: the next item, the sentence's end, a bracket's close.
+_ITEM_END_RE = re.compile(r"\s*(?:[;,.)]|và(?![\wđ])|$)", re.IGNORECASE)
+# A series headed by what it counts without a colon: "Số đảng viên … năm 2016 (khoảng 4,5 triệu)".
+_HEAD_RE = re.compile(r"\s*(?:Tổng )?[Ss]ố (?:lượng )?")
 # A number in thousands or more ("hơn 3,4 triệu", "vượt ba triệu sáu trăm nghìn").
 _SCALE_RE = re.compile(r"(?<![\wđ])(?:nghìn|ngàn|vạn|triệu)(?![\wđ])", re.IGNORECASE)
 # The series' label: "Số đảng viên toàn Đảng: …".
@@ -28,10 +33,8 @@ _LABEL_RE = re.compile(r"\s*(?:Tổng )?[Ss]ố (?:lượng )?(?P<noun>[^:;]{2,6
 
 
 def _label_metric(sentence: str) -> str | None:
-    m = _LABEL_RE.match(sentence)
-    if not m:
-        return None
-    noun = voc.metric_at(voc.fold(sentence), m.start("noun"))
+    m = _LABEL_RE.match(sentence) or _HEAD_RE.match(sentence)
+    noun = voc.metric_at(voc.fold(sentence), m.start("noun") if "noun" in m.groupdict() else m.end()) if m else None
     return noun[0] if noun else None
 
 

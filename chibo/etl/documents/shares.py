@@ -277,7 +277,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         found.append(_share_part(sentence, m, *_noun_and_dimension(m["desc"], 0)))
     for m in _PCT_BEFORE_RE.finditer(sentence):
         metric, dim = _noun_and_dimension(sentence, m.end())
-        party = metric or voc.METRIC_ANY_RE.search(voc.fold(sentence), 0, m.start())
+        party = metric or [n for a in voc.METRIC_ANY_RE.finditer(voc.fold(sentence), 0, m.start()) if (
+            n := metric_at(voc.fold(sentence), a.start())) and n[0] != "_candidates"]  # "612 học sinh, 98% là …"
         dim = dim or (("gender", "female", 0) if metric == "members_female" else None)  # "… đảng viên là nữ"
         found.append(_share_part(sentence, m, metric, dim) if dim and party and (
             metric or dim[0] != "sector") else None)

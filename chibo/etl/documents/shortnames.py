@@ -1,6 +1,6 @@
 """Short names of organisations: the form a document gives in brackets after the full name ("Tập
 đoàn Điện lực Việt Nam (EVN)", "Bộ Nông nghiệp và Môi trường (NN&MT)", also of a body it names without
-a party prefix: "Tổng công ty Hàng hải Việt Nam (VIMC)"), and the full name a short
+a party prefix: "Tổng công ty Hàng hải Việt Nam (VIMC)"; after a legal form: "… - CTCP (Vietnam Airlines)"), and the full name a short
 or partial form stands for ("Đảng bộ EVN", "Bộ NN&MT", "Đảng bộ Tổng công ty")."""
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from .orgnames import org_name
 
 _SHORT_NAME = (r"\s*\((?:(?:gọi|viết) tắt là |sau đây gọi là )?(?P<short>[A-ZĐ][\w.&-]{1,20}"
                r"(?: [A-ZĐ][\w.&-]{1,20}){0,2})\)")  # "(EVN)", "(Vietnam Airlines)"
+# The legal form a company's name may carry before its short name, which the full name drops (orgnames.py):
+# "Tổng công ty Hàng không Việt Nam - CTCP (Vietnam Airlines)".
+_LEGAL_FORM = r"(?: - (?:CTCP|Công ty cổ phần|Công ty Cổ phần))?"
 
 
 def short_names(text: str, known: list[str]) -> dict[str, str]:
@@ -20,7 +23,7 @@ def short_names(text: str, known: list[str]) -> dict[str, str]:
     the text names without a prefix ("Tin từ Trường Đại học Bách khoa Hà Nội (06/11/2024): …")."""
     out: dict[str, str] = {}
     for full in known:
-        for m in re.finditer(re.escape(full) + _SHORT_NAME, text):
+        for m in re.finditer(re.escape(full) + _LEGAL_FORM + _SHORT_NAME, text):
             out.setdefault(m["short"], full)
     for kind in re.finditer(r"(?<![\wđ])" + KINDS + r" (?=[A-ZĐ])", text):  # a body without a prefix:
         full = org_name(text, kind.start())  # "Tổng công ty Hàng hải Việt Nam (VIMC)"

@@ -92,6 +92,14 @@ def _same_place(whole: dict, part: dict) -> bool:
         of_whole.kind, of_whole.value) or old_area(whole, part)  # "tỉnh Hòa Bình cũ": oldareas.py
 
 
+def other_sector(w: dict, f: dict) -> bool:
+    """A total of another sector is no whole of f's ("18.420 tổ chức … trong các đơn vị sự nghiệp
+    công lập và 1.236 … trong các doanh nghiệp ngoài khu vực nhà nước": two totals, each its sector)."""
+    sector = w["_scope"].sector if w["_scope"] is not None else None
+    own = f["dimension_value"] if f["dimension"] == "sector" else (f["_scope"].sector if f["_scope"] else None)
+    return sector is not None and sector != own
+
+
 def subset_whole(f: dict, before: list[dict]) -> dict | None:
     """The total f is a subset of: the nearest before it of the same thing, place and date,
     larger than f (module docstring)."""
@@ -99,7 +107,7 @@ def subset_whole(f: dict, before: list[dict]) -> dict | None:
         return None
     for w in reversed(before):
         if w["dimension"] or w.get("_parent") or not w["value"] or w["qualifier"] == "target" or \
-                not _same_thing(w, f) or not _same_place(w, f):
+                not _same_thing(w, f) or not _same_place(w, f) or other_sector(w, f):
             continue
         if f.get("_dated_here") and (f["as_of"], f["_first"]) != (w["as_of"], w["_first"]):
             return None  # the nearest such total counts another day or period

@@ -15,6 +15,11 @@ read (as wordsdates.py does for dates in words):
 | "Kết nạp từ 01/01/2026" (a count's label giving its first day and no last) | Kết nạp từ 01/01/2026 đến nay |
 | "nhiệm kỳ 2015 -" at a line's end, "2020, …" opening the next (a PDF's wrapped line) | nhiệm kỳ 2015 - 2020, … |
 | "Trước ngày 1/7/2025," opening a clause of stocks | "Đến ngày 30/6/2025," (the day before) |
+| "; 9 tháng kết nạp 21", "6 tháng đã kết nạp 17" (months counted right before the admissions) | 9 tháng đầu năm kết nạp 21 |
+| (trong) học kỳ I (1) (của) năm học 2025 - 2026 | từ đầu năm học 2025 - 2026 đến nay (the first semester so far, from 1 September) |
+| Đại hội lần thứ XX (2000), lần thứ XXI (2005) (a congress's number with its year) | … (năm 2000) |
+| (trong) thập niên (thập kỷ) 2001 - 2010 | giai đoạn 2001 - 2010 |
+| "Năm 2005, …. Mười năm sau, …", "Đến năm 1996, …; mười năm sau, …" (years after the last year the line names) | Năm 2015, …; năm 2006, … |
 | Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
 """
 from __future__ import annotations
@@ -22,7 +27,9 @@ from __future__ import annotations
 import re
 
 from .frames import _YEAR_REVIEW_RE
-from .mergers import day_before, merger_days
+from .meetingdays import meeting_days
+from .mergerdays import merger_days
+from .mergers import day_before, merger_eves
 from .yearslater import years_later
 
 _HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
@@ -114,9 +121,37 @@ _YEAR_START_RE = re.compile(r"(?<![\wđ])(?<!từ )(?<!tháng )(?<!quý )(?<!ử
                             r"(?=\s*,[^.;\n]{0,80}?\s(?:có|còn|gồm)\s)")  # before a stock: "…, Đảng bộ xã có 612 …"
 
 
+# Months counted right before the admissions of a review ("…; 9 tháng kết nạp 21 đảng viên"): the year's first.
+_MONTHS_ADMITTED_RE = re.compile(r"(?:(?<=[;:,] )|(?<=^))(\d{1,2}|sáu|chín|ba) tháng(?= (?:đã )?kết nạp )", re.MULTILINE)
+_SEMESTER_RE = re.compile(r"(?<![\wđ])(?:([Tt])rong )?([Hh])ọc kỳ (?:I|1) (?:của )?năm học ((?:19|20)\d{2} ?[-–] ?(?:19|20)\d{2})")
+_CONGRESS_YEAR_RE = re.compile(r"((?:Đại hội|lần thứ) [IVXLC]{1,6} \()((?:19|20)\d{2})(?=\))")
+_DECADE_RE = re.compile(r"(?<![\wđ])([Tt])hập (?:niên|kỷ) (?=(?:19|20)\d{2} ?[-–] ?(?:19|20)\d{2})")
+
+
+_LATER_COUNTS = {"mười": 10, "hai mươi": 20, "ba mươi": 30, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+_YEARS_LATER_RE = re.compile(r"(?<![\wđ])(?P<n>\d{1,2}|" + "|".join(_LATER_COUNTS) + r") năm sau(?=\s*,)", re.IGNORECASE)
+_NAMED_YEAR_RE = re.compile(r"(?<![\wđ/])[Nn]ăm ((?:19|20)\d{2})(?![\d/])")
+
+
+def _years_later(line: str) -> str:
+    """"Mười năm sau," counted from the last year the line names before it (the line as written)."""
+    def sub(m: re.Match) -> str:
+        anchor = list(_NAMED_YEAR_RE.finditer(line, 0, m.start()))
+        if not anchor:
+            return m.group(0)
+        n = int(m["n"]) if m["n"].isdigit() else _LATER_COUNTS[m["n"].lower()]
+        return f"{'N' if m['n'][0].isupper() else 'n'}ăm {int(anchor[-1][1]) + n}"
+    return _YEARS_LATER_RE.sub(sub, line)
+
+
+def _semester(m: re.Match) -> str:
+    opening = m[1] or m[2]
+    return f"{'T' if opening.isupper() else 't'}ừ đầu năm học {m[3]} đến nay"
+
+
 def periods_in_words(text: str) -> str:
     """text with the periods of the module docstring rewritten."""
-    text = _report_ends(text)
+    text = meeting_days(merger_days(_report_ends(text)))  # mergerdays.py, meetingdays.py
     text = _HALF_RE.sub(_half, text)
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
@@ -124,8 +159,11 @@ def periods_in_words(text: str) -> str:
     text = _LISTED_MONTHS_RE.sub(_listed_months, text)
     text = _WRAPPED_TERM_RE.sub(r"\1 \2 \3", text)
     text = _ADMITTED_FROM_RE.sub(lambda m: f"{m[0]} đến nay", text)
-    text = _BEFORE_DAY_RE.sub(lambda m: day_before(m, "đến ngày"), merger_days(years_later(text)))  # mergers.py, yearslater.py
+    text = _BEFORE_DAY_RE.sub(lambda m: day_before(m, "đến ngày"), merger_eves(years_later(text)))  # mergers.py, yearslater.py
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)
+    text = _MONTHS_ADMITTED_RE.sub(lambda m: f"{m[1]} tháng đầu năm", _SEMESTER_RE.sub(_semester, text))
+    text = "\n".join(_years_later(line) if "năm sau" in line else line for line in text.split("\n"))
+    text = _DECADE_RE.sub(lambda m: f"{'G' if m[1] == 'T' else 'g'}iai đoạn ", _CONGRESS_YEAR_RE.sub(r"\1năm \2", text))
     return _YEAR_START_RE.sub(lambda m: f"{m[1]} ({'1/1/' + m['y'] if m['y'] else 'ngày 1/1'})", text)

@@ -112,7 +112,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     # "ĐV" is short for "đảng viên" in minutes and reports ("Tổng số ĐV: 24 đ/c; ĐV nữ: 17 đ/c")
     ("members_probationary", r"(?:đảng viên|đv) dự bị"),
     ("members_official", r"(?:đảng viên|đv) chính thức"),
-    ("members_female", r"(?:đảng viên|đv) (?:là )?nữ|nữ đảng viên"),
+    ("members_female", r"(?:đảng viên|đv) (?:là )?(?:nữ giới|phái nữ|nữ)|nữ đảng viên"),
     ("new_admissions", r"đảng viên (?:mới )?(?:được |đã được )?kết nạp(?: mới)?|đảng viên mới|"
                        r"tân đảng viên"),
     ("members_total", r"đảng viên|đv"),
@@ -206,9 +206,9 @@ UNBLOCK_RE = re.compile(
 CUE_RE = folded(
     r"(?<![\w])(?:có|với|gồm|là|đạt|còn|hiện|quản lý|thay mặt(?: cho)?|đại diện cho|kết nạp|"
     r"phát triển|trong số|trong tổng số|trong đó|chỉ đạo|lên|sinh hoạt (?:tại|ở|trong)|đang sinh hoạt|tổng số|tổng cộng|"
-    r"chúc mừng|chào mừng|chào đón|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
-    r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo))"
-    r"(?![\w])|:|^tu(?=\s)")  # "Về trình độ, 45.120 đảng viên có trình độ đại học …": a breakdown
+    r"chúc mừng|chào mừng|chào đón|đón nhận|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
+    r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo)|theo loại hình)"
+    r"(?![\w])|:|^tu(?=\s)|^ngoài(?=\s+$)")  # "Về trình độ, …": a breakdown; "Ngoài 1.736 …, … còn có"
 # After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ", "Tại 47 chi bộ … hiện sinh hoạt 1.140".
 STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
@@ -219,7 +219,7 @@ ADMITTED_AFTER_RE = folded(
     r"\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+(?:(?:các\s+)?(?:chi bộ|cấp ủy|đảng ủy)\s+)?|vinh dự\s+(?:được\s+)?)?"
     r"(?:kết nạp|đứng vào hàng ngũ)"  # "… đã được các chi bộ kết nạp vào Đảng"
     r"|\s*vào Đảng(?! bộ)|\s*(?:mới\s+)?(?:đã\s+)?trở thành đảng viên"
-    r"|\s*(?:[^\s,.;]+\s+){1,8}?(?:đã\s+)?(?:(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)"
+    r"|\s*(?:[^\s,.;]+\s+){1,14}?(?:đã\s+)?(?:(?:được|vinh dự được)\s+(?:kết nạp|đứng vào hàng ngũ)"
     r"|trở thành đảng viên)")
 # A sentence opening with a plan: all its figures are targets ("Mục tiêu …, mỗi năm kết nạp từ 200 …").
 TARGET_OPEN_RE = re.compile(r"\s*(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch)(?![\wđ])", re.IGNORECASE)
@@ -284,7 +284,7 @@ def within_tolerance(published: float, warehouse: float, qualifier: str) -> bool
 # Sectors by the words that name them (scope.py narrows scopes by them, parts.py reads parts).
 SECTORS: list[tuple[str, str]] = [
     ("mass_association", r"(?:cơ quan )?hội quần chúng"),
-    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|cấp xã"),
+    ("commune", r"xã, phường, thị trấn|xã, phường|xã, thị trấn|phường, thị trấn|phường, xã|cấp xã"),
     ("residential", r"(?:thôn|ấp|bản|xóm|buôn|làng|khóm|khu phố|khối phố)(?:,| và) (?:tổ dân phố|"
                     r"khu phố|khối phố|khóm|xóm|bản|buôn|ấp|làng|tiểu khu|khu dân cư)|"
                     r"khu dân cư|tổ dân phố|khối phố"),
