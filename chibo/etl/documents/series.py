@@ -20,7 +20,7 @@ from .numbers import find_quantities
 # year with its count in brackets ("năm 1991 (khoảng 2,1 triệu)").
 _ITEM_YEAR_RE = re.compile(
     r"(?:^|[;:,]|\svà)\s*(?:(?:đến |tới |vào )?(?:cuối |đầu |giữa )?(?:năm )?(?:19|20)\d\d|hôm nay|hiện nay"
-    r"|nay|(?:Đại hội\s+)?(?:lần thứ\s+)?[IVXLC]+\s*\(\s*(?:tháng\s+\d{1,2}/)?(?:19|20)\d\d\s*\))\s*(?:đã\s+)?"
+    r"|nay|(?:Đại hội\s+)?(?:lần thứ\s+)?[IVXLC]+\s*\(\s*(?:tháng\s+\d{1,2}/|năm\s+)?(?:19|20)\d\d\s*\))\s*(?:đã\s+)?"
     r"(?:là|:|đạt|có|(?:tăng )?lên|(?:giảm )?còn)?\s*$|(?<![\wđ])năm (?:19|20)\d\d\s*\(\s*$", re.IGNORECASE)
 # What may follow the number in an item: the next item, the sentence's end, a bracket's close.
 _ITEM_END_RE = re.compile(r"\s*(?:[;,.)]|và(?![\wđ])|$)", re.IGNORECASE)
