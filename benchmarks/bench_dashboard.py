@@ -49,7 +49,7 @@ def warm(data, urlstate, access, state) -> None:
     """Answers that stay cached across filter changes (per generation): filter choices, bounds,
     rollup presence, events, warehouse info, the metric registry, the picked organisation's
     label."""
-    from chibo.dashboard.queries import metrics
+    from chibo.dashboard.queries import lookup, metrics
 
     scope = access.current_scope()
     urlstate.choices_for(scope)
@@ -59,7 +59,7 @@ def warm(data, urlstate, access, state) -> None:
     for table in ("agg_members_monthly", "agg_meetings_province_monthly", "agg_base_org_monthly"):
         data.table_exists(scope, table)
     if state.get("org"):
-        data.org_label(scope, state["org"])
+        lookup.org_label(scope, state["org"])
 
 
 def main() -> None:
@@ -118,6 +118,7 @@ def measure(args) -> None:
         calls = {k: fn for k, fn in calls.items() if any(o in k for o in args.only)}
     times: dict[str, list[float]] = {k: [] for k in calls}
     cpu: dict[str, list[float]] = {k: [] for k in calls}  # CPU time: robust on a busy machine
+    sent: dict[str, list[int]] = {k: [] for k in calls}  # bytes of the JSON answer
     with duckdb.connect(args.warehouse, read_only=True) as con:  # a current provincial committee
         org = con.execute("""SELECT org_id FROM marts.dim_org WHERE kind = 'province_committee'
             AND valid_to IS NULL ORDER BY org_id LIMIT 1""").fetchone()
@@ -130,14 +131,17 @@ def measure(args) -> None:
             warm(data, urlstate, access, state)
             for name, fn in calls.items():
                 t0, c0 = time.perf_counter(), time.process_time()
-                to_json(fn(state))  # what Dash sends
+                body = to_json(fn(state))  # what Dash sends
                 times[name].append((time.perf_counter() - t0) * 1000)
                 cpu[name].append((time.process_time() - c0) * 1000)
+                sent[name].append(len(body.encode()))
     print(f"warehouse: {args.warehouse}; {len(states)} views × {args.repeat} rounds, cold caches")
-    print(f"{'callback':45s} {'median ms':>10s} {'p95 ms':>10s} {'CPU med':>8s} {'CPU p95':>8s}")
+    print(f"{'callback':45s} {'median ms':>10s} {'p95 ms':>10s} {'CPU med':>8s} {'CPU p95':>8s}"
+          f" {'kB max':>8s}")
     for name, ts in sorted(times.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"{name:45s} {statistics.median(ts):10.1f} {p95(ts):10.1f} "
-              f"{statistics.median(cpu[name]):8.1f} {p95(cpu[name]):8.1f}")
+              f"{statistics.median(cpu[name]):8.1f} {p95(cpu[name]):8.1f}"
+              f" {max(sent[name]) / 1000:8.1f}")
     if args.pandas:
         pandas_beside(args, states, times)
 

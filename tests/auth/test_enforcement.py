@@ -216,8 +216,8 @@ def test_an_old_province_scope_is_that_old_province_only(logins, forged_bodies):
     old code to its whole successor."""
     import flask
 
-    from chibo.dashboard import data
     from chibo.dashboard.auth import access, users
+    from chibo.dashboard.queries import lookup
 
     for name, code in (("old25", "25"), ("old26", "26")):
         if users.get_user(name) is None:
@@ -227,7 +227,7 @@ def test_an_old_province_scope_is_that_old_province_only(logins, forged_bodies):
         with logins.server.test_request_context("/"):
             flask.g.chibo_user = users.get_user(name)
             scope = access.current_scope()
-            seen[name] = {o for o in ("P1", "P2", "B2", "S1") if data.org_exists(scope, o)}
+            seen[name] = {o for o in ("P1", "P2", "B2", "S1") if lookup.org_exists(scope, o)}
     assert seen == {"old25": {"P2"}, "old26": {"B2"}}
     bodies = forged_bodies(_state(province="N25", org="B2"))
     leaks, ok = _scan(login(logins, "old25"), bodies)
