@@ -6,8 +6,9 @@
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
 bounds, events, warehouse info), and times every callback: the server time of a filter change,
 from the state to the JSON Dash sends (a chart card's figure through the answer cache, as its
-callback draws it; every answer serialised as Dash does); and each page's layout, which Dash
-draws on every navigation.
+callback draws it; every answer serialised as Dash does, its size printed as "kB max"); and
+each page's layout, which Dash draws on every navigation. Grids are timed by the block of rows
+they ask for (`table_calls`).
 With --pandas, three representative answers (members trend, quality levels, province ranking)
 are also computed with plain pandas over the fact tables (benchmarks/pandas_baseline.py) for the
 same views, and each callback's time is printed beside that baseline.
@@ -101,7 +102,7 @@ def measure(args) -> None:
     scope = access.current_scope()
     calls = {f"chart:{k}": (lambda s, k=k: registry.card_answer(k, s, "light", scope))
              for k in registry.CHARTS}
-    calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
+    calls.update(table_calls(tables, scope))
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
     calls["members:structure_kpis"] = lambda s: structure.kpi_cards(s, "light")
     calls["data:info_cards"] = data_status.info_cards
@@ -144,6 +145,26 @@ def measure(args) -> None:
               f" {max(sent[name]) / 1000:8.1f}")
     if args.pandas:
         pandas_beside(args, states, times)
+
+
+def table_calls(tables, scope) -> dict:
+    """The grids' requests: `table:` the first block a grid asks for on a filter change (on a
+    commit before paged grids: every row the grid was sent at once); `page:` a later block
+    sorted by the table's first number column, `sorted:` one sorted by its first text column
+    (the cells' and organisations' names: every row named before the cut)."""
+    if not hasattr(tables, "page"):  # before paged grids: all rows in one answer
+        return {f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES}
+    calls = {}
+    for k, table in tables.TABLES.items():
+        first = {"startRow": 0, "endRow": tables.BLOCK, "sortModel": [], "filterModel": {}}
+        calls[f"table:{k}"] = lambda s, k=k, r=first: tables.page(k, s, scope, r)
+        for view, kinds in (("page", ("int", "dec")), ("sorted", ("text",))):
+            col = next((c for c, _h, kind in table.columns if kind in kinds), None)
+            if col:
+                later = {"startRow": 10 * tables.BLOCK, "endRow": 11 * tables.BLOCK,
+                         "sortModel": [{"colId": col, "sort": "desc"}], "filterModel": {}}
+                calls[f"{view}:{k}"] = lambda s, k=k, r=later: tables.page(k, s, scope, r)
+    return calls
 
 
 def p95(ts: list[float]) -> float:

@@ -54,6 +54,25 @@ class Filters:
     extra: tuple = field(default=())  # page-specific hashable extras, e.g. (("grain", "year"),)
 
 
+@dataclass(frozen=True)
+class Page:
+    """One block of a grid's rows, checked against the table's own columns before it gets here
+    (charts/grid_view.py): `offset`, `limit` (None: every row), `order` ((column, descending),
+    …) before the table's own order, and `where` ((column, 'AND'|'OR', ((filter type, type,
+    value, value to), …)), …): ag-grid's text and number filters."""
+
+    offset: int = 0
+    limit: int | None = None
+    order: tuple = ()
+    where: tuple = ()
+
+
+def grid_page(f: Filters) -> Page:
+    """The block of rows a grid asks for (filters.extra `page`); every row when none is asked."""
+    page = dict(f.extra).get("page")
+    return page if isinstance(page, Page) else Page()
+
+
 # ---------------------------------------------------------------- the current gateway
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from chibo.dashboard import data, runtime
-from chibo.dashboard.data import Filters, Scope
+from chibo.dashboard.data import Filters, Page, Scope
 from chibo.dashboard.queries import exact, lookup, meta
 from chibo.dashboard.queries import members as q
 from tests.helpers import runtime_for
@@ -123,7 +123,7 @@ def test_data_quality_follows_scope():
 def test_data_quality_grid_limit_is_cut_in_sql_keeping_the_newest_first():
     """The grid asks for at most N rows (`limit` in filters.extra): the first N of the full list."""
     full = meta.data_quality(ALL, Y2025)
-    one = meta.data_quality(ALL, dataclasses.replace(Y2025, extra=(("limit", 1),)))
+    one = meta.data_quality(ALL, dataclasses.replace(Y2025, extra=(("page", Page(limit=1)),)))
     assert len(one) == 1 and one.iloc[0].to_dict() == full.iloc[0].to_dict()
 
 

@@ -95,7 +95,7 @@ register_table(Table(ORGS_TABLE, "orgs.table", q.org_table, (
     ("cells", "col.cells", "int"), ("members", "col.members", "int"),
     ("official", "col.official", "int"), ("admitted", "col.admitted", "int"),
     ("good_fair_share", "col.good_fair_share", "pct"),
-    ("attendance", "col.attendance", "pct"), ("rating", "col.rating", "text"))))
+    ("attendance", "col.attendance", "pct"), ("rating", "col.rating", "text")), paged=True))
 register_table(Table(ORGS_RATINGS, "orgs.ratings", q.ratings, (
     ("year", "col.year", "text"), ("org_id", "col.org_id", "text"),
     ("name", "col.name", "text"), ("rating", "col.rating", "text"))))
