@@ -49,6 +49,8 @@ def _values(state: dict, path: str = "/"):
             return fixed[(ident, prop)]
         if prop in ("n_clicks", "n_intervals"):
             return 1
+        if prop == "getRowsRequest":  # a paged grid's first block
+            return {"startRow": 0, "endRow": 100, "sortModel": [], "filterModel": {}}
         return None
     return value
 
@@ -241,7 +243,7 @@ def test_every_chart_and_table_read_is_audited(logins, forged_bodies):
     from chibo.dashboard.auth import users
 
     bodies = [b for b in forged_bodies(_state(province="N01"))
-              if any(o.endswith((".figure", ".rowData"))
+              if any(o.endswith((".figure", ".rowData", ".getRowsResponse"))
                      for o in b["output"].strip(".").split("..."))][:6]
     assert bodies
     before = max((e["id"] for e in users.audit_log(1)), default=0)

@@ -23,8 +23,13 @@ VIEW = "?from=2024-01-01&to=2025-09-30"
 
 
 @pytest.fixture(scope="module")
-def state(demo_warehouse):
-    with runtime.bound(runtime_for(demo_warehouse, answer_cache_mb=0)):
+def demo_runtime(demo_warehouse):
+    return runtime_for(demo_warehouse)
+
+
+@pytest.fixture
+def state(demo_runtime, dash_app):  # the app: every table registered
+    with runtime.bound(demo_runtime):
         yield urlstate.parse(VIEW, urlstate.choices_for(ALL))[0]
 
 
@@ -34,9 +39,11 @@ def ask(start: int, end: int, sort=(), filters=None) -> dict:
 
 
 def shown(key: str, rows: list[dict]) -> list[dict]:
-    """The rows as the grid gets them: the table's columns only."""
+    """The rows as the grid gets them: the table's columns only (shares to 9 decimals: a sum of
+    fractions over other rows may differ in its last bits)."""
     cols = [c for c, _h, _k in tables.TABLES[key].columns]
-    return [{c: r.get(c) for c in cols} for r in rows]
+    return [{c: round(r.get(c), 9) if isinstance(r.get(c), float) else r.get(c) for c in cols}
+            for r in rows]
 
 
 def every(key: str, state: dict, scope: Scope = ALL, sort=(), filters=None) -> list[dict]:
@@ -58,9 +65,9 @@ def test_blocks_one_after_the_other_are_the_rows_in_order(state, key):
     for start in range(0, len(full) + size, size):
         rows, count = tables.page(key, state, ALL, ask(start, start + size))
         assert count == len(full)
-        got += rows
+        got += shown(key, rows)
     assert got == full
-    assert tables.page(key, state, ALL, ask(1, 4))[0] == full[1:4] != full[0:3]
+    assert shown(key, tables.page(key, state, ALL, ask(1, 4))[0]) == full[1:4] != full[0:3]
 
 
 @pytest.mark.parametrize("key", PAGED)
@@ -74,7 +81,7 @@ def test_a_sorted_block_is_the_block_of_every_row_sorted(state, key):
         for d in ("asc", "desc"):
             want = every(key, state, sort=[(col, d)])
             rows, count = tables.page(key, state, ALL, ask(3, 11, [(col, d)]))
-            assert (rows, count) == (want[3:11], len(want)), (key, col, d)
+            assert (shown(key, rows), count) == (want[3:11], len(want)), (key, col, d)
             differs |= want[3:11] != shown(key, tables.rows(key, state, ALL))[3:11]
     assert differs  # some sort changes the block
 
@@ -99,7 +106,7 @@ def test_filters_are_applied_in_sql_as_the_exports_apply_them(state):
         want = every(key, state, sort=[("members", "desc")], filters=filters)
         assert 0 < len(want) < len(rows), filters
         got, count = tables.page(key, state, ALL, ask(0, 1000, [("members", "desc")], filters))
-        assert (got, count) == (want, len(want)), filters
+        assert (shown(key, got), count) == (want[:1000], len(want)), filters
 
 
 @pytest.mark.parametrize("request_", [
@@ -109,6 +116,7 @@ def test_filters_are_applied_in_sql_as_the_exports_apply_them(state):
     ask(0, 10, filters={"org_name": {"filterType": "text", "type": "contains", "filter": "a"}}),
     ask(0, 10, filters={"members": {"filterType": "number", "type": "contains", "filter": 1}}),
     ask(0, 10, filters={"members": {"filterType": "number", "type": "lessThan", "filter": "x"}}),
+    ask(0, 10, filters={"members": {"filterType": "number", "type": "lessThan", "filter": "nan"}}),
     ask(0, 10, filters={"name": {"filterType": "text", "type": "regex", "filter": "a"}}),
     ask(-5, 10), ask(10, 10), ask(0, grid_view.MAX_BLOCK + 1), {"startRow": "0", "endRow": 9},
 ])
@@ -142,7 +150,7 @@ def test_a_province_viewer_gets_its_rows_only_and_every_statement_binds_it(state
     with tracing() as seen:
         rows, count = tables.page(key, state, mine, ask(0, 5, [("name" if key != "data-quality"
                                                                   else "org_name", "asc")]))
-    assert count == len(full) and rows == every(key, state, mine, [(
+    assert count == len(full) and shown(key, rows) == every(key, state, mine, [(
         "name" if key != "data-quality" else "org_name", "asc")])[:5]
     per_org = [s for s in seen if any(t in s.sql for t in PER_ORG)
                and "max(as_of_month)" not in s.sql]  # the one date of the trend mart

@@ -6,6 +6,8 @@ every column is the table's own and every filter one of ag-grid's text and numbe
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from chibo.dashboard.data import Page
@@ -134,6 +136,6 @@ def _checked(col: str, m) -> tuple:
         return ("text", kind, m["filter"], None)
     a, b = _number(m.get("filter")), _number(m.get("filterTo"))
     if m.get("filterType") == "number" and kind in _NUMBER and a is not None \
-            and (kind != "inRange" or b is not None):
+            and math.isfinite(a) and (kind != "inRange" or (b is not None and math.isfinite(b))):
         return ("number", kind, a, b)
     raise ValueError(f"filter {col!r}: {m!r}")

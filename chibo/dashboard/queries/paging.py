@@ -73,7 +73,9 @@ def where(page: Page, p: dict, lang: str) -> str:
                 p[v] = str(a).lower()
                 each.append("coalesce(" + _TEXT[op].format(x=text, v=v) + ", FALSE)")
             else:
-                p[v], p[w] = float(a), (None if b is None else float(b))
+                p[v] = float(a)
+                if op == "inRange":
+                    p[w] = float(b)
                 each.append("coalesce(" + _NUMBER[op].format(x=f"CAST({x} AS DOUBLE)", v=v,
                                                               w=w) + ", FALSE)")
         conds.append("(" + f" {joint} ".join(each) + ")")
