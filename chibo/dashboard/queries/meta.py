@@ -62,10 +62,11 @@ def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
         del p["upto"]
     sql = paging.block(
         page, ctes="", p=p, lang=dict(f.extra).get("lang", "vi"),
-        keys=f"""SELECT q.rule, q.severity, q.org_id, q.member_id, q.month, q.detail
+        keys=f"""SELECT q.rule, q.severity, CAST(q.org_id AS VARCHAR) AS org_id, q.member_id,
+                        q.month, q.detail
                  FROM marts.data_quality q WHERE {within} AND {newest}""",
         names=lambda listed: f"""c AS (SELECT o.org_id, o.name AS org_name FROM marts.dim_org o
-            WHERE o.org_id IN (SELECT CAST(org_id AS VARCHAR) FROM {listed}))""",
+            WHERE o.org_id IN (SELECT org_id FROM {listed}))""",
         named=("org_name",), default=("month DESC NULLS LAST", "rule", "org_id", "member_id",
                                       "detail"),
         columns="rule, severity, org_id, org_name, member_id, month, detail")

@@ -90,14 +90,15 @@ def window(page: Page, p: dict) -> str:
 
 def block(page: Page, *, ctes: str, keys: str, names: Callable[[str], str] | None,
           named: tuple, default: tuple, columns: str, p: dict, lang: str) -> str:
-    """The SQL of one block: `keys` (a SELECT with org_id and the unnamed columns, in scope)
+    """The SQL of one block: `keys` (a SELECT with org_id as text and the unnamed columns, in
+    scope: a coded id joined to the names as text would cast the names to the whole dictionary)
     after the CTEs `ctes`, cut to the block by the page's filters, sort (then `default`) and
     window, `names(listed)` (the CTE `c` naming the org_ids of the relation `listed`) joined
     before the cut when the page reads a `named` column, else after; `columns` the SELECT list
     (unqualified names), with TOTAL."""
     early = names is not None and needs(page, named)
     order = order_by(page, default, p, lang)
-    head = f"WITH {ctes + ',' if ctes else ''} k AS ({keys}),"
+    head = f"WITH {ctes + ',' if ctes else ''} k AS {'MATERIALIZED ' if early else ''}({keys}),"
     if early:
         head += f" {names('k')}, kc AS (SELECT * FROM k JOIN c USING (org_id)),"
     cut = (f" pg AS (SELECT *, count(*) OVER () AS {TOTAL} FROM {'kc' if early else 'k'}"

@@ -45,7 +45,7 @@ def window_end(scope: Scope, f: Filters) -> dt.date | None:
 
 
 def _cells(scope: Scope, f: Filters, listed: str) -> tuple[str, dict]:
-    """CTE `c`: the cells of `listed` (a table or CTE with org_id, as text or coded) in scope,
+    """CTE `c`: the cells of `listed` (a table or CTE with org_id as text) in scope,
     with their name, base organisation and province names: only the cells a list shows are
     named, never every cell."""
     cond, p = org_condition(scope, f)
@@ -56,7 +56,7 @@ def _cells(scope: Scope, f: Filters, listed: str) -> tuple[str, dict]:
                 FROM marts.dim_org o LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id
                 LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
                 WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')
-                      AND o.org_id IN (SELECT CAST(org_id AS VARCHAR) FROM {listed}))""", p)
+                      AND o.org_id IN (SELECT org_id FROM {listed}))""", p)
 
 
 def _in_scope(scope: Scope, f: Filters, column: str) -> tuple[str, dict]:
@@ -107,8 +107,9 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
                 " AND m.month <= $b GROUP BY m.org_id")
     return _listed(
         scope, f, p, ctes=f"{_missed_months(scope, f, counted)}, last_regular AS ({last})",
-        keys=f"""SELECT m.org_id, m.missed, $n AS months, l.last_regular
-                 FROM missed m LEFT JOIN last_regular l USING (org_id) WHERE {within}""",
+        keys=f"""SELECT CAST(m.org_id AS VARCHAR) AS org_id, m.missed, $n AS months,
+                        l.last_regular
+                 FROM missed m LEFT JOIN last_regular l ON l.org_id = m.org_id WHERE {within}""",
         default=("missed DESC", "last_regular ASC NULLS FIRST", "org_id"),
         columns="org_id, name, base_org, province, missed, months, last_regular")
 
@@ -157,7 +158,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
     p["fall"] = -FALL_POINTS
     return _listed(
         scope, f, p,
-        keys=f"""SELECT t.org_id, round(t.score_prev6, 1) AS score_prev6,
+        keys=f"""SELECT CAST(t.org_id AS VARCHAR) AS org_id, round(t.score_prev6, 1) AS score_prev6,
                         round(t.score_last6, 1) AS score_last6,
                         round(t.score_change, 1) AS score_change,
                         round(t.slope_12m, 2) AS slope_12m, t.as_of_month,
@@ -189,7 +190,8 @@ def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells from marts.cell_poor_12m: the cells listed at the month `last`."""
     within, p = _in_scope(scope, f, "w.org_id")
     p.update(b=last, k=POOR_MIN)
-    return _listed(scope, f, p, keys=f"""SELECT w.org_id, w.poor, w.rated, w.last_poor
+    return _listed(scope, f, p, keys=f"""
+        SELECT CAST(w.org_id AS VARCHAR) AS org_id, w.poor, w.rated, w.last_poor
         FROM marts.{WATCH} w WHERE w.month = $b AND w.poor >= $k AND {within}""", **_POOR)
 
 
@@ -198,7 +200,7 @@ def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     within, p = _in_scope(scope, f, "m.org_id")
     p.update(a=add_months(last, -11), b=last, k=POOR_MIN)
     return _listed(scope, f, p, keys=f"""
-        SELECT m.org_id, CAST(sum(m.poor) AS INTEGER) AS poor,
+        SELECT CAST(m.org_id AS VARCHAR) AS org_id, CAST(sum(m.poor) AS INTEGER) AS poor,
                CAST(sum(m.good + m.fair + m.average + m.poor) AS INTEGER) AS rated,
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m
