@@ -149,7 +149,7 @@ def measure(args) -> None:
 
 def table_calls(tables, scope) -> dict:
     """The grids' requests: `table:` the first block a grid asks for on a filter change (on a
-    commit before paged grids: every row the grid was sent at once); `page:` a later block
+    commit before paged grids: every row the grid was sent at once); `block:` a later block
     sorted by the table's first number column, `sorted:` one sorted by its first text column
     (the cells' and organisations' names: every row named before the cut)."""
     if not hasattr(tables, "page"):  # before paged grids: all rows in one answer
@@ -158,7 +158,7 @@ def table_calls(tables, scope) -> dict:
     for k, table in tables.TABLES.items():
         first = {"startRow": 0, "endRow": tables.BLOCK, "sortModel": [], "filterModel": {}}
         calls[f"table:{k}"] = lambda s, k=k, r=first: tables.page(k, s, scope, r)
-        for view, kinds in (("page", ("int", "dec")), ("sorted", ("text",))):
+        for view, kinds in (("block", ("int", "dec")), ("sorted", ("text",))):
             col = next((c for c, _h, kind in table.columns if kind in kinds), None)
             if col:
                 later = {"startRow": 10 * tables.BLOCK, "endRow": 11 * tables.BLOCK,
