@@ -69,15 +69,13 @@ def _in_scope(scope: Scope, f: Filters, column: str) -> tuple[str, dict]:
             " AND o.kind IN ('base_cell', 'sub_cell'))", p)
 
 
-def _listed(scope: Scope, f: Filters, p: dict, *, ctes: str = "", keys: str, default: tuple,
-            columns: str) -> pd.DataFrame:
-    """The block of a watch list the grid asks for (every row without one): `keys` lists the
-    cells (org_id and the unnamed columns), `default` its order, `columns` its columns."""
-    page = grid_page(f)
-    sql = paging.block(page, ctes=ctes, keys=keys, names=lambda listed: _cells(scope, f, listed)[0],
-                       named=NAMED, default=default, columns=columns, p=p,
-                       lang=dict(f.extra).get("lang", "vi"))
-    return paging.run(scope, sql, p, page)
+def _block(scope: Scope, f: Filters, p: dict, *, ctes: str = "", keys: str, default: tuple,
+           columns: str) -> str:
+    """The SQL of the block of a watch list the grid asks for (every row without one): `keys`
+    lists the cells (org_id and the unnamed columns), `default` its order, `columns` its columns."""
+    return paging.block(grid_page(f), ctes=ctes, keys=keys, p=p, named=NAMED, default=default,
+                        names=lambda listed: _cells(scope, f, listed)[0], columns=columns,
+                        lang=dict(f.extra).get("lang", "vi"))
 
 
 @cached
@@ -105,13 +103,13 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
         last = ("SELECT m.org_id, max(m.month) AS last_regular FROM marts.fct_meetings_monthly m"
                 " WHERE m.org_id IN (SELECT org_id FROM missed) AND m.regular_held > 0"
                 " AND m.month <= $b GROUP BY m.org_id")
-    return _listed(
+    return paging.run(scope, _block(
         scope, f, p, ctes=f"{_missed_months(scope, f, counted)}, last_regular AS ({last})",
         keys=f"""SELECT CAST(m.org_id AS VARCHAR) AS org_id, m.missed, $n AS months,
                         l.last_regular
                  FROM missed m LEFT JOIN last_regular l ON l.org_id = m.org_id WHERE {within}""",
         default=("missed DESC", "last_regular ASC NULLS FIRST", "org_id"),
-        columns="org_id, name, base_org, province, missed, months, last_regular")
+        columns="org_id, name, base_org, province, missed, months, last_regular"), p, grid_page(f))
 
 
 def _missed_months(scope: Scope, f: Filters, counted: bool = False) -> str:
@@ -156,7 +154,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
                                      "score_last6", "score_change", "slope_12m", "as_of_month"])
     within, p = _in_scope(scope, f, "t.org_id")
     p["fall"] = -FALL_POINTS
-    return _listed(
+    return paging.run(scope, _block(
         scope, f, p,
         keys=f"""SELECT CAST(t.org_id AS VARCHAR) AS org_id, round(t.score_prev6, 1) AS score_prev6,
                         round(t.score_last6, 1) AS score_last6,
@@ -166,7 +164,7 @@ def falling_cells(scope: Scope, f: Filters) -> pd.DataFrame:
                  FROM marts.cell_quality_trend t WHERE t.score_change <= $fall AND {within}""",
         default=("change_exact ASC", "org_id"),
         columns="org_id, name, base_org, province, score_prev6, score_last6, score_change,"
-                " slope_12m, as_of_month")
+                " slope_12m, as_of_month"), p, grid_page(f))
 
 
 @cached
@@ -190,19 +188,20 @@ def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells from marts.cell_poor_12m: the cells listed at the month `last`."""
     within, p = _in_scope(scope, f, "w.org_id")
     p.update(b=last, k=POOR_MIN)
-    return _listed(scope, f, p, keys=f"""
+    return paging.run(scope, _block(scope, f, p, keys=f"""
         SELECT CAST(w.org_id AS VARCHAR) AS org_id, w.poor, w.rated, w.last_poor
-        FROM marts.{WATCH} w WHERE w.month = $b AND w.poor >= $k AND {within}""", **_POOR)
+        FROM marts.{WATCH} w WHERE w.month = $b AND w.poor >= $k AND {within}""", **_POOR),
+        p, grid_page(f))
 
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells counted from the 12 months of marts.fct_meetings_monthly up to the month `last`."""
     within, p = _in_scope(scope, f, "m.org_id")
     p.update(a=add_months(last, -11), b=last, k=POOR_MIN)
-    return _listed(scope, f, p, keys=f"""
+    return paging.run(scope, _block(scope, f, p, keys=f"""
         SELECT CAST(m.org_id AS VARCHAR) AS org_id, CAST(sum(m.poor) AS INTEGER) AS poor,
                CAST(sum(m.good + m.fair + m.average + m.poor) AS INTEGER) AS rated,
                max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
         FROM marts.fct_meetings_monthly m
         WHERE m.month BETWEEN $a AND $b AND {within} GROUP BY m.org_id
-        HAVING sum(m.poor) >= $k""", **_POOR)
+        HAVING sum(m.poor) >= $k""", **_POOR), p, grid_page(f))
