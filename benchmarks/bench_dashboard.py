@@ -6,8 +6,9 @@
 Each round clears the query caches, re-warms only what survives a filter change (filter choices,
 bounds, events, warehouse info), and times every callback: the server time of a filter change,
 from the state to the JSON Dash sends (a chart card's figure through the answer cache, as its
-callback draws it; every answer serialised as Dash does); and each page's layout, which Dash
-draws on every navigation.
+callback draws it; every answer serialised as Dash does, its size printed as "kB max"); and
+each page's layout, which Dash draws on every navigation. Grids are timed by the block of rows
+they ask for (`table_calls`).
 With --pandas, three representative answers (members trend, quality levels, province ranking)
 are also computed with plain pandas over the fact tables (benchmarks/pandas_baseline.py) for the
 same views, and each callback's time is printed beside that baseline.
@@ -49,7 +50,7 @@ def warm(data, urlstate, access, state) -> None:
     """Answers that stay cached across filter changes (per generation): filter choices, bounds,
     rollup presence, events, warehouse info, the metric registry, the picked organisation's
     label."""
-    from chibo.dashboard.queries import metrics
+    from chibo.dashboard.queries import lookup, metrics
 
     scope = access.current_scope()
     urlstate.choices_for(scope)
@@ -59,7 +60,7 @@ def warm(data, urlstate, access, state) -> None:
     for table in ("agg_members_monthly", "agg_meetings_province_monthly", "agg_base_org_monthly"):
         data.table_exists(scope, table)
     if state.get("org"):
-        data.org_label(scope, state["org"])
+        lookup.org_label(scope, state["org"])
 
 
 def main() -> None:
@@ -101,7 +102,7 @@ def measure(args) -> None:
     scope = access.current_scope()
     calls = {f"chart:{k}": (lambda s, k=k: registry.card_answer(k, s, "light", scope))
              for k in registry.CHARTS}
-    calls.update({f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES})
+    calls.update(table_calls(tables, scope))
     calls["overview:kpi_cards"] = lambda s: overview.kpi_cards(s, "light")
     calls["members:structure_kpis"] = lambda s: structure.kpi_cards(s, "light")
     calls["data:info_cards"] = data_status.info_cards
@@ -118,6 +119,7 @@ def measure(args) -> None:
         calls = {k: fn for k, fn in calls.items() if any(o in k for o in args.only)}
     times: dict[str, list[float]] = {k: [] for k in calls}
     cpu: dict[str, list[float]] = {k: [] for k in calls}  # CPU time: robust on a busy machine
+    sent: dict[str, list[int]] = {k: [] for k in calls}  # bytes of the JSON answer
     with duckdb.connect(args.warehouse, read_only=True) as con:  # a current provincial committee
         org = con.execute("""SELECT org_id FROM marts.dim_org WHERE kind = 'province_committee'
             AND valid_to IS NULL ORDER BY org_id LIMIT 1""").fetchone()
@@ -130,16 +132,39 @@ def measure(args) -> None:
             warm(data, urlstate, access, state)
             for name, fn in calls.items():
                 t0, c0 = time.perf_counter(), time.process_time()
-                to_json(fn(state))  # what Dash sends
+                body = to_json(fn(state))  # what Dash sends
                 times[name].append((time.perf_counter() - t0) * 1000)
                 cpu[name].append((time.process_time() - c0) * 1000)
+                sent[name].append(len(body.encode()))
     print(f"warehouse: {args.warehouse}; {len(states)} views × {args.repeat} rounds, cold caches")
-    print(f"{'callback':45s} {'median ms':>10s} {'p95 ms':>10s} {'CPU med':>8s} {'CPU p95':>8s}")
+    print(f"{'callback':45s} {'median ms':>10s} {'p95 ms':>10s} {'CPU med':>8s} {'CPU p95':>8s}"
+          f" {'kB max':>8s}")
     for name, ts in sorted(times.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"{name:45s} {statistics.median(ts):10.1f} {p95(ts):10.1f} "
-              f"{statistics.median(cpu[name]):8.1f} {p95(cpu[name]):8.1f}")
+              f"{statistics.median(cpu[name]):8.1f} {p95(cpu[name]):8.1f}"
+              f" {max(sent[name]) / 1000:8.1f}")
     if args.pandas:
         pandas_beside(args, states, times)
+
+
+def table_calls(tables, scope) -> dict:
+    """The grids' requests: `table:` the first block a grid asks for on a filter change (on a
+    commit before paged grids: every row the grid was sent at once); `block:` a later block
+    sorted by the table's first number column, `sorted:` one sorted by its first text column
+    (the cells' and organisations' names: every row named before the cut)."""
+    if not hasattr(tables, "page"):  # before paged grids: all rows in one answer
+        return {f"table:{k}": (lambda s, k=k: tables.rows(k, s, scope)) for k in tables.TABLES}
+    calls = {}
+    for k, table in tables.TABLES.items():
+        first = {"startRow": 0, "endRow": tables.BLOCK, "sortModel": [], "filterModel": {}}
+        calls[f"table:{k}"] = lambda s, k=k, r=first: tables.page(k, s, scope, r)
+        for view, kinds in (("block", ("int", "dec")), ("sorted", ("text",))):
+            col = next((c for c, _h, kind in table.columns if kind in kinds), None)
+            if col:
+                later = {"startRow": 10 * tables.BLOCK, "endRow": 11 * tables.BLOCK,
+                         "sortModel": [{"colId": col, "sort": "desc"}], "filterModel": {}}
+                calls[f"{view}:{k}"] = lambda s, k=k, r=later: tables.page(k, s, scope, r)
+    return calls
 
 
 def p95(ts: list[float]) -> float:

@@ -35,6 +35,8 @@ NEVER = {
 UNSCOPED = {
     "chibo.dashboard.data.province_codes": "sorts the public province codes of a user's scope into "
                                      "current and old ones: it builds the Scope itself",
+    "chibo.dashboard.queries.paging.run": "runs the block its caller built over keys bound to the "
+                                          "viewer's scope; each caller is checked here itself",
 }
 UNSCOPED_SQL = {
     "SELECT max(as_of_month) AS m FROM marts.cell_quality_trend": "the one date the trend mart "
@@ -156,8 +158,8 @@ load("chibo.dashboard", skip=("chibo.dashboard.pages", "chibo.dashboard.__main__
 
 
 def query_functions() -> list:
-    """Every function of chibo/dashboard/data.py and chibo/dashboard/queries/ that runs SQL (calls query or
-    query_row)."""
+    """Every function of chibo/dashboard/data.py and chibo/dashboard/queries/ that runs SQL (calls query,
+    query_row or paging.run)."""
     import importlib
 
     found = []
@@ -168,7 +170,7 @@ def query_functions() -> list:
                 continue
             calls = {getattr(c.func, "id", getattr(c.func, "attr", "")) for c in ast.walk(node)
                      if isinstance(c, ast.Call)}
-            if calls & {"query", "query_row"}:
+            if calls & {"query", "query_row", "run"}:  # run: queries/paging.run
                 found.append(getattr(module, node.name))
     return found
 

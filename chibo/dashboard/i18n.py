@@ -61,8 +61,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "No data for this period and scope"),
     "chart.empty_for": ("Không có dữ liệu cho {scope}, {start}–{end}",
                         "No data for {scope}, {start}–{end}"),
-    "table.first_rows": ("{n} dòng đầu; tải CSV hoặc XLSX để có đầy đủ",
-                         "first {n} rows; download CSV or XLSX for all"),
     "chart.as_of": ("Số liệu đến", "Data as of"),
     "chart.source": ("Nguồn: kho dữ liệu chibo, thế hệ", "Source: chibo warehouse, generation"),
     "chart.national": ("Toàn quốc", "Whole country"),
@@ -122,6 +120,11 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt) -> str:
 
 def has(key: str) -> bool:
     return key in _STRINGS
+
+
+def codes(prefix: str) -> list[str]:
+    """The codes registered under `prefix` ('kind' → ['base_cell', …] from 'kind.base_cell', …)."""
+    return sorted(k[len(prefix) + 1:] for k in _STRINGS if k.startswith(f"{prefix}."))
 
 
 def fmt_num(x, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:

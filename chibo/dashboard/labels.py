@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chibo.dashboard.i18n import has, register, t
+from chibo.dashboard.i18n import codes, has, register, t
 
 register({
     "rule.cell_few_full_members": ("Chi bộ dưới 3 đảng viên chính thức",
@@ -137,6 +137,17 @@ def translate_values(df: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             out[col] = _each(df[col], lambda v: code("kind", v, lang) if has(f"kind.{v}")
                              else code("sector", v, lang))
     return df.assign(**out) if out else df
+
+
+def vocabulary(column: str, lang: str = "vi") -> dict | None:
+    """{code: label} of a code column `translate_values` words one code at a time (rule,
+    severity, kind, sector, rating, …), so a grid paged in SQL sorts and filters by the words it
+    shows; None for any other column."""
+    if column == "rating":
+        return {int(c): rating(int(c), lang) for c in codes("rating") if c.isdigit()}
+    if column in _PREFIX:
+        return {c: code(_PREFIX[column], c, lang) for c in codes(_PREFIX[column])}
+    return None
 
 
 def _each(values: pd.Series, label) -> list[str]:

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from chibo.dashboard import data
 from chibo.dashboard.data import Filters, Scope, add_months, month_floor
+from chibo.dashboard.queries import lookup
 
 PRESETS = ("this_quarter", "last_quarter", "this_year", "last_year", "12m", "5y", "all")
 NAMED = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")  # a named year '2024' or quarter '2025-Q3'
@@ -219,4 +220,4 @@ def choices_for(scope: Scope) -> Choices:
         regions=frozenset(fc["regions"]["region"]), sectors=frozenset(fc["sectors"]["sector"]),
         provinces_current=frozenset(prov.loc[prov["is_current"], "province_code"]),
         provinces_old=frozenset(prov.loc[~prov["is_current"], "province_code"]),
-        first=bounds[0], last=bounds[1], org_ok=lambda org: data.org_exists(scope, org))
+        first=bounds[0], last=bounds[1], org_ok=lambda org: lookup.org_exists(scope, org))

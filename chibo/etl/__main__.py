@@ -57,8 +57,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-documents", action="store_true",
                    help="do not load the five seed news reports (chibo/etl/demo/seeds) as documents")
 
-    sub.add_parser("rebuild", parents=[common],
-                   help="rebuild the warehouse from the raw store, as the ledger says")
+    p = sub.add_parser("rebuild", parents=[common],
+                       help="rebuild the warehouse from the raw store, as the ledger says")
+    p.add_argument("--full", action="store_true",
+                   help="read and validate every stored input again, even the loads whose rows "
+                        "were validated from the same files under today's rules (kept otherwise)")
 
     p = sub.add_parser("rollback", parents=[common],
                        help="serve a kept earlier generation again (default: the newest older one)")

@@ -127,7 +127,7 @@ def demo(args, warehouse: Path, console: Console) -> int:
 
 
 def rebuild(args, warehouse: Path, console: Console) -> int:
-    outcome = rebuild_warehouse(warehouse, Steps(console))
+    outcome = rebuild_warehouse(warehouse, Steps(console), full=args.full)
     if not outcome.loads:
         console.print("[red]Sổ nạp không có lần nạp nào đang được công bố / the ledger holds no "
                       "published load: nothing to rebuild")
@@ -136,6 +136,11 @@ def rebuild(args, warehouse: Path, console: Console) -> int:
     for load_id, load in outcome.loads:
         table.add_row(str(load_id), load.result)
     console.print(table)
+    if outcome.kept:
+        shown = ", ".join(map(str, outcome.kept))
+        console.print(f"Giữ nguyên các dòng đã kiểm tra của lần nạp {shown} (cùng tệp gốc, cùng quy tắc) / "
+                      f"kept the validated rows of loads {shown} (same stored files, same rules; "
+                      "--full reads them again)")
     rejected = [(i, o) for i, o in outcome.loads if o.result == "rejected"]
     if rejected:
         load_id, load = rejected[0]

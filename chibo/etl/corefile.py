@@ -13,6 +13,7 @@ them into a core file.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,15 @@ def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def copy(source: Path, target: Path) -> None:
+    """A byte copy of a closed core file (checkpointed when published: no WAL beside it)."""
+    if Path(f"{source}.wal").exists():
+        raise CouldNotComplete(f"Tệp dữ liệu gốc còn nhật ký chưa ghi ({source.name}.wal)",
+                               f"The core file has an unmerged write-ahead log ({source.name}.wal)")
+    target.unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+
+
 def carry_over(con: duckdb.DuckDBPyConnection, published: Path, core: Source) -> None:
     """Copy the accepted rows (core, into the attached core file) and the bookkeeping (meta) of
     the served generation into the new files; marts are rebuilt. Writing fresh files keeps them
@@ -107,11 +117,19 @@ def _copy_tables(con, database: str, schema: str, target: str, target_schema: st
     tables = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND "
                          "schema_name = ?", [database, schema]).fetchall()
     for (table,) in tables:
-        columns = ", ".join(f'"{c}"' for (c,) in con.execute(
-            """SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n
-               USING (table_name, column_name)
-               WHERE o.database_name = ? AND o.schema_name = ? AND n.database_name = ?
-                 AND n.schema_name = ? AND table_name = ? ORDER BY o.column_index""",
-            [database, schema, target, target_schema, table]).fetchall())
-        con.execute(f'INSERT INTO "{target}"."{target_schema}"."{table}" BY NAME SELECT {columns} '
-                    f'FROM "{database}"."{schema}"."{table}"')
+        copy_rows(con, (database, schema), (target, target_schema), table)
+
+
+def copy_rows(con, source: tuple[str, str], target: tuple[str, str], table: str,
+              load_ids: list[int] | None = None) -> None:
+    """Copy a table's rows (those of `load_ids` only, when given) from (database, schema) into
+    the same table in another, by name: the columns both have."""
+    columns = ", ".join(f'"{c}"' for (c,) in con.execute(
+        """SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n
+           USING (table_name, column_name)
+           WHERE o.database_name = ? AND o.schema_name = ? AND n.database_name = ?
+             AND n.schema_name = ? AND table_name = ? ORDER BY o.column_index""",
+        [*source, *target, table]).fetchall())
+    where, params = ("", []) if load_ids is None else (" WHERE list_contains(?, load_id)", [load_ids])
+    con.execute(f'INSERT INTO "{target[0]}"."{target[1]}"."{table}" BY NAME SELECT {columns} '
+                f'FROM "{source[0]}"."{source[1]}"."{table}"{where}', params)

@@ -107,11 +107,17 @@ def stage_inputs(pub: Publication, paths: list[Path], accept_valid: bool = False
 
 def publish_with_marts(pub: Publication, outcome: LoadOutcome, steps: Steps) -> None:
     """Build the marts and publish the loads staged in `pub`; the generation goes to outcome."""
+    outcome.generation = publish_in_steps(pub, steps, note=f"load {outcome.load_id}: {outcome.result}",
+                                          made_by="inputs")
+
+
+def publish_in_steps(pub: Publication, steps: Steps, **publish) -> int:
+    """pub.publish(**publish), a progress step per mart, then one for publishing."""
     with steps.task("Tổng hợp và công bố / building marts and publishing",
-                    len(mart_files()) + 1) as advance:  # a step per mart, then publishing
-        outcome.generation = pub.publish(note=f"load {outcome.load_id}: {outcome.result}",
-                                         progress=lambda *_: advance(), made_by="inputs")
+                    len(mart_files()) + 1) as advance:
+        generation = pub.publish(progress=lambda *_: advance(), **publish)
         advance()
+    return generation
 
 
 def apply_inputs(con, paths: list[Path], hashes: list[str], load_id: int | None,

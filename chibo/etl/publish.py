@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from chibo.etl import corefile
+from chibo.etl import corefile, validated
 from chibo.etl.faults import CouldNotComplete, fault
 from chibo.etl.generations import GenerationFiles, file_generation, fsync_dir, fsync_file
 from chibo.etl.ledger import FileRecord, Ledger, generation, open_ledger, published_hashes
@@ -75,11 +75,14 @@ class Publication:
             self.open()
         return self._con
 
-    def open(self, carry_over: bool = True) -> duckdb.DuckDBPyConnection:
+    def open(self, carry_over: bool = True, core_copy: Path | None = None) -> duckdb.DuckDBPyConnection:
         """Create the new files (the core file attached as `core`); with carry_over, the served
-        generation's core and meta in them."""
+        generation's core and meta in them; with core_copy, the new core file starts as a byte
+        copy of that (closed, checkpointed) core file."""
         cfg = settings()
         core = self._served_core() if carry_over else None
+        if core_copy is not None:
+            corefile.copy(core_copy, self.core_building)
         self._con = con = duckdb.connect(str(self.building), config={
             "memory_limit": cfg.memory_limit, "threads": cfg.threads,
             "temp_directory": f"{self.building}.tmp"})
@@ -175,6 +178,8 @@ class Publication:
                     "? AS note, ? AS duckdb_version",
                     [gen, time.strftime("%Y-%m-%d %H:%M:%S"), note, duckdb.__version__])
         con.execute(f"INSERT INTO {corefile.ALIAS}.{corefile.STAMP} VALUES (?)", [gen])
+        validated.record(con, [(ld.load_id, ld.kind, [f.hash for f in ld.files])
+                               for ld in self.ledger.loads() if ld.load_id in self.loads])
         con.execute(f"CHECKPOINT {corefile.ALIAS}")
         con.execute(f"DETACH {corefile.ALIAS}")
         con.execute("CHECKPOINT")

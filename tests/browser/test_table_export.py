@@ -27,6 +27,20 @@ def members_in_xlsx(page, table) -> tuple[list, object]:
     return [ws.cell(r, col).value for r in range(2, ws.max_row + 1)], share
 
 
+def loaded(page, direction: str) -> None:
+    """Wait until the paged grid's rows have arrived from the server (no row still loading) in
+    the order of the sort (the assertions below then say what is wrong, if anything)."""
+    page.wait_for_function("""([s, down]) => {
+        const rows = [...document.querySelectorAll(s + ' .ag-center-cols-container .ag-row')]
+            .map(r => [Number(r.getAttribute('row-index')),
+                       (r.querySelector(".ag-cell[col-id='members']") || {}).innerText || ''])
+            .sort((a, b) => a[0] - b[0]);
+        const n = rows.map(r => Number(r[1].replace(/\\./g, '')));
+        return rows.length > 1 && rows.every(r => r[1].trim() !== '')
+            && n.every((v, i) => i === 0 || (down ? n[i - 1] >= v : n[i - 1] <= v)); }""",
+        arg=[grid("orgs-table"), direction == "descending"], timeout=60000)
+
+
 def shown_members(table) -> list[int]:
     """The column as the grid shows it, top to bottom (rows sit in the DOM in any order)."""
     cells = table.locator(".ag-center-cols-container .ag-row").evaluate_all(
@@ -46,6 +60,7 @@ def test_xlsx_follows_the_grids_sort(page):
         header.click()
         page.wait_for_selector(f"{grid('orgs-table')} .ag-header-cell[col-id='members']"
                                f"[aria-sort='{direction}']")
+        loaded(page, direction)  # the block sorted on the server
         shown = shown_members(table)
         assert len(set(shown)) >= 2
         assert shown == sorted(shown, reverse=direction == "descending")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from chibo.dashboard.data import fold
+from chibo.dashboard.queries.lookup import fold
 from chibo.etl import contract, warehouse
 from tests.dashboard.structure_fixture import add_structure
 

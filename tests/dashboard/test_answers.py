@@ -10,6 +10,7 @@ import pandas as pd
 from chibo.dashboard import answers, data, runtime
 from chibo.dashboard.data import Scope
 from chibo.dashboard.gateway import tracing
+from chibo.dashboard.queries import lookup
 from tests.helpers import runtime_for
 
 
@@ -40,9 +41,9 @@ def test_a_cached_answer_runs_no_query(fixture_runtime):
     """The second call of a cached query function is answered from memory."""
     data.clear_caches()
     with runtime.bound(fixture_runtime):
-        data.org_label(Scope.everything(), "B2")
+        lookup.org_label(Scope.everything(), "B2")
         with tracing() as seen:
-            data.org_label(Scope.everything(), "B2")
+            lookup.org_label(Scope.everything(), "B2")
     assert seen == []
 
 
@@ -50,9 +51,9 @@ def test_no_cache_when_the_budget_is_zero(fixture_warehouse):
     """CHIBO_ANSWER_CACHE_MB=0: every call queries (the benchmarks' baseline)."""
     data.clear_caches()
     with runtime.bound(runtime_for(fixture_warehouse, answer_cache_mb=0)):
-        data.org_label(Scope.everything(), "B2")
+        lookup.org_label(Scope.everything(), "B2")
         with tracing() as seen:
-            data.org_label(Scope.everything(), "B2")
+            lookup.org_label(Scope.everything(), "B2")
     assert len(seen) == 1 and len(answers.ANSWERS) == 0
 
 

@@ -8,11 +8,11 @@ import io
 import pandas as pd
 import pytest
 
-from chibo.dashboard import data
 from chibo.dashboard.charts import registry, tables
 from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.components import filter_bar, shell
 from chibo.dashboard.data import Scope
+from chibo.dashboard.queries import lookup
 
 ALL = Scope.everything()
 
@@ -166,7 +166,7 @@ def test_drilled_organisation_is_named_first_and_its_path_is_a_breadcrumb(state2
     narrow box shows it, not the province at the root of the path) and the hierarchy's
     subtitle carries the drilled path; its labels are drawn at 15 px at least (legible at 1920
     and projected)."""
-    name, path = data.org_label(ALL, "C1")
+    name, path = lookup.org_label(ALL, "C1")
     options = filter_bar.search_orgs(None, "C1")
     picked = next(o for o in options if o["value"] == "C1")
     assert picked["label"].startswith(name) and " — " in picked["label"]

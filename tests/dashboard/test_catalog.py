@@ -25,6 +25,7 @@ from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.data import Scope
 from chibo.dashboard.errors import WarehouseOutdated, WarehouseUnavailable
 from chibo.dashboard.gateway import tracing
+from chibo.dashboard.queries import lookup
 from tests.helpers import runtime_for
 
 ALL = Scope.everything()
@@ -52,9 +53,9 @@ def test_catalog_checks_bind_each_table_once_per_generation(fixture_warehouse, t
             for _ in range(2):
                 assert data.table_exists(ALL, "cell_quality_trend")
                 assert not data.table_exists(ALL, "no_such_mart")
-                assert data.column_exists(ALL, "dim_org.name")
-                assert not data.column_exists(ALL, "dim_org.no_such_column")
-                assert not data.column_exists(ALL, "no_such_mart.name")
+                assert lookup.column_exists(ALL, "dim_org.name")
+                assert not lookup.column_exists(ALL, "dim_org.no_such_column")
+                assert not lookup.column_exists(ALL, "no_such_mart.name")
                 data.clear_caches()
         assert len(seen) == 3, [s.sql for s in seen]  # cell_quality_trend, no_such_mart, dim_org
         assert not any("duckdb_tables" in s.sql or "duckdb_columns" in s.sql for s in seen)
@@ -63,7 +64,7 @@ def test_catalog_checks_bind_each_table_once_per_generation(fixture_warehouse, t
                       "DROP TABLE marts.cell_quality_trend")
         os.replace(newer, path)
         assert not data.table_exists(ALL, "cell_quality_trend")
-        assert data.column_exists(ALL, "dim_org.name")
+        assert lookup.column_exists(ALL, "dim_org.name")
 
 
 @pytest.fixture

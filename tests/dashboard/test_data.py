@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from chibo.dashboard import data, runtime
-from chibo.dashboard.data import Filters, Scope
-from chibo.dashboard.queries import exact, meta
+from chibo.dashboard.data import Filters, Page, Scope
+from chibo.dashboard.queries import exact, lookup, meta
 from chibo.dashboard.queries import members as q
 from tests.helpers import runtime_for
 
@@ -108,7 +108,7 @@ def test_structure_takes_the_as_of_year():
 
 def test_org_search_ignores_accents_and_shows_the_path():
     """Staff type without diacritics; the label says where the organisation sits."""
-    hits = data.search_orgs(ALL, "phong dau tu")
+    hits = lookup.search_orgs(ALL, "phong dau tu")
     assert hits["org_id"].tolist() == ["S2"]
     assert hits["path"].iloc[0] == ("Đảng bộ thành phố Hà Nội › Đảng bộ Sở Tài chính › "
                                     "Chi bộ Phòng Đầu tư")
@@ -123,7 +123,7 @@ def test_data_quality_follows_scope():
 def test_data_quality_grid_limit_is_cut_in_sql_keeping_the_newest_first():
     """The grid asks for at most N rows (`limit` in filters.extra): the first N of the full list."""
     full = meta.data_quality(ALL, Y2025)
-    one = meta.data_quality(ALL, dataclasses.replace(Y2025, extra=(("limit", 1),)))
+    one = meta.data_quality(ALL, dataclasses.replace(Y2025, extra=(("page", Page(limit=1)),)))
     assert len(one) == 1 and one.iloc[0].to_dict() == full.iloc[0].to_dict()
 
 
@@ -201,9 +201,9 @@ def test_hierarchy_starts_at_the_picked_organisation():
 
 def test_org_label_is_exact_and_scoped():
     """The picked organisation's label must be found by exact id, and only within the scope."""
-    assert data.org_label(ALL, "S2") == ("Chi bộ Phòng Đầu tư", "Đảng bộ thành phố Hà Nội › "
+    assert lookup.org_label(ALL, "S2") == ("Chi bộ Phòng Đầu tư", "Đảng bộ thành phố Hà Nội › "
                                          "Đảng bộ Sở Tài chính › Chi bộ Phòng Đầu tư")
-    assert data.org_label(Scope(provinces=frozenset({"N25"})), "S2") is None
+    assert lookup.org_label(Scope(provinces=frozenset({"N25"})), "S2") is None
 
 
 def test_hierarchy_after_the_merger_puts_merged_provinces_under_the_new_committee(demo_warehouse):
@@ -236,12 +236,12 @@ def test_the_etl_folds_names_as_the_search_folds_text(demo_warehouse):
     is typed, so a name typed without diacritics finds its organisation."""
     with runtime.bound(runtime_for(demo_warehouse)):
         differ = data.query_row("SELECT count(*) FROM marts.dim_org"
-                                f" WHERE search_name IS DISTINCT FROM {data.fold('name')}")[0]
+                                f" WHERE search_name IS DISTINCT FROM {lookup.fold('name')}")[0]
         name = data.query_row("SELECT name FROM marts.dim_org WHERE name LIKE '%Đ%'"
                               " AND kind = 'base_cell' ORDER BY org_id LIMIT 1")[0]
         typed = name.replace("Đ", "D").replace("đ", "d")
         typed = "".join(c for c in unicodedata.normalize("NFD", typed)
                         if not unicodedata.combining(c))
-        hits = data.search_orgs(ALL, typed.upper())
+        hits = lookup.search_orgs(ALL, typed.upper())
     assert differ == 0
     assert name in hits["name"].tolist()

@@ -14,6 +14,7 @@ from chibo.dashboard import data, runtime
 from chibo.dashboard.data import Scope
 from chibo.dashboard.errors import QueryTimeout
 from chibo.dashboard.gateway import Gateway, tracing
+from chibo.dashboard.queries import lookup
 from tests.helpers import runtime_for
 
 
@@ -43,7 +44,7 @@ def test_every_statement_is_traced_with_its_parameters():
     """The scope reaches the SQL as parameters, visible in the trace."""
     data.clear_caches()
     with tracing() as seen:
-        data.org_label(Scope(provinces=frozenset({"N25"})), "B2")
+        lookup.org_label(Scope(provinces=frozenset({"N25"})), "B2")
     assert len(seen) == 1 and "marts.dim_org" in seen[0].sql
     assert seen[0].params["scope_prov"] == ["N25"] and seen[0].params["id"] == "B2"
 

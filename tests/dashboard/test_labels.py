@@ -77,16 +77,18 @@ def test_structure_csv_has_translated_headers_and_values(state2025):
     assert {"Nam", "Nữ"} == set(df["Giới tính"]) and "18–30" in set(df["Nhóm tuổi"])
 
 
-def test_a_grid_cut_at_max_rows_says_so_and_the_export_keeps_every_row(dash_app, state2025,
-                                                                         monkeypatch):
-    """With MAX_ROWS 1 the two warnings show as one row plus 'first 1 rows…'; the CSV has both."""
-    monkeypatch.setattr(tables, "MAX_ROWS", 1)
-    records, more = tables.grid_rows("data-quality", state2025, ALL)
-    assert len(records) == 1 and more
-    assert table_card.truncation_note(more, "vi") == "1 dòng đầu; tải CSV hoặc XLSX để có đầy đủ"
+def test_a_grid_block_says_the_row_count_and_the_export_keeps_every_row(dash_app, state2025):
+    """A block of one row of the two warnings: one row shown, '2 dòng' said (the count in the
+    language's number format, the singular for one); the CSV has both rows."""
+    block = {"startRow": 0, "endRow": 1, "sortModel": [], "filterModel": {}}
+    records, count = tables.page("data-quality", state2025, ALL, block)
+    assert len(records) == 1 and count == 2
+    assert table_card.count_note(count, "vi") == "2 dòng"
+    assert table_card.count_note(4785, "vi") == "4.785 dòng"
+    assert table_card.count_note(4785, "en") == "4,785 rows"
+    assert table_card.count_note(1, "en") == "1 row"
     content, _name = tables.export("data-quality", state2025, ALL, "csv")
     assert len(content.decode("utf-8-sig").strip().splitlines()) == 3  # header + 2 warnings
-    assert table_card.truncation_note(False, "vi") == ""
 
 
 def test_repeated_and_missing_codes_each_get_their_own_words():

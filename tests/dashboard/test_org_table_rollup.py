@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from chibo.dashboard import runtime
-from chibo.dashboard.data import Filters, Scope, query
+from chibo.dashboard.data import Filters, Page, Scope, query
 from chibo.dashboard.gateway import tracing
 from chibo.dashboard.queries import exact, org_table, orgs
 from tests.dashboard.test_day_rollups import _views
@@ -35,7 +35,7 @@ def _same(scope: Scope, f: Filters, read: bool) -> int:
     and reads the rollup exactly when `read`; returns its number of rows."""
     full = None
     for limit in (None, 5):
-        g = dataclasses.replace(f, extra=(("limit", limit),)) if limit else f
+        g = dataclasses.replace(f, extra=(("page", Page(limit=limit)),)) if limit else f
         with tracing() as seen:
             got = org_table.table_rows(scope, g)
         assert (ROLLUP in seen[-1].sql) == read, (scope, f, limit)

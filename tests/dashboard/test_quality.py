@@ -21,6 +21,7 @@ from chibo.dashboard.charts.plain import as_figure
 from chibo.dashboard.charts.theme import FigContext, empty
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.queries import quality as q
+from chibo.dashboard.queries import watch_lists as watch
 
 ALL = Scope.everything()
 Y2025 = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 31))
@@ -83,7 +84,7 @@ def test_heatmap_rows_follow_the_boundary_switch():
 
 def test_missed_regular_meetings_in_the_last_three_months():
     """S3 held no regular meeting in Oct and Nov 2025; its last one was in Dec."""
-    df = q.missed_regular(ALL, Y2025, 3)
+    df = watch.missed_regular(ALL, Y2025, 3)
     assert df[["org_id", "missed", "months"]].values.tolist() == [["S3", 2, 3]]
     assert pd.Timestamp(df["last_regular"].iloc[0]) == pd.Timestamp("2025-12-01")
 
@@ -91,16 +92,16 @@ def test_missed_regular_meetings_in_the_last_three_months():
 def test_missed_window_ends_at_the_period_end():
     """Period ending Sep 2025: nobody missed a meeting in Jul–Sep."""
     f = dataclasses.replace(Y2025, end=dt.date(2025, 9, 30))
-    assert q.missed_regular(ALL, f, 3).empty
+    assert watch.missed_regular(ALL, f, 3).empty
     f = dataclasses.replace(Y2025, end=dt.date(2025, 11, 30))
-    row = q.missed_regular(ALL, f, 6).iloc[0]
+    row = watch.missed_regular(ALL, f, 6).iloc[0]
     assert (row["org_id"], row["missed"]) == ("S3", 2)
     assert pd.Timestamp(row["last_regular"]) == pd.Timestamp("2025-09-01")
 
 
 def test_falling_quality_compares_half_years():
     """S3: 52 in the last 6 months against 68 before = −16 points; the others are flat."""
-    df = q.falling_cells(ALL, Y2025)
+    df = watch.falling_cells(ALL, Y2025)
     assert df["org_id"].tolist() == ["S3"]
     row = df.iloc[0]
     assert (row["score_prev6"], row["score_last6"], row["score_change"]) == (68, 52, -16)
@@ -110,7 +111,7 @@ def test_falling_quality_compares_half_years():
 
 def test_poor_meetings_repeated_within_twelve_months():
     """B2 was rated poor in every month of 2025 (12); a base cell shows no separate base org."""
-    df = q.poor_cells(ALL, Y2025)
+    df = watch.poor_cells(ALL, Y2025)
     assert df["org_id"].tolist() == ["B2"]
     assert (df["poor"].iloc[0], df["rated"].iloc[0]) == (12, 12)
     assert pd.isna(df["base_org"].iloc[0])
@@ -119,8 +120,8 @@ def test_poor_meetings_repeated_within_twelve_months():
 def test_watch_lists_follow_the_scope():
     """A viewer limited to Hà Nội (N01) never sees Phú Thọ's B2."""
     hn = Scope(provinces=frozenset({"N01"}))
-    assert q.poor_cells(hn, Y2025).empty
-    assert q.falling_cells(Scope.nothing(), Y2025).empty
+    assert watch.poor_cells(hn, Y2025).empty
+    assert watch.falling_cells(Scope.nothing(), Y2025).empty
     assert q.by_period(Scope.nothing(), Y2025).empty
 
 
@@ -234,7 +235,7 @@ def test_the_precomputed_watch_list_matches_the_meetings(demo_warehouse):
         for end in (last, data.add_months(last, -7), data.add_months(first, 14)):
             for scope in (ALL, Scope(provinces=frozenset({province}))):
                 f = Filters(start=data.add_months(end, -11), end=end, as_of=end)
-                mart, facts = q.poor_listed(scope, f, end), q.poor_counted(scope, f, end)
+                mart, facts = watch.poor_listed(scope, f, end), watch.poor_counted(scope, f, end)
                 pd.testing.assert_frame_equal(mart, facts, check_dtype=False)
                 listed_somewhere |= not mart.empty
         assert listed_somewhere
@@ -252,5 +253,5 @@ def test_missed_cells_answer_within_a_small_memory_limit(demo_warehouse):
     with runtime.bound(runtime_for(demo_warehouse, memory_mb=46, answer_cache_mb=0)):
         scope = access.current_scope()
         f = urlstate.to_filters(urlstate.parse("", urlstate.choices_for(scope))[0])
-        listed = q.missed_regular(scope, f, 12)
+        listed = watch.missed_regular(scope, f, 12)
     assert len(listed) > 1000 and (listed["missed"] >= 1).all()

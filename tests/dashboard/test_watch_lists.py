@@ -18,10 +18,10 @@ import pytest
 
 from chibo.dashboard import data, runtime
 from chibo.dashboard.charts import tables
-from chibo.dashboard.data import Filters, Scope, query
+from chibo.dashboard.data import Filters, Page, Scope, query
 from chibo.dashboard.gateway import tracing
 from chibo.dashboard.queries import exact, meta, structure
-from chibo.dashboard.queries import quality as q
+from chibo.dashboard.queries import watch_lists as watch
 from tests.helpers import runtime_for
 
 ALL = Scope.everything()
@@ -66,10 +66,10 @@ def test_missed_meetings_from_the_mart_equal_the_months_counted_on_the_facts(dem
         for scope, f in _views(end):
             for months in (3, 6, 12):
                 with tracing() as seen:
-                    mart = q.missed_regular(scope, f, months)
+                    mart = watch.missed_regular(scope, f, months)
                 assert "marts.cell_missed_regular" in seen[-1].sql
                 with tracing() as seen:
-                    facts = q.missed_regular(scope, f, months, counted=True)
+                    facts = watch.missed_regular(scope, f, months, counted=True)
                 assert "cell_missed_regular" not in seen[-1].sql
                 pd.testing.assert_frame_equal(mart, facts, check_dtype=False)
                 sizes.append(len(mart))
@@ -81,7 +81,7 @@ def test_missed_months_differ_with_the_window(demo_runtime):
     those of the view, not the cell's whole history)."""
     _first, last = data.data_bounds(ALL)
     f = Filters(start=data.add_months(last, -11), end=last, as_of=last)
-    three, four = (q.missed_regular(ALL, f, n).set_index("org_id")["missed"] for n in (3, 4))
+    three, four = (watch.missed_regular(ALL, f, n).set_index("org_id")["missed"] for n in (3, 4))
     assert (three <= 3).all() and (four <= 4).all()
     assert (four.reindex(three.index) >= three).all() and four.sum() > three.sum()
 
@@ -114,13 +114,13 @@ def test_data_quality_cut_to_the_grid_is_the_head_of_the_whole_list(demo_runtime
         for n in (per[0], per[0] + per[1] if len(per) > 1 else per[0]):
             limits |= {n - 1, n, n + 1}
         for limit in sorted(k for k in limits if k > 0):
-            cut = meta.data_quality(scope, dataclasses.replace(f, extra=(("limit", limit),)))
+            cut = meta.data_quality(scope, dataclasses.replace(f, extra=(("page", Page(limit=limit)),)))
             assert _rows(cut) == _rows(full.head(limit)), (scope, f, limit)
             checked += 1
     assert checked > 30 and newest > 1
     per = _warnings_per_month(ALL, _views(last)[0][1])
     with tracing() as seen:  # only the newest month is read and sorted for its own warnings
-        meta.data_quality(ALL, dataclasses.replace(_views(last)[0][1], extra=(("limit", per[0]),)))
+        meta.data_quality(ALL, dataclasses.replace(_views(last)[0][1], extra=(("page", Page(limit=per[0])),)))
     newest_month = meta.data_quality(ALL, _views(last)[0][1])["month"].max()
     assert pd.Timestamp(seen[-1].params["cut"]) == newest_month
 
@@ -233,8 +233,8 @@ def test_watch_lists_cut_to_the_grid_are_the_head_of_the_whole_lists(demo_runtim
     """With the grid's limit (1, a middle one, one less, exactly and one more than the list) the
     three watch lists fetch only their first rows, in every view and for limited viewers."""
     _first, last = data.data_bounds(ALL)
-    lists = (lambda s, g: q.missed_regular(s, g, 3), lambda s, g: q.missed_regular(s, g, 12),
-             q.falling_cells, q.poor_cells, lambda s, g: q.poor_counted(s, g, last))
+    lists = (lambda s, g: watch.missed_regular(s, g, 3), lambda s, g: watch.missed_regular(s, g, 12),
+             watch.falling_cells, watch.poor_cells, lambda s, g: watch.poor_counted(s, g, last))
     cut_somewhere = False
     for scope, f in _views(exact.month_end(last)):
         for fn in lists:
@@ -242,8 +242,8 @@ def test_watch_lists_cut_to_the_grid_are_the_head_of_the_whole_lists(demo_runtim
             for limit in sorted({1, max(len(full) // 2, 1), len(full) - 1, len(full),
                                  len(full) + 1} - {0}):
                 with tracing() as seen:
-                    cut = fn(scope, dataclasses.replace(f, extra=(("limit", limit),)))
-                assert seen[-1].params["limit"] == limit
+                    cut = fn(scope, dataclasses.replace(f, extra=(("page", Page(limit=limit)),)))
+                assert seen[-1].params["page_limit"] == limit
                 assert _rows(cut) == _rows(full.head(limit)), (scope, f, limit)
                 cut_somewhere |= 1 < limit < len(full)
     assert cut_somewhere

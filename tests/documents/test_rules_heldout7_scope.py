@@ -27,7 +27,8 @@ def test_a_bracketed_note_on_history_is_no_scope(text, value):
 
 def test_a_province_named_outside_brackets_is_still_the_scope():
     """Near miss: an old province named as the subject is the scope of its own figure (a province of the
-    past with no code is a body of its own, as heldout19 h02 reads "tỉnh Sông Bé")."""
+    past with no code is a body of its own, as heldout19 h02 reads "tỉnh Sông Bé" and heldout23 h04, n03 read
+    "tỉnh Hà Tây", "tỉnh Nghệ Tĩnh")."""
     (f,) = _figures("Năm 1975, tỉnh Hoàng Liên Sơn có 6.000 đảng viên.").values()
     assert (f["scope_kind"], f["scope_value"]) == ("organisation", "tỉnh Hoàng Liên Sơn")
 

@@ -19,7 +19,7 @@ import pytest
 from chibo.dashboard import runtime
 from chibo.dashboard.data import Filters, Scope
 from chibo.dashboard.gateway import tracing
-from chibo.dashboard.queries import meta, orgs, quality, structure
+from chibo.dashboard.queries import meta, orgs, quality, structure, watch_lists
 from tests.helpers import runtime_for
 from tests.reference import metrics as ref
 
@@ -197,8 +197,8 @@ def test_lists_of_a_picked_organisation_are_the_country_rows(inputs, bound, pick
     f = Filters(start=FIRST, end=LAST, as_of=LAST, org=picks[which])
     wide = dataclasses.replace(f, org=None)
     shown = 0
-    for fn in (lambda g: quality.missed_regular(ALL, g, 3), lambda g: quality.missed_regular(
-            ALL, g, 12), lambda g: quality.falling_cells(ALL, g), lambda g: quality.poor_cells(
+    for fn in (lambda g: watch_lists.missed_regular(ALL, g, 3), lambda g: watch_lists.missed_regular(
+            ALL, g, 12), lambda g: watch_lists.falling_cells(ALL, g), lambda g: watch_lists.poor_cells(
             ALL, g), lambda g: meta.data_quality(ALL, g)):
         mine, every = _records(fn(f)), fn(wide)
         assert mine == _records(every[every["org_id"].isin(tree.ids)])

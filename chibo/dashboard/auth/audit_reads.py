@@ -1,7 +1,8 @@
 """The audit of data reads: every answered Dash callback that filled a chart (`figure`), a table
-(`rowData`, `data`) or a download (`dcc.Download.data`, an export) is logged with the user, the
-page, the chart or table, and the filters of the state it was answered for. Values are capped in
-chibo/dashboard/auth/users.audit; times are UTC with the zone (chibo/dashboard/store)."""
+(`rowData`; `getRowsResponse`, a block of a paged grid) or a download (`dcc.Download.data`, an
+export) is logged with the user, the page, the chart or table, and the filters of the state it
+was answered for. Values are capped in chibo/dashboard/auth/users.audit; times are UTC with the
+zone (chibo/dashboard/store)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def classify(outputs: list[str]) -> tuple[str, list[str]] | None:
     downloads = [o for o in outputs if "download" in o.lower() and o.endswith(".data")]
     if downloads:
         return "export", downloads
-    reads = [o for o in outputs if o.rpartition(".")[2] in ("figure", "rowData")]
+    reads = [o for o in outputs
+             if o.rpartition(".")[2] in ("figure", "rowData", "getRowsResponse")]
     return ("read", reads) if reads else None
 
 

@@ -81,6 +81,8 @@ def _entry(e) -> None:
         ok = valid_state(value)
     elif prop in PLOTLY_EVENTS:
         ok = value is None or isinstance(value, dict)
+    elif prop == "getRowsRequest":
+        ok = value is None or _rows_request(value)
     elif prop == "selectedRows":
         ok = value is None or (isinstance(value, list) and all(isinstance(v, dict) for v in value))
     elif prop in ("contents", "filename") or (prop == "value" and str(ident).startswith("filter-")):
@@ -92,6 +94,20 @@ def _entry(e) -> None:
         ok = True
     if not ok:
         raise Invalid(name)
+
+
+def _rows_request(value) -> bool:
+    """ag-grid's request for a block of rows: whole row numbers, a list of sorts and a dict of
+    filters (their columns and kinds are checked against the table's own by the table's
+    callback, charts/grid_view.page_of)."""
+    if not isinstance(value, dict):
+        return False
+    rows = (value.get("startRow"), value.get("endRow"))
+    sorts, filters = value.get("sortModel"), value.get("filterModel")
+    return (all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in rows)
+            and (sorts is None or (isinstance(sorts, list)
+                                   and all(isinstance(s, dict) for s in sorts)))
+            and (filters is None or isinstance(filters, dict)))
 
 
 def _texts(value) -> bool:

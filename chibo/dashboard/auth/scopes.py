@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from chibo.dashboard import data
 from chibo.dashboard.data import Scope
+from chibo.dashboard.queries import lookup
 
 
 def check_scope(provinces=(), orgs=()) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -26,7 +27,7 @@ def check_scope(provinces=(), orgs=()) -> tuple[tuple[str, ...], tuple[str, ...]
             f"Mã tỉnh không có / unknown province code: {', '.join(unknown)} (mã cũ như 01, 02 "
             "… trước 1/7/2025 hoặc mã mới như N01 … / an old code such as 01, 02 … or a "
             "current one such as N01 …)")
-    missing = [o for o in orgs if not data.org_exists(Scope.everything(), o)]
+    missing = [o for o in orgs if not lookup.org_exists(Scope.everything(), o)]
     if missing:
         raise ValueError(f"Mã tổ chức không có / unknown organisation id: {', '.join(missing)}")
     return provinces, orgs

@@ -8,6 +8,7 @@ from __future__ import annotations
 from chibo.dashboard import data
 from chibo.dashboard.data import Scope
 from chibo.dashboard.i18n import fmt_date, fmt_num, t
+from chibo.dashboard.queries import lookup
 
 MAX_NAMED = 3  # a viewer scope of more provinces or organisations is named by its first ones
 
@@ -32,7 +33,7 @@ def _viewer_places(scope: Scope, state: dict, lang: str) -> list[str]:
             prov = prov[prov["region"] == state["region"]]
         names += list(prov["name"])
     for root in sorted(scope.org_roots or ()):
-        label = data.org_label(scope, root)
+        label = lookup.org_label(scope, root)
         names.append(label[0] if label else root)
     return names
 
@@ -59,7 +60,7 @@ def scope_name(state: dict, lang: str, scope: Scope) -> str:
     if state.get("sector"):
         parts.append(t(f"sector.{state['sector']}", lang))
     if state.get("org"):
-        label = data.org_label(scope, state["org"])
+        label = lookup.org_label(scope, state["org"])
         parts.append(label[0] if label else state["org"])
     return " · ".join(parts)
 

@@ -1,11 +1,16 @@
-"""The grid's own view of a table (ag-grid's filter model and column sort, sent with an export
-request) applied on the server to the table's rows, so a CSV or XLSX holds what the grid shows.
-The client's model is validated: only the table's columns and ag-grid's text and number filter
-types count; anything else is ignored (the file then holds more rows, never other data)."""
+"""The grid's own view of a table (ag-grid's filter model and sort) on the server: applied to
+the table's rows for an export, so a CSV or XLSX holds what the grid shows (anything not
+understood is ignored: the file then holds more rows, never other data); and `page_of`, the
+block a grid asks for (its getRowsRequest) checked into a data.Page, refused (ValueError) unless
+every column is the table's own and every filter one of ag-grid's text and number filters."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
+
+from chibo.dashboard.data import Page
 
 _TEXT = {
     "contains": lambda s, v: s.str.contains(v, regex=False),
@@ -20,6 +25,9 @@ _NUMBER = {
     "inRange": lambda s, a, b: (s >= a) & (s <= b),
 }
 MAX_CONDITIONS = 4
+MAX_BLOCK = 1000  # the most rows one request may ask for
+MAX_TEXT = 200  # the longest text a filter may compare
+FREE_TEXT = {"detail"}  # worded piece by piece from its codes: a grid neither sorts nor filters it
 
 
 def _number(value) -> float | None:
@@ -83,3 +91,51 @@ def apply(df: pd.DataFrame, columns, grid: dict | None) -> pd.DataFrame:
         out = out.sort_values(s["colId"], ascending=s["sort"] == "asc", kind="stable",
                               na_position="first" if s["sort"] == "asc" else "last")
     return out
+
+
+def page_of(request, columns) -> Page:
+    """The block ag-grid's getRowsRequest asks for (startRow, endRow, sortModel, filterModel) as
+    a data.Page over the table's `columns` ((field, header, kind), …); ValueError for a column
+    not among them, a block that is not 1..MAX_BLOCK rows from a row >= 0, or a sort or filter
+    it cannot apply."""
+    if not isinstance(request, dict):
+        raise ValueError("getRowsRequest")
+    start, end = request.get("startRow"), request.get("endRow")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) \
+            or not 0 <= start < end <= start + MAX_BLOCK:
+        raise ValueError(f"rows {start!r}..{end!r}")
+    known = {c for c, _h, _k in columns} - FREE_TEXT
+    sorts, filters = request.get("sortModel") or [], request.get("filterModel") or {}
+    if not isinstance(sorts, list) or not isinstance(filters, dict):
+        raise ValueError("sortModel / filterModel")
+    order = []
+    for s in sorts:
+        if not isinstance(s, dict) or s.get("colId") not in known \
+                or s.get("sort") not in ("asc", "desc"):
+            raise ValueError(f"sort {s!r}")
+        order.append((s["colId"], s["sort"] == "desc"))
+    where = []
+    for col, model in filters.items():
+        if col not in known or not isinstance(model, dict):
+            raise ValueError(f"filter {col!r}")
+        parts = model.get("conditions", [model])
+        if not isinstance(parts, list) or not 0 < len(parts) <= MAX_CONDITIONS:
+            raise ValueError(f"filter {col!r}")
+        where.append((col, "OR" if model.get("operator") == "OR" else "AND",
+                      tuple(_checked(col, m) for m in parts)))
+    return Page(offset=start, limit=end - start, order=tuple(order), where=tuple(where))
+
+
+def _checked(col: str, m) -> tuple:
+    """One condition of a column's filter as (filter type, type, value, value to)."""
+    kind = m.get("type") if isinstance(m, dict) else None
+    if kind in ("blank", "notBlank"):
+        return ("text", kind, None, None)
+    if m.get("filterType") == "text" and kind in _TEXT and isinstance(m.get("filter"), str) \
+            and len(m["filter"]) <= MAX_TEXT:
+        return ("text", kind, m["filter"], None)
+    a, b = _number(m.get("filter")), _number(m.get("filterTo"))
+    if m.get("filterType") == "number" and kind in _NUMBER and a is not None \
+            and math.isfinite(a) and (kind != "inRange" or (b is not None and math.isfinite(b))):
+        return ("number", kind, a, b)
+    raise ValueError(f"filter {col!r}: {m!r}")

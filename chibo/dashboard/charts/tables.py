@@ -1,7 +1,10 @@
 """The table registry: every table the dashboard can show, by key, its rows for a state and a
-viewer's scope (code columns as readable labels), and its CSV and XLSX files.
+viewer's scope (code columns as readable labels), the block of rows a grid asks for with the
+number of rows, and its CSV and XLSX files (every row).
 
-A table is defined (and registered) in charts/catalogue/; a page shows it with its key.
+A table is defined (and registered) in charts/catalogue/; a page shows it with its key. A grid
+asks for one block of rows at a time (ag-grid's infinite row model); a `paged` table's data
+cuts that block in SQL (queries/paging.py), any other is cut from its frame here.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ import pandas as pd
 from chibo.dashboard import data, labels, urlstate
 from chibo.dashboard.charts import grid_view, spreadsheets
 from chibo.dashboard.charts.captions import file_stem
-from chibo.dashboard.data import Scope
+from chibo.dashboard.data import Page, Scope
 from chibo.dashboard.i18n import t
 
-MAX_ROWS = 5000  # rows a grid shows; the files hold them all
+BLOCK = 100  # rows a grid asks for at a time
 TABLES: dict[str, Table] = {}
 
 
@@ -27,13 +30,16 @@ class Table:
     """key: unique, prefixed by the page; title: i18n key; data(scope, filters) -> DataFrame;
     columns: ((field, header i18n key, kind text|int|dec|pct|date|month|datetime), ...);
     code columns (rule, rating, kind, sector, …) are shown as labels (chibo/dashboard/labels.py);
-    filters.extra always holds ('lang', …) so data may pick a language column."""
+    filters.extra always holds ('lang', …) so data may pick a language column; `paged`: data cuts
+    the block filters.extra `page` asks for (data.grid_page) in SQL and gives the number of rows
+    it is cut from as attrs['rows']."""
 
     key: str
     title: str
     data: Callable
     columns: tuple[tuple[str, str, str], ...]
     params: tuple[str, ...] = ()
+    paged: bool = False
 
 
 def register(table: Table) -> Table:
@@ -43,26 +49,40 @@ def register(table: Table) -> Table:
     return table
 
 
-def table_frame(key: str, state: dict, scope: Scope, limit: int | None = None) -> pd.DataFrame:
-    """The table's rows under `state`; at most `limit` rows when given (data functions may read
-    `limit` from filters.extra to cut in SQL; the frame is cut here too)."""
+def table_frame(key: str, state: dict, scope: Scope, page: Page | None = None) -> pd.DataFrame:
+    """The table's rows under `state`: every row, or the block `page` of a `paged` table (with
+    the number of rows in attrs['rows'])."""
     table = TABLES[key]
     params = state.get("params") or {}
     extra = {p: params.get(p, urlstate.param_default(p)) for p in table.params}
-    if limit is not None:
-        extra["limit"] = limit
+    if page is not None and table.paged:
+        extra["page"] = page
     f = urlstate.to_filters(state, lang=state.get("lang", "vi"), **extra)
     df = table.data(scope, f)
-    return labels.translate_values(df if limit is None else df.head(limit), state.get("lang", "vi"))
+    rows = df.attrs.get("rows", len(df))
+    out = labels.translate_values(df, state.get("lang", "vi"))
+    out.attrs["rows"] = rows
+    return out
 
 
-def grid_rows(key: str, state: dict | None, scope: Scope) -> tuple[list[dict], bool]:
-    """(at most MAX_ROWS rows as JSON-able records, whether there are more)."""
+def page(key: str, state: dict | None, scope: Scope, request) -> tuple[list[dict], int]:
+    """(the block of rows a grid asks for as JSON-able records, the number of rows the table
+    holds under its filters): `request` is ag-grid's getRowsRequest, checked against the
+    table's columns (grid_view.page_of raises ValueError for an unknown column or anything else
+    it cannot apply)."""
+    table = TABLES[key]
+    block = grid_view.page_of(request, table.columns)
     if not state or data.signature() is None:
-        return [], False
-    df = table_frame(key, state, scope, limit=MAX_ROWS + 1)
-    more, df = len(df) > MAX_ROWS, df.head(MAX_ROWS)
-    return records(df), more
+        return [], 0
+    if table.paged:
+        df = table_frame(key, state, scope, block)
+        count = int(df.attrs["rows"])
+    else:
+        grid = {"filter": request.get("filterModel"), "sort": [
+            {**s, "sortIndex": i} for i, s in enumerate(request.get("sortModel") or [])]}
+        df = grid_view.apply(table_frame(key, state, scope), table.columns, grid)
+        df, count = df.iloc[block.offset:block.offset + block.limit], len(df)
+    return records(df[[c for c, _h, _k in table.columns if c in df.columns]]), count
 
 
 def records(df: pd.DataFrame) -> list[dict]:
@@ -87,8 +107,10 @@ def records(df: pd.DataFrame) -> list[dict]:
 
 
 def rows(key: str, state: dict | None, scope: Scope) -> list[dict]:
-    """The grid's rows: at most MAX_ROWS (the files hold them all)."""
-    return grid_rows(key, state, scope)[0]
+    """Every row of the table as records, in its own order (what the grid shows block by block)."""
+    if not state or data.signature() is None:
+        return []
+    return records(table_frame(key, state, scope))
 
 
 FORMATS = ("csv", "csv;", "xlsx")  # csv; = semicolons and decimal commas (Vietnamese Excel)

@@ -12,6 +12,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from chibo.dashboard import data, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.i18n import t
+from chibo.dashboard.queries import lookup
 
 URL = "url"
 STATE = "state"
@@ -130,11 +131,11 @@ def search_orgs(text, value):
     if data.signature() is None:
         return []
     scope = access.current_scope()
-    hits = data.search_orgs(scope, text or "", 50)
+    hits = lookup.search_orgs(scope, text or "", 50)
     options = [{"value": i, "label": org_option_label(n, p)}
                for i, n, p in zip(hits["org_id"], hits["name"], hits["path"])]
     if value and value not in set(hits["org_id"]):
-        label = data.org_label(scope, value)
+        label = lookup.org_label(scope, value)
         if label:
             options.append({"value": value, "label": org_option_label(*label)})
     return options

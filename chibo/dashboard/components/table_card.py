@@ -1,15 +1,21 @@
 """Table cards: a table of the registry (chibo/dashboard/charts/tables.py) in dash-ag-grid (sort,
-filter, Vietnamese number formats), refreshed on every filter change, with CSV and XLSX buttons."""
+filter, Vietnamese number formats) with CSV and XLSX buttons (every row) and the number of rows.
+
+The grid uses ag-grid's infinite row model: it asks the server for one block of rows at a time
+(getRowsRequest → `page` → getRowsResponse {rowData, rowCount}) as it scrolls, sorts or filters;
+the server sorts, filters and cuts the block (charts/tables.py `page`). A filter change purges the
+grid's blocks in the browser, so it asks again under the new filters."""
 
 from __future__ import annotations
 
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
-from dash import MATCH, Input, Output, State, callback, ctx, dcc, no_update
+from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
+from dash.exceptions import PreventUpdate
 
 from chibo.dashboard import i18n
 from chibo.dashboard.auth import access
-from chibo.dashboard.charts import tables
+from chibo.dashboard.charts import grid_view, tables
 from chibo.dashboard.charts.tables import TABLES, Table
 from chibo.dashboard.components.filter_bar import STATE
 from chibo.dashboard.i18n import fmt_num, t
@@ -17,6 +23,7 @@ from chibo.dashboard.i18n import fmt_num, t
 GRID, CSV_BUTTON, XLSX_BUTTON, DOWNLOAD = "table-grid", "table-csv", "table-xlsx", "table-download"
 CSV_VI_BUTTON = "table-csv-semicolon"  # ';' and decimal commas: Excel with Vietnamese settings
 NOTE = "table-note"
+ASKED = "table-asked"  # the filter state the grid's blocks were last purged for
 WIDE = {"name", "org_name", "detail", "file_name", "reason", "cell", "rule"}  # long text
 MEDIUM = {"kind", "sector", "base_org", "rating", "province", "org_id"}  # labels and ids
 _FORMAT = {  # ag-grid valueFormatter per column kind (no globals: dash-ag-grid's parser)
@@ -68,6 +75,8 @@ def column_defs(table: Table, lang: str) -> list[dict]:
         if kind in ("int", "dec", "pct"):
             d["type"] = "rightAligned"
             d["filter"] = "agNumberColumnFilter"
+        if field in grid_view.FREE_TEXT:
+            d.update(filter=False, sortable=False)
         defs.append(d)
     return defs
 
@@ -95,28 +104,55 @@ def table_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
                                            ("XLSX", XLSX_BUTTON, "table.xlsx_hint"))],
             ]),
         ]),
-        dag.AgGrid(id={"type": GRID, "key": key}, columnDefs=column_defs(table, lang), rowData=[],
+        dag.AgGrid(id={"type": GRID, "key": key}, columnDefs=column_defs(table, lang),
+                   rowModelType="infinite",
                    defaultColDef={"resizable": True, "flex": 1, "minWidth": 95,
                                   "wrapHeaderText": True, "autoHeaderHeight": True},
-                   dashGridOptions={"animateRows": False, "pagination": True,
-                                    "paginationPageSize": 50,
+                   dashGridOptions={"animateRows": False, "cacheBlockSize": tables.BLOCK,
+                                    "maxBlocksInCache": 50, "infiniteInitialRowCount": 1,
                                     "localeText": grid_locale(lang)},
                    style={"height": f"{height}px"}),
+        dcc.Store(id={"type": ASKED, "key": key}),
         dcc.Download(id={"type": DOWNLOAD, "key": key}),
     ])
 
 
-def truncation_note(more: bool, lang: str) -> str:
-    """Said under the title when the grid shows only the first MAX_ROWS rows."""
-    return t("table.first_rows", lang, n=fmt_num(tables.MAX_ROWS, lang)) if more else ""
+i18n.register({"table.rows": ("{n} dòng", "{n} rows"), "table.rows.1": ("{n} dòng", "{n} row")})
 
 
-@callback(Output({"type": GRID, "key": MATCH}, "rowData"),
-          Output({"type": NOTE, "key": MATCH}, "children"), Input(STATE, "data"),
+def count_note(rows: int, lang: str) -> str:
+    """The number of rows the table holds under the filters (and the grid's own), said beside
+    its title in the language's number format ('4.785 dòng')."""
+    return t("table.rows", lang, n=fmt_num(rows, lang))
+
+
+@callback(Output({"type": GRID, "key": MATCH}, "getRowsResponse"),
+          Output({"type": NOTE, "key": MATCH}, "children"),
+          Input({"type": GRID, "key": MATCH}, "getRowsRequest"), State(STATE, "data"),
           State({"type": GRID, "key": MATCH}, "id"))
-def render(state, grid_id):
-    records, more = tables.grid_rows(grid_id["key"], state, access.current_scope())
-    return records, truncation_note(more, (state or {}).get("lang", "vi"))
+def render(request, state, grid_id):
+    """One block of rows as the grid asks (sorted, filtered and cut on the server) and the count;
+    a request the table cannot answer (a column not its own…) is refused."""
+    if request is None:
+        raise PreventUpdate
+    try:
+        rows, count = tables.page(grid_id["key"], state, access.current_scope(), request)
+    except ValueError as e:
+        raise PreventUpdate from e
+    return {"rowData": rows, "rowCount": count}, count_note(count, (state or {}).get("lang", "vi"))
+
+
+# a filter change: the grid forgets its blocks and asks for them again (under the new state)
+clientside_callback(
+    """function(state, id) {
+        try {
+            const api = window.dash_ag_grid.getApi(id);
+            if (api && !api.isDestroyed()) { api.purgeInfiniteCache(); }
+        } catch (e) { /* not drawn yet: its first request will read the state */ }
+        return state;
+    }""",
+    Output({"type": ASKED, "key": MATCH}, "data"), Input(STATE, "data"),
+    State({"type": GRID, "key": MATCH}, "id"), prevent_initial_call=True)
 
 
 @callback(Output({"type": DOWNLOAD, "key": MATCH}, "data"),

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chibo.dashboard.data import Filters, Scope, cached, org_condition, query, query_row
+from chibo.dashboard.data import Filters, Scope, cached, grid_page, org_condition, query, query_row
+from chibo.dashboard.queries import paging
 
 
 @cached
@@ -36,29 +37,40 @@ def quarantine(scope: Scope) -> pd.DataFrame:
 @cached
 def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
     """Data-quality warnings for organisations in scope and filters: rule, severity, org_id,
-    org_name, member_id, month, detail; the newest first, at most filters.extra `limit` rows (the
-    warnings of the organisations selected are cut to the limit before they are named).
+    org_name, member_id, month, detail; the newest first. Paged in SQL (queries/paging.py): the
+    block a grid asks for (filters.extra `page`) is cut before its organisations are named,
+    unless the grid sorts or filters by the organisation's name.
 
-    With a limit, only the newest months that hold it are sorted: the month from which on there
-    are at least `limit` warnings is counted first (one group by month), then only the warnings
-    from that month on are read and ordered (a million warnings at national scale)."""
+    In the table's own order and unfiltered, only the newest months that hold the block are
+    sorted: the month from which on there are enough warnings is counted first (one group by
+    month, which also gives the count), then only the warnings from that month on are read and
+    ordered (a million warnings at national scale)."""
     cond, p = org_condition(scope, f)
     within = "TRUE" if cond == "TRUE" else (
         f"q.org_id IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond})")
-    limit = dict(f.extra).get("limit")
-    newest = "TRUE"
-    if limit is not None:
-        p["limit"] = int(limit)
-        cut = query_row(f"""
-            SELECT max(month) FROM (SELECT month, sum(n) OVER (ORDER BY month DESC) AS n
-                FROM (SELECT q.month, count(*) AS n FROM marts.data_quality q
-                      WHERE {within} AND q.month IS NOT NULL GROUP BY q.month))
-            WHERE n >= $limit""", p)[0]
-        if cut is not None:  # at least `limit` warnings from that month on
+    page = grid_page(f)
+    newest, total = "TRUE", None
+    if page.limit is not None and not page.order and not page.where:
+        p["upto"] = page.offset + page.limit
+        cut, total = query_row(f"""
+            SELECT max(month) FILTER (WHERE month IS NOT NULL AND n >= $upto), sum(c)
+            FROM (SELECT month, c, sum(c) OVER (ORDER BY month DESC NULLS LAST) AS n
+                  FROM (SELECT q.month, count(*) AS c FROM marts.data_quality q
+                        WHERE {within} GROUP BY q.month))""", p)
+        if cut is not None:  # at least offset + limit warnings from that month on
             p["cut"], newest = cut, "q.month >= $cut"
-    order = "q.month DESC NULLS LAST, q.rule, q.org_id, q.member_id, q.detail"
-    return query(f"""
-        WITH q AS (SELECT * FROM marts.data_quality q WHERE {within} AND {newest}
-                   ORDER BY {order} {"LIMIT $limit" if limit is not None else ""})
-        SELECT q.rule, q.severity, q.org_id, o.name AS org_name, q.member_id, q.month, q.detail
-        FROM q JOIN marts.dim_org o USING (org_id) ORDER BY {order}""", p)
+        del p["upto"]
+    sql = paging.block(
+        page, ctes="", p=p, lang=dict(f.extra).get("lang", "vi"),
+        keys=f"""SELECT q.rule, q.severity, CAST(q.org_id AS VARCHAR) AS org_id, q.member_id,
+                        q.month, q.detail
+                 FROM marts.data_quality q WHERE {within} AND {newest}""",
+        names=lambda listed: f"""c AS (SELECT o.org_id, o.name AS org_name FROM marts.dim_org o
+            WHERE o.org_id IN (SELECT org_id FROM {listed}))""",
+        named=("org_name",), default=("month DESC NULLS LAST", "rule", "org_id", "member_id",
+                                      "detail"),
+        columns="rule, severity, org_id, org_name, member_id, month, detail")
+    df = paging.run(scope, sql, p, page)
+    if total is not None:
+        df.attrs["rows"] = int(total or 0)
+    return df

@@ -6,8 +6,9 @@ the stocks and latest rating on the day rollups' days, the admissions per month)
 day is one of those days and the chosen dates cover whole months of the history; otherwise they
 are summed over the cells of the selected base organisations from marts.cell_stocks_on and
 marts.cell_flows_between, the ratings read from fct_assessment_yearly. Both give the same numbers.
-The grid asks for at most `limit` rows (filters.extra): those rows are chosen first (largest
-first) and only theirs are summed further."""
+The grid asks for one block of rows (filters.extra `page`, queries/paging.py): those rows are
+chosen first (largest first, or in the grid's order of a stock column) and only theirs are summed
+further."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ import datetime as dt
 
 import pandas as pd
 
-from chibo.dashboard.data import Filters, Scope, month_floor, org_condition, query, table_exists
-from chibo.dashboard.queries import exact
+from chibo.dashboard.data import Filters, Scope, grid_page, month_floor, org_condition, table_exists
+from chibo.dashboard.queries import exact, paging
 
 ROLLUP = "agg_base_org_members"
 
@@ -33,8 +34,7 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
     d = exact.clamp_day(scope, f.as_of)
     cond, p = org_condition(scope, f)
     p.update(a=month_floor(f.start), b=f.end)
-    limit = dict(f.extra).get("limit")
-    p["limit"] = limit
+    page, lang = grid_page(f), dict(f.extra).get("lang", "vi")
 
     def of_bo(column: str) -> str:  # no condition when the scope and filters narrow nothing
         return f"{column} IN (SELECT org_id FROM bo)" if cond != "TRUE" else "TRUE"
@@ -72,15 +72,23 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
                    FROM marts.fct_assessment_yearly
                    WHERE year <= $y AND {_SHOWN.format('org_id')} GROUP BY 1)"""
         key = "org_id"
-    # the rows shown are chosen first (largest first, at most $limit), then only theirs are summed
-    return query(f"""
+    # the rows shown are chosen first (largest first, the grid's block), then only theirs are
+    # summed; a page sorted or filtered by a summed column sums every row before the cut
+    late = paging.needs(page, LATE)
+    order = paging.order_by(page, ("members DESC", "name", "org_id"), p, lang)
+    cut = (f"WHERE {paging.where(page, p, lang)} ORDER BY {order} {paging.window(page, p)}",
+           f"ORDER BY {order}")  # (the cut, the order alone)
+    return paging.run(scope, f"""
         WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
                     FROM marts.dim_org o
                     WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
         {stock}
-        shown AS MATERIALIZED (SELECT * FROM bo JOIN stock USING (org_id)
-                               ORDER BY members DESC, name, org_id
-                               LIMIT coalesce($limit::BIGINT, 9223372036854775807)),
+        shown AS MATERIALIZED (
+            SELECT *, count(*) OVER () AS {paging.TOTAL}
+            FROM (SELECT bo.*, stock.* EXCLUDE (org_id), p.name AS province
+                  FROM bo JOIN stock USING (org_id)
+                  LEFT JOIN marts.dim_province p ON p.province_code = bo.province_code_current)
+            {'' if late else cut[0]}),
         {adm}
         period AS (SELECT base_org_id AS {key},
                           sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
@@ -88,17 +96,19 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
                    FROM marts.agg_base_org_monthly
                    WHERE month BETWEEN $a AND $b AND base_org_id IN (SELECT {key} FROM shown)
                    GROUP BY 1),
-        {rating}
-        SELECT s.org_id, s.name, s.kind, s.sector, p.name AS province, s.cells, s.members,
-               s.official, coalesce(adm.admitted, 0) AS admitted, period.good_fair_share,
-               period.attendance, rating.rating
-        FROM shown s LEFT JOIN adm USING ({key})
-        LEFT JOIN period USING ({key})
-        LEFT JOIN rating USING (org_id)
-        LEFT JOIN marts.dim_province p ON p.province_code = s.province_code_current
-        ORDER BY s.members DESC, s.name, s.org_id""", p)
+        {rating},
+        listed AS (SELECT s.org_id, s.name, s.kind, s.sector, s.province, s.cells, s.members,
+                        s.official, coalesce(adm.admitted, 0) AS admitted,
+                        period.good_fair_share, period.attendance, rating.rating,
+                        s.{paging.TOTAL}
+                 FROM shown s LEFT JOIN adm USING ({key})
+                 LEFT JOIN period USING ({key})
+                 LEFT JOIN rating USING (org_id))
+        SELECT * {f"REPLACE (count(*) OVER () AS {paging.TOTAL})" if late else ""}
+        FROM listed {cut[0] if late else cut[1]}""", p, page)
 
 
+LATE = ("admitted", "good_fair_share", "attendance", "rating")  # summed for the rows shown
 _SHOWN = "{} IN (SELECT org_id FROM shown)"
 
 

@@ -35,7 +35,8 @@ _RECKONS_ALL_RE = folded(_TO + r"$")
 # …": a bracket after a list of figures reckons each of them, also a data note or a month ("… 34 chi
 # bộ trực thuộc với 1.126 đảng viên (số liệu ngày 20/10/2025)", "… và 4.315 đảng viên (tháng 9/2025)").
 _LIST_RECKONED_RE = folded(r"[^;()]{0,150}\(\s*(?:" + _TO + r"|số liệu\s+(?:ngày\s+)?)")
-_LIST_DAY_RE = folded(r"[^;()]{0,150}\(\s*")  # before a day or a month alone
+# before a day or a month alone; not one a part's clause dates ("23 đồng chí, trong đó từ sau Đại hội (tháng 8/2025)")
+_LIST_DAY_RE = folded(r"(?:(?!, trong đó)[^;()]){0,150}\(\s*")
 
 
 def in_year_of(w: When | None, found: list[When]) -> When | None:
@@ -63,6 +64,10 @@ _NOTED_RE = re.compile(r"\(\s*(?:số liệu|tính)\s+(?:(?:đến|tới)\s+)?(?
 _FROM_STOCK_RE = re.compile(r"(?<![\wđ])(?:tăng|giảm)\s+từ\s+$", re.IGNORECASE)
 _TO_STOCK_RE = re.compile(r"\s*(?:đảng viên|đồng chí|người)?\s*,?\s*(?:lên|xuống)\s", re.IGNORECASE)
 _UP_TO_DAY_RE = re.compile(r"(?<![\wđ])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+# "Sau khi sáp nhập xã Vinh Quang và xã Kroong vào (1/7/2025), Đảng bộ xã … hiện có …": the day of a change
+# the clause glosses, not the day "hiện" is (the page's, as after "Sau hợp nhất,").
+_SINCE_CHANGE_RE = re.compile(r"(?<![\wđ])(?:[Ss]au(?: khi)?|[Kk]ể từ khi|[Tt]ừ khi) [^,;.()]{3,80}\(\s*(?:ngày\s+)?$")
+_THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:này|đó|ấy|trên)(?![\wđ])", re.IGNORECASE)
 # An estimate of the whole year after a count to a cut-off ("…; ước (tính, thực hiện) cả năm kết nạp 28"), on folded text.
 _ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
 # The year's plan named right before its count ("đạt 90,8% kế hoạch năm (2.400 …)", "chỉ tiêu cả năm là 30"), folded.
@@ -138,7 +143,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     if own is not None and own.kind == "today" and not event and ctx.frame is not None and ctx.frame.start < 0:
         w = ctx.frame  # "(số liệu tính đến 30/4/2025)" over "Đến nay, …": the report's note's day
     if own is not None and own.kind == "ytd" and own.y is None and (upto := next((x for x in reversed(
-            whens) if x.kind in ("months", "month") and x.y and x.m and x.end <= own.start), None)):
+            whens) if x.kind in ("months", "month") and (x.y or _THIS_POINT_RE.match(sentence, own.end))
+            and x.m and x.end <= own.start), None)):  # "Tính đến cuối tháng 10 vừa qua, …; từ đầu năm đến thời điểm này"
         w = replace(upto, kind="months")  # "Tính đến hết quý III/2025, … kết nạp 29 đảng viên từ đầu năm":
         # to the quarter's end; "Trong tháng 11/2025, … nâng tổng số … kết nạp từ đầu năm lên 96": the month's
     if w is own and own is not None and own.y is None and own.kind in ("months", "month", "quarter", "year_end") and \
@@ -151,7 +157,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             f.get("_now") for f in ctx.block):  # "Hiện … có 28 …. Năm 2024, … kết nạp …. … có 612":
         w = None  # a year framing admissions in a paragraph of current stocks leaves its stocks current
     days = [periods.day_of(x) for x in before if x.kind == "date" and not any(  # not a bound
-        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)]  # of a range
+        o.kind != "date" and o.start <= x.start and x.end <= o.end for o in whens)  # of a range
+        and not (w is not None and w.kind == "now" and pub and _SINCE_CHANGE_RE.search(sentence, 0, x.start))]
     reference = next((d for d in reversed(days) if d), None) or event or (
         periods.day_of(ctx.frame) if ctx.frame else None)  # "(tính đến ngày 31/12/2023)" heading
     if w is not None and w.kind == "now" and reference and pub and (pub - reference).days > 366:

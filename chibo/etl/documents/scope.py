@@ -61,8 +61,8 @@ def province_scope(name: str, level: str, on=None) -> Scope | None:
         if (code := resolve_province(" ".join(words), on)) is not None:
             name = " ".join(words)
     text = f"{level} {name}" if level else name
-    if code is None:  # a province of the past with no code ("tỉnh Sông Bé", "tỉnh Nghĩa Bình"): a body of its own
-        return Scope(text, "organisation", text) if level == "tỉnh" else None
+    if code is None:  # a province of the past with no code ("tỉnh Sông Bé", "tỉnh Nghĩa Bình", "tỉnh Hà Tây"): a body of its own
+        return Scope(text, "organisation", text, org_text=text) if level == "tỉnh" else None
     if level == "thành phố" and _province and _province(code).get("kind") == "tinh":
         return None
     return Scope(text, "province", code, province_code=code)
@@ -141,7 +141,8 @@ def province_on(scope: Scope | None, day, published) -> Scope | None:
     if scope is None or scope.kind != "province" or not scope.province_code or day is None \
             or day == published:
         return scope
-    code = resolve_province(_PREFIX_RE.sub("", scope.text), day)
+    name = _PREFIX_RE.sub("", scope.text).strip()
+    code = resolve_province("Hà Nội" if name.lower() == "thủ đô" else name, day)  # "Đảng bộ Thủ đô"
     if code is None or code == scope.province_code:
         return scope
     return replace(scope, value=code, province_code=code)

@@ -11,6 +11,9 @@ read (as wordsdates.py does for dates in words):
 | đầu kỳ (báo cáo), cuối kỳ (báo cáo) in a report whose heading reviews a year ("BÁO CÁO TỔNG KẾT CÔNG TÁC ĐẢNG NĂM 2024") | đầu kỳ (1/1/2024), cuối kỳ (31/12/2024) |
 | "Đầu năm 2024," "Đầu năm nay," before a stock (not "từ đầu năm", "tháng đầu năm") | Đầu năm 2024 (1/1/2024), Đầu năm nay (ngày 1/1) |
 | từ khi (ngày) đặc khu (Vân Đồn) / xã mới / phường mới / chính quyền (địa phương) hai cấp (chính thức) đi vào hoạt động (vận hành) đến nay | the same, glossed "(1/7/2025)" before "đến nay" (the day the units of the 2025 reorganisation began) |
+| (các) tháng 10, 11 và 12/2024, tháng 10, 11, 12 năm 2024 (months that follow each other, not counted "lần lượt") | từ tháng 10 đến tháng 12/2024 |
+| "Kết nạp từ 01/01/2026" (a count's label giving its first day and no last) | Kết nạp từ 01/01/2026 đến nay |
+| "nhiệm kỳ 2015 -" at a line's end, "2020, …" opening the next (a PDF's wrapped line) | nhiệm kỳ 2015 - 2020, … |
 | "Trước ngày 1/7/2025," opening a clause of stocks | "Đến ngày 30/6/2025," (the day before) |
 | "; 9 tháng kết nạp 21", "6 tháng đã kết nạp 17" (months counted right before the admissions) | 9 tháng đầu năm kết nạp 21 |
 | (trong) học kỳ I (1) (của) năm học 2025 - 2026 | từ đầu năm học 2025 - 2026 đến nay (the first semester so far, from 1 September) |
@@ -22,11 +25,12 @@ read (as wordsdates.py does for dates in words):
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from .frames import _YEAR_REVIEW_RE
 from .meetingdays import meeting_days
 from .mergerdays import merger_days
+from .mergers import day_before, merger_eves
+from .yearslater import years_later
 
 _HALF_RE = re.compile(r"(?<![\wđ])([Nn])ửa (đầu|cuối) năm(?![\wđ])")
 _QUARTER_RE = re.compile(r"(?<![\wđ])([Qq])uý (đầu|cuối)(?: tiên)?(?: của)? năm(?![\wđ])")
@@ -58,15 +62,23 @@ _AFTER_MONTHS_RE = re.compile(r"(?<![\wđ])([Ss])au (?:gần |hơn |khoảng )?(
                               r"(?:chính quyền (?:địa phương )?(?:hai|2) cấp|chính quyền đặc khu|đặc khu|xã mới|phường mới)"
                               r"(?![\wđ])")
 
-_BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
+_LISTED_MONTHS_RE = re.compile(r"(?<![\wđ])(?P<t>(?:[Cc]ác )?[Tt])háng (?P<ms>\d{1,2}(?:, \d{1,2})*(?:,? và |, )\d{1,2})"
+                               r"(?P<y>\s*/\s*(?:19|20)\d{2}| năm (?:19|20)\d{2})(?![^.;]*lần lượt)")
 
 
-def _day_before(m: re.Match) -> str:
-    try:
-        day = date(int(m[4]), int(m[3]), int(m[2])) - timedelta(days=1)
-    except ValueError:
+def _listed_months(m: re.Match) -> str:
+    """"các tháng 10, 11 và 12/2024": one run of months, from the first to the last."""
+    months = [int(x) for x in re.findall(r"\d{1,2}", m["ms"])]
+    if months != list(range(months[0], months[0] + len(months))) or months[-1] > 12:
         return m.group(0)
-    return f"{'Đ' if m[1] == 'T' else 'đ'}ến ngày {day.day}/{day.month}/{day.year}"
+    return f"{'T' if m['t'][0].isupper() else 't'}ừ tháng {months[0]} đến tháng {months[-1]}/{m['y'].strip(' /năm')}"
+
+
+_ADMITTED_FROM_RE = re.compile(r"(?<![\wđ])[Kk]ết nạp(?: mới)?(?: đảng viên)? từ (?:ngày )?\d{1,2}/\d{1,2}/(?:19|20)\d{2}"
+                               r"(?!\s*(?:đến|tới|[-–/]|\d))")
+_WRAPPED_TERM_RE = re.compile(r"(?<![\wđ])((?:nhiệm kỳ|giai đoạn|[Nn]ăm học) (?:19|20)\d{2}) ?([-–])[ \t]*\n[ \t]*((?:19|20)\d{2})"
+                              r"(?!\d)")
+_BEFORE_DAY_RE = re.compile(r"(?<![\wđ])([Tt])rước (?:ngày )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=\s*,)")
 
 
 def _half(m: re.Match) -> str:
@@ -144,7 +156,10 @@ def periods_in_words(text: str) -> str:
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
     text = _MONTH_RE.sub(lambda m: f"{m[1]}háng {_MONTHS[m[2]]}", text)
-    text = _BEFORE_DAY_RE.sub(_day_before, text)
+    text = _LISTED_MONTHS_RE.sub(_listed_months, text)
+    text = _WRAPPED_TERM_RE.sub(r"\1 \2 \3", text)
+    text = _ADMITTED_FROM_RE.sub(lambda m: f"{m[0]} đến nay", text)
+    text = _BEFORE_DAY_RE.sub(lambda m: day_before(m, "đến ngày"), merger_eves(years_later(text)))  # mergers.py, yearslater.py
     text = _AFTER_MONTHS_RE.sub(lambda m: f"{'T' if m[1] == 'S' else 't'}ừ ngày 1/7/2025 đến nay", text)
     text = _SINCE_2025_RE.sub(lambda m: f"{m[0]} (1/7/2025)", text)
     text = _HALF_TERM_RE.sub(_half_term(text), text)

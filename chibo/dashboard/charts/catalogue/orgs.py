@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from chibo.dashboard import data, i18n, urlstate
+from chibo.dashboard import i18n, urlstate
 from chibo.dashboard.charts import figures, hierarchy, spec
 from chibo.dashboard.charts.registry import Chart, register
 from chibo.dashboard.charts.tables import Table
 from chibo.dashboard.charts.tables import register as register_table
 from chibo.dashboard.charts.theme import QUALITY_COLORS, Drawing, empty
 from chibo.dashboard.i18n import t
+from chibo.dashboard.queries import lookup
 from chibo.dashboard.queries import orgs as q
 
 ORGS_COUNTS = "orgs-counts"
@@ -67,7 +68,7 @@ def _hierarchy_data(scope, f):
 
 def _hierarchy_draw(df, ctx, f, scope):
     """Below a picked organisation the subtitle is the breadcrumb of the drilled path."""
-    label = data.org_label(scope, f.org) if f.org else None
+    label = lookup.org_label(scope, f.org) if f.org else None
     if label:
         ctx = dataclasses.replace(ctx, subtitle=f"{ctx.subtitle}<br>{label[1]}")
     return Drawing(hierarchy.hierarchy_map(df, ctx, t("orgs.members", ctx.lang)))
@@ -94,7 +95,7 @@ register_table(Table(ORGS_TABLE, "orgs.table", q.org_table, (
     ("cells", "col.cells", "int"), ("members", "col.members", "int"),
     ("official", "col.official", "int"), ("admitted", "col.admitted", "int"),
     ("good_fair_share", "col.good_fair_share", "pct"),
-    ("attendance", "col.attendance", "pct"), ("rating", "col.rating", "text"))))
+    ("attendance", "col.attendance", "pct"), ("rating", "col.rating", "text")), paged=True))
 register_table(Table(ORGS_RATINGS, "orgs.ratings", q.ratings, (
     ("year", "col.year", "text"), ("org_id", "col.org_id", "text"),
     ("name", "col.name", "text"), ("rating", "col.rating", "text"))))

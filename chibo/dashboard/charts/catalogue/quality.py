@@ -12,6 +12,7 @@ from chibo.dashboard.charts.tables import register as register_table
 from chibo.dashboard.charts.theme import QUALITY_COLORS, Drawing
 from chibo.dashboard.i18n import t
 from chibo.dashboard.queries import quality as q
+from chibo.dashboard.queries import watch_lists as watch
 
 QUALITY_LEVELS = "quality-levels"
 QUALITY_SCORE = "quality-score"
@@ -144,19 +145,20 @@ _CELL_COLS = (("name", "quality.col.cell", "text"), ("base_org", "quality.col.ba
 
 
 def _missed_data(scope, f):
-    return q.missed_regular(scope, f, int(_param(f, "missed")))
+    return watch.missed_regular(scope, f, int(_param(f, "missed")))
 
 
 register_table(Table(
     QUALITY_MISSED, "quality.missed", _missed_data,
     (*_CELL_COLS, ("missed", "quality.col.missed", "int"), ("months", "quality.col.months", "int"),
-     ("last_regular", "quality.col.last_regular", "month")), params=("missed",)))
+     ("last_regular", "quality.col.last_regular", "month")), params=("missed",), paged=True))
 register_table(Table(
-    QUALITY_FALLING, "quality.falling", q.falling_cells,
+    QUALITY_FALLING, "quality.falling", watch.falling_cells,
     (*_CELL_COLS, ("score_prev6", "quality.col.prev6", "dec"),
      ("score_last6", "quality.col.last6", "dec"), ("score_change", "quality.col.change", "dec"),
-     ("slope_12m", "quality.col.slope", "dec"), ("as_of_month", "quality.col.as_of", "month"))))
+     ("slope_12m", "quality.col.slope", "dec"), ("as_of_month", "quality.col.as_of", "month")),
+    paged=True))
 register_table(Table(
-    QUALITY_POOR, "quality.poor_list", q.poor_cells,
+    QUALITY_POOR, "quality.poor_list", watch.poor_cells,
     (*_CELL_COLS, ("poor", "quality.col.poor", "int"), ("rated", "quality.col.rated", "int"),
-     ("last_poor", "quality.col.last_poor", "month"))))
+     ("last_poor", "quality.col.last_poor", "month")), paged=True))

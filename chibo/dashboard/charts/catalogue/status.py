@@ -54,4 +54,4 @@ register(Table(DATA_QUALITY, "data.quality", meta.data_quality, (
     ("rule", "col.rule", "text"), ("severity", "col.severity", "text"),
     ("org_id", "col.org_id", "text"), ("org_name", "col.org_name", "text"),
     ("member_id", "col.member_id", "text"), ("month", "col.month", "month"),
-    ("detail", "col.detail", "text"))))
+    ("detail", "col.detail", "text")), paged=True))

@@ -52,3 +52,8 @@ CREATE TABLE IF NOT EXISTS meta.quarantine (
 CREATE TABLE IF NOT EXISTS meta.generation (
   generation BIGINT NOT NULL, published_at TIMESTAMP NOT NULL, note VARCHAR);
 ALTER TABLE meta.generation ADD COLUMN IF NOT EXISTS duckdb_version VARCHAR;
+
+-- What each load's rows were validated under (chibo/etl/validated.py): `rebuild` keeps the rows
+-- of a kind whose every load has today's rules key instead of validating them again.
+CREATE TABLE IF NOT EXISTS core.validated_loads (
+  load_id BIGINT NOT NULL, kind VARCHAR NOT NULL, rules VARCHAR NOT NULL, files VARCHAR NOT NULL);
