@@ -205,13 +205,13 @@ COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_me
 
 CREATE TABLE marts.agg_subtree_structure (
     day DATE,
-    org_id marts.org_code,
+    org_id VARCHAR,
     dimension VARCHAR,
     value VARCHAR,
     members BIGINT,
 );
 COMMENT ON TABLE marts.agg_subtree_structure IS 'organisation subtree × day × dimension × value, for every organisation above the cells (committees, base committees) on the days of agg_member_structure: marts.structure_long_on(D) summed over the subtree the organisation filter selects (bridge_org_lineage), sorted by org_id';
-COMMENT ON COLUMN marts.agg_subtree_structure.org_id IS 'the top of the subtree, itself included (an id of dim_org stored dictionary-coded as marts.org_code)';
+COMMENT ON COLUMN marts.agg_subtree_structure.org_id IS 'the top of the subtree, itself included';
 COMMENT ON COLUMN marts.agg_subtree_structure.dimension IS 'as agg_member_structure without ethnic_group';
 
 CREATE TABLE marts.agg_org_tree (
@@ -295,7 +295,7 @@ COMMENT ON COLUMN marts.agg_members_monthly.base_orgs IS 'existing on the last d
 
 CREATE TABLE marts.agg_subtree_monthly (
     month DATE,
-    org_id marts.org_code,
+    org_id VARCHAR,
     official BIGINT,
     probationary BIGINT,
     female BIGINT,
@@ -313,7 +313,7 @@ CREATE TABLE marts.agg_subtree_monthly (
     left_other BIGINT,
 );
 COMMENT ON TABLE marts.agg_subtree_monthly IS 'organisation subtree × month, for every organisation above the cells (committees, base committees): agg_members_monthly''s stocks and flows summed over the subtree the organisation filter selects (bridge_org_lineage), sorted by org_id';
-COMMENT ON COLUMN marts.agg_subtree_monthly.org_id IS 'the top of the subtree, itself included (an id of dim_org stored dictionary-coded as marts.org_code)';
+COMMENT ON COLUMN marts.agg_subtree_monthly.org_id IS 'the top of the subtree, itself included';
 
 CREATE TABLE marts.agg_members_daily (
     day DATE,

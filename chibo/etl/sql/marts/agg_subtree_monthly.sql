@@ -45,7 +45,7 @@ spread AS (
   FROM (SELECT * FROM facts UNION ALL SELECT * FROM base_orgs) x
   JOIN (SELECT DISTINCT set_id, ancestors FROM sets) l USING (set_id)
 )
-SELECT month, CAST(org_id AS marts.org_code) AS org_id, CAST(sum(official) AS BIGINT) AS official,
+SELECT month, org_id, CAST(sum(official) AS BIGINT) AS official,
   CAST(sum(probationary) AS BIGINT) AS probationary, CAST(sum(female) AS BIGINT) AS female,
   CAST(sum(cells) AS INTEGER) AS cells, CAST(sum(cells_lt3) AS INTEGER) AS cells_lt3,
   CAST(sum(base_orgs) AS INTEGER) AS base_orgs, CAST(sum(admitted) AS BIGINT) AS admitted,

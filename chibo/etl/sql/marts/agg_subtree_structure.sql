@@ -68,7 +68,7 @@ by_set AS (
         FROM runs GROUP BY set_id, birth_year, i, j) x, day_list l
   GROUP BY ALL
 )
-SELECT x.day, CAST(x.org_id AS marts.org_code) AS org_id, x.dimension, x.value, CAST(sum(x.members) AS BIGINT) AS members
+SELECT x.day, x.org_id, x.dimension, x.value, CAST(sum(x.members) AS BIGINT) AS members
 FROM (SELECT b.day, unnest(l.ancestors) AS org_id, b.dimension, b.value, b.members
       FROM by_set b JOIN (SELECT DISTINCT set_id, ancestors FROM sets) l USING (set_id)) x
 GROUP BY ALL
