@@ -64,7 +64,8 @@ def test_a_generation_that_breaks_the_contract_is_not_published(tmp_path, monkey
 
 def test_the_big_facts_store_org_ids_dictionary_coded(demo_warehouse):
     """The largest tables (a row per cell or base organisation and month or day, per cell and
-    year; the day rollup of the tree; the cells' months without a regular meeting) hold their
+    year; the day rollup of the tree; the cells' months without a regular meeting; the members'
+    ratings per cell and year) hold their
     organisations as marts.org_code: an ENUM of exactly dim_org's ids, in their order, stored as
     small integers rather than text."""
     coded = {(t.qualified, c.name) for t in contract.tables() for c in t.columns if c.type == "ENUM"}
@@ -73,7 +74,8 @@ def test_the_big_facts_store_org_ids_dictionary_coded(demo_warehouse):
         ("marts.fct_meetings_monthly", "org_id"), ("marts.agg_base_org_monthly", "base_org_id"),
         ("marts.agg_base_org_members", "base_org_id"),
         ("marts.fct_member_structure", "org_id"), ("marts.fct_member_structure_yearly", "org_id"),
-        ("marts.agg_org_tree", "org_id"), ("marts.cell_missed_regular", "org_id")}
+        ("marts.agg_org_tree", "org_id"), ("marts.agg_org_tree", "parent_id"),
+        ("marts.cell_missed_regular", "org_id"), ("marts.fct_member_assessment_yearly", "org_id")}
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:
         ids = [r[0] for r in con.execute("SELECT org_id FROM marts.dim_org ORDER BY org_id").fetchall()]
         assert con.execute("SELECT enum_range(NULL::marts.org_code)").fetchone()[0] == ids

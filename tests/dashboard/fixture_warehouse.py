@@ -124,6 +124,18 @@ def _meeting_rows():
     return rows
 
 
+def _core_meetings(con, rows) -> None:
+    """core.meetings for the rollup that sums excused and durations from the meetings (not kept
+    per cell): one meeting a cell-month held, excused 1, 95 minutes (dropped once it is built)."""
+    tables = (warehouse.SQL_DIR / "core" / "tables.sql").read_text(encoding="utf-8")
+    con.execute("CREATE SCHEMA core")
+    con.execute(next(s for s in tables.split(";") if "core.meetings (" in s))
+    insert(con, "core.meetings", "meeting_id org_id held_on kind expected present excused"
+           " duration_minutes source_file load_id",
+           [(f"{r[1]}-{r[0]}", r[1], r[0], "regular", r[5], r[6], r[7], r[14], "fixture", 1)
+            for r in rows if r[2]])
+
+
 def insert(con, table: str, columns: str, rows) -> None:
     """Rows into the named columns of a contract table (the others stay NULL)."""
     names = columns.split()
@@ -150,9 +162,11 @@ def build(path: str | Path) -> Path:
     insert(con, "marts.fct_membership_monthly", "month org_id official probationary admitted"
            " left_death left_struck_off left_expelled left_resigned left_other"
            " female transferred_in transferred_out left_party cells cells_lt3", _membership_rows())
+    meetings = _meeting_rows()
     insert(con, "marts.fct_meetings_monthly", "month org_id regular_held thematic_held online_held"
-           " expected present excused good fair average poor score_sum scored duration_sum"
-           " hybrid_held timed", _meeting_rows())
+           " expected present good fair average poor score_sum scored hybrid_held",
+           [r[:7] + r[8:14] + r[15:16] for r in meetings])
+    _core_meetings(con, meetings)
     insert(con, "marts.fct_member_structure_yearly", "year org_id gender age_band members", [
         (2025, "S1", "male", "31-40", 7), (2025, "S1", "female", "18-30", 5),
         (2025, "B2", "male", "41-50", 14), (2025, "B2", "female", "61+", 10),
@@ -207,6 +221,7 @@ def build(path: str | Path) -> Path:
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")
     add_structure(con)  # member structure rows and the structure marts (they read ref.*)
     con.execute("DROP SCHEMA ref CASCADE")
+    con.execute("DROP SCHEMA core CASCADE")
     con.execute("CHECKPOINT")
     con.close()
     return path

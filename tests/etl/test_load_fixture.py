@@ -70,10 +70,23 @@ def test_bridge_lists_every_ancestor(loaded):
 
 def test_meetings_monthly(loaded):
     """C1 in Feb 2021: a regular online meeting scored 75 (fair, derived) and a thematic one rated tốt."""
-    rows = query(loaded, """SELECT regular_held, thematic_held, online_held, expected, present, excused,
+    rows = query(loaded, """SELECT regular_held, thematic_held, online_held, expected, present,
                                    good, fair, average, poor, score_sum, scored
                             FROM marts.fct_meetings_monthly WHERE org_id = 'HN-B1-C1' AND month = DATE '2021-02-01'""")
-    assert rows == [(1, 1, 1, 6, 5, 1, 1, 1, 0, 0, 75.0, 1)]
+    assert rows == [(1, 1, 1, 6, 5, 1, 1, 0, 0, 75.0, 1)]
+
+
+def test_meeting_rollup_sums_excused_and_durations_from_the_meetings(loaded):
+    """Not kept per cell: the province rollup sums them from core.meetings, month by month, beside
+    the sums it takes from fct_meetings_monthly."""
+    rolled = query(loaded, """SELECT month, sum(excused), sum(duration_sum), sum(timed), sum(expected)
+                              FROM marts.agg_meetings_province_monthly GROUP BY 1 ORDER BY 1""")
+    meetings = query(loaded, """SELECT CAST(date_trunc('month', held_on) AS DATE), sum(coalesce(excused, 0)),
+                                       coalesce(sum(duration_minutes), 0), count(duration_minutes), sum(expected)
+                                FROM core.meetings GROUP BY 1 ORDER BY 1""")
+    assert rolled == meetings and any(r[1] for r in rolled)
+    assert {"excused", "duration_sum", "timed"}.isdisjoint(
+        c for (c,) in query(loaded, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'fct_meetings_monthly'"))
 
 
 def test_quality_derived_from_score_with_default_thresholds(loaded):

@@ -70,19 +70,17 @@ def meetings(con: duckdb.DuckDBPyConnection, scope: Scope, first: dt.date, last:
     """Whole months only (the meeting marts are monthly): first = a month's first day, last = a
     month's last day."""
     cond, p = _where(scope, "o." if via == "cells" else "")
-    if via == "rollup":
-        source, score = "marts.agg_meetings_province_monthly", "sum(score_sum) / sum(scored)"
-        duration = "sum(duration_sum) / sum(timed)"
-    else:
-        source = "marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id)"
-        score = "sum(score_sum) / sum(scored)"
-        duration = "sum(duration_sum) / sum(timed)"
+    source = ("marts.agg_meetings_province_monthly" if via == "rollup"
+              else "marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id)")
     row = _one(con, f"""SELECT sum(regular_held), sum(thematic_held), sum(good), sum(fair),
-                               sum(average), sum(poor), sum(present), sum(expected), {score},
-                               sum(online_held + hybrid_held), {duration}
+                               sum(average), sum(poor), sum(present), sum(expected),
+                               sum(score_sum) / sum(scored), sum(online_held + hybrid_held)
                         FROM {source} WHERE {cond} AND month BETWEEN ? AND ?""",
                [*p, first, last])
-    reg, them, good, fair, avg, poor, present, expected, mean, online, dur = row
+    reg, them, good, fair, avg, poor, present, expected, mean, online = row
+    cond, p = _where(scope)  # durations are kept at the rollup's grain only (not per cell)
+    dur = _one(con, f"""SELECT sum(duration_sum) / sum(timed) FROM marts.agg_meetings_province_monthly
+                        WHERE {cond} AND month BETWEEN ? AND ?""", [*p, first, last])[0]
     rated = (good or 0) + (fair or 0) + (avg or 0) + (poor or 0)
     held = (reg or 0) + (them or 0)
     return {"regular_held": int(reg or 0), "thematic_held": int(them or 0), "good": int(good or 0),

@@ -109,7 +109,8 @@ def _tree_precomputed(scope: Scope, d: dt.date | None) -> bool:
 
 
 _TREE_NODES = """
-        nodes AS (SELECT o.org_id, t.parent_id, o.name, o.kind, t.depth - $d0 AS level, t.members,
+        nodes AS (SELECT o.org_id, CAST(t.parent_id AS VARCHAR) AS parent_id, o.name, o.kind,
+                         t.depth - $d0 AS level, t.members,
                          row_number() OVER (PARTITION BY t.parent_id ORDER BY t.members DESC, o.org_id)
                          AS rank
                   FROM marts.agg_org_tree t JOIN marts.dim_org o USING (org_id)

@@ -217,12 +217,13 @@ COMMENT ON COLUMN marts.agg_subtree_structure.dimension IS 'as agg_member_struct
 CREATE TABLE marts.agg_org_tree (
     day DATE,
     org_id marts.org_code,
-    parent_id VARCHAR,
+    parent_id marts.org_code,
     depth INTEGER,
     members BIGINT,
 );
 COMMENT ON TABLE marts.agg_org_tree IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history, on the last loaded day and on the end of its month a year earlier: the tree over the lineage (only existing organisations are nodes)';
 COMMENT ON COLUMN marts.agg_org_tree.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'the deepest existing ancestor over bridge_org_lineage (by dim_org.depth, then org_id); NULL at the top';
 COMMENT ON COLUMN marts.agg_org_tree.depth IS 'existing ancestors';
 COMMENT ON COLUMN marts.agg_org_tree.members IS 'official + probationary members on the day in the existing cells of the subtree';
@@ -236,21 +237,16 @@ CREATE TABLE marts.fct_meetings_monthly (
     hybrid_held INTEGER,
     expected INTEGER,
     present INTEGER,
-    excused INTEGER,
     good INTEGER,
     fair INTEGER,
     average INTEGER,
     poor INTEGER,
     score_sum DOUBLE,
     scored INTEGER,
-    duration_sum INTEGER,
-    timed INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
 COMMENT ON COLUMN marts.fct_meetings_monthly.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
 COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.fct_meetings_monthly.duration_sum IS 'the minutes of the timed meetings summed: mean duration = duration_sum / timed';
-COMMENT ON COLUMN marts.fct_meetings_monthly.timed IS 'meetings with a duration';
 
 CREATE TABLE marts.fct_assessment_yearly (
     year INTEGER,
@@ -262,11 +258,12 @@ COMMENT ON COLUMN marts.fct_assessment_yearly.rating IS '1..4';
 
 CREATE TABLE marts.fct_member_assessment_yearly (
     year INTEGER,
-    org_id VARCHAR,
+    org_id marts.org_code,
     rating TINYINT,
     members INTEGER,
 );
 COMMENT ON TABLE marts.fct_member_assessment_yearly IS 'cell × year × rating';
+COMMENT ON COLUMN marts.fct_member_assessment_yearly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 
 CREATE TABLE marts.agg_members_monthly (
     month DATE,
@@ -367,7 +364,7 @@ CREATE TABLE marts.agg_meetings_province_monthly (
     duration_sum DOUBLE,
     timed INTEGER,
 );
-COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province_code × province_code_old × province_code_current × region × sector: fct_meetings_monthly summed (mean score = score_sum / scored, mean duration = duration_sum / timed)';
+COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province_code × province_code_old × province_code_current × region × sector: fct_meetings_monthly summed, with excused, duration_sum and timed summed from the meetings (mean score = score_sum / scored, mean duration = duration_sum / timed)';
 
 CREATE TABLE marts.agg_base_org_monthly (
     month DATE,

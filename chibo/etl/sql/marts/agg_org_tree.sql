@@ -40,7 +40,8 @@ shape AS (
       AS parent_id
   FROM eff GROUP BY ALL
 )
-SELECT s.day, CAST(s.org_id AS marts.org_code) AS org_id, h.parent_id,
+SELECT s.day, CAST(s.org_id AS marts.org_code) AS org_id,
+  CAST(h.parent_id AS marts.org_code) AS parent_id,
   CAST(h.depth AS INTEGER) AS depth,
   CAST(s.members AS BIGINT) AS members
 FROM sub s JOIN shape h USING (day, org_id)

@@ -1,9 +1,11 @@
 -- grain: one row per cell and month with at least one meeting (month = first day).
 -- Quality counts cover every meeting with a level (given, or derived from the score at load);
 -- sums, not means (a mean is a sum over its count at any grain: mean score = score_sum / scored,
--- over the scored meetings; mean duration = duration_sum / timed; sums of integers compress to a
--- few bits a row where means do not). org_id is dictionary-coded (marts.org_code); sorted by
--- month (the readers' filter), org_id within it.
+-- over the scored meetings; sums of integers compress to a few bits a row where means do not).
+-- Excused absences and durations are not kept per cell (no reader needs them at this grain, and
+-- they were a quarter of the table): agg_meetings_province_monthly sums them from core.meetings.
+-- org_id is dictionary-coded (marts.org_code); sorted by month (the readers' filter), org_id
+-- within it.
 WITH final AS (
   SELECT CAST(date_trunc('month', held_on) AS DATE) AS month,
     CAST(org_id AS marts.org_code) AS org_id,
@@ -13,15 +15,12 @@ WITH final AS (
     CAST(count(*) FILTER (WHERE format = 'hybrid') AS INTEGER) AS hybrid_held,
     CAST(sum(expected) AS INTEGER) AS expected,
     CAST(sum(present) AS INTEGER) AS present,
-    CAST(sum(coalesce(excused, 0)) AS INTEGER) AS excused,
     CAST(count(*) FILTER (WHERE quality = 4) AS INTEGER) AS good,
     CAST(count(*) FILTER (WHERE quality = 3) AS INTEGER) AS fair,
     CAST(count(*) FILTER (WHERE quality = 2) AS INTEGER) AS average,
     CAST(count(*) FILTER (WHERE quality = 1) AS INTEGER) AS poor,
     coalesce(sum(score), 0) AS score_sum,
-    CAST(count(score) AS INTEGER) AS scored,
-    CAST(coalesce(sum(duration_minutes), 0) AS INTEGER) AS duration_sum,
-    CAST(count(duration_minutes) AS INTEGER) AS timed
+    CAST(count(score) AS INTEGER) AS scored
   FROM core.meetings GROUP BY ALL
 )
 SELECT * FROM final ORDER BY month, org_id
