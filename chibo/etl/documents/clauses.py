@@ -260,8 +260,8 @@ def label_of_event(sentence: str, folded: str, clause_start: int, start: int) ->
     return bool(heads) and bool(post.match(sentence, heads[-1].end()))
 
 
-# "Trong 482 tổ chức cơ sở đảng của …, xã, phường, thị trấn có 178": the whole a breakdown opens.
-WHOLE_OPENS_RE = voc.folded(r"(?:^|,)\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
+# "Trong 482 tổ chức cơ sở đảng của …, xã, … có 178", "Hà Nội, 21/01/2026 - Trong 245 …": a breakdown's whole
+WHOLE_OPENS_RE = voc.folded(r"(?:^|,|\s[-–—])\s*trong(?:\s+tổng)?(?:\s+số)?\s+$")
 # "con số này (đã) vượt bốn vạn", "số này lên 5.120": the number restates what the figure before
 # it counted; "vượt 2 đảng viên so với chỉ tiêu" is an excess.
 THIS_NUMBER_RE = voc.folded(r"(?:con số|số lượng|số) (?:này|đó|ấy|trên)(?:\s+(?:đã|cũng|nay|hiện|là|đạt|"
@@ -284,11 +284,11 @@ def not_counted(folded: str, start: int, qualifier: str) -> bool:
                 and _STREAK_RE.search(folded, max(0, start - 60), start))
 
 
-_HAVING_RE = re.compile(r"\s*,\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)
+_HAVING_RE = re.compile(r"[^.]*[,;]\s*(?:có|với)\s*$|\s*[,;][^,;]{1,40}\schiếm\s*$", re.IGNORECASE)
 
 
 def of_which(sentence: str, start: int, end: int) -> bool:
-    """Between admissions and a counter, "trong đó", ", có" or "; … chiếm": it counts some of them;
-    or another period: it counts them over that period (admitted.py)."""
+    """Between admissions and a counter, "trong đó", "…, có", "…; có" or "; … chiếm": it counts some of
+    them; or another period: it counts them over that period (admitted.py)."""
     return bool(voc.IN_WHICH_RE.search(sentence, start, end) or _HAVING_RE.match(sentence[start:end])) \
         or other_period(voc.fold(sentence), start, end)

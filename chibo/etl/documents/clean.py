@@ -192,7 +192,7 @@ _BOLD_RE = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 # A table pasted from a word processor or a spreadsheet: cells apart by tabs, read as " | ".
 _TAB_CELLS_RE = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")
 # The same table pasted as text aligned by spaces: a line with two or more gaps of 3+ spaces.
-_ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}\S[^\n]*\S {3,}\S[^\n]*$", re.MULTILINE)
+_ALIGNED_ROW_RE = re.compile(r"^[^\n]*\S {3,}(?=\S)[^\n]*\S {3,}\S[^\n]*$", re.MULTILINE)  # "2022     9     312"
 _GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
 # Two columns aligned by spaces, a label and its count ("Tổng số đảng viên          12 480"): a run
 # of lines with one gap, two or more of them ending with a number.
@@ -201,7 +201,7 @@ _PAIR_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")  # a long label may leave two s
 _ENDS_WITH_COUNT_RE = re.compile(r"\S {3,}\d[\d., ]*$", re.MULTILINE)
 # In a table's row, its index ("STT") before the label, and a unit cell between the label and
 # the count ("4 | Tổng số đảng viên | người | 61.905"): the label is what the count counts.
-_ROW_INDEX_RE = re.compile(r"^(?:STT|TT|\d{1,2}\.?) \| (?=\D)", re.MULTILINE)
+_ROW_INDEX_RE = re.compile(r"^(?:STT|TT|\d{1,2}(?:\.\d{1,2})*\.?) \| (?=\D)", re.MULTILINE)  # also "1.1"
 _UNIT_CELL_RE = re.compile(r" \| (?:người|đồng chí|đảng viên|tổ chức|chi bộ|đảng bộ|Đơn vị tính|ĐVT)"
                            r"(?= \| (?:\d|Số lượng))", re.IGNORECASE)
 

@@ -25,7 +25,7 @@ from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra|(?:xét |phân |chia )?theo loại hình)"
+_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:về [^:,;\d]{2,40}:\s*)?(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra|(?:xét |phân |chia )?theo loại hình)"
                       r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực|các)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"(?:\s+(?:của\s+)?toàn\s+(?:đảng bộ|huyện|xã|phường|tỉnh|thị xã|quận|thành phố))?\s*"  # "Đảng viên
                      r"(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # toàn Đảng bộ: …", "… chỉ còn 88"
@@ -38,8 +38,8 @@ _GROUP_RE = re.compile(r"\s*(?:đều\s+)?là\s+(?!đảng viên|những\s+|ngư
                        r"(?:,\s*|\s+và\s+)(?!\d)[^,;.\d]{2}", re.IGNORECASE)
 # "ở xã, phường, thị trấn có 107": the comma goes on with a list of levels without names.
 _LEVEL_LIST_RE = re.compile(r"(?<![\wđ])(?:xã|phường|thị trấn|đặc khu)$", re.IGNORECASE)
-# A gloss in brackets without a number, between what a count names and the count.
-_GLOSS_BEFORE_RE = re.compile(r"\([^()\d]{1,60}\)")
+# A gloss in brackets without a number, or a day ("Tổng số đảng viên (31/12/2025): 1.027"), between what a
+_GLOSS_BEFORE_RE = re.compile(r"\((?:[^()\d]{1,60}|(?:tính )?(?:đến )?(?:ngày )?\d{1,2}/\d{1,2}/\d{4})\)")  # count names and it
 # A count in a breakdown followed by where it is: "107 ở xã, phường, thị trấn", "58 trong lực lượng vũ trang".
 _IN_SECTOR_RE = voc.folded(r"\s+(?:ở|trong|thuộc|tại)\s")
 # A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
@@ -51,10 +51,10 @@ OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")  # a count opening one: "nữ (1.716
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
 _PAIR_RE = re.compile(r"\s+và\s+\d[\d.,]*\s+")
-_AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+")
+_AND_NEXT_RE = re.compile(r"(?<=\d)\s+và\s+|\s+thì\s+")  # "Trong 318 đảng viên … thì nữ chiếm …"
 _LABEL_END_RE = re.compile(r"\s*(?:[,;.()|]|$|và\s)")  # "|": a table's note column after it
 _CEREMONY_RE = re.compile(r"lễ kết nạp|(?:trao|trao tặng|công bố) quyết định kết nạp", re.IGNORECASE)
-_IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])", re.IGNORECASE)
+_IN_LIST_RE = re.compile(r"(?<![\wđ])(?:trong số|trong đó)(?![\wđ])|\d\s*\([^()]*$", re.IGNORECASE)  # "118 (đảng bộ cơ sở 46, …"
 # After a group named by its trade, another one: the group is mixed ("công nhân, kỹ sư").
 _OTHER_GROUP_RE = re.compile(r"\s*(?:,|và|hoặc)\s+(?:kỹ sư|nông dân|công nhân|giáo viên|bác sĩ|"
                              r"cán bộ|chiến sĩ|học sinh|sinh viên|doanh nhân|trí thức|người lao "
@@ -184,8 +184,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric, noun_end, dim = cl.org_counted(sentence, folded, q, org.end(), floor)
         elif counter := voc.COUNTER_RE.match(sentence, q.end):
             noun_end = counter.end()
-            metric = pre_metric if pre_metric in voc.PEOPLE else (
-                cl.people_metric_before(sentence, folded, q.start) if not pre_dim else None)
+            metric = pre_metric if pre_metric in voc.PEOPLE else None if pre_dim else "members_total" if voc.ADMISSION_RE.search(
+                folded, max(0, q.start - 16), q.start) else cl.people_metric_before(sentence, folded, q.start)  # not of "(3 … dự bị)"
             head = list(voc.HEAD_RE.finditer(folded, 0, q.start))
             if metric is None and head and not pre_dim:
                 metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
@@ -239,10 +239,10 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                     sentence, folded, clause_start, q.start):
             blocked_end = noun_end
             continue
-        if blocked_end is not None and (not out or out[-1].start < blocked_end) and \
+        if blocked_end is not None and (not out or out[-1].start < blocked_end) and metric != "new_admissions" and \
                 voc.IN_WHICH_RE.search(sentence, blocked_end, q.start) and not cl.admitted(
                     sentence, folded, q.start, q.start, noun_end):  # not of a count after it
-            continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure
+            continue  # "trao Huy hiệu cho 1.126 đảng viên, trong đó có 2 …": parts of no figure (not "… được kết nạp")
         if metric == "_candidates" and dim and _IN_LIST_RE.search(sentence, 0, q.start):
             metric = "_part"  # "Trong số đảng viên mới, có 1.218 đoàn viên thanh niên (86,6%)"
         if (metric == "_candidates" or cl.other_organisation(sentence, q.start)) and voc.OWN_MEMBERS_RE.match(folded, q.end + 1) and not (

@@ -47,6 +47,7 @@ _CELLS_OF = {("cells_total", kind) for kind in CELL_KINDS}  # "chi bộ …" amo
 _DATING = ("as_of", "as_of_source", "year", "_first")
 _HOLDING_RE = re.compile(r"[^,;.()]{1,40}\s(?:có|với)\s+", re.IGNORECASE)  # "… chi bộ thôn có "
 _WHERE_RE = re.compile(r"\s*(?:(?:đang |hiện )?(?:làm việc|công tác|sinh sống|cư trú)\s+(?:ở|trong|tại|thuộc)\s+các\s|(?:ở|trong|tại|thuộc)\s)", re.IGNORECASE)
+_MIXED_PLACES_RE = re.compile(_WHERE_RE.pattern + r"[^,;.()]{1,40}(?:,\s*(?!\s|(?:với|có|gồm|trong|chiếm|là|sinh hoạt|tổng)\s)|\s+và\s+)\D", re.IGNORECASE)  # "ở các A, B"
 # A list item ("+ Xã, phường, thị trấn: 207 (chiếm 21,7%)"): its whole is its block's total.
 ITEM_RE = re.compile(r"\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s")  # also "a) …", "1. …", "2) …"
 
@@ -287,9 +288,8 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
                 out.append(f)  # period singled out of a longer one is its own figure, no part
                 continue
             sector = sector_in(gap)
-            if not sector and (f["metric"] in ORGS or not IN_WHICH_RE.search(gap)) and _WHERE_RE.match(
-                    sentence, f["_noun_end"]):  # "472 tổ chức … ở các cơ quan, đơn vị, doanh nghiệp": a
-                continue  # group no sector names (people right after "trong đó" are a part, heldout18)
+            if not sector and (f["metric"] in ORGS or not IN_WHICH_RE.search(gap)) and (_MIXED_PLACES_RE if f["metric"] in ORGS else _WHERE_RE).match(sentence, f["_noun_end"]):
+                continue  # "472 tổ chức … ở các cơ quan, đơn vị, …": mixed places ("12 chi bộ ở các nông trường": a part)
             f["_parent"], f["dimension"] = whole, "sector" if sector else (  # organisations of a
                 None if f["metric"] in ORGS else "other")  # kind no sector names: a part, no dimension
             f["metric"], f["share"] = whole["metric"], f["_post_share"]

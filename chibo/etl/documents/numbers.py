@@ -1,10 +1,12 @@
 """Vietnamese quantities in text: "10.579", "hơn 5,6 triệu", "gần 30 vạn", "gần nửa triệu", "một triệu rưỡi",
-"hai nghìn", with their qualifier (over, nearly, approx, under, exact) and character span.
+"hai nghìn", "1,204" (an export's comma groups), with their qualifier (over, nearly, approx, under, exact;
+hedges.py's colloquial ones too) and character span.
 Identifiers that look like numbers (dates, document numbers, plenums, ages, %) are masked first.
 """
 import re
 from dataclasses import dataclass
 
+from .hedges import AS_WRITTEN_ONLY, HEDGES, SIGN_BEFORE
 from .vocabulary import fold
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2,
@@ -32,7 +34,7 @@ QUALIFIER_WORDS = [
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt ngưỡng", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
     ("suýt soát", "nearly"), ("ngấp nghé", "nearly"),  # "suýt soát 9.000", "ngấp nghé 5.000": just under
     ("ngoài", "over"),  # "có ngoài 1.100 đảng viên"; only after a verb (_BEYOND_AFTER_RE)
-]
+] + HEDGES
 # "ngoài" is "over" after a verb of having; opening a clause it is "besides" ("Ngoài 1.736 đảng
 # viên chính thức, … còn có 84 đảng viên dự bị").
 _BEYOND_AFTER_RE = re.compile(r"(?<!\w)(?:co|voi|la|dat|len|da|con|tong so|tong cong)\s+$")
@@ -42,14 +44,19 @@ _ODD_AFTER_RE = re.compile(r"\s+có lẻ(?!\w)", re.IGNORECASE)
 # 2025 kết nạp được 35" (a year-end review's estimate, approx; not a plan).
 _ESTIMATE_RE = re.compile(r"(?:^|[,;:.(]\s*|\s)uoc(?: tinh| dat| thuc hien)?\s+(?:ca nam|nam nay|"
                           r"nam \d{4}|ca nhiem ky)\s+(?:ket nap|phat trien)(?: duoc)?(?: moi)?\s+$")
-_QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(fold(q) for q, _ in QUALIFIER_WORDS)
-                      + r")\s+$")
+_QUAL_RE = re.compile(r"(?:(?<=[\s\"“‘(])|^)(" + "|".join(re.escape(fold(q)) for q, _ in QUALIFIER_WORDS)
+                      + r")(?:\s+|" + SIGN_BEFORE + r")$")
 _QUAL_KIND = {fold(q): kind for q, kind in QUALIFIER_WORDS}
+_QUAL_WRITTEN = {q for q, _ in QUALIFIER_WORDS}
 
 _UNIT = r"(?:\s+(?P<unit>nghìn|ngàn|vạn|triệu|tỷ|tỉ|nghin|trieu|(?:van|ngan)(?= (?:dang|đảng|nguoi|người)))(?!\w)(?P<half>\s+rưỡi(?!\w))?)?"
 DIGITS_RE = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/%-]|[.,]\d)" + _UNIT,
     re.IGNORECASE)
+# "1,204": thousands grouped by commas (a software export, English style); a count is whole, so
+# never a decimal when three digits follow each comma and no scale word ("1,204 triệu") follows.
+COMMA_GROUPED_RE = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+)(?![\w/%-]|[.,]\d|\s+(?:nghìn|ngàn|vạn|"
+                              r"triệu|tỷ|tỉ)(?!\w))", re.IGNORECASE)
 # Thousands apart by a space, as Word tables and OCR write them ("12 480", "2 148 đảng viên"): read
 # when a count's noun, a cell's end or the line's end follows, not after a label of a place or a
 # rank ("tổ 3 125 hộ" is no count of 3.125).
@@ -73,6 +80,19 @@ ZERO_RE = re.compile(r"(?<!\w)(?:không có|chưa có)(?=\s)", re.IGNORECASE)
 ZERO_OF_OTHERS_RE = re.compile(r"(?:\d(?:\s+(?!nhưng\b|song\b|tuy\b)\w+){1,7}|(?<!\w)(?:thôn|bản|ấp|làng|khu|tổ|xã|"
                                r"phường|nơi|đơn vị|doanh nghiệp|người|nào))"
                                r"(?:\s+(?:vẫn còn|hiện còn|còn|vẫn|đều))?\s*$", re.IGNORECASE)
+
+# A capitalised number word inside a sentence and before another capitalised word opens a name.
+_NAME_WORD_RE = re.compile(r"(\w+)\s+(\w)")
+_AFTER_WORD_RE = re.compile(r"\w\s+$")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """"người Ba Na", "huyện Ba Bể", "quận Hai Bà Trưng": a capitalised number word after a word of the
+    sentence and before a capitalised word is a name, not a count ("Ba đảng viên" is one)."""
+    m = _NAME_WORD_RE.match(text, start)
+    before = _AFTER_WORD_RE.search(text, max(0, start - 30), start)
+    return bool(m and before and m[1][0].isupper() and m[2].isupper() and text[before.start()].islower())
+
 
 # "trong năm", "năm qua", "mỗi năm": the word "năm" (five) meaning a year.
 _YEAR_WORD_RE = re.compile(r"(?:(?<=trong )|(?<=mỗi )|(?<=hằng )|(?<=hàng )|(?<=các )|(?<=những )|"
@@ -166,7 +186,10 @@ def _qualifier(text: str, start: int, original: str) -> tuple[int, str]:
     """Start of the qualifier word right before a number, and its kind (not across a masked
     span of the original: "dưới 30 tuổi 5.127" is no "under 5.127")."""
     window_start = max(0, start - 20)
-    m = _QUAL_RE.search(fold(text[window_start:start]))
+    window = fold(text[window_start:start])
+    m = _QUAL_RE.search(window)
+    while m and not _as_written(original[window_start + m.start(1):window_start + m.end(1)]):
+        m = _QUAL_RE.search(window, m.start(1) + 1)  # "có 64": no "cỡ"; "có khoảng 500": "khoảng"
     if m and m.group(1) == "ngoai" and not _BEYOND_AFTER_RE.search(fold(original[max(0, start - 40):
                                                                          window_start + m.start(1)])):
         m = None  # "Ngoài 1.736 đảng viên chính thức, …": besides
@@ -174,6 +197,12 @@ def _qualifier(text: str, start: int, original: str) -> tuple[int, str]:
         estimate = _ESTIMATE_RE.search(fold(original[max(0, start - 50):start]))  # the word qualifies
         return start, "approx" if estimate else "exact"  # the masked age
     return window_start + m.start(1), _QUAL_KIND[m.group(1)]
+
+
+def _as_written(words: str) -> bool:
+    """A qualifier matched without diacritics is one as written, or written without any."""
+    words = " ".join(words.lower().split())
+    return words in _QUAL_WRITTEN or words == fold(words) and words not in AS_WRITTEN_ONLY
 
 
 def _digits_value(num: str, dec: str | None, unit: str | None, half: str | None = None) -> float:
@@ -188,6 +217,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found: dict[int, tuple[int, float, bool]] = {}
     for m in DOT_DECIMAL_RE.finditer(masked):
         found[m.start()] = (m.end(), _digits_value(m["num"], m["dec"], m["unit"]), False)
+    for m in COMMA_GROUPED_RE.finditer(masked):
+        found[m.start()] = (m.end(), float(m["num"].replace(",", "")), False)
     for m in SPACED_RE.finditer(masked):
         if not _SPACED_AFTER_RE.search(masked, max(0, m.start() - 14), m.start()):
             found[m.start()] = (m.end(), float(m["num"].replace(" ", "")), False)
@@ -210,8 +241,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 or words[0].lower() in (
                 "mươi", "linh", "lẻ", "lăm", "mốt", "tư"):
             continue
-        if any(s <= m.start() < e for s, (e, _, _) in found.items()):
-            continue
+        if any(s <= m.start() < e for s, (e, _, _) in found.items()) or _in_name(masked, m.start()):
+            continue  # "người Ba Na", "huyện Ba Bể", "quận Hai Bà Trưng": a name, not a count
         value = parse_words(m["words"])
         if value is not None and value == int(value):
             found[m.start()] = (m.end(), value, True)

@@ -11,7 +11,7 @@ beside it, and the rules linking a part to the whole it belongs to.
 | age_band | `A_B` (A to B inclusive), `A_plus` (A and over) | tuổi đời từ 18 đến 30; từ 18 đến 30 tuổi; từ 35 đến dưới 60 tuổi (35_59); dưới 30 tuổi (18_29); trên / ngoài 60 tuổi, tuổi đời trên 60 (61_plus); từ 60 tuổi trở lên (60_plus) |
 | education | postgraduate, university_plus, university, college | (trình độ) sau đại học, thạc sĩ, tiến sĩ; đại học trở lên, đại học (và) sau đại học; đại học; cao đẳng |
 | political_theory | advanced, intermediate, elementary | (lý luận chính trị) cao cấp, cử nhân; trung cấp; sơ cấp |
-| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học; công nhân; nông dân; hưu trí; chủ doanh nghiệp |
+| occupation | student, worker, farmer, retired, business_owner | học sinh, sinh viên, người học, học viên; công nhân, thợ lò, thợ mỏ; nông dân; hưu trí; chủ doanh nghiệp |
 | youth_union | member | đoàn viên (thanh niên); trưởng thành từ (tổ chức) Đoàn |
 | activity | admitted_members, no_admissions | (tổ chức cơ sở đảng) (trong năm) đã / chưa / không kết nạp (phát triển) được đảng viên; (còn) "trắng" đảng viên (mới) |
 | sector | sector codes (scope.SECTORS) | (được kết nạp) (đang làm việc) ở / trong / thuộc / tại <sector>; "chi bộ thôn, tổ dân phố"; cells by kind of place ("chi bộ ấp", "chi bộ khối phố", "chi bộ khu vực": residential); a sector naming the next count in a breakdown ("cơ quan hành chính 118 tổ chức") |
@@ -54,7 +54,7 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                                   r"[\"“”']?trắng[\"“”']? (?:về )?(?:đảng viên|phát triển đảng viên|kết nạp)"),
     ("gender", "female", r"(?:là )?(?:phái nữ|nữ giới|nữ)"),  # "phái nữ có 1.387 đồng chí"
     ("status", "official", r"chính thức"),
-    ("status", "probationary", r"(?:(?:đang |còn )?trong thời gian )?dự bị"),  # "2 đồng chí đang trong thời gian dự bị"
+    ("status", "probationary", r"(?:đang |còn )?(?:(?:trong )?thời (?:gian|hạn) )?dự bị"),  # "đang trong thời gian dự bị"
     ("ethnicity", "minority", r"(?:con em )?(?:người )?(?:đồng bào )?(?:các )?dân tộc (?:thiểu số|ít người)|(?-i:DTTS)"),
     ("ethnicity", "minority", r"(?:con em )?(?:người )?(?:đồng bào )?(?:dân tộc )?" + _PEOPLES + r"(?:(?:, | và )"
      + _PEOPLES + r")*"),
@@ -77,7 +77,8 @@ DIMENSIONS: list[tuple[str, str, str]] = [
     ("age_band", "{a+1}_plus", r"(?:có )?(?:tuổi đời|độ tuổi) (?:trên|ngoài) " + _AGE),  # "tuổi đời trên 60 là"
     ("age_band", "{a}_plus", r"(?:có )?(?:tuổi đời )?từ " + _AGE + r" tuổi trở lên"),
     ("education", "postgraduate", r"(?:có )?(?:trình độ |học vị |bằng )?(?:chuyên môn )?(?:sau đại học|"
-                                  r"thạc sĩ|tiến sĩ)(?: trở lên)?"),
+                                  r"thạc sĩ|tiến sĩ)(?: trở lên)?|(?:có )?(?:học hàm )?(?:giáo sư|phó giáo sư)"
+                                  r"(?:(?:, | và | hoặc )(?:phó giáo sư|(?:học vị )?tiến sĩ))*"),  # the titles of doctors
     ("education", "university_plus", r"(?:có )?(?:trình độ )?(?:chuyên môn )?(?:từ )?"
                                      r"(?:đại học trở lên|đại học(?:,| và| hoặc) sau đại học)"),
     ("education", "university", r"(?:có )?(?:trình độ )?(?:chuyên môn )?đại học|"
@@ -89,8 +90,10 @@ DIMENSIONS: list[tuple[str, str, str]] = [
                                          r"trung cấp(?: lý luận chính trị)?"),
     ("political_theory", "elementary", r"(?:có )?(?:trình độ |bằng )?(?:lý luận chính trị )?"
                                        r"sơ cấp(?: lý luận chính trị)?"),
-    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học"),  # "người học": a school's learners
-    ("occupation", "worker", r"công nhân(?: lao động)?"),
+    ("occupation", "student", r"(?:học sinh, )?sinh viên|học sinh|người học|học viên"),  # learners, an academy's cadets
+    ("occupation", "worker", r"công nhân(?: lao động| trực tiếp sản xuất)?(?: (?:đang )?làm việc (?:tại|ở|trong) "
+                             r"[^,;:.()\d]{3,80}?(?=\s+(?:là|chiếm)\s))?|thợ lò(?:,? (?:và )?công nhân(?: trực tiếp "
+                             r"sản xuất)?)?|thợ mỏ"),  # coal miners; workers wherever they work (not a sector part)
     ("occupation", "farmer", r"nông dân"),
     ("occupation", "retired", r"(?:cán bộ )?hưu trí|nghỉ hưu"),
     ("youth_union", "member", r"đoàn viên(?: thanh niên| Đoàn| công đoàn)?|(?:trưởng thành|được rèn luyện) từ "
@@ -121,8 +124,8 @@ DIMENSION_RES = [(d, v, re.compile(_LINK + "(?:" + p + r")(?![\wđ])", re.IGNORE
 # The same, for words that lost their diacritics ("chinh thuc: 4.100; du bi: 110").
 DIMENSION_PLAIN_RES = [(d, v, re.compile(fold(rx.pattern, lower=False), re.IGNORECASE))
                        for d, v, rx in DIMENSION_RES]
-SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\((?:\s*(?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)?)?|bằng)\s*"
-                      r"(?:khoảng |gần |hơn |trên )?(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%"
+SHARE_RE = re.compile(r"(?:chiếm(?: tỷ lệ| tỉ lệ)?|\((?:\s*(?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)?)?|bằng|(?<=, )tỷ lệ)\s*"
+                      r"(?:khoảng |gần |hơn |trên |tới |lên tới )?(?P<pct>\d{1,2}(?:[.,]\d+)?|100)\s*%"
                       r"(?!\s*(?:kế hoạch|chỉ tiêu|so với|nghị quyết))", re.IGNORECASE)  # "(đạt 87,4%)"
 # A sentence that continues the breakdown of the previous one ("Trong đó, đảng viên nữ …").
 CONTINUES_RE = re.compile(r"\s*(?:trong đó|trong (?:tổng )?số (?:đó|này)|số này|riêng|cụ thể)(?![\wđ])",

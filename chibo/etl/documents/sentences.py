@@ -2,7 +2,9 @@
 heading in capitals, and the list items after it read as one), and the title line."""
 import re
 
+from .columns import COUNT_CELL, column_label, count_cell, row_head, with_title_year
 from .dates import is_date_line
+from .letterhead import as_party_body
 from .tallies import tallied
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
@@ -28,13 +30,14 @@ def _lines(text: str) -> list[str]:
     "2.117 đảng viên, …") is joined to the one before it."""
     out: list[str] = []
     joinable = counted = False
-    for raw in text.split("\n"):
+    for raw in _without_page_numbers(text.split("\n")):
         line = raw.strip()
         if not line.strip("|").strip():
             joinable = False
             continue
         if (joinable and (line[0].islower() or _GOES_ON_RE.match(line)) or counted
-                and _COUNTER_RE.match(line)) and "|" not in line:
+                and _COUNTER_RE.match(line) or out and _RANGE_OPEN_RE.search(out[-1]) and _YEAR_START_RE.match(line)) \
+                and "|" not in line:
             out[-1] += " " + line
         else:
             out.append(line)
@@ -46,11 +49,15 @@ def _lines(text: str) -> list[str]:
 # A sentence's last word a number (not a page number's line "- 8 -"), its counter on the next line.
 _ENDS_WITH_COUNT_RE = re.compile(r"[^\W\d][\w]*\s+\d{1,3}(?:\.\d{3})*$")
 _COUNTER_RE = re.compile(r"(?:đảng viên|đồng chí|chi bộ|tổ chức|đảng bộ|người)(?![\wđ])")
+# A range of years wrapped after its dash ("nhiệm kỳ 2015 -" / "2020, toàn Đảng bộ …").
+_RANGE_OPEN_RE = re.compile(r"(?<![\d/])(?:19|20)\d\d\s*[-–]$")
+_YEAR_START_RE = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GOES_ON_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|đồng chí|tổ chức|người)(?![\wđ])")
 
 
 # A table row of a label and its number ("Tổng số đảng viên | 5.120", "| Đảng viên nữ | 2.004 |").
-_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*\d[\d.,]*(?: \d{3})*\s*(?:\||$))")
+_TABLE_ROW_RE = re.compile(r"^\|?(?P<label>\s*(?:[-+•–]\s*)?[^\W\d][^|]{2,80}?\s*)\|(?=\s*" + COUNT_CELL
+                           + r"[\d.,]*(?: \d{3})*(?:\s+(?:nghìn|vạn|triệu))?\s*(?:\||$))", re.IGNORECASE)
 
 
 _ITEM = re.compile(r"^\s*(?:[-+•*–]|[a-eđ]\)|\d{1,2}[.)])\s+")  # also lettered, numbered items
@@ -70,14 +77,27 @@ def _heading(line: str) -> bool:
 _COLUMN_LABEL_RE = re.compile(r"(?:Tổng )?[Ss]ố (?:lượng )?(?:đảng viên(?: mới)?(?: được)? kết nạp(?: mới)?(?: trong năm)?|"
                               r"đảng viên|chi bộ|tổ chức cơ sở đảng)|Kết nạp(?: đảng viên)?(?: mới)?(?: trong năm)?|"
                               r"Đảng viên|Chi bộ|Tổ chức cơ sở đảng")  # or its noun alone
-_COUNT_CELL_RE = re.compile(r"(?:hơn |gần |trên |khoảng )?\d", re.IGNORECASE)
+
+
+# A printed page's number alone on its line ("5", "- 5 -", "Trang 5") inside a sentence wrapped over
+# the page break ("… với 61.417" / "5" / "đảng viên; …"): not part of the text.
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?\s*$", re.IGNORECASE)
+
+
+def _without_page_numbers(lines: list[str]) -> list[str]:
+    """The lines without a page number between a line going on and the line that goes on with it."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    drop = {i for k, i in enumerate(filled[1:-1], 1) if _PAGE_NUMBER_RE.match(lines[i])
+            and re.search(r"[\w,]$", lines[filled[k - 1]].rstrip()) and lines[filled[k + 1]].strip()[0].islower()}
+    return [line for i, line in enumerate(lines) if i not in drop and not (drop and not line.strip() and any(
+        abs(i - d) <= 2 for d in drop))]
 
 
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
-def _as_column_row(line: str, header: list[str] | None) -> str | None:
+def _as_column_row(line: str, header: list[str] | None, title: str = "") -> str | None:
     """"| VIII | 6/1996 | hơn 2,1 triệu |" under "| Đại hội | Thời gian | Số đảng viên |" →
     "Đại hội VIII, 6/1996, Số đảng viên: hơn 2,1 triệu"; every column whose header names its
     count, not only the last ("| 2005 | 3.100.512 | 49.125 |" under "| Năm | Số đảng viên | Số tổ
@@ -85,12 +105,12 @@ def _as_column_row(line: str, header: list[str] | None) -> str | None:
     cells = _cells(line)
     if not header or len(cells) != len(header) or len(cells) < 2:
         return None
-    counted = {i for i, (h, c) in enumerate(zip(header, cells))
-               if i and _COLUMN_LABEL_RE.fullmatch(h) and _COUNT_CELL_RE.match(c)}
+    labels = [column_label(h) or (h if _COLUMN_LABEL_RE.fullmatch(h) else None) for h in header]
+    counted = {i for i, c in enumerate(cells) if i and labels[i] and count_cell(c)}
     if not counted:
         return None
-    first = cells[0] if cells[0].lower().startswith(header[0].lower()) else f"{header[0]} {cells[0]}"
-    rest = [f"{h}: {c}" if i in counted else f"{h.lower()} {c}" if h.lower() == "năm" else c
+    first = row_head(header[0], with_title_year(cells[0], title))
+    rest = [f"{labels[i]}: {c}" if i in counted else f"{h.lower()} {c}" if h.lower() == "năm" else c
             for i, (h, c) in enumerate(zip(header, cells)) if i]
     return ", ".join([first] + rest)  # "Đại hội III, năm 1960, …"
 
@@ -110,7 +130,7 @@ def blocks(text: str) -> list[list[str]]:
     header: list[str] | None = None
     for line in tallied(_lines(text)):
         header = (header if table else _cells(line)) if "|" in line else None
-        para = _as_column_row(line, header) if table else None
+        para = _as_column_row(line, header, out[-1][0] if out else "") if table else None
         para = para or _as_label(line)
         row = "|" in line and (table or bool(out) and (_heading(out[-1][0]) or bool(
             _GLOSS_LINE.match(out[-1][-1]) or _TABLE_TITLE_RE.match(out[-1][-1]))))
@@ -125,6 +145,8 @@ def blocks(text: str) -> list[list[str]]:
             out[-1].append(para)  # "ĐẢNG BỘ HUYỆN …" then "(tính đến ngày 31/12/2023)"
         else:
             out.append([para])
+    if out and len(out[0]) == 1:
+        out[0][0] = as_party_body(out[0][0])  # a letterhead: "TẬP ĐOÀN …" alone on the first line
     return out
 
 

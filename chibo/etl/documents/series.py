@@ -49,7 +49,10 @@ def series_items(sentence: str, out: list[Candidate]) -> list[Candidate]:
                 not _ITEM_YEAR_RE.search(sentence, 0, q.start) or not _ITEM_END_RE.match(sentence, q.end):
             continue
         before = [c for c in out if c.end <= q.start and c.value and c.dimension is None]
+        after = [c for c in out if c.start >= q.end and c.value and c.dimension is None]
         metric = label if label and not before else (before[-1].metric if before else None)
+        if metric is None and after and _ITEM_YEAR_RE.search(sentence, 0, after[0].start):
+            metric = after[0].metric  # "năm 2015 là 76.112, năm 2020 là 80.431, năm 2024 là 86.950 đồng chí"
         if metric is None and not out and _SCALE_RE.search(q.text):
             metric = "_same"  # "Năm 2008 đã hơn 3,4 triệu; …" after "Đảng có khoảng 2,1 triệu đảng viên."
         if metric is None or metric not in voc.MEMBERS | {"base_orgs_total", "cells_total", "_same"}:

@@ -13,15 +13,15 @@ from .abroad import foreign_count
 from .figures import OPENS_BRACKET_RE, Candidate, counted_candidates, descriptor
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension
+from .planratio import plan_ratio
 from .scope import sector_in
 from .series import series_items
 from .vocabulary import metric_at
 
 # Before a share, a few more words may narrow what the dimension names ("đảng viên là công nhân
 # trực tiếp sản xuất chiếm 62%").
-_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$",
-                            re.IGNORECASE)
-_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+_SHARE_TAIL_RE = re.compile(r"(?:\s+[^\W\d][\w]*){0,4}?\s*(?:có|là|gồm|đạt)?\s*:?\s*$", re.IGNORECASE)
+_PCT = r"(?:(?P<q>khoảng|gần|hơn|trên) |(?:lên )?tới )?(?P<pct>\d{1,3}(?:,\d+)?)\s*%"  # "chiếm tới 58,3%": exact
 # A part given only as its share: "đảng viên nữ chiếm 38,4%", "tỷ lệ đảng viên nữ … là 48,5%",
 # "100% có trình độ đại học trở lên" (the dimension after the percentage).
 _SHARE_ONLY_RE = re.compile(r"(?:(?-i:chỉ|đã|vẫn|mới) )?(?:chiếm(?: tỷ lệ| tỉ lệ)?|(?:chỉ )?còn)\s+" + _PCT, re.IGNORECASE)
@@ -86,7 +86,7 @@ def sentence_candidates(sentence: str) -> list[Candidate]:
     ratio = _ratio(sentence)  # "142 trên tổng số 156 tổ chức …": the ratio's, not a count of its own
     spans = [(a.start, b.end) for a, b in zip(ratio[::2], ratio[1::2])]  # each ratio: its part, its whole
     counted = [c for c in counted_candidates(sentence) if not any(a <= c.start < b for a, b in spans)]
-    counted += ratio + _respective_shares(sentence)
+    counted += ratio + _respective_shares(sentence) + plan_ratio(sentence)  # planratio.py: "97/200, đạt …% kế hoạch"
     counted = [c for c in counted if not foreign_count(sentence, c.start)]  # abroad.py: "Đảng Nhân dân Cách mạng Lào có …"
     return series_items(sentence, _share_with_its_count(sentence, _parts_before_wholes(
         sentence, _with_shares_alone(sentence, _share_in_words(sentence, sorted(counted, key=lambda c: c.start))))))
@@ -267,6 +267,8 @@ def _with_shares_alone(sentence: str, out: list[Candidate]) -> list[Candidate]:
         metric, dim, _ = descriptor(plain, m.start())
         if not (metric or dim):
             metric, dim, _ = descriptor(plain, m.start(), _SHARE_TAIL_RE)
+        if not (metric or dim) and (colon := plain.rfind(": ", 0, m.start())) > 0:  # "Cơ cấu …: đảng viên nữ chiếm …"
+            metric, dim, _ = descriptor(plain[colon + 2:], m.start() - colon - 2)
         found.append(_share_part(sentence, m, metric, dim))
     for m in _PCT_AFTER_RE.finditer(sentence):  # "…, đảng viên nữ 35%": after a label naming both,
         metric, dim, _ = descriptor(sentence, m.start())  # or a part in a list of them ("nữ chiếm

@@ -118,7 +118,7 @@ METRIC_PHRASES: list[tuple[str, str]] = [
     ("members_total", r"đảng viên|đv"),
     ("fulltime_staff", r"cán bộ chuyên trách(?: công tác đảng)?"),
     # people admitted, named by who they are: new_admissions when admitted, else no figure
-    ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|chiến sĩ|"
+    ("_candidates", r"quần chúng(?: ưu tú)?|học sinh, sinh viên|sinh viên|học sinh|học viên|chiến sĩ|"
                     r"công nhân|giáo viên|kỹ sư|bác sĩ|y sĩ|điều dưỡng|giảng viên|kỹ thuật viên|"
                     r"đoàn viên(?: thanh niên)?"),
 ]
@@ -209,8 +209,9 @@ CUE_RE = folded(
     r"chúc mừng|chào mừng|chào đón|đón nhận|cán mốc|chạm mốc|chỉ(?=\s*$)|"  # "CHÚC MỪNG 03 ĐẢNG VIÊN MỚI!"
     r"(?:tăng|giảm) từ|về (?:cơ cấu|trình độ|độ tuổi|tuổi đời|giới tính|thành phần|dân tộc|tôn giáo)|theo loại hình)"
     r"(?![\w])|:|^tu(?=\s)|^ngoài(?=\s+$)")  # "Về trình độ, …": a breakdown; "Ngoài 1.736 …, … còn có"
-# After the noun, a stock: "500 đảng viên sinh hoạt tại 20 chi bộ", "Tại 47 chi bộ … hiện sinh hoạt 1.140".
-STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d")
+# After the noun, a stock ("500 đảng viên sinh hoạt tại 20 chi bộ"), a caption ("26 đảng viên mới tuyên thệ …").
+STOCK_AFTER_RE = folded(r"\s*(?:đang\s+)?sinh hoạt (?:tại|ở|trong)\s+\d|[^.;]{0,60}?\s(?:hiện|đang)\s+sinh hoạt\s+\d|"
+                        r"(?<=mới)\s+(?:vinh dự\s+)?tuyên thệ")
 ADMISSION_RE = folded(r"(?<![\w])(?:kết nạp|phát triển(?! từ)(?: được| thêm| mới)?)(?![\w])")
 NOT_ADMITTED_RE = re.compile(r"(?<![\wđ])(?:đề nghị|xem xét|chưa|giới thiệu|xét)\s+kết nạp",
                              re.IGNORECASE)
@@ -233,8 +234,8 @@ INTO_PARTY_RE = folded(r"kết nạp (?:vào )?Đảng(?! bộ| ủy| uỷ)|kế
 ORG_COUNTER_RE = re.compile(r"\s*(?:tổ chức|đảng bộ)(?![\wđ])", re.IGNORECASE)
 ORGS = ("base_orgs_total", "base_party_committees", "cells_total", "base_cells", "sub_cells",
         "sub_committees")
-TARGET_RE = re.compile(
-    r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ)(?![\wđ])", re.IGNORECASE)
+TARGET_RE = re.compile(r"(?<![\wđ])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|kế hoạch|đề ra|sẽ|"
+                       r"phan dau|chi tieu|muc tieu)(?![\wđ])", re.IGNORECASE)  # also without diacritics
 DONE_RE = re.compile(r"(?<![\wđ])(?:đã|hiện|đạt|có)(?![\wđ])", re.IGNORECASE)
 # What follows is a part of the count before it.
 IN_WHICH_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|trong số này)(?![\wđ])", re.IGNORECASE)
@@ -246,8 +247,7 @@ PARTS: dict[str, tuple[frozenset, frozenset]] = {
     "base_orgs_total": (frozenset({"base_party_committees", "base_committees_upper_powers",
                                    "base_cells"}), frozenset()),
     "cells_total": (frozenset({"base_cells", "sub_cells"}), frozenset()),
-    "members_total": (frozenset({"members_official", "members_probationary"}),
-                      frozenset({"members_female"})),
+    "members_total": (frozenset({"members_official", "members_probationary"}), frozenset({"members_female"})),
     "base_party_committees": (frozenset(), frozenset({"base_committees_upper_powers"})),
     "sub_committees": (frozenset(), frozenset({"upper_committees", "base_party_committees",
                                                "partial_committees", "province_committees",
@@ -296,5 +296,5 @@ SECTORS: list[tuple[str, str]] = [
                            r"doanh nghiệp có vốn đầu tư nước ngoài|"
                            r"(?:khu vực )?kinh tế (?:tư nhân|ngoài nhà nước)")),
     # "2 chi bộ quân sự, công an", "3 chi bộ quân sự": a kind of cell, not "Ban Chỉ huy quân sự xã"
-    ("armed_forces", r"lực lượng vũ trang|quân đội|công an|quân sự(?:(?:,| và) công an)?(?=\s*(?:[,.;:)]|$|và\s))"),
+    ("armed_forces", r"lực lượng vũ trang|quân đội|công an|quân sự(?:(?:,| và| -| –) công an)?(?=\s*(?:[,.;:)]|$|và\s))"),
 ]

@@ -1,0 +1,71 @@
+"""Columns of pasted tables: the header that names what a column counts, said the short way a
+spreadsheet or a report's table says it, and the cells that hold a count.
+
+| header (a unit in brackets and a time word after it are dropped) | read as |
+|---|---|
+| "Kết nạp", "Số kết nạp (đồng chí)", "Kết nạp mới", "Đảng viên mới", "Số ĐV kết nạp" | Số đảng viên kết nạp |
+| "Số TCCSĐ", "TCCSĐ", "Tổ chức cơ sở đảng (tổ chức)" | Số tổ chức cơ sở đảng |
+| "Tổng số đảng viên cuối năm", "Số ĐV", "Đảng viên (người)", "Số đảng viên hiện có" | Số đảng viên |
+| "Số chi bộ", "Chi bộ trực thuộc" | Số chi bộ (trực thuộc) |
+
+A count cell is a number, after a qualifier if any ("~ 1,73 triệu", "khoảng gần 230.000",
+"ngót nghét 3.000"), as numbers.py reads qualifiers.
+"""
+import re
+
+from .numbers import QUALIFIER_WORDS
+
+_UNIT = r"(?:\s*\((?:đồng chí|người|đảng viên|tổ chức|chi bộ|đv|đ/c)\))?"
+_WHEN = r"(?:\s+(?:cuối năm|cuối kỳ|trong năm|hiện có|năm|cuối quý))?"
+COLUMN_LABELS: list[tuple[re.Pattern, str]] = [(re.compile(f"(?:{p}){_WHEN}{_UNIT}{_WHEN}", re.IGNORECASE), label)
+                                             for p, label in [
+    (r"(?:Tổng )?(?:Số )?(?:(?:đảng viên|ĐV) (?:được )?)?[Kk]ết nạp(?: (?:đảng viên|ĐV))?(?: mới)?|"
+     r"(?:Số )?(?:đảng viên|ĐV) mới", "Số đảng viên kết nạp"),
+    (r"(?:Tổng )?(?:Số )?(?:TCCSĐ|TCCS đảng|tổ chức cơ sở đảng)", "Số tổ chức cơ sở đảng"),
+    (r"(?:Tổng )?(?:Số )?(?:đảng viên|ĐV)", "Số đảng viên"),
+    (r"(?:Tổng )?(?:Số )?chi bộ trực thuộc", "Số chi bộ trực thuộc"),
+    (r"(?:Tổng )?(?:Số )?chi bộ", "Số chi bộ"),
+]]
+_QUALIFIERS = "|".join(re.escape(q) for q, _ in sorted(QUALIFIER_WORDS, key=lambda w: -len(w[0])))
+COUNT_CELL = r"(?:(?:" + _QUALIFIERS + r")\s*)?\d"
+_COUNT_CELL_RE = re.compile(COUNT_CELL, re.IGNORECASE)
+
+
+def column_label(header: str) -> str | None:
+    """What a column counts, as a label the figure reader knows; None for other columns."""
+    for rx, label in COLUMN_LABELS:
+        if rx.fullmatch(header.strip()):
+            return label
+    return None
+
+
+def count_cell(cell: str) -> bool:
+    """A table cell holding a count ("742", "~ 1,73 triệu", "khoảng gần 230.000")."""
+    return bool(_COUNT_CELL_RE.match(cell))
+
+
+# A first column's header that only says what kind of row it is ("Thời gian", "Đơn vị", "Nội dung"):
+# the row's own first cell is read alone ("Kế hoạch năm 2025, …": a plan; "Huyện Cao Lộc, …": a body).
+_GENERIC_HEAD_RE = re.compile(r"(?:Thời gian|Thời điểm|Kỳ báo cáo|Kỳ|Giai đoạn|Tên đơn vị|Đơn vị|Địa phương|"
+                              r"Nội dung|Chỉ tiêu|Danh mục)(?: báo cáo)?", re.IGNORECASE)
+
+
+def row_head(header: str, cell: str) -> str:
+    """A row's first cell as the reader meets it: after its column's header ("Đại hội VIII", "Năm
+    2005") unless it names it already or the header is generic."""
+    if cell.lower().startswith(header.lower()) or _GENERIC_HEAD_RE.fullmatch(header.strip()):
+        return cell
+    return f"{header} {cell}"
+
+
+# A row's quarter or month without its year ("Quý I", "Tháng 10") under a title that states one
+# ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 9 THÁNG NĂM 2025 - …"): that year's.
+_YEARLESS_HEAD_RE = re.compile(r"^(?:Quý [IV]+|Tháng \d{1,2})(?![\w/.-])(?!\s*(?:năm|/)\s*\d)", re.IGNORECASE)
+_TITLE_YEAR_RE = re.compile(r"(?<![\w/.-])(?:năm|NĂM)\s+(\d{4})(?![\w/.-])")
+
+
+def with_title_year(head: str, title: str) -> str:
+    """"Quý I" → "Quý I năm 2025" when the table's title states the one year 2025."""
+    m = _YEARLESS_HEAD_RE.match(head)
+    years = {y for y in _TITLE_YEAR_RE.findall(title)}
+    return f"{m.group(0)} năm {years.pop()}{head[m.end():]}" if m and len(years) == 1 else head
