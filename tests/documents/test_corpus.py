@@ -16,7 +16,8 @@ PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "he
           "heldout18"]
 # Measured blind and recorded in the corpus README, rules not yet improved on them (so not pinned;
 # every set still runs the test of passages that must yield nothing).
-BLIND: list[str] = ["heldout19", "heldout20", "heldout21", "heldout22", "heldout23"]
+BLIND: list[str] = ["heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
+                    "heldout25"]
 # Held-out sets whose blind measurement found figures in passages that must yield nothing (see
 # the corpus README): the failure is expected, strictly, until a rules round fixes it.
 NOT_YET_EMPTY: set[str] = set()
