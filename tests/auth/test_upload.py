@@ -41,7 +41,8 @@ def _post(client, named: dict[str, bytes], **kwargs):
 def _wait(job: str) -> dict:
     from chibo.dashboard.admin import uploads
 
-    for _ in range(1200):  # a generous cap: the subprocess runs the ETL
+    deadline = time.monotonic() + 600  # a generous cap: the subprocess runs the ETL
+    while time.monotonic() < deadline:
         st = uploads.status(job)
         if st["state"] == "done":
             return st

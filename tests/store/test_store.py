@@ -134,6 +134,25 @@ def test_a_job_is_claimed_by_one_host_and_a_dead_hosts_job_is_retryable(opener):
     assert hosts[2].claim_job("c" * 16, "validate", "next")
 
 
+def test_only_the_run_seen_dead_is_marked_interrupted(opener):
+    """A poll that saw a run's process gone marks the job interrupted only if nothing happened
+    since: not once the run's own thread wrote "done" (the process was reaped just before), and
+    not once another run claimed the job."""
+    store, poller = opener(), opener()
+    store.add_job(_job("d" * 16, T0))
+    assert store.claim_job("d" * 16, "validate", "h1")
+    store.update_job("d" * 16, pid=4242)
+    seen = poller.get_job("d" * 16)
+    store.update_job("d" * 16, state="done", rc=0)  # the run ended between the poll's two steps
+    assert not poller.interrupt_job(seen.id, seen.host, seen.pid)
+    assert (store.get_job("d" * 16).state, store.get_job("d" * 16).rc) == ("done", 0)
+    assert store.claim_job("d" * 16, "load", "h2")
+    assert not poller.interrupt_job(seen.id, seen.host, seen.pid)  # a new run, not the one seen
+    assert store.get_job("d" * 16).state == "running"
+    assert poller.interrupt_job("d" * 16, "h2", None)
+    assert store.get_job("d" * 16).state == "interrupted"
+
+
 def test_migrations_are_recorded_once_and_a_newer_schema_is_refused(opener):
     store = opener()
     assert store.schema_version() == max(m.version for m in MIGRATIONS)

@@ -115,7 +115,9 @@ def status(job: str | None) -> dict | None:
     if st is None:
         return None
     if st.state == "running" and not _alive(st):
-        runtime.current().store.update_job(st.id, state="interrupted")
+        # only that run: one that just ended (its thread wrote "done" after the process was
+        # reaped and before this check) must not read as interrupted
+        runtime.current().store.interrupt_job(st.id, st.host, st.pid)
         st = _job(job)
     log = Path(st.folder) / f"{st.step}.log"
     return {"files": list(st.files), "user": st.user, "step": st.step, "state": st.state,

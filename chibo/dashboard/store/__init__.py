@@ -145,6 +145,11 @@ class Store(Protocol):
         running job nobody updated since then was left by a host that died). A running job is
         kept alive by update_job(job_id) (updated_at follows)."""
 
+    def interrupt_job(self, job_id: str, host: str | None, pid: int | None) -> bool:
+        """Mark the job interrupted only while it is still the run seen dead (running, on
+        `host`, process `pid`): True if so. A run that ended meanwhile (done) or was claimed
+        again keeps its state."""
+
     def jobs(self, limit: int = 100) -> list[Job]:
         """Newest first."""
 

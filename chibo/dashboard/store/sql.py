@@ -200,6 +200,12 @@ class SqlStore:
             sql, params = sql + " OR updated_at < ?", [*params, stale_before]
         return self._run(sql + ")", params).rowcount == 1
 
+    def interrupt_job(self, job_id, host, pid) -> bool:
+        sql = ("UPDATE jobs SET state = 'interrupted', updated_at = ? WHERE id = ? "
+               "AND state = 'running' AND COALESCE(host, '') = ? AND COALESCE(pid, -1) = ?")
+        params = (utcnow(), job_id, host or "", -1 if pid is None else pid)
+        return self._run(sql, params).rowcount == 1
+
     def jobs(self, limit=100) -> list[Job]:
         rows = self._run("SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT ?",
                          (int(limit),)).fetchall()
