@@ -72,6 +72,9 @@ _THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:nà
 _ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
 # The year's plan named right before its count ("đạt 90,8% kế hoạch năm (2.400 …)", "chỉ tiêu cả năm là 30"), folded.
 _YEAR_PLAN_RE = re.compile(r"(?<!\w)(?:ke hoach|chi tieu)(?: ca)? nam(?:\s+la|\s*:)?\s*\(?\s*$")
+# The year (the school year) so far, said at the event the paragraph reports: up to that event's day
+# (README's conventions, as "hiện" beside an event); folded.
+_SO_FAR_RE = re.compile(r"tu dau nam(?: hoc [^.;]*)? (?:den|toi) nay")
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -212,6 +215,10 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)
+        said = next((d for d in reversed(days) if d), None) or event
+        if said and pub and as_of == pub and said < pub and (pub - said).days <= 366 and _SO_FAR_RE.match(
+                fold(w.text)):  # "Sáng 19/5, … lễ kết nạp …. Từ đầu năm đến nay, … kết nạp 7": said at the
+            as_of, year, first = said, said.year, first if w.kind == "since" else date(said.year, 1, 1)  # event
         if w.kind == "today" and as_of is None and reference:  # an undated page: "Tại buổi nói chuyện ngày
             as_of, year, source = reference, reference.year, "explicit"  # 19/5/2025, …: … đến nay …": that day
     if c.ceremony and as_of or first is None and admitted_on_the_day(sentence, c, whens, as_of):
