@@ -107,6 +107,7 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
     day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
     not dated in itself is no first mention a restatement could take (the body's is)."""
     pub = ctx.published
+    event = event or said_at(sentence, whens, c.end)  # "“… hiện có 1.426 …”, … cho biết tại hội nghị ngày 15/1/2026"
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
               and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
@@ -250,6 +251,18 @@ def admitted_on_the_day(sentence: str, c: Candidate, whens: list[When], as_of: d
     return bool(c.metric == "new_admissions" and as_of and cue and not (cue["into"] and _REVIEW_RE.search(sentence)) and any(
         w.kind == "date" and day_of(w) == as_of and not _CUT_OFF_RE.search(sentence, 0, w.start)
         and not any(o is not w and o.start <= w.start and w.end <= o.end for o in whens) for w in whens))
+
+
+# A quote's figures said at an occasion named after it: "“… hiện có 3.120 đảng viên”, đồng chí Bí thư … thông
+# tin tại buổi làm việc … sáng 5/3/2026", "…, đồng chí … cho biết tại hội nghị ngày 15/1/2026".
+_SAID_AT_RE = re.compile(r"[”\"»]\s*,[^.;”\"]{0,90}?(?:cho biết|phát biểu|thông tin|nhấn mạnh|khẳng định|chia sẻ|báo cáo)"
+                         r"\s+tại\s+[^.;”\"]{0,80}?(?:ngày|sáng|chiều|tối|trưa)\s+$", re.IGNORECASE)
+
+
+def said_at(sentence: str, whens: list[When], end: int) -> date | None:
+    """The day of the occasion a quote holding the figure (ending at end) was said at (above), or None."""
+    return next((day_of(w) for w in whens if w.start > end and w.kind == "date" and _SAID_AT_RE.search(
+        sentence, end, w.start)), None)
 
 
 def _school_year_so_far(own: When, whens: list[When], day: date | None) -> When | None:
