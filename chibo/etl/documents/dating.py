@@ -180,6 +180,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
+    if reference is None and w is not None and w.kind == "year_end" and w.y is None and (prior := next((
+            f["as_of"] for f in reversed(ctx.block) if f["as_of"]), None)):  # "… đến ngày 31/12/2025, … kết nạp
+        w = replace(w, y=prior.year)  # 38. Đến cuối năm, …": the year the paragraph's last dated figure counts
     whole_year = own is not None and own.kind == "ytd" and own.y is None and fold(own.text) == "ca nam" and (
         c.qualifier == "target" or _ESTIMATE_RE.search(fold(sentence), 0, own.start))  # a plan or an estimate
     if whole_year and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),

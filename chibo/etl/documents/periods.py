@@ -76,7 +76,7 @@ PATTERNS: list[tuple[str, str]] = [
     # … to the end of a quarter: "từ đầu nhiệm kỳ (tháng 10/2025) đến hết quý I" (its year: the next one on)
     ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s*"
      r"(?:đến|tới)\s+(?:hết\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?"),
-    ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
+    ("month_range", r"(?P<late>\d|hai|ba|bốn|sáu)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 (Hai) tháng cuối năm 2024"
     ("month_range", r"(?:từ\s+)?tháng\s+(?P<m0>\d{1,2})\s+(?:(?:đến|tới)\s+(?:hết\s+)?tháng|và(?:\s+tháng|(?=\s+\d{1,2}\s*(?:/|năm)\s*\d{4})))\s+(?P<m>\d{1,2})"
      r"(?:\s*(?:[/-]|năm)\s*" + _Y + r")?(?![\d/])"),  # also "tháng 7 và tháng 8/2025", "Từ tháng 1 đến hết tháng 5"
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
