@@ -66,7 +66,10 @@ BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan(?: và doanh n
 # or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
-_LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
+# A committee of several bodies of one kind: "Đảng bộ các cơ quan Đảng tỉnh …", "Đảng bộ các Khu công nghiệp tỉnh
+# Bình Dương", "Đảng ủy các Trường Đại học, Cao đẳng thành phố …" (one committee, its name with "các").
+_LOWER_NAME_RE = re.compile(r"các (?:cơ quan )?(?=[A-ZĐ])")
+_MORE_KINDS_RE = re.compile(r", [A-ZĐ]\w*(?: [a-zđ]\w*)? (?:tỉnh|thành phố) [A-ZĐ]\w*(?: [A-ZĐ]\w*)*")  # ", Cao đẳng tỉnh …"
 _MADE_OF_RE = re.compile(r"\((?:gồm|(?:được )?(?:hình thành|thành lập|sáp nhập|hợp nhất) từ)(?![\wđ])[^()]*$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:(?:trực\s+)?thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$|"
                             r"^\s*,\s*(?:trực\s+)?thuộc\s*$|^\s*,\s*(?:Bệnh viện|Trường|Học viện|Viện|Sở|Cục|Chi cục|Công ty|"
@@ -199,7 +202,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             plural = bool(PLURAL_RE.search(text, 0, m.start()))
             name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
             if (lower := _LOWER_NAME_RE.match(text, after)) and (rest := org_name(text, lower.end())):
-                name = lower.group(0) + rest  # "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn"
+                more = _MORE_KINDS_RE.match(text, lower.end() + len(rest))  # "các Trường Đại học, Cao đẳng …"
+                name = lower.group(0) + rest + (more.group(0) if more else "")  # "… các cơ quan Đảng tỉnh Lạng Sơn"
             bare = name in ("", "Khối")
             scope = None if bare else Scope(f"{prefix} {name}", "organisation", name,
                                             province_code=_embedded_province(name, on),

@@ -39,7 +39,7 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           # the state audit, customs, the coast guard ("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh
           # Vùng Cảnh sát biển 2")
           ("toán", "nhà"), ("nhà", "nước"), ("Hải", "quan"), ("Cảnh", "sát"), ("sát", "biển"),
-          ("Ngoại", "ngữ"),
+          ("Ngoại", "ngữ"), ("Đại", "học"), ("Cao", "đẳng"),  # "các Trường Đại học, Cao đẳng thành phố …"
           # an agency's office abroad ("Cơ quan đại diện Việt Nam tại Lào")
           ("Cơ", "quan")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
@@ -89,8 +89,9 @@ _FIELD_WORDS = {"thủy", "thuỷ", "lợi", "vận", "tải", "hàng", "không"
                 # a board of industrial or export zones ("Ban Quản lý các khu công nghiệp Đồng Nai", "…
                 # khu chế xuất và công nghiệp …")
                 "các", "khu", "chế", "xuất",
-                # an enterprise bloc written in lower case ("Đảng bộ Khối doanh nghiệp tỉnh")
-                "doanh"}
+                # an enterprise bloc written in lower case ("Đảng bộ Khối doanh nghiệp tỉnh"), economic and
+                # high-tech zones ("… các Khu kinh tế và khu công nghệ cao Đà Nẵng")
+                "doanh", "kinh", "nghệ", "cao"}
 _FIELD_ENDS = {"lợi", "tải", "tế", "nghiệp", "thuật", "quân", "khí"}
 
 
