@@ -13,6 +13,7 @@ from datetime import date
 from . import periods
 from .figures import Candidate
 from .frames import list_frame, stats_frame  # noqa: F401 (extract.py's)
+from .occasions import said_at, so_far
 from .periods import When, day_of
 from .vocabulary import fold, folded
 
@@ -72,9 +73,6 @@ _THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:nà
 _ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
 # The year's plan named right before its count ("đạt 90,8% kế hoạch năm (2.400 …)", "chỉ tiêu cả năm là 30"), folded.
 _YEAR_PLAN_RE = re.compile(r"(?<!\w)(?:ke hoach|chi tieu)(?: ca)? nam(?:\s+la|\s*:)?\s*\(?\s*$")
-# The year (the school year) so far, said at the event the paragraph reports: up to that event's day
-# (README's conventions, as "hiện" beside an event); folded.
-_SO_FAR_RE = re.compile(r"tu dau nam(?: hoc [^.;]*)? (?:den|toi) nay")
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -103,9 +101,9 @@ def _reckons_all(sentence: str, whens: list[When]) -> When | None:
 
 def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             restated: dict | None, event: date | None, headline: bool = False) -> dict:
-    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
-    day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
-    not dated in itself is no first mention a restatement could take (the body's is)."""
+    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the day of the event the
+    paragraph (or the congress the sentence speaks of) reports. A headline not dated in itself is no first mention
+    a restatement could take (the body's is)."""
     pub = ctx.published
     event = event or said_at(sentence, whens, c.end)  # "“… hiện có 1.426 …”, … cho biết tại hội nghị ngày 15/1/2026"
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
@@ -208,6 +206,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             as_of, year, source = prior["as_of"], prior["year"], "explicit"  # chức (tháng 6/2025). Riêng … có …"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
+        if c.qualifier == "target" and w.kind == "year_end" and as_of and "het" in fold(w.text):  # "phấn đấu đến
+            first = date(as_of.year, 1, 1)  # hết năm kết nạp 120": the year's (a target "đến cuối năm" is of that day)
         if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
                 o.kind == "year" and o.y == as_of.year for o in before):  # "Chỉ tiêu năm 2025 …,
             first = date(as_of.year, 1, 1)  # đến nay đã kết nạp 24": since January of that year
@@ -220,9 +220,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)
         said = next((d for d in reversed(days) if d), None) or event
-        if said and pub and as_of == pub and said < pub and (pub - said).days <= 366 and _SO_FAR_RE.match(
-                fold(w.text)):  # "Sáng 19/5, … lễ kết nạp …. Từ đầu năm đến nay, … kết nạp 7": said at the
-            as_of, year, first = said, said.year, first if w.kind == "since" else date(said.year, 1, 1)  # event
+        if said and pub and as_of == pub and said < pub and (pub - said).days <= 366 and so_far(w.text):
+            as_of, year, first = said, said.year, first if w.kind == "since" else date(said.year, 1, 1)  # occasions.py
         if w.kind == "today" and as_of is None and reference:  # an undated page: "Tại buổi nói chuyện ngày
             as_of, year, source = reference, reference.year, "explicit"  # 19/5/2025, …: … đến nay …": that day
     if c.ceremony and as_of or first is None and admitted_on_the_day(sentence, c, whens, as_of):
@@ -254,18 +253,6 @@ def admitted_on_the_day(sentence: str, c: Candidate, whens: list[When], as_of: d
     return bool(c.metric == "new_admissions" and as_of and cue and not (cue["into"] and _REVIEW_RE.search(sentence)) and any(
         w.kind == "date" and day_of(w) == as_of and not _CUT_OFF_RE.search(sentence, 0, w.start)
         and not any(o is not w and o.start <= w.start and w.end <= o.end for o in whens) for w in whens))
-
-
-# A quote's figures said at an occasion named after it: "“… hiện có 3.120 đảng viên”, đồng chí Bí thư … thông
-# tin tại buổi làm việc … sáng 5/3/2026", "…, đồng chí … cho biết tại hội nghị ngày 15/1/2026".
-_SAID_AT_RE = re.compile(r"[”\"»]\s*,[^.;”\"]{0,90}?(?:cho biết|phát biểu|thông tin|nhấn mạnh|khẳng định|chia sẻ|báo cáo)"
-                         r"\s+tại\s+[^.;”\"]{0,80}?(?:ngày|sáng|chiều|tối|trưa)\s+$", re.IGNORECASE)
-
-
-def said_at(sentence: str, whens: list[When], end: int) -> date | None:
-    """The day of the occasion a quote holding the figure (ending at end) was said at (above), or None."""
-    return next((day_of(w) for w in whens if w.start > end and w.kind == "date" and _SAID_AT_RE.search(
-        sentence, end, w.start)), None)
 
 
 def _school_year_so_far(own: When, whens: list[When], day: date | None) -> When | None:

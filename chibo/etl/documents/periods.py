@@ -18,7 +18,7 @@ for admissions, the first day counted (period_from).
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
 | từ ngày 15/3/2023 đến ngày 15/3/2024, "Từ ngày thành lập (1/7/2025) đến hết năm 2025" | day_range | the last day | the first day |
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
-| từ đầu năm (đến nay), trong năm, năm qua, năm nay; năm ngoái | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before, as "năm ngoái" always: its 31/12) | 1 January of its year |
+| từ đầu năm (đến nay), trong năm, năm qua, năm nay; năm ngoái | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before, as "năm ngoái" always: its 31/12); a target's: its year's 31/12 | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay, hôm nay (of a speech), "Sau hợp nhất," | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
@@ -274,13 +274,13 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "month_range":
         return _month_end(w.y, w.m), w.y, date(w.y0, w.m0, 1)
     if w.kind == "ytd":
-        if "nay" in fold(w.text) and published:
-            return published, published.year, date(published.year, 1, 1)
+        if "nay" in fold(w.text) and published:  # a target's "năm nay": to its 31/12
+            return (date(published.year, 12, 31) if target and "dau" not in fold(w.text) else published), published.year, date(published.year, 1, 1)
         if w.y:
             return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
         if ref and (ref.month == 1 and "nay" not in fold(w.text) or "ngoai" in fold(w.text)):  # "năm ngoái"
             return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
-        return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
+        return (date(ref.year, 12, 31) if target else ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year
         return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
     if w.kind == "span" and ref:  # the N years to the review (at a January review, the N before)
