@@ -73,6 +73,7 @@ _THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:nà
 _ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
 # The year's plan named right before its count ("đạt 90,8% kế hoạch năm (2.400 …)", "chỉ tiêu cả năm là 30"), folded.
 _YEAR_PLAN_RE = re.compile(r"(?<!\w)(?:ke hoach|chi tieu)(?: ca)? nam(?:\s+la|\s*:)?\s*\(?\s*$")
+_OCCASION_DAY_RE = re.compile(r"(?<![\wđ])(?:dịp|chào mừng|hướng tới)(?![\wđ])[^.;()]{3,90}?\(ngày \d{1,2}/\d{1,2}$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -89,7 +90,7 @@ def period_bound_or_gloss(text: str, w: When, found: list[When], session: date |
     noted = _DATA_NOTE_RE.search(text, 0, w.start) or _CUT_OFF_CLAUSE_RE.search(text, 0, w.start) and re.search(
         r"\d", text[w.end:])  # "(số liệu ngày 30/6/2025)": a count's day (a table's title "(tính đến …)" frames it)
     return inside or around or bool(own_label or noted) or text[max(0, w.start - 1):w.start] == "(" and \
-        text[w.end:w.end + 1] == ")"
+        text[w.end:w.end + 1] == ")" and not _OCCASION_DAY_RE.search(text, 0, w.end)  # "dịp … (ngày 19/5)": held then
 
 
 def _reckons_all(sentence: str, whens: list[When]) -> When | None:
