@@ -270,7 +270,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not PAST_NOTE_RE.search(text, 0, m.start) and not (
-        (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
+        (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ", "trên cơ sở")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
         and MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     found = [m for m in found if m.party or not merger_partner(text, m.start)]  # "trước hợp nhất với tỉnh B"
