@@ -16,11 +16,11 @@ from .test_rules import _figures
 ])
 def test_the_units_a_new_one_was_formed_from_are_history(text, number, name):
     """Heldout25 c01; dev s205, s206."""
-    assert _figures(text)[number]["scope_value"] == name
+    assert _figures(text)[number]["scope_value"].lower() == name.lower()
 
 
 def test_a_unit_on_the_basis_of_a_count_is_still_named():
     """Near miss: "trên cơ sở" of something else than units keeps the body named before it."""
     text = ("Đà Nẵng, 15/08/2025\nTrên cơ sở kết quả năm 2024, Đảng bộ phường Hòa Cường phấn đấu; Đảng bộ phường "
             "hiện có 2.410 đảng viên.")
-    assert _figures(text)["2.410"]["scope_value"] == "phường Hòa Cường"
+    assert _figures(text)["2.410"]["scope_value"].lower() == "phường hòa cường"
