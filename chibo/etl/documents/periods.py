@@ -221,10 +221,12 @@ def find(text: str, published: date | None) -> list[When]:
 
 
 def _day_month(w: When, published: date | None) -> date | None:
-    """A day and month without a year: in the document's year, never after the document."""
+    """A day and month without a year: in the document's year, never after it; a weekday's days ahead: none."""
     if published is None:
         return None
     when = _mk(published.year, w.m, w.d)
+    if when and when > published and (when - published).days <= 7 and re.search(r"(?i)thứ|chủ nhật", w.text):
+        return None  # a day to come: "Tối thứ 7 (8/11) chi bộ họp" posted on 5/11
     if when and when > published:
         when = _mk(published.year - 1, w.m, w.d)
     return when
@@ -290,9 +292,7 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return published, published.year if published else None, None
     if w.kind == "founding":
         return date(1930, 2, 3), 1930, None
-    if w.kind == "unknown":
-        return None, None, None
-    return ref, ref.year if ref else None, None  # now, vague
+    return (None, None, None) if w.kind == "unknown" else (ref, ref.year if ref else None, None)  # now, vague
 
 
 def frames(text: str) -> bool:
