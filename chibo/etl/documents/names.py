@@ -64,6 +64,8 @@ BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan(?: và doanh n
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 # A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
 # or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
+# A dateline's province ("Bắc Giang, 11/9/2023"): no scope, but what "Cục Thuế tỉnh" is of (references.py).
+_DATELINE_PLACE_RE = re.compile(r"^(?P<name>[A-ZĐ]\w*(?: [A-ZĐ]\w*){0,3}),\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*$")
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
 # A committee of several bodies of one kind: "Đảng bộ các cơ quan Đảng tỉnh …", "Đảng bộ các Khu công nghiệp tỉnh
@@ -249,6 +251,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in SUBJECT_RE.finditer(text):
         found.append(Mention(m.start(), m.start() + len(m["level"]), None,
                              LEVELS[m["level"].lower()], None))
+    if (line := _DATELINE_PLACE_RE.match(text)) and (scope := province_scope(line["name"], "", on)):
+        found.append(Mention(0, line.end("name"), scope, "dateline", None, qualifier=True))  # where it was written
     if headline and (m := HEADLINE_RE.match(text)):
         scope = province_scope(m["name"], "tỉnh", on)
         if scope and scope.province_code:  # a known province: "Tam Kỳ: …", "Tà Xùa: …" are not

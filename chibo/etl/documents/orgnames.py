@@ -39,7 +39,7 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           # the state audit, customs, the coast guard ("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh
           # Vùng Cảnh sát biển 2")
           ("toán", "nhà"), ("nhà", "nước"), ("Hải", "quan"), ("Cảnh", "sát"), ("sát", "biển"),
-          ("Ngoại", "ngữ"), ("Đại", "học"), ("Cao", "đẳng"),  # "các Trường Đại học, Cao đẳng thành phố …"
+          ("Ngoại", "ngữ"), ("Đại", "học"), ("Cao", "đẳng"), ("hiểm", "xã"),  # "Bảo hiểm xã hội tỉnh"  # "các Trường Đại học, Cao đẳng thành phố …"
           # an agency's office abroad ("Cơ quan đại diện Việt Nam tại Lào")
           ("Cơ", "quan")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
