@@ -5,12 +5,7 @@ of the month its figures are counted to ("(Số liệu tính đến tháng 9/202
 period ends."""
 import pytest
 
-from .test_rules import _figures
-
-
-def _dated(text: str, number: str) -> tuple:
-    f = _figures(text)[number]
-    return str(f["as_of"]), str(f["period_from"]) if f["period_from"] else None
+from .test_rules_heldout25_so_far import _dated
 
 
 @pytest.mark.parametrize("text,number,expected", [

@@ -5,12 +5,7 @@ its bracket's month or day ("Năm 2024 (tính đến hết tháng 10)"), a year'
 paragraph's dated figures ("… đến ngày 31/12/2025, … kết nạp 38. Đến cuối năm, …")."""
 import pytest
 
-from .test_rules import _figures
-
-
-def _dated(text: str, number: str) -> tuple:
-    f = _figures(text)[number]
-    return str(f["as_of"]), str(f["period_from"]) if f["period_from"] else None
+from .test_rules_heldout25_so_far import _dated
 
 
 @pytest.mark.parametrize("text,number,expected", [

@@ -4,12 +4,7 @@ document's date; a quote's figures said at an occasion named after the quote ("�
 đồng chí … thông tin tại buổi làm việc … sáng 5/3/2026") are dated at that occasion."""
 import pytest
 
-from .test_rules import _figures
-
-
-def _dated(text: str, number: str) -> tuple:
-    f = _figures(text)[number]
-    return str(f["as_of"]), str(f["period_from"]) if f["period_from"] else None
+from .test_rules_heldout25_so_far import _dated
 
 
 @pytest.mark.parametrize("text,number,expected", [

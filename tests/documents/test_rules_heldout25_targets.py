@@ -3,12 +3,7 @@ kết nạp ít nhất 40" count the whole year, from 1 January to its 31/12 (as
 targets); a target "đến cuối năm (nay)" is of that day, with no first day (heldout2, heldout4, dev d08)."""
 import pytest
 
-from .test_rules import _figures
-
-
-def _dated(text: str, number: str) -> tuple:
-    f = _figures(text)[number]
-    return str(f["as_of"]), str(f["period_from"]) if f["period_from"] else None
+from .test_rules_heldout25_so_far import _dated
 
 
 @pytest.mark.parametrize("text,number,expected", [
