@@ -2,7 +2,8 @@
 level or a heading's topic ends it ("CHI BỘ BẢN NA HÀ - XÃ SÌN HỒ", "… - THỰC TRẠNG ĐỘI NGŨ …"); a report's
 number beside it is not in it ("… CÔNG TY THAN NÚI BÉO   Số 56-BC/ĐU", "Số: 08-BC/CB"); a number before a
 legal form is ("Công ty Xây dựng 47 - CTCP"); two fields joined by "và" are ("… các khu chế xuất và công
-nghiệp Cần Thơ"); a body calling itself by its kind is the one named in a capitals heading ("Nhà trường")."""
+nghiệp Cần Thơ"), and the university a member university is of ("Trường Đại học Nông Lâm, Đại học Thái
+Nguyên"); a body calling itself by its kind is the one named in a capitals heading ("Nhà trường")."""
 import pytest
 
 from .test_rules import _figures
@@ -28,9 +29,13 @@ def _scope(text: str, number: str) -> tuple:
      "56", "ban quản lý các khu chế xuất và công nghiệp cần thơ"),
     ("ĐẢNG BỘ TRƯỜNG ĐẠI HỌC VINH - THỰC TRẠNG ĐỘI NGŨ ĐẢNG VIÊN\nNghệ An, 12/11/2025\n\nĐảng bộ Nhà trường hiện "
      "có 1.250 đảng viên.", "1.250", "trường đại học vinh"),
+    ("Ngày 15/6/2025, Đảng bộ Trường Đại học Nông Lâm, Đại học Thái Nguyên tổ chức Đại hội. Đảng bộ có 612 đảng "
+     "viên.", "612", "trường đại học nông lâm, đại học thái nguyên"),
+    ("Đảng bộ Trường Đại học Bách khoa, Đại học Đà Nẵng hiện có khoảng 700 đảng viên. (Cập nhật 08:30, "
+     "10/04/2025)", "khoảng 700", "trường đại học bách khoa, đại học đà nẵng"),
 ])
 def test_a_name_ends_where_another_body_a_topic_or_a_number_begins(text, number, name):
-    """Heldout24 t01, c08, s06; heldout25 n02, p08, s06; dev s194-s197, n127, n128."""
+    """Heldout24 t01, c08, s06; heldout25 n02, p08, s06, t03; dev s194-s197, n127, n128, c113, t104."""
     assert _scope(text, number) == ("organisation", name)
 
 
@@ -42,8 +47,12 @@ def test_a_name_ends_where_another_body_a_topic_or_a_number_begins(text, number,
     ("Hà Nội, 10/05/2025\nChi bộ Khu dân cư Số 4 có 32 đảng viên.", "32", ("organisation", "khu dân cư số 4")),
     ("Hà Nội, 10/05/2025\nĐảng bộ Sở Giáo dục và Đào tạo có 312 đảng viên.", "312",
      ("organisation", "sở giáo dục và đào tạo")),
+    ("Hà Nội, 10/10/2025\nChi bộ Trường Cơ khí, Đại học Bách khoa Hà Nội có 45 đảng viên.", "45",
+     ("organisation", "trường cơ khí")),
+    ("Nghệ An, 10/10/2025\nĐảng bộ Trường Đại học Vinh, tỉnh Nghệ An có 1.250 đảng viên.", "1.250",
+     ("organisation", "trường đại học vinh")),
 ])
 def test_a_dash_a_number_or_and_inside_a_name_stay(text, number, expected):
     """Near misses: a province written with a dash, an abbreviation after a dash, "Số 4" of a place, "và"
-    between two capitalised fields."""
+    between two capitalised fields, a school of a university (heldout25's decision), a university's province."""
     assert _scope(text, number) == expected

@@ -53,6 +53,7 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
               "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
 # A comma inside a name that lists its fields: ", Thể thao và Du lịch".
 _LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
+_MEMBER_OF_RE = re.compile(r", (?:Đại học|ĐẠI HỌC) (?=[A-ZĐ])")  # the regional or national university a member is of
 _ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "… Việt Nam tại Hàn Quốc"
 _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
 # Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
@@ -115,8 +116,9 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         return fixed.group(0)
     end = len(text)
     for i in range(start, len(text)):
-        if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
-            continue  # "Bộ Văn hóa, Thể thao và Du lịch"
+        if text[i] == "," and not plural and (_LISTED_NAME_RE.match(text, i) or _MEMBER_OF_RE.match(text, i) and text[
+                start:i].startswith(("Trường Đại học ", "TRƯỜNG ĐẠI HỌC "))):  # "Bộ Văn hóa, Thể thao và Du lịch",
+            continue  # a member university: "Trường Đại học Sư phạm, Đại học Huế" (not "Trường Cơ khí, Đại học …")
         if text[i] == "." and re.match(r"(?<![\w.])TP\. ?[A-ZĐ]", text[i - 2:i + 3]):
             continue  # "Công an TP. Hồ Chí Minh"
         if text[i] in _STOP_CHARS or text[i] == "\n":
