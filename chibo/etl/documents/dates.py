@@ -114,7 +114,8 @@ def _year_from_body(text: str, d: int, m: int) -> int | None:
 # "(Cập nhật 09:20, 08/04/2024)", "(Dang ngay 27/12/2024)", "BẢN TIN THỜI SỰ TỐI 15/03/2024 - ĐÀI
 # PT-TH HÀ GIANG", "Trang 2 | Bản tin … số 11/2025 | Lưu hành nội bộ - ngày 25/11/2025", "*   Nga Sơn,
 # ngày 26 tháng 12 năm 2025" beside a report's header, "15 tháng 11, 2025 · 🌏", "(trình bày tại
-# buổi sinh hoạt chi bộ tháng 12, ngày 18/12/2025)", "(Đại hội họp từ ngày 14 đến ngày 16/10/2025)"
+# buổi sinh hoạt chi bộ tháng 12, ngày 18/12/2025)", "(Đại hội họp từ ngày 14 đến ngày 16/10/2025)", a speech's
+# note however long ("(Trích phát biểu của đồng chí … tại Hội nghị tổng kết năm 2025, ngày 22/12/2025)")
 # (its last day). Not a line with a count ("… có 12 đảng viên"), a cut-off ("(tính đến ngày …)",
 # "số liệu …"), a day of history ("ngày thành lập …", "kỷ niệm …") or a sentence of the body.
 _ANY_DAY_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?![\d/])|"
@@ -123,7 +124,7 @@ _ANY_DAY_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s
 _NOT_DATELINE_RE = re.compile(r"\d[\d.,]*\s+(?:đảng viên|chi bộ|tổ chức|đồng chí|đ/c|người|quần chúng)|"
                               r"tính (?:đến|tới)|số liệu|^(?:(?!\btừ\b).)*\b(?:đến|tới) (?:hết |ngày )?\d|"
                               r"thành lập|kỷ niệm|ra đời|giải phóng|chỉ tiêu|sinh (?:ngày|năm)|hạn chót|thời hạn|"
-                              r"\d+-[A-ZĐ]{1,5}/|\bSố\s*:?\s*\d|Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư|Công văn|Hướng dẫn",
+                              r"\d+-[A-ZĐ]{1,5}/|\bSố\s*:\s*\d|\bSố\s+\d+\s*[-/]|Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư|Công văn|Hướng dẫn",
                               re.IGNORECASE)
 _NOT_DATELINE_PLAIN = re.compile(fold(_NOT_DATELINE_RE.pattern, lower=False), re.IGNORECASE)
 
@@ -137,7 +138,9 @@ def _date_line(part: str) -> re.Match | None:
             continue
         rest = _ANY_DAY_RE.sub(" ", line)
         words = len(re.findall(r"[^\W\d_]+", rest))
-        if words > 16 or re.search(r"[.!?]\s+[A-ZĐ]", rest) or words >= 6 and line.rstrip().endswith("."):
+        bracket = re.fullmatch(r"\s*\([^()]*\)\s*", line)  # a heading's note in brackets: "(Trích phát biểu … tại
+        if words > (32 if bracket else 16) or re.search(r"[.!?]\s+[A-ZĐ]", rest) or words >= 6 and line.rstrip(
+                ).endswith("."):  # Hội nghị tổng kết năm 2025, ngày 22/12/2025)" names who spoke where
             continue  # a sentence of the body, not a line beside it
         return days[-1]
     return None

@@ -13,6 +13,7 @@ from datetime import date
 from . import periods
 from .figures import Candidate
 from .frames import list_frame, stats_frame  # noqa: F401 (extract.py's)
+from .occasions import said_at, so_far
 from .periods import When, day_of
 from .vocabulary import fold, folded
 
@@ -72,6 +73,7 @@ _THIS_POINT_RE = re.compile(r"\s*(?:đến|tới) (?:thời điểm|lúc) (?:nà
 _ESTIMATE_RE = re.compile(r"(?<!\w)(?:uoc|du kien)(?: tinh| thuc hien| dat)?\s+$")
 # The year's plan named right before its count ("đạt 90,8% kế hoạch năm (2.400 …)", "chỉ tiêu cả năm là 30"), folded.
 _YEAR_PLAN_RE = re.compile(r"(?<!\w)(?:ke hoach|chi tieu)(?: ca)? nam(?:\s+la|\s*:)?\s*\(?\s*$")
+_OCCASION_DAY_RE = re.compile(r"(?<![\wđ])(?:dịp|chào mừng|hướng tới)(?![\wđ])[^.;()]{3,90}?\(ngày \d{1,2}/\d{1,2}$", re.IGNORECASE)
 _SPAN_RE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d0>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
@@ -88,7 +90,7 @@ def period_bound_or_gloss(text: str, w: When, found: list[When], session: date |
     noted = _DATA_NOTE_RE.search(text, 0, w.start) or _CUT_OFF_CLAUSE_RE.search(text, 0, w.start) and re.search(
         r"\d", text[w.end:])  # "(số liệu ngày 30/6/2025)": a count's day (a table's title "(tính đến …)" frames it)
     return inside or around or bool(own_label or noted) or text[max(0, w.start - 1):w.start] == "(" and \
-        text[w.end:w.end + 1] == ")"
+        text[w.end:w.end + 1] == ")" and not _OCCASION_DAY_RE.search(text, 0, w.end)  # "dịp … (ngày 19/5)": held then
 
 
 def _reckons_all(sentence: str, whens: list[When]) -> When | None:
@@ -100,10 +102,11 @@ def _reckons_all(sentence: str, whens: list[When]) -> When | None:
 
 def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             restated: dict | None, event: date | None, headline: bool = False) -> dict:
-    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the
-    day of the event the paragraph (or the congress the sentence speaks of) reports. A headline
-    not dated in itself is no first mention a restatement could take (the body's is)."""
+    """as_of, as_of_source, year and period_from of a figure (periods.py's table); event: the day of the event the
+    paragraph (or the congress the sentence speaks of) reports. A headline not dated in itself is no first mention
+    a restatement could take (the body's is)."""
     pub = ctx.published
+    event = event or said_at(sentence, whens, c.end)  # "“… hiện có 1.426 …”, … cho biết tại hội nghị ngày 15/1/2026"
     before = [w for w in whens if w.end <= c.start and not _OF_FIRST_STOCK_RE.match(sentence, w.end)
               and not (_CHANGE_NOTE_RE.search(sentence, 0, w.start) and ")" in sentence[w.end:c.start])]
     after = [w for w in whens if c.noun_end <= w.start < nxt and (
@@ -176,6 +179,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         # "Nhiệm kỳ qua", "Nhiệm kỳ 2022 - 2025" on a page that reports a congress held (or on
         # an undated page): the term ends at the congress, not at the page's day
         reference = ctx.congress_day
+    if reference is None and w is not None and w.kind == "year_end" and w.y is None and (prior := next((
+            f["as_of"] for f in reversed(ctx.block) if f["as_of"]), None)):  # "… đến ngày 31/12/2025, … kết nạp
+        w = replace(w, y=prior.year)  # 38. Đến cuối năm, …": the year the paragraph's last dated figure counts
     whole_year = own is not None and own.kind == "ytd" and own.y is None and fold(own.text) == "ca nam" and (
         c.qualifier == "target" or _ESTIMATE_RE.search(fold(sentence), 0, own.start))  # a plan or an estimate
     if whole_year and (y := next((x.y for x in reversed(whens) if x.y and x.end <= own.start),
@@ -201,6 +207,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             as_of, year, source = prior["as_of"], prior["year"], "explicit"  # chức (tháng 6/2025). Riêng … có …"
     else:
         as_of, year, first = periods.resolve(w, pub, reference, c.qualifier == "target")
+        if c.qualifier == "target" and w.kind == "year_end" and as_of and "het" in fold(w.text):  # "phấn đấu đến
+            first = date(as_of.year, 1, 1)  # hết năm kết nạp 120": the year's (a target "đến cuối năm" is of that day)
         if w.kind == "today" and first is None and as_of and c.metric == "new_admissions" and any(
                 o.kind == "year" and o.y == as_of.year for o in before):  # "Chỉ tiêu năm 2025 …,
             first = date(as_of.year, 1, 1)  # đến nay đã kết nạp 24": since January of that year
@@ -212,6 +220,9 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
             source = "publication" if as_of else "unknown"
             if restated and restated["as_of_source"] == "explicit":
                 return dict(restated)
+        said = next((d for d in reversed(days) if d), None) or event
+        if said and pub and as_of == pub and said < pub and (pub - said).days <= 366 and so_far(w.text):
+            as_of, year, first = said, said.year, first if w.kind == "since" else date(said.year, 1, 1)  # occasions.py
         if w.kind == "today" and as_of is None and reference:  # an undated page: "Tại buổi nói chuyện ngày
             as_of, year, source = reference, reference.year, "explicit"  # 19/5/2025, …: … đến nay …": that day
     if c.ceremony and as_of or first is None and admitted_on_the_day(sentence, c, whens, as_of):

@@ -1,7 +1,8 @@
 """What frames a page's or a list's figures that do not date themselves: a statistics heading or a
 report's note of its day ("SỐ LIỆU ĐẾN 31/12/2024 - …", "(Thời điểm báo cáo: 30/6/2025)", "… – TÌNH HÌNH
 ĐẢNG VIÊN (đến 31/10/2025)"), a headline or heading reporting the year's results or its first months
-("… - KẾT QUẢ NĂM 2024", "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY …"), and a list's intro ("… nhiệm kỳ 2020 -
+("… - KẾT QUẢ NĂM 2024", "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY …", "… XÃ PHÚ LỘC – 9 THÁNG NĂM 2025", "BÁO CÁO …
+THÁNG 10/2025"), and a list's intro ("… nhiệm kỳ 2020 -
 2025:", "Kết quả công tác xây dựng Đảng năm 2024 (Hội nghị ngày 27/12/2024):")."""
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from .vocabulary import fold
 _HEADING_CUT_OFF_RE = re.compile(r"\((?:[^()\n]{0,80}?;\s*)?(?P<cut>(?:số liệu\s+)?(?:tính\s+)?(?:đến|tới)\s+"
                                  r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})\)\s*$", re.IGNORECASE)
 _STATS_HEADING_RE = re.compile(r"(?-i:SỐ LIỆU|THỐNG KÊ)\b[^a-zđ]*(?-i:ĐẾN|TÍNH ĐẾN) ")
-_REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-]\d{1,2}[/-]"
-                             r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)
+_REPORT_NOTE_RE = re.compile(r"^\((?:số liệu|thời điểm báo cáo|tính)[^()\n]{0,25}?\d{1,2}[/-](?:\d{1,2}[/-])?"
+                             r"\d{4}\)$", re.IGNORECASE | re.MULTILINE)  # a day or a month: "(… đến tháng 5/2024)"
 
 
 # A headline reporting a year's results or review ("… - KẾT QUẢ NĂM 2024", "… tổng kết năm 2024", "Kết quả
@@ -38,10 +39,14 @@ def list_frame(sentence: str, whens: list[When]) -> When:
     return next((w for w in whens if review and w.kind == "year" and w.y == int(review["y"])), whens[-1])
 
 
-# A heading reporting the year's first months, with no day of its own (a review's day dates its stocks).
-_MONTHS_REVIEW_RE = re.compile(r"^(?![^\n]*\d{1,2}/\d{1,2}/\d{4})[^\n]*?(?:sơ kết|kết quả|báo cáo)(?![\wđ])[^\n()]{0,30}?"
-                               r"(?<![\wđ])(?P<n>\d{1,2}|sáu|chín|ba)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<y>(?:19|20)\d{2})",
-                               re.IGNORECASE)
+# A heading reporting the year's first months or one month, with no day of its own (a review's day dates
+# its stocks), in a review's words or after the body's name and a dash ("SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", "Tình
+# hình … 10 tháng năm 2024", "… XÃ PHÚ LỘC – 9 THÁNG NĂM 2025", "BÁO CÁO CÔNG TÁC … THÁNG 10/2025").
+_REVIEW_WORDS = r"^(?![^\n]*\d{1,2}/\d{1,2}/\d{4})[^\n]*?(?:sơ kết|kết quả|báo cáo|tình hình|(?<= )[-–](?= ))(?![\wđ])[^\n()]{0,"
+_MONTHS_REVIEW_RE = re.compile(_REVIEW_WORDS + r"40}?(?<![\wđ])(?P<n>\d{1,2}|sáu|chín|ba)\s+tháng\s+(?:đầu\s+)?năm\s+"
+                               r"(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+_MONTH_REVIEW_RE = re.compile(_REVIEW_WORDS + r"60}?(?<![\wđ])tháng\s+(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})\s*$",
+                              re.IGNORECASE)
 
 
 def _heading_lines(headline: str | None, text: str) -> list[str]:
@@ -62,6 +67,13 @@ def _reports_the_year_before(review: re.Match, published: date, text: str) -> bo
     10/01/2025)") is framed by nothing (heldout12)."""
     return published.month == 1 and int(review["y"]) == published.year - 1 and bool(
         _PERIOD_ENDS_RE.search(text) or re.search(r"\(\s*(?:ngày\s+)?31\s*/\s*12\s*/\s*" + review["y"] + r"\s*\)", text))
+
+
+def _unless_before_end(w: When, published: date | None) -> tuple[When | None, None]:
+    """A period's heading frames nothing on a page dated before the period's end ("Kết quả … 6 tháng đầu
+    năm 2025" dated 28/6/2025): the page's day dates its stocks."""
+    end = periods.resolve(w, None, None)[0]
+    return (None if published and end and published < end else w), None
 
 
 def stats_frame(headline: str | None, published: date | None, text: str = ""
@@ -90,8 +102,12 @@ def stats_frame(headline: str | None, published: date | None, text: str = ""
     elif months := next(filter(None, map(_MONTHS_REVIEW_RE.search, _heading_lines(headline, text))), None):
         # "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024 - HUYỆN ỦY BẢO LÂM": stocks at the months' end, admissions since January
         n = periods.MONTH_COUNTS.get(fold(months["n"])) or int(months["n"])
-        return periods.When("months", 0, 0, y=int(months["y"]), m=n, text=months.group(0)), None
+        return _unless_before_end(periods.When("months", 0, 0, y=int(months["y"]), m=n, text=months.group(0)), published)
+    elif month := next(filter(None, map(_MONTH_REVIEW_RE.search, _heading_lines(headline, text))), None):
+        # "BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG THÁNG 10/2025": stocks at the month's end, admissions in the month
+        w = periods.When("month", 0, 0, y=int(month["y"]), m=int(month["m"]), text=month.group(0))
+        return _unless_before_end(w, published)
     else:
         return None, None
-    day = next((w for w in periods.find(note, published) if w.kind == "date"), None)
+    day = next((w for w in periods.find(note, published) if w.kind in ("date", "month")), None)
     return (replace(day, start=-1, end=-1) if day and line else day), line  # a note's day: no place in a sentence

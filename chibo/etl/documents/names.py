@@ -64,9 +64,14 @@ BLOC_RE = re.compile(r"(?<![\wđ])[Kk]hối (?:các )?(?:cơ quan(?: và doanh n
                      r"(?:tỉnh|thành phố) [A-ZĐ])")
 # A headline opening with a province: "Cà Mau: …", "TP.HCM: …", "Bắc Giang kết nạp …" (a town
 # or commune so written, "Tam Kỳ: …", is not one: its level is in the body).
+# A dateline's province ("Bắc Giang, 11/9/2023"): no scope, but what "Cục Thuế tỉnh" is of (references.py).
+_DATELINE_PLACE_RE = re.compile(r"^(?P<name>[A-ZĐ]\w*(?: [A-ZĐ]\w*){0,3}),\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*$")
 HEADLINE_RE = re.compile(r"^(?P<name>[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,3})\s*(?P<colon>:|(?=\s+[a-zđ]))")
 # A name opening in lower case: the 2025 committees of a province's party agencies.
-_LOWER_NAME_RE = re.compile(r"các cơ quan (?=[A-ZĐ])")
+# A committee of several bodies of one kind: "Đảng bộ các cơ quan Đảng tỉnh …", "Đảng bộ các Khu công nghiệp tỉnh
+# Bình Dương", "Đảng ủy các Trường Đại học, Cao đẳng thành phố …" (one committee, its name with "các").
+_LOWER_NAME_RE = re.compile(r"các (?:cơ quan )?(?=[A-ZĐ])")
+_MORE_KINDS_RE = re.compile(r", [A-ZĐ]\w*(?: [a-zđ]\w*)? (?:tỉnh|thành phố) [A-ZĐ]\w*(?: [A-ZĐ]\w*)*")  # ", Cao đẳng tỉnh …"
 _MADE_OF_RE = re.compile(r"\((?:gồm|(?:được )?(?:hình thành|thành lập|sáp nhập|hợp nhất) từ)(?![\wđ])[^()]*$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\((?:(?:trực\s+)?thuộc\s+)?|–|-)\s*$|^\s*\([^()\d]{0,60}$|"
                             r"^\s*,\s*(?:trực\s+)?thuộc\s*$|^\s*,\s*(?:Bệnh viện|Trường|Học viện|Viện|Sở|Cục|Chi cục|Công ty|"
@@ -199,7 +204,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
             plural = bool(PLURAL_RE.search(text, 0, m.start()))
             name = org_name(text, after, plural=plural) if _capital_next(text, after) else ""
             if (lower := _LOWER_NAME_RE.match(text, after)) and (rest := org_name(text, lower.end())):
-                name = lower.group(0) + rest  # "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn"
+                more = _MORE_KINDS_RE.match(text, lower.end() + len(rest))  # "các Trường Đại học, Cao đẳng …"
+                name = lower.group(0) + rest + (more.group(0) if more else "")  # "… các cơ quan Đảng tỉnh Lạng Sơn"
             bare = name in ("", "Khối")
             scope = None if bare else Scope(f"{prefix} {name}", "organisation", name,
                                             province_code=_embedded_province(name, on),
@@ -245,6 +251,8 @@ def find_mentions(text: str, on=None, headline: bool = False, known: tuple = ()
     for m in SUBJECT_RE.finditer(text):
         found.append(Mention(m.start(), m.start() + len(m["level"]), None,
                              LEVELS[m["level"].lower()], None))
+    if (line := _DATELINE_PLACE_RE.match(text)) and (scope := province_scope(line["name"], "", on)):
+        found.append(Mention(0, line.end("name"), scope, "dateline", None, qualifier=True))  # where it was written
     if headline and (m := HEADLINE_RE.match(text)):
         scope = province_scope(m["name"], "tỉnh", on)
         if scope and scope.province_code:  # a known province: "Tam Kỳ: …", "Tà Xùa: …" are not
@@ -266,7 +274,7 @@ def _without_overlaps(text: str, found: list[Mention]) -> list[Mention]:
     (", " or " (") says where it is: a qualifier."""
     out: list[Mention] = []
     found = [m for m in found if not PAST_NOTE_RE.search(text, 0, m.start) and not (
-        (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
+        (not m.party and any(w in text for w in ("nhập", "sắp xếp", "lập từ", "thành từ", "trên cơ sở")) or m.party and "hợp nhất" in text and m.scope and m.scope.value
          not in {e.scope.value for e in found if e.scope and e.end <= m.start})
         and MERGED_PLACES_RE.search(text, 0, m.start))]  # "… trên cơ sở hợp nhất Đảng bộ Bộ A và …"
     found = [m for m in found if m.party or not merger_partner(text, m.start)]  # "trước hợp nhất với tỉnh B"

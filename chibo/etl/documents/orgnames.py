@@ -39,7 +39,7 @@ _TAILS = {("Nhà", "trường"), ("Trung", "ương"), ("Liên", "hiệp"), ("M�
           # the state audit, customs, the coast guard ("Kiểm toán nhà nước", "Cục Hải quan", "Bộ Tư lệnh
           # Vùng Cảnh sát biển 2")
           ("toán", "nhà"), ("nhà", "nước"), ("Hải", "quan"), ("Cảnh", "sát"), ("sát", "biển"),
-          ("Ngoại", "ngữ"),
+          ("Ngoại", "ngữ"), ("Đại", "học"), ("Cao", "đẳng"), ("hiểm", "xã"),  # "Bảo hiểm xã hội tỉnh"  # "các Trường Đại học, Cao đẳng thành phố …"
           # an agency's office abroad ("Cơ quan đại diện Việt Nam tại Lào")
           ("Cơ", "quan")}
 # Abbreviations written out in names ("Đảng bộ UBND tỉnh" → "Ủy ban nhân dân …").
@@ -53,6 +53,7 @@ _NAME_STOP = {"có", "với", "là", "đã", "đang", "sẽ", "được", "bị"
               "khi", "trực", "tham", "dự", "chỉ", "lần", "khóa", "khoá", "nhiệm"}
 # A comma inside a name that lists its fields: ", Thể thao và Du lịch".
 _LISTED_NAME_RE = re.compile(r", (?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
+_MEMBER_OF_RE = re.compile(r", (?:Đại học|ĐẠI HỌC) (?=[A-ZĐ])")  # the regional or national university a member is of
 _ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "… Việt Nam tại Hàn Quốc"
 _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
 # Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
@@ -88,7 +89,10 @@ _FIELD_WORDS = {"thủy", "thuỷ", "lợi", "vận", "tải", "hàng", "không"
                 "dự", "án", "đại", "diện", "thường", "trực",
                 # a board of industrial or export zones ("Ban Quản lý các khu công nghiệp Đồng Nai", "…
                 # khu chế xuất và công nghiệp …")
-                "các", "khu", "chế", "xuất"}
+                "các", "khu", "chế", "xuất",
+                # an enterprise bloc written in lower case ("Đảng bộ Khối doanh nghiệp tỉnh"), economic and
+                # high-tech zones ("… các Khu kinh tế và khu công nghệ cao Đà Nẵng")
+                "doanh", "kinh", "nghệ", "cao"}
 _FIELD_ENDS = {"lợi", "tải", "tế", "nghiệp", "thuật", "quân", "khí"}
 
 
@@ -98,6 +102,8 @@ def _field_run(words: list[str], i: int) -> list[str]:
     while j < len(words) and words[j] in _FIELD_WORDS:
         j += 1
     nxt = words[j] if j < len(words) else ""
+    if j > i and nxt == "và" and (more := _field_run(words, j + 1)):
+        return words[i:j + 1] + more  # "… các khu chế xuất và công nghiệp Cần Thơ": two fields joined
     if j > i and (words[j - 1] in _FIELD_ENDS or nxt[:1].isupper() or nxt.isdigit()):
         return words[i:j]
     return []
@@ -110,8 +116,9 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         return fixed.group(0)
     end = len(text)
     for i in range(start, len(text)):
-        if text[i] == "," and not plural and _LISTED_NAME_RE.match(text, i):
-            continue  # "Bộ Văn hóa, Thể thao và Du lịch"
+        if text[i] == "," and not plural and (_LISTED_NAME_RE.match(text, i) or _MEMBER_OF_RE.match(text, i) and text[
+                start:i].startswith(("Trường Đại học ", "TRƯỜNG ĐẠI HỌC "))):  # "Bộ Văn hóa, Thể thao và Du lịch",
+            continue  # a member university: "Trường Đại học Sư phạm, Đại học Huế" (not "Trường Cơ khí, Đại học …")
         if text[i] == "." and re.match(r"(?<![\w.])TP\. ?[A-ZĐ]", text[i - 2:i + 3]):
             continue  # "Công an TP. Hồ Chí Minh"
         if text[i] in _STOP_CHARS or text[i] == "\n":
@@ -135,6 +142,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             continue
         if word == "Đảng" and nxt in ("ủy", "uỷ", "bộ", "đoàn"):
             break
+        if taken and word in ("Số", "SỐ") and not nxt.isdigit():
+            break  # a report's number beside the body's name: "… CÔNG TY THAN NÚI BÉO   Số 56-BC/ĐU", "Số:"
         if word.isupper() and word.lower() in ("tháng", "năm", "thường", "định", "chuyên"):
             break  # "BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11/2025": no name
         if word.isupper() and len(word) > 1 and word.lower() in _CAPS_STOP:
@@ -144,7 +153,8 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
         if word[0].isupper() or taken and (taken[-1], word) in _TAILS:
             taken.append(word)
         elif taken and (word.isdigit() and (not nxt or nxt[0].isupper() or nxt in _NAME_STOP or (
-                nxt, words[i + 2] if i + 2 < len(words) else "") in _EVENT_VERBS) or word == "-" and nxt[:1].isupper()):
+                nxt, words[i + 2] if i + 2 < len(words) else "") in _EVENT_VERBS or nxt == "-") or word == "-"
+                        and nxt[:1].isupper() and not after_dash_ends(words[i + 1:i + 3])):
             taken.append(word)  # "Quân khu 9", "Công ty Than Hà Lầm - TKV", "… Vùng Cảnh sát biển 2 khai mạc …"
         elif word == "và":
             if not nxt or not nxt[0].isupper() or nxt in _NOT_AFTER_AND:
@@ -176,6 +186,22 @@ def org_name(text: str, start: int, numbers: bool = False, plural: bool = False)
             taken[-2:]) not in _TAILS and taken[-1] not in _FIELD_ENDS:
         taken.pop()
     return _finish(taken, plural)
+
+
+# What opens after a dash but is no part of the name before it: another body's level ("CHI BỘ THÔN ĐỒNG TÂM
+# - XÃ ĐẠI ĐỒNG": the hamlet's cell, of the commune) or a heading's topic ("ĐẢNG BỘ … HẢI PHÒNG - TÌNH HÌNH
+# TỔ CHỨC ĐẢNG", "… - MỘT SỐ CON SỐ"); a legal form or an abbreviation ("- CTCP", "- TKV") is the name's.
+_DASH_LEVELS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "thôn", "bản", "ấp", "xóm", "khóm", "buôn", "làng"}
+_TOPIC_PAIRS = {("tình", "hình"), ("công", "tác"), ("hoạt", "động"), ("thực", "trạng"), ("thành", "tích"),
+                ("danh", "sách"), ("chất", "lượng"), ("kết", "quả"), ("số", "liệu"), ("thông", "tin"),
+                ("tổng", "quan"), ("phát", "triển"), ("xây", "dựng"), ("đội", "ngũ"), ("chặng", "đường")}
+
+
+def after_dash_ends(ahead: list[str]) -> bool:
+    """The words after a dash in a name open another body's level or a heading's topic (above)."""
+    low = [w.lower() for w in ahead if w] + [""]
+    return low[0] in _DASH_LEVELS or (low[0], low[1]) == ("thành", "phố") or tuple(low[:2]) in _TOPIC_PAIRS or (
+        ahead[0].isupper() and len(ahead[0]) > 1 and low[0] in _TOPIC_WORDS)
 
 
 def _closing_syllables(rest: list[str], stop: str) -> list[str]:
@@ -230,6 +256,8 @@ def place_name(text: str, start: int) -> str:
     for k, w in enumerate(parts):
         if w.strip() in ("", "-"):
             words.append(w)
+        elif words and words[-1].strip() == "-" and after_dash_ends(parts[k:k + 3:2]):
+            break  # "CHI BỘ BẢN NA HÀ - XÃ SÌN HỒ": the commune the hamlet is of (after_dash_ends)
         elif w.isupper() and words and words[-1].strip() == "-" and w.lower() in _TOPIC_WORDS:
             break  # a heading "ĐẢNG BỘ XÃ YÊN BÌNH - MỘT SỐ CON SỐ": its topic after the dash
         elif w.isupper() and (fold(w), fold(parts[k + 2] if k + 2 < len(parts) else "")) in _EVENT_VERBS_PLAIN:

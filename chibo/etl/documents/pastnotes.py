@@ -13,8 +13,10 @@ PAST_NOTE_RE = re.compile(r"\((?:được |đã )?(?:tách (?:ra )?từ|trước
                           re.IGNORECASE)
 # The places a new one was formed from ("được thành lập trên cơ sở sáp nhập thị trấn Ea Kar, xã Ea
 # Đar và xã Cư Huê", "trên cơ sở sắp xếp các phường Quán Thánh, …", "được thành lập từ các phường 1, 2,
-# 7", "được hợp nhất từ Đảng bộ tỉnh An Giang và Đảng bộ tỉnh Kiên Giang"): history too (not the party
+# 7", "được thành lập trên cơ sở toàn bộ phường Bến Nghé, một phần các phường Đa Kao …", "được hợp nhất từ
+# Đảng bộ tỉnh An Giang và Đảng bộ tỉnh Kiên Giang"): history too (not the party
 # organisations merged that were named before, which may keep the name).
 MERGED_PLACES_RE = re.compile(r"(?<![\wđ])(?:(?:trên cơ sở|từ việc) (?:sáp nhập|hợp nhất|nhập|sắp xếp)|(?:thành lập|"
-                              r"hình thành) từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) )|(?:hợp nhất|sáp nhập) từ(?= ))[^.;]*$",
+                              r"hình thành) (?:từ(?= (?:các|xã|phường|thị trấn|thôn|ấp|bản|khu phố) )|trên cơ sở(?![\wđ]))|"
+                              r"(?:hợp nhất|sáp nhập) từ(?= ))[^.;]*$",
                               re.IGNORECASE)

@@ -18,7 +18,7 @@ for admissions, the first day counted (period_from).
 | từ đầu năm (từ ngày 1/1) đến (ngày) 31/8 | to_day | that day | 1 January of its year |
 | từ ngày 15/3/2023 đến ngày 15/3/2024, "Từ ngày thành lập (1/7/2025) đến hết năm 2025" | day_range | the last day | the first day |
 | từ năm 2015 đến nay, từ ngày 1/7/2025 đến nay, "Từ khi thành lập (tháng 2/2025) đến nay", "Từ đầu nhiệm kỳ 2020 - 2025 đến nay" | since | the document's date | 1 January of that year |
-| từ đầu năm (đến nay), trong năm, năm qua, năm nay; năm ngoái | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before, as "năm ngoái" always: its 31/12) | 1 January of its year |
+| từ đầu năm (đến nay), trong năm, năm qua, năm nay; năm ngoái | ytd | the reference day (in a January review, "trong năm"/"năm qua" is the year before, as "năm ngoái" always: its 31/12); a target's: its year's 31/12 | 1 January of its year |
 | hiện, hiện nay, hiện tại | now | the reference day | — |
 | đến nay, tính đến nay, hôm nay (of a speech), "Sau hợp nhất," | today | the document's date | — |
 | nhiệm kỳ qua, những năm qua, thời gian qua | vague | the reference day | unknown |
@@ -76,7 +76,7 @@ PATTERNS: list[tuple[str, str]] = [
     # … to the end of a quarter: "từ đầu nhiệm kỳ (tháng 10/2025) đến hết quý I" (its year: the next one on)
     ("month_range", r"từ\s+(?:[^.;]{0,90}?\(\s*)?tháng\s+(?P<m0>\d{1,2})\s*[/-]\s*(?P<y0>(?:19|20)\d{2})\s*\)?\s*,?\s*"
      r"(?:đến|tới)\s+(?:hết\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2}))?"),
-    ("month_range", r"(?P<late>\d|sáu|ba)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 tháng cuối năm 2024"
+    ("month_range", r"(?P<late>\d|hai|ba|bốn|sáu)\s+tháng\s+cuối\s+năm\s+" + _Y),  # "6 (Hai) tháng cuối năm 2024"
     ("month_range", r"(?:từ\s+)?tháng\s+(?P<m0>\d{1,2})\s+(?:(?:đến|tới)\s+(?:hết\s+)?tháng|và(?:\s+tháng|(?=\s+\d{1,2}\s*(?:/|năm)\s*\d{4})))\s+(?P<m>\d{1,2})"
      r"(?:\s*(?:[/-]|năm)\s*" + _Y + r")?(?![\d/])"),  # also "tháng 7 và tháng 8/2025", "Từ tháng 1 đến hết tháng 5"
     ("back", r"(?:trong\s+)?(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:vừa\s+)?(?:qua|gần đây)"),
@@ -221,10 +221,12 @@ def find(text: str, published: date | None) -> list[When]:
 
 
 def _day_month(w: When, published: date | None) -> date | None:
-    """A day and month without a year: in the document's year, never after the document."""
+    """A day and month without a year: in the document's year, never after it; a weekday's days ahead: none."""
     if published is None:
         return None
     when = _mk(published.year, w.m, w.d)
+    if when and when > published and (when - published).days <= 7 and re.search(r"(?i)thứ|chủ nhật", w.text):
+        return None  # a day to come: "Tối thứ 7 (8/11) chi bộ họp" posted on 5/11
     if when and when > published:
         when = _mk(published.year - 1, w.m, w.d)
     return when
@@ -274,13 +276,13 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
     if w.kind == "month_range":
         return _month_end(w.y, w.m), w.y, date(w.y0, w.m0, 1)
     if w.kind == "ytd":
-        if "nay" in fold(w.text) and published:
-            return published, published.year, date(published.year, 1, 1)
+        if "nay" in fold(w.text) and published:  # a target's "năm nay": to its 31/12
+            return (date(published.year, 12, 31) if target and "dau" not in fold(w.text) else published), published.year, date(published.year, 1, 1)
         if w.y:
             return date(w.y, 12, 31), w.y, date(w.y, 1, 1)
         if ref and (ref.month == 1 and "nay" not in fold(w.text) or "ngoai" in fold(w.text)):  # "năm ngoái"
             return date(ref.year - 1, 12, 31), ref.year - 1, date(ref.year - 1, 1, 1)
-        return (ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
+        return (date(ref.year, 12, 31) if target else ref, ref.year, date(ref.year, 1, 1)) if ref else (None, None, None)
     if w.kind == "back":  # "trong 5 năm qua": from 1 January five years before the reference year
         return (ref, ref.year, date(ref.year - w.n, 1, 1)) if ref else (None, None, None)
     if w.kind == "span" and ref:  # the N years to the review (at a January review, the N before)
@@ -290,9 +292,7 @@ def resolve(w: When, published: date | None, reference: date | None, target: boo
         return published, published.year if published else None, None
     if w.kind == "founding":
         return date(1930, 2, 3), 1930, None
-    if w.kind == "unknown":
-        return None, None, None
-    return ref, ref.year if ref else None, None  # now, vague
+    return (None, None, None) if w.kind == "unknown" else (ref, ref.year if ref else None, None)  # now, vague
 
 
 def frames(text: str) -> bool:

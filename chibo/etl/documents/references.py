@@ -18,7 +18,7 @@ def resolve_bare(mention: Mention, history: list[Mention]) -> Scope | None:
                     Scope("Đại hội", "country", "VN"))
     for earlier in reversed(history):
         scope = earlier.scope
-        if scope is None:
+        if scope is None or earlier.level == "dateline":  # where the page was written: only of_province_named's
             continue
         if mention.level == "thành phố" and scope.kind == "province" and fold(
                 scope.text).startswith(("thanh pho", "tp")):
@@ -46,8 +46,9 @@ _PROVINCE_IN_RE = re.compile(r"[A-ZĐ]\w*(?:(?: | - )[A-ZĐ]\w*)*$")  # "… t�
 
 
 def of_province_named(name: str, sentence: str, end: int, history: list[Mention]) -> str:
-    """"Đảng bộ Ủy ban nhân dân tỉnh có 212 …" after "Nghệ An" was named: the committee of that
-    province ("Ủy ban nhân dân tỉnh Nghệ An"); the name as it is when no province was named."""
+    """"Đảng bộ Ủy ban nhân dân tỉnh có 212 …" after "Nghệ An" was named (also in the page's dateline, "Bắc
+    Giang, 11/9/2023" before "Đảng bộ Cục Thuế tỉnh"): the committee of that province ("Ủy ban nhân dân tỉnh
+    Nghệ An"); the name as it is when no province was named."""
     level = None if re.search(r"(?:tỉnh|thành phố) [A-ZĐ]", name) else _LEVEL_ALONE_RE.match(
         sentence, end)  # not "Công an tỉnh Thanh Hóa" again
     named = next((m.scope for m in reversed(history) if m.scope is not None

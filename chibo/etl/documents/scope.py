@@ -51,6 +51,11 @@ def resolve_province(name: str, on=None) -> str | None:
         return None
 
 
+def province_row(code: str) -> dict:
+    """The reference table's row of a province code ({} without the table)."""
+    return _province(code) if _province and code else {}
+
+
 def province_scope(name: str, level: str, on=None) -> Scope | None:
     """"tỉnh Nghệ An", "Thành phố Hồ Chí Minh", "Thủ đô" as a province scope; "thành phố
     Thanh Hóa" (a city of the province of that name) is not one: None."""

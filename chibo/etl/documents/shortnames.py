@@ -33,7 +33,8 @@ def short_names(text: str, known: list[str]) -> dict[str, str]:
         if any(full.startswith(of) for full in known) or not re.search(
                 r"(?:Đảng bộ|Đảng ủy|Đảng uỷ|Chi bộ) " + kind + r"(?![\wđ])(?! [A-ZĐ])", text):
             continue
-        names = {org_name(text, m.start()) for p in of for m in re.finditer(re.escape(p) + r"(?=[A-ZĐ])", text)}
+        names = {org_name(text, m.start()) for p in of for q in (p, p.upper())  # also a heading in capitals
+                 for m in re.finditer(re.escape(q) + r"(?=[A-ZĐ])", text)}
         names = {n for n in names if len(n.split()) > 2}
         if len(names) == 1:
             out[kind] = names.pop()

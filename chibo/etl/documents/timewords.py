@@ -21,6 +21,10 @@ read (as wordsdates.py does for dates in words):
 | (trong) thập niên (thập kỷ) 2001 - 2010 | giai đoạn 2001 - 2010 |
 | "Năm 2005, …. Mười năm sau, …", "Đến năm 1996, …; mười năm sau, …" (years after the last year the line names) | Năm 2015, …; năm 2006, … |
 | Sau (gần, hơn) 3 (ba) tháng vận hành (hoạt động) (của) (mô hình) chính quyền (địa phương) hai cấp / chính quyền đặc khu / xã mới | Từ ngày 1/7/2025 đến nay (the months counted from that day) |
+| "Từ đầu nhiệm kỳ 2020 - 2025 đến (hết, cuối) tháng 6/2024" (a term's start to a month before its end) | Từ năm 2020 đến (hết, cuối) tháng 6/2024 |
+| "Từ ngày 1/7/2025 (ngày phường mới đi vào hoạt động) đến …" (a gloss after a range's first day) | Từ ngày 1/7/2025 đến … |
+| "Năm 2025 (tính đến hết tháng 11)", "Năm 2025 (tính đến ngày 20/11)" (a year so far, to the bracket's month or day) | Từ đầu năm đến hết tháng 11/2025, Từ đầu năm đến ngày 20/11/2025 |
+| "Nhân (Đúng) dịp … (19/5)", "Chào mừng … (26/3)", "Hướng tới … (2/9)" (an occasion's day and month in brackets) | … (ngày 19/5): the day the occasion's ceremony or meeting was held (an event, dating.py) |
 """
 from __future__ import annotations
 
@@ -149,9 +153,24 @@ def _semester(m: re.Match) -> str:
     return f"{'T' if opening.isupper() else 't'}ừ đầu năm học {m[3]} đến nay"
 
 
+_TERM_TO_MONTH_RE = re.compile(r"(?<![\wđ])([Tt])ừ đầu nhiệm kỳ ((?:19|20)\d{2}) ?[-–] ?(?:19|20)\d{2},? ((?:đến|tới) (?:hết |cuối )?tháng)")
+_GLOSSED_FIRST_DAY_RE = re.compile(r"(?<![\wđ])([Tt]ừ (?:ngày )?\d{1,2}/\d{1,2}(?:/(?:19|20)\d{2})?)\s*\([^()\d]{3,80}\)(?=\s*,?\s*(?:đến|tới) )")
+_YEAR_SO_FAR_RE = re.compile(r"(?<![\wđ/])([Nn])ăm ((?:19|20)\d{2})\s*\(\s*(?:tính )?(?:đến|tới) (hết tháng \d{1,2}|ngày \d{1,2}/\d{1,2})\s*\)")
+
+
+OCCASION_RE = re.compile(r"(?<![\wđ])((?:[Dd]ịp|[Cc]hào mừng|[Hh]ướng tới)(?![\wđ])[^.;()\n]{3,90}?\()(\d{1,2}/\d{1,2}\))")
+
+
+def _later_periods(text: str) -> str:
+    """The last four rows of the module docstring's table."""
+    text = OCCASION_RE.sub(r"\1ngày \2", _TERM_TO_MONTH_RE.sub(r"\1ừ năm \2 \3", text))
+    text = _GLOSSED_FIRST_DAY_RE.sub(r"\1", text)
+    return _YEAR_SO_FAR_RE.sub(lambda m: f"{'T' if m[1] == 'N' else 't'}ừ đầu năm đến {m[3]}/{m[2]}", text)
+
+
 def periods_in_words(text: str) -> str:
     """text with the periods of the module docstring rewritten."""
-    text = meeting_days(merger_days(_report_ends(text)))  # mergerdays.py, meetingdays.py
+    text = meeting_days(merger_days(_later_periods(_report_ends(text))))  # mergerdays.py, meetingdays.py
     text = _HALF_RE.sub(_half, text)
     text = _QUARTERS_RE.sub(_quarters, text)
     text = _QUARTER_RE.sub(_quarter, text)
