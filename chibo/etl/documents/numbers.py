@@ -21,6 +21,9 @@ NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngà
 _TENTH_RE = re.compile(r"\s+(?P<d>\d|" + "|".join(DIGIT_WORDS)
                        + r")(?=\s+(?:đảng viên|đồng chí|người)(?!\w))", re.IGNORECASE)
 _ZERO_HUNDRED = r"không(?=\s+trăm)"
+# Hundreds said after thousands in speech, before the noun: "hơn 3 nghìn 600 đảng viên" (3.600), "2 vạn
+# 350 người" (20.350): two or three digits after "nghìn", "ngàn" or "vạn" are what is left over.
+_REST_RE = re.compile(r"\s+(?P<r>\d{2,3})(?=\s+(?:đảng viên|đồng chí|người)(?!\w))", re.IGNORECASE)
 
 # Qualifier phrases immediately before the number; longest first.
 QUALIFIER_WORDS = [
@@ -238,6 +241,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if tenth and SCALES[m["unit"].lower()] >= 1e3:  # "chừng 3 vạn 2 đảng viên"
             d = tenth["d"].lower()
             value, end = value + int(DIGIT_WORDS.get(d, d)) * SCALES[m["unit"].lower()] / 10, tenth.end()
+        elif m["unit"] and m["unit"].lower() in ("nghìn", "ngàn", "vạn") and not m["dec"] and not m["half"] \
+                and (rest := _REST_RE.match(masked, end)) and int(rest["r"]) < SCALES[m["unit"].lower()]:
+            value, end = value + int(rest["r"]), rest.end()  # "3 nghìn 600 đảng viên"
         elif m["unit"] and not m["dec"] and not m["half"] and (sub := _SUB_SCALE_RE.match(masked, end)) \
                 and SCALES[sub["u"].lower()] < SCALES[m["unit"].lower()]:  # "1 vạn 3 nghìn"
             value, end = value + int(sub["n"]) * SCALES[sub["u"].lower()], sub.end()

@@ -1,0 +1,38 @@
+"""Rules round on held-out sets 24 and 25, numbers said or split the spoken way: hundreds after thousands
+("hơn 3 nghìn 600", "2 vạn 350"), a share in words ("60 phần trăm"), "trong đó" without a comma before it
+in captions, and a share followed by the count it stands for ("4,1%, tương đương 295", "ứng với")."""
+import pytest
+
+from .test_rules import _figures
+
+
+@pytest.mark.parametrize("text,number,value", [
+    ("đảng bộ huyện hiện có hơn 3 nghìn 600 đảng viên sinh hoạt tại 43 tổ chức cơ sở đảng", "hơn 3 nghìn 600", 3600),
+    ("Đảng bộ xã Quảng Phú hiện có 1 nghìn 250 đảng viên.", "1 nghìn 250", 1250),
+    ("Toàn tỉnh có gần 7 vạn 500 đảng viên.", "gần 7 vạn 500", 70500),
+    # near miss: one digit after a scale is its tenth, as before ("3 nghìn 2": 3.200)
+    ("Đảng bộ có 3 nghìn 2 đảng viên.", "3 nghìn 2", 3200),
+])
+def test_hundreds_said_after_thousands(text, number, value):
+    """Heldout24 n03 ("hơn 3 nghìn 600" read as 3.000 and 600); dev t96, n116."""
+    assert _figures(text)[number]["value"] == value
+
+
+def test_a_share_in_words_after_trong_do_without_a_comma():
+    """Heldout24 n03 ("… trong đó … chiếm hơn 60 phần trăm"); dev n116."""
+    f = _figures("đảng bộ thị xã hiện có gần 2 nghìn 400 đảng viên trong đó nữ chiếm 45 phần trăm")
+    share = next(x for x in f.values() if x["share"])
+    assert (share["share"], share["dimension_value"], share["whole"]) == (0.45, "female", "gần 2 nghìn 400")
+
+
+@pytest.mark.parametrize("connector", ["tương đương", "tương đương với", "ứng với"])
+def test_a_share_then_the_count_it_stands_for(connector):
+    """Heldout25 p01 ("dự bị 4,1%, tương đương 295 đồng chí"); dev p157."""
+    f = _figures(f"Đảng bộ có 2.830 đảng viên. Đảng viên dưới 35 tuổi chiếm 31,2%, {connector} 883 đồng chí.")
+    assert (f["883"]["share"], f["883"]["dimension_value"], f["883"]["whole"]) == (0.312, "18_34", "2.830")
+
+
+def test_a_count_after_a_share_without_a_connector_is_not_its_count():
+    """Near miss: "…chiếm 31,2%; 120 đồng chí là nữ" is another part, without the share."""
+    f = _figures("Đảng bộ có 2.830 đảng viên. Đảng viên dưới 35 tuổi chiếm 31,2%; nữ 521 đồng chí.")
+    assert f["521"]["share"] is None
