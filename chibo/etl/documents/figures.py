@@ -25,7 +25,7 @@ from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
-_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:về [^:,;\d]{2,40}:\s*)?(?:(?:trong đó|trong số (?:đó|này|ấy|trên)|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra|(?:xét |phân |chia )?theo loại hình)"
+_LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:về [^:,;\d]{2,40}:\s*)?(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra|(?:xét |phân |chia )?theo loại hình)"
                       r"\s*[,:]?\s*)?(?:(?:chủ yếu|phần lớn|đa số) là\s+)?(?:có\s+(?!quan))?(?:đội ngũ\s+)?(?:(?:loại hình|khối|lĩnh vực|các)\s+)?(?:(?:tổng\s+)?số\s+(?:lượng\s+)?)?")
 _TAIL_RE = re.compile(r"(?:\s+(?:của\s+)?toàn\s+(?:đảng bộ|huyện|xã|phường|tỉnh|thị xã|quận|thành phố))?\s*"  # "Đảng viên
                      r"(?:có|là|gồm|đạt|(?:nay )?(?:chỉ )?còn)?\s*:?\s*$", re.IGNORECASE)  # toàn Đảng bộ: …", "… chỉ còn 88"
