@@ -4,8 +4,8 @@ import re
 
 from .columns import COUNT_CELL, column_label, count_cell, row_head, with_title_year
 from .dates import is_date_line
-from .letterhead import as_party_body
 from .infolines import spread
+from .letterhead import as_party_body
 from .sumrows import summed
 from .tallies import tallied
 
