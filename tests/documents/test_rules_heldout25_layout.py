@@ -51,3 +51,16 @@ def test_counters_of_a_portal_and_page_numbers_are_no_figures():
     assert not _figures("CỔNG THÔNG TIN\nLượt truy cập\n15.230\nĐang trực tuyến\n31\n")
     text = "Toàn Đảng bộ có 480 tổ chức cơ sở đảng với 61.417\n\n      5\n\nđảng viên; nhiệm kỳ qua kết nạp 9.120 đảng viên."
     assert "5" not in _figures(text)
+
+
+def test_any_bullet_opens_a_list_item():
+    """Heldout24 p01 ("▪ Cơ cấu dân tộc: người Mường 871 đồng chí …"); dev p160-p162 ("■", "✓", "➤")."""
+    for bullet in "▪■●◆✓➤":
+        text = f"ĐẢNG BỘ XÃ TAM ĐẢO - SỐ LIỆU\n{bullet} Tổng số đảng viên: 640\n{bullet} Đảng viên nữ: 251\n"
+        assert _read(text)["251"] == ("members_female", "640", "female"), bullet
+
+
+def test_a_bullet_inside_a_line_is_no_item():
+    """Near miss: a sign inside a sentence ("… 640 ■ đảng viên") is left as it is."""
+    got = _read("Đảng bộ xã có 640 đảng viên, trong đó nữ ✓ 251 đồng chí.")
+    assert got["640"][1] is None
