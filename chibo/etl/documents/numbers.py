@@ -33,7 +33,7 @@ QUALIFIER_WORDS = [
     ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("non", "nearly"), ("tròn", "exact"),
-    ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
+    ("vỏn vẹn", "exact"), ("vị chi", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly; "vị chi 34": a sum
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt ngưỡng", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
     ("suýt soát", "nearly"), ("ngấp nghé", "nearly"),  # "suýt soát 9.000", "ngấp nghé 5.000": just under
     ("ngoài", "over"),  # "có ngoài 1.100 đảng viên", "trong đó ngoài 300 đồng chí"
