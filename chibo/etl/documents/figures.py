@@ -23,6 +23,7 @@ from .narrowed import opening_part
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
+from .sums import later_parts
 from .unnamed import one_group, unnamed_group
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
@@ -295,4 +296,4 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                              folded[max(0, quantities[first].start - 30):quantities[first].start]
                              else None))
         floor = noun_end
-    return out
+    return later_parts(sentence, out)  # "31 đ/c chính thức và 3 đ/c dự bị, vị chi 34" (sums.py)
