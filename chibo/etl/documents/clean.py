@@ -232,13 +232,23 @@ def repair(text: str) -> str:
     cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
     unit column dropped), words hyphenated across lines joined ("đảng vi-" / "ên"), bold marks "**"
     off, runs of spaces or tabs
-    made one space, and photo captions inside sentences dropped; HTML entities decoded, a page break
+    made one space, "60 phần trăm" written "60%", a comma before "trong đó", any bullet "- ", and photo
+    captions inside sentences dropped; HTML entities decoded, a page break
     and its running header dropped."""
     text = pasted(text)
     text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     text = _HYPHEN_BREAK_RE.sub(lambda m: "" if text[m.end()].islower() else m.group(0), text)
     text = _SPACES_RE.sub(" ", _BOLD_RE.sub("", text))
-    return _CAPTION_RE.sub("", text)
+    text = _BULLET_RE.sub("- ", _BREAKDOWN_OPEN_RE.sub(", ", _PERCENT_WORDS_RE.sub("%", _CAPTION_RE.sub("", text))))
+    return text
+
+
+# Automatic captions and transcripts without punctuation: a share said in words ("hơn 60 phần trăm" is
+# "hơn 60%"), and "trong đó" opening a breakdown with no comma before it ("… 3.600 đảng viên trong đó …").
+_PERCENT_WORDS_RE = re.compile(r"(?<=\d)\s*phần trăm(?![\wđ])", re.IGNORECASE)
+_BREAKDOWN_OPEN_RE = re.compile(r"(?<=[^\W\d_])[ \t]+(?=trong đó\s)")
+# Any bullet a page or a word processor puts before a list's item ("▪", "■", "●", "◆", "►", "➤", "✓"): "- ".
+_BULLET_RE = re.compile(r"^[ \t]*[▪▫■□●○◆◇►▶▸▹➤➢✓✔☑⁃‣◾◽◦][ \t]*", re.MULTILINE)
 
 
 def decode(raw: bytes) -> str:

@@ -7,6 +7,7 @@ spreadsheet or a report's table says it, and the cells that hold a count.
 | "Số TCCSĐ", "TCCSĐ", "Tổ chức cơ sở đảng (tổ chức)" | Số tổ chức cơ sở đảng |
 | "Tổng số đảng viên cuối năm", "Số ĐV", "Đảng viên (người)", "Số đảng viên hiện có" | Số đảng viên |
 | "Số chi bộ", "Chi bộ trực thuộc" | Số chi bộ (trực thuộc) |
+| any of these with its own time: "Kết nạp năm 2024", "Số đảng viên (2025)" | the label, then "năm 2024" |
 
 A count cell is a number, after a qualifier if any ("~ 1,73 triệu", "khoảng gần 230.000",
 "ngót nghét 3.000"), as numbers.py reads qualifiers.
@@ -31,11 +32,21 @@ COUNT_CELL = r"(?:(?:" + _QUALIFIERS + r")\s*)?\d"
 _COUNT_CELL_RE = re.compile(COUNT_CELL, re.IGNORECASE)
 
 
+# A header's own time after what it counts: "Kết nạp năm 2024", "Số đảng viên (2025)", "Kết nạp quý I".
+_HEADER_TIME_RE = re.compile(r"\s+\(?(?P<time>(?:năm|quý|tháng)\s+[\dIV]+(?:/\d{4})?|\d{4})\)?$", re.IGNORECASE)
+
+
 def column_label(header: str) -> str | None:
-    """What a column counts, as a label the figure reader knows; None for other columns."""
+    """What a column counts, as a label the figure reader knows, with the header's own time if any
+    ("Kết nạp năm 2024" → "Số đảng viên kết nạp năm 2024"); None for other columns."""
+    header = header.strip()
+    timed = _HEADER_TIME_RE.search(header)
     for rx, label in COLUMN_LABELS:
-        if rx.fullmatch(header.strip()):
+        if rx.fullmatch(header):
             return label
+        if timed and rx.fullmatch(header[:timed.start()]):
+            time = timed["time"]
+            return f"{label} {time if not time.isdigit() else 'năm ' + time}"
     return None
 
 

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 
 from . import clauses as cl
 from . import vocabulary as voc
-from .lists import counted_lists, respective
+from .lists import ADMISSION_LABEL_RE, counted_lists, respective
 from .narrowed import opening_part
 from .numbers import find_quantities
 from .parts import dimension_at, metric_dimension, own_share
 from .scope import sector_in
+from .sums import later_parts
+from .unnamed import one_group, unnamed_group
 
 _CLAUSE_SEP = re.compile(r"[,;:(]")
 _LEAD_RE = voc.folded(r"\s*(?:[-+•*–(]|[a-eđ]\)|\d{1,2}[.)](?=\s))?\s*(?:về [^:,;\d]{2,40}:\s*)?(?:(?:trong đó|trong số đó|gồm có|bao gồm|gồm|riêng|cụ thể|chia ra|(?:xét |phân |chia )?theo loại hình)"
@@ -42,11 +44,6 @@ _LEVEL_LIST_RE = re.compile(r"(?<![\wđ])(?:xã|phường|thị trấn|đặc kh
 _GLOSS_BEFORE_RE = re.compile(r"\((?:[^()\d]{1,60}|(?:tính )?(?:đến )?(?:ngày )?\d{1,2}/\d{1,2}/\d{4})\)")  # count names and it
 # A count in a breakdown followed by where it is: "107 ở xã, phường, thị trấn", "58 trong lực lượng vũ trang".
 _IN_SECTOR_RE = voc.folded(r"\s+(?:ở|trong|thuộc|tại)\s")
-# A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
-_ADMISSION_LABEL_RE = voc.folded(
-    r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển|kn)"
-    r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+\(?(?:trong|năm|cả|từ|quý|tháng|"
-    r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")  # also "Kết nạp đảng viên mới (năm 2024): 58"
 OPENS_BRACKET_RE = re.compile(r"\s*\(\s*$")  # a count opening one: "nữ (1.716 người)", "79% (1.048 …)"
 _CLOSES_AFTER_RE = re.compile(r"\s*(?:người|đồng chí|đảng viên|đ/c)?\s*\)", re.IGNORECASE)
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ]\w*(?:\.\w+)*(?:\s+[A-ZĐ]\w*){1,3}:\s+")
@@ -190,7 +187,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             if metric is None and head and not pre_dim:
                 metric = (voc.metric_at(folded, head[-1].start("noun")) or (None,))[0]
             dim = pre_dim or cl.dimension_item(sentence, q.start) or dimension_at(sentence, counter.end())
-            if not dim and _GROUP_RE.match(sentence, counter.end()):
+            if not dim and _GROUP_RE.match(sentence, counter.end()) and not one_group(sentence, counter.end()):
                 continue  # "392 đồng chí là quân nhân chuyên nghiệp, công nhân và …": mixed groups
             metric = metric or ("_part" if dim else None)
             admissions = [c for c in [c for c in out if not c.dimension][-1:] if c.metric == "new_admissions"]
@@ -202,7 +199,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             elif metric in ("_candidates", "members_total", "_part") and admissions and \
                     cl.of_which(sentence, admissions[-1].noun_end, q.start):
                 metric = "new_admissions"  # "kết nạp 12 đảng viên, trong đó 9 đồng chí …"
-        elif _LABEL_END_RE.match(sentence, q.end) and _ADMISSION_LABEL_RE.search(folded, 0, q.start):
+        elif _LABEL_END_RE.match(sentence, q.end) and ADMISSION_LABEL_RE.search(folded, 0, q.start):
             metric = "new_admissions"  # "- Kết nạp đảng viên trong năm: 189"
         elif _LABEL_END_RE.match(sentence, q.end) and (pre_dim or pre_metric in _NARROWER["members_total"]
                                                        or pre_metric and (
@@ -223,6 +220,8 @@ def counted_candidates(sentence: str) -> list[Candidate]:
         clause_start = max([floor if first == k else 0] + [
             m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, quantities[first].start)
             if sentence[m.start()] != ":"])
+        if (metric is None or metric == "members_total" and not dim) and (group := unnamed_group(sentence, q.start, q.end, out)):
+            metric, noun_end = group  # "…, trong đó có 6 quân nhân hoàn thành nghĩa vụ …"
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
         if metric is None or cl.range_bound(folded, q.start, q) or cl.not_counted(
@@ -297,4 +296,4 @@ def counted_candidates(sentence: str) -> list[Candidate]:
                              folded[max(0, quantities[first].start - 30):quantities[first].start]
                              else None))
         floor = noun_end
-    return out
+    return later_parts(sentence, out)  # "31 đ/c chính thức và 3 đ/c dự bị, vị chi 34" (sums.py)

@@ -11,6 +11,12 @@ import re
 from . import vocabulary as voc
 from .parts import dimension_at, metric_dimension
 
+# A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
+ADMISSION_LABEL_RE = voc.folded(
+    r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển|kn)"
+    r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+\(?(?:trong|năm|cả|từ|quý|tháng|nhiệm kỳ|giai đoạn|đợt|"
+    r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")  # also "Kết nạp đảng viên mới (năm 2024): 58"
+
 # Between two counts of one list: a separator, or the next item's own year and verb ("năm 2023 kết
 # nạp 112, năm 2024 kết nạp 127 và năm 2025 kết nạp 135 đảng viên").
 _LIST_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)?|\s*(?:,\s*|\s+và\s+)(?:năm|quý|tháng)\s+[\dIV/]+\s*,?"

@@ -6,7 +6,7 @@ Identifiers that look like numbers (dates, document numbers, plenums, ages, %) a
 import re
 from dataclasses import dataclass
 
-from .hedges import AS_WRITTEN_ONLY, HEDGES, SIGN_BEFORE
+from .hedges import AS_WRITTEN_ONLY, HEDGES, SIGN_BEFORE, hedged_before
 from .vocabulary import fold
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "trăm": 1e2,
@@ -21,6 +21,9 @@ NUMBER_WORDS = set(DIGIT_WORDS) | {"mười", "mươi", "trăm", "nghìn", "ngà
 _TENTH_RE = re.compile(r"\s+(?P<d>\d|" + "|".join(DIGIT_WORDS)
                        + r")(?=\s+(?:đảng viên|đồng chí|người)(?!\w))", re.IGNORECASE)
 _ZERO_HUNDRED = r"không(?=\s+trăm)"
+# Hundreds said after thousands in speech, before the noun: "hơn 3 nghìn 600 đảng viên" (3.600), "2 vạn
+# 350 người" (20.350): two or three digits after "nghìn", "ngàn" or "vạn" are what is left over.
+_REST_RE = re.compile(r"\s+(?P<r>\d{2,3})(?=\s+(?:đảng viên|đồng chí|người)(?!\w))", re.IGNORECASE)
 
 # Qualifier phrases immediately before the number; longest first.
 QUALIFIER_WORDS = [
@@ -30,14 +33,14 @@ QUALIFIER_WORDS = [
     ("chưa đến", "under"), ("chưa tới", "under"), ("không đến", "under"),
     ("không tới", "under"), ("ít hơn", "under"), ("dưới", "under"),
     ("hơn", "over"), ("trên", "over"), ("gần", "nearly"), ("ngót", "nearly"), ("non", "nearly"), ("tròn", "exact"),
-    ("vỏn vẹn", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly, and few
+    ("vỏn vẹn", "exact"), ("vị chi", "exact"),  # "non 2.000": nearly; "chỉ vỏn vẹn 3": exactly; "vị chi 34": a sum
     ("vượt mốc", "over"), ("vượt quá", "over"), ("vượt ngưỡng", "over"), ("vượt", "over"),  # "đã vượt bốn vạn"
     ("suýt soát", "nearly"), ("ngấp nghé", "nearly"),  # "suýt soát 9.000", "ngấp nghé 5.000": just under
-    ("ngoài", "over"),  # "có ngoài 1.100 đảng viên"; only after a verb (_BEYOND_AFTER_RE)
+    ("ngoài", "over"),  # "có ngoài 1.100 đảng viên", "trong đó ngoài 300 đồng chí"
 ] + HEDGES
-# "ngoài" is "over" after a verb of having; opening a clause it is "besides" ("Ngoài 1.736 đảng
-# viên chính thức, … còn có 84 đảng viên dự bị").
-_BEYOND_AFTER_RE = re.compile(r"(?<!\w)(?:co|voi|la|dat|len|da|con|tong so|tong cong)\s+$")
+# "ngoài" is "over" inside a clause; opening one it is "besides" ("Ngoài 1.736 đảng viên chính
+# thức, … còn có 84 đảng viên dự bị").
+_OPENS_CLAUSE_RE = re.compile(r"(?:^|[.,;:(!?\n•▪-])\s*$")
 # After the count: "4.300 có lẻ đảng viên" (a few more than it).
 _ODD_AFTER_RE = re.compile(r"\s+có lẻ(?!\w)", re.IGNORECASE)
 # An estimate opening the clause before its verb: "ước cả năm kết nạp 28 đảng viên", "ước tính năm
@@ -103,7 +106,7 @@ _YEAR_WORD_RE = re.compile(r"(?:(?<=trong )|(?<=mỗi )|(?<=hằng )|(?<=hàng )
 MASKS = [
     r"\d+[a-zA-Z]?(?:-[A-ZĐ][A-ZĐa-z]*)+(?:/[A-ZĐ][\wĐ-]*)+",                 # 171-QĐ/TW
     (r"(?:Nghị quyết|Quyết định|Quy định|Chỉ thị|Kết luận|Hướng dẫn|Thông tri|Công văn|"
-    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|(?<![Tt]rong )(?<![Tt]ổng )(?<!thiểu )(?<!đa )(?:Số|số))"
+    r"Nghị định|Thông tư|Luật|Điều|Khoản|Chương|Mục|(?<![Tt]rong )(?<![Tt]ổng )(?<!thiểu )(?<!đa )(?<!con )(?:Số|số))"
     r"\s+(?:số\s+)?\d+(?:[.,/]\d+)*"),                               # Nghị quyết số 18
     r"(?:Hội nghị\s+)?Trung ương\s+\d+",                                      # Hội nghị TW 7
     (r"(?:lần|khóa|khoá|nhiệm kỳ|kỳ|thứ|Quý|quý|đợt|giai đoạn|tầng|phòng|câu)\s+(?:thứ\s+)?"
@@ -190,13 +193,21 @@ def _qualifier(text: str, start: int, original: str) -> tuple[int, str]:
     m = _QUAL_RE.search(window)
     while m and not _as_written(original[window_start + m.start(1):window_start + m.end(1)]):
         m = _QUAL_RE.search(window, m.start(1) + 1)  # "có 64": no "cỡ"; "có khoảng 500": "khoảng"
-    if m and m.group(1) == "ngoai" and not _BEYOND_AFTER_RE.search(fold(original[max(0, start - 40):
-                                                                         window_start + m.start(1)])):
-        m = None  # "Ngoài 1.736 đảng viên chính thức, …": besides
     if not m or original[window_start + m.end(1):start].strip():  # "dưới 30 tuổi 5.127 người":
-        estimate = _ESTIMATE_RE.search(fold(original[max(0, start - 50):start]))  # the word qualifies
-        return start, "approx" if estimate else "exact"  # the masked age
-    return window_start + m.start(1), _QUAL_KIND[m.group(1)]
+        m = None  # the word qualifies the masked age
+    base = max(0, start - 60)
+    hedged = hedged_before(original[base:start])  # "quanh mức 1.400", "già 40"
+    if hedged and (not m or base + hedged[0] < window_start + m.start(1)):
+        qstart = base + hedged[0]
+    elif m:
+        qstart = window_start + m.start(1)
+    else:
+        estimate = _ESTIMATE_RE.search(fold(original[max(0, start - 50):start]))
+        return start, "approx" if estimate else "exact"
+    kind = _QUAL_KIND[m.group(1)] if m and qstart == window_start + m.start(1) else hedged[1]
+    if fold(original[qstart:qstart + 5]).lower() == "ngoai" and _OPENS_CLAUSE_RE.search(original[max(0, qstart - 40):qstart]):
+        return start, "exact"  # "Ngoài 1.736 đảng viên chính thức, …": besides
+    return qstart, kind
 
 
 def _as_written(words: str) -> bool:
@@ -230,6 +241,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if tenth and SCALES[m["unit"].lower()] >= 1e3:  # "chừng 3 vạn 2 đảng viên"
             d = tenth["d"].lower()
             value, end = value + int(DIGIT_WORDS.get(d, d)) * SCALES[m["unit"].lower()] / 10, tenth.end()
+        elif m["unit"] and m["unit"].lower() in ("nghìn", "ngàn", "vạn") and not m["dec"] and not m["half"] \
+                and (rest := _REST_RE.match(masked, end)) and int(rest["r"]) < SCALES[m["unit"].lower()]:
+            value, end = value + int(rest["r"]), rest.end()  # "3 nghìn 600 đảng viên"
         elif m["unit"] and not m["dec"] and not m["half"] and (sub := _SUB_SCALE_RE.match(masked, end)) \
                 and SCALES[sub["u"].lower()] < SCALES[m["unit"].lower()]:  # "1 vạn 3 nghìn"
             value, end = value + int(sub["n"]) * SCALES[sub["u"].lower()], sub.end()

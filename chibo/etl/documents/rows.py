@@ -6,6 +6,7 @@ from .labelled import labelled_parts
 from .narrowed import narrowed_parts
 from .parts import parts_ok
 from .scope import Scope, merged_on, widened
+from .sums import later_sums
 from .vocabulary import within_tolerance
 
 _FLOW = ("new_admissions",)
@@ -115,6 +116,7 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
     after its noun is made a part of its paragraph's total first (narrowed.py)."""
     narrowed_parts(figures)
     labelled_parts(figures)  # a smaller, described count after a total: a part (labelled.py)
+    later_sums(figures)  # "31 … chính thức và 3 … dự bị, vị chi 34": parts of the sum after them
     for f in figures:  # "chiếm 316%" (a lost comma) is no share of anything
         f["share"] = f["share"] if f["share"] is None or f["share"] <= 1 else None
     figures[:] = [f for f in figures if f["value"] is not None or f["share"] is not None]

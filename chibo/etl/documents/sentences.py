@@ -4,7 +4,9 @@ import re
 
 from .columns import COUNT_CELL, column_label, count_cell, row_head, with_title_year
 from .dates import is_date_line
+from .infolines import spread
 from .letterhead import as_party_body
+from .sumrows import summed
 from .tallies import tallied
 
 _ABBREV = re.compile(r"(?:\bTP|\bTp|\bTS|\bThS|\bPGS|\bGS|\bBS|\bSt|\bNxb|\bv\.v|\bĐ/c|\bđ/c)\.$")
@@ -128,7 +130,7 @@ def blocks(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     table = False  # the previous line was a table's row (or its header)
     header: list[str] | None = None
-    for line in tallied(_lines(text)):
+    for line in tallied(summed(_lines("\n".join(spread(text.split("\n")))))):
         header = (header if table else _cells(line)) if "|" in line else None
         para = _as_column_row(line, header, out[-1][0] if out else "") if table else None
         para = para or _as_label(line)

@@ -101,7 +101,7 @@ _BRACKETED_COUNT_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(
 
 
 # The count a share stands for, after a comma: "đã đạt 38,9%, tương ứng hơn 2,1 triệu đồng chí".
-_SAME_COUNT_RE = re.compile(r"\s*,\s*(?:tương ứng(?: với)?|tức là|tức|bằng)\s+", re.IGNORECASE)
+_SAME_COUNT_RE = re.compile(r"\s*,\s*(?:tương ứng(?: với)?|tương đương(?: với)?|ứng với|tức là|tức|bằng|hay)\s+", re.IGNORECASE)
 _PEOPLE_RE = re.compile(r"\s*(?:đồng chí|người|đảng viên|đ/c)(?![\wđ])", re.IGNORECASE)
 # Between a share and its count, the whole it is a share of may be named: "chiếm 8,5% tổng số tổ
 # chức cơ sở đảng (của tỉnh), tương ứng 173 tổ chức".

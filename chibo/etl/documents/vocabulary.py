@@ -148,7 +148,7 @@ HEAD_RE = folded(r"(?:tổng )?số (?:lượng )?(?P<noun>" + "|".join(p for _,
 POST_BLOCK_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:nào\s+|cao tuổi\s+|(?:[^\s,.;]+\s+){1,3}?(?=(?:được (?!giao quyền|kết nạp|đứng vào|vinh dự|đảng viên|quần chúng|(?:các )?(?:chi bộ|cấp ủy) kết nạp)|(?<!dự )bị|vi phạm)))?(?:bị|vi phạm|được (?!giao quyền|kết nạp|đứng vào|vinh dự|(?:các )?(?:chi bộ|cấp ủy) kết nạp)|vinh dự được (?!kết"
     r" nạp|đứng)|(?:(?:lần đầu|nhiều lần|đã|cùng) )*(?:tham dự|tham gia|đăng ký)|dự (?!bị)|có mặt|vắng|phát biểu|"
-    r"hoàn thành|không hoàn thành|xếp loại|[^.;\d%]{0,30}?\s(?:tham gia|tham dự|dự thi)(?=\s*(?:[.;]|$))|cam kết|(?:đã |đều |cũng )*(?:sử dụng|ứng dụng|triển khai|áp dụng|cài đặt|kích hoạt)|"
+    r"hoàn thành(?! nghĩa vụ)|không hoàn thành|xếp loại|[^.;\d%]{0,30}?\s(?:tham gia|tham dự|dự thi)(?=\s*(?:[.;]|$))|cam kết|(?:đã |đều |cũng )*(?:sử dụng|ứng dụng|triển khai|áp dụng|cài đặt|kích hoạt)|"
     r"đạt danh hiệu|(?:sinh hoạt )?đạt [\"“]?(?:trong sạch|tiêu chuẩn|loại|mức|chất lượng|khá|tốt|xuất sắc|"
     r"trung bình|yếu|kém)(?![\wđ])|ra khỏi|[\"“]?(?:trong sạch,? )?vững mạnh|(?:được )?công nhận|"
     r"(?:đang )?sinh hoạt (?:tại|ở) nơi cư trú|chuyển|từ trần|qua đời|từ nơi khác|xin ra|được miễn|(?:được )?nhận|"
