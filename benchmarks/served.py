@@ -62,14 +62,16 @@ CONFIG = "python:chibo.dashboard.gunicorn_conf"  # the deployed settings (shared
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2, threads: int = 4, config: bool = True):
+def gunicorn(env: dict, workers: int = 2, threads: int = 4, config: bool = True,
+             root: Path = ROOT):
     """`gunicorn [-c CONFIG] -k gthread -w N --threads T chibo.dashboard.app:server` on a free port:
-    (port, pid). Without `config`, gunicorn's own defaults (how it ran before the settings)."""
+    (port, pid). Without `config`, gunicorn's own defaults (how it ran before the settings).
+    `root`: the source tree whose chibo it runs (another commit's checkout, as a baseline)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server",
                              *(["-c", CONFIG] if config else []), "-k", "gthread", "-w",
                              str(workers), "--threads", str(threads), "-b",
-                             f"127.0.0.1:{port}"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+                             f"127.0.0.1:{port}"], env=env, cwd=root, stderr=subprocess.DEVNULL)
     try:
         for _ in range(1500):
             try:
@@ -98,6 +100,25 @@ def worker_pids(master: int) -> list[int]:
         return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
     except OSError:
         return []
+
+
+def cpu_seconds(master: int) -> float:
+    """CPU seconds (user + system) the master's workers used so far: the live ones' own and,
+    through the master's children times, those of the workers it recycled and reaped."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(pid: int) -> list[str]:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return []
+
+    own = fields(master)
+    total = (int(own[13]) + int(own[14])) if own else 0  # cutime, cstime: reaped workers
+    for w in worker_pids(master):
+        f = fields(w)
+        total += int(f[11]) + int(f[12]) if f else 0  # utime, stime
+    return total / tick
 
 
 def memory_mib(pid: int) -> dict[str, float]:
