@@ -31,10 +31,13 @@ DRAWN = """() => {
 }"""
 
 
-def first_page(b, port: int, user: str, detail: bool = False) -> float:
-    """Seconds from opening the overview, just logged in (a fresh session), to it drawn; with
+def first_page(b, port: int, user: str, detail: bool = False) -> tuple[float, float]:
+    """(seconds from opening the overview, just logged in (a fresh session), to it drawn,
+    seconds the page's main thread was busy meanwhile: what a busy machine distorts least); with
     `detail`, every request made before then is printed (start, duration, bytes received)."""
     page = served.logged_in_page(b, port, served.login(port, user))
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
     seen, started = [], {}
     if detail:
         page.on("request", lambda r: started.setdefault(id(r), time.perf_counter()))
@@ -44,10 +47,13 @@ def first_page(b, port: int, user: str, detail: bool = False) -> float:
     page.goto(f"http://127.0.0.1:{port}/")
     page.wait_for_function(DRAWN, timeout=120_000, polling=20)
     seconds = time.perf_counter() - t0
+    busy = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     if detail:
         print_requests(t0, seconds, seen)
+        print(f"    main thread busy {busy['TaskDuration']:.2f} s (scripts "
+              f"{busy['ScriptDuration']:.2f} s, layout {busy['LayoutDuration']:.2f} s)")
     page.context.close()
-    return seconds
+    return seconds, busy["TaskDuration"]
 
 
 def print_requests(t0: float, drawn: float, seen: list) -> None:
@@ -76,6 +82,10 @@ def main() -> int:
     p.add_argument("--detail", action="store_true",
                    help="print the requests of each mode's last run (start, end, bytes)")
     p.add_argument("--modes", default="cached,off")
+    p.add_argument("--base", type=Path, help="another commit's source tree: mode `base` runs "
+                   "its chibo (cached)")
+    p.add_argument("--variant", action="append", default=[], metavar="NAME:VAR=VALUE,…",
+                   help="a mode NAME: the cached mode with these CHIBO_* values (repeatable)")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-first-page-"))
     env = served.environment(args.warehouse, tmp)
@@ -83,16 +93,23 @@ def main() -> int:
     print(f"warehouse {args.warehouse}; user {args.user}; load average before: "
           f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     out = {}
-    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}}
+    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "base": {}}
+    for v in args.variant:
+        name, _, pairs = v.partition(":")
+        modes[name] = dict(pair.split("=", 1) for pair in pairs.split(",") if pair)
     for mode in args.modes.split(","):
-        with served.gunicorn({**env, **modes[mode]}) as (port, _pid), served.browser() as b:
-            times = [first_page(b, port, args.user, args.detail and i == args.runs - 1)
-                     for i in range(args.runs)]
+        root = args.base.resolve() if mode == "base" else served.ROOT
+        with served.gunicorn({**env, **modes[mode]}, root=root) as (port, _pid), \
+                served.browser() as b:
+            runs = [first_page(b, port, args.user, args.detail and i == args.runs - 1)
+                    for i in range(args.runs)]
+        times = [t for t, _busy in runs]
         out[mode] = times
         rest = times[1:] or times
         print(f"{mode:7s} first run {times[0]:6.2f} s; later runs median "
               f"{statistics.median(rest):6.2f} s, max {max(rest):6.2f} s  "
-              f"({', '.join(f'{t:.2f}' for t in times)})")
+              f"({', '.join(f'{t:.2f}' for t in times)}); page's main thread busy median "
+              f"{statistics.median(busy for _t, busy in runs):.2f} s")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
