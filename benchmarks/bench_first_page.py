@@ -81,11 +81,7 @@ def main() -> int:
                    "phantich_tinh (a province), phantich_to_chuc (a provincial committee)")
     p.add_argument("--detail", action="store_true",
                    help="print the requests of each mode's last run (start, end, bytes)")
-    p.add_argument("--modes", default="cached,off")
-    p.add_argument("--base", type=Path, help="another commit's source tree: mode `base` runs "
-                   "its chibo (cached)")
-    p.add_argument("--variant", action="append", default=[], metavar="NAME:VAR=VALUE,…",
-                   help="a mode NAME: the cached mode with these CHIBO_* values (repeatable)")
+    served.add_mode_options(p, "cached,off")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-first-page-"))
     env = served.environment(args.warehouse, tmp)
@@ -93,14 +89,8 @@ def main() -> int:
     print(f"warehouse {args.warehouse}; user {args.user}; load average before: "
           f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     out = {}
-    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "base": {}}
-    for v in args.variant:
-        name, _, pairs = v.partition(":")
-        modes[name] = dict(pair.split("=", 1) for pair in pairs.split(",") if pair)
-    for mode in args.modes.split(","):
-        root = args.base.resolve() if mode == "base" else served.ROOT
-        with served.gunicorn({**env, **modes[mode]}, root=root) as (port, _pid), \
-                served.browser() as b:
+    for mode, (extra, root) in served.modes(args).items():
+        with served.gunicorn({**env, **extra}, root=root) as (port, _pid), served.browser() as b:
             runs = [first_page(b, port, args.user, args.detail and i == args.runs - 1)
                     for i in range(args.runs)]
         times = [t for t, _busy in runs]

@@ -4,7 +4,12 @@ from the same run, off (CHIBO_ANSWER_CACHE_MB=0) and on under plain gunicorn wit
 settings (`plain`: no libraries shared by the master, no malloc trims).
 
     .venv/bin/python benchmarks/bench_load.py --warehouse data/warehouse.duckdb \
-        [--viewers 50] [--seconds 60] [--warmup 5] [--modes cached,off,plain]
+        [--viewers 50] [--seconds 60] [--warmup 5] [--rest 10] [--modes cached,off,plain]
+        [--base DIR] [--variant NAME:CHIBO_X=VALUE,…]
+
+Besides the rates and times: the workers' CPU per callback (their user + system time over the
+counted calls; capacity = cores / that, what a busy machine distorts least) and their memory
+during the load and `--rest` seconds after it.
 
 Users of four scopes (leader, admin, a province's analyst, a provincial committee's analyst) are
 made with `python -m chibo.dashboard users` in a temporary users database; each viewer logs in. The
@@ -148,6 +153,9 @@ def summary(label: str, r: dict) -> dict:
     print(f"{label:12s} {out['rate']:8.1f} callbacks/s   p50 {out['p50']:7.1f} ms   "
           f"p95 {out['p95']:7.1f} ms   p99 {out['p99']:7.1f} ms   errors {sum(errors.values())}"
           f" {dict(errors) if errors else ''}")
+    failed = collections.Counter(n for _t, s, n in r["results"] if s not in (200, 204))
+    for name, n in failed.most_common(5):
+        print(f"{'':12s} failed {n} × {name}")
     counted = max(len(r["results"]), 1)
     out["cpu_ms"] = r["cpu"] * 1000 / counted
     print(f"{'':12s} workers' CPU {out['cpu_ms']:.1f} ms a callback (capacity on "
@@ -186,36 +194,29 @@ def main() -> int:
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--rest", type=float, default=10,
                    help="idle seconds after the load before the workers' memory is read again")
-    p.add_argument("--modes", default="cached,off,plain")
-    p.add_argument("--base", type=Path, help="another commit's source tree (git archive BASE | "
-                   "tar -x -C DIR): mode `base` runs its chibo with its gunicorn settings")
-    p.add_argument("--variant", action="append", default=[], metavar="NAME:VAR=VALUE,…",
-                   help="a mode NAME: the cached mode with these CHIBO_* values (repeatable)")
+    served.add_mode_options(p, "cached,off,plain")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     users = served.viewers(args.warehouse)
     base_env = served.environment(args.warehouse, tmp, callback_rate_limit="100000 per 10 seconds")
     served.add_users(base_env, users)
     pools = state_pools(base_env, users)
-    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "plain": {}, "base": {}}
-    for v in args.variant:
-        name, _, pairs = v.partition(":")
-        modes[name] = dict(pair.split("=", 1) for pair in pairs.split(",") if pair)
     print(f"warehouse {args.warehouse}; {args.viewers} viewers, {args.seconds:g} s (+{args.warmup:g} s"
           f" warm-up), gunicorn gthread -w {args.workers} --threads {args.threads}; load average"
           f" before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print("filter states per user: " + ", ".join(f"{k} {len(v)}" for k, v in pools.items()))
     payloads, outs = None, {}
-    for mode in args.modes.split(","):
-        root = args.base.resolve() if mode == "base" else served.ROOT
-        with served.gunicorn({**base_env, **modes[mode]}, args.workers, args.threads,
-                             config=mode != "plain", root=root) as (port, pid):
+    for mode, (extra, root) in served.modes(args).items():
+        log = open(tmp / f"{mode}.log", "w")  # the app's log lines (errors' reasons)
+        with log, served.gunicorn({**base_env, **extra}, args.workers, args.threads,
+                                  config=mode != "plain", root=root, log=log) as (port, pid):
             if payloads is None:
                 payloads = served.record_payloads(port, served.login(port, "lanhdao"))
                 pages = collections.Counter(b["page"] for b in payloads)
                 print(f"recorded callbacks: {len(payloads)} ({dict(pages)})")
             outs[mode] = summary(mode, run(port, pid, args.viewers, payloads, pools,
                                            args.seconds, args.warmup, args.rest))
+    print(f"the servers' logs: {tmp}/MODE.log")
     if outs.get("cached", {}).get("rate") and outs.get("off", {}).get("rate"):
         c, o = outs["cached"], outs["off"]
         print(f"cached / off: throughput × {c['rate'] / o['rate']:.2f}, p95 × "
