@@ -4,7 +4,12 @@ from the same run, off (CHIBO_ANSWER_CACHE_MB=0) and on under plain gunicorn wit
 settings (`plain`: no libraries shared by the master, no malloc trims).
 
     .venv/bin/python benchmarks/bench_load.py --warehouse data/warehouse.duckdb \
-        [--viewers 50] [--seconds 60] [--warmup 5] [--modes cached,off,plain]
+        [--viewers 50] [--seconds 60] [--warmup 5] [--rest 10] [--modes cached,off,plain]
+        [--base DIR] [--variant NAME:CHIBO_X=VALUE,…]
+
+Besides the rates and times: the workers' CPU per callback (their user + system time over the
+counted calls; capacity = cores / that, what a busy machine distorts least) and their memory
+during the load and `--rest` seconds after it.
 
 Users of four scopes (leader, admin, a province's analyst, a provincial committee's analyst) are
 made with `python -m chibo.dashboard users` in a temporary users database; each viewer logs in. The
@@ -83,13 +88,13 @@ def output_name(body: dict) -> str:
     return (out if len(out) < 60 else out[:57] + "…") + f"  [{body.get('page')}]"
 
 
-def run(port, master, viewers, payloads, pools, seconds, warmup) -> dict:
-    """`viewers` threads, each its own session and kept-alive connection, for warmup + seconds."""
+def run(port, master, viewers, payloads, pools, seconds, warmup, rest) -> dict:
+    """`viewers` threads, each its own session and kept-alive connection, for warmup + seconds;
+    then `rest` idle seconds, to see the workers' memory after the load."""
     users = list(pools)
     sessions = [(users[i % len(users)], served.login(port, users[i % len(users)]))
                 for i in range(viewers)]
-    workers = served.worker_pids(master)
-    rss = {w: [served.memory_mib(w)] for w in workers}
+    rss: dict[int, list] = {w: [served.memory_mib(w)] for w in served.worker_pids(master)}
     t_start = time.monotonic()
     t_count, t_end = t_start + warmup, t_start + warmup + seconds
     results: list[tuple[float, int, str]] = []
@@ -116,14 +121,27 @@ def run(port, master, viewers, payloads, pools, seconds, warmup) -> dict:
                     results.append((time.perf_counter() - t0, status, output_name(body)))
         con.close()
 
+    def sample():
+        for w in served.worker_pids(master):
+            rss.setdefault(w, []).append(served.memory_mib(w))
+
     threads = [threading.Thread(target=viewer, args=(i,), daemon=True) for i in range(viewers)]
     for t in threads:
         t.start()
+    cpu0 = None
     while any(t.is_alive() for t in threads):
-        for w in workers:
-            rss[w].append(served.memory_mib(w))
+        if cpu0 is None and time.monotonic() >= t_count:
+            cpu0 = served.cpu_seconds(master)
+        sample()
         time.sleep(0.5)
-    return {"results": results, "seconds": seconds, "rss": rss}
+    cpu = served.cpu_seconds(master) - (cpu0 if cpu0 is not None else 0.0)
+    loaded = {w: len(seen) for w, seen in rss.items()}  # samples taken under load
+    quiet_end = time.monotonic() + rest
+    while time.monotonic() < quiet_end:
+        time.sleep(0.5)
+        sample()
+    return {"results": results, "seconds": seconds, "rss": rss, "loaded": loaded, "cpu": cpu,
+            "rest": rest}
 
 
 def summary(label: str, r: dict) -> dict:
@@ -135,11 +153,25 @@ def summary(label: str, r: dict) -> dict:
     print(f"{label:12s} {out['rate']:8.1f} callbacks/s   p50 {out['p50']:7.1f} ms   "
           f"p95 {out['p95']:7.1f} ms   p99 {out['p99']:7.1f} ms   errors {sum(errors.values())}"
           f" {dict(errors) if errors else ''}")
+    failed = collections.Counter(n for _t, s, n in r["results"] if s not in (200, 204))
+    for name, n in failed.most_common(5):
+        print(f"{'':12s} failed {n} × {name}")
+    counted = max(len(r["results"]), 1)
+    out["cpu_ms"] = r["cpu"] * 1000 / counted
+    print(f"{'':12s} workers' CPU {out['cpu_ms']:.1f} ms a callback (capacity on "
+          f"{os.cpu_count()} cores: {os.cpu_count() * 1000 / out['cpu_ms']:.0f} callbacks/s)"
+          if out["cpu_ms"] else f"{'':12s} workers' CPU not read")
+    out["peak_rss"] = 0.0
     for w, seen in r["rss"].items():
+        under = seen[:r["loaded"][w]] or seen
+        after = seen[r["loaded"][w]:]
         for kind in ("rss", "pss", "uss"):
-            mibs = [m[kind] for m in seen]
+            mibs = [m[kind] for m in under]
+            rest = (f", {r['rest']:g} s after {after[-1][kind]:6.0f} MiB" if after else
+                    " (gone before the end)")
             print(f"{'':12s} worker {w}: {kind.upper()} at start {mibs[0]:6.0f} MiB, peak "
-                  f"{max(mibs):6.0f} MiB, at end {mibs[-1]:6.0f} MiB")
+                  f"{max(mibs):6.0f} MiB, at the load's end {mibs[-1]:6.0f} MiB{rest}")
+        out["peak_rss"] = max(out["peak_rss"], *(m["rss"] for m in under))
     per = collections.defaultdict(list)
     for t, _s, name in r["results"]:
         per[name].append(t * 1000)
@@ -160,28 +192,31 @@ def main() -> int:
     p.add_argument("--warmup", type=float, default=5)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--threads", type=int, default=4)
-    p.add_argument("--modes", default="cached,off,plain")
+    p.add_argument("--rest", type=float, default=10,
+                   help="idle seconds after the load before the workers' memory is read again")
+    served.add_mode_options(p, "cached,off,plain")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     users = served.viewers(args.warehouse)
     base_env = served.environment(args.warehouse, tmp, callback_rate_limit="100000 per 10 seconds")
     served.add_users(base_env, users)
     pools = state_pools(base_env, users)
-    modes = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "plain": {}}
     print(f"warehouse {args.warehouse}; {args.viewers} viewers, {args.seconds:g} s (+{args.warmup:g} s"
           f" warm-up), gunicorn gthread -w {args.workers} --threads {args.threads}; load average"
           f" before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print("filter states per user: " + ", ".join(f"{k} {len(v)}" for k, v in pools.items()))
     payloads, outs = None, {}
-    for mode in args.modes.split(","):
-        with served.gunicorn({**base_env, **modes[mode]}, args.workers, args.threads,
-                             config=mode != "plain") as (port, pid):
+    for mode, (extra, root) in served.modes(args).items():
+        log = open(tmp / f"{mode}.log", "w")  # the app's log lines (errors' reasons)
+        with log, served.gunicorn({**base_env, **extra}, args.workers, args.threads,
+                                  config=mode != "plain", root=root, log=log) as (port, pid):
             if payloads is None:
                 payloads = served.record_payloads(port, served.login(port, "lanhdao"))
                 pages = collections.Counter(b["page"] for b in payloads)
                 print(f"recorded callbacks: {len(payloads)} ({dict(pages)})")
             outs[mode] = summary(mode, run(port, pid, args.viewers, payloads, pools,
-                                           args.seconds, args.warmup))
+                                           args.seconds, args.warmup, args.rest))
+    print(f"the servers' logs: {tmp}/MODE.log")
     if outs.get("cached", {}).get("rate") and outs.get("off", {}).get("rate"):
         c, o = outs["cached"], outs["off"]
         print(f"cached / off: throughput × {c['rate'] / o['rate']:.2f}, p95 × "

@@ -58,18 +58,42 @@ def add_users(env: dict, users: list[dict]) -> None:
                        text=True, env=env, cwd=ROOT, check=True, capture_output=True)
 
 
+def add_mode_options(p, default: str) -> None:
+    """--modes, --base and --variant: what the servers of one run differ in (see `modes`)."""
+    p.add_argument("--modes", default=default)
+    p.add_argument("--base", type=Path, help="another commit's source tree (git archive BASE | "
+                   "tar -x -C DIR): mode `base` runs its chibo with its gunicorn settings")
+    p.add_argument("--variant", action="append", default=[], metavar="NAME:VAR=VALUE,…",
+                   help="a mode NAME: the cached mode with these CHIBO_* values (repeatable)")
+
+
+def modes(args) -> dict[str, tuple[dict, Path]]:
+    """Each mode asked for: (CHIBO_* values, the source tree run). `cached`: as deployed; `off`:
+    no answer cache; `plain`: gunicorn without the deployed settings; `base`: --base's tree."""
+    known = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "plain": {}, "base": {}}
+    for v in args.variant:
+        name, _, pairs = v.partition(":")
+        known[name] = dict(pair.split("=", 1) for pair in pairs.split(",") if pair)
+    return {m: (known[m], args.base.resolve() if m == "base" else ROOT)
+            for m in args.modes.split(",")}
+
+
 CONFIG = "python:chibo.dashboard.gunicorn_conf"  # the deployed settings (shared libraries, trims)
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2, threads: int = 4, config: bool = True):
+def gunicorn(env: dict, workers: int = 2, threads: int = 4, config: bool = True,
+             root: Path = ROOT, log=None):
     """`gunicorn [-c CONFIG] -k gthread -w N --threads T chibo.dashboard.app:server` on a free port:
-    (port, pid). Without `config`, gunicorn's own defaults (how it ran before the settings)."""
+    (port, pid). Without `config`, gunicorn's own defaults (how it ran before the settings).
+    `root`: the source tree whose chibo it runs (another commit's checkout, as a baseline);
+    `log`: an open file for its output (the app's JSON log lines)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "chibo.dashboard.app:server",
                              *(["-c", CONFIG] if config else []), "-k", "gthread", "-w",
                              str(workers), "--threads", str(threads), "-b",
-                             f"127.0.0.1:{port}"], env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+                             f"127.0.0.1:{port}"], env=env, cwd=root,
+                            stderr=log or subprocess.DEVNULL)
     try:
         for _ in range(1500):
             try:
@@ -98,6 +122,25 @@ def worker_pids(master: int) -> list[int]:
         return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
     except OSError:
         return []
+
+
+def cpu_seconds(master: int) -> float:
+    """CPU seconds (user + system) the master's workers used so far: the live ones' own and,
+    through the master's children times, those of the workers it recycled and reaped."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(pid: int) -> list[str]:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return []
+
+    own = fields(master)
+    total = (int(own[13]) + int(own[14])) if own else 0  # cutime, cstime: reaped workers
+    for w in worker_pids(master):
+        f = fields(w)
+        total += int(f[11]) + int(f[12]) if f else 0  # utime, stime
+    return total / tick
 
 
 def memory_mib(pid: int) -> dict[str, float]:

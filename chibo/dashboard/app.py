@@ -23,6 +23,8 @@ HERE = Path(__file__).resolve().parent
 ASSETS = next((p for p in (HERE.parents[1] / "assets", Path(sys.prefix) / "share" / "chibo" / "assets")
                if p.is_dir()), HERE.parents[1] / "assets")
 _built: list[dash.Dash] = []  # page modules register their callbacks process-wide: one app
+# where dcc's loader fetches plotly.js (dash-renderer's window._dashPlotlyJSURL, served locally)
+PLOTLY_JS = "_dash-component-suites/plotly/package_data/plotly.min.js"
 
 
 def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
@@ -51,7 +53,10 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     from chibo.dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
-    app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
+    app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1).replace(
+        "{%css%}", f'{{%css%}}\n        <link rel="preload" as="script" '
+        f'href="{settings.url_prefix}{PLOTLY_JS}">', 1)  # plotly.js (4,7 MB) is fetched
+    # while the first callbacks run, not once they have drawn a chart's frame
     shell.install_not_found(app.server)
     headers.install(app)  # Origin check, CSP with Dash's fixed hashes (auth/headers.py)
     web.install(app.server, settings)  # sessions, exact-route login gate (auth/web.py)

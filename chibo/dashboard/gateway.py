@@ -34,7 +34,7 @@ from chibo.dashboard.errors import (
     WarehouseOutdated,
     WarehouseUnreadable,
 )
-from chibo.dashboard.instances import Instance, Watchdog
+from chibo.dashboard.instances import Instance, Spare, Watchdog
 
 log = logging.getLogger("chibo.dashboard.sql")
 SPILL = os.path.join(tempfile.gettempdir(), "chibo-duckdb")  # where a query past the memory limit spills
@@ -80,6 +80,7 @@ class Gateway:
         self._watchdog = Watchdog()
         self._shared: Instance | None = None
         self._shared_lock = threading.Lock()
+        self._spare = Spare()  # the instance the last probe opened (instances.py)
 
     @classmethod
     def from_settings(cls, settings) -> Gateway:
@@ -117,17 +118,26 @@ class Gateway:
         return chosen
 
     def _probe(self, path: Path) -> int | None:
-        """max(meta.generation) of a file opened read-only on its own, or serving.Unreadable."""
+        """max(meta.generation) of a file opened read-only (kept: instances.Spare), or Unreadable."""
+        if self._pid != os.getpid():
+            self._after_fork()
+        signature = serving.signature_of(path)
         try:
-            con = _attach(path, 1)
+            con = self._spare.take(signature) or _attach(path, self.threads, self.memory_mb)
         except duckdb.Error as e:
             raise serving.Unreadable(_words(e)) from None
         try:
-            return con.execute("SELECT max(generation) FROM meta.generation").fetchone()[0]
+            number = con.execute("SELECT max(generation) FROM meta.generation").fetchone()[0]
         except duckdb.Error as e:
-            raise serving.Unreadable(_words(e)) from None
-        finally:
             con.close()
+            raise serving.Unreadable(_words(e)) from None
+        with self._shared_lock:  # the file served already: no second instance kept
+            served = self._shared is not None and self._shared.signature == signature
+        if served:
+            con.close()
+        else:
+            self._spare.put(signature, con)
+        return number
 
     def _readable(self) -> serving.Serving:
         """The file chosen now, or WarehouseMissing / WarehouseUnreadable."""
@@ -153,7 +163,8 @@ class Gateway:
             instance = self._shared
             if instance is None or instance.signature != chosen.signature:
                 try:
-                    con = _attach(chosen.path, self.threads, self.memory_mb)
+                    con = (self._spare.take(chosen.signature)
+                           or _attach(chosen.path, self.threads, self.memory_mb))
                 except duckdb.Error as e:  # the file went bad (or away) since it was chosen
                     raise _Storage(chosen, _words(e)) from None
                 if instance is not None:

@@ -84,6 +84,12 @@ def file_key(path: Path) -> tuple | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def signature_of(path: Path) -> tuple | None:
+    """The signature a Serving gives the file at `path` now: (path, inode, mtime, size)."""
+    key = file_key(path)
+    return key and (str(path), key[1], key[3], key[2])
+
+
 def read_index(warehouse: Path) -> dict:
     """index.json of the warehouse's generations ({} when there is none or it is unreadable)."""
     try:
@@ -183,7 +189,7 @@ class Chooser:
             if problem is None:
                 self._bad = tried
                 state = PUBLISHED if c.published else FALLBACK
-                sig = (str(c.path), key[1], key[3], key[2])
+                sig = (str(c.path), key[1], key[3], key[2])  # as signature_of(c.path)
                 return self._settle(Serving(
                     state, c.path, sig, number,
                     number if c.published else published_generation, reason,

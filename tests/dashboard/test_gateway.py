@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 
+import duckdb
 import pytest
 
 from chibo.dashboard import data, runtime
@@ -92,3 +93,38 @@ def test_the_serving_threads_share_one_instance_until_the_file_is_replaced(fixtu
     ask(answers)
     assert gateway._shared is not first and first.retired and first.users == 3
     assert gateway.query_row("SELECT current_setting('memory_limit')")[0] == "61.0 MiB"
+
+
+def test_the_instance_that_checked_the_file_serves_it(fixture_warehouse, tmp_path):
+    """Opening a national file costs ~2 s of CPU and ~360 MiB (its catalogue): the instance a
+    start's probe opened is the one that serves, and a probe of a new generation serves it."""
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    gateway = Gateway(path, memory_mb=64)
+    assert gateway.serving().generation is not None  # the file probed
+    probed = gateway._spare._held[1]
+    assert gateway.query_row("SELECT count(*) FROM marts.dim_org")[0] == 7
+    assert gateway._shared.con is probed and gateway._spare._held is None
+    shutil.copy(fixture_warehouse, tmp_path / "next.duckdb")
+    os.replace(tmp_path / "next.duckdb", path)
+    assert gateway.query_row("SELECT count(*) FROM marts.dim_org")[0] == 7
+    assert gateway._shared.con is not probed and gateway._spare._held is None
+    gateway.check_start()  # probes the file served already: no second instance kept
+    assert gateway._spare._held is None
+
+
+def test_a_probed_instance_of_a_file_replaced_since_is_not_served(fixture_warehouse, tmp_path):
+    """The file changed between the probe and the first query: the new content is read (the
+    probe's instance, on the old file, is closed)."""
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    gateway = Gateway(path, memory_mb=64)
+    assert gateway.serving().generation is not None
+    probed = gateway._spare._held[1]
+    shutil.copy(fixture_warehouse, tmp_path / "next.duckdb")
+    with duckdb.connect(str(tmp_path / "next.duckdb")) as con:
+        con.execute("DELETE FROM marts.dim_org WHERE org_id = (SELECT max(org_id) FROM marts.dim_org)")
+    os.replace(tmp_path / "next.duckdb", path)
+    assert gateway.query_row("SELECT count(*) FROM marts.dim_org")[0] == 6
+    with pytest.raises(duckdb.ConnectionException):
+        probed.execute("SELECT 1")

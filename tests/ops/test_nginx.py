@@ -6,6 +6,7 @@ client address the app records (nginx's, never a forged X-Forwarded-For) and /he
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import servers
+from chibo.dashboard import app as app_module
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -97,6 +99,22 @@ def test_healthz_and_static_assets_through_nginx(proxied):
     assert status == 200 and b'"users_db":"ok"' in body.replace(b" ", b"")
     status, headers, _ = _request(port, "GET", "/assets/chibo.css")
     assert status == 200 and "max-age=3600" in headers["cache-control"]
+
+
+def test_bundles_come_compressed_pages_do_not(proxied):
+    """The samples compress scripts and styles (plotly.js: 4,7 MB) for a client that accepts
+    gzip, and never a page (the login form holds a token: BREACH) or a plain client's copy."""
+    port, _db = proxied
+    plotly = "/" + app_module.PLOTLY_JS
+    status, headers, body = _request(port, "GET", plotly, headers={"Accept-Encoding": "gzip"})
+    _s, _h, plain = _request(port, "GET", plotly)
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert gzip.decompress(body) == plain and len(body) < len(plain) / 2
+    status, headers, _b = _request(port, "GET", "/assets/chibo.css",
+                                   headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    status, headers, page = _request(port, "GET", "/login", headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and "content-encoding" not in headers and b'name="csrf"' in page
 
 
 def test_body_limits_nginx_above_the_app_below(proxied):
