@@ -101,23 +101,8 @@ MEMBERSHIP_CHECKS = (
             || '); a hand-over on the dissolution day has left_on = the dissolution day'
         FROM valid_members b JOIN org_life o USING (org_id)
         WHERE o.dissolved_on IS NOT NULL AND (b.left_on IS NULL OR b.left_on > o.dissolved_on)""",
-    # two rows of the batch: each names the other. Only the rows of members with two rows of
-    # which one starts before an earlier-starting one ends are paired (a window over the members
-    # with several rows: of two overlapping rows, the one sorted second is always caught); the
-    # pairing of every member's rows with each other cost minutes nationally.
+    # two rows of the batch: each names the other
     f"""INSERT INTO work.problems
-        WITH several AS MATERIALIZED (
-          SELECT * FROM valid_members
-          WHERE member_id IN (SELECT member_id FROM valid_members GROUP BY member_id
-                              HAVING count(*) > 1)),
-        caught AS MATERIALIZED (
-          SELECT * FROM several WHERE member_id IN (
-            SELECT member_id FROM (
-              SELECT member_id, joined_on < max(coalesce(left_on, DATE '9999-12-31')) OVER (
-                PARTITION BY member_id ORDER BY joined_on
-                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS starts_inside
-              FROM several)
-            WHERE starts_inside))
         SELECT a.file, a.sheet, a._row, 'member_id', a.member_id,
           'Trùng thời gian sinh hoạt với dòng ' || b._row || ' của tệp ' || b.file || ' (chi bộ '
             || b.org_id || ', từ ' || {_date('b.joined_on')} || coalesce(' đến ' || {_date('b.left_on')}, '')
@@ -125,7 +110,7 @@ MEMBERSHIP_CHECKS = (
           'Overlaps in time with row ' || b._row || ' of ' || b.file || ' (cell ' || b.org_id
             || ', from ' || {_date('b.joined_on')} || coalesce(' to ' || {_date('b.left_on')}, '')
             || '): a member belongs to one cell at a time'
-        FROM caught a JOIN caught b
+        FROM valid_members a JOIN valid_members b
           ON a.member_id = b.member_id AND (a.file, a.sheet_no, a._row) <> (b.file, b.sheet_no, b._row)
          AND a.joined_on < coalesce(b.left_on, DATE '9999-12-31')
          AND b.joined_on < coalesce(a.left_on, DATE '9999-12-31')""",
