@@ -140,11 +140,11 @@ def apply_inputs(con, paths: list[Path], hashes: list[str], load_id: int | None,
             validate.validate_batch(con, sheets, thresholds, progress=lambda *_: advance())
         fault("after_validate")
         outcome = _outcome(con, reads, accept_valid)
-    outcome.load_id = load_id
-    outcome.warnings = [w for r in reads for w in (*r.warnings, *(w for s in r.sheets for w in s.warnings))]
-    if load_id is not None and outcome.result != "rejected":
-        _upsert(con, load_id)
-        _record(con, load_id, reads, hashes, outcome, loaded_at)
+        outcome.load_id = load_id
+        outcome.warnings = [w for r in reads for w in (*r.warnings, *(w for s in r.sheets for w in s.warnings))]
+        if load_id is not None and outcome.result != "rejected":  # Parquet is read in place:
+            _upsert(con, load_id)                                  # the named copies still there
+            _record(con, load_id, reads, hashes, outcome, loaded_at)
     return outcome
 
 

@@ -11,7 +11,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from chibo.etl.cells import add_problems, check_cells
+from chibo.etl.cells import add_problems, check_cells, sql_text
 from chibo.etl.problems import Problem
 from chibo.etl.read_csv import CsvSource
 from chibo.etl.schema import Entity
@@ -59,8 +59,9 @@ class Sheet:
             for col in self.entity.columns:
                 source = (self.parquet_columns or {}).get(col.name)
                 selects.append(f"{_parquet_column(source, col.name in typed)} AS {col.name}")
-            con.execute(f"CREATE TABLE {name} AS SELECT {', '.join(selects)} "
-                        "FROM read_parquet(?, file_row_number = true)", [str(self.path)])
+            # a view: the file is read where the cells are checked and typed, never copied
+            con.execute(f"CREATE VIEW {name} AS SELECT {', '.join(selects)} FROM read_parquet("
+                        f"{sql_text(str(self.path))}, file_row_number = true)")
             targets = {c: t for c, t in targets.items() if c not in typed}  # no text to check
         self.warnings.extend(check_cells(con, name, self.path, self.sheet, self.entity, targets, checks))
 
