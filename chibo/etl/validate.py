@@ -3,8 +3,9 @@
 Each column's distinct values are parsed once in Python (chibo.etl.values); the column is then typed
 by a vectorised SQL form proven to give the same value for each of them (a cast, a date format, a
 CASE), or else by a join to that map. Parquet dates and whole numbers arrive typed: only the dates
-a parser could refuse (before EARLIEST, after today) go through it (_kept_form). Row rules, duplicate keys and referential integrity run as
-set-based SQL over the whole batch together with the current warehouse; no per-row Python.
+a parser could refuse (before EARLIEST, after today) go through it (_kept_form). Row rules,
+duplicate keys and referential integrity run as set-based SQL over the whole batch together with
+the current warehouse; no per-row Python.
 Every problem goes to the temp table `problems` (file, sheet, row, column, value, reasons).
 """
 
