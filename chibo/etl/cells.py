@@ -113,8 +113,19 @@ def _canonicalise(con, values: list[str], base: str, column: str) -> None:
     changes = [(old, new) for old, new in changes if old != new]
     if not changes:
         return
+    _as_table(con, base)
     con.register("_canonical", pa.table({"old": [o for o, _ in changes], "new": [n for _, n in changes]}))
     try:
         con.execute(f'UPDATE {base} SET "{column}" = c.new FROM _canonical c WHERE {base}."{column}" = c.old')
     finally:
         con.unregister("_canonical")
+
+
+def _as_table(con, name: str) -> None:
+    """Make the view `name` (schema.name: a Parquet file read in place) a table, to be updated."""
+    schema, _, table = name.rpartition(".")
+    if con.execute("SELECT count(*) FROM duckdb_views() WHERE database_name = ? AND view_name = ?",
+                   [schema, table]).fetchall()[0][0]:
+        con.execute(f"CREATE TABLE {name}_copy AS SELECT * FROM {name}")
+        con.execute(f"DROP VIEW {name}")
+        con.execute(f"ALTER TABLE {name}_copy RENAME TO {table}")

@@ -13,14 +13,15 @@ them into a core file.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from chibo.etl.faults import CouldNotComplete
-from chibo.etl.generations import GenerationFiles, file_generation
+from chibo.etl.faults import CouldNotComplete, fault
+from chibo.etl.generations import GenerationFiles, file_generation, fsync_file
 
 ALIAS = "core"  # the catalog name the ETL attaches a core file under
 STAMP = "generation"  # the core file's table of the generations written into it
@@ -92,17 +93,43 @@ def copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def carry_over(con: duckdb.DuckDBPyConnection, published: Path, core: Source) -> None:
-    """Copy the accepted rows (core, into the attached core file) and the bookkeeping (meta) of
-    the served generation into the new files; marts are rebuilt. Writing fresh files keeps them
-    compact; a table that gained columns since is filled by name, and a column dropped since is
-    left behind."""
+def free_share(con: duckdb.DuckDBPyConnection, database: str = ALIAS) -> float:
+    """The share of an attached database's blocks that are free (checkpointed first: blocks a
+    delete frees count from the checkpoint after it)."""
+    free, total = con.execute("SELECT free_blocks, total_blocks FROM pragma_database_size() "
+                              "WHERE database_name = ?", [database]).fetchone()
+    return free / total if total else 0.0
+
+
+def compact(path: Path, config: dict) -> None:
+    """Rewrite the closed core file `path` without its free blocks: every table copied into a
+    fresh file beside it (a leftover of the writer if killed), which then replaces it. The rows,
+    types, defaults and constraints are the same."""
+    fresh = path.with_name(path.name + ".compact")
+    fresh.unlink(missing_ok=True)
+    with duckdb.connect(config={**config, "temp_directory": f"{fresh}.tmp"}) as con:
+        con.execute("ATTACH ? AS worn (READ_ONLY)", [str(path)])
+        con.execute("ATTACH ? AS fresh", [str(fresh)])
+        con.execute("COPY FROM DATABASE worn TO fresh")
+        con.execute("CHECKPOINT fresh")
+    shutil.rmtree(f"{fresh}.tmp", ignore_errors=True)
+    fsync_file(fresh)
+    fault("mid_compact")
+    os.replace(fresh, path)
+
+
+def carry_over(con: duckdb.DuckDBPyConnection, published: Path, core: Source,
+               rows: bool = True) -> None:
+    """Copy the bookkeeping (meta) of the served generation into the new served file and, with
+    rows, its accepted rows (core) into the attached core file (without: that file is a byte copy
+    of the served one, chibo/etl/publish.py); marts are rebuilt. Rows are copied by name: a table
+    that gained columns since is filled by name, and a column dropped since is left behind."""
     here = con.execute("SELECT current_database()").fetchone()[0]
     con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
     sources = [("published", "meta", here, "meta")]
-    if core.path == published:
+    if rows and core.path == published:
         sources.append(("published", ALIAS, ALIAS, "main"))
-    else:
+    elif rows:
         con.execute("ATTACH ? AS published_core (READ_ONLY)", [str(core.path)])
         sources.append(("published_core", "main", ALIAS, "main"))
     try:

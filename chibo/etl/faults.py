@@ -3,8 +3,9 @@ points the tests and benchmarks/bench_kill.py use.
 
 CHIBO_FAULT=POINT kills the process (SIGKILL, as `kill -9`) when it reaches POINT;
 CHIBO_FAULT=POINT:enospc raises "No space left on device" there instead. Points, in order:
-after_read, after_validate, after_marts, after_manifest (the ledger says "publishing" and the raw
-files are stored), core_kept (the new generation's core file is kept, its served file not yet),
+after_read, after_validate, after_marts, mid_compact (the new core file rewritten compactly beside
+itself, not yet moved over it), after_manifest (the ledger says "publishing" and the raw files are
+stored), core_kept (the new generation's core file is kept, its served file not yet),
 mid_swap (both files are kept, not yet served), after_swap (served, ledger not yet told). Unset in production: the checks cost one dictionary lookup.
 """
 
@@ -16,7 +17,7 @@ import signal
 
 import duckdb
 
-POINTS = ("after_read", "after_validate", "after_marts", "after_manifest", "core_kept", "mid_swap",
+POINTS = ("after_read", "after_validate", "after_marts", "mid_compact", "after_manifest", "core_kept", "mid_swap",
           "after_swap")
 ENV = "CHIBO_FAULT"
 

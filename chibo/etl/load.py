@@ -140,11 +140,11 @@ def apply_inputs(con, paths: list[Path], hashes: list[str], load_id: int | None,
             validate.validate_batch(con, sheets, thresholds, progress=lambda *_: advance())
         fault("after_validate")
         outcome = _outcome(con, reads, accept_valid)
-    outcome.load_id = load_id
-    outcome.warnings = [w for r in reads for w in (*r.warnings, *(w for s in r.sheets for w in s.warnings))]
-    if load_id is not None and outcome.result != "rejected":
-        _upsert(con, load_id)
-        _record(con, load_id, reads, hashes, outcome, loaded_at)
+        outcome.load_id = load_id
+        outcome.warnings = [w for r in reads for w in (*r.warnings, *(w for s in r.sheets for w in s.warnings))]
+        if load_id is not None and outcome.result != "rejected":  # Parquet is read in place:
+            _upsert(con, load_id)                                  # the named copies still there
+            _record(con, load_id, reads, hashes, outcome, loaded_at)
     return outcome
 
 
@@ -220,7 +220,10 @@ def _record(con, load_id: int, reads, hashes, outcome: LoadOutcome, loaded_at: s
     con.execute("""INSERT INTO meta.quarantine
         SELECT ?, p.file, p.sheet, p.row, p.column_name, p.value, p.reason_vi, p.reason_en, NULL, ?
         FROM work.problems p""", [load_id, outcome.result])
-    for n, file, sheet in con.execute("SELECT n, file, sheet FROM work.sheet_index").fetchall():
+    sheets = con.execute("""SELECT n, file, sheet FROM work.sheet_index s WHERE EXISTS (SELECT 1
+        FROM work.problems p WHERE p.file = s.file AND p.sheet IS NOT DISTINCT FROM s.sheet
+          AND p.row IS NOT NULL)""").fetchall()  # a sheet without problem rows is not read again
+    for n, file, sheet in sheets:
         con.execute(f"""UPDATE meta.quarantine q SET record = CAST(to_json(r) AS VARCHAR)
             FROM work.in_{int(n)} r WHERE q.load_id = ? AND q.file_name = ?
               AND q.sheet IS NOT DISTINCT FROM ? AND q.row_number = r._row""", [load_id, file, sheet])

@@ -77,15 +77,17 @@ class Publication:
 
     def open(self, carry_over: bool = True, core_copy: Path | None = None) -> duckdb.DuckDBPyConnection:
         """Create the new files (the core file attached as `core`); with carry_over, the served
-        generation's core and meta in them; with core_copy, the new core file starts as a byte
-        copy of that (closed, checkpointed) core file."""
+        generation's core and meta in them (its core file copied byte for byte, or its core
+        rows copied out of a served file made before core files); with core_copy, the new core
+        file starts as a byte copy of that (closed, checkpointed) core file."""
         cfg = settings()
         core = self._served_core() if carry_over else None
+        if core is not None and core.path != self.warehouse:
+            core_copy = core.path
         if core_copy is not None:
             corefile.copy(core_copy, self.core_building)
         self._con = con = duckdb.connect(str(self.building), config={
-            "memory_limit": cfg.memory_limit, "threads": cfg.threads,
-            "temp_directory": f"{self.building}.tmp"})
+            **self._config(), "temp_directory": f"{self.building}.tmp"})
         con.execute("SET preserve_insertion_order = false")
         corefile.attach(con, self.core_building)
         # Batch work tables, never published: a compressed in-memory database while the batch is
@@ -97,8 +99,13 @@ class Publication:
             con.execute("ATTACH ? AS work", [str(self.scratch)])
         ensure_schema(con)
         if core is not None:
-            corefile.carry_over(con, self.warehouse, core)
+            corefile.carry_over(con, self.warehouse, core, rows=core_copy is None)
         return con
+
+    @staticmethod
+    def _config() -> dict:
+        cfg = settings()
+        return {"memory_limit": cfg.memory_limit, "threads": cfg.threads}
 
     def _served_core(self) -> corefile.Source | None:
         """Where the served generation's core rows are; a served warehouse without them is never
@@ -181,10 +188,13 @@ class Publication:
         validated.record(con, [(ld.load_id, ld.kind, [f.hash for f in ld.files])
                                for ld in self.ledger.loads() if ld.load_id in self.loads])
         con.execute(f"CHECKPOINT {corefile.ALIAS}")
+        worn = corefile.free_share(con) * 100 >= settings().core_compact_percent
         con.execute(f"DETACH {corefile.ALIAS}")
         con.execute("CHECKPOINT")
         con.close()
         self._con = None
+        if worn:  # the replaced rows of the loads since the last rewrite left too much free space
+            corefile.compact(self.core_building, self._config())
         fsync_file(self.core_building)
         fsync_file(self.building)
         for load_id in self.loads:

@@ -4,7 +4,8 @@ CSV and "Unicode text" (chibo.etl.read_csv), XLSX/XLS (chibo.etl.read_xlsx: head
 rows, merged header cells handled) and Parquet. Every cell arrives as text (NFC-normalised later,
 in validation); numbers from typed sources are written unambiguously. Limits are checked before
 reading; a header matching one column twice, a missing required column and a header without
-rows are reported; cells are checked by chibo.etl.cells. Never raises for bad content.
+rows are reported; cells are checked by chibo.etl.cells. Never raises for bad content. (Parquet
+integer and date columns feeding whole-number, number and date inputs stay typed: chibo.etl.sheet.)
 """
 
 from __future__ import annotations
@@ -180,6 +181,8 @@ def _read_parquet(path: Path) -> ReadResult:
 
 
 def _duck_type(arrow_type: str) -> str:
+    if arrow_type in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32"):
+        return "BIGINT"
     if arrow_type.startswith(("double", "float", "halffloat", "decimal")):
         return "DOUBLE"
     if arrow_type.startswith(("date", "timestamp")):

@@ -5,6 +5,7 @@
 | CHIBO_KEEP_GENERATIONS | 3 | previous warehouse generations kept for rollback and fallback |
 | CHIBO_ETL_MEMORY_LIMIT | 4GB, at most half the RAM | DuckDB memory_limit while loading (spills beyond); the process peaks ~0,6 GB above it (a national build: 4,6 GB) |
 | CHIBO_ETL_THREADS | number of CPUs | DuckDB threads while loading |
+| CHIBO_CORE_COMPACT_PERCENT | 25 | a load copies the served core file byte for byte and rewrites it compactly only when at least this share (%) of its blocks is free afterwards (0: after every load) |
 | CHIBO_MAX_FILE_MB | 16384 | largest input file accepted |
 | CHIBO_MAX_ROWS | 100000000 | most data rows in one file or sheet |
 | CHIBO_MAX_COLUMNS | 256 | most columns in a header or sheet |
@@ -46,6 +47,7 @@ class EtlSettings:
     memory_limit: str
     threads: int
     limits: Limits
+    core_compact_percent: int = 25
 
 
 def _int(name: str, default: int, minimum: int = 1) -> int:
@@ -58,6 +60,13 @@ def _int(name: str, default: int, minimum: int = 1) -> int:
         raise SettingError(f"{name}={raw!r}: cần một số nguyên / expected a whole number") from None
     if value < minimum:
         raise SettingError(f"{name}={raw!r}: ít nhất / at least {minimum}")
+    return value
+
+
+def _percent(name: str, default: int) -> int:
+    value = _int(name, default, minimum=0)
+    if value > 100:
+        raise SettingError(f"{name}={value}: nhiều nhất / at most 100")
     return value
 
 
@@ -105,4 +114,5 @@ def settings() -> EtlSettings:
             max_unpacked_bytes=_int("CHIBO_MAX_UNPACKED_MB", 8192) * mb,
             max_pack_ratio=_int("CHIBO_MAX_PACK_RATIO", 200),
         ),
+        core_compact_percent=_percent("CHIBO_CORE_COMPACT_PERCENT", 25),
     )

@@ -11,11 +11,14 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from chibo.etl.cells import add_problems, check_cells
+from chibo.etl.cells import add_problems, check_cells, sql_text
 from chibo.etl.problems import Problem
 from chibo.etl.read_csv import CsvSource
 from chibo.etl.schema import Entity
 from chibo.etl.settings import settings
+
+# (Parquet column type as read, input column type) pairs kept typed (Sheet.typed_columns)
+TYPED = {("BIGINT", "int"), ("BIGINT", "number"), ("DATE", "date")}
 
 
 @dataclass
@@ -52,12 +55,25 @@ class Sheet:
             con.unregister("_sheet_input")
         else:
             selects = ["file_row_number + 1 AS _row"]
+            typed = self.typed_columns
             for col in self.entity.columns:
                 source = (self.parquet_columns or {}).get(col.name)
-                selects.append(f"{_parquet_text(*source) if source else 'NULL::VARCHAR'} AS {col.name}")
-            con.execute(f"CREATE TABLE {name} AS SELECT {', '.join(selects)} "
-                        "FROM read_parquet(?, file_row_number = true)", [str(self.path)])
+                selects.append(f"{_parquet_column(source, col.name in typed)} AS {col.name}")
+            # a view: the file is read where the cells are checked and typed, never copied
+            con.execute(f"CREATE VIEW {name} AS SELECT {', '.join(selects)} FROM read_parquet("
+                        f"{sql_text(str(self.path))}, file_row_number = true)")
+            targets = {c: t for c, t in targets.items() if c not in typed}  # no text to check
         self.warnings.extend(check_cells(con, name, self.path, self.sheet, self.entity, targets, checks))
+
+    @property
+    def typed_columns(self) -> set[str]:
+        """Parquet columns kept typed in the work table (whole numbers as BIGINT, dates as DATE):
+        those feeding an input's whole-number, number or date column, whose every value the
+        text form would give back unchanged; validation checks their values in SQL. Every
+        other cell arrives as text."""
+        kinds = {c.name: c.type for c in self.entity.columns}
+        return {name for name, (_source, type_) in (self.parquet_columns or {}).items()
+                if (type_, kinds.get(name)) in TYPED}
 
     def _load_csv(self, con, name: str) -> dict[str, tuple[str, str]]:
         data = f"{name}_data"
@@ -102,6 +118,14 @@ def _drop(con, name: str) -> None:
             con.execute(f"DROP {kind} {name}")
     for extra in ("_lines",):
         con.execute(f"DROP TABLE IF EXISTS {name}{extra}")
+
+
+def _parquet_column(source: tuple[str, str] | None, typed: bool) -> str:
+    if source is None:
+        return "NULL::VARCHAR"
+    if typed:
+        return f"CAST(\"{source[0].replace(chr(34), chr(34) * 2)}\" AS {source[1]})"
+    return _parquet_text(*source)
 
 
 def _parquet_text(source: str, type_: str) -> str:

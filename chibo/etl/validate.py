@@ -2,8 +2,10 @@
 
 Each column's distinct values are parsed once in Python (chibo.etl.values); the column is then typed
 by a vectorised SQL form proven to give the same value for each of them (a cast, a date format, a
-CASE), or else by a join to that map. Row rules, duplicate keys and referential integrity run as
-set-based SQL over the whole batch together with the current warehouse; no per-row Python.
+CASE), or else by a join to that map. Parquet dates and whole numbers arrive typed: only the dates
+a parser could refuse (before EARLIEST, after today) go through it (_kept_form). Row rules,
+duplicate keys and referential integrity run as set-based SQL over the whole batch together with
+the current warehouse; no per-row Python.
 Every problem goes to the temp table `problems` (file, sheet, row, column, value, reasons).
 """
 
@@ -23,7 +25,7 @@ from chibo.etl.problems import Problem
 from chibo.etl.read import Sheet
 from chibo.etl.rules import MEMBERSHIP_CHECKS, ROW_RULES, RowRule
 from chibo.etl.schema import CELL_KINDS, ENTITIES, LOAD_ORDER, Entity
-from chibo.etl.values import parser_for, sql_forms, sql_type
+from chibo.etl.values import EARLIEST, parser_for, sql_forms, sql_type, today
 
 MERGER_DATE = "2025-07-01"
 PROBLEM_COLUMNS = "file, sheet, row, column_name, value, reason_vi, reason_en"
@@ -81,14 +83,16 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
     raw = f"work.in_{n}"
     entity = sheet.entity
     # required: blank as read (a value that did not parse is reported by its parser)
-    sheet.create_table(con, raw, [RowRule(c.name, blank(c.name), "NULL",
-                                          "Thiếu giá trị bắt buộc", "Required value missing")
+    kept = sheet.typed_columns  # typed as read (Parquet): no text to parse
+    sheet.create_table(con, raw, [RowRule(c.name, f"{c.name} IS NULL" if c.name in kept else blank(c.name),
+                                          "NULL", "Thiếu giá trị bắt buộc", "Required value missing")
                                   for c in entity.columns if c.required])
     con.execute("INSERT INTO work.sheet_index VALUES (?, ?, ?)", [n, sheet.path.name, sheet.sheet])
     file_sql, sheet_sql = sql_text(sheet.path.name), sql_text(sheet.sheet or None)
     selects, joins = ["r._row"], []
-    parsed = [c for c in entity.columns if c.type not in ("id", "text", "province")]
-    typed = {}
+    parsed = [c for c in entity.columns if c.type not in ("id", "text", "province") and c.name not in kept]
+    typed = {c.name: _kept_form(con, raw, n, entity, c, joins, file_sql, sheet_sql)
+             for c in entity.columns if c.name in kept}
     for col, failed in zip(parsed, _map_distinct(con, raw, n, entity, parsed)):
         mapping = f"map_{n}_{col.name}"
         typed[col.name] = None if failed else _sql_form(con, mapping, entity, col)
@@ -111,6 +115,33 @@ def _type_sheet(con, n: int, sheet: Sheet, thresholds) -> SheetInput:
         _resolve_provinces(con, n, file_sql, sheet_sql)
     insert_checks(con, f"work.typed_{n}", sheet.path.name, sheet.sheet or None, ROW_RULES.get(entity.name, ()))
     return SheetInput(n, sheet)
+
+
+def _kept_form(con, raw: str, n: int, entity: Entity, col, joins: list[str], file_sql: str,
+               sheet_sql: str) -> str:
+    """The typed form of a column kept typed as read (Sheet.typed_columns): a whole number parses
+    to itself; of the dates, those before EARLIEST or after today go through the column's parser
+    (their text written yyyy-mm-dd, as a text cell would be), which rejects or keeps each as it
+    would the text, with the same reasons. Problems go to work.problems."""
+    type_ = sql_type(entity, col)
+    if col.type != "date":
+        return f"CAST({{x}} AS {type_})"
+    text = f"strftime(r.{col.name}, '%Y-%m-%d')"
+    outside = (f"r.{col.name} < DATE '{EARLIEST}-01-01' OR r.{col.name} > "
+               f"DATE '{today().isoformat()}'")
+    values = [v for (v,) in con.execute(f"SELECT DISTINCT {text} FROM {raw} r WHERE {outside}").fetchall()]
+    if not values:
+        return "{x}"
+    mapping = f"map_{n}_{col.name}"
+    _map_values(con, f"{mapping}_text", values, parser_for(entity, col), type_)
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {mapping} AS SELECT DISTINCT r.{col.name} AS raw,
+        m.val, m.reason_vi, m.reason_en FROM {raw} r JOIN {mapping}_text m ON m.raw = {text}
+        WHERE {outside}""")
+    con.execute(f"""INSERT INTO work.problems SELECT {file_sql}, {sheet_sql}, r._row, '{col.name}',
+        {text}, m.reason_vi, m.reason_en FROM {raw} r JOIN {mapping} m ON m.raw = r.{col.name}
+        WHERE m.reason_en IS NOT NULL""")
+    joins.append(f"LEFT JOIN {mapping} ON {mapping}.raw = r.{col.name}")
+    return f"CASE WHEN {mapping}.raw IS NULL THEN {{x}} ELSE {mapping}.val END"
 
 
 def _derived(entity: str, thresholds) -> str:

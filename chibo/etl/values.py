@@ -95,7 +95,10 @@ def _id(text: str) -> str:
     return value
 
 
-def _date(text: str, earliest: int = 1930) -> dt.date:
+EARLIEST = 1930  # no date of an input before this year (birth dates: 1900)
+
+
+def _date(text: str, earliest: int = EARLIEST) -> dt.date:
     value = parse_date(text)
     if value > today():
         raise InvalidValue("Ngày trong tương lai", "Date in the future")

@@ -133,3 +133,37 @@ def test_a_served_generation_without_its_core_file_is_never_built_on(tmp_path):
                  "FROM meta.generation") == [(3, 7)]
     assert load(warehouse, "meetings.csv").returncode == 0
     assert query(warehouse, "SELECT count(*) > 0 FROM core.meetings") == [(True,)]
+
+
+def core_state(warehouse: Path) -> tuple[dict, int]:
+    """Every table of the served core file (rows, sorted) and its free blocks."""
+    files = GenerationFiles(warehouse)
+    with duckdb.connect(str(files.core_path(files.served())), read_only=True) as con:
+        tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+        return rows, con.execute("SELECT free_blocks FROM pragma_database_size()").fetchone()[0]
+
+
+def test_a_load_copies_the_core_file_and_rewrites_it_only_when_worn(tmp_path):
+    """Each load starts from a byte copy of the served core file: rows it replaces leave free
+    blocks, kept while under CHIBO_CORE_COMPACT_PERCENT; at or over it the core file is rewritten
+    without them. Both ways give the same rows, none lost; the served file is the same."""
+    corrected = tmp_path / "in" / "meetings.csv"  # the same file name: a correction replaces rows
+    corrected.parent.mkdir()
+    corrected.write_text((INPUTS / "meetings.csv").read_text(encoding="utf-8").replace(",95,", ",96,"),
+                         encoding="utf-8")
+    states = {}
+    for percent in ("100", "0"):
+        warehouse = tmp_path / percent / "warehouse.duckdb"
+        env = {**os.environ, "CHIBO_CORE_COMPACT_PERCENT": percent}
+        for name in ("organisations.csv", "members.csv", "meetings.csv"):
+            done = run_etl("load", str(INPUTS / name), "--warehouse", str(warehouse), env=env)
+            assert done.returncode == 0, done.stdout
+        done = run_etl("load", str(corrected), "--warehouse", str(warehouse), env=env)
+        assert done.returncode == 0, done.stdout
+        assert_pairs(warehouse)
+        states[percent] = core_state(warehouse)
+        assert query(warehouse, "SELECT count(*), count(*) FILTER (score = 96) FROM core.meetings") == [(5, 1)]
+    (kept_rows, kept_free), (compact_rows, compact_free) = states["100"], states["0"]
+    assert kept_free > 0 and compact_free == 0
+    assert kept_rows == compact_rows and kept_rows["members"] and kept_rows["generation"] == [(1,), (2,), (3,), (4,)]

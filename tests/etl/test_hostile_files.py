@@ -132,6 +132,27 @@ def test_tone_placement_and_look_alike_letters_give_one_key(tmp_path, inputs):
     assert all("U+00D0" in w.reason_en for w in outcome.warnings)
 
 
+def test_a_parquet_file_gets_the_same_canonical_keys(tmp_path):
+    """The same organisations as Parquet (read in place, not copied): Hoà/Hòa and Ð/Đ still give
+    one key (its cells rewritten to the canonical spelling) and the same warnings."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    orgs = tmp_path / "organisations.parquet"
+    pq.write_table(pa.table({"org_id": ["ĐB-HÒA", "CB-1"], "name": ["Đảng bộ xã Hòa Bình", "Chi bộ thôn Hoà Bình"],
+                             "kind": ["base_committee", "base_cell"], "parent_id": [None, "ÐB-HOÀ"],
+                             "province": ["Ðắk Lắk", "Đắk Lắk"]}), orgs)
+    members = tmp_path / "members.csv"
+    members.write_text("member_id,org_id,admitted_on\nM1,CB-1,01/02/2015\n", encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    outcome = load_files([orgs, members], warehouse)
+    assert outcome.result == "loaded", outcome.sample
+    assert query(warehouse, "SELECT org_id, parent_id, name, province_code FROM core.organisations "
+                            "ORDER BY 1") == [("CB-1", "ĐB-HÒA", "Chi bộ thôn Hòa Bình", "66"),
+                                              ("ĐB-HÒA", None, "Đảng bộ xã Hòa Bình", "66")]
+    assert {(w.row, w.column) for w in outcome.warnings} == {(1, "province"), (2, "parent_id")}
+
+
 def test_duplicate_header_matches_name_both_columns(tmp_path):
     path = tmp_path / "organisations.csv"
     path.write_text("org_id,name,kind,Tỉnh/thành phố,founded_on,Tỉnh\nA,Chi bộ A,base_cell,01,,79\n",

@@ -41,11 +41,12 @@ def leftovers(warehouse):
 @pytest.mark.parametrize("point", POINTS)
 def test_kill_at_each_point(point, tmp_path):
     """kill -9 at `point` while loading members.csv over a warehouse holding organisations
-    (core_kept: the new core file kept, its served file not yet): the recovery leaves the served
-    pair, nothing accepted is lost."""
+    (core_kept: the new core file kept, its served file not yet; mid_compact: the new core file
+    rewritten beside itself): the recovery leaves the served pair, nothing accepted is lost."""
     warehouse = tmp_path / "warehouse.duckdb"
     assert load(warehouse, "organisations.csv").returncode == 0
-    killed = load(warehouse, "members.csv", env={**os.environ, "CHIBO_FAULT": point})
+    compact = {"CHIBO_CORE_COMPACT_PERCENT": "0"} if point == "mid_compact" else {}  # reach it
+    killed = load(warehouse, "members.csv", env={**os.environ, "CHIBO_FAULT": point, **compact})
     assert killed.returncode == -9, killed.stdout + killed.stderr
     new = point == "after_swap"  # only then was the new file served before the kill
     assert (served(warehouse), members(warehouse)) == ((2, 7) if new else (1, 0))

@@ -144,3 +144,42 @@ def test_csv_line_ends_mixed_after_the_first_megabyte(tmp_path):
     source, rows, problems, records = _read_all(path)
     assert not problems and records[-2:] == [("CBX", "Chi bo X"), ("CBY", "Chi bo Y")]
     assert source.rewrite and len(records) == 60_002 and rows[-1] == 60_003
+
+
+def test_parquet_dates_and_whole_numbers_stay_typed_and_validate_as_their_text(inputs, tmp_path):
+    """A Parquet file's date and integer columns are not turned into text (Sheet.typed_columns),
+    yet every value is accepted or rejected as the same value written in a CSV, with the same
+    reasons (a 1925 birth date kept, an admission before 1930, in the future or in 1800
+    refused, a required date missing), and the accepted rows are the same."""
+    import datetime as dt
+    d = dt.date
+    rows = [("M1", d(1925, 3, 4), 1925, d(1950, 1, 1), d(2005, 1, 1), 70),
+            ("M2", None, 1900, d(1925, 1, 1), None, 5),
+            ("M3", None, 1980, d(2099, 1, 1), None, -3),
+            ("M4", None, 1980, None, None, 0),
+            ("M5", None, 1980, d(1800, 1, 1), None, 12),
+            ("M6", None, 1990, d(2015, 6, 30), d(2016, 1, 1), 7)]
+    names = ("member_id", "birth_date", "birth_year", "admitted_on", "joined_on", "ignored")
+    parquet = tmp_path / "pq" / "members.parquet"
+    parquet.parent.mkdir()
+    pq.write_table(pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)} |
+                            {"org_id": ["HN-B1-C1"] * len(rows)}), parquet)
+    csv = tmp_path / "csv" / "members.csv"
+    csv.parent.mkdir()
+    csv.write_text(",".join(names) + ",org_id\n" + "".join(
+        ",".join("" if v is None else str(v) for v in r) + ",HN-B1-C1\n" for r in rows), encoding="utf-8")
+    assert read_file(parquet).sheets[0].typed_columns == {"birth_date", "birth_year", "admitted_on",
+                                                          "joined_on"}
+    found = {}
+    for path in (parquet, csv):
+        warehouse = path.parent / "w" / "warehouse.duckdb"
+        outcome = load_files([inputs / "organisations.csv", path], warehouse, accept_valid=True)
+        shift = 1 if path is parquet else 0  # Parquet rows count from 1, CSV lines from the header
+        found[path.suffix] = (outcome.result, sorted((r + shift, c, v, vi, en) for f, _s, r, c, v, vi, en
+                                                     in outcome.sample if f == path.name),
+                              query(warehouse, "SELECT * EXCLUDE (source_file) FROM core.members ORDER BY 1"))
+    assert found[".parquet"] == found[".csv"]
+    result, problems, members = found[".csv"]
+    assert result == "partial" and [m[0] for m in members] == ["M1", "M6"]
+    assert {(r, c) for r, c, *_ in problems} == {(3, "admitted_on"), (4, "admitted_on"),
+                                                 (5, "admitted_on"), (6, "admitted_on")}

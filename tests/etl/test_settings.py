@@ -41,6 +41,17 @@ def test_a_bad_memory_limit_is_refused(fresh_settings):
         settings()
 
 
+@pytest.mark.parametrize("value, expected", [("", 25), ("0", 0), ("100", 100), ("101", None),
+                                             ("-1", None), ("a quarter", None)])
+def test_the_core_compaction_share_is_a_percentage(fresh_settings, value, expected):
+    fresh_settings.setenv("CHIBO_CORE_COMPACT_PERCENT", value)
+    if expected is None:
+        with pytest.raises(SettingError, match="CHIBO_CORE_COMPACT_PERCENT"):
+            settings()
+    else:
+        assert settings().core_compact_percent == expected
+
+
 def test_the_publication_connection_applies_the_limits(fresh_settings, tmp_path):
     fresh_settings.setenv("CHIBO_ETL_MEMORY_LIMIT", "700MB")
     fresh_settings.setenv("CHIBO_ETL_THREADS", "1")

@@ -106,6 +106,24 @@ def test_overlapping_memberships_name_both_rows(tmp_path):
     assert "row 2 of m.csv" in overlaps[("members.csv", 2)][1]
 
 
+def test_a_long_membership_overlapping_two_others_names_each_and_adjacent_ones_pass(tmp_path):
+    """N9's open membership from 2010 overlaps both later ones (2012-2013 and 2013-2014), which
+    follow each other without overlapping: every overlapping pair is named both ways, and only
+    those. N8 leaves one cell the day it joins the next: valid."""
+    rows = ["N9,HN-BC1,nam,1980,01/01/2009,01/01/2010,01/01/2010,,",
+            "N9,HN-B1-C1,nam,1980,01/01/2009,01/01/2010,01/01/2012,01/01/2013,transfer_out",
+            "N9,HN-B1-C2,nam,1980,01/01/2009,01/01/2010,01/01/2013,01/01/2014,transfer_out",
+            "N8,HN-B1-C1,nam,1980,01/01/2009,01/01/2010,01/01/2010,01/01/2012,transfer_out",
+            "N8,HN-BC1,nam,1980,01/01/2009,01/01/2010,01/01/2012,,"]
+    bad = tmp_path / "m.csv"
+    bad.write_text(MEMBER_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    outcome = load_files([INPUTS / "organisations.csv", bad], tmp_path / "w" / "warehouse.duckdb")
+    named = sorted((r, int(en.split("row ")[1].split(" ")[0]))
+                   for _f, _s, r, c, _v, _vi, en in outcome.sample if c == "member_id")
+    assert outcome.result == "rejected" and outcome.problems == 4
+    assert named == [(2, 3), (2, 4), (3, 2), (4, 2)]
+
+
 def test_overlap_with_a_loaded_row_names_its_file(tmp_path):
     warehouse = tmp_path / "w" / "warehouse.duckdb"
     load_files([INPUTS / "organisations.csv", INPUTS / "members.csv"], warehouse)
