@@ -93,6 +93,20 @@ def copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+def holds_only(path: Path, make_schema) -> bool:
+    """Whether every column of the core file `path` is one the core tables' SQL still defines
+    (`make_schema(con)` creates them under catalog `core`). A byte copy keeps what a file holds:
+    a column dropped since (required, inserts would fail) calls for a copy of the rows by name."""
+    with duckdb.connect() as con:
+        con.execute(f"ATTACH ':memory:' AS {ALIAS}")
+        make_schema(con)
+        con.execute("ATTACH ? AS served (READ_ONLY)", [str(path)])
+        return not con.execute(
+            "SELECT count(*) FROM duckdb_columns() s WHERE s.database_name = 'served' AND NOT "
+            "EXISTS (SELECT 1 FROM duckdb_columns() c WHERE c.database_name = ? AND c.table_name "
+            "= s.table_name AND c.column_name = s.column_name)", [ALIAS]).fetchone()[0]
+
+
 def free_share(con: duckdb.DuckDBPyConnection, database: str = ALIAS) -> float:
     """The share of an attached database's blocks that are free (checkpointed first: blocks a
     delete frees count from the checkpoint after it)."""

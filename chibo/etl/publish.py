@@ -82,7 +82,8 @@ class Publication:
         file starts as a byte copy of that (closed, checkpointed) core file."""
         cfg = settings()
         core = self._served_core() if carry_over else None
-        if core is not None and core.path != self.warehouse:
+        if core is not None and core.path != self.warehouse and corefile.holds_only(
+                core.path, ensure_schema):
             core_copy = core.path
         if core_copy is not None:
             corefile.copy(core_copy, self.core_building)

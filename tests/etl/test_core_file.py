@@ -167,3 +167,21 @@ def test_a_load_copies_the_core_file_and_rewrites_it_only_when_worn(tmp_path):
     (kept_rows, kept_free), (compact_rows, compact_free) = states["100"], states["0"]
     assert kept_free > 0 and compact_free == 0
     assert kept_rows == compact_rows and kept_rows["members"] and kept_rows["generation"] == [(1,), (2,), (3,), (4,)]
+
+
+def test_a_core_file_with_a_column_dropped_since_is_copied_by_rows(tmp_path):
+    """A byte copy keeps what the served core file holds: one with a required column the core
+    tables' SQL no longer defines (as after an upgrade that dropped it) would refuse every insert.
+    Such a file is copied row by row instead, the column left behind and no row lost."""
+    warehouse = tmp_path / "warehouse.duckdb"
+    assert load(warehouse, "organisations.csv", "members.csv").returncode == 0
+    files = GenerationFiles(warehouse)
+    with duckdb.connect(str(files.core_path(files.served()))) as con:
+        con.execute("ALTER TABLE meetings ADD COLUMN retired_column VARCHAR NOT NULL DEFAULT 'x'")
+        con.execute("ALTER TABLE meetings ALTER COLUMN retired_column DROP DEFAULT")
+    done = load(warehouse, "meetings.csv")
+    assert done.returncode == 0, done.stdout
+    rows, _ = core_state(warehouse)
+    assert len(rows["meetings"]) == 5 and len(rows["members"]) == 7
+    assert query(warehouse, "SELECT count(*) FROM information_schema.columns WHERE column_name = "
+                 "'retired_column'") == [(0,)]
