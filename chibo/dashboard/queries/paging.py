@@ -5,9 +5,9 @@ A paged query first lists its rows by key and unnamed columns (`keys`: every row
 viewer's scope and the filters), then names only the block it keeps (`names`: a CTE `c`
 giving each listed org_id its names; for names read from several columns, in a second
 statement over the block's ids bound as a list, so the organisations are found by a filter on
-the scan and not by joining every organisation), unless the grid sorts or filters by a named column: then every row is named
-before the cut. Columns come from the table's own list (the caller's
-`exprs`), code columns are sorted and filtered by the words the grid shows
+the scan and not by joining every organisation), unless the grid sorts or filters by a named
+column: then every row is named before the cut. Columns come from the table's own list (the
+caller's `exprs`), code columns are sorted and filtered by the words the grid shows
 (`labels.vocabulary`), and every value is a parameter.
 """
 

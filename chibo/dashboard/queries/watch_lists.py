@@ -54,11 +54,12 @@ def _cells(scope: Scope, f: Filters, listed: str) -> tuple[str, dict]:
     cond, p = org_condition(scope, f)
     col = province_column(f)
     own = has_column(scope, "dim_org", "base_org_name")
+    base, join = (("o.base_org_name", "") if own else
+                  ("b.name", "LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id"))
     return (f"""c AS (SELECT o.org_id, o.name,
-                       CASE WHEN o.base_org_id <> o.org_id THEN {'o.base_org_name' if own else 'b.name'}
-                       END AS base_org, d.name AS province
-                FROM marts.dim_org o
-                {'' if own else 'LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id'}
+                       CASE WHEN o.base_org_id <> o.org_id THEN {base} END AS base_org,
+                       d.name AS province
+                FROM marts.dim_org o {join}
                 LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
                 WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')
                       AND {paging.among(listed, 'o.org_id')})""", p)
