@@ -199,6 +199,12 @@ def table_exists(scope: Scope, name: str) -> bool:
     return gateway().columns(f"marts.{name}") is not None
 
 
+def has_column(scope: Scope, table: str, column: str) -> bool:
+    """Whether marts.<table> has `column` (a file built before the column lacks it); read once
+    per generation, as table_exists."""
+    return column in (gateway().columns(f"marts.{table}") or ())
+
+
 def use_rollup(scope: Scope, f: Filters | None, table: str) -> bool:
     """Province × sector rollups serve a query unless it is narrowed to organisation subtrees."""
     return (scope.org_roots is None and (f is None or not f.org)

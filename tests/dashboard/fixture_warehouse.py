@@ -158,6 +158,8 @@ def build(path: str | Path) -> Path:
            " province_code_current region depth valid_from upper_powers province_code_old"
            " old_province_how", [(*o, dt.date(2024, 1, 1), False, o[6], "recorded") for o in ORGS])
     con.execute(f"UPDATE marts.dim_org SET search_name = {fold('name')}")  # as the ETL folds names
+    con.execute("UPDATE marts.dim_org o SET base_org_name = b.name FROM marts.dim_org b"
+                " WHERE b.org_id = o.base_org_id")  # as the ETL names base organisations
     con.execute(codes_on)  # marts.org_code holds dim_org's ids, as the ETL makes it
     insert(con, "marts.fct_membership_monthly", "month org_id official probationary admitted"
            " left_death left_struck_off left_expelled left_resigned left_other"

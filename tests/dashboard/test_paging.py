@@ -159,12 +159,18 @@ def test_a_province_viewer_gets_its_rows_only_and_every_statement_binds_it(state
 
 @pytest.mark.parametrize("key", ("quality-missed", "quality-poor", "data-quality"))
 def test_only_the_blocks_organisations_are_named(state, key):
-    """In the table's own order the names are read for the block (`pg`) alone; sorted by a name,
-    for every row (`k`) before the cut."""
+    """In the table's own order the names are read for the block alone: the warnings' by the
+    block's statement (`pg`), the cells' (several columns) by a statement over the block's ids
+    bound as a list (a filter on the scan, not a join with every organisation); sorted by a
+    name, for every row (`k`) before the cut, in the block's own statement."""
     name = "org_name" if key == "data-quality" else "name"
     with tracing() as seen:
         tables.page(key, state, ALL, ask(0, 5))
-    assert "FROM pg)" in seen[-1].sql and "FROM k)" not in seen[-1].sql
+    if key == "data-quality":
+        assert "FROM pg)" in seen[-1].sql and "FROM k)" not in seen[-1].sql
+    else:
+        assert 0 < len(seen[-1].params["listed"]) <= 5
+        assert "FROM k)" not in seen[-1].sql and "JOIN marts.dim_org b" not in seen[-1].sql
     with tracing() as seen:
         tables.page(key, state, ALL, ask(0, 5, [(name, "asc")]))
-    assert "FROM k)" in seen[-1].sql and "FROM pg)" not in seen[-1].sql
+    assert "FROM k)" in seen[-1].sql and all("listed" not in s.params for s in seen)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -67,10 +69,10 @@ def test_missed_meetings_from_the_mart_equal_the_months_counted_on_the_facts(dem
             for months in (3, 6, 12):
                 with tracing() as seen:
                     mart = watch.missed_regular(scope, f, months)
-                assert "marts.cell_missed_regular" in seen[-1].sql
+                assert "marts.cell_missed_regular" in _block(seen).sql
                 with tracing() as seen:
                     facts = watch.missed_regular(scope, f, months, counted=True)
-                assert "cell_missed_regular" not in seen[-1].sql
+                assert "cell_missed_regular" not in _block(seen).sql
                 pd.testing.assert_frame_equal(mart, facts, check_dtype=False)
                 sizes.append(len(mart))
     assert max(sizes) > 100 and min(sizes) < max(sizes)  # lists of every length, not all empty
@@ -84,6 +86,12 @@ def test_missed_months_differ_with_the_window(demo_runtime):
     three, four = (watch.missed_regular(ALL, f, n).set_index("org_id")["missed"] for n in (3, 4))
     assert (three <= 3).all() and (four <= 4).all()
     assert (four.reindex(three.index) >= three).all() and four.sum() > three.sum()
+
+
+def _block(seen: list):
+    """The statement of a list's block: the last one before its cells are named (the statement
+    binding their ids as `listed`)."""
+    return next(s for s in reversed(seen) if "listed" not in s.params)
 
 
 def _rows(df: pd.DataFrame) -> list[list]:
@@ -122,7 +130,7 @@ def test_data_quality_cut_to_the_grid_is_the_head_of_the_whole_list(demo_runtime
     with tracing() as seen:  # only the newest month is read and sorted for its own warnings
         meta.data_quality(ALL, dataclasses.replace(_views(last)[0][1], extra=(("page", Page(limit=per[0])),)))
     newest_month = meta.data_quality(ALL, _views(last)[0][1])["month"].max()
-    assert pd.Timestamp(seen[-1].params["cut"]) == newest_month
+    assert pd.Timestamp(_block(seen).params["cut"]) == newest_month
 
 
 def test_grid_rows_are_the_records_pandas_gives():
@@ -243,7 +251,32 @@ def test_watch_lists_cut_to_the_grid_are_the_head_of_the_whole_lists(demo_runtim
                                  len(full) + 1} - {0}):
                 with tracing() as seen:
                     cut = fn(scope, dataclasses.replace(f, extra=(("page", Page(limit=limit)),)))
-                assert seen[-1].params["page_limit"] == limit
+                assert _block(seen).params["page_limit"] == limit
                 assert _rows(cut) == _rows(full.head(limit)), (scope, f, limit)
                 cut_somewhere |= 1 < limit < len(full)
     assert cut_somewhere
+
+
+def test_cells_are_named_alike_in_a_file_built_before_the_base_organisations_name(
+        demo_warehouse, tmp_path):
+    """The watch lists name each cell's base organisation from dim_org.base_org_name; a file
+    built before that column names them the same by joining dim_org with itself."""
+    older = tmp_path / "older.duckdb"
+    shutil.copy(demo_warehouse, older)
+    with duckdb.connect(str(older)) as con:
+        con.execute("ALTER TABLE marts.dim_org DROP COLUMN base_org_name")
+    got, joined = [], []
+    for path in (demo_warehouse, older):
+        with runtime.bound(runtime_for(path, answer_cache_mb=0)):
+            _first, last = data.data_bounds(ALL)
+            f = Filters(start=data.add_months(last, -11), end=last, as_of=last,
+                        extra=(("page", Page(limit=50)),))
+            with tracing() as seen:
+                got.append([_rows(fn(ALL, f)) for fn in (
+                    lambda s, g: watch.missed_regular(s, g, 12), watch.falling_cells,
+                    watch.poor_cells)])
+            joined.append(any("JOIN marts.dim_org b" in s.sql for s in seen))
+    assert got[0] == got[1] and joined == [False, True]
+    named = [r[2] for rows in got[0] for r in rows[1:]]  # base_org: the third column
+    assert any(named)  # the cells of base committees
+

@@ -63,6 +63,19 @@ def test_dim_org_inherits_sector_province_and_base_org(loaded):
     ]
 
 
+def test_dim_org_names_each_organisations_base_organisation(loaded):
+    """base_org_name is the name of base_org_id: the base committee's for its cells and itself,
+    the base cell's own; none above the base level."""
+    rows = query(loaded, "SELECT org_id, base_org_name FROM marts.dim_org ORDER BY org_id")
+    assert rows == [
+        ("HN", None),
+        ("HN-B1", "Đảng bộ Hội Nông dân thành phố"),
+        ("HN-B1-C1", "Đảng bộ Hội Nông dân thành phố"),
+        ("HN-B1-C2", "Đảng bộ Hội Nông dân thành phố"),
+        ("HN-BC1", "Chi bộ Hội Luật gia thành phố"),
+    ]
+
+
 def test_bridge_lists_every_ancestor(loaded):
     rows = query(loaded, "SELECT ancestor_id, depth FROM marts.bridge_org_ancestor WHERE org_id = 'HN-B1-C1' ORDER BY depth")
     assert rows == [("HN-B1-C1", 0), ("HN-B1", 1), ("HN", 2)]

@@ -69,8 +69,6 @@ def data_quality(scope: Scope, f: Filters) -> pd.DataFrame:
             WHERE o.org_id IN (SELECT org_id FROM {listed}))""",
         named=("org_name",), default=("month DESC NULLS LAST", "rule", "org_id", "member_id",
                                       "detail"),
-        columns="rule, severity, org_id, org_name, member_id, month, detail")
-    df = paging.run(scope, sql, p, page)
-    if total is not None:
-        df.attrs["rows"] = int(total or 0)
-    return df
+        columns="rule, severity, org_id, org_name, member_id, month, detail",
+        total=None if total is None else int(total))
+    return paging.run(scope, sql, p, page)

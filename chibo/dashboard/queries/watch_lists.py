@@ -20,6 +20,7 @@ from chibo.dashboard.data import (
     cached,
     data_bounds,
     grid_page,
+    has_column,
     month_floor,
     org_condition,
     province_column,
@@ -45,18 +46,23 @@ def window_end(scope: Scope, f: Filters) -> dt.date | None:
 
 
 def _cells(scope: Scope, f: Filters, listed: str) -> tuple[str, dict]:
-    """CTE `c`: the cells of `listed` (a table or CTE with org_id as text) in scope,
-    with their name, base organisation and province names: only the cells a list shows are
-    named, never every cell."""
+    """CTE `c`: the cells of `listed` (a table or CTE with org_id as text, or paging.LISTED) in
+    scope, with their name, base organisation and province names: only the cells a list shows
+    are named, never every cell. The base organisation's name is read on the cell's own row
+    (dim_org.base_org_name); a file built before that column joins dim_org with itself (a hash
+    table of every organisation's name, whatever the few cells named)."""
     cond, p = org_condition(scope, f)
     col = province_column(f)
+    own = has_column(scope, "dim_org", "base_org_name")
+    base, join = (("o.base_org_name", "") if own else
+                  ("b.name", "LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id"))
     return (f"""c AS (SELECT o.org_id, o.name,
-                       CASE WHEN o.base_org_id <> o.org_id THEN b.name END AS base_org,
+                       CASE WHEN o.base_org_id <> o.org_id THEN {base} END AS base_org,
                        d.name AS province
-                FROM marts.dim_org o LEFT JOIN marts.dim_org b ON b.org_id = o.base_org_id
+                FROM marts.dim_org o {join}
                 LEFT JOIN marts.dim_province d ON d.province_code = o.{col}
                 WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')
-                      AND o.org_id IN (SELECT org_id FROM {listed}))""", p)
+                      AND {paging.among(listed, 'o.org_id')})""", p)
 
 
 def _in_scope(scope: Scope, f: Filters, column: str) -> tuple[str, dict]:
@@ -75,7 +81,7 @@ def _block(scope: Scope, f: Filters, p: dict, *, ctes: str = "", keys: str, defa
     lists the cells (org_id and the unnamed columns), `default` its order, `columns` its columns."""
     return paging.block(grid_page(f), ctes=ctes, keys=keys, p=p, named=NAMED, default=default,
                         names=lambda listed: _cells(scope, f, listed)[0], columns=columns,
-                        lang=dict(f.extra).get("lang", "vi"))
+                        lang=dict(f.extra).get("lang", "vi"), apart=True)
 
 
 @cached

@@ -53,10 +53,12 @@ CREATE TABLE marts.dim_org (
     province_code_old VARCHAR,
     old_province_how VARCHAR,
     search_name VARCHAR,
+    base_org_name VARCHAR,
 );
 COMMENT ON TABLE marts.dim_org IS 'organisation';
 COMMENT ON COLUMN marts.dim_org.old_province_how IS 'recorded, crosswalk, predecessor, ancestor, unplaced (see Old boundaries)';
 COMMENT ON COLUMN marts.dim_org.search_name IS 'the name in lower case, without diacritics, đ as d: what the organisation search matches';
+COMMENT ON COLUMN marts.dim_org.base_org_name IS 'the name of base_org_id';
 
 -- The organisation ids of dim_org as a dictionary (a DuckDB ENUM, made from dim_org at each
 -- publication): the big facts store org_id as marts.org_code, a small integer per row on disk,

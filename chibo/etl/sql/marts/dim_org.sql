@@ -9,6 +9,8 @@
 -- its new province), unplaced (a new province merged from several old ones and no seat known:
 -- province_code_old is NULL); NULL when it has no province. search_name is the name folded for
 -- searching: lower case, without diacritics, đ as d (what the dashboard's search matches).
+-- base_org_name is the name of base_org_id: a list naming a few cells with their base
+-- organisation reads one row each, not a join of dim_org with itself.
 WITH chain AS (
   SELECT b.org_id, b.depth, a.org_id AS ancestor_id, a.kind, a.sector, a.province_code
   FROM marts.bridge_org_ancestor b JOIN core.organisations a ON a.org_id = b.ancestor_id
@@ -60,8 +62,10 @@ final AS (
          WHEN bp.old_code IS NOT NULL THEN 'predecessor'
          WHEN ba.old_code IS NOT NULL THEN 'ancestor'
          ELSE 'unplaced' END AS old_province_how,
-    replace(strip_accents(lower(l.name)), 'đ', 'd') AS search_name
+    replace(strip_accents(lower(l.name)), 'đ', 'd') AS search_name,
+    bo.name AS base_org_name
   FROM located l
+  LEFT JOIN core.organisations bo ON bo.org_id = l.base_org_id
   LEFT JOIN marts.dim_province cur ON cur.province_code = l.current_code
   LEFT JOIN crosswalk cw ON cw.current_code = l.current_code AND l.is_current
   LEFT JOIN by_predecessor bp ON bp.org_id = l.org_id
