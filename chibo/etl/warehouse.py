@@ -4,6 +4,7 @@ checks a new generation must pass before it is published."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import duckdb
@@ -11,6 +12,7 @@ import duckdb
 from chibo.etl import contract
 from chibo.etl.faults import CouldNotComplete
 from chibo.etl.integrity import IDENTITY_CHECKS
+from chibo.etl.settings import size_bytes
 
 SQL_DIR = Path(__file__).parent / "sql"
 REFERENCE_DIR = Path(__file__).parent / "reference"
@@ -26,6 +28,14 @@ SCALAR_MACROS = ("orgs.sql",)  # sql/macros over no table: made before the marts
 AFTER_MACROS = ("agg_member_structure", "agg_org_tree",  # rollups of a macro: built once
                 "agg_subtree_structure", "fct_member_structure_yearly",  # the macros exist
                 "agg_base_org_members")
+
+
+# A mart whose SQL says `-- slices: <core table> by <date column>` is built a few years of that
+# table at a time, each slice's rows appended in order (the column leads its ORDER BY): a slice's
+# hash table and sort hold a few years of rows, not all of them (fct_meetings_monthly grouped the
+# 70 M national meetings into 53 M cell-months at once and peaked 1,2 GB above the memory limit).
+SLICES = re.compile(r"^-- slices: (\w+\.\w+) by (\w+)$", re.MULTILINE)
+SLICE_SHARE = 400  # a slice aggregates at most memory limit / SLICE_SHARE rows (12 M at 5 GB)
 
 
 def warehouse_path(cli_value: str | None = None) -> Path:
@@ -92,14 +102,52 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
         if not macros and not _is_fact_or_rollup(path.stem):
             create_macros(con)
             macros = True
-        con.execute(f"CREATE OR REPLACE TABLE marts.{path.stem} AS "
-                    + path.read_text(encoding="utf-8").strip().rstrip(";"))
+        build_mart(con, path.stem, path.read_text(encoding="utf-8").strip().rstrip(";"))
         if path.stem == "dim_org":  # the big facts code their org_id with dim_org's ids
             contract.create_codes(con)
         if progress:
             progress(i + 1, len(files), path.stem)
     if not macros:
         create_macros(con)
+
+
+def build_mart(con: duckdb.DuckDBPyConnection, name: str, sql: str,
+               budget: int | None = None) -> None:
+    """marts.<name> from its SELECT, in slices of at most `budget` rows (default: from the memory
+    limit) where its SQL asks for them."""
+    found = SLICES.search(sql)
+    ranges = slice_ranges(con, *found.groups(), budget) if found else []
+    if len(ranges) < 2:
+        con.execute(f"CREATE OR REPLACE TABLE marts.{name} AS {sql}")
+        return
+    table, column = found.groups()
+    for i, (start, end) in enumerate(ranges):
+        part = (f"(SELECT * FROM {table} WHERE {column} >= DATE '{start}-01-01' "
+                f"AND {column} < DATE '{end}-01-01')")
+        sliced = re.sub(rf"\b{re.escape(table)}\b", part, sql)
+        con.execute((f"CREATE OR REPLACE TABLE marts.{name} AS " if i == 0 else
+                     f"INSERT INTO marts.{name} ") + sliced)
+
+
+def slice_ranges(con: duckdb.DuckDBPyConnection, table: str, column: str,
+                 budget: int | None = None) -> list[tuple[int, int]]:
+    """[start year, end year) ranges of `table`'s rows by `column` (a DATE never NULL), whole
+    years each, of at most `budget` rows (memory limit / SLICE_SHARE) unless a year alone holds
+    more."""
+    if budget is None:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        budget = size_bytes(limit) // SLICE_SHARE
+    ranges: list[tuple[int, int]] = []
+    rows = 0
+    for year, count in con.execute(f"SELECT year({column}) AS y, count(*) FROM {table} "
+                                   "GROUP BY y ORDER BY y").fetchall():
+        if ranges and rows + count <= budget:
+            ranges[-1] = (ranges[-1][0], year + 1)
+            rows += count
+        else:
+            ranges.append((year, year + 1))
+            rows = count
+    return ranges
 
 
 def create_macros(con: duckdb.DuckDBPyConnection) -> None:

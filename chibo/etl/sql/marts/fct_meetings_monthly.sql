@@ -5,7 +5,9 @@
 -- Excused absences and durations are not kept per cell (no reader needs them at this grain, and
 -- they were a quarter of the table): agg_meetings_province_monthly sums them from core.meetings.
 -- org_id is dictionary-coded (marts.org_code); sorted by month (the readers' filter), org_id
--- within it.
+-- within it. Built a few years of meetings at a time (chibo/etl/warehouse.py), so no step holds
+-- the hash table of every cell-month:
+-- slices: core.meetings by held_on
 WITH final AS (
   SELECT CAST(date_trunc('month', held_on) AS DATE) AS month,
     CAST(org_id AS marts.org_code) AS org_id,
