@@ -94,13 +94,16 @@ COMPUTED = {
     ("marts.fct_membership_daily", "left_party"):
         "left_death + left_struck_off + left_expelled + left_resigned + left_other",
     ("marts.fct_meetings_monthly", "present"): "expected - absent",
+    ("marts.fct_meetings_monthly", "good"):
+        "regular_held + thematic_held - unrated - fair - average - poor",
 }
 
 
 def test_derived_columns_are_computed_on_read_and_take_no_space(demo_warehouse):
-    """left_party (the five departure reasons summed) and present (expected - absent) are in the
-    ETL's warehouse with their names and types, read like stored columns, equal their definition
-    on every row, and have no segment in the file."""
+    """left_party (the five departure reasons summed), present (expected - absent) and good (the
+    meetings held less the unrated and the other levels) are in the ETL's warehouse with their
+    names and types, read like stored columns, equal their definition on every row, and have no
+    segment in the file."""
     assert {(t.qualified, c.name) for t in contract.tables() for c in t.columns
             if c.generated} == set(COMPUTED)
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:

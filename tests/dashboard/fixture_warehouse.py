@@ -165,8 +165,9 @@ def build(path: str | Path) -> Path:
            " female transferred_in transferred_out cells cells_lt3", _membership_rows())
     meetings = _meeting_rows()
     insert(con, "marts.fct_meetings_monthly", "month org_id regular_held thematic_held online_held"
-           " expected absent good fair average poor score_sum scored hybrid_held",  # present: computed
-           [r[:6] + (r[5] - r[6],) + r[8:14] + r[15:16] for r in meetings])
+           " expected absent unrated fair average poor score_sum scored hybrid_held",
+           [r[:6] + (r[5] - r[6], r[2] + r[3] - sum(r[8:12])) + r[9:14] + r[15:16]
+            for r in meetings])  # present and good are computed: unrated = held - rated
     _core_meetings(con, meetings)
     insert(con, "marts.fct_member_structure_yearly", "year org_id gender age_band members", [
         (2025, "S1", "male", "31-40", 7), (2025, "S1", "female", "18-30", 5),

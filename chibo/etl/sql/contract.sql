@@ -240,16 +240,19 @@ CREATE TABLE marts.fct_meetings_monthly (
     hybrid_held INTEGER,
     expected INTEGER,
     present INTEGER GENERATED ALWAYS AS (expected - absent) VIRTUAL,
-    good INTEGER,
+    good INTEGER GENERATED ALWAYS AS (regular_held + thematic_held - unrated - fair - average - poor) VIRTUAL,
     fair INTEGER,
     average INTEGER,
     poor INTEGER,
     score_sum DOUBLE,
     scored INTEGER,
     absent INTEGER,
+    unrated INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
 COMMENT ON COLUMN marts.fct_meetings_monthly.present IS 'members present, summed over the month''s meetings';
+COMMENT ON COLUMN marts.fct_meetings_monthly.good IS 'meetings rated good (level 4)';
+COMMENT ON COLUMN marts.fct_meetings_monthly.unrated IS 'meetings without a quality level (none given, no score): stored in place of good, nearly always 0';
 COMMENT ON COLUMN marts.fct_meetings_monthly.absent IS 'expected - present: stored in place of present (a few bits a row where present took a byte)';
 COMMENT ON COLUMN marts.fct_meetings_monthly.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
 COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
