@@ -2,9 +2,9 @@
 -- its dissolution day (or the last loaded month); month = first day. Stocks at the month's last
 -- day: official, probationary, female, cells (1 when the cell exists on that day), cells_lt3 (1
 -- when it exists with at least one member and fewer than 3 full members). Flows within the month:
--- admitted, transferred_in, transferred_out, left_death, left_struck_off, left_expelled, left_resigned,
--- left_other; left_party (their sum) is computed on read (the contract's generated column, not stored);
--- all who left the cell = transferred_out + left_party
+-- admitted, transferred_in, transferred_out, left_death, left_struck_off, left_expelled,
+-- left_resigned, left_other; left_party (their sum) is computed on read (the contract's generated
+-- column, not stored); all who left the cell = transferred_out + left_party
 -- (not stored twice: agg_members_monthly's "left" and left_transfer_out are those sums). A cell dissolved on D exists through D - 1: the month holding D keeps the
 -- hand-over of its members on D as flows and ends with stocks of 0. Built from
 -- marts.fct_membership_daily, so for every cell and month: members(m) - members(m - 1) = admitted
