@@ -85,3 +85,53 @@ def test_the_big_facts_store_org_ids_dictionary_coded(demo_warehouse):
                 WHERE column_name = ? AND segment_type <> 'VALIDITY'""", [column]).fetchall()
             assert kinds and all(enum and packing not in ("DICT_FSST", "FSST", "Dictionary")
                                  for enum, packing in kinds), (table, column, kinds)
+
+
+# columns the contract computes on read (GENERATED ALWAYS AS (…) VIRTUAL) and what they equal
+COMPUTED = {
+    ("marts.fct_membership_monthly", "left_party"):
+        "left_death + left_struck_off + left_expelled + left_resigned + left_other",
+    ("marts.fct_membership_daily", "left_party"):
+        "left_death + left_struck_off + left_expelled + left_resigned + left_other",
+    ("marts.fct_meetings_monthly", "present"): "expected - absent",
+    ("marts.fct_meetings_monthly", "good"):
+        "regular_held + thematic_held - unrated - fair - average - poor",
+}
+
+
+def test_derived_columns_are_computed_on_read_and_take_no_space(demo_warehouse):
+    """left_party (the five departure reasons summed), present (expected - absent) and good (the
+    meetings held less the unrated and the other levels) are in the ETL's warehouse with their
+    names and types, read like stored columns, equal their definition on every row, and have no
+    segment in the file."""
+    assert {(t.qualified, c.name) for t in contract.tables() for c in t.columns
+            if c.generated} == set(COMPUTED)
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        for (table, column), expr in COMPUTED.items():
+            typ, expression = con.execute(
+                "SELECT data_type, column_default FROM duckdb_columns() WHERE schema_name || '.'"
+                " || table_name = ? AND column_name = ?", [table, column]).fetchone()
+            assert typ == "INTEGER" and expression, (table, column)
+            rows, wrong, flows = con.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE {column} IS DISTINCT FROM {expr}),"
+                f" sum({column}) FROM {table}").fetchone()
+            assert rows and wrong == 0 and flows > 0, (table, column)
+            assert con.execute(f"SELECT count(*) FROM pragma_storage_info('{table}')"
+                               " WHERE column_name = ?", [column]).fetchone()[0] == 0
+
+
+def test_a_stored_copy_of_a_computed_column_breaks_the_contract(tmp_path):
+    """A warehouse whose left_party is an ordinary stored column (as before) does not meet the
+    contract: the check names the column with its definition."""
+    path = tmp_path / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(contract.DDL.replace(
+            " GENERATED ALWAYS AS (left_death + left_struck_off + left_expelled + left_resigned"
+            " + left_other) VIRTUAL", "", 1))
+    broken = differences(path)
+    assert len(broken) == 1 and broken[0].startswith("marts.fct_membership_monthly: has left_party"
+                                                     " INTEGER; lacks left_party INTEGER = ")
+    with duckdb.connect(str(path)) as con:
+        con.execute("DROP TABLE marts.fct_membership_monthly")
+        con.execute(contract.statement("marts.fct_membership_monthly"))
+    assert differences(path) == []

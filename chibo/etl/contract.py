@@ -17,8 +17,9 @@ DDL_FILE = Path(__file__).parent / "sql" / "contract.sql"
 DDL = DDL_FILE.read_text(encoding="utf-8")
 SCHEMAS = ("marts", "meta")
 # An ENUM column's type names every value: the contract names it ENUM (marts.org_code, see CODES).
+# A column with an expression (column_default) is a generated one: the contract has no defaults.
 _COLUMNS = """SELECT schema_name || '.' || table_name, column_name,
-    CASE WHEN data_type LIKE 'ENUM(%' THEN 'ENUM' ELSE data_type END, comment
+    CASE WHEN data_type LIKE 'ENUM(%' THEN 'ENUM' ELSE data_type END, comment, column_default
     FROM duckdb_columns() WHERE schema_name IN ('marts', 'meta') AND database_name = {database}
     ORDER BY schema_name, table_name, column_index"""
 # The statement making marts.org_code, the dictionary of dim_org's ids the big facts store org_id
@@ -31,6 +32,7 @@ class Column:
     name: str
     type: str
     note: str = ""
+    generated: str = ""  # the expression of a column computed on read (not stored)
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,9 @@ def tables() -> tuple[Table, ...]:
     grains = dict(con.execute("SELECT schema_name || '.' || table_name, comment FROM duckdb_tables()"
                               " WHERE database_name = 'memory'").fetchall())
     columns: dict[str, list[Column]] = {}
-    for table, column, typ, note in con.execute(_COLUMNS.format(database="'memory'")).fetchall():
-        columns.setdefault(table, []).append(Column(column, typ, note or ""))
+    for table, column, typ, note, expr in con.execute(
+            _COLUMNS.format(database="'memory'")).fetchall():
+        columns.setdefault(table, []).append(Column(column, typ, note or "", expr or ""))
     order = [line.split()[2] for line in DDL.splitlines() if line.startswith("CREATE TABLE")]
     return tuple(Table(*name.split("."), grains[name] or "", tuple(columns[name]))
                  for name in order)
@@ -65,6 +68,16 @@ def tables() -> tuple[Table, ...]:
 def coded_tables() -> tuple[str, ...]:
     """The contract's tables with a column of type marts.org_code (ENUM)."""
     return tuple(t.qualified for t in tables() if any(c.type == "ENUM" for c in t.columns))
+
+
+def statement(name: str) -> str | None:
+    """The contract's CREATE TABLE statement of `schema.table` when it has a generated column (the
+    ETL creates such a table from it, then inserts the mart's rows by name); None otherwise."""
+    table = next(t for t in tables() if t.qualified == name)
+    if not any(c.generated for c in table.columns):
+        return None
+    start = DDL.index(f"CREATE TABLE {name} (")
+    return DDL[start:DDL.index(");", start) + 2]
 
 
 def create_codes(con: duckdb.DuckDBPyConnection) -> None:
@@ -83,19 +96,25 @@ def ddl_parts() -> tuple[str, str]:
     return before, CODES + after
 
 
+def _typed(typ: str, expr: str | None) -> str:
+    return f"{typ} = {expr}" if expr else typ
+
+
 def actual(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
-    """{'schema.table': [(column, type), ...]} of the contract's schemas in a warehouse."""
+    """{'schema.table': [(column, type), ...]} of the contract's schemas in a warehouse (the type
+    of a generated column followed by "= its expression")."""
     out: dict[str, list[tuple]] = {}
-    for table, column, typ, _note in con.execute(
+    for table, column, typ, _note, expr in con.execute(
             _COLUMNS.format(database="current_database()")).fetchall():
-        out.setdefault(table, []).append((column, typ))
+        out.setdefault(table, []).append((column, _typed(typ, expr)))
     return out
 
 
 def differences(con: duckdb.DuckDBPyConnection) -> list[str]:
     """What differs between a warehouse and the contract, one line per table (empty: it holds)."""
     have = actual(con)
-    want = {t.qualified: [(c.name, c.type) for c in t.columns] for t in tables()}
+    want = {t.qualified: [(c.name, _typed(c.type, c.generated)) for c in t.columns]
+            for t in tables()}
     out = [f"{name}: not in the contract" for name in sorted(set(have) - set(want))]
     out += [f"{name}: missing" for name in sorted(set(want) - set(have))]
     for name in sorted(set(have) & set(want)):
@@ -108,6 +127,13 @@ def differences(con: duckdb.DuckDBPyConnection) -> list[str]:
     return out
 
 
+def _written(table: str, column: str) -> str:
+    """A generated column's expression as the contract's file writes it."""
+    statement = DDL[DDL.index(f"CREATE TABLE {table} ("):]
+    line = next(x for x in statement.splitlines() if x.strip().startswith(f"{column} "))
+    return line.split("GENERATED ALWAYS AS (", 1)[1].rsplit(") VIRTUAL", 1)[0]
+
+
 def markdown() -> str:
     """The README's tables of the contract: one row per table, its grain and typed columns."""
     lines = []
@@ -115,7 +141,8 @@ def markdown() -> str:
         lines += [f"| table (`{schema}`) | grain | columns |", "|---|---|---|"]
         for t in (t for t in tables() if t.schema == schema):
             cols = ", ".join(f"{c.name} {c.type}" + (f" ({c.note})" if c.note else "")
-                             for c in t.columns)
+                             + (f" (computed on read, not stored: {_written(t.qualified, c.name)})"
+                                if c.generated else "") for c in t.columns)
             lines.append(f"| `{t.name}` | {t.grain} | {cols} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -113,20 +113,23 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
 
 def build_mart(con: duckdb.DuckDBPyConnection, name: str, sql: str,
                budget: int | None = None) -> None:
-    """marts.<name> from its SELECT, in slices of at most `budget` rows (default: from the memory
-    limit) where its SQL asks for them."""
+    """marts.<name> from its SELECT: into the contract's own table where that has columns
+    computed on read (CREATE TABLE AS cannot make them), rows inserted by name; in slices of at
+    most `budget` rows (default: from the memory limit) where its SQL asks for them."""
     found = SLICES.search(sql)
     ranges = slice_ranges(con, *found.groups(), budget) if found else []
-    if len(ranges) < 2:
-        con.execute(f"CREATE OR REPLACE TABLE marts.{name} AS {sql}")
-        return
-    table, column = found.groups()
-    for i, (start, end) in enumerate(ranges):
-        part = (f"(SELECT * FROM {table} WHERE {column} >= DATE '{start}-01-01' "
-                f"AND {column} < DATE '{end}-01-01')")
-        sliced = re.sub(rf"\b{re.escape(table)}\b", part, sql)
-        con.execute((f"CREATE OR REPLACE TABLE marts.{name} AS " if i == 0 else
-                     f"INSERT INTO marts.{name} ") + sliced)
+    parts = [sql]
+    if len(ranges) >= 2:
+        table, column = found.groups()
+        parts = [re.sub(rf"\b{re.escape(table)}\b",
+                        f"(SELECT * FROM {table} WHERE {column} >= DATE '{start}-01-01' "
+                        f"AND {column} < DATE '{end}-01-01')", sql) for start, end in ranges]
+    ddl = contract.statement(f"marts.{name}")
+    if ddl:
+        con.execute(ddl.replace("CREATE TABLE", "CREATE OR REPLACE TABLE", 1))
+    for i, part in enumerate(parts):
+        con.execute(f"CREATE OR REPLACE TABLE marts.{name} AS {part}" if i == 0 and not ddl
+                    else f"INSERT INTO marts.{name} BY NAME {part}")
 
 
 def slice_ranges(con: duckdb.DuckDBPyConnection, table: str, column: str,

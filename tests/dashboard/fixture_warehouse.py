@@ -26,7 +26,8 @@ DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
            "cell_missed_regular", "dim_metric",
            "agg_org_tree", "agg_base_org_members")
 STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")
-FLOW_COLUMNS = ("admitted", "transferred_in", "transferred_out", "left_party", "left_death",
+# stored flows (left_party is computed on read from the five left_* columns)
+FLOW_COLUMNS = ("admitted", "transferred_in", "transferred_out", "left_death",
                 "left_struck_off", "left_expelled", "left_resigned", "left_other")
 MONTHS = [dt.date(2024 + (i // 12), i % 12 + 1, 1) for i in range(24)]
 
@@ -84,8 +85,8 @@ def _membership_rows():
         for org, (off, prob, adm, reason, fem) in spec.items():
             reasons = ["transfer_out", "death", "struck_off", "expelled", "resigned", "other"]
             left = [1 if reason == r else 0 for r in reasons]
-            # transferred_in, transferred_out, left_party, cells (exists at month end), cells_lt3
-            rows.append((m, org, off, prob, adm, *left[1:], fem, 0, left[0], sum(left[1:]),
+            # transferred_in, transferred_out, cells (exists at month end), cells_lt3
+            rows.append((m, org, off, prob, adm, *left[1:], fem, 0, left[0],
                          1, 1 if 0 < off + prob and off < 3 else 0))
     return rows
 
@@ -163,11 +164,12 @@ def build(path: str | Path) -> Path:
     con.execute(codes_on)  # marts.org_code holds dim_org's ids, as the ETL makes it
     insert(con, "marts.fct_membership_monthly", "month org_id official probationary admitted"
            " left_death left_struck_off left_expelled left_resigned left_other"
-           " female transferred_in transferred_out left_party cells cells_lt3", _membership_rows())
+           " female transferred_in transferred_out cells cells_lt3", _membership_rows())
     meetings = _meeting_rows()
     insert(con, "marts.fct_meetings_monthly", "month org_id regular_held thematic_held online_held"
-           " expected present good fair average poor score_sum scored hybrid_held",
-           [r[:7] + r[8:14] + r[15:16] for r in meetings])
+           " expected absent unrated fair average poor score_sum scored hybrid_held",
+           [r[:6] + (r[5] - r[6], r[2] + r[3] - sum(r[8:12])) + r[9:14] + r[15:16]
+            for r in meetings])  # present and good are computed: unrated = held - rated
     _core_meetings(con, meetings)
     insert(con, "marts.fct_member_structure_yearly", "year org_id gender age_band members", [
         (2025, "S1", "male", "31-40", 7), (2025, "S1", "female", "18-30", 5),

@@ -4,6 +4,9 @@
 -- tables and the dashboard's test warehouse are made from it (chibo/etl/contract.py).
 -- A new column is one line (each column line ends with a comma); a new mart is one CREATE TABLE
 -- with its COMMENT (and its SQL file in marts/).
+-- A column GENERATED ALWAYS AS (…) VIRTUAL is computed when read and takes no space in the file:
+-- readers select it as any other column, the mart's SQL leaves it out (the ETL creates such a
+-- table from its statement here and inserts the mart's rows by name).
 
 CREATE SCHEMA marts;
 CREATE SCHEMA meta;
@@ -113,13 +116,13 @@ CREATE TABLE marts.fct_membership_monthly (
     female INTEGER,
     transferred_in INTEGER,
     transferred_out INTEGER,
-    left_party INTEGER,
+    left_party INTEGER GENERATED ALWAYS AS (left_death + left_struck_off + left_expelled + left_resigned + left_other) VIRTUAL,
     cells INTEGER,
     cells_lt3 INTEGER,
 );
 COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
 COMMENT ON COLUMN marts.fct_membership_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.fct_membership_monthly.left_party IS 'left_death + left_struck_off + left_expelled + left_resigned + left_other; all who left the cell = transferred_out + left_party';
+COMMENT ON COLUMN marts.fct_membership_monthly.left_party IS 'departures from the Party; all who left the cell = transferred_out + left_party';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells IS '1 when the cell exists on the last day';
 COMMENT ON COLUMN marts.fct_membership_monthly.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
 
@@ -134,7 +137,7 @@ CREATE TABLE marts.fct_membership_daily (
     admitted INTEGER,
     transferred_in INTEGER,
     transferred_out INTEGER,
-    left_party INTEGER,
+    left_party INTEGER GENERATED ALWAYS AS (left_death + left_struck_off + left_expelled + left_resigned + left_other) VIRTUAL,
     left_death INTEGER,
     left_struck_off INTEGER,
     left_expelled INTEGER,
@@ -238,15 +241,21 @@ CREATE TABLE marts.fct_meetings_monthly (
     online_held INTEGER,
     hybrid_held INTEGER,
     expected INTEGER,
-    present INTEGER,
-    good INTEGER,
+    present INTEGER GENERATED ALWAYS AS (expected - absent) VIRTUAL,
+    good INTEGER GENERATED ALWAYS AS (regular_held + thematic_held - unrated - fair - average - poor) VIRTUAL,
     fair INTEGER,
     average INTEGER,
     poor INTEGER,
     score_sum DOUBLE,
     scored INTEGER,
+    absent INTEGER,
+    unrated INTEGER,
 );
 COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
+COMMENT ON COLUMN marts.fct_meetings_monthly.present IS 'members present, summed over the month''s meetings';
+COMMENT ON COLUMN marts.fct_meetings_monthly.good IS 'meetings rated good (level 4)';
+COMMENT ON COLUMN marts.fct_meetings_monthly.unrated IS 'meetings without a quality level (none given, no score): stored in place of good, nearly always 0';
+COMMENT ON COLUMN marts.fct_meetings_monthly.absent IS 'expected - present: stored in place of present (a few bits a row where present took a byte)';
 COMMENT ON COLUMN marts.fct_meetings_monthly.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
 COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
 

@@ -5,8 +5,13 @@
 -- Excused absences and durations are not kept per cell (no reader needs them at this grain, and
 -- they were a quarter of the table): agg_meetings_province_monthly sums them from core.meetings.
 -- org_id is dictionary-coded (marts.org_code); sorted by month (the readers' filter), org_id
--- within it. Built a few years of meetings at a time (chibo/etl/warehouse.py), so no step holds
--- the hash table of every cell-month:
+-- within it.
+-- present and good are not stored: the contract computes them on read, present as expected -
+-- absent (the absences are small numbers, a few bits a row, where the attendances took about a
+-- byte), good as the meetings held (every one is regular or thematic) less the unrated ones (no
+-- level: nearly always none) and those rated fair, average or poor.
+-- Built a few years of meetings at a time (chibo/etl/warehouse.py), so no step holds the hash
+-- table of every cell-month:
 -- slices: core.meetings by held_on
 WITH final AS (
   SELECT CAST(date_trunc('month', held_on) AS DATE) AS month,
@@ -16,13 +21,13 @@ WITH final AS (
     CAST(count(*) FILTER (WHERE format = 'online') AS INTEGER) AS online_held,
     CAST(count(*) FILTER (WHERE format = 'hybrid') AS INTEGER) AS hybrid_held,
     CAST(sum(expected) AS INTEGER) AS expected,
-    CAST(sum(present) AS INTEGER) AS present,
-    CAST(count(*) FILTER (WHERE quality = 4) AS INTEGER) AS good,
     CAST(count(*) FILTER (WHERE quality = 3) AS INTEGER) AS fair,
     CAST(count(*) FILTER (WHERE quality = 2) AS INTEGER) AS average,
     CAST(count(*) FILTER (WHERE quality = 1) AS INTEGER) AS poor,
     coalesce(sum(score), 0) AS score_sum,
-    CAST(count(score) AS INTEGER) AS scored
+    CAST(count(score) AS INTEGER) AS scored,
+    CAST(sum(expected) - sum(present) AS INTEGER) AS absent,
+    CAST(count(*) FILTER (WHERE quality IS NULL) AS INTEGER) AS unrated
   FROM core.meetings GROUP BY ALL
 )
 SELECT * FROM final ORDER BY month, org_id

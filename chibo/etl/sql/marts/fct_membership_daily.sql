@@ -5,11 +5,14 @@
 -- its cell from joined_on (the admission date unless given) until the day before left_on; full
 -- from official_on (or from joining, for a full member who moved in). Joining on the admission
 -- date is an admission, joining later a transfer in; leaving with reason transfer_out is a
--- transfer out, any other reason a departure from the Party (left_party). Changes before the
+-- transfer out, any other reason a departure from the Party (left_party, which the contract
+-- computes on read from the five left_* columns: it is not stored). Changes before the
 -- first day of history (2010-01-01) are folded into that day, without flows; nothing after the
 -- last loaded month is kept. Stock on day D = marts.fct_membership_monthly at the end of the
 -- month before D's month + the d_* of this table from the first of D's month to D. org_id is
--- dictionary-coded (marts.org_code).
+-- dictionary-coded (marts.org_code). Sorted by month, org_id within it, then day: the readers'
+-- day filters still skip all but a month's rows (a row group holds about two months), and the
+-- ids, which grow within a month, take a few bits a row where a sort by day left them random.
 WITH bounds AS (SELECT min(month) AS first_day, max(month_end) AS last_day FROM marts.dim_month),
 cells AS (
   SELECT CAST(org_id AS marts.org_code) AS org_id, valid_from, valid_to FROM marts.dim_org
@@ -80,8 +83,6 @@ final AS (
     CAST(coalesce(admitted, 0) AS INTEGER) AS admitted,
     CAST(coalesce(transferred_in, 0) AS INTEGER) AS transferred_in,
     CAST(transferred_out AS INTEGER) AS transferred_out,
-    CAST(left_death + left_struck_off + left_expelled + left_resigned + left_other AS INTEGER)
-      AS left_party,
     CAST(left_death AS INTEGER) AS left_death,
     CAST(left_struck_off AS INTEGER) AS left_struck_off,
     CAST(left_expelled AS INTEGER) AS left_expelled,
@@ -91,5 +92,6 @@ final AS (
 )
 SELECT * FROM final
 WHERE d_official <> 0 OR d_probationary <> 0 OR d_female <> 0 OR d_cells <> 0 OR d_cells_lt3 <> 0
-   OR admitted + transferred_in + transferred_out + left_party > 0
-ORDER BY day, org_id
+   OR admitted + transferred_in + transferred_out + left_death + left_struck_off + left_expelled
+      + left_resigned + left_other > 0
+ORDER BY date_trunc('month', day), org_id, day

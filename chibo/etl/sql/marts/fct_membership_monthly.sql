@@ -2,8 +2,9 @@
 -- its dissolution day (or the last loaded month); month = first day. Stocks at the month's last
 -- day: official, probationary, female, cells (1 when the cell exists on that day), cells_lt3 (1
 -- when it exists with at least one member and fewer than 3 full members). Flows within the month:
--- admitted, transferred_in, transferred_out, left_party (= left_death + left_struck_off +
--- left_expelled + left_resigned + left_other); all who left the cell = transferred_out + left_party
+-- admitted, transferred_in, transferred_out, left_death, left_struck_off, left_expelled,
+-- left_resigned, left_other; left_party (their sum) is computed on read (the contract's generated
+-- column, not stored); all who left the cell = transferred_out + left_party
 -- (not stored twice: agg_members_monthly's "left" and left_transfer_out are those sums). A cell dissolved on D exists through D - 1: the month holding D keeps the
 -- hand-over of its members on D as flows and ends with stocks of 0. Built from
 -- marts.fct_membership_daily, so for every cell and month: members(m) - members(m - 1) = admitted
@@ -24,10 +25,10 @@ cells AS (
 changes AS (
   SELECT org_id, CAST(date_trunc('month', day) AS DATE) AS month,
     d_official, d_probationary, d_female, d_cells, d_cells_lt3, admitted, transferred_in,
-    transferred_out, left_party, left_death, left_struck_off, left_expelled, left_resigned, left_other
+    transferred_out, left_death, left_struck_off, left_expelled, left_resigned, left_other
   FROM marts.fct_membership_daily
   UNION ALL -- every cell starts its grid with a row, changes or not
-  SELECT org_id, first_month, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM cells
+  SELECT org_id, first_month, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM cells
   WHERE first_month <= last_month
 ),
 monthly AS (
@@ -35,7 +36,7 @@ monthly AS (
     sum(d_official) AS d_official, sum(d_probationary) AS d_probationary, sum(d_female) AS d_female,
     sum(d_cells) AS d_cells, sum(d_cells_lt3) AS d_cells_lt3,
     sum(admitted) AS admitted, sum(transferred_in) AS transferred_in,
-    sum(transferred_out) AS transferred_out, sum(left_party) AS left_party,
+    sum(transferred_out) AS transferred_out,
     sum(left_death) AS left_death, sum(left_struck_off) AS left_struck_off,
     sum(left_expelled) AS left_expelled, sum(left_resigned) AS left_resigned,
     sum(left_other) AS left_other
@@ -63,7 +64,6 @@ final AS (
     CAST(r.female AS INTEGER) AS female,
     CAST(CASE WHEN d.month = r.month THEN r.transferred_in ELSE 0 END AS INTEGER) AS transferred_in,
     CAST(CASE WHEN d.month = r.month THEN r.transferred_out ELSE 0 END AS INTEGER) AS transferred_out,
-    CAST(CASE WHEN d.month = r.month THEN r.left_party ELSE 0 END AS INTEGER) AS left_party,
     CAST(r.cells AS INTEGER) AS cells,
     CAST(r.cells_lt3 AS INTEGER) AS cells_lt3
   FROM runs r JOIN marts.dim_month d
