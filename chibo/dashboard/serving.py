@@ -84,9 +84,10 @@ def file_key(path: Path) -> tuple | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def signature_of(path: Path) -> tuple | None:
-    """The signature a Serving gives the file at `path` now: (path, inode, mtime, size)."""
-    key = file_key(path)
+def signature_of(path: Path, key: tuple | None = None) -> tuple | None:
+    """The signature a Serving gives the file at `path` (path, inode, mtime, size), from its
+    file_key `key` when the caller read it already, else read now."""
+    key = key or file_key(path)
     return key and (str(path), key[1], key[3], key[2])
 
 
@@ -189,7 +190,7 @@ class Chooser:
             if problem is None:
                 self._bad = tried
                 state = PUBLISHED if c.published else FALLBACK
-                sig = (str(c.path), key[1], key[3], key[2])  # as signature_of(c.path)
+                sig = signature_of(c.path, key)
                 return self._settle(Serving(
                     state, c.path, sig, number,
                     number if c.published else published_generation, reason,

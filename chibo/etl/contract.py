@@ -76,6 +76,11 @@ def statement(name: str) -> str | None:
     table = next(t for t in tables() if t.qualified == name)
     if not any(c.generated for c in table.columns):
         return None
+    return _ddl_of(name)
+
+
+def _ddl_of(name: str) -> str:
+    """The contract file's CREATE TABLE statement of `schema.table`, as written."""
     start = DDL.index(f"CREATE TABLE {name} (")
     return DDL[start:DDL.index(");", start) + 2]
 
@@ -129,8 +134,7 @@ def differences(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _written(table: str, column: str) -> str:
     """A generated column's expression as the contract's file writes it."""
-    statement = DDL[DDL.index(f"CREATE TABLE {table} ("):]
-    line = next(x for x in statement.splitlines() if x.strip().startswith(f"{column} "))
+    line = next(x for x in _ddl_of(table).splitlines() if x.strip().startswith(f"{column} "))
     return line.split("GENERATED ALWAYS AS (", 1)[1].rsplit(") VIRTUAL", 1)[0]
 
 

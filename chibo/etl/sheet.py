@@ -124,13 +124,18 @@ def _parquet_column(source: tuple[str, str] | None, typed: bool) -> str:
     if source is None:
         return "NULL::VARCHAR"
     if typed:
-        return f"CAST(\"{source[0].replace(chr(34), chr(34) * 2)}\" AS {source[1]})"
+        return f"CAST({_quoted(source[0])} AS {source[1]})"
     return _parquet_text(*source)
+
+
+def _quoted(source: str) -> str:
+    """A Parquet column's name as an SQL identifier."""
+    return '"' + source.replace('"', '""') + '"'
 
 
 def _parquet_text(source: str, type_: str) -> str:
     """SQL turning a typed Parquet column into the same text a CSV would carry."""
-    quoted = '"' + source.replace('"', '""') + '"'
+    quoted = _quoted(source)
     upper = type_.upper()
     if upper.startswith(("DOUBLE", "FLOAT", "DECIMAL", "REAL")):
         return (f"CASE WHEN {quoted} = trunc({quoted}) THEN CAST(CAST({quoted} AS BIGINT) AS VARCHAR)"
