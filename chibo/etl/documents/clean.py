@@ -218,10 +218,12 @@ def _table_cells(text: str) -> str:
     text = _LEADER_RE.sub(": ", text)
     text = _SEMICOLON_ROW_RE.sub(lambda m: "\t".join(
         c.strip() for c in m.group(0).split(";")) if not _PROSE_OR_HTML_RE.search(m.group(0)) else m.group(0), text)
-    if "   " in text:
-        text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
-        text = _ALIGNED_PAIRS_RE.sub(lambda m: _PAIR_GAP_RE.sub("\t", m.group(0)) if len(
-            _ENDS_WITH_COUNT_RE.findall(m.group(0))) >= 2 else m.group(0), text)
+    if "   " in text:  # a line with its own cell marks "|" is padded, not aligned, by its spaces
+        text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)) if "|" not in m.group(0)
+                                   else m.group(0), text)
+        text = _ALIGNED_PAIRS_RE.sub(lambda m: "".join(
+            line if "|" in line else _PAIR_GAP_RE.sub("\t", line) for line in m.group(0).splitlines(True))
+            if len(_ENDS_WITH_COUNT_RE.findall(m.group(0))) >= 2 else m.group(0), text)
     if "\t" in text:
         text = _TAB_CELLS_RE.sub(" | ", text)
     return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text)) if " | " in text else text
