@@ -21,7 +21,7 @@ _OPENS_PARTS_RE = re.compile(r"(?<![\wđ])(?:trong đó|trong số đó|gồm|ch
                              re.IGNORECASE)
 _SEP_RE = re.compile(r"[,;(]|\s(?:và|còn)\s")
 _LEAD_RE = re.compile(r"\s*(?:và|còn|,)?\s*(?:của\s+|ở\s+|tại\s+)?", re.IGNORECASE)
-_TAIL_RE = re.compile(r"\s*(?:là|có|đạt|với|:)?\s*$", re.IGNORECASE)
+_TAIL_RE = re.compile(r"\s*(?:là|có|đạt|được|với|:)?\s*$", re.IGNORECASE)
 _TIME_RE = re.compile(r"(?:năm|nhiệm kỳ|giai đoạn|quý|tháng|đợt)\s+(?:\d{1,2}/)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
                       r"|(?:năm|quý)\s+(?:ngoái|kia|nay|trước|qua|[IV]+)|(?:19|20)\d\d", re.IGNORECASE)
 _PLACE_RE = re.compile(r"(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+"
