@@ -231,12 +231,11 @@ def _table_cells(text: str) -> str:
 
 def repair(text: str) -> str:
     """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
-    cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
-    unit column dropped), words hyphenated across lines joined ("đảng vi-" / "ên"), bold marks "**"
-    off, runs of spaces or tabs
-    made one space, "60 phần trăm" written "60%", a comma before "trong đó", any bullet "- ", and photo
-    captions inside sentences dropped; HTML entities decoded, a page break
-    and its running header dropped."""
+    cells apart by tabs or aligned by spaces (not in a row marked by "|": spaces pad it) joined by " | "
+    (a pasted table; its row index and unit column dropped), words hyphenated across lines joined
+    ("đảng vi-" / "ên"), bold marks "**" off, runs of spaces or tabs made one space, "60 phần trăm"
+    written "60%", a comma before "trong đó", any bullet "- ", and photo captions inside sentences
+    dropped; HTML entities decoded, a page break and its running header dropped."""
     text = pasted(text)
     text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     text = _HYPHEN_BREAK_RE.sub(lambda m: "" if text[m.end()].islower() else m.group(0), text)
