@@ -72,3 +72,10 @@ def test_a_column_of_months_not_after_its_count_is_no_admissions_label():
     text = ("Bảng: Kết quả các xã (số liệu đến 30/9/2025)\n"
             "| Xã | Tháng 9 |\n|---|---|\n| Xã Tả Van | 7 |\n")
     assert extract(text, "tables").figures == []
+
+
+def test_a_row_of_admissions_named_without_their_noun_under_terms():
+    """"Kết nạp mới trong nhiệm kỳ" names admissions without "đảng viên": each term's cell counts them."""
+    text = ("Chỉ tiêu | Nhiệm kỳ 2015 - 2020 | Nhiệm kỳ 2020 - 2025\n"
+            "Kết nạp mới trong nhiệm kỳ | 96 | 131\n")
+    assert [r[:2] for r in _rows(text)] == [("96", "new_admissions"), ("131", "new_admissions")]
