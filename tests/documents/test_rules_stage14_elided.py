@@ -54,3 +54,16 @@ def test_a_place_after_a_breakdown_word_is_no_sibling_total():
 def test_a_place_in_lower_case_is_no_name():
     """Near miss: "xã vùng cao 40" names no commune."""
     assert [r[0] for r in _rows("Huyện có 5.300 đảng viên, xã vùng cao 40.")] == ["5.300"]
+
+
+def test_one_more_item_of_a_list_of_parts_no_dimension_names_is_a_part():
+    text = ("Đảng bộ xã Pa Vây Sử có 612 đảng viên. Về dân tộc: người Hà Nhì 402 đồng chí; người Kinh 88 đồng chí.")
+    rows = _rows(text)
+    assert [r[:4] for r in rows[1:]] == [("402", "members_total", "612", "ethnicity"),
+                                         ("88", "members_total", "612", None)]
+
+
+def test_a_bare_count_after_a_part_with_another_label_is_no_part():
+    """Near miss: "tăng thêm 12" does not open as the part before it did: no figure."""
+    text = ("Đảng bộ xã Pa Vây Sử có 612 đảng viên. Về dân tộc: người Hà Nhì 402 đồng chí, tăng thêm 12.")
+    assert [r[0] for r in _rows(text)] == ["612", "402"]

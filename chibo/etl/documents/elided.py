@@ -11,7 +11,9 @@ The count takes the metric (and the dimension, for a part) of the count before i
 before the number is only a place (a level word and a capitalised name) or a time (a year, a term, a
 quarter, a month, "năm ngoái" …), the number closes its clause (a counter noun may follow it), and
 nothing between the two opens a breakdown ("trong đó", "gồm", "riêng": a count after those is a
-part, links.py's). Any other bare number stays no figure.
+part, links.py's). One more item of a list of parts, its label opening with the same word as the part
+before it ("người Tày 641, người Nùng 503, người Kinh 248"), is a part no dimension names. Any other
+bare number stays no figure.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ _ENDS_RE = re.compile(r"(?:\s+(?:đồng chí|người|đ/c)(?![\wđ]))?(?=\s*(?
 def elided(sentence: str, start: int, end: int, before: list) -> tuple[str | None, tuple | None, int]:
     """(metric, dimension (kind, value, end) or None, noun end) of a count at sentence[start:end] whose
     noun the count before it gave (module docstring); (None, None, end) for any other count."""
-    if not before or before[-1].metric.startswith("_") or not (close := _ENDS_RE.match(sentence, end)):
+    if not before or before[-1].metric in ("_same", "_candidates") or not (close := _ENDS_RE.match(sentence, end)):
         return None, None, end
     prev = before[-1]
     seps = [m.end() for m in _SEP_RE.finditer(sentence, prev.noun_end, start)]
@@ -44,6 +46,17 @@ def elided(sentence: str, start: int, end: int, before: list) -> tuple[str | Non
     place = _PLACE_RE.fullmatch(text)
     if not text or not (_TIME_RE.fullmatch(text) or place and all(
             w[0].isupper() for w in re.split(r"[\s-]+", place["name"]) if w)):
+        if text and prev.dimension and prev.dimension != "sector" and _parallel(sentence, prev, text):
+            return "_part", ("other", None, close.end()), close.end()  # "người Tày 641, …, người Kinh 248"
         return None, None, end
     dim = (prev.dimension, prev.dimension_value, close.end()) if prev.dimension else None
     return prev.metric, dim, close.end()
+
+
+def _parallel(sentence: str, prev, label: str) -> bool:
+    """A short label opening with the same word as the label of the part before it: one more item
+    of the same list ("người Mường 871 đồng chí; người Kinh 181 đồng chí"), a part no dimension names."""
+    head = re.split(r"[,;:(]", sentence[:prev.start])[-1].split()
+    words = label.split()
+    return bool(head) and 2 <= len(words) <= 4 and not any(c.isdigit() for c in label) and \
+        words[0].lower() == head[0].lower() and len(head) <= 5
