@@ -218,10 +218,12 @@ def _table_cells(text: str) -> str:
     text = _LEADER_RE.sub(": ", text)
     text = _SEMICOLON_ROW_RE.sub(lambda m: "\t".join(
         c.strip() for c in m.group(0).split(";")) if not _PROSE_OR_HTML_RE.search(m.group(0)) else m.group(0), text)
-    if "   " in text:
-        text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)), text)
-        text = _ALIGNED_PAIRS_RE.sub(lambda m: _PAIR_GAP_RE.sub("\t", m.group(0)) if len(
-            _ENDS_WITH_COUNT_RE.findall(m.group(0))) >= 2 else m.group(0), text)
+    if "   " in text:  # a line with its own cell marks "|" is padded, not aligned, by its spaces
+        text = _ALIGNED_ROW_RE.sub(lambda m: _GAP_RE.sub("\t", m.group(0)) if "|" not in m.group(0)
+                                   else m.group(0), text)
+        text = _ALIGNED_PAIRS_RE.sub(lambda m: "".join(
+            line if "|" in line else _PAIR_GAP_RE.sub("\t", line) for line in m.group(0).splitlines(True))
+            if len(_ENDS_WITH_COUNT_RE.findall(m.group(0))) >= 2 else m.group(0), text)
     if "\t" in text:
         text = _TAB_CELLS_RE.sub(" | ", text)
     return _UNIT_CELL_RE.sub("", _ROW_INDEX_RE.sub("", text)) if " | " in text else text
@@ -229,12 +231,11 @@ def _table_cells(text: str) -> str:
 
 def repair(text: str) -> str:
     """NFC text with look-alike characters replaced ("Ðảng" → "Đảng", no-break spaces → spaces),
-    cells apart by tabs or aligned by spaces joined by " | " (a pasted table; its row index and
-    unit column dropped), words hyphenated across lines joined ("đảng vi-" / "ên"), bold marks "**"
-    off, runs of spaces or tabs
-    made one space, "60 phần trăm" written "60%", a comma before "trong đó", any bullet "- ", and photo
-    captions inside sentences dropped; HTML entities decoded, a page break
-    and its running header dropped."""
+    cells apart by tabs or aligned by spaces (not in a row marked by "|": spaces pad it) joined by " | "
+    (a pasted table; its row index and unit column dropped), words hyphenated across lines joined
+    ("đảng vi-" / "ên"), bold marks "**" off, runs of spaces or tabs made one space, "60 phần trăm"
+    written "60%", a comma before "trong đó", any bullet "- ", and photo captions inside sentences
+    dropped; HTML entities decoded, a page break and its running header dropped."""
     text = pasted(text)
     text = _table_cells(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     text = _HYPHEN_BREAK_RE.sub(lambda m: "" if text[m.end()].islower() else m.group(0), text)

@@ -7,7 +7,10 @@ spreadsheet or a report's table says it, and the cells that hold a count.
 | "Số TCCSĐ", "TCCSĐ", "Tổ chức cơ sở đảng (tổ chức)" | Số tổ chức cơ sở đảng |
 | "Tổng số đảng viên cuối năm", "Số ĐV", "Đảng viên (người)", "Số đảng viên hiện có" | Số đảng viên |
 | "Số chi bộ", "Chi bộ trực thuộc" | Số chi bộ (trực thuộc) |
-| any of these with its own time: "Kết nạp năm 2024", "Số đảng viên (2025)" | the label, then "năm 2024" |
+| any of these with its own time: "Kết nạp năm 2024", "Số đảng viên (2025)", "Kết nạp 6 tháng" | the label, then "năm 2024", "6 tháng đầu năm" |
+
+A header of periods ("Chỉ tiêu | Năm 2024 | Năm 2025", "| Nhiệm kỳ 2020 - 2025 | Nhiệm kỳ 2015 - 2020")
+dates each column: a row's label counts its cells, one per period ("Đảng viên | 1.102 | 1.137").
 
 A count cell is a number, after a qualifier if any ("~ 1,73 triệu", "khoảng gần 230.000",
 "ngót nghét 3.000"), as numbers.py reads qualifiers.
@@ -33,7 +36,8 @@ _COUNT_CELL_RE = re.compile(COUNT_CELL, re.IGNORECASE)
 
 
 # A header's own time after what it counts: "Kết nạp năm 2024", "Số đảng viên (2025)", "Kết nạp quý I".
-_HEADER_TIME_RE = re.compile(r"\s+\(?(?P<time>(?:năm|quý|tháng)\s+[\dIV]+(?:/\d{4})?|\d{4})\)?$", re.IGNORECASE)
+_HEADER_TIME_RE = re.compile(r"\s+\(?(?P<time>(?:năm|quý|tháng)\s+[\dIV]+(?:/\d{4})?|\d{4}|\d{1,2} tháng(?= đầu năm|\)?$))"
+                             r"(?: đầu năm)?\)?$", re.IGNORECASE)  # "Kết nạp 6 tháng": the months from January
 
 
 def column_label(header: str) -> str | None:
@@ -46,7 +50,7 @@ def column_label(header: str) -> str | None:
             return label
         if timed and rx.fullmatch(header[:timed.start()]):
             time = timed["time"]
-            return f"{label} {time if not time.isdigit() else 'năm ' + time}"
+            return f"{label} {time + ' đầu năm' if time.endswith('tháng') else time if not time.isdigit() else 'năm ' + time}"
     return None
 
 
@@ -80,3 +84,15 @@ def with_title_year(head: str, title: str) -> str:
     m = _YEARLESS_HEAD_RE.match(head)
     years = {y for y in _TITLE_YEAR_RE.findall(title)}
     return f"{m.group(0)} năm {years.pop()}{head[m.end():]}" if m and len(years) == 1 else head
+
+
+# A column header that is only a time: "Năm 2024", "2025", "Nhiệm kỳ 2020 - 2025", "Quý I/2025",
+# "Tháng 10/2025", "Đến 31/12/2024", "Cuối năm 2023".
+_PERIOD_HEAD_RE = re.compile(r"(?:(?:năm|nhiệm kỳ|giai đoạn|cuối năm|(?:tính )?đến(?: ngày| hết)?|quý [IV]+|"
+                             r"tháng \d{1,2})\s*/?\s*)?(?:\d{1,2}/)?(?:\d{1,2}/)?(?:19|20)\d\d"
+                             r"(?:\s*[-–]\s*(?:19|20)\d\d)?", re.IGNORECASE)
+
+
+def period_columns(header: list[str]) -> bool:
+    """Every column after the first headed by a time alone (two or more of them)."""
+    return len(header) >= 3 and all(_PERIOD_HEAD_RE.fullmatch(h.strip()) for h in header[1:])

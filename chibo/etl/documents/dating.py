@@ -22,6 +22,8 @@ from .vocabulary import fold, folded
 # ngày 30/6/2025)", "hơn ba triệu người hiện nay", "41 tổ chức cơ sở đảng trong năm …".
 _ADJACENT_RE = re.compile(r"\s*\(?\s*(?:số liệu\s+|cập nhật\s+)?(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết\s+|cuối\s+)?(?:ngày\s+)?$",
                           re.IGNORECASE)
+# A time that labels the next count, not the one before it: "kết nạp 98 đảng viên (năm 2024: 81)".
+_NEXT_LABEL_RE = re.compile(r"\s*(?::|là|có)?\s*")
 # "khoảng 500 đảng viên khi thành lập (3/2/1930)": a day glossed a few words after the noun.
 _GLOSS_RE = re.compile(r"[^,;.()]{0,25}\(\s*")
 # "4 đảng viên mới được kết nạp tại buổi lễ sáng 2/9": the day of the ceremony named after the noun.
@@ -116,7 +118,8 @@ def date_figure(sentence: str, c: Candidate, whens: list, nxt: int, ctx,
         or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)
         or w.kind == "date" and (_GLOSS_RE.fullmatch(sentence, c.noun_end, w.start) or _AT_CEREMONY_RE.fullmatch(
             sentence, c.noun_end, w.start))
-        or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start))]
+        or _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start)) and not (
+        nxt < len(sentence) and _NEXT_LABEL_RE.fullmatch(sentence, w.end, nxt))]  # "98 … (năm 2024: 81)": the next's
     adjacent = [w for w in after if _ADJACENT_RE.fullmatch(sentence, c.noun_end, w.start) or w.kind == "date"
                 and _AT_CEREMONY_RE.fullmatch(sentence, c.noun_end, w.start)
                 or _RECKONED_RE.fullmatch(fold(sentence), c.noun_end, w.start)]

@@ -121,7 +121,7 @@ def extract(text: str, source_name: str, doc_id: str | None = None) -> DocumentR
             ctx.figures.extend(figs)
     headline_from_body(figures)
     later_wholes(figures)
-    return DocumentResult(document, finish(doc_id, figures))
+    return DocumentResult(document, finish(doc_id, figures, ctx.history))
 
 
 def _mentions(sentence: str, ctx: _Context, headline: bool) -> list[Mention]:

@@ -1,15 +1,14 @@
-"""Candidate figures of one sentence: a number and what it counts (metric), with its qualifier,
-span, dimension (when it counts a part: women, ethnic minorities …) and quoted share.
+"""Candidate figures of one sentence: a number and what it counts (metric), with its qualifier, span,
+dimension (when it counts a part: women, ethnic minorities …) and quoted share.
 
-A number is a figure when it is followed by a metric noun ("52.000 đảng viên"), by a counter
-noun standing for a people metric named before it in its clause ("đảng viên nữ 17.238 đồng
-chí", "Tổng số đảng viên … là 6.215 người"), or when it ends a label ("Số chi bộ trực thuộc: 19",
-"(chính thức 462, dự bị 24)"), when it closes a phrase naming what it counts ("số đảng viên toàn
-Đảng là hơn 2,1 triệu"), when an organisation counter follows it in a breakdown ("cơ quan hành
-chính 118 tổ chức") or a dimension in a list of parts ("…; 1.203 là nữ"); and when its sentence
-states a stock or an admission (a cue), its clause no blocking verb (attendance and averages
-block even after a cue), its noun no blocking complement. A number in words crossing a mark after
-its head counts ("số đảng viên … vượt mốc ba triệu"). Parts given only as a share or a ratio are shares.py's.
+A number is a figure when it is followed by a metric noun ("52.000 đảng viên"), by a counter noun
+standing for a people metric named before it in its clause ("đảng viên nữ 17.238 đồng chí", "Tổng số
+đảng viên … là 6.215 người"), or when it ends a label ("Số chi bộ trực thuộc: 19", "(chính thức 462, dự
+bị 24)"), closes a phrase naming what it counts ("số đảng viên toàn Đảng là hơn 2,1 triệu"), has an
+organisation counter in a breakdown ("cơ quan hành chính 118 tổ chức"), a dimension in a list of parts
+("…; 1.203 là nữ") or the noun of the count before it at another place or time (elided.py); and when its
+sentence states a stock or an admission (a cue), its clause no blocking verb (attendance, averages block
+even after a cue), its noun no blocking complement. Parts given only as a share or a ratio: shares.py.
 """
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 
 from . import clauses as cl
 from . import vocabulary as voc
+from .elided import elided
 from .lists import ADMISSION_LABEL_RE, counted_lists, respective
 from .narrowed import opening_part
 from .numbers import find_quantities
@@ -224,6 +224,7 @@ def counted_candidates(sentence: str) -> list[Candidate]:
             metric, noun_end = group  # "…, trong đó có 6 quân nhân hoàn thành nghĩa vụ …"
         if metric is None and cl.admitted(sentence, folded, clause_start, q.start, noun_end):
             metric = "new_admissions" if voc.COUNTER_RE.match(sentence, q.end) else None
+        metric, dim, noun_end = elided(sentence, q.start, q.end, out) if metric is None else (metric, dim, noun_end)
         if metric is None or cl.range_bound(folded, q.start, q) or cl.not_counted(
                 folded, q.start, q.qualifier):  # "vượt chỉ tiêu 5 …", "chuyển đến 1 …"
             continue

@@ -6,7 +6,7 @@ a total; its whole is, in this order:
 |---|---|
 | after it | a part written as a ratio of its whole ("612/687") |
 | earlier in its sentence | a total of its family before it, with a breakdown word between ("trong đó", "gồm", "chiếm", ":") or of its metric for a sector's count, except for parts of members, which follow their total; none needed after a whole introduced by "trong (tổng) số" |
-| a part before it in its sentence | the same whole (a list of parts: "… nữ chiếm 33,3%; dân tộc thiểu số …") |
+| a part before it in its sentence | the same whole (a list of parts: "… nữ chiếm 33,3%; dân tộc thiểu số …"), unless the two state different days |
 | the sentence before | when this one continues it ("Trong đó", "Trong số này", "Riêng", "Trong số đảng viên mới được kết nạp, …"), for parts of people, and for a sector's admissions |
 | earlier in the document | a sentence singling out a sector ("Riêng ở khu vực …, có 63 tổ chức …"): the last total of that metric and place; a part that names its whole ("chiếm 86,2% tổng số đảng viên"), a share of the members named as members ("đảng viên có trình độ sau đại học chiếm 61,4%"), an activity of base organisations: the last total of that metric with the same scope |
 
@@ -14,8 +14,8 @@ Flows and stocks are not mixed: a part of admissions ("đảng viên được k�
 đảng viên là đoàn viên") belongs to admissions only; a part named as members belongs to the
 members unless the text links it to admissions explicitly. A part with no date of its own in
 its sentence counts over its whole's period; organisations that did or did not admit members,
-over the admissions reported before them. A part that gets no whole keeps its dimension
-(never a total); a sector with no whole only narrows the scope.
+over the admissions reported before them. A part that gets no whole keeps its dimension (never a
+total); a sector with no whole only narrows the scope. Of the sentence before, a whole of its day first.
 """
 import re
 
@@ -123,14 +123,15 @@ def _whole(sentence: str, part: dict, earlier: list[dict], previous: list[dict],
                     sentence, whole["span_end"], part["span_start"]) or _INTRO_WHOLE_RE.search(
                     sentence, 0, whole["span_start"])):
             return whole
-    for sibling in reversed(earlier):
-        if sibling.get("_parent") and _fits(sibling["_parent"], part, True):
+    for sibling in reversed(earlier):  # not of another stated day: another whole's part
+        if sibling.get("_parent") and _fits(sibling["_parent"], part, True) and not (sibling["as_of"] != part[
+                "as_of"] and sibling["as_of_source"] == part["as_of_source"] == "explicit"):
             return sibling["_parent"]
     opening = _opening_whole(sentence)
     explicit = bool(CONTINUES_RE.match(sentence) or opening)
     flow_sector = part["dimension"] == "sector" and part["metric"] == "new_admissions"
     if explicit or ((loose or flow_sector or ITEM_RE.match(sentence)) and previous):
-        for whole in reversed(previous):
+        for whole in sorted(reversed(previous), key=lambda w: w["as_of"] != part["as_of"]):  # its day's first
             if (opening is None or whole["metric"] == opening) and _fits(whole, part, explicit,
                                                                           True) and not (
                     not explicit and not part.get("_dated_here") and (_singled_out(whole, previous) or (
@@ -279,8 +280,7 @@ def link(sentence: str, figs: list[dict], previous: list[dict], document: list[d
             f["_parent"], f["dimension"], f["dimension_value"] = whole, "sector", f["_scope"].sector
         elif f["dimension"] is None and f["qualifier"] != "target" and (
                 whole := _same_metric_whole(sentence, f, out)):
-            # a part we cannot name ("other"), unless a sector selects it ("trong đó, khu vực
-            # kinh tế tư nhân kết nạp 212 đảng viên")
+            # a part we cannot name ("other"), unless a sector selects it ("trong đó, khu vực kinh tế tư nhân kết nạp 212")
             gap = sentence[whole["span_end"]:f["span_start"]]
             if any(g is not whole and whole["span_end"] <= g["span_start"] for g in out):
                 gap = re.split(r",|\svà\s", gap)[-1]  # not a sibling's ("40 … xã, phường và 472")

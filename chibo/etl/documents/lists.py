@@ -13,7 +13,7 @@ from .parts import dimension_at, metric_dimension
 
 # A statistics line of admissions: "Kết nạp đảng viên trong năm: 189", "Phát triển đảng viên mới: 12".
 ADMISSION_LABEL_RE = voc.folded(
-    r"(?:^|[-+•*–;(]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển|kn)"
+    r"(?:^|[-+•*–;(,]\s*)(?:số\s+)?(?:đảng viên\s+)?(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển|kn)"
     r"(?:\s+mới)?(?:\s+(?:được\s+)?đảng viên(?:\s+mới)?)?(?:\s+\(?(?:trong|năm|cả|từ|quý|tháng|nhiệm kỳ|giai đoạn|đợt|"
     r"\d{1,2}\s+tháng)[^:;,.]{0,25}?)?\s*:\s*$")  # also "Kết nạp đảng viên mới (năm 2024): 58"
 

@@ -58,7 +58,7 @@ _ABROAD = {"Đại sứ quán", "Tổng Lãnh sự", "Lãnh sự quán"}  # "…
 _FIXED_NAME_RE = re.compile(r"Mặt trận Tổ quốc, các đoàn thể Trung ương")  # one committee
 # Words no name holds, ending one written in capitals (a headline): its verb or what it reports.
 _CAPS_STOP = {"kết", "có", "đã", "đang", "sẽ", "được", "hiện", "là", "với", "gồm", "vẫn", "luôn",
-              "nhiệm", "khóa", "khoá",  # "BIÊN BẢN ĐẠI HỘI CHI BỘ NHIỆM KỲ 2025 - 2027": no name
+              "nhiệm", "khóa", "khoá", "lần",  # "… CHI BỘ NHIỆM KỲ 2025 - 2027", "… LẦN THỨ XIV": no name
               "tăng", "đạt", "sau", "trước"}
 # and the words of no place name ("Đồng", "Long", "Đại" are: "THÔN ĐỒNG CHÈ", "LONG AN", "ĐẠI LỘC").
 _NOT_IN_PLACES = {"của", "tại", "trong", "về", "cho", "nhằm", "để", "làm", "theo", "nhưng", "khi", "tham",

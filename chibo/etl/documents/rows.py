@@ -111,9 +111,14 @@ def _restates(head: dict, body: dict) -> bool:
             "approx": abs(b - h) < unit / 2}.get(q, False)
 
 
-def finish(doc_id: str, figures: list[dict]) -> list[dict]:
+def finish(doc_id: str, figures: list[dict], named: list = ()) -> list[dict]:
     """Number the figures, resolve part-of ids and part checks, drop private keys; a count narrowed
-    after its noun is made a part of its paragraph's total first (narrowed.py)."""
+    after its noun is made a part of its paragraph's total first (narrowed.py). A figure the text
+    gives no scope takes the one body the whole document names, if it names only one (named: its
+    mentions), wherever it names it ("Đảng bộ thành phố có 1.100 …. … Đảng bộ thành phố Hải Phòng")."""
+    bodies = {(m.scope.kind, m.scope.value): m.scope for m in named if m.party and not m.qualifier and m.scope is not None
+              and m.scope.kind in ("organisation", "province")}
+    alone = next(iter(bodies.values())) if len(bodies) == 1 else None
     narrowed_parts(figures)
     labelled_parts(figures)  # a smaller, described count after a total: a part (labelled.py)
     later_sums(figures)  # "31 … chính thức và 3 … dự bị, vị chi 34": parts of the sum after them
@@ -128,8 +133,8 @@ def finish(doc_id: str, figures: list[dict]) -> list[dict]:
                 and (f["value"] or 0) >= 1e6}  # and the unscoped shares beside them ("chiếm khoảng 16%")
     for f in figures:
         parts = [p for p in figures if p.get("_parent") is f]
-        scope: Scope | None = f["_scope"] if f["metric"] in _FLOW else merged_on(
-            f["_scope"], f["as_of"])  # no old province's stock after July 2025 (its term's admissions keep it)
+        scope: Scope | None = (f["_scope"] or alone) if f["metric"] in _FLOW else merged_on(
+            f["_scope"] or alone, f["as_of"])  # no old province's stock after July 2025 (its term's admissions keep it)
         if scope is None and f["sentence"] in national:
             scope = Scope("", "country", "VN")  # millions of members: only the whole Party counts so
         out.append({

@@ -2,7 +2,7 @@
 heading in capitals, and the list items after it read as one), and the title line."""
 import re
 
-from .columns import COUNT_CELL, column_label, count_cell, row_head, with_title_year
+from .columns import COUNT_CELL, column_label, count_cell, period_columns, row_head, with_title_year
 from .dates import is_date_line
 from .infolines import spread
 from .letterhead import as_party_body
@@ -107,6 +107,9 @@ def _as_column_row(line: str, header: list[str] | None, title: str = "") -> str 
     cells = _cells(line)
     if not header or len(cells) != len(header) or len(cells) < 2:
         return None
+    if period_columns(header) and not count_cell(cells[0]):  # "Đảng viên | 1.102 | 1.137" under
+        return "; ".join(f"{h}, {cells[0]}: {c}" for h, c in zip(header[1:], cells[1:])  # "Chỉ tiêu |
+                         if count_cell(c)) or None                                      # Năm 2024 | Năm 2025"
     labels = [column_label(h) or (h if _COLUMN_LABEL_RE.fullmatch(h) else None) for h in header]
     counted = {i for i, c in enumerate(cells) if i and labels[i] and count_cell(c)}
     if not counted:
