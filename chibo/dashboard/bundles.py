@@ -25,6 +25,8 @@ from pathlib import Path
 
 import flask
 
+from chibo.dashboard.auth.headers import STATIC_ENDPOINTS
+
 PLOTLY = "plotly-chibo.min.js"
 TRACES = ("scatter", "bar", "heatmap", "treemap")  # every trace type the charts draw
 PRELOAD_ID = "plotly-js"  # the <link> assets/chibo-plotly.js reads the address from
@@ -36,8 +38,6 @@ REGENERATOR_VERSION = "0.13.11"  # the one @babel/polyfill 7.12 (Dash's polyfill
 UNUSED_SCRIPTS = re.compile(r'\s*<script src="[^"]*/_dash-component-suites/dash/'
                             r'(dash_table/|deps/polyfill@)[^"]*"></script>')
 YEAR = "public, max-age=31536000, immutable"
-STATIC_ENDPOINTS = ("_dash_assets.static", "/_dash-component-suites/<string:package_name>"
-                    "/<path:fingerprinted_path>", "/_favicon.ico")
 COMPRESSED = ("application/javascript", "text/javascript", "text/css", "application/json",
               "image/svg+xml", "text/plain")
 MIN_BYTES = 1024
