@@ -85,7 +85,8 @@ def main() -> int:
     p.add_argument("--user", default="lanhdao", help="lanhdao (leader), quantri (admin), "
                    "phantich_tinh (a province), phantich_to_chuc (a provincial committee)")
     p.add_argument("--detail", action="store_true",
-                   help="print the requests of each mode's last run (start, end, bytes)")
+                   help="print the requests of each mode's last run (start, end, bytes) and where "
+                   "its main thread went (scripts, style and layout, long tasks)")
     served.add_mode_options(p, "cached,off")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-first-page-"))
