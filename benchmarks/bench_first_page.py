@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import browser_trace
 import served
 
 DRAWN = """() => {
@@ -34,8 +35,11 @@ DRAWN = """() => {
 def first_page(b, port: int, user: str, detail: bool = False) -> tuple[float, float]:
     """(seconds from opening the overview, just logged in (a fresh session), to it drawn,
     seconds the page's main thread was busy meanwhile: what a busy machine distorts least); with
-    `detail`, every request made before then is printed (start, duration, bytes received)."""
+    `detail`, every request made before then is printed (start, duration, bytes received) and
+    where the main thread's time went (browser_trace.py)."""
     page = served.logged_in_page(b, port, served.login(port, user))
+    if detail:
+        b.start_tracing(page=page, categories=browser_trace.CATEGORIES)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable")
     seen, started = [], {}
@@ -50,6 +54,7 @@ def first_page(b, port: int, user: str, detail: bool = False) -> tuple[float, fl
     busy = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     if detail:
         print_requests(t0, seconds, seen)
+        browser_trace.report(json.loads(b.stop_tracing()))
         print(f"    main thread busy {busy['TaskDuration']:.2f} s (scripts "
               f"{busy['ScriptDuration']:.2f} s, layout {busy['LayoutDuration']:.2f} s)")
     page.context.close()
@@ -64,7 +69,7 @@ def print_requests(t0: float, drawn: float, seen: list) -> None:
             continue
         size = r.sizes()["responseBodySize"]
         total += size
-        what = r.url.split(":", 2)[-1].split("/", 1)[-1][:60]
+        what = r.url.split(":", 2)[-1].split("/", 1)[-1][:90]
         if r.post_data and "_dash-update-component" in r.url:
             what = "callback " + json.loads(r.post_data).get("output", "")[:70]
         rows.append(((t_start or t0) - t0, t_end - t0, size, what))
@@ -80,7 +85,8 @@ def main() -> int:
     p.add_argument("--user", default="lanhdao", help="lanhdao (leader), quantri (admin), "
                    "phantich_tinh (a province), phantich_to_chuc (a provincial committee)")
     p.add_argument("--detail", action="store_true",
-                   help="print the requests of each mode's last run (start, end, bytes)")
+                   help="print the requests of each mode's last run (start, end, bytes) and where "
+                   "its main thread went (scripts, style and layout, long tasks)")
     served.add_mode_options(p, "cached,off")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-first-page-"))

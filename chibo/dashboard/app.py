@@ -7,13 +7,14 @@ Nothing queries at build time: the warehouse is opened on the first request that
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import dash
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chibo.dashboard import follow, health, logs, mount, outdated, runtime, settings
+from chibo.dashboard import bundles, follow, health, logs, mount, outdated, runtime, settings
 from chibo.dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
 from chibo.dashboard.errors import StartRefused
 from chibo.dashboard.settings import Settings
@@ -23,8 +24,6 @@ HERE = Path(__file__).resolve().parent
 ASSETS = next((p for p in (HERE.parents[1] / "assets", Path(sys.prefix) / "share" / "chibo" / "assets")
                if p.is_dir()), HERE.parents[1] / "assets")
 _built: list[dash.Dash] = []  # page modules register their callbacks process-wide: one app
-# where dcc's loader fetches plotly.js (dash-renderer's window._dashPlotlyJSURL, served locally)
-PLOTLY_JS = "_dash-component-suites/plotly/package_data/plotly.min.js"
 
 
 def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
@@ -47,16 +46,15 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
         __package__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(ASSETS),
         suppress_callback_exceptions=True, title="chibo", update_title=None,
         serve_locally=True, on_error=_on_callback_error,
+        assets_ignore=re.escape(bundles.PLOTLY),  # loaded by dcc.Graph, not with the page
         requests_pathname_prefix=settings.url_prefix, routes_pathname_prefix="/",
     )
     runtime.install(app.server, built)
     from chibo.dashboard.components import shell  # after Dash(): pages and callbacks need the app
 
     app.layout = shell.layout
-    app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1).replace(
-        "{%css%}", f'{{%css%}}\n        <link rel="preload" as="script" '
-        f'href="{settings.url_prefix}{PLOTLY_JS}">', 1)  # plotly.js (4,7 MB) is fetched
-    # while the first callbacks run, not once they have drawn a chart's frame
+    app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
+    bundles.install(app, ASSETS, settings.url_prefix)  # plotly.js of our traces, cache, gzip
     shell.install_not_found(app.server)
     headers.install(app)  # Origin check, CSP with Dash's fixed hashes (auth/headers.py)
     web.install(app.server, settings)  # sessions, exact-route login gate (auth/web.py)
