@@ -88,7 +88,7 @@ def main() -> None:
     else:
         files = write_demo_inputs(inputs, scale=opts.scale)
     t1 = time.perf_counter()
-    clock = StageClock()
+    clock = StageClock(warehouse)
     outcome = load_files(sorted(files), warehouse, steps=clock)
     t2 = time.perf_counter()
     print(f"scale                {opts.scale}")

@@ -30,7 +30,7 @@ NATIONAL_BEFORE_S = 21 * 60 + 50  # `etl rebuild` at national scale before rows 
 
 
 def run(warehouse: Path, full: bool) -> float:
-    clock = StageClock()
+    clock = StageClock(warehouse)
     t0 = time.perf_counter()
     outcome = rebuild(warehouse, clock, full=full)
     wall = time.perf_counter() - t0
