@@ -27,7 +27,7 @@ LAST_MARTS = ("data_quality",)
 SCALAR_MACROS = ("orgs.sql",)  # sql/macros over no table: made before the marts that use them
 AFTER_MACROS = ("agg_member_structure", "agg_org_tree",  # rollups of a macro: built once
                 "agg_subtree_structure", "fct_member_structure_yearly",  # the macros exist
-                "agg_base_org_members")
+                "agg_base_org_members", "agg_admissions_age_monthly")
 
 
 # A mart whose SQL says `-- slices: <core table> by <date column>` is built a few years of that

@@ -59,6 +59,7 @@ def add_structure(con) -> None:
     the ETL's macros already there)."""
     con.executemany(f"INSERT INTO marts.fct_member_structure ({', '.join(COLUMNS)}) VALUES "
                     f"({', '.join('?' * len(COLUMNS))})", [list(r) for r in rows()])
-    for name in ("dim_structure", "agg_member_structure", "agg_subtree_structure"):
+    for name in ("dim_structure", "agg_member_structure", "agg_subtree_structure",
+                 "agg_admissions_age_monthly"):
         sql = (ETL_SQL / "marts" / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         con.execute(f"INSERT INTO marts.{name} BY NAME {sql}")

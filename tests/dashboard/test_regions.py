@@ -225,3 +225,25 @@ def test_tile_map_of_a_small_scope_stays_a_map_with_whole_number_colours():
     assert x1 - x0 >= cartogram.MIN_TILES and y1 - y0 >= cartogram.MIN_TILES
     bar = fig.data[1].colorbar
     assert bar.tickformat == ",.0f" and bar.dtick >= 1 and float(bar.dtick).is_integer()
+
+
+def test_the_sums_per_province_and_region_come_in_one_statement():
+    """The map's and the comparison's sums per key (stocks on the as-of day and the day before
+    the dates, admissions, meetings) are one round trip, for the whole country and a limited
+    viewer (the facts), with the fixture's numbers."""
+    from chibo.dashboard import data
+    from chibo.dashboard.gateway import tracing
+    from chibo.dashboard.queries import exact
+
+    for scope in (ALL, Scope(org_roots=frozenset({"P1", "P2"}))):
+        data.clear_caches()
+        exact.clamp_day(scope, Y2025.as_of)  # the history's bounds, cached across filters
+        for key in ("province_code_current", "region"):
+            with tracing() as seen:
+                sums = q._grouped(scope, Y2025, key)
+            run = [s.sql for s in seen if "pragma_table_info" not in s.sql]  # not table probes
+            assert len(run) == 1, run
+            assert list(sums.columns) == ["k", *q.SUMS] and len(sums) > 0
+    hanoi = q._grouped(ALL, Y2025, "province_code_current").set_index("k").loc["N01"]
+    assert (hanoi["members"], hanoi["cells"], hanoi["admitted"]) == (21, 3, 1)
+    assert (hanoi["good"], hanoi["rated"]) == (12, 34)

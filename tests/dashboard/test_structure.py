@@ -119,3 +119,23 @@ def test_statistics_workbook_for_the_viewer(tmp_path):
     assert (rows["Tổng số"], rows["Trong đó: đảng viên nữ"],
             rows["Trong đó: người dân tộc thiểu số"]) == (24, 10, 6)
     assert counts(q.members_by(phu_tho, Y2025, "gender"))["female"] == 10
+
+
+def test_young_admission_share_over_whole_months_reads_the_monthly_admissions_rollup():
+    """The KPI card's share over whole months (a year and the year before) is summed from
+    marts.agg_admissions_age_monthly, with the numbers of the admissions themselves; dates that
+    cut a month and a viewer limited to a subtree read the admissions."""
+    from chibo.dashboard import data
+    from chibo.dashboard.gateway import tracing
+
+    before = dataclasses.replace(Y2025, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    cut = dataclasses.replace(Y2025, end=dt.date(2025, 12, 30))
+    data.clear_caches()
+    for scope, f, rolled in ((ALL, Y2025, True), (ALL, cut, False),
+                             (Scope(org_roots=frozenset({"P1"})), Y2025, False)):
+        with tracing() as seen:
+            got = q.admission_shares(scope, f, before)
+        assert ("agg_admissions_age_monthly" in seen[-1].sql) == rolled, f
+        want = [q.share(q.admissions_by(scope, g, "age_band"), "18_30") for g in (f, before)]
+        assert list(got) == want
+    assert q.admission_shares(ALL, Y2025, before) == (pytest.approx(2 / 3), None)

@@ -132,6 +132,27 @@ def test_admission_structure(inputs, con, scope):
 
 
 @pytest.mark.parametrize("scope", SCOPES, ids=str)
+def test_admissions_by_age_band_and_month(inputs, con, scope):
+    """marts.agg_admissions_age_monthly summed over whole months (a year; March to December of
+    another) is the recomputed admissions by age band at admission; a month less differs."""
+    cond, p = marts._where(scope)
+
+    def summed(a: dt.date, b: dt.date) -> dict:
+        return {v: int(n) for v, n in con.execute(
+            f"""SELECT age_band, sum(admitted) FROM marts.agg_admissions_age_monthly
+                WHERE month BETWEEN ? AND ? AND {cond} GROUP BY 1""", [a, b, *p]).fetchall()}
+
+    missed = 0
+    for a, b in ((dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+                 (dt.date(2025, 3, 1), dt.date(2025, 12, 31))):
+        want = {v: n for (d, v), n in ref.admission_structure(inputs, scope, a, b).items()
+                if d == "age_band"}
+        assert summed(a, b) == want, f"{scope} {a}..{b}"
+        missed += summed(a.replace(month=a.month + 1), b) != want
+    assert missed or scope.kind != "country"
+
+
+@pytest.mark.parametrize("scope", SCOPES, ids=str)
 def test_cells_without_a_regular_meeting(inputs, con, scope):
     cond, p = marts._where(scope, "o.")
     for month in (dt.date(2023, 10, 1), dt.date(2026, 3, 1)):

@@ -38,6 +38,7 @@ DIMENSIONS = ("gender", "age_band", "ethnicity", "religion", "professional_level
 ADMISSION_DIMENSIONS = tuple(d for d in DIMENSIONS if d != "status")
 ROLLUP = "agg_member_structure"
 SUBTREE_ROLLUP = "agg_subtree_structure"
+ADMISSIONS_ROLLUP = "agg_admissions_age_monthly"  # admissions by month and age band
 
 
 def as_of_day(scope: Scope, f: Filters) -> dt.date | None:
@@ -151,11 +152,27 @@ def admission_shares(scope: Scope, f: Filters, g: Filters, dimension: str = "age
                      value: str = "18_30") -> tuple[float | None, float | None]:
     """share(admissions_by(scope, f, dimension), value) and the same under `g` (the same
     filters over other dates: a year earlier), counted in one pass over the admissions of both
-    periods rather than one per period."""
+    periods rather than one per period: by age band over whole months from the monthly rollup
+    marts.agg_admissions_age_monthly when no organisation subtree narrows the selection (its
+    rows hold those months' admissions), else from the macro's admissions."""
     if dimension not in ADMISSION_DIMENSIONS or (f.org, f.region, f.province, f.sector,
                                                  f.old_boundaries) != (
             g.org, g.region, g.province, g.sector, g.old_boundaries):
         raise ValueError(dimension)
+    if dimension == "age_band" and use_rollup(scope, f, ADMISSIONS_ROLLUP) and all(
+            _whole_months(d) for d in (f, g)):
+        cond, p = org_condition(scope, f, alias="s")
+        p.update(a=f.start, b=f.end, a0=g.start, b0=g.end, v=value)
+        row = query_row(f"""
+            SELECT sum(s.admitted) FILTER (WHERE s.month BETWEEN $a AND $b),
+                   sum(s.admitted) FILTER (WHERE s.month BETWEEN $a AND $b AND s.age_band = $v),
+                   sum(s.admitted) FILTER (WHERE s.month BETWEEN $a0 AND $b0),
+                   sum(s.admitted) FILTER (WHERE s.month BETWEEN $a0 AND $b0
+                                           AND s.age_band = $v)
+            FROM marts.{ADMISSIONS_ROLLUP} s
+            WHERE {cond} AND s.month BETWEEN least($a::DATE, $a0::DATE)
+                                         AND greatest($b::DATE, $b0::DATE)""", p)
+        return tuple(float(k / n) if n else None for n, k in (row[:2], row[2:]))
     cond, p = subtree.ids_in(scope, f, "s.org_id")
     p.update(a=f.start, b=f.end, a0=g.start, b0=g.end, v=value)
     row = query_row(f"""
@@ -167,3 +184,9 @@ def admission_shares(scope: Scope, f: Filters, g: Filters, dimension: str = "age
                                                greatest($b::DATE, $b0::DATE)) s
         WHERE {cond} AND s.{dimension} IS NOT NULL""", p)
     return tuple(float(k / n) if n else None for n, k in (row[:2], row[2:]))
+
+
+def _whole_months(f: Filters) -> bool:
+    """Whether the dates of `f` are whole months (the first day of one to the last of one):
+    the months of the monthly admissions rollup then hold exactly its admissions."""
+    return f.start.day == 1 and (f.end + dt.timedelta(days=1)).day == 1 and f.start <= f.end

@@ -208,6 +208,18 @@ CREATE TABLE marts.agg_member_structure (
 );
 COMMENT ON TABLE marts.agg_member_structure IS 'day × the rollup keys of agg_members_monthly × dimension × value: marts.structure_long_on(D) summed, on 31-12 of every year of history, on the last loaded day and on the end of its month a year earlier';
 
+CREATE TABLE marts.agg_admissions_age_monthly (
+    month DATE,
+    province_code VARCHAR,
+    province_code_old VARCHAR,
+    province_code_current VARCHAR,
+    region VARCHAR,
+    sector VARCHAR,
+    age_band VARCHAR,
+    admitted INTEGER,
+);
+COMMENT ON TABLE marts.agg_admissions_age_monthly IS 'month × the rollup keys of agg_members_monthly × age band: the admissions of marts.admission_structure_between counted by the month of admission and the age band at admission';
+
 CREATE TABLE marts.agg_subtree_structure (
     day DATE,
     org_id VARCHAR,
