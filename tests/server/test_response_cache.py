@@ -207,3 +207,32 @@ def test_a_statement_out_of_memory_runs_again_alone():
     t.join(10)
     u.join(10)
     assert seen == ["other", "alone"]
+
+
+def test_a_question_being_answered_is_waited_for(logins):
+    """While the answer to a question is being drawn, the same question from another request of
+    that scope and role waits and is given that answer once kept, without drawing it again."""
+    from chibo.dashboard import data
+    from chibo.dashboard.auth import response_cache
+    from chibo.dashboard.data import Scope
+
+    responses.RESPONSES.clear()
+    body = _kpis(_state())
+    lead = login(logins, "lead")
+    drawn = _post(lead, body).get_data()  # what the callback answers
+    responses.RESPONSES.clear()
+    with logins.server.test_request_context("/"):
+        signature = data.signature()
+    key = (Scope.everything(), "leader", "vi", responses.request_key(body))
+    event = threading.Event()
+    response_cache._DRAWING[key, signature] = event  # another request is drawing it
+    answers = []
+    asker = threading.Thread(target=lambda: answers.append(_post(lead, body)))
+    asker.start()
+    while asker.is_alive() and not event._cond._waiters:  # until the asker waits for it
+        time.sleep(0.001)
+    responses.RESPONSES.put(key, signature, drawn, "application/json", 10**6)
+    response_cache._DRAWING.pop((key, signature))
+    event.set()
+    asker.join(30)
+    assert answers[0].headers.get(KEPT) == "1" and answers[0].get_data() == drawn

@@ -6,12 +6,15 @@ dispatches it; otherwise its answer is kept after it — unless it failed. A fai
 whose status is not 200, or during which a warning or an error was logged (a chart drawn as
 "could not be drawn", a fallback notice, a query stopped or too big), or one `dont_keep()` named.
 
+The same question asked again while its first answer is being drawn waits for that answer
+instead of drawing it too (many viewers opening one view at once draw it once per process).
 The read audit (chibo/dashboard/auth/audit_reads.py) runs on kept answers as on fresh ones.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 
 import dash
 import flask
@@ -21,12 +24,15 @@ from chibo.dashboard.auth import access
 
 CALLBACK_SUFFIX = "_dash-update-component"
 HIT_HEADER = "X-Chibo-Kept"  # "1" on an answer served from the kept responses
+_DRAWING: dict[tuple, threading.Event] = {}  # questions being answered now -> set when done
+_DRAWING_LOCK = threading.Lock()
 
 
 def install(server: flask.Flask) -> None:
     """After the gate, the limits and the input check (their before_request hooks come first)."""
     server.before_request(_serve)
     server.after_request(_keep)
+    server.teardown_request(_drawn)
     root = logging.getLogger()
     if not any(isinstance(h, _FailureWatch) for h in root.handlers):
         root.addHandler(_FailureWatch())
@@ -72,7 +78,17 @@ def _serve():
     flask.g.chibo_response = (key, signature)
     hit = responses.RESPONSES.get(key, signature)
     if hit is None:
-        return None
+        with _DRAWING_LOCK:
+            drawing = _DRAWING.get((key, signature))
+            if drawing is None:
+                _DRAWING[key, signature] = threading.Event()
+                flask.g.chibo_drawing = (key, signature)
+        if drawing is None:
+            return None
+        drawing.wait(runtime.current().settings.query_timeout_seconds)
+        hit = responses.RESPONSES.get(key, signature)
+        if hit is None:  # that answer failed or was not kept: this one is drawn afresh
+            return None
     answer = flask.Response(hit[0], status=200, content_type=hit[1])
     answer.headers[HIT_HEADER] = "1"
     return answer
@@ -88,3 +104,13 @@ def _keep(response: flask.Response) -> flask.Response:
         responses.RESPONSES.put(key, signature, response.get_data(), response.content_type,
                                 _budget())
     return response
+
+
+def _drawn(_error=None) -> None:
+    """The answer of a question others may be waiting for is kept (or failed): wake them."""
+    asked = flask.g.pop("chibo_drawing", None)
+    if asked is not None:
+        with _DRAWING_LOCK:
+            event = _DRAWING.pop(asked, None)
+        if event is not None:
+            event.set()
