@@ -75,14 +75,12 @@ def on_callback_error(error: Exception):
     query ran too long or needed more memory than allowed, leaves its outputs as they are and the
     page shows the notice (to that viewer: such an answer is never kept); any other error stays
     an error."""
-    if isinstance(error, QueryTimeout | QueryTooBig):
-        log.warning("callback answered without data: %s", error)
-        dash.set_props(fb.NOTICE, {"children": dmc.Alert(str(error), id=TOO_BIG, color="orange")})
-        return None
-    if not isinstance(error, WarehouseUnavailable):
+    refused = isinstance(error, QueryTimeout | QueryTooBig)
+    if not refused and not isinstance(error, WarehouseUnavailable):
         raise error
     log.warning("callback answered without data: %s", error)
-    dash.set_props(fb.NOTICE, {"children": unavailable_page(_language(), error)})
+    dash.set_props(fb.NOTICE, {"children": dmc.Alert(str(error), id=TOO_BIG, color="orange")
+                               if refused else unavailable_page(_language(), error)})
     return None
 
 
