@@ -94,6 +94,20 @@ def test_roles_of_the_same_scope_do_not_share_answers(logins):
     assert r.status_code == 200 and KEPT not in r.headers
 
 
+def test_a_kept_answer_is_audited_as_a_read(logins):
+    """A chart given from the kept answers is logged as a read of that viewer, as a fresh one."""
+    from chibo.dashboard.auth import users
+
+    responses.RESPONSES.clear()
+    body = _chart("overview-trend", _state(province="N01"))
+    _post(login(logins, "boss"), body)
+    before = max((e["id"] for e in users.audit_log(1)), default=0)
+    again = _post(login(logins, "boss"), body)
+    assert again.headers.get(KEPT) == "1"
+    reads = [e for e in users.audit_log(50) if e["id"] > before and e["action"] == "read"]
+    assert [(e["actor"], '"province": "N01"' in e["detail"]) for e in reads] == [("boss", True)]
+
+
 def test_inputs_are_checked_before_a_kept_answer(logins):
     """A request whose state is malformed is refused (400) even when its kept twin exists."""
     responses.RESPONSES.clear()
