@@ -1,11 +1,18 @@
 """Many viewers at once on `gunicorn -k gthread -w 2` (127.0.0.1): callbacks/s, p50/p95/p99,
-errors and each worker's memory (RSS, PSS and USS), with the answer cache on and, as baselines
-from the same run, off (CHIBO_ANSWER_CACHE_MB=0) and on under plain gunicorn without the deployed
-settings (`plain`: no libraries shared by the master, no malloc trims).
+errors, the share of answers served from the kept whole responses and each worker's memory (RSS,
+PSS and USS), with every cache on (`cached`) and, as baselines from the same run, with query
+answers cached but no whole responses kept (`answers`: CHIBO_RESPONSE_CACHE_MB=0), with no cache
+at all (`off`), or under plain gunicorn without the deployed settings (`plain`: no libraries
+shared by the master, no malloc trims).
 
     .venv/bin/python benchmarks/bench_load.py --warehouse data/warehouse.duckdb \
-        [--viewers 50] [--seconds 60] [--warmup 5] [--rest 10] [--modes cached,off,plain]
-        [--base DIR] [--variant NAME:CHIBO_X=VALUE,…]
+        [--viewers 50] [--seconds 60] [--warmup 5] [--rest 10] [--modes cached,answers,off]
+        [--states N] [--base DIR] [--variant NAME:CHIBO_X=VALUE,…]
+
+`--states N`: each user's viewers draw from N of its filter states only (the same N for every
+mode; default: all of them), an audience that looks at a few views rather than every one.
+`--prime`: every question of the run is asked once before it is timed, so the run measures a
+server that has been answering for a while (kept answers warm), not its first minute.
 
 Besides the rates and times: the workers' CPU per callback (their user + system time over the
 counted calls; capacity = cores / that, what a busy machine distorts least) and their memory
@@ -88,6 +95,34 @@ def output_name(body: dict) -> str:
     return (out if len(out) < 60 else out[:57] + "…") + f"  [{body.get('page')}]"
 
 
+def prime(port, viewers, payloads, pools) -> float:
+    """Ask every question of the run (each user's payloads × its states) once, `viewers` at a
+    time, before the timed run, as a long-running server would have been asked them (what is
+    measured then is the steady state, not the first minute after a start); the seconds taken."""
+    items = [(u, b, s) for u in pools for b in payloads for s in pools[u]]
+    cookies = {u: served.login(port, u) for u in pools}
+    start = time.monotonic()
+
+    def asker(i):
+        con = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        for user, body, state in items[i::viewers]:
+            headers = {"Cookie": cookies[user], "Content-Type": "application/json"}
+            try:
+                served.request(port, "POST", body["path"], with_state(body, state), headers,
+                               con=con)
+            except (OSError, http.client.HTTPException):
+                con.close()
+                con = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        con.close()
+
+    threads = [threading.Thread(target=asker, args=(i,), daemon=True) for i in range(viewers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.monotonic() - start
+
+
 def run(port, master, viewers, payloads, pools, seconds, warmup, rest) -> dict:
     """`viewers` threads, each its own session and kept-alive connection, for warmup + seconds;
     then `rest` idle seconds, to see the workers' memory after the load."""
@@ -113,12 +148,13 @@ def run(port, master, viewers, payloads, pools, seconds, warmup, rest) -> dict:
                 status, _h, _b = served.request(port, "POST", body["path"], data,
                                                 headers, con=con)
             except (OSError, http.client.HTTPException):
-                status = -1
+                status, _h = -1, {}
                 con.close()
                 con = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             if now >= t_count:
                 with lock:
-                    results.append((time.perf_counter() - t0, status, output_name(body)))
+                    results.append((time.perf_counter() - t0, status, output_name(body),
+                                    _h.get("x-chibo-kept") == "1" if status > 0 else False))
         con.close()
 
     def sample():
@@ -145,15 +181,16 @@ def run(port, master, viewers, payloads, pools, seconds, warmup, rest) -> dict:
 
 
 def summary(label: str, r: dict) -> dict:
-    times = sorted(t for t, s, _n in r["results"] if s in (200, 204))
-    errors = collections.Counter(s for _t, s, _n in r["results"] if s not in (200, 204))
+    times = sorted(t for t, s, _n, _k in r["results"] if s in (200, 204))
+    errors = collections.Counter(s for _t, s, _n, _k in r["results"] if s not in (200, 204))
+    kept = sum(k for *_x, k in r["results"])
     q = statistics.quantiles(times, n=100) if len(times) > 1 else [0.0] * 99
     out = {"label": label, "n": len(r["results"]), "rate": len(r["results"]) / r["seconds"],
            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "errors": errors}
     print(f"{label:12s} {out['rate']:8.1f} callbacks/s   p50 {out['p50']:7.1f} ms   "
           f"p95 {out['p95']:7.1f} ms   p99 {out['p99']:7.1f} ms   errors {sum(errors.values())}"
-          f" {dict(errors) if errors else ''}")
-    failed = collections.Counter(n for _t, s, n in r["results"] if s not in (200, 204))
+          f" {dict(errors) if errors else ''}; kept answers {kept * 100 / max(len(times), 1):.0f} %")
+    failed = collections.Counter(n for _t, s, n, _k in r["results"] if s not in (200, 204))
     for name, n in failed.most_common(5):
         print(f"{'':12s} failed {n} × {name}")
     counted = max(len(r["results"]), 1)
@@ -173,7 +210,7 @@ def summary(label: str, r: dict) -> dict:
                   f"{max(mibs):6.0f} MiB, at the load's end {mibs[-1]:6.0f} MiB{rest}")
         out["peak_rss"] = max(out["peak_rss"], *(m["rss"] for m in under))
     per = collections.defaultdict(list)
-    for t, _s, name in r["results"]:
+    for t, _s, name, _k in r["results"]:
         per[name].append(t * 1000)
     print(f"{'':12s} slowest callbacks (p95 ms, n):")
     slow = sorted(per.items(), key=lambda kv: -statistics.quantiles(kv[1], n=20)[-1]
@@ -194,13 +231,19 @@ def main() -> int:
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--rest", type=float, default=10,
                    help="idle seconds after the load before the workers' memory is read again")
-    served.add_mode_options(p, "cached,off,plain")
+    p.add_argument("--states", type=int, default=0,
+                   help="draw from this many filter states of each user (0: all)")
+    p.add_argument("--prime", action="store_true",
+                   help="ask every question once before the timed run (with --states N)")
+    served.add_mode_options(p, "cached,answers,off")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     users = served.viewers(args.warehouse)
     base_env = served.environment(args.warehouse, tmp, callback_rate_limit="100000 per 10 seconds")
     served.add_users(base_env, users)
     pools = state_pools(base_env, users)
+    if args.states:
+        pools = {u: random.Random(u).sample(v, min(args.states, len(v))) for u, v in pools.items()}
     print(f"warehouse {args.warehouse}; {args.viewers} viewers, {args.seconds:g} s (+{args.warmup:g} s"
           f" warm-up), gunicorn gthread -w {args.workers} --threads {args.threads}; load average"
           f" before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
@@ -214,13 +257,18 @@ def main() -> int:
                 payloads = served.record_payloads(port, served.login(port, "lanhdao"))
                 pages = collections.Counter(b["page"] for b in payloads)
                 print(f"recorded callbacks: {len(payloads)} ({dict(pages)})")
+            if args.prime:
+                took = prime(port, args.viewers, payloads, pools)
+                print(f"{mode}: every question asked once first ({took:.0f} s)")
             outs[mode] = summary(mode, run(port, pid, args.viewers, payloads, pools,
                                            args.seconds, args.warmup, args.rest))
     print(f"the servers' logs: {tmp}/MODE.log")
-    if outs.get("cached", {}).get("rate") and outs.get("off", {}).get("rate"):
-        c, o = outs["cached"], outs["off"]
-        print(f"cached / off: throughput × {c['rate'] / o['rate']:.2f}, p95 × "
-              f"{o['p95'] / c['p95']:.2f} faster; load average after: {os.getloadavg()[0]:.2f}")
+    o = outs.get("off", {})
+    for mode, c in outs.items():
+        if mode != "off" and c.get("rate") and o.get("rate") and c.get("p95"):
+            print(f"{mode} / off: throughput × {c['rate'] / o['rate']:.2f}, p95 × "
+                  f"{o['p95'] / c['p95']:.2f} faster")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
 

@@ -68,9 +68,12 @@ def add_mode_options(p, default: str) -> None:
 
 
 def modes(args) -> dict[str, tuple[dict, Path]]:
-    """Each mode asked for: (CHIBO_* values, the source tree run). `cached`: as deployed; `off`:
-    no answer cache; `plain`: gunicorn without the deployed settings; `base`: --base's tree."""
-    known = {"cached": {}, "off": {"CHIBO_ANSWER_CACHE_MB": "0"}, "plain": {}, "base": {}}
+    """Each mode asked for: (CHIBO_* values, the source tree run). `cached`: as deployed;
+    `answers`: query answers cached, whole responses not; `off`: no cache at all; `plain`:
+    gunicorn without the deployed settings; `base`: --base's tree."""
+    known = {"cached": {}, "answers": {"CHIBO_RESPONSE_CACHE_MB": "0"},
+             "off": {"CHIBO_ANSWER_CACHE_MB": "0", "CHIBO_RESPONSE_CACHE_MB": "0"},
+             "plain": {}, "base": {}}
     for v in args.variant:
         name, _, pairs = v.partition(":")
         known[name] = dict(pair.split("=", 1) for pair in pairs.split(",") if pair)

@@ -15,7 +15,14 @@ import dash
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from chibo.dashboard import bundles, follow, health, logs, mount, outdated, runtime, settings
-from chibo.dashboard.auth import audit_reads, callback_inputs, headers, throttle, web
+from chibo.dashboard.auth import (
+    audit_reads,
+    callback_inputs,
+    headers,
+    response_cache,
+    throttle,
+    web,
+)
 from chibo.dashboard.errors import StartRefused
 from chibo.dashboard.settings import Settings
 
@@ -61,6 +68,7 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
     throttle.install(app.server)  # body size and callback rate limits (auth/throttle.py)
     callback_inputs.install(app.server)  # every callback's inputs checked: 400, never 500
     audit_reads.install(app.server)  # every chart, table and export read is logged
+    response_cache.install(app.server)  # kept whole answers, after the checks above
     app.server.wsgi_app = _behind_proxies(app.server, settings.url_prefix)
     app.server.register_error_handler(  # a made-up component path is not found, not an error
         dash.exceptions.DependencyException, lambda _e: ("Not found / không có", 404))

@@ -1,6 +1,7 @@
 """What the gateway (chibo/dashboard/gateway.py) raises when it cannot answer: a statement past
-its time limit, no warehouse to read, a warehouse of an older contract, a start refused. Pages
-and the callback error handler catch these; only the gateway raises them."""
+its time limit or past the memory it may use, no warehouse to read, a warehouse of an older
+contract, a start refused. Pages and the callback error handler catch these; only the gateway
+raises them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ log = logging.getLogger("chibo.dashboard.sql")
 
 class QueryTimeout(RuntimeError):
     """A statement ran past the gateway's time limit and was stopped."""
+
+
+class QueryTooBig(RuntimeError):
+    """A statement needed more memory than the dashboard process may give DuckDB
+    (CHIBO_MEMORY_MB), even running alone."""
 
 
 class WarehouseUnavailable(RuntimeError):

@@ -13,14 +13,11 @@ never an error. `serving()` says what is read (for the admin banner and the data
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
 import os
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -29,17 +26,26 @@ import pandas as pd
 from chibo.dashboard import serving, storage
 from chibo.dashboard.errors import (
     QueryTimeout,
+    QueryTooBig,
     StartRefused,
     WarehouseMissing,
     WarehouseOutdated,
     WarehouseUnreadable,
 )
-from chibo.dashboard.instances import Instance, Spare, Watchdog
+from chibo.dashboard.instances import (  # noqa: F401  (tracing: the gateway's, for callers)
+    TRACES,
+    Gate,
+    Instance,
+    Spare,
+    Statement,
+    Watchdog,
+    tracing,
+)
 
 log = logging.getLogger("chibo.dashboard.sql")
 SPILL = os.path.join(tempfile.gettempdir(), "chibo-duckdb")  # where a query past the memory limit spills
-_TRACES: contextvars.ContextVar[list | None] = contextvars.ContextVar("chibo_sql_trace",
-                                                                     default=None)
+TOO_BIG = ("Truy vấn cần nhiều bộ nhớ hơn mức cho phép: hãy thu hẹp bộ lọc / the query needs "
+           "more memory than allowed: narrow the filters")
 
 
 class _Storage(Exception):
@@ -48,15 +54,6 @@ class _Storage(Exception):
     def __init__(self, chosen: serving.Serving, reason: str):
         super().__init__(reason)
         self.chosen, self.reason = chosen, reason
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One traced statement: its SQL, its parameters and how long it took (seconds)."""
-
-    sql: str
-    params: dict
-    seconds: float
 
 
 class Gateway:
@@ -78,6 +75,7 @@ class Gateway:
         self._pid = os.getpid()
         self._local = threading.local()
         self._watchdog = Watchdog()
+        self._gate = Gate()
         self._shared: Instance | None = None
         self._shared_lock = threading.Lock()
         self._spare = Spare()  # the instance the last probe opened (instances.py)
@@ -185,9 +183,16 @@ class Gateway:
         """Run on the chosen file; after a storage failure, condemn it and run on the next."""
         params = params or {}
         failed: set = set()
+        gate = self._gate.together
         while True:
             try:
-                return self._run_once(sql, params, fetch)
+                with gate():
+                    return self._run_once(sql, params, fetch)
+            except duckdb.OutOfMemoryException:  # beside other statements, perhaps: again alone
+                if gate == self._gate.alone:
+                    log.warning("too big for %s MB: %s", self.memory_mb, " ".join(sql.split()))
+                    raise QueryTooBig(TOO_BIG) from None
+                gate = self._gate.alone
             except _Storage as e:
                 self._close()
                 failed.add(e.chosen.signature)
@@ -214,7 +219,7 @@ class Gateway:
             self._watchdog.release(token)
             seconds = time.perf_counter() - start
             log.debug("%.1f ms %s %s", seconds * 1000, " ".join(sql.split()), params)
-            trace = _TRACES.get()
+            trace = TRACES.get()
             if trace is not None:
                 trace.append(Statement(sql, dict(params), seconds))
 
@@ -287,14 +292,3 @@ def _is_storage_error(error: duckdb.Error, path: Path) -> bool:
 
 def _words(error: duckdb.Error) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-
-
-@contextlib.contextmanager
-def tracing():
-    """Collect every statement any gateway runs in this context: `with tracing() as seen:`."""
-    seen: list[Statement] = []
-    token = _TRACES.set(seen)
-    try:
-        yield seen
-    finally:
-        _TRACES.reset(token)

@@ -1,12 +1,39 @@
 """The gateway's per-process plumbing (chibo/dashboard/gateway.py opens the connections; this
 module never imports DuckDB): the one instance a process holds on the file it serves, handing
-out a cursor per thread, the instance a probe opened kept for serving (`Spare`), and the
-watchdog that stops statements past their time limit."""
+out a cursor per thread, the instance a probe opened kept for serving (`Spare`), the watchdog
+that stops statements past their time limit, the gate that lets a statement run alone after it
+ran out of memory, and the trace of the statements run (`tracing()`)."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import threading
 import time
+from dataclasses import dataclass
+
+TRACES: contextvars.ContextVar[list | None] = contextvars.ContextVar("chibo_sql_trace",
+                                                                    default=None)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One traced statement: its SQL, its parameters and how long it took (seconds)."""
+
+    sql: str
+    params: dict
+    seconds: float
+
+
+@contextlib.contextmanager
+def tracing():
+    """Collect every statement any gateway runs in this context: `with tracing() as seen:`."""
+    seen: list[Statement] = []
+    token = TRACES.set(seen)
+    try:
+        yield seen
+    finally:
+        TRACES.reset(token)
 
 
 class Watchdog:
@@ -100,3 +127,44 @@ class Spare:
         if held is not None:
             held[1].close()
         return None
+
+
+class Gate:
+    """Statements of a process's serving threads run side by side (`together()`); one that ran
+    out of the instance's memory among them runs again `alone()`: it waits for those running to
+    end and holds new ones back, so it has the whole memory limit to itself."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._running = 0
+        self._waiting = 0
+        self._alone = False
+
+    @contextlib.contextmanager
+    def together(self):
+        with self._cond:
+            while self._alone or self._waiting:
+                self._cond.wait()
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._running -= 1
+                if not self._running:
+                    self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def alone(self):
+        with self._cond:
+            self._waiting += 1
+            while self._alone or self._running:
+                self._cond.wait()
+            self._waiting -= 1
+            self._alone = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._alone = False
+                self._cond.notify_all()

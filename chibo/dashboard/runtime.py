@@ -14,6 +14,7 @@ import flask
 import limits.storage
 import limits.strategies
 
+from chibo.dashboard import responses
 from chibo.dashboard.gateway import Gateway
 from chibo.dashboard.settings import Settings
 from chibo.dashboard.store import Store, open_store
@@ -65,9 +66,12 @@ def bound(rt: Runtime):
 
 
 def install(server: flask.Flask, rt: Runtime) -> Runtime | None:
-    """Make `rt` the runtime of the app (returns the one it replaces)."""
+    """Make `rt` the runtime of the app (returns the one it replaces); the responses kept for
+    the one before are forgotten (its settings may have drawn them otherwise)."""
     before = server.extensions.get(_KEY)
     server.extensions[_KEY] = rt
+    if before is not None and before is not rt:
+        responses.RESPONSES.clear()
     return before
 
 

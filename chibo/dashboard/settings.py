@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     answer_cache_mb: int = Field(64, ge=0, description="memory each dashboard process keeps "
                                  "for cached answers, in MB (least recently used go first; `0`: "
                                  "no cache)")
+    response_cache_mb: int = Field(32, ge=0, description="memory each dashboard process keeps "
+                                   "for whole callback responses, in MB, answered again without "
+                                   "running the callback (same warehouse file, viewer scope and "
+                                   "role, language, inputs; least recently used go first; `0`: "
+                                   "none)")
     query_timeout_seconds: float = Field(60.0, gt=0, description="seconds one warehouse query "
                                          "may run before it is stopped")
     session_idle_minutes: float = Field(30.0, gt=0, description="a session unused this long "

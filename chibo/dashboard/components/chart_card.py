@@ -20,7 +20,7 @@ from dash import (
     no_update,
 )
 
-from chibo.dashboard import i18n
+from chibo.dashboard import i18n, responses
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts import registry, theme
 from chibo.dashboard.components.definitions import INFO, info_popover
@@ -73,6 +73,7 @@ def chart_card(key: str, lang: str = "vi", height: int = 420) -> dmc.Paper:
 
 @callback(Output({"type": GRAPH, "key": MATCH}, "figure"), Output({"type": ALT, "key": MATCH}, "children"),
           Input(STATE, "data"), Input(THEME, "data"), State({"type": GRAPH, "key": MATCH}, "id"))
+@responses.cacheable
 def render(state, theme_name, graph_id):
     return registry.card_answer(graph_id["key"], state, theme_name, access.current_scope())
 

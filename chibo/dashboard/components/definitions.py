@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import MATCH, Input, Output, State, callback, html
 
-from chibo.dashboard import data, i18n
+from chibo.dashboard import data, i18n, responses
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts import registry
 from chibo.dashboard.components.filter_bar import STATE
@@ -43,6 +43,7 @@ def info_popover(dropdown_id, lang: str, items: list[tuple[str, str]] | None = N
 
 @callback(Output({"type": INFO, "key": MATCH}, "children"), Input(STATE, "data"),
           State({"type": INFO, "key": MATCH}, "id"))
+@responses.cacheable
 def fill(state, info_id):
     """A chart card's definitions for its metrics under the current filters and language."""
     lang = (state or {}).get("lang", "vi")

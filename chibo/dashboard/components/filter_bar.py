@@ -9,7 +9,7 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
 
-from chibo.dashboard import data, urlstate
+from chibo.dashboard import data, responses, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.i18n import t
 from chibo.dashboard.queries import lookup
@@ -70,6 +70,7 @@ clientside_callback(  # below 768 px the filters fold under their button (a draw
           Output(RESET, "children"), Output(PERIOD, "data"), Output(REGION, "placeholder"),
           Output(PROVINCE, "placeholder"), Output(SECTOR, "placeholder"), Output(TOGGLE, "children"),
           Input(LANG, "data"))
+@responses.cacheable
 def translate_labels(lang):
     """Filter labels in the chosen language."""
     lang = lang or "vi"
@@ -106,6 +107,7 @@ def period_options(lang: str) -> list[dict]:
 
 @callback(Output(REGION, "data"), Output(PROVINCE, "data"), Output(SECTOR, "data"),
           Input(LANG, "data"), Input(STATE, "data"))
+@responses.cacheable
 def fill_options(lang, state):
     """Region, province (63 old or 34 current, within the region) and sector options."""
     if not state or data.signature() is None:
@@ -125,6 +127,7 @@ def fill_options(lang, state):
 
 
 @callback(Output(ORG, "data"), Input(ORG, "searchValue"), Input(ORG, "value"))
+@responses.cacheable
 def search_orgs(text, value):
     """Organisation options matching the typed text, each labelled with its path; the picked
     organisation is always among them (a value missing from the options would show blank)."""
@@ -185,6 +188,7 @@ def state_from_controls(prev: dict, trigger, period, dates, asof, region, provin
     Input(REGION, "value"), Input(PROVINCE, "value"), Input(OLD, "checked"),
     Input(SECTOR, "value"), Input(ORG, "value"), Input(PARAM, "value"), Input(PATCH, "data"),
     Input(RESET, "n_clicks"), State(PARAM, "id"), State(STATE, "data"), State(LANG, "data"))
+@responses.cacheable
 def sync(search, period, start, end, asof, region, province, old, sector, org, param_values,
          patch, _reset, param_ids, prev, prev_lang):
     """Keep URL, controls and the state store in step (see module docstring)."""

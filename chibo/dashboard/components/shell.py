@@ -11,8 +11,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
-from chibo.dashboard import data, urlstate
-from chibo.dashboard.auth import access
+from chibo.dashboard import data, responses, urlstate
+from chibo.dashboard.auth import access, response_cache
 from chibo.dashboard.auth import ui as auth_ui
 from chibo.dashboard.components import filter_bar as fb
 from chibo.dashboard.components import warehouse_banner
@@ -114,11 +114,14 @@ def doc_title(pathname: str | None, lang: str) -> str:
 
 @callback(Output(CONTENT, "children"), Input(fb.URL, "pathname"), Input(fb.LANG, "data"),
           State(fb.URL, "search"))
+@responses.cacheable
 def route(pathname, lang, search):
     """Render the page for the path, in the language, with its validated URL params."""
     if lang is None:
         return no_update
     page = page_for(app_path(pathname))
+    if page is not None and page.get("roles"):  # an admin's page is drawn afresh every time
+        response_cache.dont_keep()
     if page is not None and not access.page_allowed(page):
         return dmc.Alert(t("auth.forbidden", lang), color="red", id="page-forbidden")
     if page is not None and page.get("without_warehouse"):  # the upload page loads the first one
@@ -136,6 +139,7 @@ def route(pathname, lang, search):
           Output("dates-provider", "settings"), Output(DOC, "data"),
           Input(fb.URL, "pathname"), Input(fb.URL, "search"), Input(fb.LANG, "data"),
           State(NAV, "id"))
+@responses.cacheable
 def navigation(pathname, search, lang, ids):
     """Nav labels in the language; links keep the query string so filters survive navigation."""
     lang = lang or "vi"

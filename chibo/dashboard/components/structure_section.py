@@ -11,7 +11,7 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from chibo.dashboard import data, i18n, urlstate
+from chibo.dashboard import data, i18n, responses, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts.catalogue import structure as charts
 from chibo.dashboard.components.chart_card import THEME, chart_card
@@ -73,5 +73,6 @@ def kpi_cards(state: dict | None, theme: str | None) -> list:
 
 
 @callback(Output(STRUCTURE_KPIS, "children"), Input(STATE, "data"), Input(THEME, "data"))
+@responses.cacheable
 def update_kpis(state, theme):
     return kpi_cards(state, theme)

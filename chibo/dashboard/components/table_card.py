@@ -13,7 +13,7 @@ import dash_mantine_components as dmc
 from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from chibo.dashboard import i18n
+from chibo.dashboard import i18n, responses
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts import grid_view, tables
 from chibo.dashboard.charts.tables import TABLES, Table
@@ -130,6 +130,7 @@ def count_note(rows: int, lang: str) -> str:
           Output({"type": NOTE, "key": MATCH}, "children"),
           Input({"type": GRID, "key": MATCH}, "getRowsRequest"), State(STATE, "data"),
           State({"type": GRID, "key": MATCH}, "id"))
+@responses.cacheable
 def render(request, state, grid_id):
     """One block of rows as the grid asks (sorted, filtered and cut on the server) and the count;
     a request the table cannot answer (a column not its own…) is refused."""

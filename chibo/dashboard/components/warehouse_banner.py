@@ -20,10 +20,16 @@ from dash import Input, Output, callback, html
 from chibo.dashboard import data, i18n
 from chibo.dashboard.auth import access
 from chibo.dashboard.components import filter_bar as fb
-from chibo.dashboard.errors import WarehouseOutdated, WarehouseUnavailable
+from chibo.dashboard.errors import (
+    QueryTimeout,
+    QueryTooBig,
+    WarehouseOutdated,
+    WarehouseUnavailable,
+)
 from chibo.dashboard.i18n import fmt_date, t
 
 SLOT, BANNER, UNAVAILABLE = "warehouse-banner", "warehouse-fallback-banner", "warehouse-unavailable"
+TOO_BIG = "query-refused"  # the notice of a query stopped (time or memory)
 log = logging.getLogger("chibo.dashboard.warehouse")
 
 i18n.register({
@@ -65,12 +71,16 @@ def unavailable_page(lang: str, error: WarehouseUnavailable | None = None) -> dm
 
 
 def on_callback_error(error: Exception):
-    """The app's callback error handler: a callback that finds no readable warehouse leaves its
-    outputs as they are and the page shows the notice; any other error stays an error."""
-    if not isinstance(error, WarehouseUnavailable):
+    """The app's callback error handler: a callback that finds no readable warehouse, or whose
+    query ran too long or needed more memory than allowed, leaves its outputs as they are and the
+    page shows the notice (to that viewer: such an answer is never kept); any other error stays
+    an error."""
+    refused = isinstance(error, QueryTimeout | QueryTooBig)
+    if not refused and not isinstance(error, WarehouseUnavailable):
         raise error
     log.warning("callback answered without data: %s", error)
-    dash.set_props(fb.NOTICE, {"children": unavailable_page(_language(), error)})
+    dash.set_props(fb.NOTICE, {"children": dmc.Alert(str(error), id=TOO_BIG, color="orange")
+                               if refused else unavailable_page(_language(), error)})
     return None
 
 

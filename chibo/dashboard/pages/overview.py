@@ -7,7 +7,7 @@ import dash
 import dash_mantine_components as dmc
 from dash import Input, Output, callback, html
 
-from chibo.dashboard import data, i18n, urlstate
+from chibo.dashboard import data, i18n, responses, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts.catalogue.overview import KPIS, OVERVIEW_TREND
 from chibo.dashboard.components.chart_card import THEME, chart_card
@@ -52,5 +52,6 @@ def kpi_cards(state: dict | None, theme: str | None) -> list:
 
 
 @callback(Output(OVERVIEW_KPIS, "children"), Input(STATE, "data"), Input(THEME, "data"))
+@responses.cacheable
 def update_kpis(state, theme):
     return kpi_cards(state, theme)

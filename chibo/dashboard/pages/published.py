@@ -13,7 +13,7 @@ import dash_mantine_components as dmc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from chibo.dashboard import data, urlstate
+from chibo.dashboard import data, responses, urlstate
 from chibo.dashboard.auth import access
 from chibo.dashboard.charts.published_text import (  # noqa: F401
     document_label,
@@ -215,6 +215,7 @@ def layout(lang: str = "vi", pub_metric: str = "all", pub_from: str = "all", pub
 @callback(Output(PUBLISHED_GRID, "rowData"), Output(PUBLISHED_SUMMARY, "children"),
           Output(PUBLISHED_TIMELINE, "figure"), Input(STATE, "data"),
           Input(PUBLISHED_SCOPE, "value"), Input(PUBLISHED_DOC, "value"), Input(THEME, "data"))
+@responses.cacheable
 def update(state, scope_key, doc_id, theme):
     try:
         grid, summary = rows(state, scope_key, doc_id)
@@ -228,6 +229,7 @@ def update(state, scope_key, doc_id, theme):
 
 @callback(Output(PUBLISHED_SCOPE, "data"), Output(PUBLISHED_DOC, "data"),
           Output(PUBLISHED_FROM, "data"), Output(PUBLISHED_TO, "data"), Input(STATE, "data"))
+@responses.cacheable
 def fill_options(state):
     try:
         scopes, docs, years = options(state)
@@ -239,5 +241,6 @@ def fill_options(state):
 
 @callback(Output(PUBLISHED_SENTENCE, "children"), Input(PUBLISHED_GRID, "selectedRows"),
           Input(STATE, "data"))
+@responses.cacheable
 def show_sentence(selected, state):
     return sentence(selected[0] if selected else None, (state or {}).get("lang", "vi"))

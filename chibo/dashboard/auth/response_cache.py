@@ -1,0 +1,116 @@
+"""The request path of kept callback responses (chibo/dashboard/responses.py): a Dash callback
+request that passed the login gate, the rate limit and the check of its inputs
+(chibo/dashboard/auth/callback_inputs.py) is answered from the kept responses when the same
+viewer scope and role asked the same thing of the same warehouse file before, before Dash
+dispatches it; otherwise its answer is kept after it — unless it failed. A failed answer is one
+whose status is not 200, or during which a warning or an error was logged (a chart drawn as
+"could not be drawn", a fallback notice, a query stopped or too big), or one `dont_keep()` named.
+
+The same question asked again while its first answer is being drawn waits for that answer
+instead of drawing it too (many viewers opening one view at once draw it once per process).
+The read audit (chibo/dashboard/auth/audit_reads.py) runs on kept answers as on fresh ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import dash
+import flask
+
+from chibo.dashboard import data, responses, runtime
+from chibo.dashboard.auth import access
+
+CALLBACK_SUFFIX = "_dash-update-component"
+HIT_HEADER = "X-Chibo-Kept"  # "1" on an answer served from the kept responses
+_DRAWING: dict[tuple, threading.Event] = {}  # questions being answered now -> set when done
+_DRAWING_LOCK = threading.Lock()
+
+
+def install(server: flask.Flask) -> None:
+    """After the gate, the limits and the input check (their before_request hooks come first)."""
+    server.before_request(_serve)
+    server.after_request(_keep)
+    server.teardown_request(_drawn)
+    root = logging.getLogger()
+    if not any(isinstance(h, _FailureWatch) for h in root.handlers):
+        root.addHandler(_FailureWatch())
+
+
+def dont_keep() -> None:
+    """The answer of this request must not be kept (nothing outside a request)."""
+    if flask.has_request_context():
+        flask.g.chibo_failed = True
+
+
+class _FailureWatch(logging.Handler):
+    """A warning or an error logged while a request is answered marks its answer as failed."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        dont_keep()
+
+
+def _budget() -> int:
+    return runtime.current().settings.response_cache_mb * 1024 * 1024
+
+
+def _callback_of(body: dict):
+    entry = dash.get_app().callback_map.get(body.get("output"))
+    return entry and entry.get("callback")
+
+
+def _serve():
+    req = flask.request
+    if req.method != "POST" or not req.path.endswith(CALLBACK_SUFFIX) or _budget() <= 0:
+        return None
+    body = req.get_json(silent=True)
+    if not isinstance(body, dict) or not responses.is_cacheable(_callback_of(body)):
+        return None
+    signature = data.signature()
+    if signature is None:
+        return None
+    key = (access.current_scope(), access.current_role(), responses.language(body),
+           responses.request_key(body))
+    flask.g.chibo_response = (key, signature)
+    hit = responses.RESPONSES.get(key, signature)
+    if hit is None:
+        with _DRAWING_LOCK:
+            drawing = _DRAWING.get((key, signature))
+            if drawing is None:
+                _DRAWING[key, signature] = threading.Event()
+                flask.g.chibo_drawing = (key, signature)
+        if drawing is None:
+            return None
+        drawing.wait(runtime.current().settings.query_timeout_seconds)
+        hit = responses.RESPONSES.get(key, signature)
+        if hit is None:  # that answer failed or was not kept: this one is drawn afresh
+            return None
+    answer = flask.Response(hit[0], status=200, content_type=hit[1])
+    answer.headers[HIT_HEADER] = "1"
+    return answer
+
+
+def _keep(response: flask.Response) -> flask.Response:
+    asked = flask.g.pop("chibo_response", None)
+    if (asked is None or response.status_code != 200 or response.headers.get(HIT_HEADER)
+            or flask.g.get("chibo_failed") or response.is_streamed):
+        return response
+    key, signature = asked
+    if data.signature() == signature:  # not when the file changed while it was answered
+        responses.RESPONSES.put(key, signature, response.get_data(), response.content_type,
+                                _budget())
+    return response
+
+
+def _drawn(_error=None) -> None:
+    """The answer of a question others may be waiting for is kept (or failed): wake them."""
+    asked = flask.g.pop("chibo_drawing", None)
+    if asked is not None:
+        with _DRAWING_LOCK:
+            event = _DRAWING.pop(asked, None)
+        if event is not None:
+            event.set()
