@@ -83,7 +83,8 @@ def keyed_tables() -> tuple[str, ...]:
                  if line.startswith("CREATE TABLE") and line.split()[2].endswith(BY_KEY))
 
 
-def view_statements(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def view_statements(name: str) -> tuple[str, ...]:
     """The statements making the view marts.<x> over marts.<x>_by_key (`name`): its columns in the
     table's order, each key column replaced by the id of dim_org it keys, with the table's grain and
     notes; a key that may be NULL shows NULL."""
@@ -108,8 +109,8 @@ def view_statements(name: str) -> list[str]:
             picks.append(f"t.{column}")
         if note:
             notes.append(f"COMMENT ON COLUMN {view}.{shown} IS {_quoted(note)}")
-    return [f"CREATE OR REPLACE VIEW {view} AS SELECT {', '.join(picks)} FROM {name} t "
-            + " ".join(joins), f"COMMENT ON VIEW {view} IS {_quoted(grain)}", *notes]
+    return (f"CREATE OR REPLACE VIEW {view} AS SELECT {', '.join(picks)} FROM {name} t "
+            + " ".join(joins), f"COMMENT ON VIEW {view} IS {_quoted(grain)}", *notes)
 
 
 def _quoted(text: str) -> str:
