@@ -44,7 +44,7 @@ def test_readme_names_the_contract():
 def test_every_mart_sql_file_is_a_contract_table():
     """A mart is its SQL file (chibo/etl/sql/marts/<name>.sql) and its entry in the contract."""
     files = {p.stem for p in (SQL_DIR / "marts").glob("*.sql")}
-    assert files == {t.name for t in contract.tables() if t.schema == "marts"}
+    assert files == {t.name for t in contract.tables() if t.schema == "marts" and not t.view_of}
 
 
 def test_a_generation_that_breaks_the_contract_is_not_published(tmp_path, monkeypatch):
@@ -62,39 +62,70 @@ def test_a_generation_that_breaks_the_contract_is_not_published(tmp_path, monkey
     assert not warehouse.exists()
 
 
-def test_the_big_facts_store_org_ids_dictionary_coded(demo_warehouse):
+KEYED = {
+    ("marts.fct_membership_monthly_by_key", "org_key"), ("marts.fct_membership_daily_by_key", "org_key"),
+    ("marts.fct_meetings_monthly_by_key", "org_key"),
+    ("marts.agg_base_org_monthly_by_key", "base_org_key"),
+    ("marts.agg_base_org_members_by_key", "base_org_key"),
+    ("marts.fct_member_structure_by_key", "org_key"),
+    ("marts.fct_member_structure_yearly_by_key", "org_key"),
+    ("marts.agg_org_tree_by_key", "org_key"), ("marts.agg_org_tree_by_key", "parent_key"),
+    ("marts.cell_missed_regular_by_key", "org_key"),
+    ("marts.fct_member_assessment_yearly_by_key", "org_key")}
+
+
+def test_the_big_facts_store_organisations_by_key_and_no_enum(demo_warehouse):
     """The largest tables (a row per cell or base organisation and month or day, per cell and
     year; the day rollup of the tree; the cells' months without a regular meeting; the members'
-    ratings per cell and year) hold their
-    organisations as marts.org_code: an ENUM of exactly dim_org's ids, in their order, stored as
-    small integers rather than text."""
-    coded = {(t.qualified, c.name) for t in contract.tables() for c in t.columns if c.type == "ENUM"}
-    assert coded == {
-        ("marts.fct_membership_monthly", "org_id"), ("marts.fct_membership_daily", "org_id"),
-        ("marts.fct_meetings_monthly", "org_id"), ("marts.agg_base_org_monthly", "base_org_id"),
-        ("marts.agg_base_org_members", "base_org_id"),
-        ("marts.fct_member_structure", "org_id"), ("marts.fct_member_structure_yearly", "org_id"),
-        ("marts.agg_org_tree", "org_id"), ("marts.agg_org_tree", "parent_id"),
-        ("marts.cell_missed_regular", "org_id"), ("marts.fct_member_assessment_yearly", "org_id")}
+    ratings per cell and year) hold their organisations as dim_org.org_key, an INTEGER packed in
+    a few bits a row; the file holds no ENUM (whose type would carry every id in each column)."""
+    keyed = {(t.qualified, c.name) for t in contract.tables() for c in t.columns
+             if c.name in contract.KEYS and t.qualified != "marts.dim_org"}
+    assert keyed == KEYED
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:
-        ids = [r[0] for r in con.execute("SELECT org_id FROM marts.dim_org ORDER BY org_id").fetchall()]
-        assert con.execute("SELECT enum_range(NULL::marts.org_code)").fetchone()[0] == ids
-        for table, column in sorted(coded):
-            kinds = con.execute(f"""SELECT DISTINCT segment_type LIKE 'ENUM(%', compression
+        assert con.execute("SELECT count(*) FROM duckdb_types() WHERE NOT internal"
+                           " AND database_name = current_database()").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM duckdb_columns() WHERE data_type LIKE 'ENUM%'"
+                           ).fetchone()[0] == 0
+        for table, column in sorted(KEYED):
+            kinds = con.execute(f"""SELECT DISTINCT segment_type, compression
                 FROM pragma_storage_info('{table}')
                 WHERE column_name = ? AND segment_type <> 'VALIDITY'""", [column]).fetchall()
-            assert kinds and all(enum and packing not in ("DICT_FSST", "FSST", "Dictionary")
-                                 for enum, packing in kinds), (table, column, kinds)
+            assert kinds and all(typ == "INTEGER" and packing not in ("DICT_FSST", "FSST",
+                                                                      "Dictionary", "Uncompressed")
+                                 for typ, packing in kinds), (table, column, kinds)
+
+
+def test_a_key_names_exactly_one_organisation(demo_warehouse):
+    """dim_org.org_key numbers the organisations 1 … N in org_id order (one key per id, one id
+    per key), every key stored in the facts is one of them, and each view shows its table's rows
+    with the keys replaced by those ids."""
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        n, keys, first, last, out_of_order = con.execute(
+            "SELECT count(*), count(DISTINCT org_key), min(org_key), max(org_key), count(*)"
+            " FILTER (WHERE org_key <> rank) FROM (SELECT org_key, row_number() OVER"
+            " (ORDER BY org_id) AS rank FROM marts.dim_org)").fetchone()
+        assert n > 100 and (keys, first, last, out_of_order) == (n, 1, n, 0)
+        for table, column in sorted(KEYED):
+            view, shown = table.removesuffix("_by_key"), contract.KEYS[column]
+            stored, unknown = con.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE {column} IS NOT NULL AND {column} NOT IN"
+                f" (SELECT org_key FROM marts.dim_org)) FROM {table}").fetchone()
+            assert stored and unknown == 0, table
+            assert con.execute(f"SELECT count(*) FROM {view}").fetchone()[0] == stored, view
+            assert con.execute(
+                f"SELECT count(*) FROM (SELECT {shown} FROM {view} EXCEPT ALL SELECT o.org_id FROM"
+                f" {table} t LEFT JOIN marts.dim_org o ON o.org_key = t.{column})").fetchone()[0] == 0
 
 
 # columns the contract computes on read (GENERATED ALWAYS AS (…) VIRTUAL) and what they equal
 COMPUTED = {
-    ("marts.fct_membership_monthly", "left_party"):
+    ("marts.fct_membership_monthly_by_key", "left_party"):
         "left_death + left_struck_off + left_expelled + left_resigned + left_other",
-    ("marts.fct_membership_daily", "left_party"):
+    ("marts.fct_membership_daily_by_key", "left_party"):
         "left_death + left_struck_off + left_expelled + left_resigned + left_other",
-    ("marts.fct_meetings_monthly", "present"): "expected - absent",
-    ("marts.fct_meetings_monthly", "good"):
+    ("marts.fct_meetings_monthly_by_key", "present"): "expected - absent",
+    ("marts.fct_meetings_monthly_by_key", "good"):
         "regular_held + thematic_held - unrated - fair - average - poor",
 }
 
@@ -128,10 +159,12 @@ def test_a_stored_copy_of_a_computed_column_breaks_the_contract(tmp_path):
         con.execute(contract.DDL.replace(
             " GENERATED ALWAYS AS (left_death + left_struck_off + left_expelled + left_resigned"
             " + left_other) VIRTUAL", "", 1))
+        contract.create_views(con)
     broken = differences(path)
-    assert len(broken) == 1 and broken[0].startswith("marts.fct_membership_monthly: has left_party"
+    assert len(broken) == 1 and broken[0].startswith("marts.fct_membership_monthly_by_key: has left_party"
                                                      " INTEGER; lacks left_party INTEGER = ")
     with duckdb.connect(str(path)) as con:
-        con.execute("DROP TABLE marts.fct_membership_monthly")
-        con.execute(contract.statement("marts.fct_membership_monthly"))
+        con.execute("DROP TABLE marts.fct_membership_monthly_by_key CASCADE")
+        con.execute(contract.statement("marts.fct_membership_monthly_by_key"))
+        contract.create_views(con)
     assert differences(path) == []

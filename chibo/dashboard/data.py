@@ -216,7 +216,7 @@ def data_bounds(scope: Scope) -> tuple[dt.date, dt.date] | None:
     """(first month, last month) of membership data visible in the scope, or None if empty."""
     cond, p = org_condition(scope)
     src = ("marts.agg_members_monthly o" if use_rollup(scope, None, "agg_members_monthly") else
-           "marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)")
+           "marts.fct_membership_monthly_by_key f JOIN marts.dim_org o USING (org_key)")
     # the first month with a cell (rollup rows of base organisations alone do not count)
     row = query_row(f"SELECT min(month) FILTER (WHERE cells > 0), max(month) FROM {src}"
                     f" WHERE {cond}", p)

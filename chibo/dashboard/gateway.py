@@ -250,8 +250,8 @@ class Gateway:
 
 
 def _frame(cur: duckdb.DuckDBPyConnection, sql: str, params: dict | None) -> pd.DataFrame:
-    """The result as a DataFrame, a dictionary-coded id (ENUM, as the big facts store org_id) as
-    text: pandas would turn it into a Categorical of every id in the warehouse (300 000 at
+    """The result as a DataFrame, a dictionary-coded id (ENUM, as files published before
+    dim_org.org_key stored the big facts' org_id) as text: pandas would turn it into a Categorical of every id in the warehouse (300 000 at
     national scale, ~0,7 s a fetch), so such a statement is read again with the column cast."""
     coded = [d[0] for d in cur.description if str(d[1]).startswith("ENUM(")]
     if not coded:

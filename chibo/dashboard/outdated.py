@@ -26,8 +26,8 @@ MACROS = ("admission_structure_between", "admission_structure_long_between",
 # The rollups a picked organisation's views, the table of organisations and the list of cells that
 # missed regular meetings read when the file has them (the facts of the cells otherwise: the same
 # numbers, slower at national scale).
-ROLLUPS = ("agg_base_org_members", "agg_subtree_monthly", "agg_subtree_structure",
-           "cell_missed_regular")
+ROLLUPS = ("agg_base_org_members_by_key", "agg_subtree_monthly", "agg_subtree_structure",
+           "cell_missed_regular_by_key")
 
 
 def missing_macros() -> list[str]:

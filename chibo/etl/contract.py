@@ -16,15 +16,16 @@ import duckdb
 DDL_FILE = Path(__file__).parent / "sql" / "contract.sql"
 DDL = DDL_FILE.read_text(encoding="utf-8")
 SCHEMAS = ("marts", "meta")
-# An ENUM column's type names every value: the contract names it ENUM (marts.org_code, see CODES).
 # A column with an expression (column_default) is a generated one: the contract has no defaults.
-_COLUMNS = """SELECT schema_name || '.' || table_name, column_name,
-    CASE WHEN data_type LIKE 'ENUM(%' THEN 'ENUM' ELSE data_type END, comment, column_default
+# A view's columns are listed as a table's.
+_COLUMNS = """SELECT schema_name || '.' || table_name, column_name, data_type, comment, column_default
     FROM duckdb_columns() WHERE schema_name IN ('marts', 'meta') AND database_name = {database}
     ORDER BY schema_name, table_name, column_index"""
-# The statement making marts.org_code, the dictionary of dim_org's ids the big facts store org_id
-# in; the contract runs it after dim_org (empty there), the ETL once dim_org is built.
-CODES = next(line for line in DDL.splitlines() if line.startswith("CREATE TYPE marts.org_code"))
+# A table marts.<name>_by_key stores organisations by dim_org.org_key (an INTEGER, a few bits a
+# row on disk); the view marts.<name> shows each key column as the id (KEYS: key → id column).
+BY_KEY = "_by_key"
+KEYS = {"org_key": "org_id", "base_org_key": "base_org_id", "parent_key": "parent_id"}
+NULLABLE_KEYS = {"parent_key"}  # NULL at the top of the tree: the view keeps such rows
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Table:
     name: str
     grain: str
     columns: tuple[Column, ...]
+    view_of: str = ""  # a view's table stored by key (its name): the view shows the ids
 
     @property
     def qualified(self) -> str:
@@ -54,20 +56,73 @@ def tables() -> tuple[Table, ...]:
     """The contract's tables, in the order the file gives them."""
     con = duckdb.connect(":memory:")
     con.execute(DDL)
+    create_views(con)
     grains = dict(con.execute("SELECT schema_name || '.' || table_name, comment FROM duckdb_tables()"
-                              " WHERE database_name = 'memory'").fetchall())
+                              " WHERE database_name = 'memory' UNION ALL SELECT schema_name || '.' ||"
+                              " view_name, comment FROM duckdb_views() WHERE database_name = 'memory'"
+                              " AND NOT internal").fetchall())
     columns: dict[str, list[Column]] = {}
     for table, column, typ, note, expr in con.execute(
             _COLUMNS.format(database="'memory'")).fetchall():
         columns.setdefault(table, []).append(Column(column, typ, note or "", expr or ""))
-    order = [line.split()[2] for line in DDL.splitlines() if line.startswith("CREATE TABLE")]
-    return tuple(Table(*name.split("."), grains[name] or "", tuple(columns[name]))
+    order = [name for line in DDL.splitlines() if line.startswith("CREATE TABLE")
+             for name in (_shown(line.split()[2]), line.split()[2]) if name]
+    return tuple(Table(*name.split("."), grains[name] or "", tuple(columns[name]),
+                       name.split(".")[1] + BY_KEY if name + BY_KEY in order else "")
                  for name in order)
 
 
-def coded_tables() -> tuple[str, ...]:
-    """The contract's tables with a column of type marts.org_code (ENUM)."""
-    return tuple(t.qualified for t in tables() if any(c.type == "ENUM" for c in t.columns))
+def _shown(name: str) -> str | None:
+    """The view showing ids of a table stored by key (marts.x_by_key → marts.x), else None."""
+    return name.removesuffix(BY_KEY) if name.endswith(BY_KEY) else None
+
+
+def keyed_tables() -> tuple[str, ...]:
+    """The contract's tables that store organisations by dim_org.org_key."""
+    return tuple(line.split()[2] for line in DDL.splitlines()
+                 if line.startswith("CREATE TABLE") and line.split()[2].endswith(BY_KEY))
+
+
+@lru_cache(maxsize=None)
+def view_statements(name: str) -> tuple[str, ...]:
+    """The statements making the view marts.<x> over marts.<x>_by_key (`name`): its columns in the
+    table's order, each key column replaced by the id of dim_org it keys, with the table's grain and
+    notes; a key that may be NULL shows NULL."""
+    view = _shown(name)
+    con = duckdb.connect(":memory:")
+    con.execute(DDL)
+    rows = con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE schema_name || '.' ||"
+                       " table_name = ? ORDER BY column_index", [name]).fetchall()
+    grain = con.execute("SELECT comment FROM duckdb_tables() WHERE schema_name || '.' || table_name"
+                        " = ?", [name]).fetchone()[0]
+    picks, joins, notes = [], [], []
+    for column, note in rows:
+        shown = KEYS.get(column, column)
+        if column in KEYS:
+            alias = f"k_{column}"
+            picks.append(f"{alias}.org_id AS {shown}")
+            how = "LEFT JOIN" if column in NULLABLE_KEYS else "JOIN"
+            joins.append(f"{how} marts.dim_org {alias} ON {alias}.org_key = t.{column}")
+            note = (f"an id of dim_org ({name.split('.')[1]} stores its org_key)"
+                    if note == "dim_org.org_key of the organisation" else note)
+        else:
+            picks.append(f"t.{column}")
+        if note:
+            notes.append(f"COMMENT ON COLUMN {view}.{shown} IS {_quoted(note)}")
+    return (f"CREATE OR REPLACE VIEW {view} AS SELECT {', '.join(picks)} FROM {name} t "
+            + " ".join(joins), f"COMMENT ON VIEW {view} IS {_quoted(grain)}", *notes)
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_views(con: duckdb.DuckDBPyConnection, name: str | None = None) -> None:
+    """The views showing ids over the tables stored by key: of `name` (a no-op unless it is one
+    of them), or of all of them."""
+    for table in keyed_tables() if name is None else [name] * (name in keyed_tables()):
+        for sql in view_statements(table):
+            con.execute(sql)
 
 
 def statement(name: str) -> str | None:
@@ -83,22 +138,6 @@ def _ddl_of(name: str) -> str:
     """The contract file's CREATE TABLE statement of `schema.table`, as written."""
     start = DDL.index(f"CREATE TABLE {name} (")
     return DDL[start:DDL.index(");", start) + 2]
-
-
-def create_codes(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)make marts.org_code from marts.dim_org; the coded tables made before are dropped first
-    (a type in use cannot be replaced), so this runs before they are built."""
-    for name in coded_tables():
-        con.execute(f"DROP TABLE IF EXISTS {name}")
-    con.execute("DROP TYPE IF EXISTS marts.org_code")
-    con.execute(CODES)
-
-
-def ddl_parts() -> tuple[str, str]:
-    """The contract's DDL before marts.org_code is made and from there on: fill dim_org in between
-    and the coded columns take its ids (how a test warehouse is made)."""
-    before, after = DDL.split(CODES)
-    return before, CODES + after
 
 
 def _typed(typ: str, expr: str | None) -> str:
@@ -147,6 +186,7 @@ def markdown() -> str:
             cols = ", ".join(f"{c.name} {c.type}" + (f" ({c.note})" if c.note else "")
                              + (f" (computed on read, not stored: {_written(t.qualified, c.name)})"
                                 if c.generated else "") for c in t.columns)
-            lines.append(f"| `{t.name}` | {t.grain} | {cols} |")
+            shown = f" (view of `{t.view_of}`, ids in place of keys)" if t.view_of else ""
+            lines.append(f"| `{t.name}`{shown} | {t.grain} | {cols} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -25,9 +25,9 @@ FIRST_MARTS = ("dim_month", "dim_province", "dim_region", "ref_events", "bridge_
 PREFIX_ORDER = ("fct_", "agg_", "cell_")
 LAST_MARTS = ("data_quality",)
 SCALAR_MACROS = ("orgs.sql",)  # sql/macros over no table: made before the marts that use them
-AFTER_MACROS = ("agg_member_structure", "agg_org_tree",  # rollups of a macro: built once
-                "agg_subtree_structure", "fct_member_structure_yearly",  # the macros exist
-                "agg_base_org_members", "agg_admissions_age_monthly")
+AFTER_MACROS = ("agg_member_structure", "agg_org_tree_by_key",  # rollups of a macro: built once
+                "agg_subtree_structure", "fct_member_structure_yearly_by_key",  # the macros exist
+                "agg_base_org_members_by_key", "agg_admissions_age_monthly")
 
 
 # A mart whose SQL says `-- slices: <core table> by <date column>` is built a few years of that
@@ -90,7 +90,8 @@ def _is_fact_or_rollup(name: str) -> bool:
 
 
 def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
-    """Rebuild every mart from core and ref tables, marts.org_code once dim_org is built. The table
+    """Rebuild every mart from core and ref tables, the view showing ids over a table stored by
+    key (contract.create_views) once that table is built. The table
     macros (sql/macros) are created once the facts and rollups they read exist, so the marts after
     them (figure_reconciliation) use them too."""
     load_reference(con)
@@ -103,8 +104,7 @@ def build_marts(con: duckdb.DuckDBPyConnection, progress=None) -> None:
             create_macros(con)
             macros = True
         build_mart(con, path.stem, path.read_text(encoding="utf-8").strip().rstrip(";"))
-        if path.stem == "dim_org":  # the big facts code their org_id with dim_org's ids
-            contract.create_codes(con)
+        contract.create_views(con, f"marts.{path.stem}")  # a no-op unless it is stored by key
         if progress:
             progress(i + 1, len(files), path.stem)
     if not macros:

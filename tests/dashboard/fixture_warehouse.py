@@ -18,13 +18,13 @@ import duckdb
 
 from chibo.dashboard.queries.lookup import fold
 from chibo.etl import contract, warehouse
-from tests.dashboard.structure_fixture import add_structure
+from tests.dashboard.structure_fixture import add_structure, insert
 
 MARTS_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql" / "marts"
-DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly",
+DERIVED = ("agg_members_monthly", "agg_members_daily", "agg_base_org_monthly_by_key",
            "agg_meetings_province_monthly", "cell_quality_trend", "cell_poor_12m",
-           "cell_missed_regular", "dim_metric",
-           "agg_org_tree", "agg_base_org_members")
+           "cell_missed_regular_by_key", "dim_metric",
+           "agg_org_tree_by_key", "agg_base_org_members_by_key")
 STOCK_COLUMNS = ("official", "probationary", "female", "cells", "cells_lt3")
 # stored flows (left_party is computed on read from the five left_* columns)
 FLOW_COLUMNS = ("admitted", "transferred_in", "transferred_out", "left_death",
@@ -96,9 +96,9 @@ def _daily_rows(con) -> None:
     its flows on its first day (a stock on any day = that month's month-end stock)."""
     d = ", ".join(f"CAST({c} - coalesce(lag({c}) OVER w, 0) AS INTEGER) AS d_{c}"
                   for c in STOCK_COLUMNS)
-    con.execute(f"""INSERT INTO marts.fct_membership_daily BY NAME
-        SELECT month AS day, org_id, {d}, {", ".join(FLOW_COLUMNS)}
-        FROM marts.fct_membership_monthly WINDOW w AS (PARTITION BY org_id ORDER BY month)""")
+    con.execute(f"""INSERT INTO marts.fct_membership_daily_by_key BY NAME
+        SELECT month AS day, org_key, {d}, {", ".join(FLOW_COLUMNS)}
+        FROM marts.fct_membership_monthly_by_key WINDOW w AS (PARTITION BY org_key ORDER BY month)""")
 
 
 def _meeting_rows():
@@ -137,21 +137,14 @@ def _core_meetings(con, rows) -> None:
             for r in rows if r[2]])
 
 
-def insert(con, table: str, columns: str, rows) -> None:
-    """Rows into the named columns of a contract table (the others stay NULL)."""
-    names = columns.split()
-    con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
-                    f" ({', '.join('?' * len(names))})", [list(r) for r in rows])
-
-
 def build(path: str | Path) -> Path:
     """Write the fixture warehouse to `path` (overwriting) and return the path."""
     path = Path(path)
     if path.exists():
         path.unlink()
     con = duckdb.connect(str(path))
-    before_codes, codes_on = contract.ddl_parts()  # every table of the contract, empty
-    con.execute(before_codes)
+    con.execute(contract.DDL)  # every table of the contract, empty, and the views over those
+    contract.create_views(con)  # stored by key
     insert(con, "marts.dim_region", "region name_vi name_en sort_order", REGIONS)
     insert(con, "marts.dim_province",
            "province_code name is_current successor_code region seat_lat seat_lon", PROVINCES)
@@ -161,7 +154,8 @@ def build(path: str | Path) -> Path:
     con.execute(f"UPDATE marts.dim_org SET search_name = {fold('name')}")  # as the ETL folds names
     con.execute("UPDATE marts.dim_org o SET base_org_name = b.name FROM marts.dim_org b"
                 " WHERE b.org_id = o.base_org_id")  # as the ETL names base organisations
-    con.execute(codes_on)  # marts.org_code holds dim_org's ids, as the ETL makes it
+    con.execute("UPDATE marts.dim_org o SET org_key = k.n FROM (SELECT org_id, row_number() OVER"
+                " (ORDER BY org_id) AS n FROM marts.dim_org) k WHERE k.org_id = o.org_id")  # as the ETL
     insert(con, "marts.fct_membership_monthly", "month org_id official probationary admitted"
            " left_death left_struck_off left_expelled left_resigned left_other"
            " female transferred_in transferred_out cells cells_lt3", _membership_rows())

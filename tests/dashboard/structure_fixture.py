@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from chibo.etl import contract
+
 ETL_SQL = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql"
 BIRTHS = (1960, 1970, 1980, 1990)  # official members cycle through these birth years
 COLUMNS = ("org_id joined_on left_on admission official_from gender birth_year ethnicity "
@@ -54,11 +56,32 @@ def rows() -> list[tuple]:
     return out
 
 
+def insert(con, table: str, columns: str, rows) -> None:
+    """Rows into the named columns of a contract table (the others stay NULL). Into a view over a
+    table stored by key (contract.KEYS), as the ETL stores them: each id as dim_org's org_key."""
+    names = columns.split()
+    stored = table + contract.BY_KEY
+    keyed = stored in contract.keyed_tables()
+    into = "staged" if keyed else table
+    if keyed:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {', '.join(names)} FROM {table}"
+                    " LIMIT 0")
+    con.executemany(f"INSERT INTO {into} ({', '.join(names)}) VALUES"
+                    f" ({', '.join('?' * len(names))})", [list(r) for r in rows])
+    if keyed:
+        ids = {shown: key for key, shown in contract.KEYS.items() if shown in names}
+        keys = "".join(f", k_{key}.org_key AS {key}" for key in ids.values())
+        joins = " ".join(f"LEFT JOIN marts.dim_org k_{key} ON k_{key}.org_id = s.{shown}"
+                         for shown, key in ids.items())
+        con.execute(f"INSERT INTO {stored} BY NAME SELECT s.* EXCLUDE ({', '.join(ids)}){keys}"
+                    f" FROM staged s {joins}")
+        con.execute("DROP TABLE staged")
+
+
 def add_structure(con) -> None:
     """Rows and the structure marts into the open fixture warehouse `con` (its ref.* tables and
     the ETL's macros already there)."""
-    con.executemany(f"INSERT INTO marts.fct_member_structure ({', '.join(COLUMNS)}) VALUES "
-                    f"({', '.join('?' * len(COLUMNS))})", [list(r) for r in rows()])
+    insert(con, "marts.fct_member_structure", " ".join(COLUMNS), rows())
     for name in ("dim_structure", "agg_member_structure", "agg_subtree_structure",
                  "agg_admissions_age_monthly"):
         sql = (ETL_SQL / "marts" / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")

@@ -156,12 +156,12 @@ def test_a_warehouse_without_the_base_organisations_rollup_serves_the_table(fixt
     with runtime.bound(runtime_for(fixture_warehouse)), tracing() as seen:
         data.clear_caches()
         rolled = orgs.org_table(Scope.everything(), f)
-    assert "marts.agg_base_org_members" in seen[-1].sql and len(rolled) > 0
+    assert "marts.agg_base_org_members_by_key" in seen[-1].sql and len(rolled) > 0
     path = _copy(fixture_warehouse, tmp_path, "warehouse.duckdb",
-                 "DROP TABLE marts.agg_base_org_members")
+                 "DROP VIEW marts.agg_base_org_members", "DROP TABLE marts.agg_base_org_members_by_key")
     with runtime.bound(runtime_for(path)), tracing() as seen:
         data.clear_caches()
-        assert outdated_check.missing_rollups() == ["agg_base_org_members"]
+        assert outdated_check.missing_rollups() == ["agg_base_org_members_by_key"]
         cells = orgs.org_table(Scope.everything(), f)
     assert "agg_base_org_members" not in seen[-1].sql
     pd.testing.assert_frame_equal(cells, rolled)
@@ -169,10 +169,10 @@ def test_a_warehouse_without_the_base_organisations_rollup_serves_the_table(fixt
 
 def test_the_start_check_knows_every_subtree_rollup_the_dashboard_reads():
     """ROLLUPS is exactly the agg_subtree_* marts, the base organisations' rollup
-    (agg_base_org_members) and the missed meetings' months (cell_missed_regular) the dashboard's
+    (agg_base_org_members_by_key) and the missed meetings' months (cell_missed_regular_by_key) the dashboard's
     queries name, each in the warehouse contract."""
     named = {m for path in (ROOT / "chibo" / "dashboard" / "queries").rglob("*.py")
-             for m in re.findall(r"agg_subtree_\w+|agg_base_org_members|cell_missed_regular",
+             for m in re.findall(r"agg_subtree_\w+|agg_base_org_members_by_key|cell_missed_regular_by_key",
                                  path.read_text(encoding="utf-8"))}
     contract = (ROOT / "chibo" / "etl" / "sql" / "contract.sql").read_text(encoding="utf-8")
     assert set(outdated_check.ROLLUPS) == named

@@ -27,9 +27,10 @@ def test_a_statement_past_the_time_limit_is_stopped(fixture_warehouse):
     assert gateway.query_row("SELECT count(*) FROM marts.dim_org") == (7,)
 
 
-def test_a_dictionary_coded_id_comes_back_as_text(fixture_warehouse):
-    """The big facts store org_id as marts.org_code (ENUM): fetched, it is the plain id (pandas
-    would make a Categorical of every id in the warehouse), rows and order kept."""
+def test_an_id_of_a_table_stored_by_key_comes_back_as_text(fixture_warehouse):
+    """The big facts store dim_org.org_key; their views show org_id as the plain id, never a
+    Categorical (an ENUM, as older files stored it, would make one of every id), rows and order
+    kept."""
     gateway = Gateway(fixture_warehouse)
     sql = ("SELECT org_id, month, poor FROM marts.fct_meetings_monthly"
            " WHERE month = $m ORDER BY org_id DESC")
@@ -37,8 +38,9 @@ def test_a_dictionary_coded_id_comes_back_as_text(fixture_warehouse):
     text = gateway.query("SELECT org_id FROM marts.dim_org")["org_id"].dtype
     assert frame["org_id"].dtype == text and frame["org_id"].dtype != "category"
     assert frame["org_id"].tolist() == ["S3", "S2", "S1", "B2"]
-    assert gateway.query_row("SELECT typeof(org_id) LIKE 'ENUM(%' FROM marts.fct_meetings_monthly"
-                             " LIMIT 1") == (True,)
+    assert gateway.query_row("SELECT typeof(org_id), typeof(org_key) FROM marts.fct_meetings_monthly"
+                             " JOIN marts.fct_meetings_monthly_by_key USING (month, regular_held)"
+                             " LIMIT 1") == ("VARCHAR", "INTEGER")
 
 
 def test_every_statement_is_traced_with_its_parameters():

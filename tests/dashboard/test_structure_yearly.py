@@ -57,9 +57,9 @@ def test_age_and_gender_of_a_year_equal_the_members_counted_on_its_day(demo_runt
             assert got == _counted(f, day) and sum(got.values()) > 0, (year, f)
 
 
-def test_the_year_rows_are_filtered_by_ids_never_joined_to_dim_org(demo_runtime):
-    """Nothing narrowing: the rows of the year alone; a province: the coded ids of the year's rows
-    are compared with the province's ids (one small set), not joined row by row."""
+def test_the_year_rows_are_filtered_by_keys_never_joined_to_dim_org(demo_runtime):
+    """Nothing narrowing: the rows of the year alone; a province: the org_key of the year's rows
+    is compared with the province's keys (one small set), not joined row by row."""
     day = query("SELECT max(month_end) AS d FROM marts.dim_month")["d"][0].date()
     whole, province = _views(day)[:2]
     with tracing() as seen:
@@ -67,5 +67,5 @@ def test_the_year_rows_are_filtered_by_ids_never_joined_to_dim_org(demo_runtime)
     assert "dim_org" not in seen[-1].sql
     with tracing() as seen:
         members.structure(ALL, province)
-    assert "s.org_id IN (SELECT o.org_id FROM marts.dim_org o WHERE" in seen[-1].sql
+    assert "s.org_key IN (SELECT o.org_key FROM marts.dim_org o WHERE" in seen[-1].sql
     assert "JOIN marts.dim_org" not in seen[-1].sql

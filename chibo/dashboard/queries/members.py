@@ -42,13 +42,13 @@ def _membership_source(scope: Scope, f: Filters, rolled: bool = True
     if picked is not None:
         return (f"marts.{subtree.ROLLUP} o", "sum(base_orgs)", f"{picked[0]} AND o.org_id = $org",
                 picked[1])
-    return ("marts.fct_membership_monthly JOIN marts.dim_org o USING (org_id)", "NULL", cond, p)
+    return ("marts.fct_membership_monthly_by_key JOIN marts.dim_org o USING (org_key)", "NULL", cond, p)
 
 
 def _meetings_source(scope: Scope, f: Filters) -> str:
     if use_rollup(scope, f, MEETINGS_ROLLUP):
         return f"marts.{MEETINGS_ROLLUP} o"
-    return "marts.fct_meetings_monthly JOIN marts.dim_org o USING (org_id)"
+    return "marts.fct_meetings_monthly_by_key JOIN marts.dim_org o USING (org_key)"
 
 
 @cached
@@ -190,13 +190,13 @@ def admission_rate(scope: Scope, f: Filters) -> pd.DataFrame:
 @cached
 def structure(scope: Scope, f: Filters) -> pd.DataFrame:
     """Age and gender structure for the year of the as-of date: gender, age_band, members. The
-    coded org_id of the year's rows is filtered by the selected ids (none when nothing narrows
-    them), never joined to dim_org row by row."""
-    cond, p = subtree.ids_in(scope, f, "s.org_id")
+    org_key of the year's rows is filtered by the selected keys (none when nothing narrows them),
+    never joined to dim_org row by row."""
+    cond, p = subtree.keys_in(scope, f, "s.org_key")
     p["y"] = f.as_of.year
     return query(f"""
-        WITH y AS (SELECT max(year) AS year FROM marts.fct_member_structure_yearly
+        WITH y AS (SELECT max(year) AS year FROM marts.fct_member_structure_yearly_by_key
                    WHERE year <= $y)
         SELECT gender, age_band, sum(members) AS members
-        FROM marts.fct_member_structure_yearly s
+        FROM marts.fct_member_structure_yearly_by_key s
         WHERE {cond} AND s.year = (SELECT year FROM y) GROUP BY 1, 2 ORDER BY 2, 1""", p)

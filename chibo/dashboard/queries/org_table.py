@@ -19,7 +19,7 @@ import pandas as pd
 from chibo.dashboard.data import Filters, Scope, grid_page, month_floor, org_condition, table_exists
 from chibo.dashboard.queries import exact, paging
 
-ROLLUP = "agg_base_org_members"
+ROLLUP = "agg_base_org_members_by_key"
 
 
 def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
@@ -36,25 +36,24 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
     p.update(a=month_floor(f.start), b=f.end)
     page, lang = grid_page(f), dict(f.extra).get("lang", "vi")
 
-    def of_bo(column: str) -> str:  # no condition when the scope and filters narrow nothing
-        return f"{column} IN (SELECT org_id FROM bo)" if cond != "TRUE" else "TRUE"
+    def of_bo(column: str, by: str = "org_id") -> str:  # TRUE when nothing narrows them
+        return f"{column} IN (SELECT {by} FROM bo)" if cond != "TRUE" else "TRUE"
 
     months = _whole_months(scope, f, d) if rolled else None
     if months is not None:
         p.update(m0=months[0], m1=months[1], dm=month_floor(d))
         stock = f"""
-        stock AS (SELECT CAST(base_org_id AS VARCHAR) AS org_id, base_org_id AS code,
-                         CAST(cells AS HUGEINT) AS cells,
+        stock AS (SELECT base_org_key AS org_key, CAST(cells AS HUGEINT) AS cells,
                          CAST(members AS HUGEINT) AS members,
                          CAST(official AS HUGEINT) AS official, rating  -- the types of sums
                   FROM marts.{ROLLUP} WHERE month = $dm AND cells > 0
-                       AND {of_bo('CAST(base_org_id AS VARCHAR)')}),"""
+                       AND {of_bo('base_org_key', 'org_key')}),"""
         adm = f"""
-        adm AS (SELECT base_org_id AS code, sum(admitted) AS admitted
+        adm AS (SELECT base_org_key AS org_key, sum(admitted) AS admitted
                 FROM marts.{ROLLUP} WHERE month >= $m0 AND month < $m1
-                     AND base_org_id IN (SELECT code FROM shown) GROUP BY 1),"""
+                     AND base_org_key IN (SELECT org_key FROM shown) GROUP BY 1),"""
         rating = "rating AS (SELECT org_id, rating FROM shown)"
-        key = "code"  # the coded id: the rollups' rows of the shown ones picked without a cast
+        key = "org_key"  # the rollups' rows of the shown ones picked by dim_org's key
     else:
         p.update(d=d, a0=f.start, b0=f.end, y=f.as_of.year)
         stock = f"""
@@ -79,22 +78,22 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
     cut = (f"WHERE {paging.where(page, p, lang)} ORDER BY {order} {paging.window(page, p)}",
            f"ORDER BY {order}")  # (the cut, the order alone)
     return paging.run(scope, f"""
-        WITH bo AS (SELECT o.org_id, o.name, o.kind, o.sector, o.province_code_current
+        WITH bo AS (SELECT o.org_id, o.org_key, o.name, o.kind, o.sector, o.province_code_current
                     FROM marts.dim_org o
                     WHERE {cond} AND o.kind IN ('base_cell', 'base_committee')),
         {stock}
         shown AS MATERIALIZED (
             SELECT *, count(*) OVER () AS {paging.TOTAL}
-            FROM (SELECT bo.*, stock.* EXCLUDE (org_id), p.name AS province
-                  FROM bo JOIN stock USING (org_id)
+            FROM (SELECT bo.*, stock.* EXCLUDE ({key}), p.name AS province
+                  FROM bo JOIN stock USING ({key})
                   LEFT JOIN marts.dim_province p ON p.province_code = bo.province_code_current)
             {'' if late else cut[0]}),
         {adm}
-        period AS (SELECT base_org_id AS {key},
+        period AS (SELECT base_org_key AS org_key,
                           sum(good_fair) / nullif(sum(rated), 0) AS good_fair_share,
                           sum(present) / nullif(sum(expected), 0) AS attendance
-                   FROM marts.agg_base_org_monthly
-                   WHERE month BETWEEN $a AND $b AND base_org_id IN (SELECT {key} FROM shown)
+                   FROM marts.agg_base_org_monthly_by_key
+                   WHERE month BETWEEN $a AND $b AND base_org_key IN (SELECT org_key FROM shown)
                    GROUP BY 1),
         {rating},
         listed AS (SELECT s.org_id, s.name, s.kind, s.sector, s.province, s.cells, s.members,
@@ -102,7 +101,7 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
                         period.good_fair_share, period.attendance, rating.rating,
                         s.{paging.TOTAL}
                  FROM shown s LEFT JOIN adm USING ({key})
-                 LEFT JOIN period USING ({key})
+                 LEFT JOIN period USING (org_key)
                  LEFT JOIN rating USING (org_id))
         SELECT * {f"REPLACE (count(*) OVER () AS {paging.TOTAL})" if late else ""}
         FROM listed {cut[0] if late else cut[1]}""", p, page)

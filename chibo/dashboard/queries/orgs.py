@@ -84,8 +84,9 @@ def hierarchy_rows(scope: Scope, f: Filters, levels: int = 3, top: int = 15,
     bridge = f"marts.{lineage(scope)}"
     if not walk and _tree_precomputed(scope, d):
         nodes = _TREE_NODES.format(cond=cond, bridge=bridge)
-        root = f.org and query_row("SELECT depth FROM marts.agg_org_tree WHERE day = $d"
-                                   " AND org_id = $root", {"d": d, "root": f.org})
+        root = f.org and query_row("SELECT depth FROM marts.agg_org_tree_by_key WHERE day = $d AND"
+                                   " org_key = (SELECT org_key FROM marts.dim_org WHERE org_id ="
+                                   " $root)", {"d": d, "root": f.org})
         p["d0"] = (root[0] if root else None) if f.org else 0  # None: not a node, no rows
     else:
         seen, sp = org_condition(scope, None, alias="c")
@@ -109,11 +110,12 @@ def _tree_precomputed(scope: Scope, d: dt.date | None) -> bool:
 
 
 _TREE_NODES = """
-        nodes AS (SELECT o.org_id, CAST(t.parent_id AS VARCHAR) AS parent_id, o.name, o.kind,
+        nodes AS (SELECT o.org_id, u.org_id AS parent_id, o.name, o.kind,
                          t.depth - $d0 AS level, t.members,
-                         row_number() OVER (PARTITION BY t.parent_id ORDER BY t.members DESC, o.org_id)
+                         row_number() OVER (PARTITION BY t.parent_key ORDER BY t.members DESC, o.org_id)
                          AS rank
-                  FROM marts.agg_org_tree t JOIN marts.dim_org o USING (org_id)
+                  FROM marts.agg_org_tree_by_key t JOIN marts.dim_org o USING (org_key)
+                  LEFT JOIN marts.dim_org u ON u.org_key = t.parent_key
                   WHERE t.day = $d AND {cond} AND t.depth BETWEEN $d0 AND $d0 + $levels - 1
                         AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM {bridge}
                                                            WHERE ancestor_id = $root)))"""
@@ -174,7 +176,7 @@ def meeting_levels(scope: Scope, f: Filters) -> pd.DataFrame:
     return query(f"""
         SELECT month, sum(good) AS good, sum(fair) AS fair, sum(average) AS average,
                sum(poor) AS poor, sum(regular_held) AS regular_held
-        FROM marts.fct_meetings_monthly JOIN marts.dim_org o USING (org_id)
+        FROM marts.fct_meetings_monthly_by_key JOIN marts.dim_org o USING (org_key)
         WHERE {cond} AND month BETWEEN $a AND $b GROUP BY month ORDER BY month""", p)
 
 

@@ -37,7 +37,7 @@ def meetings_source(scope: Scope, f: Filters) -> tuple[str, str, dict]:
     sums = ", ".join(f"f.{c}" for c in MEETING_SUMS)
     return (f"(SELECT f.month, o.province_code, o.province_code_old, o.province_code_current,"
             f" o.region, o.sector, {sums}"
-            f" FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id) WHERE {cond}) a",
+            f" FROM marts.fct_meetings_monthly_by_key f JOIN marts.dim_org o USING (org_key) WHERE {cond}) a",
             "TRUE", p)
 
 

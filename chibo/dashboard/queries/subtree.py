@@ -4,9 +4,9 @@ marts.dim_org as one small set that the facts are filtered by before anything is
 of joining dim_org to every fact row; and whether the warehouse rolled the selection up
 (marts.agg_subtree_monthly holds the picked organisation's subtree).
 
-One rule for ids: they are compared as text. A cast to the facts' dictionary type
-(marts.org_code) costs each statement time in proportion to the whole dictionary (150 ms with the
-307 000 ids of the national scale), more than the ids it would spare decoding."""
+The big facts store dim_org.org_key (marts.<name>_by_key): filtered by the keys of the selection
+(`keys_in`) they are read without a join; their views (marts.<name>, the ids shown) are filtered
+by ids (`ids_in`)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,18 @@ from chibo.dashboard.data import Filters, Scope, cached, lineage, org_condition,
 ROLLUP = "agg_subtree_monthly"
 
 
-def ids_in(scope: Scope, f, column: str) -> tuple[str, dict]:
-    """(SQL condition, params): `column` (an org_id, as text or coded) is one of the
-    organisations of dim_org in the scope and filters `f`; TRUE when nothing narrows them."""
+def ids_in(scope: Scope, f, column: str, by: str = "org_id") -> tuple[str, dict]:
+    """(SQL condition, params): `column` (an org_id; with `by="org_key"` a key of dim_org) is one
+    of the organisations of dim_org in the scope and filters `f`; TRUE when nothing narrows them."""
     cond, p = org_condition(scope, f)
     if cond == "TRUE":
         return "TRUE", p
-    return f"{column} IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond})", p
+    return f"{column} IN (SELECT o.{by} FROM marts.dim_org o WHERE {cond})", p
+
+
+def keys_in(scope: Scope, f, column: str) -> tuple[str, dict]:
+    """As ids_in, for a column of dim_org.org_key (a table stored by key)."""
+    return ids_in(scope, f, column, by="org_key")
 
 
 def rolled_up(scope: Scope, f: Filters) -> tuple[str, dict] | None:

@@ -33,7 +33,7 @@ FALL_POINTS = 5.0  # a cell is "falling" when its last-6-month mean is this many
 POOR_MIN = 2  # poor meetings in the last 12 months that put a cell on the watch list
 WATCH = "cell_poor_12m"  # the months cells with at least two poor meetings in 12 are listed
 TREND = "cell_quality_trend"
-MISSED = "cell_missed_regular"  # the cell-months without a regular meeting
+MISSED = "cell_missed_regular_by_key"  # the cell-months without a regular meeting
 NAMED = ("name", "base_org", "province")  # the columns named from marts.dim_org
 
 
@@ -119,12 +119,13 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
 
 
 def _missed_months(scope: Scope, f: Filters, counted: bool = False) -> str:
-    """CTE `missed`: org_id (coded) and missed, the months in [$a, $b] a cell held no regular
+    """CTE `missed`: org_id and missed, the months in [$a, $b] a cell held no regular
     meeting, from marts.cell_missed_regular (every cell: the keys keep those in scope) or,
     without it or with `counted`, counted on the facts of the cells in scope and filters."""
     if not counted and table_exists(scope, MISSED):
-        return (f"missed AS (SELECT m.org_id, count(*) AS missed FROM marts.{MISSED} m"
-                " WHERE m.month BETWEEN $a AND $b GROUP BY m.org_id)")
+        return (f"missed AS (SELECT o.org_id, m.missed FROM (SELECT org_key, count(*) AS missed"
+                f" FROM marts.{MISSED} WHERE month BETWEEN $a AND $b GROUP BY org_key) m"
+                " JOIN marts.dim_org o USING (org_key))")
     cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
     spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
         "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
@@ -202,12 +203,13 @@ def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells counted from the 12 months of marts.fct_meetings_monthly up to the month `last`."""
-    within, p = _in_scope(scope, f, "m.org_id")
+    within, p = _in_scope(scope, f, "o.org_id")
     p.update(a=add_months(last, -11), b=last, k=POOR_MIN)
     return paging.run(scope, _block(scope, f, p, keys=f"""
-        SELECT CAST(m.org_id AS VARCHAR) AS org_id, CAST(sum(m.poor) AS INTEGER) AS poor,
-               CAST(sum(m.good + m.fair + m.average + m.poor) AS INTEGER) AS rated,
-               max(m.month) FILTER (WHERE m.poor > 0) AS last_poor
-        FROM marts.fct_meetings_monthly m
-        WHERE m.month BETWEEN $a AND $b AND {within} GROUP BY m.org_id
-        HAVING sum(m.poor) >= $k""", **_POOR), p, grid_page(f))
+        SELECT o.org_id, m.poor, m.rated, m.last_poor
+        FROM (SELECT org_key, CAST(sum(poor) AS INTEGER) AS poor,
+                     CAST(sum(good + fair + average + poor) AS INTEGER) AS rated,
+                     max(month) FILTER (WHERE poor > 0) AS last_poor
+              FROM marts.fct_meetings_monthly_by_key WHERE month BETWEEN $a AND $b
+              GROUP BY org_key HAVING sum(poor) >= $k) m JOIN marts.dim_org o USING (org_key)
+        WHERE {within}""", **_POOR), p, grid_page(f))

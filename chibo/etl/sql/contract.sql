@@ -7,6 +7,12 @@
 -- A column GENERATED ALWAYS AS (…) VIRTUAL is computed when read and takes no space in the file:
 -- readers select it as any other column, the mart's SQL leaves it out (the ETL creates such a
 -- table from its statement here and inserts the mart's rows by name).
+-- The big facts store organisations by number: a table marts.<name>_by_key holds org_key (and
+-- base_org_key, parent_key), dim_org.org_key, 1 … N in org_id order, made at each publication (a
+-- few bits a row on disk, nothing in the column's type). Each comes with the view marts.<name>
+-- (chibo/etl/contract.py makes it): the same columns, a key shown as the id it keys (org_id,
+-- base_org_id, parent_id), for any reader; filtering the stored table by the keys of a dim_org
+-- selection reads fewer bytes.
 
 CREATE SCHEMA marts;
 CREATE SCHEMA meta;
@@ -40,6 +46,7 @@ COMMENT ON TABLE marts.dim_region IS 'region';
 
 CREATE TABLE marts.dim_org (
     org_id VARCHAR,
+    org_key INTEGER,
     name VARCHAR,
     kind VARCHAR,
     sector VARCHAR,
@@ -59,14 +66,10 @@ CREATE TABLE marts.dim_org (
     base_org_name VARCHAR,
 );
 COMMENT ON TABLE marts.dim_org IS 'organisation';
+COMMENT ON COLUMN marts.dim_org.org_key IS 'the organisation''s number, 1 … N in org_id order, made at each publication: what the tables *_by_key store in place of its id';
 COMMENT ON COLUMN marts.dim_org.old_province_how IS 'recorded, crosswalk, predecessor, ancestor, unplaced (see Old boundaries)';
 COMMENT ON COLUMN marts.dim_org.search_name IS 'the name in lower case, without diacritics, đ as d: what the organisation search matches';
 COMMENT ON COLUMN marts.dim_org.base_org_name IS 'the name of base_org_id';
-
--- The organisation ids of dim_org as a dictionary (a DuckDB ENUM, made from dim_org at each
--- publication): the big facts store org_id as marts.org_code, a small integer per row on disk,
--- and read like text (joins with dim_org, comparisons with a string, the id when fetched).
-CREATE TYPE marts.org_code AS ENUM (SELECT org_id FROM marts.dim_org ORDER BY org_id);
 
 CREATE TABLE marts.bridge_org_ancestor (
     ancestor_id VARCHAR,
@@ -102,9 +105,9 @@ COMMENT ON TABLE marts.dim_metric IS 'metric shown by the dashboard (from chibo/
 COMMENT ON COLUMN marts.dim_metric.kind IS 'stock, flow, rate';
 COMMENT ON COLUMN marts.dim_metric.formula_vi IS 'how it is computed in a few words, for the charts'' subtitles; empty when the label says it all';
 
-CREATE TABLE marts.fct_membership_monthly (
+CREATE TABLE marts.fct_membership_monthly_by_key (
     month DATE,
-    org_id marts.org_code,
+    org_key INTEGER,
     official INTEGER,
     probationary INTEGER,
     admitted INTEGER,
@@ -120,15 +123,15 @@ CREATE TABLE marts.fct_membership_monthly (
     cells INTEGER,
     cells_lt3 INTEGER,
 );
-COMMENT ON TABLE marts.fct_membership_monthly IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
-COMMENT ON COLUMN marts.fct_membership_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.fct_membership_monthly.left_party IS 'departures from the Party; all who left the cell = transferred_out + left_party';
-COMMENT ON COLUMN marts.fct_membership_monthly.cells IS '1 when the cell exists on the last day';
-COMMENT ON COLUMN marts.fct_membership_monthly.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
+COMMENT ON TABLE marts.fct_membership_monthly_by_key IS 'cell × month from the month it was founded (or 2010-01) to the month of its dissolution day (or the last loaded month); stocks on the month''s last day, flows within the month';
+COMMENT ON COLUMN marts.fct_membership_monthly_by_key.org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.fct_membership_monthly_by_key.left_party IS 'departures from the Party; all who left the cell = transferred_out + left_party';
+COMMENT ON COLUMN marts.fct_membership_monthly_by_key.cells IS '1 when the cell exists on the last day';
+COMMENT ON COLUMN marts.fct_membership_monthly_by_key.cells_lt3 IS '1 when it then exists with at least one member and fewer than 3 full members';
 
-CREATE TABLE marts.fct_membership_daily (
+CREATE TABLE marts.fct_membership_daily_by_key (
     day DATE,
-    org_id marts.org_code,
+    org_key INTEGER,
     d_official INTEGER,
     d_probationary INTEGER,
     d_female INTEGER,
@@ -144,23 +147,23 @@ CREATE TABLE marts.fct_membership_daily (
     left_resigned INTEGER,
     left_other INTEGER,
 );
-COMMENT ON TABLE marts.fct_membership_daily IS 'cell × day on which its membership or existence changed';
-COMMENT ON COLUMN marts.fct_membership_daily.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.fct_membership_daily.d_cells_lt3 IS 'd_* are changes of the stocks; the other columns are the flows of the day';
+COMMENT ON TABLE marts.fct_membership_daily_by_key IS 'cell × day on which its membership or existence changed';
+COMMENT ON COLUMN marts.fct_membership_daily_by_key.org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.fct_membership_daily_by_key.d_cells_lt3 IS 'd_* are changes of the stocks; the other columns are the flows of the day';
 
-CREATE TABLE marts.fct_member_structure_yearly (
+CREATE TABLE marts.fct_member_structure_yearly_by_key (
     year BIGINT,
-    org_id marts.org_code,
+    org_key INTEGER,
     gender VARCHAR,
     age_band VARCHAR,
     members INTEGER,
 );
-COMMENT ON TABLE marts.fct_member_structure_yearly IS 'cell × year × gender × age band, on 31-12 (the latest year: on the last loaded day); marts.structure_on(D) counted';
-COMMENT ON COLUMN marts.fct_member_structure_yearly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.fct_member_structure_yearly.age_band IS '18_30, 31_40, 41_50, 51_60, 61_plus, unknown';
+COMMENT ON TABLE marts.fct_member_structure_yearly_by_key IS 'cell × year × gender × age band, on 31-12 (the latest year: on the last loaded day); marts.structure_on(D) counted';
+COMMENT ON COLUMN marts.fct_member_structure_yearly_by_key.org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.fct_member_structure_yearly_by_key.age_band IS '18_30, 31_40, 41_50, 51_60, 61_plus, unknown';
 
-CREATE TABLE marts.fct_member_structure (
-    org_id marts.org_code,
+CREATE TABLE marts.fct_member_structure_by_key (
+    org_key INTEGER,
     joined_on DATE,
     left_on DATE,
     admission BOOLEAN,
@@ -174,16 +177,16 @@ CREATE TABLE marts.fct_member_structure (
     professional_level VARCHAR,
     political_theory VARCHAR,
 );
-COMMENT ON TABLE marts.fct_member_structure IS 'member-in-cell row (as fct_membership_daily counts them) with the characteristics structure statistics select on, no member id; counted on a day or over a period only through marts.structure_on(D) and marts.admission_structure_between(A, B) (see Member structure)';
-COMMENT ON COLUMN marts.fct_member_structure.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.fct_member_structure.admission IS 'joined_on = admitted_on';
-COMMENT ON COLUMN marts.fct_member_structure.gender IS 'male, female, unknown';
-COMMENT ON COLUMN marts.fct_member_structure.ethnicity IS 'kinh, minority, foreign_origin, other, unknown';
-COMMENT ON COLUMN marts.fct_member_structure.ethnic_group IS 'chibo/etl/reference/ethnicities.csv, unknown';
-COMMENT ON COLUMN marts.fct_member_structure.religion IS 'none, buddhism, catholicism, protestantism, cao_dai, hoa_hao, islam, other, unknown';
-COMMENT ON COLUMN marts.fct_member_structure.education IS 'primary, lower_secondary, upper_secondary, unknown';
-COMMENT ON COLUMN marts.fct_member_structure.professional_level IS 'none, vocational, college, university, master, doctorate, unknown';
-COMMENT ON COLUMN marts.fct_member_structure.political_theory IS 'none, elementary, intermediate, advanced, unknown';
+COMMENT ON TABLE marts.fct_member_structure_by_key IS 'member-in-cell row (as fct_membership_daily counts them) with the characteristics structure statistics select on, no member id; counted on a day or over a period only through marts.structure_on(D) and marts.admission_structure_between(A, B) (see Member structure)';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.admission IS 'joined_on = admitted_on';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.gender IS 'male, female, unknown';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.ethnicity IS 'kinh, minority, foreign_origin, other, unknown';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.ethnic_group IS 'chibo/etl/reference/ethnicities.csv, unknown';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.religion IS 'none, buddhism, catholicism, protestantism, cao_dai, hoa_hao, islam, other, unknown';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.education IS 'primary, lower_secondary, upper_secondary, unknown';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.professional_level IS 'none, vocational, college, university, master, doctorate, unknown';
+COMMENT ON COLUMN marts.fct_member_structure_by_key.political_theory IS 'none, elementary, intermediate, advanced, unknown';
 
 CREATE TABLE marts.dim_structure (
     dimension VARCHAR,
@@ -231,23 +234,22 @@ COMMENT ON TABLE marts.agg_subtree_structure IS 'organisation subtree × day × 
 COMMENT ON COLUMN marts.agg_subtree_structure.org_id IS 'the top of the subtree, itself included';
 COMMENT ON COLUMN marts.agg_subtree_structure.dimension IS 'as agg_member_structure without ethnic_group';
 
-CREATE TABLE marts.agg_org_tree (
+CREATE TABLE marts.agg_org_tree_by_key (
     day DATE,
-    org_id marts.org_code,
-    parent_id marts.org_code,
+    org_key INTEGER,
+    parent_key INTEGER,
     depth INTEGER,
     members BIGINT,
 );
-COMMENT ON TABLE marts.agg_org_tree IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history, on the last loaded day and on the end of its month a year earlier: the tree over the lineage (only existing organisations are nodes)';
-COMMENT ON COLUMN marts.agg_org_tree.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.agg_org_tree.parent_id IS 'the deepest existing ancestor over bridge_org_lineage (by dim_org.depth, then org_id); NULL at the top';
-COMMENT ON COLUMN marts.agg_org_tree.depth IS 'existing ancestors';
-COMMENT ON COLUMN marts.agg_org_tree.members IS 'official + probationary members on the day in the existing cells of the subtree';
+COMMENT ON TABLE marts.agg_org_tree_by_key IS 'day × organisation existing on that day with members in its subtree, on 31-12 of every year of history, on the last loaded day and on the end of its month a year earlier: the tree over the lineage (only existing organisations are nodes)';
+COMMENT ON COLUMN marts.agg_org_tree_by_key.org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.agg_org_tree_by_key.parent_key IS 'the deepest existing ancestor over bridge_org_lineage (by dim_org.depth, then org_id); NULL at the top';
+COMMENT ON COLUMN marts.agg_org_tree_by_key.depth IS 'existing ancestors';
+COMMENT ON COLUMN marts.agg_org_tree_by_key.members IS 'official + probationary members on the day in the existing cells of the subtree';
 
-CREATE TABLE marts.fct_meetings_monthly (
+CREATE TABLE marts.fct_meetings_monthly_by_key (
     month DATE,
-    org_id marts.org_code,
+    org_key INTEGER,
     regular_held INTEGER,
     thematic_held INTEGER,
     online_held INTEGER,
@@ -263,13 +265,13 @@ CREATE TABLE marts.fct_meetings_monthly (
     absent INTEGER,
     unrated INTEGER,
 );
-COMMENT ON TABLE marts.fct_meetings_monthly IS 'cell × month with a meeting';
-COMMENT ON COLUMN marts.fct_meetings_monthly.present IS 'members present, summed over the month''s meetings';
-COMMENT ON COLUMN marts.fct_meetings_monthly.good IS 'meetings rated good (level 4)';
-COMMENT ON COLUMN marts.fct_meetings_monthly.unrated IS 'meetings without a quality level (none given, no score): stored in place of good, nearly always 0';
-COMMENT ON COLUMN marts.fct_meetings_monthly.absent IS 'expected - present: stored in place of present (a few bits a row where present took a byte)';
-COMMENT ON COLUMN marts.fct_meetings_monthly.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
-COMMENT ON COLUMN marts.fct_meetings_monthly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON TABLE marts.fct_meetings_monthly_by_key IS 'cell × month with a meeting';
+COMMENT ON COLUMN marts.fct_meetings_monthly_by_key.present IS 'members present, summed over the month''s meetings';
+COMMENT ON COLUMN marts.fct_meetings_monthly_by_key.good IS 'meetings rated good (level 4)';
+COMMENT ON COLUMN marts.fct_meetings_monthly_by_key.unrated IS 'meetings without a quality level (none given, no score): stored in place of good, nearly always 0';
+COMMENT ON COLUMN marts.fct_meetings_monthly_by_key.absent IS 'expected - present: stored in place of present (a few bits a row where present took a byte)';
+COMMENT ON COLUMN marts.fct_meetings_monthly_by_key.score_sum IS 'the scores of the scored meetings summed: mean score = score_sum / scored';
+COMMENT ON COLUMN marts.fct_meetings_monthly_by_key.org_key IS 'dim_org.org_key of the organisation';
 
 CREATE TABLE marts.fct_assessment_yearly (
     year INTEGER,
@@ -279,14 +281,14 @@ CREATE TABLE marts.fct_assessment_yearly (
 COMMENT ON TABLE marts.fct_assessment_yearly IS 'organisation × year';
 COMMENT ON COLUMN marts.fct_assessment_yearly.rating IS '1..4';
 
-CREATE TABLE marts.fct_member_assessment_yearly (
+CREATE TABLE marts.fct_member_assessment_yearly_by_key (
     year INTEGER,
-    org_id marts.org_code,
+    org_key INTEGER,
     rating TINYINT,
     members INTEGER,
 );
-COMMENT ON TABLE marts.fct_member_assessment_yearly IS 'cell × year × rating';
-COMMENT ON COLUMN marts.fct_member_assessment_yearly.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON TABLE marts.fct_member_assessment_yearly_by_key IS 'cell × year × rating';
+COMMENT ON COLUMN marts.fct_member_assessment_yearly_by_key.org_key IS 'dim_org.org_key of the organisation';
 
 CREATE TABLE marts.agg_members_monthly (
     month DATE,
@@ -389,33 +391,33 @@ CREATE TABLE marts.agg_meetings_province_monthly (
 );
 COMMENT ON TABLE marts.agg_meetings_province_monthly IS 'month × province_code × province_code_old × province_code_current × region × sector: fct_meetings_monthly summed, with excused, duration_sum and timed summed from the meetings (mean score = score_sum / scored, mean duration = duration_sum / timed)';
 
-CREATE TABLE marts.agg_base_org_monthly (
+CREATE TABLE marts.agg_base_org_monthly_by_key (
     month DATE,
-    base_org_id marts.org_code,
+    base_org_key INTEGER,
     good_fair BIGINT,
     rated BIGINT,
     present BIGINT,
     expected BIGINT,
 );
-COMMENT ON TABLE marts.agg_base_org_monthly IS 'base organisation × month with a meeting in its cells: their meetings summed (membership on a day: marts.cell_stocks_on)';
-COMMENT ON COLUMN marts.agg_base_org_monthly.base_org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.agg_base_org_monthly.rated IS 'meetings rated good, fair, average or poor (good_fair: good or fair)';
+COMMENT ON TABLE marts.agg_base_org_monthly_by_key IS 'base organisation × month with a meeting in its cells: their meetings summed (membership on a day: marts.cell_stocks_on)';
+COMMENT ON COLUMN marts.agg_base_org_monthly_by_key.base_org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.agg_base_org_monthly_by_key.rated IS 'meetings rated good, fair, average or poor (good_fair: good or fair)';
 
-CREATE TABLE marts.agg_base_org_members (
+CREATE TABLE marts.agg_base_org_members_by_key (
     month DATE,
-    base_org_id marts.org_code,
+    base_org_key INTEGER,
     cells INTEGER,
     members BIGINT,
     official BIGINT,
     admitted BIGINT,
     rating TINYINT,
 );
-COMMENT ON TABLE marts.agg_base_org_members IS 'base organisation × month: the stocks of its cells on the last day of the months of the day rollups (marts.rollup_month) with its latest rating, and its admissions in every month with one, for the table of organisations (fct_membership_monthly summed over the cells of dim_org.base_org_id)';
-COMMENT ON COLUMN marts.agg_base_org_members.base_org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
-COMMENT ON COLUMN marts.agg_base_org_members.cells IS 'cells on the month''s last day; NULL in a month that is not a day rollups'' month (as members, official)';
-COMMENT ON COLUMN marts.agg_base_org_members.members IS 'official + probationary members on the month''s last day';
-COMMENT ON COLUMN marts.agg_base_org_members.admitted IS 'members admitted in the month';
-COMMENT ON COLUMN marts.agg_base_org_members.rating IS 'the latest annual rating (fct_assessment_yearly) of a year up to the month''s, in the months that hold stocks';
+COMMENT ON TABLE marts.agg_base_org_members_by_key IS 'base organisation × month: the stocks of its cells on the last day of the months of the day rollups (marts.rollup_month) with its latest rating, and its admissions in every month with one, for the table of organisations (fct_membership_monthly summed over the cells of dim_org.base_org_id)';
+COMMENT ON COLUMN marts.agg_base_org_members_by_key.base_org_key IS 'dim_org.org_key of the organisation';
+COMMENT ON COLUMN marts.agg_base_org_members_by_key.cells IS 'cells on the month''s last day; NULL in a month that is not a day rollups'' month (as members, official)';
+COMMENT ON COLUMN marts.agg_base_org_members_by_key.members IS 'official + probationary members on the month''s last day';
+COMMENT ON COLUMN marts.agg_base_org_members_by_key.admitted IS 'members admitted in the month';
+COMMENT ON COLUMN marts.agg_base_org_members_by_key.rating IS 'the latest annual rating (fct_assessment_yearly) of a year up to the month''s, in the months that hold stocks';
 
 CREATE TABLE marts.cell_quality_trend (
     org_id VARCHAR,
@@ -442,12 +444,12 @@ CREATE TABLE marts.cell_poor_12m (
 );
 COMMENT ON TABLE marts.cell_poor_12m IS 'cell and month in which its meetings of the 12 months up to that month include at least two rated poor (the watch list): poor and rated meetings then, the last month with a poor one';
 
-CREATE TABLE marts.cell_missed_regular (
+CREATE TABLE marts.cell_missed_regular_by_key (
     month DATE,
-    org_id marts.org_code,
+    org_key INTEGER,
 );
-COMMENT ON TABLE marts.cell_missed_regular IS 'cell and month, from the first month with a meeting of the cell on record, in which it is a cell (fct_membership_monthly.cells = 1) and held no regular meeting (the watch list of missed regular meetings)';
-COMMENT ON COLUMN marts.cell_missed_regular.org_id IS 'an id of dim_org stored dictionary-coded as marts.org_code';
+COMMENT ON TABLE marts.cell_missed_regular_by_key IS 'cell and month, from the first month with a meeting of the cell on record, in which it is a cell (fct_membership_monthly.cells = 1) and held no regular meeting (the watch list of missed regular meetings)';
+COMMENT ON COLUMN marts.cell_missed_regular_by_key.org_key IS 'dim_org.org_key of the organisation';
 
 CREATE TABLE marts.data_quality (
     rule VARCHAR,

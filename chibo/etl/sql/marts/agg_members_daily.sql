@@ -7,7 +7,7 @@
 WITH bounds AS (SELECT min(month) AS first_day, max(month_end) AS last_day FROM marts.dim_month),
 facts AS (
   SELECT f.*, o.province_code, o.province_code_old, o.province_code_current, o.region, o.sector
-  FROM marts.fct_membership_daily f JOIN marts.dim_org o USING (org_id)
+  FROM marts.fct_membership_daily_by_key f JOIN marts.dim_org o USING (org_key)
 ),
 base_events AS (
   SELECT greatest(b.first_day, coalesce(o.valid_from, DATE '1900-01-01')) AS day, o.province_code,

@@ -15,7 +15,7 @@ WITH facts AS (
     f.transferred_out, f.left_party, f.transferred_out + f.left_party AS "left",
     f.transferred_out AS left_transfer_out, f.left_death, f.left_struck_off,
     f.left_expelled, f.left_resigned, f.left_other, 0 AS base_orgs
-  FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
+  FROM marts.fct_membership_monthly_by_key f JOIN marts.dim_org o USING (org_key)
 ),
 -- base organisations existing on each month's last day
 base_orgs AS (

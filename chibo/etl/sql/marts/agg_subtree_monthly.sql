@@ -18,9 +18,8 @@ member AS (  -- each organisation with the rolled-up subtrees it is in
   GROUP BY b.org_id
 ),
 sets AS (  -- the same subtrees, numbered
-  SELECT CAST(org_id AS marts.org_code) AS org_id, dense_rank() OVER (ORDER BY ancestors) AS set_id,
-    ancestors
-  FROM member
+  SELECT o.org_key, dense_rank() OVER (ORDER BY m.ancestors) AS set_id, m.ancestors
+  FROM member m JOIN marts.dim_org o USING (org_id)
 ),
 facts AS (
   SELECT f.month, s.set_id, sum(f.official) AS official, sum(f.probationary) AS probationary,
@@ -30,12 +29,12 @@ facts AS (
     sum(f.left_death) AS left_death, sum(f.left_struck_off) AS left_struck_off,
     sum(f.left_expelled) AS left_expelled, sum(f.left_resigned) AS left_resigned,
     sum(f.left_other) AS left_other
-  FROM marts.fct_membership_monthly f JOIN sets s ON s.org_id = f.org_id
+  FROM marts.fct_membership_monthly_by_key f JOIN sets s USING (org_key)
   GROUP BY ALL
 ),
 base_orgs AS (  -- base organisations existing on each month's last day
   SELECT d.month, s.set_id, 0, 0, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0
-  FROM marts.dim_org o JOIN sets s ON s.org_id = CAST(o.org_id AS marts.org_code)
+  FROM marts.dim_org o JOIN sets s USING (org_key)
   JOIN marts.dim_month d ON marts.org_on(o.valid_from, o.valid_to, d.month_end)
   WHERE o.kind IN ('base_cell', 'base_committee')
   GROUP BY ALL

@@ -10,7 +10,8 @@
 -- province_code_old is NULL); NULL when it has no province. search_name is the name folded for
 -- searching: lower case, without diacritics, đ as d (what the dashboard's search matches).
 -- base_org_name is the name of base_org_id: a list naming a few cells with their base
--- organisation reads one row each, not a join of dim_org with itself.
+-- organisation reads one row each, not a join of dim_org with itself. org_key numbers the
+-- organisations 1 … N in org_id order: what the tables *_by_key store in place of the id.
 WITH chain AS (
   SELECT b.org_id, b.depth, a.org_id AS ancestor_id, a.kind, a.sector, a.province_code
   FROM marts.bridge_org_ancestor b JOIN core.organisations a ON a.org_id = b.ancestor_id
@@ -71,4 +72,6 @@ final AS (
   LEFT JOIN by_predecessor bp ON bp.org_id = l.org_id
   LEFT JOIN by_ancestor ba ON ba.org_id = l.org_id
 )
-SELECT * FROM final
+SELECT org_id, CAST(row_number() OVER (ORDER BY org_id) AS INTEGER) AS org_key,
+  * EXCLUDE (org_id)
+FROM final

@@ -5,13 +5,13 @@
 -- a view's few months are read alone, not the 50 million cell-months of the facts at national
 -- scale.
 WITH first AS (
-  SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY org_id
+  SELECT org_key, min(month) AS first_month FROM marts.fct_meetings_monthly_by_key GROUP BY org_key
 ),
 held AS (
-  SELECT org_id, month FROM marts.fct_meetings_monthly WHERE regular_held > 0
+  SELECT org_key, month FROM marts.fct_meetings_monthly_by_key WHERE regular_held > 0
 )
-SELECT g.month, g.org_id
-FROM marts.fct_membership_monthly g JOIN first f ON f.org_id = g.org_id
+SELECT g.month, g.org_key
+FROM marts.fct_membership_monthly_by_key g JOIN first f ON f.org_key = g.org_key
 WHERE g.cells = 1 AND g.month >= f.first_month
-  AND NOT EXISTS (SELECT 1 FROM held h WHERE h.org_id = g.org_id AND h.month = g.month)
-ORDER BY g.month, g.org_id
+  AND NOT EXISTS (SELECT 1 FROM held h WHERE h.org_key = g.org_key AND h.month = g.month)
+ORDER BY g.month, g.org_key

@@ -7,15 +7,15 @@
 -- column, not stored); all who left the cell = transferred_out + left_party
 -- (not stored twice: agg_members_monthly's "left" and left_transfer_out are those sums). A cell dissolved on D exists through D - 1: the month holding D keeps the
 -- hand-over of its members on D as flows and ends with stocks of 0. Built from
--- marts.fct_membership_daily, so for every cell and month: members(m) - members(m - 1) = admitted
+-- marts.fct_membership_daily_by_key, so for every cell and month: members(m) - members(m - 1) = admitted
 -- + transferred_in - transferred_out - left_party.
 -- Built without a join over the whole grid: each month with changes carries its running stocks
 -- to the months before the cell's next change (a range join with the small dim_month), and its
--- flows to its own month only. Sorted by month (the readers' filter), org_id within a month;
--- org_id is dictionary-coded (marts.org_code), as in fct_membership_daily.
+-- flows to its own month only. Sorted by month (the readers' filter), org_key within a month;
+-- the cell is stored as org_key (dim_org's number), as in fct_membership_daily_by_key.
 WITH bounds AS (SELECT min(month) AS first_month, max(month) AS last_month FROM marts.dim_month),
 cells AS (
-  SELECT CAST(o.org_id AS marts.org_code) AS org_id,
+  SELECT o.org_key,
     greatest(b.first_month, CAST(date_trunc('month', coalesce(o.valid_from, DATE '1900-01-01')) AS DATE))
       AS first_month,
     least(b.last_month, CAST(date_trunc('month', coalesce(o.valid_to, DATE '2999-01-01')) AS DATE))
@@ -23,16 +23,16 @@ cells AS (
   FROM marts.dim_org o, bounds b WHERE o.kind IN ('base_cell', 'sub_cell')
 ),
 changes AS (
-  SELECT org_id, CAST(date_trunc('month', day) AS DATE) AS month,
+  SELECT org_key, CAST(date_trunc('month', day) AS DATE) AS month,
     d_official, d_probationary, d_female, d_cells, d_cells_lt3, admitted, transferred_in,
     transferred_out, left_death, left_struck_off, left_expelled, left_resigned, left_other
-  FROM marts.fct_membership_daily
+  FROM marts.fct_membership_daily_by_key
   UNION ALL -- every cell starts its grid with a row, changes or not
-  SELECT org_id, first_month, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM cells
+  SELECT org_key, first_month, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM cells
   WHERE first_month <= last_month
 ),
 monthly AS (
-  SELECT org_id, month,
+  SELECT org_key, month,
     sum(d_official) AS d_official, sum(d_probationary) AS d_probationary, sum(d_female) AS d_female,
     sum(d_cells) AS d_cells, sum(d_cells_lt3) AS d_cells_lt3,
     sum(admitted) AS admitted, sum(transferred_in) AS transferred_in,
@@ -47,12 +47,12 @@ runs AS (
   SELECT m.*, c.first_month AS cell_first, c.last_month AS cell_last,
     sum(d_official) OVER w AS official, sum(d_probationary) OVER w AS probationary,
     sum(d_female) OVER w AS female, sum(d_cells) OVER w AS cells, sum(d_cells_lt3) OVER w AS cells_lt3,
-    lead(m.month) OVER (PARTITION BY m.org_id ORDER BY m.month) AS next_month
-  FROM monthly m JOIN cells c USING (org_id)
-  WINDOW w AS (PARTITION BY m.org_id ORDER BY m.month ROWS UNBOUNDED PRECEDING)
+    lead(m.month) OVER (PARTITION BY m.org_key ORDER BY m.month) AS next_month
+  FROM monthly m JOIN cells c USING (org_key)
+  WINDOW w AS (PARTITION BY m.org_key ORDER BY m.month ROWS UNBOUNDED PRECEDING)
 ),
 final AS (
-  SELECT d.month, r.org_id,
+  SELECT d.month, r.org_key,
     CAST(r.official AS INTEGER) AS official,
     CAST(r.probationary AS INTEGER) AS probationary,
     CAST(CASE WHEN d.month = r.month THEN r.admitted ELSE 0 END AS INTEGER) AS admitted,
@@ -71,4 +71,4 @@ final AS (
    AND d.month < coalesce(r.next_month, DATE '9999-12-01')
    AND d.month <= r.cell_last
 )
-SELECT * FROM final ORDER BY month, org_id
+SELECT * FROM final ORDER BY month, org_key

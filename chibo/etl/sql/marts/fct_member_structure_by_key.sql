@@ -9,10 +9,10 @@
 -- Counted on a day or over a period only through the macros marts.structure_on(D) and
 -- marts.admission_structure_between(A, B) (sql/macros/structure.sql), which hold the one
 -- definition of the status, the age and the age bands. Sorted by joined_on, so admissions in a
--- period read only the row groups of that period; org_id is dictionary-coded (marts.org_code).
+-- period read only the row groups of that period; the cell is stored as org_key (dim_org's number).
 WITH bounds AS (SELECT max(month_end) AS last_day FROM marts.dim_month),
-cells AS (SELECT org_id FROM marts.dim_org WHERE kind IN ('base_cell', 'sub_cell'))
-SELECT CAST(m.org_id AS marts.org_code) AS org_id, m.joined_on, m.left_on,
+cells AS (SELECT org_id, org_key FROM marts.dim_org WHERE kind IN ('base_cell', 'sub_cell'))
+SELECT c.org_key, m.joined_on, m.left_on,
   m.joined_on = m.admitted_on AS admission,
   CASE WHEN m.official_on IS NOT NULL THEN greatest(m.official_on, m.joined_on) END AS official_from,
   coalesce(m.gender, 'unknown') AS gender,
@@ -23,7 +23,7 @@ SELECT CAST(m.org_id AS marts.org_code) AS org_id, m.joined_on, m.left_on,
   coalesce(m.education, 'unknown') AS education,
   coalesce(m.professional_level, 'unknown') AS professional_level,
   coalesce(m.political_theory, 'unknown') AS political_theory
-FROM core.members m SEMI JOIN cells c ON c.org_id = m.org_id
+FROM core.members m JOIN cells c ON c.org_id = m.org_id
 LEFT JOIN ref.ethnicities e ON e.ethnicity = m.ethnicity
 WHERE m.joined_on <= (SELECT last_day FROM bounds)
-ORDER BY m.joined_on, m.org_id
+ORDER BY m.joined_on, c.org_key

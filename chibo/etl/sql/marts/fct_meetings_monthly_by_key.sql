@@ -4,8 +4,8 @@
 -- over the scored meetings; sums of integers compress to a few bits a row where means do not).
 -- Excused absences and durations are not kept per cell (no reader needs them at this grain, and
 -- they were a quarter of the table): agg_meetings_province_monthly sums them from core.meetings.
--- org_id is dictionary-coded (marts.org_code); sorted by month (the readers' filter), org_id
--- within it.
+-- The cell is stored as org_key (dim_org's number); sorted by month (the readers' filter),
+-- org_key within it.
 -- present and good are not stored: the contract computes them on read, present as expected -
 -- absent (the absences are small numbers, a few bits a row, where the attendances took about a
 -- byte), good as the meetings held (every one is regular or thematic) less the unrated ones (no
@@ -13,9 +13,10 @@
 -- Built a few years of meetings at a time (chibo/etl/warehouse.py), so no step holds the hash
 -- table of every cell-month:
 -- slices: core.meetings by held_on
-WITH final AS (
+WITH keys AS (SELECT org_id, org_key FROM marts.dim_org),
+final AS (
   SELECT CAST(date_trunc('month', held_on) AS DATE) AS month,
-    CAST(org_id AS marts.org_code) AS org_id,
+    org_key,
     CAST(count(*) FILTER (WHERE kind = 'regular') AS INTEGER) AS regular_held,
     CAST(count(*) FILTER (WHERE kind = 'thematic') AS INTEGER) AS thematic_held,
     CAST(count(*) FILTER (WHERE format = 'online') AS INTEGER) AS online_held,
@@ -28,6 +29,6 @@ WITH final AS (
     CAST(count(score) AS INTEGER) AS scored,
     CAST(sum(expected) - sum(present) AS INTEGER) AS absent,
     CAST(count(*) FILTER (WHERE quality IS NULL) AS INTEGER) AS unrated
-  FROM core.meetings GROUP BY ALL
+  FROM core.meetings JOIN keys USING (org_id) GROUP BY ALL
 )
-SELECT * FROM final ORDER BY month, org_id
+SELECT * FROM final ORDER BY month, org_key

@@ -9,9 +9,9 @@
 -- the new provincial committee and a level abolished without successor (districts) is skipped.
 -- members: official + probationary members on the day (the month-end stocks of
 -- marts.fct_membership_monthly, = marts.cell_stocks_on(day)) in the existing cells of the
--- subtree. Other days and narrower viewers walk the bridge at query time. org_id is
--- dictionary-coded (marts.org_code); parent_id stays text (sorted by it, it packs as well as
--- coded, and each coded column adds the whole dictionary to the file's catalog).
+-- subtree. Other days and narrower viewers walk the bridge at query time. The organisation and
+-- its parent are stored as org_key and parent_key (dim_org's numbers; the view agg_org_tree shows
+-- their ids).
 WITH days AS (SELECT month, month_end AS day FROM marts.dim_month WHERE marts.rollup_month(month)),
 live AS (
   SELECT d.day, o.org_id, o.depth
@@ -40,10 +40,11 @@ shape AS (
       AS parent_id
   FROM eff GROUP BY ALL
 )
-SELECT s.day, CAST(s.org_id AS marts.org_code) AS org_id,
-  CAST(h.parent_id AS marts.org_code) AS parent_id,
+SELECT s.day, o.org_key, p.org_key AS parent_key,
   CAST(h.depth AS INTEGER) AS depth,
   CAST(s.members AS BIGINT) AS members
 FROM sub s JOIN shape h USING (day, org_id)
+JOIN marts.dim_org o ON o.org_id = s.org_id
+LEFT JOIN marts.dim_org p ON p.org_id = h.parent_id
 WHERE s.members > 0
-ORDER BY s.day, h.depth, h.parent_id, s.org_id
+ORDER BY s.day, h.depth, parent_key, o.org_key

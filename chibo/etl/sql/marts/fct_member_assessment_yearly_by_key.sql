@@ -10,4 +10,5 @@ placed AS (
    AND (m.left_on IS NULL OR m.left_on >= make_date(r.year, 1, 1))
   GROUP BY r.year, r.member_id, r.rating
 )
-SELECT year, CAST(org_id AS marts.org_code) AS org_id, rating, CAST(count(*) AS INTEGER) AS members FROM placed GROUP BY ALL ORDER BY ALL
+SELECT p.year, o.org_key, p.rating, CAST(count(*) AS INTEGER) AS members
+FROM placed p JOIN marts.dim_org o USING (org_id) GROUP BY ALL ORDER BY ALL
