@@ -171,9 +171,8 @@ class Publication:
         served one's loads plus this load, or exactly `loads` (rebuild). Returns its number."""
         con = self.con
         con.execute("DETACH work")
-        # No checkpoint until the marts are built: each one rewrites the whole catalog (every
-        # dictionary-coded column holds marts.org_code's ids, 5 MB at national scale) and leaves
-        # the copy before it as free blocks inside the served file.
+        # No checkpoint until the marts are built: each one rewrites the catalog and leaves the
+        # copy before it as free blocks inside the served file.
         con.execute(f"SET checkpoint_threshold = '{NO_AUTOMATIC_CHECKPOINT}'")
         build_marts(con, progress)
         fault("after_marts")
