@@ -32,7 +32,7 @@ def plain(path: Path, sql: str) -> list[tuple]:
 
 def test_the_served_file_holds_only_what_the_dashboard_reads(demo_warehouse):
     """The demo's served file has marts and meta only; its core file has the core rows; every
-    marts./meta. table, macro or type the dashboard's code names is in the served file."""
+    marts./meta. table, view, macro or type the dashboard's code names is in the served file."""
     schemas = {s for (s,) in plain(demo_warehouse, "SELECT DISTINCT schema_name FROM duckdb_tables()")}
     assert schemas == {"marts", "meta"}
     assert plain(demo_warehouse, "SELECT count(*) FROM duckdb_databases() WHERE NOT internal") == [(1,)]
@@ -47,6 +47,8 @@ def test_the_served_file_holds_only_what_the_dashboard_reads(demo_warehouse):
     present = {f"{s}.{t}" for s, t in plain(demo_warehouse, "SELECT schema_name, table_name FROM "
                                             "duckdb_tables() UNION SELECT schema_name, function_name "
                                             "FROM duckdb_functions() WHERE NOT internal UNION "
+                                            "SELECT schema_name, view_name FROM duckdb_views() "
+                                            "WHERE NOT internal UNION "
                                             "SELECT schema_name, type_name FROM duckdb_types() "
                                             "WHERE NOT internal")}
     prefixes = {n for n in named if n.endswith("_")}  # a name an f-string completes

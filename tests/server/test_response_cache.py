@@ -149,7 +149,8 @@ def test_a_failed_answer_is_never_kept(logins, users_db, fixture_warehouse, tmp_
     path = tmp_path / "warehouse.duckdb"
     shutil.copy(fixture_warehouse, path)
     with duckdb.connect(str(path)) as con:
-        con.execute("DROP TABLE marts.fct_membership_monthly CASCADE")
+        con.execute("DROP VIEW marts.fct_membership_monthly")
+        con.execute("DROP TABLE marts.fct_membership_monthly_by_key CASCADE")
         con.execute("DROP TABLE marts.agg_members_monthly CASCADE")
     rt = runtime_for(path, open_access=False, users_db=users_db,
                      callback_rate_limit="100000 per 10 seconds")
