@@ -8,7 +8,7 @@ warehouse is created from it (`DDL`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -83,7 +83,7 @@ def keyed_tables() -> tuple[str, ...]:
                  if line.startswith("CREATE TABLE") and line.split()[2].endswith(BY_KEY))
 
 
-@lru_cache(maxsize=None)
+@cache
 def view_statements(name: str) -> tuple[str, ...]:
     """The statements making the view marts.<x> over marts.<x>_by_key (`name`): its columns in the
     table's order, each key column replaced by the id of dim_org it keys, with the table's grain and
