@@ -83,18 +83,29 @@ def keyed_tables() -> tuple[str, ...]:
                  if line.startswith("CREATE TABLE") and line.split()[2].endswith(BY_KEY))
 
 
+@lru_cache(maxsize=1)
+def _keyed_columns() -> dict[str, tuple[str, list[tuple[str, str | None]]]]:
+    """{'marts.x_by_key': (grain, [(column, note), ...])} of the tables stored by key, read from
+    the contract file once."""
+    con = duckdb.connect(":memory:")
+    con.execute(DDL)
+    out = {}
+    for name in keyed_tables():
+        rows = con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE schema_name ||"
+                           " '.' || table_name = ? ORDER BY column_index", [name]).fetchall()
+        grain = con.execute("SELECT comment FROM duckdb_tables() WHERE schema_name || '.' ||"
+                            " table_name = ?", [name]).fetchone()[0]
+        out[name] = (grain, rows)
+    return out
+
+
 @cache
 def view_statements(name: str) -> tuple[str, ...]:
     """The statements making the view marts.<x> over marts.<x>_by_key (`name`): its columns in the
     table's order, each key column replaced by the id of dim_org it keys, with the table's grain and
     notes; a key that may be NULL shows NULL."""
     view = _shown(name)
-    con = duckdb.connect(":memory:")
-    con.execute(DDL)
-    rows = con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE schema_name || '.' ||"
-                       " table_name = ? ORDER BY column_index", [name]).fetchall()
-    grain = con.execute("SELECT comment FROM duckdb_tables() WHERE schema_name || '.' || table_name"
-                        " = ?", [name]).fetchone()[0]
+    grain, rows = _keyed_columns()[name]
     picks, joins, notes = [], [], []
     for column, note in rows:
         shown = KEYS.get(column, column)
