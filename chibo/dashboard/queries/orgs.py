@@ -129,8 +129,8 @@ def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -
     narrowed = bool(f.org or scope != Scope.everything())
     below = f"($root IS NULL OR {{}}.org_id IN (SELECT org_id FROM {bridge} WHERE ancestor_id = $root))"
     return f"""
-        cellm AS (SELECT m.org_id, m.official + m.probationary AS members
-                  FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
+        cellm AS (SELECT c.org_id, m.official + m.probationary AS members
+                  FROM marts.cell_stocks_on_by_key($d) m JOIN marts.dim_org c USING (org_key)
                   WHERE {seen} AND {below.format("c")}),
         live AS (SELECT org_id, depth, marts.org_on(valid_from, valid_to, $d::DATE) AS alive
                  FROM marts.dim_org),
