@@ -1,19 +1,21 @@
 """Exact days for every page: stocks on a day and flows over exact dates, read through the
 warehouse's own table macros (README "Exact days": `marts.stocks_on(D)`, `marts.flows_between(A,
-B)` over the province × sector rollups; `marts.cell_stocks_on(D)`, `marts.cell_flows_between(A,
-B)` joined to dim_org for organisation subtrees), never restated here. Every function takes the
-viewer's Scope first and applies it with the filters (data.org_condition).
+B)` over the province × sector rollups; per cell their twins by key `marts.cell_stocks_on_by_key(D)`
+and `marts.cell_flows_between_by_key(A, B)`, joined to dim_org by org_key for organisation
+subtrees), never restated here. Every function takes the viewer's Scope first and applies it with
+the filters (data.org_condition).
 
 A day is clamped to the history: the first day of the first month with a cell and the last day
 of the last loaded month (`clamp_day`). A year earlier is the same day one year before
 (`year_before`; 29/02 → 28/02). Periods of a series (`periods`) are months or years cut to the
 chosen dates, so the first and last may be partial; every figure of a period is exact for it. A
 series (`by_period`) asks for all its days and periods at once through the many-day macros
-(`marts.stock_parts_on_days`, `marts.flow_parts_over`, per cell `marts.cell_stock_parts_on_days`,
-`marts.cell_flow_parts_over`), one pass over the marts whatever the number of periods. A picked
-organisation whose subtree the warehouse rolled up (marts.agg_subtree_monthly, see
-subtree.rolled_up) is read from that rollup and its cells' days (`marts.subtree_stock_parts_on_days`,
-`marts.subtree_flow_parts_over`) instead of the facts of all its cells, with the same results.
+(`marts.stock_parts_on_days`, `marts.flow_parts_over`, per cell by key
+`marts.cell_stock_changes_on_days_by_key`, `marts.cell_flow_parts_over_by_key`), one pass over
+the marts whatever the number of periods. A picked organisation whose subtree the warehouse
+rolled up (marts.agg_subtree_monthly, see subtree.rolled_up) is read from that rollup and its
+cells' days (`marts.subtree_stock_parts_on_days`, `marts.subtree_flow_parts_over`) instead of the
+facts of all its cells, with the same results.
 """
 
 from __future__ import annotations

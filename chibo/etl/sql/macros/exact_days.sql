@@ -45,6 +45,9 @@ CREATE OR REPLACE MACRO marts.after_full(b) AS
 --                                          the changes up to each following day)
 --   marts.cell_flow_parts_over(FIRSTS, LASTS)  first_day, last_day, org_id and FLOWS (per cell
 --                                          from the days of the period)
+-- The per-cell macros are written over the tables stored by key, as marts.<macro>_by_key with
+-- org_key in place of org_id (a reader filters them by the keys of its dim_org selection, no join
+-- of dim_org to every row); marts.<macro> is that macro's rows named from dim_org (at the end).
 -- A day that ends its month reads the monthly mart of its own month (its stocks on that day), any
 -- other day the month before + the d_* of its month up to it, as above.
 CREATE OR REPLACE MACRO marts.stock_days(days) AS TABLE

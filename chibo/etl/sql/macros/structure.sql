@@ -10,6 +10,10 @@
 --   marts.admission_structure_between(A, B)   one row per admission from A to B (both included):
 --                                             org_id, admitted_on and the same columns, age at
 --                                             admission, status 'probationary'
+--   marts.structure_on_by_key(D), marts.admission_structure_between_by_key(A, B)
+--                                             the same with org_key in place of org_id, read from
+--                                             fct_member_structure_by_key (the two above are
+--                                             these named from dim_org)
 --   marts.structure_long_on(D), marts.admission_structure_long_between(A, B)
 --                                             the same by dimension and value, per cell: org_id,
 --                                             dimension, value, members

@@ -7,6 +7,8 @@
 -- are marts.stock_parts_on_days / marts.flow_parts_over restricted to the subtree.
 --   marts.subtree_stock_parts_on_days(DAYS, ORG)      day and the stocks of stock_parts_on_days
 --   marts.subtree_flow_parts_over(FIRSTS, LASTS, ORG) first_day, last_day and FLOWS
+-- (marts.subtree_orgs(ORG): the subtree's org_ids; marts.subtree_keys(ORG): their dim_org.org_key,
+-- which pick the cells' rows of the daily facts stored by key)
 CREATE OR REPLACE MACRO marts.subtree_orgs(org) AS TABLE
   SELECT org_id FROM marts.bridge_org_lineage WHERE ancestor_id = org;
 -- their dim_org.org_key (what the facts stored by key hold)
