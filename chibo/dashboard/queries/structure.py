@@ -102,10 +102,10 @@ def _rolled_up(scope: Scope, f: Filters) -> tuple[str, str, dict] | None:
 
 
 def _counted(rows: str, dimension: str, cond: str) -> str:
-    """Members of the macro's `rows` (one per member: marts.structure_on(D) or
-    marts.admission_structure_between(A, B)) in the organisations `cond` selects, by value of
-    `dimension` (a column of the rows): what marts.structure_long_on(D) and
-    marts.admission_structure_long_between(A, B) count for one dimension, reading only its
+    """Members of the macro's `rows` (one per member: marts.structure_on_by_key(D) or
+    marts.admission_structure_between_by_key(A, B)) in the organisations `cond` selects (by
+    their keys), by value of `dimension` (a column of the rows): what marts.structure_long_on(D)
+    and marts.admission_structure_long_between(A, B) count for one dimension, reading only its
     column and the rows of those organisations (the lineage subtree is resolved first)."""
     return (f"SELECT s.{dimension} AS value, count(*) AS members FROM {rows} s"
             f" WHERE {cond} AND s.{dimension} IS NOT NULL GROUP BY 1")
