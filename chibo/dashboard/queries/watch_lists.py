@@ -121,12 +121,13 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
 
 
 def _missed_months(scope: Scope, f: Filters, counted: bool = False) -> str:
-    """CTE `missed`: org_id and missed, the months in [$a, $b] a cell held no regular
+    """CTE `missed`: org_id, org_key and missed, the months in [$a, $b] a cell held no regular
     meeting, from marts.cell_missed_regular (every cell: the keys keep those in scope) or,
     without it or with `counted`, counted on the facts of the cells in scope and filters."""
     if not counted and table_exists(scope, MISSED):
-        return (f"missed AS (SELECT o.org_id, o.org_key, m.missed FROM (SELECT org_key, count(*) AS missed"
-                f" FROM marts.{MISSED} WHERE month BETWEEN $a AND $b GROUP BY org_key) m"
+        return (f"missed AS (SELECT o.org_id, o.org_key, m.missed FROM (SELECT org_key,"
+                f" count(*) AS missed FROM marts.{MISSED} WHERE month BETWEEN $a AND $b"
+                " GROUP BY org_key) m"
                 " JOIN marts.dim_org o USING (org_key))")
     cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
     spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
