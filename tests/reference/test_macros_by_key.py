@@ -2,21 +2,13 @@
 keys of its selection) count what the facts by id count: on the demo warehouse, each macro's rows
 named from dim_org equal a recomputation over the contract's views (ids), for days inside a month,
 month ends and periods cutting months (another day or a shorter period differs); each macro by id
-is its macro by key with the ids."""
+is its macro by key with the ids (`con`: the demo warehouse, tests/reference/conftest.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
-
-
-@pytest.fixture(scope="module")
-def con(demo_warehouse):
-    c = duckdb.connect(str(demo_warehouse), read_only=True)
-    yield c
-    c.close()
 
 
 @pytest.fixture(scope="module")
