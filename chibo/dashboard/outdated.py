@@ -17,11 +17,12 @@ from chibo.dashboard.data import Scope
 log = logging.getLogger("chibo.dashboard.warehouse")
 
 # The table and scalar macros (created by the ETL, README "Exact days") the dashboard's queries call.
-MACROS = ("admission_structure_between", "admission_structure_long_between",
-          "cell_flow_parts_over", "cell_flows_between", "cell_stock_changes_on_days",
-          "cell_stocks_on", "flow_parts_over", "flows_between", "org_on", "rollup_month",
-          "stock_parts_on_days", "stocks_on", "structure_long_on", "structure_on",
-          "subtree_flow_parts_over", "subtree_stock_parts_on_days")
+MACROS = ("admission_structure_between_by_key", "admission_structure_long_between",
+          "cell_flow_parts_over_by_key", "cell_flows_between_by_key",
+          "cell_stock_changes_on_days_by_key", "cell_stocks_on_by_key", "flow_parts_over",
+          "flows_between", "org_on", "rollup_month", "stock_parts_on_days", "stocks_on",
+          "structure_long_on", "structure_on_by_key", "subtree_flow_parts_over",
+          "subtree_stock_parts_on_days")
 
 # The rollups a picked organisation's views, the table of organisations and the list of cells that
 # missed regular meetings read when the file has them (the facts of the cells otherwise: the same

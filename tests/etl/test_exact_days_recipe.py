@@ -1,5 +1,6 @@
 """The exact-day recipe is written once (chibo/etl/sql/macros/exact_days.sql): each single-day
-macro is its many-day macro over one day or one period, reading no mart of its own."""
+macro is its many-day macro over one day or one period, reading no mart of its own; each per-cell
+macro by id is its macro by key (org_key) with the id read from dim_org, nothing else."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ from pathlib import Path
 import pytest
 
 MACROS = Path(__file__).resolve().parents[2] / "chibo" / "etl" / "sql" / "macros" / "exact_days.sql"
-SINGLE = {"cell_stocks_on": "cell_stock_parts_on_days", "stocks_on": "stock_parts_on_days",
-          "cell_flows_between": "cell_flow_parts_over", "flows_between": "flow_parts_over"}
+SINGLE = {"cell_stocks_on_by_key": "cell_stock_parts_on_days_by_key",
+          "stocks_on": "stock_parts_on_days",
+          "cell_flows_between_by_key": "cell_flow_parts_over_by_key",
+          "flows_between": "flow_parts_over"}
+BY_ID = ("cell_stocks_on", "cell_flows_between", "cell_stock_parts_on_days",
+         "cell_stock_changes_on_days", "cell_flow_parts_over")
 
 
 def _bodies() -> dict[str, str]:
@@ -23,3 +28,10 @@ def _bodies() -> dict[str, str]:
 def test_a_single_day_macro_reads_only_its_many_day_macro(single, many):
     read = set(re.findall(r"FROM\s+marts\.(\w+)", _bodies()[single]))
     assert read == {many}, f"marts.{single} reads {sorted(read)}, not only marts.{many}"
+
+
+@pytest.mark.parametrize("name", BY_ID)
+def test_a_macro_by_id_is_its_macro_by_key_named_from_dim_org(name):
+    body = _bodies()[name]
+    assert set(re.findall(r"FROM\s+marts\.(\w+)", body)) == {f"{name}_by_key"}
+    assert set(re.findall(r"JOIN\s+marts\.(\w+)", body)) == {"dim_org"}

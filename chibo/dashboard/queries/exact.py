@@ -1,19 +1,21 @@
 """Exact days for every page: stocks on a day and flows over exact dates, read through the
 warehouse's own table macros (README "Exact days": `marts.stocks_on(D)`, `marts.flows_between(A,
-B)` over the province × sector rollups; `marts.cell_stocks_on(D)`, `marts.cell_flows_between(A,
-B)` joined to dim_org for organisation subtrees), never restated here. Every function takes the
-viewer's Scope first and applies it with the filters (data.org_condition).
+B)` over the province × sector rollups; per cell their twins by key `marts.cell_stocks_on_by_key(D)`
+and `marts.cell_flows_between_by_key(A, B)`, joined to dim_org by org_key for organisation
+subtrees), never restated here. Every function takes the viewer's Scope first and applies it with
+the filters (data.org_condition).
 
 A day is clamped to the history: the first day of the first month with a cell and the last day
 of the last loaded month (`clamp_day`). A year earlier is the same day one year before
 (`year_before`; 29/02 → 28/02). Periods of a series (`periods`) are months or years cut to the
 chosen dates, so the first and last may be partial; every figure of a period is exact for it. A
 series (`by_period`) asks for all its days and periods at once through the many-day macros
-(`marts.stock_parts_on_days`, `marts.flow_parts_over`, per cell `marts.cell_stock_parts_on_days`,
-`marts.cell_flow_parts_over`), one pass over the marts whatever the number of periods. A picked
-organisation whose subtree the warehouse rolled up (marts.agg_subtree_monthly, see
-subtree.rolled_up) is read from that rollup and its cells' days (`marts.subtree_stock_parts_on_days`,
-`marts.subtree_flow_parts_over`) instead of the facts of all its cells, with the same results.
+(`marts.stock_parts_on_days`, `marts.flow_parts_over`, per cell by key
+`marts.cell_stock_changes_on_days_by_key`, `marts.cell_flow_parts_over_by_key`), one pass over
+the marts whatever the number of periods. A picked organisation whose subtree the warehouse
+rolled up (marts.agg_subtree_monthly, see subtree.rolled_up) is read from that rollup and its
+cells' days (`marts.subtree_stock_parts_on_days`, `marts.subtree_flow_parts_over`) instead of the
+facts of all its cells, with the same results.
 """
 
 from __future__ import annotations
@@ -86,8 +88,8 @@ def stock_rows(scope: Scope, f: Filters) -> tuple[str, dict]:
     cond, p = org_condition(scope, f)
     zeros = ", ".join("0" for c in STOCKS if c != "base_orgs")
     cols = ", ".join(f"x.{c}" for c in STOCKS if c != "base_orgs")
-    rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM marts.cell_stocks_on($d) x"
-            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}")
+    rows = (f"SELECT {keys.format(a='o')}, {cols}, 0 AS base_orgs FROM"
+            f" marts.cell_stocks_on_by_key($d) x JOIN marts.dim_org o USING (org_key) WHERE {cond}")
     return (f"{rows} UNION ALL SELECT {keys.format(a='o')}, {zeros}, 1 FROM marts.dim_org o"
             f" WHERE {cond} AND {_BASE} AND {_EXISTS.format(day='$d')}", p)
 
@@ -106,8 +108,8 @@ def flow_rows(scope: Scope, f: Filters) -> tuple[str, dict]:
         return f"SELECT {keys}, {cols} FROM marts.flows_between($a, $b) x WHERE {cond}", p
     cond, p = org_condition(scope, f)
     keys = ", ".join(f"o.{k}" for k in KEYS)
-    return (f"SELECT {keys}, {cols} FROM marts.cell_flows_between($a, $b) x"
-            f" JOIN marts.dim_org o USING (org_id) WHERE {cond}", p)
+    return (f"SELECT {keys}, {cols} FROM marts.cell_flows_between_by_key($a, $b) x"
+            f" JOIN marts.dim_org o USING (org_key) WHERE {cond}", p)
 
 
 def series_rows(scope: Scope, f: Filters, rolled: bool = True) -> tuple[str, str, str, dict]:
@@ -116,7 +118,7 @@ def series_rows(scope: Scope, f: Filters, rolled: bool = True) -> tuple[str, str
     per period are the FLOWS over [$firsts[i], $lasts[i]] (columns first_day, last_day). Read
     from the province × sector rollups, else the picked organisation's subtree rollup
     (subtree.rolled_up; not without `rolled`), else the cells of the selection (the CTE o: the
-    selected organisations of dim_org made once, ids compared as text like subtree.ids_in)."""
+    selected organisations of dim_org made once, the cells' rows picked by their org_key)."""
     stocks = ", ".join(STOCKS)
     flows = ", ".join(FLOWS)
     if use_rollup(scope, f, ROLLUP):
@@ -132,14 +134,14 @@ def series_rows(scope: Scope, f: Filters, rolled: bool = True) -> tuple[str, str
                 f" marts.subtree_flow_parts_over($firsts::DATE[], $lasts::DATE[], $org)"
                 f" WHERE {cond}", p)
     cond, p = org_condition(scope, f)
-    cte = (f"o AS MATERIALIZED (SELECT o.org_id, o.kind, o.valid_from, o.valid_to"
+    cte = (f"o AS MATERIALIZED (SELECT o.org_key, o.kind, o.valid_from, o.valid_to"
            f" FROM marts.dim_org o WHERE {cond}),")
     cells = [c for c in STOCKS if c != "base_orgs"]
     zeros = ", ".join("0" for _ in cells)
     # the changes of the selected cells, accumulated over the days
     facts = (f"SELECT x.day, count(*) AS n, {', '.join(f'sum(x.{c}) AS {c}' for c in cells)}"
-             f" FROM marts.cell_stock_changes_on_days($days::DATE[]) x"
-             f" WHERE CAST(x.org_id AS VARCHAR) IN (SELECT org_id FROM o) GROUP BY x.day")
+             f" FROM marts.cell_stock_changes_on_days_by_key($days::DATE[]) x"
+             f" WHERE x.org_key IN (SELECT org_key FROM o) GROUP BY x.day")
     run = ", ".join(f"sum(coalesce(t.{c}, 0)) OVER w AS {c}" for c in cells)
     rows = (f"SELECT * FROM (SELECT p.day, {run}, 0 AS base_orgs FROM (SELECT DISTINCT"
             f" unnest($days::DATE[]) AS day) p LEFT JOIN ({facts}) t USING (day)"
@@ -147,9 +149,8 @@ def series_rows(scope: Scope, f: Filters, rolled: bool = True) -> tuple[str, str
     base = (f"SELECT p.day, {zeros}, 1 FROM (SELECT unnest($days::DATE[]) AS day) p, o"
             f" WHERE {_BASE} AND {_EXISTS.format(day='p.day')}")
     cols = ", ".join(f"x.{c}" for c in FLOWS)
-    flow = (f"SELECT x.first_day, x.last_day, {cols} FROM marts.cell_flow_parts_over("
-            f"$firsts::DATE[], $lasts::DATE[]) x WHERE CAST(x.org_id AS VARCHAR) IN"
-            f" (SELECT org_id FROM o)")
+    flow = (f"SELECT x.first_day, x.last_day, {cols} FROM marts.cell_flow_parts_over_by_key("
+            f"$firsts::DATE[], $lasts::DATE[]) x WHERE x.org_key IN (SELECT org_key FROM o)")
     return cte, f"{rows} UNION ALL {base}", flow, p
 
 

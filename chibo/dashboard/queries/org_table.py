@@ -57,15 +57,15 @@ def table_rows(scope: Scope, f: Filters, rolled: bool = True) -> pd.DataFrame:
     else:
         p.update(d=d, a0=f.start, b0=f.end, y=f.as_of.year)
         stock = f"""
-        cells AS (SELECT c.org_id, c.base_org_id FROM marts.dim_org c
+        cells AS (SELECT c.org_key, c.base_org_id FROM marts.dim_org c
                   WHERE c.kind IN ('base_cell', 'sub_cell') AND {of_bo('c.base_org_id')}),
         stock AS (SELECT c.base_org_id AS org_id, sum(x.cells) AS cells,
                          sum(x.official + x.probationary) AS members, sum(x.official) AS official
-                  FROM marts.cell_stocks_on($d) x JOIN cells c USING (org_id)
+                  FROM marts.cell_stocks_on_by_key($d) x JOIN cells c USING (org_key)
                   GROUP BY 1 HAVING sum(x.cells) > 0),"""
         adm = f"""
         adm AS (SELECT c.base_org_id AS org_id, sum(x.admitted) AS admitted
-                FROM marts.cell_flows_between($a0, $b0) x JOIN cells c USING (org_id)
+                FROM marts.cell_flows_between_by_key($a0, $b0) x JOIN cells c USING (org_key)
                 WHERE {_SHOWN.format('c.base_org_id')} GROUP BY 1),"""
         rating = f"""rating AS (SELECT org_id, arg_max(rating, year) AS rating
                    FROM marts.fct_assessment_yearly

@@ -83,7 +83,9 @@ def hierarchy_rows(scope: Scope, f: Filters, levels: int = 3, top: int = 15,
     p.update(d=d, levels=levels, top=top, root=f.org)
     bridge = f"marts.{lineage(scope)}"
     if not walk and _tree_precomputed(scope, d):
-        nodes = _TREE_NODES.format(cond=cond, bridge=bridge)
+        nodes = _TREE_NODES.format(selected=_tree_keys(cond, bool(f.org), bridge))
+        if not f.org:
+            del p["root"]  # no subtree to read
         root = f.org and query_row("SELECT depth FROM marts.agg_org_tree_by_key WHERE day = $d AND"
                                    " org_key = (SELECT org_key FROM marts.dim_org WHERE org_id ="
                                    " $root)", {"d": d, "root": f.org})
@@ -109,16 +111,32 @@ def _tree_precomputed(scope: Scope, d: dt.date | None) -> bool:
             and table_exists(scope, "agg_org_tree"))
 
 
+# The precomputed tree's nodes are ranked on their keys (org_key is in org_id order: the same
+# ties), and only the boxes kept (and their parents) are named from dim_org.
 _TREE_NODES = """
-        nodes AS (SELECT o.org_id, u.org_id AS parent_id, o.name, o.kind,
-                         t.depth - $d0 AS level, t.members,
-                         row_number() OVER (PARTITION BY t.parent_key ORDER BY t.members DESC, o.org_id)
-                         AS rank
-                  FROM marts.agg_org_tree_by_key t JOIN marts.dim_org o USING (org_key)
-                  LEFT JOIN marts.dim_org u ON u.org_key = t.parent_key
-                  WHERE t.day = $d AND {cond} AND t.depth BETWEEN $d0 AND $d0 + $levels - 1
-                        AND ($root IS NULL OR o.org_id IN (SELECT org_id FROM {bridge}
-                                                           WHERE ancestor_id = $root)))"""
+        tree AS (SELECT t.org_key, t.parent_key, t.depth - $d0 AS level, t.members,
+                        row_number() OVER (PARTITION BY t.parent_key
+                                           ORDER BY t.members DESC, t.org_key) AS rank
+                 FROM marts.agg_org_tree_by_key t
+                 WHERE t.day = $d AND t.depth BETWEEN $d0 AND $d0 + $levels - 1 AND {selected}),
+        few AS (SELECT * FROM tree WHERE level = 0 OR rank <= $top),
+        named AS MATERIALIZED (SELECT o.org_key, o.org_id, o.name, o.kind FROM marts.dim_org o
+                               WHERE o.org_key IN (SELECT org_key FROM few
+                                                   UNION ALL SELECT parent_key FROM few)),
+        nodes AS (SELECT n.org_id, u.org_id AS parent_id, n.name, n.kind, t.level, t.members,
+                         t.rank
+                  FROM few t JOIN named n USING (org_key)
+                  LEFT JOIN named u ON u.org_key = t.parent_key)"""
+
+
+def _tree_keys(cond: str, rooted: bool, bridge: str) -> str:
+    """The condition on the precomputed tree's org_key (as t): an organisation of dim_org that
+    `cond` selects and, for a picked organisation ($root), in its subtree over `bridge`."""
+    if cond == "TRUE" and not rooted:
+        return "TRUE"
+    below = (f" AND o.org_id IN (SELECT org_id FROM {bridge} WHERE ancestor_id = $root)"
+             if rooted else "")
+    return f"t.org_key IN (SELECT o.org_key FROM marts.dim_org o WHERE {cond}{below})"
 
 
 def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -> str:
@@ -129,8 +147,8 @@ def _walked_nodes(scope: Scope, f: Filters, cond: str, seen: str, bridge: str) -
     narrowed = bool(f.org or scope != Scope.everything())
     below = f"($root IS NULL OR {{}}.org_id IN (SELECT org_id FROM {bridge} WHERE ancestor_id = $root))"
     return f"""
-        cellm AS (SELECT m.org_id, m.official + m.probationary AS members
-                  FROM marts.cell_stocks_on($d) m JOIN marts.dim_org c USING (org_id)
+        cellm AS (SELECT c.org_id, m.official + m.probationary AS members
+                  FROM marts.cell_stocks_on_by_key($d) m JOIN marts.dim_org c USING (org_key)
                   WHERE {seen} AND {below.format("c")}),
         live AS (SELECT org_id, depth, marts.org_on(valid_from, valid_to, $d::DATE) AS alive
                  FROM marts.dim_org),

@@ -7,8 +7,10 @@ Counts come from the warehouse's one definition: on the days the day rollups hol
 loaded year, the last loaded day and the end of its month a year earlier, the KPI cards' "a year
 earlier") the rollup marts.agg_member_structure for province, region and
 sector filters and marts.agg_subtree_structure for a picked organisation above the cells (its
-subtree), else the macros' rows marts.structure_on(D) and marts.admission_structure_between(A, B)
-of the organisations selected (resolved once from dim_org), counted by one dimension. SQL runs
+subtree), else the macros' rows marts.structure_on_by_key(D) and
+marts.admission_structure_between_by_key(A, B) (those of structure_on and
+admission_structure_between, the cells by dim_org.org_key) of the organisations selected (their keys
+resolved once from dim_org), counted by one dimension. SQL runs
 through the gateway (chibo.dashboard.data); every function takes the viewer's Scope first.
 """
 
@@ -68,9 +70,9 @@ def members_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.DataFr
             return query(_labelled(f"SELECT s.value, sum(s.members) AS members FROM marts.{table} s"
                                    f" WHERE {cond} AND s.day = $d AND s.dimension = $dim"
                                    " GROUP BY 1"), p)
-    cond, p = subtree.ids_in(scope, f, "s.org_id")
+    cond, p = subtree.keys_in(scope, f, "s.org_key")
     p.update(d=day, dim=dimension, day=day)
-    return query(_labelled(_counted("marts.structure_on($d::DATE)", dimension, cond)), p)
+    return query(_labelled(_counted("marts.structure_on_by_key($d::DATE)", dimension, cond)), p)
 
 
 @cached
@@ -79,9 +81,9 @@ def admissions_by(scope: Scope, f: Filters, dimension: str = "gender") -> pd.Dat
     admission), in the shape of members_by (day = the period's end)."""
     if dimension not in ADMISSION_DIMENSIONS:
         raise ValueError(dimension)
-    cond, p = subtree.ids_in(scope, f, "s.org_id")
+    cond, p = subtree.keys_in(scope, f, "s.org_key")
     p.update(a=f.start, b=f.end, dim=dimension, day=f.end)
-    return query(_labelled(_counted("marts.admission_structure_between($a::DATE, $b::DATE)",
+    return query(_labelled(_counted("marts.admission_structure_between_by_key($a::DATE, $b::DATE)",
                                     dimension, cond)), p)
 
 
@@ -100,10 +102,10 @@ def _rolled_up(scope: Scope, f: Filters) -> tuple[str, str, dict] | None:
 
 
 def _counted(rows: str, dimension: str, cond: str) -> str:
-    """Members of the macro's `rows` (one per member: marts.structure_on(D) or
-    marts.admission_structure_between(A, B)) in the organisations `cond` selects, by value of
-    `dimension` (a column of the rows): what marts.structure_long_on(D) and
-    marts.admission_structure_long_between(A, B) count for one dimension, reading only its
+    """Members of the macro's `rows` (one per member: marts.structure_on_by_key(D) or
+    marts.admission_structure_between_by_key(A, B)) in the organisations `cond` selects (by
+    their keys), by value of `dimension` (a column of the rows): what marts.structure_long_on(D)
+    and marts.admission_structure_long_between(A, B) count for one dimension, reading only its
     column and the rows of those organisations (the lineage subtree is resolved first)."""
     return (f"SELECT s.{dimension} AS value, count(*) AS members FROM {rows} s"
             f" WHERE {cond} AND s.{dimension} IS NOT NULL GROUP BY 1")
@@ -173,14 +175,14 @@ def admission_shares(scope: Scope, f: Filters, g: Filters, dimension: str = "age
             WHERE {cond} AND s.month BETWEEN least($a::DATE, $a0::DATE)
                                          AND greatest($b::DATE, $b0::DATE)""", p)
         return tuple(float(k / n) if n else None for n, k in (row[:2], row[2:]))
-    cond, p = subtree.ids_in(scope, f, "s.org_id")
+    cond, p = subtree.keys_in(scope, f, "s.org_key")
     p.update(a=f.start, b=f.end, a0=g.start, b0=g.end, v=value)
     row = query_row(f"""
         SELECT count(*) FILTER (WHERE s.admitted_on BETWEEN $a AND $b),
                count(*) FILTER (WHERE s.admitted_on BETWEEN $a AND $b AND s.{dimension} = $v),
                count(*) FILTER (WHERE s.admitted_on BETWEEN $a0 AND $b0),
                count(*) FILTER (WHERE s.admitted_on BETWEEN $a0 AND $b0 AND s.{dimension} = $v)
-        FROM marts.admission_structure_between(least($a::DATE, $a0::DATE),
+        FROM marts.admission_structure_between_by_key(least($a::DATE, $a0::DATE),
                                                greatest($b::DATE, $b0::DATE)) s
         WHERE {cond} AND s.{dimension} IS NOT NULL""", p)
     return tuple(float(k / n) if n else None for n, k in (row[:2], row[2:]))

@@ -65,13 +65,14 @@ def _cells(scope: Scope, f: Filters, listed: str) -> tuple[str, dict]:
                       AND {paging.among(listed, 'o.org_id')})""", p)
 
 
-def _in_scope(scope: Scope, f: Filters, column: str) -> tuple[str, dict]:
-    """Condition keeping the rows whose `column` is a cell in scope and filters, on ids only
-    (TRUE when neither narrows anything), with its params."""
+def _in_scope(scope: Scope, f: Filters, column: str, by: str = "org_id") -> tuple[str, dict]:
+    """Condition keeping the rows whose `column` (an org_id; with `by="org_key"` a key of
+    dim_org) is a cell in scope and filters, on ids or keys only (TRUE when neither narrows
+    anything), with its params."""
     cond, p = org_condition(scope, f)
     if cond == "TRUE":
         return "TRUE", p
-    return (f"{column} IN (SELECT o.org_id FROM marts.dim_org o WHERE {cond}"
+    return (f"{column} IN (SELECT o.{by} FROM marts.dim_org o WHERE {cond}"
             " AND o.kind IN ('base_cell', 'sub_cell'))", p)
 
 
@@ -101,14 +102,15 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
     if end is None:
         return pd.DataFrame(columns=["org_id", "name", "base_org", "province", "missed",
                                      "months", "last_regular"])
-    within, p = _in_scope(scope, f, "m.org_id")
+    within, p = _in_scope(scope, f, "m.org_key", by="org_key")
     p.update(a=add_months(end, 1 - months), b=end, n=months)
     if end >= trend_as_of(scope):  # the mart knows each cell's last regular meeting
         last = "SELECT org_id, last_regular_month AS last_regular FROM marts.cell_quality_trend"
     else:
-        last = ("SELECT m.org_id, max(m.month) AS last_regular FROM marts.fct_meetings_monthly m"
-                " WHERE m.org_id IN (SELECT org_id FROM missed) AND m.regular_held > 0"
-                " AND m.month <= $b GROUP BY m.org_id")
+        last = ("SELECT o.org_id, m.last_regular FROM (SELECT org_key, max(month) AS last_regular"
+                " FROM marts.fct_meetings_monthly_by_key WHERE org_key IN (SELECT org_key FROM"
+                " missed) AND regular_held > 0 AND month <= $b GROUP BY org_key) m"
+                " JOIN marts.dim_org o USING (org_key)")
     return paging.run(scope, _block(
         scope, f, p, ctes=f"{_missed_months(scope, f, counted)}, last_regular AS ({last})",
         keys=f"""SELECT CAST(m.org_id AS VARCHAR) AS org_id, m.missed, $n AS months,
@@ -119,26 +121,28 @@ def missed_regular(scope: Scope, f: Filters, months: int = 3, counted: bool = Fa
 
 
 def _missed_months(scope: Scope, f: Filters, counted: bool = False) -> str:
-    """CTE `missed`: org_id and missed, the months in [$a, $b] a cell held no regular
+    """CTE `missed`: org_id, org_key and missed, the months in [$a, $b] a cell held no regular
     meeting, from marts.cell_missed_regular (every cell: the keys keep those in scope) or,
     without it or with `counted`, counted on the facts of the cells in scope and filters."""
     if not counted and table_exists(scope, MISSED):
-        return (f"missed AS (SELECT o.org_id, m.missed FROM (SELECT org_key, count(*) AS missed"
-                f" FROM marts.{MISSED} WHERE month BETWEEN $a AND $b GROUP BY org_key) m"
+        return (f"missed AS (SELECT o.org_id, o.org_key, m.missed FROM (SELECT org_key,"
+                f" count(*) AS missed FROM marts.{MISSED} WHERE month BETWEEN $a AND $b"
+                " GROUP BY org_key) m"
                 " JOIN marts.dim_org o USING (org_key))")
     cond, _same = org_condition(scope, f)  # the scope and filters, on ids only (no names)
     spans = "marts.cell_quality_trend" if table_exists(scope, TREND) else (
-        "(SELECT org_id, min(month) AS first_month FROM marts.fct_meetings_monthly GROUP BY 1)")
-    return f"""ids AS (SELECT o.org_id FROM marts.dim_org o
+        "(SELECT o.org_id, min(m.month) AS first_month FROM marts.fct_meetings_monthly_by_key m"
+        " JOIN marts.dim_org o USING (org_key) GROUP BY 1)")
+    return f"""ids AS (SELECT o.org_id, o.org_key FROM marts.dim_org o
                      WHERE {cond} AND o.kind IN ('base_cell', 'sub_cell')),
-        w AS (SELECT g.org_id, g.month FROM marts.fct_membership_monthly g
-              JOIN ids USING (org_id) JOIN {spans} t USING (org_id)
+        w AS (SELECT ids.org_id, g.org_key, g.month FROM marts.fct_membership_monthly_by_key g
+              JOIN ids USING (org_key) JOIN {spans} t ON t.org_id = ids.org_id
               WHERE g.month BETWEEN $a AND $b AND g.month >= t.first_month AND g.cells = 1),
-        held AS (SELECT org_id, month FROM marts.fct_meetings_monthly
+        held AS (SELECT org_key, month FROM marts.fct_meetings_monthly_by_key
                  WHERE month BETWEEN $a AND $b AND regular_held > 0),
-        missed AS (SELECT w.org_id, count(*) AS missed FROM w
-                   WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.org_id = w.org_id
-                                     AND h.month = w.month) GROUP BY w.org_id)"""
+        missed AS (SELECT w.org_id, w.org_key, count(*) AS missed FROM w
+                   WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.org_key = w.org_key
+                                     AND h.month = w.month) GROUP BY w.org_id, w.org_key)"""
 
 
 @cached
@@ -203,7 +207,7 @@ def poor_listed(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
 
 def poor_counted(scope: Scope, f: Filters, last: dt.date) -> pd.DataFrame:
     """poor_cells counted from the 12 months of marts.fct_meetings_monthly up to the month `last`."""
-    within, p = _in_scope(scope, f, "o.org_id")
+    within, p = _in_scope(scope, f, "m.org_key", by="org_key")
     p.update(a=add_months(last, -11), b=last, k=POOR_MIN)
     return paging.run(scope, _block(scope, f, p, keys=f"""
         SELECT o.org_id, m.poor, m.rated, m.last_poor

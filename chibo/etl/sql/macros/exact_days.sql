@@ -45,6 +45,9 @@ CREATE OR REPLACE MACRO marts.after_full(b) AS
 --                                          the changes up to each following day)
 --   marts.cell_flow_parts_over(FIRSTS, LASTS)  first_day, last_day, org_id and FLOWS (per cell
 --                                          from the days of the period)
+-- The per-cell macros are written over the tables stored by key, as marts.<macro>_by_key with
+-- org_key in place of org_id (a reader filters them by the keys of its dim_org selection, no join
+-- of dim_org to every row); marts.<macro> is that macro's rows named from dim_org (at the end).
 -- A day that ends its month reads the monthly mart of its own month (its stocks on that day), any
 -- other day the month before + the d_* of its month up to it, as above.
 CREATE OR REPLACE MACRO marts.stock_days(days) AS TABLE
@@ -59,30 +62,31 @@ CREATE OR REPLACE MACRO marts.stock_day_changes(days) AS TABLE
     CAST(day AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS changed
   FROM marts.stock_days(days) WHERE partial;
 
-CREATE OR REPLACE MACRO marts.cell_stock_parts_on_days(days) AS TABLE
+CREATE OR REPLACE MACRO marts.cell_stock_parts_on_days_by_key(days) AS TABLE
   WITH ends AS (
-    SELECT s.day, m.org_id, m.official, m.probationary, m.female, m.cells, m.cells_lt3
-    FROM marts.stock_days(days) s JOIN marts.fct_membership_monthly m USING (month)
+    SELECT s.day, m.org_key, m.official, m.probationary, m.female, m.cells, m.cells_lt3
+    FROM marts.stock_days(days) s JOIN marts.fct_membership_monthly_by_key m USING (month)
   ),
   changes AS (
-    SELECT c.day, f.org_id, sum(f.d_official) AS official, sum(f.d_probationary) AS probationary,
+    SELECT c.day, f.org_key, sum(f.d_official) AS official, sum(f.d_probationary) AS probationary,
       sum(f.d_female) AS female, sum(f.d_cells) AS cells, sum(f.d_cells_lt3) AS cells_lt3
-    FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily f ON f.day = c.changed
-    GROUP BY c.day, f.org_id
+    FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily_by_key f
+      ON f.day = c.changed
+    GROUP BY c.day, f.org_key
   )
-  SELECT day, org_id, coalesce(e.official, 0) + coalesce(x.official, 0) AS official,
+  SELECT day, org_key, coalesce(e.official, 0) + coalesce(x.official, 0) AS official,
     coalesce(e.probationary, 0) + coalesce(x.probationary, 0) AS probationary,
     coalesce(e.official, 0) + coalesce(x.official, 0) + coalesce(e.probationary, 0)
       + coalesce(x.probationary, 0) AS members,
     coalesce(e.female, 0) + coalesce(x.female, 0) AS female,
     coalesce(e.cells, 0) + coalesce(x.cells, 0) AS cells,
     coalesce(e.cells_lt3, 0) + coalesce(x.cells_lt3, 0) AS cells_lt3
-  FROM ends e FULL JOIN changes x USING (day, org_id);
+  FROM ends e FULL JOIN changes x USING (day, org_key);
 
 -- per cell: the stocks on the first of DAYS (as above), then the changes of the days after it up to
 -- each following day of DAYS; accumulated over DAYS in order, the stocks on each (the daily mart
 -- holds fewer rows than the monthly one's row per cell and month)
-CREATE OR REPLACE MACRO marts.cell_stock_changes_on_days(days) AS TABLE
+CREATE OR REPLACE MACRO marts.cell_stock_changes_on_days_by_key(days) AS TABLE
   WITH asked AS (SELECT day, lag(day) OVER (ORDER BY day) AS after
                  FROM (SELECT DISTINCT CAST(unnest(days) AS DATE) AS day)),
   later AS (
@@ -90,11 +94,11 @@ CREATE OR REPLACE MACRO marts.cell_stock_changes_on_days(days) AS TABLE
       CAST(day AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS changed
     FROM asked WHERE after IS NOT NULL
   )
-  SELECT * FROM marts.cell_stock_parts_on_days([list_min(CAST(days AS DATE[]))])
+  SELECT * FROM marts.cell_stock_parts_on_days_by_key([list_min(CAST(days AS DATE[]))])
   UNION ALL
-  SELECT c.day, f.org_id, f.d_official, f.d_probationary, f.d_official + f.d_probationary,
+  SELECT c.day, f.org_key, f.d_official, f.d_probationary, f.d_official + f.d_probationary,
     f.d_female, f.d_cells, f.d_cells_lt3
-  FROM later c JOIN marts.fct_membership_daily f ON f.day = c.changed;
+  FROM later c JOIN marts.fct_membership_daily_by_key f ON f.day = c.changed;
 
 CREATE OR REPLACE MACRO marts.stock_parts_on_days(days) AS TABLE
   SELECT s.day, province_code, province_code_old, province_code_current, region, sector, official,
@@ -124,11 +128,11 @@ CREATE OR REPLACE MACRO marts.flow_days(firsts, lasts) AS TABLE
 
 -- per cell, every day of the periods from the daily mart (the monthly mart's flows are its days'):
 -- few rows with flows against the monthly mart's row per cell and month
-CREATE OR REPLACE MACRO marts.cell_flow_parts_over(firsts, lasts) AS TABLE
-  SELECT s.first_day, s.last_day, f.org_id, admitted, transferred_in, transferred_out, left_party,
-    transferred_out + left_party AS "left", transferred_out AS left_transfer_out, left_death,
-    left_struck_off, left_expelled, left_resigned, left_other
-  FROM marts.flow_all_days(firsts, lasts) s JOIN marts.fct_membership_daily f USING (day)
+CREATE OR REPLACE MACRO marts.cell_flow_parts_over_by_key(firsts, lasts) AS TABLE
+  SELECT s.first_day, s.last_day, f.org_key, admitted, transferred_in, transferred_out,
+    left_party, transferred_out + left_party AS "left", transferred_out AS left_transfer_out,
+    left_death, left_struck_off, left_expelled, left_resigned, left_other
+  FROM marts.flow_all_days(firsts, lasts) s JOIN marts.fct_membership_daily_by_key f USING (day)
   WHERE admitted + transferred_in + transferred_out + left_party > 0;
 
 CREATE OR REPLACE MACRO marts.flow_parts_over(firsts, lasts) AS TABLE
@@ -145,12 +149,12 @@ CREATE OR REPLACE MACRO marts.flow_parts_over(firsts, lasts) AS TABLE
 
 -- The single-day stocks and single-period flows: the sums of the many-day macros' rows for one day
 -- or one period (one recipe each, written above).
-CREATE OR REPLACE MACRO marts.cell_stocks_on(d) AS TABLE
-  SELECT org_id, CAST(official AS BIGINT) AS official,
+CREATE OR REPLACE MACRO marts.cell_stocks_on_by_key(d) AS TABLE
+  SELECT org_key, CAST(official AS BIGINT) AS official,
     CAST(probationary AS BIGINT) AS probationary, CAST(members AS BIGINT) AS members,
     CAST(female AS BIGINT) AS female, CAST(cells AS BIGINT) AS cells,
     CAST(cells_lt3 AS BIGINT) AS cells_lt3
-  FROM marts.cell_stock_parts_on_days([CAST(d AS DATE)]);
+  FROM marts.cell_stock_parts_on_days_by_key([CAST(d AS DATE)]);
 
 CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
   SELECT province_code, province_code_old, province_code_current, region, sector,
@@ -161,12 +165,31 @@ CREATE OR REPLACE MACRO marts.stocks_on(d) AS TABLE
   FROM marts.stock_parts_on_days([CAST(d AS DATE)]) GROUP BY ALL;
 
 -- Every flow column of the parts, summed (the parts macros above name them once).
-CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
-  SELECT org_id, CAST(sum(COLUMNS(* EXCLUDE (first_day, last_day, org_id))) AS BIGINT)
-  FROM marts.cell_flow_parts_over([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY org_id;
+CREATE OR REPLACE MACRO marts.cell_flows_between_by_key(a, b) AS TABLE
+  SELECT org_key, CAST(sum(COLUMNS(* EXCLUDE (first_day, last_day, org_key))) AS BIGINT)
+  FROM marts.cell_flow_parts_over_by_key([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY org_key;
 
 CREATE OR REPLACE MACRO marts.flows_between(a, b) AS TABLE
   SELECT province_code, province_code_old, province_code_current, region, sector,
     CAST(sum(COLUMNS(* EXCLUDE (first_day, last_day, province_code, province_code_old,
                                 province_code_current, region, sector))) AS BIGINT)
   FROM marts.flow_parts_over([CAST(a AS DATE)], [CAST(b AS DATE)]) GROUP BY ALL;
+
+-- The per-cell macros by id (org_id, as the contract's views show it): the rows of the *_by_key
+-- macros above, each cell's org_key read as its dim_org.org_id once the rows are made (a reader
+-- filtering by organisation selects keys first: subtree.sql, the dashboard's keys_in).
+CREATE OR REPLACE MACRO marts.cell_stock_parts_on_days(days) AS TABLE
+  SELECT x.day, o.org_id, x.* EXCLUDE (day, org_key)
+  FROM marts.cell_stock_parts_on_days_by_key(days) x JOIN marts.dim_org o USING (org_key);
+CREATE OR REPLACE MACRO marts.cell_stock_changes_on_days(days) AS TABLE
+  SELECT x.day, o.org_id, x.* EXCLUDE (day, org_key)
+  FROM marts.cell_stock_changes_on_days_by_key(days) x JOIN marts.dim_org o USING (org_key);
+CREATE OR REPLACE MACRO marts.cell_flow_parts_over(firsts, lasts) AS TABLE
+  SELECT x.first_day, x.last_day, o.org_id, x.* EXCLUDE (first_day, last_day, org_key)
+  FROM marts.cell_flow_parts_over_by_key(firsts, lasts) x JOIN marts.dim_org o USING (org_key);
+CREATE OR REPLACE MACRO marts.cell_stocks_on(d) AS TABLE
+  SELECT o.org_id, x.* EXCLUDE (org_key)
+  FROM marts.cell_stocks_on_by_key(d) x JOIN marts.dim_org o USING (org_key);
+CREATE OR REPLACE MACRO marts.cell_flows_between(a, b) AS TABLE
+  SELECT o.org_id, x.* EXCLUDE (org_key)
+  FROM marts.cell_flows_between_by_key(a, b) x JOIN marts.dim_org o USING (org_key);

@@ -10,6 +10,10 @@
 --   marts.admission_structure_between(A, B)   one row per admission from A to B (both included):
 --                                             org_id, admitted_on and the same columns, age at
 --                                             admission, status 'probationary'
+--   marts.structure_on_by_key(D), marts.admission_structure_between_by_key(A, B)
+--                                             the same with org_key in place of org_id, read from
+--                                             fct_member_structure_by_key (the two above are
+--                                             these named from dim_org)
 --   marts.structure_long_on(D), marts.admission_structure_long_between(A, B)
 --                                             the same by dimension and value, per cell: org_id,
 --                                             dimension, value, members
@@ -53,21 +57,30 @@ CREATE OR REPLACE MACRO marts.structure_value_on(dimension, value, official_day,
                  WHEN 'age_band' THEN marts.age_band(year(d) - birth_year)
                  ELSE value END;
 
-CREATE OR REPLACE MACRO marts.structure_on(d) AS TABLE
+CREATE OR REPLACE MACRO marts.structure_on_by_key(d) AS TABLE
   WITH day AS (SELECT least(CAST(d AS DATE), last_day(DATE '{last_month}')) AS day)
-  SELECT s.org_id, marts.member_status(s.official_from, day.day) AS status,
+  SELECT s.org_key, marts.member_status(s.official_from, day.day) AS status,
     s.gender, year(day.day) - s.birth_year AS age, marts.age_band(year(day.day) - s.birth_year) AS age_band,
     s.ethnicity, s.ethnic_group, s.religion, s.education, s.professional_level, s.political_theory
-  FROM marts.fct_member_structure s, day
+  FROM marts.fct_member_structure_by_key s, day
   WHERE marts.member_on(s.joined_on, s.left_on, day.day);
 
-CREATE OR REPLACE MACRO marts.admission_structure_between(a, b) AS TABLE
-  SELECT s.org_id, s.joined_on AS admitted_on, 'probationary' AS status, s.gender,
+CREATE OR REPLACE MACRO marts.admission_structure_between_by_key(a, b) AS TABLE
+  SELECT s.org_key, s.joined_on AS admitted_on, 'probationary' AS status, s.gender,
     year(s.joined_on) - s.birth_year AS age, marts.age_band(year(s.joined_on) - s.birth_year) AS age_band,
     s.ethnicity, s.ethnic_group, s.religion, s.education, s.professional_level, s.political_theory
-  FROM marts.fct_member_structure s
+  FROM marts.fct_member_structure_by_key s
   WHERE s.admission AND s.joined_on BETWEEN greatest(CAST(a AS DATE), DATE '{first_month}')
                                         AND CAST(b AS DATE);
+
+-- the same rows with each cell's org_key read as its dim_org.org_id
+CREATE OR REPLACE MACRO marts.structure_on(d) AS TABLE
+  SELECT o.org_id, x.* EXCLUDE (org_key)
+  FROM marts.structure_on_by_key(d) x JOIN marts.dim_org o USING (org_key);
+
+CREATE OR REPLACE MACRO marts.admission_structure_between(a, b) AS TABLE
+  SELECT o.org_id, x.* EXCLUDE (org_key)
+  FROM marts.admission_structure_between_by_key(a, b) x JOIN marts.dim_org o USING (org_key);
 
 CREATE OR REPLACE MACRO marts.structure_long_on(d) AS TABLE
   WITH grouped AS (

@@ -7,8 +7,14 @@
 -- are marts.stock_parts_on_days / marts.flow_parts_over restricted to the subtree.
 --   marts.subtree_stock_parts_on_days(DAYS, ORG)      day and the stocks of stock_parts_on_days
 --   marts.subtree_flow_parts_over(FIRSTS, LASTS, ORG) first_day, last_day and FLOWS
+-- (marts.subtree_orgs(ORG): the subtree's org_ids; marts.subtree_keys(ORG): their dim_org.org_key,
+-- which pick the cells' rows of the daily facts stored by key)
 CREATE OR REPLACE MACRO marts.subtree_orgs(org) AS TABLE
   SELECT org_id FROM marts.bridge_org_lineage WHERE ancestor_id = org;
+-- their dim_org.org_key (what the facts stored by key hold)
+CREATE OR REPLACE MACRO marts.subtree_keys(org) AS TABLE
+  SELECT o.org_key FROM marts.dim_org o
+  WHERE o.org_id IN (SELECT org_id FROM marts.subtree_orgs(org));
 
 -- base cells and base committees: +1 on the day they are founded, -1 on the day they are dissolved
 -- (days before the history on its first day), as marts.agg_members_daily's d_base_orgs
@@ -28,8 +34,9 @@ CREATE OR REPLACE MACRO marts.subtree_stock_parts_on_days(days, org) AS TABLE
   UNION ALL
   SELECT c.day, d_official, d_probationary, d_official + d_probationary, d_female, d_cells,
     d_cells_lt3, 0
-  FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily f ON f.day = c.changed
-  WHERE CAST(f.org_id AS VARCHAR) IN (SELECT org_id FROM marts.subtree_orgs(org))
+  FROM marts.stock_day_changes(days) c JOIN marts.fct_membership_daily_by_key f
+    ON f.day = c.changed
+  WHERE f.org_key IN (SELECT org_key FROM marts.subtree_keys(org))
   UNION ALL
   SELECT c.day, 0, 0, 0, 0, 0, 0, e.d
   FROM marts.stock_day_changes(days) c JOIN marts.base_org_events() e ON e.day = c.changed
@@ -45,5 +52,5 @@ CREATE OR REPLACE MACRO marts.subtree_flow_parts_over(firsts, lasts, org) AS TAB
   SELECT s.first_day, s.last_day, admitted, transferred_in, transferred_out, left_party,
     transferred_out + left_party, transferred_out, left_death, left_struck_off, left_expelled,
     left_resigned, left_other
-  FROM marts.flow_days(firsts, lasts) s JOIN marts.fct_membership_daily f USING (day)
-  WHERE CAST(f.org_id AS VARCHAR) IN (SELECT org_id FROM marts.subtree_orgs(org));
+  FROM marts.flow_days(firsts, lasts) s JOIN marts.fct_membership_daily_by_key f USING (day)
+  WHERE f.org_key IN (SELECT org_key FROM marts.subtree_keys(org));
