@@ -124,10 +124,11 @@ def test_inputs_are_checked_before_a_kept_answer(logins):
 def test_a_new_warehouse_file_drops_the_kept_answers(logins, users_db, fixture_warehouse,
                                                      tmp_path):
     """Once the published file is replaced (a new generation), the kept answers of the old one
-    are no longer given, and are forgotten."""
+    are no longer given by the process, and are forgotten (the answers every process keeps are
+    off here: they are named by the file's content, the same)."""
     path = tmp_path / "warehouse.duckdb"
     shutil.copy(fixture_warehouse, path)
-    rt = runtime_for(path, open_access=False, users_db=users_db,
+    rt = runtime_for(path, open_access=False, users_db=users_db, kept_answers_mb=0,
                      callback_rate_limit="100000 per 10 seconds")
     with serving(logins, rt):
         lead = login(logins, "lead")

@@ -6,21 +6,26 @@ dispatches it; otherwise its answer is kept after it — unless it failed. A fai
 whose status is not 200, or during which a warning or an error was logged (a chart drawn as
 "could not be drawn", a fallback notice, a query stopped or too big), or one `dont_keep()` named.
 
-The same question asked again while its first answer is being drawn waits for that answer
-instead of drawing it too (many viewers opening one view at once draw it once per process).
+Behind this process's kept answers are those every process and host keeps
+(chibo/dashboard/kept.py): one found there is kept here too. The same question asked again while
+its first answer is being drawn waits for that answer instead of drawing it too (many viewers
+opening one view at once draw it once per process). A new generation has the answers asked most
+drawn again in the background (chibo/dashboard/auth/fill.py).
 The read audit (chibo/dashboard/auth/audit_reads.py) runs on kept answers as on fresh ones.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 
 import dash
 import flask
 
-from chibo.dashboard import data, responses, runtime
-from chibo.dashboard.auth import access
+from chibo.dashboard import data, kept, responses, runtime
+from chibo.dashboard.auth import access, fill, web
+from chibo.dashboard.store import KeptAnswer
 
 CALLBACK_SUFFIX = "_dash-update-component"
 HIT_HEADER = "X-Chibo-Kept"  # "1" on an answer served from the kept responses
@@ -63,6 +68,33 @@ def _callback_of(body: dict):
     return entry and entry.get("callback")
 
 
+def _question(key: tuple, signature, body: dict) -> KeptAnswer | None:
+    """What the kept answers of every process are asked (None: none kept for this file)."""
+    if kept.budget() <= 0:
+        return None
+    name = kept.generation(signature)
+    if name is None:
+        return None
+    fill.seen(name)
+    scope, role, lang, request = key
+    scope = kept.scope_text(scope)
+    user = web.current_user()
+    viewer = json.dumps({"role": role, "provinces": sorted(user.provinces) if user else [],
+                         "orgs": sorted(user.orgs) if user else []})
+    return KeptAnswer(kept.digest(name, scope, str(role), lang, request), name, scope, str(role),
+                      lang, viewer, json.dumps(body, ensure_ascii=False), b"", "")
+
+
+def _kept(key: tuple, signature, question: KeptAnswer | None):
+    """This process's kept answer, else the one every process keeps (then kept here too)."""
+    hit = responses.RESPONSES.get(key, signature)
+    if hit is None and question is not None:
+        hit = kept.fetch(question)
+        if hit is not None and not fill.is_filling():
+            responses.RESPONSES.put(key, signature, *hit, _budget())
+    return hit
+
+
 def _serve():
     req = flask.request
     if req.method != "POST" or not req.path.endswith(CALLBACK_SUFFIX) or _budget() <= 0:
@@ -75,8 +107,11 @@ def _serve():
         return None
     key = (access.current_scope(), access.current_role(), responses.language(body),
            responses.request_key(body))
-    flask.g.chibo_response = (key, signature)
-    hit = responses.RESPONSES.get(key, signature)
+    question = _question(key, signature, body)
+    flask.g.chibo_response = (key, signature, question)
+    if question is not None and not fill.is_filling():
+        kept.asked(question.key)
+    hit = _kept(key, signature, question)
     if hit is None:
         with _DRAWING_LOCK:
             drawing = _DRAWING.get((key, signature))
@@ -99,10 +134,13 @@ def _keep(response: flask.Response) -> flask.Response:
     if (asked is None or response.status_code != 200 or response.headers.get(HIT_HEADER)
             or flask.g.get("chibo_failed") or response.is_streamed):
         return response
-    key, signature = asked
+    key, signature, question = asked
     if data.signature() == signature:  # not when the file changed while it was answered
-        responses.RESPONSES.put(key, signature, response.get_data(), response.content_type,
-                                _budget())
+        body = response.get_data()
+        if not fill.is_filling():  # kept here once a viewer of this process asks
+            responses.RESPONSES.put(key, signature, body, response.content_type, _budget())
+        if question is not None:
+            kept.keep(question, body, response.content_type)
     return response
 
 
