@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -61,6 +62,7 @@ def generation(signature: tuple) -> str | None:
     return name
 
 
+@functools.lru_cache(maxsize=1024)
 def scope_text(scope: data.Scope) -> str:
     return json.dumps({k: None if v is None else sorted(v) for k, v in vars(scope).items()},
                       sort_keys=True)

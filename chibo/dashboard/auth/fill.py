@@ -54,14 +54,14 @@ def is_filling() -> bool:
     return flask.has_request_context() and bool(flask.g.get("chibo_fill"))
 
 
-def fill(server: flask.Flask, rt: runtime.Runtime, generation: str) -> int:
-    """Draw the answers asked most for `generation` unless another process claimed it; how
-    many were drawn and kept."""
+def fill(server: flask.Flask, rt: runtime.Runtime, generation: str, most: int = FILL_MOST) -> int:
+    """Draw the `most` answers asked most for `generation` unless another process claimed it;
+    how many were drawn."""
     with runtime.bound(rt):
         try:
             if not rt.store.claim_fill(generation, kept.host(), utcnow()):
                 return 0
-            questions = rt.store.most_asked(generation, FILL_MOST)
+            questions = rt.store.most_asked(generation, most)
             rt.store.drop_answers(generation)
         except Exception:
             log.info("kept answers: no fill", exc_info=True)

@@ -16,6 +16,7 @@ The read audit (chibo/dashboard/auth/audit_reads.py) runs on kept answers as on 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -28,7 +29,7 @@ from chibo.dashboard.auth import access, fill, web
 from chibo.dashboard.store import KeptAnswer
 
 CALLBACK_SUFFIX = "_dash-update-component"
-HIT_HEADER = "X-Chibo-Kept"  # "1" on an answer served from the kept responses
+HIT_HEADER = "X-Chibo-Kept"  # on a kept answer: "1" kept by this process, "2" by the store
 _DRAWING: dict[tuple, threading.Event] = {}  # questions being answered now -> set when done
 _DRAWING_LOCK = threading.Lock()
 
@@ -68,7 +69,7 @@ def _callback_of(body: dict):
     return entry and entry.get("callback")
 
 
-def _question(key: tuple, signature, body: dict) -> KeptAnswer | None:
+def _question(key: tuple, signature) -> KeptAnswer | None:
     """What the kept answers of every process are asked (None: none kept for this file)."""
     if kept.budget() <= 0:
         return None
@@ -78,21 +79,31 @@ def _question(key: tuple, signature, body: dict) -> KeptAnswer | None:
     fill.seen(name)
     scope, role, lang, request = key
     scope = kept.scope_text(scope)
-    user = web.current_user()
-    viewer = json.dumps({"role": role, "provinces": sorted(user.provinces) if user else [],
-                         "orgs": sorted(user.orgs) if user else []})
     return KeptAnswer(kept.digest(name, scope, str(role), lang, request), name, scope, str(role),
-                      lang, viewer, json.dumps(body, ensure_ascii=False), b"", "")
+                      lang, "", "", b"", "")
+
+
+def _asker(question: KeptAnswer) -> KeptAnswer:
+    """The question with who asked (role and scope) and what (the request), to ask it again."""
+    user = web.current_user()
+    viewer = {"role": question.role, "provinces": sorted(user.provinces) if user else [],
+              "orgs": sorted(user.orgs) if user else []}
+    return dataclasses.replace(question, viewer=json.dumps(viewer), asked=json.dumps(
+        flask.request.get_json(silent=True), ensure_ascii=False))
 
 
 def _kept(key: tuple, signature, question: KeptAnswer | None):
-    """This process's kept answer, else the one every process keeps (then kept here too)."""
+    """(body, content type, where) of this process's kept answer ("1"), else of the one every
+    process keeps ("2", then kept here too); None when neither is."""
     hit = responses.RESPONSES.get(key, signature)
-    if hit is None and question is not None:
-        hit = kept.fetch(question)
-        if hit is not None and not fill.is_filling():
-            responses.RESPONSES.put(key, signature, *hit, _budget())
-    return hit
+    if hit is not None:
+        return (*hit, "1")
+    found = kept.fetch(question) if question is not None else None
+    if found is None:
+        return None
+    if not fill.is_filling():
+        responses.RESPONSES.put(key, signature, *found, _budget())
+    return (*found, "2")
 
 
 def _serve():
@@ -107,7 +118,7 @@ def _serve():
         return None
     key = (access.current_scope(), access.current_role(), responses.language(body),
            responses.request_key(body))
-    question = _question(key, signature, body)
+    question = _question(key, signature)
     flask.g.chibo_response = (key, signature, question)
     if question is not None and not fill.is_filling():
         kept.asked(question.key)
@@ -124,8 +135,9 @@ def _serve():
         hit = responses.RESPONSES.get(key, signature)
         if hit is None:  # that answer failed or was not kept: this one is drawn afresh
             return None
+        hit = (*hit, "1")
     answer = flask.Response(hit[0], status=200, content_type=hit[1])
-    answer.headers[HIT_HEADER] = "1"
+    answer.headers[HIT_HEADER] = hit[2]
     return answer
 
 
@@ -140,7 +152,7 @@ def _keep(response: flask.Response) -> flask.Response:
         if not fill.is_filling():  # kept here once a viewer of this process asks
             responses.RESPONSES.put(key, signature, body, response.content_type, _budget())
         if question is not None:
-            kept.keep(question, body, response.content_type)
+            kept.keep(_asker(question), body, response.content_type)
     return response
 
 

@@ -221,8 +221,10 @@ class SqlStore:
     def keep_answer(self, answer, at, budget) -> None:
         self._run(f"INSERT INTO kept_answers ({_KEPT_COLUMNS}, body, content_type, bytes, asks, "
                   "kept_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO "
-                  "UPDATE SET body = excluded.body, content_type = excluded.content_type, "
-                  "bytes = excluded.bytes, kept_at = excluded.kept_at",
+                  "UPDATE SET generation = excluded.generation, scope = excluded.scope, "
+                  "role = excluded.role, lang = excluded.lang, viewer = excluded.viewer, "
+                  "asked = excluded.asked, body = excluded.body, content_type = "
+                  "excluded.content_type, bytes = excluded.bytes, kept_at = excluded.kept_at",
                   (*dataclasses.astuple(answer)[:9], len(answer.body), answer.asks, at))
         over = self._run("SELECT coalesce(sum(bytes), 0) FROM kept_answers").fetchone()[0] - budget
         if over <= 0:
