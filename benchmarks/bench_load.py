@@ -14,6 +14,10 @@ mode; default: all of them), an audience that looks at a few views rather than e
 `--prime`: every question of the run is asked once before it is timed, so the run measures a
 server that has been answering for a while (kept answers warm), not its first minute.
 
+Kept answers are counted with the share given from the store every worker shares
+(`X-Chibo-Kept: 2`: an answer another worker drew, or drew before it was replaced); each mode
+has its own state store (users database), made by the code it runs.
+
 Besides the rates and times: the workers' CPU per callback (their user + system time over the
 counted calls; capacity = cores / that, what a busy machine distorts least) and their memory
 during the load and `--rest` seconds after it.
