@@ -132,10 +132,9 @@ def _serve():
         if drawing is None:
             return None
         drawing.wait(runtime.current().settings.query_timeout_seconds)
-        hit = responses.RESPONSES.get(key, signature)
+        hit = _kept(key, signature, question)  # (a fill keeps its answers in the store only)
         if hit is None:  # that answer failed or was not kept: this one is drawn afresh
             return None
-        hit = (*hit, "1")
     answer = flask.Response(hit[0], status=200, content_type=hit[1])
     answer.headers[HIT_HEADER] = hit[2]
     return answer
