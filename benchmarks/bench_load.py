@@ -14,6 +14,10 @@ mode; default: all of them), an audience that looks at a few views rather than e
 `--prime`: every question of the run is asked once before it is timed, so the run measures a
 server that has been answering for a while (kept answers warm), not its first minute.
 
+Kept answers are counted with the share given from the store every worker shares
+(`X-Chibo-Kept: 2`: an answer another worker drew, or drew before it was replaced); each mode
+has its own state store (users database), made by the code it runs.
+
 Besides the rates and times: the workers' CPU per callback (their user + system time over the
 counted calls; capacity = cores / that, what a busy machine distorts least) and their memory
 during the load and `--rest` seconds after it.
@@ -154,7 +158,7 @@ def run(port, master, viewers, payloads, pools, seconds, warmup, rest) -> dict:
             if now >= t_count:
                 with lock:
                     results.append((time.perf_counter() - t0, status, output_name(body),
-                                    _h.get("x-chibo-kept") == "1" if status > 0 else False))
+                                    _h.get("x-chibo-kept") if status > 0 else None))
         con.close()
 
     def sample():
@@ -183,13 +187,15 @@ def run(port, master, viewers, payloads, pools, seconds, warmup, rest) -> dict:
 def summary(label: str, r: dict) -> dict:
     times = sorted(t for t, s, _n, _k in r["results"] if s in (200, 204))
     errors = collections.Counter(s for _t, s, _n, _k in r["results"] if s not in (200, 204))
-    kept = sum(k for *_x, k in r["results"])
+    kept = sum(k in ("1", "2") for *_x, k in r["results"])
+    shared = sum(k == "2" for *_x, k in r["results"])
     q = statistics.quantiles(times, n=100) if len(times) > 1 else [0.0] * 99
     out = {"label": label, "n": len(r["results"]), "rate": len(r["results"]) / r["seconds"],
            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "errors": errors}
     print(f"{label:12s} {out['rate']:8.1f} callbacks/s   p50 {out['p50']:7.1f} ms   "
           f"p95 {out['p95']:7.1f} ms   p99 {out['p99']:7.1f} ms   errors {sum(errors.values())}"
-          f" {dict(errors) if errors else ''}; kept answers {kept * 100 / max(len(times), 1):.0f} %")
+          f" {dict(errors) if errors else ''}; kept answers {kept * 100 / max(len(times), 1):.0f} %"
+          f" ({shared * 100 / max(len(times), 1):.0f} % from the store every worker shares)")
     failed = collections.Counter(n for _t, s, n, _k in r["results"] if s not in (200, 204))
     for name, n in failed.most_common(5):
         print(f"{'':12s} failed {n} × {name}")
@@ -240,7 +246,6 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     users = served.viewers(args.warehouse)
     base_env = served.environment(args.warehouse, tmp, callback_rate_limit="100000 per 10 seconds")
-    served.add_users(base_env, users)
     pools = state_pools(base_env, users)
     if args.states:
         pools = {u: random.Random(u).sample(v, min(args.states, len(v))) for u, v in pools.items()}
@@ -251,7 +256,9 @@ def main() -> int:
     payloads, outs = None, {}
     for mode, (extra, root) in served.modes(args).items():
         log = open(tmp / f"{mode}.log", "w")  # the app's log lines (errors' reasons)
-        with log, served.gunicorn({**base_env, **extra}, args.workers, args.threads,
+        env = {**base_env, **extra, "CHIBO_USERS_DB": str(tmp / f"{mode}.users.sqlite3")}
+        served.add_users(env, users, root)  # each mode its own state store (and kept answers)
+        with log, served.gunicorn(env, args.workers, args.threads,
                                   config=mode != "plain", root=root, log=log) as (port, pid):
             if payloads is None:
                 payloads = served.record_payloads(port, served.login(port, "lanhdao"))

@@ -51,11 +51,12 @@ def environment(warehouse: str, tmp: Path, **settings) -> dict:
     return env
 
 
-def add_users(env: dict, users: list[dict]) -> None:
+def add_users(env: dict, users: list[dict], root: Path = ROOT) -> None:
+    """The users, made by `root`'s chibo (its users database's schema)."""
     for u in users:
         subprocess.run([sys.executable, "-m", "chibo.dashboard", "users", "add", u["name"], "--role",
                         u["role"], *u["args"], "--password-stdin"], input=PASSWORD + "\n",
-                       text=True, env=env, cwd=ROOT, check=True, capture_output=True)
+                       text=True, env=env, cwd=root, check=True, capture_output=True)
 
 
 def add_mode_options(p, default: str) -> None:

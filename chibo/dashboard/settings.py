@@ -55,6 +55,12 @@ class Settings(BaseSettings):
                                    "running the callback (same warehouse file, viewer scope and "
                                    "role, language, inputs; least recently used go first; `0`: "
                                    "none)")
+    kept_answers_mb: int = Field(256, ge=0, description="bytes, in MB, of the whole callback "
+                                 "responses kept in the state store (the SQLite users database, "
+                                 "or PostgreSQL when CHIBO_DATABASE_URL names one) for every "
+                                 "process and host to answer again; the answers asked most are "
+                                 "drawn again in the background when a new generation is served "
+                                 "(oldest kept go first; `0`: none)")
     query_timeout_seconds: float = Field(60.0, gt=0, description="seconds one warehouse query "
                                          "may run before it is stopped")
     session_idle_minutes: float = Field(30.0, gt=0, description="a session unused this long "

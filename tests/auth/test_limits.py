@@ -8,6 +8,7 @@ import concurrent.futures
 import http.client
 import re
 import threading
+import time
 import urllib.parse
 
 import pytest
@@ -162,6 +163,23 @@ def test_callbacks_beyond_the_rate_limit_get_429_for_that_viewer_only(users_db, 
         refused = [r for r in codes[20:] if r.status_code == 429]
         assert len(refused) == 130 and all(int(r.headers["Retry-After"]) >= 1 for r in refused)
         assert other.post("/_dash-update-component", json=body).status_code != 429
+
+
+def test_counting_callbacks_starts_no_thread(fixture_warehouse, users_db):
+    """The rate limit's memory counts (the default storage) expire without a timer thread per
+    few requests, and still decide: a viewer past the limit is refused."""
+    import limits
+
+    rt = runtime_for(fixture_warehouse, open_access=False, users_db=users_db)
+    limit = limits.parse("20 per 1 minute")
+    passed, timers = [rt.rates.hit(limit, "callback", "user:x") for _ in range(60)], []
+    for _ in range(3):
+        time.sleep(0.02)  # limits' own timer (10 ms) has ended: a hit would start another
+        passed.append(rt.rates.hit(limit, "callback", "user:x"))
+        timers.append(rt.rates.storage.timer.is_alive())  # the storage's own timer
+    assert timers == [False] * 3
+    assert passed == [True] * 20 + [False] * 43
+    assert rt.rates.hit(limit, "callback", "user:y")
 
 
 @pytest.mark.parametrize("path", ["/login/../_dash-layout", "/login/x", "/assets/../_dash-layout",

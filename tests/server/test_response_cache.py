@@ -124,10 +124,11 @@ def test_inputs_are_checked_before_a_kept_answer(logins):
 def test_a_new_warehouse_file_drops_the_kept_answers(logins, users_db, fixture_warehouse,
                                                      tmp_path):
     """Once the published file is replaced (a new generation), the kept answers of the old one
-    are no longer given, and are forgotten."""
+    are no longer given by the process, and are forgotten (the answers every process keeps are
+    off here: they are named by the file's content, the same)."""
     path = tmp_path / "warehouse.duckdb"
     shutil.copy(fixture_warehouse, path)
-    rt = runtime_for(path, open_access=False, users_db=users_db,
+    rt = runtime_for(path, open_access=False, users_db=users_db, kept_answers_mb=0,
                      callback_rate_limit="100000 per 10 seconds")
     with serving(logins, rt):
         lead = login(logins, "lead")
@@ -233,21 +234,25 @@ def test_a_question_being_answered_is_waited_for(logins):
 
     responses.RESPONSES.clear()
     body = _kpis(_state())
-    lead = login(logins, "lead")
-    drawn = _post(lead, body).get_data()  # what the callback answers
-    responses.RESPONSES.clear()
-    with logins.server.test_request_context("/"):
-        signature = data.signature()
-    key = (Scope.everything(), "leader", "vi", responses.request_key(body))
-    event = threading.Event()
-    response_cache._DRAWING[key, signature] = event  # another request is drawing it
-    answers = []
-    asker = threading.Thread(target=lambda: answers.append(_post(lead, body)))
-    asker.start()
-    while asker.is_alive() and not event._cond._waiters:  # until the asker waits for it
-        time.sleep(0.001)
-    responses.RESPONSES.put(key, signature, drawn, "application/json", 10**6)
-    response_cache._DRAWING.pop((key, signature))
-    event.set()
-    asker.join(30)
-    assert answers[0].headers.get(KEPT) == "1" and answers[0].get_data() == drawn
+    rt = logins.server.extensions["chibo"]
+    alone = runtime_for(rt.settings.warehouse, open_access=False, kept_answers_mb=0,
+                        users_db=rt.settings.users_db, callback_rate_limit="100000 per 10 seconds")
+    with serving(logins, alone):  # this process's kept answers alone
+        lead = login(logins, "lead")
+        drawn = _post(lead, body).get_data()  # what the callback answers
+        responses.RESPONSES.clear()
+        with logins.server.test_request_context("/"):
+            signature = data.signature()
+        key = (Scope.everything(), "leader", "vi", responses.request_key(body))
+        event = threading.Event()
+        response_cache._DRAWING[key, signature] = event  # another request is drawing it
+        answers = []
+        asker = threading.Thread(target=lambda: answers.append(_post(lead, body)))
+        asker.start()
+        while asker.is_alive() and not event._cond._waiters:  # until the asker waits for it
+            time.sleep(0.001)
+        responses.RESPONSES.put(key, signature, drawn, "application/json", 10**6)
+        response_cache._DRAWING.pop((key, signature))
+        event.set()
+        asker.join(30)
+        assert answers[0].headers.get(KEPT) == "1" and answers[0].get_data() == drawn

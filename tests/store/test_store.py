@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from chibo.dashboard.store import AuditEntry, Exists, Job, Session, User, utcnow
+from chibo.dashboard.store import AuditEntry, Exists, Job, KeptAnswer, Session, User, utcnow
 from chibo.dashboard.store.migrations import MIGRATIONS
 
 
@@ -161,6 +161,34 @@ def test_migrations_are_recorded_once_and_a_newer_schema_is_refused(opener):
     store._run("INSERT INTO schema_migrations VALUES (?, ?, ?)", (99, "future", "now"))
     with pytest.raises(RuntimeError, match="newer than this program"):
         opener().ping()
+
+
+def test_kept_answers_are_shared_bounded_counted_and_filled_once(opener):
+    """What one host keeps the other reads; the bodies stay within the budget (oldest out);
+    asks add up across hosts; the most asked of other generations come first; a generation's
+    fill is claimed by one host; dropping keeps only the named generation."""
+    store, other = opener(), opener()
+
+    def answer(key, generation="g1", body=b"x" * 100):
+        return KeptAnswer(key, generation, '{"provinces": null}', "leader", "vi",
+                          '{"role": "leader"}', '{"output": "o"}', body, "application/json")
+
+    store.keep_answer(answer("a"), T0, 10_000)
+    assert other.kept_answer("a") == answer("a")
+    store.keep_answer(answer("a", body=b"y" * 50), T0, 10_000)  # replaced, not added
+    assert other.kept_answer("a").body == b"y" * 50
+    for i, key in enumerate("bcd"):
+        other.keep_answer(answer(key, "g2"), T0 + dt.timedelta(seconds=i + 1), 10_000)
+    store.count_asks({"c": 5, "b": 2})
+    other.count_asks({"c": 1, "z": 9})  # an answer no longer kept: nothing
+    assert [a.key for a in store.most_asked("g1", 2)] == ["c", "b"]
+    assert store.most_asked("g1", 9)[0].asks == 7 and store.most_asked("g1", 9)[0].body == b""
+    store.keep_answer(answer("e", "g2", b"x" * 200), T0 + dt.timedelta(seconds=9), 320)
+    assert [k for k in "abcde" if other.kept_answer(k)] == ["d", "e"]  # 300 bytes of 320
+    assert store.claim_fill("g2", "h1", T0) and not other.claim_fill("g2", "h2", T0)
+    other.keep_answer(answer("f", "g3"), T0 + dt.timedelta(seconds=10), 10_000)
+    store.drop_answers("g3")
+    assert [k for k in "abcdef" if other.kept_answer(k)] == ["f"]
 
 
 def test_every_migration_has_both_backends():

@@ -2,7 +2,8 @@
 (`rowData`; `getRowsResponse`, a block of a paged grid) or a download (`dcc.Download.data`, an
 export) is logged with the user, the page, the chart or table, and the filters of the state it
 was answered for. Values are capped in chibo/dashboard/auth/users.audit; times are UTC with the
-zone (chibo/dashboard/store)."""
+zone (chibo/dashboard/store). The questions a new generation draws again before anyone asks
+(chibo/dashboard/auth/fill.py) are nobody's read: not logged."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import logging
 import flask
 
 from chibo.dashboard import runtime
-from chibo.dashboard.auth import users, web
+from chibo.dashboard.auth import fill, users, web
 
 log = logging.getLogger(__name__)
 READ_PROPS = ("figure", "rowData", "data", "children")
@@ -46,7 +47,7 @@ def classify(outputs: list[str]) -> tuple[str, list[str]] | None:
 def _audit(response: flask.Response) -> flask.Response:
     req = flask.request
     if (response.status_code != 200 or not req.path.endswith("_dash-update-component")
-            or runtime.current().open_access):
+            or runtime.current().open_access or fill.is_filling()):
         return response
     try:
         body = req.get_json(silent=True) or {}

@@ -77,6 +77,26 @@ class Job:
     pid: int | None = None
 
 
+@dataclass(frozen=True)
+class KeptAnswer:
+    """A whole callback response kept for every process and host (chibo/dashboard/kept.py):
+    `key` is a digest of what it answers (generation, scope, role, language and the request),
+    which the other fields repeat so a reader checks them; `viewer` the role and scope of who
+    asked (JSON) and `asked` the request body, to draw it again for a new generation; `asks`
+    how often it was asked."""
+
+    key: str
+    generation: str
+    scope: str
+    role: str
+    lang: str
+    viewer: str
+    asked: str
+    body: bytes
+    content_type: str
+    asks: int = 1
+
+
 class Exists(ValueError):
     """The record is there already (a user name, a job id)."""
 
@@ -152,6 +172,25 @@ class Store(Protocol):
 
     def jobs(self, limit: int = 100) -> list[Job]:
         """Newest first."""
+
+    # kept answers (whole callback responses, bounded) ------------------------------------
+    def kept_answer(self, key: str) -> KeptAnswer | None: ...
+
+    def keep_answer(self, answer: KeptAnswer, at: dt.datetime, budget: int) -> None:
+        """Keep (or replace) it, then forget the oldest kept until the bodies take at most
+        `budget` bytes."""
+
+    def count_asks(self, asks: dict[str, int]) -> None:
+        """Add to the times each kept answer (by key) was asked."""
+
+    def most_asked(self, other_than: str, limit: int) -> list[KeptAnswer]:
+        """The answers of generations other than `other_than` asked most (bodies left empty)."""
+
+    def drop_answers(self, other_than: str) -> None:
+        """Forget the answers of every generation but `other_than`."""
+
+    def claim_fill(self, generation: str, host: str, at: dt.datetime) -> bool:
+        """True for the one caller that gets to draw the most asked answers for `generation`."""
 
     # operations ---------------------------------------------------------------------------
     def ping(self) -> None:

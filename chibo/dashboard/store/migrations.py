@@ -69,4 +69,25 @@ CREATE TABLE jobs (
     state TEXT NOT NULL, rc INTEGER, accept_valid INTEGER NOT NULL DEFAULT 0, host TEXT,
     pid INTEGER);
 """),
+    Migration(3, "whole callback answers kept for every process and host", """
+-- the request and the answer last: the other columns (and the index of ages and sizes the
+-- budget is kept by) are read without the bodies
+CREATE TABLE kept_answers (
+    key TEXT PRIMARY KEY, generation TEXT NOT NULL, scope TEXT NOT NULL, role TEXT NOT NULL,
+    lang TEXT NOT NULL, viewer TEXT NOT NULL, content_type TEXT NOT NULL,
+    bytes INTEGER NOT NULL, asks INTEGER NOT NULL DEFAULT 1, kept_at TEXT NOT NULL,
+    asked TEXT NOT NULL, body BLOB NOT NULL);
+CREATE INDEX kept_answers_generation ON kept_answers (generation);
+CREATE INDEX kept_answers_age ON kept_answers (kept_at, key, bytes);
+CREATE TABLE kept_fills (generation TEXT PRIMARY KEY, host TEXT NOT NULL, at TEXT NOT NULL);
+""", """
+CREATE TABLE kept_answers (
+    key TEXT PRIMARY KEY, generation TEXT NOT NULL, scope TEXT NOT NULL, role TEXT NOT NULL,
+    lang TEXT NOT NULL, viewer TEXT NOT NULL, content_type TEXT NOT NULL,
+    bytes INTEGER NOT NULL, asks BIGINT NOT NULL DEFAULT 1, kept_at TIMESTAMPTZ NOT NULL,
+    asked TEXT NOT NULL, body BYTEA NOT NULL);
+CREATE INDEX kept_answers_generation ON kept_answers (generation);
+CREATE INDEX kept_answers_age ON kept_answers (kept_at, key, bytes);
+CREATE TABLE kept_fills (generation TEXT PRIMARY KEY, host TEXT NOT NULL, at TIMESTAMPTZ NOT NULL);
+"""),
 )

@@ -9,13 +9,14 @@ import dataclasses
 import datetime as dt
 import json
 
-from chibo.dashboard.store import AuditEntry, Exists, Job, Session, User, utcnow
+from chibo.dashboard.store import AuditEntry, Exists, Job, KeptAnswer, Session, User, utcnow
 from chibo.dashboard.store.migrations import MIGRATIONS
 
 _USER_FIELDS = ("role", "provinces", "orgs", "password_hash", "password_changed_at",
                 "last_login_at")
 _JOB_FIELDS = ("step", "state", "rc", "accept_valid", "host", "pid")
 _USER_COLUMNS = "name, role, provinces, orgs, last_login_at"
+_KEPT_COLUMNS = "key, generation, scope, role, lang, viewer, asked"
 
 
 def to_db(value):
@@ -210,3 +211,48 @@ class SqlStore:
         rows = self._run("SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT ?",
                          (int(limit),)).fetchall()
         return [self._job(r) for r in rows]
+
+    # ------------------------------------------------------------------ kept answers
+    def kept_answer(self, key) -> KeptAnswer | None:
+        row = self._run(f"SELECT {_KEPT_COLUMNS}, body, content_type, asks FROM kept_answers "
+                        "WHERE key = ?", (key,)).fetchone()
+        return KeptAnswer(*row[:7], bytes(row[7]), *row[8:]) if row else None
+
+    def keep_answer(self, answer, at, budget) -> None:
+        self._run(f"INSERT INTO kept_answers ({_KEPT_COLUMNS}, body, content_type, bytes, asks, "
+                  "kept_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO "
+                  "UPDATE SET generation = excluded.generation, scope = excluded.scope, "
+                  "role = excluded.role, lang = excluded.lang, viewer = excluded.viewer, "
+                  "asked = excluded.asked, body = excluded.body, content_type = "
+                  "excluded.content_type, bytes = excluded.bytes, kept_at = excluded.kept_at",
+                  (*dataclasses.astuple(answer)[:9], len(answer.body), answer.asks, at))
+        over = self._run("SELECT coalesce(sum(bytes), 0) FROM kept_answers").fetchone()[0] - budget
+        if over <= 0:
+            return
+        oldest = self._run("SELECT key, bytes FROM kept_answers ORDER BY kept_at, key "
+                           "LIMIT 1000").fetchall()
+        for key, size in oldest:
+            self._run("DELETE FROM kept_answers WHERE key = ?", (key,))
+            over -= size
+            if over <= 0:
+                break
+
+    def count_asks(self, asks) -> None:
+        for key, n in asks.items():
+            self._run("UPDATE kept_answers SET asks = asks + ? WHERE key = ?", (int(n), key))
+
+    def most_asked(self, other_than, limit) -> list[KeptAnswer]:
+        rows = self._run(f"SELECT {_KEPT_COLUMNS}, content_type, asks FROM kept_answers WHERE "
+                         "generation <> ? ORDER BY asks DESC, kept_at DESC, key LIMIT ?",
+                         (other_than, int(limit))).fetchall()
+        return [KeptAnswer(*r[:7], b"", *r[7:]) for r in rows]
+
+    def drop_answers(self, other_than) -> None:
+        self._run("DELETE FROM kept_answers WHERE generation <> ?", (other_than,))
+
+    def claim_fill(self, generation, host, at) -> bool:
+        try:
+            self._run("INSERT INTO kept_fills VALUES (?, ?, ?)", (generation, host, at))
+        except self.integrity_error:
+            return False
+        return True
