@@ -6,9 +6,10 @@ others, and by a worker that replaced it, without drawing it again.
 An answer is stored under a digest of its generation, the viewer's scope and role, the language
 and the request (responses.request_key), and the row repeats the first four, which a reader
 checks against its own before it gives the answer: never across scopes, roles, languages or
-generations. The generation is named by its content (the number the file records, its size and
-a digest of its first and last MiB), so two hosts serving copies of one file share answers and
-no two files do. The store keeps to CHIBO_KEPT_ANSWERS_MB (the oldest kept go first) and counts
+generations. The generation is named by the dashboard's code (a digest of its files: hosts in the
+middle of an upgrade never share answers) and the file's content (the number the file records,
+its size and a digest of its first and last MiB), so two hosts serving copies of one file share
+answers and no two files do. The store keeps to CHIBO_KEPT_ANSWERS_MB (the oldest kept go first) and counts
 how often each answer is asked (counted in memory, added to the store every FLUSH_SECONDS),
 so that a new generation can draw the answers asked most first (chibo/dashboard/auth/fill.py).
 """
@@ -24,6 +25,7 @@ import logging
 import os
 import threading
 import time
+from pathlib import Path
 
 from chibo.dashboard import data, runtime, serving
 from chibo.dashboard.store import KeptAnswer, utcnow
@@ -39,6 +41,16 @@ _flushed = [time.monotonic()]
 
 def budget() -> int:
     return runtime.current().settings.kept_answers_mb * 1024 * 1024
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the dashboard package's own files (code, SQL, texts)."""
+    root = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def generation(signature: tuple) -> str | None:
@@ -58,7 +70,7 @@ def generation(signature: tuple) -> str | None:
         return None
     if serving.signature_of(path) != signature or served.signature != signature:
         return None  # replaced while it was read
-    name = _NAMES[signature] = f"{served.generation}:{size}:{digest.hexdigest()}"
+    name = _NAMES[signature] = f"{code_version()}:{served.generation}:{size}:{digest.hexdigest()}"
     return name
 
 
