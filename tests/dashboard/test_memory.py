@@ -1,6 +1,7 @@
 """A dashboard process's memory (chibo/dashboard/memory.py, chibo/dashboard/gunicorn_conf.py): the
 deployed gunicorn settings load, glibc takes the arena limit, a worker is replaced after its
-requests and the new one serves, and a built app holds no export writer until an export runs."""
+requests and the new one serves, a built app holds no export writer until an export runs, and
+memory DuckDB freed goes back to the system once its statement is done."""
 
 from __future__ import annotations
 
@@ -80,3 +81,35 @@ def test_a_built_app_holds_no_export_writer(fixture_warehouse, tmp_path):
                          text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+RETURNED = """
+import sys, time
+from chibo.dashboard.gateway import Gateway
+
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) // 1024
+
+gateway = Gateway(sys.argv[1], memory_mb=512)
+gateway.query_row("SELECT 1")
+before = rss()
+gateway.query_row("SELECT count(DISTINCT i) FROM range(4000000) t(i)")  # a hash table of ~150 MiB
+after = rss()
+deadline = time.monotonic() + 60
+while rss() > before + (after - before) // 2 and time.monotonic() < deadline:
+    time.sleep(0.2)
+print(before, after, rss())
+"""
+
+
+def test_memory_a_statement_freed_goes_back_to_the_system(fixture_warehouse):
+    """A worker does not keep its peak: the pages of a statement's hash table return to the
+    system after it (DuckDB's allocator background threads), without another statement."""
+    out = subprocess.run([sys.executable, "-c", RETURNED, str(fixture_warehouse)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    before, after, rested = map(int, out.stdout.split())
+    assert after - before > 50  # the statement did hold memory
+    assert rested <= before + (after - before) // 2, (before, after, rested)
