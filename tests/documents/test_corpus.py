@@ -18,7 +18,7 @@ PINNED = ["dev", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "he
 # them hold the thresholds with no part out as a total (every set still runs the test of passages
 # that must yield nothing).
 BLIND: list[str] = ["heldout22", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28",
-                    "heldout29", "heldout30", "heldout31", "heldout32"]
+                    "heldout29", "heldout30", "heldout31", "heldout32", "heldout33"]
 # Held-out sets whose blind measurement found figures in passages that must yield nothing (see
 # the corpus README): the failure is expected, strictly, until a rules round fixes it.
 NOT_YET_EMPTY: set[str] = {"heldout26", "heldout30"}
