@@ -3,16 +3,15 @@
 -- the facts are slow at scale. last6 = the 6 months up to as_of_month, prev6 = the 6 before;
 -- scores are meeting-weighted means; slope_12m = least-squares slope of the monthly mean score over
 -- the last 12 months, in points per month (NULL with fewer than 3 scored months).
--- Grouped by org_key over the facts stored by key (no join of dim_org to each cell-month); the
--- id is joined to the one row per cell.
-WITH last AS (SELECT max(month) AS as_of_month FROM marts.fct_meetings_monthly_by_key),
+WITH last AS (SELECT max(month) AS as_of_month FROM marts.fct_meetings_monthly),
 facts AS (
-  SELECT f.*, f.score_sum / nullif(f.scored, 0) AS mean_score,
+  SELECT f.* REPLACE (CAST(f.org_id AS VARCHAR) AS org_id), -- by the id's text, as dim_org
+    f.score_sum / nullif(f.scored, 0) AS mean_score,
     date_diff('month', f.month, l.as_of_month) AS age, l.as_of_month
-  FROM marts.fct_meetings_monthly_by_key f, last l
+  FROM marts.fct_meetings_monthly f, last l
 ),
-by_key AS (
-  SELECT org_key, any_value(as_of_month) AS as_of_month,
+final AS (
+  SELECT org_id, any_value(as_of_month) AS as_of_month,
     min(month) AS first_month,
     max(month) FILTER (WHERE regular_held + thematic_held > 0) AS last_meeting_month,
     max(month) FILTER (WHERE regular_held > 0) AS last_regular_month,
@@ -26,7 +25,6 @@ by_key AS (
       AS INTEGER) AS meetings_12m,
     CAST(coalesce(sum(good) FILTER (WHERE age BETWEEN 0 AND 11), 0) AS INTEGER) AS good_12m,
     CAST(coalesce(sum(poor) FILTER (WHERE age BETWEEN 0 AND 11), 0) AS INTEGER) AS poor_12m
-  FROM facts GROUP BY org_key
+  FROM facts GROUP BY org_id
 )
-SELECT o.org_id, f.* EXCLUDE (org_key), f.score_last6 - f.score_prev6 AS score_change
-FROM by_key f JOIN marts.dim_org o USING (org_key) ORDER BY o.org_id
+SELECT *, score_last6 - score_prev6 AS score_change FROM final ORDER BY org_id
