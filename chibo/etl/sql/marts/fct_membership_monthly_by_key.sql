@@ -12,8 +12,8 @@
 -- Built without a join over the whole grid: each month with changes carries its running stocks
 -- to the months before the cell's next change, and its flows to its own month only; those months
 -- are made as numbers (unnest of a range over dim_month's list of months), not found by a range
--- join with dim_month (a merge join that compared every run with every month: about a quarter of the
--- mart's time at national scale). Sorted by month (the readers' filter), org_key within a month;
+-- join with dim_month (a merge join that compared every run with every month: about a quarter
+-- of the mart's time at national scale). Sorted by month (the readers' filter), org_key within a month;
 -- the cell is stored as org_key (dim_org's number), as in fct_membership_daily_by_key.
 WITH bounds AS (SELECT min(month) AS first_month, max(month) AS last_month,
   list(month ORDER BY month) AS months FROM marts.dim_month),
