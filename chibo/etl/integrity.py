@@ -122,21 +122,24 @@ def report_cycles(con) -> None:
 # Checks of a built warehouse, each counting violations (see chibo.etl.warehouse.CHECKS): the stocks and
 # flows of the membership marts add up. members(m) - members(m - 1) = admitted + transferred_in -
 # transferred_out - left_party for every cell and month; the stock before the first month of
-# history (members who joined before it and had not left) is recomputed from core.members.
+# history (members who joined before it and had not left) is recomputed from core.members. They
+# read the facts stored by key (every key is a dim_org row), not the views that join dim_org to
+# each of their 50 M rows at national scale.
 IDENTITY_CHECKS = {
     "stock-flow identity for every cell and month (members(m) - members(m-1) = admitted + "
     "transferred_in - transferred_out - left_party)": """
         WITH first AS (SELECT min(month) AS month FROM marts.dim_month),
         opening AS (
-          SELECT m.org_id, count(*) AS members FROM core.members m, first f
+          SELECT k.org_key, count(*) AS members FROM core.members m
+          JOIN marts.dim_org k USING (org_id), first f
           WHERE m.joined_on < f.month AND (m.left_on IS NULL OR m.left_on >= f.month)
-          GROUP BY m.org_id),
+          GROUP BY k.org_key),
         rows AS (
-          SELECT org_id, month, official + probationary AS members,
+          SELECT org_key, month, official + probationary AS members,
             admitted + transferred_in - transferred_out - left_party AS net,
             lag(official + probationary) OVER w AS prev, lag(month) OVER w AS prev_month
-          FROM marts.fct_membership_monthly WINDOW w AS (PARTITION BY org_id ORDER BY month))
-        SELECT count(*) FROM rows r LEFT JOIN opening o USING (org_id), first f
+          FROM marts.fct_membership_monthly_by_key WINDOW w AS (PARTITION BY org_key ORDER BY month))
+        SELECT count(*) FROM rows r LEFT JOIN opening o USING (org_key), first f
         WHERE r.members - CASE WHEN r.prev_month IS NOT NULL
                                  AND r.prev_month = r.month - INTERVAL 1 MONTH THEN r.prev
                                WHEN r.prev_month IS NOT NULL THEN NULL
@@ -144,14 +147,14 @@ IDENTITY_CHECKS = {
                                ELSE 0 END IS DISTINCT FROM r.net""",
     "every member event inside its cell's months (no membership outside the life of its cell)": """
         SELECT (SELECT coalesce(sum(admitted + transferred_in + transferred_out + left_party), 0)
-                FROM marts.fct_membership_daily)
+                FROM marts.fct_membership_daily_by_key)
              - (SELECT coalesce(sum(admitted + transferred_in + transferred_out + left_party), 0)
-                FROM marts.fct_membership_monthly)""",
+                FROM marts.fct_membership_monthly_by_key)""",
     "rollups equal the facts (agg_members_monthly = fct_membership_monthly by month)": """
         WITH f AS (SELECT month, sum(official) AS o, sum(probationary) AS p, sum(cells) AS c,
                      sum(cells_lt3) AS l, sum(admitted + transferred_in) AS i,
                      sum(transferred_out + left_party) AS x
-                   FROM marts.fct_membership_monthly GROUP BY month),
+                   FROM marts.fct_membership_monthly_by_key GROUP BY month),
         a AS (SELECT month, sum(official) AS o, sum(probationary) AS p, sum(cells) AS c,
                 sum(cells_lt3) AS l, sum(admitted + transferred_in) AS i,
                 sum(transferred_out + left_party) AS x

@@ -176,7 +176,7 @@ CHECKS = {
         "SELECT (SELECT count(*) FROM marts.dim_org) - (SELECT count(*) FROM core.organisations)",
     "provinces known": """SELECT count(*) FROM marts.dim_org o WHERE o.province_code IS NOT NULL
         AND o.province_code NOT IN (SELECT province_code FROM marts.dim_province)""",
-    "no negative stocks": """SELECT count(*) FROM marts.fct_membership_monthly
+    "no negative stocks": """SELECT count(*) FROM marts.fct_membership_monthly_by_key
         WHERE official < 0 OR probationary < 0""",
     **IDENTITY_CHECKS,
 }

@@ -5,10 +5,11 @@
 -- so the dashboard's org filter applies unchanged. score_sum = sum of scores, so mean score = score_sum / scored;
 -- duration_sum = sum of durations, so mean duration = duration_sum / timed. excused, duration_sum
 -- and timed are summed from core.meetings straight to this grain (few groups): no reader needs them
--- per cell, so fct_meetings_monthly does not store them.
+-- per cell, so fct_meetings_monthly does not store them. The facts are read stored by key and
+-- joined to dim_org once by org_key (the view would join it a second time, by the id's text).
 WITH facts AS (
   SELECT f.*, o.province_code, o.province_code_old, o.province_code_current, o.region, o.sector
-  FROM marts.fct_meetings_monthly f JOIN marts.dim_org o USING (org_id)
+  FROM marts.fct_meetings_monthly_by_key f JOIN marts.dim_org o USING (org_key)
 ),
 rolled AS (
   SELECT month, province_code, province_code_old, province_code_current, region, sector,

@@ -25,8 +25,9 @@ eff AS (
   JOIN live a ON a.org_id = b.ancestor_id AND a.day = n.day
 ),
 cellm AS (
-  SELECT d.day, m.org_id, m.official + m.probationary AS members
-  FROM marts.fct_membership_monthly m JOIN days d ON m.month = d.month
+  SELECT d.day, o.org_id, m.official + m.probationary AS members
+  FROM marts.fct_membership_monthly_by_key m JOIN days d ON m.month = d.month
+  JOIN marts.dim_org o USING (org_key)
   WHERE m.official + m.probationary > 0
 ),
 sub AS (

@@ -10,7 +10,8 @@
 -- excellent_share. month = the month the warning refers to.
 WITH last AS (SELECT max(month) AS month, max(month_end) AS month_end FROM marts.dim_month),
 latest AS (
-  SELECT f.*, o.kind FROM marts.fct_membership_monthly f JOIN marts.dim_org o USING (org_id)
+  SELECT f.*, o.org_id, o.kind FROM marts.fct_membership_monthly_by_key f
+  JOIN marts.dim_org o USING (org_key)
   WHERE f.month = (SELECT month FROM last)
 ),
 few_full AS (
@@ -41,25 +42,27 @@ age AS (
 meeting_span AS (  -- the months of each cell first, then per province and sector
   SELECT o.province_code, o.sector, min(f.first_month) AS first_month,
     max(f.last_month) AS last_month
-  FROM (SELECT org_id, min(month) AS first_month, max(month) AS last_month
-        FROM marts.fct_meetings_monthly GROUP BY org_id) f
-  JOIN marts.dim_org o USING (org_id) GROUP BY ALL
+  FROM (SELECT org_key, min(month) AS first_month, max(month) AS last_month
+        FROM marts.fct_meetings_monthly_by_key GROUP BY org_key) f
+  JOIN marts.dim_org o USING (org_key) GROUP BY ALL
 ),
-cell_months AS (  -- only what the window needs; the organisation's columns are joined after it
-  SELECT org_id, month, cells, official + probationary AS members,
-    lag(official + probationary) OVER (PARTITION BY org_id ORDER BY month) AS members_before
-  FROM marts.fct_membership_monthly
-),
+-- Members at a month's start: its members less its net flows (the stock-flow identity the
+-- warehouse checks, chibo/etl/integrity.py), for every month but the cell's first (history's
+-- first month, or the month it was founded in on a later day than the first): no window over
+-- every cell-month. The cell's id is joined to the warnings only.
 missed AS (  -- no month with a regular meeting held (fct_meetings_monthly: one row per cell-month)
-  SELECT 'missed_regular_meeting', g.org_id, NULL, g.month, 'regular_held=0'
-  FROM cell_months g JOIN marts.dim_org o USING (org_id)
+  SELECT 'missed_regular_meeting', o.org_id, NULL, g.month, 'regular_held=0'
+  FROM marts.fct_membership_monthly_by_key g JOIN marts.dim_org o USING (org_key)
   JOIN meeting_span s ON s.province_code IS NOT DISTINCT FROM o.province_code
    AND s.sector IS NOT DISTINCT FROM o.sector
    AND g.month BETWEEN s.first_month AND s.last_month
-  ANTI JOIN (SELECT org_id, month FROM marts.fct_meetings_monthly WHERE regular_held <> 0) mm
-    ON mm.org_id = g.org_id AND mm.month = g.month
-  WHERE g.cells = 1 AND g.members > 0 AND g.members_before > 0
-    AND (o.valid_from IS NULL OR o.valid_from <= g.month)
+  ANTI JOIN (SELECT org_key, month FROM marts.fct_meetings_monthly_by_key WHERE regular_held <> 0) mm
+    ON mm.org_key = g.org_key AND mm.month = g.month
+  WHERE g.cells = 1 AND g.official + g.probationary > 0
+    AND g.official + g.probationary
+        - (g.admitted + g.transferred_in - g.transferred_out - g.left_party) > 0
+    AND g.month > (SELECT min(month) FROM marts.dim_month)
+    AND (o.valid_from IS NULL OR o.valid_from < g.month)
 ),
 mismatch AS (
   SELECT 'quality_score_mismatch', org_id, NULL, CAST(date_trunc('month', held_on) AS DATE),

@@ -10,10 +10,13 @@
 -- marts.fct_membership_daily_by_key, so for every cell and month: members(m) - members(m - 1) = admitted
 -- + transferred_in - transferred_out - left_party.
 -- Built without a join over the whole grid: each month with changes carries its running stocks
--- to the months before the cell's next change (a range join with the small dim_month), and its
--- flows to its own month only. Sorted by month (the readers' filter), org_key within a month;
+-- to the months before the cell's next change, and its flows to its own month only; those months
+-- are made as numbers (unnest of a range over dim_month's list of months), not found by a range
+-- join with dim_month (a merge join that compared every run with every month: about a quarter
+-- of the mart's time at national scale). Sorted by month (the readers' filter), org_key within a month;
 -- the cell is stored as org_key (dim_org's number), as in fct_membership_daily_by_key.
-WITH bounds AS (SELECT min(month) AS first_month, max(month) AS last_month FROM marts.dim_month),
+WITH bounds AS (SELECT min(month) AS first_month, max(month) AS last_month,
+  list(month ORDER BY month) AS months FROM marts.dim_month),
 cells AS (
   SELECT o.org_key,
     greatest(b.first_month, CAST(date_trunc('month', coalesce(o.valid_from, DATE '1900-01-01')) AS DATE))
@@ -51,24 +54,28 @@ runs AS (
   FROM monthly m JOIN cells c USING (org_key)
   WINDOW w AS (PARTITION BY m.org_key ORDER BY m.month ROWS UNBOUNDED PRECEDING)
 ),
+spread AS (  -- the months from the run's first to the one before its next change, as numbers
+  SELECT r.*, unnest(range(
+      date_diff('month', b.first_month, greatest(r.month, r.cell_first)) + 1,
+      least(coalesce(date_diff('month', b.first_month, r.next_month) + 1, len(b.months) + 1),
+            date_diff('month', b.first_month, r.cell_last) + 2))) AS n
+  FROM runs r, bounds b
+),
 final AS (
-  SELECT d.month, r.org_key,
-    CAST(r.official AS INTEGER) AS official,
-    CAST(r.probationary AS INTEGER) AS probationary,
-    CAST(CASE WHEN d.month = r.month THEN r.admitted ELSE 0 END AS INTEGER) AS admitted,
-    CAST(CASE WHEN d.month = r.month THEN r.left_death ELSE 0 END AS INTEGER) AS left_death,
-    CAST(CASE WHEN d.month = r.month THEN r.left_struck_off ELSE 0 END AS INTEGER) AS left_struck_off,
-    CAST(CASE WHEN d.month = r.month THEN r.left_expelled ELSE 0 END AS INTEGER) AS left_expelled,
-    CAST(CASE WHEN d.month = r.month THEN r.left_resigned ELSE 0 END AS INTEGER) AS left_resigned,
-    CAST(CASE WHEN d.month = r.month THEN r.left_other ELSE 0 END AS INTEGER) AS left_other,
-    CAST(r.female AS INTEGER) AS female,
-    CAST(CASE WHEN d.month = r.month THEN r.transferred_in ELSE 0 END AS INTEGER) AS transferred_in,
-    CAST(CASE WHEN d.month = r.month THEN r.transferred_out ELSE 0 END AS INTEGER) AS transferred_out,
-    CAST(r.cells AS INTEGER) AS cells,
-    CAST(r.cells_lt3 AS INTEGER) AS cells_lt3
-  FROM runs r JOIN marts.dim_month d
-    ON d.month >= greatest(r.month, r.cell_first)
-   AND d.month < coalesce(r.next_month, DATE '9999-12-01')
-   AND d.month <= r.cell_last
+  SELECT b.months[s.n] AS month, s.org_key,
+    CAST(s.official AS INTEGER) AS official,
+    CAST(s.probationary AS INTEGER) AS probationary,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.admitted ELSE 0 END AS INTEGER) AS admitted,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.left_death ELSE 0 END AS INTEGER) AS left_death,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.left_struck_off ELSE 0 END AS INTEGER) AS left_struck_off,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.left_expelled ELSE 0 END AS INTEGER) AS left_expelled,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.left_resigned ELSE 0 END AS INTEGER) AS left_resigned,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.left_other ELSE 0 END AS INTEGER) AS left_other,
+    CAST(s.female AS INTEGER) AS female,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.transferred_in ELSE 0 END AS INTEGER) AS transferred_in,
+    CAST(CASE WHEN b.months[s.n] = s.month THEN s.transferred_out ELSE 0 END AS INTEGER) AS transferred_out,
+    CAST(s.cells AS INTEGER) AS cells,
+    CAST(s.cells_lt3 AS INTEGER) AS cells_lt3
+  FROM spread s, bounds b
 )
 SELECT * FROM final ORDER BY month, org_key
