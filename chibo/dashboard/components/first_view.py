@@ -79,6 +79,9 @@ def first_values(pathname: str, search: str, ids: list[dict]) -> dict | None:
                             (shell.navigation, pathname, search, lang, ids),
                             (auth_ui.fill, lang), (warehouse_banner.fill, pathname, lang, state)):
         values.update(answer(callback, *args))
+    # the label the box shows (Mantine sets it when it mounts: the org search would run again)
+    values[(fb.ORG, "searchValue")] = next((o["label"] for o in values[(fb.ORG, "data")]
+                                            if o["value"] == state["org"]), "")
     return values
 
 

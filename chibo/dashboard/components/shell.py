@@ -43,7 +43,7 @@ def layout() -> dmc.MantineProvider:
         dmc.Group(gap="xs", wrap="nowrap", className="app-tools", children=[
             auth_ui.header_slot(),
             dmc.Button(t("app.lang_switch"), id=LANG_BUTTON, variant="light", size="compact-md"),
-            dmc.Switch(id=THEME_BUTTON, label=t("app.theme"), size="md",
+            dmc.Switch(id=THEME_BUTTON, label=t("app.theme"), size="md", checked=False,
                        className="theme-switch"),
         ]),
     ])
@@ -191,16 +191,20 @@ clientside_callback(  # ag-grid follows the colour scheme through this attribute
     Output("ag-theme-sink", "children"), Input(PROVIDER, "forceColorScheme"))
 
 
-clientside_callback(  # light or dark, remembered in the browser (a preference, not the view)
-    """function(checked, stored) {
+clientside_callback(  # light or dark, remembered in the browser (a preference, not the view);
+    # on the first load nothing is set when the remembered scheme is the one drawn (the light one
+    # of the layout): setting the provider draws the whole page again before the charts are asked
+    """function(checked, stored, drawn) {
         const fired = (window.dash_clientside.callback_context.triggered || [])
             .filter(t => t.prop_id && t.prop_id !== '.');
+        const keep = window.dash_clientside.no_update;
         if (checked === null || checked === undefined || !fired.length) {
             const scheme = (stored === 'light' || stored === 'dark') ? stored : 'light';
-            return [scheme, scheme === 'dark', window.dash_clientside.no_update];
+            if (scheme === drawn && checked === (scheme === 'dark')) { return [keep, keep, keep]; }
+            return [scheme, scheme === 'dark', keep];
         }
         const scheme = checked ? 'dark' : 'light';
         return [scheme, checked, scheme];
     }""",
     Output(PROVIDER, "forceColorScheme"), Output(THEME_BUTTON, "checked"), Output(THEME, "data"),
-    Input(THEME_BUTTON, "checked"), State(THEME, "data"))
+    Input(THEME_BUTTON, "checked"), State(THEME, "data"), State(PROVIDER, "forceColorScheme"))
