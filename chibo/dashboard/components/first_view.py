@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import dash
 import flask
+from dash import NoUpdate
 from dash.dependencies import Wildcard
 
 from chibo.dashboard import data, urlstate
@@ -87,14 +88,16 @@ def first_values(pathname: str, search: str, ids: list[dict]) -> dict | None:
 
 def answer(callback, *args) -> dict:
     """{(component id, property): value} a shell callback answers for `args`: its function
-    (Dash's `@callback` returns it as it is) and the outputs Dash registered for it. A pattern id (the nav links,
-    `ALL`) is keyed by its fixed parts and takes a list, one value per matching component."""
+    (Dash's `@callback` returns it as it is) and the outputs Dash registered for it. A pattern
+    id (the nav links, `ALL`) is keyed by its fixed parts and takes a list, one value per
+    matching component. An output it leaves as it is (`no_update`) is left out."""
     entry = next(e for e in dash.get_app().callback_map.values()
                  if getattr(e.get("callback"), "__wrapped__", None) is callback)
     outputs = entry["output"] if isinstance(entry["output"], list) else [entry["output"]]
     result = callback(*args)
     result = result if isinstance(entry["output"], list) else [result]
-    return {(_key(o.component_id), o.component_property): v for o, v in zip(outputs, result)}
+    return {(_key(o.component_id), o.component_property): v for o, v in zip(outputs, result)
+            if not isinstance(v, NoUpdate)}
 
 
 def _key(cid):
