@@ -89,3 +89,20 @@ def test_without_the_referrer_the_callbacks_set_the_view_of_the_address(page):
     assert views[0]["province"] == "Phú Thọ" and views[0]["by year"] == 1
     assert views[0]["nav"].endswith("/?lang=en&province=N25&grain=year")
     assert views[0]["title"] == "Members · chibo"
+
+
+def test_the_dark_scheme_is_remembered_across_a_reload(page):
+    """The theme switch runs in the browser; on a first load it sets nothing unless the
+    remembered scheme is not the light one drawn."""
+    dark = "document.documentElement.dataset.mantineColorScheme === 'dark'"
+    page.goto(page.base + "/")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
+    assert page.evaluate("document.documentElement.dataset.mantineColorScheme") == "light"
+    page.locator("#theme-button").click(force=True)
+    page.wait_for_function(dark)
+    page.reload()
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60000)
+    page.wait_for_function(dark)
+    assert page.locator("#theme-button").is_checked()
+    page.locator("#theme-button").click(force=True)
+    page.wait_for_function("document.documentElement.dataset.mantineColorScheme === 'light'")
