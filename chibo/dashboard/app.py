@@ -57,9 +57,9 @@ def create_app(settings: Settings, *, open_access: bool = False) -> dash.Dash:
         requests_pathname_prefix=settings.url_prefix, routes_pathname_prefix="/",
     )
     runtime.install(app.server, built)
-    from chibo.dashboard.components import shell  # after Dash(): pages and callbacks need the app
+    from chibo.dashboard.components import first_view, shell  # after Dash(): pages, callbacks
 
-    app.layout = shell.layout
+    app.layout = first_view.layout
     app.index_string = app.index_string.replace("<html>", '<html lang="vi">', 1)
     bundles.install(app, ASSETS, settings.url_prefix)  # plotly.js of our traces, cache, gzip
     shell.install_not_found(app.server)

@@ -10,6 +10,9 @@
   dash is imported) and Dash's polyfills for old browsers (core-js 2: evaluating it cost more
   than plotly.js now does), of which the component bundles use only `regeneratorRuntime`
   (`assets/regenerator-runtime.min.js`, also built by `scripts/browser-bundles`).
+- Scripts only some pages use are loaded when a page first draws them: dash_ag_grid's bundle
+  (1,3 MB, 351 KiB compressed; the overview has no grid) is named in a `<meta>` of the page and
+  `assets/chibo-grid.js` stands in for it, fetching it when a grid is first drawn.
 - Static files (Dash's component bundles, the assets) whose address carries their version are
   cached by browsers for a year; the others are revalidated. Scripts, styles and JSON are sent
   gzip-compressed to a browser that accepts it, each file compressed once per process.
@@ -37,6 +40,9 @@ CHUNKS = ("dash/dcc/async-graph.js", "dash_mantine_components/dash_mantine_compo
 REGENERATOR_VERSION = "0.13.11"  # the one @babel/polyfill 7.12 (Dash's polyfill@7) holds
 UNUSED_SCRIPTS = re.compile(r'\s*<script src="[^"]*/_dash-component-suites/dash/'
                             r'(dash_table/|deps/polyfill@)[^"]*"></script>')
+LAZY_SCRIPTS = re.compile(r'\s*<script src="([^"]*/_dash-component-suites/(dash_ag_grid)/'
+                          r'dash_ag_grid\.[^"/]*js)"></script>')
+LAZY_META = "chibo-lazy-"  # <meta name="chibo-lazy-dash_ag_grid" content="its address">
 YEAR = "public, max-age=31536000, immutable"
 COMPRESSED = ("application/javascript", "text/javascript", "text/css", "application/json",
               "image/svg+xml", "text/plain")
@@ -70,7 +76,11 @@ def install(app, assets: Path, prefix: str) -> None:
     inner = app.interpolate_index
 
     def interpolate_index(**parts):
-        parts["scripts"] = UNUSED_SCRIPTS.sub("", parts.get("scripts", ""))
+        scripts = UNUSED_SCRIPTS.sub("", parts.get("scripts", ""))
+        lazy = LAZY_SCRIPTS.findall(scripts)
+        parts["scripts"] = LAZY_SCRIPTS.sub("", scripts)
+        parts["metas"] = parts.get("metas", "") + "".join(
+            f'\n      <meta name="{LAZY_META}{name}" content="{url}">' for url, name in lazy)
         return inner(**parts)
 
     app.interpolate_index = interpolate_index

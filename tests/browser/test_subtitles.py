@@ -16,8 +16,9 @@ pytestmark = pytest.mark.browser
 PAGE = "/chat-luong"  # five rate charts (subtitles ending with formulas) and the heatmap
 
 # per chart card: the chart's edges; its title's edges, line count, the text Plotly drew and the
-# text the figure holds (tags stripped); the top of the legend and of the plot area, if any; the
-# footnote's edges and texts
+# text the figure holds (tags stripped), whether it is the answer (a subtitle under the title),
+# not the card's placeholder (a long title wraps on a phone too); the top of the legend and of
+# the plot area, if any; the footnote's edges and texts
 MEASURE = """() => [...document.querySelectorAll('.chart-card .js-plotly-plot')].map(gd => {
     const edges = e => { const r = e.getBoundingClientRect();
                          return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
@@ -32,14 +33,16 @@ MEASURE = """() => [...document.querySelectorAll('.chart-card .js-plotly-plot')]
     return {key: gd.parentElement.closest('[id]').id, left: graph.left, right: graph.right,
             title: title && edges(title), lines: title ? title.querySelectorAll('tspan.line').length : 0,
             drawn: title ? drawn(title) : '', text: flat((gd.layout.title || {}).text || ''),
+            answered: /<br>/.test((gd.layout.title || {}).text || ''),
             below: Math.min(Infinity, ...tops('.legend'), ...tops('.nsewdrag')),
             footnote: note && edges(note), note: note ? drawn(note) : '',
             noted: i < 0 ? '' : flat(gd.layout.annotations[i].text)};
 })"""
 FITS = f"""() => {{
     const cards = ({MEASURE})();
-    return cards.length > 0 && cards.every(c => c.title && c.lines >= 2
+    return cards.length > 0 && cards.every(c => c.answered && c.title && c.lines >= 2
         && c.title.left >= c.left - 0.5 && c.title.right <= c.right + 0.5
+        && (c.noted === '' || (c.footnote && c.note === c.noted))
         && (!c.footnote || c.footnote.right <= c.right + 0.5));
 }}"""
 

@@ -133,3 +133,18 @@ def test_static_files_come_gzipped_to_a_browser_that_accepts_it_pages_never(dash
     assert revalidated.status_code == 304
     page = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in page.headers  # a page may hold a token: BREACH
+
+
+def test_the_grid_bundle_is_named_not_loaded_and_its_stand_in_comes_before_the_renderer(dash_app):
+    """dash_ag_grid's bundle (1,3 MB) is fetched by assets/chibo-grid.js when a page first draws
+    a grid (tests/browser/test_first_page.py), from the address the page's <meta> names."""
+    client = dash_app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert not re.search(r'<script src="[^"]*dash_ag_grid', page)
+    named = re.findall(r'<meta name="chibo-lazy-dash_ag_grid" content="([^"]+)">', page)
+    assert len(named) == 1 and "/_dash-component-suites/dash_ag_grid/dash_ag_grid." in named[0]
+    bundle = client.get(named[0])
+    assert bundle.status_code == 200 and b"window.dash_ag_grid=" in bundle.get_data()
+    stand_in = re.search(r'src="([^"]*assets/chibo-grid\.js[^"]*)"', page)
+    assert stand_in and page.index(stand_in.group(0)) < page.index("dash_renderer")
+    assert "chibo-lazy-dash_ag_grid" in client.get(stand_in.group(1)).get_data(as_text=True)

@@ -53,7 +53,8 @@ def user_menu(lang: str):
         ]))
 
 
-@callback(Output(USER, "children"), Output(BANNER, "children"), Input("lang", "data"))
+@callback(Output(USER, "children"), Output(BANNER, "children"), Input("lang", "data"),
+          prevent_initial_call=True)
 def fill(lang):
     lang = lang or "vi"
     banner = (dmc.Alert(t("auth.demo", lang), color="orange", py=6, mb="sm", id="demo-banner")

@@ -2,6 +2,9 @@
 
 The URL is the source of truth: loading, back/forward and pasted links set the controls; a control
 change rewrites the URL. Pages cross-filter by writing a dict to the `filter-patch` store.
+The first page load comes with its state, controls and options filled in by the server
+(components/first_view.py), so none of these callbacks runs before the page's own; when the
+server could not fill them, `dcc.Location` setting its path and query on mount sets them off.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ clientside_callback(  # below 768 px the filters fold under their button (a draw
           Output(SECTOR, "label"), Output(ORG, "label"), Output(ORG, "placeholder"),
           Output(RESET, "children"), Output(PERIOD, "data"), Output(REGION, "placeholder"),
           Output(PROVINCE, "placeholder"), Output(SECTOR, "placeholder"), Output(TOGGLE, "children"),
-          Input(LANG, "data"))
+          Input(LANG, "data"), prevent_initial_call=True)
 @responses.cacheable
 def translate_labels(lang):
     """Filter labels in the chosen language."""
@@ -106,7 +109,7 @@ def period_options(lang: str) -> list[dict]:
 
 
 @callback(Output(REGION, "data"), Output(PROVINCE, "data"), Output(SECTOR, "data"),
-          Input(LANG, "data"), Input(STATE, "data"))
+          Input(LANG, "data"), Input(STATE, "data"), prevent_initial_call=True)
 @responses.cacheable
 def fill_options(lang, state):
     """Region, province (63 old or 34 current, within the region) and sector options."""
@@ -126,7 +129,8 @@ def fill_options(lang, state):
     return regions, provinces, sectors
 
 
-@callback(Output(ORG, "data"), Input(ORG, "searchValue"), Input(ORG, "value"))
+@callback(Output(ORG, "data"), Input(ORG, "searchValue"), Input(ORG, "value"),
+          prevent_initial_call=True)
 @responses.cacheable
 def search_orgs(text, value):
     """Organisation options matching the typed text, each labelled with its path; the picked
@@ -151,7 +155,7 @@ def org_option_label(name: str, path: str) -> str:
     return f"{name} — {above}" if above else name
 
 
-def _notice(bad: list[str], lang: str):
+def ignored_notice(bad: list[str], lang: str):
     if not bad:
         return None
     return dmc.Alert(f"{t('notice.ignored', lang)}: {', '.join(bad)}", color="yellow",
@@ -187,7 +191,8 @@ def state_from_controls(prev: dict, trigger, period, dates, asof, region, provin
     Input(ASOF, "value"),
     Input(REGION, "value"), Input(PROVINCE, "value"), Input(OLD, "checked"),
     Input(SECTOR, "value"), Input(ORG, "value"), Input(PARAM, "value"), Input(PATCH, "data"),
-    Input(RESET, "n_clicks"), State(PARAM, "id"), State(STATE, "data"), State(LANG, "data"))
+    Input(RESET, "n_clicks"), State(PARAM, "id"), State(STATE, "data"), State(LANG, "data"),
+    prevent_initial_call=True)
 @responses.cacheable
 def sync(search, period, start, end, asof, region, province, old, sector, org, param_values,
          patch, _reset, param_ids, prev, prev_lang):
@@ -201,7 +206,7 @@ def sync(search, period, start, end, asof, region, province, old, sector, org, p
     notice = no_update
     if trigger in (None, URL) or not prev:
         state, bad = urlstate.parse(search, ch)
-        notice = _notice(bad, state["lang"])
+        notice = ignored_notice(bad, state["lang"])
     elif trigger == RESET:
         state = urlstate.default_state(ch, prev.get("lang", "vi"))
     elif trigger == PATCH:

@@ -43,7 +43,7 @@ def layout() -> dmc.MantineProvider:
         dmc.Group(gap="xs", wrap="nowrap", className="app-tools", children=[
             auth_ui.header_slot(),
             dmc.Button(t("app.lang_switch"), id=LANG_BUTTON, variant="light", size="compact-md"),
-            dmc.Switch(id=THEME_BUTTON, label=t("app.theme"), size="md",
+            dmc.Switch(id=THEME_BUTTON, label=t("app.theme"), size="md", checked=False,
                        className="theme-switch"),
         ]),
     ])
@@ -113,12 +113,19 @@ def doc_title(pathname: str | None, lang: str) -> str:
 
 
 @callback(Output(CONTENT, "children"), Input(fb.URL, "pathname"), Input(fb.LANG, "data"),
-          State(fb.URL, "search"))
+          State(fb.URL, "search"), prevent_initial_call=True)
 @responses.cacheable
 def route(pathname, lang, search):
-    """Render the page for the path, in the language, with its validated URL params."""
+    """Render the page for the path, in the language, with its validated URL params (the first
+    page comes with the layout: components/first_view.py)."""
     if lang is None:
         return no_update
+    return content(pathname, lang, search)
+
+
+def content(pathname: str | None, lang: str, search: str | None):
+    """The page at a path in a language, with the query string's params (or the 404 page, the
+    refusal of a page the viewer may not see, the notice of an unreadable warehouse)."""
     page = page_for(app_path(pathname))
     if page is not None and page.get("roles"):  # an admin's page is drawn afresh every time
         response_cache.dont_keep()
@@ -138,7 +145,7 @@ def route(pathname, lang, search):
           Output(LANG_BUTTON, "children"), Output(THEME_BUTTON, "label"),
           Output("dates-provider", "settings"), Output(DOC, "data"),
           Input(fb.URL, "pathname"), Input(fb.URL, "search"), Input(fb.LANG, "data"),
-          State(NAV, "id"))
+          State(NAV, "id"), prevent_initial_call=True)
 @responses.cacheable
 def navigation(pathname, search, lang, ids):
     """Nav labels in the language; links keep the query string so filters survive navigation."""
@@ -184,12 +191,20 @@ clientside_callback(  # ag-grid follows the colour scheme through this attribute
     Output("ag-theme-sink", "children"), Input(PROVIDER, "forceColorScheme"))
 
 
-@callback(Output(PROVIDER, "forceColorScheme"), Output(THEME_BUTTON, "checked"),
-          Output(THEME, "data"), Input(THEME_BUTTON, "checked"), State(THEME, "data"))
-def theme(checked, stored):
-    """Light or dark, remembered in the browser (a preference, not part of the shared view)."""
-    if checked is None or dash.ctx.triggered_id is None:
-        scheme = stored if stored in ("light", "dark") else "light"
-        return scheme, scheme == "dark", no_update
-    scheme = "dark" if checked else "light"
-    return scheme, checked, scheme
+clientside_callback(  # light or dark, remembered in the browser (a preference, not the view);
+    # on the first load nothing is set when the remembered scheme is the one drawn (the light one
+    # of the layout): setting the provider draws the whole page again before the charts are asked
+    """function(checked, stored, drawn) {
+        const fired = (window.dash_clientside.callback_context.triggered || [])
+            .filter(t => t.prop_id && t.prop_id !== '.');
+        const keep = window.dash_clientside.no_update;
+        if (checked === null || checked === undefined || !fired.length) {
+            const scheme = (stored === 'light' || stored === 'dark') ? stored : 'light';
+            if (scheme === drawn && checked === (scheme === 'dark')) { return [keep, keep, keep]; }
+            return [scheme, scheme === 'dark', keep];
+        }
+        const scheme = checked ? 'dark' : 'light';
+        return [scheme, checked, scheme];
+    }""",
+    Output(PROVIDER, "forceColorScheme"), Output(THEME_BUTTON, "checked"), Output(THEME, "data"),
+    Input(THEME_BUTTON, "checked"), State(THEME, "data"), State(PROVIDER, "forceColorScheme"))

@@ -126,6 +126,6 @@ def _when(iso: str | None, lang: str) -> str:
 
 
 @callback(Output(SLOT, "children"), Input(fb.URL, "pathname"), Input(fb.LANG, "data"),
-          Input(fb.STATE, "data"))
+          Input(fb.STATE, "data"), prevent_initial_call=True)
 def fill(_pathname, lang, _state):
     return banner(lang or "vi")
