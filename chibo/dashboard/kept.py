@@ -9,8 +9,8 @@ checks against its own before it gives the answer: never across scopes, roles, l
 generations. The generation is named by the dashboard's code (a digest of its files: hosts in the
 middle of an upgrade never share answers) and the file's content (the number the file records,
 its size and a digest of its first and last MiB), so two hosts serving copies of one file share
-answers and no two files do. The store keeps to CHIBO_KEPT_ANSWERS_MB (the oldest kept go first) and counts
-how often each answer is asked (counted in memory, added to the store every FLUSH_SECONDS),
+answers and no two files do. The store keeps to CHIBO_KEPT_ANSWERS_MB (the oldest kept go first)
+and counts how often each answer is asked (counted in memory, added to the store every FLUSH_SECONDS),
 so that a new generation can draw the answers asked most first (chibo/dashboard/auth/fill.py).
 """
 

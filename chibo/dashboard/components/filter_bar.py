@@ -30,6 +30,12 @@ RESET = "filter-reset"
 TOGGLE, BODY = "filter-toggle", "filter-body"
 PARAM = {"type": "url-param", "name": ALL}
 SELECTS = {REGION: "region", PROVINCE: "province", SECTOR: "sector", ORG: "org"}
+# each control, the property that shows the state, and the state key it shows (sync's outputs,
+# and the first view's values: components/first_view.py)
+CONTROLS = ((PERIOD, "value", "period"), (FROM, "value", "start"), (TO, "value", "end"),
+            (ASOF, "value", "as_of"), (REGION, "value", "region"),
+            (PROVINCE, "value", "province"), (OLD, "checked", "old"),
+            (SECTOR, "value", "sector"), (ORG, "value", "org"))
 
 
 def stores() -> list:
@@ -184,9 +190,7 @@ def state_from_controls(prev: dict, trigger, period, dates, asof, region, provin
 
 @callback(
     Output(URL, "search"), Output(STATE, "data"), Output(LANG, "data"), Output(NOTICE, "children"),
-    Output(PERIOD, "value"), Output(FROM, "value"), Output(TO, "value"), Output(ASOF, "value"),
-    Output(REGION, "value"), Output(PROVINCE, "value"), Output(OLD, "checked"),
-    Output(SECTOR, "value"), Output(ORG, "value"), Output(PARAM, "value"),
+    *[Output(i, prop) for i, prop, _ in CONTROLS], Output(PARAM, "value"),
     Input(URL, "search"), Input(PERIOD, "value"), Input(FROM, "value"), Input(TO, "value"),
     Input(ASOF, "value"),
     Input(REGION, "value"), Input(PROVINCE, "value"), Input(OLD, "checked"),
@@ -199,7 +203,7 @@ def sync(search, period, start, end, asof, region, province, old, sector, org, p
     """Keep URL, controls and the state store in step (see module docstring)."""
     if data.signature() is None:
         return (no_update, None, prev_lang or "vi", t(data.unavailable_key(), prev_lang or "vi"),
-                *[no_update] * 9, [no_update] * len(param_ids))
+                *[no_update] * len(CONTROLS), [no_update] * len(param_ids))
     ch = urlstate.choices_for(access.current_scope())
     trigger = DATES if ctx.triggered_id in (FROM, TO) else ctx.triggered_id
     dates = [start, end]
@@ -224,7 +228,6 @@ def sync(search, period, start, end, asof, region, province, old, sector, org, p
         state if state != prev else no_update,
         lang if lang != prev_lang else no_update,
         notice,
-        state["period"], state["start"], state["end"], state["as_of"], state["region"],
-        state["province"], state["old"], state["sector"], state["org"],
+        *[state[key] for *_, key in CONTROLS],
         [state["params"].get(i["name"], no_update) for i in param_ids],
     )

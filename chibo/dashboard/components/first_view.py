@@ -69,12 +69,7 @@ def first_values(pathname: str, search: str, ids: list[dict]) -> dict | None:
               (fb.STATE, "data"): state, (fb.LANG, "data"): lang,
               (fb.NOTICE, "children"): fb.ignored_notice(bad, lang),
               (shell.CONTENT, "children"): shell.content(pathname, lang, search)}
-    controls = {fb.PERIOD: ("value", "period"), fb.FROM: ("value", "start"),
-                fb.TO: ("value", "end"), fb.ASOF: ("value", "as_of"),
-                fb.REGION: ("value", "region"), fb.PROVINCE: ("value", "province"),
-                fb.OLD: ("checked", "old"), fb.SECTOR: ("value", "sector"),
-                fb.ORG: ("value", "org")}
-    values.update({(i, prop): state[key] for i, (prop, key) in controls.items()})
+    values.update({(i, prop): state[key] for i, prop, key in fb.CONTROLS})
     for callback, *args in ((fb.translate_labels, lang), (fb.fill_options, lang, state),
                             (fb.search_orgs, None, state["org"]),
                             (shell.navigation, pathname, search, lang, ids),
